@@ -1,0 +1,26 @@
+"""What a source yields before cleaning: decoded text or HTML plus whatever fields were given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# fields an input record may carry, kept verbatim (a given value wins over inference)
+GIVEN_FIELDS = ("id", "url", "source", "title", "published", "language")
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One article-to-be.
+
+    ``source`` names where it came from (a path, ``path:LINE`` for a JSONL line,
+    ``path#record-N`` for WARC and CSV rows, or a URL); ``kind`` says whether ``body``
+    holds plain text or HTML; ``given`` holds the fields of ``GIVEN_FIELDS`` that the
+    input supplied (``source`` there is the outlet's name, e.g. "TASS").
+    """
+
+    source: str
+    kind: Literal["text", "html"]
+    body: str
+    url: str | None = None
+    given: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,171 @@
+"""The records that stages hand each other: small frozen dataclasses, never spaCy objects.
+
+Every span-bearing record carries ``start``/``end`` character offsets into its
+article's ``text``, so ``article.text[start:end]`` is always the evidence.
+``to_dict`` gives the public JSON shape that ``newsgraph extract`` prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["ok", "rejected", "duplicate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None
+    name: str | None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: Speaker | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    type: str = "DATE"
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    entity: str | None
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    trigger: Mention
+    sentence: Span
+    mode: str | None = None
+    cameo: str | None = None
+    source: tuple[EventActor, ...] = ()
+    target: tuple[EventActor, ...] = ()
+    date: str | None = None
+    place: str | None = None
+    intensity: float | None = None
+    negated: bool = False
+    modality: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When an article was published, where that came from and how sure we are."""
+
+    date: str | None = None
+    origin: str | None = None  # given | metadata | text | inferred
+    confidence: float = 0.0
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: Published = field(default_factory=Published)
+    outlet: str | None = None
+    content_hash: str = ""
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()
+    status: Status = "ok"
+
+    def replace(self, **changes: Any) -> Article:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _plain(self)
+        # keep the contract's key order: id, status, source, url, title, language, text, ...
+        order = ["id", "status", "source", "url", "title", "language", "outlet", "text",
+                 "published", "content_hash", "entities", "quotes", "times", "events"]
+        return {k: data[k] for k in order}
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, with its coded reason."""
+
+    id: str
+    source: str
+    code: str
+    message: str
+    status: Status = "rejected"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "source": self.source,
+                "error": {"code": self.code, "message": self.message}}
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An input whose text was already seen (exactly, or near by MinHash Jaccard)."""
+
+    id: str
+    source: str
+    duplicate_of: str
+    kind: Literal["exact", "near"]
+    similarity: float
+    url: str | None = None
+    title: str | None = None
+    status: Status = "duplicate"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+Record = Article | Rejected | Duplicate
+
+
+def _plain(obj: Any) -> Any:
+    """dataclasses.asdict without deep-copying strings, and tuples as lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    return obj
