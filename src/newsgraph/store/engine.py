@@ -1,0 +1,91 @@
+"""Making an engine from a path or URL; every dialect-specific setting lives here.
+
+A bare path means SQLite. ``sqlite:///...`` and ``postgresql://...`` URLs pass through.
+SQLite connections get WAL journaling, ``synchronous=NORMAL``, foreign keys and a busy
+timeout, and real transactions: the ``sqlite3`` module's own transaction handling is
+switched off and SQLAlchemy's ``begin`` emits ``BEGIN`` itself, so DDL in a migration
+rolls back too, and writers can ask for ``BEGIN IMMEDIATE`` (take the write lock up
+front instead of failing to upgrade a read lock when two processes write at once).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from newsgraph.errors import Code, StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+# execution option read by the SQLite ``begin`` listener: "" (deferred) or "IMMEDIATE"
+BEGIN_OPTION = "newsgraph_sqlite_begin"
+
+
+def to_url(url_or_path: str) -> URL:
+    """A SQLAlchemy URL for ``url_or_path``: URLs as given, anything else a SQLite file."""
+    if "://" in url_or_path:
+        return make_url(url_or_path)
+    if url_or_path == ":memory:":
+        return URL.create("sqlite", database=":memory:")
+    path = Path(url_or_path).expanduser()
+    return URL.create("sqlite", database=str(path))
+
+
+def make_engine(url_or_path: str) -> Engine:
+    """An engine for ``url_or_path``, with the dialect's connection settings installed."""
+    url = to_url(url_or_path)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _check_sqlite_path(url)
+        _install_sqlite_listeners(engine)
+    return engine
+
+
+def write_engine(engine: Engine) -> Engine:
+    """A view of ``engine`` whose transactions take the write lock at ``BEGIN`` (SQLite)."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+    return engine
+
+
+def journal_mode(engine: Engine) -> str | None:
+    """SQLite's journal mode (``wal`` expected); None on other databases."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def _check_sqlite_path(url: URL) -> None:
+    """Refuse a directory or a missing parent folder before sqlite3 gives a vaguer error."""
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    path = Path(database)
+    if path.is_dir():
+        raise StoreError(Code.DB_OPEN, f"{path} is a directory")
+    if not path.parent.exists():
+        raise StoreError(Code.DB_OPEN, f"folder {path.parent} does not exist")
+
+
+def _install_sqlite_listeners(engine: Engine) -> None:
+    """Pragmas on every new connection; explicit BEGIN on every transaction."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(BEGIN_OPTION, "")
+        conn.exec_driver_sql(f"BEGIN {mode}".rstrip())

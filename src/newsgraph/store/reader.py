@@ -1,0 +1,177 @@
+"""Reading the store back: article rows, whole articles, table frames, counts.
+
+Plain Core ``select`` statements; nothing here writes. Article listings page by id
+(keyset pagination), so a long iteration never holds one read transaction open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Column, Connection, Engine, Select, Table, desc, func, select
+
+from newsgraph.errors import Code, UsageError
+from newsgraph.store import schema
+from newsgraph.store.rows import article_dict
+
+PAGE = 1000
+a = schema.articles
+
+# the columns an article listing shows (the text, but not the MinHash blob)
+ARTICLE_COLUMNS = [
+    a.c.id,
+    a.c.title,
+    a.c.url,
+    a.c.source,
+    schema.sources.c.name.label("outlet"),
+    a.c.language,
+    a.c.published_date,
+    a.c.published_origin,
+    a.c.published_confidence,
+    a.c.published_evidence,
+    a.c.content_hash,
+    a.c.text,
+    a.c.run_id,
+    a.c.created,
+]
+FILTERS = ("language", "outlet", "run_id", "since", "until", "source")
+
+
+def article_select() -> Select[Any]:
+    """Articles joined to their outlet's name."""
+    return select(*ARTICLE_COLUMNS).select_from(
+        a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id)
+    )
+
+
+def filtered(stmt: Select[Any], filters: Mapping[str, Any]) -> Select[Any]:
+    """``stmt`` narrowed by ``filters`` (see ``FILTERS``; ``since``/``until`` are inclusive
+    bounds on ``published_date`` as ISO strings). Unknown names raise ``UsageError``."""
+    unknown = sorted(set(filters) - set(FILTERS))
+    if unknown:
+        raise UsageError(Code.BAD_OPTION, f"unknown article filter {unknown}; use {FILTERS}")
+    conditions = {
+        "language": lambda v: a.c.language == v,
+        "outlet": lambda v: schema.sources.c.name == v,
+        "run_id": lambda v: a.c.run_id == v,
+        "since": lambda v: a.c.published_date >= v,
+        "until": lambda v: a.c.published_date <= v,
+        "source": lambda v: a.c.source == v,
+    }
+    for name, value in filters.items():
+        if value is not None:
+            stmt = stmt.where(conditions[name](value))
+    return stmt
+
+
+def iter_articles(
+    engine: Engine, limit: int | None = None, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """Article rows as dicts, ordered by id, at most ``limit`` of them."""
+    yield from paged(engine, filtered(article_select(), filters), a.c.id, limit)
+
+
+def iter_signatures(engine: Engine) -> Iterator[tuple[str, str, bytes | None]]:
+    """(article id, content hash, MinHash bytes or None) for every stored article."""
+    stmt = select(a.c.id, a.c.content_hash, a.c.minhash)
+    for row in paged(engine, stmt, a.c.id):
+        yield row["id"], row["content_hash"], row["minhash"]
+
+
+def paged(
+    engine: Engine, stmt: Select[Any], key: Column[Any], limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """Rows of ``stmt`` ordered by the unique ``key`` (which it must select), fetched
+    ``PAGE`` at a time, each page in its own short connection."""
+    base = stmt.order_by(key)
+    last: Any = None
+    left = limit
+    while left is None or left > 0:
+        size = PAGE if left is None else min(PAGE, left)
+        page_stmt = base if last is None else base.where(key > last)
+        with engine.connect() as conn:
+            page = [dict(r) for r in conn.execute(page_stmt.limit(size)).mappings()]
+        yield from page
+        if len(page) < size:
+            return
+        last = page[-1][key.name]
+        left = None if left is None else left - len(page)
+
+
+def read_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
+    """The article in ``Article.to_dict()`` shape, or None when it is not stored."""
+    row = (
+        conn.execute(
+            select(a, schema.sources.c.name.label("outlet"))
+            .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
+            .where(a.c.id == article_id)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    children = {
+        t.name: _children(conn, t, article_id)
+        for t in (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events)
+    }
+    return article_dict(row, outlet=row["outlet"], **children)
+
+
+def _children(conn: Connection, table: Table, article_id: str) -> list[dict[str, Any]]:
+    """The rows of a child table for one article, in the order they were extracted."""
+    order = [table.c.entity_seq, table.c.seq] if "entity_seq" in table.c else [table.c.seq]
+    stmt = select(table).where(table.c.article_id == article_id).order_by(*order)
+    return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def article_sources(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Every input that carried the article: its first source and its duplicates."""
+    t = schema.article_sources
+    stmt = select(t).where(t.c.article_id == article_id).order_by(t.c.id)
+    return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def frame(conn: Connection, table: Table, order: list[str] | None = None) -> pd.DataFrame:
+    """A whole table as a DataFrame (JSON columns decoded), with its columns even when empty."""
+    stmt = select(table)
+    if order:
+        stmt = stmt.order_by(*(table.c[name] for name in order))
+    rows = conn.execute(stmt).mappings().all()
+    return pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in table.c])
+
+
+def articles_frame(engine: Engine, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+    """``iter_articles`` as a DataFrame."""
+    names = [c.name for c in ARTICLE_COLUMNS]
+    return pd.DataFrame(list(iter_articles(engine, limit, **filters)), columns=names)
+
+
+def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
+    """Counts per table, articles per language and per outlet, and the latest runs."""
+    tables = {t.name: _count(conn, t) for t in schema.metadata.sorted_tables}
+    by_language = dict(
+        conn.execute(select(a.c.language, func.count()).group_by(a.c.language)).tuples().all()
+    )
+    outlet = schema.sources.c.name
+    by_outlet = dict(
+        conn.execute(
+            select(outlet, func.count())
+            .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
+            .group_by(outlet)
+        )
+        .tuples()
+        .all()
+    )
+    r = schema.runs
+    runs = [
+        dict(x)
+        for x in conn.execute(select(r).order_by(desc(r.c.id)).limit(recent_runs)).mappings()
+    ]
+    return {"tables": tables, "languages": by_language, "outlets": by_outlet, "runs": runs}
+
+
+def _count(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())

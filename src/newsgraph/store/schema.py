@@ -1,0 +1,195 @@
+"""The tables, as SQLAlchemy Core ``Table`` objects on one ``MetaData``.
+
+Portable types only (``JSON``, ``LargeBinary``, ``DateTime``), so the same schema runs on
+SQLite and PostgreSQL. Child tables carry a ``seq`` column that keeps the order the
+extractor produced, so an article reads back exactly as ``Article.to_dict()`` wrote it.
+Column names ``start``/``end`` follow the record contract; SQLAlchemy quotes ``end``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+_ARTICLE_FK = "articles.id"
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("applied", DateTime(timezone=True), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("finished", DateTime(timezone=True)),
+    Column("command", String(64), nullable=False),
+    Column("args", JSON, nullable=False),
+    Column("counts", JSON),
+    Column("status", String(16), nullable=False),
+)
+
+# outlets (the ``outlet`` of an article: "TASS", "Le Monde"); ``kind`` is free (agency, paper...)
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(32)),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True, autoincrement=False),
+    Column("content_hash", String(128), nullable=False, unique=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text, nullable=False),
+    Column("outlet_id", Integer, ForeignKey("sources.id")),
+    Column("language", String(16)),
+    Column("published_date", String(32)),
+    Column("published_origin", String(16)),
+    Column("published_confidence", Float, nullable=False, default=0.0),
+    Column("published_evidence", Text),
+    Column("text", Text, nullable=False),
+    Column("minhash", LargeBinary),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_published_date", "published_date"),
+    Index("ix_articles_language", "language"),
+    Index("ix_articles_outlet_id", "outlet_id"),
+)
+
+# every input that carried an article: the first one (duplicate_kind NULL) and its duplicates
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(64), ForeignKey(_ARTICLE_FK), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("duplicate_kind", String(8)),  # NULL | exact | near
+    Column("similarity", Float),
+    UniqueConstraint("article_id", "source", name="uq_article_sources_article_source"),
+    Index("ix_article_sources_source", "source"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_id", String(64), ForeignKey(_ARTICLE_FK), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("country", String(3)),
+    Index("ix_entities_entity_id", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("entity_seq", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    ForeignKeyConstraint(["article_id", "entity_seq"], ["entities.article_id", "entities.seq"]),
+    Index("ix_mentions_entity_id", "entity_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(64), ForeignKey(_ARTICLE_FK), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("cue", Text),
+    Column("speaker_entity", String(128)),
+    Column("speaker_name", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", Text),
+    Column("date", String(32)),
+    Index("ix_quotes_speaker_entity", "speaker_entity"),
+    Index("ix_quotes_date", "date"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("article_id", String(64), ForeignKey(_ARTICLE_FK), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(64)),
+    Column("type", String(16), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", String(64), ForeignKey(_ARTICLE_FK), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("source", JSON, nullable=False),  # list of EventActor dicts
+    Column("target", JSON, nullable=False),
+    Column("date", String(32)),
+    Column("place", Text),
+    Column("intensity", Float),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(32)),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Index("ix_events_type", "type"),
+    Index("ix_events_date", "date"),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_id", String(64)),  # the Rejected.id
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("source", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "code", name="uq_rejections_source_code"),
+)
+
+# the child tables of an article, in the order they are deleted/written
+CHILD_TABLES = (mentions, entities, quotes, times, events, article_sources)
