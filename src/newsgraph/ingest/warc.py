@@ -1,0 +1,181 @@
+"""HTML pages out of WARC archives (.warc and .warc.gz), one ``RawDoc`` per response record.
+
+Only ``response`` records whose HTTP Content-Type is HTML become documents; requests,
+metadata, images and the like are skipped. The payload is decoded with the HTTP
+charset, else a ``<meta>`` charset, else charset-normalizer's guess. A truncated or
+corrupt archive yields the documents read so far, then one ``Rejected`` (NG112).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from newsgraph.errors import Code, IngestError
+from newsgraph.ingest.raw import RawDoc
+from newsgraph.records import Rejected
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# how far into a payload to look for a <meta charset>
+META_SNIFF_BYTES = 4096
+# read size when draining a record
+BLOCK = 65536
+
+_CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# what warcio, gzip and the HTTP parser raise on a truncated or corrupt archive
+_BROKEN_ARCHIVE = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError)
+
+
+def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
+    """Yield a ``RawDoc`` for each HTML response in a WARC, then a ``Rejected`` if it breaks.
+
+    Documents are named ``{source}#record-{n}`` with ``n`` the record's 1-based
+    position among all records of the archive, so a name points back into the file.
+    warcio stops quietly at a cut in the file, so each record's length is checked
+    against its Content-Length, and bytes left after the last whole record count as
+    a truncated one.
+    """
+    counted = _CountingReader(stream)
+    position, end = 0, 0
+    try:
+        archive = ArchiveIterator(counted)
+        for record in archive:
+            position += 1
+            if not _has_content_length(record):
+                yield _rejected(source, f"record {position} has no Content-Length")
+                return
+            doc = _to_rawdoc(record, f"{source}#record-{position}")
+            if _unread_bytes(record):
+                yield _rejected(source, f"record {position} is truncated")
+                return
+            archive.read_to_end()
+            end = archive.get_record_offset() + archive.get_record_length()
+            if doc is not None:
+                yield doc
+    except _BROKEN_ARCHIVE as exc:
+        yield _rejected(source, f"after {position} record(s): {type(exc).__name__}: {exc}")
+        return
+    if position == 0:
+        yield _rejected(source, "no WARC records found")
+    elif counted.has_data_after(end):
+        yield _rejected(source, f"truncated after record {position}")
+
+
+class _CountingReader(io.RawIOBase):
+    """A read-only wrapper that counts the bytes read and keeps the last few of them."""
+
+    TAIL = 16
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self.count = 0
+        self.tail = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        self.tail = (self.tail + data)[-self.TAIL :]
+        return data
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def has_data_after(self, end: int) -> bool:
+        """True when bytes other than the blank lines between records follow offset ``end``."""
+        left = self.count - end
+        if left <= 0:
+            return False
+        return left > self.TAIL or bool(self.tail[-left:].strip())
+
+
+def _has_content_length(record: ArcWarcRecord) -> bool:
+    length = record.rec_headers.get_header("Content-Length") if record.rec_headers else None
+    return bool(length and length.strip().isdigit())
+
+
+def _unread_bytes(record: ArcWarcRecord) -> int:
+    """Drain a record's block; return how many of its Content-Length bytes were missing."""
+    while record.raw_stream.read(BLOCK):
+        pass
+    return max(0, getattr(record.raw_stream, "limit", 0))
+
+
+def _is_html_response(record: ArcWarcRecord) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return any(kind in content_type for kind in HTML_TYPES)
+
+
+def _to_rawdoc(record: ArcWarcRecord, name: str) -> RawDoc | None:
+    """Read and decode an HTML response payload (warcio undoes chunking and gzip encoding)."""
+    if not _is_html_response(record):
+        return None
+    payload = record.content_stream().read()
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    given = {"url": url} if url else {}
+    body = decode_payload(payload, content_type)
+    return RawDoc(source=name, kind="html", body=body, url=url, given=given)
+
+
+def decode_payload(payload: bytes, content_type: str = "") -> str:
+    """Decode HTML bytes: HTTP charset, else ``<meta>`` charset, else charset-normalizer."""
+    for charset in (_http_charset(content_type), _meta_charset(payload)):
+        text = _try_decode(payload, charset)
+        if text is not None:
+            return text
+    guess = from_bytes(payload).best()
+    if guess is not None:
+        return str(guess)
+    return payload.decode("utf-8", errors="replace")
+
+
+def _http_charset(content_type: str) -> str | None:
+    match = _CHARSET_PARAM.search(content_type)
+    return match.group(1) if match else None
+
+
+def _meta_charset(payload: bytes) -> str | None:
+    match = _META_CHARSET.search(payload[:META_SNIFF_BYTES])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _try_decode(payload: bytes, charset: str | None) -> str | None:
+    """Decode strictly with a declared charset; None when it is unknown or wrong."""
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset).name
+        return payload.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _rejected(source: str, detail: str) -> Rejected:
+    error = IngestError(Code.BAD_WARC, detail)
+    return Rejected(
+        id=source_id(source), source=source, code=error.code.value, message=error.message
+    )
+
+
+def source_id(source: str) -> str:
+    """A stable id for a source name: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
