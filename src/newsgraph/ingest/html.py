@@ -29,6 +29,8 @@ from newsgraph.settings import Settings
 LOGGER = logging.getLogger(__name__)
 # pages longer than this many characters are refused (NG103)
 MAX_HTML_CHARS = Settings().max_bytes
+# a body shorter than this is navigation or a stub, not an article
+MIN_BODY_CHARS = Settings().min_text_chars
 
 # a precision-mode body shorter than this many characters is retried in balanced mode
 PRECISION_MIN_CHARS = 400
@@ -63,8 +65,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
     meta = _extract_metadata(tree, url)
     title = _clean_title(meta.title)
     text = _drop_leading_title(text, title)
-    if not text:
-        raise IngestError(Code.NO_BODY, "the page has no article text")
+    if len(text) < MIN_BODY_CHARS:
+        detail = f"{len(text)} characters of text (fewer than {MIN_BODY_CHARS})" if text else ""
+        raise IngestError(Code.NO_BODY, detail or "the page has no article text")
     found = _iso_date(meta.date)
     return HtmlArticle(
         text=text,
