@@ -152,18 +152,13 @@ def articles_frame(engine: Engine, limit: int | None = None, **filters: Any) -> 
 def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
     """Counts per table, articles per language and per outlet, and the latest runs."""
     tables = {t.name: _count(conn, t) for t in schema.metadata.sorted_tables}
-    by_language = dict(
-        conn.execute(select(a.c.language, func.count()).group_by(a.c.language)).tuples().all()
-    )
+    by_language = _pairs(conn, select(a.c.language, func.count()).group_by(a.c.language))
     outlet = schema.sources.c.name
-    by_outlet = dict(
-        conn.execute(
-            select(outlet, func.count())
-            .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
-            .group_by(outlet)
-        )
-        .tuples()
-        .all()
+    by_outlet = _pairs(
+        conn,
+        select(outlet, func.count())
+        .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
+        .group_by(outlet),
     )
     r = schema.runs
     runs = [
@@ -171,6 +166,11 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
         for x in conn.execute(select(r).order_by(desc(r.c.id)).limit(recent_runs)).mappings()
     ]
     return {"tables": tables, "languages": by_language, "outlets": by_outlet, "runs": runs}
+
+
+def _pairs(conn: Connection, stmt: Select[Any]) -> dict[Any, int]:
+    """A two-column (key, count) query as a dict."""
+    return {key: int(n) for key, n in conn.execute(stmt)}
 
 
 def _count(conn: Connection, table: Table) -> int:
