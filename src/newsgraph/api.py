@@ -1,0 +1,52 @@
+"""The Python API: everything the CLI does, as functions over plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from newsgraph.records import Article, Record
+from newsgraph.settings import Settings, default_db
+
+
+def analyser() -> Callable[[Article], Article] | None:
+    """The NLP stage run on each new article: the extractors that exist so far."""
+    from newsgraph.extract.analyse import analyse_article
+
+    return analyse_article
+
+
+def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None,
+            **options: Any) -> Iterator[Record]:
+    """Yield one record (Article, Duplicate or Rejected) per input article.
+
+    ``options`` override Settings fields, e.g. ``allow_private=True`` or ``glob="*.html"``.
+    """
+    from newsgraph.run.pipeline import process
+
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    settings = (settings or Settings()).replace(**options)
+    yield from process(inputs, settings, analyse=analyser())
+
+
+def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / dataset.connect
+    """Open (creating and migrating when needed) the store at ``db``."""
+    from newsgraph.store.db import Store
+
+    return Store.open(db or default_db())
+
+
+def ingest(inputs: Iterable[str] | str, db: str | None = None, *,
+           settings: Settings | None = None, **options: Any):
+    """Ingest ``inputs`` into ``db``; returns the run's IngestSummary."""
+    from newsgraph.run.ingest import ingest as run_ingest
+
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    settings = (settings or Settings()).replace(**options)
+    store = open(db)
+    try:
+        return run_ingest(inputs, store, settings, analyse=analyser())
+    finally:
+        store.close()

@@ -1,0 +1,206 @@
+"""The ``newsgraph`` command: a thin mirror of the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import Article, Record
+from newsgraph.settings import Settings, default_db
+
+app = typer.Typer(help="newsgraph: who said what, who did what to whom, and when, from news.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+PROGRESS_MIN_INPUTS = 4
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    pretty = "pretty"
+
+
+InputsArg = Annotated[list[str], typer.Argument(
+    help="Files, folders (recursive), http(s) URLs, or - for JSONL on stdin.")]
+GlobOpt = Annotated[str | None, typer.Option("--glob", help="Only files matching this pattern in folders, e.g. '*.html'.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Allow fetching private and loopback addresses.")]
+MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")]
+LangOpt = Annotated[str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 codes language identification chooses from.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db].")]
+
+
+def _settings(glob: str | None, allow_private: bool, max_bytes: int | None,
+              languages: str | None) -> Settings:
+    langs = tuple(x.strip() for x in languages.split(",") if x.strip()) if languages else None
+    return Settings().replace(glob=glob, allow_private=allow_private or None,
+                              max_bytes=max_bytes, languages=langs)
+
+
+@contextmanager
+def progress_bar(quiet: bool, label: str):
+    """A rich progress bar on stderr; yields a callback (done, total) or None when quiet."""
+    if quiet:
+        yield None
+        return
+    bar = Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=err, transient=False)
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total < PROGRESS_MIN_INPUTS:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(label, total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def _summary_line(counts: Counter[str], codes: Counter[str]) -> str:
+    parts = [f"{counts['ok']} ok", f"{counts['duplicate']} duplicate", f"{counts['rejected']} rejected"]
+    if codes:
+        parts.append("(" + ", ".join(f"{c}×{n}" for c, n in sorted(codes.items())) + ")")
+    return " ".join(parts)
+
+
+def _print_pretty(record: Record) -> None:
+    out = Console()
+    if isinstance(record, Article):
+        pub = record.published
+        out.print(f"[bold]{record.title or '(untitled)'}[/bold]", markup=True, highlight=False)
+        out.print(f"  id {record.id}  source {record.source}", markup=False, highlight=False)
+        out.print(f"  language {record.language}  outlet {record.outlet}  published {pub.date} "
+                  f"({pub.origin}, {pub.confidence:.2f})  {len(record.text):,} chars", markup=False)
+        out.print(f"  entities {len(record.entities)}  quotes {len(record.quotes)}  "
+                  f"times {len(record.times)}  events {len(record.events)}", markup=False)
+        first = record.text.strip().split("\n", 1)[0]
+        out.print("  " + (first[:160] + ("…" if len(first) > 160 else "")), markup=False,
+                  highlight=False)
+    else:
+        out.print(json.dumps(record.to_dict(), ensure_ascii=False), markup=False, highlight=False)
+
+
+@app.command()
+def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+            glob: GlobOpt = None, quiet: QuietOpt = False, allow_private: PrivateOpt = False,
+            max_bytes: MaxBytesOpt = None, languages: LangOpt = None) -> None:
+    """Read articles and print one record per article (no database)."""
+    from newsgraph.api import analyser
+    from newsgraph.run.pipeline import process
+
+    settings = _settings(glob, allow_private, max_bytes, languages)
+    counts: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    with progress_bar(quiet, "extract") as update:
+        for record in process(inputs, settings, progress=update, analyse=analyser()):
+            counts[record.status] += 1
+            if record.status == "rejected":
+                codes[record.code] += 1  # type: ignore[union-attr]
+            if format is Format.jsonl:
+                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                _print_pretty(record)
+    sys.stdout.flush()
+    if not quiet:
+        err.print(_summary_line(counts, codes), markup=False, highlight=False)
+    if counts["ok"] + counts["duplicate"] == 0:
+        raise typer.Exit(2)
+
+
+@app.command()
+def ingest(inputs: InputsArg, db: DbOpt = None, glob: GlobOpt = None, quiet: QuietOpt = False,
+           allow_private: PrivateOpt = False, max_bytes: MaxBytesOpt = None,
+           languages: LangOpt = None) -> None:
+    """Read articles and store them (idempotent: what is stored already is skipped)."""
+    from newsgraph.api import analyser
+    from newsgraph.run.ingest import ingest as run_ingest
+
+    settings = _settings(glob, allow_private, max_bytes, languages)
+    with _open_store(db) as store, progress_bar(quiet, "ingest") as update:
+        summary = run_ingest(inputs, store, settings, progress=update, analyse=analyser())
+    if not quiet:
+        codes = ", ".join(f"{c}×{n}" for c, n in sorted(summary.codes.items()))
+        err.print(f"run {summary.run_id}: {summary.added} added, {summary.duplicates} duplicate, "
+                  f"{summary.skipped} already stored, {summary.rejected} rejected"
+                  + (f" ({codes})" if codes else ""), markup=False, highlight=False)
+        if summary.added == 0 and summary.read:
+            err.print("nothing new to store", markup=False)
+    if summary.read == 0:
+        raise typer.Exit(2)
+
+
+@contextmanager
+def _open_store(db: str | None):
+    from newsgraph.store.db import Store
+
+    try:
+        store = Store.open(db or default_db())
+    except NewsgraphError as exc:
+        err.print(f"error {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.command()
+def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of what the database holds."""
+    with _open_store(db) as store:
+        data = store.stats()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        return
+    out = Console()
+    table = Table(title="newsgraph database")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in data.items():
+        if isinstance(value, int):
+            table.add_row(key, f"{value:,}")
+    out.print(table)
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            sub = Table(title=key)
+            sub.add_column(key)
+            sub.add_column("count", justify="right")
+            for name, n in sorted(value.items(), key=lambda kv: -kv[1] if isinstance(kv[1], int) else 0)[:15]:
+                sub.add_row(str(name), str(n))
+            out.print(sub)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    from newsgraph import __version__
+
+    typer.echo(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as exc:
+        err.print(f"error {exc}", markup=False, highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

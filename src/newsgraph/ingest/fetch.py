@@ -1,0 +1,97 @@
+"""Fetch http(s) URLs safely: timeout, size cap, redirect limit, no private addresses.
+
+Every hop of a redirect chain is checked: its host must resolve only to public
+addresses unless ``allow_private`` is set. Failures raise IngestError NG109 / NG110.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from newsgraph.errors import Code, IngestError
+from newsgraph.settings import Settings
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # the final URL after redirects
+    content: bytes
+    content_type: str
+    charset: str | None
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def check_public(url: str, *, allow_private: bool) -> None:
+    """Raise NG110 when the URL's host resolves to a private, loopback or reserved address."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IngestError(Code.FETCH_FAILED, f"{url}: not an http(s) URL")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host ({exc})") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise IngestError(Code.PRIVATE_ADDRESS, f"{url} ({address})")
+
+
+def fetch(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Fetched:
+    """GET ``url`` following at most ``fetch_max_redirects`` redirects, each hop checked."""
+    own = client is None
+    client = client or make_client(settings)
+    try:
+        for _hop in range(settings.fetch_max_redirects + 1):
+            check_public(url, allow_private=settings.allow_private)
+            response = _get_capped(client, url, settings.fetch_max_bytes)
+            if response[0] is None:
+                return response[1]
+            url = response[0]
+        raise IngestError(Code.FETCH_FAILED, f"more than {settings.fetch_max_redirects} redirects")
+    finally:
+        if own:
+            client.close()
+
+
+def make_client(settings: Settings) -> httpx.Client:
+    return httpx.Client(
+        timeout=settings.fetch_timeout_s,
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,"
+                 "application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5"},
+    )
+
+
+def _get_capped(client: httpx.Client, url: str, max_bytes: int) -> tuple[str | None, Fetched]:
+    """One request. Returns (redirect target, _) or (None, the fetched page)."""
+    empty = Fetched(url, b"", "", None)
+    try:
+        with client.stream("GET", url) as response:
+            if response.is_redirect:
+                location = response.headers.get("location", "")
+                return urljoin(url, location), empty
+            if response.status_code >= 400:
+                raise IngestError(Code.FETCH_FAILED, f"{url}: HTTP {response.status_code}")
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > max_bytes:
+                raise IngestError(Code.TOO_LARGE, f"{url}: {declared:,} bytes")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body.extend(chunk)
+                if len(body) > max_bytes:
+                    raise IngestError(Code.TOO_LARGE, f"{url}: more than {max_bytes:,} bytes")
+            ctype = response.headers.get("content-type", "")
+            return None, Fetched(str(response.url), bytes(body), ctype.split(";")[0].strip(),
+                                 response.charset_encoding)
+    except httpx.HTTPError as exc:
+        raise IngestError(Code.FETCH_FAILED, f"{url}: {type(exc).__name__}: {exc}") from None
