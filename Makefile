@@ -8,7 +8,7 @@ DEMO_DB ?= $(CACHE)/demo.db
 DEMO_N  ?= 500
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint bench eval clean fuzz
+.PHONY: install demo test lint bench eval clean fuzz lock
 
 install: $(STAMP)
 
@@ -48,3 +48,9 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(CACHE) .pytest_cache .ruff_cache .hypothesis
+
+# Re-pin requirements/lock.txt from the current .venv (after changing requirements/base.in).
+lock: $(BIN)/python
+	$(PIP) install -r requirements/base.in
+	(echo "# Pinned dependencies (pip freeze of a working .venv). Regenerate: make lock"; \
+	 $(BIN)/pip freeze --exclude-editable | grep -v -i -E '^(en[-_]core[-_]web|newsgraph)') > requirements/lock.txt
