@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from newsgraph.errors import Code, StoreError, UsageError
 from newsgraph.records import (
@@ -177,6 +180,44 @@ def test_bad_url_gives_ng201() -> None:
     with pytest.raises(StoreError) as err:
         Store.open("nosuchdialect://somewhere/db")
     assert err.value.code is Code.DB_OPEN
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file modes")
+def test_unwritable_database_gives_ng201(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Store.open(str(folder / "x.db")).close()
+    folder.chmod(0o500)
+    (folder / "x.db").chmod(0o400)
+    try:
+        with pytest.raises(StoreError) as err:
+            Store.open(str(folder / "x.db"))
+        assert err.value.code is Code.DB_OPEN
+    finally:
+        folder.chmod(0o700)
+
+
+def test_read_only_database_gives_ng201(tmp_path: Path) -> None:
+    path = tmp_path / "ro.db"
+    Store.open(str(path)).close()
+    with pytest.raises(StoreError) as err:
+        Store.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert err.value.code is Code.DB_OPEN
+    assert "readonly" in str(err.value)
+
+
+def test_schema_compiles_for_postgresql() -> None:
+    dialect = postgresql.dialect()
+    for table in schema.metadata.sorted_tables:
+        assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=dialect))
+        for index in table.indexes:
+            assert "CREATE" in str(CreateIndex(index).compile(dialect=dialect))
+
+
+def test_in_memory_store_works() -> None:
+    with Store.open(":memory:") as s:
+        assert s.save_batch([make_article(0)], None).added == 1
+        assert [r["id"] for r in s.articles()] == ["a0"]
 
 
 def test_sqlite_url_passes_through_and_pragmas_are_set(tmp_path: Path) -> None:

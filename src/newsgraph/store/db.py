@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import Code, StoreError
@@ -52,6 +52,7 @@ class Store:
             engine = make_engine(url_or_path)
             with write_engine(engine).begin() as conn:
                 migrate(conn)
+                _check_writable(conn)
         except StoreError:
             if engine is not None:
                 engine.dispose()
@@ -197,6 +198,13 @@ class Store:
     def _frame(self, table: Any, order: list[str]) -> pd.DataFrame:
         with self.engine.connect() as conn:
             return reader.frame(conn, table, order)
+
+
+def _check_writable(conn: Connection) -> None:
+    """Fail now, not at the first save, when the database cannot be written: a write
+    statement that matches no rows still needs write access."""
+    v = schema.schema_version.c.version
+    conn.execute(delete(schema.schema_version).where(v < 0))
 
 
 def _now() -> datetime:
