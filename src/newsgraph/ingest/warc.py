@@ -43,13 +43,14 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
     Documents are named ``{source}#record-{n}`` with ``n`` the record's 1-based
     position among all records of the archive, so a name points back into the file.
     warcio stops quietly at a cut in the file, so each record's length is checked
-    against its Content-Length, and bytes left after the last whole record count as
-    a truncated one.
+    against its Content-Length, each gzip member must reach its end marker, and bytes
+    left after the last whole record count as a truncated one.
     """
     counted = _CountingReader(stream)
     position, end = 0, 0
     try:
         archive = ArchiveIterator(counted)
+        reader = archive.reader
         for record in archive:
             position += 1
             if not _has_content_length(record):
@@ -63,6 +64,9 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
             end = archive.get_record_offset() + archive.get_record_length()
             if doc is not None:
                 yield doc
+            if _gzip_member_cut(reader):
+                yield _rejected(source, f"compressed record {position} is cut short")
+                return
     except _BROKEN_ARCHIVE as exc:
         yield _rejected(source, f"after {position} record(s): {type(exc).__name__}: {exc}")
         return
@@ -103,6 +107,12 @@ class _CountingReader(io.RawIOBase):
         if left <= 0:
             return False
         return left > self.TAIL or bool(self.tail[-left:].strip())
+
+
+def _gzip_member_cut(reader: object) -> bool:
+    """True when the gzip member just read ended before its end-of-stream marker."""
+    decompressor = getattr(reader, "decompressor", None)
+    return decompressor is not None and getattr(decompressor, "eof", True) is False
 
 
 def _has_content_length(record: ArcWarcRecord) -> bool:
