@@ -386,7 +386,7 @@ def test_dataframes(store: Store) -> None:
 
 
 def test_stats(store: Store) -> None:
-    run = store.begin_run("extract", {"inputs": ["x"]})
+    run = store.begin_run("extract", {"inputs": [Path("x")]})  # paths are stored as strings
     batch = [
         make_article(0),
         make_article(1, language="fr"),

@@ -10,6 +10,7 @@ front instead of failing to upgrade a read lock when two processes write at once
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,16 @@ def to_url(url_or_path: str) -> URL:
 def make_engine(url_or_path: str) -> Engine:
     """An engine for ``url_or_path``, with the dialect's connection settings installed."""
     url = to_url(url_or_path)
-    engine = create_engine(url)
+    engine = create_engine(url, json_serializer=_to_json)
     if engine.dialect.name == "sqlite":
         _check_sqlite_path(url)
         _install_sqlite_listeners(engine)
     return engine
+
+
+def _to_json(value: Any) -> str:
+    """JSON for JSON columns; values JSON has no type for (paths, dates) become strings."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def write_engine(engine: Engine) -> Engine:
