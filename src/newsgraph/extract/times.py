@@ -261,7 +261,7 @@ DATE_RULES = [
     Rule(
         _compile(
             rf"(?:(?P<mod>this\s+coming|next|last)\s+)?(?:{tr.WEEKDAY},?\s+)?{tr.MONTH}\s*{tr.DAY}"
-            r"(?![\d:%])(?!\s*(?:,\s*)?\d)"
+            r"(?![\d%]|:\d)(?!\s*(?:,\s*)?\d)"
         ),
         _month_day,
     ),
@@ -366,14 +366,20 @@ _REL_STEP = {
 def _relative_unit(match: re.Match[str], ctx: Context) -> Found:
     rel, unit = re.sub(r"\s+", " ", _g(match, "rel")), _g(match, "unit")
     step = _REL_STEP.get(rel, 0)
-    if rel == "the" and unit in ("year", "month", "week", "day"):
-        return None
+    if rel == "the" and _g(match, "ending"):
+        return tr.duration_value(1, unit), "DURATION"
+    if rel == "the" and unit == "weekend":
+        rel, step = "last", 0
     if unit == "quarter":
         return _quarter_relative(match, ctx, step)
     if ctx.anchor is None:
         return None, "DATE"
     anchor = ctx.anchor
-    if unit in ("week", "weekend"):
+    if unit == "weekend":
+        tense = "future" if step > 0 else "past" if step < 0 else _tense(match, ctx)
+        saturday = tr.nearest_weekday(anchor, 5, tense)
+        return tr.week_value(saturday) + "-WE", "DATE"
+    if unit == "week":
         value = tr.week_value(date.fromordinal(anchor.toordinal() + 7 * step))
         return value + ("-WE" if unit == "weekend" else ""), "DATE"
     if unit == "month":
@@ -476,13 +482,17 @@ def _duration(match: re.Match[str], ctx: Context) -> Found:
     after = ctx.text[match.end() : match.end() + 8].lower()
     if re.match(r"\s*-?\s*old\b", after):
         return None
-    amount = tr.number_value(num)
+    amount = tr.number_value(_g(match, "first") or num)
+    if _g(match, "first") and _g(match, "first").isdigit() != num.isdigit():
+        return None
+    if _g(match, "first") and re.match(r"the\s+(?:next|past|last|coming)", match.group(0).lower()):
+        amount = None
     if num in ("a", "an", "one") and re.search(
         r"(?:\d|cents?|dollars?|once|twice|times)\W*$",
         ctx.text[max(0, match.start() - 12) : match.start()],
         re.I,
     ):
-        return tr.duration_value(1, unit), "SET"
+        return None
     if amount is None and num in ("some", "many") and not unit.endswith("s"):
         return None
     return tr.duration_value(amount, unit), "DURATION"
@@ -505,13 +515,65 @@ def _every(match: re.Match[str], ctx: Context) -> Found:
     return tr.duration_value(amount, _g(match, "unit")), "SET"
 
 
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:[A-Z]|and|or|in|on|at|to|for|by|from|with|since|until|basis|but|as|than|the|a|an"
+    r"|this|that|so|if|when|while|over|through|during)\b|\s*[^\w\s]|\s*$"
+)
+
+
 def _set_adverb(match: re.Match[str], ctx: Context) -> Found:
+    if not _NOT_A_NOUN.match(ctx.text, match.end()):
+        return None  # an adjective: "quarterly dividend", "daily tally"
     return tr.SET_ADVERBS[_g(match, "adv")], "SET"
 
 
 def _reference(match: re.Match[str], ctx: Context) -> Found:
-    return tr.REFERENCES[re.sub(r"\s+", " ", _g(match, "ref"))], "DATE"
+    ref = re.sub(r"\s+", " ", _g(match, "ref"))
+    before = ctx.text[max(0, match.start() - 4) : match.start()].lower()
+    after = ctx.text[match.end() : match.end() + 7].lower()
+    if ref == "soon" and (before.endswith("as ") or re.match(r"\s+(?:after|as)\b", after)):
+        return None
+    if ref == "now" and re.match(r"\s+that\b", after):
+        return None
+    return tr.REFERENCES[ref], "DATE"
 
+
+
+
+def _deictic_part_first(match: re.Match[str], ctx: Context) -> Found:
+    """'mid-afternoon yesterday': the part of day comes first."""
+    part = _g(match, "part0").replace("-", "")
+    found = _deictic_day(match, ctx)
+    if found is None or found[0] is None or "T" in found[0]:
+        return found
+    return found[0] + _part_suffix(part), "TIME"
+
+
+def _ago_year_adjective(match: re.Match[str], ctx: Context) -> Found:
+    """'year-ago', 'year-earlier': the reported quarter a year back, or last year."""
+    if ctx.anchor is None:
+        return None, "DATE"
+    if ctx.mentions_quarter(match.start()):
+        year, q = tr.shift_quarter(*_reported_quarter(ctx), -4)  # type: ignore[misc]
+        return f"{year}-Q{q}", "DATE"
+    return f"{ctx.anchor.year - 1}", "DATE"
+
+
+_SEASON_PREPS = re.compile(r"\b(?:in|during|since|until|by|through|over|of)\s+(?:the\s+)?$", re.I)
+
+
+def _season_checked(match: re.Match[str], ctx: Context) -> Found:
+    """A season needs a determiner, a year or a preposition ("fall" is usually a verb)."""
+    rel = _g(match, "rel")
+    before = ctx.text[max(0, match.start() - 12) : match.start()]
+    if match["year"] or rel in ("this", "last", "next", "this past", "past"):
+        return _season(match, ctx)
+    if _SEASON_PREPS.search(before):
+        return _season(match, ctx)
+    return None
+
+
+# --------------------------------------------------------------------------- the rule table
 
 _REL = (
     r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+current"
@@ -523,6 +585,7 @@ _APPROX = (
     r"|the\s+better\s+part\s+of)\s+)?"
 )
 _SPAN_NUM = tr.NUMBER
+_RANGE_START = r"(?P<first>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _UNITS_PLURAL = tr.UNIT + r"s?"
 _QUALS = (
     r"(?P<qual>latest|current|recent|most\s+recent|year-ago|year-earlier|same|comparable"
@@ -549,8 +612,9 @@ RELATIVE_RULES = [
     Rule(_compile(rf"(?:around\s+|about\s+|at\s+)?{tr.CLOCK}"), _clock_time),
     Rule(
         _compile(
-            rf"(?:(?:early|late|earlier|later|mid-?|the\s+(?:end|beginning|start|middle|rest|remainder)"
-            rf"\s+of)\s*)?{_REL}\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|decade|century)"
+            r"(?:(?P<edge>early|late|earlier|later|mid-?|the\s+(?:end|beginning|start|middle|rest"
+            rf"|remainder)\s+of)\s*)?{_REL}\s+(?:(?P<qualy>fiscal|full|calendar|latest\s+fiscal)\s+)?"
+            r"(?P<unit>week|weekend|month|year|decade|century)(?P<ending>\s+end(?:ed|ing)\b)?"
         ),
         _relative_unit,
     ),
@@ -586,13 +650,11 @@ RELATIVE_RULES = [
             r"(?P<season>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?{tr.YEAR})?"
         ),
-        lambda m, c: (
-            _season(m, c) if (m["rel"] or m["year"] or m.group(0)[0].isupper() is False) else None
-        ),
+        _season_checked,
     ),
     Rule(
         _compile(
-            rf"{_APPROX}{_SPAN_NUM}\s+{_UNITS_PLURAL}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence)"
+            rf"{_APPROX}{_SPAN_NUM}\s+{_UNITS_PLURAL}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)"
         ),
         _ago,
     ),
@@ -602,7 +664,8 @@ DURATION_RULES = [
     Rule(
         _compile(
             r"(?:the\s+(?:(?:past|last|next|first|coming|previous|final|latest|following|remaining"
-            rf"|initial|same|full|entire|whole)\s+)?)?{_APPROX}{_SPAN_NUM}(?:\s+or\s+(?:so|more|two|three))?"
+            rf"|initial|same|full|entire|whole)\s+)?)?{_APPROX}(?:{_RANGE_START}\s*(?:to|or|-)\s*)?{_SPAN_NUM}"
+            r"(?:\s+or\s+(?:so|more|two|three))?"
             rf"\s+(?:(?:more|additional|straight|consecutive|trading|business|full|calendar)\s+)?{_UNITS_PLURAL}"
         ),
         _duration,
@@ -630,22 +693,3 @@ SET_RULES = [
 ]
 
 RULES = DATE_RULES + RELATIVE_RULES + DURATION_RULES + SET_RULES
-
-
-def _deictic_part_first(match: re.Match[str], ctx: Context) -> Found:
-    """'mid-afternoon yesterday': the part of day comes first."""
-    part = _g(match, "part0").replace("-", "")
-    found = _deictic_day(match, ctx)
-    if found is None or found[0] is None or "T" in found[0]:
-        return found
-    return found[0] + _part_suffix(part), "TIME"
-
-
-def _ago_year_adjective(match: re.Match[str], ctx: Context) -> Found:
-    """'year-ago', 'year-earlier': the reported quarter a year back, or last year."""
-    if ctx.anchor is None:
-        return None, "DATE"
-    if ctx.mentions_quarter(match.start()):
-        year, q = tr.shift_quarter(*_reported_quarter(ctx), -4)  # type: ignore[misc]
-        return f"{year}-Q{q}", "DATE"
-    return f"{ctx.anchor.year - 1}", "DATE"

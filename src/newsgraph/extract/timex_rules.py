@@ -61,7 +61,7 @@ SEASONS: dict[str, str] = {
 }
 
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
+    "morning": "MO", "afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
     "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
 }  # fmt: skip
 
@@ -70,12 +70,14 @@ REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
     "currently": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "the present": "PRESENT_REF", "present": "PRESENT_REF", "current": "PRESENT_REF",
+    "the present": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "recent": "PAST_REF", "the past": "PAST_REF",
     "in the past": "PAST_REF", "recent years": "PAST_REF", "recent days": "PAST_REF",
     "recent weeks": "PAST_REF", "recent months": "PAST_REF", "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "coming quarters": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "coming months": "FUTURE_REF",
     "coming weeks": "FUTURE_REF", "coming years": "FUTURE_REF",
@@ -93,7 +95,7 @@ SET_ADVERBS: dict[str, str] = {
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|scheduled|expects?\s+to"
     r"|is\s+to|are\s+to|next|upcoming|intends?\s+to|aims?\s+to|set\s+to|slated|tomorrow"
-    r"|by|until|till|before)\b",
+    r"|by|until|till|before|would|planned|planning|expected|as\s+soon\s+as)\b",
     re.I,
 )
 PAST_CUES = re.compile(
@@ -137,7 +139,7 @@ NUMBER = (
     r"several|a\s+few|few|many|some|a\s+number\s+of)"
 )
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))"
-DAYPART = r"(?P<part>morning|afternoon|mid-?afternoon|evening|night)"
+DAYPART = r"(?P<part>morning|afternoon|mid[- ]?afternoon|evening|night)"
 CLOCK = (
     r"(?P<clock>(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
     r"(?:\s+(?-i:[ECMP][SD]T|GMT))?)|noon|midnight)"
