@@ -68,6 +68,16 @@ def test_title_not_repeated_as_first_body_line():
     assert not article.text.startswith("Lyon approves tram expansion")
 
 
+def test_reworded_headline_dropped_but_real_first_sentence_kept():
+    page = news_page().replace(
+        "<h1>Lyon approves tram expansion</h1>", "<h1>Lyon approves the tram expansion</h1>"
+    )
+    assert extract_html(page).text.startswith(BODY[0])
+    first_sentence = "<p>Lyon approves tram expansion after a long debate.</p>"
+    page = news_page().replace("<h1>Lyon approves tram expansion</h1>", first_sentence)
+    assert extract_html(page).text.startswith("Lyon approves tram expansion after")
+
+
 def test_no_date_metadata_gives_no_date():
     article = extract_html(news_page(date_meta=False))
     assert article.date is None

@@ -40,6 +40,12 @@ CHUNK_MIN_CHARS = 200
 # split chunks must share an ancestor at most this many levels above them
 CHUNK_MAX_ANCESTOR_LEVELS = 3
 
+# a first body line with at most this many words, this share of them in the title, is a headline
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MIN_CHARS = 15
+HEADLINE_MAX_WORDS = 25
+HEADLINE_WORD_SHARE = 0.7
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
@@ -200,13 +206,30 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _drop_leading_title(text: str, title: str | None) -> str:
-    """Remove a first line that only repeats the page title."""
+    """Remove a first line that is the page's headline again (worded as in the title)."""
     if not title or not text:
         return text
     first, _, rest = text.partition("\n")
-    if _fold(first) == _fold(title) and rest.strip():
+    if rest.strip() and _is_headline(first, title):
         return rest
     return text
+
+
+def _is_headline(line: str, title: str) -> bool:
+    """True when ``line`` reads as the title: the title itself, its start (before a site
+    suffix), or a short unpunctuated line whose words are nearly all the title's."""
+    line_folded, title_folded = _fold(line), _fold(title)
+    if not line_folded:
+        return False
+    if len(line_folded) >= HEADLINE_MIN_CHARS and title_folded.startswith(line_folded):
+        return True
+    words = line_folded.split()
+    sentence_end = line.rstrip().rstrip("\"'”’»)").endswith((".", ":", "?", "!"))
+    if sentence_end or not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    title_words = set(title_folded.split())
+    shared = sum(1 for word in words if word in title_words)
+    return shared / len(words) >= HEADLINE_WORD_SHARE
 
 
 def _fold(text: str) -> str:
