@@ -538,8 +538,6 @@ def _reference(match: re.Match[str], ctx: Context) -> Found:
     return tr.REFERENCES[ref], "DATE"
 
 
-
-
 def _deictic_part_first(match: re.Match[str], ctx: Context) -> Found:
     """'mid-afternoon yesterday': the part of day comes first."""
     part = _g(match, "part0").replace("-", "")
@@ -566,7 +564,7 @@ def _season_checked(match: re.Match[str], ctx: Context) -> Found:
     """A season needs a determiner, a year or a preposition ("fall" is usually a verb)."""
     rel = _g(match, "rel")
     before = ctx.text[max(0, match.start() - 12) : match.start()]
-    if match["year"] or rel in ("this", "last", "next", "this past", "past"):
+    if match["year"] or match["sedge"] or rel in ("this", "last", "next", "this past", "past"):
         return _season(match, ctx)
     if _SEASON_PREPS.search(before):
         return _season(match, ctx)
@@ -645,7 +643,7 @@ RELATIVE_RULES = [
     ),
     Rule(
         _compile(
-            r"(?:(?:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of)\s*)?"
+            r"(?:(?P<sedge>early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of)\s*)?"
             r"(?:(?P<rel>this\s+past|this|last|next|past|the|that)\s+)?"
             r"(?P<season>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?{tr.YEAR})?"
