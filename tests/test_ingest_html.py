@@ -151,6 +151,13 @@ def test_split_body_chunks_are_joined():
     assert "First part one." in text and "Second part two." in text
 
 
+def test_markup_fragment_is_read_but_plain_text_is_not():
+    fragment = "<p>" + BODY[0] + "</p><p>" + BODY[1] + "</p>"
+    assert BODY[1] in extract_html(fragment).text
+    with pytest.raises(IngestError):
+        extract_html(BODY[0] + " " + BODY[1])
+
+
 def test_language_from_meta_when_html_lang_missing():
     from trafilatura import load_html
 

@@ -46,6 +46,9 @@ HEADLINE_MIN_CHARS = 15
 HEADLINE_MAX_WORDS = 25
 HEADLINE_WORD_SHARE = 0.7
 
+# how far into the input to look for a tag before treating it as a markup fragment
+FRAGMENT_SNIFF_CHARS = 2000
+_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*[\s/>]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
@@ -97,12 +100,24 @@ def _parse(html: str) -> HtmlElement:
     if not cleaned.strip():
         raise IngestError(Code.NO_BODY, "the page is empty")
     try:
-        tree = trafilatura.load_html(cleaned)
+        tree = trafilatura.load_html(_as_document(cleaned))
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise IngestError(Code.NO_BODY, f"unparseable HTML ({type(exc).__name__})") from exc
     if tree is None:
         raise IngestError(Code.NO_BODY, "unparseable or oversized HTML")
     return tree
+
+
+def _as_document(html: str) -> str:
+    """Wrap a markup fragment (feed content, a bare ``<p>``) in ``<html><body>``.
+
+    trafilatura refuses input with no ``html`` near its start when it parses into a
+    single block; text with no tag at all is left alone and so has no body.
+    """
+    head = html[:FRAGMENT_SNIFF_CHARS]
+    if "html" in head[:50].lower() or not _TAG.search(head):
+        return html
+    return f"<html><body>{html}</body></html>"
 
 
 def _extract_body(tree: HtmlElement, url: str | None) -> str:
