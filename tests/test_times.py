@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT, shared_path
 from newsgraph.errors import IngestError
 from newsgraph.extract.times import find_times
-from conftest import ROOT, shared_path
 
 
 def values(text: str, anchor: str | None = "2017-04-24") -> dict[str, str | None]:

@@ -12,9 +12,10 @@ against the anchor, the article's publication date:
   "two years ago" -> ``2015``); without an anchor they keep no value;
 * ages ("75-year-old"), prices ("$2014") and percentages ("75%") are not dates.
 
-Word lists, regex pieces and date arithmetic live in
-:mod:`newsgraph.extract.timex_rules`; the rules (one regex and one value function
-each) are in ``RULES`` below, and the engine keeps the longest non-overlapping spans.
+Word lists, regex pieces, date arithmetic and the value functions of the relative
+rules live in :mod:`newsgraph.extract.timex_rules`; the rules (one regex and one
+value function each) are listed in ``RULES`` below, and the engine keeps the
+longest non-overlapping spans.
 """
 
 from __future__ import annotations
@@ -92,45 +93,6 @@ def _longest_without_overlap(candidates: list[TimeExpr]) -> list[TimeExpr]:
     return sorted(kept, key=lambda c: c.start)
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _g(match: re.Match[str], name: str) -> str:
-    """A named group's text, lower-cased, or '' when it did not take part."""
-    if name not in match.re.groupindex:
-        return ""
-    return (match.group(name) or "").lower()
-
-
-def _month(match: re.Match[str]) -> int:
-    return tr.MONTHS[_g(match, "month").rstrip(".")]
-
-
-def _weekday(match: re.Match[str]) -> int | None:
-    word = _g(match, "weekday").rstrip(".")
-    return tr.WEEKDAYS[word] if word else None
-
-
-def _year(match: re.Match[str]) -> int:
-    return int(match.group("year"))
-
-
-def _is_number_context(text: str, start: int, end: int) -> bool:
-    """Digits that are money, a percentage, part of a bigger number, or a count."""
-    before, after = text[max(0, start - 2) : start], text[end : end + 9].lower()
-    if re.search(r"[$€£#\d.,/]\s?$", before) or re.match(r"[-\u2013/]\d|[.,]\d|\d", after):
-        return True
-    return bool(re.match(r"\s*(?:%|percent|per cent|-?years?\b|-?year-old|s\b)", after))
-
-
-def _tense(match: re.Match[str], ctx: Context) -> str:
-    return ctx.tense(match.start(), match.end())
-
-
-def _part_suffix(part: str) -> str:
-    return "T" + tr.PARTS_OF_DAY[part] if part else ""
-
-
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.I)
 
@@ -144,21 +106,23 @@ def _iso_date(match: re.Match[str], ctx: Context) -> Found:
 
 
 def _full_date(match: re.Match[str], ctx: Context) -> Found:
-    day = tr.safe_date(_year(match), _month(match), int(match["day"]))
+    day = tr.safe_date(tr.year_of(match), tr.month_of(match), int(match["day"]))
     return (day.isoformat(), "DATE") if day else None
 
 
 def _month_year(match: re.Match[str], ctx: Context) -> Found:
-    return f"{_year(match):04d}-{_month(match):02d}", "DATE"
+    return f"{tr.year_of(match):04d}-{tr.month_of(match):02d}", "DATE"
 
 
 def _month_day(match: re.Match[str], ctx: Context) -> Found:
-    month, day, weekday = _month(match), int(match["day"]), _weekday(match)
+    month, day, weekday = tr.month_of(match), int(match["day"]), tr.weekday_of(match)
     if tr.safe_date(2000, month, day) is None:
         return None
     if ctx.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}", "DATE"
-    tense = "future" if _g(match, "mod") in ("next", "this coming") else _tense(match, ctx)
+    tense = (
+        "future" if tr.group(match, "mod") in ("next", "this coming") else tr.tense_of(match, ctx)
+    )
     found = tr.nearest_year(ctx.anchor, month, day, tense, weekday)
     return (found.isoformat() if found else None), "DATE"
 
@@ -171,13 +135,12 @@ _BARE_MONTH_PREPS = re.compile(
 
 
 def _month_alone(match: re.Match[str], ctx: Context) -> Found:
-    month, mod, rel = _month(match), _g(match, "mod"), _g(match, "rel")
+    month, mod, rel = tr.month_of(match), tr.group(match, "mod"), tr.group(match, "rel")
     word = match["month"].rstrip(".")
-    if not mod and not _BARE_MONTH_PREPS.search(
-        ctx.text[max(0, match.start() - 12) : match.start()]
-    ):
-        if word.lower() in ("may", "march") or len(word) <= 4:
-            return None
+    before = ctx.text[max(0, match.start() - 12) : match.start()]
+    ambiguous = word.lower() in ("may", "march") or len(word) <= 4
+    if not mod and ambiguous and not _BARE_MONTH_PREPS.search(before):
+        return None  # "may" the verb, "march" the noun, a lone "Jan."
     if ctx.anchor is None:
         return f"XXXX-{month:02d}", "DATE"
     year = ctx.anchor.year
@@ -188,7 +151,7 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Found:
     elif mod == "next":
         year += month <= ctx.anchor.month
     elif mod != "this":
-        tense = _tense(match, ctx)
+        tense = tr.tense_of(match, ctx)
         if tense == "past" and month > ctx.anchor.month + 1:
             year -= 1
         if tense == "future" and month < ctx.anchor.month - 1:
@@ -198,9 +161,9 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Found:
 
 def _year_alone(match: re.Match[str], ctx: Context) -> Found:
     start, end = match.span("year")
-    if _is_number_context(ctx.text, start, end):
+    if tr.is_number_context(ctx.text, start, end):
         return None
-    year, edge = _year(match), _g(match, "edge")
+    year, edge = tr.year_of(match), tr.group(match, "edge")
     if (
         year < 1800
         and not edge
@@ -219,24 +182,20 @@ def _year_alone(match: re.Match[str], ctx: Context) -> Found:
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Found:
-    if _g(match, "cent"):
-        return f"{_g(match, 'cent')}{_g(match, 'dec')}", "DATE"
+    if tr.group(match, "cent"):
+        return f"{tr.group(match, 'cent')}{tr.group(match, 'dec')}", "DATE"
     century = "19"
     if (
         ctx.anchor
         and ctx.anchor.year >= 2000
-        and int(_g(match, "dec")) * 10 <= ctx.anchor.year % 100
+        and int(tr.group(match, "dec")) * 10 <= ctx.anchor.year % 100
     ):
         century = "20"
-    return f"{century}{_g(match, 'dec')}", "DATE"
-
-
-_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
-                 "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
+    return f"{century}{tr.group(match, 'dec')}", "DATE"
 
 
 def _decade_word(match: re.Match[str], ctx: Context) -> Found:
-    return _decade(re.match(r"(?P<dec>\d)", _DECADE_WORDS[_g(match, "word")]) or match, ctx)
+    return _decade(re.match(r"(?P<dec>\d)", tr.DECADE_WORDS[tr.group(match, "word")]) or match, ctx)
 
 
 def _century(match: re.Match[str], ctx: Context) -> Found:
@@ -302,13 +261,13 @@ _DAY_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 def _weekday_ref(match: re.Match[str], ctx: Context) -> Found:
-    weekday, mod = _weekday(match), _g(match, "mod")
-    part = _g(match, "part").replace("-", "")
-    suffix = _clock_suffix(match) or _part_suffix(part)
+    weekday, mod = tr.weekday_of(match), tr.group(match, "mod")
+    part = tr.group(match, "part").replace("-", "")
+    suffix = _clock_suffix(match) or tr.part_suffix(part)
     if weekday is None:
         return None
     kind = "TIME" if suffix else "DATE"
-    if _g(match, "plural"):
+    if tr.group(match, "plural"):
         return f"XXXX-WXX-{weekday + 1}{suffix}", "SET"
     if ctx.anchor is None:
         return f"XXXX-WXX-{weekday + 1}{suffix}", kind
@@ -317,32 +276,32 @@ def _weekday_ref(match: re.Match[str], ctx: Context) -> Found:
     elif mod in ("next", "this coming", "the following", "the coming"):
         day = tr.nearest_weekday(date.fromordinal(ctx.anchor.toordinal() + 1), weekday, "future")
     else:
-        day = tr.nearest_weekday(ctx.anchor, weekday, _tense(match, ctx))
+        day = tr.nearest_weekday(ctx.anchor, weekday, tr.tense_of(match, ctx))
     return day.isoformat() + suffix, kind
 
 
 def _clock_suffix(match: re.Match[str]) -> str:
-    clock = _g(match, "clock")
+    clock = tr.group(match, "clock")
     if not clock:
         return ""
     if clock == "noon":
         return "T12:00"
     if clock == "midnight":
         return "T24:00"
-    hour = int(match["hh"]) % 12 + (12 if _g(match, "ampm").startswith("p") else 0)
+    hour = int(match["hh"]) % 12 + (12 if tr.group(match, "ampm").startswith("p") else 0)
     return f"T{hour:02d}:{match['mm'] or '00'}"
 
 
 def _deictic_day(match: re.Match[str], ctx: Context) -> Found:
-    rel = _g(match, "rel")
-    part = _g(match, "part").replace("-", "")
+    rel = tr.group(match, "rel")
+    part = tr.group(match, "part").replace("-", "")
     if rel == "tonight":
         part = "night"
     if rel == "last" and part in ("night", "evening"):
         rel = "yesterday"
     if rel in ("this", "later this", "earlier this", "last"):
         rel = "today"
-    suffix = _clock_suffix(match) or _part_suffix(part)
+    suffix = _clock_suffix(match) or tr.part_suffix(part)
     kind = "TIME" if suffix else "DATE"
     if ctx.anchor is None:
         return ("PRESENT_REF" if rel == "today" and not suffix else None), kind
@@ -356,219 +315,13 @@ def _clock_time(match: re.Match[str], ctx: Context) -> Found:
     return ctx.anchor.isoformat() + _clock_suffix(match), "TIME"
 
 
-_REL_STEP = {
-    "this": 0, "the current": 0, "the present": 0, "current": 0, "the": 0,
-    "last": -1, "the past": -1, "the last": -1, "the previous": -1, "past": -1, "previous": -1,
-    "next": 1, "the coming": 1, "the next": 1, "the following": 1, "coming": 1,
-}  # fmt: skip
-
-
-def _relative_unit(match: re.Match[str], ctx: Context) -> Found:
-    rel, unit = re.sub(r"\s+", " ", _g(match, "rel")), _g(match, "unit")
-    step = _REL_STEP.get(rel, 0)
-    if rel == "the" and _g(match, "ending"):
-        return tr.duration_value(1, unit), "DURATION"
-    if rel == "the" and unit == "weekend":
-        rel, step = "last", 0
-    if unit == "quarter":
-        return _quarter_relative(match, ctx, step)
-    if ctx.anchor is None:
-        return None, "DATE"
-    anchor = ctx.anchor
-    if unit == "weekend":
-        tense = "future" if step > 0 else "past" if step < 0 else _tense(match, ctx)
-        saturday = tr.nearest_weekday(anchor, 5, tense)
-        return tr.week_value(saturday) + "-WE", "DATE"
-    if unit == "week":
-        value = tr.week_value(date.fromordinal(anchor.toordinal() + 7 * step))
-        return value + ("-WE" if unit == "weekend" else ""), "DATE"
-    if unit == "month":
-        shifted = tr.shift_months(anchor, step)
-        return f"{shifted.year:04d}-{shifted.month:02d}", "DATE"
-    if unit == "year":
-        return f"{anchor.year + step:04d}", "DATE"
-    if unit == "decade":
-        return f"{anchor.year // 10 + step:03d}", "DATE"
-    if unit == "century":
-        return f"{anchor.year // 100 + step:02d}", "DATE"
-    return None
-
-
-def _reported_quarter(ctx: Context) -> tuple[int, int] | None:
-    """The quarter news reports on: the last completed one before the anchor."""
-    if ctx.anchor is None:
-        return None
-    return tr.shift_quarter(*tr.quarter_of(ctx.anchor), -1)
-
-
-def _quarter_relative(match: re.Match[str], ctx: Context, step: int) -> Found:
-    qual = _g(match, "qual")
-    if ctx.anchor is None:
-        return None, "DATE"
-    if match["year"]:
-        return f"{_year(match)}-Q{_reported_quarter(ctx)[1]}", "DATE"  # type: ignore[index]
-    if qual in ("year-ago", "year-earlier") or _g(match, "yrel") == "last":
-        year, q = tr.shift_quarter(*_reported_quarter(ctx), -4)  # type: ignore[misc]
-    elif qual == "current" or _g(match, "rel") == "this":
-        year, q = tr.quarter_of(ctx.anchor)
-    elif _g(match, "rel") == "next":
-        year, q = tr.shift_quarter(*tr.quarter_of(ctx.anchor), 1)
-    else:
-        year, q = _reported_quarter(ctx)  # type: ignore[misc]
-    return f"{year}-Q{q}", "DATE"
-
-
-def _ordinal_quarter(match: re.Match[str], ctx: Context) -> Found:
-    q = tr.ORDINALS[_g(match, "ord")]
-    letter = "H" if _g(match, "unit") == "half" else "Q"
-    if match["year"]:
-        return f"{_year(match)}-{letter}{q}", "DATE"
-    if ctx.anchor is None:
-        return f"XXXX-{letter}{q}", "DATE"
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(_g(match, "yrel"), 0)
-    now_q = tr.quarter_of(ctx.anchor)[1] if letter == "Q" else (ctx.anchor.month - 1) // 6 + 1
-    if not _g(match, "yrel") and q > now_q + 1 and _tense(match, ctx) == "past":
-        year -= 1
-    return f"{year}-{letter}{q}", "DATE"
-
-
-def _season(match: re.Match[str], ctx: Context) -> Found:
-    code = tr.SEASONS[_g(match, "season")]
-    if match["year"]:
-        return f"{_year(match)}-{code}", "DATE"
-    if ctx.anchor is None:
-        return f"XXXX-{code}", "DATE"
-    rel, year = re.sub(r"\s+", " ", _g(match, "rel")), ctx.anchor.year
-    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-    if rel in ("last", "this past", "past") and season_month >= ctx.anchor.month:
-        year -= 1
-    elif rel == "next" and season_month <= ctx.anchor.month:
-        year += 1
-    return f"{year}-{code}", "DATE"
-
-
-def _ago(match: re.Match[str], ctx: Context) -> Found:
-    amount, unit = tr.number_value(_g(match, "num")), _g(match, "unit").rstrip("s")
-    direction = -1 if _g(match, "dir") in ("ago", "earlier", "before") else 1
-    if amount is None:
-        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
-    if ctx.anchor is None:
-        return None, "DATE"
-    step = int(amount) * direction
-    anchor = ctx.anchor
-    if unit == "year" and amount == 1 and ctx.mentions_quarter(match.start()):
-        reported = _reported_quarter(ctx)
-        year, q = tr.shift_quarter(*reported, -4)  # type: ignore[misc]
-        return f"{year}-Q{q}", "DATE"
-    if unit in ("day", "night"):
-        return date.fromordinal(anchor.toordinal() + step).isoformat(), "DATE"
-    if unit == "week":
-        return tr.week_value(date.fromordinal(anchor.toordinal() + 7 * step)), "DATE"
-    if unit == "month":
-        shifted = tr.shift_months(anchor, step)
-        return f"{shifted.year:04d}-{shifted.month:02d}", "DATE"
-    if unit == "year":
-        return f"{anchor.year + step:04d}", "DATE"
-    if unit == "decade":
-        return f"{(anchor.year + 10 * step) // 10:03d}", "DATE"
-    return None
-
-
-# --------------------------------------------------------------------------- durations, sets, refs
-
-
-def _duration(match: re.Match[str], ctx: Context) -> Found:
-    num, unit = _g(match, "num"), _g(match, "unit")
-    after = ctx.text[match.end() : match.end() + 8].lower()
-    if re.match(r"\s*-?\s*old\b", after):
-        return None
-    amount = tr.number_value(_g(match, "first") or num)
-    if _g(match, "first") and _g(match, "first").isdigit() != num.isdigit():
-        return None
-    if _g(match, "first") and re.match(r"the\s+(?:next|past|last|coming)", match.group(0).lower()):
-        amount = None
-    if num in ("a", "an", "one") and re.search(
-        r"(?:\d|cents?|dollars?|once|twice|times)\W*$",
-        ctx.text[max(0, match.start() - 12) : match.start()],
-        re.I,
-    ):
-        return None
-    if amount is None and num in ("some", "many") and not unit.endswith("s"):
-        return None
-    return tr.duration_value(amount, unit), "DURATION"
-
-
-def _bare_plural_duration(match: re.Match[str], ctx: Context) -> Found:
-    return tr.duration_value(None, _g(match, "unit")), "DURATION"
-
-
-def _every(match: re.Match[str], ctx: Context) -> Found:
-    if _g(match, "weekday"):
-        return f"XXXX-WXX-{_weekday(match) + 1}", "SET"  # type: ignore[operator]
-    if _g(match, "month"):
-        return f"XXXX-{_month(match):02d}", "SET"
-    if _g(match, "season"):
-        return f"XXXX-{tr.SEASONS[_g(match, 'season')]}", "SET"
-    amount = tr.number_value(_g(match, "num")) if _g(match, "num") else 1.0
-    if _g(match, "other"):
-        amount = (amount or 1.0) * 2
-    return tr.duration_value(amount, _g(match, "unit")), "SET"
-
-
-_NOT_A_NOUN = re.compile(
-    r"\s+(?:[A-Z]|and|or|in|on|at|to|for|by|from|with|since|until|basis|but|as|than|the|a|an"
-    r"|this|that|so|if|when|while|over|through|during)\b|\s*[^\w\s]|\s*$"
-)
-
-
-def _set_adverb(match: re.Match[str], ctx: Context) -> Found:
-    if not _NOT_A_NOUN.match(ctx.text, match.end()):
-        return None  # an adjective: "quarterly dividend", "daily tally"
-    return tr.SET_ADVERBS[_g(match, "adv")], "SET"
-
-
-def _reference(match: re.Match[str], ctx: Context) -> Found:
-    ref = re.sub(r"\s+", " ", _g(match, "ref"))
-    before = ctx.text[max(0, match.start() - 4) : match.start()].lower()
-    after = ctx.text[match.end() : match.end() + 7].lower()
-    if ref == "soon" and (before.endswith("as ") or re.match(r"\s+(?:after|as)\b", after)):
-        return None
-    if ref == "now" and re.match(r"\s+that\b", after):
-        return None
-    return tr.REFERENCES[ref], "DATE"
-
-
 def _deictic_part_first(match: re.Match[str], ctx: Context) -> Found:
     """'mid-afternoon yesterday': the part of day comes first."""
-    part = _g(match, "part0").replace("-", "")
+    part = tr.group(match, "part0").replace("-", "")
     found = _deictic_day(match, ctx)
     if found is None or found[0] is None or "T" in found[0]:
         return found
-    return found[0] + _part_suffix(part), "TIME"
-
-
-def _ago_year_adjective(match: re.Match[str], ctx: Context) -> Found:
-    """'year-ago', 'year-earlier': the reported quarter a year back, or last year."""
-    if ctx.anchor is None:
-        return None, "DATE"
-    if ctx.mentions_quarter(match.start()):
-        year, q = tr.shift_quarter(*_reported_quarter(ctx), -4)  # type: ignore[misc]
-        return f"{year}-Q{q}", "DATE"
-    return f"{ctx.anchor.year - 1}", "DATE"
-
-
-_SEASON_PREPS = re.compile(r"\b(?:in|during|since|until|by|through|over|of)\s+(?:the\s+)?$", re.I)
-
-
-def _season_checked(match: re.Match[str], ctx: Context) -> Found:
-    """A season needs a determiner, a year or a preposition ("fall" is usually a verb)."""
-    rel = _g(match, "rel")
-    before = ctx.text[max(0, match.start() - 12) : match.start()]
-    if match["year"] or match["sedge"] or rel in ("this", "last", "next", "this past", "past"):
-        return _season(match, ctx)
-    if _SEASON_PREPS.search(before):
-        return _season(match, ctx)
-    return None
+    return found[0] + tr.part_suffix(part), "TIME"
 
 
 # --------------------------------------------------------------------------- the rule table
@@ -614,7 +367,7 @@ RELATIVE_RULES = [
             rf"|remainder)\s+of)\s*)?{_REL}\s+(?:(?P<qualy>fiscal|full|calendar|latest\s+fiscal)\s+)?"
             r"(?P<unit>week|weekend|month|year|decade|century)(?P<ending>\s+end(?:ed|ing)\b)?"
         ),
-        _relative_unit,
+        tr.relative_unit,
     ),
     Rule(
         _compile(
@@ -622,10 +375,12 @@ RELATIVE_RULES = [
             r"(?:fiscal\s+)?)(?P<unit>quarter|period)"
         ),
         lambda m, c: (
-            _quarter_relative(m, c, 0) if _g(m, "unit") == "quarter" or _g(m, "qual") else None
+            tr.quarter_relative(m, c, 0)
+            if tr.group(m, "unit") == "quarter" or tr.group(m, "qual")
+            else None
         ),
     ),
-    Rule(_compile(r"year-(?:ago|earlier)"), lambda m, c: _ago_year_adjective(m, c)),
+    Rule(_compile(r"year-(?:ago|earlier)"), lambda m, c: tr.ago_year_adjective(m, c)),
     Rule(
         _compile(
             r"(?:(?P<yrel>this|last|next)\s+year's\s+|(?:the|this|its|their|a|an)\s+)?(?:(?:fiscal|calendar)\s+)?"
@@ -633,10 +388,10 @@ RELATIVE_RULES = [
             rf"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{tr.YEAR.replace('year', 'year2')})?"
         ),
         lambda m, c: (
-            _ordinal_quarter(m, c)
+            tr.ordinal_quarter(m, c)
             if not m["year2"]
             else (
-                f"{m['year2']}-{'H' if _g(m, 'unit') == 'half' else 'Q'}{tr.ORDINALS[_g(m, 'ord')]}",
+                f"{m['year2']}-{'H' if tr.group(m, 'unit') == 'half' else 'Q'}{tr.ORDINALS[tr.group(m, 'ord')]}",
                 "DATE",
             )
         ),
@@ -648,13 +403,13 @@ RELATIVE_RULES = [
             r"(?P<season>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?{tr.YEAR})?"
         ),
-        _season_checked,
+        tr.season_checked,
     ),
     Rule(
         _compile(
             rf"{_APPROX}{_SPAN_NUM}\s+{_UNITS_PLURAL}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)"
         ),
-        _ago,
+        tr.ago,
     ),
 ]
 
@@ -666,15 +421,15 @@ DURATION_RULES = [
             r"(?:\s+or\s+(?:so|more|two|three))?"
             rf"\s+(?:(?:more|additional|straight|consecutive|trading|business|full|calendar)\s+)?{_UNITS_PLURAL}"
         ),
-        _duration,
+        tr.duration,
     ),
-    Rule(_compile(rf"{_SPAN_NUM}-{tr.UNIT}"), _duration),
+    Rule(_compile(rf"{_SPAN_NUM}-{tr.UNIT}"), tr.duration),
     Rule(
         _compile(
             r"(?:for|in|over|within|of)\s+(?P<span>(?:the\s+(?:past|last|next|coming)\s+)?"
             r"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))"
         ),
-        _bare_plural_duration,
+        tr.bare_plural_duration,
     ),
 ]
 
@@ -684,10 +439,10 @@ SET_RULES = [
             rf"(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?:{tr.NUMBER})\s+)?(?:{_UNITS_PLURAL}"
             rf"|{tr.WEEKDAY}|{tr.MONTH}|(?P<season>spring|summer|fall|autumn|winter))"
         ),
-        _every,
+        tr.every,
     ),
-    Rule(_compile(rf"(?P<adv>{tr.alternation(tr.SET_ADVERBS)})"), _set_adverb),
-    Rule(_compile(rf"(?P<ref>{tr.alternation(tr.REFERENCES)})"), _reference),
+    Rule(_compile(rf"(?P<adv>{tr.alternation(tr.SET_ADVERBS)})"), tr.set_adverb),
+    Rule(_compile(rf"(?P<ref>{tr.alternation(tr.REFERENCES)})"), tr.reference),
 ]
 
 RULES = DATE_RULES + RELATIVE_RULES + DURATION_RULES + SET_RULES

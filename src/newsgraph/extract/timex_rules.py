@@ -1,96 +1,40 @@
-"""Vocabulary and regular-expression pieces for English time expressions.
+"""The pieces behind :mod:`newsgraph.extract.times`: words, patterns, anchoring, values.
 
-Kept apart from :mod:`newsgraph.extract.times` (which anchors and normalises) so
-that the word lists and the span patterns can be read and extended in one place.
-Every pattern here is compiled case-insensitively unless a piece says
-``(?-i:...)``: month names and weekdays must be capitalised ("may" is a verb,
-"march" a noun).
+* vocabulary (months, weekdays, number words, units, TIMEX3 codes) read from
+  ``data/timex_words.json``, and the regex pieces built from it; month names and
+  weekdays must be capitalised (``(?-i:...)``): "may" is a verb, "march" a noun;
+* :class:`Context`, the text and its anchor date, which answers "is this sentence
+  about the future or the past?" from the tense cue nearest the expression;
+* date arithmetic (ISO weeks, quarters, the year nearest the anchor with a weekday
+  check) and TIMEX3 formatting of durations;
+* the value functions of the relative, duration, set and reference rules: each
+  takes a regex match and the context and returns ``(value, type)`` or ``None``
+  to reject the candidate.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+Found = tuple[str | None, str] | None
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-
-SMALL_NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
-}  # fmt: skip
-
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of")
-
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-}  # fmt: skip
-
-# unit word -> (TIMEX3 duration letter, is a clock unit (PT...))
-UNITS: dict[str, tuple[str, bool]] = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
-    "day": ("D", False), "night": ("D", False), "week": ("W", False),
-    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
-    "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
-}  # fmt: skip
-
-SEASONS: dict[str, str] = {
-    "spring": "SP",
-    "summer": "SU",
-    "fall": "FA",
-    "autumn": "FA",
-    "winter": "WI",
-}
-
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
-    "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
-}  # fmt: skip
-
-# single words and phrases whose value does not depend on the anchor
-REFERENCES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-    "currently": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "the present": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-    "recent": "PAST_REF", "the past": "PAST_REF",
-    "in the past": "PAST_REF", "recent years": "PAST_REF", "recent days": "PAST_REF",
-    "recent weeks": "PAST_REF", "recent months": "PAST_REF", "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "coming quarters": "FUTURE_REF",
-    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long term": "FUTURE_REF", "coming months": "FUTURE_REF",
-    "coming weeks": "FUTURE_REF", "coming years": "FUTURE_REF",
-    "the coming months": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "coming days": "FUTURE_REF",
-    "the coming days": "FUTURE_REF", "future quarters": "FUTURE_REF",
-}  # fmt: skip
-
-SET_ADVERBS: dict[str, str] = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
-    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
-    "biweekly": "P2W", "biannually": "P6M",
-}  # fmt: skip
+_WORDS = json.loads(
+    resources.files("newsgraph.extract").joinpath("data/timex_words.json").read_text("utf-8")
+)
+MONTHS: dict[str, int] = _WORDS["months"]
+WEEKDAYS: dict[str, int] = _WORDS["weekdays"]
+SMALL_NUMBERS: dict[str, int] = _WORDS["small_numbers"]
+ORDINALS: dict[str, int] = _WORDS["ordinals"]
+UNITS: dict[str, tuple[str, bool]] = {k: (v[0], v[1]) for k, v in _WORDS["units"].items()}
+SEASONS: dict[str, str] = _WORDS["seasons"]
+PARTS_OF_DAY: dict[str, str] = _WORDS["parts_of_day"]
+REFERENCES: dict[str, str] = _WORDS["references"]
+SET_ADVERBS: dict[str, str] = _WORDS["set_adverbs"]
+DECADE_WORDS: dict[str, str] = _WORDS["decade_words"]
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|scheduled|expects?\s+to"
@@ -281,3 +225,253 @@ def duration_value(amount: float | None, unit: str) -> str:
     else:
         shown = f"{amount:g}"
     return f"P{'T' if clock else ''}{shown}{letter}"
+
+
+# --------------------------------------------------------------------------- match helpers
+
+
+def group(match: re.Match[str], name: str) -> str:
+    """A named group's text, lower-cased, or '' when it did not take part."""
+    if name not in match.re.groupindex:
+        return ""
+    return (match.group(name) or "").lower()
+
+
+def month_of(match: re.Match[str]) -> int:
+    return MONTHS[group(match, "month").rstrip(".")]
+
+
+def weekday_of(match: re.Match[str]) -> int | None:
+    word = group(match, "weekday").rstrip(".")
+    return WEEKDAYS[word] if word else None
+
+
+def year_of(match: re.Match[str]) -> int:
+    return int(match.group("year"))
+
+
+def is_number_context(text: str, start: int, end: int) -> bool:
+    """Digits that are money, a percentage, part of a bigger number, or a count."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 9].lower()
+    if re.search(r"[$€£#\d.,/]\s?$", before) or re.match(r"[-\u2013/]\d|[.,]\d|\d", after):
+        return True
+    return bool(re.match(r"\s*(?:%|percent|per cent|-?years?\b|-?year-old|s\b)", after))
+
+
+def tense_of(match: re.Match[str], ctx: Context) -> str:
+    return ctx.tense(match.start(), match.end())
+
+
+def part_suffix(part: str) -> str:
+    return "T" + PARTS_OF_DAY[part] if part else ""
+
+
+# --------------------------------------------------------------------------- value functions
+
+
+_REL_STEP = {
+    "this": 0, "the current": 0, "the present": 0, "current": 0, "the": 0,
+    "last": -1, "the past": -1, "the last": -1, "the previous": -1, "past": -1, "previous": -1,
+    "next": 1, "the coming": 1, "the next": 1, "the following": 1, "coming": 1,
+}  # fmt: skip
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> Found:
+    rel, unit = re.sub(r"\s+", " ", group(match, "rel")), group(match, "unit")
+    step = _REL_STEP.get(rel, 0)
+    if rel == "the" and group(match, "ending"):
+        return duration_value(1, unit), "DURATION"
+    if rel == "the" and unit == "weekend":
+        rel, step = "last", 0
+    if unit == "quarter":
+        return quarter_relative(match, ctx, step)
+    if ctx.anchor is None:
+        return None, "DATE"
+    anchor = ctx.anchor
+    if unit == "weekend":
+        tense = "future" if step > 0 else "past" if step < 0 else tense_of(match, ctx)
+        saturday = nearest_weekday(anchor, 5, tense)
+        return week_value(saturday) + "-WE", "DATE"
+    if unit == "week":
+        value = week_value(date.fromordinal(anchor.toordinal() + 7 * step))
+        return value + ("-WE" if unit == "weekend" else ""), "DATE"
+    if unit == "month":
+        shifted = shift_months(anchor, step)
+        return f"{shifted.year:04d}-{shifted.month:02d}", "DATE"
+    if unit == "year":
+        return f"{anchor.year + step:04d}", "DATE"
+    if unit == "decade":
+        return f"{anchor.year // 10 + step:03d}", "DATE"
+    if unit == "century":
+        return f"{anchor.year // 100 + step:02d}", "DATE"
+    return None
+
+
+def reported_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter news reports on: the last completed one before the anchor."""
+    if ctx.anchor is None:
+        return None
+    return shift_quarter(*quarter_of(ctx.anchor), -1)
+
+
+def quarter_relative(match: re.Match[str], ctx: Context, step: int) -> Found:
+    qual = group(match, "qual")
+    if ctx.anchor is None:
+        return None, "DATE"
+    if match["year"]:
+        return f"{year_of(match)}-Q{reported_quarter(ctx)[1]}", "DATE"  # type: ignore[index]
+    if qual in ("year-ago", "year-earlier") or group(match, "yrel") == "last":
+        year, q = shift_quarter(*reported_quarter(ctx), -4)  # type: ignore[misc]
+    elif qual == "current" or group(match, "rel") == "this":
+        year, q = quarter_of(ctx.anchor)
+    elif group(match, "rel") == "next":
+        year, q = shift_quarter(*quarter_of(ctx.anchor), 1)
+    else:
+        year, q = reported_quarter(ctx)  # type: ignore[misc]
+    return f"{year}-Q{q}", "DATE"
+
+
+def ordinal_quarter(match: re.Match[str], ctx: Context) -> Found:
+    q = ORDINALS[group(match, "ord")]
+    letter = "H" if group(match, "unit") == "half" else "Q"
+    if match["year"]:
+        return f"{year_of(match)}-{letter}{q}", "DATE"
+    if ctx.anchor is None:
+        return f"XXXX-{letter}{q}", "DATE"
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(group(match, "yrel"), 0)
+    now_q = quarter_of(ctx.anchor)[1] if letter == "Q" else (ctx.anchor.month - 1) // 6 + 1
+    if not group(match, "yrel") and q > now_q + 1 and tense_of(match, ctx) == "past":
+        year -= 1
+    return f"{year}-{letter}{q}", "DATE"
+
+
+def season_value(match: re.Match[str], ctx: Context) -> Found:
+    code = SEASONS[group(match, "season")]
+    if match["year"]:
+        return f"{year_of(match)}-{code}", "DATE"
+    if ctx.anchor is None:
+        return f"XXXX-{code}", "DATE"
+    rel, year = re.sub(r"\s+", " ", group(match, "rel")), ctx.anchor.year
+    season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    if rel in ("last", "this past", "past") and season_month >= ctx.anchor.month:
+        year -= 1
+    elif rel == "next" and season_month <= ctx.anchor.month:
+        year += 1
+    return f"{year}-{code}", "DATE"
+
+
+def ago(match: re.Match[str], ctx: Context) -> Found:
+    amount, unit = number_value(group(match, "num")), group(match, "unit").rstrip("s")
+    direction = -1 if group(match, "dir") in ("ago", "earlier", "before") else 1
+    if amount is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
+    if ctx.anchor is None:
+        return None, "DATE"
+    step = int(amount) * direction
+    anchor = ctx.anchor
+    if unit == "year" and amount == 1 and ctx.mentions_quarter(match.start()):
+        reported = reported_quarter(ctx)
+        year, q = shift_quarter(*reported, -4)  # type: ignore[misc]
+        return f"{year}-Q{q}", "DATE"
+    if unit in ("day", "night"):
+        return date.fromordinal(anchor.toordinal() + step).isoformat(), "DATE"
+    if unit == "week":
+        return week_value(date.fromordinal(anchor.toordinal() + 7 * step)), "DATE"
+    if unit == "month":
+        shifted = shift_months(anchor, step)
+        return f"{shifted.year:04d}-{shifted.month:02d}", "DATE"
+    if unit == "year":
+        return f"{anchor.year + step:04d}", "DATE"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * step) // 10:03d}", "DATE"
+    return None
+
+
+# --------------------------------------------------------------------------- durations, sets, refs
+
+
+def duration(match: re.Match[str], ctx: Context) -> Found:
+    num, unit = group(match, "num"), group(match, "unit")
+    after = ctx.text[match.end() : match.end() + 8].lower()
+    if re.match(r"\s*-?\s*old\b", after):
+        return None
+    amount = number_value(group(match, "first") or num)
+    if group(match, "first") and group(match, "first").isdigit() != num.isdigit():
+        return None
+    if group(match, "first") and re.match(
+        r"the\s+(?:next|past|last|coming)", match.group(0).lower()
+    ):
+        amount = None
+    if num in ("a", "an", "one") and re.search(
+        r"(?:\d|cents?|dollars?|once|twice|times)\W*$",
+        ctx.text[max(0, match.start() - 12) : match.start()],
+        re.I,
+    ):
+        return None
+    if amount is None and num in ("some", "many") and not unit.endswith("s"):
+        return None
+    return duration_value(amount, unit), "DURATION"
+
+
+def bare_plural_duration(match: re.Match[str], ctx: Context) -> Found:
+    return duration_value(None, group(match, "unit")), "DURATION"
+
+
+def every(match: re.Match[str], ctx: Context) -> Found:
+    if group(match, "weekday"):
+        return f"XXXX-WXX-{weekday_of(match) + 1}", "SET"  # type: ignore[operator]
+    if group(match, "month"):
+        return f"XXXX-{month_of(match):02d}", "SET"
+    if group(match, "season"):
+        return f"XXXX-{SEASONS[group(match, 'season')]}", "SET"
+    amount = number_value(group(match, "num")) if group(match, "num") else 1.0
+    if group(match, "other"):
+        amount = (amount or 1.0) * 2
+    return duration_value(amount, group(match, "unit")), "SET"
+
+
+_NOT_A_NOUN = re.compile(
+    r"\s+(?:[A-Z]|and|or|in|on|at|to|for|by|from|with|since|until|basis|but|as|than|the|a|an"
+    r"|this|that|so|if|when|while|over|through|during)\b|\s*[^\w\s]|\s*$"
+)
+
+
+def set_adverb(match: re.Match[str], ctx: Context) -> Found:
+    if not _NOT_A_NOUN.match(ctx.text, match.end()):
+        return None  # an adjective: "quarterly dividend", "daily tally"
+    return SET_ADVERBS[group(match, "adv")], "SET"
+
+
+def reference(match: re.Match[str], ctx: Context) -> Found:
+    ref = re.sub(r"\s+", " ", group(match, "ref"))
+    before = ctx.text[max(0, match.start() - 4) : match.start()].lower()
+    after = ctx.text[match.end() : match.end() + 7].lower()
+    if ref == "soon" and (before.endswith("as ") or re.match(r"\s+(?:after|as)\b", after)):
+        return None
+    if ref == "now" and re.match(r"\s+that\b", after):
+        return None
+    return REFERENCES[ref], "DATE"
+
+
+def ago_year_adjective(match: re.Match[str], ctx: Context) -> Found:
+    """'year-ago', 'year-earlier': the reported quarter a year back, or last year."""
+    if ctx.anchor is None:
+        return None, "DATE"
+    if ctx.mentions_quarter(match.start()):
+        year, q = shift_quarter(*reported_quarter(ctx), -4)  # type: ignore[misc]
+        return f"{year}-Q{q}", "DATE"
+    return f"{ctx.anchor.year - 1}", "DATE"
+
+
+_SEASON_PREPS = re.compile(r"\b(?:in|during|since|until|by|through|over|of)\s+(?:the\s+)?$", re.I)
+
+
+def season_checked(match: re.Match[str], ctx: Context) -> Found:
+    """A season needs a determiner, a year or a preposition ("fall" is usually a verb)."""
+    rel = group(match, "rel")
+    before = ctx.text[max(0, match.start() - 12) : match.start()]
+    if match["year"] or match["sedge"] or rel in ("this", "last", "next", "this past", "past"):
+        return season_value(match, ctx)
+    if _SEASON_PREPS.search(before):
+        return season_value(match, ctx)
+    return None
