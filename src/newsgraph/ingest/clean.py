@@ -33,19 +33,23 @@ MAX_TAIL_CHARS = 140
 MAX_LABEL_WORDS = 2
 MIN_HEADLINE_WORDS = 3
 MAX_TAIL_RUN = 8
+MAX_FURNITURE_CHARS = 600  # longer lines are body (the longest listed notices are ~60 words)
+MAX_HEADER_CHARS = 80  # comment-form and list headers are short
 TITLE_SEARCH_LINES = 3
 
-_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]*]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔][\"'”’»)\]*]*$")
 _INNER_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 _NAV_SEPARATOR = re.compile(r"\s+(?:[|›»>•·/]|::|→)\s+")
+# lines above a headline that are not it: a byline, a date/time stamp, "Updated: ..."
 _DATE_OR_BYLINE = re.compile(
-    r"(?:by\s+\S.{0,60}|[\d\s.,:/-]+(?:\s*(?:am|pm|gmt|utc|msk|cet))?"
-    r"|(?:\w+\s+){0,2}\d{1,2}[\s,.]+\w+[\s,.]+\d{4}.{0,20})$",
-    re.IGNORECASE,
+    r"(?i:by)\s+[A-ZА-ЯЁ][\w.'-]*(?:\s+(?:and\s+)?[A-ZА-ЯЁ][\w.'-]*){0,4}(?:,[^.!?]{0,40})?"
+    r"|(?i:updated|published|posted|last updated)(?:\s+on)?:?\s+.{0,60}"
+    r"|[\d\s.,:/-]+(?i:am|pm|gmt|utc|msk|cet)?"
+    r"|(?:\w+,?\s+)?(?:\d{1,2}\.?\s+\w+|\w+\.?\s+\d{1,2}),?\s+\d{4}.{0,30}"
 )
 _BLANK_RUN = re.compile(r"\n{3,}")
 # list items and lines introducing what follows: "1) ...", "- ...", "England (Group A): 10th", "Watch:"
@@ -163,6 +167,8 @@ def is_furniture_line(line: str, furniture: Furniture) -> bool:
     stripped = line.strip()
     if not _ALNUM.search(stripped) or _URL_ONLY.fullmatch(stripped):
         return True
+    if len(stripped) > MAX_FURNITURE_CHARS:
+        return False  # a long paragraph is never listed furniture
     if furniture.matches(fold_line(stripped), line_key(stripped), word_count(stripped)):
         return True
     return is_navigation(stripped) or is_share_buttons(stripped, furniture)
@@ -226,7 +232,7 @@ def _drop_blocks(
     half = _second_half_start(lines)
     body_start = _first_sentence_index(lines)
     for i, line in enumerate(lines):
-        key = line_key(line)
+        key = line_key(line) if 0 < len(line) <= MAX_HEADER_CHARS else ""
         if not key:
             continue
         if key in furniture.end and i >= half:

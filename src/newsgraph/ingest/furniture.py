@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 DEFAULT_PREFIX_WORDS = 25
 SECTIONS = ("line", "prefix", "pattern", "end", "list", "share")
@@ -24,19 +25,30 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACE_BEFORE_COLON = re.compile(r"\s+:")
 
 
+@lru_cache(maxsize=8192)
 def fold_line(line: str) -> str:
     """NFKC, casefold, plain quotes and dashes, one space for each white-space run, stripped."""
     text = unicodedata.normalize("NFKC", line).translate(_FOLD).casefold()
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def line_key(line: str) -> str:
     """The folded line without punctuation or symbols at either end ("Source : X" -> "source: x")."""
-    return _SPACE_BEFORE_COLON.sub(":", _EDGE_PUNCT.sub("", fold_line(line)))
+    return _SPACE_BEFORE_COLON.sub(":", _strip_edges(fold_line(line)))
+
+
+def _strip_edges(text: str) -> str:
+    """Remove characters that are not letters or digits from both ends (linear time)."""
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 @dataclass(frozen=True)
