@@ -29,7 +29,7 @@ SCORER = SHARED / "eval" / "score_timex.py"
 TEMPEVAL = SHARED / "data" / "tempeval3"
 
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extract.times import find_times  # noqa: E402
+from newsgraph.extract.times import find_times, infer_publication_date  # noqa: E402
 
 Finder = Callable[[str, str | None], list[dict[str, Any]]]
 
@@ -94,15 +94,15 @@ def predict(records: list[dict[str, Any]], finder: Finder) -> list[dict[str, Any
     return preds
 
 
-def score(tml_dir: Path, preds: list[dict[str, Any]]) -> dict[str, Any]:
-    """Run ``score_timex.py score`` on predictions and return its JSON result."""
+def score(tml_dir: Path, preds: list[dict[str, Any]], mode: str = "score") -> dict[str, Any]:
+    """Run ``score_timex.py score`` (or ``dating``) on predictions and return its JSON result."""
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for p in preds:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
         path = fh.name
     try:
         out = subprocess.run(
-            [sys.executable, str(SCORER), "score", str(tml_dir), path, "--json"],
+            [sys.executable, str(SCORER), mode, str(tml_dir), path, "--json"],
             check=True,
             capture_output=True,
             text=True,
@@ -121,6 +121,23 @@ def evaluate(corpus: str, finder: Finder = newsgraph_times) -> dict[str, Any]:
     result = score(tml_dir, preds)
     result["seconds"] = round(time.perf_counter() - began, 2)
     return result
+
+
+def dating(corpus: str) -> dict[str, Any]:
+    """Date each article with its creation date hidden (``make-input --hide-dct``)."""
+    tml_dir = TEMPEVAL / corpus
+    preds = []
+    for rec in make_input(tml_dir, hide_dct=True):
+        published = infer_publication_date(rec["text"])
+        preds.append(
+            {
+                "id": rec["id"],
+                "text": rec["text"],
+                "times": [],
+                "published": {"date": published.date if published else None},
+            }
+        )
+    return score(tml_dir, preds, mode="dating")
 
 
 def main() -> None:
@@ -147,6 +164,10 @@ def main() -> None:
         for name, finder in methods.items():
             res = evaluate(corpus, finder)
             print(f"{corpus:10} {name:11} " + " ".join(f"{res[c]:>14}" for c in cols))
+    print("\ndating with the creation date hidden (infer_publication_date)")
+    for corpus in args.corpus:
+        res = dating(corpus)
+        print(f"{corpus:10} " + "  ".join(f"{k} {v}" for k, v in res.items()))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, shared_path
 from newsgraph.errors import IngestError
-from newsgraph.extract.times import find_times
+from newsgraph.extract.times import find_times, infer_publication_date
 
 
 def values(text: str, anchor: str | None = "2017-04-24") -> dict[str, str | None]:
@@ -263,3 +263,38 @@ def test_eval_gate_value_f1(corpus: str) -> None:
     shared_path("eval", "score_timex.py")
     result = _timex_eval().evaluate(corpus)
     assert result["value_f1"] >= MEASURED_VALUE_F1[corpus] - 0.02, result
+
+
+# ----------------------------------------------------------------- publication date
+
+
+def test_publication_date_from_a_dateline() -> None:
+    text = "Some headline\n\nPARIS, March 24, 2017. /AFP/. The talks went on all day."
+    pub = infer_publication_date(text)
+    assert pub is not None
+    assert (pub.date, pub.origin) == ("2017-03-24", "inferred")
+    assert "March 24, 2017" in (pub.evidence or "")
+
+
+def test_publication_date_from_full_date_and_weekday() -> None:
+    text = "Talks in Moscow. Putin met Le Pen on Friday. Photo: March 24, 2017. They said so."
+    pub = infer_publication_date(text)
+    assert pub is not None and pub.date == "2017-03-24" and pub.confidence > 0
+
+
+def test_publication_date_weekday_month_day_needs_a_year_and_agrees() -> None:
+    text = "The talks ended on Monday, February 7. The next round is on February 8."
+    assert infer_publication_date(text) is None  # no year anywhere: no guess
+    pub = infer_publication_date(text, near_year=2023)
+    assert pub is not None and pub.date == "2022-02-07"  # a Monday; 2023-02-07 is not
+
+
+def test_dateline_month_day_takes_the_mentioned_weekday() -> None:
+    text = "ST. PETERSBURG, April 24. /TASS/. Peskov said on Monday that it was wrong."
+    pub = infer_publication_date(text, near_year=2017)
+    assert pub is not None and pub.date == "2017-04-24"
+
+
+def test_no_evidence_no_date() -> None:
+    assert infer_publication_date("Shares fell sharply on heavy volume, traders said.") is None
+    assert infer_publication_date("Turnout was 75% and 2,014 people voted on Monday.") is None
