@@ -78,8 +78,9 @@ def show(db: str) -> None:
         frame = store.articles_df()
         stats = store.stats()
     console.rule("[bold]newsgraph demo")
-    console.print(f"{stats.get('articles', len(frame)):,} articles stored in {db}; "
-                  f"{stats.get('rejections', 0):,} rejected", markup=False)
+    tables = stats["tables"]
+    console.print(f"{tables['articles']:,} articles stored in {db}; "
+                  f"{tables['rejections']:,} rejected", markup=False)
     if frame.empty:
         return
     outlets = Counter(frame["outlet"].fillna("?"))

@@ -28,6 +28,7 @@ class Code(str, Enum):
     BAD_FEED = "NG113"
     BAD_CSV = "NG114"
     UNSUPPORTED = "NG115"
+    ID_CLASH = "NG116"
     # store
     DB_OPEN = "NG201"
     DB_SCHEMA = "NG202"
@@ -52,6 +53,7 @@ MESSAGES: dict[Code, str] = {
     Code.BAD_FEED: "malformed RSS/Atom feed: {detail}",
     Code.BAD_CSV: "malformed CSV: {detail}",
     Code.UNSUPPORTED: "unsupported input: {detail}",
+    Code.ID_CLASH: "id already names a different article: {detail}",
     Code.DB_OPEN: "cannot open database: {detail}",
     Code.DB_SCHEMA: "database schema problem: {detail}",
     Code.BAD_OPTION: "bad option: {detail}",

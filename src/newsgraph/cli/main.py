@@ -169,21 +169,31 @@ def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = F
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
         return
     out = Console()
-    table = Table(title="newsgraph database")
-    table.add_column("what")
+    out.print(_count_table("newsgraph database", "table", data.get("tables", {}), sort=False))
+    for key in ("languages", "outlets"):
+        if data.get(key):
+            out.print(_count_table(key, key.rstrip("s"), data[key]))
+    runs = data.get("runs") or []
+    if runs:
+        table = Table(title="recent runs")
+        for col in ("id", "command", "started", "status", "counts"):
+            table.add_column(col)
+        for run in runs[:10]:
+            counts = run.get("counts") or {}
+            shown = ", ".join(f"{k} {v}" for k, v in counts.items() if isinstance(v, int))
+            table.add_row(str(run.get("id")), str(run.get("command")), str(run.get("started"))[:19],
+                          str(run.get("status")), shown)
+        out.print(table)
+
+
+def _count_table(title: str, label: str, counts: dict, *, sort: bool = True, top: int = 15) -> Table:
+    table = Table(title=title)
+    table.add_column(label)
     table.add_column("count", justify="right")
-    for key, value in data.items():
-        if isinstance(value, int):
-            table.add_row(key, f"{value:,}")
-    out.print(table)
-    for key, value in data.items():
-        if isinstance(value, dict) and value:
-            sub = Table(title=key)
-            sub.add_column(key)
-            sub.add_column("count", justify="right")
-            for name, n in sorted(value.items(), key=lambda kv: -kv[1] if isinstance(kv[1], int) else 0)[:15]:
-                sub.add_row(str(name), str(n))
-            out.print(sub)
+    items = sorted(counts.items(), key=lambda kv: -kv[1]) if sort else list(counts.items())
+    for name, n in items[:top]:
+        table.add_row(str(name), f"{n:,}")
+    return table
 
 
 @app.command()

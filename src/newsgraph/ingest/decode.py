@@ -164,8 +164,10 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
 
 _LATIN_LEGACY = ("cp1252", "cp1250", "iso8859_15", "cp1257")
 # punctuation and symbols that legacy-encoded news text really contains
-_COMMON_MARKS = set("\u00a0\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014"
-                    "\u2022\u2026\u00b0\u00a3\u20ac\u00a9\u00ae\u00b7\u00a7\u2122")
+_COMMON_MARKS = set(
+    "\u00a0\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014"
+    "\u2022\u2026\u00b0\u00a3\u20ac\u00a9\u00ae\u00b7\u00a7\u2122"
+)
 
 
 def _decode_legacy(data: bytes) -> str:

@@ -112,6 +112,7 @@ class DuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self._exact: dict[str, str] = {}
+        self._hashes: dict[str, str] = {}  # article id -> content hash
         self._signatures: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}  # article id -> insertion number
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
@@ -141,6 +142,15 @@ class DuplicateIndex:
         self._insert(article_id, fp.content_hash, fp.signature)
         return fp
 
+    def content_hash_of(self, article_id: str) -> str | None:
+        """The content hash an indexed article was recorded with."""
+        return self._hashes.get(article_id)
+
+    def signature_of(self, article_id: str) -> bytes | None:
+        """The stored MinHash of an indexed article as bytes (None for short texts)."""
+        mh = self._signatures.get(article_id)
+        return signature_bytes(mh) if mh is not None else None
+
     def add_signature(self, article_id: str, content_hash: str, signature: bytes | None) -> None:
         """Record an article from a stored hash and signature bytes (None for short texts)."""
         mh = signature_from_bytes(signature) if signature is not None else None
@@ -150,6 +160,7 @@ class DuplicateIndex:
         if article_id in self._order:
             return
         self._order[article_id] = len(self._order)
+        self._hashes[article_id] = digest
         self._exact.setdefault(digest, article_id)
         if signature is not None:
             self._signatures[article_id] = signature

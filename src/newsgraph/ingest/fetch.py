@@ -67,8 +67,11 @@ def make_client(settings: Settings) -> httpx.Client:
     return httpx.Client(
         timeout=settings.fetch_timeout_s,
         follow_redirects=False,
-        headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,"
-                 "application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5"},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml,"
+            "application/rss+xml,application/atom+xml,text/plain;q=0.8,*/*;q=0.5",
+        },
     )
 
 
@@ -91,7 +94,11 @@ def _get_capped(client: httpx.Client, url: str, max_bytes: int) -> tuple[str | N
                 if len(body) > max_bytes:
                     raise IngestError(Code.TOO_LARGE, f"{url}: more than {max_bytes:,} bytes")
             ctype = response.headers.get("content-type", "")
-            return None, Fetched(str(response.url), bytes(body), ctype.split(";")[0].strip(),
-                                 response.charset_encoding)
+            return None, Fetched(
+                str(response.url),
+                bytes(body),
+                ctype.split(";")[0].strip(),
+                response.charset_encoding,
+            )
     except httpx.HTTPError as exc:
         raise IngestError(Code.FETCH_FAILED, f"{url}: {type(exc).__name__}: {exc}") from None

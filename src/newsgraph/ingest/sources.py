@@ -59,7 +59,9 @@ def from_error(source: str, exc: IngestError) -> Rejected:
 # ---------------------------------------------------------------- expanding inputs
 
 
-def expand_inputs(inputs: Iterable[str], *, glob: str | None = None) -> Iterator[InputRef | Rejected]:
+def expand_inputs(
+    inputs: Iterable[str], *, glob: str | None = None
+) -> Iterator[InputRef | Rejected]:
     """Files in the order given; folders walked recursively in sorted order."""
     for name in inputs:
         if name == "-":
@@ -126,8 +128,14 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
     yield from read_bytes(data, name, source, settings)
 
 
-def read_bytes(data: bytes, name: str, source: str, settings: Settings,
-               url: str | None = None, charset: str | None = None) -> Iterator[Item]:
+def read_bytes(
+    data: bytes,
+    name: str,
+    source: str,
+    settings: Settings,
+    url: str | None = None,
+    charset: str | None = None,
+) -> Iterator[Item]:
     """Dispatch decoded content on its file name suffix, sniffing when it says nothing."""
     suffix = Path(name).suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -146,8 +154,9 @@ def read_bytes(data: bytes, name: str, source: str, settings: Settings,
         yield from _read_sniffed(data, source, settings, url, charset, suffix)
 
 
-def _read_sniffed(data: bytes, source: str, settings: Settings, url: str | None,
-                  charset: str | None, suffix: str) -> Iterator[Item]:
+def _read_sniffed(
+    data: bytes, source: str, settings: Settings, url: str | None, charset: str | None, suffix: str
+) -> Iterator[Item]:
     if kind := sniff_binary(data):
         raise IngestError(Code.BINARY, kind)
     from newsgraph.ingest.feeds import looks_like_feed
@@ -187,8 +196,12 @@ def record_to_rawdoc(obj: Any, source: str, settings: Settings) -> RawDoc:
     for key in ("id", "title", "published", "language", "source", "url"):
         if key in given and not isinstance(given[key], str):
             given[key] = str(given[key])
-    html = next((obj[k] for k in _HTML_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None)
-    text = next((obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None)
+    html = next(
+        (obj[k] for k in _HTML_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None
+    )
+    text = next(
+        (obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None
+    )
     body, kind = (text, "text") if text is not None else (html, "html")
     if body is None:
         raise IngestError(Code.NO_TEXT_FIELD, "record has no non-empty 'text' or 'html' field")
@@ -238,7 +251,9 @@ def _read_csv(data: bytes, source: str, settings: Settings, *, delimiter: str) -
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if not set(columns) & {*_TEXT_KEYS, *_HTML_KEYS}:
         shown = ", ".join(columns[:8]) or "none"
-        raise IngestError(Code.NO_TEXT_FIELD, f"CSV has no 'text' or 'html' column (columns: {shown})")
+        raise IngestError(
+            Code.NO_TEXT_FIELD, f"CSV has no 'text' or 'html' column (columns: {shown})"
+        )
     reader.fieldnames = columns
     try:
         for n, row in enumerate(reader, 1):

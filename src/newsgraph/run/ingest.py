@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.ingest.dedupe import DuplicateIndex, minhash_signature, signature_bytes
+from newsgraph.ingest.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
 from newsgraph.run.pipeline import Progress, process
 from newsgraph.settings import Settings
@@ -73,7 +73,7 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     try:
         records = process(inputs, settings, index=index, progress=progress, analyse=analyse)
         for batch in batched(records, settings.batch_size):
-            _save(store, batch, run_id, summary)
+            _save(store, batch, run_id, summary, index)
             if on_record:
                 for record in batch:
                     on_record(record)
@@ -83,9 +83,10 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     return summary
 
 
-def _save(store: Store, batch: list[Record], run_id: int, summary: IngestSummary) -> None:
-    minhashes = {r.id: signature_bytes(minhash_signature(r.text))
-                 for r in batch if isinstance(r, Article)}
+def _save(store: Store, batch: list[Record], run_id: int, summary: IngestSummary,
+          index: DuplicateIndex) -> None:
+    minhashes = {r.id: sig for r in batch
+                 if isinstance(r, Article) and (sig := index.signature_of(r.id)) is not None}
     result = store.save_batch(batch, run_id, minhashes=minhashes)
     summary.added += result.added
     summary.duplicates += result.duplicates

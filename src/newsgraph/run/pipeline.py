@@ -42,17 +42,8 @@ def clean_raw(raw: RawDoc) -> Page:
                     page.outlet)
     from newsgraph.ingest.clean import clean_text
 
-    cleaned = clean_text(raw.body)
-    text, title = cleaned.text, cleaned.title
-    given_title = raw.given.get("title")
-    if given_title and title and _norm(title) != _norm(given_title):
-        text = f"{title}\n\n{text}"  # the first line was body, not a headline
-        title = None
-    return Page(text, title, removed=cleaned.removed)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
+    cleaned = clean_text(raw.body, known_title=raw.given.get("title"))
+    return Page(cleaned.text, cleaned.title, removed=cleaned.removed)
 
 
 def find_published(raw: RawDoc, page: Page) -> Published:
@@ -147,9 +138,17 @@ def to_record(item: RawDoc | Rejected, settings: Settings) -> Article | Rejected
         return from_error(item.source, exc)
 
 
-def mark_duplicate(article: Article, index: DuplicateIndex) -> Article | Duplicate:
-    """Check the article against everything seen so far, and remember it when new."""
+def mark_duplicate(article: Article, index: DuplicateIndex) -> Article | Duplicate | Rejected:
+    """Check the article against everything seen so far, and remember it when new.
+
+    The same text under the same id (a re-read file, a re-run ingest) is an exact
+    duplicate of itself; a different text under an id already taken is refused (NG116).
+    """
     hit = index.check(article.id, article.text)
+    if hit is None and article.id in index:
+        if index.content_hash_of(article.id) != article.content_hash:
+            return from_error(article.source, IngestError(Code.ID_CLASH, article.id))
+        hit = ("exact", article.id, 1.0)
     if hit is None:
         index.add(article.id, article.text)
         return article

@@ -1,0 +1,137 @@
+"""End to end through the CLI: every bad input coded, good ones read, ingest idempotent."""
+
+import gzip
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli.main import app
+
+runner = CliRunner()
+BODY = ("Russian President Vladimir Putin met his French counterpart Emmanuel Macron in the Kremlin "
+        "on Monday. The talks lasted more than five hours, the Kremlin said in a statement. ")
+PAGE = ("<html><head><title>Putin and Macron meet</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>Putin and Macron meet</h1><p>{BODY * 3}</p><p>{BODY}</p></article>"
+        "<footer>Copyright 2022</footer></body></html>")
+
+BAD = {
+    "empty.txt": "NG101",
+    "pic.png": "NG102",
+    "doc.pdf": "NG102",
+    "prog": "NG102",
+    "big.txt": "NG103",
+    "bad-utf8.txt": "NG104",
+    "nul.txt": "NG104",
+    "trunc.html.gz": "NG105",
+    "broken.jsonl:2": "NG106",
+    "notext.csv": "NG107",
+    "nobody.html": "NG108",
+    "http://nonexistent.invalid/article": "NG109",
+}
+
+
+def make_folder(root):
+    (root / "empty.txt").write_bytes(b"")
+    (root / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (root / "doc.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj")
+    (root / "prog").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(300))
+    with (root / "big.txt").open("wb") as f:
+        f.truncate(100 * 1024 * 1024)
+    (root / "bad-utf8.txt").write_bytes("Café crème ".encode() * 10 + b"\xff\xfe\xc3\x28 broken")
+    (root / "nul.txt").write_bytes(b"Some words here\x00\x00\x00 and more words there " * 5)
+    data = gzip.compress(PAGE.encode() * 20)
+    (root / "trunc.html.gz").write_bytes(data[: len(data) // 2])
+    good = json.dumps({"id": "j1", "title": "From a dump", "text": BODY + "Dump copy one. " * 5})
+    (root / "broken.jsonl").write_text(good + "\n{oops\n", encoding="utf-8")
+    (root / "notext.csv").write_text("id,headline\n1,Hello\n", encoding="utf-8")
+    (root / "nobody.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    (root / "good.txt").write_text("Putin and Macron hold talks\n\n" + BODY * 4, encoding="utf-8")
+    (root / "good.html").write_text(PAGE.replace("Monday", "Tuesday"), encoding="utf-8")
+    (root / "ru.txt").write_bytes(("Путин и Макрон\n\nПрезидент России Владимир Путин провёл переговоры "
+                                   "с президентом Франции в Кремле. " * 4).encode("cp1251"))
+
+
+def run_extract(*args):
+    result = runner.invoke(app, ["extract", *args, "--quiet"])
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return result, records
+
+
+def test_bad_inputs_are_coded_and_good_ones_read(tmp_path):
+    make_folder(tmp_path)
+    result, records = run_extract(str(tmp_path), "http://nonexistent.invalid/article")
+    assert result.exit_code == 0, result.output
+    by_source = {_key(r["source"]): r for r in records}
+    for name, code in BAD.items():
+        assert by_source[name]["status"] == "rejected", name
+        assert by_source[name]["error"]["code"] == code, (name, by_source[name]["error"])
+    ok = {name for name, r in by_source.items() if r["status"] == "ok"}
+    assert ok == {"good.txt", "good.html", "ru.txt", "broken.jsonl:1"}
+    assert by_source["ru.txt"]["language"] == "ru" and "Путин" in by_source["ru.txt"]["text"]
+    assert by_source["good.html"]["title"] == "Putin and Macron meet"
+    assert "Copyright" not in by_source["good.html"]["text"]
+
+
+def _key(source):
+    return source if source.startswith("http") else source.rsplit("/", 1)[-1]
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result, records = run_extract(str(tmp_path))
+    assert result.exit_code == 2 and records[0]["error"]["code"] == "NG101"
+
+
+def test_ingest_twice_adds_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_folder(folder)
+    db = str(tmp_path / "t.db")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "--quiet"])
+    assert first.exit_code == 0, first.output
+    counts = _counts(db)
+    assert counts["articles"] == 4 and counts["rejections"] == len(BAD) - 1
+    second = runner.invoke(app, ["ingest", str(folder), "--db", db])
+    assert second.exit_code == 0
+    assert "0 added" in second.stderr and "nothing new" in second.stderr
+    assert _counts(db) == counts
+    stats = runner.invoke(app, ["stats", "--db", db, "--json"])
+    assert json.loads(stats.stdout)["tables"]["articles"] == 4
+    assert "articles" in runner.invoke(app, ["stats", "--db", db]).stdout
+
+
+def _counts(db):
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("articles", "article_sources", "rejections")}
+
+
+def test_duplicates_are_stored_once_with_both_sources(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline here\n\n" + BODY * 6, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Headline here\n\n" + (BODY * 6).replace("  ", " ").upper(), encoding="utf-8")
+    near = BODY * 5 + "An extra closing sentence was added by the second outlet."
+    (tmp_path / "c.txt").write_text("Headline here\n\n" + near, encoding="utf-8")
+    result, records = run_extract(str(tmp_path))
+    statuses = [r["status"] for r in records]
+    assert statuses[0] == "ok" and statuses[1] == "duplicate"
+    assert records[1]["duplicate_of"] == records[0]["id"] and records[1]["kind"] == "exact"
+    db = str(tmp_path / "d.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--glob", "*.txt", "--db", db, "-q"]).exit_code == 0
+    counts = _counts(db)
+    assert counts["article_sources"] == 3 and counts["articles"] == 3 - statuses.count("duplicate")
+
+
+def test_pretty_format(tmp_path):
+    (tmp_path / "good.txt").write_text("Putin and Macron hold talks\n\n" + BODY * 4, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "pretty", "-q"])
+    assert result.exit_code == 0 and "Putin and Macron hold talks" in result.stdout
+
+
+@pytest.mark.parametrize("stdin", ['{"text": "' + BODY + '", "id": "s1"}\n'])
+def test_stdin_jsonl(stdin):
+    result = runner.invoke(app, ["extract", "-", "-q"], input=stdin)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "s1"
