@@ -6,10 +6,10 @@ configuration and usage. A user's mistake becomes a coded message, never a trace
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Every error newsgraph reports, with its message template."""
 
     # ingest
