@@ -14,7 +14,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from newsgraph.errors import Code, UsageError
 
-MAX_CHARS = 2000
+MAX_CHARS = 600  # plenty for lingua on news prose; detection cost grows with length
 MIN_LETTERS = 20
 
 _detectors: dict[tuple[str, ...], LanguageDetector] = {}
