@@ -5,6 +5,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from newsgraph.api import extract
 from newsgraph.errors import Code, IngestError
 from newsgraph.ingest.fetch import check_public, fetch
 from newsgraph.settings import Settings
@@ -21,6 +22,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"/loop{n + 1}")
             self.end_headers()
+        elif self.path == "/feed.xml":
+            port = self.server.server_address[1]
+            items = "".join(f"<item><title>Item {n}</title><link>http://127.0.0.1:{port}{path}</link></item>"
+                            for n, path in enumerate(["/page", "/missing"]))
+            feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+            self._send(200, feed.encode(), "application/rss+xml")
         elif self.path == "/big":
             self._send(200, b"x" * 50_000, "text/plain")
         else:
@@ -87,3 +94,17 @@ def test_http_error_and_unreachable(server):
     with pytest.raises(IngestError) as info:
         fetch("http://nonexistent.invalid/", Settings(fetch_timeout_s=5))
     assert info.value.code is Code.FETCH_FAILED
+
+
+def test_url_input_through_the_pipeline(server):
+    refused, = extract([server + "/page"])
+    assert refused.status == "rejected" and refused.code == "NG110"
+    article, = extract([server + "/page"], allow_private=True)
+    assert article.status == "ok" and "Putin met Macron" in article.text
+    assert article.url == server + "/page"
+
+
+def test_feed_url_fetches_each_entry(server):
+    records = list(extract([server + "/feed.xml"], allow_private=True))
+    assert [r.status for r in records] == ["ok", "rejected"]
+    assert records[0].source.endswith("/page") and records[1].code == "NG109"
