@@ -295,6 +295,10 @@ def test_holder_accepts_dates_and_says_none_when_vacant(kb):
         ("White House press secretary", "2021-06-01", "Jen Psaki"),
         ("the NATO Secretary-General", "2020-01-01", "Jens Stoltenberg"),
         ("the EU foreign policy chief", "2020-01-01", "Josep Borrell"),
+        ("National Front leader", "2017-03-24", "Marine Le Pen"),
+        ("the leader of the National Front", "2005-01-01", "Jean-Marie Le Pen"),
+        ("the National Rally leader", "2023-01-01", "Jordan Bardella"),
+        ("the State Duma speaker", "2020-01-01", "Vyacheslav Volodin"),
     ],
 )
 def test_resolve_role_phrase(kb, phrase, day, expected):

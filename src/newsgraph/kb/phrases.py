@@ -140,4 +140,5 @@ def _organisation_role(kb: KnowledgeBase, spec: dict[str, Any], org: str) -> Rol
     if "orgs" in spec and org not in spec["orgs"]:
         return None
     role = kb.role_words["organisation_roles"].get(spec["role"], spec["role"])
-    return RolePhrase((role,), org)
+    by_kind = kb.role_words.get("organisation_kind_roles", {}).get(kb.organisations[org].kind, {})
+    return RolePhrase((by_kind.get(role, role),), org)
