@@ -1,0 +1,274 @@
+"""Dyadic event coding: who did what to whom, in PLOVER types with CAMEO codes.
+
+``find_events(doc)`` reads a parsed English spaCy Doc sentence by sentence. Event
+words (verbs and nominalisations) come from the pattern files in
+``data/events/``; frame words ('agree to', 'threaten to', 'refuse to', 'call on X
+to', 'lift') are coded through their complement event; the CAMEO code gives the
+PLOVER type and mode (crosswalk) and the Goldstein intensity. Coding rules, and how
+denials and accusations are handled, are in docs/events.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extract import event_roles as roles
+from newsgraph.extract import event_tables as tables
+from newsgraph.extract.event_patterns import match_trigger
+from newsgraph.extract.event_tables import Pattern
+from newsgraph.records import Event, EventActor, Mention, Span, TimeExpr
+
+ActorResolver = Callable[[int, int], EventActor | None]
+UNCERTAIN = frozenset({"future", "intent", "conditional", "possible"})
+COMPLEMENT_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "prep",
+        "pobj",
+        "pcomp",
+        "acl",
+        "nsubjpass",
+        "attr",
+        "dative",
+        "relcl",
+        "conj",
+        "appos",
+    }
+)
+STOP_DEPS = frozenset({"nsubj", "advcl", "csubj", "mark", "punct"})
+
+
+@dataclass
+class Coded:
+    """A trigger after frame composition, before its arguments become records."""
+
+    trigger: Token
+    code: str
+    sources: list[Token]
+    targets: list[Token]
+    negated: bool = False
+    modality: str | None = None
+    consumed: set[int] = field(default_factory=set)
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: ActorResolver | None = None,
+    times: Sequence[TimeExpr] = (),
+    published: str | None = None,
+) -> list[Event]:
+    """Every coded event in ``doc``, sentence by sentence, in text order.
+
+    ``actors(start, end)`` resolves an argument's character span to an actor (the
+    entity layer plugs in here); without it, or when it returns None, the actor is
+    named by its text. ``times`` are the article's time expressions; an event's date
+    is the one nearest its trigger in the same sentence, else ``published``.
+    """
+    events: list[Event] = []
+    for sent in doc.sents:
+        for coded in code_sentence(sent):
+            events.append(_to_event(coded, sent, actors, times, published))
+    return _dedupe(events)
+
+
+def code_sentence(sent: SpacySpan) -> list[Coded]:
+    """Code the triggers of one sentence; frames consume their complements."""
+    triggers = {t.i: p for t in sent if (p := match_trigger(t)) is not None}
+    consumed: set[int] = set()
+    out: list[Coded] = []
+    for i in sorted(triggers, key=lambda i: (_depth(sent.doc[i]), i)):
+        if i in consumed:
+            continue
+        token = sent.doc[i]
+        for coded in _code_trigger(token, triggers):
+            consumed |= coded.consumed
+            out.append(coded)
+        consumed |= _nouns_in_clause(token, triggers)
+    return sorted(out, key=lambda c: c.trigger.i)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _nouns_in_clause(token: Token, triggers: dict[int, Pattern]) -> set[int]:
+    """Noun triggers inside the trigger's own clause: arguments or re-mentions of it."""
+    found: set[int] = set()
+    todo = list(token.children)
+    while todo:
+        node = todo.pop()
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            continue
+        if node.i in triggers:
+            found.add(node.i)
+        todo.extend(node.children)
+    return found
+
+
+def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
+    """One trigger's event(s): a frame is composed with its complement, then flagged."""
+    pattern = triggers[token.i]
+    frame = tables.frame_of_code().get(pattern.code)
+    complement = _complement(token, triggers) if frame else None
+    if frame == "deny":
+        return _code_denial(token, pattern, complement, triggers)
+    coded = _inner_code(token, triggers, set())
+    if coded is None:
+        return []
+    coded.negated = roles.is_negated(token)
+    coded.modality = roles.modality_of(token)
+    _apply_uncertainty(coded, frame)
+    return [coded]
+
+
+def _inner_code(token: Token, triggers: dict[int, Pattern], seen: set[int]) -> Coded | None:
+    """The code of a trigger, composed through frames recursively (no flags yet)."""
+    seen = seen | {token.i}
+    pattern = triggers[token.i]
+    frame = tables.frame_of_code().get(pattern.code)
+    sources = roles.subject_of(token)
+    targets = roles.objects_of(token, pattern.prep)
+    code = pattern.code
+    consumed = {token.i}
+    complement = _complement(token, triggers, seen) if frame and frame != "deny" else None
+    if frame and complement is not None:
+        inner = _inner_code(complement, triggers, seen)
+        composed = tables.compose(frame, inner.code) if inner else None
+        if inner and composed:
+            code = composed
+            consumed |= inner.consumed
+            targets = targets or inner.targets or _other(inner.sources, sources)
+    if code == "-":
+        return None
+    return Coded(token, code, sources, targets, consumed=consumed)
+
+
+def _other(candidates: list[Token], sources: list[Token]) -> list[Token]:
+    """Complement subjects that are not the frame's own subject ('demanded that the US cancel')."""
+    own = {s.i for s in sources}
+    return [c for c in candidates if c.i not in own and c.pos_ != "PRON"]
+
+
+def _complement(
+    token: Token, triggers: dict[int, Pattern], seen: set[int] = frozenset()
+) -> Token | None:
+    """The nearest trigger in the frame word's complement (breadth first, three levels)."""
+    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]
+    for _ in range(3):
+        for node in level:
+            if node.i in triggers and node.i not in seen and node.i != token.i:
+                return node
+        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
+    return None
+
+
+def _code_denial(
+    token: Token, pattern: Pattern, complement: Token | None, triggers: dict[int, Pattern]
+) -> list[Coded]:
+    """'X denied (doing) E': the denial itself (REJECT, CAMEO 016) and E, negated."""
+    sources = roles.subject_of(token)
+    denial = Coded(
+        token,
+        pattern.code,
+        sources,
+        roles.objects_of(token, pattern.prep),
+        modality=roles.modality_of(token),
+        consumed={token.i},
+    )
+    if roles.is_negated(token):  # 'did not deny' asserts nothing; keep it, flagged
+        denial.negated = True
+        return [denial]
+    out = [denial]
+    inner = _inner_code(complement, triggers, {token.i}) if complement is not None else None
+    if inner is not None:
+        inner.negated = True
+        inner.modality = roles.modality_of(inner.trigger)
+        inner.sources = inner.sources or sources
+        _apply_uncertainty(inner, None)
+        inner.negated = True
+        denial.targets = denial.targets or inner.targets
+        denial.consumed |= inner.consumed
+        out.append(inner)
+    return out
+
+
+def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
+    """CAMEO's future rule: intended cooperation is AGREE, intended conflict THREATEN,
+    and a refused cooperation REJECT; a negated conflict stays itself, flagged."""
+    if coded.modality not in UNCERTAIN or frame in ("threat", "reject", "demand", "appeal"):
+        return
+    plover = tables.code_info(coded.code).plover
+    if plover in tables.COOPERATIVE:
+        if coded.negated:
+            coded.code = tables.compose("reject", coded.code) or "120"
+            coded.negated = False
+        elif plover != "AGREE":
+            coded.code = tables.compose("intent", coded.code) or coded.code
+    elif plover in tables.CONFLICTUAL and plover != "THREATEN" and not coded.negated:
+        coded.code = tables.compose("threat", coded.code) or coded.code
+
+
+def _to_event(
+    coded: Coded,
+    sent: SpacySpan,
+    resolve: ActorResolver | None,
+    times: Sequence[TimeExpr],
+    published: str | None,
+) -> Event:
+    info = tables.code_info(coded.code)
+    token = coded.trigger
+    return Event(
+        type=info.plover or "",
+        trigger=Mention(token.idx, token.idx + len(token.text), token.text),
+        sentence=Span(sent.start_char, sent.end_char),
+        mode=info.mode,
+        cameo=coded.code,
+        source=_actors(coded.sources, resolve),
+        target=_actors(
+            [t for t in coded.targets if t.i not in {s.i for s in coded.sources}], resolve
+        ),
+        date=roles.date_of(sent, token, times, published),
+        place=roles.place_of(sent, token),
+        intensity=tables.intensity(info),
+        negated=coded.negated,
+        modality=coded.modality,
+    )
+
+
+def _actors(tokens: list[Token], resolve: ActorResolver | None) -> tuple[EventActor, ...]:
+    out: list[EventActor] = []
+    for token in tokens:
+        start, end = roles.actor_span(token)
+        actor = resolve(start, end) if resolve else None
+        actor = actor or roles.default_actor(token.doc.text[start:end])
+        if actor not in out:
+            out.append(actor)
+    return tuple(out)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, type, source and target (a re-description is not a new event)."""
+    seen: set[tuple] = set()
+    out = []
+    for event in events:
+        key = (
+            event.sentence,
+            event.type,
+            event.negated,
+            tuple(a.name for a in event.source),
+            tuple(a.name for a in event.target),
+        )
+        if event.type and key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
