@@ -21,6 +21,15 @@ from newsgraph.settings import Settings, default_db
 app = typer.Typer(help="newsgraph: who said what, who did what to whom, and when, from news.",
                   no_args_is_help=True, add_completion=False)
 err = Console(stderr=True)
+
+
+def _register_subcommands() -> None:
+    from newsgraph.cli import actors
+
+    app.add_typer(actors.app, name="actors")
+
+
+_register_subcommands()
 PROGRESS_MIN_INPUTS = 4
 
 
