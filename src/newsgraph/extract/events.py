@@ -41,6 +41,7 @@ COMPLEMENT_DEPS = frozenset(
         "appos",
     }
 )
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl"})
 STOP_DEPS = frozenset({"nsubj", "advcl", "csubj", "mark", "punct"})
 
 
@@ -63,23 +64,30 @@ def find_events(
     actors: ActorResolver | None = None,
     times: Sequence[TimeExpr] = (),
     published: str | None = None,
+    background: bool = False,
 ) -> list[Event]:
     """Every coded event in ``doc``, sentence by sentence, in text order.
 
     ``actors(start, end)`` resolves an argument's character span to an actor (the
     entity layer plugs in here); without it, or when it returns None, the actor is
     named by its text. ``times`` are the article's time expressions; an event's date
-    is the one nearest its trigger in the same sentence, else ``published``.
+    is the one nearest its trigger in the same sentence, else ``published``. Events in
+    background clauses (relative and adverbial clauses, adjunct phrases) are coded
+    only when the sentence's main clauses carry none, unless ``background`` is set.
     """
     events: list[Event] = []
     for sent in doc.sents:
-        for coded in code_sentence(sent):
+        for coded in code_sentence(sent, background=background):
             events.append(_to_event(coded, sent, actors, times, published))
     return _dedupe(events)
 
 
-def code_sentence(sent: SpacySpan) -> list[Coded]:
-    """Code the triggers of one sentence; frames consume their complements."""
+def code_sentence(sent: SpacySpan, *, background: bool = False) -> list[Coded]:
+    """Code the triggers of one sentence; frames consume their complements.
+
+    Background events (see ``is_background``) are kept when ``background`` is set or
+    when no main-clause event was coded.
+    """
     triggers = {t.i: p for t in sent if (p := match_trigger(t)) is not None}
     consumed: set[int] = set()
     out: list[Coded] = []
@@ -91,7 +99,49 @@ def code_sentence(sent: SpacySpan) -> list[Coded]:
             consumed |= coded.consumed
             out.append(coded)
         consumed |= _nouns_in_clause(token, triggers)
-    return sorted(out, key=lambda c: c.trigger.i)
+    out.extend(_obligations(sent, triggers, consumed))
+    main = [c for c in out if not is_background(c.trigger)]
+    chosen = out if background or not main else main
+    return sorted(chosen, key=lambda c: c.trigger.i)
+
+
+def is_background(token: Token) -> bool:
+    """Whether a trigger sits in a background clause: a relative or adverbial clause
+    ('property seized by ...', 'if it is attacked', 'to demand ...') or an adjunct
+    phrase of a verb ('after the talks', 'in an attack')."""
+    node = token
+    for _ in range(40):
+        if node.dep_ in BACKGROUND_DEPS:
+            return True
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return True
+        node = head
+    return False
+
+
+def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[int]) -> list[Coded]:
+    """'X said Y must do Z' without a coded Z: a demand by X on Y (CAMEO 100)."""
+    out = []
+    for token in sent:
+        if token.i in triggers or token.pos_ != "VERB" or token.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            continue
+        if token.head.lemma_.lower() in tables.lexicon()["reporting_verbs"]:
+            out.append(
+                Coded(
+                    token,
+                    "100",
+                    roles.subject_of(token.head),
+                    roles.subject_of(token),
+                    modality="obligation",
+                    consumed={token.i},
+                )
+            )
+    return out
 
 
 def _depth(token: Token) -> int:
@@ -205,6 +255,9 @@ def _code_denial(
 def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
     """CAMEO's future rule: intended cooperation is AGREE, intended conflict THREATEN,
     and a refused cooperation REJECT; a negated conflict stays itself, flagged."""
+    if coded.modality == "obligation" and frame is None:
+        _as_demand(coded)
+        return
     if coded.modality not in UNCERTAIN or frame in ("threat", "reject", "demand", "appeal"):
         return
     plover = tables.code_info(coded.code).plover
@@ -216,6 +269,21 @@ def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
             coded.code = tables.compose("intent", coded.code) or coded.code
     elif plover in tables.CONFLICTUAL and plover != "THREATEN" and not coded.negated:
         coded.code = tables.compose("threat", coded.code) or coded.code
+
+
+def _as_demand(coded: Coded) -> None:
+    """'Y must do E', reported by X: X demands E of Y (CAMEO 10x), per CAMEO's reading of 'must'."""
+    demanded = tables.compose("demand", coded.code)
+    if demanded is None or not any(c.lower_ == "must" for c in coded.trigger.children):
+        return
+    reporter = coded.trigger.head
+    speakers = []
+    if (
+        coded.trigger.dep_ == "ccomp"
+        and reporter.lemma_.lower() in tables.lexicon()["reporting_verbs"]
+    ):
+        speakers = roles.subject_of(reporter)
+    coded.code, coded.targets, coded.sources = demanded, coded.sources, speakers
 
 
 def _to_event(
