@@ -49,6 +49,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 GZIP_MAGIC = b"\x1f\x8b"
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # a UTF-8 multi-byte sequence that is well formed
 _UTF8_MULTIBYTE = re.compile(
@@ -69,6 +71,18 @@ def sniff_binary(data: bytes) -> str | None:
 
 def _looks_like_pe(data: bytes) -> bool:
     return len(data) > 0x40 and b"This program" in data[:512]
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its start."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def header_charset(content_type: str) -> str | None:
+    """The charset parameter of an HTTP Content-Type header."""
+    match = _CHARSET_PARAM.search(content_type or "")
+    return match.group(1) if match else None
 
 
 def is_gzip(data: bytes) -> bool:

@@ -9,7 +9,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.decode import decode_bytes, gunzip, is_gzip, sniff_binary
+from newsgraph.ingest.decode import decode_bytes, gunzip, is_gzip, meta_charset, sniff_binary
 from newsgraph.ingest.fetch import Fetched, fetch, is_url
 from newsgraph.ingest.raw import GIVEN_FIELDS, RawDoc
 from newsgraph.records import Rejected
@@ -27,7 +26,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _TEXT_KEYS = ("text", "body", "content")
 _HTML_KEYS = ("html", "raw_html")
 
@@ -44,16 +42,16 @@ class InputRef:
 
 def rejected(source: str, code: Code, detail: str) -> Rejected:
     """A coded rejection whose id is stable for the same source."""
-    err = IngestError(code, detail)
-    return Rejected(id=_source_id(source), source=source, code=code.value, message=err.message)
+    return from_error(source, IngestError(code, detail))
 
 
-def _source_id(source: str) -> str:
+def source_id(source: str) -> str:
+    """A stable short id for an input that has no article id (a rejection)."""
     return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def from_error(source: str, exc: IngestError) -> Rejected:
-    return Rejected(id=_source_id(source), source=source, code=exc.code.value, message=exc.message)
+    return Rejected(id=source_id(source), source=source, code=exc.code.value, message=exc.message)
 
 
 # ---------------------------------------------------------------- expanding inputs
@@ -176,13 +174,8 @@ def _read_sniffed(
 
 
 def _html_doc(data: bytes, source: str, url: str | None, charset: str | None) -> RawDoc:
-    declared = charset or _meta_charset(data)
+    declared = charset or meta_charset(data)
     return RawDoc(source=source, kind="html", body=decode_bytes(data, declared=declared), url=url)
-
-
-def _meta_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii", "replace") if match else None
 
 
 # ---------------------------------------------------------------- record dumps

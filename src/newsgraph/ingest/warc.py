@@ -8,31 +8,26 @@ corrupt archive yields the documents read so far, then one ``Rejected`` (NG112).
 
 from __future__ import annotations
 
-import codecs
-import hashlib
 import io
-import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from newsgraph.errors import Code, IngestError
+from newsgraph.ingest.decode import decode_bytes, header_charset, meta_charset
 from newsgraph.ingest.raw import RawDoc
+from newsgraph.ingest.sources import from_error, rejected
 from newsgraph.records import Rejected
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # how far into a payload to look for a <meta charset>
-META_SNIFF_BYTES = 4096
 # read size when draining a record
 BLOCK = 65536
 
-_CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # what warcio, gzip and the HTTP parser raise on a truncated or corrupt archive
 _BROKEN_ARCHIVE = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError)
 
@@ -54,26 +49,30 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
         for record in archive:
             position += 1
             if not _has_content_length(record):
-                yield _rejected(source, f"record {position} has no Content-Length")
+                yield rejected(source, Code.BAD_WARC, f"record {position} has no Content-Length")
                 return
-            doc = _to_rawdoc(record, f"{source}#record-{position}")
+            name = f"{source}#record-{position}"
+            try:
+                doc: RawDoc | Rejected | None = _to_rawdoc(record, name)
+            except IngestError as exc:  # one undecodable page; the archive goes on
+                doc = from_error(name, exc)
             if _unread_bytes(record):
-                yield _rejected(source, f"record {position} is truncated")
+                yield rejected(source, Code.BAD_WARC, f"record {position} is truncated")
                 return
             archive.read_to_end()
             end = archive.get_record_offset() + archive.get_record_length()
             if doc is not None:
                 yield doc
             if _gzip_member_cut(reader):
-                yield _rejected(source, f"compressed record {position} is cut short")
+                yield rejected(source, Code.BAD_WARC, f"compressed record {position} is cut short")
                 return
     except _BROKEN_ARCHIVE as exc:
-        yield _rejected(source, f"after {position} record(s): {type(exc).__name__}: {exc}")
+        yield rejected(source, Code.BAD_WARC, f"after {position} record(s): {type(exc).__name__}: {exc}")
         return
     if position == 0:
-        yield _rejected(source, "no WARC records found")
+        yield rejected(source, Code.BAD_WARC, "no WARC records found")
     elif counted.has_data_after(end):
-        yield _rejected(source, f"truncated after record {position}")
+        yield rejected(source, Code.BAD_WARC, f"truncated after record {position}")
 
 
 class _CountingReader(io.RawIOBase):
@@ -147,45 +146,8 @@ def _to_rawdoc(record: ArcWarcRecord, name: str) -> RawDoc | None:
 
 
 def decode_payload(payload: bytes, content_type: str = "") -> str:
-    """Decode HTML bytes: HTTP charset, else ``<meta>`` charset, else charset-normalizer."""
-    for charset in (_http_charset(content_type), _meta_charset(payload)):
-        text = _try_decode(payload, charset)
-        if text is not None:
-            return text
-    guess = from_bytes(payload).best()
-    if guess is not None:
-        return str(guess)
-    return payload.decode("utf-8", errors="replace")
+    """Decode HTML bytes: the HTTP charset, else the ``<meta>`` one, else detection."""
+    declared = header_charset(content_type) or meta_charset(payload)
+    return decode_bytes(payload, declared=declared)
 
 
-def _http_charset(content_type: str) -> str | None:
-    match = _CHARSET_PARAM.search(content_type)
-    return match.group(1) if match else None
-
-
-def _meta_charset(payload: bytes) -> str | None:
-    match = _META_CHARSET.search(payload[:META_SNIFF_BYTES])
-    return match.group(1).decode("ascii") if match else None
-
-
-def _try_decode(payload: bytes, charset: str | None) -> str | None:
-    """Decode strictly with a declared charset; None when it is unknown or wrong."""
-    if not charset:
-        return None
-    try:
-        codec = codecs.lookup(charset).name
-        return payload.decode("utf-8-sig" if codec == "utf-8" else codec)
-    except (LookupError, UnicodeDecodeError):
-        return None
-
-
-def _rejected(source: str, detail: str) -> Rejected:
-    error = IngestError(Code.BAD_WARC, detail)
-    return Rejected(
-        id=source_id(source), source=source, code=error.code.value, message=error.message
-    )
-
-
-def source_id(source: str) -> str:
-    """A stable id for a source name: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
