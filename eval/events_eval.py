@@ -30,6 +30,7 @@ SEED_GOLD = SHARED / "gold" / "dev" / "seeds.json"
 
 sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.extract.events import find_events  # noqa: E402
+from newsgraph.extract.times import find_times  # noqa: E402
 from newsgraph.nlp.models import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 
@@ -95,11 +96,13 @@ def print_seeds() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         ref = gold.get(path.name, {})
         published = (ref.get("published") or {}).get("date")
-        doc = nlp(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        times = find_times(text, anchor=published)
         print(f"== {path.name} (published {published})")
         for want in ref.get("events", []):
             print(f"   want {want['source']} -> {want['target']}: {want['kind']}")
-        for e in find_events(doc, published=published):
+        for e in find_events(doc, times=times, published=published):
             src = ", ".join(a.name for a in e.source) or "?"
             tgt = ", ".join(a.name for a in e.target) or "?"
             flags = ("negated " if e.negated else "") + (e.modality or "")

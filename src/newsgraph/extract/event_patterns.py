@@ -21,7 +21,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", 
 
 def is_actor(token: Token) -> bool:
     """Whether a token can name who acts or is acted on (a named entity, agent noun, pronoun)."""
-    if token.ent_type_ in ACTOR_ENTITIES or token.pos_ == "PROPN":
+    if token.ent_type_ in ACTOR_ENTITIES:
+        return True
+    if token.ent_type_ in tables.lexicon()["non_actor_entities"]:
+        return False
+    if token.pos_ == "PROPN":
         return True
     if token.pos_ == "PRON":
         return token.lower_ in PERSONAL_PRONOUNS

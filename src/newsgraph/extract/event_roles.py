@@ -19,6 +19,7 @@ from newsgraph.records import EventActor, TimeExpr
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
+MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
 PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
@@ -40,7 +41,10 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             return _pobjs(child)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+        if child.dep_ in ("nsubj", "csubj"):
+            relative = child.tag_ in ("WDT", "WP") or child.lower_ == "that"
+            if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return conjuncts(verb.head)
             return conjuncts(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
@@ -73,7 +77,9 @@ def _object_controller(head: Token) -> list[Token]:
 
 def _noun_source(noun: Token) -> list[Token]:
     for child in noun.children:
-        if child.dep_ == "poss":
+        named = is_actor(child) or child.pos_ in ("NOUN", "PRON")
+        timeless = child.ent_type_ not in tables.lexicon()["non_actor_entities"]
+        if child.dep_ == "poss" and named and timeless:
             return conjuncts(child)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
@@ -83,6 +89,9 @@ def _noun_source(noun: Token) -> list[Token]:
     verb = governing_verb(noun)
     if verb is not None and noun.dep_ in ("dobj", "conj", "appos"):
         return _verb_subject(verb)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and head.head.pos_ == "VERB":
+        return _verb_subject(head.head)  # 'In a congratulatory telegram, Putin said ...'
     return [
         c
         for c in noun.children
@@ -101,19 +110,33 @@ def _pobjs(prep: Token) -> list[Token]:
 # -- target -------------------------------------------------------------------------------
 
 
-def objects_of(token: Token, preferred: frozenset[str] = frozenset()) -> list[Token]:
-    """The arguments acted on: a preferred preposition's object, the object, 'with/to/against X'."""
+def objects_of(
+    token: Token, preferred: frozenset[str] = frozenset(), fixed: frozenset[str] = frozenset()
+) -> list[Token]:
+    """The arguments acted on: a preferred preposition's object, the object, 'with/to/against X'.
+
+    ``fixed`` are object lemmas that belong to the trigger itself ('join forces')."""
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_targets(token)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
-            found = [g for g in _pobjs(child) if is_actor(g)]
+            found = [_named(g) for g in _pobjs(child) if g.pos_ in ("NOUN", "PROPN", "PRON")]
             if found:
                 return found
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child):
+            if child.lemma_.lower() in fixed:
+                continue
             return conjuncts(child)
     return _prep_targets(token, TARGET_PREPS) or _object_owner(token)
+
+
+def _named(token: Token) -> Token:
+    """'the winner of the election, Emmanuel Macron': the apposed name when there is one."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return child
+    return token
 
 
 def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
@@ -269,8 +292,14 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
         if ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
             distance = abs(ent.root.i - trigger.i)
             if best is None or distance < best[0]:
-                best = (distance, ent.text)
+                best = (distance, ent.text.split("\n")[0].strip())
     return best[1] if best else None
+
+
+def _is_date(expr: TimeExpr) -> bool:
+    """A calendar value ('2017-03-24', '2017-W12', '2017-SU'), not a duration or a reference."""
+    value = expr.value or ""
+    return expr.type == "DATE" and len(value) >= 4 and value[:4].isdigit()
 
 
 def date_of(
@@ -278,8 +307,8 @@ def date_of(
 ) -> str | None:
     """The value of the time expression nearest the trigger in its sentence, else ``published``."""
     start, end = sent.start_char, sent.end_char
-    inside = [t for t in times if start <= t.start and t.end <= end and t.value]
+    inside = [t for t in times if start <= t.start and t.end <= end and _is_date(t)]
     if not inside:
         return published
     nearest = min(inside, key=lambda t: abs(t.start - trigger.idx))
-    return nearest.value
+    return (nearest.value or "")[:10]

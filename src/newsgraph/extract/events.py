@@ -116,7 +116,8 @@ def is_background(token: Token) -> bool:
         head = node.head
         if head is node:
             return False
-        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        in_adjunct = node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep"
+        if in_adjunct and head.head.pos_ in ("VERB", "AUX"):
             return True
         node = head
     return False
@@ -187,7 +188,7 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: set[int]) -> C
     pattern = triggers[token.i]
     frame = tables.frame_of_code().get(pattern.code)
     sources = roles.subject_of(token)
-    targets = roles.objects_of(token, pattern.prep)
+    targets = roles.objects_of(token, pattern.prep, pattern.obj)
     code = pattern.code
     consumed = {token.i}
     complement = _complement(token, triggers, seen) if frame and frame != "deny" else None
@@ -200,7 +201,16 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: set[int]) -> C
             targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
-    return Coded(token, code, sources, targets, consumed=consumed)
+    return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+def _remote(token: Token, code: str) -> str:
+    """A consultation held by phone or video is CAMEO 041 (PLOVER CONSULT, mode phone)."""
+    if code not in ("040", "046"):
+        return code
+    words = set(tables.lexicon()["remote_words"])
+    near = [c for c in token.subtree if c.i != token.i and abs(c.i - token.i) <= 6]
+    return "041" if any(c.lower_ in words for c in near) else code
 
 
 def _other(candidates: list[Token], sources: list[Token]) -> list[Token]:
@@ -240,7 +250,10 @@ def _code_denial(
         return [denial]
     out = [denial]
     inner = _inner_code(complement, triggers, {token.i}) if complement is not None else None
-    if inner is not None:
+    if inner is not None and tables.code_info(inner.code).plover == "ACCUSE":
+        denial.targets = denial.targets or inner.sources  # 'denied the accusations by Y'
+        denial.consumed |= inner.consumed
+    elif inner is not None:
         inner.negated = True
         inner.modality = roles.modality_of(inner.trigger)
         inner.sources = inner.sources or sources
