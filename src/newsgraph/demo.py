@@ -52,7 +52,8 @@ def _outlet(url: str) -> str:
 
 
 def _iso(value: str) -> str:
-    year, month, day = (int(x) for x in value.split("/"))
+    """'2017/2/7' (sometimes padded, sometimes with a time) as '2017-02-07'."""
+    year, month, day = (int(x) for x in value.strip().split()[0].split("/"))
     return date(year, month, day).isoformat()
 
 
