@@ -222,23 +222,35 @@ def _person_link(actor: Any) -> Link:
 
 
 def _build_gazetteer(kb: Any) -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Token tuples of English and French aliases of people and organisations."""
+    """Token tuples of English and French aliases of people, organisations and countries
+    (names and metonyms as GPE, demonyms as NORP)."""
     tokenizer = spacy.blank("en").tokenizer
     particles = set(lexicon()["name_particles"])
     index: dict[tuple[str, ...], tuple[str, bool]] = {}
     records = [("PERSON", p) for p in kb.people.values()]
     records += [("ORG", o) for o in kb.organisations.values()]
-    for label, record in records:
-        texts = {record.name, *(a.text for a in record.aliases if a.lang in ("en", "fr"))}
+    for label, texts in [*_actor_texts(records), *_country_texts(kb)]:
         for text in texts:
             key = tuple(t.lower_ for t in tokenizer(text))
             words = [w for w in key if w.isalpha() and w not in particles]
             if not words or sum(len(w) for w in words) < 2:
                 continue
             surname = label == "PERSON" and len(words) == 1 and len(words[0]) >= 3
-            if index.get(key, ("ORG", False))[0] != "PERSON":  # a person wins a shared alias
+            if key not in index or label == "PERSON":  # a person wins a shared alias
                 index[key] = (label, surname)
     return index
+
+
+def _actor_texts(records: list[tuple[str, Any]]) -> Iterable[tuple[str, set[str]]]:
+    for label, record in records:
+        yield label, {record.name, *(a.text for a in record.aliases if a.lang in ("en", "fr"))}
+
+
+def _country_texts(kb: Any) -> Iterable[tuple[str, set[str]]]:
+    for country in kb.countries.values():
+        names = [country.name, *(a.text for a in country.names if a.lang == "en")]
+        yield "GPE", {*names, *(m.text for m in country.metonyms)}
+        yield "NORP", {a.text for a in country.demonyms if a.lang == "en"}
 
 
 # ---------------------------------------------------------------- name spans
@@ -318,27 +330,39 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 def _gazetteer_spans(doc: Doc, view: KbView) -> list[Candidate]:
     """Longest KB alias matches; lower-case surnames only for actors also seen capitalised."""
     index = view.gazetteer()
-    longest = max((len(k) for k in index), default=0)
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        lengths.setdefault(key[0], set()).add(len(key))
+    lowers = [t.lower_ for t in doc]
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
-        cand = _alias_at(doc, i, index, longest, view)
+        sizes = sorted(lengths.get(lowers[i], ()), reverse=True)
+        cand = _alias_at(doc, lowers, i, sizes, index, view) if sizes else None
         if cand is None:
             i += 1
             continue
         found.append(cand)
         i = cand.end
     capital = {c.links[0].id for c in found if c.source == "kb" and c.links}
-    return [c for c in found if c.source == "kb" or (c.links and c.links[0].id in capital)]
+    return [c for c in found if c.source != "kb-lower" or (c.links and c.links[0].id in capital)]
 
 
 def _alias_at(
-    doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str, bool]], longest: int, view: KbView
+    doc: Doc,
+    lowers: list[str],
+    i: int,
+    sizes: list[int],
+    index: dict[tuple[str, ...], tuple[str, bool]],
+    view: KbView,
 ) -> Candidate | None:
-    for n in range(min(longest, len(doc) - i), 0, -1):
+    """The longest alias starting at token ``i`` whose case fits, as a candidate."""
+    for n in sizes:
+        entry = index.get(tuple(lowers[i : i + n]))
+        if entry is None:
+            continue
         span = doc[i : i + n]
-        entry = index.get(tuple(t.lower_ for t in span))
-        if entry is None or any(t.ent_type_ in NOT_NAMES for t in span):
+        if any(t.ent_type_ in NOT_NAMES for t in span):
             continue
         label, surname = entry
         if _capitalised(span):
@@ -347,9 +371,28 @@ def _alias_at(
             source = "kb-lower"
         else:
             continue
+        if label in ("GPE", "NORP"):
+            return Candidate(i, i + n, label, source="kb-place")
+        first = _first_names_before(doc, i, index) if surname and source == "kb" else i
+        if first < i:  # "Jean-Marie" + a known surname: someone else of that name
+            return Candidate(first, i + n, "PERSON", source="kb")
         links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
         return Candidate(i, i + n, label, tuple(x for x in links if x), source)
     return None
+
+
+def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str, bool]]) -> int:
+    """Where capitalised given names before a surname start (``i`` when there are none)."""
+    skip = set(lexicon()["titles"]) | set(lexicon()["role_nouns"])
+    start = i
+    while start > 0:
+        tok = doc[start - 1]
+        hyphen = tok.text == "-" and start - 1 > 0 and not tok.whitespace_
+        given = tok.tag_ == "NNP" and tok.is_title and tok.lower_ not in skip
+        if not (hyphen or given) or "\n" in tok.whitespace_ or (tok.lower_,) in index:
+            break
+        start -= 1
+    return start if start < i and doc[start].is_title else i
 
 
 def _capitalised(span: Any) -> bool:
@@ -364,9 +407,10 @@ def _capitalised(span: Any) -> bool:
 
 
 def _merge(doc: Doc, model: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """KB matches win over the model's spans they overlap, unless the model found a longer
-    person name around the match ("Jean-Marie Le Pen" around "Le Pen")."""
-    kept = list(found)
+    """KB actor matches win over the model's spans they overlap, unless the model found a
+    longer person name around the match ("Jean-Marie Le Pen" around "Le Pen"); KB places
+    only fill gaps the model left."""
+    kept = [g for g in found if g.source != "kb-place"]
     for m in model:
         overlapping = [g for g in kept if g.start < m.end and m.start < g.end]
         if not overlapping:
@@ -379,6 +423,9 @@ def _merge(doc: Doc, model: list[Candidate], found: list[Candidate]) -> list[Can
             for g in overlapping
         ):
             kept = [g for g in kept if g not in overlapping] + [m]
+    for g in found:
+        if g.source == "kb-place" and not any(k.start < g.end and g.start < k.end for k in kept):
+            kept.append(g)
     return kept
 
 

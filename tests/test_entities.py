@@ -1,0 +1,356 @@
+"""Entities, KB linking and in-article coreference (newsgraph.extract.entities / coref)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import shared_path
+from newsgraph.errors import IngestError
+from newsgraph.extract.entities import NO_KB, EntityLayer, find_entities
+from newsgraph.kb.load import default_kb, load_role_words
+from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
+from newsgraph.nlp.models import english
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def _person(pid, name, country, aliases, roles=()):
+    return Actor(
+        pid,
+        name,
+        country=country,
+        sector="GOV",
+        aliases=tuple(Alias(a, "en") for a in aliases),
+        roles=tuple(roles),
+    )
+
+
+def _role(role, country, start, end=None, org=None):
+    return Role(
+        role,
+        role,
+        date.fromisoformat(start),
+        date.fromisoformat(end) if end else None,
+        country=country,
+        org=org,
+    )
+
+
+@pytest.fixture(scope="module")
+def tiny_kb():
+    """A few actors, three countries and one party: enough to exercise linking."""
+    people = [
+        _person(
+            "P1", "Vladimir Putin", "RUS", ["Putin"], [_role("head_of_state", "RUS", "2012-05-07")]
+        ),
+        _person(
+            "P2",
+            "Emmanuel Macron",
+            "FRA",
+            ["Macron"],
+            [_role("head_of_state", "FRA", "2017-05-14")],
+        ),
+        _person(
+            "P3",
+            "François Hollande",
+            "FRA",
+            ["Hollande"],
+            [_role("head_of_state", "FRA", "2012-05-15", "2017-05-14")],
+        ),
+        _person(
+            "P4",
+            "Marine Le Pen",
+            "FRA",
+            ["Le Pen"],
+            [_role("party_leader", "FRA", "2011-01-16", org="O1")],
+        ),
+        _person(
+            "P5",
+            "Dmitry Peskov",
+            "RUS",
+            ["Peskov"],
+            [_role("spokesperson_head_of_state", "RUS", "2012-05-22")],
+        ),
+    ]
+    countries = [
+        Country(
+            "RUS",
+            "RU",
+            "Russia",
+            demonyms=(Alias("Russian", "en"),),
+            metonyms=(
+                Metonym("Moscow", "government"),
+                Metonym("Kremlin", "head_of_state"),
+                Metonym("the Kremlin", "head_of_state"),
+            ),
+        ),
+        Country(
+            "FRA",
+            "FR",
+            "France",
+            demonyms=(Alias("French", "en"),),
+            metonyms=(Metonym("Paris", "government"), Metonym("Elysee", "head_of_state")),
+        ),
+        Country(
+            "UKR",
+            "UA",
+            "Ukraine",
+            demonyms=(Alias("Ukrainian", "en"),),
+            metonyms=(Metonym("Kiev", "government"), Metonym("Kyiv", "government")),
+        ),
+    ]
+    orgs = [
+        Organisation(
+            "O1",
+            "National Rally",
+            "party",
+            sector="OPP",
+            country="FRA",
+            aliases=(Alias("National Front", "en"),),
+        )
+    ]
+    return KnowledgeBase(
+        {p.id: p for p in people},
+        {c.code: c for c in countries},
+        {o.id: o for o in orgs},
+        load_role_words(),
+    )
+
+
+def entities_of(nlp, text, kb, published="2017-06-01") -> EntityLayer:
+    return find_entities(nlp(text), published=published, kb=kb)
+
+
+def mentions(layer: EntityLayer, entity_id: str) -> list[str]:
+    found = layer.entity(entity_id)
+    return [m.text for m in found.mentions] if found else []
+
+
+def speaker_id(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str | None:
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(needle)}\b", text)][nth]
+    speaker = layer.resolve(start, start + len(needle))
+    return speaker.entity if speaker else None
+
+
+# ---------------------------------------------------------------- NER fixes
+
+
+def test_full_name_and_bare_surname_with_particle(nlp, tiny_kb):
+    text = "Marine Le Pen spoke in Lyon on Tuesday. Later, Le Pen met farmers near Dijon."
+    layer = entities_of(nlp, text, tiny_kb)
+    assert mentions(layer, "P4") == ["Marine Le Pen", "Le Pen"]
+    assert layer.entity("P4").type == "PERSON" and layer.entity("P4").country == "FRA"
+
+
+def test_headline_surname_and_possessive_are_a_person(nlp, tiny_kb):
+    text = "Macron\n\nThe reform plan drew protests. Macron's government defended it on Sunday."
+    layer = entities_of(nlp, text, tiny_kb)
+    assert mentions(layer, "P2") == ["Macron", "Macron"]
+    assert all(e.type != "ORG" for e in layer.entities if "Macron" in e.name)
+
+
+def test_lower_case_surname_from_machine_translation(nlp, tiny_kb):
+    text = (
+        "Emmanuel Macron arrived in Berlin on Monday. the macron said that the talks "
+        "had gone well, adding that more work was needed."
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    assert "macron" in mentions(layer, "P2")
+
+
+def test_lower_case_word_is_not_a_name_when_the_actor_is_absent(nlp, tiny_kb):
+    layer = entities_of(nlp, "The putin of the story was cold and the soup was bad.", tiny_kb)
+    assert layer.entity("P1") is None
+
+
+def test_city_is_not_a_person_and_credit_line_is_dropped(nlp, tiny_kb):
+    text = (
+        "The ministers met in Vienna on Monday. Anna Berg - Daily Photo News\n\n"
+        "Kiev and its allies accuse Moscow of stoking the conflict."
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    persons = {m.text for e in layer.entities if e.type == "PERSON" for m in e.mentions}
+    assert "Kiev" not in persons and "Anna Berg" not in persons
+    kiev = next(e for e in layer.entities if e.mentions[0].text == "Kiev")
+    assert kiev.country == "UKR"
+
+
+def test_unknown_people_get_stable_local_ids_and_merge_by_surname(nlp):
+    text = (
+        "Pavel Sokolov visited the plant in Kharkiv on Friday. Sokolov said the "
+        "repairs would take a month."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    assert mentions(layer, "local:person:pavel-sokolov") == ["Pavel Sokolov", "Sokolov"]
+
+
+def test_longer_name_around_a_known_surname_is_not_that_actor(nlp, tiny_kb):
+    text = "Jean-Marie Le Pen founded the party in 1972, long before anyone else joined."
+    layer = entities_of(nlp, text, tiny_kb)
+    assert layer.entity("P4") is None
+
+
+def test_bad_published_date_is_an_input_error(nlp, tiny_kb):
+    with pytest.raises(IngestError):
+        find_entities(nlp("Putin spoke."), published="yesterday", kb=tiny_kb)
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def test_surname_role_phrase_and_pronoun_resolve_to_one_actor(nlp, tiny_kb):
+    text = (
+        'Russian President Vladimir Putin met reporters on Friday. "We want peace," the '
+        'Kremlin leader said. Putin added that he was ready to talk. "Nothing is '
+        'decided," he said.'
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    for needle, nth in [("the Kremlin leader", 0), ("Putin", 1), ("he", 0), ("he", 1)]:
+        assert speaker_id(layer, text, needle, nth) == "P1", needle
+    assert "the Kremlin leader" in mentions(layer, "P1")
+
+
+@pytest.mark.parametrize(("published", "expected"), [("2015-06-01", "P3"), ("2018-06-01", "P2")])
+def test_role_phrase_resolves_by_article_date(nlp, tiny_kb, published, expected):
+    text = "The French president said on Tuesday that the talks had been useful."
+    layer = entities_of(nlp, text, tiny_kb, published=published)
+    assert speaker_id(layer, text, "The French president") == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2015-06-01", "François Hollande"), ("2018-06-01", "Emmanuel Macron")],
+)
+def test_role_phrase_by_date_with_shipped_kb(nlp, published, expected):
+    text = "The French president said on Tuesday that the talks had been useful."
+    layer = find_entities(nlp(text), published=published, kb=default_kb())
+    assert layer.resolve(0, len("The French president")).name == expected
+
+
+def test_stated_role_teaches_the_article_before_the_kb(nlp, tiny_kb):
+    text = (
+        "Kremlin spokesman Ivan Petrov told reporters on Monday that the talks went well. "
+        "Later the Kremlin spokesman said a new meeting was planned."
+    )
+    layer = entities_of(nlp, text, tiny_kb, published="2017-04-24")
+    petrov = "local:person:ivan-petrov"
+    assert speaker_id(layer, text, "the Kremlin spokesman") == petrov
+    stated = [s for s in layer.stated_roles if s.entity == petrov]
+    assert stated and stated[0].role == "spokesperson" and stated[0].country == "RUS"
+    assert text[stated[0].start : stated[0].end] == "Kremlin spokesman Ivan Petrov"
+    assert layer.entity(petrov).country == "RUS"  # learned from the stated role
+
+
+def test_role_phrase_falls_back_to_kb_when_nothing_is_stated(nlp, tiny_kb):
+    text = "The Kremlin spokesman said on Monday that Russia respects the choice of voters."
+    layer = entities_of(nlp, text, tiny_kb, published="2017-04-24")
+    assert speaker_id(layer, text, "The Kremlin spokesman") == "P5"
+
+
+def test_pronoun_prefers_the_last_speaker(nlp, tiny_kb):
+    text = (
+        "Putin met Macron in Moscow on Monday. Macron said the meeting had been frank. "
+        '"We disagree on many things," he said.'
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    assert speaker_id(layer, text, "he") == "P2"
+
+
+def test_object_pronoun_is_not_its_own_subject(nlp, tiny_kb):
+    text = "Putin spoke with his French counterpart Emmanuel Macron and invited him to Moscow."
+    layer = entities_of(nlp, text, tiny_kb)
+    assert speaker_id(layer, text, "him") == "P2"
+    assert speaker_id(layer, text, "his French counterpart") == "P2"
+
+
+def test_span_without_entity_resolves_to_none(nlp, tiny_kb):
+    text = "Putin spoke on Monday about the weather in the north."
+    layer = entities_of(nlp, text, tiny_kb)
+    assert layer.resolve(text.index("weather"), text.index("weather") + 7) is None
+
+
+# ---------------------------------------------------------------- offsets property
+
+FIRST = ["Anna", "Pavel", "Marie", "Olena", "Jacques", "Ivan"]
+LAST = ["Morel", "Sokolov", "Kovalenko", "Dubois", "Petrenko", "Lefebvre"]
+PLACES = ["Moscow", "Paris", "Kiev", "Lyon", "Minsk"]
+TEMPLATES = [
+    "{name} met {other} in {place} on Monday.",
+    '"We are ready," {name} said in {place}.',
+    "{other}'s aides said {last} would travel to {place}.",
+    "Later, {last} told reporters that he was tired.",
+    "the {lower} said that talks with {other} went well.",
+]
+
+
+@st.composite
+def articles(draw):
+    sentences = []
+    for _ in range(draw(st.integers(1, 5))):
+        first, last = draw(st.sampled_from(FIRST)), draw(st.sampled_from(LAST))
+        other = f"{draw(st.sampled_from(FIRST))} {draw(st.sampled_from(LAST))}"
+        template = draw(st.sampled_from(TEMPLATES))
+        sentences.append(
+            template.format(
+                name=f"{first} {last}",
+                other=other,
+                last=last,
+                lower=last.lower(),
+                place=draw(st.sampled_from(PLACES)),
+            )
+        )
+    return draw(st.sampled_from([" ", "\n\n"])).join(sentences)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=articles())
+def test_every_offset_slices_back_to_its_text(nlp, tiny_kb, text):
+    layer = entities_of(nlp, text, tiny_kb)
+    for entity in layer.entities:
+        assert entity.mentions
+        for m in entity.mentions:
+            assert text[m.start : m.end] == m.text
+            assert m.text == m.text.strip() and not m.text.endswith(("'s", "’s"))
+    for ref in layer.references:
+        assert text[ref.start : ref.end] == ref.text
+    for stated in layer.stated_roles:
+        assert text[stated.start : stated.end] == stated.text
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.mark.shared
+def test_seeds_link_the_main_actors(nlp):
+    gold = json.loads(shared_path("gold", "dev", "seeds.json").read_text("utf-8"))
+    kb = default_kb()
+    found: dict[str, list[str]] = {}
+    for article in gold["articles"]:
+        text = shared_path("corpus", "seeds", article["file"]).read_text("utf-8")
+        layer = find_entities(nlp(text), published=article["published"]["date"], kb=kb)
+        for entity in layer.entities:
+            for m in entity.mentions:
+                assert text[m.start : m.end] == m.text
+            if entity.type == "PERSON":
+                names = {m.text for m in entity.mentions}
+                assert not names & {"Kiev", "Chris Wick", "Chris Wick - CTN News"}
+                found.setdefault(entity.name, []).extend(m.text for m in entity.mentions)
+    for name in ["Vladimir Putin", "Emmanuel Macron", "Marine Le Pen", "Dmitry Peskov"]:
+        assert name in found, name
+    assert {"Vladimir Putin", "Putin", "the Kremlin leader"} <= set(found["Vladimir Putin"])
+    assert {"Marine Le Pen", "Le Pen"} <= set(found["Marine Le Pen"])
+    assert {"Emmanuel Macron", "Macron", "macron", "Emanuel Macron"} <= set(
+        found["Emmanuel Macron"]
+    )
+    assert {"Dmitry Peskov", "Peskov", "The Kremlin spokesman"} <= set(found["Dmitry Peskov"])
