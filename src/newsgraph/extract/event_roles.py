@@ -172,19 +172,20 @@ def _noun_targets(noun: Token) -> list[Token]:
 
 
 def actor_span(token: Token) -> tuple[int, int]:
-    """Character offsets of the name phrase headed by ``token`` (the entity, if it is in one)."""
-    if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.start_char, ent.end_char
-    start = token
+    """Character offsets of the name phrase headed by ``token``: its entity, widened to the
+    title and adjectives before it ('Russian President' + 'Vladimir Putin')."""
+    start, end = token, token
+    for ent in token.doc.ents if token.ent_type_ else ():
+        if ent.start <= token.i < ent.end:
+            start, end = ent[0], ent[-1]
     for child in token.lefts:
         if child.dep_ in SPAN_DEPS:
-            start = child.left_edge if child.dep_ == "poss" else child
+            first = child.left_edge
+            start = first if first.i < start.i else start
             break
-    while start.i < token.i and (start.is_punct or start.dep_ == "det"):
+    while start.i < end.i and (start.is_punct or start.dep_ == "det"):
         start = start.doc[start.i + 1]
-    return start.idx, token.idx + len(token.text)
+    return start.idx, end.idx + len(end.text)
 
 
 def default_actor(text: str) -> EventActor:
