@@ -46,6 +46,9 @@ class CueLexicon:
     phrasal: dict[str, frozenset[str]]
     needs_particle: frozenset[str]
     nominal_cues: frozenset[str]
+    object_content_verbs: frozenset[str]
+    content_prepositions: frozenset[str]
+    addressee_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     role_nouns: frozenset[str]
     person_pronouns: dict[str, str]
@@ -71,6 +74,9 @@ def cue_lexicon() -> CueLexicon:
         phrasal={k: frozenset(v) for k, v in raw["phrasal"].items()},
         needs_particle=frozenset(raw["needs_particle"]),
         nominal_cues=frozenset(raw["nominal_cues"]),
+        object_content_verbs=frozenset(raw["object_content_verbs"]),
+        content_prepositions=frozenset(raw["content_prepositions"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
         according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
         role_nouns=frozenset(raw["role_nouns"]),
         person_pronouns=dict(raw["person_pronouns"]),
@@ -240,8 +246,10 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") or of_phrase:
             last = max(last, child.right_edge.i)
     doc = head.doc
-    while first < head.i and doc[first].is_punct:
+    while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
+    while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
+        last -= 1
     return first, last
 
 
@@ -325,7 +333,8 @@ class SpeakerResolver:
         ent = _entity_at(head)
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
-        if head.lemma_.lower() in self.lex.role_nouns and head.ent_type_ not in ("ORG", "GPE"):
+        plural = head.tag_ in ("NNS", "NNPS")
+        if head.lemma_.lower() in self.lex.role_nouns and not plural and not head.ent_type_:
             found = self._by_role(span, head)
             return found.name if found else span.text
         return ent.text if ent is not None else span.text

@@ -38,6 +38,8 @@ _CLAUSE_END = {".", "!", "?"}
 _MIN_SPEECH_WORDS = 6
 _AFTER_WINDOW = 14
 _BEFORE_WINDOW = 40
+_PARTIAL_SHARE = 0.7
+_INSIDE_SUBJECT = {"nsubj", "dobj", "attr", "npadvmod", "appos", "nsubjpass"}
 
 
 @dataclass(slots=True)
@@ -63,8 +65,7 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     """
     lex = cue_lexicon()
     direct = _direct_candidates(doc, lex)
-    indirect = _indirect_candidates(doc, lex, direct)
-    candidates = sorted(direct + indirect, key=lambda c: c.start)
+    candidates = _with_indirect(doc, lex, direct)
     resolver = SpeakerResolver(doc, lex, [(c.outer_start, c.outer_end) for c in direct])
     quotes = []
     previous: Speaker | None = None
@@ -250,20 +251,29 @@ def _cue_after(
 
 def _cue_inside(inner: Span, lex: CueLexicon) -> tuple[Token, str, Token | None] | None:
     """An attribution set off inside the quote: ``..., said macron. And ...``."""
+    doc = inner.doc
     for tok in inner[1:-1]:
         phrase = cue_phrase(tok, lex)
-        if phrase is None:
+        subject = _adjacent_subject(tok) if phrase else None
+        if phrase is None or subject is None:
             continue
-        subject = subject_of(tok, lex)
-        if subject is None or not (inner.start <= subject.i < inner.end):
-            continue
-        first = min(tok.i, mention_tokens(subject)[0])
-        last = max(tok.i, mention_tokens(subject)[1])
-        doc = tok.doc
-        opened = first > 0 and (doc[first - 1].text in _DASHES or doc[first - 1].text == ",")
-        closed = last + 1 < len(doc) and doc[last + 1].text in _CLAUSE_END | _DASHES | {","}
+        first, last = mention_tokens(subject)
+        first, last = min(first, tok.i), max(last, tok.i)
+        opened = first > inner.start and doc[first - 1].text in _DASHES | {","}
+        closed = last + 1 < inner.end and doc[last + 1].text in _CLAUSE_END | _DASHES | {","}
         if opened and closed:
             return tok, phrase, subject
+    return None
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A noun phrase right after (``said macron``) or right before (``he said``) the verb."""
+    for child in verb.children:
+        if child.pos_ not in ("PROPN", "NOUN", "PRON") or child.dep_ not in _INSIDE_SUBJECT:
+            continue
+        first, last = mention_tokens(child)
+        if first == verb.i + 1 or last == verb.i - 1:
+            return child
     return None
 
 
@@ -316,30 +326,53 @@ def _continues(doc: Doc, first: Candidate, second: Candidate) -> bool:
 # --- indirect speech -----------------------------------------------------------------
 
 
-def _indirect_candidates(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
-    """Reported speech: complement clauses of cue verbs and ``according to`` sentences."""
-    taken = [(c.outer_start, c.outer_end) for c in direct]
-    cue_ids = {c.cue.i for c in direct if c.cue is not None}
+def _with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
+    """Direct quotes plus reported speech (complement clauses of cue verbs, ``according to``).
+
+    A reported clause that holds only partial quotes (``said it was "totally wrong" to
+    ...``) replaces them: the clause is what was said. A clause that a direct quote
+    covers mostly, or that overlaps a quote it does not contain, is left out.
+    """
+    kept = list(direct)
     found: list[Candidate] = []
-    for tok in doc:
-        if tok.i in cue_ids or _inside(tok.idx, taken):
+    for tok in sorted(doc, key=_depth):
+        if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
             continue
         cand = _reported_clause(tok, lex) or _according_clause(tok, lex)
-        if cand is None or _overlaps(cand, taken):
+        if cand is None or any(_overlap(cand, f) for f in found):
             continue
+        clashing = [c for c in kept if _overlap(cand, c)]
+        if clashing and not _holds_partial_quotes(cand, clashing):
+            continue
+        if any(
+            c.cue is not None and cand.cue is not None and c.cue.i != cand.cue.i for c in clashing
+        ):
+            continue
+        kept = [c for c in kept if c not in clashing]
+        cand.end = max([cand.end, *(q.end for q in clashing)])
+        cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
         found.append(cand)
-        taken.append((cand.start, cand.end))
-    return found
+    return sorted(kept + found, key=lambda c: c.start)
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether offset ``at`` lies inside any of ``spans``."""
-    return any(a <= at < b for a, b in spans)
+def _depth(tok: Token) -> tuple[int, int]:
+    """How deep ``tok`` sits in its parse tree (outer cue verbs are tried first)."""
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth, tok.i
 
 
-def _overlaps(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
-    """Whether the candidate's content overlaps a span already taken."""
-    return any(cand.start < b and a < cand.end for a, b in spans)
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates' spans (marks included) overlap."""
+    return a.outer_start < b.outer_end and b.outer_start < a.outer_end
+
+
+def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
+    """Whether ``quotes`` lie inside ``clause`` and cover well under all of it."""
+    inside = all(clause.start <= q.outer_start and q.start < clause.end for q in quotes)
+    quoted = sum(q.end - q.start for q in quotes)
+    return inside and quoted < _PARTIAL_SHARE * (clause.end - clause.start)
 
 
 def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
@@ -358,7 +391,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     phrase = cue_phrase(tok, lex)
     if phrase is None:
         return None
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok, lex)
     subject = subject_of(tok, lex)
     if not clauses or subject is None:
         return None
@@ -366,7 +399,37 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
+    span = _within_paragraph(tok.doc.text, span, tok.idx)
+    if span is None:
+        return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
+    """What a cue verb without a clause reports: ``denied the claims``, ``vowed to fight``,
+    ``called for talks``, ``warned of a war`` (verbs listed under ``object_content_verbs``)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.object_content_verbs:
+        return []
+    deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
+    for child in verb.children:
+        if child.dep_ in deps and child.i > verb.i:
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
+    return []
+
+
+def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """``span`` cut to the paragraph holding ``anchor`` (the cue), or None when empty."""
+    begin = text.rfind("\n", 0, anchor) + 1
+    end = _paragraph_end(text, anchor)
+    start, stop = max(span[0], begin), min(span[1], end)
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
 
 
 def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
@@ -382,6 +445,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         span = _content_span(sent.start, tok.i - 1, tok.doc)
     else:
         span = _content_span(sent.start, sent.end - 1, tok.doc)
+    span = _within_paragraph(tok.doc.text, span, tok.idx) if span else None
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
