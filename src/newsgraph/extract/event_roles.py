@@ -185,7 +185,9 @@ def actor_span(token: Token) -> tuple[int, int]:
             break
     while start.i < end.i and (start.is_punct or start.dep_ == "det"):
         start = start.doc[start.i + 1]
-    return start.idx, end.idx + len(end.text)
+    begin, finish = start.idx, end.idx + len(end.text)
+    cut = token.doc.text.rfind("\n", begin, token.idx)
+    return (cut + 1 if cut >= 0 else begin), finish
 
 
 def default_actor(text: str) -> EventActor:

@@ -226,10 +226,20 @@ def _complement(
     level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]
     for _ in range(3):
         for node in level:
+            if node.dep_ == "compound" and node.i not in triggers:
+                _add_compound(node, triggers)  # 'halted mediation efforts'
             if node.i in triggers and node.i not in seen and node.i != token.i:
                 return node
         level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
     return None
+
+
+def _add_compound(node: Token, triggers: dict[int, Pattern]) -> None:
+    """A noun compound may be a frame's complement, though never an event of its own."""
+    patterns = tables.noun_patterns().get(node.lemma_.lower(), ())
+    plain = [p for p in patterns if p.specificity == 0]
+    if plain and node.pos_ == "NOUN":
+        triggers[node.i] = plain[0]
 
 
 def _code_denial(
