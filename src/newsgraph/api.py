@@ -9,11 +9,11 @@ from newsgraph.records import Article, Record
 from newsgraph.settings import Settings, default_db
 
 
-def analyser() -> Callable[[Article], Article] | None:
-    """The NLP stage run on each new article: the extractors that exist so far."""
-    from newsgraph.extract.analyse import analyse_article
+def analyser() -> Callable[[list[Article]], list[Article]]:
+    """The NLP stage run on each batch of new articles."""
+    from newsgraph.extract.analyse import analyse_articles
 
-    return analyse_article
+    return analyse_articles
 
 
 def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None,

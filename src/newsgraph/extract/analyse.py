@@ -1,18 +1,23 @@
-"""The NLP stage: run the extractors on one article and attach their records.
+"""The NLP stage: run the extractors on articles and attach their records.
 
 Order matters: the publication date anchors the time expressions, and an undated
-article is dated from its own time expressions first.
+article is dated from its own text first; the entity layer then resolves role phrases
+by that date, and quote speakers through the entity layer. Articles are parsed in
+batches with ``nlp.pipe``; languages without a model get times only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from newsgraph.extract.times import find_times, infer_publication_date
+from newsgraph.nlp.models import load, model_name
 from newsgraph.records import Article, Published, TimeExpr
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+PIPE_BATCH = 16
 
 
 def anchor_of(published: Published) -> str | None:
@@ -49,7 +54,35 @@ def date_article(article: Article) -> tuple[Published, tuple[TimeExpr, ...]]:
     return inferred, tuple(find_times(article.text, anchor=inferred.date, lang=lang))
 
 
+def extract_from_doc(article: Article, doc) -> Article:
+    """Entities, then quotes with speakers resolved through the entity layer."""
+    from newsgraph.extract.entities import find_entities
+    from newsgraph.extract.quotes import find_quotes
+
+    layer = find_entities(doc, published=anchor_of(article.published))
+    quotes = find_quotes(doc, resolve=layer.resolve)
+    return article.replace(entities=layer.entities, quotes=tuple(quotes))
+
+
+def analyse_articles(articles: Sequence[Article]) -> list[Article]:
+    """Date every article, then parse those with a model in batches and extract."""
+    dated = []
+    for article in articles:
+        published, times = date_article(article)
+        dated.append(article.replace(published=published, times=times))
+    by_model: dict[str, list[int]] = {}
+    for i, article in enumerate(dated):
+        name = model_name(article.language)
+        if name is not None:
+            by_model.setdefault(name, []).append(i)
+    for name, indexes in by_model.items():
+        nlp = load(name)
+        texts = (dated[i].text for i in indexes)
+        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+            dated[i] = extract_from_doc(dated[i], doc)
+    return dated
+
+
 def analyse_article(article: Article) -> Article:
-    """Attach time expressions (and the inferred date); entities, quotes and events follow."""
-    published, times = date_article(article)
-    return article.replace(published=published, times=times)
+    """One article through the whole NLP stage."""
+    return analyse_articles([article])[0]

@@ -61,7 +61,7 @@ def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None, *,
            progress: Progress | None = None, command: str = "ingest",
-           analyse: Callable[[Article], Article] | None = None,
+           analyse: Callable[[list[Article]], list[Article]] | None = None,
            on_record: Callable[[Record], None] | None = None) -> IngestSummary:
     """Run the pipeline over ``inputs`` and store every record; returns the summary."""
     settings = settings or Settings()

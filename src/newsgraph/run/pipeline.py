@@ -157,22 +157,43 @@ def mark_duplicate(article: Article, index: DuplicateIndex) -> Article | Duplica
                      similarity=round(similarity, 4), url=article.url, title=article.title)
 
 
+Analyse = Callable[[list[Article]], list[Article]]
+ANALYSE_BATCH = 32
+
+
 def process(inputs: Iterable[str], settings: Settings | None = None, *,
             index: DuplicateIndex | None = None, progress: Progress | None = None,
-            analyse: Callable[[Article], Article] | None = None) -> Iterator[Record]:
+            analyse: Analyse | None = None) -> Iterator[Record]:
     """The whole pipeline: inputs to Article / Duplicate / Rejected records, in input order.
 
-    ``analyse`` runs the NLP extractors on each new (non-duplicate) article.
+    ``analyse`` runs the NLP extractors on batches of new (non-duplicate) articles.
     """
     settings = settings or Settings()
     index = index if index is not None else DuplicateIndex(settings.near_duplicate_jaccard)
+    pending: list[Record] = []
+    n_articles = 0
     for item in iter_raw(inputs, settings, progress):
         record = to_record(item, settings)
         if isinstance(record, Article):
             record = mark_duplicate(record, index)
-            if isinstance(record, Article) and analyse is not None:
-                record = analyse(record)
-        yield record
+        pending.append(record)
+        n_articles += isinstance(record, Article)
+        if analyse is None or n_articles >= ANALYSE_BATCH:
+            yield from _flush(pending, analyse)
+            pending, n_articles = [], 0
+    yield from _flush(pending, analyse)
+
+
+def _flush(pending: list[Record], analyse: Analyse | None) -> list[Record]:
+    """Analyse the articles among ``pending`` in one batch; keep everything in order."""
+    if analyse is None:
+        return pending
+    positions = [i for i, r in enumerate(pending) if isinstance(r, Article)]
+    done = analyse([pending[i] for i in positions])  # type: ignore[misc]
+    out = list(pending)
+    for i, article in zip(positions, done, strict=True):
+        out[i] = article
+    return out
 
 
 __all__ = ["InputRef", "Page", "build_article", "process", "to_record"]
