@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from newsgraph.extract.times import find_times, infer_publication_date
 from newsgraph.nlp.models import load, model_name
-from newsgraph.records import Article, Published, TimeExpr
+from newsgraph.records import Article, EventActor, Published, TimeExpr
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 PIPE_BATCH = 16
@@ -55,13 +56,32 @@ def date_article(article: Article) -> tuple[Published, tuple[TimeExpr, ...]]:
 
 
 def extract_from_doc(article: Article, doc) -> Article:
-    """Entities, then quotes with speakers resolved through the entity layer."""
+    """Entities; quotes with speakers and events with actors resolved through them."""
     from newsgraph.extract.entities import find_entities
+    from newsgraph.extract.events import find_events
     from newsgraph.extract.quotes import find_quotes
 
-    layer = find_entities(doc, published=anchor_of(article.published))
+    anchor = anchor_of(article.published)
+    layer = find_entities(doc, published=anchor)
     quotes = find_quotes(doc, resolve=layer.resolve)
-    return article.replace(entities=layer.entities, quotes=tuple(quotes))
+    events = find_events(doc, actors=partial(event_actor, layer), times=article.times,
+                         published=anchor)
+    return article.replace(entities=layer.entities, quotes=tuple(quotes), events=tuple(events))
+
+
+def event_actor(layer, start: int, end: int) -> EventActor | None:
+    """The resolved actor of an event argument span, with country and sector from the KB."""
+    from newsgraph.kb.load import default_kb
+
+    speaker = layer.resolve(start, end)
+    if speaker is None or speaker.entity is None:
+        return None
+    entity = layer.entity(speaker.entity)
+    kb = default_kb()
+    known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
+    return EventActor(entity=speaker.entity, name=speaker.name or (entity.name if entity else ""),
+                      country=(entity.country if entity else None) or getattr(known, "country", None),
+                      sector=getattr(known, "sector", None))
 
 
 def analyse_articles(articles: Sequence[Article]) -> list[Article]:
