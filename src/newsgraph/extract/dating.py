@@ -122,10 +122,14 @@ def build_context(text: str, times: list[TimeExpr], kb: KnowledgeBase, today: da
     """The shared view: the tenure window, the weekdays reported and the years named."""
     window, evidence = intersect_clues(role_clues(text, kb, today), today)
     weekdays = {
-        int(m[1]) - 1 for t in times if (m := _WEEKDAY_ONLY.fullmatch(t.value or "")) and t.type != "SET"
+        int(m[1]) - 1
+        for t in times
+        if (m := _WEEKDAY_ONLY.fullmatch(t.value or "")) and t.type != "SET"
     }
     years = sorted({int(m[1]) for t in times if (m := _YEARISH.fullmatch((t.value or "")[:10]))})
-    return Context(text, times, today, window, evidence, weekdays, [y for y in years if y <= today.year])
+    return Context(
+        text, times, today, window, evidence, weekdays, [y for y in years if y <= today.year]
+    )
 
 
 def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
@@ -142,7 +146,18 @@ def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...
 
 def _intersect(a: tuple[Interval, ...], b: tuple[Interval, ...]) -> tuple[Interval, ...]:
     out = [(max(lo1, lo2), min(hi1, hi2)) for lo1, hi1 in a for lo2, hi2 in b]
-    return tuple(sorted((lo, hi) for lo, hi in out if lo <= hi))
+    return merge_spans([(lo, hi) for lo, hi in out if lo <= hi])
+
+
+def merge_spans(spans) -> tuple[Interval, ...]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[list[date]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return tuple((lo, hi) for lo, hi in merged)
 
 
 # --------------------------------------------------------------------------- KB tenures
@@ -186,59 +201,71 @@ def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
     return found
 
 
-def _stated_role_clue(text: str, mention: NameMention, kb: KnowledgeBase, today: date) -> Clue | None:
+def _stated_role_clue(
+    text: str, mention: NameMention, kb: KnowledgeBase, today: date
+) -> Clue | None:
     """A role phrase in the title before the name or an apposition beside it, held by the person."""
-    for phrase in _phrases_around(text, mention):
-        parsed = _parse_loose(kb, phrase)
-        if parsed is None:
-            continue
+    name = text[mention.start : mention.end]
+    for phrase, side in _phrases_around(text, mention):
         for actor in mention.actors:
-            spans = _held(actor, parsed, today)
-            if spans:
-                name = text[mention.start : mention.end]
-                return Clue(spans, f"'{phrase.strip()}' {name}: {_spans_text(spans)}", 0.8)
+            found = _parse_loose(kb, phrase, None, side) or _parse_loose(
+                kb, phrase, actor.country, side
+            )
+            spans = _held(actor, found[0], today) if found else ()
+            if found and spans:
+                return Clue(spans, f"'{found[1]}' {name}: {_spans_text(spans)}", 0.8)
     return None
 
 
-def _phrases_around(text: str, mention: NameMention) -> list[str]:
-    """The title before a name, an apposition after it (", the French president,") or before it."""
+def _phrases_around(text: str, mention: NameMention) -> list[tuple[str, str]]:
+    """(phrase, side): the title before a name, or an apposition before or after it."""
     before = text[max(0, mention.start - 90) : mention.start]
     cut = list(_BREAK.finditer(before))
     before = before[cut[-1].end() :] if cut else before
-    phrases = []
     if before.rstrip().endswith(","):
-        head = before.rstrip()[:-1]
-        phrases.append(head.split(",")[-1])
-    else:
-        phrases.append(before.split(",")[-1])
+        before = before.rstrip()[:-1]
+    phrases = [(before.split(",")[-1], "before")]
     after = text[mention.end : mention.end + 80]
     if after.startswith(","):
-        phrases.append(re.split(r"[,.;:!?\n]", after[1:])[0])
-    return [p for p in phrases if p.strip()]
+        phrases.append((re.split(r"[,.;:!?\n]", after[1:])[0], "after"))
+    return [(p, side) for p, side in phrases if p.strip()]
 
 
-def _parse_loose(kb: KnowledgeBase, phrase: str):
-    """The longest run of words in the phrase that reads as a role phrase (possessors dropped first)."""
+_GENERIC_NOUNS = frozenset({"movement", "party", "bloc", "alliance", "group", "coalition"})
+
+
+def _parse_loose(kb: KnowledgeBase, phrase: str, country: str | None, side: str) -> tuple | None:
+    """The longest role phrase touching the name, and its words, or None.
+
+    Before a name the phrase must end the text ("... French President"), after it it
+    must open it (", the French president"). Possessors are dropped first ("France's
+    En Marche" -> "En Marche"), then kept as a plain word; a closing generic noun
+    ("movement") may go; ``country`` is the default for a phrase naming none.
+    """
     base = phrase.replace("’", "'").replace("!", " ")
     dropped = re.sub(r"\b\w+'s?\s+(?=[A-Z])", "", base).split()
     kept = re.sub(r"'s\b", "", base).split()
-    for words in (dropped, kept):
+    variants = [dropped, kept]
+    variants += [w[:-1] for w in (dropped, kept) if w and w[-1].lower() in _GENERIC_NOUNS]
+    for words in variants:
         for size in range(min(len(words), 8), 0, -1):
-            for i in range(len(words) - size, -1, -1):
-                parsed = parse_role_phrase(kb, " ".join(words[i : i + size]))
+            i = len(words) - size if side == "before" else 0
+            run = " ".join(words[i : i + size])
+            if run:
+                parsed = parse_role_phrase(kb, run, country=country)
                 if parsed is not None:
-                    return parsed
+                    return parsed, run
     return None
 
 
 def _held(actor, parsed, today: date) -> tuple[Interval, ...]:
     """The spans in which the actor held one of the parsed roles, where the phrase says."""
-    spans = {
+    spans = [
         (r.start, r.end or today)
         for r in actor.roles
         if r.role in parsed.roles and parsed.where in (r.country, r.org)
-    }
-    return tuple(sorted(spans))
+    ]
+    return merge_spans(spans)
 
 
 def _nearby_role_clues(
@@ -248,12 +275,18 @@ def _nearby_role_clues(
     clues = []
     for match in _ROLE_WORD.finditer(text):
         head = text[max(0, match.start() - 40) : match.end()]
-        phrase = re.search(r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?" + re.escape(match.group()) + "$", head, re.I)
+        phrase = re.search(
+            r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?" + re.escape(match.group()) + "$", head, re.I
+        )
         parsed = parse_role_phrase(kb, phrase.group()) if phrase else None
         if parsed is None:
             continue
-        near = [m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()]
-        holders = {(m.actors[0].id, m.actors[0].name): _held(m.actors[0], parsed, today) for m in near}
+        near = [
+            m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()
+        ]
+        holders = {
+            (m.actors[0].id, m.actors[0].name): _held(m.actors[0], parsed, today) for m in near
+        }
         spans = tuple(sorted(s for ss in holders.values() for s in ss))
         if spans and len([1 for ss in holders.values() if ss]) == 1:
             name = next(n for (i, n), ss in holders.items() if ss)
@@ -263,13 +296,7 @@ def _nearby_role_clues(
 
 def _spans_text(spans: tuple[Interval, ...]) -> str:
     """Spans as 'lo..hi', touching spans merged."""
-    merged: list[list[date]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1] + timedelta(days=1):
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return ", ".join(f"{lo.isoformat()}..{hi.isoformat()}" for lo, hi in merged)
+    return ", ".join(f"{lo.isoformat()}..{hi.isoformat()}" for lo, hi in merge_spans(spans))
 
 
 # --------------------------------------------------------------------------- day finders
@@ -279,7 +306,7 @@ def from_dateline_full_date(ctx: Context) -> Published | None:
     """A full date in the dateline, or a dateline month-day with its own year."""
     for t in ctx.times:
         if t.value and _FULL_DAY.fullmatch(t.value) and _is_dateline(ctx.text, t):
-            return Published(t.value, "text", 0.9, f"dateline '{t.text}'")
+            return Published(t.value, "inferred", 0.9, f"dateline '{t.text}'")
     return None
 
 
@@ -299,7 +326,7 @@ def from_dateline_month_day(ctx: Context) -> Published | None:
         return None
     if line.year:
         day = tr.safe_date(line.year, line.month, line.day)
-        return Published(day.isoformat(), "text", 0.9, f"dateline '{line.text}'") if day else None
+        return Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
     day = _pick_year(ctx, line.month, line.day, weekdays=ctx.weekdays)
     if day is None:
         return None
@@ -317,7 +344,9 @@ def from_weekday_month_day(ctx: Context) -> Published | None:
         day = _pick_year(ctx, int(m[1]), int(m[2]), weekdays={weekday}, strict=True)
         if day is not None:
             why = f"'{t.text}' is a {day:%A} in {day.year}"
-            return Published(day.isoformat(), "inferred", 0.7, ctx.because(why, *_year_note(ctx, day)))
+            return Published(
+                day.isoformat(), "inferred", 0.7, ctx.because(why, *_year_note(ctx, day))
+            )
     return None
 
 
@@ -343,7 +372,9 @@ def from_narrow_window(ctx: Context) -> Published | None:
         day = lo + timedelta(days=offset)
         if day.weekday() in ctx.weekdays:
             why = f"'on {day:%A}' inside that window"
-            return Published(day.isoformat(), "inferred", 0.6, "; ".join([*ctx.window_evidence, why]))
+            return Published(
+                day.isoformat(), "inferred", 0.6, "; ".join([*ctx.window_evidence, why])
+            )
     return None
 
 
@@ -376,8 +407,8 @@ def _pick_year(
     if not days:
         return None
     if ctx.ref_years:
-        ref = max(ctx.ref_years)
-        return min(days, key=lambda d: (abs(d.year - ref), d.year > ref + 1, -d.year))
+        ref = max(ctx.ref_years)  # reporting texts mostly name years up to their own
+        return min(days, key=lambda d: abs(d.year - ref) + (10 if d.year < ref - 1 else 0))
     return days[0] if len(days) == 1 else None
 
 
@@ -399,7 +430,9 @@ def _is_dateline(text: str, expr: TimeExpr) -> bool:
     after = text[expr.end : expr.end + 3]
     if expr.start > 600 or not re.match(r"\s*(?:[./(]|--|_|\u2014)", after):
         return False
-    return expr.start < 3 or bool(_DATELINE_BEFORE.search(text, max(0, expr.start - 60), expr.start))
+    return expr.start < 3 or bool(
+        _DATELINE_BEFORE.search(text, max(0, expr.start - 60), expr.start)
+    )
 
 
 def _day_value(expr: TimeExpr, published: str | None) -> str | None:
@@ -412,7 +445,9 @@ def _day_value(expr: TimeExpr, published: str | None) -> str | None:
     m = _MONTH_DAY.fullmatch(value)
     anchor = _FULL_DAY.match(published or "")
     if m and anchor:
-        found = tr.nearest_year(date.fromisoformat(anchor.group()), int(m[1]), int(m[2]), "past", None)
+        found = tr.nearest_year(
+            date.fromisoformat(anchor.group()), int(m[1]), int(m[2]), "past", None
+        )
         return found.isoformat() if found else None
     return None
 
@@ -431,7 +466,9 @@ def anchor_events() -> tuple[tuple[date, re.Pattern[str], str], ...]:
     events = []
     for entry in data["events"]:
         names = sorted(entry["names"], key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I
+        )
         events.append((date.fromisoformat(entry["date"]), pattern, entry["names"][0]))
     return tuple(events)
 

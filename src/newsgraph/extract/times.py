@@ -28,7 +28,7 @@ from typing import NamedTuple
 from newsgraph.errors import Code, IngestError
 from newsgraph.extract import timex_rules as tr
 from newsgraph.extract.timex_rules import Context
-from newsgraph.records import Published, TimeExpr
+from newsgraph.records import TimeExpr
 
 Found = tuple[str | None, str] | None
 _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
@@ -450,92 +450,12 @@ RULES = DATE_RULES + RELATIVE_RULES + DURATION_RULES + SET_RULES
 
 # --------------------------------------------------------------------------- publication date
 
-_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
-_WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
 
+def __getattr__(name: str) -> object:
+    """``infer_publication_date`` now lives in :mod:`newsgraph.extract.dating` (lazy re-export,
+    as dating imports this module)."""
+    if name == "infer_publication_date":
+        from newsgraph.extract.dating import infer_publication_date
 
-def infer_publication_date(
-    text: str, times: list[TimeExpr] | None = None, *, near_year: int | None = None
-) -> Published | None:
-    """The day an undated article reports on, inferred from its own dates; None without evidence.
-
-    Evidence, strongest first: a full date in the dateline; a dateline month-day
-    ("ST. PETERSBURG, April 24.") in the year the text fixes, checked against the
-    weekdays it mentions ("on Monday"); a weekday given with a month-day ("Monday,
-    February 7": the year where they agree); the latest explicit full date. The
-    year comes from the years the text names, else from ``near_year`` (evidence
-    from elsewhere, e.g. an actor's tenure); without either, month-days are unused.
-    """
-    times = find_times(text, anchor=None) if times is None else times
-    full = [t for t in times if t.value and _FULL_DAY.fullmatch(t.value)]
-    dateline_full = [t for t in full if _is_dateline(text, t)]
-    if dateline_full:
-        return Published(
-            dateline_full[0].value, "inferred", 0.9, f"dateline '{dateline_full[0].text}'"
-        )
-    ref_year = _reference_year(times, full) or near_year
-    weekdays = {int(m[1]) - 1 for t in times if (m := _WEEKDAY_ONLY.fullmatch(t.value or ""))}
-    pinned = [(t, d) for t in times if (d := _weekday_month_day(t, ref_year)) is not None]
-    if pinned:
-        ref_year = pinned[0][1].year
-    for t in times:
-        m = _MONTH_DAY.fullmatch(t.value or "")
-        if m and ref_year and _is_dateline(text, t):
-            day = _year_with_weekday(int(m[1]), int(m[2]), ref_year, weekdays)
-            if day is not None:
-                why = f"dateline '{t.text}', year {day.year}" + (" and weekday" if weekdays else "")
-                return Published(day.isoformat(), "inferred", 0.7, why)
-    if pinned:
-        t, day = pinned[0]
-        return Published(day.isoformat(), "inferred", 0.5, f"weekday and month-day '{t.text}'")
-    for t in full:
-        day = date.fromisoformat(t.value or "")
-        if day.weekday() in weekdays:
-            name = day.strftime("%A")
-            return Published(
-                day.isoformat(),
-                "inferred",
-                0.6,
-                f"full date '{t.text}' is a {name}, as the text says",
-            )
-    return None
-
-
-_DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][A-Za-z.' -]{1,40}(?:\([^)]*\))?,?[ \t]*(?:[A-Z][a-z]+,[ \t]*)?$"
-)
-
-
-def _is_dateline(text: str, expr: TimeExpr) -> bool:
-    """A date opening the text or following a capitalised place name on its line, then "." or "/"."""
-    after = text[expr.end : expr.end + 3]
-    if expr.start > 600 or not re.match(r"\s*(?:[./(]|--|_|\u2014)", after):
-        return False
-    return expr.start < 3 or bool(_DATELINE.search(text, max(0, expr.start - 60), expr.start))
-
-
-def _weekday_month_day(expr: TimeExpr, ref_year: int | None) -> date | None:
-    """A "Monday, February 7" expression resolved to the agreeing year nearest ``ref_year``."""
-    m = _MONTH_DAY.fullmatch(expr.value or "")
-    weekday = tr.WEEKDAYS.get(expr.text.split()[0].strip(",.").lower()) if m else None
-    if m is None or weekday is None or ref_year is None:
-        return None
-    return _year_with_weekday(int(m[1]), int(m[2]), ref_year, {weekday})
-
-
-def _reference_year(times: list[TimeExpr], full: list[TimeExpr]) -> int | None:
-    """The latest year the text names (in full dates or alone), if any."""
-    years = [int(t.value[:4]) for t in full if t.value]
-    years += [int(t.value) for t in times if t.value and re.fullmatch(r"\d{4}", t.value)]
-    return max(years) if years else None
-
-
-def _year_with_weekday(month: int, day: int, ref_year: int, weekdays: set[int]) -> date | None:
-    """The month-day in the year nearest ``ref_year`` (no later than a year after it)
-    whose weekday is one of ``weekdays`` (any weekday when the set is empty)."""
-    for offset in sorted(range(-11, 2), key=abs):
-        cand = tr.safe_date(ref_year + offset, month, day)
-        if cand and (not weekdays or cand.weekday() in weekdays):
-            return cand
-    return None
+        return infer_publication_date
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
