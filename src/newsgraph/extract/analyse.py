@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
-from newsgraph.extract.times import find_times, infer_publication_date
+from newsgraph.extract.dating import infer_publication_date
+from newsgraph.extract.times import find_times
 from newsgraph.nlp.models import load, model_name
 from newsgraph.records import Article, EventActor, Published, TimeExpr
 
