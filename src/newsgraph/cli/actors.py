@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
+
+from newsgraph.cli.render import table
 
 app = typer.Typer(help="Search the actor knowledge base and show actors' dated roles.",
                   no_args_is_help=True)
@@ -47,14 +49,13 @@ def search(text: str, limit: Annotated[int, typer.Option(help="Most actors to li
     if not found:
         typer.echo(f"no actor matches {text!r}", err=True)
         raise typer.Exit(1)
-    table = Table(title=f"actors matching {text!r}")
-    for col in ("id", "name", "country", "sector", "latest role"):
-        table.add_column(col)
-    for actor in found:
-        latest = max(actor.roles, key=lambda r: r.start, default=None)
-        role = f"{latest.title} ({latest.start} – {latest.end or 'now'})" if latest else ""
-        table.add_row(actor.id, actor.name, actor.country or "", actor.sector or "", role)
-    Console().print(table)
+    Console().print(table(f"actors matching {text!r}", ("id", "name", "country", "sector", "latest role"),
+                          ([a.id, a.name, a.country, a.sector, _latest_role(a)] for a in found)))
+
+
+def _latest_role(actor) -> str:
+    latest = max(actor.roles, key=lambda r: r.start, default=None)
+    return f"{latest.title} ({latest.start} – {latest.end or 'now'})" if latest else ""
 
 
 @app.command("show")
@@ -71,19 +72,10 @@ def show(name: str, kb: KbOpt = None, as_json: JsonOpt = False) -> None:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     out = Console()
-    out.print(f"[bold]{_esc(data['name'])}[/bold]  {data['id']}  {data.get('country') or ''} "
-              f"{data.get('sector') or ''}")
+    out.print(Text.assemble((data["name"], "bold"), f"  {data['id']}  {data.get('country') or ''} "
+                            f"{data.get('sector') or ''}"))
     for lang, names in (data.get("aliases") or {}).items():
-        out.print(f"  {lang}: " + ", ".join(names), markup=False, highlight=False)
-    table = Table(title="roles")
-    for col in ("from", "to", "role", "title"):
-        table.add_column(col)
-    for role in data.get("roles", []):
-        table.add_row(role["start"], role.get("end") or "now", role["role"], role.get("title") or "")
-    out.print(table)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        out.print(Text(f"  {lang}: " + ", ".join(names)))
+    out.print(table("roles", ("from", "to", "role", "title"),
+                    ([r["start"], r.get("end") or "now", r["role"], r.get("title")]
+                     for r in data.get("roles", []))))

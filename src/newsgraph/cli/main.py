@@ -12,8 +12,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
+from newsgraph.cli.render import table
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, Record
 from newsgraph.settings import Settings, default_db
@@ -92,7 +93,7 @@ def _print_pretty(record: Record) -> None:
     out = Console()
     if isinstance(record, Article):
         pub = record.published
-        out.print(f"[bold]{record.title or '(untitled)'}[/bold]", markup=True, highlight=False)
+        out.print(Text(record.title or "(untitled)", style="bold"), highlight=False)
         out.print(f"  id {record.id}  source {record.source}", markup=False, highlight=False)
         out.print(f"  language {record.language}  outlet {record.outlet}  published {pub.date} "
                   f"({pub.origin}, {pub.confidence:.2f})  {len(record.text):,} chars", markup=False)
@@ -184,25 +185,44 @@ def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = F
             out.print(_count_table(key, key.rstrip("s"), data[key]))
     runs = data.get("runs") or []
     if runs:
-        table = Table(title="recent runs")
-        for col in ("id", "command", "started", "status", "counts"):
-            table.add_column(col)
-        for run in runs[:10]:
-            counts = run.get("counts") or {}
-            shown = ", ".join(f"{k} {v}" for k, v in counts.items() if isinstance(v, int))
-            table.add_row(str(run.get("id")), str(run.get("command")), str(run.get("started"))[:19],
-                          str(run.get("status")), shown)
-        out.print(table)
+        out.print(table("recent runs", ("id", "command", "started", "status", "counts"),
+                        ([run.get("id"), run.get("command"), str(run.get("started"))[:19],
+                          run.get("status"), _counts_text(run.get("counts"))] for run in runs[:10])))
 
 
-def _count_table(title: str, label: str, counts: dict, *, sort: bool = True, top: int = 15) -> Table:
-    table = Table(title=title)
-    table.add_column(label)
-    table.add_column("count", justify="right")
+def _counts_text(counts: dict | None) -> str:
+    return ", ".join(f"{k} {v}" for k, v in (counts or {}).items() if isinstance(v, int))
+
+
+def _count_table(title: str, label: str, counts: dict, *, sort: bool = True, top: int = 15):
     items = sorted(counts.items(), key=lambda kv: -kv[1]) if sort else list(counts.items())
-    for name, n in items[:top]:
-        table.add_row(str(name), f"{n:,}")
-    return table
+    return table(title, (label, ("count", {"justify": "right"})),
+                 ([name, f"{n:,}"] for name, n in items[:top]))
+
+
+@app.command()
+def quotes(db: DbOpt = None,
+           speaker: Annotated[str | None, typer.Option(help="Speaker: a name, alias or fragment (e.g. Peskov).")] = None,
+           since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")] = None,
+           until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")] = None,
+           limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
+           as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False) -> None:
+    """Stored quotes, newest first, by speaker and date."""
+    with _open_store(db) as store:
+        rows = store.find_quotes(speaker=speaker, since=since, until=until, limit=limit)
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    title = f"{len(rows)} quotes" + (f" by {speaker}" if speaker else "")
+    Console().print(table(title, [(c, {"overflow": "fold"}) for c in ("date", "speaker", "quote", "outlet")],
+                          ([row["date"], row["speaker_name"] or row["speaker_text"] or "?",
+                            _quoted(row), row["outlet"]] for row in rows)))
+
+
+def _quoted(row: dict) -> str:
+    words = row["text"] if len(row["text"]) < 200 else row["text"][:197] + "…"
+    return f"“{words}”" if row["direct"] else words
 
 
 @app.command()

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import Code, StoreError
 from newsgraph.records import Record
-from newsgraph.store import reader, schema, writer
+from newsgraph.store import queries, reader, schema, writer
 from newsgraph.store.engine import journal_mode, make_engine, write_engine
 from newsgraph.store.migrations import current_version, migrate
 from newsgraph.store.writer import BatchResult
@@ -161,6 +161,17 @@ class Store:
     def articles_df(self, limit: int | None = None, **filters: Any) -> pd.DataFrame:
         """``articles(...)`` as a DataFrame."""
         return reader.articles_frame(self.engine, limit, **filters)
+
+    def find_quotes(self, *, speaker: str | None = None, since: str | None = None,
+                    until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes by a speaker (KB name, alias or a name fragment) and date range, newest first."""
+        from newsgraph.kb.load import default_kb
+        from newsgraph.kb.resolve import lookup_name
+
+        ids = [actor.id for actor in lookup_name(default_kb(), speaker)] if speaker else []
+        with self.engine.connect() as conn:
+            return queries.find_quotes(conn, speaker_ids=ids, speaker_text=speaker, since=since,
+                                       until=until, limit=limit, offset=offset)
 
     def quotes_df(self) -> pd.DataFrame:
         """Every quote, one row each, with its article id and speaker columns."""
