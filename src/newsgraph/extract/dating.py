@@ -162,7 +162,9 @@ def merge_spans(spans) -> tuple[Interval, ...]:
 
 # --------------------------------------------------------------------------- KB tenures
 
-_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|de|da|van|von|al|bin|le|la))*")
+_NAME_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:de|da|van|von|al|bin|le|la)\b))*"
+)
 _BREAK = re.compile(r"[;:!?\"“”()\[\]\n]|\.\s|,\s*(?:and|but|who|which|said|says)\b")
 _ROLE_WORD = re.compile(
     r"\b(?:president[- ]elect|president|prime minister|premier|chancellor|foreign minister"
@@ -187,18 +189,32 @@ def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
 
 
 def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
-    """Names of KB persons: the longest run of capitalised words (or its tail) that is a name."""
+    """Names of KB persons: in each run of capitalised words, the longest parts that are names."""
     found = []
     for run in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
-        for i in range(len(words)):
-            name = run.group()[words[i].start() :].rstrip(".,'’")
-            actors = lookup_name(kb, name) if len(name) > 2 else []
-            if actors:
-                start = run.start() + words[i].start()
-                found.append(NameMention(start, start + len(name), tuple(actors[:3])))
-                break
+        words = [(w.start(), w.group().rstrip(".,'’")) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            hit = _longest_name(kb, run.group(), words, i)
+            if hit is None:
+                i += 1
+                continue
+            j, name, actors = hit
+            start = run.start() + words[i][0]
+            found.append(NameMention(start, start + len(name), tuple(actors[:3])))
+            i = j
     return found
+
+
+def _longest_name(kb: KnowledgeBase, run: str, words: list, i: int) -> tuple | None:
+    """(end word index, name, actors) for the longest name starting at word ``i``, or None."""
+    for j in range(len(words), i, -1):
+        last_start, last = words[j - 1]
+        name = run[words[i][0] : last_start + len(last)]
+        actors = lookup_name(kb, name) if len(name) > 2 else []
+        if actors:
+            return j, name, actors
+    return None
 
 
 def _stated_role_clue(
@@ -326,7 +342,9 @@ def from_dateline_month_day(ctx: Context) -> Published | None:
         return None
     if line.year:
         day = tr.safe_date(line.year, line.month, line.day)
-        return Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
+        return (
+            Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
+        )
     day = _pick_year(ctx, line.month, line.day, weekdays=ctx.weekdays)
     if day is None:
         return None
