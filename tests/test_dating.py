@@ -149,10 +149,12 @@ def test_event_date_resolves_a_yearless_month_day_near_publication() -> None:
 
 # ----------------------------------------------------------------- eval gate
 
-# measured with eval/dating_eval.py (TempEval-3, creation date hidden)
+# measured with eval/dating_eval.py (TempEval-3, creation date hidden); these 1989-2000
+# texts rarely name their own year, so few are dated: the gate pins the right answers
+# (floors) and the share dated with a wrong year (a ceiling: no guessing without evidence)
 MEASURED = {
-    "TimeBank": {"day_accuracy": 0.0, "year_accuracy": 0.0},
-    "AQUAINT": {"day_accuracy": 0.0, "year_accuracy": 0.0},
+    "TimeBank": {"day_accuracy": 0.0, "year_accuracy": 0.0, "wrong_year": 0.0055},
+    "AQUAINT": {"day_accuracy": 0.0274, "year_accuracy": 0.0822, "wrong_year": 0.0411},
 }
 
 
@@ -179,5 +181,7 @@ def test_eval_gate_tempeval_dating(corpus: str) -> None:
     shared_path("data", "tempeval3", corpus)
     shared_path("eval", "score_timex.py")
     result = _dating_eval().dating(corpus)
-    for key, floor in MEASURED[corpus].items():
-        assert result[key] >= floor - 0.02, result
+    measured = MEASURED[corpus]
+    assert result["day_accuracy"] >= measured["day_accuracy"] - 0.015, result
+    assert result["year_accuracy"] >= measured["year_accuracy"] - 0.015, result
+    assert result["dated"] - result["year_accuracy"] <= measured["wrong_year"] + 0.015, result

@@ -62,6 +62,7 @@ class Context:
     window_evidence: list[str] = field(default_factory=list)
     weekdays: set[int] = field(default_factory=set)
     ref_years: list[int] = field(default_factory=list)
+    main_weekdays: set[int] = field(default_factory=set)
 
     def allows(self, day: date) -> bool:
         return any(lo <= day <= hi for lo, hi in self.window)
@@ -121,15 +122,22 @@ def event_date(
 def build_context(text: str, times: list[TimeExpr], kb: KnowledgeBase, today: date) -> Context:
     """The shared view: the tenure window, the weekdays reported and the years named."""
     window, evidence = intersect_clues(role_clues(text, kb, today), today)
-    weekdays = {
+    named = [
         int(m[1]) - 1
         for t in times
-        if (m := _WEEKDAY_ONLY.fullmatch(t.value or "")) and t.type != "SET"
-    }
+        if (m := _WEEKDAY_ONLY.match(t.value or "")) and t.type != "SET"
+    ]
     years = sorted({int(m[1]) for t in times if (m := _YEARISH.fullmatch((t.value or "")[:10]))})
-    return Context(
-        text, times, today, window, evidence, weekdays, [y for y in years if y <= today.year]
-    )
+    ctx = Context(text, times, today, window, evidence, set(named))
+    ctx.ref_years = [y for y in years if y <= today.year]
+    ctx.main_weekdays = _most_named(named)
+    return ctx
+
+
+def _most_named(weekdays: list[int]) -> set[int]:
+    """The weekdays the text names most often (the day a report is about, as a rule)."""
+    counts = {w: weekdays.count(w) for w in weekdays}
+    return {w for w, n in counts.items() if n == max(counts.values())} if counts else set()
 
 
 def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
@@ -345,7 +353,7 @@ def from_dateline_month_day(ctx: Context) -> Published | None:
         return (
             Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
         )
-    day = _pick_year(ctx, line.month, line.day, weekdays=ctx.weekdays)
+    day = _pick_year(ctx, line.month, line.day, weekdays=ctx.main_weekdays)
     if day is None:
         return None
     why = [f"dateline '{line.text.strip()}'"] + _weekday_note(ctx, day)
