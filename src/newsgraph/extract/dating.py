@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,8 +29,8 @@ from newsgraph.extract import timex_rules as tr
 from newsgraph.extract.times import find_times
 from newsgraph.ingest.meta import find_dateline
 from newsgraph.kb.load import default_kb
-from newsgraph.kb.model import KnowledgeBase
-from newsgraph.kb.phrases import parse_role_phrase
+from newsgraph.kb.model import Actor, KnowledgeBase
+from newsgraph.kb.phrases import RolePhrase, parse_role_phrase
 from newsgraph.kb.resolve import lookup_name
 from newsgraph.records import Published, TimeExpr
 
@@ -104,15 +105,15 @@ def event_date(
 ) -> str | None:
     """The day a sentence's quote or event happened: a day-precise DATE inside it, else None.
 
-    An expression governing the clause ("On January 28, Lavrov said") wins: one after
-    "on" or opening the sentence, nearest its start. Unresolved month-days
-    (``XXXX-01-28``) take the year of ``published`` that is nearest.
+    An expression opening the sentence governs its clause ("On January 28, Lavrov
+    said") and wins; otherwise the first one (nearest the reporting verb, as a rule).
+    Unresolved month-days (``XXXX-01-28``) take the year nearest ``published``.
     """
     inside = [t for t in times if sentence_start <= t.start and t.end <= sentence_end]
     days = [(t, d) for t in inside if (d := _day_value(t, published)) is not None]
     if not days:
         return None
-    governing = [(t, d) for t, d in days if t.start == sentence_start or _after_on(t)]
+    governing = [(t, d) for t, d in days if t.start - sentence_start <= len("On ")]
     return (governing or days)[0][1]
 
 
@@ -157,7 +158,7 @@ def _intersect(a: tuple[Interval, ...], b: tuple[Interval, ...]) -> tuple[Interv
     return merge_spans([(lo, hi) for lo, hi in out if lo <= hi])
 
 
-def merge_spans(spans) -> tuple[Interval, ...]:
+def merge_spans(spans: Iterable[Interval]) -> tuple[Interval, ...]:
     """Sorted spans with overlapping or touching ones joined."""
     merged: list[list[date]] = []
     for lo, hi in sorted(spans):
@@ -185,7 +186,7 @@ _ROLE_WORD = re.compile(
 class NameMention:
     start: int
     end: int
-    actors: tuple  # Actor records, best first
+    actors: tuple[Actor, ...]  # best first
 
 
 def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
@@ -214,7 +215,9 @@ def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
     return found
 
 
-def _longest_name(kb: KnowledgeBase, run: str, words: list, i: int) -> tuple | None:
+def _longest_name(
+    kb: KnowledgeBase, run: str, words: list[tuple[int, str]], i: int
+) -> tuple[int, str, list[Actor]] | None:
     """(end word index, name, actors) for the longest name starting at word ``i``, or None."""
     for j in range(len(words), i, -1):
         last_start, last = words[j - 1]
@@ -258,7 +261,9 @@ def _phrases_around(text: str, mention: NameMention) -> list[tuple[str, str]]:
 _GENERIC_NOUNS = frozenset({"movement", "party", "bloc", "alliance", "group", "coalition"})
 
 
-def _parse_loose(kb: KnowledgeBase, phrase: str, country: str | None, side: str) -> tuple | None:
+def _parse_loose(
+    kb: KnowledgeBase, phrase: str, country: str | None, side: str
+) -> tuple[RolePhrase, str] | None:
     """The longest role phrase touching the name, and its words, or None.
 
     Before a name the phrase must end the text ("... French President"), after it it
@@ -282,7 +287,7 @@ def _parse_loose(kb: KnowledgeBase, phrase: str, country: str | None, side: str)
     return None
 
 
-def _held(actor, parsed, today: date) -> tuple[Interval, ...]:
+def _held(actor: Actor, parsed: RolePhrase, today: date) -> tuple[Interval, ...]:
     """The spans in which the actor held one of the parsed roles, where the phrase says."""
     spans = [
         (r.start, r.end or today)
@@ -476,10 +481,6 @@ def _day_value(expr: TimeExpr, published: str | None) -> str | None:
         )
         return found.isoformat() if found else None
     return None
-
-
-def _after_on(expr: TimeExpr) -> bool:
-    return expr.text.lower().startswith("on ")
 
 
 # --------------------------------------------------------------------------- anchored events
