@@ -49,6 +49,7 @@ class CueLexicon:
     object_content_verbs: frozenset[str]
     content_prepositions: frozenset[str]
     addressee_verbs: frozenset[str]
+    line_labels: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     role_nouns: frozenset[str]
     person_pronouns: dict[str, str]
@@ -77,6 +78,7 @@ def cue_lexicon() -> CueLexicon:
         object_content_verbs=frozenset(raw["object_content_verbs"]),
         content_prepositions=frozenset(raw["content_prepositions"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
+        line_labels=frozenset(raw["line_labels"]),
         according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
         role_nouns=frozenset(raw["role_nouns"]),
         person_pronouns=dict(raw["person_pronouns"]),

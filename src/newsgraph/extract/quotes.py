@@ -39,6 +39,9 @@ _MIN_SPEECH_WORDS = 6
 _AFTER_WINDOW = 14
 _BEFORE_WINDOW = 40
 _PARTIAL_SHARE = 0.7
+_INHERIT_PARAGRAPHS = 4
+_LINE_SPEAKER_WORDS = 5
+_MIN_LINE_WORDS = 3
 _INSIDE_SUBJECT = {"nsubj", "dobj", "attr", "npadvmod", "appos", "nsubjpass"}
 
 
@@ -191,7 +194,9 @@ def _attribute_direct(
         return cand
     if not speechlike:
         return None
-    cand.inherits = previous is not None
+    cand.inherits = previous is not None and (
+        doc.text.count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
+    )
     return cand
 
 
@@ -338,7 +343,7 @@ def _with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[C
     for tok in sorted(doc, key=_depth):
         if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
             continue
-        cand = _reported_clause(tok, lex) or _according_clause(tok, lex)
+        cand = _reported_clause(tok, lex) or _according_clause(tok, lex) or _speaker_line(tok, lex)
         if cand is None or any(_overlap(cand, f) for f in found):
             continue
         clashing = [c for c in kept if _overlap(cand, c)]
@@ -449,3 +454,29 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``Name: words`` at the start of a line (headlines, transcripts): the rest of the line."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    prefix = doc.char_span(line_start, tok.idx, alignment_mode="contract")
+    if prefix is None or not 1 <= len(prefix) <= _LINE_SPEAKER_WORDS or not prefix.text.strip():
+        return None
+    words = {t.lower_.replace("\u2019", "'") for t in prefix}
+    if words & lex.line_labels or not _looks_like_name(prefix):
+        return None
+    rest = doc.char_span(tok.idx, _paragraph_end(doc.text, tok.idx), alignment_mode="contract")
+    span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
+    if span is None or len(doc.text[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, ":", prefix.root)
+
+
+def _looks_like_name(prefix: Span) -> bool:
+    """Capitalised words and no verb: a speaker label, not a sentence lead-in."""
+    words = [t for t in prefix if not t.is_punct]
+    capital = all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
+    return bool(words) and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)
