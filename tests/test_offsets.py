@@ -51,3 +51,13 @@ def test_offsets_slice_back(body, published):
         assert 0 <= start <= end <= len(text), path
         if span_text is not None:
             assert text[start:end] == span_text, path
+
+
+def test_quote_gets_the_day_its_sentence_states():
+    text = ("Russian Foreign Minister Sergei Lavrov spoke to reporters. On January 28, Lavrov said "
+            "that Moscow wanted talks. Later he said the talks had failed.")
+    raw = RawDoc(source="q.txt", kind="text", body=text, given={"published": "2022-02-07"})
+    article = analyse_article(build_article(raw, Settings(min_text_chars=1)))
+    by_words = {q.text: q for q in article.quotes}
+    assert by_words["Moscow wanted talks"].date == "2022-01-28"
+    assert all(q.date is None for t, q in by_words.items() if t != "Moscow wanted talks")

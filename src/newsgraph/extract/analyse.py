@@ -9,14 +9,16 @@ batches with ``nlp.pipe``; languages without a model get times only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
 from newsgraph.extract.dating import infer_publication_date
 from newsgraph.extract.times import find_times
 from newsgraph.nlp.models import load, model_name
-from newsgraph.records import Article, EventActor, Published, TimeExpr
+from newsgraph.records import Article, EventActor, Published, Quote, TimeExpr
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 PIPE_BATCH = 16
@@ -64,10 +66,27 @@ def extract_from_doc(article: Article, doc) -> Article:
 
     anchor = anchor_of(article.published)
     layer = find_entities(doc, published=anchor)
-    quotes = find_quotes(doc, resolve=layer.resolve)
+    quotes = date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
     events = find_events(doc, actors=partial(event_actor, layer), times=article.times,
                          published=anchor)
     return article.replace(entities=layer.entities, quotes=tuple(quotes), events=tuple(events))
+
+
+def date_quotes(quotes: Sequence[Quote], doc, times: Sequence[TimeExpr],
+                anchor: str | None) -> tuple[Quote, ...]:
+    """Give each quote the day it was said when its sentence says so ("On January 28, ...")."""
+    from newsgraph.extract.dating import event_date
+
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    starts = [b[0] for b in bounds]
+    dated = []
+    for quote in quotes:
+        where = quote.speaker.start if quote.speaker and quote.speaker.start is not None else quote.start
+        i = max(0, bisect_right(starts, where) - 1)
+        start, end = bounds[i] if bounds else (quote.start, quote.end)
+        day = event_date(min(start, quote.start), max(end, quote.end), list(times), anchor)
+        dated.append(quote if day is None else replace(quote, date=day))
+    return tuple(dated)
 
 
 def event_actor(layer, start: int, end: int) -> EventActor | None:
