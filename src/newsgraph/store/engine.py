@@ -1,11 +1,15 @@
 """Making an engine from a path or URL; every dialect-specific setting lives here.
 
-A bare path means SQLite. ``sqlite:///...`` and ``postgresql://...`` URLs pass through.
+A bare path means SQLite. ``sqlite:///...`` URLs pass through; ``postgresql://`` (and
+``postgres://``) mean PostgreSQL through psycopg 3 (``postgresql+psycopg://``).
 SQLite connections get WAL journaling, ``synchronous=NORMAL``, foreign keys and a busy
 timeout, and real transactions: the ``sqlite3`` module's own transaction handling is
 switched off and SQLAlchemy's ``begin`` emits ``BEGIN`` itself, so DDL in a migration
 rolls back too, and writers can ask for ``BEGIN IMMEDIATE`` (take the write lock up
 front instead of failing to upgrade a read lock when two processes write at once).
+On PostgreSQL the same writer transactions take a transaction-scoped advisory lock first,
+so writers queue as they do on SQLite instead of racing on the unique keys (content
+hash, outlet name) that ``save_batch`` checks before inserting; readers never wait.
 """
 
 from __future__ import annotations
@@ -22,12 +26,17 @@ from newsgraph.errors import Code, StoreError
 BUSY_TIMEOUT_MS = 10_000
 # execution option read by the SQLite ``begin`` listener: "" (deferred) or "IMMEDIATE"
 BEGIN_OPTION = "newsgraph_sqlite_begin"
+# pg_advisory_xact_lock key shared by every newsgraph writer on a PostgreSQL database
+PG_WRITE_LOCK = 0x6E657773  # "news"
 
 
 def to_url(url_or_path: str) -> URL:
     """A SQLAlchemy URL for ``url_or_path``: URLs as given, anything else a SQLite file."""
     if "://" in url_or_path:
-        return make_url(url_or_path)
+        url = make_url(url_or_path)
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     if url_or_path == ":memory:":
         return URL.create("sqlite", database=":memory:")
     path = Path(url_or_path).expanduser()
@@ -41,6 +50,8 @@ def make_engine(url_or_path: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _check_sqlite_path(url)
         _install_sqlite_listeners(engine)
+    elif engine.dialect.name == "postgresql":
+        _install_postgresql_listeners(engine)
     return engine
 
 
@@ -50,8 +61,9 @@ def _to_json(value: Any) -> str:
 
 
 def write_engine(engine: Engine) -> Engine:
-    """A view of ``engine`` whose transactions take the write lock at ``BEGIN`` (SQLite)."""
-    if engine.dialect.name == "sqlite":
+    """A view of ``engine`` whose transactions take the write lock at ``BEGIN`` (SQLite:
+    ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock held until commit)."""
+    if engine.dialect.name in ("sqlite", "postgresql"):
         return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
     return engine
 
@@ -95,3 +107,12 @@ def _install_sqlite_listeners(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(BEGIN_OPTION, "")
         conn.exec_driver_sql(f"BEGIN {mode}".rstrip())
+
+
+def _install_postgresql_listeners(engine: Engine) -> None:
+    """Writer transactions (``write_engine``) queue on one advisory lock."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
