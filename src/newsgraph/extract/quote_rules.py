@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -287,9 +287,10 @@ class SpeakerResolver:
         self._sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = _full_names(persons)
-        self.people = [
+        people = [
             self._person(e) for e in persons if not any(a <= e.start_char < b for a, b in quoted)
         ]
+        self.people = _share_gender(people)
 
     def full_name(self, text: str) -> str:
         """The longest name in the document ending with the same word ("Peskov" -> "Dmitry Peskov")."""
@@ -339,6 +340,8 @@ class SpeakerResolver:
         if head.lemma_.lower() in self.lex.role_nouns and not plural and not head.ent_type_:
             found = self._by_role(span, head)
             return found.name if found else span.text
+        if ent is None and head.pos_ == "PROPN" and _name_key(head.text) in self._full_names:
+            return self._full_names[_name_key(head.text)]
         return ent.text if ent is not None else span.text
 
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
@@ -370,6 +373,12 @@ class SpeakerResolver:
             if score > best_score:
                 best, best_score = person, score
         return best or self._recent_person(span.start_char, gender)
+
+
+def _share_gender(people: list[PersonMention]) -> list[PersonMention]:
+    """Give every mention of a name the gender any of its mentions shows (a "Mrs." once)."""
+    known = {p.name: p.gender for p in people if p.gender}
+    return [replace(p, gender=known.get(p.name)) if not p.gender else p for p in people]
 
 
 def _after_last_break(tokens: list[Token]) -> list[Token]:

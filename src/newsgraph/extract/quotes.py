@@ -185,7 +185,7 @@ def _attribute_direct(
     speechlike = _is_speechlike(inner)
     found = (
         _governing_cue(inner, lex, speechlike)
-        or _cue_after(doc, span, inner, lex)
+        or (_cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None)
         or _cue_inside(inner, lex)
         or (_cue_before(doc, span, lex) if speechlike else None)
     )
@@ -198,6 +198,13 @@ def _attribute_direct(
         doc.text.count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
+
+
+def _ends_utterance(doc: Doc, span: QuotedSpan) -> bool:
+    """A short quote set off as a whole utterance: ``"Never," she said`` / ``"Never" , ...``."""
+    inside = doc.text[span.start : span.end].rstrip()[-1:]
+    after = doc.text[span.outer_end : span.outer_end + 2].lstrip()[:1]
+    return inside in {",", "!", "?"} or after == ","
 
 
 def _is_speechlike(inner: Span) -> bool:
@@ -223,7 +230,7 @@ def _governing_cue(
                 subject = subject_of(verb, lex)
                 if subject is not None and not (inner.start <= subject.i < inner.end):
                     return verb, phrase, subject
-            verb = verb.head if verb.head is not verb else None
+            verb = verb.head if verb.head.i != verb.i else None
     return None
 
 
@@ -363,7 +370,7 @@ def _with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[C
 def _depth(tok: Token) -> tuple[int, int]:
     """How deep ``tok`` sits in its parse tree (outer cue verbs are tried first)."""
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth, tok.i
 
