@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, shared_path
 from newsgraph.extract.quote_rules import cue_lexicon, find_quoted_spans
@@ -252,3 +254,58 @@ def test_eval_gate_polnear_dev_subset() -> None:
     result = quotes_eval.evaluate(dev, GATE_ARTICLES)
     assert result["quote_f1"] >= GATE_QUOTE_F1, result
     assert result["end_to_end_f1"] >= GATE_E2E_F1, result
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_PIECES = [
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "''",
+    " ",
+    "\n",
+    "\n\n",
+    "said",
+    "Ann",
+    ",",
+    ".",
+    "\u2013",
+    "we win",
+    "6",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_quoted_spans_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
+    spans = find_quoted_spans(text)
+    last_end = -1
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= last_end
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        last_end = span.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        '""""',
+        "\u201c",
+        ":",
+        "He said:",
+        'He said "',
+        "\u00ab \u00bb",
+        "\u2014said he.\u2014",
+        "according to him,",
+        '"She said", he said, "he said"',
+        '\n\n"x\n\n"',
+    ],
+)
+def test_degenerate_texts_never_raise_and_slice_back(nlp, text: str) -> None:
+    quotes_of(nlp, text)
