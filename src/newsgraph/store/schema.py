@@ -178,6 +178,61 @@ events = Table(
     Index("ix_events_date", "date"),
 )
 
+# one event reported by one or more articles (GDELT's events table); ``scope`` is "" for an
+# event that can merge across articles, else the one article it may merge within
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("source", JSON, nullable=False),  # list of EventActor dicts (first mention's)
+    Column("target", JSON, nullable=False),
+    Column("source_key", Text, nullable=False),  # sorted actor keys joined by "|"
+    Column("target_key", Text, nullable=False),
+    Column("scope", String(64), nullable=False, default=""),
+    Column("date", String(32)),
+    Column("place", Text),
+    Column("intensity", Float),
+    Column("quad_class", Integer),  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
+    Column("negated", Boolean, nullable=False),
+    Column("n_mentions", Integer, nullable=False, default=0),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Column("n_sources", Integer, nullable=False, default=0),
+    Column("first_seen", String(32)),  # earliest publication date of a reporting article
+    Column("last_seen", String(32)),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Index("ix_merged_events_key", "type", "source_key", "target_key", "negated", "scope"),
+    Index("ix_merged_events_date", "date"),
+)
+
+# the actors of a merged event, one row each, so dyads and timelines find them by index
+merged_event_actors = Table(
+    "merged_event_actors",
+    metadata,
+    Column("merged_event_id", Integer, ForeignKey("merged_events.id"), primary_key=True),
+    Column("role", String(8), primary_key=True),  # source | target
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("entity", String(128)),
+    Column("country", String(3)),
+    Column("name", Text),
+    Index("ix_merged_event_actors_entity", "entity"),
+    Index("ix_merged_event_actors_country", "country"),
+)
+
+# every report of a merged event: the stored event (article, seq) it came from
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("event_seq", Integer, primary_key=True, autoincrement=False),
+    Column("merged_event_id", Integer, ForeignKey("merged_events.id"), nullable=False),
+    Column("in_lead", Boolean, nullable=False, default=False),  # sentence in the first paragraph
+    ForeignKeyConstraint(["article_id", "event_seq"], ["events.article_id", "events.seq"]),
+    Index("ix_event_mentions_merged_event_id", "merged_event_id"),
+)
+
 rejections = Table(
     "rejections",
     metadata,

@@ -1,0 +1,118 @@
+"""Merge keys: when two stored events are reports of the same event.
+
+Pure functions over the stored event shape (actor dicts with ``entity``, ``name``,
+``country``, ``sector``); no database here.
+
+An actor's key is its knowledge-base id; an actor the KB does not know (a ``local:``
+id or none) falls back to its country, and a country entity (``country:RUS``) is keyed
+by its code, so "Moscow", "Russia" and "the Kremlin" agree. An actor with neither id
+nor country ("we", "the two sides") is anonymous: an event with one merges only
+inside its own article, as do undated events, events dated less precisely than a day,
+and events with no actors at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+KEY_SEPARATOR = "|"
+# how far apart (in days) two reports' dates may be and still be one event
+MAX_DAY_GAP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class MergeKey:
+    """Everything two reports must share to be one event (besides a date within a day)."""
+
+    type: str
+    source_key: str
+    target_key: str
+    negated: bool
+    scope: str  # "" merges across articles; an article id merges only inside it
+
+
+def actor_key(actor: Mapping[str, Any]) -> str | None:
+    """The identity of an actor for merging; None for an anonymous one."""
+    entity = actor.get("entity") or ""
+    country = actor.get("country") or None
+    if entity.startswith("country:"):
+        return entity.split(":", 1)[1].upper()
+    if entity and not entity.startswith("local:"):
+        return entity
+    if country:
+        return str(country).upper()
+    if entity.startswith("local:person:"):
+        return entity  # an unknown person keeps the name-derived id
+    return None
+
+
+def actors_key(actors: Iterable[Mapping[str, Any]]) -> tuple[str, bool]:
+    """The sorted, de-duplicated keys of an actor list joined by ``|``, and whether
+    every actor has a key."""
+    keys = [actor_key(a) for a in actors]
+    known = sorted({k for k in keys if k is not None})
+    return KEY_SEPARATOR.join(known), all(k is not None for k in keys)
+
+
+def is_day(value: str | None) -> bool:
+    """True for a calendar day (``2017-03-24``), the only dates merged across articles."""
+    return bool(value and DAY.match(value))
+
+
+def merge_key(event: Mapping[str, Any]) -> MergeKey:
+    """The merge key of a stored event row (``type``, ``source``, ``target``,
+    ``negated``, ``date``, ``article_id``)."""
+    source_key, source_known = actors_key(event.get("source") or [])
+    target_key, target_known = actors_key(event.get("target") or [])
+    shareable = (
+        source_known
+        and target_known
+        and bool(source_key or target_key)
+        and is_day(event.get("date"))
+    )
+    return MergeKey(
+        type=str(event["type"]),
+        source_key=source_key,
+        target_key=target_key,
+        negated=bool(event.get("negated")),
+        scope="" if shareable else str(event["article_id"]),
+    )
+
+
+def day_gap(a: str | None, b: str | None) -> int | None:
+    """Days between two dates: 0 for equal values (days, partial dates or both None),
+    the distance between two calendar days, None when they cannot be one event's."""
+    if a == b:
+        return 0
+    if is_day(a) and is_day(b):
+        assert a is not None and b is not None
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    return None
+
+
+def compatible_dates(value: str | None) -> list[str | None]:
+    """The stored dates a report dated ``value`` may merge with (``value`` itself, and
+    the days within ``MAX_DAY_GAP`` of a calendar day)."""
+    if not is_day(value):
+        return [value]
+    assert value is not None
+    day = date.fromisoformat(value)
+    return [(day + timedelta(days=d)).isoformat() for d in range(-MAX_DAY_GAP, MAX_DAY_GAP + 1)]
+
+
+def closest(candidates: Iterable[tuple[int, str | None]], value: str | None) -> int | None:
+    """The id of the candidate (id, date) nearest ``value`` within ``MAX_DAY_GAP``;
+    ties go to the oldest id."""
+    best: tuple[int, int] | None = None
+    for merged_id, when in candidates:
+        gap = day_gap(when, value)
+        if gap is None or gap > MAX_DAY_GAP:
+            continue
+        if best is None or (gap, merged_id) < best:
+            best = (gap, merged_id)
+    return best[1] if best else None

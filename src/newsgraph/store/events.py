@@ -1,0 +1,294 @@
+"""Store queries for merged events: what is not merged yet, merge candidates, writing
+merged events and their mentions, refreshing their counts, and reading them back.
+
+Plain SQLAlchemy Core over ``schema``; the merge decisions live in
+``newsgraph.analyze.merge``. Functions take a ``Connection`` and run inside the
+caller's transaction; the ``iter_*`` readers take an ``Engine`` and page by id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, and_, delete, func, insert, or_, select, update
+
+from newsgraph.store import schema
+
+IN_CHUNK = 500
+PAGE = 1000
+# how much of an article's text to read to find where its first paragraph ends
+LEAD_CHARS = 4000
+
+e, m, a = schema.events, schema.event_mentions, schema.articles
+me, ma, src = schema.merged_events, schema.merged_event_actors, schema.sources
+
+
+def chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    """``values`` sorted and cut into lists of at most ``size``."""
+    items = sorted(set(values))
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ---- merging --------------------------------------------------------------------------------
+
+
+def unmerged_events(conn: Connection, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Stored events of these articles that no ``event_mentions`` row points at yet, with
+    their article's publication date."""
+    rows: list[dict[str, Any]] = []
+    for chunk in chunks(article_ids):
+        stmt = (
+            select(e, a.c.published_date)
+            .select_from(
+                e.join(a, e.c.article_id == a.c.id).outerjoin(
+                    m, and_(m.c.article_id == e.c.article_id, m.c.event_seq == e.c.seq)
+                )
+            )
+            .where(e.c.article_id.in_(chunk), m.c.merged_event_id.is_(None))
+        )
+        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+    return rows
+
+
+def articles_with_unmerged_events(conn: Connection) -> list[str]:
+    """Ids of articles having an event no ``event_mentions`` row points at (cheap when
+    every event is merged: the counts are compared first)."""
+    n_events = conn.execute(select(func.count()).select_from(e)).scalar_one()
+    n_mentions = conn.execute(select(func.count()).select_from(m)).scalar_one()
+    if n_events == n_mentions:
+        return []
+    stmt = (
+        select(e.c.article_id)
+        .select_from(
+            e.outerjoin(m, and_(m.c.article_id == e.c.article_id, m.c.event_seq == e.c.seq))
+        )
+        .where(m.c.merged_event_id.is_(None))
+        .distinct()
+    )
+    return [r[0] for r in conn.execute(stmt)]
+
+
+def lead_ends(conn: Connection, article_ids: Iterable[str]) -> dict[str, int]:
+    """Where each article's first paragraph ends (a character offset into its text)."""
+    ends: dict[str, int] = {}
+    for chunk in chunks(article_ids):
+        stmt = select(a.c.id, func.substr(a.c.text, 1, LEAD_CHARS)).where(a.c.id.in_(chunk))
+        for article_id, head in conn.execute(stmt):
+            ends[article_id] = first_paragraph_end(head or "")
+    return ends
+
+
+def first_paragraph_end(text: str) -> int:
+    """The offset of the line break closing the first non-blank line of ``text``."""
+    body = len(text) - len(text.lstrip())
+    cut = text.find("\n", body)
+    return len(text) if cut < 0 else cut
+
+
+def candidates(
+    conn: Connection, key: Mapping[str, Any], dates: Sequence[str | None]
+) -> list[tuple[int, str | None]]:
+    """(id, date) of merged events with this key (``type``, ``source_key``, ``target_key``,
+    ``negated``, ``scope``) dated one of ``dates`` (None: undated)."""
+    days = [d for d in dates if d is not None]
+    when = [me.c.date.in_(days)] if days else []
+    if None in dates:
+        when.append(me.c.date.is_(None))
+    stmt = select(me.c.id, me.c.date).where(
+        me.c.type == key["type"],
+        me.c.source_key == key["source_key"],
+        me.c.target_key == key["target_key"],
+        me.c.negated == key["negated"],
+        me.c.scope == key["scope"],
+        or_(*when),
+    )
+    return [(int(i), d) for i, d in conn.execute(stmt)]
+
+
+def insert_merged(conn: Connection, row: Mapping[str, Any]) -> int:
+    """Add a merged event (its actors too, from ``source``/``target``); returns its id."""
+    values = dict(row) | {"created": datetime.now(UTC)}
+    key = conn.execute(insert(me).values(**values)).inserted_primary_key
+    assert key is not None
+    merged_id = int(key[0])
+    actors = [
+        {
+            "merged_event_id": merged_id,
+            "role": role,
+            "seq": seq,
+            "entity": actor.get("entity"),
+            "country": actor.get("country"),
+            "name": actor.get("name"),
+        }
+        for role in ("source", "target")
+        for seq, actor in enumerate(row[role] or [])
+    ]
+    if actors:
+        conn.execute(insert(ma), actors)
+    return merged_id
+
+
+def insert_mentions(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Add ``event_mentions`` rows (article_id, event_seq, merged_event_id, in_lead)."""
+    if rows:
+        conn.execute(insert(m), [dict(r) for r in rows])
+
+
+def refresh_merged(conn: Connection, merged_ids: Iterable[int]) -> None:
+    """Recompute counts, first/last seen, mean intensity and place of merged events
+    from their mentions."""
+    for chunk in chunks(merged_ids):
+        stmt = (
+            select(
+                m.c.merged_event_id,
+                m.c.article_id,
+                a.c.outlet_id,
+                a.c.published_date,
+                e.c.intensity,
+                e.c.place,
+            )
+            .select_from(
+                m.join(a, m.c.article_id == a.c.id).join(
+                    e, and_(e.c.article_id == m.c.article_id, e.c.seq == m.c.event_seq)
+                )
+            )
+            .where(m.c.merged_event_id.in_(chunk))
+            .order_by(m.c.merged_event_id, a.c.published_date, m.c.article_id, m.c.event_seq)
+        )
+        groups: dict[int, list[Any]] = defaultdict(list)
+        for row in conn.execute(stmt):
+            groups[int(row[0])].append(row)
+        for merged_id, rows in groups.items():
+            conn.execute(update(me).where(me.c.id == merged_id).values(**_aggregate(rows)))
+
+
+def _aggregate(rows: Sequence[Any]) -> dict[str, Any]:
+    """Counts and summaries of one merged event's mention rows."""
+    articles = {r.article_id for r in rows}
+    sources = {
+        ("outlet", r.outlet_id) if r.outlet_id is not None else ("article", r.article_id)
+        for r in rows
+    }
+    seen = sorted(r.published_date for r in rows if r.published_date)
+    scores = [float(r.intensity) for r in rows if r.intensity is not None]
+    places = [r.place for r in rows if r.place]
+    return {
+        "n_mentions": len(rows),
+        "n_articles": len(articles),
+        "n_sources": len(sources),
+        "first_seen": seen[0] if seen else None,
+        "last_seen": seen[-1] if seen else None,
+        "intensity": round(sum(scores) / len(scores), 3) if scores else None,
+        "place": places[0] if places else None,
+    }
+
+
+def clear_merged(conn: Connection) -> None:
+    """Delete every merged event, actor row and mention (before a rebuild)."""
+    for table in (m, ma, me):
+        conn.execute(delete(table))
+
+
+def article_ids_page(conn: Connection, after: str | None, size: int = PAGE) -> list[str]:
+    """The next ``size`` article ids after ``after``, in id order."""
+    stmt = select(a.c.id).order_by(a.c.id).limit(size)
+    if after is not None:
+        stmt = stmt.where(a.c.id > after)
+    return [r[0] for r in conn.execute(stmt)]
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def merged_ids_with_actor(
+    conn: Connection, *, entities: Sequence[str] = (), country: str | None = None
+) -> set[int]:
+    """Ids of merged events one of whose actors is one of ``entities`` or from ``country``."""
+    who = []
+    if entities:
+        who.append(ma.c.entity.in_(list(entities)))
+    if country:
+        who.append(ma.c.country == country)
+    if not who:
+        return set()
+    stmt = select(ma.c.merged_event_id).where(or_(*who)).distinct()
+    return {int(r[0]) for r in conn.execute(stmt)}
+
+
+def merged_rows(conn: Connection, merged_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """Merged event rows by id, in id order."""
+    rows: list[dict[str, Any]] = []
+    for chunk in chunks(merged_ids):
+        stmt = select(me).where(me.c.id.in_(chunk)).order_by(me.c.id)
+        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+    return rows
+
+
+def mention_sources(conn: Connection, merged_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each merged event's mentions with their article (title, url, outlet, published)
+    and evidence (trigger, sentence offsets), in publication order."""
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in chunks(merged_ids):
+        stmt = _mentions_select().where(m.c.merged_event_id.in_(chunk))
+        for row in conn.execute(stmt).mappings():
+            found[int(row["merged_event_id"])].append(dict(row))
+    return dict(found)
+
+
+def _mentions_select() -> Select[Any]:
+    """Mentions joined to their event and article, with the sentence text cut out."""
+    sentence = func.substr(a.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
+    return (
+        select(
+            m.c.merged_event_id,
+            m.c.article_id,
+            m.c.event_seq,
+            m.c.in_lead,
+            e.c.trigger_text,
+            e.c.sentence_start,
+            e.c.sentence_end,
+            sentence.label("sentence"),
+            e.c.date.label("event_date"),
+            e.c.modality,
+            a.c.title,
+            a.c.url,
+            a.c.source,
+            a.c.published_date,
+            src.c.name.label("outlet"),
+        )
+        .select_from(
+            m.join(e, and_(e.c.article_id == m.c.article_id, e.c.seq == m.c.event_seq))
+            .join(a, m.c.article_id == a.c.id)
+            .outerjoin(src, a.c.outlet_id == src.c.id)
+        )
+        .order_by(m.c.merged_event_id, a.c.published_date, m.c.article_id, m.c.event_seq)
+    )
+
+
+def iter_table(engine: Engine, stmt: Select[Any], keys: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Rows of ``stmt`` in order of the (unique, selected) columns ``keys``, fetched
+    ``PAGE`` at a time, each page in its own short connection (keyset pagination)."""
+    cols = [stmt.selected_columns[k] for k in keys]
+    base = stmt.order_by(*cols)
+    last: tuple[Any, ...] | None = None
+    while True:
+        page_stmt = base if last is None else base.where(_after(cols, last))
+        with engine.connect() as conn:
+            page = [dict(r) for r in conn.execute(page_stmt.limit(PAGE)).mappings()]
+        yield from page
+        if len(page) < PAGE:
+            return
+        last = tuple(page[-1][k] for k in keys)
+
+
+def _after(cols: Sequence[Any], last: Sequence[Any]) -> Any:
+    """``(cols) > (last)`` spelled with AND/OR, which every dialect takes."""
+    terms = []
+    for i, col in enumerate(cols):
+        equal = [cols[j] == last[j] for j in range(i)]
+        terms.append(and_(*equal, col > last[i]))
+    return or_(*terms)
