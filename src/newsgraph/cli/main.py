@@ -47,6 +47,9 @@ PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Allow fetchin
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")]
 LangOpt = Annotated[str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 codes language identification chooses from.")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db].")]
+WorkersOpt = Annotated[int | None, typer.Option("--workers", help="Processes for the NLP stage [default: the number of cores; 1 = in this process].")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Where the NLP stage runs: local (process pool) or ray.")]
+AddressOpt = Annotated[str | None, typer.Option("--address", help="Ray cluster address, e.g. auto (only with --engine ray) [default: a local Ray].")]
 
 
 def _settings(glob: str | None, allow_private: bool, max_bytes: int | None,
@@ -109,16 +112,19 @@ def _print_pretty(record: Record) -> None:
 @app.command()
 def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
             glob: GlobOpt = None, quiet: QuietOpt = False, allow_private: PrivateOpt = False,
-            max_bytes: MaxBytesOpt = None, languages: LangOpt = None) -> None:
+            max_bytes: MaxBytesOpt = None, languages: LangOpt = None, workers: WorkersOpt = None,
+            engine: EngineOpt = "local", address: AddressOpt = None) -> None:
     """Read articles and print one record per article (no database)."""
     from newsgraph.api import analyser
+    from newsgraph.run.local import make_engine
     from newsgraph.run.pipeline import process
 
     settings = _settings(glob, allow_private, max_bytes, languages)
+    nlp_engine = make_engine(engine, workers, address, analyser())
     counts: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     with progress_bar(quiet, "extract") as update:
-        for record in process(inputs, settings, progress=update, analyse=analyser()):
+        for record in process(inputs, settings, progress=update, engine=nlp_engine):
             counts[record.status] += 1
             if record.status == "rejected":
                 codes[record.code] += 1  # type: ignore[union-attr]
@@ -136,14 +142,17 @@ def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format"
 @app.command()
 def ingest(inputs: InputsArg, db: DbOpt = None, glob: GlobOpt = None, quiet: QuietOpt = False,
            allow_private: PrivateOpt = False, max_bytes: MaxBytesOpt = None,
-           languages: LangOpt = None) -> None:
+           languages: LangOpt = None, workers: WorkersOpt = None, engine: EngineOpt = "local",
+           address: AddressOpt = None) -> None:
     """Read articles and store them (idempotent: what is stored already is skipped)."""
     from newsgraph.api import analyser
     from newsgraph.run.ingest import ingest as run_ingest
+    from newsgraph.run.local import make_engine
 
     settings = _settings(glob, allow_private, max_bytes, languages)
+    nlp_engine = make_engine(engine, workers, address, analyser())
     with _open_store(db) as store, progress_bar(quiet, "ingest") as update:
-        summary = run_ingest(inputs, store, settings, progress=update, analyse=analyser())
+        summary = run_ingest(inputs, store, settings, progress=update, engine=nlp_engine)
     if not quiet:
         codes = ", ".join(f"{c}×{n}" for c, n in sorted(summary.codes.items()))
         err.print(f"run {summary.run_id}: {summary.added} added, {summary.duplicates} duplicate, "

@@ -7,6 +7,9 @@ without duplicates (each committed batch is whole).
 
 from __future__ import annotations
 
+import itertools
+import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,10 +17,13 @@ from typing import Any
 
 from newsgraph.ingest.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
-from newsgraph.run.pipeline import Progress, process
+from newsgraph.run.pipeline import Engine, Progress, process
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
 
+# crash-safety tests only (tests/test_crash.py): SIGKILL this process after N committed batches
+KILL_AFTER_ENV = "NEWSGRAPH_TEST_KILL_AFTER_BATCHES"
+_committed = itertools.count(1)
 
 @dataclass
 class IngestSummary:
@@ -62,8 +68,13 @@ def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None, *,
            progress: Progress | None = None, command: str = "ingest",
            analyse: Callable[[list[Article]], list[Article]] | None = None,
-           on_record: Callable[[Record], None] | None = None) -> IngestSummary:
-    """Run the pipeline over ``inputs`` and store every record; returns the summary."""
+           on_record: Callable[[Record], None] | None = None,
+           engine: Engine | None = None) -> IngestSummary:
+    """Run the pipeline over ``inputs`` and store every record; returns the summary.
+
+    ``engine`` (a process pool, Ray) runs the NLP stage instead of ``analyse`` in this
+    process; either way the records reach the store here, in input order.
+    """
     settings = settings or Settings()
     inputs = list(inputs)
     run_id = store.begin_run(command, {"inputs": inputs[:100], "n_inputs": len(inputs)})
@@ -71,7 +82,8 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     index = load_index(store, settings.near_duplicate_jaccard)
     status = "failed"
     try:
-        records = process(inputs, settings, index=index, progress=progress, analyse=analyse)
+        records = process(inputs, settings, index=index, progress=progress, analyse=analyse,
+                          engine=engine)
         for batch in batched(records, settings.batch_size):
             _save(store, batch, run_id, summary, index)
             if on_record:
@@ -95,6 +107,14 @@ def _save(store: Store, batch: list[Record], run_id: int, summary: IngestSummary
     for record in batch:
         if isinstance(record, Rejected):
             summary.codes[record.code] += 1
+    _kill_if_asked()
+
+
+def _kill_if_asked() -> None:
+    """Die at once (SIGKILL: no cleanup) after the N-th committed batch when asked to by
+    ``$NEWSGRAPH_TEST_KILL_AFTER_BATCHES=N``; a test then checks a re-run adds each input once."""
+    if os.environ.get(KILL_AFTER_ENV) == str(next(_committed)):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 __all__ = ["Duplicate", "IngestSummary", "ingest"]

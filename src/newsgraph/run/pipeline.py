@@ -1,13 +1,16 @@
 """The pipeline over plain records: inputs -> RawDocs -> Articles -> (deduplicated) records.
 
 Failure is decided per input: an IngestError becomes a Rejected record and the batch
-goes on. The same functions run in one process or, later, in workers.
+goes on. The NLP stage runs through an Engine: in process, in a process pool
+(``run/local.py``) or on Ray (``run/ray_engine.py``), with the same output.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from newsgraph.errors import Code, IngestError
 from newsgraph.ingest.dedupe import DuplicateIndex, content_hash
@@ -161,39 +164,88 @@ Analyse = Callable[[list[Article]], list[Article]]
 ANALYSE_BATCH = 32
 
 
+class Engine(Protocol):
+    """Runs the NLP stage over batches of articles (in process, a process pool, Ray)."""
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        """Analyse every batch; yield the results in the order the batches came in."""
+        ...
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """The NLP stage in this process, one batch after the other."""
+
+    analyse: Analyse
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        for batch in batches:
+            yield self.analyse(batch)
+
+
 def process(inputs: Iterable[str], settings: Settings | None = None, *,
             index: DuplicateIndex | None = None, progress: Progress | None = None,
-            analyse: Analyse | None = None) -> Iterator[Record]:
+            analyse: Analyse | None = None, engine: Engine | None = None,
+            batch: int = ANALYSE_BATCH) -> Iterator[Record]:
     """The whole pipeline: inputs to Article / Duplicate / Rejected records, in input order.
 
-    ``analyse`` runs the NLP extractors on batches of new (non-duplicate) articles.
+    Reading, cleaning and duplicate detection run here, in input order. ``analyse``
+    (in this process) or ``engine`` (anywhere) runs the NLP extractors on batches of
+    ``batch`` new (non-duplicate) articles; the results come back in input order.
     """
     settings = settings or Settings()
     index = index if index is not None else DuplicateIndex(settings.near_duplicate_jaccard)
+    records = (_checked(item, settings, index) for item in iter_raw(inputs, settings, progress))
+    if engine is None and analyse is None:
+        yield from records
+        return
+    yield from in_order(_chunks(records, batch), engine or InProcess(analyse))  # type: ignore[arg-type]
+
+
+def _checked(item: RawDoc | Rejected, settings: Settings, index: DuplicateIndex) -> Record:
+    record = to_record(item, settings)
+    return mark_duplicate(record, index) if isinstance(record, Article) else record
+
+
+def _chunks(records: Iterable[Record], batch: int) -> Iterator[list[Record]]:
+    """Runs of records holding ``batch`` articles each (the last may hold fewer)."""
     pending: list[Record] = []
     n_articles = 0
-    for item in iter_raw(inputs, settings, progress):
-        record = to_record(item, settings)
-        if isinstance(record, Article):
-            record = mark_duplicate(record, index)
+    for record in records:
         pending.append(record)
         n_articles += isinstance(record, Article)
-        if analyse is None or n_articles >= ANALYSE_BATCH:
-            yield from _flush(pending, analyse)
+        if n_articles >= batch:
+            yield pending
             pending, n_articles = [], 0
-    yield from _flush(pending, analyse)
+    if pending:
+        yield pending
 
 
-def _flush(pending: list[Record], analyse: Analyse | None) -> list[Record]:
-    """Analyse the articles among ``pending`` in one batch; keep everything in order."""
-    if analyse is None:
-        return pending
-    positions = [i for i, r in enumerate(pending) if isinstance(r, Article)]
-    done = analyse([pending[i] for i in positions])  # type: ignore[misc]
-    out = list(pending)
-    for i, article in zip(positions, done, strict=True):
-        out[i] = article
-    return out
+def in_order(chunks: Iterable[list[Record]], engine: Engine) -> Iterator[Record]:
+    """Send each chunk's articles through ``engine``; put the results back in their places.
+
+    Only the chunks the engine has taken but not yet returned are remembered here, and
+    with their articles left out, so the driver holds no more than the engine in flight.
+    """
+    waiting: deque[list[Record | None]] = deque()
+
+    def article_batches() -> Iterator[list[Article]]:
+        for chunk in chunks:
+            waiting.append([None if isinstance(r, Article) else r for r in chunk])
+            yield [r for r in chunk if isinstance(r, Article)]
+
+    for done in engine.map(article_batches()):
+        yield from _fill(waiting.popleft(), done)
 
 
-__all__ = ["InputRef", "Page", "build_article", "process", "to_record"]
+def _fill(slots: list[Record | None], articles: list[Article]) -> list[Record]:
+    """``slots`` with each None replaced by the next analysed article."""
+    if sum(slot is None for slot in slots) != len(articles):
+        raise RuntimeError(f"engine returned {len(articles)} articles for "
+                           f"{sum(slot is None for slot in slots)}")
+    done = iter(articles)
+    return [next(done) if slot is None else slot for slot in slots]
+
+
+__all__ = ["Engine", "InProcess", "InputRef", "Page", "build_article", "in_order", "process",
+           "to_record"]
