@@ -206,6 +206,54 @@ class Store:
         with self.engine.connect() as conn:
             return reader.stats(conn)
 
+    # ---- merged events, dyads, timelines, exports (newsgraph.analyze) -------------------
+
+    def merge_events(self, article_ids: Sequence[str] | None = None) -> Any:
+        """Merge the events of ``article_ids`` (None: every event not merged yet) into
+        merged events; idempotent. Returns ``analyze.merge.MergeResult``."""
+        from newsgraph.analyze import merge
+
+        if article_ids is None:
+            return merge.merge_pending(self)
+        return merge.merge_new_events(self, article_ids)
+
+    def rebuild_merged_events(self) -> Any:
+        """Drop and rebuild every merged event from the events table."""
+        from newsgraph.analyze.merge import rebuild
+
+        return rebuild(self)
+
+    def merged_events_df(self) -> pd.DataFrame:
+        """Every merged event (one row per event however many articles report it)."""
+        from newsgraph.analyze.merge import merge_pending
+
+        merge_pending(self)
+        return self._frame(schema.merged_events, ["id"])
+
+    def event_mentions_df(self) -> pd.DataFrame:
+        """Every report of a merged event: (article_id, event_seq) -> merged_event_id."""
+        return self._frame(schema.event_mentions, ["merged_event_id", "article_id", "event_seq"])
+
+    def dyad_df(self, a: str, b: str, *, by: str = "month", directed: bool = False,
+                include_negated: bool = False) -> pd.DataFrame:
+        """Merged events between two countries or actors per period and quad class."""
+        from newsgraph.analyze.dyads import dyad_series
+
+        return dyad_series(self, a, b, by=by, directed=directed, include_negated=include_negated)
+
+    def timeline_df(self, actor: str, *, since: str | None = None,
+                    until: str | None = None) -> pd.DataFrame:
+        """An actor's dated events and quotes in date order, with their sources."""
+        from newsgraph.analyze.timeline import timeline
+
+        return timeline(self, actor, since=since, until=until)
+
+    def export(self, fmt: str, *, what: str | None = None, out: Any = None) -> int:
+        """Write a table as jsonl, csv, parquet or gdelt (see ``analyze.export``)."""
+        from newsgraph.analyze.export import export
+
+        return export(self, fmt, what=what, out=out)
+
     def _frame(self, table: Any, order: list[str]) -> pd.DataFrame:
         with self.engine.connect() as conn:
             return reader.frame(conn, table, order)

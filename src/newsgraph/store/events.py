@@ -269,9 +269,11 @@ def _mentions_select() -> Select[Any]:
     )
 
 
-def iter_table(engine: Engine, stmt: Select[Any], keys: Sequence[str]) -> Iterator[dict[str, Any]]:
-    """Rows of ``stmt`` in order of the (unique, selected) columns ``keys``, fetched
-    ``PAGE`` at a time, each page in its own short connection (keyset pagination)."""
+def iter_pages(
+    engine: Engine, stmt: Select[Any], keys: Sequence[str]
+) -> Iterator[list[dict[str, Any]]]:
+    """Pages of ``stmt``'s rows in order of the (unique, selected) columns ``keys``, at most
+    ``PAGE`` rows each, each fetched in its own short connection (keyset pagination)."""
     cols = [stmt.selected_columns[k] for k in keys]
     base = stmt.order_by(*cols)
     last: tuple[Any, ...] | None = None
@@ -279,10 +281,28 @@ def iter_table(engine: Engine, stmt: Select[Any], keys: Sequence[str]) -> Iterat
         page_stmt = base if last is None else base.where(_after(cols, last))
         with engine.connect() as conn:
             page = [dict(r) for r in conn.execute(page_stmt.limit(PAGE)).mappings()]
-        yield from page
+        if page:
+            yield page
         if len(page) < PAGE:
             return
         last = tuple(page[-1][k] for k in keys)
+
+
+def first_reports(conn: Connection, merged_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Per merged event: the URL (or source) of its earliest report and whether any
+    report has it in the article's first paragraph."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(merged_ids):
+        stmt = (
+            select(m.c.merged_event_id, m.c.in_lead, a.c.url, a.c.source)
+            .select_from(m.join(a, m.c.article_id == a.c.id))
+            .where(m.c.merged_event_id.in_(chunk))
+            .order_by(m.c.merged_event_id, a.c.published_date, m.c.article_id, m.c.event_seq)
+        )
+        for merged_id, in_lead, url, source in conn.execute(stmt):
+            entry = found.setdefault(int(merged_id), {"url": url or source, "in_lead": False})
+            entry["in_lead"] = entry["in_lead"] or bool(in_lead)
+    return found
 
 
 def _after(cols: Sequence[Any], last: Sequence[Any]) -> Any:
