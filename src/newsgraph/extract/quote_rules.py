@@ -1,11 +1,13 @@
-"""Data and character-level rules behind :mod:`newsgraph.extract.quotes`.
+"""Data and rules behind :mod:`newsgraph.extract.quotes`.
 
 * :func:`cue_lexicon` loads the cue words (speech verbs, role nouns, pronouns...) from
   ``data/cues.json`` once per process;
 * :func:`find_quoted_spans` pairs quotation marks paragraph by paragraph, in every
   style news text uses: straight ``"`` and ``''``, curly, ``« »``, ``„ "``, with nested
   quotes, wrong-glyph closers, quotes that run to the end of a paragraph and are
-  re-opened in the next one, and stray marks that only spoil their own candidate.
+  re-opened in the next one, and stray marks that only spoil their own candidate;
+* :func:`mention_tokens` and :class:`SpeakerResolver` turn a speaker's head token into
+  a mention span and a name, resolving pronouns and role nouns to a person named before.
 """
 
 from __future__ import annotations
@@ -45,7 +47,6 @@ class CueLexicon:
     partial_quote_verbs: frozenset[str]
     phrasal: dict[str, frozenset[str]]
     needs_particle: frozenset[str]
-    nominal_cues: frozenset[str]
     object_content_verbs: frozenset[str]
     content_prepositions: frozenset[str]
     addressee_verbs: frozenset[str]
@@ -74,7 +75,6 @@ def cue_lexicon() -> CueLexicon:
         partial_quote_verbs=frozenset(raw["partial_quote_verbs"]),
         phrasal={k: frozenset(v) for k, v in raw["phrasal"].items()},
         needs_particle=frozenset(raw["needs_particle"]),
-        nominal_cues=frozenset(raw["nominal_cues"]),
         object_content_verbs=frozenset(raw["object_content_verbs"]),
         content_prepositions=frozenset(raw["content_prepositions"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
@@ -358,7 +358,8 @@ class SpeakerResolver:
         found = self._before(at, gender)
         if not found:
             return None
-        sentence = self._sentence_of[self.doc.char_span(at, at + 1, alignment_mode="expand").start]
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        sentence = self._sentence_of[token.start] if token is not None else found[0].sentence
         recent = [p for p in found if sentence - p.sentence < _RECENT_SENTENCES]
         subjects = [p for p in recent if p.subject]
         return (subjects or recent or found)[0]
