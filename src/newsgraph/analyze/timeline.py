@@ -52,7 +52,7 @@ def timeline(
         rows = _event_items(conn, party) + _quote_items(conn, party)
     rows = [r for r in rows if r["date"] and _within(r["date"], since, until)]
     rows.sort(key=lambda r: (r["date"], r["kind"], r["article_id"] or ""))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
 
 
 def _within(day: str, since: str | None, until: str | None) -> bool:
@@ -161,3 +161,27 @@ def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
         ],
         "merged_event_id": None,
     }
+
+
+def merged_events_for(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Merged events, newest first, optionally of one actor or country and one type."""
+    party = resolve_party(actor) if actor else None
+    merge_pending(store)
+    with store.engine.connect() as conn:
+        return q.find_merged(
+            conn,
+            entities=party.entities if party else (),
+            country=party.country if party else None,
+            type=type,
+            since=since,
+            until=until,
+            limit=limit,
+        )

@@ -25,9 +25,10 @@ err = Console(stderr=True)
 
 
 def _register_subcommands() -> None:
-    from newsgraph.cli import actors
+    from newsgraph.cli import actors, analyze
 
     app.add_typer(actors.app, name="actors")
+    analyze.register(app)
 
 
 _register_subcommands()

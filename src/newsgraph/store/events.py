@@ -312,3 +312,33 @@ def _after(cols: Sequence[Any], last: Sequence[Any]) -> Any:
         equal = [cols[j] == last[j] for j in range(i)]
         terms.append(and_(*equal, col > last[i]))
     return or_(*terms)
+
+
+def find_merged(
+    conn: Connection,
+    *,
+    entities: Sequence[str] = (),
+    country: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Merged events, newest first, with an actor among ``entities`` or from ``country``
+    (when given), of a PLOVER ``type``, dated within ``since``/``until`` (inclusive days)."""
+    stmt = select(me)
+    who = []
+    if entities:
+        who.append(ma.c.entity.in_(list(entities)))
+    if country:
+        who.append(ma.c.country == country)
+    if who:
+        stmt = stmt.where(me.c.id.in_(select(ma.c.merged_event_id).where(or_(*who))))
+    if type:
+        stmt = stmt.where(me.c.type == type.upper())
+    if since:
+        stmt = stmt.where(me.c.date >= since)
+    if until:
+        stmt = stmt.where(func.substr(me.c.date, 1, len(until)) <= until)
+    stmt = stmt.order_by(me.c.date.desc().nulls_last(), me.c.id.desc()).limit(limit)
+    return [dict(r) for r in conn.execute(stmt).mappings()]
