@@ -30,7 +30,40 @@ def _v1_create_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
-MIGRATIONS: Sequence[Step] = (_v1_create_tables,)
+# ---- step 2: full-text search over articles (title, text) -------------------------------
+
+# the PostgreSQL document expression; queries must use exactly this text for the GIN index
+PG_DOCUMENT_SQL = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)"
+
+_SQLITE_FTS = (
+    # a regular FTS5 table holding its own copy, joined to articles on the id: an
+    # external-content table keyed on articles' implicit rowid would break after VACUUM
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "id UNINDEXED, title, text, tokenize = 'porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts (id, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "DELETE FROM articles_fts WHERE id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF id, title, text ON articles "
+    "BEGIN DELETE FROM articles_fts WHERE id = old.id; "
+    "INSERT INTO articles_fts (id, title, text) VALUES (new.id, new.title, new.text); END",
+    "INSERT INTO articles_fts (id, title, text) SELECT id, title, text FROM articles",
+)
+
+
+def _v2_search_index(conn: Connection) -> None:
+    """Version 2: full-text search. SQLite: an FTS5 table kept in sync by triggers.
+    PostgreSQL: a GIN expression index over ``PG_DOCUMENT_SQL`` (needs no sync)."""
+    if conn.dialect.name == "sqlite":
+        for statement in _SQLITE_FTS:
+            conn.exec_driver_sql(statement)
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING GIN ({PG_DOCUMENT_SQL})"
+        )
+
+
+MIGRATIONS: Sequence[Step] = (_v1_create_tables, _v2_search_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,174 @@
+"""Actors for the web layer: search over the KB and the store, one actor's profile,
+and quotes by speaker with a total count.
+
+An actor id is whatever the store's entities carry: a KB person (``Q7747``), a
+country (``country:RUS``), a KB organisation (``ng:org:un``) or a local name
+(``local:org:kremlin``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from newsgraph.kb import KnowledgeBase, default_kb, describe_actor, lookup_name, search_actors
+from newsgraph.store import schema
+from newsgraph.store.db import Store
+
+ent, q, a, outlets = schema.entities, schema.quotes, schema.articles, schema.sources
+COUNTRY_PREFIX = "country:"
+
+
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base (loaded once)."""
+    return default_kb()
+
+
+def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """What the KB and the store know of ``actor_id``; None when neither knows it."""
+    known = _kb_view(actor_id)
+    seen = _store_view(store, actor_id)
+    if known is None and seen is None:
+        return None
+    profile: dict[str, Any] = {"id": actor_id, "kind": "local", "roles": [], "aliases": {},
+                               "articles": 0, "mentions": 0, "in_kb": known is not None}
+    profile.update(seen or {})
+    profile.update(known or {})
+    if seen:  # the store's counts win over anything the KB entry carries
+        profile.update(articles=seen["articles"], mentions=seen["mentions"])
+    return profile
+
+
+def _kb_view(actor_id: str) -> dict[str, Any] | None:
+    """The KB's entry for a person, country or organisation id."""
+    base = kb()
+    if actor_id in base.people:
+        data = describe_actor(base, actor_id)
+        return {**data, "kind": "person"}
+    code = actor_id.removeprefix(COUNTRY_PREFIX)
+    if actor_id.startswith(COUNTRY_PREFIX) and code in base.countries:
+        country = base.countries[code]
+        return {"name": country.name, "country": code, "kind": "country", "country_name":
+                country.name, "capital": country.capital}
+    if actor_id in base.organisations:
+        org = base.organisations[actor_id].to_dict()
+        return {**org, "kind": "organisation", "org_kind": org.get("kind")}
+    return None
+
+
+def _store_view(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """Name, type and country as extracted, and how many articles mention the actor."""
+    stmt = (
+        select(func.min(ent.c.name), func.min(ent.c.type), func.min(ent.c.country),
+               func.count(func.distinct(ent.c.article_id)), func.count())
+        .where(ent.c.entity_id == actor_id)
+    )
+    with store.engine.connect() as conn:
+        name, kind, country, articles, n = conn.execute(stmt).one()
+        mentions = conn.execute(
+            select(func.count()).where(schema.mentions.c.entity_id == actor_id)
+        ).scalar_one()
+    if not n:
+        return None
+    return {"name": name, "type": kind, "country": country, "articles": int(articles),
+            "mentions": int(mentions)}
+
+
+def search_actor_list(store: Store, text: str | None, limit: int,
+                      offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Actors matching ``text`` (KB first, then names seen in the store), or the most
+    mentioned actors in the store when ``text`` is empty."""
+    if not text or not text.strip():
+        return _top_actors(store, limit, offset)
+    found: dict[str, dict[str, Any]] = {}
+    for actor in search_actors(kb(), text, limit=100):
+        found[actor.id] = {"id": actor.id, "name": actor.name, "country": actor.country,
+                           "type": "PERSON", "in_kb": True, "articles": 0}
+    pattern = f"%{text.strip().lower()}%"
+    for row in _entity_counts(store, func.lower(ent.c.name).like(pattern), 200, 0):
+        found.setdefault(row["id"], {**row, "in_kb": False})["articles"] = row["articles"]
+    ranked = sorted(found.values(), key=lambda x: (not x["in_kb"], -x["articles"], x["name"]))
+    return ranked[offset:offset + limit], len(ranked)
+
+
+def _top_actors(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    condition = ent.c.type.in_(("PERSON", "ORG", "GPE"))
+    rows = [{**r, "in_kb": r["id"] in kb().people} for r in
+            _entity_counts(store, condition, limit, offset)]
+    with store.engine.connect() as conn:
+        total = conn.execute(
+            select(func.count(func.distinct(ent.c.entity_id))).where(condition)
+        ).scalar_one()
+    return rows, int(total)
+
+
+def _entity_counts(store: Store, condition: Any, limit: int,
+                   offset: int) -> list[dict[str, Any]]:
+    """Entities meeting ``condition`` with the number of articles naming each."""
+    n = func.count(func.distinct(ent.c.article_id))
+    stmt = (
+        select(ent.c.entity_id.label("id"), func.min(ent.c.name).label("name"),
+               func.min(ent.c.country).label("country"), func.min(ent.c.type).label("type"),
+               n.label("articles"))
+        .where(condition).group_by(ent.c.entity_id)
+        .order_by(n.desc(), ent.c.entity_id).limit(limit).offset(offset)
+    )
+    with store.engine.connect() as conn:
+        return [{**r, "articles": int(r["articles"])} for r in conn.execute(stmt).mappings()]
+
+
+# ---- quotes --------------------------------------------------------------------------------
+
+
+def speaker_terms(speaker: str | None) -> tuple[list[str], str | None]:
+    """(entity ids, name fragment) a speaker query means: an id as itself; a name as
+    the KB actors it names plus a fragment of the extracted speaker names."""
+    if not speaker or not speaker.strip():
+        return [], None
+    speaker = speaker.strip()
+    base = kb()
+    if speaker in base.people or ":" in speaker:
+        return [speaker], None
+    return [x.id for x in lookup_name(base, speaker)], speaker
+
+
+def list_quotes(store: Store, *, speaker: str | None = None, since: str | None = None,
+                until: str | None = None, article_id: str | None = None, limit: int = 20,
+                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Quotes newest first by speaker and day (the semantics of ``Store.find_quotes``),
+    one page of them and the total."""
+    ids, fragment = speaker_terms(speaker)
+    stmt = _quote_select(ids, fragment, since, until, article_id)
+    day = stmt.selected_columns["date"]
+    page = stmt.order_by(day.desc().nulls_last(), q.c.article_id, q.c.seq)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        rows = conn.execute(page.limit(limit).offset(offset)).mappings().all()
+    return [dict(r) for r in rows], int(total)
+
+
+def _quote_select(ids: list[str], fragment: str | None, since: str | None, until: str | None,
+                  article_id: str | None) -> Select[Any]:
+    day = func.coalesce(q.c.date, a.c.published_date)
+    stmt = (
+        select(q.c.article_id, q.c.seq, q.c.text, q.c.direct, q.c.cue, q.c.speaker_entity,
+               q.c.speaker_name, q.c.speaker_text, q.c.start, q.c.end, day.label("date"),
+               a.c.title, a.c.url, a.c.source, outlets.c.name.label("outlet"))
+        .select_from(q.join(a, q.c.article_id == a.c.id)
+                     .outerjoin(outlets, a.c.outlet_id == outlets.c.id))
+    )
+    who = [q.c.speaker_entity.in_(ids)] if ids else []
+    if fragment:
+        pattern = f"%{fragment.lower()}%"
+        who += [func.lower(q.c.speaker_name).like(pattern),
+                func.lower(q.c.speaker_text).like(pattern)]
+    if who:
+        stmt = stmt.where(or_(*who))
+    if since:
+        stmt = stmt.where(func.substr(day, 1, len(since)) >= since)
+    if until:
+        stmt = stmt.where(func.substr(day, 1, len(until)) <= until)
+    if article_id:
+        stmt = stmt.where(q.c.article_id == article_id)
+    return stmt

@@ -1,0 +1,113 @@
+"""Ingestion over HTTP: a URL, a text or an uploaded file through the same pipeline as
+``newsgraph ingest`` (a URL goes through the SSRF-safe fetcher; private addresses are
+refused). One ingestion runs at a time; each is one run in the store.
+
+Who may ingest: when a token is configured every request must carry it
+(``Authorization: Bearer <token>`` or ``X-Newsgraph-Token``); a server bound to a
+non-loopback address refuses to start without one.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+
+from newsgraph.errors import Code, UsageError
+from newsgraph.records import Record
+from newsgraph.settings import Settings
+from newsgraph.store.db import Store
+from newsgraph.web.errors import ApiError
+
+_LOCK = threading.Lock()
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only listens on this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, token: str | None) -> None:
+    """Refuse to serve on a non-loopback address without an ingestion token."""
+    if not is_loopback(host) and not token:
+        raise UsageError(Code.BAD_OPTION, f"serving on {host} (not loopback) needs a token:"
+                         " pass --token or set NEWSGRAPH_TOKEN")
+
+
+def require_token(request: Request) -> None:
+    """Raise 401 unless the request carries the configured token (when there is one)."""
+    expected: str | None = request.app.state.token
+    if not expected:
+        return
+    given = request.headers.get("x-newsgraph-token") or ""
+    auth = request.headers.get("authorization") or ""
+    if auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ApiError(401, "UNAUTHORIZED", "ingestion needs a valid token")
+
+
+def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[str, Any]:
+    """Run the pipeline over ``inputs`` into ``store``; the summary and each record.
+    When every input was rejected, the first rejection becomes a 400."""
+    from newsgraph.api import analyser
+    from newsgraph.run.ingest import ingest
+
+    records: list[Record] = []
+    with _LOCK:
+        summary = ingest(inputs, store, settings, command="api-ingest", analyse=analyser(),
+                         on_record=records.append)
+    views = [record_view(r) for r in records]
+    if views and all(v["status"] == "rejected" for v in views):
+        first = views[0]["error"] or {}
+        raise ApiError(400, first.get("code", "BAD_REQUEST"), first.get("message", "rejected"))
+    return {**summary.as_dict(), "records": views}
+
+
+def record_view(record: Record) -> dict[str, Any]:
+    data = record.to_dict()
+    return {"id": data["id"], "status": data["status"], "source": data["source"],
+            "error": data.get("error"), "duplicate_of": data.get("duplicate_of")}
+
+
+def ingest_text(store: Store, fields: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """A text with optional metadata, as one JSONL record."""
+    record = {k: v for k, v in fields.items() if v not in (None, "")}
+    if "outlet" in record:
+        record["source"] = record.pop("outlet")
+    with tempfile.TemporaryDirectory(prefix="newsgraph-api-") as folder:
+        path = Path(folder) / "text.jsonl"
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        return ingest_inputs(store, [str(path)], settings)
+
+
+def ingest_upload(store: Store, filename: str | None, data: bytes,
+                  settings: Settings) -> dict[str, Any]:
+    """An uploaded file (text, HTML, JSONL, CSV, WARC, feed, maybe gzipped)."""
+    if len(data) > settings.max_bytes:
+        raise ApiError(413, "TOO_LARGE", f"upload over {settings.max_bytes:,} bytes")
+    name = _SAFE_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+    with tempfile.TemporaryDirectory(prefix="newsgraph-api-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        return ingest_inputs(store, [str(path)], settings)
+
+
+def ingest_url(store: Store, url: str, settings: Settings) -> dict[str, Any]:
+    """A web page (or feed) fetched with the SSRF-safe fetcher."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise ApiError(400, "BAD_REQUEST", "url must start with http:// or https://")
+    return ingest_inputs(store, [url], settings)

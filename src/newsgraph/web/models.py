@@ -1,0 +1,235 @@
+"""Response shapes of the JSON API (they make the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Open(BaseModel):
+    """A record that may carry more keys than it declares."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    status: int
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``next`` is the URL of the following page, or null."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+    next: str | None
+
+
+class ArticleSummary(Open):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str
+    outlet: str | None = None
+    language: str | None = None
+    published_date: str | None = None
+    snippet: str = ""
+    snippet_marks: list[list[int]] = Field(default_factory=list)
+
+
+class FacetValue(BaseModel):
+    value: str
+    label: str
+    count: int
+
+
+class ArticlePage(Page[ArticleSummary]):
+    facets: dict[str, list[FacetValue]] | None = None
+
+
+class Mention(Open):
+    start: int
+    end: int
+    text: str
+
+
+class Entity(Open):
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(Open):
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker: dict[str, Any] | None = None
+    date: str | None = None
+
+
+class TimeExpr(Open):
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    type: str
+
+
+class Event(Open):
+    type: str
+    cameo: str | None = None
+    quad: int | None = None
+    quad_label: str | None = None
+    source: list[dict[str, Any]] = Field(default_factory=list)
+    target: list[dict[str, Any]] = Field(default_factory=list)
+    date: str | None = None
+    trigger: dict[str, Any]
+    sentence: dict[str, Any]
+
+
+class RelatedReport(BaseModel):
+    article_id: str
+    title: str | None = None
+    type: str
+    date: str | None = None
+
+
+class ArticleDetail(Open):
+    id: str
+    status: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    language: str | None = None
+    outlet: str | None = None
+    text: str
+    published: dict[str, Any]
+    entities: list[Entity]
+    quotes: list[Quote]
+    times: list[TimeExpr]
+    events: list[Event]
+    sources: list[dict[str, Any]] = Field(default_factory=list)
+    related: list[RelatedReport] = Field(default_factory=list)
+
+
+class ActorSummary(Open):
+    id: str
+    name: str | None = None
+    country: str | None = None
+    type: str | None = None
+    in_kb: bool
+    articles: int
+
+
+class QuoteRow(Open):
+    article_id: str
+    seq: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    speaker_entity: str | None = None
+    speaker_name: str | None = None
+    speaker_text: str | None = None
+    start: int
+    end: int
+    date: str | None = None
+    title: str | None = None
+
+
+class EventRow(Event):
+    article_id: str
+    seq: int
+    article_title: str | None = None
+
+
+class QuadPoint(BaseModel):
+    month: str
+    quads: dict[str, int]
+    total: int
+
+
+class CoopPoint(BaseModel):
+    month: str
+    cooperation: int
+    conflict: int
+    total: int
+
+
+class ActorDetail(Open):
+    id: str
+    name: str | None = None
+    kind: str
+    in_kb: bool
+    articles: int
+    mentions: int
+    roles: list[dict[str, Any]]
+    quotes: Page[QuoteRow]
+    series: list[QuadPoint]
+    recent_events: list[EventRow]
+
+
+class Timeline(BaseModel):
+    filters: dict[str, str]
+    series: list[QuadPoint]
+    events: Page[EventRow]
+
+
+class Dyad(BaseModel):
+    a: dict[str, str]
+    b: dict[str, str]
+    series: list[CoopPoint]
+    events: int
+
+
+class Stats(Open):
+    tables: dict[str, int]
+    languages: dict[str, int]
+    outlets: dict[str, int]
+    runs: list[dict[str, Any]]
+
+
+class IngestText(BaseModel):
+    """An article given as text (and optional metadata) in a JSON body."""
+
+    text: str = Field(min_length=1, max_length=5_000_000)
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    published: str | None = Field(default=None, max_length=40)
+    language: str | None = Field(default=None, max_length=16)
+    outlet: str | None = Field(default=None, max_length=200)
+    id: str | None = Field(default=None, max_length=64)
+
+
+class IngestUrl(BaseModel):
+    url: str = Field(min_length=1, max_length=4000)
+
+
+class IngestRecord(BaseModel):
+    id: str
+    status: str
+    source: str
+    error: dict[str, str] | None = None
+    duplicate_of: str | None = None
+
+
+class IngestResult(BaseModel):
+    run_id: int
+    added: int
+    duplicates: int
+    rejected: int
+    already_stored: int
+    records: list[IngestRecord]
