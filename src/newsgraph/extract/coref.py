@@ -448,7 +448,7 @@ def _clause_of(tok: Token) -> list[Token]:
     """The heads from ``tok`` up to the root of its clause (a ROOT, ccomp or relcl verb)."""
     chain = []
     current = tok
-    while current.head is not current:
+    while current.head.i != current.i:
         current = current.head
         chain.append(current)
         if current.dep_ in ("ccomp", "relcl", "ROOT"):

@@ -90,7 +90,7 @@ def modifier_lemmas(token: Token) -> set[str]:
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun depends on as object or subject ('signed' for 'signed a treaty')."""
     current = token
-    while current.dep_ in ("conj", "appos") and current.head is not current:
+    while current.dep_ in ("conj", "appos") and current.head.i != current.i:
         current = current.head
     if current.dep_ == "pobj" and current.head.dep_ == "prep":
         return None

@@ -48,7 +48,7 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             return conjuncts(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
-    if verb.dep_ in CONTROL_DEPS and verb.head is not verb and hops < 4:
+    if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
@@ -236,7 +236,7 @@ def _chain(token: Token) -> list[Token]:
     """The trigger and the verbs it is an infinitival complement of ('going' in 'going to start')."""
     chain = [token]
     current = token
-    while current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "conj", "acomp") and current.head.i != current.i:
         current = current.head
         chain.append(current)
         if len(chain) > 4:
