@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--db", default=".cache/demo.db")
     ap.add_argument("--limit", type=int, default=500)
     ap.add_argument("--all", action="store_true", help="the whole corpus (3,824 articles)")
+    ap.add_argument("--serve", action="store_true",
+                    help="then serve the web UI on the demo database (Ctrl+C stops it)")
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8000)
     args = ap.parse_args(argv)
     limit = None if args.all else args.limit
     corpus = Path(args.wheel_dir).parent / "demo" / f"news-{limit or 'all'}.jsonl"
@@ -129,6 +133,11 @@ def main(argv: list[str] | None = None) -> None:
         if exc.code:
             raise
     show(args.db)
+    if args.serve:
+        from newsgraph.cli.serve import serve_app
+
+        print(f"web UI: http://{args.host}:{args.port}/  (API docs at /docs)", flush=True)
+        serve_app(args.db, args.host, args.port)
 
 
 if __name__ == "__main__":

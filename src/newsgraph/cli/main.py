@@ -25,10 +25,11 @@ err = Console(stderr=True)
 
 
 def _register_subcommands() -> None:
-    from newsgraph.cli import actors, analyze
+    from newsgraph.cli import actors, analyze, serve
 
     app.add_typer(actors.app, name="actors")
     analyze.register(app)
+    serve.register(app)
 
 
 _register_subcommands()

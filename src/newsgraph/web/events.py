@@ -150,8 +150,41 @@ def _side_test(actor: str | None, country: str | None) -> Callable[[list[Any]], 
 
 def same_event_reports(store: Store, article_id: str, events: list[dict[str, Any]],
                        limit: int = 20) -> list[dict[str, Any]]:
-    """Other articles reporting an event of this article: same type, same day, and a
-    shared actor entity. (A stand-in until merged events exist in the store.)"""
+    """Other articles reporting an event of this article: through the store's merged
+    events when the article's events were merged, else by a same-type, same-day event
+    sharing an actor entity."""
+    merged = merged_reports(store, article_id, limit)
+    return merged if merged is not None else similar_reports(store, article_id, events, limit)
+
+
+def merged_reports(store: Store, article_id: str, limit: int) -> list[dict[str, Any]] | None:
+    """Reports sharing a merged event with the article; None when none of its events
+    were merged (or the store has no merged events)."""
+    em = getattr(schema, "event_mentions", None)
+    me = getattr(schema, "merged_events", None)
+    if em is None or me is None:
+        return None
+    mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
+    stmt = (
+        select(em.c.article_id, a.c.title, me.c.type, me.c.date)
+        .select_from(em.join(me, em.c.merged_event_id == me.c.id)
+                     .join(a, em.c.article_id == a.c.id))
+        .where(em.c.merged_event_id.in_(mine), em.c.article_id != article_id)
+        .order_by(me.c.date, em.c.article_id)
+    )
+    with store.engine.connect() as conn:
+        if conn.execute(select(func.count()).select_from(mine.subquery())).scalar_one() == 0:
+            return None
+        rows = conn.execute(stmt).mappings().all()
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        found.setdefault(row["article_id"], dict(row))
+    return list(found.values())[:limit]
+
+
+def similar_reports(store: Store, article_id: str, events: list[dict[str, Any]],
+                    limit: int = 20) -> list[dict[str, Any]]:
+    """Articles with an event of the same type on the same day sharing an actor entity."""
     found: dict[str, dict[str, Any]] = {}
     for event in events:
         day, actors = event.get("date"), _entities(event)
