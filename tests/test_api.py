@@ -1,0 +1,235 @@
+"""The JSON API: search, details, lists with pagination, one error shape, ingestion
+with its token rule, and a schemathesis run over the OpenAPI document."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.errors import UsageError
+from newsgraph.web import create_app
+from webdata import build_db
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_db(tmp_path_factory.mktemp("api") / "news.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def assert_error(response, status: int, code: str | None = None) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "status"}
+    assert body["error"]["status"] == status
+    if code:
+        assert body["error"]["code"] == code
+    return body["error"]
+
+
+def test_search_ranks_filters_and_pages(client: TestClient) -> None:
+    page = client.get("/api/articles", params={"q": "Macron", "limit": 2}).json()
+    assert page["total"] == 4 and len(page["items"]) == 2
+    assert page["next"] and "offset=2" in page["next"]
+    rest = client.get(page["next"]).json()
+    assert rest["next"] is None and len(rest["items"]) == 2
+    ids = {r["id"] for r in page["items"] + rest["items"]}
+    assert ids == {"meet-1", "meet-2", "meet-3", "sanction-1"}
+    french = client.get("/api/articles", params={"language": "fr"}).json()
+    assert [r["id"] for r in french["items"]] == ["sanction-1"]
+    tass = client.get("/api/articles", params={"outlet": "TASS", "since": "2022"}).json()
+    assert [r["id"] for r in tass["items"]] == ["meet-1"]
+    hit = client.get("/api/articles", params={"q": "security", "actor": "Q7747"}).json()
+    assert {r["id"] for r in hit["items"]} == {"meet-1", "meet-2", "meet-3"}
+    assert all(r["snippet_marks"] for r in hit["items"])
+
+
+def test_search_facets(client: TestClient) -> None:
+    facets = client.get("/api/articles", params={"facets": "true"}).json()["facets"]
+    assert {f["value"]: f["count"] for f in facets["language"]} == {"en": 3, "fr": 1}
+    assert {f["value"]: f["count"] for f in facets["year"]} == {"2022": 3, "2021": 1}
+    assert {"value": "Q7747", "label": "Vladimir Putin", "count": 3} in facets["actor"]
+
+
+@pytest.mark.parametrize("q", ['"open', "AND", "foo:bar", "((", "NEAR(", "*", "a\x00b"])
+def test_bad_search_syntax_is_a_400(client: TestClient, q: str) -> None:
+    error = assert_error(client.get("/api/articles", params={"q": q}), 400)
+    assert error["code"] == "NG301"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": 0}, {"limit": 10_000}, {"offset": -1}, {"since": "yesterday"}, {"year": "22"}],
+)
+def test_bad_parameters_are_a_400(client: TestClient, params: dict) -> None:
+    assert_error(client.get("/api/articles", params=params), 400, "BAD_REQUEST")
+
+
+def test_article_detail_has_every_extraction(client: TestClient) -> None:
+    article = client.get("/api/articles/meet-1").json()
+    assert article["title"] == "Putin meets Macron (1)"
+    assert {e["id"] for e in article["entities"]} == {"Q7747", "Q3052772"}
+    assert article["quotes"][0]["speaker"]["entity"] == "Q3052772"
+    assert article["times"][0]["value"] == "2022-02-07"
+    event = article["events"][0]
+    assert (event["type"], event["quad"], event["quad_label"]) == (
+        "CONSULT",
+        1,
+        "verbal cooperation",
+    )
+    for item in article["quotes"] + article["times"]:
+        assert article["text"][item["start"] : item["end"]] == item["text"]
+    # the same meeting reported elsewhere on the same day, not the 2021 one
+    assert [r["article_id"] for r in article["related"]] == ["meet-2"]
+
+
+def test_missing_things_are_404s(client: TestClient) -> None:
+    assert_error(client.get("/api/articles/nope"), 404, "NOT_FOUND")
+    assert_error(client.get("/api/actors/Q0"), 404, "NOT_FOUND")
+    assert_error(client.get("/api/nothing-here"), 404, "NOT_FOUND")
+
+
+def test_actor_detail_roles_quotes_events(client: TestClient) -> None:
+    actor = client.get("/api/actors/Q3052772").json()
+    assert actor["name"] == "Emmanuel Macron" and actor["in_kb"]
+    assert any("President" in (r.get("title") or "") for r in actor["roles"])
+    assert actor["quotes"]["total"] == 3
+    assert {q["speaker_entity"] for q in actor["quotes"]["items"]} == {"Q3052772"}
+    series = {p["month"]: p["quads"] for p in actor["series"]}
+    assert series["2022-02"]["verbal cooperation"] == 2
+    assert series["2022-03"]["material conflict"] == 1
+
+
+def test_actor_search(client: TestClient) -> None:
+    found = client.get("/api/actors", params={"q": "macron"}).json()
+    assert found["items"][0]["id"] == "Q3052772" and found["items"][0]["articles"] == 4
+    top = client.get("/api/actors", params={"limit": 1}).json()
+    assert top["total"] == 2 and top["next"]
+
+
+def test_quotes_by_speaker_and_day(client: TestClient) -> None:
+    by_name = client.get("/api/quotes", params={"speaker": "Putin"}).json()
+    assert by_name["total"] == 3
+    assert {q["speaker_entity"] for q in by_name["items"]} == {"Q7747"}
+    dated = client.get("/api/quotes", params={"since": "2022-01-01", "until": "2022-12-31"})
+    assert dated.json()["total"] == 4
+
+
+def test_events_timeline_and_dyad(client: TestClient) -> None:
+    events = client.get("/api/events", params={"actor": "Q7747"}).json()
+    assert events["total"] == 3
+    assert client.get("/api/events", params={"type": "sanction"}).json()["total"] == 1
+    timeline = client.get("/api/timeline", params={"country": "FRA"}).json()
+    assert [p["month"] for p in timeline["series"]] == ["2021-06", "2022-02", "2022-03"]
+    dyad = client.get("/api/dyad", params={"a": "FRA", "b": "RUS"}).json()
+    assert {p["month"]: (p["cooperation"], p["conflict"]) for p in dyad["series"]} == {
+        "2021-06": (1, 0),
+        "2022-02": (2, 0),
+        "2022-03": (0, 1),
+    }
+    people = client.get("/api/dyad", params={"a": "Q3052772", "b": "Q7747"}).json()
+    assert people["events"] == 3  # the sanction targets Russia, not Putin
+    point = client.get(
+        "/api/dyad/events", params={"a": "RUS", "b": "FRA", "month": "2022-02"}
+    ).json()
+    assert sorted(e["article_id"] for e in point["items"]) == ["meet-1", "meet-2"]
+
+
+def test_stats(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["tables"]["articles"] == 4
+    assert stats["outlets"] == {"TASS": 2, "Le Monde": 2}
+
+
+def test_refuses_public_bind_without_token(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
+    with pytest.raises(UsageError, match="needs a token"):
+        create_app(db, host="0.0.0.0")
+    assert create_app(db, host="0.0.0.0", token="s3cret").state.token == "s3cret"
+
+
+TEXT = (
+    "President Emmanuel Macron of France said on Tuesday that Europe needs a new "
+    "security pact. “We will talk to everyone,” Macron told reporters in Paris."
+)
+
+
+def test_ingest_text_needs_the_token_when_one_is_set(tmp_path) -> None:
+    db = build_db(tmp_path / "ingest.db", [])
+    with TestClient(create_app(db, token="s3cret", host="0.0.0.0")) as c:
+        body = {"text": TEXT, "title": "Macron on security", "published": "2023-05-02"}
+        assert_error(c.post("/api/ingest/text", json=body), 401, "UNAUTHORIZED")
+        bad = c.post("/api/ingest/text", json=body, headers={"Authorization": "Bearer nope"})
+        assert_error(bad, 401)
+        ok = c.post("/api/ingest/text", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 201, ok.text
+        assert ok.json()["added"] == 1
+        found = c.get("/api/articles", params={"q": "pact"}).json()
+        assert [r["title"] for r in found["items"]] == ["Macron on security"]
+        article = c.get(f"/api/articles/{found['items'][0]['id']}").json()
+        assert any(q["speaker"] and q["speaker"]["entity"] == "Q3052772" for q in article["quotes"])
+
+
+def test_ingest_rejections_are_400s(tmp_path) -> None:
+    db = build_db(tmp_path / "ingest.db", [])
+    with TestClient(create_app(db)) as c:  # loopback, no token: open
+        private = c.post("/api/ingest/url", json={"url": "http://127.0.0.1:9/x"})
+        assert_error(private, 400, "NG110")
+        assert_error(c.post("/api/ingest/url", json={"url": "file:///etc/passwd"}), 400)
+        binary = c.post(
+            "/api/ingest/file", files={"file": ("x.bin", b"\x89PNG\r\n\x1a\n" + bytes(64))}
+        )
+        assert_error(binary, 400, "NG102")
+        upload = c.post("/api/ingest/file", files={"file": ("note.txt", TEXT.encode())})
+        assert upload.status_code == 201 and upload.json()["added"] == 1
+
+
+def test_ingest_the_seeds(shared, tmp_path) -> None:
+    from newsgraph.api import ingest
+
+    db = str(tmp_path / "seeds.db")
+    ingest([str(shared("corpus", "seeds"))], db)
+    with TestClient(create_app(db)) as c:
+        rows = c.get("/api/articles", params={"q": "Macron", "limit": 50}).json()["items"]
+        seed = next(r for r in rows if r["source"].endswith("004_88410b7f52129025.txt"))
+        article = c.get(f"/api/articles/{seed['id']}").json()
+        speakers = {q["speaker"]["entity"] for q in article["quotes"] if q["speaker"]}
+        assert "Q3052772" in speakers
+        assert c.get("/api/actors/Q3052772").json()["quotes"]["total"] > 0
+
+
+def test_openapi_documents_the_error_shape(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    responses = spec["paths"]["/api/articles"]["get"]["responses"]
+    assert "400" in responses and "422" not in responses
+    assert "ErrorBody" in spec["components"]["schemas"]
+
+
+def test_schemathesis_finds_no_5xx_and_conforming_responses(db: str) -> None:
+    """Every GET operation of the spec with generated inputs: no server error, every
+    response matching its documented schema (ingestion is left out: it runs the NLP)."""
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+    from schemathesis.checks import not_a_server_error, response_schema_conformance
+
+    app = create_app(db)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
+    operations = [op.ok() for op in schema.get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+        strategy = operation.as_strategy()
+
+        @given(case=strategy)
+        @settings(
+            max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
+        def check(case) -> None:
+            case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+
+        check()
