@@ -1,0 +1,134 @@
+"""Full-text search: the index follows inserts, queries parse or fail with a coded
+error, filters and facets narrow, and the PostgreSQL backend answers the same way."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from newsgraph.store.db import Store
+from newsgraph.store.migrations import MIGRATIONS, migrate
+from newsgraph.store.search import (
+    PostgresSearch,
+    QuerySyntaxError,
+    SearchFilters,
+    SqliteSearch,
+    quote_plain_words,
+    search_backend,
+)
+from webdata import meeting, sample_articles, sanction
+
+pytest_plugins = ["backends"]  # the db_url fixture: SQLite, and PostgreSQL when configured
+
+
+@pytest.fixture
+def store(db_url: str):
+    with Store.open(db_url) as s:
+        s.save_batch(sample_articles(), None)
+        yield s
+
+
+def ids(page) -> set[str]:
+    return {row["id"] for row in page.rows}
+
+
+def test_backend_follows_the_dialect(store: Store) -> None:
+    expected = PostgresSearch if store.engine.dialect.name == "postgresql" else SqliteSearch
+    assert isinstance(search_backend(store.engine), expected)
+
+
+def test_index_follows_inserts(store: Store) -> None:
+    backend = search_backend(store.engine)
+    assert backend.search("sanctionné", SearchFilters(), 10, 0).total == 1
+    assert backend.search("Berlin", SearchFilters(), 10, 0).total == 0
+    late = meeting(9, "2023-01-01", "Reuters").replace(
+        id="late",
+        content_hash="late",
+        text="Talks in Berlin ended.",
+        entities=(),
+        quotes=(),
+        times=(),
+        events=(),
+    )
+    store.save_batch([late], None)
+    found = backend.search("Berlin", SearchFilters(), 10, 0)
+    assert (ids(found), found.total) == ({"late"}, 1)
+
+
+def test_words_phrases_and_stems(store: Store) -> None:
+    backend = search_backend(store.engine)
+    assert ids(backend.search("security Europe", SearchFilters(), 10, 0)) == {
+        "meet-1",
+        "meet-2",
+        "meet-3",
+    }
+    assert backend.search('"talks were useful"', SearchFilters(), 10, 0).total == 3
+    assert backend.search("meeting", SearchFilters(), 10, 0).total == 3  # stemmed: meets
+    assert backend.search("Berlin", SearchFilters(), 10, 0).total == 0
+    assert backend.search("talk", SearchFilters(), 10, 0).total == 3  # stemmed: talks
+
+
+def test_filters_and_paging(store: Store) -> None:
+    backend = search_backend(store.engine)
+    everything = backend.search(None, SearchFilters(), 2, 0)
+    assert everything.total == 4 and len(everything.rows) == 2
+    assert everything.rows[0]["id"] == "sanction-1"  # newest first without a query
+    assert ids(backend.search(None, SearchFilters(year="2021"), 10, 0)) == {"meet-3"}
+    assert ids(backend.search("Macron", SearchFilters(outlet="Le Monde"), 10, 0)) == {
+        "meet-2",
+        "sanction-1",
+    }
+    window = SearchFilters(since="2022-02", until="2022-02-28")
+    assert ids(backend.search(None, window, 10, 0)) == {"meet-1", "meet-2"}
+    assert ids(backend.search(None, SearchFilters(actor="vladimir putin"), 10, 0)) == {
+        "meet-1",
+        "meet-2",
+        "meet-3",
+    }
+
+
+def test_snippet_marks_point_at_the_match(store: Store) -> None:
+    row = search_backend(store.engine).search("Moscow", SearchFilters(), 10, 0).rows[0]
+    start, end = row["snippet_marks"][0]
+    assert row["snippet"][start:end] == "Moscow"
+
+
+def test_facets_count_the_matches(store: Store) -> None:
+    facets = search_backend(store.engine).facets("Macron", SearchFilters())
+    assert {f["value"]: f["count"] for f in facets["outlet"]} == {"TASS": 2, "Le Monde": 2}
+    assert facets["actor"][0] == {"value": "Q3052772", "label": "Emmanuel Macron", "count": 4}
+
+
+@pytest.mark.parametrize("q", ['"open', "AND", "title:(", "foo:bar", "NEAR(", "x" * 600])
+def test_bad_queries_raise_a_coded_error_on_sqlite(tmp_path, q: str) -> None:
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.save_batch([sanction("2022-03-03")], None)
+        with pytest.raises(QuerySyntaxError) as caught:
+            search_backend(store.engine).search(q, SearchFilters(), 10, 0)
+    assert caught.value.code.value == "NG301"
+
+
+def test_plain_words_with_punctuation_become_phrases(tmp_path) -> None:
+    assert quote_plain_words("de-escalation talks") == '"de-escalation" talks'
+    assert quote_plain_words('title:Putin "a b" pre* NOT x') == 'title:Putin "a b" pre* NOT x'
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.save_batch(sample_articles(), None)
+        backend = search_backend(store.engine)
+        assert backend.search("Putin's", SearchFilters(), 10, 0).total >= 0
+        assert backend.search("co-operation", SearchFilters(), 10, 0).total == 0
+
+
+def test_migration_indexes_articles_stored_before_it(tmp_path) -> None:
+    db = str(tmp_path / "old.db")
+    with Store.open(db) as store:  # build at v2, then roll the index back to a v1 database
+        store.save_batch([sanction("2022-03-03")], None)
+        with store.engine.begin() as conn:
+            for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
+                conn.execute(text(f"DROP TRIGGER {name}"))
+            conn.execute(text("DROP TABLE articles_fts"))
+            conn.execute(text("DELETE FROM schema_version WHERE version = 2"))
+    with Store.open(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert search_backend(store.engine).search("Russie", SearchFilters(), 10, 0).total == 1
+        with store.engine.begin() as conn:
+            assert migrate(conn) == []
