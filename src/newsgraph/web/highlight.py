@@ -140,8 +140,13 @@ def _segment(piece: str, covering: list[Span]) -> str:
             attrs.append(f'data-{key}="{escape(values)}"')
     inner = f"<span {' '.join(attrs)}>{escape(piece)}</span>"
     href = next((s.href for kind in LINK_PRIORITY for s in covering
-                 if s.kind == kind and s.href), None)
+                 if s.kind == kind and _local(s.href)), None)
     return f'<a href="{escape(href)}">{inner}</a>' if href else inner
+
+
+def _local(href: str | None) -> bool:
+    """Only links within this site (``/actors/...``) are rendered."""
+    return bool(href) and href.startswith("/") and not href.startswith("//")
 
 
 def quote_badges(article: dict[str, Any]) -> dict[int, list[Markup]]:
