@@ -8,15 +8,23 @@ import typer
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
-TokenOpt = Annotated[str | None, typer.Option(
-    "--token", envvar="NEWSGRAPH_TOKEN",
-    help="Token that ingestion requests must carry; required off loopback.")]
-DbOpt = Annotated[str | None, typer.Option(
-    "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db].")]
+TokenOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="NEWSGRAPH_TOKEN",
+        help="Token that ingestion requests must carry; required off loopback.",
+    ),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
+    ),
+]
 
 
-def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000,
-              token: str | None = None) -> None:
+def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it."""
     import uvicorn
 
@@ -28,8 +36,9 @@ def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000,
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def serve(db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000,
-          token: TokenOpt = None) -> None:
+def serve(
+    db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000, token: TokenOpt = None
+) -> None:
     """Serve the web UI and the JSON API (docs at /docs) over the database."""
     from newsgraph.errors import NewsgraphError
     from newsgraph.settings import default_db

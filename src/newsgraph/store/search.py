@@ -77,11 +77,13 @@ class SearchPage:
 class SearchBackend(Protocol):
     """What a full-text search engine must do for the API and the pages."""
 
-    def search(self, q: str | None, filters: SearchFilters, limit: int,
-               offset: int) -> SearchPage: ...
+    def search(
+        self, q: str | None, filters: SearchFilters, limit: int, offset: int
+    ) -> SearchPage: ...
 
-    def facets(self, q: str | None, filters: SearchFilters,
-               size: int = 10) -> dict[str, list[dict[str, Any]]]: ...
+    def facets(
+        self, q: str | None, filters: SearchFilters, size: int = 10
+    ) -> dict[str, list[dict[str, Any]]]: ...
 
 
 def search_backend(engine: Engine) -> SearchBackend:
@@ -109,8 +111,7 @@ class _SqlSearch:
     def _is_query_error(self, exc: DBAPIError) -> bool:
         raise NotImplementedError
 
-    def search(self, q: str | None, filters: SearchFilters, limit: int,
-               offset: int) -> SearchPage:
+    def search(self, q: str | None, filters: SearchFilters, limit: int, offset: int) -> SearchPage:
         """Matching articles, best first (newest first without ``q``), and their count."""
         stmt, order = self._base(q, filters)
         page = stmt.order_by(*order).limit(limit).offset(offset)
@@ -120,8 +121,9 @@ class _SqlSearch:
             total = int(self._run_scalar(conn, count))
         return SearchPage([_with_snippet(r) for r in rows], total)
 
-    def facets(self, q: str | None, filters: SearchFilters,
-               size: int = 10) -> dict[str, list[dict[str, Any]]]:
+    def facets(
+        self, q: str | None, filters: SearchFilters, size: int = 10
+    ) -> dict[str, list[dict[str, Any]]]:
         """Counts of the matching articles by outlet, language, year and actor."""
         stmt, _ = self._base(q, filters)
         ids = stmt.with_only_columns(a.c.id).subquery()
@@ -132,11 +134,14 @@ class _SqlSearch:
             .select_from(m.join(outlets, m.c.outlet_id == outlets.c.id))
             .group_by(outlets.c.name),
             "language": select(m.c.language, m.c.language, func.count())
-            .where(m.c.language.is_not(None)).group_by(m.c.language),
+            .where(m.c.language.is_not(None))
+            .group_by(m.c.language),
             "year": select(year, year, func.count())
-            .where(m.c.published_date.is_not(None)).group_by(year),
-            "actor": select(ent.c.entity_id, func.min(ent.c.name),
-                            func.count(func.distinct(ent.c.article_id)))
+            .where(m.c.published_date.is_not(None))
+            .group_by(year),
+            "actor": select(
+                ent.c.entity_id, func.min(ent.c.name), func.count(func.distinct(ent.c.article_id))
+            )
             .where(ent.c.article_id.in_(select(ids.c.id)), ent.c.type.in_(ACTOR_TYPES))
             .group_by(ent.c.entity_id),
         }
@@ -145,8 +150,15 @@ class _SqlSearch:
 
     def _base(self, q: str | None, filters: SearchFilters) -> tuple[Select[Any], list[Any]]:
         """The filtered article summary query and its ordering."""
-        columns = [a.c.id, a.c.title, a.c.url, a.c.source, outlets.c.name.label("outlet"),
-                   a.c.language, a.c.published_date]
+        columns = [
+            a.c.id,
+            a.c.title,
+            a.c.url,
+            a.c.source,
+            outlets.c.name.label("outlet"),
+            a.c.language,
+            a.c.published_date,
+        ]
         joined = a.outerjoin(outlets, a.c.outlet_id == outlets.c.id)
         query = _clean_query(q)
         if query is None:
@@ -155,7 +167,9 @@ class _SqlSearch:
             order = [a.c.published_date.desc().nulls_last(), a.c.id]
         else:
             hit, snippet = self._matched(query)
-            stmt = select(*columns, snippet.label("snippet")).select_from(joined.join(hit, hit.c.id == a.c.id))
+            stmt = select(*columns, snippet.label("snippet")).select_from(
+                joined.join(hit, hit.c.id == a.c.id)
+            )
             order = [hit.c.rank, a.c.published_date.desc().nulls_last(), a.c.id]
         return _filtered(stmt, filters), order
 
@@ -257,8 +271,9 @@ class SqliteSearch(_SqlSearch):
         whole = literal_column("articles_fts")
         snippet = func.snippet(whole, 2, OPEN, CLOSE, "…", 24)
         hit = (
-            select(fts.c.id, func.bm25(whole, 0.0, 4.0, 1.0).label("rank"),
-                   snippet.label("snippet"))
+            select(
+                fts.c.id, func.bm25(whole, 0.0, 4.0, 1.0).label("rank"), snippet.label("snippet")
+            )
             .where(whole.op("MATCH")(q))
             .subquery("hit")
         )

@@ -31,8 +31,15 @@ def actor_profile(store: Store, actor_id: str) -> dict[str, Any] | None:
     seen = _store_view(store, actor_id)
     if known is None and seen is None:
         return None
-    profile: dict[str, Any] = {"id": actor_id, "kind": "local", "roles": [], "aliases": {},
-                               "articles": 0, "mentions": 0, "in_kb": known is not None}
+    profile: dict[str, Any] = {
+        "id": actor_id,
+        "kind": "local",
+        "roles": [],
+        "aliases": {},
+        "articles": 0,
+        "mentions": 0,
+        "in_kb": known is not None,
+    }
     profile.update(seen or {})
     profile.update(known or {})
     if seen:  # the store's counts win over anything the KB entry carries
@@ -49,8 +56,13 @@ def _kb_view(actor_id: str) -> dict[str, Any] | None:
     code = actor_id.removeprefix(COUNTRY_PREFIX)
     if actor_id.startswith(COUNTRY_PREFIX) and code in base.countries:
         country = base.countries[code]
-        return {"name": country.name, "country": code, "kind": "country", "country_name":
-                country.name, "capital": country.capital}
+        return {
+            "name": country.name,
+            "country": code,
+            "kind": "country",
+            "country_name": country.name,
+            "capital": country.capital,
+        }
     if actor_id in base.organisations:
         org = base.organisations[actor_id].to_dict()
         return {**org, "kind": "organisation", "org_kind": org.get("kind")}
@@ -59,11 +71,13 @@ def _kb_view(actor_id: str) -> dict[str, Any] | None:
 
 def _store_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     """Name, type and country as extracted, and how many articles mention the actor."""
-    stmt = (
-        select(func.min(ent.c.name), func.min(ent.c.type), func.min(ent.c.country),
-               func.count(func.distinct(ent.c.article_id)), func.count())
-        .where(ent.c.entity_id == actor_id)
-    )
+    stmt = select(
+        func.min(ent.c.name),
+        func.min(ent.c.type),
+        func.min(ent.c.country),
+        func.count(func.distinct(ent.c.article_id)),
+        func.count(),
+    ).where(ent.c.entity_id == actor_id)
     with store.engine.connect() as conn:
         name, kind, country, articles, n = conn.execute(stmt).one()
         mentions = conn.execute(
@@ -71,31 +85,45 @@ def _store_view(store: Store, actor_id: str) -> dict[str, Any] | None:
         ).scalar_one()
     if not n:
         return None
-    return {"name": name, "type": kind, "country": country, "articles": int(articles),
-            "mentions": int(mentions)}
+    return {
+        "name": name,
+        "type": kind,
+        "country": country,
+        "articles": int(articles),
+        "mentions": int(mentions),
+    }
 
 
-def search_actor_list(store: Store, text: str | None, limit: int,
-                      offset: int) -> tuple[list[dict[str, Any]], int]:
+def search_actor_list(
+    store: Store, text: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
     """Actors matching ``text`` (KB first, then names seen in the store), or the most
     mentioned actors in the store when ``text`` is empty."""
     if not text or not text.strip():
         return _top_actors(store, limit, offset)
     found: dict[str, dict[str, Any]] = {}
     for actor in search_actors(kb(), text, limit=100):
-        found[actor.id] = {"id": actor.id, "name": actor.name, "country": actor.country,
-                           "type": "PERSON", "in_kb": True, "articles": 0}
+        found[actor.id] = {
+            "id": actor.id,
+            "name": actor.name,
+            "country": actor.country,
+            "type": "PERSON",
+            "in_kb": True,
+            "articles": 0,
+        }
     pattern = f"%{text.strip().lower()}%"
     for row in _entity_counts(store, func.lower(ent.c.name).like(pattern), 200, 0):
         found.setdefault(row["id"], {**row, "in_kb": False})["articles"] = row["articles"]
     ranked = sorted(found.values(), key=lambda x: (not x["in_kb"], -x["articles"], x["name"]))
-    return ranked[offset:offset + limit], len(ranked)
+    return ranked[offset : offset + limit], len(ranked)
 
 
 def _top_actors(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
     condition = ent.c.type.in_(("PERSON", "ORG", "GPE"))
-    rows = [{**r, "in_kb": r["id"] in kb().people} for r in
-            _entity_counts(store, condition, limit, offset)]
+    rows = [
+        {**r, "in_kb": r["id"] in kb().people}
+        for r in _entity_counts(store, condition, limit, offset)
+    ]
     with store.engine.connect() as conn:
         total = conn.execute(
             select(func.count(func.distinct(ent.c.entity_id))).where(condition)
@@ -103,16 +131,22 @@ def _top_actors(store: Store, limit: int, offset: int) -> tuple[list[dict[str, A
     return rows, int(total)
 
 
-def _entity_counts(store: Store, condition: Any, limit: int,
-                   offset: int) -> list[dict[str, Any]]:
+def _entity_counts(store: Store, condition: Any, limit: int, offset: int) -> list[dict[str, Any]]:
     """Entities meeting ``condition`` with the number of articles naming each."""
     n = func.count(func.distinct(ent.c.article_id))
     stmt = (
-        select(ent.c.entity_id.label("id"), func.min(ent.c.name).label("name"),
-               func.min(ent.c.country).label("country"), func.min(ent.c.type).label("type"),
-               n.label("articles"))
-        .where(condition).group_by(ent.c.entity_id)
-        .order_by(n.desc(), ent.c.entity_id).limit(limit).offset(offset)
+        select(
+            ent.c.entity_id.label("id"),
+            func.min(ent.c.name).label("name"),
+            func.min(ent.c.country).label("country"),
+            func.min(ent.c.type).label("type"),
+            n.label("articles"),
+        )
+        .where(condition)
+        .group_by(ent.c.entity_id)
+        .order_by(n.desc(), ent.c.entity_id)
+        .limit(limit)
+        .offset(offset)
     )
     with store.engine.connect() as conn:
         return [{**r, "articles": int(r["articles"])} for r in conn.execute(stmt).mappings()]
@@ -133,9 +167,16 @@ def speaker_terms(speaker: str | None) -> tuple[list[str], str | None]:
     return [x.id for x in lookup_name(base, speaker)], speaker
 
 
-def list_quotes(store: Store, *, speaker: str | None = None, since: str | None = None,
-                until: str | None = None, article_id: str | None = None, limit: int = 20,
-                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+def list_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article_id: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
     """Quotes newest first by speaker and day (the semantics of ``Store.find_quotes``),
     one page of them and the total."""
     ids, fragment = speaker_terms(speaker)
@@ -148,21 +189,40 @@ def list_quotes(store: Store, *, speaker: str | None = None, since: str | None =
     return [dict(r) for r in rows], int(total)
 
 
-def _quote_select(ids: list[str], fragment: str | None, since: str | None, until: str | None,
-                  article_id: str | None) -> Select[Any]:
+def _quote_select(
+    ids: list[str],
+    fragment: str | None,
+    since: str | None,
+    until: str | None,
+    article_id: str | None,
+) -> Select[Any]:
     day = func.coalesce(q.c.date, a.c.published_date)
-    stmt = (
-        select(q.c.article_id, q.c.seq, q.c.text, q.c.direct, q.c.cue, q.c.speaker_entity,
-               q.c.speaker_name, q.c.speaker_text, q.c.start, q.c.end, day.label("date"),
-               a.c.title, a.c.url, a.c.source, outlets.c.name.label("outlet"))
-        .select_from(q.join(a, q.c.article_id == a.c.id)
-                     .outerjoin(outlets, a.c.outlet_id == outlets.c.id))
+    stmt = select(
+        q.c.article_id,
+        q.c.seq,
+        q.c.text,
+        q.c.direct,
+        q.c.cue,
+        q.c.speaker_entity,
+        q.c.speaker_name,
+        q.c.speaker_text,
+        q.c.start,
+        q.c.end,
+        day.label("date"),
+        a.c.title,
+        a.c.url,
+        a.c.source,
+        outlets.c.name.label("outlet"),
+    ).select_from(
+        q.join(a, q.c.article_id == a.c.id).outerjoin(outlets, a.c.outlet_id == outlets.c.id)
     )
     who = [q.c.speaker_entity.in_(ids)] if ids else []
     if fragment:
         pattern = f"%{fragment.lower()}%"
-        who += [func.lower(q.c.speaker_name).like(pattern),
-                func.lower(q.c.speaker_text).like(pattern)]
+        who += [
+            func.lower(q.c.speaker_name).like(pattern),
+            func.lower(q.c.speaker_text).like(pattern),
+        ]
     if who:
         stmt = stmt.where(or_(*who))
     if since:

@@ -22,7 +22,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     500: {"model": m.ErrorBody, "description": "Server error"},
 }
 INGEST_ERRORS: dict[int | str, dict[str, Any]] = {
-    **ERRORS, 401: {"model": m.ErrorBody, "description": "Missing or wrong token"},
+    **ERRORS,
+    401: {"model": m.ErrorBody, "description": "Missing or wrong token"},
     413: {"model": m.ErrorBody, "description": "Too large"},
 }
 
@@ -44,18 +45,43 @@ Text = Annotated[str | None, Query(max_length=500)]
 
 
 @router.get("/articles", response_model=m.ArticlePage, tags=["articles"])
-def list_articles(request: Request, store: StoreDep,
-                  q: Annotated[str | None, Query(max_length=500, description=(
-                      "Full-text query (SQLite: FTS5 syntax; PostgreSQL: web search syntax)"))] = None,
-                  source: Text = None, outlet: Text = None, language: Text = None,
-                  since: Day = None, until: Day = None,
-                  year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
-                  actor: Annotated[str | None, Query(max_length=200, description=(
-                      "An entity id (Q7747, country:RUS) or an entity's exact name"))] = None,
-                  facets: bool = False, limit: Limit = 20, offset: Offset = 0) -> Any:
+def list_articles(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description=("Full-text query (SQLite: FTS5 syntax; PostgreSQL: web search syntax)"),
+        ),
+    ] = None,
+    source: Text = None,
+    outlet: Text = None,
+    language: Text = None,
+    since: Day = None,
+    until: Day = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description=("An entity id (Q7747, country:RUS) or an entity's exact name"),
+        ),
+    ] = None,
+    facets: bool = False,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
     """Search and filter articles; newest first without ``q``, best match first with it."""
-    filters = SearchFilters(source=source, outlet=outlet, language=language, since=since,
-                            until=until, year=year, actor=actor)
+    filters = SearchFilters(
+        source=source,
+        outlet=outlet,
+        language=language,
+        since=since,
+        until=until,
+        year=year,
+        actor=actor,
+    )
     return views.search_view(store, q, filters, limit, offset, request.url, facets=facets)
 
 
@@ -69,16 +95,18 @@ def get_article(article_id: str, store: StoreDep) -> Any:
 
 
 @router.get("/actors", response_model=m.Page[m.ActorSummary], tags=["actors"])
-def list_actors(request: Request, store: StoreDep, q: Text = None, limit: Limit = 20,
-                offset: Offset = 0) -> Any:
+def list_actors(
+    request: Request, store: StoreDep, q: Text = None, limit: Limit = 20, offset: Offset = 0
+) -> Any:
     """Actors by name (KB names and aliases, then names seen in articles), or the most
     mentioned actors without ``q``."""
     return views.actors_view(store, q, limit, offset, request.url)
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail, tags=["actors"])
-def get_actor(actor_id: str, request: Request, store: StoreDep, limit: Limit = 20,
-              offset: Offset = 0) -> Any:
+def get_actor(
+    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+) -> Any:
     """An actor's KB roles, quotes (paged), events per month by quad class, latest events."""
     return views.actor_view(store, actor_id, request.url, limit, offset)
 
@@ -87,45 +115,83 @@ def get_actor(actor_id: str, request: Request, store: StoreDep, limit: Limit = 2
 
 
 @router.get("/quotes", response_model=m.Page[m.QuoteRow], tags=["quotes"])
-def list_quotes(request: Request, store: StoreDep,
-                speaker: Annotated[str | None, Query(max_length=200, description=(
-                    "An entity id, a KB name or alias, or a name fragment"))] = None,
-                since: Day = None, until: Day = None, article_id: Text = None,
-                limit: Limit = 20, offset: Offset = 0) -> Any:
+def list_quotes(
+    request: Request,
+    store: StoreDep,
+    speaker: Annotated[
+        str | None,
+        Query(max_length=200, description=("An entity id, a KB name or alias, or a name fragment")),
+    ] = None,
+    since: Day = None,
+    until: Day = None,
+    article_id: Text = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
     """Quotes newest first, by speaker and day."""
-    return views.quotes_view(store, request.url, speaker=speaker, since=since, until=until,
-                             article_id=article_id, limit=limit, offset=offset)
+    return views.quotes_view(
+        store,
+        request.url,
+        speaker=speaker,
+        since=since,
+        until=until,
+        article_id=article_id,
+        limit=limit,
+        offset=offset,
+    )
 
 
-def event_filters(type: Annotated[str | None, Query(max_length=16)] = None,  # noqa: A002
-                  actor: Text = None,
-                  country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
-                  since: Day = None, until: Day = None,
-                  month: Annotated[str | None, Query(pattern=MONTH)] = None,
-                  article_id: Text = None) -> EventFilters:
-    return EventFilters(type=type, actor=actor, country=country, since=since, until=until,
-                        month=month, article_id=article_id)
+def event_filters(
+    type: Annotated[str | None, Query(max_length=16)] = None,  # noqa: A002
+    actor: Text = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    since: Day = None,
+    until: Day = None,
+    month: Annotated[str | None, Query(pattern=MONTH)] = None,
+    article_id: Text = None,
+) -> EventFilters:
+    return EventFilters(
+        type=type,
+        actor=actor,
+        country=country,
+        since=since,
+        until=until,
+        month=month,
+        article_id=article_id,
+    )
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
 @router.get("/events", response_model=m.Page[m.EventRow], tags=["events"])
-def list_events(request: Request, store: StoreDep, filters: EventFiltersDep,
-                limit: Limit = 20, offset: Offset = 0) -> Any:
+def list_events(
+    request: Request,
+    store: StoreDep,
+    filters: EventFiltersDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
     """Events newest first, by type, actor (entity id), country, day or article."""
     return views.events_view(store, filters, limit, offset, request.url)
 
 
 @router.get("/timeline", response_model=m.Timeline, tags=["series"])
-def timeline(request: Request, store: StoreDep, filters: EventFiltersDep, limit: Limit = 20,
-             offset: Offset = 0) -> Any:
+def timeline(
+    request: Request,
+    store: StoreDep,
+    filters: EventFiltersDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
     """Events per month by quad class, and the events (paged), for the given filters."""
     return views.timeline_view(store, filters, limit, offset, request.url)
 
 
-Side = Annotated[str, Query(min_length=1, max_length=200,
-                            description="An actor id, or an ISO alpha-3 country code")]
+Side = Annotated[
+    str,
+    Query(min_length=1, max_length=200, description="An actor id, or an ISO alpha-3 country code"),
+]
 
 
 @router.get("/dyad", response_model=m.Dyad, tags=["series"])
@@ -135,12 +201,17 @@ def dyad(store: StoreDep, a: Side, b: Side) -> Any:
 
 
 @router.get("/dyad/events", response_model=m.Page[m.EventRow], tags=["series"])
-def dyad_events(request: Request, store: StoreDep, a: Side, b: Side,
-                month: Annotated[str | None, Query(pattern=MONTH)] = None,
-                limit: Limit = 20, offset: Offset = 0) -> Any:
+def dyad_events(
+    request: Request,
+    store: StoreDep,
+    a: Side,
+    b: Side,
+    month: Annotated[str | None, Query(pattern=MONTH)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
     """The events between two sides, optionally in one month (a point of the chart)."""
-    return views.events_view(store, views.dyad_filters(a, b, month), limit, offset,
-                             request.url)
+    return views.events_view(store, views.dyad_filters(a, b, month), limit, offset, request.url)
 
 
 @router.get("/stats", response_model=m.Stats, tags=["stats"])
@@ -154,27 +225,44 @@ def stats(store: StoreDep) -> Any:
 TokenDep = Depends(web_ingest.require_token)
 
 
-@router.post("/ingest/url", response_model=m.IngestResult, status_code=201,
-             tags=["ingest"], responses=INGEST_ERRORS, dependencies=[TokenDep])
+@router.post(
+    "/ingest/url",
+    response_model=m.IngestResult,
+    status_code=201,
+    tags=["ingest"],
+    responses=INGEST_ERRORS,
+    dependencies=[TokenDep],
+)
 def ingest_url(store: StoreDep, body: Annotated[m.IngestUrl, Body()]) -> Any:
     """Fetch a public web page and store what it says (private addresses are refused)."""
     return web_ingest.ingest_url(store, body.url, Settings())
 
 
-@router.post("/ingest/text", response_model=m.IngestResult, status_code=201,
-             tags=["ingest"], responses=INGEST_ERRORS, dependencies=[TokenDep])
+@router.post(
+    "/ingest/text",
+    response_model=m.IngestResult,
+    status_code=201,
+    tags=["ingest"],
+    responses=INGEST_ERRORS,
+    dependencies=[TokenDep],
+)
 def ingest_text(store: StoreDep, body: Annotated[m.IngestText, Body()]) -> Any:
     """Store an article given as text, with optional title, url, date and outlet."""
     return web_ingest.ingest_text(store, body.model_dump(), Settings())
 
 
-@router.post("/ingest/file", response_model=m.IngestResult, status_code=201,
-             tags=["ingest"], responses=INGEST_ERRORS, dependencies=[TokenDep])
+@router.post(
+    "/ingest/file",
+    response_model=m.IngestResult,
+    status_code=201,
+    tags=["ingest"],
+    responses=INGEST_ERRORS,
+    dependencies=[TokenDep],
+)
 async def ingest_file(store: StoreDep, file: Annotated[UploadFile, File()]) -> Any:
     """Store the articles of an uploaded file (text, HTML, JSONL, CSV, WARC, feed)."""
     settings = Settings()
     data = await file.read(settings.max_bytes + 1)
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(web_ingest.ingest_upload, store, file.filename, data,
-                                   settings)
+    return await run_in_threadpool(web_ingest.ingest_upload, store, file.filename, data, settings)

@@ -31,9 +31,11 @@ from newsgraph.web.ingest import check_bind
 
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-       "form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
 
 
 def plotly_js() -> Path:
@@ -58,10 +60,14 @@ def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") ->
         yield
         store.close()
 
-    app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
-                  description="Who said what, who did what to whom, and when, from news. "
-                  "Every list is paged (limit, offset, total, next); every error has the "
-                  'shape {"error": {"code", "message", "status"}}.')
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        lifespan=lifespan,
+        description="Who said what, who did what to whom, and when, from news. "
+        "Every list is paged (limit, offset, total, next); every error has the "
+        'shape {"error": {"code", "message", "status"}}.',
+    )
     app.state.store, app.state.token, app.state.host = store, token, host
     app.state.templates = _templates()
     install_handlers(app)
@@ -84,14 +90,16 @@ def _install_static(app: FastAPI) -> None:
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def _plotly() -> FileResponse:
-        return FileResponse(bundle, media_type="text/javascript",
-                            headers={"Cache-Control": "public, max-age=86400"})
+        return FileResponse(
+            bundle, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
 
-async def _security_headers(request: Request,
-                            call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
     response = await call_next(request)
     if not request.url.path.startswith("/docs"):  # the docs page loads Swagger UI
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -102,7 +110,8 @@ async def _security_headers(request: Request,
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
-        schema = get_openapi(title=app.title, version=app.version,
-                             description=app.description, routes=app.routes)
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
         app.openapi_schema = strip_validation_responses(schema)
     return app.openapi_schema

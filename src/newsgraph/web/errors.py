@@ -20,8 +20,15 @@ from newsgraph.errors import NewsgraphError, StoreError
 
 log = logging.getLogger("newsgraph.web")
 
-_HTTP_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND",
-               405: "METHOD_NOT_ALLOWED", 413: "TOO_LARGE", 500: "INTERNAL"}
+_HTTP_CODES = {
+    400: "BAD_REQUEST",
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    413: "TOO_LARGE",
+    500: "INTERNAL",
+}
 
 
 class ApiError(Exception):
@@ -43,8 +50,9 @@ def error_body(status: int, code: str, message: str) -> dict[str, Any]:
 def wants_html(request: Request) -> bool:
     """Pages (not ``/api/``, not a ``.json`` twin, not the docs) answer in HTML."""
     path = request.url.path
-    return not (path.startswith(("/api/", "/openapi", "/docs", "/static/"))
-                or path.endswith(".json"))
+    return not (
+        path.startswith(("/api/", "/openapi", "/docs", "/static/")) or path.endswith(".json")
+    )
 
 
 def error_response(request: Request, status: int, code: str, message: str) -> Response:
@@ -52,8 +60,11 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
     if wants_html(request):
         templates = request.app.state.templates
         return templates.TemplateResponse(
-            request, "error.html", {"error": error_body(status, code, message)["error"]},
-            status_code=status)
+            request,
+            "error.html",
+            {"error": error_body(status, code, message)["error"]},
+            status_code=status,
+        )
     return JSONResponse(error_body(status, code, message), status_code=status)
 
 

@@ -43,14 +43,17 @@ def event_select() -> Select[Any]:
     """Events with their effective day, article title and sentence text."""
     length = e.c.sentence_end - e.c.sentence_start
     return select(
-        e, EVENT_DAY.label("day"), a.c.title.label("article_title"),
+        e,
+        EVENT_DAY.label("day"),
+        a.c.title.label("article_title"),
         a.c.published_date.label("published_date"),
         func.substr(a.c.text, e.c.sentence_start + 1, length).label("sentence_text"),
     ).select_from(e.join(a, e.c.article_id == a.c.id))
 
 
-def list_events(store: Store, filters: EventFilters, limit: int,
-                offset: int) -> tuple[list[dict[str, Any]], int]:
+def list_events(
+    store: Store, filters: EventFilters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
     """One page of events, newest first, and the total count."""
     stmt = _sql_filtered(event_select(), filters)
     stmt = stmt.order_by(EVENT_DAY.desc().nulls_last(), e.c.article_id, e.c.seq)
@@ -62,7 +65,7 @@ def list_events(store: Store, filters: EventFilters, limit: int,
             return [event_view(r) for r in rows], int(total)
         rows = conn.execute(stmt.limit(MAX_SCAN)).mappings().all()
     matched = [view for r in rows if keep(view := event_view(r))]
-    return matched[offset:offset + limit], len(matched)
+    return matched[offset : offset + limit], len(matched)
 
 
 def all_events(store: Store, filters: EventFilters) -> list[dict[str, Any]]:
@@ -91,10 +94,16 @@ def event_view(row: Any) -> dict[str, Any]:
         "intensity": row["intensity"],
         "negated": bool(row["negated"]),
         "modality": row["modality"],
-        "trigger": {"start": row["trigger_start"], "end": row["trigger_end"],
-                    "text": row["trigger_text"]},
-        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"],
-                     "text": row["sentence_text"]},
+        "trigger": {
+            "start": row["trigger_start"],
+            "end": row["trigger_end"],
+            "text": row["trigger_text"],
+        },
+        "sentence": {
+            "start": row["sentence_start"],
+            "end": row["sentence_end"],
+            "text": row["sentence_text"],
+        },
         "article_title": row["article_title"],
     }
 
@@ -135,8 +144,9 @@ def _exact_check(f: EventFilters) -> Callable[[dict[str, Any]], bool] | None:
         return lambda ev: one(ev["source"]) or one(ev["target"])
     if one is None:
         return lambda ev: other(ev["source"]) or other(ev["target"])
-    return lambda ev: (one(ev["source"]) and other(ev["target"])) or (
-        other(ev["source"]) and one(ev["target"]))
+    return lambda ev: (
+        (one(ev["source"]) and other(ev["target"])) or (other(ev["source"]) and one(ev["target"]))
+    )
 
 
 def _side_test(actor: str | None, country: str | None) -> Callable[[list[Any]], bool] | None:
@@ -148,8 +158,9 @@ def _side_test(actor: str | None, country: str | None) -> Callable[[list[Any]], 
     return None
 
 
-def same_event_reports(store: Store, article_id: str, events: list[dict[str, Any]],
-                       limit: int = 20) -> list[dict[str, Any]]:
+def same_event_reports(
+    store: Store, article_id: str, events: list[dict[str, Any]], limit: int = 20
+) -> list[dict[str, Any]]:
     """Other articles reporting an event of this article: through the store's merged
     events when the article's events were merged, else by a same-type, same-day event
     sharing an actor entity."""
@@ -167,8 +178,9 @@ def merged_reports(store: Store, article_id: str, limit: int) -> list[dict[str, 
     mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
     stmt = (
         select(em.c.article_id, a.c.title, me.c.type, me.c.date)
-        .select_from(em.join(me, em.c.merged_event_id == me.c.id)
-                     .join(a, em.c.article_id == a.c.id))
+        .select_from(
+            em.join(me, em.c.merged_event_id == me.c.id).join(a, em.c.article_id == a.c.id)
+        )
         .where(em.c.merged_event_id.in_(mine), em.c.article_id != article_id)
         .order_by(me.c.date, em.c.article_id)
     )
@@ -182,8 +194,9 @@ def merged_reports(store: Store, article_id: str, limit: int) -> list[dict[str, 
     return list(found.values())[:limit]
 
 
-def similar_reports(store: Store, article_id: str, events: list[dict[str, Any]],
-                    limit: int = 20) -> list[dict[str, Any]]:
+def similar_reports(
+    store: Store, article_id: str, events: list[dict[str, Any]], limit: int = 20
+) -> list[dict[str, Any]]:
     """Articles with an event of the same type on the same day sharing an actor entity."""
     found: dict[str, dict[str, Any]] = {}
     for event in events:
@@ -194,12 +207,21 @@ def similar_reports(store: Store, article_id: str, events: list[dict[str, Any]],
         for other in all_events(store, filters):
             if other["article_id"] == article_id or not actors & _entities(other):
                 continue
-            found.setdefault(other["article_id"], {
-                "article_id": other["article_id"], "title": other["article_title"],
-                "type": other["type"], "date": other["date"]})
+            found.setdefault(
+                other["article_id"],
+                {
+                    "article_id": other["article_id"],
+                    "title": other["article_title"],
+                    "type": other["type"],
+                    "date": other["date"],
+                },
+            )
     return list(found.values())[:limit]
 
 
 def _entities(event: dict[str, Any]) -> set[str]:
-    return {x["entity"] for x in [*event["source"], *event["target"]]
-            if isinstance(x, dict) and x.get("entity")}
+    return {
+        x["entity"]
+        for x in [*event["source"], *event["target"]]
+        if isinstance(x, dict) and x.get("entity")
+    }

@@ -84,8 +84,9 @@ def _quote_spans(n: int, quote: dict[str, Any]) -> list[Span]:
     spans = [Span(quote["start"], quote["end"], "quote", tip, data=data)]
     if speaker.get("start") is not None and speaker.get("end") is not None:
         href = actor_href(entity) if entity else None
-        spans.append(Span(speaker["start"], speaker["end"], "speaker",
-                          f"speaker of quote {n}: {who}", href))
+        spans.append(
+            Span(speaker["start"], speaker["end"], "speaker", f"speaker of quote {n}: {who}", href)
+        )
     return spans
 
 
@@ -107,12 +108,21 @@ def _names(actors: Any) -> str:
     return " + ".join(names) or "?"
 
 
-def highlight(text: str, spans: list[Span], badges: dict[int, list[Markup]] | None = None) -> Markup:
+def highlight(
+    text: str, spans: list[Span], badges: dict[int, list[Markup]] | None = None
+) -> Markup:
     """``text`` as escaped HTML with ``spans`` marked; ``badges`` are inserted (already
     safe) after the character offset they are keyed by."""
     badges = badges or {}
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans),
-                   *(k for k in badges if 0 <= k <= len(text))})
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *(s.start for s in spans),
+            *(s.end for s in spans),
+            *(k for k in badges if 0 <= k <= len(text)),
+        }
+    )
     by_start = sorted(spans, key=lambda s: s.start)
     out: list[str] = []
     active: list[Span] = []
@@ -139,8 +149,10 @@ def _segment(piece: str, covering: list[Span]) -> str:
         if values:
             attrs.append(f'data-{key}="{escape(values)}"')
     inner = f"<span {' '.join(attrs)}>{escape(piece)}</span>"
-    href = next((s.href for kind in LINK_PRIORITY for s in covering
-                 if s.kind == kind and _local(s.href)), None)
+    href = next(
+        (s.href for kind in LINK_PRIORITY for s in covering if s.kind == kind and _local(s.href)),
+        None,
+    )
     return f'<a href="{escape(href)}">{inner}</a>' if href else inner
 
 
@@ -161,7 +173,8 @@ def quote_badges(article: dict[str, Any]) -> dict[int, list[Markup]]:
         label = escape(f"— {who}")
         if entity:
             badge = Markup('<a class="who" data-q="{}" href="{}">{}</a>').format(
-                n, actor_href(entity), label)
+                n, actor_href(entity), label
+            )
         else:
             badge = Markup('<span class="who" data-q="{}">{}</span>').format(n, label)
         badges.setdefault(quote["end"], []).append(badge)
@@ -178,8 +191,10 @@ def snippet_html(snippet: str, marks: list[list[int]]) -> Markup:
     spans = [Span(s, e, "match", "") for s, e in marks if 0 <= s < e <= len(snippet)]
     out, last = [], 0
     for span in spans:
-        out += [str(escape(snippet[last:span.start])),
-                f"<mark>{escape(snippet[span.start:span.end])}</mark>"]
+        out += [
+            str(escape(snippet[last : span.start])),
+            f"<mark>{escape(snippet[span.start : span.end])}</mark>",
+        ]
         last = span.end
     out.append(str(escape(snippet[last:])))
     return Markup("".join(out))

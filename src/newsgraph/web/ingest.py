@@ -43,8 +43,10 @@ def is_loopback(host: str) -> bool:
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to serve on a non-loopback address without an ingestion token."""
     if not is_loopback(host) and not token:
-        raise UsageError(Code.BAD_OPTION, f"serving on {host} (not loopback) needs a token:"
-                         " pass --token or set NEWSGRAPH_TOKEN")
+        raise UsageError(
+            Code.BAD_OPTION,
+            f"serving on {host} (not loopback) needs a token: pass --token or set NEWSGRAPH_TOKEN",
+        )
 
 
 def require_token(request: Request) -> None:
@@ -68,8 +70,14 @@ def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[s
 
     records: list[Record] = []
     with _LOCK:
-        summary = ingest(inputs, store, settings, command="api-ingest", analyse=analyser(),
-                         on_record=records.append)
+        summary = ingest(
+            inputs,
+            store,
+            settings,
+            command="api-ingest",
+            analyse=analyser(),
+            on_record=records.append,
+        )
     views = [record_view(r) for r in records]
     if views and all(v["status"] == "rejected" for v in views):
         first = views[0]["error"] or {}
@@ -79,8 +87,13 @@ def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[s
 
 def record_view(record: Record) -> dict[str, Any]:
     data = record.to_dict()
-    return {"id": data["id"], "status": data["status"], "source": data["source"],
-            "error": data.get("error"), "duplicate_of": data.get("duplicate_of")}
+    return {
+        "id": data["id"],
+        "status": data["status"],
+        "source": data["source"],
+        "error": data.get("error"),
+        "duplicate_of": data.get("duplicate_of"),
+    }
 
 
 def ingest_text(store: Store, fields: dict[str, Any], settings: Settings) -> dict[str, Any]:
@@ -94,8 +107,9 @@ def ingest_text(store: Store, fields: dict[str, Any], settings: Settings) -> dic
         return ingest_inputs(store, [str(path)], settings)
 
 
-def ingest_upload(store: Store, filename: str | None, data: bytes,
-                  settings: Settings) -> dict[str, Any]:
+def ingest_upload(
+    store: Store, filename: str | None, data: bytes, settings: Settings
+) -> dict[str, Any]:
     """An uploaded file (text, HTML, JSONL, CSV, WARC, feed, maybe gzipped)."""
     if len(data) > settings.max_bytes:
         raise ApiError(413, "TOO_LARGE", f"upload over {settings.max_bytes:,} bytes")

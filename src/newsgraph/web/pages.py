@@ -38,8 +38,9 @@ def link(path: str, **params: Any) -> str:
 # ---- search --------------------------------------------------------------------------------
 
 
-def _search(request: Request, store: Any, q: str | None, filters: SearchFilters, limit: int,
-            offset: int) -> dict[str, Any]:
+def _search(
+    request: Request, store: Any, q: str | None, filters: SearchFilters, limit: int, offset: int
+) -> dict[str, Any]:
     data = views.search_view(store, q, filters, limit, offset, request.url, facets=True)
     data["q"] = q or ""
     data["filters"] = filters.as_dict()
@@ -51,20 +52,40 @@ Year = Annotated[str | None, Query(pattern=r"^\d{4}$")]
 
 
 @router.get("/search.json")
-def search_json(request: Request, store: StoreDep, q: Q = None, source: Text = None,
-                outlet: Text = None, language: Text = None, since: Day = None,
-                until: Day = None, year: Year = None, actor: Text = None, limit: Limit = 20,
-                offset: Offset = 0) -> Response:
+def search_json(
+    request: Request,
+    store: StoreDep,
+    q: Q = None,
+    source: Text = None,
+    outlet: Text = None,
+    language: Text = None,
+    since: Day = None,
+    until: Day = None,
+    year: Year = None,
+    actor: Text = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     filters = SearchFilters(source, outlet, language, since, until, year, actor)
     return twin(_search(request, store, q, filters, limit, offset))
 
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, q: Q = None, source: Text = None,
-                outlet: Text = None, language: Text = None, since: Day = None,
-                until: Day = None, year: Year = None, actor: Text = None, limit: Limit = 20,
-                offset: Offset = 0) -> Response:
+def search_page(
+    request: Request,
+    store: StoreDep,
+    q: Q = None,
+    source: Text = None,
+    outlet: Text = None,
+    language: Text = None,
+    since: Day = None,
+    until: Day = None,
+    year: Year = None,
+    actor: Text = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
     filters = SearchFilters(source, outlet, language, since, until, year, actor)
     data = _search(request, store, q, filters, limit, offset)
     base = {"q": q, **filters.as_dict()}
@@ -75,8 +96,15 @@ def search_page(request: Request, store: StoreDep, q: Q = None, source: Text = N
     def page_link(new_offset: int) -> str:
         return link("/search", **base, limit=limit, offset=new_offset)
 
-    return render(request, "search.html", data, facet_link=facet_link, page_link=page_link,
-                  snippet_html=snippet_html, json_link=link("/search.json", **base))
+    return render(
+        request,
+        "search.html",
+        data,
+        facet_link=facet_link,
+        page_link=page_link,
+        snippet_html=snippet_html,
+        json_link=link("/search.json", **base),
+    )
 
 
 # ---- articles ------------------------------------------------------------------------------
@@ -90,40 +118,62 @@ def article_json(article_id: str, store: StoreDep) -> Response:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request, store: StoreDep) -> Response:
     data = views.article_view(store, article_id)
-    return render(request, "article.html", data, body=article_html(data),
-                  url=safe_url(data.get("url")), actor_href=actor_href, event_tip=event_tip)
+    return render(
+        request,
+        "article.html",
+        data,
+        body=article_html(data),
+        url=safe_url(data.get("url")),
+        actor_href=actor_href,
+        event_tip=event_tip,
+    )
 
 
 # ---- actors --------------------------------------------------------------------------------
 
 
 @router.get("/actors.json")
-def actors_json(request: Request, store: StoreDep, q: Text = None, limit: Limit = 20,
-                offset: Offset = 0) -> Response:
+def actors_json(
+    request: Request, store: StoreDep, q: Text = None, limit: Limit = 20, offset: Offset = 0
+) -> Response:
     return twin(views.actors_view(store, q, limit, offset, request.url))
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, store: StoreDep, q: Text = None, limit: Limit = 50,
-                offset: Offset = 0) -> Response:
+def actors_page(
+    request: Request, store: StoreDep, q: Text = None, limit: Limit = 50, offset: Offset = 0
+) -> Response:
     data = views.actors_view(store, q, limit, offset, request.url)
     data["q"] = q or ""
-    return render(request, "actors.html", data, actor_href=actor_href,
-                  page_link=lambda o: link("/actors", q=q, limit=limit, offset=o))
+    return render(
+        request,
+        "actors.html",
+        data,
+        actor_href=actor_href,
+        page_link=lambda o: link("/actors", q=q, limit=limit, offset=o),
+    )
 
 
 @router.get("/actors/{actor_id}.json")
-def actor_json(actor_id: str, request: Request, store: StoreDep, limit: Limit = 20,
-               offset: Offset = 0) -> Response:
+def actor_json(
+    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+) -> Response:
     return twin(views.actor_view(store, actor_id, request.url, limit, offset))
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(actor_id: str, request: Request, store: StoreDep, limit: Limit = 20,
-               offset: Offset = 0) -> Response:
+def actor_page(
+    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+) -> Response:
     data = views.actor_view(store, actor_id, request.url, limit, offset)
-    return render(request, "actor.html", data, actor_href=actor_href, event_tip=event_tip,
-                  page_link=lambda o: link(actor_href(actor_id), limit=limit, offset=o))
+    return render(
+        request,
+        "actor.html",
+        data,
+        actor_href=actor_href,
+        event_tip=event_tip,
+        page_link=lambda o: link(actor_href(actor_id), limit=limit, offset=o),
+    )
 
 
 # ---- dyads and timelines -------------------------------------------------------------------
@@ -143,19 +193,35 @@ def dyad_page(request: Request, store: StoreDep, a: Side = None, b: Side = None)
 
 
 @router.get("/timeline.json")
-def timeline_json(request: Request, store: StoreDep, filters: EventFiltersDep,
-                  limit: Limit = 50, offset: Offset = 0) -> Response:
+def timeline_json(
+    request: Request,
+    store: StoreDep,
+    filters: EventFiltersDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
     return twin(views.timeline_view(store, filters, limit, offset, request.url))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, store: StoreDep, filters: EventFiltersDep,
-                  limit: Limit = 50, offset: Offset = 0) -> Response:
+def timeline_page(
+    request: Request,
+    store: StoreDep,
+    filters: EventFiltersDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
     data = views.timeline_view(store, filters, limit, offset, request.url)
     given = data["filters"]
-    return render(request, "timeline.html", data, event_tip=event_tip, actor_href=actor_href,
-                  page_link=lambda o: link("/timeline", **given, limit=limit, offset=o),
-                  day_pattern=DAY)
+    return render(
+        request,
+        "timeline.html",
+        data,
+        event_tip=event_tip,
+        actor_href=actor_href,
+        page_link=lambda o: link("/timeline", **given, limit=limit, offset=o),
+        day_pattern=DAY,
+    )
 
 
 @router.get("/stats.json")

@@ -64,5 +64,7 @@ def cooperation_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
         month, quad = month_of(event.get("date")), event.get("quad")
         if month and quad:
             counts[month]["cooperation" if quad <= 2 else "conflict"] += 1
-    return [{"month": m, **c, "total": c["cooperation"] + c["conflict"]}
-            for m, c in sorted(counts.items())]
+    return [
+        {"month": m, **c, "total": c["cooperation"] + c["conflict"]}
+        for m, c in sorted(counts.items())
+    ]

@@ -34,8 +34,16 @@ def page(items: list[Any], total: int, limit: int, offset: int, url: URL) -> dic
 # ---- articles ------------------------------------------------------------------------------
 
 
-def search_view(store: Store, q: str | None, filters: SearchFilters, limit: int, offset: int,
-                url: URL, *, facets: bool) -> dict[str, Any]:
+def search_view(
+    store: Store,
+    q: str | None,
+    filters: SearchFilters,
+    limit: int,
+    offset: int,
+    url: URL,
+    *,
+    facets: bool,
+) -> dict[str, Any]:
     """A page of matching articles, with facet counts when asked."""
     backend = search_backend(store.engine)
     found = backend.search(q, filters, limit, offset)
@@ -71,8 +79,9 @@ def actors_view(store: Store, q: str | None, limit: int, offset: int, url: URL) 
     return page(rows, total, limit, offset, url)
 
 
-def actor_view(store: Store, actor_id: str, url: URL, limit: int = 20,
-               offset: int = 0) -> dict[str, Any]:
+def actor_view(
+    store: Store, actor_id: str, url: URL, limit: int = 20, offset: int = 0
+) -> dict[str, Any]:
     """An actor's KB profile and roles, quotes, events per month by quad class, and
     latest events."""
     profile = actor_data.actor_profile(store, actor_id)
@@ -89,27 +98,47 @@ def actor_view(store: Store, actor_id: str, url: URL, limit: int = 20,
 # ---- quotes, events, series ----------------------------------------------------------------
 
 
-def quotes_view(store: Store, url: URL, *, speaker: str | None, since: str | None,
-                until: str | None, article_id: str | None, limit: int,
-                offset: int) -> dict[str, Any]:
-    rows, total = actor_data.list_quotes(store, speaker=speaker, since=since, until=until,
-                                         article_id=article_id, limit=limit, offset=offset)
+def quotes_view(
+    store: Store,
+    url: URL,
+    *,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    article_id: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    rows, total = actor_data.list_quotes(
+        store,
+        speaker=speaker,
+        since=since,
+        until=until,
+        article_id=article_id,
+        limit=limit,
+        offset=offset,
+    )
     return page(rows, total, limit, offset, url)
 
 
-def events_view(store: Store, filters: EventFilters, limit: int, offset: int,
-                url: URL) -> dict[str, Any]:
+def events_view(
+    store: Store, filters: EventFilters, limit: int, offset: int, url: URL
+) -> dict[str, Any]:
     rows, total = event_data.list_events(store, filters, limit, offset)
     return page(rows, total, limit, offset, url)
 
 
-def timeline_view(store: Store, filters: EventFilters, limit: int, offset: int,
-                  url: URL) -> dict[str, Any]:
+def timeline_view(
+    store: Store, filters: EventFilters, limit: int, offset: int, url: URL
+) -> dict[str, Any]:
     """Events per month by quad class, and the events themselves newest first."""
     events = event_data.all_events(store, filters)
     given = {k: v for k, v in vars(filters).items() if v}
-    return {"filters": given, "series": quad_series(events),
-            "events": page(events[offset:offset + limit], len(events), limit, offset, url)}
+    return {
+        "filters": given,
+        "series": quad_series(events),
+        "events": page(events[offset : offset + limit], len(events), limit, offset, url),
+    }
 
 
 def side(value: str) -> dict[str, str]:
@@ -130,14 +159,19 @@ def dyad_filters(a: str, b: str, month: str | None = None) -> EventFilters:
         country=one["id"] if one["kind"] == "country" else None,
         with_actor=other["id"] if other["kind"] == "actor" else None,
         with_country=other["id"] if other["kind"] == "country" else None,
-        month=month)
+        month=month,
+    )
 
 
 def dyad_view(store: Store, a: str, b: str) -> dict[str, Any]:
     """Monthly cooperation and conflict between two sides, both directions."""
     events = event_data.all_events(store, dyad_filters(a, b))
-    return {"a": _named(store, side(a)), "b": _named(store, side(b)),
-            "series": cooperation_series(events), "events": len(events)}
+    return {
+        "a": _named(store, side(a)),
+        "b": _named(store, side(b)),
+        "series": cooperation_series(events),
+        "events": len(events),
+    }
 
 
 def _named(store: Store, one: dict[str, str]) -> dict[str, str]:
