@@ -236,7 +236,7 @@ def _top(rows: list[dict[str, Any]], size: int) -> list[dict[str, Any]]:
         for value, label, count in (tuple(r.values()) for r in rows)
         if value not in (None, "")
     ]
-    items.sort(key=lambda x: (-x["count"], x["label"]))
+    items.sort(key=lambda x: (-int(x["count"]), str(x["label"])))
     return items[:size]
 
 
@@ -244,12 +244,14 @@ def _with_snippet(row: dict[str, Any]) -> dict[str, Any]:
     """The row with ``snippet`` as plain text and ``snippet_marks`` as (start, end) pairs
     of the matched words, so a page can highlight them after escaping."""
     raw = row.get("snippet") or ""
-    plain, marks, start = [], [], 0
+    plain: list[str] = []
+    marks: list[list[int]] = []
+    start = 0
     for ch in raw:
         if ch == OPEN:
-            start = sum(len(p) for p in plain)
+            start = len(plain)
         elif ch == CLOSE:
-            marks.append([start, sum(len(p) for p in plain)])
+            marks.append([start, len(plain)])
         else:
             plain.append(ch)
     row["snippet"] = "".join(plain)
@@ -268,7 +270,7 @@ class SqliteSearch(_SqlSearch):
 
     def _matched(self, q: str) -> tuple[Any, Any]:
         q = quote_plain_words(q)
-        whole = literal_column("articles_fts")
+        whole: Any = literal_column("articles_fts")
         snippet = func.snippet(whole, 2, OPEN, CLOSE, "…", 24)
         hit = (
             select(
@@ -308,9 +310,9 @@ class PostgresSearch(_SqlSearch):
     (it accepts any input, so syntax errors cannot happen there)."""
 
     def _matched(self, q: str) -> tuple[Any, Any]:
-        config = literal_column("'english'::regconfig")
+        config: Any = literal_column("'english'::regconfig")
         tsquery = func.websearch_to_tsquery(config, q)
-        doc = literal_column(PG_DOCUMENT_SQL)
+        doc: Any = literal_column(PG_DOCUMENT_SQL)
         hit = (
             select(a.c.id, (-func.ts_rank(doc, tsquery)).label("rank"))
             .where(doc.op("@@")(tsquery))
