@@ -231,7 +231,7 @@ def _has_actor(actor: str) -> ColumnElement[bool]:
 
 def _top(rows: list[dict[str, Any]], size: int) -> list[dict[str, Any]]:
     """(value, label, count) rows as dicts, most frequent first."""
-    items = [
+    items: list[dict[str, Any]] = [
         {"value": str(value), "label": str(label or value), "count": int(count)}
         for value, label, count in (tuple(r.values()) for r in rows)
         if value not in (None, "")
