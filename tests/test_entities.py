@@ -1,4 +1,4 @@
-"""Entities, KB linking and in-article coreference (newsgraph.extract.entities / coref)."""
+"""Entities, KB linking and in-article coreference (newsgraph.extractors.entities / coref)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import shared_path
 from newsgraph.errors import IngestError
-from newsgraph.extract.entities import NO_KB, EntityLayer, find_entities
+from newsgraph.extractors.entities import NO_KB, EntityLayer, find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
 from newsgraph.nlp.models import english

@@ -11,7 +11,7 @@ from newsgraph.settings import Settings, default_db
 
 def analyser() -> Callable[[list[Article]], list[Article]]:
     """The NLP stage run on each batch of new articles."""
-    from newsgraph.extract.analyse import analyse_articles
+    from newsgraph.extractors.analyse import analyse_articles
 
     return analyse_articles
 

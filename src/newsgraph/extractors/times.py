@@ -13,7 +13,7 @@ against the anchor, the article's publication date:
 * ages ("75-year-old"), prices ("$2014") and percentages ("75%") are not dates.
 
 Word lists, regex pieces, date arithmetic and the value functions of the relative
-rules live in :mod:`newsgraph.extract.timex_rules`; the rules (one regex and one
+rules live in :mod:`newsgraph.extractors.timex_rules`; the rules (one regex and one
 value function each) are listed in ``RULES`` below, and the engine keeps the
 longest non-overlapping spans.
 """
@@ -26,8 +26,8 @@ from datetime import date
 from typing import NamedTuple
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.extract import timex_rules as tr
-from newsgraph.extract.timex_rules import Context
+from newsgraph.extractors import timex_rules as tr
+from newsgraph.extractors.timex_rules import Context
 from newsgraph.records import TimeExpr
 
 Found = tuple[str | None, str] | None
@@ -452,10 +452,10 @@ RULES = DATE_RULES + RELATIVE_RULES + DURATION_RULES + SET_RULES
 
 
 def __getattr__(name: str) -> object:
-    """``infer_publication_date`` now lives in :mod:`newsgraph.extract.dating` (lazy re-export,
+    """``infer_publication_date`` now lives in :mod:`newsgraph.extractors.dating` (lazy re-export,
     as dating imports this module)."""
     if name == "infer_publication_date":
-        from newsgraph.extract.dating import infer_publication_date
+        from newsgraph.extractors.dating import infer_publication_date
 
         return infer_publication_date
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract import event_tables as tables
-from newsgraph.extract.event_tables import Pattern
+from newsgraph.extractors import event_tables as tables
+from newsgraph.extractors.event_tables import Pattern
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.quote_rules import (
+from newsgraph.extractors.quote_rules import (
     CueLexicon,
     QuotedSpan,
     SpeakerResolver,

@@ -1,6 +1,6 @@
 """The event coder's data: CAMEO code table, trigger patterns, frames and word lists.
 
-Everything here is read once from ``extract/data/events/*.json`` (see the README
+Everything here is read once from ``extractors/data/events/*.json`` (see the README
 there for where each table comes from) and cached. No spaCy in this module: it
 turns the files into small immutable lookups the matcher and coder use.
 """
@@ -71,7 +71,7 @@ class Pattern:
 
 
 def _read(name: str) -> dict[str, Any]:
-    path = resources.files("newsgraph.extract").joinpath(f"{DATA}/{name}")
+    path = resources.files("newsgraph.extractors").joinpath(f"{DATA}/{name}")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -31,7 +31,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.extract.coref import (
+from newsgraph.extractors.coref import (
     Candidate,
     Link,
     NameSpan,

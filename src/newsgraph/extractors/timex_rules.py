@@ -1,4 +1,4 @@
-"""The pieces behind :mod:`newsgraph.extract.times`: words, patterns, anchoring, values.
+"""The pieces behind :mod:`newsgraph.extractors.times`: words, patterns, anchoring, values.
 
 * vocabulary (months, weekdays, number words, units, TIMEX3 codes) read from
   ``data/timex_words.json``, and the regex pieces built from it; month names and
@@ -23,7 +23,7 @@ from importlib import resources
 Found = tuple[str | None, str] | None
 
 _WORDS = json.loads(
-    resources.files("newsgraph.extract").joinpath("data/timex_words.json").read_text("utf-8")
+    resources.files("newsgraph.extractors").joinpath("data/timex_words.json").read_text("utf-8")
 )
 MONTHS: dict[str, int] = _WORDS["months"]
 WEEKDAYS: dict[str, int] = _WORDS["weekdays"]

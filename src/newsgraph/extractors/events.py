@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract import event_roles as roles
-from newsgraph.extract import event_tables as tables
-from newsgraph.extract.event_patterns import match_trigger
-from newsgraph.extract.event_tables import Pattern
+from newsgraph.extractors import event_roles as roles
+from newsgraph.extractors import event_tables as tables
+from newsgraph.extractors.event_patterns import match_trigger
+from newsgraph.extractors.event_tables import Pattern
 from newsgraph.records import Event, EventActor, Mention, Span, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]

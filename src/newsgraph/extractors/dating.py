@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsgraph.extract import timex_rules as tr
-from newsgraph.extract.times import find_times
+from newsgraph.extractors import timex_rules as tr
+from newsgraph.extractors.times import find_times
 from newsgraph.ingest.meta import find_dateline
 from newsgraph.kb.load import default_kb
 from newsgraph.kb.model import Actor, KnowledgeBase

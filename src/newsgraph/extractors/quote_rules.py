@@ -1,4 +1,4 @@
-"""Data and rules behind :mod:`newsgraph.extract.quotes`.
+"""Data and rules behind :mod:`newsgraph.extractors.quotes`.
 
 * :func:`cue_lexicon` loads the cue words (speech verbs, role nouns, pronouns...) from
   ``data/cues.json`` once per process;
@@ -65,9 +65,9 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    """The cue word lists shipped in ``newsgraph/extract/data/cues.json``."""
+    """The cue word lists shipped in ``newsgraph/extractors/data/cues.json``."""
     raw = json.loads(
-        resources.files("newsgraph.extract").joinpath("data/cues.json").read_text("utf-8")
+        resources.files("newsgraph.extractors").joinpath("data/cues.json").read_text("utf-8")
     )
     return CueLexicon(
         speech_verbs=frozenset(raw["speech_verbs"]),

@@ -15,8 +15,8 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from newsgraph.extract.dating import infer_publication_date
-from newsgraph.extract.times import find_times
+from newsgraph.extractors.dating import infer_publication_date
+from newsgraph.extractors.times import find_times
 from newsgraph.nlp.models import load, model_name
 from newsgraph.records import Article, EventActor, Published, Quote, TimeExpr
 
@@ -60,9 +60,9 @@ def date_article(article: Article) -> tuple[Published, tuple[TimeExpr, ...]]:
 
 def extract_from_doc(article: Article, doc) -> Article:
     """Entities; quotes with speakers and events with actors resolved through them."""
-    from newsgraph.extract.entities import find_entities
-    from newsgraph.extract.events import find_events
-    from newsgraph.extract.quotes import find_quotes
+    from newsgraph.extractors.entities import find_entities
+    from newsgraph.extractors.events import find_events
+    from newsgraph.extractors.quotes import find_quotes
 
     anchor = anchor_of(article.published)
     layer = find_entities(doc, published=anchor)
@@ -75,7 +75,7 @@ def extract_from_doc(article: Article, doc) -> Article:
 def date_quotes(quotes: Sequence[Quote], doc, times: Sequence[TimeExpr],
                 anchor: str | None) -> tuple[Quote, ...]:
     """Give each quote the day it was said when its sentence says so ("On January 28, ...")."""
-    from newsgraph.extract.dating import event_date
+    from newsgraph.extractors.dating import event_date
 
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     starts = [b[0] for b in bounds]

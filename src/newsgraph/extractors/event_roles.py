@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.extract import event_tables as tables
-from newsgraph.extract.event_patterns import conjuncts, governing_verb, is_actor
+from newsgraph.extractors import event_tables as tables
+from newsgraph.extractors.event_patterns import conjuncts, governing_verb, is_actor
 from newsgraph.records import EventActor, TimeExpr
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")

@@ -1,6 +1,6 @@
 """In-article coreference: role phrases, stated roles and pronouns resolved to actors.
 
-Names are clustered by :mod:`newsgraph.extract.entities`; this module adds the
+Names are clustered by :mod:`newsgraph.extractors.entities`; this module adds the
 mentions that carry no name:
 
 * **stated roles** - a role the text gives a named person ("Kremlin spokesman Dmitry
@@ -37,8 +37,8 @@ TITLE_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "NNS", "POS", "HYPH"})
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The word lists in ``extract/data/ner_roles.json`` (loaded once)."""
-    raw = resources.files("newsgraph.extract").joinpath("data/ner_roles.json").read_text("utf-8")
+    """The word lists in ``extractors/data/ner_roles.json`` (loaded once)."""
+    raw = resources.files("newsgraph.extractors").joinpath("data/ner_roles.json").read_text("utf-8")
     return json.loads(raw)
 
 
