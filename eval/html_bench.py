@@ -74,10 +74,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=Path("html_bench_preds.jsonl"))
+    parser.add_argument("--out", type=Path, default=Path(".cache/eval/html_bench_preds.jsonl"))
     parser.add_argument("--baseline", action="store_true", help="bare trafilatura.extract defaults")
     args = parser.parse_args()
     started = time.perf_counter()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     count = write_predictions(args.data, args.out, args.baseline)
     elapsed = time.perf_counter() - started
     name = "trafilatura.extract defaults" if args.baseline else "newsgraph extract_html"
