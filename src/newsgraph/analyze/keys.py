@@ -106,13 +106,16 @@ def compatible_dates(value: str | None) -> list[str | None]:
 
 
 def closest(candidates: Iterable[tuple[int, str | None]], value: str | None) -> int | None:
-    """The id of the candidate (id, date) nearest ``value`` within ``MAX_DAY_GAP``;
-    ties go to the oldest id."""
-    best: tuple[int, int] | None = None
+    """The id of the candidate (id, date) nearest ``value`` within ``MAX_DAY_GAP``; ties
+    go to the oldest stored id, then to the earliest not yet stored (negative) one."""
+    best: tuple[int, bool, int] | None = None
     for merged_id, when in candidates:
         gap = day_gap(when, value)
         if gap is None or gap > MAX_DAY_GAP:
             continue
-        if best is None or (gap, merged_id) < best:
-            best = (gap, merged_id)
-    return best[1] if best else None
+        rank = (gap, merged_id < 0, abs(merged_id))
+        if best is None or rank < best:
+            best = rank
+    if best is None:
+        return None
+    return best[2] if not best[1] else -best[2]

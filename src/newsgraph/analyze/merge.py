@@ -12,13 +12,14 @@ pointing at its article and sentence.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 
-from newsgraph.analyze.keys import MergeKey, closest, compatible_dates, merge_key
+from newsgraph.analyze.keys import MergeKey, closest, compatible_dates, is_day, merge_key
 from newsgraph.analyze.quads import quad_class
 from newsgraph.store import events as q
 from newsgraph.store.db import Store
@@ -78,29 +79,28 @@ def rebuild(store: Store) -> MergeResult:
 
 def _merge(conn: Connection, article_ids: list[str]) -> MergeResult:
     result = MergeResult()
-    if not article_ids:
-        return result
-    rows = q.unmerged_events(conn, article_ids)
+    rows = q.unmerged_events(conn, article_ids) if article_ids else []
     if not rows:
         return result
     leads = q.lead_ends(conn, {r["article_id"] for r in rows})
-    merger = _Merger(conn)
-    mentions = []
-    for row in sorted(rows, key=_report_order):
-        merged_id = merger.place(row)
-        mentions.append(
-            {
-                "article_id": row["article_id"],
-                "event_seq": row["seq"],
-                "merged_event_id": merged_id,
-                "in_lead": row["sentence_start"] < leads.get(row["article_id"], 0),
-            }
-        )
+    merger = _Merger(conn, rows)
+    placed = [(row, merger.place(row)) for row in sorted(rows, key=_report_order)]
+    real_ids = merger.flush()
+    mentions = [
+        {
+            "article_id": row["article_id"],
+            "event_seq": row["seq"],
+            "merged_event_id": real_ids.get(merged_id, merged_id),
+            "in_lead": row["sentence_start"] < leads.get(row["article_id"], 0),
+        }
+        for row, merged_id in placed
+    ]
     q.insert_mentions(conn, mentions)
-    q.refresh_merged(conn, merger.touched)
+    touched = {m["merged_event_id"] for m in mentions}
+    q.refresh_merged(conn, touched)
     result.mentions = len(mentions)
-    result.new_events = merger.created
-    result.touched = merger.touched
+    result.new_events = len(real_ids)
+    result.touched = touched
     return result
 
 
@@ -111,43 +111,45 @@ def _report_order(row: dict[str, Any]) -> tuple[str, str, str, int]:
 
 
 class _Merger:
-    """Finds or makes the merged event of each report, caching candidates per key."""
+    """Places a batch's reports: loads the merged events they could join in two queries,
+    decides in memory (new merged events get temporary negative ids), then writes the
+    new merged events in one statement."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         self.conn = conn
-        self.known: dict[tuple[MergeKey, str | None], list[tuple[int, str | None]]] = {}
-        self.touched: set[int] = set()
-        self.created = 0
+        self.index: dict[tuple[MergeKey, str | None], list[int]] = defaultdict(list)
+        self.new_rows: list[dict[str, Any]] = []
+        keys = [merge_key(r) for r in rows]
+        shared = {(k.type, k.source_key, k.target_key) for k in keys if not k.scope}
+        days = {d for r in rows if is_day(r.get("date")) for d in compatible_dates(r["date"])}
+        scopes = {k.scope for k in keys if k.scope}
+        for found in q.candidate_rows(conn, shared, days=days, scopes=scopes):
+            self._remember(_stored_key(found), found["date"], int(found["id"]))
 
     def place(self, row: dict[str, Any]) -> int:
-        """The id of the merged event ``row`` reports (new when none fits)."""
-        key = merge_key(row)
-        pool = self._candidates(key, row.get("date"))
-        merged_id = closest(pool, row.get("date"))
+        """The id (negative while unwritten) of the merged event ``row`` reports."""
+        key, day = merge_key(row), row.get("date")
+        pool = [(i, d) for d in compatible_dates(day) for i in self.index.get((key, d), [])]
+        merged_id = closest(pool, day)
         if merged_id is None:
-            merged_id = q.insert_merged(self.conn, merged_row(row, key))
-            self.created += 1
-            for dates_key in self._keys_covering(key, row.get("date")):
-                self.known[dates_key].append((merged_id, row.get("date")))
-        self.touched.add(merged_id)
+            self.new_rows.append(merged_row(row, key))
+            merged_id = -len(self.new_rows)
+            self._remember(key, day, merged_id)
         return merged_id
 
-    def _candidates(self, key: MergeKey, day: str | None) -> list[tuple[int, str | None]]:
-        cache_key = (key, day)
-        if cache_key not in self.known:
-            fields = {
-                "type": key.type,
-                "source_key": key.source_key,
-                "target_key": key.target_key,
-                "negated": key.negated,
-                "scope": key.scope,
-            }
-            self.known[cache_key] = q.candidates(self.conn, fields, compatible_dates(day))
-        return self.known[cache_key]
+    def flush(self) -> dict[int, int]:
+        """Write the new merged events; returns temporary id -> real id."""
+        ids = q.insert_merged(self.conn, self.new_rows)
+        return {-(n + 1): real for n, real in enumerate(ids)}
 
-    def _keys_covering(self, key: MergeKey, day: str | None) -> list[tuple[MergeKey, str | None]]:
-        """Cached candidate lists a new event dated ``day`` belongs in."""
-        return [(key, d) for d in compatible_dates(day) if (key, d) in self.known]
+    def _remember(self, key: MergeKey, day: str | None, merged_id: int) -> None:
+        self.index[(key, day)].append(merged_id)
+
+
+def _stored_key(row: dict[str, Any]) -> MergeKey:
+    return MergeKey(
+        row["type"], row["source_key"], row["target_key"], bool(row["negated"]), row["scope"]
+    )
 
 
 def merged_row(row: dict[str, Any], key: MergeKey) -> dict[str, Any]:

@@ -13,7 +13,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from newsgraph.store import schema
 
@@ -89,32 +101,53 @@ def first_paragraph_end(text: str) -> int:
     return len(text) if cut < 0 else cut
 
 
-def candidates(
-    conn: Connection, key: Mapping[str, Any], dates: Sequence[str | None]
-) -> list[tuple[int, str | None]]:
-    """(id, date) of merged events with this key (``type``, ``source_key``, ``target_key``,
-    ``negated``, ``scope``) dated one of ``dates`` (None: undated)."""
-    days = [d for d in dates if d is not None]
-    when = [me.c.date.in_(days)] if days else []
-    if None in dates:
-        when.append(me.c.date.is_(None))
-    stmt = select(me.c.id, me.c.date).where(
-        me.c.type == key["type"],
-        me.c.source_key == key["source_key"],
-        me.c.target_key == key["target_key"],
-        me.c.negated == key["negated"],
-        me.c.scope == key["scope"],
-        or_(*when),
-    )
-    return [(int(i), d) for i, d in conn.execute(stmt)]
+def candidate_rows(
+    conn: Connection,
+    keys: Iterable[tuple[str, str, str]],
+    *,
+    days: Iterable[str],
+    scopes: Iterable[str],
+) -> list[dict[str, Any]]:
+    """Merged events a batch's reports could join: shared ones (scope "") with one of the
+    (type, source_key, target_key) ``keys`` dated one of ``days``, and those scoped to one
+    of the batch's articles (``scopes``). May return more (the key parts are matched one
+    by one); the caller compares whole keys."""
+    cols = [
+        me.c.id,
+        me.c.type,
+        me.c.source_key,
+        me.c.target_key,
+        me.c.negated,
+        me.c.scope,
+        me.c.date,
+    ]
+    keys = set(keys)
+    rows: list[dict[str, Any]] = []
+    for part in chunks(keys, IN_CHUNK // 3):
+        types, sources, targets = ({k[i] for k in part} for i in range(3))
+        for chunk in chunks(days):
+            stmt = select(*cols).where(
+                me.c.type.in_(types),
+                me.c.source_key.in_(sources),
+                me.c.target_key.in_(targets),
+                me.c.scope == "",
+                me.c.date.in_(chunk),
+            )
+            rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+    for chunk in chunks(scopes):
+        stmt = select(*cols).where(me.c.scope.in_(chunk))
+        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+    return rows
 
 
-def insert_merged(conn: Connection, row: Mapping[str, Any]) -> int:
-    """Add a merged event (its actors too, from ``source``/``target``); returns its id."""
-    values = dict(row) | {"created": datetime.now(UTC)}
-    key = conn.execute(insert(me).values(**values)).inserted_primary_key
-    assert key is not None
-    merged_id = int(key[0])
+def insert_merged(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Add merged events (and their actors, from ``source``/``target``) in one statement
+    each; returns their ids in the order of ``rows``."""
+    if not rows:
+        return []
+    now = datetime.now(UTC)
+    stmt = insert(me).returning(me.c.id, sort_by_parameter_order=True)
+    ids = [int(r[0]) for r in conn.execute(stmt, [dict(r) | {"created": now} for r in rows])]
     actors = [
         {
             "merged_event_id": merged_id,
@@ -124,12 +157,13 @@ def insert_merged(conn: Connection, row: Mapping[str, Any]) -> int:
             "country": actor.get("country"),
             "name": actor.get("name"),
         }
+        for merged_id, row in zip(ids, rows, strict=True)
         for role in ("source", "target")
         for seq, actor in enumerate(row[role] or [])
     ]
     if actors:
         conn.execute(insert(ma), actors)
-    return merged_id
+    return ids
 
 
 def insert_mentions(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -138,11 +172,27 @@ def insert_mentions(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
         conn.execute(insert(m), [dict(r) for r in rows])
 
 
+_AGGREGATES = (
+    "n_mentions",
+    "n_articles",
+    "n_sources",
+    "first_seen",
+    "last_seen",
+    "intensity",
+    "place",
+)
+
+
 def refresh_merged(conn: Connection, merged_ids: Iterable[int]) -> None:
     """Recompute counts, first/last seen, mean intensity and place of merged events
-    from their mentions."""
+    from their mentions (one read and one ``executemany`` update per chunk)."""
+    stmt = (
+        update(me)
+        .where(me.c.id == bindparam("merged_id"))
+        .values({name: bindparam(f"new_{name}") for name in _AGGREGATES})
+    )
     for chunk in chunks(merged_ids):
-        stmt = (
+        query = (
             select(
                 m.c.merged_event_id,
                 m.c.article_id,
@@ -160,10 +210,14 @@ def refresh_merged(conn: Connection, merged_ids: Iterable[int]) -> None:
             .order_by(m.c.merged_event_id, a.c.published_date, m.c.article_id, m.c.event_seq)
         )
         groups: dict[int, list[Any]] = defaultdict(list)
-        for row in conn.execute(stmt):
+        for row in conn.execute(query):
             groups[int(row[0])].append(row)
-        for merged_id, rows in groups.items():
-            conn.execute(update(me).where(me.c.id == merged_id).values(**_aggregate(rows)))
+        params = [
+            {"merged_id": merged_id} | {f"new_{k}": v for k, v in _aggregate(rows).items()}
+            for merged_id, rows in groups.items()
+        ]
+        if params:
+            conn.execute(stmt, params)
 
 
 def _aggregate(rows: Sequence[Any]) -> dict[str, Any]:
