@@ -167,11 +167,11 @@ def test_dyad_command_lists_cells_and_events_without_markup(db: str) -> None:
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    import newsgraph
+    from newsgraph.api import ingest  # newsgraph.ingest is also a subpackage's name
 
     seeds = shared_path("corpus", "seeds")
     path = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
-    summary = newsgraph.ingest(str(seeds), path)
+    summary = ingest(str(seeds), path)
     assert summary.added == 5
     return path
 
