@@ -121,7 +121,7 @@ class _Merger:
         self.new_rows: list[dict[str, Any]] = []
         keys = [merge_key(r) for r in rows]
         shared = {(k.type, k.source_key, k.target_key) for k in keys if not k.scope}
-        days = {d for r in rows if is_day(r.get("date")) for d in compatible_dates(r["date"])}
+        days = {d for r in rows if is_day(r.get("date")) for d in compatible_dates(r["date"]) if d}
         scopes = {k.scope for k in keys if k.scope}
         for found in q.candidate_rows(conn, shared, days=days, scopes=scopes):
             self._remember(_stored_key(found), found["date"], int(found["id"]))

@@ -138,7 +138,7 @@ def _event_detail(event: dict[str, Any], reports: list[dict[str, Any]]) -> dict[
 
 def _print_dyad(title: str, cells: list[dict[str, Any]], details: dict[int, Any]) -> None:
     out = Console()
-    columns = [
+    columns: list[Any] = [
         "period",
         "quad class",
         ("events", {"justify": "right"}),
@@ -179,7 +179,7 @@ def _print_dyad(title: str, cells: list[dict[str, Any]], details: dict[int, Any]
                     _short(first.get("sentence")),
                 ]
             )
-        cols = [
+        cols: list[Any] = [
             "id",
             ("date", {"no_wrap": True}),
             "event",
@@ -214,7 +214,7 @@ def timeline(
         for row in rows:
             _echo_json(row)
         return
-    columns = [
+    columns: list[Any] = [
         ("date", {"no_wrap": True}),
         "kind",
         "role",
@@ -310,7 +310,7 @@ def events(
         for row in rows:
             _echo_json(row)
         return
-    columns = [
+    columns: list[Any] = [
         "id",
         ("date", {"no_wrap": True}),
         "event",

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     Select,
@@ -262,7 +263,7 @@ def merged_ids_with_actor(
     conn: Connection, *, entities: Sequence[str] = (), country: str | None = None
 ) -> set[int]:
     """Ids of merged events one of whose actors is one of ``entities`` or from ``country``."""
-    who = []
+    who: list[ColumnElement[bool]] = []
     if entities:
         who.append(ma.c.entity.in_(list(entities)))
     if country:
@@ -381,7 +382,7 @@ def find_merged(
     """Merged events, newest first, with an actor among ``entities`` or from ``country``
     (when given), of a PLOVER ``type``, dated within ``since``/``until`` (inclusive days)."""
     stmt = select(me)
-    who = []
+    who: list[ColumnElement[bool]] = []
     if entities:
         who.append(ma.c.entity.in_(list(entities)))
     if country:
