@@ -30,7 +30,7 @@ _worker_analyse: Analyse | None = None
 
 def default_analyse() -> Analyse:
     """The NLP stage (the one place this package imports the extractors)."""
-    from newsgraph.extract.analyse import analyse_articles
+    from newsgraph.extractors.analyse import analyse_articles
 
     return analyse_articles
 
@@ -147,7 +147,7 @@ def make_engine(
     if engine == "ray":
         from newsgraph.run.ray_engine import RayEngine
 
-        return RayEngine(address=address, workers=workers)
+        return RayEngine(address=address, workers=workers, analyse=analyse)
     if address is not None:
         raise UsageError(Code.BAD_OPTION, "--address only applies to --engine ray")
     n = default_workers() if workers is None else workers
