@@ -218,7 +218,8 @@ def _governing_cue(
     inner: Span, lex: CueLexicon, speechlike: bool
 ) -> tuple[Token, str, Token | None] | None:
     """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``)."""
-    heads = {t.head for t in inner if not (inner.start <= t.head.i < inner.end)}
+    # first-seen order: a set of tokens would iterate in memory-address order
+    heads = dict.fromkeys(t.head for t in inner if not (inner.start <= t.head.i < inner.end))
     for head in heads:
         verb: Token | None = head
         for _ in range(3):
