@@ -212,17 +212,30 @@ def _read_jsonl_stream(stream: BinaryIO, source: str, settings: Settings) -> Ite
             continue
         try:
             line = decode_bytes(raw)
-            yield record_to_rawdoc(json.loads(line), where, settings)
+            yield record_to_rawdoc(_json_loads(line), where, settings)
         except json.JSONDecodeError as exc:
             yield rejected(where, Code.BAD_JSON, f"line {n}: {exc.msg} at column {exc.colno}")
         except IngestError as exc:
             yield from_error(where, exc)
 
 
+def _json_loads(text: str) -> Any:
+    """``json.loads``; the other errors it raises become IngestError (NG106): nesting
+    past the recursion limit, integers longer than Python converts."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise IngestError(Code.BAD_JSON, "nested too deeply") from None
+    except ValueError as exc:
+        raise IngestError(Code.BAD_JSON, str(exc).split(";")[0]) from None
+
+
 def _read_json(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
     text = decode_bytes(data)
     try:
-        obj = json.loads(text)
+        obj = _json_loads(text)
     except json.JSONDecodeError:
         yield from _read_jsonl_stream(io.BytesIO(data), source, settings)
         return

@@ -46,7 +46,7 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
     try:
         archive = ArchiveIterator(counted)
         reader = archive.reader
-        for record in archive:
+        for record in _records(archive):
             position += 1
             if not _has_content_length(record):
                 yield rejected(source, Code.BAD_WARC, f"record {position} has no Content-Length")
@@ -73,6 +73,20 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
         yield rejected(source, Code.BAD_WARC, "no WARC records found")
     elif counted.has_data_after(end):
         yield rejected(source, Code.BAD_WARC, f"truncated after record {position}")
+
+
+def _records(archive: ArchiveIterator) -> Iterator[ArcWarcRecord]:
+    """warcio's records, with its crashes on malformed headers turned into
+    ``ArchiveLoadFailed`` (a response record without WARC-Target-URI raises AttributeError)."""
+    records = iter(archive)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (AttributeError, TypeError, KeyError) as exc:
+            raise ArchiveLoadFailed(f"malformed record header ({type(exc).__name__})") from exc
+        yield record
 
 
 class _CountingReader(io.RawIOBase):
