@@ -235,6 +235,10 @@ def _then_damaged(strategy: st.SearchStrategy[bytes]) -> st.SearchStrategy[bytes
 
 
 RAW = st.binary(max_size=2000)
+# values past Python's own limits: nesting beyond the recursion limit, 5,000-digit integers
+LIMITS = st.sampled_from((b"[", b'{"a":')).flatmap(
+    lambda opener: st.integers(500, 3000).map(lambda n: opener * n)
+) | st.integers(4000, 6000).map(lambda n: b'{"text": "x", "id": 1' + b"0" * n + b"}")
 HTML = _then_damaged(_pieces(HTML_PIECES))
 FEED = _then_damaged(_pieces(FEED_PIECES))
 JSONL = _then_damaged(st.lists(article_objects | json_values, max_size=5).map(_jsonl))
@@ -265,8 +269,8 @@ TARGETS: dict[str, Target] = {
         Target("decode_bytes", run_decode_bytes, RAW | TEXT | HTML),
         Target("read_bytes_txt", run_read_bytes("a.txt"), RAW | TEXT),
         Target("read_bytes_html", run_read_bytes("a.html"), RAW | HTML),
-        Target("read_bytes_jsonl", run_read_bytes("a.jsonl"), RAW | JSONL),
-        Target("read_bytes_json", run_read_bytes("a.json"), RAW | JSON),
+        Target("read_bytes_jsonl", run_read_bytes("a.jsonl"), RAW | JSONL | LIMITS),
+        Target("read_bytes_json", run_read_bytes("a.json"), RAW | JSON | LIMITS),
         Target("read_bytes_csv", run_read_bytes("a.csv"), RAW | CSV),
         Target("read_bytes_warc", run_read_bytes("a.warc"), RAW | warc_bytes()),
         Target("read_bytes_rss", run_read_bytes("a.rss"), RAW | FEED),
