@@ -72,3 +72,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     with fresh_pg_schema(pg_base_url()) as url:
         yield url
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema only (for tests of what only PostgreSQL does)."""
+    with fresh_pg_schema(pg_base_url()) as url:
+        yield url
