@@ -1,0 +1,174 @@
+"""Reported speech: the complement clause of a cue verb, ``according to X``, ``Name: words``.
+
+:func:`with_indirect` adds these to the direct quotes of
+:mod:`newsgraph.extractors.quotes`, letting a reported clause replace the partial quotes
+it holds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extractors.quote_cues import (
+    Candidate,
+    according_to,
+    cue_phrase,
+    paragraph_end,
+    subject_of,
+)
+from newsgraph.extractors.quote_rules import CueLexicon
+
+_PARTIAL_SHARE = 0.7
+_LINE_SPEAKER_WORDS = 5
+_MIN_LINE_WORDS = 3
+
+
+def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
+    """Direct quotes plus reported speech (complement clauses of cue verbs, ``according to``).
+
+    A reported clause that holds only partial quotes (``said it was "totally wrong" to
+    ...``) replaces them: the clause is what was said. A clause that a direct quote
+    covers mostly, or that overlaps a quote it does not contain, is left out.
+    """
+    kept = list(direct)
+    found: list[Candidate] = []
+    for tok in sorted(doc, key=_depth):
+        if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
+            continue
+        cand = _reported_clause(tok, lex) or _according_clause(tok, lex) or _speaker_line(tok, lex)
+        if cand is None or any(_overlap(cand, f) for f in found):
+            continue
+        clashing = [c for c in kept if _overlap(cand, c)]
+        if clashing and not _holds_partial_quotes(cand, clashing):
+            continue
+        if any(
+            c.cue is not None and cand.cue is not None and c.cue.i != cand.cue.i for c in clashing
+        ):
+            continue
+        kept = [c for c in kept if c not in clashing]
+        cand.end = max([cand.end, *(q.end for q in clashing)])
+        cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
+        found.append(cand)
+    return sorted(kept + found, key=lambda c: c.start)
+
+
+def _depth(tok: Token) -> tuple[int, int]:
+    """How deep ``tok`` sits in its parse tree (outer cue verbs are tried first)."""
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth, tok.i
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates' spans (marks included) overlap."""
+    return a.outer_start < b.outer_end and b.outer_start < a.outer_end
+
+
+def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
+    """Whether ``quotes`` lie inside ``clause`` and cover well under all of it."""
+    inside = all(clause.start <= q.outer_start and q.start < clause.end for q in quotes)
+    quoted = sum(q.end - q.start for q in quotes)
+    return inside and quoted < _PARTIAL_SHARE * (clause.end - clause.start)
+
+
+def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
+    """Character span of tokens ``first..last`` without a leading 'that' or edge punctuation."""
+    while first <= last and (doc[first].is_punct or doc[first].lower_ == "that"):
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``X said (that) CLAUSE``: the ccomp of a cue verb, with the verb's subject."""
+    phrase = cue_phrase(tok, lex)
+    if phrase is None:
+        return None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok, lex)
+    subject = subject_of(tok, lex)
+    if not clauses or subject is None:
+        return None
+    clause = clauses[0]
+    span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
+    if span is None or tok.idx in range(*span):
+        return None
+    span = _within_paragraph(tok.doc.text, span, tok.idx)
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
+    """What a cue verb without a clause reports: ``denied the claims``, ``vowed to fight``,
+    ``called for talks``, ``warned of a war`` (verbs listed under ``object_content_verbs``)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.object_content_verbs:
+        return []
+    deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
+    for child in verb.children:
+        if child.dep_ in deps and child.i > verb.i:
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
+            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
+    return []
+
+
+def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """``span`` cut to the paragraph holding ``anchor`` (the cue), or None when empty."""
+    begin = text.rfind("\n", 0, anchor) + 1
+    end = paragraph_end(text, anchor)
+    start, stop = max(span[0], begin), min(span[1], end)
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
+
+
+def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``According to X, CLAUSE`` / ``CLAUSE, according to X``: the sentence minus the phrase."""
+    source = according_to(tok, lex)
+    if source is None:
+        return None
+    sent = tok.sent
+    phrase_end = source.right_edge.i
+    if tok.i - sent.start <= 1:
+        span = _content_span(phrase_end + 1, sent.end - 1, tok.doc)
+    elif phrase_end >= sent.end - 2:
+        span = _content_span(sent.start, tok.i - 1, tok.doc)
+    else:
+        span = _content_span(sent.start, sent.end - 1, tok.doc)
+    span = _within_paragraph(tok.doc.text, span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``Name: words`` at the start of a line (headlines, transcripts): the rest of the line."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    prefix = doc.char_span(line_start, tok.idx, alignment_mode="contract")
+    if prefix is None or not 1 <= len(prefix) <= _LINE_SPEAKER_WORDS or not prefix.text.strip():
+        return None
+    words = {t.lower_.replace("\u2019", "'") for t in prefix}
+    if words & lex.line_labels or not _looks_like_name(prefix):
+        return None
+    rest = doc.char_span(tok.idx, paragraph_end(doc.text, tok.idx), alignment_mode="contract")
+    span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
+    if span is None or len(doc.text[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, ":", prefix.root)
+
+
+def _looks_like_name(prefix: Span) -> bool:
+    """Capitalised words and no verb: a speaker label, not a sentence lead-in."""
+    words = [t for t in prefix if not t.is_punct]
+    capital = all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
+    return bool(words) and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)
