@@ -40,8 +40,9 @@ def anchor_of(published: Published) -> str | None:
 def _parse_loose(value: str) -> str | None:
     import dateparser
 
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True,
-                                               "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     return parsed.date().isoformat() if parsed else None
 
 
@@ -67,13 +68,15 @@ def extract_from_doc(article: Article, doc) -> Article:
     anchor = anchor_of(article.published)
     layer = find_entities(doc, published=anchor)
     quotes = date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
-    events = find_events(doc, actors=partial(event_actor, layer), times=article.times,
-                         published=anchor)
+    events = find_events(
+        doc, actors=partial(event_actor, layer), times=article.times, published=anchor
+    )
     return article.replace(entities=layer.entities, quotes=tuple(quotes), events=tuple(events))
 
 
-def date_quotes(quotes: Sequence[Quote], doc, times: Sequence[TimeExpr],
-                anchor: str | None) -> tuple[Quote, ...]:
+def date_quotes(
+    quotes: Sequence[Quote], doc, times: Sequence[TimeExpr], anchor: str | None
+) -> tuple[Quote, ...]:
     """Give each quote the day it was said when its sentence says so ("On January 28, ...")."""
     from newsgraph.extractors.dating import event_date
 
@@ -81,7 +84,11 @@ def date_quotes(quotes: Sequence[Quote], doc, times: Sequence[TimeExpr],
     starts = [b[0] for b in bounds]
     dated = []
     for quote in quotes:
-        where = quote.speaker.start if quote.speaker and quote.speaker.start is not None else quote.start
+        where = (
+            quote.speaker.start
+            if quote.speaker and quote.speaker.start is not None
+            else quote.start
+        )
         i = max(0, bisect_right(starts, where) - 1)
         start, end = bounds[i] if bounds else (quote.start, quote.end)
         day = event_date(min(start, quote.start), max(end, quote.end), list(times), anchor)
@@ -99,9 +106,12 @@ def event_actor(layer, start: int, end: int) -> EventActor | None:
     entity = layer.entity(speaker.entity)
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
-    return EventActor(entity=speaker.entity, name=speaker.name or (entity.name if entity else ""),
-                      country=(entity.country if entity else None) or getattr(known, "country", None),
-                      sector=getattr(known, "sector", None))
+    return EventActor(
+        entity=speaker.entity,
+        name=speaker.name or (entity.name if entity else ""),
+        country=(entity.country if entity else None) or getattr(known, "country", None),
+        sector=getattr(known, "sector", None),
+    )
 
 
 def analyse_articles(articles: Sequence[Article]) -> list[Article]:
