@@ -10,13 +10,13 @@ in .cache/atheris; it is not a project dependency).
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 import atheris
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "tests" / "fuzz_corpus"
+WORK = HERE.parent / ".cache" / "fuzz"
 sys.path.insert(0, str(HERE))
 
 with atheris.instrument_imports(include=["newsgraph"]):
@@ -30,8 +30,9 @@ def main() -> None:
     def one_input(data: bytes) -> None:
         call_target(target.run, data)
 
-    work = tempfile.mkdtemp(prefix=f"atheris-{name}-")  # grows; seeds stay untouched
-    atheris.Setup([sys.argv[0], *flags, work, str(SEEDS)], one_input)
+    work = WORK / name  # the corpus atheris grows, kept between runs; seeds stay untouched
+    work.mkdir(parents=True, exist_ok=True)
+    atheris.Setup([sys.argv[0], *flags, str(work), str(SEEDS)], one_input)
     atheris.Fuzz()
 
 
