@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import shared_path
 from newsgraph.errors import IngestError
-from newsgraph.extractors.entities import NO_KB, EntityLayer, find_entities
+from newsgraph.extractors.entities import EntityLayer, find_entities
+from newsgraph.extractors.kbview import NO_KB
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
 from newsgraph.nlp.models import english
