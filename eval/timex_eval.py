@@ -29,7 +29,8 @@ SCORER = SHARED / "eval" / "score_timex.py"
 TEMPEVAL = SHARED / "data" / "tempeval3"
 
 sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extractors.times import find_times, infer_publication_date  # noqa: E402
+from newsgraph.extractors.dating import infer_publication_date  # noqa: E402
+from newsgraph.extractors.times import find_times  # noqa: E402
 
 Finder = Callable[[str, str | None], list[dict[str, Any]]]
 

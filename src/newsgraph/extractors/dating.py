@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsgraph.extractors import timex_rules as tr
 from newsgraph.extractors.times import find_times
+from newsgraph.extractors.timex_calendar import nearest_year, number_value, safe_date
+from newsgraph.extractors.timex_lexicon import WEEKDAYS
 from newsgraph.ingest.meta import find_dateline
 from newsgraph.kb.load import default_kb
 from newsgraph.kb.model import Actor, KnowledgeBase
@@ -354,7 +355,7 @@ def from_dateline_month_day(ctx: Context) -> Published | None:
     if line is None or line.month is None or line.day is None:
         return None
     if line.year:
-        day = tr.safe_date(line.year, line.month, line.day)
+        day = safe_date(line.year, line.month, line.day)
         return (
             Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
         )
@@ -369,7 +370,7 @@ def from_weekday_month_day(ctx: Context) -> Published | None:
     """'Monday, February 7': the year where weekday and month-day agree, inside the window."""
     for t in ctx.times:
         m = _MONTH_DAY.fullmatch(t.value or "")
-        weekday = tr.WEEKDAYS.get(t.text.split()[0].strip(",.").lower()) if m else None
+        weekday = WEEKDAYS.get(t.text.split()[0].strip(",.").lower()) if m else None
         if m is None or weekday is None:
             continue
         day = _pick_year(ctx, int(m[1]), int(m[2]), weekdays={weekday}, strict=True)
@@ -431,7 +432,7 @@ def _pick_year(
     candidates whose weekday disagrees instead of only ranking them lower.
     """
     years = range(EARLIEST.year, ctx.today.year + 1)
-    days = [d for y in years if (d := tr.safe_date(y, month, day)) and ctx.allows(d)]
+    days = [d for y in years if (d := safe_date(y, month, day)) and ctx.allows(d)]
     agreeing = [d for d in days if d.weekday() in weekdays]
     if agreeing or strict:
         days = agreeing
@@ -476,9 +477,7 @@ def _day_value(expr: TimeExpr, published: str | None) -> str | None:
     m = _MONTH_DAY.fullmatch(value)
     anchor = _FULL_DAY.match(published or "")
     if m and anchor:
-        found = tr.nearest_year(
-            date.fromisoformat(anchor.group()), int(m[1]), int(m[2]), "past", None
-        )
+        found = nearest_year(date.fromisoformat(anchor.group()), int(m[1]), int(m[2]), "past", None)
         return found.isoformat() if found else None
     return None
 
@@ -511,10 +510,10 @@ def anchored_day(sentence: str) -> tuple[date, float, str] | None:
         if not named:
             continue
         count = _YEARS_AGO.search(sentence) or _ANNIVERSARY.search(sentence)
-        years = tr.number_value(count["n"].lower()) if count else None
+        years = number_value(count["n"].lower()) if count else None
         if not years or years != int(years):
             continue
-        day = tr.safe_date(when.year + int(years), when.month, when.day)
+        day = safe_date(when.year + int(years), when.month, when.day)
         if day is None:
             continue
         same_day = bool(re.search(r"\bsame day\b|\bthis day\b|\bto the day\b", sentence, re.I))
