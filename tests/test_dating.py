@@ -9,13 +9,9 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, shared_path
-from newsgraph.extractors.dating import (
-    Clue,
-    anchored_day,
-    event_date,
-    infer_publication_date,
-    intersect_clues,
-)
+from newsgraph.extractors.dating import event_date, infer_publication_date
+from newsgraph.extractors.dating_anchors import anchored_day
+from newsgraph.extractors.dating_roles import Clue, intersect_clues
 from newsgraph.extractors.times import find_times
 from newsgraph.records import TimeExpr
 

@@ -6,9 +6,11 @@ Every clue is a constraint on the candidate day, and the answer names each clue 
 * a weekday with a month-day ("Monday, February 7" is a Monday in 2011, 2022 and 2028);
 * the actor knowledge base: a person named with a role ("French President Emmanuel
   Macron", "Macron, the French president", "the French president-elect" near
-  "Macron") puts the day inside that tenure; the tenures of all such clues intersect;
+  "Macron") puts the day inside that tenure; the tenures of all such clues intersect
+  (:mod:`dating_roles`);
 * anchored references: "75 years ago" or "the 75th anniversary" beside a well-known
-  dated event (``data/anchors.json``) gives the same month-day N years on;
+  dated event (``data/anchors.json``) gives the same month-day N years on
+  (:mod:`dating_anchors`);
 * a weekday the article reports ("on Monday") picks the day inside a narrow window
   or checks a dateline.
 
@@ -17,40 +19,24 @@ Without evidence the answer is ``None``: nothing is guessed.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
+from newsgraph.extractors.dating_anchors import anchored_day
+from newsgraph.extractors.dating_roles import EARLIEST, Interval, intersect_clues, role_clues
 from newsgraph.extractors.times import find_times
-from newsgraph.extractors.timex_calendar import nearest_year, number_value, safe_date
+from newsgraph.extractors.timex_calendar import nearest_year, safe_date
 from newsgraph.extractors.timex_lexicon import WEEKDAYS
 from newsgraph.ingest.meta import find_dateline
 from newsgraph.kb.load import default_kb
-from newsgraph.kb.model import Actor, KnowledgeBase
-from newsgraph.kb.phrases import RolePhrase, parse_role_phrase
-from newsgraph.kb.resolve import lookup_name
+from newsgraph.kb.model import KnowledgeBase
 from newsgraph.records import Published, TimeExpr
 
-Interval = tuple[date, date]
-EARLIEST = date(1900, 1, 1)
-ANCHORS_PATH = Path(__file__).with_name("data") / "anchors.json"
 _FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
 _YEARISH = re.compile(r"(\d{4})(?:-\d\d)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Clue:
-    """A constraint: the days it allows (a union of intervals) and a readable reason."""
-
-    spans: tuple[Interval, ...]
-    evidence: str
-    weight: float = 0.5
 
 
 @dataclass
@@ -140,193 +126,6 @@ def _most_named(weekdays: list[int]) -> set[int]:
     """The weekdays the text names most often (the day a report is about, as a rule)."""
     counts = {w: weekdays.count(w) for w in weekdays}
     return {w for w, n in counts.items() if n == max(counts.values())} if counts else set()
-
-
-def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
-    """The days every clue allows, strongest first; a clue that would leave none is set aside."""
-    window: tuple[Interval, ...] = ((EARLIEST, today),)
-    used: list[str] = []
-    for clue in sorted(clues, key=lambda c: -c.weight):
-        narrowed = _intersect(window, clue.spans)
-        if narrowed and narrowed != window:
-            window = narrowed
-            used.append(clue.evidence)
-    return window, used
-
-
-def _intersect(a: tuple[Interval, ...], b: tuple[Interval, ...]) -> tuple[Interval, ...]:
-    out = [(max(lo1, lo2), min(hi1, hi2)) for lo1, hi1 in a for lo2, hi2 in b]
-    return merge_spans([(lo, hi) for lo, hi in out if lo <= hi])
-
-
-def merge_spans(spans: Iterable[Interval]) -> tuple[Interval, ...]:
-    """Sorted spans with overlapping or touching ones joined."""
-    merged: list[list[date]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1] + timedelta(days=1):
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return tuple((lo, hi) for lo, hi in merged)
-
-
-# --------------------------------------------------------------------------- KB tenures
-
-_NAME_RUN = re.compile(
-    r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:de|da|van|von|al|bin|le|la)\b))*"
-)
-_BREAK = re.compile(r"[;:!?\"“”()\[\]\n]|\.\s|,\s*(?:and|but|who|which|said|says)\b")
-_ROLE_WORD = re.compile(
-    r"\b(?:president[- ]elect|president|prime minister|premier|chancellor|foreign minister"
-    r"|spokes(?:man|woman|person)|secretary of state|leader)\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    start: int
-    end: int
-    actors: tuple[Actor, ...]  # best first
-
-
-def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
-    """Tenure clues: persons named with a role they held, and definite role phrases near them."""
-    mentions = find_people(text, kb)
-    clues = [c for m in mentions if (c := _stated_role_clue(text, m, kb, today))]
-    clues += _nearby_role_clues(text, mentions, kb, today)
-    return clues
-
-
-def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
-    """Names of KB persons: in each run of capitalised words, the longest parts that are names."""
-    found = []
-    for run in _NAME_RUN.finditer(text):
-        words = [(w.start(), w.group().rstrip(".,'’")) for w in re.finditer(r"\S+", run.group())]
-        i = 0
-        while i < len(words):
-            hit = _longest_name(kb, run.group(), words, i)
-            if hit is None:
-                i += 1
-                continue
-            j, name, actors = hit
-            start = run.start() + words[i][0]
-            found.append(NameMention(start, start + len(name), tuple(actors[:3])))
-            i = j
-    return found
-
-
-def _longest_name(
-    kb: KnowledgeBase, run: str, words: list[tuple[int, str]], i: int
-) -> tuple[int, str, list[Actor]] | None:
-    """(end word index, name, actors) for the longest name starting at word ``i``, or None."""
-    for j in range(len(words), i, -1):
-        last_start, last = words[j - 1]
-        name = run[words[i][0] : last_start + len(last)]
-        actors = lookup_name(kb, name) if len(name) > 2 else []
-        if actors:
-            return j, name, actors
-    return None
-
-
-def _stated_role_clue(
-    text: str, mention: NameMention, kb: KnowledgeBase, today: date
-) -> Clue | None:
-    """A role phrase in the title before the name or an apposition beside it, held by the person."""
-    name = text[mention.start : mention.end]
-    for phrase, side in _phrases_around(text, mention):
-        for actor in mention.actors:
-            found = _parse_loose(kb, phrase, None, side) or _parse_loose(
-                kb, phrase, actor.country, side
-            )
-            spans = _held(actor, found[0], today) if found else ()
-            if found and spans:
-                return Clue(spans, f"'{found[1]}' {name}: {_spans_text(spans)}", 0.8)
-    return None
-
-
-def _phrases_around(text: str, mention: NameMention) -> list[tuple[str, str]]:
-    """(phrase, side): the title before a name, or an apposition before or after it."""
-    before = text[max(0, mention.start - 90) : mention.start]
-    cut = list(_BREAK.finditer(before))
-    before = before[cut[-1].end() :] if cut else before
-    if before.rstrip().endswith(","):
-        before = before.rstrip()[:-1]
-    phrases = [(before.split(",")[-1], "before")]
-    after = text[mention.end : mention.end + 80]
-    if after.startswith(","):
-        phrases.append((re.split(r"[,.;:!?\n]", after[1:])[0], "after"))
-    return [(p, side) for p, side in phrases if p.strip()]
-
-
-_GENERIC_NOUNS = frozenset({"movement", "party", "bloc", "alliance", "group", "coalition"})
-
-
-def _parse_loose(
-    kb: KnowledgeBase, phrase: str, country: str | None, side: str
-) -> tuple[RolePhrase, str] | None:
-    """The longest role phrase touching the name, and its words, or None.
-
-    Before a name the phrase must end the text ("... French President"), after it it
-    must open it (", the French president"). Possessors are dropped first ("France's
-    En Marche" -> "En Marche"), then kept as a plain word; a closing generic noun
-    ("movement") may go; ``country`` is the default for a phrase naming none.
-    """
-    base = phrase.replace("’", "'").replace("!", " ")
-    dropped = re.sub(r"\b\w+'s?\s+(?=[A-Z])", "", base).split()
-    kept = re.sub(r"'s\b", "", base).split()
-    variants = [dropped, kept]
-    variants += [w[:-1] for w in (dropped, kept) if w and w[-1].lower() in _GENERIC_NOUNS]
-    for words in variants:
-        for size in range(min(len(words), 8), 0, -1):
-            i = len(words) - size if side == "before" else 0
-            run = " ".join(words[i : i + size])
-            if run:
-                parsed = parse_role_phrase(kb, run, country=country)
-                if parsed is not None:
-                    return parsed, run
-    return None
-
-
-def _held(actor: Actor, parsed: RolePhrase, today: date) -> tuple[Interval, ...]:
-    """The spans in which the actor held one of the parsed roles, where the phrase says."""
-    spans = [
-        (r.start, r.end or today)
-        for r in actor.roles
-        if r.role in parsed.roles and parsed.where in (r.country, r.org)
-    ]
-    return merge_spans(spans)
-
-
-def _nearby_role_clues(
-    text: str, mentions: list[NameMention], kb: KnowledgeBase, today: date
-) -> list[Clue]:
-    """'the French president-elect' with a holder of that role named within a few sentences."""
-    clues = []
-    for match in _ROLE_WORD.finditer(text):
-        head = text[max(0, match.start() - 40) : match.end()]
-        phrase = re.search(
-            r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?" + re.escape(match.group()) + "$", head, re.I
-        )
-        parsed = parse_role_phrase(kb, phrase.group()) if phrase else None
-        if parsed is None:
-            continue
-        near = [
-            m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()
-        ]
-        holders = {
-            (m.actors[0].id, m.actors[0].name): _held(m.actors[0], parsed, today) for m in near
-        }
-        spans = tuple(sorted(s for ss in holders.values() for s in ss))
-        if spans and len([1 for ss in holders.values() if ss]) == 1:
-            name = next(n for (i, n), ss in holders.items() if ss)
-            clues.append(Clue(spans, f"'{phrase.group()}' near {name}: {_spans_text(spans)}", 0.6))
-    return clues
-
-
-def _spans_text(spans: tuple[Interval, ...]) -> str:
-    """Spans as 'lo..hi', touching spans merged."""
-    return ", ".join(f"{lo.isoformat()}..{hi.isoformat()}" for lo, hi in merge_spans(spans))
 
 
 # --------------------------------------------------------------------------- day finders
@@ -479,44 +278,4 @@ def _day_value(expr: TimeExpr, published: str | None) -> str | None:
     if m and anchor:
         found = nearest_year(date.fromisoformat(anchor.group()), int(m[1]), int(m[2]), "past", None)
         return found.isoformat() if found else None
-    return None
-
-
-# --------------------------------------------------------------------------- anchored events
-
-
-@functools.cache
-def anchor_events() -> tuple[tuple[date, re.Pattern[str], str], ...]:
-    """The well-known dated events of ``data/anchors.json``: (day, name pattern, first name)."""
-    data = json.loads(ANCHORS_PATH.read_text(encoding="utf-8"))
-    events = []
-    for entry in data["events"]:
-        names = sorted(entry["names"], key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I
-        )
-        events.append((date.fromisoformat(entry["date"]), pattern, entry["names"][0]))
-    return tuple(events)
-
-
-_YEARS_AGO = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years\s+ago\b", re.I)
-_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
-
-
-def anchored_day(sentence: str) -> tuple[date, float, str] | None:
-    """The day a sentence counts from a known event: (day, confidence, evidence), or None."""
-    for when, pattern, label in anchor_events():
-        named = pattern.search(sentence)
-        if not named:
-            continue
-        count = _YEARS_AGO.search(sentence) or _ANNIVERSARY.search(sentence)
-        years = number_value(count["n"].lower()) if count else None
-        if not years or years != int(years):
-            continue
-        day = safe_date(when.year + int(years), when.month, when.day)
-        if day is None:
-            continue
-        same_day = bool(re.search(r"\bsame day\b|\bthis day\b|\bto the day\b", sentence, re.I))
-        why = f"'{count.group()}' + {named.group()} ({label}, {when.isoformat()})"
-        return day, 0.8 if same_day else 0.5, why
     return None

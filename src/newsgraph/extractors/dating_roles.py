@@ -1,0 +1,215 @@
+"""Tenure clues for dating an article: the days the actor knowledge base allows.
+
+A person named with a role ("French President Emmanuel Macron", "Macron, the French
+president") or a definite role phrase near a holder's name ("the French
+president-elect" near "Macron") puts the day inside that tenure; the tenures of all
+such clues intersect (:func:`intersect_clues`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph.kb.model import Actor, KnowledgeBase
+from newsgraph.kb.phrases import RolePhrase, parse_role_phrase
+from newsgraph.kb.resolve import lookup_name
+
+Interval = tuple[date, date]
+EARLIEST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """A constraint: the days it allows (a union of intervals) and a readable reason."""
+
+    spans: tuple[Interval, ...]
+    evidence: str
+    weight: float = 0.5
+
+
+def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
+    """The days every clue allows, strongest first; a clue that would leave none is set aside."""
+    window: tuple[Interval, ...] = ((EARLIEST, today),)
+    used: list[str] = []
+    for clue in sorted(clues, key=lambda c: -c.weight):
+        narrowed = _intersect(window, clue.spans)
+        if narrowed and narrowed != window:
+            window = narrowed
+            used.append(clue.evidence)
+    return window, used
+
+
+def _intersect(a: tuple[Interval, ...], b: tuple[Interval, ...]) -> tuple[Interval, ...]:
+    out = [(max(lo1, lo2), min(hi1, hi2)) for lo1, hi1 in a for lo2, hi2 in b]
+    return merge_spans([(lo, hi) for lo, hi in out if lo <= hi])
+
+
+def merge_spans(spans: Iterable[Interval]) -> tuple[Interval, ...]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[list[date]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return tuple((lo, hi) for lo, hi in merged)
+
+
+_NAME_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:de|da|van|von|al|bin|le|la)\b))*"
+)
+_BREAK = re.compile(r"[;:!?\"“”()\[\]\n]|\.\s|,\s*(?:and|but|who|which|said|says)\b")
+_ROLE_WORD = re.compile(
+    r"\b(?:president[- ]elect|president|prime minister|premier|chancellor|foreign minister"
+    r"|spokes(?:man|woman|person)|secretary of state|leader)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    actors: tuple[Actor, ...]  # best first
+
+
+def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
+    """Tenure clues: persons named with a role they held, and definite role phrases near them."""
+    mentions = find_people(text, kb)
+    clues = [c for m in mentions if (c := _stated_role_clue(text, m, kb, today))]
+    clues += _nearby_role_clues(text, mentions, kb, today)
+    return clues
+
+
+def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
+    """Names of KB persons: in each run of capitalised words, the longest parts that are names."""
+    found = []
+    for run in _NAME_RUN.finditer(text):
+        words = [(w.start(), w.group().rstrip(".,'’")) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            hit = _longest_name(kb, run.group(), words, i)
+            if hit is None:
+                i += 1
+                continue
+            j, name, actors = hit
+            start = run.start() + words[i][0]
+            found.append(NameMention(start, start + len(name), tuple(actors[:3])))
+            i = j
+    return found
+
+
+def _longest_name(
+    kb: KnowledgeBase, run: str, words: list[tuple[int, str]], i: int
+) -> tuple[int, str, list[Actor]] | None:
+    """(end word index, name, actors) for the longest name starting at word ``i``, or None."""
+    for j in range(len(words), i, -1):
+        last_start, last = words[j - 1]
+        name = run[words[i][0] : last_start + len(last)]
+        actors = lookup_name(kb, name) if len(name) > 2 else []
+        if actors:
+            return j, name, actors
+    return None
+
+
+def _stated_role_clue(
+    text: str, mention: NameMention, kb: KnowledgeBase, today: date
+) -> Clue | None:
+    """A role phrase in the title before the name or an apposition beside it, held by the person."""
+    name = text[mention.start : mention.end]
+    for phrase, side in _phrases_around(text, mention):
+        for actor in mention.actors:
+            found = _parse_loose(kb, phrase, None, side) or _parse_loose(
+                kb, phrase, actor.country, side
+            )
+            spans = _held(actor, found[0], today) if found else ()
+            if found and spans:
+                return Clue(spans, f"'{found[1]}' {name}: {_spans_text(spans)}", 0.8)
+    return None
+
+
+def _phrases_around(text: str, mention: NameMention) -> list[tuple[str, str]]:
+    """(phrase, side): the title before a name, or an apposition before or after it."""
+    before = text[max(0, mention.start - 90) : mention.start]
+    cut = list(_BREAK.finditer(before))
+    before = before[cut[-1].end() :] if cut else before
+    if before.rstrip().endswith(","):
+        before = before.rstrip()[:-1]
+    phrases = [(before.split(",")[-1], "before")]
+    after = text[mention.end : mention.end + 80]
+    if after.startswith(","):
+        phrases.append((re.split(r"[,.;:!?\n]", after[1:])[0], "after"))
+    return [(p, side) for p, side in phrases if p.strip()]
+
+
+_GENERIC_NOUNS = frozenset({"movement", "party", "bloc", "alliance", "group", "coalition"})
+
+
+def _parse_loose(
+    kb: KnowledgeBase, phrase: str, country: str | None, side: str
+) -> tuple[RolePhrase, str] | None:
+    """The longest role phrase touching the name, and its words, or None.
+
+    Before a name the phrase must end the text ("... French President"), after it it
+    must open it (", the French president"). Possessors are dropped first ("France's
+    En Marche" -> "En Marche"), then kept as a plain word; a closing generic noun
+    ("movement") may go; ``country`` is the default for a phrase naming none.
+    """
+    base = phrase.replace("’", "'").replace("!", " ")
+    dropped = re.sub(r"\b\w+'s?\s+(?=[A-Z])", "", base).split()
+    kept = re.sub(r"'s\b", "", base).split()
+    variants = [dropped, kept]
+    variants += [w[:-1] for w in (dropped, kept) if w and w[-1].lower() in _GENERIC_NOUNS]
+    for words in variants:
+        for size in range(min(len(words), 8), 0, -1):
+            i = len(words) - size if side == "before" else 0
+            run = " ".join(words[i : i + size])
+            if run:
+                parsed = parse_role_phrase(kb, run, country=country)
+                if parsed is not None:
+                    return parsed, run
+    return None
+
+
+def _held(actor: Actor, parsed: RolePhrase, today: date) -> tuple[Interval, ...]:
+    """The spans in which the actor held one of the parsed roles, where the phrase says."""
+    spans = [
+        (r.start, r.end or today)
+        for r in actor.roles
+        if r.role in parsed.roles and parsed.where in (r.country, r.org)
+    ]
+    return merge_spans(spans)
+
+
+def _nearby_role_clues(
+    text: str, mentions: list[NameMention], kb: KnowledgeBase, today: date
+) -> list[Clue]:
+    """'the French president-elect' with a holder of that role named within a few sentences."""
+    clues = []
+    for match in _ROLE_WORD.finditer(text):
+        head = text[max(0, match.start() - 40) : match.end()]
+        phrase = re.search(
+            r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?" + re.escape(match.group()) + "$", head, re.I
+        )
+        parsed = parse_role_phrase(kb, phrase.group()) if phrase else None
+        if parsed is None:
+            continue
+        near = [
+            m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()
+        ]
+        holders = {
+            (m.actors[0].id, m.actors[0].name): _held(m.actors[0], parsed, today) for m in near
+        }
+        spans = tuple(sorted(s for ss in holders.values() for s in ss))
+        if spans and len([1 for ss in holders.values() if ss]) == 1:
+            name = next(n for (i, n), ss in holders.items() if ss)
+            clues.append(Clue(spans, f"'{phrase.group()}' near {name}: {_spans_text(spans)}", 0.6))
+    return clues
+
+
+def _spans_text(spans: tuple[Interval, ...]) -> str:
+    """Spans as 'lo..hi', touching spans merged."""
+    return ", ".join(f"{lo.isoformat()}..{hi.isoformat()}" for lo, hi in merge_spans(spans))
