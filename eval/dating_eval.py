@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score_timex.py"
-TEMPEVAL = SHARED / "data" / "tempeval3"
-SEEDS = SHARED / "corpus" / "seeds"
-SEED_GOLD = SHARED / "gold" / "dev" / "seeds.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SEED_GOLD, SEEDS, SHARED, TEMPEVAL, score_predictions  # noqa: E402
+from _common import make_input as scorer_input  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.extractors.dating import infer_publication_date  # noqa: E402
 from newsgraph.ingest.clean import clean_text  # noqa: E402
+
+SCORER = SHARED / "eval" / "score_timex.py"
 
 
 def seed_results() -> list[dict[str, Any]]:
@@ -52,13 +48,7 @@ def seed_results() -> list[dict[str, Any]]:
 
 def make_input(corpus: str) -> list[dict[str, Any]]:
     """The scorer's input records for a corpus, creation date hidden."""
-    out = subprocess.run(
-        [sys.executable, str(SCORER), "make-input", str(TEMPEVAL / corpus), "--hide-dct"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return scorer_input(SCORER, TEMPEVAL / corpus, "--hide-dct")
 
 
 def predictions(corpus: str) -> list[dict[str, Any]]:
@@ -79,20 +69,7 @@ def predictions(corpus: str) -> list[dict[str, Any]]:
 
 def dating(corpus: str) -> dict[str, Any]:
     """``score_timex.py dating`` on our predictions for one corpus."""
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for p in predictions(corpus):
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-        path = fh.name
-    try:
-        out = subprocess.run(
-            [sys.executable, str(SCORER), "dating", str(TEMPEVAL / corpus), path, "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    finally:
-        Path(path).unlink(missing_ok=True)
-    return json.loads(out)
+    return score_predictions(SCORER, "dating", TEMPEVAL / corpus, predictions(corpus))
 
 
 def main() -> None:

@@ -15,39 +15,32 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score_events.py"
-CODEBOOK = SHARED / "data" / "cameo" / "cameo-codes.csv"
-SEEDS = SHARED / "corpus" / "seeds"
-SEED_GOLD = SHARED / "gold" / "dev" / "seeds.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SEED_GOLD, SEEDS, SHARED, parsed, score_predictions  # noqa: E402
+from _common import make_input as scorer_input  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.extractors.events import find_events  # noqa: E402
 from newsgraph.extractors.times import find_times  # noqa: E402
 from newsgraph.nlp.models import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 
+SCORER = SHARED / "eval" / "score_events.py"
+CODEBOOK = SHARED / "data" / "cameo" / "cameo-codes.csv"
+
 
 def make_input(gold: Path) -> list[dict[str, Any]]:
     """The scorer's own input records for ``gold``."""
-    cmd = [sys.executable, str(SCORER), "make-input", str(gold)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return scorer_input(SCORER, gold)
 
 
 def predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One contract-shaped article per input record, with its coded events."""
-    nlp = english()
-    texts = [r["text"] for r in records]
     out = []
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
+    for record, doc in parsed(records, batch_size=64):
         events = find_events(doc, published=record.get("published"))
         out.append(
             {
@@ -62,14 +55,7 @@ def predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def score(gold: Path, predictions: list[dict[str, Any]]) -> dict[str, Any]:
     """Run the shared scorer on our predictions; its JSON result."""
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
-        for row in predictions:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        path = handle.name
-    cmd = [sys.executable, str(SCORER), "score", str(gold), path, "--json"]
-    result = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-    Path(path).unlink()
-    return result
+    return score_predictions(SCORER, "score", gold, predictions)
 
 
 def evaluate(gold: Path = CODEBOOK) -> dict[str, Any]:

@@ -12,24 +12,22 @@ the seeds' canonical-speaker figure is a lower bound. Prints one table.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SEED_GOLD, SHARED, parsed, score_predictions, write_jsonl  # noqa: E402
+from _common import make_input as scorer_input  # noqa: E402
+
+from newsgraph.extractors.quotes import find_quotes  # noqa: E402
+from newsgraph.records import _plain  # noqa: E402
+
 SCORER = SHARED / "eval" / "score_quotes.py"
 POLNEAR = SHARED / "data" / "polnear"
-SEEDS = SHARED / "gold" / "dev" / "seeds.json"
-
-sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extractors.quotes import find_quotes  # noqa: E402
-from newsgraph.nlp.models import english  # noqa: E402
-from newsgraph.records import _plain  # noqa: E402
+SEEDS = SEED_GOLD
 
 COLUMNS = (
     "quote_precision",
@@ -44,17 +42,13 @@ COLUMNS = (
 
 def make_input(gold: Path) -> list[dict[str, Any]]:
     """The scorer's own input records for a gold set."""
-    cmd = [sys.executable, str(SCORER), "make-input", str(gold)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return scorer_input(SCORER, gold)
 
 
 def predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Contract-shaped prediction lines: id, text and quotes."""
-    nlp = english()
-    texts = [r["text"] for r in records]
     out = []
-    for rec, doc in zip(records, nlp.pipe(texts, batch_size=16), strict=True):
+    for rec, doc in parsed(records, batch_size=16):
         quotes = [_plain(q) for q in find_quotes(doc)]
         out.append({"id": rec["id"], "text": rec["text"], "quotes": quotes})
     return out
@@ -64,15 +58,7 @@ def score(
     gold: Path, predictions: list[dict[str, Any]], keep: Path | None = None
 ) -> dict[str, Any]:
     """Write predictions and run the shared scorer on them."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = (keep or Path(tmp)) / f"quotes_{gold.stem}.jsonl"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as fh:
-            for line in predictions:
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-        cmd = [sys.executable, str(SCORER), "score", str(gold), str(path), "--json"]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+    return score_predictions(SCORER, "score", gold, predictions, keep, f"quotes_{gold.stem}")
 
 
 def evaluate(gold: Path, limit: int | None = None, keep: Path | None = None) -> dict[str, Any]:
@@ -104,7 +90,7 @@ def _subset_score(
         with tempfile.TemporaryDirectory() as tmp:
             path = (keep or Path(tmp)) / f"quotes_{gold.stem}_subset.jsonl"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text("".join(json.dumps(p) + "\n" for p in predictions), encoding="utf-8")
+            write_jsonl(path, predictions)
             return score_quotes.score(str(gold), str(path))
     finally:
         score_quotes.load = original

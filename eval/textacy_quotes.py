@@ -23,9 +23,16 @@ def quotes_of(doc) -> list[dict]:
         for speaker, cue, content in direct_quotations(doc):
             start, end = content.start_char, content.end_char
             who = " ".join(t.text for t in speaker)
-            out.append({"start": start, "end": end, "text": doc.text[start:end], "direct": True,
-                        "cue": " ".join(t.text for t in cue),
-                        "speaker": {"entity": None, "name": who, "text": who}})
+            out.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": doc.text[start:end],
+                    "direct": True,
+                    "cue": " ".join(t.text for t in cue),
+                    "speaker": {"entity": None, "name": who, "text": who},
+                }
+            )
     except ValueError:  # unbalanced quotation marks: textacy gives up on the document
         return []
     return out
@@ -37,8 +44,17 @@ def main() -> None:
         records = [json.loads(line) for line in lines if line.strip()]
     docs = nlp.pipe((r["text"] for r in records), batch_size=16)
     for record, doc in zip(records, docs, strict=True):
-        print(json.dumps({"id": record["id"], "status": "ok", "text": record["text"],
-                          "quotes": quotes_of(doc)}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "id": record["id"],
+                    "status": "ok",
+                    "text": record["text"],
+                    "quotes": quotes_of(doc),
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -13,35 +13,28 @@ day granularity from the parsed datetime). Prints one table of value F1 and frie
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score_timex.py"
-TEMPEVAL = SHARED / "data" / "tempeval3"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SHARED, TEMPEVAL, score_predictions  # noqa: E402
+from _common import make_input as scorer_input  # noqa: E402
+from dating_eval import dating  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "src"))
-from newsgraph.extractors.dating import infer_publication_date  # noqa: E402
 from newsgraph.extractors.times import find_times  # noqa: E402
+
+SCORER = SHARED / "eval" / "score_timex.py"
 
 Finder = Callable[[str, str | None], list[dict[str, Any]]]
 
 
-def make_input(tml_dir: Path, hide_dct: bool = False) -> list[dict[str, Any]]:
+def make_input(tml_dir: Path) -> list[dict[str, Any]]:
     """The scorer's own input records for a TimeML directory."""
-    cmd = [sys.executable, str(SCORER), "make-input", str(tml_dir)]
-    if hide_dct:
-        cmd.append("--hide-dct")
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return scorer_input(SCORER, tml_dir)
 
 
 def newsgraph_times(text: str, published: str | None) -> list[dict[str, Any]]:
@@ -95,22 +88,9 @@ def predict(records: list[dict[str, Any]], finder: Finder) -> list[dict[str, Any
     return preds
 
 
-def score(tml_dir: Path, preds: list[dict[str, Any]], mode: str = "score") -> dict[str, Any]:
-    """Run ``score_timex.py score`` (or ``dating``) on predictions and return its JSON result."""
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for p in preds:
-            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-        path = fh.name
-    try:
-        out = subprocess.run(
-            [sys.executable, str(SCORER), mode, str(tml_dir), path, "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    finally:
-        Path(path).unlink(missing_ok=True)
-    return json.loads(out)
+def score(tml_dir: Path, preds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run ``score_timex.py score`` on predictions and return its JSON result."""
+    return score_predictions(SCORER, "score", tml_dir, preds)
 
 
 def evaluate(corpus: str, finder: Finder = newsgraph_times) -> dict[str, Any]:
@@ -122,23 +102,6 @@ def evaluate(corpus: str, finder: Finder = newsgraph_times) -> dict[str, Any]:
     result = score(tml_dir, preds)
     result["seconds"] = round(time.perf_counter() - began, 2)
     return result
-
-
-def dating(corpus: str) -> dict[str, Any]:
-    """Date each article with its creation date hidden (``make-input --hide-dct``)."""
-    tml_dir = TEMPEVAL / corpus
-    preds = []
-    for rec in make_input(tml_dir, hide_dct=True):
-        published = infer_publication_date(rec["text"])
-        preds.append(
-            {
-                "id": rec["id"],
-                "text": rec["text"],
-                "times": [],
-                "published": {"date": published.date if published else None},
-            }
-        )
-    return score(tml_dir, preds, mode="dating")
 
 
 def main() -> None:
