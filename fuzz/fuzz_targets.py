@@ -21,12 +21,14 @@ from newsgraph.errors import IngestError
 from newsgraph.ingest.clean import clean_text
 from newsgraph.ingest.decode import decode_bytes
 from newsgraph.ingest.feeds import parse_feed
+from newsgraph.ingest.fetch import check_public
 from newsgraph.ingest.html import extract_html
 from newsgraph.ingest.sources import read_bytes
 from newsgraph.ingest.warc import iter_warc
 from newsgraph.settings import Settings
 
-SETTINGS = Settings(max_bytes=1_000_000)
+# never fetch: feed entries' links are checked by the check_public target instead
+SETTINGS = Settings(max_bytes=1_000_000, fetch_feed_pages=False)
 READ_BYTES_NAMES = ("a.txt", "a.html", "a.jsonl", "a.json", "a.csv", "a.warc", "a.rss")
 CHARSETS = (None, "utf-8", "latin-1", "windows-1252", "koi8-r", "utf-16", "shift_jis", "x-nonsense")
 
@@ -60,6 +62,12 @@ def run_iter_warc(data: bytes) -> None:
 
 def run_parse_feed(data: bytes) -> None:
     parse_feed(data, "f.rss")
+
+
+def run_check_public(data: bytes) -> None:
+    """URL parsing only: allow_private returns before any DNS look-up."""
+    check_public(as_text(data), allow_private=True)
+    check_public("https://" + as_text(data), allow_private=True)
 
 
 def run_extract_html(data: bytes) -> None:
@@ -251,6 +259,22 @@ CSV_CELLS = st.sampled_from(('"', "text", "title", "html", '""', "\r", "\x00", "
     max_size=15
 )
 CSV = _then_damaged(st.lists(st.lists(CSV_CELLS, max_size=5), max_size=6).map(_csv))
+URL_PIECES = (
+    "https://",
+    "http://",
+    "[",
+    "]",
+    "::1",
+    ":",
+    "@",
+    "99999",
+    "x.test",
+    "/",
+    "%",
+    "#",
+    "?",
+)
+URLS = _then_damaged(_pieces(URL_PIECES))
 TEXT = st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass"))
 
 
@@ -276,6 +300,7 @@ TARGETS: dict[str, Target] = {
         Target("read_bytes_rss", run_read_bytes("a.rss"), RAW | FEED),
         Target("iter_warc", run_iter_warc, RAW | warc_bytes()),
         Target("parse_feed", run_parse_feed, RAW | FEED),
+        Target("check_public", run_check_public, URLS | RAW),
         Target("extract_html", run_extract_html, RAW | HTML),
         Target("clean_text", run_clean_text, TEXT | RAW),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import Code, IngestError
+from newsgraph.ingest.fetch import check_public
 from newsgraph.ingest.sources import read_bytes
 from newsgraph.ingest.warc import iter_warc
 from newsgraph.records import Rejected
@@ -80,3 +81,25 @@ def test_a_good_record_before_the_damage_is_still_read() -> None:
     items = read_all("warc-garbage-after-record.warc")
     assert sum(not isinstance(x, (Rejected, IngestError)) for x in items) == 1
     assert codes(items) == {Code.BAD_WARC.value}
+
+
+def test_warc_content_length_past_int64_is_rejected() -> None:
+    """Found by atheris: warcio raised OverflowError on a 26-digit Content-Length."""
+    data = (CORPUS / "warc-content-length-past-int64.warc").read_bytes()
+    items = list(iter_warc(io.BytesIO(data), "big.warc"))
+    assert [x.code for x in items if isinstance(x, Rejected)] == [Code.BAD_WARC.value]
+
+
+@pytest.mark.parametrize("url", ["https://]]x.test/", "https://x.test:99999/a", "http://[::1/"])
+def test_unparseable_urls_fail_to_fetch_with_a_code(url: str) -> None:
+    """Found by atheris: urlsplit's ValueError escaped check_public from a feed's link."""
+    with pytest.raises(IngestError) as err:
+        check_public(url, allow_private=False)
+    assert err.value.code is Code.FETCH_FAILED
+
+
+@pytest.mark.parametrize("name", ["feed-link-invalid-ipv6.rss", "feed-link-port-out-of-range.rss"])
+def test_feed_entry_with_an_unparseable_link_is_rejected(name: str) -> None:
+    data = (CORPUS / name).read_bytes()  # the link fails before any network access
+    items = list(read_bytes(data, name, name, Settings(fetch_feed_pages=True)))
+    assert [x.code for x in items if isinstance(x, Rejected)] == [Code.FETCH_FAILED.value]

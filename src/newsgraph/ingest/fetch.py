@@ -31,13 +31,17 @@ def is_url(text: str) -> bool:
 
 def check_public(url: str, *, allow_private: bool) -> None:
     """Raise NG110 when the URL's host resolves to a private, loopback or reserved address."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise IngestError(Code.FETCH_FAILED, f"{url}: {exc}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError(Code.FETCH_FAILED, f"{url}: not an http(s) URL")
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(parts.hostname, port or 80, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
         raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host ({exc})") from None
     for info in infos:

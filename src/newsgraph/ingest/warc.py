@@ -29,7 +29,10 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 BLOCK = 65536
 
 # what warcio, gzip and the HTTP parser raise on a truncated or corrupt archive
-_BROKEN_ARCHIVE = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError)
+_BROKEN_ARCHIVE = (
+    ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError,
+    OverflowError,  # a Content-Length past 2**63
+)
 
 
 def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
