@@ -264,3 +264,10 @@ def test_eval_gate():
     spec.loader.exec_module(module)
     result = module.evaluate(Path(shared_path("data", "cameo", "cameo-codes.csv")))
     assert result["type_f1"] >= EVAL_FLOOR
+
+
+def test_noun_trigger_survives_a_verb_that_codes_nothing(nlp):
+    doc = nlp("Talks between Putin and Macron ended in the Kremlin on Monday.")
+    events = find_events(doc)
+    assert [(e.type, e.trigger.text) for e in events] == [("CONSULT", "Talks")]
+    assert [a.name for a in events[0].source] == ["Putin", "Macron"]

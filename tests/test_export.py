@@ -192,12 +192,6 @@ def test_seeds_dyad_has_cooperation_in_each_month_of_contact(seeds_db: str) -> N
     assert all(c["count"] == len(c["event_ids"]) > 0 for c in cells)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="since 5c04657 the event extractor no longer codes "
-    "'The talks between Putin and Macron ended' (seed 004) and its only Putin-Macron "
-    "event that month is the negated 'had not met'; remove this mark when it is back",
-)
 def test_seeds_dyad_has_cooperation_in_february_2022(seeds_db: str) -> None:
     assert "2022-02" in cooperation_months(seeds_dyad_cells(seeds_db))
 

@@ -95,10 +95,12 @@ def code_sentence(sent: SpacySpan, *, background: bool = False) -> list[Coded]:
         if i in consumed:
             continue
         token = sent.doc[i]
-        for coded in _code_trigger(token, triggers):
+        coded_here = _code_trigger(token, triggers)
+        for coded in coded_here:
             consumed |= coded.consumed
             out.append(coded)
-        consumed |= _nouns_in_clause(token, triggers)
+        if coded_here:  # a verb that codes nothing ("ended") leaves its nouns ("talks") free
+            consumed |= _nouns_in_clause(token, triggers)
     out.extend(_obligations(sent, triggers, consumed))
     main = [c for c in out if not is_background(c.trigger)]
     chosen = out if background or not main else main
