@@ -355,3 +355,13 @@ def test_seeds_link_the_main_actors(nlp):
         found["Emmanuel Macron"]
     )
     assert {"Dmitry Peskov", "Peskov", "The Kremlin spokesman"} <= set(found["Dmitry Peskov"])
+
+
+def test_alias_near_the_end_of_the_text_is_not_read_past_it(nlp):
+    # "vladimir" starts 2- and 3-word aliases: a 3-token slice at the end holds only 2 tokens
+    for text in ("He met Vladimir Putin", "Talks with Tedros Adhanom", "Vladimir Putin"):
+        layer = find_entities(nlp(text), published="2020-01-01")
+        for entity in layer.entities:
+            for m in entity.mentions:
+                assert text[m.start:m.end] == m.text
+        assert any(e.name in ("Vladimir Putin", "Tedros Adhanom Ghebreyesus") for e in layer.entities)

@@ -117,6 +117,8 @@ def _alias_at(
 ) -> Candidate | None:
     """The longest alias starting at token ``i`` whose case fits, as a candidate."""
     for n in sizes:
+        if i + n > len(lowers):  # a slice past the end would match a shorter alias
+            continue
         entry = index.get(tuple(lowers[i : i + n]))
         if entry is None:
             continue
