@@ -61,3 +61,24 @@ def test_quote_gets_the_day_its_sentence_states():
     by_words = {q.text: q for q in article.quotes}
     assert by_words["Moscow wanted talks"].date == "2022-01-28"
     assert all(q.date is None for t, q in by_words.items() if t != "Moscow wanted talks")
+
+
+def test_an_extractor_bug_on_one_article_does_not_stop_the_batch(monkeypatch, caplog):
+    from newsgraph.extractors import analyse
+
+    real = analyse.extract_from_doc
+
+    def broken_for_one(article, doc):
+        if "Kremlin" in article.text:
+            raise RuntimeError("simulated extractor bug")
+        return real(article, doc)
+
+    monkeypatch.setattr(analyse, "extract_from_doc", broken_for_one)
+    texts = ['"We are ready," Putin said in the Kremlin on Monday.', '"We agree," Macron said in Paris.']
+    articles = [build_article(RawDoc(source=f"{i}.txt", kind="text", body=t,
+                                     given={"published": "2020-06-26"}), Settings(min_text_chars=1))
+                for i, t in enumerate(texts)]
+    done = analyse.analyse_articles(articles)
+    assert [a.source for a in done] == ["0.txt", "1.txt"]
+    assert done[0].quotes == () and done[0].times  # kept what it had: its dates and times
+    assert done[1].quotes and "NG401" in caplog.text and "simulated extractor bug" in caplog.text

@@ -1,7 +1,7 @@
 """One error hierarchy and one catalogue of coded messages.
 
 Codes ``NG1xx`` are about reading input, ``NG2xx`` about the store, ``NG3xx`` about
-configuration and usage. A user's mistake becomes a coded message, never a traceback.
+configuration and usage, ``NG4xx`` about extraction. A user's mistake becomes a coded message, never a traceback.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class Code(StrEnum):
     DB_SCHEMA = "NG202"
     # usage
     BAD_OPTION = "NG301"
+    # extraction
+    EXTRACT_FAILED = "NG401"
 
 
 MESSAGES: dict[Code, str] = {
@@ -57,6 +59,7 @@ MESSAGES: dict[Code, str] = {
     Code.DB_OPEN: "cannot open database: {detail}",
     Code.DB_SCHEMA: "database schema problem: {detail}",
     Code.BAD_OPTION: "bad option: {detail}",
+    Code.EXTRACT_FAILED: "an extractor failed on one article, which keeps what it had: {detail}",
 }
 
 

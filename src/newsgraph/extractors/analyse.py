@@ -8,6 +8,7 @@ batches with ``nlp.pipe``; languages without a model get times only.
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -15,11 +16,13 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from newsgraph.errors import Code, NewsgraphError
 from newsgraph.extractors.dating import infer_publication_date
 from newsgraph.extractors.times import find_times
 from newsgraph.nlp.models import load, model_name
 from newsgraph.records import Article, EventActor, Published, Quote, TimeExpr
 
+log = logging.getLogger(__name__)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 PIPE_BATCH = 16
 
@@ -116,10 +119,7 @@ def event_actor(layer, start: int, end: int) -> EventActor | None:
 
 def analyse_articles(articles: Sequence[Article]) -> list[Article]:
     """Date every article, then parse those with a model in batches and extract."""
-    dated = []
-    for article in articles:
-        published, times = date_article(article)
-        dated.append(article.replace(published=published, times=times))
+    dated = [_guarded(_with_dates, article) for article in articles]
     by_model: dict[str, list[int]] = {}
     for i, article in enumerate(dated):
         name = model_name(article.language)
@@ -129,8 +129,27 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
         nlp = load(name)
         texts = (dated[i].text for i in indexes)
         for i, doc in zip(indexes, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
-            dated[i] = extract_from_doc(dated[i], doc)
+            dated[i] = _guarded(extract_from_doc, dated[i], doc)
     return dated
+
+
+def _with_dates(article: Article) -> Article:
+    published, times = date_article(article)
+    return article.replace(published=published, times=times)
+
+
+def _guarded(step, article: Article, *args) -> Article:
+    """Run one extraction step; a bug on one article is logged (NG401), not fatal to the batch.
+
+    The article then keeps what it had before the step, so nothing else is lost.
+    """
+    try:
+        return step(article, *args)
+    except Exception as exc:  # noqa: BLE001 - isolate one article's failure, reported below
+        detail = f"{step.__name__} on {article.id} ({article.source}): {type(exc).__name__}: {exc}"
+        log.warning("%s", NewsgraphError(Code.EXTRACT_FAILED, detail),
+                    exc_info=log.isEnabledFor(logging.DEBUG))
+        return article
 
 
 def analyse_article(article: Article) -> Article:
