@@ -37,18 +37,30 @@ demo: $(STAMP) $(CACHE)/wheels/.done
 		$(if $(DEMO_NO_SERVE),,--serve --port $(DEMO_PORT))
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff check src tests bench eval fuzz
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
-	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/ruff check src tests bench eval fuzz
+	$(BIN)/ruff format --check src tests bench eval fuzz
 
 bench: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python bench/ingest.py --wheel-dir $(CACHE)/wheels
 
+# every quality figure of docs/quality.md (needs ../shared)
 eval: $(STAMP)
-	$(BIN)/python eval/run_all.py
+	$(BIN)/python eval/html_bench.py
+	$(BIN)/python eval/quotes_eval.py
+	$(BIN)/python eval/timex_eval.py
+	$(BIN)/python eval/events_eval.py
+
+# Not part of CI: 10,000 generated inputs per parser (hypothesis), then atheris when it installs.
+FUZZ_N       ?= 10000
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	@[ -d $(CACHE)/atheris/atheris ] || $(PIP) install --target $(CACHE)/atheris atheris \
+		|| echo "atheris did not install: hypothesis only"
+	PYTHONPATH=$(CACHE)/atheris $(BIN)/python fuzz/run.py -n $(FUZZ_N) --atheris $(FUZZ_SECONDS)
 
 # textacy and other baselines for eval/, in their own venv (kept out of the lock).
 baselines: .cache/baselines/.installed
