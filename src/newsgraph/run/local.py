@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -53,12 +55,26 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(analyse: Analyse, preload: Callable[[], None] | None) -> None:
+def _init_worker(analyse: Analyse, preload: Callable[[], None] | None, driver: int) -> None:
     """Pool initializer: remember the analyse function and load the models once."""
     global _worker_analyse
     _worker_analyse = analyse
+    _exit_with_parent(driver)
     if preload is not None:
         preload()
+
+
+def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
+    """A killed driver (SIGKILL leaves no chance to stop the pool) must not leave workers
+    holding models forever: each worker exits once its parent is gone. ``parent`` is the
+    driver's pid as the driver saw it, in case it died before this worker started."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
 def _run_batch(batch: list[Article]) -> list[Article]:
@@ -109,7 +125,7 @@ class ProcessPool:
             self.workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.analyse, self.preload),
+            initargs=(self.analyse, self.preload, os.getpid()),
         )
         self.started = True
         in_flight: deque[Future[list[Article]]] = deque()
