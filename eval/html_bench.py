@@ -1,4 +1,4 @@
-"""Score ``newsgraph.ingest.html.extract_html`` on the scrapinghub article-body benchmark.
+"""Score ``newsgraph.inputs.html.extract_html`` on the scrapinghub article-body benchmark.
 
   python eval/html_bench.py [--data ../shared/data/html/scrapinghub] [--out preds.jsonl]
                             [--baseline]
@@ -49,7 +49,7 @@ def predict(html: str, baseline: bool) -> str:
 
         return trafilatura.extract(html) or ""
     from newsgraph.errors import IngestError
-    from newsgraph.ingest.html import extract_html
+    from newsgraph.inputs.html import extract_html
 
     try:
         return extract_html(html).text

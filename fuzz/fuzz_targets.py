@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from newsgraph.errors import IngestError
-from newsgraph.ingest.clean import clean_text
-from newsgraph.ingest.decode import decode_bytes
-from newsgraph.ingest.feeds import parse_feed
-from newsgraph.ingest.fetch import check_public
-from newsgraph.ingest.html import extract_html
-from newsgraph.ingest.sources import read_bytes
-from newsgraph.ingest.warc import iter_warc
+from newsgraph.inputs.clean import clean_text
+from newsgraph.inputs.decode import decode_bytes
+from newsgraph.inputs.feeds import parse_feed
+from newsgraph.inputs.fetch import check_public
+from newsgraph.inputs.html import extract_html
+from newsgraph.inputs.sources import read_bytes
+from newsgraph.inputs.warc import iter_warc
 from newsgraph.settings import Settings
 
 # never fetch: feed entries' links are checked by the check_public target instead

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.decode import decode_bytes, gunzip, sniff_binary
+from newsgraph.inputs.decode import decode_bytes, gunzip, sniff_binary
 
 RU = "Президент России Владимир Путин встретился с Марин Ле Пен в Кремле. Он сказал, что Россия не вмешивается."
 FR = "Le président français a déclaré à Moscou que la coopération était très importante, dit-il « très »."

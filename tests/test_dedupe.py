@@ -7,7 +7,7 @@ import random
 import pytest
 
 from newsgraph.errors import StoreError
-from newsgraph.ingest.dedupe import (
+from newsgraph.inputs.dedupe import (
     DuplicateIndex,
     content_hash,
     fingerprint,

@@ -167,7 +167,7 @@ def test_dyad_command_lists_cells_and_events_without_markup(db: str) -> None:
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from newsgraph.api import ingest  # newsgraph.ingest is also a subpackage's name
+    from newsgraph import ingest
 
     seeds = shared_path("corpus", "seeds")
     path = str(tmp_path_factory.mktemp("seeds") / "seeds.db")

@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.api import extract
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.fetch import check_public, fetch
+from newsgraph.inputs.fetch import check_public, fetch
 from newsgraph.settings import Settings
 
 PAGE = b"<html><body><article><p>" + b"Putin met Macron in the Kremlin. " * 20 + b"</p></article></body></html>"

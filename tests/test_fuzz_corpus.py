@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.fetch import check_public
-from newsgraph.ingest.sources import read_bytes
-from newsgraph.ingest.warc import iter_warc
+from newsgraph.inputs.fetch import check_public
+from newsgraph.inputs.sources import read_bytes
+from newsgraph.inputs.warc import iter_warc
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from newsgraph.ingest.clean import CleanText, clean_text, ends_sentence, is_navigation
-from newsgraph.ingest.furniture import line_key, load_furniture
+from newsgraph.inputs.clean import CleanText, clean_text, ends_sentence, is_navigation
+from newsgraph.inputs.furniture import line_key, load_furniture
 
 _FOLD = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',

@@ -1,4 +1,4 @@
-"""Tests for ingest/html.py: article body, metadata, failure as data, and a quality floor."""
+"""Tests for inputs/html.py: article body, metadata, failure as data, and a quality floor."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.html import HtmlArticle, extract_html, join_split_bodies, page_language
+from newsgraph.inputs.html import HtmlArticle, extract_html, join_split_bodies, page_language
 
 BODY = [
     "The city council of Lyon voted on Tuesday to expand the tram network by twelve "

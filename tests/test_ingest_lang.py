@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from newsgraph.errors import UsageError
-from newsgraph.ingest.lang import MAX_CHARS, detect_language, detector_for, normalise_codes
+from newsgraph.inputs.lang import MAX_CHARS, detect_language, detector_for, normalise_codes
 
 LANGS = ("en", "fr", "ru", "de", "es", "it", "uk", "ar", "zh", "pt")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.meta import HEAD_CHARS, canonical_agency, find_dateline, outlet_from_text
+from newsgraph.inputs.meta import HEAD_CHARS, canonical_agency, find_dateline, outlet_from_text
 
 CASES = [
     # text, dateline text, place, month, day, year, outlet

@@ -1,4 +1,4 @@
-"""Tests for ingest/warc.py and ingest/feeds.py on WARCs, RSS and Atom built here."""
+"""Tests for inputs/warc.py and inputs/feeds.py on WARCs, RSS and Atom built here."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.feeds import (
+from newsgraph.inputs.feeds import (
     FeedEntry,
     feed_entry_to_rawdoc,
     looks_like_feed,
     parse_feed,
 )
-from newsgraph.ingest.raw import RawDoc
-from newsgraph.ingest.warc import decode_payload, iter_warc
+from newsgraph.inputs.raw import RawDoc
+from newsgraph.inputs.warc import decode_payload, iter_warc
 from newsgraph.records import Rejected
 
 PAGE = (

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from newsgraph.errors import IngestError
 from newsgraph.extractors.analyse import analyse_article
-from newsgraph.ingest.raw import RawDoc
+from newsgraph.inputs.raw import RawDoc
 from newsgraph.run.pipeline import build_article
 from newsgraph.settings import Settings
 

@@ -3,8 +3,8 @@
 import gzip
 import json
 
-from newsgraph.ingest.raw import RawDoc
-from newsgraph.ingest.sources import expand_inputs, read_input
+from newsgraph.inputs.raw import RawDoc
+from newsgraph.inputs.sources import expand_inputs, read_input
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
 

@@ -16,18 +16,30 @@ def analyser() -> Callable[[list[Article]], list[Article]]:
     return analyse_articles
 
 
-def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None,
-            **options: Any) -> Iterator[Record]:
-    """Yield one record (Article, Duplicate or Rejected) per input article.
+def nlp_engine(workers: int = 1, engine: str = "local", address: str | None = None):
+    """Where the NLP stage runs: in this process (``workers=1``), a process pool, or Ray.
 
-    ``options`` override Settings fields, e.g. ``allow_private=True`` or ``glob="*.html"``.
+    The library defaults to one process; a pool uses ``spawn``, so a script that asks
+    for ``workers > 1`` needs the usual ``if __name__ == "__main__":`` guard.
+    """
+    from newsgraph.run.local import make_engine
+
+    return make_engine(engine, workers, address, analyser())
+
+
+def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None, workers: int = 1,
+            engine: str = "local", address: str | None = None, **options: Any) -> Iterator[Record]:
+    """Yield one record (Article, Duplicate or Rejected) per input article, in input order.
+
+    ``options`` override Settings fields, e.g. ``allow_private=True`` or ``glob="*.html"``;
+    ``workers``/``engine``/``address`` are those of ``newsgraph extract``.
     """
     from newsgraph.run.pipeline import process
 
     if isinstance(inputs, str):
         inputs = [inputs]
     settings = (settings or Settings()).replace(**options)
-    yield from process(inputs, settings, analyse=analyser())
+    yield from process(inputs, settings, engine=nlp_engine(workers, engine, address))
 
 
 def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / dataset.connect
@@ -38,7 +50,8 @@ def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / datas
 
 
 def ingest(inputs: Iterable[str] | str, db: str | None = None, *,
-           settings: Settings | None = None, **options: Any):
+           settings: Settings | None = None, workers: int = 1, engine: str = "local",
+           address: str | None = None, **options: Any):
     """Ingest ``inputs`` into ``db``; returns the run's IngestSummary."""
     from newsgraph.run.ingest import ingest as run_ingest
 
@@ -47,6 +60,6 @@ def ingest(inputs: Iterable[str] | str, db: str | None = None, *,
     settings = (settings or Settings()).replace(**options)
     store = open(db)
     try:
-        return run_ingest(inputs, store, settings, analyse=analyser())
+        return run_ingest(inputs, store, settings, engine=nlp_engine(workers, engine, address))
     finally:
         store.close()

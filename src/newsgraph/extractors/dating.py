@@ -28,7 +28,7 @@ from newsgraph.extractors.dating_roles import EARLIEST, Interval, intersect_clue
 from newsgraph.extractors.times import find_times
 from newsgraph.extractors.timex_calendar import nearest_year, safe_date
 from newsgraph.extractors.timex_lexicon import WEEKDAYS
-from newsgraph.ingest.meta import find_dateline
+from newsgraph.inputs.meta import find_dateline
 from newsgraph.kb.load import default_kb
 from newsgraph.kb.model import KnowledgeBase
 from newsgraph.records import Published, TimeExpr

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.analyze.merge import merge_new_events, merge_pending
-from newsgraph.ingest.dedupe import DuplicateIndex
+from newsgraph.inputs.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
 from newsgraph.run.pipeline import Engine, Progress, process
 from newsgraph.settings import Settings

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.dedupe import DuplicateIndex, content_hash
-from newsgraph.ingest.raw import RawDoc
-from newsgraph.ingest.sources import InputRef, expand_inputs, from_error, read_input
+from newsgraph.inputs.dedupe import DuplicateIndex, content_hash
+from newsgraph.inputs.raw import RawDoc
+from newsgraph.inputs.sources import InputRef, expand_inputs, from_error, read_input
 from newsgraph.records import Article, Duplicate, Published, Record, Rejected
 from newsgraph.settings import Settings
 
@@ -38,12 +38,12 @@ class Page:
 def clean_raw(raw: RawDoc) -> Page:
     """HTML through the article extractor; plain text through furniture removal."""
     if raw.kind == "html":
-        from newsgraph.ingest.html import extract_html
+        from newsgraph.inputs.html import extract_html
 
         page = extract_html(raw.body, url=raw.url)
         return Page(page.text, page.title, page.date, page.date_evidence, page.language,
                     page.outlet)
-    from newsgraph.ingest.clean import clean_text
+    from newsgraph.inputs.clean import clean_text
 
     cleaned = clean_text(raw.body, known_title=raw.given.get("title"))
     return Page(cleaned.text, cleaned.title, removed=cleaned.removed)
@@ -56,7 +56,7 @@ def find_published(raw: RawDoc, page: Page) -> Published:
         return Published(str(given), "given", 1.0, "input field 'published'")
     if page.date:
         return Published(page.date, "metadata", 0.9, page.date_evidence or "HTML metadata")
-    from newsgraph.ingest.meta import find_dateline
+    from newsgraph.inputs.meta import find_dateline
 
     dateline = find_dateline(page.text)
     if dateline is not None and dateline.year and dateline.month and dateline.day:
@@ -88,13 +88,13 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
 
 
 def _detect(text: str, settings: Settings) -> str | None:
-    from newsgraph.ingest.lang import detect_language
+    from newsgraph.inputs.lang import detect_language
 
     return detect_language(text, settings.languages)
 
 
 def _outlet_from_text(text: str) -> str | None:
-    from newsgraph.ingest.meta import outlet_from_text
+    from newsgraph.inputs.meta import outlet_from_text
 
     return outlet_from_text(text)
 

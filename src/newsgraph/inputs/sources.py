@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.decode import decode_bytes, gunzip, is_gzip, meta_charset, sniff_binary
-from newsgraph.ingest.fetch import Fetched, fetch, is_url
-from newsgraph.ingest.raw import GIVEN_FIELDS, RawDoc
+from newsgraph.inputs.decode import decode_bytes, gunzip, is_gzip, meta_charset, sniff_binary
+from newsgraph.inputs.fetch import Fetched, fetch, is_url
+from newsgraph.inputs.raw import GIVEN_FIELDS, RawDoc
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
 
@@ -157,7 +157,7 @@ def _read_sniffed(
 ) -> Iterator[Item]:
     if kind := sniff_binary(data):
         raise IngestError(Code.BINARY, kind)
-    from newsgraph.ingest.feeds import looks_like_feed
+    from newsgraph.inputs.feeds import looks_like_feed
 
     if looks_like_feed(data):
         yield from _read_feed(data, source, settings)
@@ -276,13 +276,13 @@ def _read_csv(data: bytes, source: str, settings: Settings, *, delimiter: str) -
 
 
 def _read_warc(stream: BinaryIO, source: str) -> Iterator[Item]:
-    from newsgraph.ingest.warc import iter_warc
+    from newsgraph.inputs.warc import iter_warc
 
     yield from iter_warc(stream, source)
 
 
 def _read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
-    from newsgraph.ingest.feeds import feed_entry_to_rawdoc, parse_feed
+    from newsgraph.inputs.feeds import feed_entry_to_rawdoc, parse_feed
 
     for n, entry in enumerate(parse_feed(data, source)):
         where = entry.link or f"{source}#entry-{n}"
@@ -307,7 +307,7 @@ def _read_url(url: str, settings: Settings) -> Iterator[Item]:
     page: Fetched = fetch(url, settings)
     if not page.content:
         raise IngestError(Code.EMPTY, f"{url} returned no content")
-    from newsgraph.ingest.feeds import looks_like_feed
+    from newsgraph.inputs.feeds import looks_like_feed
 
     if looks_like_feed(page.content) or "rss" in page.content_type or "atom" in page.content_type:
         yield from _read_feed(page.content, url, settings)

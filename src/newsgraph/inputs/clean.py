@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.ingest.furniture import Furniture, fold_line, line_key, load_furniture
+from newsgraph.inputs.furniture import Furniture, fold_line, line_key, load_furniture
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -95,7 +95,7 @@ def clean_text(text: str, *, known_title: str | None = None) -> CleanText:
 
 @lru_cache(maxsize=1)
 def _furniture() -> Furniture:
-    data = resources.files("newsgraph.ingest").joinpath("furniture.txt").read_text("utf-8")
+    data = resources.files("newsgraph.inputs").joinpath("furniture.txt").read_text("utf-8")
     return load_furniture(data)
 
 

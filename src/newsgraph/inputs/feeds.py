@@ -17,7 +17,7 @@ import lxml.etree
 import lxml.html
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.ingest.raw import RawDoc
+from newsgraph.inputs.raw import RawDoc
 from newsgraph.settings import Settings
 
 # how far into the data to look for a feed's root element
