@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import Code, IngestError
-from newsgraph.inputs.html import HtmlArticle, extract_html, join_split_bodies, page_language
+from newsgraph.inputs.html import extract_html, join_split_bodies, page_language
+from newsgraph.inputs.raw import Page
 
 BODY = [
     "The city council of Lyon voted on Tuesday to expand the tram network by twelve "
@@ -46,7 +47,7 @@ def news_page(*, date_meta: bool = True, lang: str = "en") -> str:
 
 def test_body_found_and_boilerplate_dropped():
     article = extract_html(news_page())
-    assert isinstance(article, HtmlArticle)
+    assert isinstance(article, Page)
     for paragraph in BODY:
         assert paragraph in article.text
     assert COMMENT not in article.text

@@ -15,7 +15,6 @@ import logging
 import re
 from collections import defaultdict
 from copy import deepcopy
-from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
@@ -24,6 +23,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 
 from newsgraph.errors import Code, IngestError
+from newsgraph.inputs.raw import Page
 from newsgraph.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -55,19 +55,7 @@ _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 _NON_WORD = re.compile(r"\W+")
 
 
-@dataclass(frozen=True)
-class HtmlArticle:
-    """What one HTML page yields: the article body and the metadata found beside it."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
-    date_evidence: str | None = None
-    language: str | None = None
-    outlet: str | None = None
-
-
-def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
+def extract_html(html: str, *, url: str | None = None) -> Page:
     """Extract the article from an HTML page; raise ``IngestError(NO_BODY)`` if there is none."""
     tree = _parse(html)
     text = _extract_body(tree, url)
@@ -78,7 +66,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlArticle:
         detail = f"{len(text)} characters of text (fewer than {MIN_BODY_CHARS})" if text else ""
         raise IngestError(Code.NO_BODY, detail or "the page has no article text")
     found = _iso_date(meta.date)
-    return HtmlArticle(
+    return Page(
         text=text,
         title=title,
         date=found,

@@ -24,3 +24,15 @@ class RawDoc:
     body: str
     url: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A cleaned article body with the metadata found beside it (HTML or plain text)."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    date_evidence: str | None = None
+    language: str | None = None
+    outlet: str | None = None

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from newsgraph.errors import Code, IngestError
 from newsgraph.inputs.dedupe import DuplicateIndex, content_hash
-from newsgraph.inputs.raw import RawDoc
+from newsgraph.inputs.raw import Page, RawDoc
 from newsgraph.inputs.sources import InputRef, expand_inputs, from_error, read_input
 from newsgraph.records import Article, Duplicate, Published, Record, Rejected
 from newsgraph.settings import Settings
@@ -22,31 +22,16 @@ from newsgraph.settings import Settings
 Progress = Callable[[int, int], None]  # (inputs done, inputs total)
 
 
-@dataclass(frozen=True)
-class Page:
-    """What cleaning yields before NLP: body text plus metadata found on the way."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
-    date_evidence: str | None = None
-    language: str | None = None
-    outlet: str | None = None
-    removed: tuple[str, ...] = field(default=())
-
-
 def clean_raw(raw: RawDoc) -> Page:
     """HTML through the article extractor; plain text through furniture removal."""
     if raw.kind == "html":
         from newsgraph.inputs.html import extract_html
 
-        page = extract_html(raw.body, url=raw.url)
-        return Page(page.text, page.title, page.date, page.date_evidence, page.language,
-                    page.outlet)
+        return extract_html(raw.body, url=raw.url)
     from newsgraph.inputs.clean import clean_text
 
     cleaned = clean_text(raw.body, known_title=raw.given.get("title"))
-    return Page(cleaned.text, cleaned.title, removed=cleaned.removed)
+    return Page(cleaned.text, cleaned.title)
 
 
 def find_published(raw: RawDoc, page: Page) -> Published:
