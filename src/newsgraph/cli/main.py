@@ -32,7 +32,6 @@ def _register_subcommands() -> None:
     serve.register(app)
 
 
-_register_subcommands()
 PROGRESS_MIN_INPUTS = 4
 
 
@@ -242,6 +241,9 @@ def version() -> None:
     from newsgraph import __version__
 
     typer.echo(__version__)
+
+
+_register_subcommands()  # after the core commands, so --help lists extract and ingest first
 
 
 def main() -> None:
