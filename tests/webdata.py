@@ -138,8 +138,9 @@ def sample_articles() -> list[Article]:
     ]
 
 
-def build_db(path: Path, articles: list[Article] | None = None) -> str:
-    """A SQLite file holding ``articles`` (the sample set by default); returns its path."""
+def build_db(path: Path | str, articles: list[Article] | None = None) -> str:
+    """A database (a SQLite path or a store URL) holding ``articles`` (the sample set by
+    default); returns its path or URL."""
     db = str(path)
     with Store.open(db) as store:
         store.save_batch(articles if articles is not None else sample_articles(), None)

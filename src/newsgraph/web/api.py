@@ -107,7 +107,8 @@ def list_actors(
 def get_actor(
     actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
 ) -> Any:
-    """An actor's KB roles, quotes (paged), events per month by quad class, latest events."""
+    """An actor's KB roles, quotes (paged), merged events per month by quad class (negated
+    ones left out), latest merged events."""
     return views.actor_view(store, actor_id, request.url, limit, offset)
 
 
@@ -172,7 +173,8 @@ def list_events(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
-    """Events newest first, by type, actor (entity id), country, day or article."""
+    """Stored events newest first, one per report (an event reported by three articles
+    is three rows), by type, actor (entity id), country, day or article."""
     return views.events_view(store, filters, limit, offset, request.url)
 
 
@@ -184,7 +186,8 @@ def timeline(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
-    """Events per month by quad class, and the events (paged), for the given filters."""
+    """Merged events (one per event, however many articles report it) per month by quad
+    class, negated ones left out, and the merged events newest first (paged)."""
     return views.timeline_view(store, filters, limit, offset, request.url)
 
 
@@ -196,11 +199,12 @@ Side = Annotated[
 
 @router.get("/dyad", response_model=m.Dyad, tags=["series"])
 def dyad(store: StoreDep, a: Side, b: Side) -> Any:
-    """Monthly cooperation and conflict between two actors or two countries."""
+    """Monthly cooperation and conflict between two actors or two countries, counted in
+    merged events (one per event however many articles report it; negated ones left out)."""
     return views.dyad_view(store, a, b)
 
 
-@router.get("/dyad/events", response_model=m.Page[m.EventRow], tags=["series"])
+@router.get("/dyad/events", response_model=m.Page[m.MergedEventRow], tags=["series"])
 def dyad_events(
     request: Request,
     store: StoreDep,
@@ -210,8 +214,9 @@ def dyad_events(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
-    """The events between two sides, optionally in one month (a point of the chart)."""
-    return views.events_view(store, views.dyad_filters(a, b, month), limit, offset, request.url)
+    """The merged events between two sides, oldest first, optionally in one month (a
+    point of the chart); each with its first report's sentence and every report."""
+    return views.dyad_events_view(store, a, b, month, limit, offset, request.url)
 
 
 @router.get("/stats", response_model=m.Stats, tags=["stats"])

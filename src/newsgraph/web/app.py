@@ -26,7 +26,7 @@ from newsgraph import __version__
 from newsgraph.errors import Code, UsageError
 from newsgraph.store.db import Store
 from newsgraph.web import api, pages
-from newsgraph.web.errors import install_handlers, strip_validation_responses
+from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
 
 HERE = Path(str(resources.files("newsgraph.web")))
@@ -75,6 +75,7 @@ def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") ->
     app.include_router(api.router)
     app.include_router(pages.router)
     app.middleware("http")(_security_headers)
+    app.middleware("http")(_refuse_nul)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -106,6 +107,17 @@ async def _security_headers(
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     return response
+
+
+async def _refuse_nul(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """A NUL byte in the path or a query value is a 400 on every backend (PostgreSQL
+    text cannot hold one, so it would otherwise fail deep in a query)."""
+    values = [request.url.path, *request.query_params.keys(), *request.query_params.values()]
+    if any("\x00" in v for v in values):
+        return error_response(request, 400, "BAD_REQUEST", "a NUL byte in the request")
+    return await call_next(request)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

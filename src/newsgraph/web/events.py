@@ -1,5 +1,5 @@
-"""Reading events for the web layer: filtered lists, an actor's or a dyad's events,
-and other reports of the same event.
+"""Reading stored events (one row per report) for ``/api/events``: filtered lists
+with a total. Charts, dyads and timelines read merged events (``web.merged``).
 
 Event actors live in JSON columns, so an actor or country filter first narrows the
 rows with a ``LIKE`` on the JSON text (``"Q7747"`` as a quoted value) and then checks
@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Select, String, cast, func, or_, select
 
+from newsgraph.analyze.quads import quad_class, quad_name
 from newsgraph.store import schema
 from newsgraph.store.db import Store
-from newsgraph.web.series import QUADS, month_of, quad_class
 
 e, a = schema.events, schema.articles
 EVENT_DAY = func.coalesce(e.c.date, a.c.published_date)
@@ -68,23 +68,17 @@ def list_events(
     return matched[offset : offset + limit], len(matched)
 
 
-def all_events(store: Store, filters: EventFilters) -> list[dict[str, Any]]:
-    """Every matching event (bounded by ``MAX_SCAN``), for series."""
-    rows, _ = list_events(store, filters, MAX_SCAN, 0)
-    return rows
-
-
 def event_view(row: Any) -> dict[str, Any]:
     """An event row in the record contract's shape plus ``date`` (effective day),
     ``quad``/``quad_label`` and the article it came from."""
-    quad = quad_class(row["type"], row["cameo"])
+    quad = quad_class(row["type"])
     return {
         "article_id": row["article_id"],
         "seq": row["seq"],
         "type": row["type"],
         "cameo": row["cameo"],
         "quad": quad,
-        "quad_label": QUADS.get(quad) if quad else None,
+        "quad_label": quad_name(quad),
         "mode": row["mode"],
         "source": list(row["source"] or []),
         "target": list(row["target"] or []),
@@ -156,72 +150,3 @@ def _side_test(actor: str | None, country: str | None) -> Callable[[list[Any]], 
     if country:
         return lambda side: any(isinstance(x, dict) and x.get("country") == country for x in side)
     return None
-
-
-def same_event_reports(
-    store: Store, article_id: str, events: list[dict[str, Any]], limit: int = 20
-) -> list[dict[str, Any]]:
-    """Other articles reporting an event of this article: through the store's merged
-    events when the article's events were merged, else by a same-type, same-day event
-    sharing an actor entity."""
-    merged = merged_reports(store, article_id, limit)
-    return merged if merged is not None else similar_reports(store, article_id, events, limit)
-
-
-def merged_reports(store: Store, article_id: str, limit: int) -> list[dict[str, Any]] | None:
-    """Reports sharing a merged event with the article; None when none of its events
-    were merged (or the store has no merged events)."""
-    em = getattr(schema, "event_mentions", None)
-    me = getattr(schema, "merged_events", None)
-    if em is None or me is None:
-        return None
-    mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
-    stmt = (
-        select(em.c.article_id, a.c.title, me.c.type, me.c.date)
-        .select_from(
-            em.join(me, em.c.merged_event_id == me.c.id).join(a, em.c.article_id == a.c.id)
-        )
-        .where(em.c.merged_event_id.in_(mine), em.c.article_id != article_id)
-        .order_by(me.c.date, em.c.article_id)
-    )
-    with store.engine.connect() as conn:
-        if conn.execute(select(func.count()).select_from(mine.subquery())).scalar_one() == 0:
-            return None
-        rows = conn.execute(stmt).mappings().all()
-    found: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        found.setdefault(row["article_id"], dict(row))
-    return list(found.values())[:limit]
-
-
-def similar_reports(
-    store: Store, article_id: str, events: list[dict[str, Any]], limit: int = 20
-) -> list[dict[str, Any]]:
-    """Articles with an event of the same type on the same day sharing an actor entity."""
-    found: dict[str, dict[str, Any]] = {}
-    for event in events:
-        day, actors = event.get("date"), _entities(event)
-        if not day or not actors or month_of(day) is None:
-            continue
-        filters = EventFilters(type=event["type"], since=day[:10], until=day[:10])
-        for other in all_events(store, filters):
-            if other["article_id"] == article_id or not actors & _entities(other):
-                continue
-            found.setdefault(
-                other["article_id"],
-                {
-                    "article_id": other["article_id"],
-                    "title": other["article_title"],
-                    "type": other["type"],
-                    "date": other["date"],
-                },
-            )
-    return list(found.values())[:limit]
-
-
-def _entities(event: dict[str, Any]) -> set[str]:
-    return {
-        x["entity"]
-        for x in [*event["source"], *event["target"]]
-        if isinstance(x, dict) and x.get("entity")
-    }

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from newsgraph.web.series import QUADS, quad_class
+from newsgraph.analyze.quads import quad_class, quad_name
 
 LINK_PRIORITY = ("speaker", "entity")
 
@@ -92,12 +92,12 @@ def _quote_spans(n: int, quote: dict[str, Any]) -> list[Span]:
 
 def event_tip(event: dict[str, Any]) -> str:
     """How an event was coded, in one line."""
-    quad = quad_class(event.get("type"), event.get("cameo"))
+    quad = event.get("quad") or quad_class(event.get("type"))
     parts = [f"event {event['type']}"]
     if event.get("cameo"):
         parts.append(f"CAMEO {event['cameo']}")
     if quad:
-        parts.append(QUADS[quad])
+        parts.append(str(quad_name(quad)))
     who = f"{_names(event.get('source'))} → {_names(event.get('target'))}"
     flags = " (negated)" if event.get("negated") else ""
     return f"{', '.join(parts)}: {who}{flags}, date {event.get('date') or '?'}"

@@ -99,6 +99,9 @@ class Event(Open):
     date: str | None = None
     trigger: dict[str, Any]
     sentence: dict[str, Any]
+    merged_event_id: int | None = None
+    n_articles: int | None = None
+    n_sources: int | None = None
 
 
 class RelatedReport(BaseModel):
@@ -151,22 +154,56 @@ class QuoteRow(Open):
 
 
 class EventRow(Event):
+    """A stored event (one report); ``date`` falls back to its article's publication."""
+
     article_id: str
     seq: int
     article_title: str | None = None
 
 
+class Report(BaseModel):
+    """One article reporting a merged event."""
+
+    article_id: str
+    seq: int
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    in_lead: bool = False
+
+
+class MergedEventRow(EventRow):
+    """A merged event (one however many articles report it): ``article_id``, ``seq``,
+    ``trigger`` and ``sentence`` are its first report's; ``intensity`` is the mean of its
+    reports'; ``reports`` lists them all."""
+
+    merged_event_id: int
+    n_mentions: int
+    n_articles: int
+    n_sources: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    reports: list[Report] = Field(default_factory=list)
+
+
 class QuadPoint(BaseModel):
+    """Merged events in one month per quad class; ``mentions`` counts their reports."""
+
     month: str
     quads: dict[str, int]
     total: int
+    mentions: int = 0
 
 
 class CoopPoint(BaseModel):
+    """Merged events in one month: cooperation (quads 1-2) and conflict (quads 3-4)."""
+
     month: str
     cooperation: int
     conflict: int
     total: int
+    mentions: int = 0
+    quads: dict[str, int] = Field(default_factory=dict)
 
 
 class ActorDetail(Open):
@@ -179,13 +216,13 @@ class ActorDetail(Open):
     roles: list[dict[str, Any]]
     quotes: Page[QuoteRow]
     series: list[QuadPoint]
-    recent_events: list[EventRow]
+    recent_events: list[MergedEventRow]
 
 
 class Timeline(BaseModel):
     filters: dict[str, str]
     series: list[QuadPoint]
-    events: Page[EventRow]
+    events: Page[MergedEventRow]
 
 
 class Dyad(BaseModel):

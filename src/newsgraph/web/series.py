@@ -1,70 +1,56 @@
-"""Monthly event series for the timeline, actor and dyad views.
+"""Monthly series for the actor, timeline and dyad charts, over merged events.
 
-Each event falls in the month of its own date, else of its article's publication
-date. Quad classes follow CAMEO's root codes (01-05 verbal cooperation, 06-08 material
-cooperation, 09-13 verbal conflict, 14-20 material conflict); an event without a CAMEO
-code is placed by its PLOVER type.
+A merged event (``newsgraph.analyze``) counts once however many articles report it; it
+falls in the month of its own date (events dated less precisely than a month are left
+out, as in ``analyze.dyads``). Quad classes are PLOVER's (``analyze.quads``).
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-QUADS = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-_PLOVER_QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1,
-    "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
-    "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+from newsgraph.analyze.dyads import series_frame
+from newsgraph.analyze.quads import QUAD_NAMES
 
-
-def quad_class(event_type: str | None, cameo: str | None) -> int | None:
-    """1-4 (see ``QUADS``) from the CAMEO root code, else from the PLOVER type."""
-    if cameo and cameo[:2].isdigit():
-        root = int(cameo[:2])
-        for upper, quad in ((5, 1), (8, 2), (13, 3), (20, 4)):
-            if 1 <= root <= upper:
-                return quad
-    return _PLOVER_QUAD.get((event_type or "").upper())
-
-
-def month_of(day: str | None) -> str | None:
-    """``YYYY-MM`` of an ISO date (or month); None for anything else (``2017-W17``, ``P1W``)."""
-    if not day or len(day) < 7:
-        return None
-    month = day[:7]
-    return month if _MONTH.match(month) else None
+COOPERATION = (QUAD_NAMES[1], QUAD_NAMES[2])
 
 
 def quad_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events per month and quad class: ``[{"month", "quads": {label: n}, "total"}]``,
-    months in order, every quad label present."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(QUADS.values(), 0))
-    for event in events:
-        month, quad = month_of(event.get("date")), event.get("quad")
-        if month and quad:
-            counts[month][QUADS[quad]] += 1
-    return [{"month": m, "quads": q, "total": sum(q.values())} for m, q in sorted(counts.items())]
+    """Merged events per month and quad class:
+    ``[{"month", "quads": {label: n}, "total", "mentions"}]``, months in order, every
+    quad label present; ``mentions`` counts the reports behind the month's events."""
+    frame = series_frame(list(events), "month")
+    points: dict[str, dict[str, Any]] = {}
+    for cell in frame.itertuples(index=False):
+        point = points.setdefault(
+            cell.period,
+            {
+                "month": cell.period,
+                "quads": dict.fromkeys(QUAD_NAMES.values(), 0),
+                "total": 0,
+                "mentions": 0,
+            },
+        )
+        point["quads"][cell.quad] += int(cell.count)
+        point["total"] += int(cell.count)
+        point["mentions"] += int(cell.mentions)
+    return [points[month] for month in sorted(points)]
 
 
 def cooperation_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events per month split into cooperation (quads 1-2) and conflict (quads 3-4)."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"cooperation": 0, "conflict": 0})
-    for event in events:
-        month, quad = month_of(event.get("date")), event.get("quad")
-        if month and quad:
-            counts[month]["cooperation" if quad <= 2 else "conflict"] += 1
-    return [
-        {"month": m, **c, "total": c["cooperation"] + c["conflict"]}
-        for m, c in sorted(counts.items())
-    ]
+    """Merged events per month split into cooperation (quads 1-2) and conflict (3-4)."""
+    rows = []
+    for point in quad_series(events):
+        cooperation = sum(point["quads"][label] for label in COOPERATION)
+        rows.append(
+            {
+                "month": point["month"],
+                "cooperation": cooperation,
+                "conflict": point["total"] - cooperation,
+                "total": point["total"],
+                "mentions": point["mentions"],
+                "quads": point["quads"],
+            }
+        )
+    return rows

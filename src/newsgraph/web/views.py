@@ -11,13 +11,15 @@ from typing import Any
 
 from starlette.datastructures import URL
 
+from newsgraph.analyze.quads import quad_class, quad_name
 from newsgraph.store.db import Store
 from newsgraph.store.search import SearchFilters, search_backend
 from newsgraph.web import actors as actor_data
 from newsgraph.web import events as event_data
+from newsgraph.web import merged
 from newsgraph.web.errors import ApiError, not_found
 from newsgraph.web.events import EventFilters
-from newsgraph.web.series import cooperation_series, quad_class, quad_series
+from newsgraph.web.series import cooperation_series, quad_series
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 RECENT_EVENTS = 20
@@ -54,16 +56,19 @@ def search_view(
 
 def article_view(store: Store, article_id: str) -> dict[str, Any]:
     """An article with every extraction, the inputs that carried it, and other
-    reports of its events."""
+    articles reporting its events (through merged events)."""
     article = store.article(article_id)
     if article is None:
         raise not_found(f"article {article_id!r}")
-    for event in article["events"]:
-        quad = quad_class(event.get("type"), event.get("cameo"))
+    related = merged.same_event_reports(store, article_id)  # merges pending events first
+    by_seq = merged.merged_ids_by_event(store, article_id)
+    for seq, event in enumerate(article["events"]):
+        quad = quad_class(event.get("type"))
         event["quad"] = quad
-        event["quad_label"] = event_data.QUADS.get(quad) if quad else None
+        event["quad_label"] = quad_name(quad)
+        event.update(by_seq.get(seq, {}))
     article["sources"] = [_plain_source(s) for s in store.article_sources(article_id)]
-    article["related"] = event_data.same_event_reports(store, article_id, article["events"])
+    article["related"] = related
     return article
 
 
@@ -82,16 +87,16 @@ def actors_view(store: Store, q: str | None, limit: int, offset: int, url: URL) 
 def actor_view(
     store: Store, actor_id: str, url: URL, limit: int = 20, offset: int = 0
 ) -> dict[str, Any]:
-    """An actor's KB profile and roles, quotes, events per month by quad class, and
-    latest events."""
+    """An actor's KB profile and roles, quotes, merged events per month by quad class
+    (negated ones left out), and latest merged events."""
     profile = actor_data.actor_profile(store, actor_id)
     if profile is None:
         raise not_found(f"actor {actor_id!r}")
     quotes, total = actor_data.list_quotes(store, speaker=actor_id, limit=limit, offset=offset)
-    events = event_data.all_events(store, EventFilters(actor=actor_id))
+    events = merged.events_of(store, merged.actor_party(actor_id))
     profile["quotes"] = page(quotes, total, limit, offset, url)
-    profile["series"] = quad_series(events)
-    profile["recent_events"] = events[:RECENT_EVENTS]
+    profile["series"] = quad_series(merged.asserted(events))
+    profile["recent_events"] = merged.items(store, events[:RECENT_EVENTS])
     return profile
 
 
@@ -131,13 +136,15 @@ def events_view(
 def timeline_view(
     store: Store, filters: EventFilters, limit: int, offset: int, url: URL
 ) -> dict[str, Any]:
-    """Events per month by quad class, and the events themselves newest first."""
-    events = event_data.all_events(store, filters)
+    """Merged events per month by quad class (negated ones left out), and the merged
+    events themselves newest first."""
+    events = merged.filtered_events(store, filters)
     given = {k: v for k, v in vars(filters).items() if v}
+    shown = merged.items(store, events[offset : offset + limit])
     return {
         "filters": given,
-        "series": quad_series(events),
-        "events": page(events[offset : offset + limit], len(events), limit, offset, url),
+        "series": quad_series(merged.asserted(events)),
+        "events": page(shown, len(events), limit, offset, url),
     }
 
 
@@ -152,26 +159,28 @@ def side(value: str) -> dict[str, str]:
     return {"kind": "actor", "id": value}
 
 
-def dyad_filters(a: str, b: str, month: str | None = None) -> EventFilters:
-    one, other = side(a), side(b)
-    return EventFilters(
-        actor=one["id"] if one["kind"] == "actor" else None,
-        country=one["id"] if one["kind"] == "country" else None,
-        with_actor=other["id"] if other["kind"] == "actor" else None,
-        with_country=other["id"] if other["kind"] == "country" else None,
-        month=month,
-    )
-
-
 def dyad_view(store: Store, a: str, b: str) -> dict[str, Any]:
-    """Monthly cooperation and conflict between two sides, both directions."""
-    events = event_data.all_events(store, dyad_filters(a, b))
+    """Monthly cooperation and conflict between two sides, both directions, counted
+    in merged events (negated ones left out)."""
+    one, other = side(a), side(b)
+    events = merged.dyad_rows(store, merged.side_party(one), merged.side_party(other))
     return {
-        "a": _named(store, side(a)),
-        "b": _named(store, side(b)),
+        "a": _named(store, one),
+        "b": _named(store, other),
         "series": cooperation_series(events),
         "events": len(events),
     }
+
+
+def dyad_events_view(
+    store: Store, a: str, b: str, month: str | None, limit: int, offset: int, url: URL
+) -> dict[str, Any]:
+    """The merged events between two sides (a point of the dyad chart when ``month``
+    is given), oldest first, each with its reports."""
+    pa, pb = merged.side_party(side(a)), merged.side_party(side(b))
+    events = merged.dyad_rows(store, pa, pb, month)
+    shown = merged.items(store, events[offset : offset + limit])
+    return page(shown, len(events), limit, offset, url)
 
 
 def _named(store: Store, one: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,189 @@
+"""Merged events for the web layer (``newsgraph.analyze``): one row per event however
+many articles report it, shown with its first report's evidence and every report.
+
+An actor id from a page (``Q7747``, ``country:RUS``, ``local:org:kremlin``) matches the
+merged event actors' entity exactly; a country code matches every actor of the country.
+Readers first merge whatever stored events are still pending (``merge_pending``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from newsgraph.analyze.dyads import dyad_events, period_of
+from newsgraph.analyze.merge import merge_pending
+from newsgraph.analyze.parties import Party
+from newsgraph.analyze.quads import quad_name
+from newsgraph.store import events as q
+from newsgraph.store import schema
+from newsgraph.store.db import Store
+from newsgraph.web.events import EventFilters
+
+MAX_EVENTS = 50_000  # most merged events a series or a filtered list reads
+
+
+def actor_party(actor_id: str) -> Party:
+    """The party of one entity id (matched exactly, whatever its prefix)."""
+    return Party(actor_id, entities=(actor_id,))
+
+
+def side_party(side: dict[str, str]) -> Party:
+    """A dyad side (``{"kind": "country"|"actor", "id"}``) as a party."""
+    if side["kind"] == "country":
+        return Party(side["id"], country=side["id"])
+    return actor_party(side["id"])
+
+
+def events_of(store: Store, party: Party) -> list[dict[str, Any]]:
+    """Every merged event with ``party`` among its actors, newest first."""
+    merge_pending(store)
+    with store.engine.connect() as conn:
+        ids = q.merged_ids_with_actor(conn, entities=party.entities, country=party.country)
+        rows = q.merged_rows(conn, ids)
+    return newest_first(rows)
+
+
+def newest_first(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated events newest first, then undated ones; ties by id, newest first."""
+    return sorted(rows, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
+
+
+def asserted(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events that are not negated ("did not meet", a denied threat): what charts count."""
+    return [r for r in rows if not r["negated"]]
+
+
+def filtered_events(store: Store, f: EventFilters) -> list[dict[str, Any]]:
+    """Merged events matching the timeline filters, newest first (bounded by
+    ``MAX_EVENTS``). ``actor`` and ``country`` must both hold when both are given."""
+    merge_pending(store)
+    entities = (f.actor,) if f.actor else ()
+    with store.engine.connect() as conn:
+        rows = q.find_merged(
+            conn,
+            entities=entities,
+            country=None if f.actor else f.country,
+            type=f.type,
+            since=f.since,
+            until=f.until,
+            limit=MAX_EVENTS,
+        )
+        reported = _merged_ids_of_article(conn, f.article_id) if f.article_id else None
+    if f.actor and f.country:
+        country = Party(f.country, country=f.country)
+        rows = [r for r in rows if country.among([*r["source"], *r["target"]])]
+    if f.month:
+        rows = [r for r in rows if period_of(r.get("date"), "month") == f.month]
+    if reported is not None:
+        rows = [r for r in rows if r["id"] in reported]
+    return rows
+
+
+def _merged_ids_of_article(conn: Any, article_id: str) -> set[int]:
+    em = schema.event_mentions
+    stmt = select(em.c.merged_event_id).where(em.c.article_id == article_id)
+    return {int(r[0]) for r in conn.execute(stmt)}
+
+
+def dyad_rows(store: Store, a: Party, b: Party, month: str | None = None) -> list[dict[str, Any]]:
+    """Merged events between two parties (both directions, negated ones left out), in
+    date order, optionally only those of one month."""
+    rows = dyad_events(store, a, b)
+    if month:
+        rows = [r for r in rows if period_of(r.get("date"), "month") == month]
+    return rows
+
+
+def items(store: Store, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merged event rows as list items: the event, its counts, the first report's
+    article, trigger and sentence, and every report's article."""
+    with store.engine.connect() as conn:
+        reports = q.mention_sources(conn, [r["id"] for r in rows])
+    return [item(row, reports.get(int(row["id"]), [])) for row in rows]
+
+
+def item(row: dict[str, Any], reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """One merged event in the shape of a stored event row (``EventRow``) plus
+    ``merged_event_id``, its counts and ``reports``."""
+    first = reports[0] if reports else {}
+    quad = row.get("quad_class")
+    return {
+        "merged_event_id": int(row["id"]),
+        "article_id": first.get("article_id") or "",
+        "seq": int(first.get("event_seq") or 0),
+        "article_title": first.get("title"),
+        "type": row["type"],
+        "cameo": row.get("cameo"),
+        "mode": row.get("mode"),
+        "quad": quad,
+        "quad_label": quad_name(quad),
+        "source": list(row.get("source") or []),
+        "target": list(row.get("target") or []),
+        "date": row.get("date"),
+        "place": row.get("place"),
+        "intensity": row.get("intensity"),
+        "negated": bool(row.get("negated")),
+        "modality": first.get("modality"),
+        "trigger": {"text": first.get("trigger_text")},
+        "sentence": {
+            "start": first.get("sentence_start"),
+            "end": first.get("sentence_end"),
+            "text": first.get("sentence"),
+        },
+        "n_mentions": int(row.get("n_mentions") or 0),
+        "n_articles": int(row.get("n_articles") or 0),
+        "n_sources": int(row.get("n_sources") or 0),
+        "first_seen": row.get("first_seen"),
+        "last_seen": row.get("last_seen"),
+        "reports": [_report(r) for r in reports],
+    }
+
+
+def _report(mention: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": mention["article_id"],
+        "seq": mention["event_seq"],
+        "title": mention.get("title"),
+        "outlet": mention.get("outlet"),
+        "published": mention.get("published_date"),
+        "in_lead": bool(mention.get("in_lead")),
+    }
+
+
+def same_event_reports(store: Store, article_id: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Other articles reporting one of this article's events (through ``event_mentions``),
+    one row per article, in date order."""
+    merge_pending(store)
+    em, me, a = schema.event_mentions, schema.merged_events, schema.articles
+    mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
+    stmt = (
+        select(em.c.article_id, a.c.title, me.c.type, me.c.date)
+        .select_from(
+            em.join(me, em.c.merged_event_id == me.c.id).join(a, em.c.article_id == a.c.id)
+        )
+        .where(em.c.merged_event_id.in_(mine), em.c.article_id != article_id)
+        .order_by(me.c.date, em.c.article_id)
+    )
+    found: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(stmt).mappings():
+            found.setdefault(row["article_id"], dict(row))
+    return list(found.values())[:limit]
+
+
+def merged_ids_by_event(store: Store, article_id: str) -> dict[int, dict[str, Any]]:
+    """For each event seq of the article: its merged event's id and counts."""
+    em, me = schema.event_mentions, schema.merged_events
+    stmt = (
+        select(em.c.event_seq, me.c.id, me.c.n_articles, me.c.n_sources)
+        .select_from(em.join(me, em.c.merged_event_id == me.c.id))
+        .where(em.c.article_id == article_id)
+    )
+    with store.engine.connect() as conn:
+        return {
+            int(seq): {"merged_event_id": int(mid), "n_articles": n_art, "n_sources": n_src}
+            for seq, mid, n_art, n_src in conn.execute(stmt)
+        }
