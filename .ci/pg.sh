@@ -2,7 +2,7 @@
 # A throw-away PostgreSQL for the test suite, on 127.0.0.1 only. Source it (from .ci/run):
 #     source .ci/pg.sh     # exports NEWSGRAPH_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:PORT/newsgraph_test
 # Idempotent: a second source reuses the running server. The cluster lives in
-# $NEWSGRAPH_PG_DIR (default /tmp/newsgraph-ci-pg), runs as the `postgres` user when
+# $NEWSGRAPH_PG_DIR (default /tmp/newsgraph-ci-pg-PID of the sourcing shell), runs as the `postgres` user when
 # sourced as root, trusts loopback connections only, and has durability switched off
 # (fsync, synchronous_commit, full_page_writes): it holds nothing worth keeping. An EXIT
 # trap stops it and deletes it; if the trap never runs, the next source replaces it.
@@ -11,7 +11,8 @@
 ng_pg_main() {
     local bin dir port url as_pg
     bin="${NEWSGRAPH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
-    dir="${NEWSGRAPH_PG_DIR:-${TMPDIR:-/tmp}/newsgraph-ci-pg}"
+    # one cluster per sourcing shell, so concurrent runs never stop each other's server
+    dir="${NEWSGRAPH_PG_DIR:-${TMPDIR:-/tmp}/newsgraph-ci-pg-$$}"
     if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
         echo "pg.sh: no PostgreSQL binaries under /usr/lib/postgresql/*/bin" >&2
         return 1
