@@ -105,3 +105,16 @@ def test_plotly_is_served_locally(client: TestClient) -> None:
     assert client.get("/static/charts.js").status_code == 200
     html = client.get("/actors/Q7747").text
     assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_api_docs_page_works_offline(client: TestClient) -> None:
+    """/docs lists every operation of /openapi.json with no script and no CDN."""
+    page = client.get("/docs")
+    assert page.status_code == 200 and "content-security-policy" in page.headers
+    html = page.text
+    spec = client.get("/openapi.json").json()
+    for path in spec["paths"]:
+        assert f"{path}</code>" in html
+    assert "<script" not in html and "cdn" not in html.lower() and "https://" not in html
+    assert 'href="#schema-Page_MergedEventRow_"' in html and 'id="schema-MergedEventRow"' in html
+    assert client.get("/redoc").status_code == 404

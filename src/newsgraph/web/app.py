@@ -4,7 +4,8 @@
     app = create_app(url, token="s3cret", host="0.0.0.0")
 
 Charts use the plotly.js bundle shipped inside the PyPI ``plotly`` package, served at
-``/static/plotly.min.js``: no CDN, the pages work offline.
+``/static/plotly.min.js``: no CDN, the pages work offline. ``/docs`` is a plain page
+listing ``/openapi.json`` (``web.apidocs``), not Swagger UI, which needs a CDN.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from fastapi.templating import Jinja2Templates
 from newsgraph import __version__
 from newsgraph.errors import Code, UsageError
 from newsgraph.store.db import Store
-from newsgraph.web import api, pages
+from newsgraph.web import api, apidocs, pages
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
 
@@ -64,6 +65,8 @@ def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") ->
         title="newsgraph",
         version=__version__,
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: /docs is our own page
+        redoc_url=None,
         description="Who said what, who did what to whom, and when, from news. "
         "Every list is paged (limit, offset, total, next); every error has the "
         'shape {"error": {"code", "message", "status"}}.',
@@ -74,6 +77,7 @@ def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") ->
     _install_static(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(apidocs.router)
     app.middleware("http")(_security_headers)
     app.middleware("http")(_refuse_nul)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -102,8 +106,7 @@ async def _security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
     response = await call_next(request)
-    if not request.url.path.startswith("/docs"):  # the docs page loads Swagger UI
-        response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     return response

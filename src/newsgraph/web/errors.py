@@ -48,11 +48,9 @@ def error_body(status: int, code: str, message: str) -> dict[str, Any]:
 
 
 def wants_html(request: Request) -> bool:
-    """Pages (not ``/api/``, not a ``.json`` twin, not the docs) answer in HTML."""
+    """Pages (not ``/api/``, not a ``.json`` twin) answer in HTML."""
     path = request.url.path
-    return not (
-        path.startswith(("/api/", "/openapi", "/docs", "/static/")) or path.endswith(".json")
-    )
+    return not (path.startswith(("/api/", "/openapi", "/static/")) or path.endswith(".json"))
 
 
 def error_response(request: Request, status: int, code: str, message: str) -> Response:
