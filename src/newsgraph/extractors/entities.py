@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import Code, IngestError
 from newsgraph.extractors.coref import resolve_coreference
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.entity_types import Candidate, Link, NameSpan, Reference, StatedRole
 from newsgraph.extractors.kbview import view_of
 from newsgraph.extractors.name_spans import find_name_spans
@@ -97,7 +98,7 @@ def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityL
         if link.country is None and stated.country:
             links[stated.entity] = Link(link.id, link.name, link.type, stated.country, link.sector)
     entities = _build_entities(doc, candidates, coref.references, links)
-    return EntityLayer(entities, coref.references, coref.stated_roles, doc.text)
+    return EntityLayer(entities, coref.references, coref.stated_roles, doc_text(doc))
 
 
 def parse_day(published: str | None) -> date | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.extractors import event_tables as tables
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.event_patterns import conjuncts, governing_verb, is_actor
 from newsgraph.records import EventActor, TimeExpr
 
@@ -186,7 +187,7 @@ def actor_span(token: Token) -> tuple[int, int]:
     while start.i < end.i and (start.is_punct or start.dep_ == "det"):
         start = start.doc[start.i + 1]
     begin, finish = start.idx, end.idx + len(end.text)
-    cut = token.doc.text.rfind("\n", begin, token.idx)
+    cut = doc_text(token.doc).rfind("\n", begin, token.idx)
     return (cut + 1 if cut >= 0 else begin), finish
 
 

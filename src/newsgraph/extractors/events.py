@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extractors import event_roles as roles
 from newsgraph.extractors import event_tables as tables
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.event_patterns import match_trigger
 from newsgraph.extractors.event_tables import Pattern
 from newsgraph.records import Event, EventActor, Mention, Span, TimeExpr
@@ -343,7 +344,7 @@ def _actors(tokens: list[Token], resolve: ActorResolver | None) -> tuple[EventAc
     for token in tokens:
         start, end = roles.actor_span(token)
         actor = resolve(start, end) if resolve else None
-        actor = actor or roles.default_actor(token.doc.text[start:end])
+        actor = actor or roles.default_actor(doc_text(token.doc)[start:end])
         if actor not in out:
             out.append(actor)
     return tuple(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.quote_cues import (
     Candidate,
     according_to,
@@ -96,7 +97,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
-    span = _within_paragraph(tok.doc.text, span, tok.idx)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx)
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
@@ -142,7 +143,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         span = _content_span(sent.start, tok.i - 1, tok.doc)
     else:
         span = _content_span(sent.start, sent.end - 1, tok.doc)
-    span = _within_paragraph(tok.doc.text, span, tok.idx) if span else None
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
@@ -153,16 +154,16 @@ def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
     if tok.text != ":":
         return None
     doc = tok.doc
-    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    line_start = doc_text(doc).rfind("\n", 0, tok.idx) + 1
     prefix = doc.char_span(line_start, tok.idx, alignment_mode="contract")
     if prefix is None or not 1 <= len(prefix) <= _LINE_SPEAKER_WORDS or not prefix.text.strip():
         return None
     words = {t.lower_.replace("\u2019", "'") for t in prefix}
     if words & lex.line_labels or not _looks_like_name(prefix):
         return None
-    rest = doc.char_span(tok.idx, paragraph_end(doc.text, tok.idx), alignment_mode="contract")
+    rest = doc.char_span(tok.idx, paragraph_end(doc_text(doc), tok.idx), alignment_mode="contract")
     span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
-    if span is None or len(doc.text[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
+    if span is None or len(doc_text(doc)[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, ":", prefix.root)
 

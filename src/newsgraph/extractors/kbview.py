@@ -25,7 +25,9 @@ class _NoKb:
 
 
 NO_KB = _NoKb()
-_GAZETTEERS: dict[int, tuple[Any, dict[tuple[str, ...], tuple[str, bool]]]] = {}
+Gazetteer = dict[tuple[str, ...], tuple[str, bool]]
+Sizes = dict[str, tuple[int, ...]]
+_GAZETTEERS: dict[int, tuple[Any, Gazetteer, Sizes]] = {}
 
 
 def view_of(kb: Any, on: date | None) -> KbView:
@@ -80,22 +82,38 @@ class KbView:
         actor = kbr.resolve_role_phrase(self.kb, phrase, self.on)
         return _person_link(actor) if actor else None
 
-    def gazetteer(self) -> dict[tuple[str, ...], tuple[str, bool]]:
+    def gazetteer(self) -> Gazetteer:
         """Lower-cased alias tokens -> (label, is a surname), built once per KB."""
+        return self._cached_gazetteer()[1]
+
+    def gazetteer_sizes(self) -> Sizes:
+        """First alias token -> the token lengths of aliases starting with it, longest
+        first (built once per KB, with the gazetteer)."""
+        return self._cached_gazetteer()[2]
+
+    def _cached_gazetteer(self) -> tuple[Any, Gazetteer, Sizes]:
         if self.kb is None:
-            return {}
+            return (None, {}, {})
         cached = _GAZETTEERS.get(id(self.kb))
         if cached is None or cached[0] is not self.kb:
-            cached = (self.kb, _build_gazetteer(self.kb))
+            index = _build_gazetteer(self.kb)
+            cached = (self.kb, index, _sizes_by_first_token(index))
             _GAZETTEERS[id(self.kb)] = cached
-        return cached[1]
+        return cached
 
 
 def _person_link(actor: Any) -> Link:
     return Link(actor.id, actor.name, "PERSON", actor.country, actor.sector)
 
 
-def _build_gazetteer(kb: Any) -> dict[tuple[str, ...], tuple[str, bool]]:
+def _sizes_by_first_token(index: Gazetteer) -> Sizes:
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
+def _build_gazetteer(kb: Any) -> Gazetteer:
     """Token tuples of English and French aliases of people, organisations and countries
     (names and metonyms as GPE, demonyms as NORP)."""
     tokenizer = spacy.blank("en").tokenizer

@@ -7,10 +7,12 @@ The small spaCy model errs on news; the fixes are general rules (see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.extractors.doctext import doc_text, token_lowers
 from newsgraph.extractors.entity_types import Candidate, lexicon
 from newsgraph.extractors.kbview import KbView
 
@@ -26,7 +28,7 @@ _CREDIT_LINE = re.compile(
 
 def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     """Named-entity spans: the model's, trimmed and relabelled, plus KB and surname matches."""
-    credits = credit_ranges(doc.text)
+    credits = credit_ranges(doc_text(doc))
     model = [c for c in _model_spans(doc) if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
@@ -89,14 +91,12 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 def _gazetteer_spans(doc: Doc, view: KbView) -> list[Candidate]:
     """Longest KB alias matches; lower-case surnames only for actors also seen capitalised."""
     index = view.gazetteer()
-    lengths: dict[str, set[int]] = {}
-    for key in index:
-        lengths.setdefault(key[0], set()).add(len(key))
-    lowers = [t.lower_ for t in doc]
+    lengths = view.gazetteer_sizes()
+    lowers = token_lowers(doc)
     found: list[Candidate] = []
     i = 0
-    while i < len(doc):
-        sizes = sorted(lengths.get(lowers[i], ()), reverse=True)
+    while i < len(lowers):
+        sizes = lengths.get(lowers[i], ())
         cand = _alias_at(doc, lowers, i, sizes, index, view) if sizes else None
         if cand is None:
             i += 1
@@ -111,7 +111,7 @@ def _alias_at(
     doc: Doc,
     lowers: list[str],
     i: int,
-    sizes: list[int],
+    sizes: tuple[int, ...],
     index: dict[tuple[str, ...], tuple[str, bool]],
     view: KbView,
 ) -> Candidate | None:
@@ -158,7 +158,7 @@ def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str
 
 def _capitalised(span: Any) -> bool:
     """Every word capitalised, name particles ("le", "de") excepted."""
-    particles = set(lexicon()["name_particles"])
+    particles = _particles()
     words = [t for t in span if t.is_alpha]
     return (
         bool(words)
@@ -210,28 +210,42 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
 
 def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Surnames ("Le Pen") of the article's full names where nothing else found them."""
-    particles = set(lexicon()["name_particles"])
+    particles = _particles()
+    lowers = token_lowers(doc)
     surnames: set[tuple[str, ...]] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start > 1:
             first = c.end - 1
-            while first - 1 > c.start and doc[first - 1].lower_ in particles:
+            while first - 1 > c.start and lowers[first - 1] in particles:
                 first -= 1
-            surnames.add(tuple(t.lower_ for t in doc[first : c.end]))
+            surnames.add(tuple(lowers[first : c.end]))
     covered = {i for c in cands for i in range(c.start, c.end)}
+    starts = _positions(lowers)
     found = []
     for key in surnames:
         n = len(key)
-        for i in range(len(doc) - n + 1):
+        for i in starts.get(key[0], ()):
+            if i + n > len(lowers) or tuple(lowers[i : i + n]) != key:
+                continue
+            if not covered.isdisjoint(range(i, i + n)):
+                continue
             span = doc[i : i + n]
-            if (
-                covered.isdisjoint(range(i, i + n))
-                and tuple(t.lower_ for t in span) == key
-                and (
-                    _capitalised(span)
-                    or (span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3)
-                )
+            if _capitalised(span) or (
+                span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3
             ):
                 found.append(Candidate(i, i + n, "PERSON", source="surname"))
                 covered.update(range(i, i + n))
     return found
+
+
+def _positions(lowers: list[str]) -> dict[str, list[int]]:
+    """Token indexes by lower-cased text, in document order."""
+    where: dict[str, list[int]] = {}
+    for i, lower in enumerate(lowers):
+        where.setdefault(lower, []).append(i)
+    return where
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon()["name_particles"])

@@ -13,6 +13,7 @@ import unicodedata
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.entity_types import Candidate, Link, Resolver
 
 
@@ -113,7 +114,7 @@ def _abbreviation(doc: Doc, cand: Candidate) -> bool:
     """A short capitalised word followed by a full stop ("ST." Petersburg) is no country code."""
     end = doc[cand.start].idx + len(doc[cand.start])
     return (
-        cand.end - cand.start == 1 and len(doc[cand.start]) <= 3 and doc.text[end : end + 1] == "."
+        cand.end - cand.start == 1 and len(doc[cand.start]) <= 3 and doc_text(doc)[end : end + 1] == "."
     )
 
 

