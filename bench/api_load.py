@@ -84,10 +84,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     """``newsgraph serve`` on loopback in a subprocess."""
     exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
-    cmd = [exe, "serve", "--db", db, "--host", HOST, "--port", str(port)]
+    cmd = [exe, "serve", "--db", db, "--host", HOST, "--port", str(port), "--workers", str(workers)]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
 
 
@@ -214,13 +214,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     ap.add_argument("--db", help="a SQLite path or store URL (reused when it has articles)")
     args = ap.parse_args(argv)
     db = args.db or str(Path(tempfile.mkdtemp(prefix="api-load-")) / "news.db")
     build_db(db, args.limit)
     port = free_port()
     base = f"http://{HOST}:{port}"
-    server = start_server(db, port)
+    server = start_server(db, port, args.workers)
     try:
         wait_ready(base, server)
         tally, took = asyncio.run(load(base, args.clients, args.seconds, args.max_requests))

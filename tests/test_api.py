@@ -304,3 +304,37 @@ def test_schemathesis_finds_no_5xx_and_conforming_responses(db: str) -> None:
             case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
 
         check()
+
+
+def test_serve_with_two_worker_processes(tmp_path):
+    """`newsgraph serve --workers 2` answers on loopback and stops cleanly."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    from newsgraph.store.db import Store
+
+    db = str(tmp_path / "w.db")
+    Store.open(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
+    server = subprocess.Popen([exe, "serve", "--db", db, "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert answer is not None and answer.status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

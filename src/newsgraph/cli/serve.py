@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -24,27 +25,47 @@ DbOpt = Annotated[
 ]
 
 
-def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+WorkersOpt = Annotated[int, typer.Option("--workers", help="Server processes (each opens the database).")]
+
+
+def app_from_env():
+    """The app for uvicorn's worker processes, configured through the environment."""
+    from newsgraph.web import create_app
+
+    return create_app(os.environ["NEWSGRAPH_SERVE_DB"], token=os.environ.get("NEWSGRAPH_TOKEN") or None,
+                      host=os.environ.get("NEWSGRAPH_SERVE_HOST", "127.0.0.1"))
+
+
+def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+              workers: int = 1) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it."""
     import uvicorn
 
     from newsgraph.web import create_app
 
-    app = create_app(db, token=token, host=host)
+    app = create_app(db, token=token, host=host)  # checks the options in this process first
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"newsgraph: serving {db} at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ.update(NEWSGRAPH_SERVE_DB=db, NEWSGRAPH_SERVE_HOST=host)
+    if token:
+        os.environ["NEWSGRAPH_TOKEN"] = token
+    uvicorn.run("newsgraph.cli.serve:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 def serve(
-    db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000, token: TokenOpt = None
+    db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000, token: TokenOpt = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs) over the database."""
     from newsgraph.errors import NewsgraphError
     from newsgraph.settings import default_db
 
     try:
-        serve_app(db or default_db(), host, port, token)
+        serve_app(db or default_db(), host, port, token, workers)
     except NewsgraphError as exc:
         typer.echo(f"error {exc}", err=True)
         raise typer.Exit(2) from None
