@@ -3,13 +3,15 @@
 ``Doc.text`` joins the text of every token each time it is read, so an extractor that
 slices it per candidate pays a whole-document pass per slice. The first read is kept in
 ``doc.user_data`` and later reads are a dict lookup; the same for the tokens' lower-case
-forms, which several extractors scan.
+forms, head indexes and sentence numbers, which several extractors read.
 """
 
 from __future__ import annotations
 
 _TEXT_KEY = "newsgraph.doc_text"
 _LOWERS_KEY = "newsgraph.token_lowers"
+_HEADS_KEY = "newsgraph.head_indexes"
+_SENTENCES_KEY = "newsgraph.sentence_numbers"
 
 
 def doc_text(doc) -> str:
@@ -28,3 +30,33 @@ def token_lowers(doc) -> list[str]:
         lowers = [t.lower_ for t in doc]
         doc.user_data[_LOWERS_KEY] = lowers
     return lowers
+
+
+def head_indexes(doc) -> list[int]:
+    """``[t.head.i for t in doc]``, built once per Doc (do not modify the list)."""
+    heads = doc.user_data.get(_HEADS_KEY)
+    if heads is None:
+        heads = [t.head.i for t in doc]
+        doc.user_data[_HEADS_KEY] = heads
+    return heads
+
+
+def climb_to_root(doc, i: int, limit: int = 50) -> tuple[int, int]:
+    """(steps, index reached) walking up the parse tree from token ``i`` to its root,
+    at most ``limit`` steps."""
+    heads = head_indexes(doc)
+    depth = 0
+    while heads[i] != i and depth < limit:
+        i, depth = heads[i], depth + 1
+    return depth, i
+
+
+def sentence_numbers(doc) -> list[int]:
+    """The number of the sentence (0, 1, ...) each token is in, built once per Doc."""
+    numbers = doc.user_data.get(_SENTENCES_KEY)
+    if numbers is None:
+        numbers = []
+        for n, sent in enumerate(doc.sents):
+            numbers.extend([n] * len(sent))
+        doc.user_data[_SENTENCES_KEY] = numbers
+    return numbers

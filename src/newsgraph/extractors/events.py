@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extractors import event_roles as roles
 from newsgraph.extractors import event_tables as tables
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import climb_to_root, doc_text
 from newsgraph.extractors.event_patterns import match_trigger
 from newsgraph.extractors.event_tables import Pattern
 from newsgraph.records import Event, EventActor, Mention, Span, TimeExpr
@@ -149,10 +149,7 @@ def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[in
 
 
 def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
+    return climb_to_root(token.doc, token.i)[0]
 
 
 def _nouns_in_clause(token: Token, triggers: dict[int, Pattern]) -> set[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import climb_to_root, doc_text
 from newsgraph.extractors.quote_cues import (
     Candidate,
     according_to,
@@ -55,10 +55,7 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
 
 def _depth(tok: Token) -> tuple[int, int]:
     """How deep ``tok`` sits in its parse tree (outer cue verbs are tried first)."""
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth, tok.i
+    return climb_to_root(tok.doc, tok.i)
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.extractors.doctext import token_lowers
 from newsgraph.extractors.quote_rules import CueLexicon
 
 Cue = tuple[Token, str, Token | None]  # cue token, cue text, speaker head
@@ -67,9 +68,9 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
 def according_to(tok: Token, lex: CueLexicon) -> Token | None:
     """The source noun of an ``according to X`` phrase starting at ``tok``, else None."""
     doc = tok.doc
+    lowers = token_lowers(doc)
     for phrase in lex.according_to:
-        words = [t.lower_ for t in doc[tok.i : tok.i + len(phrase)]]
-        if tuple(words) == phrase:
+        if tuple(lowers[tok.i : tok.i + len(phrase)]) == phrase:
             last = doc[tok.i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "agent", "dobj")]
             if objects:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extractors.doctext import sentence_numbers
 from newsgraph.extractors.quote_rules import CueLexicon
 from newsgraph.records import Speaker
 
@@ -67,7 +68,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: CueLexicon, quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.lex = lex
-        self._sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self._sentence_of = sentence_numbers(doc)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = _full_names(persons)
         people = [
