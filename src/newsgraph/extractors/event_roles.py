@@ -9,6 +9,7 @@ own auxiliaries and from the verbs it is a complement of.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -290,14 +291,28 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
     """The nearest place named after 'in' or 'at' in the sentence."""
     best: tuple[int, str] | None = None
     for ent in sent.ents:
-        if ent.label_ not in PLACE_ENTITIES:
+        root = ent.root.head if ent.root.dep_ == "compound" else ent.root  # "in the Moscow Kremlin"
+        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue
-        head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
-            distance = abs(ent.root.i - trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, ent.text.split("\n")[0].strip())
+        name = _capital_in(ent) or (
+            ent.text.split("\n")[0].strip() if ent.label_ in PLACE_ENTITIES else None)
+        distance = abs(root.i - trigger.i)
+        if name and (best is None or distance < best[0]):
+            best = (distance, name)
     return best[1] if best else None
+
+
+def _capital_in(ent: SpacySpan) -> str | None:
+    """The capital city inside a building's name ('in the Moscow Kremlin', tagged ORG or FAC)."""
+    capitals = _capitals()
+    return next((t.text for t in ent if t.dep_ == "compound" and t.text in capitals), None)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    from newsgraph.kb.load import default_kb
+
+    return frozenset(c.capital for c in default_kb().countries.values() if c.capital)
 
 
 def _is_date(expr: TimeExpr) -> bool:
