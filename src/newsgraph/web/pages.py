@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph.store.search import SearchFilters
@@ -51,10 +52,17 @@ Q = Annotated[str | None, Query(max_length=500)]
 Year = Annotated[str | None, Query(pattern=r"^\d{4}$")]
 
 
-@router.get("/search.json")
-def search_json(
-    request: Request,
-    store: StoreDep,
+@dataclass(frozen=True)
+class SearchQuery:
+    """The search page's query string, shared by the page and its .json twin."""
+
+    q: str | None
+    filters: SearchFilters
+    limit: int
+    offset: int
+
+
+def search_query(
     q: Q = None,
     source: Text = None,
     outlet: Text = None,
@@ -65,28 +73,23 @@ def search_json(
     actor: Text = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> Response:
+) -> SearchQuery:
     filters = SearchFilters(source, outlet, language, since, until, year, actor)
-    return twin(_search(request, store, q, filters, limit, offset))
+    return SearchQuery(q, filters, limit, offset)
+
+
+SearchDep = Annotated[SearchQuery, Depends(search_query)]
+
+
+@router.get("/search.json")
+def search_json(request: Request, store: StoreDep, query: SearchDep) -> Response:
+    return twin(_search(request, store, query.q, query.filters, query.limit, query.offset))
 
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/search", response_class=HTMLResponse)
-def search_page(
-    request: Request,
-    store: StoreDep,
-    q: Q = None,
-    source: Text = None,
-    outlet: Text = None,
-    language: Text = None,
-    since: Day = None,
-    until: Day = None,
-    year: Year = None,
-    actor: Text = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
-) -> Response:
-    filters = SearchFilters(source, outlet, language, since, until, year, actor)
+def search_page(request: Request, store: StoreDep, query: SearchDep) -> Response:
+    q, filters, limit, offset = query.q, query.filters, query.limit, query.offset
     data = _search(request, store, q, filters, limit, offset)
     base = {"q": q, **filters.as_dict()}
 
