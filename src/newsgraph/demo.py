@@ -102,12 +102,14 @@ def _timeline(console, frame) -> None:
         weeks[key] += 1
         titles.setdefault(key, []).append(str(title or ""))
     top = max(weeks.values(), default=1)
-    rows = ([key, weeks[key], "█" * max(1, round(20 * weeks[key] / top)), titles[key][0]]
+    rows = ([key, weeks[key], "█" * max(1, round(12 * weeks[key] / top)), titles[key][0]]
             for key in sorted(weeks))
     console.print(table("timeline: articles per week, with one headline each",
-                        ("week", ("articles", {"justify": "right"}), ("", {"no_wrap": True}),
+                        (("week", {"no_wrap": True, "min_width": 8}),
+                         ("articles", {"justify": "right", "no_wrap": True, "min_width": 8}),
+                         ("", {"no_wrap": True, "max_width": 12}),
                          ("a headline of the week", {"overflow": "ellipsis", "no_wrap": True,
-                                                     "max_width": 60})), rows))
+                                                     "max_width": 40})), rows))
 
 
 def main(argv: list[str] | None = None) -> None:
