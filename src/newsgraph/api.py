@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgraph.records import Article, Record
+from newsgraph.records import Record
 from newsgraph.settings import Settings, default_db
 
 
-def analyser() -> Callable[[list[Article]], list[Article]]:
-    """The NLP stage run on each batch of new articles."""
-    from newsgraph.extractors.analyse import analyse_articles
-
-    return analyse_articles
-
-
-def nlp_engine(workers: int = 1, engine: str = "local", address: str | None = None):
+def nlp_engine(workers: int | None = 1, engine: str = "local", address: str | None = None):
     """Where the NLP stage runs: in this process (``workers=1``), a process pool, or Ray.
 
-    The library defaults to one process; a pool uses ``spawn``, so a script that asks
-    for ``workers > 1`` needs the usual ``if __name__ == "__main__":`` guard.
+    The library defaults to one process (``None``: one per core, as the CLI); a pool
+    uses ``spawn``, so a script that asks for ``workers > 1`` needs the usual
+    ``if __name__ == "__main__":`` guard.
     """
     from newsgraph.run.local import make_engine
 
-    return make_engine(engine, workers, address, analyser())
+    return make_engine(engine, workers, address)
 
 
 def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None, workers: int = 1,

@@ -116,12 +116,11 @@ def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format"
             max_bytes: MaxBytesOpt = None, languages: LangOpt = None, workers: WorkersOpt = None,
             engine: EngineOpt = "local", address: AddressOpt = None) -> None:
     """Read articles and print one record per article (no database)."""
-    from newsgraph.api import analyser
-    from newsgraph.run.local import make_engine
+    from newsgraph.api import nlp_engine as make_engine
     from newsgraph.run.pipeline import process
 
     settings = _settings(glob, allow_private, max_bytes, languages)
-    nlp_engine = make_engine(engine, workers, address, analyser())
+    nlp_engine = make_engine(workers, engine, address)
     counts: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     with progress_bar(quiet, "extract") as update:
@@ -146,12 +145,11 @@ def ingest(inputs: InputsArg, db: DbOpt = None, glob: GlobOpt = None, quiet: Qui
            languages: LangOpt = None, workers: WorkersOpt = None, engine: EngineOpt = "local",
            address: AddressOpt = None) -> None:
     """Read articles and store them (idempotent: what is stored already is skipped)."""
-    from newsgraph.api import analyser
+    from newsgraph.api import nlp_engine as make_engine
     from newsgraph.run.ingest import ingest as run_ingest
-    from newsgraph.run.local import make_engine
 
     settings = _settings(glob, allow_private, max_bytes, languages)
-    nlp_engine = make_engine(engine, workers, address, analyser())
+    nlp_engine = make_engine(workers, engine, address)
     with _open_store(db) as store, progress_bar(quiet, "ingest") as update:
         summary = run_ingest(inputs, store, settings, progress=update, engine=nlp_engine)
     if not quiet:

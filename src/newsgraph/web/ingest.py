@@ -65,8 +65,8 @@ def require_token(request: Request) -> None:
 def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[str, Any]:
     """Run the pipeline over ``inputs`` into ``store``; the summary and each record.
     When every input was rejected, the first rejection becomes a 400."""
-    from newsgraph.api import analyser
     from newsgraph.run.ingest import ingest
+    from newsgraph.run.local import default_analyse
 
     records: list[Record] = []
     with _LOCK:
@@ -75,7 +75,7 @@ def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[s
             store,
             settings,
             command="api-ingest",
-            analyse=analyser(),
+            analyse=default_analyse(),
             on_record=records.append,
         )
     views = [record_view(r) for r in records]
