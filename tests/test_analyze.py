@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from newsgraph.analyze.dyads import period_of
 from newsgraph.analyze.keys import actor_key, merge_key
-from newsgraph.analyze.merge import merge_new_events, rebuild
+from newsgraph.analyze.merge import merge_new_events, merge_pending, rebuild
 from newsgraph.analyze.quads import PLOVER_QUAD, cameo_quad_class, quad_class
 from newsgraph.errors import UsageError
 from newsgraph.records import Article, Event, EventActor, Mention, Published, Quote, Span, Speaker
@@ -77,6 +77,13 @@ def store(db_url: str):
 
 
 def save(store: Store, *articles: Article) -> list[str]:
+    """Store without merging, so each test merges (and checks the merge) itself."""
+    store.save_batch(list(articles), None, merge=False)
+    return [a.id for a in articles]
+
+
+def stored(store: Store, *articles: Article) -> list[str]:
+    """Store as ingest does: the events are merged in the same transaction."""
     store.save_batch(list(articles), None)
     return [a.id for a in articles]
 
@@ -206,10 +213,16 @@ def test_a_later_batch_joins_an_existing_merged_event(store: Store) -> None:
     assert store.merged_events_df().iloc[0].n_mentions == 2
 
 
-def test_readers_merge_what_is_pending(store: Store) -> None:
+def test_merge_pending_catches_up_unmerged_events(store: Store) -> None:
     save(store, article(1, event()), article(2, event()))
     assert count(store, schema.merged_events) == 0
+    merge_pending(store)
     assert len(store.merged_events_df()) == 1
+
+
+def test_save_batch_merges_in_the_same_transaction(store: Store) -> None:
+    stored(store, article(1, event()), article(2, event()))
+    assert count(store, schema.merged_events) == 1 and len(store.merged_events_df()) == 1
 
 
 def test_lead_flag_marks_events_in_the_first_paragraph(store: Store) -> None:
@@ -225,7 +238,7 @@ def test_lead_flag_marks_events_in_the_first_paragraph(store: Store) -> None:
 
 @pytest.fixture
 def relations(store: Store) -> Store:
-    save(
+    stored(
         store,
         article(
             1,
@@ -307,7 +320,7 @@ def test_periods() -> None:
 def test_timeline_lists_events_and_quotes_in_date_order(store: Store) -> None:
     said = Quote(0, 5, "Story", True, "said", Speaker("Q3052772", "Emmanuel Macron"), "2020-06-20")
     other = Quote(0, 5, "Story", True, "said", Speaker("Q7747", "Vladimir Putin"), "2020-06-21")
-    save(
+    stored(
         store,
         article(
             1,

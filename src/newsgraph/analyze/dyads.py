@@ -19,7 +19,6 @@ from typing import Any
 
 import pandas as pd
 
-from newsgraph.analyze.merge import merge_pending
 from newsgraph.analyze.parties import Party, resolve_party
 from newsgraph.analyze.quads import quad_name
 from newsgraph.errors import Code, UsageError
@@ -80,7 +79,6 @@ def dyad_events(
     """The merged event rows between ``a`` and ``b``, in date order."""
     pa = a if isinstance(a, Party) else resolve_party(a)
     pb = b if isinstance(b, Party) else resolve_party(b)
-    merge_pending(store)
     with store.engine.connect() as conn:
         ids = _ids_with(conn, pa) & _ids_with(conn, pb)
         rows = q.merged_rows(conn, ids)

@@ -22,7 +22,6 @@ from typing import IO, Any
 from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, Select, and_, select
 
 from newsgraph.analyze.gdelt import gdelt_row
-from newsgraph.analyze.merge import merge_pending
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import events as q
 from newsgraph.store import reader, schema
@@ -40,8 +39,6 @@ def export(store: Store, fmt: str, *, what: str | None = None, out: Out = None) 
     anything but merged events, or parquet without a path."""
     what = what or ("merged" if fmt == "gdelt" else "articles")
     _check(fmt, what, out)
-    if what == "merged":
-        merge_pending(store)
     stmt, keys = table_select(what)
     pages = q.iter_pages(store.engine, stmt, keys)
     if fmt == "parquet":

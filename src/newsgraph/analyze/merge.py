@@ -56,7 +56,7 @@ def merge_new_events(target: Store | Connection, article_ids: Iterable[str]) -> 
 
 def merge_pending(store: Store) -> MergeResult:
     """Merge whatever stored events are not merged yet (none, usually: then it costs two
-    counts). Readers call it so a store filled before merging existed still answers."""
+    counts). Ingest calls it first, so a store filled before merging existed catches up."""
     with store.engine.connect() as conn:
         pending = q.articles_with_unmerged_events(conn)
     return merge_new_events(store, pending) if pending else MergeResult()

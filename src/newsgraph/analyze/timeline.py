@@ -15,7 +15,6 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
-from newsgraph.analyze.merge import merge_pending
 from newsgraph.analyze.parties import Party, resolve_party
 from newsgraph.analyze.quads import quad_name
 from newsgraph.store import events as q
@@ -47,7 +46,6 @@ def timeline(
     """The actor's dated events and quotes, oldest first (``since``/``until`` are
     inclusive ISO days)."""
     party = resolve_party(actor)
-    merge_pending(store)
     with store.engine.connect() as conn:
         rows = _event_items(conn, party) + _quote_items(conn, party)
     rows = [r for r in rows if r["date"] and _within(r["date"], since, until)]
@@ -174,7 +172,6 @@ def merged_events_for(
 ) -> list[dict[str, Any]]:
     """Merged events, newest first, optionally of one actor or country and one type."""
     party = resolve_party(actor) if actor else None
-    merge_pending(store)
     with store.engine.connect() as conn:
         return q.find_merged(
             conn,

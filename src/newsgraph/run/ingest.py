@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.analyze.merge import merge_new_events, merge_pending
+from newsgraph.analyze.merge import merge_pending
 from newsgraph.inputs.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
 from newsgraph.run.pipeline import Engine, Progress, process
@@ -81,7 +81,7 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     run_id = store.begin_run(command, {"inputs": inputs[:100], "n_inputs": len(inputs)})
     summary = IngestSummary(run_id)
     index = load_index(store, settings.near_duplicate_jaccard)
-    merge_pending(store)  # events a killed run stored but did not merge
+    merge_pending(store)  # events stored by a version that did not merge them yet
     status = "failed"
     try:
         records = process(inputs, settings, index=index, progress=progress, analyse=analyse,
@@ -102,9 +102,6 @@ def _save(store: Store, batch: list[Record], run_id: int, summary: IngestSummary
     minhashes = {r.id: sig for r in batch
                  if isinstance(r, Article) and (sig := index.signature_of(r.id)) is not None}
     result = store.save_batch(batch, run_id, minhashes=minhashes)
-    # reports of one event across articles become one merged event (idempotent; a crash
-    # between the two writes is caught up by merge_pending on the next read or run)
-    merge_new_events(store, [r.id for r in batch if isinstance(r, Article)])
     summary.added += result.added
     summary.duplicates += result.duplicates
     summary.rejected += result.rejected

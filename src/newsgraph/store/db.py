@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import Code, StoreError
-from newsgraph.records import Record
+from newsgraph.records import Article, Record
 from newsgraph.store import queries, reader, schema, writer
 from newsgraph.store.engine import journal_mode, make_engine, write_engine
 from newsgraph.store.migrations import current_version, migrate
@@ -121,12 +121,22 @@ class Store:
         records: Sequence[Record],
         run_id: int | None,
         minhashes: Mapping[str, bytes] | None = None,
+        *,
+        merge: bool = True,
     ) -> BatchResult:
         """Write articles (with all child rows), duplicates and rejections in ONE
+        transaction, merging the new articles' events into merged events in the same
         transaction. Already-stored content hashes, sources and rejections are skipped.
-        ``minhashes`` maps article id to its MinHash signature bytes."""
+        ``minhashes`` maps article id to its MinHash signature bytes; ``merge=False``
+        leaves the events for ``analyze.merge`` to merge later."""
+        from newsgraph.analyze.merge import merge_new_events
+
+        records = list(records)
         with self._writer.begin() as conn:
-            return writer.save_batch(conn, list(records), run_id, minhashes)
+            result = writer.save_batch(conn, records, run_id, minhashes)
+            if merge:
+                merge_new_events(conn, [r.id for r in records if isinstance(r, Article)])
+            return result
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -225,9 +235,6 @@ class Store:
 
     def merged_events_df(self) -> pd.DataFrame:
         """Every merged event (one row per event however many articles report it)."""
-        from newsgraph.analyze.merge import merge_pending
-
-        merge_pending(self)
         return self._frame(schema.merged_events, ["id"])
 
     def event_mentions_df(self) -> pd.DataFrame:

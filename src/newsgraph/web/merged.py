@@ -3,7 +3,7 @@ many articles report it, shown with its first report's evidence and every report
 
 An actor id from a page (``Q7747``, ``country:RUS``, ``local:org:kremlin``) matches the
 merged event actors' entity exactly; a country code matches every actor of the country.
-Readers first merge whatever stored events are still pending (``merge_pending``).
+Events are merged when they are stored (``Store.save_batch``), so readers only read.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import select
 
 from newsgraph.analyze.dyads import dyad_events, period_of
-from newsgraph.analyze.merge import merge_pending
 from newsgraph.analyze.parties import Party
 from newsgraph.analyze.quads import quad_name
 from newsgraph.store import events as q
@@ -39,7 +38,6 @@ def side_party(side: dict[str, str]) -> Party:
 
 def events_of(store: Store, party: Party) -> list[dict[str, Any]]:
     """Every merged event with ``party`` among its actors, newest first."""
-    merge_pending(store)
     with store.engine.connect() as conn:
         ids = q.merged_ids_with_actor(conn, entities=party.entities, country=party.country)
         rows = q.merged_rows(conn, ids)
@@ -59,7 +57,6 @@ def asserted(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def filtered_events(store: Store, f: EventFilters) -> list[dict[str, Any]]:
     """Merged events matching the timeline filters, newest first (bounded by
     ``MAX_EVENTS``). ``actor`` and ``country`` must both hold when both are given."""
-    merge_pending(store)
     entities = (f.actor,) if f.actor else ()
     with store.engine.connect() as conn:
         rows = q.find_merged(
@@ -156,7 +153,6 @@ def _report(mention: dict[str, Any]) -> dict[str, Any]:
 def same_event_reports(store: Store, article_id: str, limit: int = 20) -> list[dict[str, Any]]:
     """Other articles reporting one of this article's events (through ``event_mentions``),
     one row per article, in date order."""
-    merge_pending(store)
     em, me, a = schema.event_mentions, schema.merged_events, schema.articles
     mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
     stmt = (

@@ -60,7 +60,7 @@ def article_view(store: Store, article_id: str) -> dict[str, Any]:
     article = store.article(article_id)
     if article is None:
         raise not_found(f"article {article_id!r}")
-    related = merged.same_event_reports(store, article_id)  # merges pending events first
+    related = merged.same_event_reports(store, article_id)
     by_seq = merged.merged_ids_by_event(store, article_id)
     for seq, event in enumerate(article["events"]):
         quad = quad_class(event.get("type"))
