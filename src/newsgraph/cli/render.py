@@ -17,8 +17,9 @@ def plain(value: Any) -> Text:
     return value if isinstance(value, Text) else Text("" if value is None else str(value))
 
 
-def table(title: str, columns: Sequence[str | tuple[str, dict[str, Any]]],
-          rows: Iterable[Sequence[Any]]) -> Table:
+def table(
+    title: str, columns: Sequence[str | tuple[str, dict[str, Any]]], rows: Iterable[Sequence[Any]]
+) -> Table:
     """A table whose title and cells are literal text; a column may carry rich options."""
     out = Table(title=plain(title))
     for column in columns:

@@ -147,8 +147,11 @@ def _guarded(step, article: Article, *args) -> Article:
         return step(article, *args)
     except Exception as exc:  # noqa: BLE001 - isolate one article's failure, reported below
         detail = f"{step.__name__} on {article.id} ({article.source}): {type(exc).__name__}: {exc}"
-        log.warning("%s", NewsgraphError(Code.EXTRACT_FAILED, detail),
-                    exc_info=log.isEnabledFor(logging.DEBUG))
+        log.warning(
+            "%s",
+            NewsgraphError(Code.EXTRACT_FAILED, detail),
+            exc_info=log.isEnabledFor(logging.DEBUG),
+        )
         return article
 
 

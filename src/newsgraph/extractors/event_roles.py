@@ -295,7 +295,8 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue
         name = _capital_in(ent) or (
-            ent.text.split("\n")[0].strip() if ent.label_ in PLACE_ENTITIES else None)
+            ent.text.split("\n")[0].strip() if ent.label_ in PLACE_ENTITIES else None
+        )
         distance = abs(root.i - trigger.i)
         if name and (best is None or distance < best[0]):
             best = (distance, name)

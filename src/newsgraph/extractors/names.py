@@ -114,7 +114,9 @@ def _abbreviation(doc: Doc, cand: Candidate) -> bool:
     """A short capitalised word followed by a full stop ("ST." Petersburg) is no country code."""
     end = doc[cand.start].idx + len(doc[cand.start])
     return (
-        cand.end - cand.start == 1 and len(doc[cand.start]) <= 3 and doc_text(doc)[end : end + 1] == "."
+        cand.end - cand.start == 1
+        and len(doc[cand.start]) <= 3
+        and doc_text(doc)[end : end + 1] == "."
     )
 
 

@@ -30,7 +30,12 @@ BLOCK = 65536
 
 # what warcio, gzip and the HTTP parser raise on a truncated or corrupt archive
 _BROKEN_ARCHIVE = (
-    ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError,
+    ArchiveLoadFailed,
+    EOFError,
+    OSError,
+    zlib.error,
+    ValueError,
+    IndexError,
     OverflowError,  # a Content-Length past 2**63
 )
 
@@ -70,7 +75,9 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
                 yield rejected(source, Code.BAD_WARC, f"compressed record {position} is cut short")
                 return
     except _BROKEN_ARCHIVE as exc:
-        yield rejected(source, Code.BAD_WARC, f"after {position} record(s): {type(exc).__name__}: {exc}")
+        yield rejected(
+            source, Code.BAD_WARC, f"after {position} record(s): {type(exc).__name__}: {exc}"
+        )
         return
     if position == 0:
         yield rejected(source, Code.BAD_WARC, "no WARC records found")
@@ -166,5 +173,3 @@ def decode_payload(payload: bytes, content_type: str = "") -> str:
     """Decode HTML bytes: the HTTP charset, else the ``<meta>`` one, else detection."""
     declared = header_charset(content_type) or meta_charset(payload)
     return decode_bytes(payload, declared=declared)
-
-

@@ -29,7 +29,9 @@ def load(name: str, disable: tuple[str, ...] = ()):
         try:
             return spacy.load(name, disable=list(disable))
         except OSError as exc:
-            raise UsageError(Code.BAD_OPTION, f"spaCy model {name!r} is not installed: {exc}") from None
+            raise UsageError(
+                Code.BAD_OPTION, f"spaCy model {name!r} is not installed: {exc}"
+            ) from None
 
 
 def english():

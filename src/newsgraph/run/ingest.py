@@ -26,6 +26,7 @@ from newsgraph.store.db import Store
 KILL_AFTER_ENV = "NEWSGRAPH_TEST_KILL_AFTER_BATCHES"
 _committed = itertools.count(1)
 
+
 @dataclass
 class IngestSummary:
     """What one ingest run did."""
@@ -42,9 +43,14 @@ class IngestSummary:
         return self.added + self.duplicates + self.skipped
 
     def as_dict(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "added": self.added, "duplicates": self.duplicates,
-                "rejected": self.rejected, "already_stored": self.skipped,
-                "rejection_codes": dict(self.codes)}
+        return {
+            "run_id": self.run_id,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "already_stored": self.skipped,
+            "rejection_codes": dict(self.codes),
+        }
 
 
 def load_index(store: Store, threshold: float) -> DuplicateIndex:
@@ -66,11 +72,17 @@ def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield batch
 
 
-def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None, *,
-           progress: Progress | None = None, command: str = "ingest",
-           analyse: Callable[[list[Article]], list[Article]] | None = None,
-           on_record: Callable[[Record], None] | None = None,
-           engine: Engine | None = None) -> IngestSummary:
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    command: str = "ingest",
+    analyse: Callable[[list[Article]], list[Article]] | None = None,
+    on_record: Callable[[Record], None] | None = None,
+    engine: Engine | None = None,
+) -> IngestSummary:
     """Run the pipeline over ``inputs`` and store every record; returns the summary.
 
     ``engine`` (a process pool, Ray) runs the NLP stage instead of ``analyse`` in this
@@ -84,8 +96,9 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     merge_pending(store)  # events stored by a version that did not merge them yet
     status = "failed"
     try:
-        records = process(inputs, settings, index=index, progress=progress, analyse=analyse,
-                          engine=engine)
+        records = process(
+            inputs, settings, index=index, progress=progress, analyse=analyse, engine=engine
+        )
         for batch in batched(records, settings.batch_size):
             _save(store, batch, run_id, summary, index)
             if on_record:
@@ -97,10 +110,14 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
     return summary
 
 
-def _save(store: Store, batch: list[Record], run_id: int, summary: IngestSummary,
-          index: DuplicateIndex) -> None:
-    minhashes = {r.id: sig for r in batch
-                 if isinstance(r, Article) and (sig := index.signature_of(r.id)) is not None}
+def _save(
+    store: Store, batch: list[Record], run_id: int, summary: IngestSummary, index: DuplicateIndex
+) -> None:
+    minhashes = {
+        r.id: sig
+        for r in batch
+        if isinstance(r, Article) and (sig := index.signature_of(r.id)) is not None
+    }
     result = store.save_batch(batch, run_id, minhashes=minhashes)
     summary.added += result.added
     summary.duplicates += result.duplicates

@@ -84,8 +84,9 @@ def _outlet_from_text(text: str) -> str | None:
     return outlet_from_text(text)
 
 
-def iter_raw(inputs: Iterable[str], settings: Settings,
-             progress: Progress | None = None) -> Iterator[RawDoc | Rejected]:
+def iter_raw(
+    inputs: Iterable[str], settings: Settings, progress: Progress | None = None
+) -> Iterator[RawDoc | Rejected]:
     """Every RawDoc or rejection of the inputs; progress counts records of dumps, else files."""
     refs = list(expand_inputs(inputs, glob=settings.glob))
     units = [_units(ref) for ref in refs]
@@ -111,7 +112,9 @@ def _units(ref: InputRef | Rejected) -> int:
         return 1
     try:
         with open(ref.location, "rb") as stream:
-            return max(1, sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")))
+            return max(
+                1, sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+            )
     except OSError:
         return 1
 
@@ -141,8 +144,15 @@ def mark_duplicate(article: Article, index: DuplicateIndex) -> Article | Duplica
         index.add(article.id, article.text)
         return article
     kind, earlier, similarity = hit
-    return Duplicate(id=article.id, source=article.source, duplicate_of=earlier, kind=kind,
-                     similarity=round(similarity, 4), url=article.url, title=article.title)
+    return Duplicate(
+        id=article.id,
+        source=article.source,
+        duplicate_of=earlier,
+        kind=kind,
+        similarity=round(similarity, 4),
+        url=article.url,
+        title=article.title,
+    )
 
 
 Analyse = Callable[[list[Article]], list[Article]]
@@ -168,10 +178,16 @@ class InProcess:
             yield self.analyse(batch)
 
 
-def process(inputs: Iterable[str], settings: Settings | None = None, *,
-            index: DuplicateIndex | None = None, progress: Progress | None = None,
-            analyse: Analyse | None = None, engine: Engine | None = None,
-            batch: int = ANALYSE_BATCH) -> Iterator[Record]:
+def process(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    index: DuplicateIndex | None = None,
+    progress: Progress | None = None,
+    analyse: Analyse | None = None,
+    engine: Engine | None = None,
+    batch: int = ANALYSE_BATCH,
+) -> Iterator[Record]:
     """The whole pipeline: inputs to Article / Duplicate / Rejected records, in input order.
 
     Reading, cleaning and duplicate detection run here, in input order. ``analyse``
@@ -226,11 +242,20 @@ def in_order(chunks: Iterable[list[Record]], engine: Engine) -> Iterator[Record]
 def _fill(slots: list[Record | None], articles: list[Article]) -> list[Record]:
     """``slots`` with each None replaced by the next analysed article."""
     if sum(slot is None for slot in slots) != len(articles):
-        raise RuntimeError(f"engine returned {len(articles)} articles for "
-                           f"{sum(slot is None for slot in slots)}")
+        raise RuntimeError(
+            f"engine returned {len(articles)} articles for {sum(slot is None for slot in slots)}"
+        )
     done = iter(articles)
     return [next(done) if slot is None else slot for slot in slots]
 
 
-__all__ = ["Engine", "InProcess", "InputRef", "Page", "build_article", "in_order", "process",
-           "to_record"]
+__all__ = [
+    "Engine",
+    "InProcess",
+    "InputRef",
+    "Page",
+    "build_article",
+    "in_order",
+    "process",
+    "to_record",
+]

@@ -172,16 +172,30 @@ class Store:
         """``articles(...)`` as a DataFrame."""
         return reader.articles_frame(self.engine, limit, **filters)
 
-    def find_quotes(self, *, speaker: str | None = None, since: str | None = None,
-                    until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def find_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Quotes by a speaker (KB name, alias or a name fragment) and date range, newest first."""
         from newsgraph.kb.load import default_kb
         from newsgraph.kb.resolve import lookup_name
 
         ids = [actor.id for actor in lookup_name(default_kb(), speaker)] if speaker else []
         with self.engine.connect() as conn:
-            return queries.find_quotes(conn, speaker_ids=ids, speaker_text=speaker, since=since,
-                                       until=until, limit=limit, offset=offset)
+            return queries.find_quotes(
+                conn,
+                speaker_ids=ids,
+                speaker_text=speaker,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
 
     def quotes_df(self) -> pd.DataFrame:
         """Every quote, one row each, with its article id and speaker columns."""
@@ -241,15 +255,23 @@ class Store:
         """Every report of a merged event: (article_id, event_seq) -> merged_event_id."""
         return self._frame(schema.event_mentions, ["merged_event_id", "article_id", "event_seq"])
 
-    def dyad_df(self, a: str, b: str, *, by: str = "month", directed: bool = False,
-                include_negated: bool = False) -> pd.DataFrame:
+    def dyad_df(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "month",
+        directed: bool = False,
+        include_negated: bool = False,
+    ) -> pd.DataFrame:
         """Merged events between two countries or actors per period and quad class."""
         from newsgraph.analyze.dyads import dyad_series
 
         return dyad_series(self, a, b, by=by, directed=directed, include_negated=include_negated)
 
-    def timeline_df(self, actor: str, *, since: str | None = None,
-                    until: str | None = None) -> pd.DataFrame:
+    def timeline_df(
+        self, actor: str, *, since: str | None = None, until: str | None = None
+    ) -> pd.DataFrame:
         """An actor's dated events and quotes in date order, with their sources."""
         from newsgraph.analyze.timeline import timeline
 

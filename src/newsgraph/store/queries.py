@@ -10,9 +10,16 @@ from sqlalchemy import Connection, func, or_, select
 from newsgraph.store import schema
 
 
-def find_quotes(conn: Connection, *, speaker_ids: Sequence[str] = (), speaker_text: str | None = None,
-                since: str | None = None, until: str | None = None,
-                limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def find_quotes(
+    conn: Connection,
+    *,
+    speaker_ids: Sequence[str] = (),
+    speaker_text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Quotes, newest first, by speaker (KB ids or a name fragment) and date.
 
     A quote's date is the day it was said when the text gives one, else its
@@ -20,23 +27,39 @@ def find_quotes(conn: Connection, *, speaker_ids: Sequence[str] = (), speaker_te
     """
     q, a, s = schema.quotes, schema.articles, schema.sources
     day = func.coalesce(q.c.date, a.c.published_date)
-    stmt = (
-        select(q.c.article_id, q.c.seq, q.c.text, q.c.direct, q.c.cue, q.c.speaker_entity,
-               q.c.speaker_name, q.c.speaker_text, q.c.start, q.c.end, day.label("date"),
-               a.c.title, a.c.url, a.c.source, s.c.name.label("outlet"))
-        .select_from(q.join(a, q.c.article_id == a.c.id).outerjoin(s, a.c.outlet_id == s.c.id))
-    )
+    stmt = select(
+        q.c.article_id,
+        q.c.seq,
+        q.c.text,
+        q.c.direct,
+        q.c.cue,
+        q.c.speaker_entity,
+        q.c.speaker_name,
+        q.c.speaker_text,
+        q.c.start,
+        q.c.end,
+        day.label("date"),
+        a.c.title,
+        a.c.url,
+        a.c.source,
+        s.c.name.label("outlet"),
+    ).select_from(q.join(a, q.c.article_id == a.c.id).outerjoin(s, a.c.outlet_id == s.c.id))
     who = []
     if speaker_ids:
         who.append(q.c.speaker_entity.in_(list(speaker_ids)))
     if speaker_text:
         pattern = f"%{speaker_text.lower()}%"
-        who += [func.lower(q.c.speaker_name).like(pattern), func.lower(q.c.speaker_text).like(pattern)]
+        who += [
+            func.lower(q.c.speaker_name).like(pattern),
+            func.lower(q.c.speaker_text).like(pattern),
+        ]
     if who:
         stmt = stmt.where(or_(*who))
     if since:
         stmt = stmt.where(func.substr(day, 1, 10) >= since)
     if until:
         stmt = stmt.where(func.substr(day, 1, 10) <= until)
-    stmt = stmt.order_by(day.desc().nulls_last(), q.c.article_id, q.c.seq).limit(limit).offset(offset)
+    stmt = (
+        stmt.order_by(day.desc().nulls_last(), q.c.article_id, q.c.seq).limit(limit).offset(offset)
+    )
     return [dict(row) for row in conn.execute(stmt).mappings()]
