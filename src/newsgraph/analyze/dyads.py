@@ -113,13 +113,17 @@ def dyad_series(
 
 def series_frame(events: list[dict[str, Any]], by: str) -> pd.DataFrame:
     """Group merged event rows into (period, quad class) cells."""
+    return pd.DataFrame(series_cells(events, by), columns=COLUMNS)
+
+
+def series_cells(events: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """``series_frame``'s rows as dicts, in (period, quad class) order."""
     cells: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         period = period_of(event.get("date"), by)
         if period is not None and event.get("quad_class") is not None:
             cells[(period, int(event["quad_class"]))].append(event)
-    rows = [_cell(period, quad, members) for (period, quad), members in sorted(cells.items())]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return [_cell(period, quad, members) for (period, quad), members in sorted(cells.items())]
 
 
 def _cell(period: str, quad: int, members: list[dict[str, Any]]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.analyze.dyads import series_frame
+from newsgraph.analyze.dyads import series_cells
 from newsgraph.analyze.quads import QUAD_NAMES
 
 COOPERATION = (QUAD_NAMES[1], QUAD_NAMES[2])
@@ -20,21 +20,20 @@ def quad_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merged events per month and quad class:
     ``[{"month", "quads": {label: n}, "total", "mentions"}]``, months in order, every
     quad label present; ``mentions`` counts the reports behind the month's events."""
-    frame = series_frame(list(events), "month")
     points: dict[str, dict[str, Any]] = {}
-    for cell in frame.itertuples(index=False):
+    for cell in series_cells(list(events), "month"):
         point = points.setdefault(
-            cell.period,
+            cell["period"],
             {
-                "month": cell.period,
+                "month": cell["period"],
                 "quads": dict.fromkeys(QUAD_NAMES.values(), 0),
                 "total": 0,
                 "mentions": 0,
             },
         )
-        point["quads"][cell.quad] += int(cell.count)
-        point["total"] += int(cell.count)
-        point["mentions"] += int(cell.mentions)
+        point["quads"][cell["quad"]] += cell["count"]
+        point["total"] += cell["count"]
+        point["mentions"] += cell["mentions"]
     return [points[month] for month in sorted(points)]
 
 
