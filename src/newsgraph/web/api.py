@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
@@ -30,7 +31,8 @@ INGEST_ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", responses=ERRORS)
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    """The app's store (async: a plain function would cost a trip to the thread pool)."""
     return request.app.state.store
 
 
@@ -45,7 +47,7 @@ Text = Annotated[str | None, Query(max_length=500)]
 
 
 @router.get("/articles", response_model=m.ArticlePage, tags=["articles"])
-def list_articles(
+async def list_articles(
     request: Request,
     store: StoreDep,
     q: Annotated[
@@ -82,41 +84,43 @@ def list_articles(
         year=year,
         actor=actor,
     )
-    return views.search_view(store, q, filters, limit, offset, request.url, facets=facets)
+    return await run_in_threadpool(
+        views.search_view, store, q, filters, limit, offset, request.url, facets=facets
+    )
 
 
 @router.get("/articles/{article_id}", response_model=m.ArticleDetail, tags=["articles"])
-def get_article(article_id: str, store: StoreDep) -> Any:
+async def get_article(article_id: str, store: StoreDep) -> Any:
     """An article with its entities, quotes, time expressions and events."""
-    return views.article_view(store, article_id)
+    return await run_in_threadpool(views.article_view, store, article_id)
 
 
 # ---- actors --------------------------------------------------------------------------------
 
 
 @router.get("/actors", response_model=m.Page[m.ActorSummary], tags=["actors"])
-def list_actors(
+async def list_actors(
     request: Request, store: StoreDep, q: Text = None, limit: Limit = 20, offset: Offset = 0
 ) -> Any:
     """Actors by name (KB names and aliases, then names seen in articles), or the most
     mentioned actors without ``q``."""
-    return views.actors_view(store, q, limit, offset, request.url)
+    return await run_in_threadpool(views.actors_view, store, q, limit, offset, request.url)
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail, tags=["actors"])
-def get_actor(
+async def get_actor(
     actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
 ) -> Any:
     """An actor's KB roles, quotes (paged), merged events per month by quad class (negated
     ones left out), latest merged events."""
-    return views.actor_view(store, actor_id, request.url, limit, offset)
+    return await run_in_threadpool(views.actor_view, store, actor_id, request.url, limit, offset)
 
 
 # ---- quotes, events, series ----------------------------------------------------------------
 
 
 @router.get("/quotes", response_model=m.Page[m.QuoteRow], tags=["quotes"])
-def list_quotes(
+async def list_quotes(
     request: Request,
     store: StoreDep,
     speaker: Annotated[
@@ -130,7 +134,8 @@ def list_quotes(
     offset: Offset = 0,
 ) -> Any:
     """Quotes newest first, by speaker and day."""
-    return views.quotes_view(
+    return await run_in_threadpool(
+        views.quotes_view,
         store,
         request.url,
         speaker=speaker,
@@ -142,7 +147,7 @@ def list_quotes(
     )
 
 
-def event_filters(
+async def event_filters(
     type: Annotated[str | None, Query(max_length=16)] = None,  # noqa: A002
     actor: Text = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
@@ -166,7 +171,7 @@ EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
 @router.get("/events", response_model=m.Page[m.EventRow], tags=["events"])
-def list_events(
+async def list_events(
     request: Request,
     store: StoreDep,
     filters: EventFiltersDep,
@@ -175,11 +180,11 @@ def list_events(
 ) -> Any:
     """Stored events newest first, one per report (an event reported by three articles
     is three rows), by type, actor (entity id), country, day or article."""
-    return views.events_view(store, filters, limit, offset, request.url)
+    return await run_in_threadpool(views.events_view, store, filters, limit, offset, request.url)
 
 
 @router.get("/timeline", response_model=m.Timeline, tags=["series"])
-def timeline(
+async def timeline(
     request: Request,
     store: StoreDep,
     filters: EventFiltersDep,
@@ -188,7 +193,7 @@ def timeline(
 ) -> Any:
     """Merged events (one per event, however many articles report it) per month by quad
     class, negated ones left out, and the merged events newest first (paged)."""
-    return views.timeline_view(store, filters, limit, offset, request.url)
+    return await run_in_threadpool(views.timeline_view, store, filters, limit, offset, request.url)
 
 
 Side = Annotated[
@@ -198,14 +203,14 @@ Side = Annotated[
 
 
 @router.get("/dyad", response_model=m.Dyad, tags=["series"])
-def dyad(store: StoreDep, a: Side, b: Side) -> Any:
+async def dyad(store: StoreDep, a: Side, b: Side) -> Any:
     """Monthly cooperation and conflict between two actors or two countries, counted in
     merged events (one per event however many articles report it; negated ones left out)."""
-    return views.dyad_view(store, a, b)
+    return await run_in_threadpool(views.dyad_view, store, a, b)
 
 
 @router.get("/dyad/events", response_model=m.Page[m.MergedEventRow], tags=["series"])
-def dyad_events(
+async def dyad_events(
     request: Request,
     store: StoreDep,
     a: Side,
@@ -216,13 +221,15 @@ def dyad_events(
 ) -> Any:
     """The merged events between two sides, oldest first, optionally in one month (a
     point of the chart); each with its first report's sentence and every report."""
-    return views.dyad_events_view(store, a, b, month, limit, offset, request.url)
+    return await run_in_threadpool(
+        views.dyad_events_view, store, a, b, month, limit, offset, request.url
+    )
 
 
 @router.get("/stats", response_model=m.Stats, tags=["stats"])
-def stats(store: StoreDep) -> Any:
+async def stats(store: StoreDep) -> Any:
     """Counts per table, per language and per outlet, and the latest runs."""
-    return views.stats_view(store)
+    return await run_in_threadpool(views.stats_view, store)
 
 
 # ---- ingestion -----------------------------------------------------------------------------
@@ -268,6 +275,4 @@ async def ingest_file(store: StoreDep, file: Annotated[UploadFile, File()]) -> A
     """Store the articles of an uploaded file (text, HTML, JSONL, CSV, WARC, feed)."""
     settings = Settings()
     data = await file.read(settings.max_bytes + 1)
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(web_ingest.ingest_upload, store, file.filename, data, settings)

@@ -49,7 +49,7 @@ def check_bind(host: str, token: str | None) -> None:
         )
 
 
-def require_token(request: Request) -> None:
+async def require_token(request: Request) -> None:
     """Raise 401 unless the request carries the configured token (when there is one)."""
     expected: str | None = request.app.state.token
     if not expected:

@@ -62,7 +62,7 @@ class SearchQuery:
     offset: int
 
 
-def search_query(
+async def search_query(
     q: Q = None,
     source: Text = None,
     outlet: Text = None,
