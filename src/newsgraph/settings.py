@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from newsgraph.errors import Code, UsageError
+
 
 def _defaults() -> dict[str, Any]:
     raw = resources.files("newsgraph").joinpath("defaults.toml").read_text("utf-8")
@@ -41,3 +43,19 @@ class Settings:
 def default_db() -> str:
     """The database used when none is given: $NEWSGRAPH_DB, else ./newsgraph.db."""
     return os.environ.get("NEWSGRAPH_DB") or _D["store"]["db"]
+
+
+def cache_size_mb() -> int:
+    """The web response cache size: $NEWSGRAPH_CACHE_MB, else ``[serve] cache_mb``."""
+    raw = os.environ.get("NEWSGRAPH_CACHE_MB")
+    if raw is None or not raw.strip():
+        return int(_D["serve"]["cache_mb"])
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise UsageError(
+            Code.BAD_OPTION, f"NEWSGRAPH_CACHE_MB must be a whole number >= 0: {raw!r}"
+        )
+    return value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,49 +23,81 @@ DbOpt = Annotated[
         "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
     ),
 ]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", min=1, help="Server processes (each opens the database).")
+]
+CacheOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--cache-mb",
+        min=0,
+        help="Memory for the response cache per process, dropped at every commit; 0 turns it "
+        "off [default: $NEWSGRAPH_CACHE_MB or 64].",
+    ),
+]
 
 
-WorkersOpt = Annotated[int, typer.Option("--workers", help="Server processes (each opens the database).")]
-
-
-def app_from_env():
+def app_from_env() -> Any:
     """The app for uvicorn's worker processes, configured through the environment."""
     from newsgraph.web import create_app
 
-    return create_app(os.environ["NEWSGRAPH_SERVE_DB"], token=os.environ.get("NEWSGRAPH_TOKEN") or None,
-                      host=os.environ.get("NEWSGRAPH_SERVE_HOST", "127.0.0.1"))
+    return create_app(
+        os.environ["NEWSGRAPH_SERVE_DB"],
+        token=os.environ.get("NEWSGRAPH_TOKEN") or None,
+        host=os.environ.get("NEWSGRAPH_SERVE_HOST", "127.0.0.1"),
+    )
 
 
-def serve_app(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-              workers: int = 1) -> None:
+def serve_app(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    workers: int = 1,
+    cache_mb: int | None = None,
+) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it."""
     import uvicorn
 
+    from newsgraph.settings import cache_size_mb
     from newsgraph.web import create_app
 
-    app = create_app(db, token=token, host=host)  # checks the options in this process first
+    cache_mb = cache_size_mb() if cache_mb is None else cache_mb
+    app = create_app(db, token=token, host=host, cache_mb=cache_mb)  # checks the options here
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"newsgraph: serving {db} at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
-    os.environ.update(NEWSGRAPH_SERVE_DB=db, NEWSGRAPH_SERVE_HOST=host)
+    os.environ.update(
+        NEWSGRAPH_SERVE_DB=db, NEWSGRAPH_SERVE_HOST=host, NEWSGRAPH_CACHE_MB=str(cache_mb)
+    )
     if token:
         os.environ["NEWSGRAPH_TOKEN"] = token
-    uvicorn.run("newsgraph.cli.serve:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+    uvicorn.run(
+        "newsgraph.cli.serve:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def serve(
-    db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000, token: TokenOpt = None,
+    db: DbOpt = None,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    token: TokenOpt = None,
     workers: WorkersOpt = 1,
+    cache_mb: CacheOpt = None,
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs) over the database."""
     from newsgraph.errors import NewsgraphError
     from newsgraph.settings import default_db
 
     try:
-        serve_app(db or default_db(), host, port, token, workers)
+        serve_app(db or default_db(), host, port, token, workers, cache_mb)
     except NewsgraphError as exc:
         typer.echo(f"error {exc}", err=True)
         raise typer.Exit(2) from None

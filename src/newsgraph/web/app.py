@@ -11,25 +11,35 @@ listing ``/openapi.json`` (``web.apidocs``), not Swagger UI, which needs a CDN.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
 from newsgraph.errors import Code, UsageError
+from newsgraph.settings import cache_size_mb
 from newsgraph.store.db import Store
+from newsgraph.store.version import DataVersion
 from newsgraph.web import api, apidocs, pages
+from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
 
+# threads running the (synchronous) endpoints: the work holds the GIL but for the time
+# inside SQLite or waiting on PostgreSQL, so a few threads keep a core busy and more only
+# fight over the GIL (anyio's default of 40 measured ~35% slower under load, bench/api_load.py);
+# it stays below SQLAlchemy's pool of 5 connections, so no thread waits for a connection
+THREADS = 4
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
 CSP = (
@@ -49,16 +59,25 @@ def plotly_js() -> Path:
     return path
 
 
-def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") -> FastAPI:
+def create_app(
+    db: str, *, token: str | None = None, host: str = "127.0.0.1", cache_mb: int | None = None
+) -> FastAPI:
     """The application over the store at ``db``. ``token`` (else ``$NEWSGRAPH_TOKEN``)
-    guards ingestion; serving on a non-loopback ``host`` without one is refused."""
+    guards ingestion; serving on a non-loopback ``host`` without one is refused.
+    ``cache_mb`` bounds the response cache (``web.cache``; 0 turns it off; default from
+    ``$NEWSGRAPH_CACHE_MB``, else ``[serve] cache_mb`` in defaults.toml)."""
+    if cache_mb is None:
+        cache_mb = cache_size_mb()
     token = token or os.environ.get("NEWSGRAPH_TOKEN") or None
     check_bind(host, token)
     store = Store.open(db)
+    version = DataVersion(store.engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
+        version.close()
         store.close()
 
     app = FastAPI(
@@ -78,8 +97,10 @@ def create_app(db: str, *, token: str | None = None, host: str = "127.0.0.1") ->
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(apidocs.router)
-    app.middleware("http")(_security_headers)
-    app.middleware("http")(_refuse_nul)
+    # the last added runs first: headers on everything, NULs refused before the cache
+    app.add_middleware(ResponseCache, version=version.current, max_bytes=cache_mb << 20)
+    app.add_middleware(RefuseNul)
+    app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -102,25 +123,51 @@ def _install_static(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
 
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    return response
+class SecurityHeaders:
+    """ASGI middleware: the CSP and the other security headers on every response."""
+
+    HEADERS = (
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in self.HEADERS if k not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
-async def _refuse_nul(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """A NUL byte in the path or a query value is a 400 on every backend (PostgreSQL
-    text cannot hold one, so it would otherwise fail deep in a query)."""
-    values = [request.url.path, *request.query_params.keys(), *request.query_params.values()]
-    if any("\x00" in v for v in values):
-        return error_response(request, 400, "BAD_REQUEST", "a NUL byte in the request")
-    return await call_next(request)
+class RefuseNul:
+    """ASGI middleware: a NUL byte in the path or a query value is a 400 on every backend
+    (PostgreSQL text cannot hold one, so it would otherwise fail deep in a query)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope, receive)
+            query = request.query_params
+            values = [request.url.path, *query.keys(), *query.values()]
+            if any("\x00" in v for v in values):
+                response = error_response(request, 400, "BAD_REQUEST", "a NUL byte in the request")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -1,0 +1,88 @@
+"""A cheap token that changes whenever committed data in the store changes.
+
+The web server keys its response cache on it (``web.cache``), so it must never stay the
+same across a commit that changed data, whoever made it: this process, another
+``newsgraph ingest``, or any other tool writing the database. It may change more often
+than needed (that only costs a cache miss).
+
+- SQLite: ``PRAGMA data_version`` on a connection of its own that never writes. SQLite
+  changes the value whenever another connection (in any process) commits.
+- PostgreSQL: ``pg_current_snapshot()``. Its xmax moves when a transaction takes a
+  transaction id (only writers do) and its in-progress list changes when one ends, so a
+  commit that changed data always changes it; read-only transactions never do.
+- Anything else, or an in-memory database: no token (``None``), so nothing is cached.
+
+A token is read before the query that answers a request, so a response stored under a
+token holds data at least as new as the token; when a read fails the token is ``None``
+and the connection is opened afresh on the next call. Tokens carry a count of such
+connections, since SQLite's values compare only within one connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from typing import Any
+
+from sqlalchemy import Engine
+
+
+class DataVersion:
+    """``current()`` is the store's data version token, or None when it cannot be had."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Any = None
+        self._lock = threading.Lock()
+        self._epoch = 0  # SQLite's values only compare within one connection
+        dialect = engine.dialect.name
+        database = engine.url.database or ""
+        in_memory = database in ("", ":memory:") or "mode=memory" in database
+        known = dialect == "postgresql" or (dialect == "sqlite" and not in_memory)
+        self._kind = dialect if known else "none"
+
+    @property
+    def supported(self) -> bool:
+        return self._kind != "none"
+
+    def current(self) -> str | None:
+        if self._kind == "none":
+            return None
+        with self._lock:
+            try:
+                if self._conn is None:
+                    self._conn = self._connect()
+                    self._epoch += 1
+                return f"{self._epoch}:{self._read()}"
+            except Exception:  # noqa: BLE001 - a failed check only means "do not cache"
+                self._drop()
+                return None
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+    def _connect(self) -> Any:
+        if self._kind == "sqlite":
+            database = str(self._engine.url.database)
+            conn = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+            return conn
+        import psycopg
+
+        url = self._engine.url.set(drivername="postgresql")
+        conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        return conn
+
+    def _read(self) -> str:
+        if self._kind == "sqlite":
+            return f"s{self._conn.execute('PRAGMA data_version').fetchone()[0]}"
+        row = self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()
+        return f"p{row[0]}"
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):  # closing a broken connection
+                conn.close()
