@@ -170,3 +170,22 @@ def test_cache_size_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setenv("NEWSGRAPH_CACHE_MB", bad)
         with pytest.raises(UsageError, match="NEWSGRAPH_CACHE_MB"):
             cache_size_mb()
+
+
+def test_a_failing_check_means_no_cache_and_a_slow_retry(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(str(tmp_path / "f.db")) as store:
+        version = DataVersion(store.engine)
+        tries: list[int] = []
+
+        def broken() -> Any:
+            tries.append(1)
+            raise OSError("database gone")
+
+        monkeypatch.setattr(version, "_connect", broken)
+        assert version.current() is None and version.current() is None
+        assert len(tries) == 1  # the second call waited instead of reconnecting
+        monkeypatch.undo()
+        version._retry_at = 0.0  # as if RETRY_AFTER_S had passed
+        assert version.current() is not None

@@ -13,9 +13,9 @@ than needed (that only costs a cache miss).
 - Anything else, or an in-memory database: no token (``None``), so nothing is cached.
 
 A token is read before the query that answers a request, so a response stored under a
-token holds data at least as new as the token; when a read fails the token is ``None``
-and the connection is opened afresh on the next call. Tokens carry a count of such
-connections, since SQLite's values compare only within one connection.
+token holds data at least as new as the token. When a read fails the token is ``None``
+and a new connection is tried, at most once every ``RETRY_AFTER_S`` seconds. Tokens
+carry a count of connections, since SQLite's values compare only within one.
 """
 
 from __future__ import annotations
@@ -23,9 +23,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Engine
+
+RETRY_AFTER_S = 5.0  # a failed check is not retried (no new connection) for this long
 
 
 class DataVersion:
@@ -36,6 +39,7 @@ class DataVersion:
         self._conn: Any = None
         self._lock = threading.Lock()
         self._epoch = 0  # SQLite's values only compare within one connection
+        self._retry_at = 0.0  # after a failure, no new connection before this
         dialect = engine.dialect.name
         database = engine.url.database or ""
         in_memory = database in ("", ":memory:") or "mode=memory" in database
@@ -50,6 +54,8 @@ class DataVersion:
         if self._kind == "none":
             return None
         with self._lock:
+            if self._conn is None and time.monotonic() < self._retry_at:
+                return None
             try:
                 if self._conn is None:
                     self._conn = self._connect()
@@ -57,6 +63,7 @@ class DataVersion:
                 return f"{self._epoch}:{self._read()}"
             except Exception:  # noqa: BLE001 - a failed check only means "do not cache"
                 self._drop()
+                self._retry_at = time.monotonic() + RETRY_AFTER_S
                 return None
 
     def close(self) -> None:
