@@ -325,8 +325,11 @@ def test_serve_with_two_worker_processes(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
-    server = subprocess.Popen([exe, "serve", "--db", db, "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [exe, "serve", "--db", db, "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline, answer = time.monotonic() + 60, None
         while time.monotonic() < deadline and answer is None:

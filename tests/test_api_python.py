@@ -3,8 +3,10 @@
 import newsgraph
 import newsgraph.extractors.analyse  # noqa: F401 - importing the subpackage must not shadow the API
 
-TEXT = ('Kremlin spokesman Dmitry Peskov said on Monday that Russia respects the choice of the '
-        'French people. "We seek to further develop these ties," Peskov told journalists.')
+TEXT = (
+    "Kremlin spokesman Dmitry Peskov said on Monday that Russia respects the choice of the "
+    'French people. "We seek to further develop these ties," Peskov told journalists.'
+)
 
 
 def test_extract_ingest_open(tmp_path):
@@ -24,7 +26,9 @@ def test_extract_ingest_open(tmp_path):
 
 def test_extract_with_two_workers_matches_one(tmp_path):
     for i in range(40):
-        (tmp_path / f"{i:02d}.txt").write_text(f"Story {i}\n\n{TEXT} Item {i} of the day.", encoding="utf-8")
+        (tmp_path / f"{i:02d}.txt").write_text(
+            f"Story {i}\n\n{TEXT} Item {i} of the day.", encoding="utf-8"
+        )
     one = [r.to_dict() for r in newsgraph.extract([str(tmp_path)])]
     two = [r.to_dict() for r in newsgraph.extract([str(tmp_path)], workers=2)]
     assert one == two and len(one) == 40

@@ -10,11 +10,15 @@ from typer.testing import CliRunner
 from newsgraph.cli.main import app
 
 runner = CliRunner()
-BODY = ("Russian President Vladimir Putin met his French counterpart Emmanuel Macron in the Kremlin "
-        "on Monday. The talks lasted more than five hours, the Kremlin said in a statement. ")
-PAGE = ("<html><head><title>Putin and Macron meet</title></head><body><nav>Home | World</nav>"
-        f"<article><h1>Putin and Macron meet</h1><p>{BODY * 3}</p><p>{BODY}</p></article>"
-        "<footer>Copyright 2022</footer></body></html>")
+BODY = (
+    "Russian President Vladimir Putin met his French counterpart Emmanuel Macron in the Kremlin "
+    "on Monday. The talks lasted more than five hours, the Kremlin said in a statement. "
+)
+PAGE = (
+    "<html><head><title>Putin and Macron meet</title></head><body><nav>Home | World</nav>"
+    f"<article><h1>Putin and Macron meet</h1><p>{BODY * 3}</p><p>{BODY}</p></article>"
+    "<footer>Copyright 2022</footer></body></html>"
+)
 
 BAD = {
     "empty.txt": "NG101",
@@ -49,8 +53,12 @@ def make_folder(root):
     (root / "nobody.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     (root / "good.txt").write_text("Putin and Macron hold talks\n\n" + BODY * 4, encoding="utf-8")
     (root / "good.html").write_text(PAGE.replace("Monday", "Tuesday"), encoding="utf-8")
-    (root / "ru.txt").write_bytes(("Путин и Макрон\n\nПрезидент России Владимир Путин провёл переговоры "
-                                   "с президентом Франции в Кремле. " * 4).encode("cp1251"))
+    (root / "ru.txt").write_bytes(
+        (
+            "Путин и Макрон\n\nПрезидент России Владимир Путин провёл переговоры "
+            "с президентом Франции в Кремле. " * 4
+        ).encode("cp1251")
+    )
 
 
 def run_extract(*args):
@@ -105,13 +113,17 @@ def test_ingest_twice_adds_nothing(tmp_path):
 def _counts(db):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
-                for t in ("articles", "article_sources", "rejections")}
+        return {
+            t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("articles", "article_sources", "rejections")
+        }
 
 
 def test_duplicates_are_stored_once_with_both_sources(tmp_path):
     (tmp_path / "a.txt").write_text("Headline here\n\n" + BODY * 6, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Headline here\n\n" + (BODY * 6).replace("  ", " ").upper(), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Headline here\n\n" + (BODY * 6).replace("  ", " ").upper(), encoding="utf-8"
+    )
     near = BODY * 5 + "An extra closing sentence was added by the second outlet."
     (tmp_path / "c.txt").write_text("Headline here\n\n" + near, encoding="utf-8")
     result, records = run_extract(str(tmp_path))
@@ -119,13 +131,18 @@ def test_duplicates_are_stored_once_with_both_sources(tmp_path):
     assert statuses[0] == "ok" and statuses[1] == "duplicate"
     assert records[1]["duplicate_of"] == records[0]["id"] and records[1]["kind"] == "exact"
     db = str(tmp_path / "d.db")
-    assert runner.invoke(app, ["ingest", str(tmp_path), "--glob", "*.txt", "--db", db, "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["ingest", str(tmp_path), "--glob", "*.txt", "--db", db, "-q"]).exit_code
+        == 0
+    )
     counts = _counts(db)
     assert counts["article_sources"] == 3 and counts["articles"] == 3 - statuses.count("duplicate")
 
 
 def test_pretty_format(tmp_path):
-    (tmp_path / "good.txt").write_text("Putin and Macron hold talks\n\n" + BODY * 4, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Putin and Macron hold talks\n\n" + BODY * 4, encoding="utf-8"
+    )
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "pretty", "-q"])
     assert result.exit_code == 0 and "Putin and Macron hold talks" in result.stdout
 
@@ -139,7 +156,9 @@ def test_stdin_jsonl(stdin):
 
 def test_untrusted_text_is_not_terminal_markup(tmp_path):
     title = "[bold red]Breaking[/bold red] [link=http://evil.example]click[/link]"
-    (tmp_path / "x.jsonl").write_text(json.dumps({"id": "m1", "title": title, "text": BODY * 3}) + "\n")
+    (tmp_path / "x.jsonl").write_text(
+        json.dumps({"id": "m1", "title": title, "text": BODY * 3}) + "\n"
+    )
     result = runner.invoke(app, ["extract", str(tmp_path / "x.jsonl"), "--format", "pretty", "-q"])
     assert result.exit_code == 0 and title in result.stdout.replace("\n", "")
     db = str(tmp_path / "m.db")
@@ -149,17 +168,25 @@ def test_untrusted_text_is_not_terminal_markup(tmp_path):
 
 
 def test_quotes_command_filters_by_speaker_and_date(tmp_path):
-    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Monday. "
-            '"We do not interfere in elections anywhere," Peskov said. '
-            'French President Emmanuel Macron said: "Europe must stand together."')
-    (tmp_path / "q.jsonl").write_text(json.dumps({"id": "q1", "published": "2018-06-04", "text": text}) + "\n")
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Monday. "
+        '"We do not interfere in elections anywhere," Peskov said. '
+        'French President Emmanuel Macron said: "Europe must stand together."'
+    )
+    (tmp_path / "q.jsonl").write_text(
+        json.dumps({"id": "q1", "published": "2018-06-04", "text": text}) + "\n"
+    )
     db = str(tmp_path / "q.db")
-    assert runner.invoke(app, ["ingest", str(tmp_path / "q.jsonl"), "--db", db, "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["ingest", str(tmp_path / "q.jsonl"), "--db", db, "-q"]).exit_code == 0
+    )
     out = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Peskov", "--json"])
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows and all(r["speaker_name"] == "Dmitry Peskov" for r in rows)
     assert any("interfere" in r["text"] for r in rows)
-    later = runner.invoke(app, ["quotes", "--db", db, "--speaker", "Peskov", "--since", "2019-01-01", "--json"])
+    later = runner.invoke(
+        app, ["quotes", "--db", db, "--speaker", "Peskov", "--since", "2019-01-01", "--json"]
+    )
     assert later.stdout.strip() == ""
     table = runner.invoke(app, ["quotes", "--db", db])
     assert "Macron" in table.stdout and "Peskov" in table.stdout

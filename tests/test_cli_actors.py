@@ -12,8 +12,12 @@ runner = CliRunner()
 def test_search_by_name_and_by_role_on_a_date():
     out = runner.invoke(app, ["actors", "search", "Hollande", "--json"])
     assert out.exit_code == 0 and json.loads(out.stdout)[0]["name"] == "François Hollande"
-    in_2015 = runner.invoke(app, ["actors", "search", "the French president", "--on", "2015-06-01", "--json"])
-    in_2018 = runner.invoke(app, ["actors", "search", "the French president", "--on", "2018-06-01", "--json"])
+    in_2015 = runner.invoke(
+        app, ["actors", "search", "the French president", "--on", "2015-06-01", "--json"]
+    )
+    in_2018 = runner.invoke(
+        app, ["actors", "search", "the French president", "--on", "2018-06-01", "--json"]
+    )
     assert json.loads(in_2015.stdout)[0]["name"] == "François Hollande"
     assert json.loads(in_2018.stdout)[0]["name"] == "Emmanuel Macron"
 
@@ -32,10 +36,23 @@ def test_unknown_actor_is_a_clear_error():
 
 
 def test_user_kb_file_adds_an_actor(tmp_path):
-    person = {"id": "ng:person:jane-roe", "wikidata": None, "name": "Jane Roe",
-              "aliases": {"en": ["Roe"]}, "country": "FRA", "sector": "OPP",
-              "roles": [{"role": "party_leader", "title": "Leader of a party", "country": "FRA",
-                         "start": "2020-01-01", "end": None}]}
+    person = {
+        "id": "ng:person:jane-roe",
+        "wikidata": None,
+        "name": "Jane Roe",
+        "aliases": {"en": ["Roe"]},
+        "country": "FRA",
+        "sector": "OPP",
+        "roles": [
+            {
+                "role": "party_leader",
+                "title": "Leader of a party",
+                "country": "FRA",
+                "start": "2020-01-01",
+                "end": None,
+            }
+        ],
+    }
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps(person) + "\n", encoding="utf-8")
     out = runner.invoke(app, ["actors", "show", "Jane Roe", "--kb", str(path), "--json"])

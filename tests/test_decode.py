@@ -18,9 +18,19 @@ PL = "Zażółć gęślą jaźń, powiedział minister w Warszawie."
 @pytest.mark.parametrize(
     ("text", "encoding"),
     [
-        (RU, "cp1251"), (RU, "koi8-r"), (FR, "latin-1"), (FR, "cp1252"), (DE, "latin-1"),
-        (PL, "cp1250"), (FR, "utf-16"), (RU, "utf-16"), (FR, "utf-16-le"), (RU, "utf-16-be"),
-        (RU, "utf-8-sig"), (FR, "utf-8"), (RU, "utf-32"),
+        (RU, "cp1251"),
+        (RU, "koi8-r"),
+        (FR, "latin-1"),
+        (FR, "cp1252"),
+        (DE, "latin-1"),
+        (PL, "cp1250"),
+        (FR, "utf-16"),
+        (RU, "utf-16"),
+        (FR, "utf-16-le"),
+        (RU, "utf-16-be"),
+        (RU, "utf-8-sig"),
+        (FR, "utf-8"),
+        (RU, "utf-32"),
     ],
 )
 def test_encodings_read_right(text, encoding):

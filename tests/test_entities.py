@@ -363,5 +363,7 @@ def test_alias_near_the_end_of_the_text_is_not_read_past_it(nlp):
         layer = find_entities(nlp(text), published="2020-01-01")
         for entity in layer.entities:
             for m in entity.mentions:
-                assert text[m.start:m.end] == m.text
-        assert any(e.name in ("Vladimir Putin", "Tedros Adhanom Ghebreyesus") for e in layer.entities)
+                assert text[m.start : m.end] == m.text
+        assert any(
+            e.name in ("Vladimir Putin", "Tedros Adhanom Ghebreyesus") for e in layer.entities
+        )

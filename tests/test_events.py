@@ -273,10 +273,13 @@ def test_noun_trigger_survives_a_verb_that_codes_nothing(nlp):
     assert [a.name for a in events[0].source] == ["Putin", "Macron"]
 
 
-@pytest.mark.parametrize("text", [
-    "Putin meets with the candidate Marine Le Pen in the Moscow Kremlin on Friday.",
-    "Putin met Le Pen at the Moscow Kremlin.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin meets with the candidate Marine Le Pen in the Moscow Kremlin on Friday.",
+        "Putin met Le Pen at the Moscow Kremlin.",
+    ],
+)
 def test_place_named_by_a_capital_inside_a_building(nlp, text):
     [event] = [e for e in find_events(nlp(text)) if e.type == "CONSULT"]
     assert event.place == "Moscow"

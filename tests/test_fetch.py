@@ -10,7 +10,11 @@ from newsgraph.errors import Code, IngestError
 from newsgraph.inputs.fetch import check_public, fetch
 from newsgraph.settings import Settings
 
-PAGE = b"<html><body><article><p>" + b"Putin met Macron in the Kremlin. " * 20 + b"</p></article></body></html>"
+PAGE = (
+    b"<html><body><article><p>"
+    + b"Putin met Macron in the Kremlin. " * 20
+    + b"</p></article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -24,8 +28,10 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif self.path == "/feed.xml":
             port = self.server.server_address[1]
-            items = "".join(f"<item><title>Item {n}</title><link>http://127.0.0.1:{port}{path}</link></item>"
-                            for n, path in enumerate(["/page", "/missing"]))
+            items = "".join(
+                f"<item><title>Item {n}</title><link>http://127.0.0.1:{port}{path}</link></item>"
+                for n, path in enumerate(["/page", "/missing"])
+            )
             feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
             self._send(200, feed.encode(), "application/rss+xml")
         elif self.path == "/big":
@@ -62,8 +68,15 @@ def test_loopback_is_refused_by_default(server):
     assert info.value.code is Code.PRIVATE_ADDRESS
 
 
-@pytest.mark.parametrize("url", ["http://10.0.0.1/", "http://192.168.1.1/", "http://[::1]/",
-                                 "http://169.254.169.254/latest/meta-data"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.1/",
+        "http://192.168.1.1/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data",
+    ],
+)
 def test_private_addresses_are_refused_without_traffic(url):
     with pytest.raises(IngestError) as info:
         check_public(url, allow_private=False)
@@ -97,9 +110,9 @@ def test_http_error_and_unreachable(server):
 
 
 def test_url_input_through_the_pipeline(server):
-    refused, = extract([server + "/page"])
+    (refused,) = extract([server + "/page"])
     assert refused.status == "rejected" and refused.code == "NG110"
-    article, = extract([server + "/page"], allow_private=True)
+    (article,) = extract([server + "/page"], allow_private=True)
     assert article.status == "ok" and "Putin met Macron" in article.text
     assert article.url == server + "/page"
 

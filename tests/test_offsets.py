@@ -18,9 +18,18 @@ FRAGMENTS = [
     "Two years ago, 75% of voters backed the deal; last week it was 23.75%.",
     "Please enter your comment!",
     "MOSCOW, March 3 (Reuters) - ",
-    "\n\n", "\n", " ", "—", "“", "”", "'", "\t",
+    "\n\n",
+    "\n",
+    " ",
+    "—",
+    "“",
+    "”",
+    "'",
+    "\t",
 ]
-texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), min_size=1, max_size=25).map("".join)
+texts = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), min_size=1, max_size=25
+).map("".join)
 
 
 def spans(obj, path="record"):
@@ -39,8 +48,12 @@ def spans(obj, path="record"):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.sampled_from([None, "2017-04-24", "2022-02-07"]))
 def test_offsets_slice_back(body, published):
-    raw = RawDoc(source="prop.txt", kind="text", body=body,
-                 given={"published": published} if published else {})
+    raw = RawDoc(
+        source="prop.txt",
+        kind="text",
+        body=body,
+        given={"published": published} if published else {},
+    )
     try:
         article = analyse_article(build_article(raw, Settings(min_text_chars=1)))
     except IngestError:
@@ -54,8 +67,10 @@ def test_offsets_slice_back(body, published):
 
 
 def test_quote_gets_the_day_its_sentence_states():
-    text = ("Russian Foreign Minister Sergei Lavrov spoke to reporters. On January 28, Lavrov said "
-            "that Moscow wanted talks. Later he said the talks had failed.")
+    text = (
+        "Russian Foreign Minister Sergei Lavrov spoke to reporters. On January 28, Lavrov said "
+        "that Moscow wanted talks. Later he said the talks had failed."
+    )
     raw = RawDoc(source="q.txt", kind="text", body=text, given={"published": "2022-02-07"})
     article = analyse_article(build_article(raw, Settings(min_text_chars=1)))
     by_words = {q.text: q for q in article.quotes}
@@ -74,10 +89,17 @@ def test_an_extractor_bug_on_one_article_does_not_stop_the_batch(monkeypatch, ca
         return real(article, doc)
 
     monkeypatch.setattr(analyse, "extract_from_doc", broken_for_one)
-    texts = ['"We are ready," Putin said in the Kremlin on Monday.', '"We agree," Macron said in Paris.']
-    articles = [build_article(RawDoc(source=f"{i}.txt", kind="text", body=t,
-                                     given={"published": "2020-06-26"}), Settings(min_text_chars=1))
-                for i, t in enumerate(texts)]
+    texts = [
+        '"We are ready," Putin said in the Kremlin on Monday.',
+        '"We agree," Macron said in Paris.',
+    ]
+    articles = [
+        build_article(
+            RawDoc(source=f"{i}.txt", kind="text", body=t, given={"published": "2020-06-26"}),
+            Settings(min_text_chars=1),
+        )
+        for i, t in enumerate(texts)
+    ]
     done = analyse.analyse_articles(articles)
     assert [a.source for a in done] == ["0.txt", "1.txt"]
     assert done[0].quotes == () and done[0].times  # kept what it had: its dates and times

@@ -160,15 +160,29 @@ def _children(pid: int) -> list[int]:
 def test_workers_exit_when_the_driver_is_killed(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", 80)
     driver = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph.cli.main", "extract", str(corpus), "--workers", "2", "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "newsgraph.cli.main",
+            "extract",
+            str(corpus),
+            "--workers",
+            "2",
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         workers: list[int] = []
         while time.monotonic() < deadline and len(workers) < 2:
             time.sleep(0.2)
-            workers = [p for p in _children(driver.pid)
-                       if "spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")]
+            workers = [
+                p
+                for p in _children(driver.pid)
+                if "spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
+            ]
         assert workers, "the pool never started"
     finally:
         driver.kill()
@@ -176,6 +190,10 @@ def test_workers_exit_when_the_driver_is_killed(tmp_path: Path) -> None:
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
         time.sleep(0.2)
-    alive = [p for p in workers if Path(f"/proc/{p}").exists()
-             and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+    alive = [
+        p
+        for p in workers
+        if Path(f"/proc/{p}").exists()
+        and "Z" not in Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    ]
     assert alive == []

@@ -8,8 +8,10 @@ from newsgraph.inputs.sources import expand_inputs, read_input
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
 
-ARTICLE = ("Russian President Vladimir Putin met the French president in Moscow on Monday. "
-           "The two leaders discussed security in Europe for more than five hours.")
+ARTICLE = (
+    "Russian President Vladimir Putin met the French president in Moscow on Monday. "
+    "The two leaders discussed security in Europe for more than five hours."
+)
 PAGE = f"<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>{ARTICLE}</p></article></body></html>"
 
 
@@ -34,7 +36,9 @@ def test_html_and_gzipped_html(tmp_path):
 
 
 def test_html_meta_charset_is_used(tmp_path):
-    page = '<html><head><meta charset="windows-1251"></head><body><p>Путин сказал.</p></body></html>'
+    page = (
+        '<html><head><meta charset="windows-1251"></head><body><p>Путин сказал.</p></body></html>'
+    )
     (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
     [doc] = read_all(tmp_path / "ru.html")
     assert "Путин" in doc.body
@@ -42,7 +46,9 @@ def test_html_meta_charset_is_used(tmp_path):
 
 def test_jsonl_keeps_given_fields_and_rejects_bad_lines(tmp_path):
     lines = [
-        json.dumps({"id": "x1", "title": "T", "published": "2017-04-24", "source": "TASS", "text": ARTICLE}),
+        json.dumps(
+            {"id": "x1", "title": "T", "published": "2017-04-24", "source": "TASS", "text": ARTICLE}
+        ),
         "{not json",
         json.dumps({"id": "x2", "title": "no body"}),
         json.dumps({"id": "x3", "html": PAGE, "url": "https://example.org/a"}),
@@ -51,7 +57,9 @@ def test_jsonl_keeps_given_fields_and_rejects_bad_lines(tmp_path):
     (tmp_path / "d.jsonl").write_text("\n".join(lines), encoding="utf-8")
     docs = read_all(tmp_path / "d.jsonl")
     assert docs[0].given == {"id": "x1", "title": "T", "published": "2017-04-24", "source": "TASS"}
-    assert isinstance(docs[1], Rejected) and docs[1].code == "NG106" and docs[1].source.endswith(":2")
+    assert (
+        isinstance(docs[1], Rejected) and docs[1].code == "NG106" and docs[1].source.endswith(":2")
+    )
     assert isinstance(docs[2], Rejected) and docs[2].code == "NG107"
     assert docs[3].kind == "html" and docs[3].url == "https://example.org/a"
     assert len(docs) == 4
