@@ -1,5 +1,8 @@
 """Ingest while serving: readers in another process see whole batches and never an error.
 
+A third reader goes through the web app with its response cache on, which must never
+answer with a count older than the last commit.
+
 A subprocess ingests in small batches (no NLP; each batch waits a little so the run
 lasts a couple of seconds) while this process reads the same database from two threads,
 one holding a long-lived ``Store`` the way a server does, one opening a new ``Store`` for
@@ -17,7 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 from newsgraph.store import Store
+from newsgraph.web import create_app
 
 pytest_plugins = ["backends"]
 
@@ -28,7 +34,10 @@ DRIVER = """
 import sys, time
 from newsgraph.run.ingest import ingest
 from newsgraph.settings import Settings
+from fastapi.testclient import TestClient
+
 from newsgraph.store import Store
+from newsgraph.web import create_app
 
 def slow_identity(articles):
     time.sleep(0.03)
@@ -92,22 +101,41 @@ def count_from_frame(store: Store) -> int:
     return len(store.articles_df())
 
 
+class CountFromApi:
+    """The article count through the web app, whose response cache is on."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.answers: list[str] = []
+
+    def __call__(self, _store: Store) -> int:
+        answer = self.client.get("/api/stats")
+        assert answer.status_code == 200, answer.text
+        self.answers.append(answer.headers.get("x-cache", ""))
+        return int(answer.json()["tables"]["articles"])
+
+
 def test_readers_see_whole_batches_while_a_process_ingests(db_url: str, tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path, N_ARTICLES)
     Store.open(db_url).close()  # migrated before anyone reads
-    readers = [
-        Reader(db_url, count_from_frame, reopen=False),
-        Reader(db_url, count_from_stats, reopen=True),
-    ]
-    for reader in readers:
-        reader.start()
-    args = [sys.executable, "-c", DRIVER, db_url, str(corpus), str(BATCH)]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    time.sleep(0.2)  # let the readers see the final state
-    for reader in readers:
-        reader.stop.set()
-        reader.join(timeout=30)
+    with TestClient(create_app(db_url)) as client:
+        api = CountFromApi(client)
+        readers = [
+            Reader(db_url, count_from_frame, reopen=False),
+            Reader(db_url, count_from_stats, reopen=True),
+            Reader(db_url, api, reopen=False),
+        ]
+        for reader in readers:
+            reader.start()
+        args = [sys.executable, "-c", DRIVER, db_url, str(corpus), str(BATCH)]
+        done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+        time.sleep(0.2)  # let the readers see the final state
+        for reader in readers:
+            reader.stop.set()
+            reader.join(timeout=30)
     assert done.returncode == 0, done.stderr[-2000:]
+    # the server's cache answered some reads and still never lagged behind a commit
+    assert "hit" in api.answers and "miss" in api.answers
     for reader in readers:
         assert reader.errors == [], reader.errors[:3]
         assert len(reader.seen) >= 10  # really read during the run
