@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from newsgraph.store import schema
 
@@ -25,6 +25,22 @@ def find_quotes(
     A quote's date is the day it was said when the text gives one, else its
     article's publication date; ``since``/``until`` are inclusive ISO days.
     """
+    stmt = quote_select(list(speaker_ids), speaker_text, since, until)
+    stmt = newest_first(stmt).limit(limit).offset(offset)
+    return [dict(row) for row in conn.execute(stmt).mappings()]
+
+
+def quote_select(
+    speaker_ids: list[str],
+    speaker_text: str | None,
+    since: str | None,
+    until: str | None,
+    article_id: str | None = None,
+) -> Select[Any]:
+    """Quotes with their article's title, url, source and outlet and their ``date`` (the
+    day said, else the publication day): said by one of ``speaker_ids`` or by a speaker
+    whose name holds ``speaker_text``; ``since``/``until`` are inclusive ISO prefixes
+    (``2017``, ``2017-04``, ``2017-04-24``)."""
     q, a, s = schema.quotes, schema.articles, schema.sources
     day = func.coalesce(q.c.date, a.c.published_date)
     stmt = select(
@@ -44,9 +60,9 @@ def find_quotes(
         a.c.source,
         s.c.name.label("outlet"),
     ).select_from(q.join(a, q.c.article_id == a.c.id).outerjoin(s, a.c.outlet_id == s.c.id))
-    who = []
+    who: list[ColumnElement[bool]] = []
     if speaker_ids:
-        who.append(q.c.speaker_entity.in_(list(speaker_ids)))
+        who.append(q.c.speaker_entity.in_(speaker_ids))
     if speaker_text:
         pattern = f"%{speaker_text.lower()}%"
         who += [
@@ -56,10 +72,15 @@ def find_quotes(
     if who:
         stmt = stmt.where(or_(*who))
     if since:
-        stmt = stmt.where(func.substr(day, 1, 10) >= since)
+        stmt = stmt.where(func.substr(day, 1, len(since)) >= since)
     if until:
-        stmt = stmt.where(func.substr(day, 1, 10) <= until)
-    stmt = (
-        stmt.order_by(day.desc().nulls_last(), q.c.article_id, q.c.seq).limit(limit).offset(offset)
-    )
-    return [dict(row) for row in conn.execute(stmt).mappings()]
+        stmt = stmt.where(func.substr(day, 1, len(until)) <= until)
+    if article_id:
+        stmt = stmt.where(q.c.article_id == article_id)
+    return stmt
+
+
+def newest_first(stmt: Select[Any]) -> Select[Any]:
+    """``quote_select`` ordered newest first (undated last), then by article and place."""
+    q = schema.quotes
+    return stmt.order_by(stmt.selected_columns["date"].desc().nulls_last(), q.c.article_id, q.c.seq)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, select
 
 from newsgraph.kb import KnowledgeBase, default_kb, describe_actor, lookup_name, search_actors
 from newsgraph.store import schema
 from newsgraph.store.db import Store
+from newsgraph.store.queries import newest_first, quote_select
 
-ent, q, a, outlets = schema.entities, schema.quotes, schema.articles, schema.sources
+ent = schema.entities
 COUNTRY_PREFIX = "country:"
 
 
@@ -180,55 +181,9 @@ def list_quotes(
     """Quotes newest first by speaker and day (the semantics of ``Store.find_quotes``),
     one page of them and the total."""
     ids, fragment = speaker_terms(speaker)
-    stmt = _quote_select(ids, fragment, since, until, article_id)
-    day = stmt.selected_columns["date"]
-    page = stmt.order_by(day.desc().nulls_last(), q.c.article_id, q.c.seq)
+    stmt = quote_select(ids, fragment, since, until, article_id)
+    page = newest_first(stmt)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = conn.execute(page.limit(limit).offset(offset)).mappings().all()
     return [dict(r) for r in rows], int(total)
-
-
-def _quote_select(
-    ids: list[str],
-    fragment: str | None,
-    since: str | None,
-    until: str | None,
-    article_id: str | None,
-) -> Select[Any]:
-    day = func.coalesce(q.c.date, a.c.published_date)
-    stmt = select(
-        q.c.article_id,
-        q.c.seq,
-        q.c.text,
-        q.c.direct,
-        q.c.cue,
-        q.c.speaker_entity,
-        q.c.speaker_name,
-        q.c.speaker_text,
-        q.c.start,
-        q.c.end,
-        day.label("date"),
-        a.c.title,
-        a.c.url,
-        a.c.source,
-        outlets.c.name.label("outlet"),
-    ).select_from(
-        q.join(a, q.c.article_id == a.c.id).outerjoin(outlets, a.c.outlet_id == outlets.c.id)
-    )
-    who = [q.c.speaker_entity.in_(ids)] if ids else []
-    if fragment:
-        pattern = f"%{fragment.lower()}%"
-        who += [
-            func.lower(q.c.speaker_name).like(pattern),
-            func.lower(q.c.speaker_text).like(pattern),
-        ]
-    if who:
-        stmt = stmt.where(or_(*who))
-    if since:
-        stmt = stmt.where(func.substr(day, 1, len(since)) >= since)
-    if until:
-        stmt = stmt.where(func.substr(day, 1, len(until)) <= until)
-    if article_id:
-        stmt = stmt.where(q.c.article_id == article_id)
-    return stmt
