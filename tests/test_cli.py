@@ -190,3 +190,25 @@ def test_quotes_command_filters_by_speaker_and_date(tmp_path):
     assert later.stdout.strip() == ""
     table = runner.invoke(app, ["quotes", "--db", db])
     assert "Macron" in table.stdout and "Peskov" in table.stdout
+
+
+def test_since_and_until_take_a_year_or_month_and_refuse_non_dates(tmp_path):
+    from newsgraph.errors import Code, UsageError
+    from webdata import build_db
+
+    db = build_db(tmp_path / "q.db")
+    every = runner.invoke(app, ["quotes", "--db", db, "--json"])
+    assert every.exit_code == 0 and every.stdout.strip()
+    dates = [json.loads(line)["date"] for line in every.stdout.splitlines()]
+    month = dates[0][:7]
+    inside = runner.invoke(
+        app, ["quotes", "--db", db, "--json", "--since", month[:4], "--until", month]
+    )
+    kept = [json.loads(line)["date"] for line in inside.stdout.splitlines()]
+    assert kept and kept == [d for d in dates if d[:4] >= month[:4] and d[:7] <= month]
+    for bad in ("2017-13", "2017-02-30", "17", "last week"):
+        result = runner.invoke(app, ["quotes", "--db", db, "--since", bad])
+        assert isinstance(result.exception, UsageError), (bad, result.output)
+        assert result.exception.code == Code.BAD_OPTION and "--since" in str(result.exception)
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "Q7747", "--until", "2022-1"])
+    assert isinstance(result.exception, UsageError) and "--until" in str(result.exception)

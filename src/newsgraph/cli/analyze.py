@@ -12,21 +12,12 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from newsgraph.cli.options import DbOpt, JsonOpt, SinceOpt, UntilOpt
 from newsgraph.cli.render import table
 from newsgraph.errors import NewsgraphError
 from newsgraph.settings import default_db
 
 err = Console(stderr=True)
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
-SinceOpt = Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")]
-UntilOpt = Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")]
 
 
 @contextmanager

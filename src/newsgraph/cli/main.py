@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from newsgraph.cli.options import DbOpt, SinceOpt, UntilOpt
 from newsgraph.cli.render import table
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, Record
@@ -62,12 +63,6 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--languages", help="Comma-separated ISO 639-1 codes language identification chooses from."
-    ),
-]
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
     ),
 ]
 WorkersOpt = Annotated[
@@ -305,12 +300,8 @@ def quotes(
     speaker: Annotated[
         str | None, typer.Option(help="Speaker: a name, alias or fragment (e.g. Peskov).")
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="From this day (YYYY-MM-DD), inclusive.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Up to this day (YYYY-MM-DD), inclusive.")
-    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
+from newsgraph.cli.options import DbOpt
+
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
 TokenOpt = Annotated[
@@ -15,12 +17,6 @@ TokenOpt = Annotated[
         "--token",
         envvar="NEWSGRAPH_TOKEN",
         help="Token that ingestion requests must carry; required off loopback.",
-    ),
-]
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
     ),
 ]
 WorkersOpt = Annotated[
