@@ -212,3 +212,19 @@ def test_since_and_until_take_a_year_or_month_and_refuse_non_dates(tmp_path):
         assert result.exception.code == Code.BAD_OPTION and "--since" in str(result.exception)
     result = runner.invoke(app, ["timeline", "--db", db, "--actor", "Q7747", "--until", "2022-1"])
     assert isinstance(result.exception, UsageError) and "--until" in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("ingest", "default: the number of cores"),
+        ("ingest", "default: $NEWSGRAPH_DB"),
+        ("export", "default: stdout"),
+        ("serve", "default: $NEWSGRAPH_CACHE_MB"),
+        ("quotes", "YYYY[-MM[-DD]]"),
+    ],
+)
+def test_help_shows_every_default(command, shown):
+    """Square brackets in help texts are rich markup and vanish unless they are plain."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and shown in result.stdout

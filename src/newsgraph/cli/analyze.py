@@ -251,12 +251,12 @@ def export(
     what: Annotated[
         str | None,
         typer.Option(
-            help="articles, events, quotes or merged [default: merged for gdelt, else articles]."
+            help="articles, events, quotes or merged (default: merged for gdelt, else articles)."
         ),
     ] = None,
     out: Annotated[
         str | None,
-        typer.Option("--out", "-o", help="Output file [default: stdout; parquet needs one]."),
+        typer.Option("--out", "-o", help="Output file (default: stdout; parquet needs one)."),
     ] = None,
     db: DbOpt = None,
 ) -> None:

@@ -69,7 +69,7 @@ WorkersOpt = Annotated[
     int | None,
     typer.Option(
         "--workers",
-        help="Processes for the NLP stage [default: the number of cores; 1 = in this process].",
+        help="Processes for the NLP stage (default: the number of cores; 1 = in this process).",
     ),
 ]
 EngineOpt = Annotated[
@@ -79,7 +79,7 @@ AddressOpt = Annotated[
     str | None,
     typer.Option(
         "--address",
-        help="Ray cluster address, e.g. auto (only with --engine ray) [default: a local Ray].",
+        help="Ray cluster address, e.g. auto (only with --engine ray) (default: a local Ray).",
     ),
 ]
 

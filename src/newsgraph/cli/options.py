@@ -30,7 +30,7 @@ def _day(param: typer.CallbackParam, value: str | None) -> str | None:
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", help="SQLite path or database URL [default: $NEWSGRAPH_DB or ./newsgraph.db]."
+        "--db", help="SQLite path or database URL (default: $NEWSGRAPH_DB, else ./newsgraph.db)."
     ),
 ]
 SinceOpt = Annotated[

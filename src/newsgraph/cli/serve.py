@@ -28,7 +28,7 @@ CacheOpt = Annotated[
         "--cache-mb",
         min=0,
         help="Memory for the response cache per process, dropped at every commit; 0 turns it "
-        "off [default: $NEWSGRAPH_CACHE_MB or 64].",
+        "off (default: $NEWSGRAPH_CACHE_MB, else 64).",
     ),
 ]
 
