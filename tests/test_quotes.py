@@ -196,6 +196,81 @@ def test_according_to_takes_the_rest_of_the_sentence(nlp) -> None:
     assert q.speaker.name == "Maria Lopez"
 
 
+def test_cue_set_off_inside_the_clause_takes_the_whole_clause(nlp) -> None:
+    text = "Rising prices, the central bank governor said, would ease by the autumn."
+    q = only(quotes_of(nlp, text), "Rising prices")
+    assert not q.direct and q.cue == "said" and q.text.endswith("would ease by the autumn")
+    assert q.speaker is not None and q.speaker.text == "the central bank governor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor's promise to rebuild the bridge won applause.",
+            "promise",
+            "to rebuild the bridge",
+            "The mayor",
+        ),
+        (
+            "The council voiced hope that the dispute would be settled soon.",
+            "hope",
+            "the dispute would be settled soon",
+            "The council",
+        ),
+        (
+            "The government dismissed the union's warning that the strike would last for weeks.",
+            "warning",
+            "the strike would last for weeks",
+            "the union",
+        ),
+    ],
+)
+def test_speech_noun_takes_its_clause_and_source(nlp, sentence, cue, content, speaker) -> None:
+    q = only(quotes_of(nlp, sentence), content.split()[1])
+    assert not q.direct and q.cue == cue and q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_speech_noun_without_clause_or_source_is_not_a_quote(nlp) -> None:
+    assert quotes_of(nlp, "The statement issued by the ministry was brief.") == []
+    assert quotes_of(nlp, "The claim that the dam would hold proved false.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "Lavrov called on Western countries to stop supplying weapons.",
+            "called on",
+            "Western countries to stop supplying weapons",
+        ),
+        ("The unions called for a general strike.", "called for", "a general strike"),
+        (
+            "The union leader spoke of a betrayal of the workers.",
+            "spoke of",
+            "a betrayal of the workers",
+        ),
+        ("Kiev accused Moscow of shelling the town.", "accused", "shelling the town"),
+    ],
+)
+def test_prepositional_cues_report_their_object(nlp, sentence, cue, content) -> None:
+    q = only(quotes_of(nlp, sentence), content.split()[-1])
+    assert not q.direct and q.cue == cue and q.text == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He went on television on Sunday.",
+        "The minister spoke to reporters in Geneva.",
+        "The chairman called the meeting to order.",
+    ],
+)
+def test_verbs_that_need_their_preposition_are_no_cue_without_it(nlp, sentence) -> None:
+    assert quotes_of(nlp, sentence) == []
+
+
 # --- speakers -----------------------------------------------------------------------------
 
 

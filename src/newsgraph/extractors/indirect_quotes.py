@@ -22,6 +22,7 @@ from newsgraph.extractors.quote_rules import CueLexicon
 _PARTIAL_SHARE = 0.7
 _LINE_SPEAKER_WORDS = 5
 _MIN_LINE_WORDS = 3
+_SET_OFF_WORDS = 6
 
 
 def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
@@ -36,7 +37,7 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
     for tok in sorted(doc, key=_depth):
         if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
             continue
-        cand = _reported_clause(tok, lex) or _according_clause(tok, lex) or _speaker_line(tok, lex)
+        cand = _clause_for(tok, lex)
         if cand is None or any(_overlap(cand, f) for f in found):
             continue
         clashing = [c for c in kept if _overlap(cand, c)]
@@ -51,6 +52,17 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
         found.append(cand)
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """The reported content whose cue is ``tok``, by the first rule that applies."""
+    return (
+        _reported_clause(tok, lex)
+        or _parenthetical_clause(tok, lex)
+        or _according_clause(tok, lex)
+        or _noun_clause(tok, lex)
+        or _speaker_line(tok, lex)
+    )
 
 
 def _depth(tok: Token) -> tuple[int, int]:
@@ -86,12 +98,13 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     phrase = cue_phrase(tok, lex)
     if phrase is None:
         return None
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok, lex)
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"][:1] or _object_content(tok, lex)
     subject = subject_of(tok, lex)
-    if not clauses or subject is None:
+    if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
         return None
-    clause = clauses[0]
-    span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
+    first = min(c.left_edge.i for c in clauses)
+    last = max(c.right_edge.i for c in clauses)
+    span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx)
@@ -100,9 +113,87 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
 
 
+def _reports_a_claim(obj: Token, lex: CueLexicon) -> bool:
+    """Whether a cue verb's object is someone's claim with its own clause (``dismissed
+    Moscow's claim that ...``): the claim is the attribution, not the dismissal."""
+    return _noun_clause(obj, lex) is not None
+
+
+def _parenthetical_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``CLAUSE, X said, CLAUSE`` / ``CLAUSE, X said.``: a cue verb with a subject set off
+    inside or after the clause it reports (parsed as its ``parataxis``): that clause."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = cue_phrase(tok, lex)
+    subject = subject_of(tok, lex) if phrase else None
+    if subject is None or subject.i < tok.i - _SET_OFF_WORDS or _has_own_content(tok):
+        return None
+    sent = tok.sent
+    first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    if tok.i - first < _MIN_LINE_WORDS and last - tok.right_edge.i < _MIN_LINE_WORDS:
+        return None
+    span = _content_span(first, last, tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _has_own_content(verb: Token) -> bool:
+    """Whether a cue verb has a clause or object of its own (then it is not set off)."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _noun_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``X's claim that CLAUSE``, ``the promise by X to ...``, ``X expressed hope that ...``:
+    the that- or to-clause of a speech noun, with the noun's source as speaker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _introduced(c)), None)
+    source = _noun_source(tok, lex) if clause is not None else None
+    if clause is None or source is None:
+        return None
+    span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, source)
+
+
+def _introduced(clause: Token) -> bool:
+    """A complement clause opened by 'that'/'whether' or a to-infinitive (not a participle)."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+        or (c.dep_ == "aux" and c.tag_ == "TO")
+        for c in clause.children
+        if c.i < clause.i
+    )
+
+
+def _noun_source(noun: Token, lex: CueLexicon) -> Token | None:
+    """Whose claim: a possessive, ``by X``/``from X``, or the subject of ``expressed`` hope."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in lex.noun_source_prepositions
+            and child.i < noun.i + 3
+        ):
+            found = [c for c in child.children if c.dep_ == "pobj"]
+            if found:
+                return found[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in lex.stance_light_verbs:
+        return subject_of(verb, lex)
+    return None
+
+
 def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     """What a cue verb without a clause reports: ``denied the claims``, ``vowed to fight``,
-    ``called for talks``, ``warned of a war`` (verbs listed under ``object_content_verbs``)."""
+    ``called for talks``, ``warned of a war``, ``called on X to act`` (verbs listed under
+    ``object_content_verbs``)."""
     lemma = verb.lemma_.lower()
     if lemma not in lex.object_content_verbs:
         return []
@@ -111,7 +202,9 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
         if child.dep_ in deps and child.i > verb.i:
             return [child]
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
-            return [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
+            found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
+            later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            return found + later[:1] if found else []
     return []
 
 

@@ -38,14 +38,26 @@ def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
     lemma = tok.lemma_.lower()
     if not lex.is_cue_verb(lemma):
         return None
-    particles = lex.phrasal.get(lemma)
-    if particles:
-        found = [c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles]
-        if found:
-            return f"{tok.lower_} {found[0].lower_}"
+    if lemma in lex.phrasal or lemma in lex.prepositional_cues:
+        found = _particle(tok, lex)
+        if found is not None:
+            return f"{tok.lower_} {found.lower_}"
         if lemma in lex.needs_particle:
             return None
     return tok.lower_
+
+
+def _particle(verb: Token, lex: CueLexicon) -> Token | None:
+    """The particle (``pointed out``) or preposition (``called for``) that makes ``verb`` a cue."""
+    lemma = verb.lemma_.lower()
+    particles = lex.phrasal.get(lemma, frozenset())
+    prepositions = lex.prepositional_cues.get(lemma, frozenset())
+    for child in verb.children:
+        if (child.dep_ == "prt" and child.lower_ in particles) or (
+            child.dep_ == "prep" and child.lower_ in prepositions
+        ):
+            return child
+    return None
 
 
 def subject_of(verb: Token, lex: CueLexicon) -> Token | None:

@@ -42,6 +42,7 @@ class CueLexicon:
     belief_verbs: frozenset[str]
     partial_quote_verbs: frozenset[str]
     phrasal: dict[str, frozenset[str]]
+    prepositional_cues: dict[str, frozenset[str]]
     needs_particle: frozenset[str]
     object_content_verbs: frozenset[str]
     content_prepositions: frozenset[str]
@@ -53,6 +54,9 @@ class CueLexicon:
     honorifics: dict[str, str]
     gendered_roles: dict[str, str]
     not_speakers: frozenset[str]
+    speech_nouns: frozenset[str]
+    stance_light_verbs: frozenset[str]
+    noun_source_prepositions: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -70,6 +74,7 @@ def cue_lexicon() -> CueLexicon:
         belief_verbs=frozenset(raw["belief_verbs"]),
         partial_quote_verbs=frozenset(raw["partial_quote_verbs"]),
         phrasal={k: frozenset(v) for k, v in raw["phrasal"].items()},
+        prepositional_cues={k: frozenset(v) for k, v in raw["prepositional_cues"].items()},
         needs_particle=frozenset(raw["needs_particle"]),
         object_content_verbs=frozenset(raw["object_content_verbs"]),
         content_prepositions=frozenset(raw["content_prepositions"]),
@@ -81,6 +86,9 @@ def cue_lexicon() -> CueLexicon:
         honorifics=dict(raw["honorifics"]),
         gendered_roles=dict(raw["gendered_roles"]),
         not_speakers=frozenset(raw["not_speakers"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
+        stance_light_verbs=frozenset(raw["stance_light_verbs"]),
+        noun_source_prepositions=frozenset(raw["noun_source_prepositions"]),
     )
 
 
