@@ -283,3 +283,92 @@ def test_noun_trigger_survives_a_verb_that_codes_nothing(nlp):
 def test_place_named_by_a_capital_inside_a_building(nlp, text):
     [event] = [e for e in find_events(nlp(text)) if e.type == "CONSULT"]
     assert event.place == "Moscow"
+
+
+# -- acts made in speech (event_speech): the quote's speaker is the source -----------------
+
+
+def only(events, kind: str):
+    found = [e for e in events if e.type == kind]
+    assert found, [(e.type, e.trigger.text) for e in events]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Tehran has never meddled in the affairs of Baghdad," the Iranian spokesman said.',
+            "spokesman",
+        ),
+        ("The foreign ministry spokesman said Ankara did not shell the villages.", "spokesman"),
+        (
+            '"These are groundless accusations," the Chinese ambassador told reporters.',
+            "ambassador",
+        ),
+        (
+            "The reports of Serbian troop movements are false, the defence minister said.",
+            "minister",
+        ),
+        ('"It is incorrect to say that Egypt finances the militia," the envoy said.', "envoy"),
+        (
+            "The claims of the opposition have not been proven, a government spokeswoman said.",
+            "spokeswoman",
+        ),
+    ],
+)
+def test_denial_in_speech_is_the_speakers_rejection(nlp, text, speaker):
+    denials = [e for e in only(coded(nlp, text), "REJECT") if e.cameo == "016"]
+    assert denials and all(e.source for e in denials)
+    assert any(speaker in a.name for e in denials for a in e.source)
+    assert not any(e.type == "ACCUSE" for e in coded(nlp, text))  # the claim is absorbed
+
+
+def test_denied_act_in_speech_stays_negated(nlp):
+    events = coded(nlp, "The army spokesman said the soldiers did not attack the convoy.")
+    assert any(e.type == "ASSAULT" and e.negated for e in events)
+    events = coded(nlp, '"It is wrong to say that Kenya backs the rebels," the minister said.')
+    assert any(e.type == "SUPPORT" and e.negated for e in events)
+
+
+def test_negation_without_a_speaker_is_no_denial(nlp):
+    events = coded(nlp, "The soldiers did not attack the convoy.")
+    assert not any(e.type == "REJECT" for e in events)
+    assert not coded(nlp, "Brazil has never interfered in the region.")
+
+
+def test_fault_said_of_an_act_is_criticism_of_its_owner(nlp):
+    events = coded(nlp, '"Ottawa\'s decision to expel our diplomats was a mistake," Wang said.')
+    criticism = only(events, "ACCUSE")[0]
+    assert criticism.cameo == "111" and criticism.source[0].name == "Wang"
+    assert [a.name for a in criticism.target] == ["Ottawa"]
+    events = coded(
+        nlp, "The new tariffs of Brussels are unacceptable, the Indian trade minister said."
+    )
+    assert [a.name for a in only(events, "ACCUSE")[0].target] == ["Brussels"]
+
+
+def test_criticism_verbs(nlp):
+    for text in (
+        "The Greek premier slammed Ankara over the drilling plans.",
+        "Canada condemned Iran for the execution of protesters.",
+    ):
+        accuse = only(coded(nlp, text), "ACCUSE")[0]
+        assert accuse.cameo == "111" and accuse.target
+
+
+def test_message_carries_sender_and_addressee(nlp):
+    events = coded(nlp, "Macron sent a letter of congratulations to the new Chilean president.")
+    support = only(events, "SUPPORT")[0]
+    assert support.source[0].name == "Macron"
+    assert support.target[0].name.endswith("Chilean president")
+    events = coded(nlp, "In a message to the Kenyan president, Scholz praised the reforms.")
+    assert only(events, "SUPPORT")[0].target[0].name.endswith("Kenyan president")
+
+
+def test_impersonal_proposal_is_the_speakers(nlp):
+    events = coded(nlp, '"It would be useful to share data between our navies," the admiral said.')
+    agree = only(events, "AGREE")[0]
+    assert agree.source[0].name == "the admiral" and agree.modality == "conditional"
+    offer = only(coded(nlp, "Chile offered to cooperate with Peru on fisheries."), "AGREE")[0]
+    assert offer.source[0].name == "Chile" and offer.target[0].name == "Peru"

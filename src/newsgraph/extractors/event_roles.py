@@ -78,6 +78,9 @@ def _object_controller(head: Token) -> list[Token]:
 
 
 def _noun_source(noun: Token) -> list[Token]:
+    message = message_of(noun)
+    if message is not None:  # 'sent a telegram of congratulations': the sender
+        return _noun_source(message)
     for child in noun.children:
         named = is_actor(child) or child.pos_ in ("NOUN", "PRON")
         timeless = child.ent_type_ not in tables.lexicon()["non_actor_entities"]
@@ -130,7 +133,7 @@ def objects_of(
             if child.lemma_.lower() in fixed:
                 continue
             return conjuncts(child)
-    return _prep_targets(token, TARGET_PREPS) or _object_owner(token)
+    return _prep_targets(token, TARGET_PREPS) or addressee(token) or _object_owner(token)
 
 
 def _named(token: Token) -> Token:
@@ -161,7 +164,34 @@ def _object_owner(verb: Token) -> list[Token]:
     return []
 
 
+def message_of(noun: Token) -> Token | None:
+    """The message noun a speech-act noun names the content of ('a telegram of congratulations')."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return None
+    message = head.head
+    return (
+        message if message.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"] else None
+    )
+
+
+def addressee(verb: Token) -> list[Token]:
+    """'In a message to X, Y praised ...': the addressee of the message a verb is made in."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEANS_PREPS:
+            continue
+        for noun in _pobjs(child):
+            if noun.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"]:
+                found = _prep_targets(noun, ("to",))
+                if found:
+                    return found
+    return []
+
+
 def _noun_targets(noun: Token) -> list[Token]:
+    message = message_of(noun)
+    if message is not None:
+        return _noun_targets(message)
     found = _prep_targets(noun, NOUN_TARGET_PREPS)
     verb = governing_verb(noun)
     if not found and verb is not None:

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extractors import event_roles as roles
+from newsgraph.extractors import event_speech as speech
 from newsgraph.extractors import event_tables as tables
 from newsgraph.extractors.doctext import climb_to_root, doc_text
 from newsgraph.extractors.event_patterns import match_trigger
 from newsgraph.extractors.event_tables import Pattern
-from newsgraph.records import Event, EventActor, Mention, Span, TimeExpr
+from newsgraph.records import Event, EventActor, Mention, Quote, Span, Speaker, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]
 UNCERTAIN = frozenset({"future", "intent", "conditional", "possible"})
@@ -57,6 +58,7 @@ class Coded:
     negated: bool = False
     modality: str | None = None
     consumed: set[int] = field(default_factory=set)
+    speaker: Speaker | None = None  # the source when the act is made in someone's words
 
 
 def find_events(
@@ -66,6 +68,7 @@ def find_events(
     times: Sequence[TimeExpr] = (),
     published: str | None = None,
     background: bool = False,
+    quotes: Sequence[Quote] | None = None,
 ) -> list[Event]:
     """Every coded event in ``doc``, sentence by sentence, in text order.
 
@@ -75,23 +78,29 @@ def find_events(
     is the one nearest its trigger in the same sentence, else ``published``. Events in
     background clauses (relative and adverbial clauses, adjunct phrases) are coded
     only when the sentence's main clauses carry none, unless ``background`` is set.
+    ``quotes`` (the quote layer's records; found here when not given) tell who speaks,
+    for acts made only in someone's words: denials, criticism, impersonal proposals.
     """
     events: list[Event] = []
+    spoken = speech.SpeechIndex(doc, quotes)
     for sent in doc.sents:
-        for coded in code_sentence(sent, background=background):
+        for coded in code_sentence(sent, background=background, spoken=spoken):
             events.append(_to_event(coded, sent, actors, times, published))
     return _dedupe(events)
 
 
-def code_sentence(sent: SpacySpan, *, background: bool = False) -> list[Coded]:
+def code_sentence(
+    sent: SpacySpan, *, background: bool = False, spoken: speech.SpeechIndex | None = None
+) -> list[Coded]:
     """Code the triggers of one sentence; frames consume their complements.
 
     Background events (see ``is_background``) are kept when ``background`` is set or
-    when no main-clause event was coded.
+    when no main-clause event was coded. With ``spoken``, denials and criticism made in
+    someone's words are coded too, with the speaker as source.
     """
     triggers = {t.i: p for t in sent if (p := match_trigger(t)) is not None}
-    consumed: set[int] = set()
-    out: list[Coded] = []
+    out, denied = _spoken_acts(sent, triggers, spoken) if spoken is not None else ([], set())
+    consumed: set[int] = {i for c in out for i in c.consumed}
     for i in sorted(triggers, key=lambda i: (_depth(sent.doc[i]), i)):
         if i in consumed:
             continue
@@ -103,9 +112,40 @@ def code_sentence(sent: SpacySpan, *, background: bool = False) -> list[Coded]:
         if coded_here:  # a verb that codes nothing ("ended") leaves its nouns ("talks") free
             consumed |= _nouns_in_clause(token, triggers)
     out.extend(_obligations(sent, triggers, consumed))
+    for coded in out:
+        if coded.trigger.i in denied:
+            coded.negated = True
+    if spoken is not None:
+        _speaker_proposals(out, spoken)
     main = [c for c in out if not is_background(c.trigger)]
     chosen = out if background or not main else main
     return sorted(chosen, key=lambda c: c.trigger.i)
+
+
+def _spoken_acts(
+    sent: SpacySpan, triggers: dict[int, Pattern], spoken: speech.SpeechIndex
+) -> tuple[list[Coded], set[int]]:
+    """Denials and criticism in reported speech, the speaker as source (event_speech),
+    and the triggers whose events the speaker denies ('it is wrong to say that X ...':
+    they are still coded, negated). A claim noun called false is the denial itself."""
+    out: list[Coded] = []
+    denied: set[int] = set()
+    for act in speech.speech_acts(sent, triggers):
+        speaker = spoken.speaker_at(act.token.idx)
+        if speaker is None:
+            continue
+        own = {act.token.i} if act.absorbs else set()
+        out.append(Coded(act.token, act.code, [], act.targets, speaker=speaker, consumed=own))
+        denied |= act.negates
+    return out, denied
+
+
+def _speaker_proposals(out: list[Coded], spoken: speech.SpeechIndex) -> None:
+    """'It would be useful to exchange intelligence', he said: the speaker proposes it."""
+    for coded in out:
+        unsourced = not coded.sources and coded.speaker is None
+        if unsourced and speech.impersonal_infinitive(coded.trigger):
+            coded.speaker = spoken.speaker_at(coded.trigger.idx)
 
 
 def is_background(token: Token) -> bool:
@@ -324,7 +364,7 @@ def _to_event(
         sentence=Span(sent.start_char, sent.end_char),
         mode=info.mode,
         cameo=coded.code,
-        source=_actors(coded.sources, resolve),
+        source=_actors(coded.sources, resolve) or speech.speaker_actors(coded.speaker, resolve),
         target=_actors(
             [t for t in coded.targets if t.i not in {s.i for s in coded.sources}], resolve
         ),
