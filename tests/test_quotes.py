@@ -271,6 +271,24 @@ def test_verbs_that_need_their_preposition_are_no_cue_without_it(nlp, sentence) 
     assert quotes_of(nlp, sentence) == []
 
 
+def test_reported_clause_ends_at_a_semicolon(nlp) -> None:
+    text = (
+        "Officials said the timing was a coincidence; the ministry only learned of the leak later."
+    )
+    q = only(quotes_of(nlp, text), "timing")
+    assert q.text == "the timing was a coincidence" and q.cue == "said"
+
+
+def test_clause_cut_off_by_a_colon_is_not_what_was_said(nlp) -> None:
+    text = (
+        "The hearing offered another round of fireworks on Friday: Republicans said they "
+        "were convinced the agency had mishandled the inquiry."
+    )
+    q = only(quotes_of(nlp, text), "convinced")
+    assert q.cue == "said" and q.speaker is not None and q.speaker.text == "Republicans"
+    assert "fireworks" not in q.text and q.text.endswith("mishandled the inquiry")
+
+
 # --- speakers -----------------------------------------------------------------------------
 
 

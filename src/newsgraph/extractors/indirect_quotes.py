@@ -23,6 +23,7 @@ _PARTIAL_SHARE = 0.7
 _LINE_SPEAKER_WORDS = 5
 _MIN_LINE_WORDS = 3
 _SET_OFF_WORDS = 6
+_CLAUSE_BREAKS = {":", ";"}
 
 
 def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
@@ -98,12 +99,12 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     phrase = cue_phrase(tok, lex)
     if phrase is None:
         return None
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"][:1] or _object_content(tok, lex)
+    clauses = _complement(tok) or _object_content(tok, lex)
     subject = subject_of(tok, lex)
     if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
         return None
     first = min(c.left_edge.i for c in clauses)
-    last = max(c.right_edge.i for c in clauses)
+    last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
@@ -111,6 +112,27 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _complement(verb: Token) -> list[Token]:
+    """The verb's first complement clause, skipping one before it that a colon or semicolon
+    cuts off (``Officials met: X said they ...`` reports what follows)."""
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        between = doc[clause.right_edge.i + 1 : verb.i]
+        if clause.i > verb.i or not any(t.text in _CLAUSE_BREAKS for t in between):
+            return [clause]
+    return []
+
+
+def _before_semicolon(first: int, last: int, cue: Token) -> int:
+    """``last``, or the token before the first semicolon after the cue: a reported clause
+    ends where the writer starts a new one (``X said A; B``)."""
+    doc = cue.doc
+    for tok in doc[max(first, cue.i + 1) : last + 1]:
+        if tok.text == ";":
+            return tok.i - 1
+    return last
 
 
 def _reports_a_claim(obj: Token, lex: CueLexicon) -> bool:
