@@ -72,7 +72,11 @@ def extract_from_doc(article: Article, doc) -> Article:
     layer = find_entities(doc, published=anchor)
     quotes = date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
     events = find_events(
-        doc, actors=partial(event_actor, layer), times=article.times, published=anchor
+        doc,
+        actors=partial(event_actor, layer),
+        times=article.times,
+        published=anchor,
+        quotes=quotes,
     )
     return article.replace(entities=layer.entities, quotes=tuple(quotes), events=tuple(events))
 
