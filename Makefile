@@ -38,11 +38,13 @@ demo: $(STAMP) $(CACHE)/wheels/.done
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz
+	$(BIN)/mypy src/newsgraph
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz
 	$(BIN)/ruff format --check src tests bench eval fuzz
+	$(BIN)/mypy src/newsgraph
 
 bench: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python bench/ingest.py --wheel-dir $(CACHE)/wheels

@@ -101,7 +101,7 @@ def show(db: str) -> None:
 
 
 def _timeline(console, frame) -> None:
-    weeks = Counter()
+    weeks: Counter[str] = Counter()
     titles: dict[str, list[str]] = {}
     for pub, title in zip(frame["published_date"], frame["title"], strict=False):
         if not pub:

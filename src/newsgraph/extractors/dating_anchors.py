@@ -40,7 +40,9 @@ def anchored_day(sentence: str) -> tuple[date, float, str] | None:
         if not named:
             continue
         count = _YEARS_AGO.search(sentence) or _ANNIVERSARY.search(sentence)
-        years = number_value(count["n"].lower()) if count else None
+        if count is None:
+            continue
+        years = number_value(count["n"].lower())
         if not years or years != int(years):
             continue
         day = safe_date(when.year + int(years), when.month, when.day)

@@ -195,7 +195,7 @@ def _nearby_role_clues(
             r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?" + re.escape(match.group()) + "$", head, re.I
         )
         parsed = parse_role_phrase(kb, phrase.group()) if phrase else None
-        if parsed is None:
+        if phrase is None or parsed is None:
             continue
         near = [
             m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()

@@ -11,6 +11,7 @@ denials and accusations are handled, are in docs/events.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -222,7 +223,7 @@ def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
     return [coded]
 
 
-def _inner_code(token: Token, triggers: dict[int, Pattern], seen: set[int]) -> Coded | None:
+def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int]) -> Coded | None:
     """The code of a trigger, composed through frames recursively (no flags yet)."""
     seen = seen | {token.i}
     pattern = triggers[token.i]
@@ -260,7 +261,7 @@ def _other(candidates: list[Token], sources: list[Token]) -> list[Token]:
 
 
 def _complement(
-    token: Token, triggers: dict[int, Pattern], seen: set[int] = frozenset()
+    token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int] = frozenset()
 ) -> Token | None:
     """The nearest trigger in the frame word's complement (breadth first, three levels)."""
     level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]

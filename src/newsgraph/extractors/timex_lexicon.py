@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 _WORDS = json.loads(
@@ -38,7 +39,7 @@ PAST_CUES = re.compile(
 )
 
 
-def alternation(words: list[str] | dict[str, object]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of the given words, longest first, with dots escaped."""
     items = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)

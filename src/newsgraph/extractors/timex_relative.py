@@ -141,11 +141,9 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Found:
     return None
 
 
-def reported_quarter(ctx: Context) -> tuple[int, int] | None:
-    """The quarter news reports on: the last completed one before the anchor."""
-    if ctx.anchor is None:
-        return None
-    return shift_quarter(*quarter_of(ctx.anchor), -1)
+def reported_quarter(anchor: date) -> tuple[int, int]:
+    """The quarter news reports on: the last completed one before ``anchor``."""
+    return shift_quarter(*quarter_of(anchor), -1)
 
 
 def quarter_relative(match: re.Match[str], ctx: Context, step: int) -> Found:
@@ -153,15 +151,15 @@ def quarter_relative(match: re.Match[str], ctx: Context, step: int) -> Found:
     if ctx.anchor is None:
         return None, "DATE"
     if match["year"]:
-        return f"{year_of(match)}-Q{reported_quarter(ctx)[1]}", "DATE"  # type: ignore[index]
+        return f"{year_of(match)}-Q{reported_quarter(ctx.anchor)[1]}", "DATE"
     if qual in ("year-ago", "year-earlier") or group(match, "yrel") == "last":
-        year, q = shift_quarter(*reported_quarter(ctx), -4)  # type: ignore[misc]
+        year, q = shift_quarter(*reported_quarter(ctx.anchor), -4)
     elif qual == "current" or group(match, "rel") == "this":
         year, q = quarter_of(ctx.anchor)
     elif group(match, "rel") == "next":
         year, q = shift_quarter(*quarter_of(ctx.anchor), 1)
     else:
-        year, q = reported_quarter(ctx)  # type: ignore[misc]
+        year, q = reported_quarter(ctx.anchor)
     return f"{year}-Q{q}", "DATE"
 
 
@@ -204,8 +202,7 @@ def ago(match: re.Match[str], ctx: Context) -> Found:
     step = int(amount) * direction
     anchor = ctx.anchor
     if unit == "year" and amount == 1 and ctx.mentions_quarter(match.start()):
-        reported = reported_quarter(ctx)
-        year, q = shift_quarter(*reported, -4)  # type: ignore[misc]
+        year, q = shift_quarter(*reported_quarter(anchor), -4)
         return f"{year}-Q{q}", "DATE"
     if unit in ("day", "night"):
         return date.fromordinal(anchor.toordinal() + step).isoformat(), "DATE"
@@ -218,7 +215,7 @@ def ago_year_adjective(match: re.Match[str], ctx: Context) -> Found:
     if ctx.anchor is None:
         return None, "DATE"
     if ctx.mentions_quarter(match.start()):
-        year, q = shift_quarter(*reported_quarter(ctx), -4)  # type: ignore[misc]
+        year, q = shift_quarter(*reported_quarter(ctx.anchor), -4)
         return f"{year}-Q{q}", "DATE"
     return f"{ctx.anchor.year - 1}", "DATE"
 

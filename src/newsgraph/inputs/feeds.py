@@ -102,8 +102,8 @@ def _entry_date(item: Any) -> str | None:
 
 def _longest_content(item: Any) -> str | None:
     """The entry's fullest ``content`` body (Atom content, RSS content:encoded)."""
-    bodies = [c.get("value") for c in item.get("content") or [] if isinstance(c, dict)]
-    bodies = [b.strip() for b in bodies if isinstance(b, str) and b.strip()]
+    values = [c.get("value") for c in item.get("content") or [] if isinstance(c, dict)]
+    bodies = [v.strip() for v in values if isinstance(v, str) and v.strip()]
     return max(bodies, key=len) if bodies else None
 
 

@@ -45,7 +45,7 @@ def check_public(url: str, *, allow_private: bool) -> None:
     except (socket.gaierror, UnicodeError) as exc:
         raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host ({exc})") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global or address.is_multicast:
             raise IngestError(Code.PRIVATE_ADDRESS, f"{url} ({address})")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 HEAD_CHARS = 400
 TAIL_CHARS = 400
@@ -156,7 +157,7 @@ def _dateline_from_match(match: re.Match[str]) -> Dateline | None:
     )
 
 
-def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None | bool:
+def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | Literal[False] | None:
     """(month, day, year) when a valid date is there, None when none, False when invalid."""
     month_name = match.group("month") or match.group("month2")
     if not month_name:

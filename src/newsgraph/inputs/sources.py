@@ -195,7 +195,8 @@ def record_to_rawdoc(obj: Any, source: str, settings: Settings) -> RawDoc:
     text = next(
         (obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str) and obj[k].strip()), None
     )
-    body, kind = (text, "text") if text is not None else (html, "html")
+    kind: Literal["text", "html"] = "text" if text is not None else "html"
+    body = text if text is not None else html
     if body is None:
         raise IngestError(Code.NO_TEXT_FIELD, "record has no non-empty 'text' or 'html' field")
     if len(body) > settings.max_bytes:

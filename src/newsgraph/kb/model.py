@@ -239,7 +239,7 @@ def _index_russian_stems(name_index: Mapping[str, list[NameHit]]) -> dict[str, l
 def _index_countries(countries: Iterable[Country]) -> dict[str, list[CountryHit]]:
     index: dict[str, list[CountryHit]] = defaultdict(list)
     for country in countries:
-        entries = [(country.name, "name", None)]
+        entries: list[tuple[str, str, str | None]] = [(country.name, "name", None)]
         entries += [(a.text, "name", None) for a in country.names]
         entries += [(a.text, "demonym", None) for a in country.demonyms]
         entries += [(m.text, "metonym", m.institution) for m in country.metonyms]

@@ -104,6 +104,9 @@ def check_country(record: Mapping[str, Any], where: Where) -> Country:
     _check_keys(record, COUNTRY_KEYS, {"code", "name"}, where)
     code = _country_code(record["code"], "code", where)
     assert code is not None  # required key, checked above
+    iso = pycountry.countries.get(alpha_3=code)
+    if iso is None:
+        raise where.fail(f"'code' {code!r} is not an ISO 3166 alpha-3 country code")
     leader = record.get("leader", "head_of_state")
     if leader not in LEADER_ROLES:
         raise where.fail(f"'leader' must be one of {sorted(LEADER_ROLES)}, not {leader!r}")
@@ -112,7 +115,7 @@ def check_country(record: Mapping[str, Any], where: Where) -> Country:
         raise where.fail("'capital' must be a string or null")
     return Country(
         code=code,
-        alpha2=pycountry.countries.get(alpha_3=code).alpha_2,
+        alpha2=iso.alpha_2,
         name=_text(record, "name", where),
         names=_aliases(record.get("names", {}), "names", where),
         demonyms=_aliases(record.get("demonyms", {}), "demonyms", where),

@@ -117,7 +117,7 @@ def read_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
         t.name: _children(conn, t, article_id)
         for t in (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events)
     }
-    return article_dict(row, outlet=row["outlet"], **children)
+    return article_dict(dict(row), outlet=row["outlet"], **children)
 
 
 def _children(conn: Connection, table: Table, article_id: str) -> list[dict[str, Any]]:

@@ -79,8 +79,7 @@ class DataVersion:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
-        conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
-        return conn
+        return psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
 
     def _read(self) -> str:
         if self._kind == "sqlite":

@@ -158,7 +158,7 @@ def _segment(piece: str, covering: list[Span]) -> str:
 
 def _local(href: str | None) -> bool:
     """Only links within this site (``/actors/...``) are rendered."""
-    return bool(href) and href.startswith("/") and not href.startswith("//")
+    return href is not None and href.startswith("/") and not href.startswith("//")
 
 
 def quote_badges(article: dict[str, Any]) -> dict[int, list[Markup]]:
