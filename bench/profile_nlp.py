@@ -105,7 +105,9 @@ def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None
     for article, doc in zip(with_model, docs, strict=True):
         anchor = analyse.anchor_of(article.published)
         layer = timer.run("entities", profiled, find_entities, doc, published=anchor)
-        timer.run("quotes", profiled, quotes_step, find_quotes, doc, layer, article, anchor)
+        quotes = timer.run(
+            "quotes", profiled, quotes_step, find_quotes, doc, layer, article, anchor
+        )
         timer.run(
             "events",
             profiled,
@@ -114,6 +116,7 @@ def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None
             actors=partial(analyse.event_actor, layer),
             times=article.times,
             published=anchor,
+            quotes=quotes,
         )
 
 

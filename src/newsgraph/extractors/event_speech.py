@@ -75,6 +75,13 @@ class SpeechIndex:
             self._quotes = self._spoken(find_quotes(self._doc))
         return self._quotes
 
+    def may_speak_in(self, start: int, end: int) -> bool:
+        """False when the quotes are known and none with a speaker overlaps
+        ``[start, end)``; True otherwise (unknown quotes are found only on demand)."""
+        if self._quotes is None:
+            return True
+        return any(q.start < end and start < q.end for q in self._quotes)
+
     def speaker_at(self, char: int) -> Speaker | None:
         """The speaker of the quote that holds ``char`` (the innermost, latest start)."""
         quotes = self._all()

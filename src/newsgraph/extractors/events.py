@@ -131,6 +131,8 @@ def _spoken_acts(
     they are still coded, negated). A claim noun called false is the denial itself."""
     out: list[Coded] = []
     denied: set[int] = set()
+    if not spoken.may_speak_in(sent.start_char, sent.end_char):
+        return out, denied
     for act in speech.speech_acts(sent, triggers):
         speaker = spoken.speaker_at(act.token.idx)
         if speaker is None:
