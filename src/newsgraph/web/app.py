@@ -35,10 +35,11 @@ from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
 
-# threads running the (synchronous) endpoints: the work holds the GIL but for the time
-# inside SQLite or waiting on PostgreSQL, so a few threads keep a core busy and more only
-# fight over the GIL (anyio's default of 40 measured ~35% slower under load, bench/api_load.py);
-# it stays below SQLAlchemy's pool of 5 connections, so no thread waits for a connection
+# threads running the views and the synchronous pages (one trip per request): the work
+# holds the GIL but for the time inside SQLite or waiting on PostgreSQL, so a few threads
+# keep a core busy and more only fight over the GIL (anyio's default of 40 measured ~35%
+# slower under load, bench/api_load.py); it stays below SQLAlchemy's pool of 5
+# connections, so no thread waits for a connection
 THREADS = 4
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
