@@ -8,7 +8,7 @@ pipeline does, then times each step separately: cleaning + building (with langua
 identification when the input gives no language), duplicate detection, dating (time
 expressions, inferred publication date), the spaCy parse (``nlp.pipe``), entities,
 quotes and events. The step order and arguments follow
-``newsgraph.extractors.analyse.extract_from_doc``. ``--cprofile N`` also prints the N
+``newsgraph.extractors.stage.extract_from_doc``. ``--cprofile N`` also prints the N
 functions with the most cumulative time under the extractors (parse excluded).
 """
 
@@ -84,10 +84,10 @@ def build_articles(records: list[dict], timer: Timer) -> list:
 
 def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None) -> None:
     """Date, parse and extract every article, each step timed on its own."""
-    from newsgraph.extractors import analyse
-    from newsgraph.extractors.entities import find_entities
-    from newsgraph.extractors.events import find_events
-    from newsgraph.extractors.quotes import find_quotes
+    from newsgraph.extractors import stage as analyse
+    from newsgraph.extractors.entities.layer import find_entities
+    from newsgraph.extractors.events.coder import find_events
+    from newsgraph.extractors.quotes.finder import find_quotes
     from newsgraph.nlp.models import load, model_name
 
     def profiled(func, *args, **kwargs):
@@ -122,7 +122,7 @@ def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None
 
 def quotes_step(find_quotes, doc, layer, article, anchor):
     """Quotes with speakers resolved through the entity layer, then dated."""
-    from newsgraph.extractors.analyse import date_quotes
+    from newsgraph.extractors.stage import date_quotes
 
     return date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
 

@@ -71,7 +71,7 @@ def prepare(wheel_dir: Path, limit: int | None, scale: int, path: Path) -> dict[
 
 def bare_spacy(jsonl: Path, workers: int) -> None:
     """Mode a, in the child: parse every text with the model newsgraph uses."""
-    from newsgraph.extractors.analyse import PIPE_BATCH
+    from newsgraph.extractors.stage import PIPE_BATCH
     from newsgraph.nlp.models import MODEL_FOR_LANGUAGE, load
 
     nlp = load(MODEL_FOR_LANGUAGE["en"])

@@ -6,7 +6,7 @@ Reads the CAMEO codebook (``../shared/data/cameo/cameo-codes.csv``, MIT, Andreas
 for each code's Goldstein score and the CAMEO to PLOVER crosswalk
 (``../shared/data/plover/CAMEO2PLOVER-2021.txt``, CC BY-SA 4.0, Open Event Data
 Alliance) for each code's PLOVER type and mode, and writes
-``src/newsgraph/extractors/data/events/cameo.json``: code -> goldstein, plover, mode,
+``src/newsgraph/extractors/events/data/cameo.json``: code -> goldstein, plover, mode,
 basis. Only codes, scores, types and modes are kept: no names, descriptions or
 example sentences.
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CODEBOOK = SHARED / "data" / "cameo" / "cameo-codes.csv"
 CROSSWALK = SHARED / "data" / "plover" / "CAMEO2PLOVER-2021.txt"
-OUT = ROOT / "src" / "newsgraph" / "extractors" / "data" / "events" / "cameo.json"
+OUT = ROOT / "src" / "newsgraph" / "extractors" / "events" / "data" / "cameo.json"
 
 # Our own PLOVER reading of CAMEO codes that the 2021 crosswalk leaves out (see docs/events.md).
 APPEAL_MODES = {

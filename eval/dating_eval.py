@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED_GOLD, SEEDS, SHARED, TEMPEVAL, score_predictions  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
-from newsgraph.extractors.dating import infer_publication_date  # noqa: E402
+from newsgraph.extractors.times.dating import infer_publication_date  # noqa: E402
 from newsgraph.inputs.clean import clean_text  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_timex.py"

@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED_GOLD, SEEDS, SHARED, parsed, score_predictions  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
-from newsgraph.extractors.events import find_events  # noqa: E402
-from newsgraph.extractors.times import find_times  # noqa: E402
+from newsgraph.extractors.events.coder import find_events  # noqa: E402
+from newsgraph.extractors.times.finder import find_times  # noqa: E402
 from newsgraph.nlp.models import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED_GOLD, SHARED, parsed, score_predictions, write_jsonl  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
-from newsgraph.extractors.quotes import find_quotes  # noqa: E402
+from newsgraph.extractors.quotes.finder import find_quotes  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_quotes.py"

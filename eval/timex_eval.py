@@ -25,7 +25,7 @@ from _common import SHARED, TEMPEVAL, score_predictions  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 from dating_eval import dating  # noqa: E402
 
-from newsgraph.extractors.times import find_times  # noqa: E402
+from newsgraph.extractors.times.finder import find_times  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_timex.py"
 

@@ -1,7 +1,7 @@
 """The Python API as the README shows it: newsgraph.extract / ingest / open."""
 
 import newsgraph
-import newsgraph.extractors.analyse  # noqa: F401 - importing the subpackage must not shadow the API
+import newsgraph.extractors.stage  # noqa: F401 - importing the subpackage must not shadow the API
 
 TEXT = (
     "Kremlin spokesman Dmitry Peskov said on Monday that Russia respects the choice of the "

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, shared_path
-from newsgraph.extractors.dating import event_date, infer_publication_date
-from newsgraph.extractors.dating_anchors import anchored_day
-from newsgraph.extractors.dating_roles import Clue, intersect_clues
-from newsgraph.extractors.times import find_times
+from newsgraph.extractors.times.dating import event_date, infer_publication_date
+from newsgraph.extractors.times.dating_anchors import anchored_day
+from newsgraph.extractors.times.dating_roles import Clue, intersect_clues
+from newsgraph.extractors.times.finder import find_times
 from newsgraph.records import TimeExpr
 
 TODAY = date(2026, 1, 1)

@@ -1,4 +1,4 @@
-"""Entities, KB linking and in-article coreference (newsgraph.extractors.entities / coref)."""
+"""Entities, KB linking and in-article coreference (newsgraph.extractors.entities.layer / coref)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import shared_path
 from newsgraph.errors import IngestError
-from newsgraph.extractors.entities import EntityLayer, find_entities
-from newsgraph.extractors.kbview import NO_KB
+from newsgraph.extractors.entities.kbview import NO_KB
+from newsgraph.extractors.entities.layer import EntityLayer, find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
 from newsgraph.nlp.models import english

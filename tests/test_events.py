@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, shared_path
-from newsgraph.extractors import event_tables as tables
-from newsgraph.extractors.events import find_events
+from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.coder import find_events
 from newsgraph.nlp.models import english
 from newsgraph.records import EventActor, TimeExpr
 

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import IngestError
-from newsgraph.extractors.analyse import analyse_article
+from newsgraph.extractors.stage import analyse_article
 from newsgraph.inputs.raw import RawDoc
 from newsgraph.run.pipeline import build_article
 from newsgraph.settings import Settings
@@ -79,7 +79,7 @@ def test_quote_gets_the_day_its_sentence_states():
 
 
 def test_an_extractor_bug_on_one_article_does_not_stop_the_batch(monkeypatch, caplog):
-    from newsgraph.extractors import analyse
+    from newsgraph.extractors import stage as analyse
 
     real = analyse.extract_from_doc
 

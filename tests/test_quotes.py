@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, shared_path
-from newsgraph.extractors.quote_rules import cue_lexicon, find_quoted_spans
-from newsgraph.extractors.quotes import find_quotes
+from newsgraph.extractors.quotes.finder import find_quotes
+from newsgraph.extractors.quotes.rules import cue_lexicon, find_quoted_spans
 from newsgraph.records import Quote, Speaker
 
 spacy = pytest.importorskip("spacy")

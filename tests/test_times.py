@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, shared_path
 from newsgraph.errors import IngestError
-from newsgraph.extractors.dating import infer_publication_date
-from newsgraph.extractors.times import find_times
+from newsgraph.extractors.times.dating import infer_publication_date
+from newsgraph.extractors.times.finder import find_times
 
 
 def values(text: str, anchor: str | None = "2017-04-24") -> dict[str, str | None]:

@@ -6,14 +6,14 @@ import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from newsgraph.errors import Code, UsageError
+from newsgraph.resources import read_text
 
 
 def _defaults() -> dict[str, Any]:
-    raw = resources.files("newsgraph").joinpath("defaults.toml").read_text("utf-8")
+    raw = read_text("newsgraph", "defaults.toml")
     return tomllib.loads(raw)
 
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsgraph.inputs.furniture import Furniture, fold_line, line_key, load_furniture
+from newsgraph.resources import read_text
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
@@ -95,7 +95,7 @@ def clean_text(text: str, *, known_title: str | None = None) -> CleanText:
 
 @lru_cache(maxsize=1)
 def _furniture() -> Furniture:
-    data = resources.files("newsgraph.inputs").joinpath("furniture.txt").read_text("utf-8")
+    data = read_text("newsgraph.inputs", "furniture.txt")
     return load_furniture(data)
 
 

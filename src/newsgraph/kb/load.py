@@ -9,6 +9,7 @@ metonyms and names in other languages.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import os
@@ -29,6 +30,7 @@ from newsgraph.kb.schema import (
     check_person,
     record_kind,
 )
+from newsgraph.resources import load_json
 
 ENV_VAR = "NEWSGRAPH_KB_PATH"
 SHIPPED_FILES = ("countries.jsonl", "organisations.jsonl", "people.jsonl")
@@ -83,8 +85,7 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
 
 def load_role_words() -> dict[str, Any]:
     """The role-word table, with its phrase keys normalised like names."""
-    raw = resources.files("newsgraph.kb").joinpath("data", "role_words.json").read_text("utf-8")
-    table = json.loads(raw)
+    table = copy.deepcopy(load_json("newsgraph.kb", "data/role_words.json"))
     for section in ("roles", "qualifiers"):
         table[section] = {normalize_name(k): v for k, v in table[section].items()}
     table["ignore"] = sorted({normalize_name(w) or w for w in table["ignore"]})

@@ -32,7 +32,7 @@ _worker_analyse: Analyse | None = None
 
 def default_analyse() -> Analyse:
     """The NLP stage (the one place this package imports the extractors)."""
-    from newsgraph.extractors.analyse import analyse_articles
+    from newsgraph.extractors.stage import analyse_articles
 
     return analyse_articles
 

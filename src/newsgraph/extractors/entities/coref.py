@@ -1,0 +1,54 @@
+"""In-article coreference: role phrases, stated roles and pronouns resolved to actors.
+
+Names are clustered by :mod:`newsgraph.extractors.entities.names`; this module adds the
+mentions that carry no name:
+
+* **stated roles** - a role the text gives a named person ("Kremlin spokesman Dmitry
+  Peskov", "his French counterpart, Emmanuel Macron") teaches the article that "the
+  Kremlin spokesman" is Peskov; they are kept as evidence;
+* **role phrases** ("the Kremlin leader", "the President of Russia") resolve through
+  the stated roles first, then the knowledge base by the article's date, then to the
+  last person mentioned whose country fits;
+* **pronouns** (he, him, his, she, her) resolve to a person subject of the same
+  sentence, else to the speaker of the last speech sentence when the pronoun itself
+  speaks, else to the last person subject of a previous sentence.
+
+The steps live in :mod:`role_phrases` (stated roles and role phrases) and
+:mod:`pronouns`; the per-article state in :mod:`coref_article`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.pronouns import resolve_pronouns
+from newsgraph.extractors.entities.role_phrases import find_stated_roles, resolve_role_phrases
+from newsgraph.extractors.entities.types import Link, NameSpan, Reference, Resolver, StatedRole
+
+
+@dataclass(frozen=True)
+class CorefResult:
+    """The references, stated roles and role-phrase-only actors of one article."""
+
+    references: tuple[Reference, ...]
+    stated_roles: tuple[StatedRole, ...]
+    new_links: tuple[Link, ...]  # actors found only through a role phrase
+
+
+def resolve_coreference(
+    doc: Doc, names: Sequence[NameSpan], people: dict[str, Link], resolver: Resolver
+) -> CorefResult:
+    """Stated roles, role-phrase and pronoun references of one article."""
+    art = CorefArticle(doc, names, people, resolver)
+    find_stated_roles(art)
+    resolve_role_phrases(art)
+    resolve_pronouns(art)
+    return CorefResult(
+        references=tuple(sorted(art.references, key=lambda r: r.start)),
+        stated_roles=tuple(s for _, s in art.stated),
+        new_links=tuple(art.new_links.values()),
+    )

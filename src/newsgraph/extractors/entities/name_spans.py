@@ -1,0 +1,251 @@
+"""Named-entity spans of an article: the model's, trimmed and relabelled, plus KB matches.
+
+The small spaCy model errs on news; the fixes are general rules (see
+:mod:`newsgraph.extractors.entities.layer` for the list).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.extractors.doctext import doc_text, token_lowers
+from newsgraph.extractors.entities.kbview import KbView
+from newsgraph.extractors.entities.types import Candidate, lexicon
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+NOUN_TAGS = frozenset({"NN", "NNP", "NNS", "NNPS"})
+_DASHES = frozenset({"-", "–", "—", "|", "/"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CREDIT_LINE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<credit>(?:[A-Z][\w'’.]*\s+){1,3}[-–—|/]\s*(?P<tail>[^\n]{2,40}?))\s*$", re.M
+)
+
+
+def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
+    """Named-entity spans: the model's, trimmed and relabelled, plus KB and surname matches."""
+    credits = credit_ranges(doc_text(doc))
+    model = [c for c in _model_spans(doc) if not _in_ranges(doc, c, credits)]
+    found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
+    merged = _merge(doc, model, found)
+    _relabel(doc, merged, view)
+    merged += _surname_spans(doc, merged)
+    return sorted(merged, key=lambda c: c.start)
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Photo credits at the end of a line ("... 2017. Chris Wick - CTN News")."""
+    words = set(lexicon()["credit_words"])
+    ranges = []
+    for match in _CREDIT_LINE.finditer(text):
+        tail = match["tail"]
+        if tail.isupper() or words & {w.lower() for w in re.findall(r"\w+", tail)}:
+            ranges.append((match.start("credit"), match.end("credit")))
+    return ranges
+
+
+def _in_ranges(doc: Doc, cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _model_spans(doc: Doc) -> list[Candidate]:
+    """The model's entities of the kept labels, each trimmed to the name itself."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in LABELS:
+            start, end = _trim(doc, ent.start, ent.end, ent.label_)
+            if start < end and any(t.is_alpha for t in doc[start:end]):
+                found.append(Candidate(start, end, ent.label_))
+    return found
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Cut at a line break, an unbalanced "(" or a spaced dash; drop "the", titles, 's."""
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space or tok.text == "(" or (tok.text in _DASHES and tok.whitespace_):
+            end = i
+            break
+        if "\n" in tok.whitespace_:
+            end = i + 1
+            break
+    titles = set(lexicon()["titles"])
+    while start < end and (
+        doc[start].lower_ == "the"
+        or doc[start].is_punct
+        or (label == "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in titles)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def _gazetteer_spans(doc: Doc, view: KbView) -> list[Candidate]:
+    """Longest KB alias matches; lower-case surnames only for actors also seen capitalised."""
+    index = view.gazetteer()
+    lengths = view.gazetteer_sizes()
+    lowers = token_lowers(doc)
+    found: list[Candidate] = []
+    i = 0
+    while i < len(lowers):
+        sizes = lengths.get(lowers[i], ())
+        cand = _alias_at(doc, lowers, i, sizes, index, view) if sizes else None
+        if cand is None:
+            i += 1
+            continue
+        found.append(cand)
+        i = cand.end
+    capital = {c.links[0].id for c in found if c.source == "kb" and c.links}
+    return [c for c in found if c.source != "kb-lower" or (c.links and c.links[0].id in capital)]
+
+
+def _alias_at(
+    doc: Doc,
+    lowers: list[str],
+    i: int,
+    sizes: tuple[int, ...],
+    index: dict[tuple[str, ...], tuple[str, bool]],
+    view: KbView,
+) -> Candidate | None:
+    """The longest alias starting at token ``i`` whose case fits, as a candidate."""
+    for n in sizes:
+        if i + n > len(lowers):  # a slice past the end would match a shorter alias
+            continue
+        entry = index.get(tuple(lowers[i : i + n]))
+        if entry is None:
+            continue
+        span = doc[i : i + n]
+        if any(t.ent_type_ in NOT_NAMES for t in span):
+            continue
+        label, surname = entry
+        if _capitalised(span):
+            source = "kb"
+        elif surname and span.text.islower() and span[-1].tag_ in NOUN_TAGS:
+            source = "kb-lower"
+        else:
+            continue
+        if label in ("GPE", "NORP"):
+            return Candidate(i, i + n, label, source="kb-place")
+        first = _first_names_before(doc, i, index) if surname and source == "kb" else i
+        if first < i:  # "Jean-Marie" + a known surname: someone else of that name
+            return Candidate(first, i + n, "PERSON", source="kb")
+        links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
+        return Candidate(i, i + n, label, tuple(x for x in links if x), source)
+    return None
+
+
+def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str, bool]]) -> int:
+    """Where capitalised given names before a surname start (``i`` when there are none)."""
+    skip = set(lexicon()["titles"]) | set(lexicon()["role_nouns"])
+    start = i
+    while start > 0:
+        tok = doc[start - 1]
+        hyphen = tok.text == "-" and start - 1 > 0 and not tok.whitespace_
+        given = tok.tag_ == "NNP" and tok.is_title and tok.lower_ not in skip
+        if not (hyphen or given) or "\n" in tok.whitespace_ or (tok.lower_,) in index:
+            break
+        start -= 1
+    return start if start < i and doc[start].is_title else i
+
+
+def _capitalised(span: Any) -> bool:
+    """Every word capitalised, name particles ("le", "de") excepted."""
+    particles = _particles()
+    words = [t for t in span if t.is_alpha]
+    return (
+        bool(words)
+        and all(t.text[0].isupper() or t.lower_ in particles for t in words)
+        and (words[-1].text[0].isupper())
+    )
+
+
+def _merge(doc: Doc, model: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """KB actor matches win over the model's spans they overlap, unless the model found a
+    longer person name around the match ("Jean-Marie Le Pen" around "Le Pen"); KB places
+    only fill gaps the model left."""
+    kept = [g for g in found if g.source != "kb-place"]
+    for m in model:
+        overlapping = [g for g in kept if g.start < m.end and m.start < g.end]
+        if not overlapping:
+            kept.append(m)
+        elif m.label == "PERSON" and all(
+            m.start <= g.start
+            and g.end <= m.end
+            and (g.end - g.start) < (m.end - m.start)
+            and _capitalised(doc[m.start : m.end])
+            for g in overlapping
+        ):
+            kept = [g for g in kept if g not in overlapping] + [m]
+    for g in found:
+        if g.source == "kb-place" and not any(k.start < g.end and g.start < k.end for k in kept):
+            kept.append(g)
+    return kept
+
+
+def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
+    """A model "person" the KB knows only as a place is a GPE; a model ORG/GPE that is the
+    surname of one of the article's people is that PERSON (headline "Macron")."""
+    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1}
+    for c in cands:
+        text = doc[c.start : c.end].text
+        if c.source != "model":
+            continue
+        if c.label == "PERSON" and view.country(text) and not view.people(text):
+            c.label = "GPE"
+        elif (
+            c.label in ("ORG", "GPE")
+            and c.end - c.start == 1
+            and (doc[c.start].lower_ in surnames and not view.country(text))
+        ):
+            c.label = "PERSON"
+
+
+def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Surnames ("Le Pen") of the article's full names where nothing else found them."""
+    particles = _particles()
+    lowers = token_lowers(doc)
+    surnames: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start > 1:
+            first = c.end - 1
+            while first - 1 > c.start and lowers[first - 1] in particles:
+                first -= 1
+            surnames.add(tuple(lowers[first : c.end]))
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    starts = _positions(lowers)
+    found = []
+    for key in surnames:
+        n = len(key)
+        for i in starts.get(key[0], ()):
+            if i + n > len(lowers) or tuple(lowers[i : i + n]) != key:
+                continue
+            if not covered.isdisjoint(range(i, i + n)):
+                continue
+            span = doc[i : i + n]
+            if _capitalised(span) or (
+                span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3
+            ):
+                found.append(Candidate(i, i + n, "PERSON", source="surname"))
+                covered.update(range(i, i + n))
+    return found
+
+
+def _positions(lowers: list[str]) -> dict[str, list[int]]:
+    """Token indexes by lower-cased text, in document order."""
+    where: dict[str, list[int]] = {}
+    for i, lower in enumerate(lowers):
+        where.setdefault(lower, []).append(i)
+    return where
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon()["name_particles"])

@@ -1,0 +1,126 @@
+"""Name clustering: the name mentions of one actor share an entity key.
+
+"Putin", "Vladimir Putin" and a misspelt "Emanuel Macron" beside "Emmanuel Macron"
+become one entity; organisations, countries and places link to the knowledge base or
+get a stable local key such as ``local:org:kremlin``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.fuzz import ratio
+from spacy.tokens import Doc
+
+from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.entities.types import Candidate, Link, Resolver
+
+
+def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> dict[str, Link]:
+    """Give every candidate an entity key; names of one actor share it ("Putin", "Vladimir
+    Putin", "Emanuel Macron" beside "Emmanuel Macron"). Returns the link of every key."""
+    links: dict[str, Link] = {}
+    known: dict[str, list[list[str]]] = {}  # person key -> the name forms seen
+    persons = [c for c in candidates if c.label == "PERSON"]
+    full = [c for c in persons if len(name_words(doc, c)) > 1]
+    single = [c for c in persons if len(name_words(doc, c)) <= 1]
+    for cand in sorted(full, key=lambda c: not c.links) + single:
+        _cluster_person(doc, cand, links, known, resolver)
+    by_slug: dict[str, str] = {}
+    for cand in candidates:
+        if cand.label != "PERSON":
+            _cluster_other(doc, cand, links, by_slug, resolver)
+    return links
+
+
+def name_words(doc: Doc, cand: Candidate) -> list[str]:
+    """The words of a name without punctuation: "Jean-Marie Le Pen" -> [Jean, Marie, Le, Pen]."""
+    return [t.text for t in doc[cand.start : cand.end] if t.is_alpha]
+
+
+def _cluster_person(
+    doc: Doc,
+    cand: Candidate,
+    links: dict[str, Link],
+    known: dict[str, list[list[str]]],
+    resolver: Resolver,
+) -> None:
+    words = name_words(doc, cand)
+    text = " ".join(words)
+    if not cand.links:
+        cand.links = tuple(resolver.people(doc[cand.start : cand.end].text))
+    key = next((link.id for link in cand.links if link.id in links), None)
+    key = key or _same_person(words, known)
+    if key is None and cand.links:
+        key = cand.links[0].id
+        links[key] = cand.links[0]
+    if key is None:
+        key = "local:person:" + slug(text)
+        links[key] = Link(key, text, "PERSON")
+    cand.entity = key
+    known.setdefault(key, []).append(words)
+
+
+def _same_person(words: list[str], known: dict[str, list[list[str]]]) -> str | None:
+    """The person already named in the article whose name fits ``words``, latest first."""
+    low = [w.lower() for w in words]
+    for key in reversed(list(known)):
+        for form in known[key]:
+            other = [w.lower() for w in form]
+            if _names_fit(low, other):
+                return key
+    return None
+
+
+def _names_fit(a: list[str], b: list[str]) -> bool:
+    """Same surname and fitting first names; a single word may be a surname or first name."""
+    if not a or not b:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        return short[0] == long_[-1] or (len(long_) > 1 and short[0] == long_[0]) or a == b
+    if a[-1] != b[-1]:
+        return False
+    return a[0][0] == b[0][0] and _similar(a[0], b[0])
+
+
+def _similar(x: str, y: str) -> bool:
+    """First names that are one spelling apart ("Emanuel"/"Emmanuel") or an initial."""
+    if x == y or len(x) == 1 or len(y) == 1:
+        return True
+    return ratio(x, y) >= 80
+
+
+def _cluster_other(
+    doc: Doc, cand: Candidate, links: dict[str, Link], by_slug: dict[str, str], resolver: Resolver
+) -> None:
+    """Organisations, countries and places: KB organisation, else country, else local."""
+    text = doc[cand.start : cand.end].text
+    text_slug = slug(text)
+    link = cand.links[0] if cand.links else None
+    if link is None and cand.label in ("ORG", "FAC", "NORP"):
+        link = resolver.org(text)
+    if link is None and cand.label in ("GPE", "LOC", "ORG") and not _abbreviation(doc, cand):
+        link = resolver.country_link(text)
+    if link is None:
+        key = by_slug.setdefault(text_slug, f"local:{cand.label.lower()}:{text_slug}")
+        link = links.get(key) or Link(key, text, cand.label, resolver.country(text))
+    links.setdefault(link.id, link)
+    cand.entity = link.id
+
+
+def _abbreviation(doc: Doc, cand: Candidate) -> bool:
+    """A short capitalised word followed by a full stop ("ST." Petersburg) is no country code."""
+    end = doc[cand.start].idx + len(doc[cand.start])
+    return (
+        cand.end - cand.start == 1
+        and len(doc[cand.start]) <= 3
+        and doc_text(doc)[end : end + 1] == "."
+    )
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, words joined by hyphens: "Marine Le Pen" -> "marine-le-pen"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"

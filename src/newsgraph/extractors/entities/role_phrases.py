@@ -1,0 +1,226 @@
+"""Role phrases: the role a run of words names, roles the text states, role-phrase mentions.
+
+* **stated roles** - a role the text gives a named person ("Kremlin spokesman Dmitry
+  Peskov", "his French counterpart, Emmanuel Macron") teaches the article that "the
+  Kremlin spokesman" is Peskov; they are kept as evidence;
+* **role phrases** ("the Kremlin leader", "the President of Russia") resolve through
+  the stated roles first, then the knowledge base by the article's date, then to the
+  last person mentioned whose country fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.types import (
+    Link,
+    NameSpan,
+    Resolver,
+    RoleKey,
+    StatedRole,
+    lexicon,
+)
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+TITLE_TAGS = frozenset({"NNP", "NNPS", "NN", "JJ", "NNS", "POS", "HYPH"})
+
+
+def role_key(
+    tokens: Sequence[Token], resolver: Resolver, head: Token | None = None
+) -> RoleKey | None:
+    """The role a run of tokens names ("Kremlin spokesman", "the President of Russia").
+
+    With ``head`` the role word must end at that token ("chief rival" is no chief).
+    """
+    words = [t.lower_ for t in tokens]
+    role, used = _role_word(words)
+    if role is None or (head is not None and tokens[max(used)].i != head.i):
+        return None
+    country, org = _qualifiers(tokens, used, resolver)
+    return RoleKey(role, country, org)
+
+
+def _role_word(words: list[str]) -> tuple[str | None, set[int]]:
+    """The rightmost role (bigram or noun) in ``words`` and the positions it uses."""
+    lex = lexicon()
+    for i in range(len(words) - 1, -1, -1):
+        for n in (4, 3, 2):
+            gram = " ".join(words[max(0, i - n + 1) : i + 1])
+            if i - n + 1 >= 0 and gram in lex["role_bigrams"]:
+                return lex["role_bigrams"][gram], set(range(i - n + 1, i + 1))
+        if words[i] in lex["role_nouns"]:
+            return lex["role_nouns"][words[i]], {i}
+    return None, set()
+
+
+def _qualifiers(
+    tokens: Sequence[Token], used: set[int], resolver: Resolver
+) -> tuple[str | None, str | None]:
+    """Country and organisation named by the tokens around the role word."""
+    country: str | None = None
+    org: str | None = None
+    for run in _proper_runs(tokens, used):
+        text = " ".join(t.text for t in run if t.tag_ != "POS")
+        found = resolver.org(text) if len(run) > 1 or run[0].ent_type_ == "ORG" else None
+        if found is not None and org is None:
+            org, country = found.id, country or found.country
+            continue
+        country = country or resolver.country(text)
+    return country, org
+
+
+def _proper_runs(tokens: Sequence[Token], used: set[int]) -> list[list[Token]]:
+    """Maximal runs of capitalised or adjective tokens that are not the role word."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, tok in enumerate(tokens):
+        keep = i not in used and (tok.is_title or tok.is_upper or tok.pos_ == "ADJ")
+        if keep and tok.is_alpha:
+            current.append(tok)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
+    """Whether a stated role can be the role a phrase names."""
+    allowed = lexicon()["compatible_roles"].get(phrase.role, [phrase.role])
+    if stated.role not in allowed:
+        return False
+    if stated.org and not phrase.org and phrase.role != "candidate":
+        return False  # a party leader is not "the French leader"
+    if phrase.org and stated.org != phrase.org:
+        return False
+    return not (phrase.country and stated.country and phrase.country != stated.country)
+
+
+# ---------------------------------------------------------------- stated roles
+
+
+def find_stated_roles(art: CorefArticle) -> None:
+    """Roles given to named people by a title before the name or an apposition."""
+    for name in art.names:
+        if not art.is_person(name.entity):
+            continue
+        title = _title_before(art, name)
+        if title is not None:
+            _add_stated(art, title, art.doc[title.start : name.end], name.entity, refer=False)
+        for phrase in _appositive_roles(art, name):
+            _add_stated(art, phrase, phrase, name.entity, refer=True)
+
+
+def _title_before(art: CorefArticle, name: NameSpan) -> Span | None:
+    """Title words straight before a name ("Russian Foreign Minister" Sergei Lavrov)."""
+    doc, i = art.doc, name.start
+    while i > 0 and name.start - i < 6:
+        tok = doc[i - 1]
+        if tok.tag_ not in TITLE_TAGS or art.person_at(i - 1) or "\n" in tok.whitespace_:
+            break
+        i -= 1
+    return doc[i : name.start] if i < name.start else None
+
+
+def _appositive_roles(art: CorefArticle, name: NameSpan) -> list[Span]:
+    """Role noun phrases in apposition with the name ("X, the Kremlin spokesman")."""
+    root = art.doc[name.start : name.end].root
+    found = []
+    if root.dep_ == "appos" and not art.person_at(root.head.i):
+        found.append(_phrase_of(root.head))
+    found += [_phrase_of(c) for c in root.children if c.dep_ == "appos" and not art.person_at(c.i)]
+    return found
+
+
+def _add_stated(
+    art: CorefArticle, role_span: Span, evidence: Span, entity: str, *, refer: bool
+) -> None:
+    """Record a stated role; an appositive role phrase is also a mention of the person."""
+    key = role_key(list(role_span), art.resolver, None if not refer else role_span.root)
+    if key is None:
+        return
+    stated = StatedRole(
+        key.role,
+        key.country,
+        key.org,
+        entity,
+        evidence.start_char,
+        evidence.end_char,
+        evidence.text,
+    )
+    art.stated.append((role_span.start, stated))
+    link = art.people[entity]
+    if link.country is None and key.country:
+        art.people[entity] = Link(link.id, link.name, link.type, key.country, link.sector)
+    if refer and not any(role_span.start <= n.start < role_span.end for n in art.names):
+        art.add_reference(role_span, entity, "role")
+
+
+def _phrase_of(head: Token) -> Span:
+    """The noun phrase headed by ``head`` with a trailing "of ..." complement."""
+    left = min((t.i for t in head.lefts if t.dep_ not in ("punct", "cc")), default=head.i)
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right:
+            right = child.right_edge.i + 1
+    return head.doc[min(left, head.i) : right]
+
+
+# ---------------------------------------------------------------- role phrases
+
+
+def resolve_role_phrases(art: CorefArticle) -> None:
+    """Definite singular role phrases, each resolved to an actor when one fits."""
+    for chunk in art.doc.noun_chunks:
+        head = chunk.root
+        if head.tag_ in PLURAL_TAGS or any(art.person_at(i) for i in range(chunk.start, chunk.end)):
+            continue
+        if chunk[0].lower_ not in ("the", "his", "her") and not head.is_title:
+            continue  # "a president", "its president": not a known person
+        phrase = _phrase_of(head)
+        key = role_key(list(phrase), art.resolver, head)
+        if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
+            continue
+        entity = _role_entity(art, phrase, key)
+        if entity is not None:
+            art.add_reference(phrase, entity, "role")
+
+
+def _unknown_owner(phrase: Span, head: Token) -> bool:
+    """A possessor that is not a person pronoun ("the country's president")."""
+    return any(t.dep_ == "poss" and t.lower_ not in ("his", "her") for t in head.lefts)
+
+
+def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
+    """Stated roles first, then the knowledge base by date, then the last fitting person."""
+    stated = _from_stated(art, phrase.start, key)
+    if stated is not None:
+        return stated
+    words = phrase.text.split()
+    if words and words[0].lower() in ("his", "her", "its", "their"):
+        words[0] = "the"
+    link = art.resolver.role_holder(" ".join(words))
+    if link is not None:
+        if link.id not in art.people:
+            art.new_links[link.id] = link
+            art.people[link.id] = link
+        return link.id
+    if key.country is None:
+        return None
+    return art.last_person_before(phrase.start, key.country)
+
+
+def _from_stated(art: CorefArticle, position: int, key: RoleKey) -> str | None:
+    """The stated role nearest before ``position`` (else after) that fits ``key``."""
+    fits = [
+        (i, s) for i, s in art.stated if compatible(key, RoleKey(s.role, art.country_of(s), s.org))
+    ]
+    before = [s for i, s in fits if i < position]
+    if before:
+        return before[-1].entity
+    after = [s for i, s in fits if i > position]
+    return after[0].entity if after else None

@@ -1,0 +1,406 @@
+"""Dyadic event coding: who did what to whom, in PLOVER types with CAMEO codes.
+
+``find_events(doc)`` reads a parsed English spaCy Doc sentence by sentence. Event
+words (verbs and nominalisations) come from the pattern files in
+``data/events/``; frame words ('agree to', 'threaten to', 'refuse to', 'call on X
+to', 'lift') are coded through their complement event; the CAMEO code gives the
+PLOVER type and mode (crosswalk) and the Goldstein intensity. Coding rules, and how
+denials and accusations are handled, are in docs/events.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.extractors.doctext import climb_to_root, doc_text
+from newsgraph.extractors.events import roles, speech, tables
+from newsgraph.extractors.events.patterns import match_trigger
+from newsgraph.extractors.events.tables import Pattern
+from newsgraph.records import Event, EventActor, Mention, Quote, Span, Speaker, TimeExpr
+
+ActorResolver = Callable[[int, int], EventActor | None]
+UNCERTAIN = frozenset({"future", "intent", "conditional", "possible"})
+COMPLEMENT_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "prep",
+        "pobj",
+        "pcomp",
+        "acl",
+        "nsubjpass",
+        "attr",
+        "dative",
+        "relcl",
+        "conj",
+        "appos",
+    }
+)
+BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl"})
+STOP_DEPS = frozenset({"nsubj", "advcl", "csubj", "mark", "punct"})
+
+
+@dataclass
+class Coded:
+    """A trigger after frame composition, before its arguments become records."""
+
+    trigger: Token
+    code: str
+    sources: list[Token]
+    targets: list[Token]
+    negated: bool = False
+    modality: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    speaker: Speaker | None = None  # the source when the act is made in someone's words
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: ActorResolver | None = None,
+    times: Sequence[TimeExpr] = (),
+    published: str | None = None,
+    background: bool = False,
+    quotes: Sequence[Quote] | None = None,
+) -> list[Event]:
+    """Every coded event in ``doc``, sentence by sentence, in text order.
+
+    ``actors(start, end)`` resolves an argument's character span to an actor (the
+    entity layer plugs in here); without it, or when it returns None, the actor is
+    named by its text. ``times`` are the article's time expressions; an event's date
+    is the one nearest its trigger in the same sentence, else ``published``. Events in
+    background clauses (relative and adverbial clauses, adjunct phrases) are coded
+    only when the sentence's main clauses carry none, unless ``background`` is set.
+    ``quotes`` (the quote layer's records; found here when not given) tell who speaks,
+    for acts made only in someone's words: denials, criticism, impersonal proposals.
+    """
+    events: list[Event] = []
+    spoken = speech.SpeechIndex(doc, quotes)
+    for sent in doc.sents:
+        for coded in code_sentence(sent, background=background, spoken=spoken):
+            events.append(_to_event(coded, sent, actors, times, published))
+    return _dedupe(events)
+
+
+def code_sentence(
+    sent: SpacySpan, *, background: bool = False, spoken: speech.SpeechIndex | None = None
+) -> list[Coded]:
+    """Code the triggers of one sentence; frames consume their complements.
+
+    Background events (see ``is_background``) are kept when ``background`` is set or
+    when no main-clause event was coded. With ``spoken``, denials and criticism made in
+    someone's words are coded too, with the speaker as source.
+    """
+    triggers = {t.i: p for t in sent if (p := match_trigger(t)) is not None}
+    out, denied = _spoken_acts(sent, triggers, spoken) if spoken is not None else ([], set())
+    consumed: set[int] = {i for c in out for i in c.consumed}
+    for i in sorted(triggers, key=lambda i: (_depth(sent.doc[i]), i)):
+        if i in consumed:
+            continue
+        token = sent.doc[i]
+        coded_here = _code_trigger(token, triggers)
+        for coded in coded_here:
+            consumed |= coded.consumed
+            out.append(coded)
+        if coded_here:  # a verb that codes nothing ("ended") leaves its nouns ("talks") free
+            consumed |= _nouns_in_clause(token, triggers)
+    out.extend(_obligations(sent, triggers, consumed))
+    for coded in out:
+        if coded.trigger.i in denied:
+            coded.negated = True
+    if spoken is not None:
+        _speaker_proposals(out, spoken)
+    main = [c for c in out if not is_background(c.trigger)]
+    chosen = out if background or not main else main
+    return sorted(chosen, key=lambda c: c.trigger.i)
+
+
+def _spoken_acts(
+    sent: SpacySpan, triggers: dict[int, Pattern], spoken: speech.SpeechIndex
+) -> tuple[list[Coded], set[int]]:
+    """Denials and criticism in reported speech, the speaker as source (event_speech),
+    and the triggers whose events the speaker denies ('it is wrong to say that X ...':
+    they are still coded, negated). A claim noun called false is the denial itself."""
+    out: list[Coded] = []
+    denied: set[int] = set()
+    if not spoken.may_speak_in(sent.start_char, sent.end_char):
+        return out, denied
+    for act in speech.speech_acts(sent, triggers):
+        speaker = spoken.speaker_at(act.token.idx)
+        if speaker is None:
+            continue
+        own = {act.token.i} if act.absorbs else set()
+        out.append(Coded(act.token, act.code, [], act.targets, speaker=speaker, consumed=own))
+        denied |= act.negates
+    return out, denied
+
+
+def _speaker_proposals(out: list[Coded], spoken: speech.SpeechIndex) -> None:
+    """'It would be useful to exchange intelligence', he said: the speaker proposes it."""
+    for coded in out:
+        unsourced = not coded.sources and coded.speaker is None
+        if unsourced and speech.impersonal_infinitive(coded.trigger):
+            coded.speaker = spoken.speaker_at(coded.trigger.idx)
+
+
+def is_background(token: Token) -> bool:
+    """Whether a trigger sits in a background clause: a relative or adverbial clause
+    ('property seized by ...', 'if it is attacked', 'to demand ...') or an adjunct
+    phrase of a verb ('after the talks', 'in an attack')."""
+    node = token
+    for _ in range(40):
+        if node.dep_ in BACKGROUND_DEPS:
+            return True
+        head = node.head
+        if head is node:
+            return False
+        in_adjunct = node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep"
+        if in_adjunct and head.head.pos_ in ("VERB", "AUX"):
+            return True
+        node = head
+    return False
+
+
+def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[int]) -> list[Coded]:
+    """'X said Y must do Z' without a coded Z: a demand by X on Y (CAMEO 100)."""
+    out = []
+    for token in sent:
+        if token.i in triggers or token.pos_ != "VERB" or token.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            continue
+        if token.head.lemma_.lower() in tables.lexicon()["reporting_verbs"]:
+            out.append(
+                Coded(
+                    token,
+                    "100",
+                    roles.subject_of(token.head),
+                    roles.subject_of(token),
+                    modality="obligation",
+                    consumed={token.i},
+                )
+            )
+    return out
+
+
+def _depth(token: Token) -> int:
+    return climb_to_root(token.doc, token.i)[0]
+
+
+def _nouns_in_clause(token: Token, triggers: dict[int, Pattern]) -> set[int]:
+    """Noun triggers inside the trigger's own clause: arguments or re-mentions of it."""
+    found: set[int] = set()
+    todo = list(token.children)
+    while todo:
+        node = todo.pop()
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            continue
+        if node.i in triggers:
+            found.add(node.i)
+        todo.extend(node.children)
+    return found
+
+
+def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
+    """One trigger's event(s): a frame is composed with its complement, then flagged."""
+    pattern = triggers[token.i]
+    frame = tables.frame_of_code().get(pattern.code)
+    complement = _complement(token, triggers) if frame else None
+    if frame == "deny":
+        return _code_denial(token, pattern, complement, triggers)
+    coded = _inner_code(token, triggers, set())
+    if coded is None:
+        return []
+    coded.negated = roles.is_negated(token)
+    coded.modality = roles.modality_of(token)
+    _apply_uncertainty(coded, frame)
+    return [coded]
+
+
+def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int]) -> Coded | None:
+    """The code of a trigger, composed through frames recursively (no flags yet)."""
+    seen = seen | {token.i}
+    pattern = triggers[token.i]
+    frame = tables.frame_of_code().get(pattern.code)
+    sources = roles.subject_of(token)
+    targets = roles.objects_of(token, pattern.prep, pattern.obj)
+    code = pattern.code
+    consumed = {token.i}
+    complement = _complement(token, triggers, seen) if frame and frame != "deny" else None
+    if frame and complement is not None:
+        inner = _inner_code(complement, triggers, seen)
+        composed = tables.compose(frame, inner.code) if inner else None
+        if inner and composed:
+            code = composed
+            consumed |= inner.consumed
+            targets = targets or inner.targets or _other(inner.sources, sources)
+    if code == "-":
+        return None
+    return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+def _remote(token: Token, code: str) -> str:
+    """A consultation held by phone or video is CAMEO 041 (PLOVER CONSULT, mode phone)."""
+    if code not in ("040", "046"):
+        return code
+    words = set(tables.lexicon()["remote_words"])
+    near = [c for c in token.subtree if c.i != token.i and abs(c.i - token.i) <= 6]
+    return "041" if any(c.lower_ in words for c in near) else code
+
+
+def _other(candidates: list[Token], sources: list[Token]) -> list[Token]:
+    """Complement subjects that are not the frame's own subject ('demanded that the US cancel')."""
+    own = {s.i for s in sources}
+    return [c for c in candidates if c.i not in own and c.pos_ != "PRON"]
+
+
+def _complement(
+    token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int] = frozenset()
+) -> Token | None:
+    """The nearest trigger in the frame word's complement (breadth first, three levels)."""
+    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]
+    for _ in range(3):
+        for node in level:
+            if node.dep_ == "compound" and node.i not in triggers:
+                _add_compound(node, triggers)  # 'halted mediation efforts'
+            if node.i in triggers and node.i not in seen and node.i != token.i:
+                return node
+        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
+    return None
+
+
+def _add_compound(node: Token, triggers: dict[int, Pattern]) -> None:
+    """A noun compound may be a frame's complement, though never an event of its own."""
+    patterns = tables.noun_patterns().get(node.lemma_.lower(), ())
+    plain = [p for p in patterns if p.specificity == 0]
+    if plain and node.pos_ == "NOUN":
+        triggers[node.i] = plain[0]
+
+
+def _code_denial(
+    token: Token, pattern: Pattern, complement: Token | None, triggers: dict[int, Pattern]
+) -> list[Coded]:
+    """'X denied (doing) E': the denial itself (REJECT, CAMEO 016) and E, negated."""
+    sources = roles.subject_of(token)
+    denial = Coded(
+        token,
+        pattern.code,
+        sources,
+        roles.objects_of(token, pattern.prep),
+        modality=roles.modality_of(token),
+        consumed={token.i},
+    )
+    if roles.is_negated(token):  # 'did not deny' asserts nothing; keep it, flagged
+        denial.negated = True
+        return [denial]
+    out = [denial]
+    inner = _inner_code(complement, triggers, {token.i}) if complement is not None else None
+    if inner is not None and tables.code_info(inner.code).plover == "ACCUSE":
+        denial.targets = denial.targets or inner.sources  # 'denied the accusations by Y'
+        denial.consumed |= inner.consumed
+    elif inner is not None:
+        inner.negated = True
+        inner.modality = roles.modality_of(inner.trigger)
+        inner.sources = inner.sources or sources
+        _apply_uncertainty(inner, None)
+        inner.negated = True
+        denial.targets = denial.targets or inner.targets
+        denial.consumed |= inner.consumed
+        out.append(inner)
+    return out
+
+
+def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
+    """CAMEO's future rule: intended cooperation is AGREE, intended conflict THREATEN,
+    and a refused cooperation REJECT; a negated conflict stays itself, flagged."""
+    if coded.modality == "obligation" and frame is None:
+        _as_demand(coded)
+        return
+    if coded.modality not in UNCERTAIN or frame in ("threat", "reject", "demand", "appeal"):
+        return
+    plover = tables.code_info(coded.code).plover
+    if plover in tables.COOPERATIVE:
+        if coded.negated:
+            coded.code = tables.compose("reject", coded.code) or "120"
+            coded.negated = False
+        elif plover != "AGREE":
+            coded.code = tables.compose("intent", coded.code) or coded.code
+    elif plover in tables.CONFLICTUAL and plover != "THREATEN" and not coded.negated:
+        coded.code = tables.compose("threat", coded.code) or coded.code
+
+
+def _as_demand(coded: Coded) -> None:
+    """'Y must do E', reported by X: X demands E of Y (CAMEO 10x), per CAMEO's reading of 'must'."""
+    demanded = tables.compose("demand", coded.code)
+    if demanded is None or not any(c.lower_ == "must" for c in coded.trigger.children):
+        return
+    reporter = coded.trigger.head
+    speakers = []
+    if (
+        coded.trigger.dep_ == "ccomp"
+        and reporter.lemma_.lower() in tables.lexicon()["reporting_verbs"]
+    ):
+        speakers = roles.subject_of(reporter)
+    coded.code, coded.targets, coded.sources = demanded, coded.sources, speakers
+
+
+def _to_event(
+    coded: Coded,
+    sent: SpacySpan,
+    resolve: ActorResolver | None,
+    times: Sequence[TimeExpr],
+    published: str | None,
+) -> Event:
+    info = tables.code_info(coded.code)
+    token = coded.trigger
+    return Event(
+        type=info.plover or "",
+        trigger=Mention(token.idx, token.idx + len(token.text), token.text),
+        sentence=Span(sent.start_char, sent.end_char),
+        mode=info.mode,
+        cameo=coded.code,
+        source=_actors(coded.sources, resolve) or speech.speaker_actors(coded.speaker, resolve),
+        target=_actors(
+            [t for t in coded.targets if t.i not in {s.i for s in coded.sources}], resolve
+        ),
+        date=roles.date_of(sent, token, times, published),
+        place=roles.place_of(sent, token),
+        intensity=tables.intensity(info),
+        negated=coded.negated,
+        modality=coded.modality,
+    )
+
+
+def _actors(tokens: list[Token], resolve: ActorResolver | None) -> tuple[EventActor, ...]:
+    out: list[EventActor] = []
+    for token in tokens:
+        start, end = roles.actor_span(token)
+        actor = resolve(start, end) if resolve else None
+        actor = actor or roles.default_actor(doc_text(token.doc)[start:end])
+        if actor not in out:
+            out.append(actor)
+    return tuple(out)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, type, source and target (a re-description is not a new event)."""
+    seen: set[tuple] = set()
+    out = []
+    for event in events:
+        key = (
+            event.sentence,
+            event.type,
+            event.negated,
+            tuple(a.name for a in event.source),
+            tuple(a.name for a in event.target),
+        )
+        if event.type and key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out

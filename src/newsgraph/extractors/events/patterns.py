@@ -1,0 +1,148 @@
+"""Match event triggers: a token's lemma plus its particles, prepositions and objects.
+
+Patterns come from ``data/events/verbs.json`` and ``nouns.json`` (see
+``event_tables``); this module only reads the dependency parse around a token to
+decide which pattern, if any, the token fits.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.tables import Pattern
+
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+SKIP_NOUN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
+
+
+def is_actor(token: Token) -> bool:
+    """Whether a token can name who acts or is acted on (a named entity, agent noun, pronoun)."""
+    if token.ent_type_ in ACTOR_ENTITIES:
+        return True
+    if token.ent_type_ in tables.lexicon()["non_actor_entities"]:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSONAL_PRONOUNS
+    return token.lemma_.lower() in _actor_nouns()
+
+
+def _actor_nouns() -> frozenset[str]:
+    return frozenset(tables.lexicon()["actor_nouns"])
+
+
+def particles(token: Token) -> set[str]:
+    """Verb particles: 'up' in 'blew up', 'off' in 'called off'."""
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def prepositions(token: Token) -> set[str]:
+    """Prepositions attached to the token ('with' in 'met with', 'on' in 'called on')."""
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+
+
+def direct_objects(token: Token) -> list[Token]:
+    """Direct objects with their conjuncts; for a passive verb, its grammatical subject."""
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    out: list[Token] = []
+    for head in heads:
+        out.extend(conjuncts(head))
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ('Russia, France and Germany')."""
+    out, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        out.append(current)
+        todo.extend(c for c in current.children if c.dep_ == "conj")
+    return out
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas that can satisfy an ``obj:`` constraint: objects, their compounds and 'of' nouns."""
+    lemmas: set[str] = set()
+    for obj in direct_objects(token):
+        lemmas.add(obj.lemma_.lower())
+        for child in obj.children:
+            if child.dep_ in MODIFIER_DEPS:
+                lemmas.add(child.lemma_.lower())
+            if child.dep_ == "prep" and child.lower_ == "of":
+                lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return lemmas
+
+
+def modifier_lemmas(token: Token) -> set[str]:
+    """Lemmas of the modifiers left of a noun ('video' in 'video call', 'hunger' in 'hunger strike')."""
+    out = {c.lemma_.lower() for c in token.children if c.dep_ in MODIFIER_DEPS}
+    out.update(c.lower_ for c in token.lefts if c.dep_ in MODIFIER_DEPS)
+    if token.i > 0 and token.doc[token.i - 1].is_punct and token.i > 1:
+        out.add(token.doc[token.i - 2].lemma_.lower())  # hyphenated 'cease-fire'
+    return out
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun depends on as object or subject ('signed' for 'signed a treaty')."""
+    current = token
+    while current.dep_ in ("conj", "appos") and current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "pobj" and current.head.dep_ == "prep":
+        return None
+    head = current.head
+    if head is current or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head
+
+
+def _fits(pattern: Pattern, token: Token, is_noun: bool) -> bool:
+    if pattern.particle and not pattern.particle & particles(token):
+        return False
+    if pattern.prep and not pattern.prep & prepositions(token):
+        return False
+    if pattern.obj and not pattern.obj & object_lemmas(token):
+        return False
+    if pattern.no_object and direct_objects(token):
+        return False
+    if pattern.actor_object and not any(is_actor(o) for o in direct_objects(token)):
+        return False
+    if pattern.clausal and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return False
+    if pattern.mod and not pattern.mod & modifier_lemmas(token):
+        return False
+    if pattern.verb:
+        verb = governing_verb(token) if is_noun else None
+        return verb is not None and verb.lemma_.lower() in pattern.verb
+    return True
+
+
+def _first_fit(patterns: tuple[Pattern, ...], token: Token, is_noun: bool) -> Pattern | None:
+    return next((p for p in patterns if _fits(p, token, is_noun)), None)
+
+
+def match_verb(token: Token) -> Pattern | None:
+    """The most specific verb pattern the token fits, if it is a verb trigger."""
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound"):
+        return None
+    patterns = tables.verb_patterns().get(token.lemma_.lower())
+    return _first_fit(patterns, token, False) if patterns else None
+
+
+def match_noun(token: Token) -> Pattern | None:
+    """The most specific noun pattern the token fits, if it is a nominal trigger."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in SKIP_NOUN_DEPS:
+        return None
+    if token.ent_type_ in NAME_ENTITIES or token.ent_type_ == "DATE":
+        return None
+    patterns = tables.noun_patterns().get(token.lemma_.lower())
+    return _first_fit(patterns, token, True) if patterns else None
+
+
+def match_trigger(token: Token) -> Pattern | None:
+    """The pattern for a verb or noun trigger, or None when the token is no event word."""
+    return match_verb(token) or match_noun(token)

@@ -1,0 +1,107 @@
+"""Cue verbs of quotes and their speakers, and the quote candidate being built.
+
+Shared by direct quotes (:mod:`newsgraph.extractors.quotes.finder`) and reported speech
+(:mod:`newsgraph.extractors.quotes.indirect`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.doctext import token_lowers
+from newsgraph.extractors.quotes.rules import CueLexicon
+
+Cue = tuple[Token, str, Token | None]  # cue token, cue text, speaker head
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quote being built: content span, cue token, subject head; ``outer`` spans include marks."""
+
+    start: int
+    end: int
+    direct: bool
+    outer_start: int
+    outer_end: int
+    cue: Token | None = None
+    cue_text: str | None = None
+    subject: Token | None = None
+    inherits: bool = False
+
+
+def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
+    """The cue text when ``tok`` is a speech or stance verb (with its particle), else None."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    lemma = tok.lemma_.lower()
+    if not lex.is_cue_verb(lemma):
+        return None
+    if lemma in lex.phrasal or lemma in lex.prepositional_cues:
+        found = _particle(tok, lex)
+        if found is not None:
+            return f"{tok.lower_} {found.lower_}"
+        if lemma in lex.needs_particle:
+            return None
+    return tok.lower_
+
+
+def _particle(verb: Token, lex: CueLexicon) -> Token | None:
+    """The particle (``pointed out``) or preposition (``called for``) that makes ``verb`` a cue."""
+    lemma = verb.lemma_.lower()
+    particles = lex.phrasal.get(lemma, frozenset())
+    prepositions = lex.prepositional_cues.get(lemma, frozenset())
+    for child in verb.children:
+        if (child.dep_ == "prt" and child.lower_ in particles) or (
+            child.dep_ == "prep" and child.lower_ in prepositions
+        ):
+            return child
+    return None
+
+
+def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
+    """The speaker head of a cue verb: its subject, a relative clause's noun, or a
+    governing verb's subject for ``..., saying`` / ``and added``."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.not_speakers:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
+                return child
+            return child if child.dep_ == "nsubj" else None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head, lex)
+    return None
+
+
+def according_to(tok: Token, lex: CueLexicon) -> Token | None:
+    """The source noun of an ``according to X`` phrase starting at ``tok``, else None."""
+    doc = tok.doc
+    lowers = token_lowers(doc)
+    for phrase in lex.according_to:
+        if tuple(lowers[tok.i : tok.i + len(phrase)]) == phrase:
+            last = doc[tok.i + len(phrase) - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "agent", "dobj")]
+            if objects:
+                return objects[0]
+    return None
+
+
+def cue_with_subject(tok: Token, lex: CueLexicon) -> Cue | None:
+    """(cue token, cue text, speaker head) when a cue starts at ``tok``."""
+    source = according_to(tok, lex)
+    if source is not None:
+        return tok, "according to", source
+    phrase = cue_phrase(tok, lex)
+    if phrase is None:
+        return None
+    return tok, phrase, subject_of(tok, lex)
+
+
+def paragraph_end(text: str, at: int) -> int:
+    """Offset of the newline ending the paragraph holding ``at``."""
+    stop = text.find("\n", at)
+    return len(text) if stop < 0 else stop

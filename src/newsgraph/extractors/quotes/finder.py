@@ -1,0 +1,250 @@
+"""Who said what: direct and indirect quotes with their cue and speaker mention.
+
+``find_quotes(doc, resolve=...)`` reads a parsed spaCy ``Doc`` and returns
+:class:`~newsgraph.records.Quote` records whose offsets slice ``doc.text``.
+
+* Direct quotes come from paired quotation marks (:mod:`quote_rules`), each decided on
+  its own: a cue verb after it (``"...," X said``), before it (``X said: "..."``,
+  ``wished X "..."``), inside it (``"..., said macron. And ..."``, ``"... – said the
+  President. – ..."``), a colon-ended lead-in paragraph, or, for a quote with no cue,
+  the speaker of the quote just before. Short quoted phrases no speech verb governs
+  are scare quotes and are skipped. Segments split by their attribution are one quote.
+* Indirect speech comes from the dependency parse (:mod:`indirect_quotes`): the
+  complement clause (``ccomp``) of a cue verb, its subject as speaker, and
+  ``according to X, ...``; cue verbs and their subjects are found by :mod:`quote_cues`.
+* Speakers are mention spans; pronouns and role nouns are resolved to a person
+  (:mod:`quote_speakers`), and a ``resolve`` hook may replace any speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.quotes.cues import (
+    Candidate,
+    Cue,
+    cue_phrase,
+    cue_with_subject,
+    paragraph_end,
+    subject_of,
+)
+from newsgraph.extractors.quotes.indirect import with_indirect
+from newsgraph.extractors.quotes.rules import CueLexicon, QuotedSpan, cue_lexicon, find_quoted_spans
+from newsgraph.extractors.quotes.speakers import SpeakerResolver, mention_tokens
+from newsgraph.records import Quote, Speaker
+
+Resolve = Callable[[int, int], Speaker | None]
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+_CLAUSE_END = {".", "!", "?"}
+_MIN_SPEECH_WORDS = 6
+_AFTER_WINDOW = 14
+_BEFORE_WINDOW = 40
+_INHERIT_PARAGRAPHS = 4
+_INSIDE_SUBJECT = {"nsubj", "dobj", "attr", "npadvmod", "appos", "nsubjpass"}
+
+
+def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
+    """Direct and indirect quotes in ``doc``, in text order, with cue and speaker mention.
+
+    ``resolve(start, end)`` is called with each speaker mention's offsets; a Speaker it
+    returns (canonical entity and name) replaces the one found here.
+    """
+    lex = cue_lexicon()
+    direct = _direct_candidates(doc, lex)
+    candidates = with_indirect(doc, lex, direct)
+    resolver = SpeakerResolver(doc, lex, [(c.outer_start, c.outer_end) for c in direct])
+    quotes = []
+    previous: Speaker | None = None
+    for cand in candidates:
+        speaker = _speaker_for(cand, resolver, resolve, previous)
+        if cand.direct:
+            previous = speaker
+        quotes.append(_to_quote(doc, cand, speaker))
+    return quotes
+
+
+def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:
+    """The public record for a finished candidate."""
+    text = doc_text(doc)[cand.start : cand.end]
+    return Quote(cand.start, cand.end, text, cand.direct, cand.cue_text, speaker)
+
+
+def _speaker_for(
+    cand: Candidate, resolver: SpeakerResolver, resolve: Resolve | None, previous: Speaker | None
+) -> Speaker | None:
+    """The candidate's speaker: its subject mention resolved, or the previous speaker."""
+    if cand.subject is None:
+        return previous if cand.inherits else None
+    speaker = resolver.speaker(cand.subject)
+    if resolve is not None and speaker.start is not None and speaker.end is not None:
+        hooked = resolve(speaker.start, speaker.end)
+        if hooked is not None:
+            return hooked
+    return speaker
+
+
+# --- direct quotes -----------------------------------------------------------------
+
+
+def _direct_candidates(doc: Doc, lex: CueLexicon) -> list[Candidate]:
+    """Attributed direct quotes; scare quotes are dropped and split quotes merged."""
+    found: list[Candidate] = []
+    for span in find_quoted_spans(doc_text(doc)):
+        cand = _attribute_direct(doc, span, lex, found[-1] if found else None)
+        if cand is not None:
+            found.append(cand)
+    return _merge_split(doc, found)
+
+
+def _attribute_direct(
+    doc: Doc, span: QuotedSpan, lex: CueLexicon, previous: Candidate | None
+) -> Candidate | None:
+    """The quote with its cue and subject, or None for a scare quote."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or len(inner) == 0:
+        return None
+    cand = Candidate(span.start, span.end, True, span.outer_start, span.outer_end)
+    speechlike = _is_speechlike(inner)
+    found = (
+        _governing_cue(inner, lex, speechlike)
+        or (_cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None)
+        or _cue_inside(inner, lex)
+        or (_cue_before(doc, span, lex) if speechlike else None)
+    )
+    if found is not None:
+        cand.cue, cand.cue_text, cand.subject = found
+        return cand
+    if not speechlike:
+        return None
+    cand.inherits = previous is not None and (
+        doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
+    )
+    return cand
+
+
+def _ends_utterance(doc: Doc, span: QuotedSpan) -> bool:
+    """A short quote set off as a whole utterance: ``"Never," she said`` / ``"Never" , ...``."""
+    inside = doc_text(doc)[span.start : span.end].rstrip()[-1:]
+    after = doc_text(doc)[span.outer_end : span.outer_end + 2].lstrip()[:1]
+    return inside in {",", "!", "?"} or after == ","
+
+
+def _is_speechlike(inner: Span) -> bool:
+    """Long enough, or a clause with a finite verb: not a quoted name or phrase."""
+    words = [t for t in inner if not t.is_punct]
+    has_verb = any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") for t in words)
+    return len(words) >= _MIN_SPEECH_WORDS or (has_verb and len(words) >= 3)
+
+
+def _governing_cue(inner: Span, lex: CueLexicon, speechlike: bool) -> Cue | None:
+    """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``)."""
+    # first-seen order: a set of tokens would iterate in memory-address order
+    heads = dict.fromkeys(t.head for t in inner if not (inner.start <= t.head.i < inner.end))
+    for head in heads:
+        verb: Token | None = head
+        for _ in range(3):
+            if verb is None:
+                break
+            phrase = cue_phrase(verb, lex)
+            allowed = speechlike or verb.lemma_.lower() in lex.partial_quote_verbs
+            if phrase and allowed:
+                subject = subject_of(verb, lex)
+                if subject is not None and not (inner.start <= subject.i < inner.end):
+                    return verb, phrase, subject
+            verb = verb.head if verb.head.i != verb.i else None
+    return None
+
+
+def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue | None:
+    """A cue right after the closing mark: ``"...," X said`` / ``said X`` / ``according to X``."""
+    if span.close_at < 0:
+        return None
+    limit = paragraph_end(doc_text(doc), span.outer_end)
+    ends_sentence = doc_text(doc)[span.start : span.end].rstrip()[-1:] in _CLAUSE_END
+    window = 4 if ends_sentence else _AFTER_WINDOW
+    first = inner.end
+    while first < len(doc) and doc[first].idx < span.outer_end:
+        first += 1
+    for tok in doc[first : min(len(doc), first + window)]:
+        if tok.idx >= limit or tok.text in _CLAUSE_END or tok.text in ('"', "\u201c", "``"):
+            break
+        found = cue_with_subject(tok, lex)
+        if found is not None and found[2] is not None:
+            return found
+    return None
+
+
+def _cue_inside(inner: Span, lex: CueLexicon) -> Cue | None:
+    """An attribution set off inside the quote: ``..., said macron. And ...``."""
+    doc = inner.doc
+    for tok in inner[1:-1]:
+        phrase = cue_phrase(tok, lex)
+        subject = _adjacent_subject(tok) if phrase else None
+        if phrase is None or subject is None:
+            continue
+        first, last = mention_tokens(subject)
+        first, last = min(first, tok.i), max(last, tok.i)
+        opened = first > inner.start and doc[first - 1].text in _DASHES | {","}
+        closed = last + 1 < inner.end and doc[last + 1].text in _CLAUSE_END | _DASHES | {","}
+        if opened and closed:
+            return tok, phrase, subject
+    return None
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A noun phrase right after (``said macron``) or right before (``he said``) the verb."""
+    for child in verb.children:
+        if child.pos_ not in ("PROPN", "NOUN", "PRON") or child.dep_ not in _INSIDE_SUBJECT:
+            continue
+        first, last = mention_tokens(child)
+        if first == verb.i + 1 or last == verb.i - 1:
+            return child
+    return None
+
+
+def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
+    """The nearest cue before the opening mark in its sentence, or in a lead-in ending with ':'."""
+    if span.open_at < 0:
+        return None
+    lead = doc_text(doc)[: span.open_at].rstrip()
+    crosses = lead.endswith(":")
+    para_start = doc_text(doc).rfind("\n", 0, span.open_at) + 1
+    floor = 0 if crosses else para_start
+    opener = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if opener is None:
+        return None
+    for tok in reversed(doc[max(0, opener.start - _BEFORE_WINDOW) : opener.start]):
+        if tok.idx < floor or (tok.text in _CLAUSE_END and tok.i < opener.start - 1):
+            break
+        found = cue_with_subject(tok, lex)
+        if found is not None and found[2] is not None:
+            return found
+    return None
+
+
+def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Join segments of one quote split by its attribution (``"A," said X. "B"``)."""
+    merged: list[Candidate] = []
+    for cand in found:
+        last = merged[-1] if merged else None
+        if last is not None and _continues(doc, last, cand):
+            merged[-1] = replace(last, end=cand.end, outer_end=cand.outer_end)
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _continues(doc: Doc, first: Candidate, second: Candidate) -> bool:
+    """Whether ``second`` carries on ``first`` in the same paragraph with no cue of its own."""
+    gap = doc_text(doc)[first.outer_end : second.outer_start]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    if second.cue is not None and first.cue is not None:
+        return second.cue.i == first.cue.i
+    if second.cue is not None or not second.inherits:
+        return False
+    return not gap.strip() or (first.cue is not None and first.outer_end <= first.cue.idx)

@@ -1,0 +1,287 @@
+"""Reported speech: the complement clause of a cue verb, ``according to X``, ``Name: words``.
+
+:func:`with_indirect` adds these to the direct quotes of
+:mod:`newsgraph.extractors.quotes.finder`, letting a reported clause replace the partial quotes
+it holds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extractors.doctext import climb_to_root, doc_text
+from newsgraph.extractors.quotes.cues import (
+    Candidate,
+    according_to,
+    cue_phrase,
+    paragraph_end,
+    subject_of,
+)
+from newsgraph.extractors.quotes.rules import CueLexicon
+
+_PARTIAL_SHARE = 0.7
+_LINE_SPEAKER_WORDS = 5
+_MIN_LINE_WORDS = 3
+_SET_OFF_WORDS = 6
+_CLAUSE_BREAKS = {":", ";"}
+
+
+def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Candidate]:
+    """Direct quotes plus reported speech (complement clauses of cue verbs, ``according to``).
+
+    A reported clause that holds only partial quotes (``said it was "totally wrong" to
+    ...``) replaces them: the clause is what was said. A clause that a direct quote
+    covers mostly, or that overlaps a quote it does not contain, is left out.
+    """
+    kept = list(direct)
+    found: list[Candidate] = []
+    for tok in sorted(doc, key=_depth):
+        if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
+            continue
+        cand = _clause_for(tok, lex)
+        if cand is None or any(_overlap(cand, f) for f in found):
+            continue
+        clashing = [c for c in kept if _overlap(cand, c)]
+        if clashing and not _holds_partial_quotes(cand, clashing):
+            continue
+        if any(
+            c.cue is not None and cand.cue is not None and c.cue.i != cand.cue.i for c in clashing
+        ):
+            continue
+        kept = [c for c in kept if c not in clashing]
+        cand.end = max([cand.end, *(q.end for q in clashing)])
+        cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
+        found.append(cand)
+    return sorted(kept + found, key=lambda c: c.start)
+
+
+def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """The reported content whose cue is ``tok``, by the first rule that applies."""
+    return (
+        _reported_clause(tok, lex)
+        or _parenthetical_clause(tok, lex)
+        or _according_clause(tok, lex)
+        or _noun_clause(tok, lex)
+        or _speaker_line(tok, lex)
+    )
+
+
+def _depth(tok: Token) -> tuple[int, int]:
+    """How deep ``tok`` sits in its parse tree (outer cue verbs are tried first)."""
+    return climb_to_root(tok.doc, tok.i)
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates' spans (marks included) overlap."""
+    return a.outer_start < b.outer_end and b.outer_start < a.outer_end
+
+
+def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
+    """Whether ``quotes`` lie inside ``clause`` and cover well under all of it."""
+    inside = all(clause.start <= q.outer_start and q.start < clause.end for q in quotes)
+    quoted = sum(q.end - q.start for q in quotes)
+    return inside and quoted < _PARTIAL_SHARE * (clause.end - clause.start)
+
+
+def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
+    """Character span of tokens ``first..last`` without a leading 'that' or edge punctuation."""
+    while first <= last and (doc[first].is_punct or doc[first].lower_ == "that"):
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``X said (that) CLAUSE``: the ccomp of a cue verb, with the verb's subject."""
+    phrase = cue_phrase(tok, lex)
+    if phrase is None:
+        return None
+    clauses = _complement(tok) or _object_content(tok, lex)
+    subject = subject_of(tok, lex)
+    if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
+        return None
+    first = min(c.left_edge.i for c in clauses)
+    last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
+    span = _content_span(first, last, tok.doc)
+    if span is None or tok.idx in range(*span):
+        return None
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx)
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _complement(verb: Token) -> list[Token]:
+    """The verb's first complement clause, skipping one before it that a colon or semicolon
+    cuts off (``Officials met: X said they ...`` reports what follows)."""
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        between = doc[clause.right_edge.i + 1 : verb.i]
+        if clause.i > verb.i or not any(t.text in _CLAUSE_BREAKS for t in between):
+            return [clause]
+    return []
+
+
+def _before_semicolon(first: int, last: int, cue: Token) -> int:
+    """``last``, or the token before the first semicolon after the cue: a reported clause
+    ends where the writer starts a new one (``X said A; B``)."""
+    doc = cue.doc
+    for tok in doc[max(first, cue.i + 1) : last + 1]:
+        if tok.text == ";":
+            return tok.i - 1
+    return last
+
+
+def _reports_a_claim(obj: Token, lex: CueLexicon) -> bool:
+    """Whether a cue verb's object is someone's claim with its own clause (``dismissed
+    Moscow's claim that ...``): the claim is the attribution, not the dismissal."""
+    return _noun_clause(obj, lex) is not None
+
+
+def _parenthetical_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``CLAUSE, X said, CLAUSE`` / ``CLAUSE, X said.``: a cue verb with a subject set off
+    inside or after the clause it reports (parsed as its ``parataxis``): that clause."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = cue_phrase(tok, lex)
+    subject = subject_of(tok, lex) if phrase else None
+    if subject is None or subject.i < tok.i - _SET_OFF_WORDS or _has_own_content(tok):
+        return None
+    sent = tok.sent
+    first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    if tok.i - first < _MIN_LINE_WORDS and last - tok.right_edge.i < _MIN_LINE_WORDS:
+        return None
+    span = _content_span(first, last, tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _has_own_content(verb: Token) -> bool:
+    """Whether a cue verb has a clause or object of its own (then it is not set off)."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _noun_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``X's claim that CLAUSE``, ``the promise by X to ...``, ``X expressed hope that ...``:
+    the that- or to-clause of a speech noun, with the noun's source as speaker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _introduced(c)), None)
+    source = _noun_source(tok, lex) if clause is not None else None
+    if clause is None or source is None:
+        return None
+    span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, source)
+
+
+def _introduced(clause: Token) -> bool:
+    """A complement clause opened by 'that'/'whether' or a to-infinitive (not a participle)."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+        or (c.dep_ == "aux" and c.tag_ == "TO")
+        for c in clause.children
+        if c.i < clause.i
+    )
+
+
+def _noun_source(noun: Token, lex: CueLexicon) -> Token | None:
+    """Whose claim: a possessive, ``by X``/``from X``, or the subject of ``expressed`` hope."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in lex.noun_source_prepositions
+            and child.i < noun.i + 3
+        ):
+            found = [c for c in child.children if c.dep_ == "pobj"]
+            if found:
+                return found[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in lex.stance_light_verbs:
+        return subject_of(verb, lex)
+    return None
+
+
+def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
+    """What a cue verb without a clause reports: ``denied the claims``, ``vowed to fight``,
+    ``called for talks``, ``warned of a war``, ``called on X to act`` (verbs listed under
+    ``object_content_verbs``)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.object_content_verbs:
+        return []
+    deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
+    for child in verb.children:
+        if child.dep_ in deps and child.i > verb.i:
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
+            found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
+            later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            return found + later[:1] if found else []
+    return []
+
+
+def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """``span`` cut to the paragraph holding ``anchor`` (the cue), or None when empty."""
+    begin = text.rfind("\n", 0, anchor) + 1
+    end = paragraph_end(text, anchor)
+    start, stop = max(span[0], begin), min(span[1], end)
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop > start else None
+
+
+def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``According to X, CLAUSE`` / ``CLAUSE, according to X``: the sentence minus the phrase."""
+    source = according_to(tok, lex)
+    if source is None:
+        return None
+    sent = tok.sent
+    phrase_end = source.right_edge.i
+    if tok.i - sent.start <= 1:
+        span = _content_span(phrase_end + 1, sent.end - 1, tok.doc)
+    elif phrase_end >= sent.end - 2:
+        span = _content_span(sent.start, tok.i - 1, tok.doc)
+    else:
+        span = _content_span(sent.start, sent.end - 1, tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``Name: words`` at the start of a line (headlines, transcripts): the rest of the line."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    line_start = doc_text(doc).rfind("\n", 0, tok.idx) + 1
+    prefix = doc.char_span(line_start, tok.idx, alignment_mode="contract")
+    if prefix is None or not 1 <= len(prefix) <= _LINE_SPEAKER_WORDS or not prefix.text.strip():
+        return None
+    words = {t.lower_.replace("\u2019", "'") for t in prefix}
+    if words & lex.line_labels or not _looks_like_name(prefix):
+        return None
+    rest = doc.char_span(tok.idx, paragraph_end(doc_text(doc), tok.idx), alignment_mode="contract")
+    span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
+    if span is None or len(doc_text(doc)[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, ":", prefix.root)
+
+
+def _looks_like_name(prefix: Span) -> bool:
+    """Capitalised words and no verb: a speaker label, not a sentence lead-in."""
+    words = [t for t in prefix if not t.is_punct]
+    capital = all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
+    return bool(words) and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)

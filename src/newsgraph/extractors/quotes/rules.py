@@ -1,0 +1,231 @@
+"""Data and rules behind :mod:`newsgraph.extractors.quotes.finder`.
+
+* :func:`cue_lexicon` loads the cue words (speech verbs, role nouns, pronouns...) from
+  ``data/cues.json`` once per process;
+* :func:`find_quoted_spans` pairs quotation marks paragraph by paragraph, in every
+  style news text uses: straight ``"`` and ``''``, curly, ``« »``, ``„ "``, with nested
+  quotes, wrong-glyph closers, quotes that run to the end of a paragraph and are
+  re-opened in the next one, and stray marks that only spoil their own candidate.
+
+Speaker mentions and their resolution live in :mod:`newsgraph.extractors.quotes.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.resources import load_json
+
+_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPEN_ONLY = {"\u00ab", "\u201e", "``"}
+_CLOSE_ONLY = {"\u00bb"}
+_STRAIGHT = {'"', "''"}
+_CLOSES = {
+    "\u00ab": {"\u00bb"},
+    "\u201e": {"\u201c", "\u201d", '"'},
+    "``": {"''", '"'},
+    "\u201c": {"\u201d", '"', "''"},
+    '"': {'"', "''", "\u201d"},
+    "''": {"''", '"', "\u201d"},
+    "\u201d": {"\u201d", '"', "''"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Word lists from ``data/cues.json`` (lemmas, lower case)."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    partial_quote_verbs: frozenset[str]
+    phrasal: dict[str, frozenset[str]]
+    prepositional_cues: dict[str, frozenset[str]]
+    needs_particle: frozenset[str]
+    object_content_verbs: frozenset[str]
+    content_prepositions: frozenset[str]
+    addressee_verbs: frozenset[str]
+    line_labels: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    role_nouns: frozenset[str]
+    person_pronouns: dict[str, str]
+    honorifics: dict[str, str]
+    gendered_roles: dict[str, str]
+    not_speakers: frozenset[str]
+    speech_nouns: frozenset[str]
+    stance_light_verbs: frozenset[str]
+    noun_source_prepositions: frozenset[str]
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        """True for a verb that reports speech or a stance."""
+        return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The cue word lists shipped in ``newsgraph/extractors/quotes/data/cues.json``."""
+    raw = load_json("newsgraph.extractors.quotes", "data/cues.json")
+    return CueLexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        belief_verbs=frozenset(raw["belief_verbs"]),
+        partial_quote_verbs=frozenset(raw["partial_quote_verbs"]),
+        phrasal={k: frozenset(v) for k, v in raw["phrasal"].items()},
+        prepositional_cues={k: frozenset(v) for k, v in raw["prepositional_cues"].items()},
+        needs_particle=frozenset(raw["needs_particle"]),
+        object_content_verbs=frozenset(raw["object_content_verbs"]),
+        content_prepositions=frozenset(raw["content_prepositions"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
+        line_labels=frozenset(raw["line_labels"]),
+        according_to=tuple(tuple(p.split()) for p in raw["according_to"]),
+        role_nouns=frozenset(raw["role_nouns"]),
+        person_pronouns=dict(raw["person_pronouns"]),
+        honorifics=dict(raw["honorifics"]),
+        gendered_roles=dict(raw["gendered_roles"]),
+        not_speakers=frozenset(raw["not_speakers"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
+        stance_light_verbs=frozenset(raw["stance_light_verbs"]),
+        noun_source_prepositions=frozenset(raw["noun_source_prepositions"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """Words between quotation marks: ``text[start:end]``, marks excluded.
+
+    ``open_at``/``close_at`` are the offsets of the marks (-1 when a mark is missing:
+    a quote left open at the end of its paragraph has ``close_at == -1``).
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+
+    @property
+    def outer_start(self) -> int:
+        """Start including the opening mark."""
+        return self.open_at if self.open_at >= 0 else self.start
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark."""
+        return self.close_at + 1 if self.close_at >= 0 else self.end
+
+
+def _looks_like_closer(text: str, at: int, length: int) -> bool:
+    """A mark with a word character right before it and none right after closes."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + length] if at + length < len(text) else " "
+    return not before.isspace() and before not in "([{-\u2013\u2014" and not after.isalnum()
+
+
+def _after_digit(text: str, mark: re.Match[str]) -> bool:
+    """A straight mark right after a digit is an inch or second sign."""
+    return mark.start() > 0 and text[mark.start() - 1].isdigit()
+
+
+def _orphan_closer(text: str, mark: re.Match[str]) -> bool:
+    """A closing-shaped mark with no quote open (a missing opener, or an inch sign)."""
+    glyph = mark.group()
+    if glyph not in _STRAIGHT and glyph != "\u201d":
+        return False
+    return _after_digit(text, mark) or _looks_like_closer(text, mark.start(), len(glyph))
+
+
+def _later_closer(marks: list[re.Match[str]], index: int, closers: set[str]) -> bool:
+    """Whether a mark after ``index`` in the paragraph can close the current quote."""
+    return any(m.group() in closers and m.group() != "\u201c" for m in marks[index + 1 :])
+
+
+def _pairs_in_paragraph(text: str, begin: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Top-level (open_at, close_at, open_len, close_len) pairs; close_at -1 when left open."""
+    marks = list(_MARK.finditer(text, begin, end))
+    stack: list[re.Match[str]] = []
+    pairs: list[tuple[int, int, int, int]] = []
+    for index, mark in enumerate(marks):
+        glyph = mark.group()
+        top = stack[-1].group() if stack else None
+        if top is not None and _closes(text, marks, index, top, len(stack)):
+            opener = stack.pop()
+            if not stack:
+                pairs.append((opener.start(), mark.start(), len(opener.group()), len(glyph)))
+        elif glyph in _CLOSE_ONLY or (not stack and _orphan_closer(text, mark)):
+            if not stack and not pairs and index == 0 and not _after_digit(text, mark):
+                pairs.append((-1, mark.start(), 0, len(glyph)))
+        else:
+            stack.append(mark)
+    if stack:
+        pairs.append((stack[0].start(), -1, len(stack[0].group()), 0))
+    return pairs
+
+
+def _closes(text: str, marks: list[re.Match[str]], index: int, top: str, depth: int) -> bool:
+    """Whether mark ``index`` closes the open quote whose opening glyph is ``top``."""
+    glyph = marks[index].group()
+    if glyph in _OPEN_ONLY:
+        return False
+    if glyph == "\u201c":
+        if top == "\u201e":
+            return True
+        # a curly opener where a closer belongs (`fast, “Putin said`): closes when
+        # nothing later in the paragraph could close the quote instead
+        return top == "\u201c" and not _later_closer(marks, index, _CLOSES[top])
+    if glyph in _STRAIGHT and top not in _STRAIGHT and top != "``":
+        return depth > 1 or _looks_like_closer(text, marks[index].start(), len(glyph))
+    return glyph in _CLOSES.get(top, set()) or glyph in _CLOSE_ONLY
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int, int, int, int]]:
+    """Quoted spans per paragraph as (start, end, open_at, close_at, paragraph_index)."""
+    found = []
+    for number, para in enumerate(_PARAGRAPH.finditer(text)):
+        for open_at, close_at, open_len, _ in _pairs_in_paragraph(text, para.start(), para.end()):
+            inner_start = open_at + open_len if open_at >= 0 else para.start()
+            inner_end = close_at if close_at >= 0 else para.end()
+            start, end = _strip(text, inner_start, inner_end)
+            if end > start:
+                found.append((start, end, open_at, close_at, number))
+    return found
+
+
+def _first_in_paragraph(text: str, open_at: int) -> bool:
+    """Whether only white space precedes ``open_at`` on its line."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    return not text[line_start:open_at].strip()
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Top-level quotations in ``text``, in order; a paragraph-continued quote is one span.
+
+    A quote left open at the end of a paragraph joins the next paragraph's quote when
+    that paragraph opens with a quotation mark (the news convention); otherwise it
+    ends with its paragraph. A stray mark only affects the quote it sits in.
+    """
+    spans: list[QuotedSpan] = []
+    previous_para = -2
+    for start, end, open_at, close_at, para in _paragraph_spans(text):
+        last = spans[-1] if spans else None
+        continues = (
+            last is not None
+            and last.close_at == -1
+            and para == previous_para + 1
+            and open_at >= 0
+            and _first_in_paragraph(text, open_at)
+        )
+        if continues and last is not None:
+            spans[-1] = QuotedSpan(last.start, end, last.open_at, close_at)
+        else:
+            spans.append(QuotedSpan(start, end, open_at, close_at))
+        previous_para = para
+    return spans
