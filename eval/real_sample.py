@@ -158,11 +158,11 @@ def main(argv: list[str] | None = None) -> None:
             seen.add(art["content_hash"])
             events += [event_item(art, e) for e in art.get("events") or []]
             quotes += [quote_item(art, q) for q in art.get("quotes") or []]
-    items = rng.sample(events, min(args.events, len(events)))
-    items += rng.sample(quotes, min(args.quotes, len(quotes)))
+    n_events, n_quotes = min(args.events, len(events)), min(args.quotes, len(quotes))
+    items = rng.sample(events, n_events) + rng.sample(quotes, n_quotes)
     print(
         f"seed {args.seed}: {used} articles drawn of {len(corpus)}; pool {len(events)} events, "
-        f"{len(quotes)} quotes; sample {args.events} events, {args.quotes} quotes\n"
+        f"{len(quotes)} quotes; sample {n_events} events, {n_quotes} quotes\n"
     )
     for n, item in enumerate(items, 1):
         print(show(n, item) + "\n")
