@@ -34,6 +34,7 @@ class Code(StrEnum):
     DB_SCHEMA = "NG202"
     # usage
     BAD_OPTION = "NG301"
+    MISSING_EXTRA = "NG302"
     # extraction
     EXTRACT_FAILED = "NG401"
 
@@ -59,6 +60,7 @@ MESSAGES: dict[Code, str] = {
     Code.DB_OPEN: "cannot open database: {detail}",
     Code.DB_SCHEMA: "database schema problem: {detail}",
     Code.BAD_OPTION: "bad option: {detail}",
+    Code.MISSING_EXTRA: "missing optional dependency: {detail}",
     Code.EXTRACT_FAILED: "an extractor failed on one article, which keeps what it had: {detail}",
 }
 

@@ -23,6 +23,7 @@ from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, Select, and_, se
 
 from newsgraph.analyze.gdelt import gdelt_row
 from newsgraph.errors import Code, UsageError
+from newsgraph.extras import require
 from newsgraph.store import events as q
 from newsgraph.store import reader, schema
 from newsgraph.store.db import Store
@@ -144,7 +145,7 @@ def _with_reports(
 
 
 def _write_parquet(pages: Iterator[list[dict[str, Any]]], stmt: Select[Any], path: Path) -> int:
-    import pyarrow as pa
+    pa = require("pyarrow", "parquet", "export --format parquet")
     import pyarrow.parquet as pq
 
     arrow_schema = pa.schema([(c.name, _arrow_type(c.type)) for c in stmt.selected_columns])

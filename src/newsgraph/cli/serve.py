@@ -32,6 +32,9 @@ CacheOpt = Annotated[
     ),
 ]
 
+# what the web extra installs and the server imports (python-multipart: file uploads)
+WEB_MODULES = ("fastapi", "uvicorn", "python_multipart", "jinja2", "plotly")
+
 
 def app_from_env() -> Any:
     """The app for uvicorn's worker processes, configured through the environment."""
@@ -53,6 +56,10 @@ def serve_app(
     cache_mb: int | None = None,
 ) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it."""
+    from newsgraph.extras import require
+
+    for module in WEB_MODULES:
+        require(module, "web", "newsgraph serve")
     import uvicorn
 
     from newsgraph.settings import cache_size_mb

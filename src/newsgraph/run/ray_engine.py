@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import Code, UsageError
+from newsgraph.extras import require
 from newsgraph.records import Article
 from newsgraph.run.pipeline import Analyse
 
@@ -131,6 +132,8 @@ class RayEngine:
     ) -> None:
         if workers is not None and workers < 1:
             raise UsageError(Code.BAD_OPTION, f"--workers must be at least 1, not {workers}")
+        for module in ("ray", "pyarrow"):  # spilled batches are Parquet files
+            require(module, "ray", "--engine ray")
         self.address = address
         self.workers = workers
         self.analyse = analyse
@@ -151,10 +154,7 @@ class RayEngine:
 
     def _connect(self) -> bool:
         """Join the cluster (or start a local one); True when this run started Ray."""
-        try:
-            import ray
-        except ImportError:
-            raise UsageError(Code.BAD_OPTION, "--engine ray needs the ray package") from None
+        ray = require("ray", "ray", "--engine ray")
         if ray.is_initialized():
             return False
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": True}

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from newsgraph.errors import Code, StoreError
+from newsgraph.extras import require
 
 BUSY_TIMEOUT_MS = 10_000
 # execution option read by the SQLite ``begin`` listener: "" (deferred) or "IMMEDIATE"
@@ -46,6 +47,8 @@ def to_url(url_or_path: str) -> URL:
 def make_engine(url_or_path: str) -> Engine:
     """An engine for ``url_or_path``, with the dialect's connection settings installed."""
     url = to_url(url_or_path)
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() == "psycopg":
+        require("psycopg", "postgres", "a PostgreSQL database")
     engine = create_engine(url, json_serializer=_to_json)
     if engine.dialect.name == "sqlite":
         _check_sqlite_path(url)
