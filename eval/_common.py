@@ -63,7 +63,7 @@ def score_predictions(
 
 def parsed(records: list[Record], batch_size: int) -> Iterator[tuple[Record, Any]]:
     """Each record with its text parsed by the English spaCy pipeline (``nlp.pipe``)."""
-    from newsgraph.nlp.models import english
+    from newsgraph.languages.en import english
 
     texts = [r["text"] for r in records]
     yield from zip(records, english().pipe(texts, batch_size=batch_size), strict=True)

@@ -25,7 +25,7 @@ from _common import make_input as scorer_input  # noqa: E402
 
 from newsgraph.extractors.events.coder import find_events  # noqa: E402
 from newsgraph.extractors.times.finder import find_times  # noqa: E402
-from newsgraph.nlp.models import english  # noqa: E402
+from newsgraph.languages.en import english  # noqa: E402
 from newsgraph.records import _plain  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_events.py"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from newsgraph.errors import Code, IngestError
+from newsgraph.records import Rejected
 
 # fields an input record may carry, kept verbatim (a given value wins over inference)
 GIVEN_FIELDS = ("id", "url", "source", "title", "published", "language")
@@ -36,3 +40,20 @@ class Page:
     date_evidence: str | None = None
     language: str | None = None
     outlet: str | None = None
+
+
+Item = RawDoc | Rejected  # what a reader yields
+
+
+def rejected(source: str, code: Code, detail: str) -> Rejected:
+    """A coded rejection whose id is stable for the same source."""
+    return from_error(source, IngestError(code, detail))
+
+
+def source_id(source: str) -> str:
+    """A stable short id for an input that has no article id (a rejection)."""
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def from_error(source: str, exc: IngestError) -> Rejected:
+    return Rejected(id=source_id(source), source=source, code=exc.code.value, message=exc.message)

@@ -19,8 +19,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from newsgraph.errors import Code, IngestError
 from newsgraph.inputs.decode import decode_bytes, header_charset, meta_charset
-from newsgraph.inputs.raw import RawDoc
-from newsgraph.inputs.sources import from_error, rejected
+from newsgraph.inputs.raw import RawDoc, from_error, rejected
 from newsgraph.records import Rejected
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -38,12 +38,12 @@ def default_analyse() -> Analyse:
 
 
 def preload_models() -> None:
-    """Load every spaCy model newsgraph uses, and the knowledge base, into this process."""
+    """Load every registered language's parser, and the knowledge base, into this process."""
+    from newsgraph import registry
     from newsgraph.kb.load import default_kb
-    from newsgraph.nlp.models import MODEL_FOR_LANGUAGE, load
 
-    for name in sorted(set(MODEL_FOR_LANGUAGE.values())):
-        load(name)
+    for code in sorted(registry.languages()):
+        registry.languages()[code].parser()
     default_kb()
 
 

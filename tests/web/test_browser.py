@@ -16,7 +16,7 @@ import pytest
 from conftest import shared_path
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

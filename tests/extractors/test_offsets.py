@@ -79,16 +79,19 @@ def test_quote_gets_the_day_its_sentence_states():
 
 
 def test_an_extractor_bug_on_one_article_does_not_stop_the_batch(monkeypatch, caplog):
+    from dataclasses import replace
+
+    from newsgraph import registry
     from newsgraph.extractors import stage as analyse
 
-    real = analyse.extract_from_doc
+    real = registry.steps()["quotes"]
 
-    def broken_for_one(article, doc):
+    def broken_for_one(article, doc, state):
         if "Kremlin" in article.text:
             raise RuntimeError("simulated extractor bug")
-        return real(article, doc)
+        return real.run(article, doc, state)
 
-    monkeypatch.setattr(analyse, "extract_from_doc", broken_for_one)
+    monkeypatch.setitem(registry._REGISTRY.steps, "quotes", replace(real, run=broken_for_one))
     texts = [
         '"We are ready," Putin said in the Kremlin on Monday.',
         '"We agree," Macron said in Paris.',
@@ -103,4 +106,5 @@ def test_an_extractor_bug_on_one_article_does_not_stop_the_batch(monkeypatch, ca
     done = analyse.analyse_articles(articles)
     assert [a.source for a in done] == ["0.txt", "1.txt"]
     assert done[0].quotes == () and done[0].times  # kept what it had: its dates and times
+    assert done[0].entities and done[0].events == ()  # events need the quotes: skipped
     assert done[1].quotes and "NG401" in caplog.text and "simulated extractor bug" in caplog.text

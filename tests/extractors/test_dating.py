@@ -163,6 +163,7 @@ def _dating_eval():
     return module
 
 
+@pytest.mark.eval
 def test_eval_gate_seeds_all_dated_right() -> None:
     shared_path("corpus", "seeds")
     shared_path("gold", "dev", "seeds.json")
@@ -172,6 +173,7 @@ def test_eval_gate_seeds_all_dated_right() -> None:
     assert all(r["evidence"] and 0 < r["confidence"] <= 1 for r in rows)
 
 
+@pytest.mark.eval
 @pytest.mark.parametrize("corpus", ["TimeBank", "AQUAINT"])
 def test_eval_gate_tempeval_dating(corpus: str) -> None:
     shared_path("data", "tempeval3", corpus)

@@ -16,7 +16,7 @@ from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import EntityLayer, find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
-from newsgraph.nlp.models import english
+from newsgraph.languages.en import english
 
 
 @pytest.fixture(scope="module")

@@ -179,6 +179,7 @@ def _load_scorer(shared_path):
 SCRAPINGHUB_SAMPLE_FLOOR = 0.95
 
 
+@pytest.mark.eval
 @pytest.mark.shared
 def test_scrapinghub_sample_stays_above_floor(shared):
     folder = shared("data", "html", "scrapinghub")

@@ -258,6 +258,7 @@ def _timex_eval():
     return module
 
 
+@pytest.mark.eval
 @pytest.mark.parametrize("corpus", ["TimeBank", "AQUAINT"])
 def test_eval_gate_value_f1(corpus: str) -> None:
     shared_path("data", "tempeval3", corpus)

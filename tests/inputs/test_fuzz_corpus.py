@@ -20,7 +20,7 @@ from newsgraph.inputs.warc import iter_warc
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fuzz_corpus"
 sys.path.insert(0, str(ROOT / "fuzz"))
 from fuzz_targets import TARGETS, call_target  # noqa: E402

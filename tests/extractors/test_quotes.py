@@ -18,7 +18,7 @@ spacy = pytest.importorskip("spacy")
 
 @pytest.fixture(scope="module")
 def nlp():
-    from newsgraph.nlp.models import english
+    from newsgraph.languages.en import english
 
     return english()
 
@@ -338,6 +338,7 @@ GATE_QUOTE_F1 = 0.645  # measured 0.678 on the first 30 PolNeAR dev articles, mi
 GATE_E2E_F1 = 0.53  # measured 0.561, minus 0.03
 
 
+@pytest.mark.eval
 def test_eval_gate_polnear_dev_subset() -> None:
     dev = shared_path("data", "polnear", "dev")
     spec = importlib.util.spec_from_file_location("quotes_eval", ROOT / "eval" / "quotes_eval.py")

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, shared_path
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.coder import find_events
-from newsgraph.nlp.models import english
+from newsgraph.languages.en import english
 from newsgraph.records import EventActor, TimeExpr
 
 PLOVER_TYPES = {
@@ -257,6 +257,7 @@ def test_table_follows_the_crosswalk():
     )
 
 
+@pytest.mark.eval
 def test_eval_gate():
     shared_path("eval", "score_events.py")
     spec = importlib.util.spec_from_file_location("events_eval", ROOT / "eval" / "events_eval.py")

@@ -1,0 +1,80 @@
+"""The built-in extraction steps, registered through the ``newsgraph.steps`` entry
+points in ``pyproject.toml`` exactly as an outside package's steps would be.
+
+Order comes from what each step requires and provides (:func:`newsgraph.registry.plan`):
+the publication date anchors the time expressions (an undated article is dated from
+its own text first); the entity layer resolves role phrases by that date; quote
+speakers go through the entity layer; events take their actors from the entity layer
+and their speech acts from the quotes. The entity layer is handed on in ``state``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from newsgraph.extractors.entities import find_entities
+from newsgraph.extractors.events import find_events
+from newsgraph.extractors.quotes import find_quotes
+from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
+from newsgraph.kb.load import default_kb
+from newsgraph.records import Article, EventActor
+from newsgraph.registry import Step
+
+LAYER = "entity_layer"
+
+
+def dating(article: Article, doc: Any, state: dict[str, Any]) -> Article:
+    """The publication date (inferred from the text when not given) and time expressions."""
+    published, times = date_article(article)
+    return article.replace(published=published, times=times)
+
+
+def entities(article: Article, doc: Any, state: dict[str, Any]) -> Article:
+    """Names merged within the article and linked to the KB, by the article's date."""
+    layer = find_entities(doc, published=anchor_of(article.published))
+    state[LAYER] = layer
+    return article.replace(entities=layer.entities)
+
+
+def quotes(article: Article, doc: Any, state: dict[str, Any]) -> Article:
+    """Direct and indirect quotes, speakers resolved through the entity layer, dated."""
+    found = find_quotes(doc, resolve=state[LAYER].resolve)
+    dated = date_quotes(found, doc, article.times, anchor_of(article.published))
+    return article.replace(quotes=dated)
+
+
+def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
+    """PLOVER events with actors from the entity layer and speech acts from the quotes."""
+    found = find_events(
+        doc,
+        actors=partial(event_actor, state[LAYER]),
+        times=article.times,
+        published=anchor_of(article.published),
+        quotes=article.quotes,
+    )
+    return article.replace(events=tuple(found))
+
+
+def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
+    """The resolved actor of an event argument span, with country and sector from the KB."""
+    speaker = layer.resolve(start, end)
+    if speaker is None or speaker.entity is None:
+        return None
+    entity = layer.entity(speaker.entity)
+    kb = default_kb()
+    known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
+    return EventActor(
+        entity=speaker.entity,
+        name=speaker.name or (entity.name if entity else ""),
+        country=(entity.country if entity else None) or getattr(known, "country", None),
+        sector=getattr(known, "sector", None),
+    )
+
+
+DATING = Step("dating", dating, requires=("article",), provides=("published", "times"))
+ENTITIES = Step("entities", entities, requires=("doc", "published"), provides=("entities",))
+QUOTES = Step("quotes", quotes, requires=("doc", "entities", "times"), provides=("quotes",))
+EVENTS = Step(
+    "events", events, requires=("doc", "entities", "quotes", "times"), provides=("events",)
+)
