@@ -86,11 +86,6 @@ def lookup_organisation(kb: KnowledgeBase, text: str) -> list[Organisation]:
     return [kb.organisations[i] for i in kb.org_index.get(normalize_name(text), [])]
 
 
-def get_actor(kb: KnowledgeBase, actor_id: str) -> Actor | None:
-    """The actor with this id, or None."""
-    return kb.people.get(actor_id)
-
-
 def holder(kb: KnowledgeBase, role: str, country: str, on: DateLike) -> Actor | None:
     """Who held ``role`` in ``country`` (ISO alpha-3/alpha-2 or an organisation id) on ``on``.
 
