@@ -37,13 +37,16 @@ How the Phoenix records are read (the files never say which synonym is what):
   "U.S.A.") are country names wherever they sit. Later records with the same code
   (Iraqi Kurdistan, Leipzig) and overseas territories (``USAPRI`` Puerto Rico,
   ``GBRGIB``) are places of the sovereign country, as CAMEO's first three letters are.
+* ISO names (pycountry) are added as country names where Phoenix (2014) predates them
+  ("Eswatini", "North Macedonia"); ``ADDITIONS`` adds the few names news uses that
+  Phoenix lacks ("Serb", "English", "European Community"), each with a Phoenix code.
 * Capitals: Phoenix does not mark them. ``CAPITALS`` below (written for newsgraph)
   names each country's seat of government; one is kept only where Phoenix lists that
   name under that country.
 * Country codes: CAMEO uses ISO alpha-3 except for the codes in ``CAMEO_TO_ISO``.
   Historic states keep their ISO 3166-3 code (DDR, CSK, SUN, YUG, SCG); Kosovo gets
   the customary user-assigned XKX. Regional or fictional codes (WEU, SAS, KNT...)
-  give no country.
+  give no country. Codes of bodies and groups get the ISO prefix too (KSVOPP is XKXOPP).
 * Ambiguity: a name claimed by two countries is dropped from that table; a place or
   capital that is also a country name, a nationality adjective or an agent noun is
   dropped from places; a place that is a common English word or a person's given name
@@ -332,6 +335,8 @@ ards ek eks ak aks ekh ene enes ino inos ai er ers ois aise ss sh ine
 """
 )
 
+SHORT_ACRONYMS = {"us", "uk", "un", "eu", "usa", "ussr", "nato", "plo"}
+
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 PAREN_RE = re.compile(r"\(([^)]*)\)")
 DATE_RE = re.compile(r"^(<|>)?\s*(\d{6,10})(?:\s*-\s*(\d{6,10}))?$")
@@ -428,7 +433,7 @@ def pretty(raw: str, acronyms: set[str]) -> str:
     words = []
     for i, word in enumerate(PAREN_RE.sub(" ", raw).replace("_", " ").split()):
         low = word.lower()
-        if "." in word or normalise(word) in acronyms:
+        if "." in word or normalise(word) in acronyms or normalise(word) in SHORT_ACRONYMS:
             words.append(word.upper())
         elif i and low in small:
             words.append(low)
@@ -451,7 +456,14 @@ def iso(code3: str) -> str | None:
 
 
 def is_demonym(name: str) -> bool:
-    last = name.split()[-1] if name else ""
+    """Shaped like a nationality word ("jordanian", "thai", "greek cypriot"); not a
+    country's name in another spelling ("kirghistan", "kingdom of the jordan")."""
+    tokens = name.split()
+    if not tokens or len(tokens) > 2 or "of" in tokens:
+        return False
+    last = tokens[-1]
+    if last in NAME_FILLERS or last.endswith(("stan", "republic", "jordan")):
+        return False
     return len(last) > 3 and any(last.endswith(s) for s in DEMONYM_SUFFIXES)
 
 
@@ -484,9 +496,10 @@ def person_vocabulary(records: list[Record]) -> People:
     place or body's name (to tell a person from an organisation), and surnames."""
     given: Counter[str] = Counter()
     family: Counter[str] = Counter()
-    other: set[str] = set()  # words of places and bodies are never names
+    other: set[str] = set()  # words of country and place names ("united") are not given names
     for record in records:
-        if not record.marked_person:
+        code = current_code(record)
+        if not record.marked_person and code is not None and len(code) == 3:
             other |= {t for raw in record.names for t in clean(raw)[0].split()}
     for record in records:
         if not record.marked_person:
@@ -894,7 +907,7 @@ def finish(
             del adjectives[name]  # "Afghan" listed twice: the adjective reading is the useful one
     for name, country in list(adjectives.items()):
         form = plural(name)
-        if form.endswith(("eses", "ishes", "ches", "sses")) or form in countries:
+        if name.endswith("s") or form.endswith(("ishes", "ches")) or form in countries:
             continue
         if adjectives.setdefault(form, country) != country:
             dropped.add("adjective plural of several countries", form)
@@ -915,10 +928,10 @@ def finish(
             capitals[name] = country
         else:
             places[name] = country
-    for name in list(countries):
-        if name in COMMON_WORD_SET:
-            dropped.add("country name is a common word", name)
-            del countries[name]
+    for table in (countries, adjectives):
+        for name in [n for n in table if n in COMMON_WORD_SET]:
+            dropped.add("country name or adjective is a common word", name)
+            del table[name]
     named = {
         "igos": best_named(tables.igos, "organisation name with two codes", dropped),
         "armed_groups": best_named(tables.armed_groups, "armed group with two codes", dropped),
