@@ -893,6 +893,11 @@ def best_named(
 def finish(
     tables: Tables, agents: dict[str, str], people: People, dropped: Dropped
 ) -> dict[str, Any]:
+    for name, codes in tables.capitals.items():  # "seoul" is also listed among KOR's names
+        if name in tables.countries and tables.countries[name] == codes and " " not in name:
+            capital_city_state = name in {n for c in codes for n in iso_names(c)}
+            if not capital_city_state:
+                del tables.countries[name]
     countries = single(tables.countries, "country name of several countries", dropped)
     adjectives = single(tables.adjectives, "adjective of several countries", dropped)
     for name in list(countries):
