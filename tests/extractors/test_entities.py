@@ -367,3 +367,44 @@ def test_alias_near_the_end_of_the_text_is_not_read_past_it(nlp):
         assert any(
             e.name in ("Vladimir Putin", "Tedros Adhanom Ghebreyesus") for e in layer.entities
         )
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("MOSCOW, February 7. /TASS/. Russia will send a delegation to Geneva.", "TASS"),
+        ("MOSCOW, February 7. /TASS/. Russia will send a delegation to Geneva.", "MOSCOW"),
+        ("LONDON — Britain will send a delegation to Geneva, officials said.", "LONDON"),
+        ("Washington (CNN)Vice President Mike Pence cast the deciding vote.", "CNN"),
+        ("Kabul, Afghanistan (CNN)At least 20 people were killed.", "Kabul"),
+        ("The talks will resume in March. mb/rt (AFP, dpa, Reuters)", "Reuters"),
+        ("By John Smith\n\nThe talks will resume in Geneva in March.", "John Smith"),
+        (
+            "The plant opened in March. (China Daily European Weekly 01/27/2017 page32)",
+            "China Daily European Weekly",
+        ),
+        (
+            "A worker in Luoyang. Huang Zhengwei / For China Daily  Steel output fell.",
+            "China Daily",
+        ),
+        (
+            "Share Facebook Twitter Google+ Whatsapp Tumblr linkedin stumble Digg reddit "
+            "Newsvine Permalink http://dw.com/p/2Wx5C The man is held in Berlin.",
+            "Digg",
+        ),
+    ],
+)
+def test_datelines_bylines_and_trailers_are_not_entities(nlp, text, absent):
+    layer = find_entities(nlp(text), published="2017-02-07", kb=default_kb())
+    found = {m.text for e in layer.entities for m in e.mentions}
+    assert not any(absent in m for m in found), found
+
+
+def test_the_article_body_after_a_dateline_keeps_its_names(nlp):
+    text = "MOSCOW, February 7. /TASS/. Russian Foreign Minister Sergey Lavrov met Rex Tillerson."
+    layer = find_entities(nlp(text), published="2017-02-07", kb=default_kb())
+    names = {e.name for e in layer.entities}
+    assert {"Sergey Lavrov", "Rex Tillerson"} <= names

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text, token_lowers
+from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon
 
@@ -28,12 +29,16 @@ _CREDIT_LINE = re.compile(
 
 def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     """Named-entity spans: the model's, trimmed and relabelled, plus KB and surname matches."""
-    credits = credit_ranges(doc_text(doc))
+    text = doc_text(doc)
+    credits = credit_ranges(text)
+    furniture = furniture_ranges(text)
     model = [c for c in _model_spans(doc) if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
     _relabel(doc, merged, view)
     merged += _surname_spans(doc, merged)
+    if furniture:
+        merged = [c for c in merged if not _starts_in(doc, c, furniture)]
     return sorted(merged, key=lambda c: c.start)
 
 
@@ -51,6 +56,11 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
 def _in_ranges(doc: Doc, cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
     start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
     return any(s <= start and end <= e for s, e in ranges)
+
+
+def _starts_in(doc: Doc, cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    start = doc[cand.start].idx
+    return any(s <= start < e for s, e in ranges)
 
 
 def _model_spans(doc: Doc) -> list[Candidate]:
