@@ -289,6 +289,62 @@ def test_clause_cut_off_by_a_colon_is_not_what_was_said(nlp) -> None:
     assert "fireworks" not in q.text and q.text.endswith("mishandled the inquiry")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The appeals court denied the request.",
+        "Yesterday, the EU agreed to cherish the values of the treaty.",
+        "The ministry did not comment further in a press briefing on Tuesday.",
+        "Zhou Lijuan is expecting her first baby in May.",
+        "Ballots were counted, with 40 approving the plan and 23 rejecting it.",
+        "The senator responded on Twitter.",
+    ],
+)
+def test_acts_wishes_times_and_pronouns_are_not_what_was_said(nlp, sentence) -> None:
+    assert quotes_of(nlp, sentence) == []
+
+
+def test_assent_with_a_clause_is_still_reported(nlp) -> None:
+    q = only(quotes_of(nlp, "Peter Olsen agreed that the plant would close in March."), "plant")
+    assert q.cue == "agreed" and q.text == "the plant would close in March"
+
+
+def test_quoted_name_as_addressee_or_under_another_verb_is_no_quote(nlp) -> None:
+    text = 'Heather Ferguson told "GMA" she had waited for hours.'
+    assert not [q for q in quotes_of(nlp, text) if q.text == "GMA"]
+    text = 'Lisa McNamara clarified what the "pinch test" entails.'
+    assert not [q for q in quotes_of(nlp, text) if q.text == "pinch test"]
+
+
+def test_french_president_said_on_tuesday_that(nlp) -> None:
+    text = "The French president said on Tuesday that the reform would pass."
+    q = only(quotes_of(nlp, text), "reform")
+    assert q.cue == "said" and q.text == "the reform would pass"
+    assert q.speaker is not None and q.speaker.text == "The French president"
+
+
+def test_apostrophe_written_as_a_quote_mark_pairs_nothing() -> None:
+    text = 'Keith said "we don"t want them to block it. They can"t," he added. "It"s fine."'
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == ['we don"t want them to block it. They can"t,', 'It"s fine.']
+
+
+def test_glued_heading_ends_a_reported_clause(nlp) -> None:
+    text = (
+        'This would "find out the will of the people." Demonstrations continue '
+        "Around 25,000 demonstrators gathered in Victory Square, the police said."
+    )
+    found = quotes_of(nlp, text)
+    assert not [q for q in found if q.speaker and q.speaker.text == "Demonstrations"]
+    q = only(found, "demonstrators")
+    assert q.text.startswith("Around 25,000") and q.cue == "said"
+    text = (
+        "Sharapova tops list of highest-paid athletes  Last March, Sharapova announced "
+        "that she had failed a test."
+    )
+    assert not [q for q in quotes_of(nlp, text) if "athletes" in q.text or q.text == "Last March"]
+
+
 # --- speakers -----------------------------------------------------------------------------
 
 

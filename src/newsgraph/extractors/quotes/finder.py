@@ -33,7 +33,13 @@ from newsgraph.extractors.quotes.cues import (
     subject_of,
 )
 from newsgraph.extractors.quotes.indirect import with_indirect
-from newsgraph.extractors.quotes.rules import CueLexicon, QuotedSpan, cue_lexicon, find_quoted_spans
+from newsgraph.extractors.quotes.rules import (
+    CueLexicon,
+    QuotedSpan,
+    cue_lexicon,
+    find_quoted_spans,
+    heading_breaks,
+)
 from newsgraph.extractors.quotes.speakers import SpeakerResolver, mention_tokens
 from newsgraph.records import Quote, Speaker
 
@@ -115,6 +121,8 @@ def _attribute_direct(
         or _cue_inside(inner, lex)
         or (_cue_before(doc, span, lex) if speechlike else None)
     )
+    if found is not None and _across_heading(doc, span, found[0]):
+        found = None
     if found is not None:
         cand.cue, cand.cue_text, cand.subject = found
         return cand
@@ -124,6 +132,17 @@ def _attribute_direct(
         doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
+
+
+def _across_heading(doc: Doc, span: QuotedSpan, cue: Token) -> bool:
+    """Whether a title or subheading glued into the text lies between the quote and its cue."""
+    text = doc_text(doc)
+    if cue.idx >= span.outer_end:  # up to the end of the cue's clause: the cue may be in it
+        stop = next((t.idx for t in doc[cue.i :] if t.text in _CLAUSE_END), len(text))
+        return bool(heading_breaks(text, span.outer_end, stop))
+    if cue.idx < span.outer_start:
+        return bool(heading_breaks(text, cue.idx, span.outer_start))
+    return False
 
 
 def _ends_utterance(doc: Doc, span: QuotedSpan) -> bool:
@@ -141,7 +160,12 @@ def _is_speechlike(inner: Span) -> bool:
 
 
 def _governing_cue(inner: Span, lex: CueLexicon, speechlike: bool) -> Cue | None:
-    """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``)."""
+    """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``).
+
+    A quoted phrase (not speechlike) counts only as the cue's own object or complement,
+    reached through prepositions at most (``called it "a disgrace"``, ``described X as
+    "..."``), never as the addressee (``told "GMA"``) or through another verb (``clarified
+    what the "pinch test" entails``)."""
     # first-seen order: a set of tokens would iterate in memory-address order
     heads = dict.fromkeys(t.head for t in inner if not (inner.start <= t.head.i < inner.end))
     for head in heads:
@@ -150,13 +174,31 @@ def _governing_cue(inner: Span, lex: CueLexicon, speechlike: bool) -> Cue | None
             if verb is None:
                 break
             phrase = cue_phrase(verb, lex)
-            allowed = speechlike or verb.lemma_.lower() in lex.partial_quote_verbs
+            allowed = speechlike or (
+                verb.lemma_.lower() in lex.partial_quote_verbs and not _addressee(inner, verb, lex)
+            )
             if phrase and allowed:
                 subject = subject_of(verb, lex)
                 if subject is not None and not (inner.start <= subject.i < inner.end):
                     return verb, phrase, subject
+            if not speechlike and verb.pos_ in ("VERB", "AUX"):
+                break
             verb = verb.head if verb.head.i != verb.i else None
     return None
+
+
+def _addressee(inner: Span, verb: Token, lex: CueLexicon) -> bool:
+    """Whether the quoted phrase is the person spoken to (``told "GMA" she ...``)."""
+    root = inner.root
+    return (
+        verb.lemma_.lower() in lex.addressee_verbs
+        and root.head == verb
+        and root.dep_
+        in (
+            "dobj",
+            "dative",
+        )
+    )
 
 
 def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue | None:
@@ -164,6 +206,7 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
     if span.close_at < 0:
         return None
     limit = paragraph_end(doc_text(doc), span.outer_end)
+    limit = min([limit, *heading_breaks(doc_text(doc), span.outer_end, limit)])
     ends_sentence = doc_text(doc)[span.start : span.end].rstrip()[-1:] in _CLAUSE_END
     window = 4 if ends_sentence else _AFTER_WINDOW
     first = inner.end

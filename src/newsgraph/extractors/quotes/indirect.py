@@ -17,7 +17,7 @@ from newsgraph.extractors.quotes.cues import (
     paragraph_end,
     subject_of,
 )
-from newsgraph.extractors.quotes.rules import CueLexicon
+from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 
 _PARTIAL_SHARE = 0.7
 _LINE_SPEAKER_WORDS = 5
@@ -215,30 +215,57 @@ def _noun_source(noun: Token, lex: CueLexicon) -> Token | None:
 def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     """What a cue verb without a clause reports: ``denied the claims``, ``vowed to fight``,
     ``called for talks``, ``warned of a war``, ``called on X to act`` (verbs listed under
-    ``object_content_verbs``)."""
+    ``object_content_verbs``). Never a time (``commented on Tuesday``), a bare pronoun
+    (``rejecting it``), a medium (``responded on Twitter``) or a thing granted
+    (``denied the request``); stance and assent verbs report only clauses."""
     lemma = verb.lemma_.lower()
-    if lemma not in lex.object_content_verbs:
+    if lemma not in lex.object_content_verbs or lemma in lex.clause_only_verbs:
         return []
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:
         if child.dep_ in deps and child.i > verb.i:
-            return [child]
+            return [child] if _is_content(child, lex) else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
-            return found + later[:1] if found else []
+            if not found or not (later or _is_content(found[0], lex, child.lower_)):
+                return []
+            return found + later[:1]
     return []
 
 
+_NOT_CONTENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+
+
+def _is_content(head: Token, lex: CueLexicon, preposition: str | None = None) -> bool:
+    """Whether a noun or to-clause object can be what was said."""
+    if head.pos_ in ("VERB", "AUX"):
+        return True
+    if head.ent_type_ in _NOT_CONTENT_ENTS or head.tag_ in ("PRP", "DT", "CD"):
+        return False
+    if preposition == "on" and head.pos_ == "PROPN":
+        return False  # responded on Twitter, spoke on CNN
+    return head.lemma_.lower() not in lex.act_objects
+
+
 def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
-    """``span`` cut to the paragraph holding ``anchor`` (the cue), or None when empty."""
+    """``span`` cut to the paragraph holding ``anchor`` (the cue), and to the cue's side of
+    a title or subheading glued into the text; None when empty."""
     begin = text.rfind("\n", 0, anchor) + 1
     end = paragraph_end(text, anchor)
+    cuts = heading_breaks(text, max(begin, span[0]), min(end, span[1]))
+    for cut in cuts:
+        if cut <= anchor:
+            begin = max(begin, cut)
+        else:
+            end = min(end, cut)
     start, stop = max(span[0], begin), min(span[1], end)
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
+    if cuts and len(text[start:stop].split()) < _MIN_LINE_WORDS:
+        return None  # the parser ran a clause across a heading: what is left is no content
     return (start, stop) if stop > start else None
 
 

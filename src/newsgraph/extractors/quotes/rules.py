@@ -19,6 +19,8 @@ from functools import lru_cache
 from newsgraph.resources import load_json
 
 _MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# a straight mark standing for an apostrophe inside a word (can"t, don"t, it"s, we"ll)
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])(?:\"|'')(?=(?:t|s|ll|re|ve|d|m)\b)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_ONLY = {"\u00ab", "\u201e", "``"}
 _CLOSE_ONLY = {"\u00bb"}
@@ -57,6 +59,8 @@ class CueLexicon:
     speech_nouns: frozenset[str]
     stance_light_verbs: frozenset[str]
     noun_source_prepositions: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    act_objects: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -87,7 +91,29 @@ def cue_lexicon() -> CueLexicon:
         speech_nouns=frozenset(raw["speech_nouns"]),
         stance_light_verbs=frozenset(raw["stance_light_verbs"]),
         noun_source_prepositions=frozenset(raw["noun_source_prepositions"]),
+        clause_only_verbs=frozenset(raw["clause_only_verbs"]),
+        act_objects=frozenset(raw["act_objects"]),
     )
+
+
+# where a title or subheading is glued into running text without punctuation: a run of
+# spaces before a capital ("athletes  Last March"), or a capitalised function word right
+# after a lower-case word ("Demonstrations continue Around 25,000 ...", "... rise The
+# minister said"); "The"/"A" only before a lower-case word ("told The Guardian" is a name)
+_HEADING_BREAK = re.compile(
+    r"(?<=\S) {2,}(?=[A-Z\u201c\"])"
+    r"|(?<=[a-z,;]) (?=(?:The|A|An) [a-z])"
+    r"|(?<=[a-z]) (?=(?:Around|About|After|Before|But|And|As|For|From|If|In|On|At|It|Its|This|"
+    r"These|Those|When|While|With|During|Since|Under|Over|Some|Many|Most|Last|Next|We|They|"
+    r"He|She|His|Her|Their|Our|Meanwhile|However|Despite|Although|Because|Following|"
+    r"Several|Both|All|Each|Every|Almost|Nearly|Only|Also|Even|Still|Such|Yesterday|Today|"
+    r"Earlier|Later|Now|Then|There|Here) [a-z0-9])"
+)
+
+
+def heading_breaks(text: str, begin: int, end: int) -> list[int]:
+    """Offsets in ``text[begin:end]`` where a glued title or subheading ends."""
+    return [m.end() for m in _HEADING_BREAK.finditer(text, begin, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +167,7 @@ def _later_closer(marks: list[re.Match[str]], index: int, closers: set[str]) -> 
 
 def _pairs_in_paragraph(text: str, begin: int, end: int) -> list[tuple[int, int, int, int]]:
     """Top-level (open_at, close_at, open_len, close_len) pairs; close_at -1 when left open."""
-    marks = list(_MARK.finditer(text, begin, end))
+    marks = [m for m in _MARK.finditer(text, begin, end) if not _APOSTROPHE.match(text, m.start())]
     stack: list[re.Match[str]] = []
     pairs: list[tuple[int, int, int, int]] = []
     for index, mark in enumerate(marks):
