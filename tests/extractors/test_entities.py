@@ -237,6 +237,72 @@ def test_role_phrase_by_date_with_shipped_kb(nlp, published, expected):
     assert layer.resolve(0, len("The French president")).name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "published", "expected"),
+    [
+        (
+            "Russia's president said on Monday that sanctions would fail.",
+            "Russia's president",
+            "2017-03-01",
+            "Vladimir Putin",
+        ),
+        (
+            "NATO's secretary general said the alliance was ready.",
+            "NATO's secretary general",
+            "2017-03-01",
+            "Jens Stoltenberg",
+        ),
+        (
+            "The UN secretary-general told reporters the war must end.",
+            "The UN secretary-general",
+            "2017-03-01",
+            "António Guterres",
+        ),
+        (
+            "The NATO secretary-general said allies must pay more.",
+            "The NATO secretary-general",
+            "2005-03-01",
+            "Jaap de Hoop Scheffer",
+        ),
+        (
+            "The French president-elect said he would travel to Berlin.",
+            "The French president-elect",
+            "2017-05-10",
+            "Emmanuel Macron",
+        ),
+        (
+            "The U.S. secretary of state said the talks would resume.",
+            "The U.S. secretary of state",
+            "2017-03-01",
+            "Rex Tillerson",
+        ),
+        (
+            "France's foreign minister said Paris was ready.",
+            "France's foreign minister",
+            "2017-03-01",
+            "Jean-Marc Ayrault",
+        ),
+        (
+            "Iraqi President Saddam Hussein said the inspectors could stay.",
+            "Saddam Hussein",
+            "2002-11-01",
+            "Saddam Hussein",
+        ),
+        (
+            "The Iranian president said the deal would hold.",
+            "The Iranian president",
+            "2017-03-01",
+            "Hassan Rouhani",
+        ),
+    ],
+)
+def test_office_phrases_in_every_form_resolve_to_the_holder(nlp, text, needle, published, expected):
+    layer = find_entities(nlp(text), published=published, kb=default_kb())
+    start = text.index(needle)
+    speaker = layer.resolve(start, start + len(needle))
+    assert speaker is not None and speaker.name == expected
+
+
 def test_stated_role_teaches_the_article_before_the_kb(nlp, tiny_kb):
     text = (
         "Kremlin spokesman Ivan Petrov told reporters on Monday that the talks went well. "

@@ -52,7 +52,10 @@ def parse_role_phrase(
         return None
     if "orgs" in spec:
         return None
-    roles = _country_roles(kb, spec["role"], code, pieces.institution)
+    role = spec.get("by_country", {}).get(
+        code, spec["role"]
+    )  # Iran's president heads the government
+    roles = _country_roles(kb, role, code, pieces.institution)
     return RolePhrase(roles, code) if roles else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
 from newsgraph.extractors.entities.types import (
@@ -37,7 +37,7 @@ def role_key(
     """
     words = [t.lower_ for t in tokens]
     role, used = _role_word(words)
-    if role is None or (head is not None and tokens[max(used)].i != head.i):
+    if role is None or (head is not None and head.i not in {tokens[j].i for j in used}):
         return None
     country, org = _qualifiers(tokens, used, resolver)
     return RoleKey(role, country, org)
@@ -175,11 +175,15 @@ def _phrase_of(head: Token) -> Span:
 
 def resolve_role_phrases(art: CorefArticle) -> None:
     """Definite singular role phrases, each resolved to an actor when one fits."""
-    for chunk in art.doc.noun_chunks:
+    for chunk in _nominals(art.doc):
         head = chunk.root
         if head.tag_ in PLURAL_TAGS or any(art.person_at(i) for i in range(chunk.start, chunk.end)):
             continue
-        if chunk[0].lower_ not in ("the", "his", "her") and not head.is_title:
+        if (
+            chunk[0].lower_ not in ("the", "his", "her")
+            and not head.is_title
+            and not _proper_owner(head)
+        ):
             continue  # "a president", "its president": not a known person
         phrase = _phrase_of(head)
         key = role_key(list(phrase), art.resolver, head)
@@ -188,6 +192,27 @@ def resolve_role_phrases(art: CorefArticle) -> None:
         entity = _role_entity(art, phrase, key)
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def _nominals(doc: Doc) -> list[Span]:
+    """The noun chunks, plus arguments the tagger took for adjectives ("The NATO
+    secretary-general said": "general" tagged JJ makes no chunk)."""
+    chunks = list(doc.noun_chunks)
+    covered = {i for c in chunks for i in range(c.start, c.end)}
+    for tok in doc:
+        if tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and tok.i not in covered:
+            start = tok.left_edge.i
+            if all(i not in covered for i in range(start, tok.i + 1)):
+                chunks.append(doc[start : tok.i + 1])
+    return chunks
+
+
+def _proper_owner(head: Token) -> bool:
+    """A named possessor ("Russia's president", "NATO's secretary general")."""
+    return any(t.dep_ == "poss" and t.tag_ in ("NNP", "NNPS") for t in head.lefts)
 
 
 def _unknown_owner(phrase: Span, head: Token) -> bool:
