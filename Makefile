@@ -40,12 +40,14 @@ demo: $(STAMP) $(CACHE)/wheels/.done
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz
 	$(BIN)/mypy src/newsgraph
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz
 	$(BIN)/ruff format --check src tests bench eval fuzz
 	$(BIN)/mypy src/newsgraph
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python bench/ingest.py --wheel-dir $(CACHE)/wheels

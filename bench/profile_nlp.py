@@ -8,7 +8,7 @@ pipeline does, then times each step separately: cleaning + building (with langua
 identification when the input gives no language), duplicate detection, dating (time
 expressions, inferred publication date), the spaCy parse (``nlp.pipe``), entities,
 quotes and events. The step order and arguments follow
-``newsgraph.extractors.stage.extract_from_doc``. ``--cprofile N`` also prints the N
+the registered steps of ``newsgraph.extractors.stage``. ``--cprofile N`` also prints the N
 functions with the most cumulative time under the extractors (parse excluded).
 """
 
@@ -21,7 +21,6 @@ import pstats
 import sys
 import time
 from collections import defaultdict
-from functools import partial
 from pathlib import Path
 
 
@@ -83,48 +82,30 @@ def build_articles(records: list[dict], timer: Timer) -> list:
 
 
 def extract_timed(articles: list, timer: Timer, profile: cProfile.Profile | None) -> None:
-    """Date, parse and extract every article, each step timed on its own."""
-    from newsgraph.extractors import stage as analyse
-    from newsgraph.extractors.entities.layer import find_entities
-    from newsgraph.extractors.events.coder import find_events
-    from newsgraph.extractors.quotes.finder import find_quotes
-    from newsgraph.nlp.models import load, model_name
+    """Every article through the registered steps of its language, each step timed on
+    its own (as ``extractors.stage`` runs them), the parse timed apart."""
+    from newsgraph import registry
+    from newsgraph.extractors.stage import PIPE_BATCH
 
     def profiled(func, *args, **kwargs):
         if profile is None:
             return func(*args, **kwargs)
         return profile.runcall(func, *args, **kwargs)
 
-    dated = [timer.run("dating", profiled, analyse._with_dates, a) for a in articles]
-    with_model = [a for a in dated if model_name(a.language) is not None]
-    nlp = load(model_name("en"))
+    before, after = registry.plan("en")
+    states: list[dict] = [{} for _ in articles]
+    for step in before:
+        articles = [
+            timer.run(step.name, profiled, step.run, a, None, s)
+            for a, s in zip(articles, states, strict=True)
+        ]
+    nlp = registry.language("en").parser()
     docs = timer.run(
-        "spaCy parse",
-        lambda: list(nlp.pipe((a.text for a in with_model), batch_size=analyse.PIPE_BATCH)),
+        "spaCy parse", lambda: list(nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH))
     )
-    for article, doc in zip(with_model, docs, strict=True):
-        anchor = analyse.anchor_of(article.published)
-        layer = timer.run("entities", profiled, find_entities, doc, published=anchor)
-        quotes = timer.run(
-            "quotes", profiled, quotes_step, find_quotes, doc, layer, article, anchor
-        )
-        timer.run(
-            "events",
-            profiled,
-            find_events,
-            doc,
-            actors=partial(analyse.event_actor, layer),
-            times=article.times,
-            published=anchor,
-            quotes=quotes,
-        )
-
-
-def quotes_step(find_quotes, doc, layer, article, anchor):
-    """Quotes with speakers resolved through the entity layer, then dated."""
-    from newsgraph.extractors.stage import date_quotes
-
-    return date_quotes(find_quotes(doc, resolve=layer.resolve), doc, article.times, anchor)
+    for article, doc, state in zip(articles, docs, states, strict=True):
+        for step in after:
+            article = timer.run(step.name, profiled, step.run, article, doc, state)
 
 
 def print_table(timer: Timer, n_articles: int, words: int) -> None:
@@ -153,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     records = load_records(args)
     timer = Timer()
-    from newsgraph.nlp.models import load, model_name
+    from newsgraph import registry
 
-    load(model_name("en"))  # model loading is not a per-article cost
+    registry.language("en").parser()  # model loading is not a per-article cost
     warm_up_language_identification(timer)
     articles = build_articles(records, timer)
     profile = cProfile.Profile() if args.cprofile else None

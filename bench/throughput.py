@@ -71,10 +71,10 @@ def prepare(wheel_dir: Path, limit: int | None, scale: int, path: Path) -> dict[
 
 def bare_spacy(jsonl: Path, workers: int) -> None:
     """Mode a, in the child: parse every text with the model newsgraph uses."""
+    from newsgraph import registry
     from newsgraph.extractors.stage import PIPE_BATCH
-    from newsgraph.nlp.models import MODEL_FOR_LANGUAGE, load
 
-    nlp = load(MODEL_FOR_LANGUAGE["en"])
+    nlp = registry.language("en").parser()
     print(f"components: {nlp.pipe_names}", file=sys.stderr)
 
     def texts():

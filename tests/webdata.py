@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsgraph.analyze.database import Database as Store
 from newsgraph.records import (
     Article,
     Entity,
@@ -16,7 +17,6 @@ from newsgraph.records import (
     Speaker,
     TimeExpr,
 )
-from newsgraph.store.db import Store
 
 PUTIN = EventActor("Q7747", "Vladimir Putin", "RUS", "GOV")
 MACRON = EventActor("Q3052772", "Emmanuel Macron", "FRA", "GOV")

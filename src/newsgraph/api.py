@@ -16,7 +16,7 @@ def nlp_engine(workers: int | None = 1, engine: str = "local", address: str | No
     uses ``spawn``, so a script that asks for ``workers > 1`` needs the usual
     ``if __name__ == "__main__":`` guard.
     """
-    from newsgraph.run.local import make_engine
+    from newsgraph.run.engines import make_engine
 
     return make_engine(engine, workers, address)
 
@@ -44,10 +44,11 @@ def extract(
 
 
 def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / dataset.connect
-    """Open (creating and migrating when needed) the store at ``db``."""
-    from newsgraph.store.db import Store
+    """Open (creating and migrating when needed) the store at ``db``: a
+    :class:`~newsgraph.analyze.database.Database`, the store with its analyses."""
+    from newsgraph.analyze.database import Database
 
-    return Store.open(db or default_db())
+    return Database.open(db or default_db())
 
 
 def ingest(

@@ -115,6 +115,9 @@ class Article:
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
     status: Status = "ok"
+    # what steps from other packages add, by name (JSON-serialisable values); shown in
+    # `newsgraph extract` output under "extensions" when not empty; not stored (yet)
+    extensions: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)
@@ -138,7 +141,10 @@ class Article:
             "times",
             "events",
         ]
-        return {k: data[k] for k in order}
+        out = {k: data[k] for k in order}
+        if self.extensions:
+            out["extensions"] = data["extensions"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

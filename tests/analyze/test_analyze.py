@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from newsgraph.analyze.database import Database
 from newsgraph.analyze.dyads import period_of
 from newsgraph.analyze.keys import actor_key, merge_key
 from newsgraph.analyze.merge import merge_new_events, merge_pending, rebuild
@@ -72,7 +73,7 @@ def article(
 
 @pytest.fixture
 def store(db_url: str):
-    with Store.open(db_url) as s:
+    with Database.open(db_url) as s:
         yield s
 
 

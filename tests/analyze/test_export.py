@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from conftest import shared_path
 from newsgraph.analyze import export as export_module
+from newsgraph.analyze.database import Database
 from newsgraph.analyze.gdelt import COLUMNS
 from newsgraph.cli.main import app
 from newsgraph.errors import UsageError
 from newsgraph.records import Article, Event, EventActor, Mention, Published, Quote, Span, Speaker
-from newsgraph.store import Store
 from newsgraph.store import events as store_events
 
 runner = CliRunner()
@@ -56,14 +56,14 @@ def article(n: int, date: str = "2020-06-26") -> Article:
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "news.db")
-    with Store.open(path) as store:
+    with Database.open(path) as store:
         store.save_batch([article(1), article(2), article(3, "2021-01-05")], None)
     return path
 
 
 def exported(db: str, fmt: str, what: str | None = None) -> str:
     out = io.StringIO()
-    with Store.open(db) as store:
+    with Database.open(db) as store:
         store.export(fmt, what=what, out=out)
     return out.getvalue()
 
@@ -91,7 +91,7 @@ def test_parquet_reads_back_with_pyarrow(db: str, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     path = tmp_path / "merged.parquet"
-    with Store.open(db) as store:
+    with Database.open(db) as store:
         assert store.export("parquet", what="merged", out=path) == 2
         assert store.export("parquet", what="quotes", out=tmp_path / "q.parquet") == 3
     table = pq.read_table(path)
@@ -138,7 +138,7 @@ def test_bad_export_options_are_usage_errors(db: str) -> None:
     for fmt, what in (("xml", None), ("csv", "people"), ("gdelt", "quotes")):
         with pytest.raises(UsageError):
             exported(db, fmt, what)
-    with Store.open(db) as store, pytest.raises(UsageError):
+    with Database.open(db) as store, pytest.raises(UsageError):
         store.export("parquet", what="articles")
 
 

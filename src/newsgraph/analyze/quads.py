@@ -7,36 +7,15 @@ from the CAMEO root code (01-05, 06-08, 09-13, 14-20).
 
 from __future__ import annotations
 
+from newsgraph.kb import plover
+
 VERBAL_COOPERATION = 1
 MATERIAL_COOPERATION = 2
 VERBAL_CONFLICT = 3
 MATERIAL_CONFLICT = 4
 
-QUAD_NAMES = {
-    VERBAL_COOPERATION: "verbal cooperation",
-    MATERIAL_COOPERATION: "material cooperation",
-    VERBAL_CONFLICT: "verbal conflict",
-    MATERIAL_CONFLICT: "material conflict",
-}
-
-PLOVER_QUAD = {
-    "AGREE": VERBAL_COOPERATION,
-    "CONSULT": VERBAL_COOPERATION,
-    "SUPPORT": VERBAL_COOPERATION,
-    "CONCEDE": VERBAL_COOPERATION,
-    "COOPERATE": MATERIAL_COOPERATION,
-    "AID": MATERIAL_COOPERATION,
-    "RETREAT": MATERIAL_COOPERATION,
-    "REQUEST": VERBAL_CONFLICT,
-    "ACCUSE": VERBAL_CONFLICT,
-    "REJECT": VERBAL_CONFLICT,
-    "THREATEN": VERBAL_CONFLICT,
-    "PROTEST": MATERIAL_CONFLICT,
-    "SANCTION": MATERIAL_CONFLICT,
-    "MOBILIZE": MATERIAL_CONFLICT,
-    "COERCE": MATERIAL_CONFLICT,
-    "ASSAULT": MATERIAL_CONFLICT,
-}
+QUAD_NAMES = plover.QUAD_NAMES
+PLOVER_QUAD = plover.QUAD_OF  # type -> quad class, from kb/data/plover.json
 
 
 def quad_class(plover_type: str | None) -> int | None:

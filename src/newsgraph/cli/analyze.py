@@ -23,10 +23,10 @@ err = Console(stderr=True)
 @contextmanager
 def _store(db: str | None) -> Iterator[Any]:
     """The store, with every newsgraph error printed as one line and exit status 2."""
-    from newsgraph.store.db import Store
+    from newsgraph.analyze.database import Database
 
     try:
-        store = Store.open(db or default_db())
+        store = Database.open(db or default_db())
     except NewsgraphError as exc:
         _fail(exc)
     try:

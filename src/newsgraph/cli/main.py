@@ -235,10 +235,10 @@ def ingest(
 
 @contextmanager
 def _open_store(db: str | None):
-    from newsgraph.store.db import Store
+    from newsgraph.analyze.database import Database
 
     try:
-        store = Store.open(db or default_db())
+        store = Database.open(db or default_db())
     except NewsgraphError as exc:
         err.print(f"error {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.analyze.database import Database
 from newsgraph.analyze.merge import merge_pending
 from newsgraph.inputs.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
@@ -90,6 +91,7 @@ def ingest(
     """
     settings = settings or Settings()
     inputs = list(inputs)
+    store = Database.over(store)  # each batch's events are merged in its transaction
     run_id = store.begin_run(command, {"inputs": inputs[:100], "n_inputs": len(inputs)})
     summary = IngestSummary(run_id)
     index = load_index(store, settings.near_duplicate_jaccard)

@@ -1,4 +1,4 @@
-"""The NLP stage in a local process pool, and the choice of engine for a run.
+"""The NLP stage in a local process pool.
 
 The driver reads, cleans and deduplicates in input order (``run/pipeline.py``); only
 the batches of new articles go to the workers. Each worker is a fresh ``spawn``ed
@@ -22,29 +22,12 @@ from itertools import chain, islice
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.records import Article
-from newsgraph.run.pipeline import Analyse, Engine, InProcess
+from newsgraph.run.pipeline import Analyse, InProcess
+from newsgraph.run.stage import default_analyse, preload_models
 
 IN_FLIGHT_PER_WORKER = 2
-ENGINES = ("local", "ray")
 
 _worker_analyse: Analyse | None = None
-
-
-def default_analyse() -> Analyse:
-    """The NLP stage (the one place this package imports the extractors)."""
-    from newsgraph.extractors.stage import analyse_articles
-
-    return analyse_articles
-
-
-def preload_models() -> None:
-    """Load every registered language's parser, and the knowledge base, into this process."""
-    from newsgraph import registry
-    from newsgraph.kb.load import default_kb
-
-    for code in sorted(registry.languages()):
-        registry.languages()[code].parser()
-    default_kb()
 
 
 def default_workers() -> int:
@@ -149,29 +132,4 @@ def _result(future: Future[list[Article]]) -> list[Article]:
         raise RuntimeError(f"a worker process died (out of memory?): {exc}") from exc
 
 
-def make_engine(
-    engine: str = "local",
-    workers: int | None = None,
-    address: str | None = None,
-    analyse: Analyse | None = None,
-) -> Engine:
-    """The engine a run asked for: in process (1 worker), a process pool, or Ray."""
-    if engine not in ENGINES:
-        raise UsageError(
-            Code.BAD_OPTION, f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}"
-        )
-    if engine == "ray":
-        from newsgraph.run.ray_engine import RayEngine
-
-        return RayEngine(address=address, workers=workers, analyse=analyse)
-    if address is not None:
-        raise UsageError(Code.BAD_OPTION, "--address only applies to --engine ray")
-    n = default_workers() if workers is None else workers
-    if n < 1:
-        raise UsageError(Code.BAD_OPTION, f"--workers must be at least 1, not {n}")
-    if n == 1:
-        return InProcess(analyse or default_analyse())
-    return ProcessPool(n, analyse)
-
-
-__all__ = ["ProcessPool", "default_workers", "make_engine", "preload_models"]
+__all__ = ["ProcessPool", "default_workers"]

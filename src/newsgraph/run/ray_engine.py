@@ -30,6 +30,7 @@ from newsgraph.errors import Code, UsageError
 from newsgraph.extras import require
 from newsgraph.records import Article
 from newsgraph.run.pipeline import Analyse
+from newsgraph.run.stage import default_analyse, preload_models
 
 PART_BATCHES = 8  # batches of articles per Parquet file (a file is a read task)
 SCHEMA_FIELDS = ("seq", "articles")
@@ -39,8 +40,6 @@ class BatchAnalyser:
     """A Ray Data actor: loads the models once, then analyses a batch of articles per row."""
 
     def __init__(self, analyse: Analyse | None = None) -> None:
-        from newsgraph.run.local import default_analyse, preload_models
-
         preload_models()
         self.analyse = analyse or default_analyse()
 

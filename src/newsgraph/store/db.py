@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -40,7 +40,7 @@ class Store:
     # ---- opening and closing -----------------------------------------------------------
 
     @classmethod
-    def open(cls, url_or_path: str) -> Store:
+    def open(cls, url_or_path: str) -> Self:
         """Open (creating if needed) and migrate the database at ``url_or_path``.
 
         A bare path is a SQLite file; ``sqlite:///`` and ``postgresql://`` URLs pass
@@ -67,7 +67,7 @@ class Store:
         """Release every pooled connection."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -125,18 +125,21 @@ class Store:
         merge: bool = True,
     ) -> BatchResult:
         """Write articles (with all child rows), duplicates and rejections in ONE
-        transaction, merging the new articles' events into merged events in the same
         transaction. Already-stored content hashes, sources and rejections are skipped.
-        ``minhashes`` maps article id to its MinHash signature bytes; ``merge=False``
-        leaves the events for ``analyze.merge`` to merge later."""
-        from newsgraph.analyze.merge import merge_new_events
-
+        ``minhashes`` maps article id to its MinHash signature bytes. With ``merge``,
+        :meth:`merge_in` runs in the same transaction: a plain Store merges nothing;
+        the analysis layer's ``Database`` (what ``newsgraph.open`` returns) merges the
+        new articles' events into merged events there, so readers never write."""
         records = list(records)
         with self._writer.begin() as conn:
             result = writer.save_batch(conn, records, run_id, minhashes)
             if merge:
-                merge_new_events(conn, [r.id for r in records if isinstance(r, Article)])
+                self.merge_in(conn, [r.id for r in records if isinstance(r, Article)])
             return result
+
+    def merge_in(self, conn: Connection, article_ids: Sequence[str]) -> None:
+        """Called by :meth:`save_batch` inside its transaction; a hook for the layers
+        above (``newsgraph.analyze.database.Database`` merges events here)."""
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -230,22 +233,7 @@ class Store:
         with self.engine.connect() as conn:
             return reader.stats(conn)
 
-    # ---- merged events, dyads, timelines, exports (newsgraph.analyze) -------------------
-
-    def merge_events(self, article_ids: Sequence[str] | None = None) -> Any:
-        """Merge the events of ``article_ids`` (None: every event not merged yet) into
-        merged events; idempotent. Returns ``analyze.merge.MergeResult``."""
-        from newsgraph.analyze import merge
-
-        if article_ids is None:
-            return merge.merge_pending(self)
-        return merge.merge_new_events(self, article_ids)
-
-    def rebuild_merged_events(self) -> Any:
-        """Drop and rebuild every merged event from the events table."""
-        from newsgraph.analyze.merge import rebuild
-
-        return rebuild(self)
+    # ---- merged events ------------------------------------------------------------------
 
     def merged_events_df(self) -> pd.DataFrame:
         """Every merged event (one row per event however many articles report it)."""
@@ -254,34 +242,6 @@ class Store:
     def event_mentions_df(self) -> pd.DataFrame:
         """Every report of a merged event: (article_id, event_seq) -> merged_event_id."""
         return self._frame(schema.event_mentions, ["merged_event_id", "article_id", "event_seq"])
-
-    def dyad_df(
-        self,
-        a: str,
-        b: str,
-        *,
-        by: str = "month",
-        directed: bool = False,
-        include_negated: bool = False,
-    ) -> pd.DataFrame:
-        """Merged events between two countries or actors per period and quad class."""
-        from newsgraph.analyze.dyads import dyad_series
-
-        return dyad_series(self, a, b, by=by, directed=directed, include_negated=include_negated)
-
-    def timeline_df(
-        self, actor: str, *, since: str | None = None, until: str | None = None
-    ) -> pd.DataFrame:
-        """An actor's dated events and quotes in date order, with their sources."""
-        from newsgraph.analyze.timeline import timeline
-
-        return timeline(self, actor, since=since, until=until)
-
-    def export(self, fmt: str, *, what: str | None = None, out: Any = None) -> int:
-        """Write a table as jsonl, csv, parquet or gdelt (see ``analyze.export``)."""
-        from newsgraph.analyze.export import export
-
-        return export(self, fmt, what=what, out=out)
 
     def _frame(self, table: Any, order: list[str]) -> pd.DataFrame:
         with self.engine.connect() as conn:

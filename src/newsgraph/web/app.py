@@ -26,9 +26,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
+from newsgraph.analyze.database import Database
 from newsgraph.errors import Code, UsageError
 from newsgraph.settings import cache_size_mb
-from newsgraph.store.db import Store
 from newsgraph.store.version import DataVersion
 from newsgraph.web import api, apidocs, pages
 from newsgraph.web.cache import ResponseCache
@@ -71,7 +71,7 @@ def create_app(
         cache_mb = cache_size_mb()
     token = token or os.environ.get("NEWSGRAPH_TOKEN") or None
     check_bind(host, token)
-    store = Store.open(db)
+    store = Database.open(db)
     version = DataVersion(store.engine)
 
     @asynccontextmanager

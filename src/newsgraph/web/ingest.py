@@ -66,7 +66,7 @@ def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[s
     """Run the pipeline over ``inputs`` into ``store``; the summary and each record.
     When every input was rejected, the first rejection becomes a 400."""
     from newsgraph.run.ingest import ingest
-    from newsgraph.run.local import default_analyse
+    from newsgraph.run.stage import default_analyse
 
     records: list[Record] = []
     with _LOCK:
