@@ -58,6 +58,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/quotes_eval.py
 	$(BIN)/python eval/timex_eval.py
 	$(BIN)/python eval/events_eval.py
+	$(BIN)/python eval/facts_eval.py --demo 500
 
 # Not part of CI: 10,000 generated inputs per parser (hypothesis), then atheris when it installs.
 FUZZ_N       ?= 10000
