@@ -474,3 +474,42 @@ def test_the_article_body_after_a_dateline_keeps_its_names(nlp):
     layer = find_entities(nlp(text), published="2017-02-07", kb=default_kb())
     names = {e.name for e in layer.entities}
     assert {"Sergey Lavrov", "Rex Tillerson"} <= names
+
+
+# ---------------------------------------------------------------- links from context
+
+
+def test_fox_the_channel_is_not_vicente_fox(nlp):
+    text = (
+        'Trump said in an interview with Fox News that aired Sunday. "It is a disgrace," '
+        "Fox's Bill O'Reilly said of Putin."
+    )
+    layer = find_entities(nlp(text), published="2017-02-07", kb=default_kb())
+    assert all(e.name != "Vicente Fox" for e in layer.entities)
+
+
+def test_a_bare_surname_links_with_support_from_the_article(nlp):
+    kb = default_kb()
+    text = "President Fox met farmers in Jalisco on Monday. Fox said prices would rise."
+    layer = find_entities(nlp(text), published="2004-06-01", kb=kb)
+    assert any(e.name == "Vicente Fox" for e in layer.entities)  # in office that day
+    text = "Former President Obama spoke in Chicago. Obama said Trump was wrong."
+    layer = find_entities(nlp(text), published="2017-06-01", kb=kb)
+    assert any(e.name == "Barack Obama" for e in layer.entities)  # a title before the name
+
+
+def test_company_and_studio_names_are_not_people(nlp):
+    text = (
+        "Yogi Yoga aims to help 100 universities within 100 days, its founder said. "
+        "Russia's Promsvyazbank also has an office in Limassol."
+    )
+    layer = find_entities(nlp(text), published="2017-01-20", kb=default_kb())
+    persons = {e.name for e in layer.entities if e.type == "PERSON"}
+    assert not persons & {"Yogi Yoga", "Promsvyazbank"}, persons
+
+
+def test_trump_tower_is_a_place_not_a_mention_of_trump(nlp):
+    text = "Abe met Donald Trump at Trump Tower in Manhattan on Friday."
+    layer = find_entities(nlp(text), published="2016-11-18", kb=default_kb())
+    trump = next(e for e in layer.entities if e.name == "Donald Trump")
+    assert [m.text for m in trump.mentions] == ["Donald Trump"]

@@ -82,6 +82,20 @@ class KbView:
         actor = kbr.resolve_role_phrase(self.kb, phrase, self.on)
         return _person_link(actor) if actor else None
 
+    def years_out_of_office(self, actor_id: str) -> float | None:
+        """0 when the actor holds a role on the article's date, else the years since the
+        last role ended (None: no date, or not a KB person)."""
+        actor = self.kb.people.get(actor_id) if self.kb is not None else None
+        if actor is None or self.on is None:
+            return None
+        ended = []
+        for role in actor.roles:
+            if role.active_on(self.on):
+                return 0.0
+            if role.end is not None and role.end <= self.on:
+                ended.append(role.end)
+        return (self.on - max(ended)).days / 365.25 if ended else 99.0
+
     def gazetteer(self) -> Gazetteer:
         """Lower-cased alias tokens -> (label, is a surname), built once per KB."""
         return self._cached_gazetteer()[1]

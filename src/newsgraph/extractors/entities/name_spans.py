@@ -194,10 +194,45 @@ def _merge(doc: Doc, model: list[Candidate], found: list[Candidate]) -> list[Can
             for g in overlapping
         ):
             kept = [g for g in kept if g not in overlapping] + [m]
+        elif m.label != "PERSON" and all(
+            _bare_name(g) and m.start <= g.start and g.end <= m.end for g in overlapping
+        ):  # "Fox News", "Trump Tower": a surname inside a longer non-person name
+            if m.end - m.start > 1 and _org_like(doc[m.start : m.end]):
+                kept = [g for g in kept if g not in overlapping] + [m]
+            else:
+                for g in overlapping:
+                    g.model_label = m.label
     for g in found:
         if g.source == "kb-place" and not any(k.start < g.end and g.start < k.end for k in kept):
             kept.append(g)
     return kept
+
+
+def _thing_name(doc: Doc, cand: Candidate) -> bool:
+    """A name ending in an organisation or thing noun ("... Studio", "... Bank", "... Yoga")
+    or with a company suffix ("Promsvyazbank"): not a person."""
+    heads, suffixes = _org_words()
+    last = doc[cand.end - 1].lower_
+    return last in heads or (len(last) > 6 and last.endswith(suffixes))
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(lexicon()["org_heads"]), tuple(lexicon()["org_suffixes"])
+
+
+_ORG_JOINERS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def _org_like(span: Any) -> bool:
+    """A capitalised multi-word name, joiners allowed ("Royal College of GPs", "Fox News")."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in _ORG_JOINERS]
+    return _capitalised(words) and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
+
+
+def _bare_name(cand: Candidate) -> bool:
+    """A one-word KB person match: a surname that may be something else ("Fox")."""
+    return cand.label == "PERSON" and cand.source == "kb" and cand.end - cand.start == 1
 
 
 def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
@@ -210,6 +245,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             continue
         if c.label == "PERSON" and view.country(text) and not view.people(text):
             c.label = "GPE"
+        elif c.label == "PERSON" and _thing_name(doc, c) and not view.people(text):
+            c.label = "ORG"  # "Yogi Yoga", "Promsvyazbank", "Kung Fu Yoga"
         elif (
             c.label in ("ORG", "GPE")
             and c.end - c.start == 1

@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text
-from newsgraph.extractors.entities.types import Candidate, Link, Resolver
+from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon
 
 
 def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> dict[str, Link]:
@@ -25,13 +25,77 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
     persons = [c for c in candidates if c.label == "PERSON"]
     full = [c for c in persons if len(name_words(doc, c)) > 1]
     single = [c for c in persons if len(name_words(doc, c)) <= 1]
-    for cand in sorted(full, key=lambda c: not c.links) + single:
+    for cand in sorted(full, key=lambda c: not c.links):
+        _cluster_person(doc, cand, links, known, resolver)
+    support = _Support(doc, candidates, links, resolver) if single else None
+    for cand in single:
+        if support is not None and not support.check(cand):
+            continue  # "Fox" the channel: back to the model's label
         _cluster_person(doc, cand, links, known, resolver)
     by_slug: dict[str, str] = {}
     for cand in candidates:
         if cand.label != "PERSON":
             _cluster_other(doc, cand, links, by_slug, resolver)
     return links
+
+
+# a former office holder named by surname alone, with only his country in the article
+RECENT_YEARS = 8.0
+_GENERIC_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "madame", "monsieur", "mme", "m", "sir", "lord", "lady"}
+)
+
+
+class _Support:
+    """What in the article supports linking a bare surname to a KB person: the person's
+    full name (clustering does that), a title before it ("President Fox"), the person in
+    office on the article's date, another KB person of the same country in the article,
+    or the country itself for someone out of office fewer than ``RECENT_YEARS``."""
+
+    def __init__(
+        self, doc: Doc, candidates: list[Candidate], links: dict[str, Link], resolver: Resolver
+    ) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.people_countries = {
+            link.country for link in links.values() if link.type == "PERSON" and link.country
+        }
+        self.countries: set[str] = set()
+        for c in candidates:
+            if c.label in ("GPE", "NORP", "LOC") or (c.links and c.label != "PERSON"):
+                code = resolver.country(doc[c.start : c.end].text)
+                if code:
+                    self.countries.add(code)
+        titles = lexicon()
+        self.titles = (set(titles["titles"]) | set(titles["role_nouns"])) - _GENERIC_TITLES
+
+    def check(self, cand: Candidate) -> bool:
+        """Keep only the KB links the article supports; False when the candidate is no
+        person at all (the model saw an organisation or place and nothing supports a link)."""
+        if not cand.links:
+            cand.links = tuple(self.resolver.people(self.doc[cand.start : cand.end].text))
+        if not cand.links:
+            return True
+        kept = tuple(link for link in cand.links if self._supported(cand, link))
+        if kept:
+            cand.links = kept
+            return True
+        cand.links = ()
+        if cand.model_label and cand.model_label != "PERSON":
+            cand.label = cand.model_label
+            return False
+        return True
+
+    def _supported(self, cand: Candidate, link: Link) -> bool:
+        out = self.resolver.years_out_of_office(link.id)
+        if out is None or out == 0.0 or link.country is None and out < RECENT_YEARS:
+            return True
+        before = self.doc[cand.start - 1].lower_.rstrip(".") if cand.start > 0 else ""
+        if before in self.titles:
+            return True
+        if link.country and link.country in self.people_countries:
+            return True
+        return bool(link.country and link.country in self.countries and out < RECENT_YEARS)
 
 
 def name_words(doc: Doc, cand: Candidate) -> list[str]:

@@ -83,6 +83,7 @@ class Candidate:
     links: tuple[Link, ...] = ()
     source: str = "model"  # model | kb | surname
     entity: str | None = None
+    model_label: str | None = None  # the model's label for the same span, when a KB match won
 
 
 class Resolver(Protocol):
@@ -97,3 +98,5 @@ class Resolver(Protocol):
     def org(self, text: str) -> Link | None: ...
 
     def role_holder(self, phrase: str) -> Link | None: ...
+
+    def years_out_of_office(self, actor_id: str) -> float | None: ...
