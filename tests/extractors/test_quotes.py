@@ -366,6 +366,66 @@ def test_role_noun_prefers_person_introduced_with_that_role(nlp) -> None:
     assert q.speaker.text == "the spokesman" and q.speaker.name == "Jonas Lind"
 
 
+def test_it_and_organisation_nouns_refer_to_an_organisation(nlp) -> None:
+    text = (
+        "Tesco has been hit by strikes. The supermarket chain took out advertisements. "
+        "It says that all stores remain open for customers."
+    )
+    assert only(quotes_of(nlp, text), "stores remain open").speaker.name == "Tesco"
+    text = (
+        "The Washington Post published the leak on Monday. "
+        "The newspaper wrote that the officials had met twice."
+    )
+    q = only(quotes_of(nlp, text), "met twice")
+    assert q.speaker.text == "The newspaper" and q.speaker.name == "The Washington Post"
+
+
+def test_organisation_speaker_keeps_the_id_of_what_it_refers_to(nlp) -> None:
+    text = "Tesco has been hit by strikes. It says that all stores remain open."
+
+    def resolve(start: int, end: int) -> Speaker | None:
+        if text[start:end] == "Tesco":
+            return Speaker("org:tesco", "Tesco", start, end, "Tesco")
+        return None
+
+    q = only(quotes_of(nlp, text, resolve=resolve), "stores")
+    assert q.speaker.entity == "org:tesco" and q.speaker.text == "It"
+
+
+def test_hook_is_asked_about_the_head_not_a_modifier(nlp) -> None:
+    def resolve(start: int, end: int) -> Speaker | None:
+        return Speaker("org:usaf", "Air Force", start, end, "Air Force") if start < 20 else None
+
+    text = '"It is over," the Air Force chief said.'
+    q = only(quotes_of(nlp, text, resolve=resolve), "over")
+    assert q.speaker.entity is None and q.speaker.text == "the Air Force chief"
+
+
+def test_someone_new_is_not_an_antecedent(nlp) -> None:
+    text = (
+        "Donald Trump met aides on Monday. A senior official said the plan was ready. "
+        "The official said the talks would resume."
+    )
+    found = quotes_of(nlp, text)
+    assert only(found, "plan was ready").speaker.name == "A senior official"
+    assert only(found, "talks would resume").speaker.name == "The official"
+    text = "Denis Dokuchaev was arrested. A lawyer for one of the men said the charges were false."
+    assert only(quotes_of(nlp, text), "charges").speaker.name == "A lawyer"
+
+
+def test_quoted_words_belong_to_who_is_cited(nlp) -> None:
+    q = only(
+        quotes_of(nlp, 'Putin recalled Churchill\'s words: "We shall never surrender."'), "never"
+    )
+    assert q.speaker.name == "Churchill"
+
+
+def test_junk_before_a_speaker_is_trimmed(nlp) -> None:
+    text = 'Agents "declared the car suspicious."?The statement said an inquiry was under way.'
+    q = only(quotes_of(nlp, text), "inquiry")
+    assert q.speaker.text == "The statement"
+
+
 def test_surname_expands_to_full_name(nlp) -> None:
     text = 'Mayor Karen Holt opened the school. "It is a good day," Holt said.'
     assert only(quotes_of(nlp, text), "good day").speaker.name == "Karen Holt"

@@ -64,9 +64,10 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     """The speaker head of a cue verb: its subject, a relative clause's noun, or a
     governing verb's subject for ``..., saying`` / ``and added``."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.not_speakers:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
+        relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+        if child.dep_ in ("nsubj", "nsubjpass") and relative:
+            return verb.head
+        if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
             return child if child.dep_ == "nsubj" else None
@@ -75,6 +76,18 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, lex)
     return None
+
+
+_SPEAKER_POS = {"NOUN", "PROPN", "PRON"}
+_SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _can_speak(subject: Token, lex: CueLexicon) -> bool:
+    """A noun, name or pronoun that can be a speaker (not "there", a number or a verb the
+    parser took for a subject: "set", "23 rejecting it")."""
+    if subject.lower_ in lex.not_speakers:
+        return False
+    return subject.pos_ in _SPEAKER_POS or subject.ent_type_ in _SPEAKER_ENTS
 
 
 def according_to(tok: Token, lex: CueLexicon) -> Token | None:

@@ -82,15 +82,26 @@ def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:
 def _speaker_for(
     cand: Candidate, resolver: SpeakerResolver, resolve: Resolve | None, previous: Speaker | None
 ) -> Speaker | None:
-    """The candidate's speaker: its subject mention resolved, or the previous speaker."""
+    """The candidate's speaker: its subject mention resolved, or the previous speaker.
+
+    The ``resolve`` hook is asked about what the mention's head refers to (an organisation
+    named in a modifier, "Air Force chief", "Russian officials", is not the speaker), or,
+    for "it" and "the ministry"-style mentions, about the organisation they refer back to;
+    an indefinite mention ("a lawyer for ...") is someone new and is not resolved.
+    """
     if cand.subject is None:
         return previous if cand.inherits else None
     speaker = resolver.speaker(cand.subject)
-    if resolve is not None and speaker.start is not None and speaker.end is not None:
-        hooked = resolve(speaker.start, speaker.end)
-        if hooked is not None:
-            return hooked
-    return speaker
+    if resolve is None or speaker.start is None or speaker.end is None or resolver.kind == "new":
+        return speaker
+    if resolver.kind == "org":
+        hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
+    else:
+        head = cand.subject
+        hooked = resolve(max(head.idx, speaker.start), min(head.idx + len(head), speaker.end))
+    if hooked is None:
+        return speaker
+    return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
 
 
 # --- direct quotes -----------------------------------------------------------------
@@ -124,6 +135,8 @@ def _attribute_direct(
     if found is not None and _across_heading(doc, span, found[0]):
         found = None
     if found is not None:
+        found = (found[0], found[1], _cited(found[0], lex) or found[2])
+    if found is not None:
         cand.cue, cand.cue_text, cand.subject = found
         return cand
     if not speechlike:
@@ -132,6 +145,20 @@ def _attribute_direct(
         doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
+
+
+def _cited(verb: Token, lex: CueLexicon) -> Token | None:
+    """Whose words a citation verb passes on: ``recalled Churchill's words: "..."``,
+    ``quoted Trump: "..."`` (the quote is theirs, not the citing speaker's)."""
+    if verb.lemma_.lower() not in lex.citation_verbs:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON":
+            return obj
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return owner
+    return None
 
 
 def _across_heading(doc: Doc, span: QuotedSpan, cue: Token) -> bool:

@@ -61,6 +61,10 @@ class CueLexicon:
     noun_source_prepositions: frozenset[str]
     clause_only_verbs: frozenset[str]
     act_objects: frozenset[str]
+    org_nouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    citation_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -93,6 +97,10 @@ def cue_lexicon() -> CueLexicon:
         noun_source_prepositions=frozenset(raw["noun_source_prepositions"]),
         clause_only_verbs=frozenset(raw["clause_only_verbs"]),
         act_objects=frozenset(raw["act_objects"]),
+        org_nouns=frozenset(raw["org_nouns"]),
+        org_pronouns=frozenset(raw["org_pronouns"]),
+        indefinite_determiners=frozenset(raw["indefinite_determiners"]),
+        citation_verbs=frozenset(raw["citation_verbs"]),
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extractors.doctext import sentence_numbers
+from newsgraph.extractors.doctext import doc_text, sentence_numbers
 from newsgraph.extractors.quotes.rules import CueLexicon
 from newsgraph.records import Speaker
 
@@ -19,6 +19,7 @@ _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "
 _STEM = 5
 _CONTEXT_WINDOW = 5
 _RECENT_SENTENCES = 3
+_ORG_SENTENCES = 6
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
@@ -54,6 +55,7 @@ class PersonMention:
     gender: str | None
     context: frozenset[str]
     subject: bool
+    end: int = -1
 
 
 class SpeakerResolver:
@@ -71,10 +73,13 @@ class SpeakerResolver:
         self._sentence_of = sentence_numbers(doc)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = _full_names(persons)
-        people = [
-            self._person(e) for e in persons if not any(a <= e.start_char < b for a, b in quoted)
-        ]
+        outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
+        people = [self._person(e) for e in outside if e.label_ == "PERSON"]
         self.people = _share_gender(people)
+        self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
+        self._indefinite = _indefinite_roles(doc, lex)
+        self.kind = "name"
+        self.antecedent: tuple[int, int] | None = None
 
     def full_name(self, text: str) -> str:
         """The longest name in the document ending with the same word ("Peskov" -> "Dmitry Peskov")."""
@@ -87,46 +92,93 @@ class SpeakerResolver:
         words = [t.text for t in before] + _apposition(ent)
         gender = _gender(before, self.lex)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        name = self.full_name(ent.text) if ent.label_ == "PERSON" else _clean_name(ent.text)
         return PersonMention(
             ent.start_char,
             self._sentence_of[ent.start],
-            self.full_name(ent.text),
+            name,
             gender,
-            frozenset(_stems(words)),
+            frozenset(_stems(words + [t.text for t in ent])),
             subject,
+            ent.end_char,
         )
 
     def speaker(self, head: Token) -> Speaker:
-        """The Speaker for the mention ``head`` heads; remembered for later pronouns."""
+        """The Speaker for the mention ``head`` heads; remembered for later pronouns.
+
+        Sets ``kind`` ("name", "person", "org" or "new": an indefinite mention of someone
+        not named before) and ``antecedent``, the offsets of the mention it refers back to.
+        """
         first, last = mention_tokens(head)
         span = self.doc[first : last + 1]
+        start, end = _trimmed(doc_text(self.doc), span.start_char, span.end_char)
+        self.kind, self.antecedent = "name", None
         name = self._name(head, span)
+        if name == span.text:
+            name = doc_text(self.doc)[start:end]
         gender = self.lex.person_pronouns.get(head.lower_) or self.lex.gendered_roles.get(
             head.lower_
         )
-        self.people.append(
-            PersonMention(
-                span.start_char, self._sentence_of[head.i], name, gender, frozenset(), True
-            )
+        mention = PersonMention(
+            start, self._sentence_of[head.i], name, gender, frozenset(), True, end
         )
-        return Speaker(None, name, span.start_char, span.end_char, span.text)
+        (self.orgs if self.kind == "org" else self.people).append(mention)
+        return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
     def _name(self, head: Token, span: Span) -> str:
         """Best surface name: a person's full name, an antecedent's, an entity's, or the text."""
         lower = head.lower_
         if lower in self.lex.person_pronouns:
+            self.kind = "person"
             found = self._recent_person(span.start_char, self.lex.person_pronouns[lower])
-            return found.name if found else span.text
+            return self._refer(found) or span.text
+        if lower in self.lex.org_pronouns:
+            self.kind = "org"
+            return self._refer(self._org(span, head, pronoun=True)) or span.text
         ent = _entity_at(head)
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
         plural = head.tag_ in ("NNS", "NNPS")
+        common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
+        if common and _opens_new(span, self.lex):
+            self.kind = "new"
+            return span.text
+        if common and head.lemma_.lower() in self.lex.org_nouns:
+            self.kind = "org"
+            return self._refer(self._org(span, head, pronoun=False)) or span.text
         if head.lemma_.lower() in self.lex.role_nouns and not plural and not head.ent_type_:
-            found = self._by_role(span, head)
-            return found.name if found else span.text
+            self.kind = "person"
+            return self._refer(self._by_role(span, head)) or span.text
         if ent is None and head.pos_ == "PROPN" and _name_key(head.text) in self._full_names:
             return self._full_names[_name_key(head.text)]
         return ent.text if ent is not None else span.text
+
+    def _refer(self, found: PersonMention | None) -> str | None:
+        """The antecedent's name, remembering its offsets."""
+        if found is None:
+            return None
+        self.antecedent = (found.at, found.end) if found.end >= 0 else None
+        return found.name
+
+    def _org(self, span: Span, head: Token, pronoun: bool) -> PersonMention | None:
+        """The organisation a pronoun ("it") or a noun ("the ministry", "the newspaper")
+        refers back to: one introduced with the noun's words, else a recent one (a subject
+        first); none when no organisation was named in the last few sentences."""
+        token = self.doc[span.start]
+        sentence = self._sentence_of[token.i]
+        window = _RECENT_SENTENCES if pronoun else _ORG_SENTENCES
+        found = [
+            o
+            for o in sorted(self.orgs, key=lambda o: o.at, reverse=True)
+            if o.at < span.start_char and sentence - o.sentence < window
+        ]
+        if not pronoun:
+            key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
+            matching = [o for o in found if key & o.context]
+            if matching or any(t.text[:1].isupper() for t in span[1:]):
+                return matching[0] if matching else None  # "the French interior ministry"
+        subjects = [o for o in found if o.subject]
+        return (subjects or found or [None])[0]
 
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
         """Compatible persons mentioned before ``at``, most recent first."""
@@ -149,7 +201,9 @@ class SpeakerResolver:
         return (subjects or recent or found)[0]
 
     def _by_role(self, span: Span, head: Token) -> PersonMention | None:
-        """The person introduced with most of the role mention's words, else a recent one."""
+        """The person introduced with most of the role mention's words, else a recent one;
+        none when someone unnamed was introduced with this role since ("a senior official
+        said ... the official added")."""
         key = _stems([t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")])
         gender = self.lex.gendered_roles.get(head.lower_)
         best, best_score = None, 0
@@ -157,7 +211,51 @@ class SpeakerResolver:
             score = len(key & person.context)
             if score > best_score:
                 best, best_score = person, score
-        return best or self._recent_person(span.start_char, gender)
+        found = best or self._recent_only(span.start_char, gender)
+        lemma = head.lemma_.lower()
+        if found is not None and any(
+            found.at < at < span.start_char for at, role in self._indefinite if role == lemma
+        ):
+            return None
+        return found
+
+    def _recent_only(self, at: int, gender: str | None) -> PersonMention | None:
+        """The most recent compatible person within the last few sentences, else None."""
+        found = self._recent_person(at, gender)
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if found is None or token is None:
+            return found
+        return (
+            found if self._sentence_of[token.start] - found.sentence < _RECENT_SENTENCES else None
+        )
+
+
+def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str]]:
+    """Offsets and lemmas of role nouns introducing someone unnamed ("a lawyer for ...")."""
+    found = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if (
+            lemma in lex.role_nouns
+            and tok.tag_ == "NN"
+            and _opens_new(doc[tok.left_edge.i : tok.i + 1], lex)
+        ):
+            found.append((tok.idx, lemma))
+    return found
+
+
+def _opens_new(span: Span, lex: CueLexicon) -> bool:
+    """An indefinite mention with no name in it: someone new, not an antecedent."""
+    return span[0].lower_ in lex.indefinite_determiners and not any(t.pos_ == "PROPN" for t in span)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without stray marks or symbols at the edges (``"?The statement``)."""
+    while start < end - 1 and not (text[start].isalnum() or text[start] in "@#"):
+        start += 1
+    while end > start + 1 and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    return start, end
 
 
 def _share_gender(people: list[PersonMention]) -> list[PersonMention]:
