@@ -178,7 +178,8 @@ class SpeakerResolver:
             if matching or any(t.text[:1].isupper() for t in span[1:]):
                 return matching[0] if matching else None  # "the French interior ministry"
         subjects = [o for o in found if o.subject]
-        return (subjects or found or [None])[0]
+        ranked = subjects or found
+        return ranked[0] if ranked else None
 
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
         """Compatible persons mentioned before ``at``, most recent first."""
