@@ -66,12 +66,12 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     for child in verb.children:
         relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
         if child.dep_ in ("nsubj", "nsubjpass") and relative:
-            return verb.head
+            return verb.head if _can_be_source(verb.head, lex) else None
         if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
             return child if child.dep_ == "nsubj" else None
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+    if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
         return verb.head
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, lex)
@@ -88,6 +88,17 @@ def _can_speak(subject: Token, lex: CueLexicon) -> bool:
     if subject.lower_ in lex.not_speakers:
         return False
     return subject.pos_ in _SPEAKER_POS or subject.ent_type_ in _SPEAKER_ENTS
+
+
+def _can_be_source(noun: Token, lex: CueLexicon) -> bool:
+    """A noun a relative clause's cue can be said by (``the official who said``, ``a letter
+    that says``), not a thing (``a step that recognized``, ``a problem that demands``)."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in _SPEAKER_ENTS:
+        return True
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (
+        lemma in lex.role_nouns or lemma in lex.org_nouns or lemma in lex.source_nouns
+    )
 
 
 def according_to(tok: Token, lex: CueLexicon) -> Token | None:

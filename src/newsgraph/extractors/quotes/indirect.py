@@ -217,10 +217,14 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     ``called for talks``, ``warned of a war``, ``called on X to act`` (verbs listed under
     ``object_content_verbs``). Never a time (``commented on Tuesday``), a bare pronoun
     (``rejecting it``), a medium (``responded on Twitter``) or a thing granted
-    (``denied the request``); stance and assent verbs report only clauses."""
+    (``denied the request``); stance and assent verbs report only clauses, or a stated aim
+    (``wants to ...``)."""
     lemma = verb.lemma_.lower()
-    if lemma not in lex.object_content_verbs or lemma in lex.clause_only_verbs:
+    if lemma not in lex.object_content_verbs:
         return []
+    if lemma in lex.clause_only_verbs:  # a stated aim at most: "wants to leave"
+        deps: tuple[str, ...] = ("xcomp",) if lemma in lex.intent_verbs else ()
+        return [c for c in verb.children if c.dep_ in deps and c.i > verb.i][:1]
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:
         if child.dep_ in deps and child.i > verb.i:

@@ -65,6 +65,8 @@ class CueLexicon:
     org_pronouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     citation_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    intent_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -101,6 +103,8 @@ def cue_lexicon() -> CueLexicon:
         org_pronouns=frozenset(raw["org_pronouns"]),
         indefinite_determiners=frozenset(raw["indefinite_determiners"]),
         citation_verbs=frozenset(raw["citation_verbs"]),
+        source_nouns=frozenset(raw["source_nouns"]),
+        intent_verbs=frozenset(raw["intent_verbs"]),
     )
 
 
