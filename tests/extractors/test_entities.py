@@ -513,3 +513,34 @@ def test_trump_tower_is_a_place_not_a_mention_of_trump(nlp):
     layer = find_entities(nlp(text), published="2016-11-18", kb=default_kb())
     trump = next(e for e in layer.entities if e.name == "Donald Trump")
     assert [m.text for m in trump.mentions] == ["Donald Trump"]
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender(nlp, tiny_kb):
+    text = (
+        "Mrs Le Pen met Putin in Moscow on Friday. Putin praised the talks, and she said "
+        "that she agreed. He added that more meetings would follow."
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    assert speaker_id(layer, text, "she", 0) == "P4"
+    assert speaker_id(layer, text, "she", 1) == "P4"
+    assert speaker_id(layer, text, "He") == "P1"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        (
+            "The European Union imposed new sanctions on Monday. It said the measures would last.",
+            "It",
+            "ng:org:eu",
+        ),
+        ("Russia rejected the report. It accused Washington of lying.", "It", "country:RUS"),
+        ("Italy's foreign ministry protested. It is hard to say what happens next.", "It", None),
+        ("It was raining in Rome when the talks began.", "It", None),
+    ],
+)
+def test_it_is_an_antecedent_organisation_or_country_never_a_country_code(
+    nlp, text, needle, expected
+):
+    layer = find_entities(nlp(text), published="2017-03-01", kb=default_kb())
+    assert speaker_id(layer, text, needle) == expected

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
-from newsgraph.extractors.entities.pronouns import resolve_pronouns
+from newsgraph.extractors.entities.pronouns import resolve_it, resolve_pronouns
 from newsgraph.extractors.entities.role_phrases import find_stated_roles, resolve_role_phrases
 from newsgraph.extractors.entities.types import Link, NameSpan, Reference, Resolver, StatedRole
 
@@ -47,6 +47,7 @@ def resolve_coreference(
     find_stated_roles(art)
     resolve_role_phrases(art)
     resolve_pronouns(art)
+    resolve_it(art)
     return CorefResult(
         references=tuple(sorted(art.references, key=lambda r: r.start)),
         stated_roles=tuple(s for _, s in art.stated),

@@ -18,6 +18,7 @@ from newsgraph.extractors.entities.types import lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 QUOTE_MARKS = frozenset('"“”«»„')
+NEAR = 3  # among this many nearest candidates, one the text gives the pronoun's gender wins
 
 
 class _Focus:
@@ -32,37 +33,78 @@ def resolve_pronouns(art: CorefArticle) -> None:
     """Resolve he/him/his/she/her in reading order, updating the focus per sentence."""
     focus = _Focus()
     pronouns = lexicon()["pronouns"]
+    genders = _name_genders(art)
     for sent in art.doc.sents:
         subjects: list[Token] = []
         for tok in sent:
             if tok.lower_ in pronouns and tok.tag_ in ("PRP", "PRP$") and tok.i not in art.owner:
-                entity = _pronoun_entity(art, tok, subjects, focus)
+                gender = pronouns[tok.lower_]
+                entity = _pronoun_entity(art, tok, subjects, focus, genders, gender)
                 if entity is not None:
                     art.add_reference(art.doc[tok.i : tok.i + 1], entity, "pronoun")
+                    if tok.dep_ in SUBJECT_DEPS:  # the surest resolutions teach the gender
+                        genders.setdefault(entity, gender)
             if tok.dep_ in SUBJECT_DEPS and art.is_person(art.owner.get(tok.i)):
                 subjects.append(tok)
         _update_focus(art, sent, subjects, focus)
 
 
+def _name_genders(art: CorefArticle) -> dict[str, str]:
+    """Gender the text itself gives a person: an honorific or a gendered title before a name
+    ("Mrs May", "Queen Elizabeth"), a gendered role word it states ("spokeswoman")."""
+    cues = lexicon()["gender_cues"]
+    found: dict[str, str] = {}
+    for name in art.names:
+        if name.start > 0 and art.is_person(name.entity):
+            cue = cues.get(art.doc[name.start - 1].lower_.rstrip("."))
+            if cue:
+                found.setdefault(name.entity, cue)
+    for _, stated in art.stated:
+        for word in stated.text.lower().split():
+            if word in cues and word not in ("m",):
+                found.setdefault(stated.entity, cues[word])
+    return found
+
+
 def _pronoun_entity(
-    art: CorefArticle, tok: Token, subjects: list[Token], focus: _Focus
+    art: CorefArticle,
+    tok: Token,
+    subjects: list[Token],
+    focus: _Focus,
+    genders: dict[str, str],
+    gender: str,
 ) -> str | None:
-    """The person a pronoun most likely refers to (no gender data: position decides)."""
+    """The person a pronoun most likely refers to: position decides among the people whose
+    gender (when the text gives it) fits the pronoun."""
+    ranked = list(dict.fromkeys(_antecedents(art, tok, subjects, focus)))
+    fits = [e for e in ranked if genders.get(e, gender) == gender]
+    known = [e for e in fits[:NEAR] if genders.get(e) == gender]
+    return known[0] if known else (fits[0] if fits else None)
+
+
+def _antecedents(art: CorefArticle, tok: Token, subjects: list[Token], focus: _Focus) -> list[str]:
+    """Candidate antecedents of a pronoun, most likely first."""
+    found: list[str] = []
     if tok.dep_ in OBJECT_DEPS:
         # an object pronoun never refers to the subject of its own verb
         clause = _clause_of(tok)
         own = {art.owner[s.i] for s in subjects if s.head in clause}
-        others = [art.owner[s.i] for s in subjects if art.owner[s.i] not in own]
-        if others:
-            return others[-1]
+        found += reversed([art.owner[s.i] for s in subjects if art.owner[s.i] not in own])
         if focus.subject and focus.subject not in own:
-            return focus.subject
-        return art.last_person_before(tok.i, None, exclude=own)
-    if subjects:
-        return art.owner[subjects[-1].i]
+            found.append(focus.subject)
+        found += [e for e in _people_before(art, tok.i) if e not in own]
+        return found
+    found += reversed([art.owner[s.i] for s in subjects])
     if _is_speaker_position(tok) and focus.speaker:
-        return focus.speaker
-    return focus.subject or focus.speaker or art.last_person_before(tok.i, None)
+        found.append(focus.speaker)
+    found += [e for e in (focus.subject, focus.speaker) if e]
+    found += _people_before(art, tok.i)
+    return found
+
+
+def _people_before(art: CorefArticle, i: int) -> list[str]:
+    """People named before token ``i``, the latest first."""
+    return [n.entity for n in reversed(art.names) if n.start < i and art.is_person(n.entity)]
 
 
 def _clause_of(tok: Token) -> list[Token]:
@@ -96,3 +138,63 @@ def _update_focus(art: CorefArticle, sent: Span, subjects: list[Token], focus: _
     focus.subject = art.owner[main.i]
     if speaking or has_quote:
         focus.speaker = art.owner[main.i]
+
+
+# ---------------------------------------------------------------- it / its
+
+_DUMMY_IT_HEADS = frozenset(
+    {
+        "be",
+        "seem",
+        "appear",
+        "take",
+        "make",
+        "remain",
+        "matter",
+        "happen",
+        "rain",
+        "look",
+        "sound",
+        "feel",
+        "become",
+        "mean",
+        "cost",
+        "turn",
+        "get",
+    }
+)
+
+
+def resolve_it(art: CorefArticle) -> None:
+    """ "It"/"its" as a subject or possessor refer to the organisation or country that was
+    the subject of the same or the previous sentence ("The ministry said ... It added");
+    never to a country by its letters ("it" is not Italy). Expletive "it" ("it is hard
+    to ...", "it seems") is left alone."""
+    previous: str | None = None
+    for sent in art.doc.sents:
+        current: str | None = None
+        for tok in sent:
+            if tok.dep_ in SUBJECT_DEPS and tok.i in art.owner:
+                entity = art.owner[tok.i]
+                if _collective(entity) and tok.tag_ not in PLURAL:
+                    current = current or entity
+            if tok.lower_ not in ("it", "its") or tok.i in art.owner:
+                continue
+            if tok.lower_ == "it" and (
+                tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() in _DUMMY_IT_HEADS
+            ):
+                continue
+            if tok.lower_ == "its" and tok.dep_ != "poss":
+                continue
+            antecedent = current or previous
+            if antecedent is not None:
+                art.add_reference(art.doc[tok.i : tok.i + 1], antecedent, "pronoun")
+        previous = current or None
+
+
+PLURAL = frozenset({"NNS", "NNPS"})
+
+
+def _collective(entity: str) -> bool:
+    """An organisation or a country (entity ids say which)."""
+    return entity.startswith(("country:", "ng:org:", "local:org:"))
