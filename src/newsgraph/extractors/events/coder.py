@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extractors.doctext import climb_to_root, doc_text
-from newsgraph.extractors.events import roles, speech, tables
+from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.patterns import match_trigger
 from newsgraph.extractors.events.tables import Pattern
+from newsgraph.extractors.times.dating import event_date
 from newsgraph.records import Event, EventActor, Mention, Quote, Span, Speaker, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]
@@ -43,6 +44,30 @@ COMPLEMENT_DEPS = frozenset(
     }
 )
 BACKGROUND_DEPS = frozenset({"relcl", "acl", "advcl"})
+# deps through which a time expression higher in the tree still governs the trigger's clause
+CLAUSE_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acomp",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "dative",
+        "oprd",
+        "agent",
+    }
+)
 STOP_DEPS = frozenset({"nsubj", "advcl", "csubj", "mark", "punct"})
 
 
@@ -84,7 +109,9 @@ def find_events(
     spoken = speech.SpeechIndex(doc, quotes)
     for sent in doc.sents:
         for coded in code_sentence(sent, background=background, spoken=spoken):
-            events.append(_to_event(coded, sent, actors, times, published))
+            event = _to_event(coded, sent, actors, times, published)
+            if event is not None:
+                events.append(event)
     return _dedupe(events)
 
 
@@ -116,6 +143,9 @@ def code_sentence(
             coded.negated = True
     if spoken is not None:
         _speaker_proposals(out, spoken)
+    out = [
+        c for c in out if domain.reported_act(c.trigger, c.code, c.sources, spoken=bool(c.speaker))
+    ]
     main = [c for c in out if not is_background(c.trigger)]
     chosen = out if background or not main else main
     return sorted(chosen, key=lambda c: c.trigger.i)
@@ -356,20 +386,26 @@ def _to_event(
     resolve: ActorResolver | None,
     times: Sequence[TimeExpr],
     published: str | None,
-) -> Event:
+) -> Event | None:
+    """The event record, or None when no side names an actor (``domain.has_actor``)."""
     info = tables.code_info(coded.code)
     token = coded.trigger
+    own = {s.i for s in coded.sources}
+    sources = _resolved(coded.sources, resolve)
+    targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
+    speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
+    sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
+    if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
+        return None
     return Event(
         type=info.plover or "",
         trigger=Mention(token.idx, token.idx + len(token.text), token.text),
         sentence=Span(sent.start_char, sent.end_char),
         mode=info.mode,
         cameo=coded.code,
-        source=_actors(coded.sources, resolve) or speech.speaker_actors(coded.speaker, resolve),
-        target=_actors(
-            [t for t in coded.targets if t.i not in {s.i for s in coded.sources}], resolve
-        ),
-        date=roles.date_of(sent, token, times, published),
+        source=_unique(_actors_of(sources)) or speaker,
+        target=_unique(_actors_of(targets)),
+        date=_date(coded, sent, times, published),
         place=roles.place_of(sent, token),
         intensity=tables.intensity(info),
         negated=coded.negated,
@@ -377,15 +413,102 @@ def _to_event(
     )
 
 
-def _actors(tokens: list[Token], resolve: ActorResolver | None) -> tuple[EventActor, ...]:
-    out: list[EventActor] = []
+def _date(
+    coded: Coded, sent: SpacySpan, times: Sequence[TimeExpr], published: str | None
+) -> str | None:
+    """The time expression governing the trigger's clause ('late Saturday night', 'a
+    decade ago', 'in 2014'), else the publication day when the clause reports the
+    present; a date after publication only for a future or intended event."""
+    chain = _clause_chain(coded.trigger)
+    doc = sent.doc
+
+    def governs(expr: TimeExpr) -> int | None:
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        node = span.root
+        for _ in range(16):
+            if node.i in chain:
+                return chain[node.i]
+            outside = not span.start <= node.i < span.end
+            if node.head is node or (node.pos_ in ("VERB", "AUX") and outside):
+                return None
+            node = node.head
+        return None
+
+    uncertain = coded.modality in UNCERTAIN or coded.modality == "obligation"
+    return event_date(
+        sent.start_char,
+        sent.end_char,
+        list(times),
+        published,
+        governs=governs,
+        future=coded.modality in UNCERTAIN,
+        present=not uncertain and _reports_present(coded.trigger),
+    )
+
+
+def _clause_chain(trigger: Token) -> dict[int, int]:
+    """The trigger and the tokens above it in its own clause (through complements,
+    coordination and prepositions, not out of relative or adverbial clauses), with how
+    far up each is."""
+    chain = {trigger.i: 0}
+    node = trigger
+    for rank in range(1, 12):
+        if node.dep_ not in CLAUSE_DEPS or node.head is node:
+            break
+        node = node.head
+        chain[node.i] = rank
+    return chain
+
+
+def _reports_present(trigger: Token) -> bool:
+    """Whether the trigger's clause reports the news present: a past or present tense
+    (or present perfect) verb, or a noun with no verb; not a past perfect ('had been
+    arrested': before the reported time) or a bare infinitive or participle."""
+    verb: Token | None = trigger
+    for _ in range(6):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head is not verb else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return False  # past perfect
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+
+
+def _resolved(tokens: list[Token], resolve: ActorResolver | None) -> list[tuple[Token, EventActor]]:
+    out: list[tuple[Token, EventActor]] = []
     for token in tokens:
         start, end = roles.actor_span(token)
         actor = resolve(start, end) if resolve else None
-        actor = actor or roles.default_actor(doc_text(token.doc)[start:end])
+        out.append((token, actor or roles.default_actor(doc_text(token.doc)[start:end])))
+    return out
+
+
+def _tokens(pairs: list[tuple[Token, EventActor]]) -> list[Token]:
+    return [token for token, _ in pairs]
+
+
+def _actors_of(pairs: list[tuple[Token, EventActor]]) -> list[EventActor]:
+    return [actor for _, actor in pairs]
+
+
+def _unique(actors: list[EventActor]) -> tuple[EventActor, ...]:
+    out: list[EventActor] = []
+    for actor in actors:
         if actor not in out:
             out.append(actor)
     return tuple(out)
+
+
+def _known(actors: tuple[EventActor, ...]) -> bool:
+    """A speaker resolved to an entity, a country or a typed agent."""
+    return any(a.entity or a.country or a.sector for a in actors)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

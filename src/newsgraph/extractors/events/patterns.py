@@ -111,6 +111,8 @@ def _fits(pattern: Pattern, token: Token, is_noun: bool) -> bool:
         return False
     if pattern.actor_object and not any(is_actor(o) for o in direct_objects(token)):
         return False
+    if pattern.has_object and not direct_objects(token):
+        return False
     if pattern.clausal and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
         return False
     if pattern.mod and not pattern.mod & modifier_lemmas(token):

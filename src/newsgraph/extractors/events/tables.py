@@ -11,29 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newsgraph.kb import plover
 from newsgraph.resources import load_json
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
 # PLOVER's own intensity scale, used when a code has no Goldstein score.
-PLOVER_SCALE = {
-    "AGREE": 4.0,
-    "CONSULT": 1.0,
-    "SUPPORT": 3.5,
-    "CONCEDE": 5.0,
-    "COOPERATE": 6.0,
-    "AID": 7.0,
-    "RETREAT": 7.0,
-    "REQUEST": -1.0,
-    "ACCUSE": -2.0,
-    "REJECT": -4.0,
-    "THREATEN": -6.0,
-    "PROTEST": -6.5,
-    "SANCTION": -4.0,
-    "MOBILIZE": -7.2,
-    "COERCE": -7.0,
-    "ASSAULT": -10.0,
-}
+PLOVER_SCALE = plover.INTENSITY_OF
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +44,14 @@ class Pattern:
     no_object: bool = False
     clausal: bool = False
     actor_object: bool = False  # obj:! - the direct object must be an actor
+    has_object: bool = False  # obj:* - some direct object ('returned the bodies')
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern sets (more specific patterns win)."""
         sets = (self.particle, self.prep, self.obj, self.mod, self.verb)
-        return sum(1 for s in sets if s) + self.no_object + self.clausal + self.actor_object
+        flags = self.no_object + self.clausal + self.actor_object + self.has_object
+        return sum(1 for s in sets if s) + flags
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -84,6 +70,8 @@ def parse_pattern(text: str, code: str) -> Pattern:
             fields["clausal"] = True
         elif part == "obj:!":
             fields["actor_object"] = True
+        elif part == "obj:*":
+            fields["has_object"] = True
         else:
             key, _, values = part.partition(":")
             if key not in keys or not values:

@@ -20,6 +20,7 @@ Without evidence the answer is ``None``: nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -88,20 +89,131 @@ def infer_publication_date(
 
 
 def event_date(
-    sentence_start: int, sentence_end: int, times: list[TimeExpr], published: str | None
+    sentence_start: int,
+    sentence_end: int,
+    times: list[TimeExpr],
+    published: str | None,
+    *,
+    governs: Callable[[TimeExpr], int | None] | None = None,
+    future: bool = False,
+    present: bool = True,
 ) -> str | None:
-    """The day a sentence's quote or event happened: a day-precise DATE inside it, else None.
+    """The date a sentence's quote or event happened, or None.
 
-    An expression opening the sentence governs its clause ("On January 28, Lavrov
-    said") and wins; otherwise the first one (nearest the reporting verb, as a rule).
-    Unresolved month-days (``XXXX-01-28``) take the year nearest ``published``.
+    Without ``governs`` (quotes): a day-precise DATE inside the sentence; an expression
+    opening the sentence governs its clause ("On January 28, Lavrov said") and wins,
+    otherwise the first one. Unresolved month-days (``XXXX-01-28``) take the year
+    nearest ``published``.
+
+    With ``governs`` (events): ``governs(expr)`` ranks the expressions that govern the
+    event's clause (lower is nearer; None for one that does not: a time in another
+    clause of the sentence dates that clause's event, not this one). The best one is
+    the date, as precise as the text gives it ("in 2014" -> ``2014``, "late Saturday
+    night" -> its day, "a decade ago" -> the year ten years before ``published``), so
+    history keeps its own year. A date after ``published`` is taken only for a
+    ``future`` event (future, intended, conditional); without a governing date the event
+    takes ``published`` when its clause plainly reports the present (``present``: a
+    past-tense or present news verb), else None. Nothing after ``published`` is
+    returned for an event that is not ``future``.
     """
     inside = [t for t in times if sentence_start <= t.start and t.end <= sentence_end]
-    days = [(t, d) for t in inside if (d := _day_value(t, published)) is not None]
-    if not days:
+    if governs is None:
+        days = [(t, d) for t in inside if (d := _day_value(t, published)) is not None]
+        if not days:
+            return None
+        governing = [(t, d) for t, d in days if t.start - sentence_start <= len("On ")]
+        return (governing or days)[0][1]
+    ranked: list[tuple[int, str]] = []
+    for expr in inside:
+        rank = governs(expr)
+        value = _clause_value(expr, published) if rank is not None else None
+        if rank is None or value is None:
+            continue
+        if not future and _after(value, published):
+            continue  # 'wait until 2023' does not date an event that is not future
+        ranked.append((rank, value))
+    if ranked:
+        return min(ranked)[1]
+    return published if present and not future else None
+
+
+def _clause_value(expr: TimeExpr, published: str | None) -> str | None:
+    """A calendar value of a DATE/TIME expression: a day, a month, a week, a season or a
+    year (no durations, references, sets or decades); 'N years / a decade ago' counts
+    back from ``published``."""
+    if expr.type not in ("DATE", "TIME"):
         return None
-    governing = [(t, d) for t, d in days if t.start - sentence_start <= len("On ")]
-    return (governing or days)[0][1]
+    value = (expr.value or "").split("T")[0]
+    if (day := _day_value(expr, published)) is not None:
+        return day
+    ago = _AGO.search(expr.text.lower())
+    anchor = _FULL_DAY.match(published or "")
+    if ago and anchor:
+        count = _NUMBER_WORDS.get(ago[1]) if not ago[1].isdigit() else int(ago[1])
+        years = (count or 1) * (10 if ago[2].startswith("decade") else 1)
+        return str(int(anchor[1]) - years) if ago[2] != "month" else None
+    if _PARTIAL.fullmatch(value) and 1000 <= int(value[:4]) <= 2999:
+        return value
+    return None
+
+
+def _after(value: str, published: str | None) -> bool:
+    """Whether a (possibly partial) date begins after the publication day."""
+    anchor = _FULL_DAY.match(published or "")
+    begins = _begins(value)
+    return anchor is not None and begins is not None and begins > date.fromisoformat(anchor[0])
+
+
+def _begins(value: str) -> date | None:
+    """The first day of a day, month, ISO week, season, quarter, half or year value."""
+    year = int(value[:4])
+    rest = value[5:]
+    try:
+        if not rest:
+            return date(year, 1, 1)
+        if rest.startswith("W"):
+            return date.fromisocalendar(year, int(rest[1:3]), 1)
+        if rest in _PART_STARTS:
+            return date(year, *_PART_STARTS[rest])
+        if len(rest) == 2:
+            return date(year, int(rest), 1)
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+_PART_STARTS = {
+    "SP": (3, 20),
+    "SU": (6, 21),
+    "FA": (9, 22),
+    "WI": (12, 21),
+    "Q1": (1, 1),
+    "Q2": (4, 1),
+    "Q3": (7, 1),
+    "Q4": (10, 1),
+    "H1": (1, 1),
+    "H2": (7, 1),
+}
+
+
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(years?|decades?|month)\s+ago"
+)
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_PARTIAL = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")
 
 
 # --------------------------------------------------------------------------- context
