@@ -151,6 +151,21 @@ def test_unbalanced_mark_does_not_drop_other_quotes(nlp) -> None:
     assert only(found, "publish in June").cue == "added"
 
 
+def test_speaker_label_and_caption_before_a_quote(nlp) -> None:
+    text = (
+        'He called the plan a "bureaucracy monster" Weber: "We do not want a bureaucracy '
+        'monster" The socialists are less skeptical.'
+    )
+    assert only(quotes_of(nlp, text), "do not want").speaker.text == "Weber"
+    text = (
+        'A soldier gives us his take. Omar Ore, 20, Soldier "Ask any man my age here, '
+        'they have all worked in the drug trade at some point."'
+    )
+    assert only(quotes_of(nlp, text), "Ask any man").speaker.text == "Omar Ore"
+    text = 'He paused. Then: "We will see what happens next week in the talks."'
+    assert only(quotes_of(nlp, text), "We will see").speaker is None
+
+
 # --- indirect speech -------------------------------------------------------------------
 
 

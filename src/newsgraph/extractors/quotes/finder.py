@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -131,6 +132,7 @@ def _attribute_direct(
         or (_cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None)
         or _cue_inside(inner, lex)
         or (_cue_before(doc, span, lex) if speechlike else None)
+        or (_label_before(doc, span, lex) if speechlike else None)
     )
     if found is not None and _across_heading(doc, span, found[0]):
         found = None
@@ -294,6 +296,40 @@ def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
         if found is not None and found[2] is not None:
             return found
     return None
+
+
+# a speaker label opening a sentence or a glued heading: "Weber: "...", "Omar Ore, 20,
+# Soldier "..."" (interview captions: name, age, role)
+_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,3})(?::|, \d{1,3},[^.!?\n\"]{0,60})$"
+)
+_SEGMENT_START = re.compile(r"(?:\n|[.!?][\"'\u201d\u2019]?\s|[\"\u201d]\s)")
+
+
+def _label_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
+    """A speaker label right before the quote, at the start of its sentence, line or a
+    heading glued after a quote: ``Weber: "..."``, ``Omar Ore, 20, Soldier "..."``."""
+    if span.open_at < 0:
+        return None
+    text = doc_text(doc)
+    begin = max(
+        (m.end() for m in _SEGMENT_START.finditer(text, max(0, span.open_at - 120), span.open_at)),
+        default=max(0, span.open_at - 120),
+    )
+    if begin == max(0, span.open_at - 120) and begin > 0 and text[begin - 1] not in "\n":
+        return None
+    prefix = text[begin : span.open_at].strip().rstrip("-\u2013\u2014 ")
+    found = _LABEL.fullmatch(prefix)
+    if found is None or found.group("name").lower() in lex.line_labels:
+        return None
+    start = text.index(prefix, begin) + found.start("name")
+    name = doc.char_span(start, start + len(found.group("name")), alignment_mode="contract")
+    if name is None or len(name) == 0 or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    if name[-1].pos_ != "PROPN" and name[-1].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    cue = doc[name.end] if name.end < len(doc) else name[-1]
+    return cue, ":", name[-1]
 
 
 def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:

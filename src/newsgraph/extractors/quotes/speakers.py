@@ -33,6 +33,10 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") or of_phrase:
             last = max(last, child.right_edge.i)
     doc = head.doc
+    for i in range(head.i - 1, first - 1, -1):
+        if doc[i].is_quote:  # a mention does not run back over a quotation mark
+            first = i + 1
+            break
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
