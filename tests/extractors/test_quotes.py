@@ -166,6 +166,25 @@ def test_speaker_label_and_caption_before_a_quote(nlp) -> None:
     assert only(quotes_of(nlp, text), "We will see").speaker is None
 
 
+def test_titles_are_not_speech_and_phrases_do_not_inherit_a_speaker(nlp) -> None:
+    text = (
+        '"We are ready," said Anna Berg. The exhibition, titled "From Kaliningrad to '
+        'Kamchatka, from the eyes of travellers" featured photos.'
+    )
+    assert not [q for q in quotes_of(nlp, text) if "Kaliningrad" in q.text]
+    text = (
+        '"We are ready," said Anna Berg. Critics fear a report which "when it finally '
+        'appears will change nothing at all" in the end.'
+    )
+    found = [q for q in quotes_of(nlp, text) if "finally appears" in q.text]
+    assert all(q.speaker is None or q.speaker.name != "Anna Berg" for q in found)
+
+
+def test_the_listener_is_not_the_speaker(nlp) -> None:
+    text = "The court heard that the phone held records of searches."
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "heard"]
+
+
 # --- indirect speech -------------------------------------------------------------------
 
 

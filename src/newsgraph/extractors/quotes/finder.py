@@ -126,6 +126,8 @@ def _attribute_direct(
     if inner is None or len(inner) == 0:
         return None
     cand = Candidate(span.start, span.end, True, span.outer_start, span.outer_end)
+    if inner.start > 1 and doc[inner.start - 2].lower_ in lex.title_words:
+        return None  # a title: 'an exhibition titled "From Kaliningrad to Kamchatka"'
     speechlike = _is_speechlike(inner)
     found = (
         _governing_cue(inner, lex, speechlike)
@@ -143,8 +145,10 @@ def _attribute_direct(
         return cand
     if not speechlike:
         return None
-    cand.inherits = previous is not None and (
-        doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
+    cand.inherits = (
+        previous is not None
+        and _opens_utterance(doc, span)
+        and doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
 
@@ -161,6 +165,18 @@ def _cited(verb: Token, lex: CueLexicon) -> Token | None:
         if owner is not None:
             return owner
     return None
+
+
+def _opens_utterance(doc: Doc, span: QuotedSpan) -> bool:
+    """A quote standing as its own sentence (after a sentence end, a colon, a dash or a
+    quote, or opening its line), not a title or phrase inside someone's sentence
+    (``an exhibition titled "From Kaliningrad to Kamchatka"``): only such a quote can
+    carry on the previous speaker's words."""
+    if span.open_at < 0:
+        return True
+    text = doc_text(doc)
+    before = text[text.rfind("\n", 0, span.open_at) + 1 : span.open_at].rstrip()
+    return not before or before[-1] in ".!?:;\"'\u201d\u2019)]-\u2013\u2014"
 
 
 def _across_heading(doc: Doc, span: QuotedSpan, cue: Token) -> bool:

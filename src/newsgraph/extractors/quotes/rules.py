@@ -67,6 +67,7 @@ class CueLexicon:
     citation_verbs: frozenset[str]
     source_nouns: frozenset[str]
     intent_verbs: frozenset[str]
+    title_words: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -105,6 +106,7 @@ def cue_lexicon() -> CueLexicon:
         citation_verbs=frozenset(raw["citation_verbs"]),
         source_nouns=frozenset(raw["source_nouns"]),
         intent_verbs=frozenset(raw["intent_verbs"]),
+        title_words=frozenset(raw["title_words"]),
     )
 
 
