@@ -174,8 +174,8 @@ def test_negation_type_and_actors_keep_events_apart(store: Store) -> None:
 def test_unresolved_actors_merge_by_country(store: Store) -> None:
     ids = save(
         store,
-        article(1, event("REJECT", (MOSCOW,), (), cameo="016")),
-        article(2, event("REJECT", (RUSSIA,), (), cameo="016")),
+        article(1, event("REJECT", (MOSCOW,), (FRANCE,), cameo="016")),
+        article(2, event("REJECT", (RUSSIA,), (FRANCE,), cameo="016")),
     )
     assert merge_new_events(store, ids).new_events == 1
 

@@ -122,7 +122,10 @@ def _write_gdelt(
     n = 0
     for page in pages:
         for event, report in page:
-            out.write("\t".join(gdelt_row(event, report)) + "\n")
+            row = gdelt_row(event, report)
+            if row is None:  # no valid day (see analyze/gdelt.py): GDELT has no such row
+                continue
+            out.write("\t".join(row) + "\n")
             n += 1
     return n
 

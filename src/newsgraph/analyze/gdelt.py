@@ -14,6 +14,15 @@ geocodes with FIPS codes and feature ids we do not have). Choices:
 * IsRootEvent is 1 when a report has the event in its article's first paragraph.
 * DATEADDED is when the merged event was created (UTC), SOURCEURL the URL of its
   earliest report (its source path when the article has no URL).
+
+Dates: **every row has a valid full date**. SQLDATE is the event's day when the event
+is dated to a day (years 1900-2999). Otherwise the row **falls back to the article
+day** (``first_seen``, the publication day of the earliest report) when that day is
+consistent with what the event's date says: the event is undated, or its partial date
+(``2017``, ``2017-03``, ``2017-W12``, ``2017-SU``) contains that day. A merged event
+whose date points elsewhere (history, ``1945``; a future ``2023``; an implausible year)
+and cannot be given a true day is **skipped** (``gdelt_row`` returns None), as is one
+with no usable day at all; GDELT has no row for an event without a day.
 """
 
 from __future__ import annotations
@@ -24,6 +33,8 @@ from typing import Any
 
 from newsgraph.analyze.keys import is_day
 from newsgraph.analyze.quads import cameo_quad_class
+
+MIN_YEAR, MAX_YEAR = 1900, 2999  # a row's day must fall in these years
 
 _ACTOR_FIELDS = (
     "Code",
@@ -72,12 +83,18 @@ COLUMNS: tuple[str, ...] = (
 assert len(COLUMNS) == 61
 
 
-def gdelt_row(event: Mapping[str, Any], report: Mapping[str, Any] | None = None) -> list[str]:
-    """The 61 cells of one merged event; ``report`` has its earliest report's ``url``
-    and whether one is ``in_lead``."""
+def gdelt_row(
+    event: Mapping[str, Any], report: Mapping[str, Any] | None = None
+) -> list[str] | None:
+    """The 61 cells of one merged event, or None when it has no valid day (see the
+    module doc); ``report`` has its earliest report's ``url`` and whether one is
+    ``in_lead``."""
     report = report or {}
+    day = row_day(event.get("date"), event.get("first_seen"))
+    if day is None:
+        return None
     cells: dict[str, Any] = {"GLOBALEVENTID": event["id"]}
-    cells |= _date_cells(event.get("date"))
+    cells |= _date_cells(day)
     first, second = _actors(event)
     cells |= _actor_cells("Actor1", first) | _actor_cells("Actor2", second)
     cells |= _event_cells(event)
@@ -88,19 +105,53 @@ def gdelt_row(event: Mapping[str, Any], report: Mapping[str, Any] | None = None)
     return [_cell(cells.get(name)) for name in COLUMNS]
 
 
-def _date_cells(value: str | None) -> dict[str, Any]:
-    """SQLDATE, MonthYear, Year and FractionDate, as precise as the date allows."""
-    if not value or not value[:4].isdigit():
-        return {}
-    cells: dict[str, Any] = {"Year": value[:4]}
-    if len(value) >= 7 and value[5:7].isdigit():
-        cells["MonthYear"] = value[:4] + value[5:7]
-    if is_day(value):
-        day = date.fromisoformat(value)
-        cells["SQLDATE"] = day.strftime("%Y%m%d")
-        days_in_year = 366 if _leap(day.year) else 365
-        cells["FractionDate"] = f"{day.year + day.timetuple().tm_yday / days_in_year:.4f}"
-    return cells
+def row_day(value: str | None, first_seen: str | None) -> date | None:
+    """The day a row carries: the event's own valid day, else the article day when the
+    event's date allows it (undated, or a partial date containing it), else None."""
+    own = _valid_day(value)
+    if own is not None:
+        return own
+    seen = _valid_day((first_seen or "")[:10])
+    if seen is None:
+        return None
+    if not value or _contains(value, seen):
+        return seen
+    return None
+
+
+def _valid_day(value: str | None) -> date | None:
+    if not is_day(value):
+        return None
+    try:
+        day = date.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def _contains(partial: str, day: date) -> bool:
+    """Whether a partial date (year, month, ISO week, season, quarter) contains ``day``."""
+    if not partial[:4].isdigit() or int(partial[:4]) != day.year:
+        return False
+    rest = partial[5:]
+    if not rest:
+        return True
+    if rest.isdigit() and len(rest) == 2:
+        return int(rest) == day.month
+    if rest.startswith("W") and rest[1:3].isdigit():
+        return int(rest[1:3]) == day.isocalendar()[1]
+    return False  # a season or quarter: too loose to put a day on
+
+
+def _date_cells(day: date) -> dict[str, Any]:
+    """SQLDATE, MonthYear, Year and FractionDate of the row's day."""
+    days_in_year = 366 if _leap(day.year) else 365
+    return {
+        "Year": f"{day.year:04d}",
+        "MonthYear": f"{day.year:04d}{day.month:02d}",
+        "SQLDATE": day.strftime("%Y%m%d"),
+        "FractionDate": f"{day.year + day.timetuple().tm_yday / days_in_year:.4f}",
+    }
 
 
 def _leap(year: int) -> bool:

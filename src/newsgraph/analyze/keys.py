@@ -1,14 +1,25 @@
 """Merge keys: when two stored events are reports of the same event.
 
 Pure functions over the stored event shape (actor dicts with ``entity``, ``name``,
-``country``, ``sector``); no database here.
+``country``, ``sector``, ``code``); no database here.
 
-An actor's key is its knowledge-base id; an actor the KB does not know (a ``local:``
-id or none) falls back to its country, and a country entity (``country:RUS``) is keyed
-by its code, so "Moscow", "Russia" and "the Kremlin" agree. An actor with neither id
-nor country ("we", "the two sides") is anonymous: an event with one merges only
-inside its own article, as do undated events, events dated less precisely than a day,
-and events with no actors at all.
+Two reports are one event only with the same PLOVER type, negation, source actors and
+target actors, and dates within a day. An actor's key is its knowledge-base id; a
+person the KB does not know keeps its own (name-derived) id, never its country, so
+two different people are never one actor. Any other actor the KB does not know (a
+``local:`` place or organisation, or no id) falls back to its country, with its sector
+when that is not the state's (``RUS`` for "Moscow", "Russia", "the Kremlin" or "Russian
+troops"; ``RUSCVL`` for "Russian protesters", ``RUSREB`` for rebels); an
+international organisation (country ``IGO``) keeps its own code (``IGOUNO``), never the
+bare ``IGO``. A country entity (``country:RUS``) is keyed by its code.
+
+Reports merge only inside their own article when they cannot be told apart from a
+different event across articles: an undated event or one dated less precisely than a
+day, an anonymous actor (no id, no country: "we", "the two sides"), no actors at all,
+or **an empty side** ("Moscow denied" with no target: another article's "Russia
+denied" the same day may deny something else). The one exception is a joint act with
+two or more sources and no target ("Putin and Macron held talks"): its sources name
+the dyad.
 """
 
 from __future__ import annotations
@@ -36,18 +47,25 @@ class MergeKey:
     scope: str  # "" merges across articles; an article id merges only inside it
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+
+
 def actor_key(actor: Mapping[str, Any]) -> str | None:
     """The identity of an actor for merging; None for an anonymous one."""
     entity = actor.get("entity") or ""
-    country = actor.get("country") or None
+    country = str(actor.get("country") or "").upper() or None
+    sector = str(actor.get("sector") or "").upper()
     if entity.startswith("country:"):
         return entity.split(":", 1)[1].upper()
     if entity and not entity.startswith("local:"):
         return entity
-    if country:
-        return str(country).upper()
     if entity.startswith("local:person:"):
-        return entity  # an unknown person keeps the name-derived id
+        return entity  # an unknown person keeps the name-derived id, never a country
+    if country == "IGO":
+        code = str(actor.get("code") or "").upper()
+        return code if len(code) > 3 else (entity or None)
+    if country:
+        return country if not sector or sector in STATE_SECTORS else country + sector
     return None
 
 
@@ -67,13 +85,13 @@ def is_day(value: str | None) -> bool:
 def merge_key(event: Mapping[str, Any]) -> MergeKey:
     """The merge key of a stored event row (``type``, ``source``, ``target``,
     ``negated``, ``date``, ``article_id``)."""
-    source_key, source_known = actors_key(event.get("source") or [])
-    target_key, target_known = actors_key(event.get("target") or [])
+    sources, targets = event.get("source") or [], event.get("target") or []
+    source_key, source_known = actors_key(sources)
+    target_key, target_known = actors_key(targets)
+    both_sides = bool(source_key and target_key)
+    joint = not targets and len(source_key.split(KEY_SEPARATOR)) >= 2 if source_key else False
     shareable = (
-        source_known
-        and target_known
-        and bool(source_key or target_key)
-        and is_day(event.get("date"))
+        source_known and target_known and (both_sides or joint) and is_day(event.get("date"))
     )
     return MergeKey(
         type=str(event["type"]),

@@ -1,9 +1,10 @@
 """One event from many reports (GDELT's events + mentions model).
 
 Stored events (one per report: article, seq) are grouped into ``merged_events``: same
-PLOVER type, same source and target actor sets, same negation, dates within a day
-(see ``newsgraph.analyze.keys`` for who counts as the same actor and which events may
-merge only inside their article). Every report stays as an ``event_mentions`` row
+PLOVER type, same source and target actor sets, same negation, dates within a day;
+never across different actors, and an event with an empty side (or an anonymous
+actor, or no day) only inside its own article (see ``newsgraph.analyze.keys`` for who
+counts as the same actor). Every report stays as an ``event_mentions`` row
 pointing at its article and sentence.
 
     merge_new_events(store, article_ids)   # after each ingest batch; cheap, idempotent
