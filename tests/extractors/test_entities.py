@@ -544,3 +544,15 @@ def test_it_is_an_antecedent_organisation_or_country_never_a_country_code(
 ):
     layer = find_entities(nlp(text), published="2017-03-01", kb=default_kb())
     assert speaker_id(layer, text, needle) == expected
+
+
+def test_an_institution_named_after_a_person_is_not_that_person(nlp):
+    text = "Saudi Arabia ran the King Fahd Academy in Bonn for two decades."
+    layer = find_entities(nlp(text), published="2017-03-18", kb=default_kb())
+    assert all(e.name != "King Fahd" for e in layer.entities)
+
+
+def test_us_republicans_are_not_the_french_party(nlp):
+    text = "Democrats were more likely than Republicans or independents to watch the speech."
+    layer = find_entities(nlp(text), published="2017-03-02", kb=default_kb())
+    assert "ng:org:republican-party-us" in {e.id for e in layer.entities}

@@ -195,8 +195,11 @@ def _merge(doc: Doc, model: list[Candidate], found: list[Candidate]) -> list[Can
         ):
             kept = [g for g in kept if g not in overlapping] + [m]
         elif m.label != "PERSON" and all(
-            _bare_name(g) and m.start <= g.start and g.end <= m.end for g in overlapping
-        ):  # "Fox News", "Trump Tower": a surname inside a longer non-person name
+            (_bare_name(g) or (g.label == "PERSON" and _thing_name(doc, m)))
+            and m.start <= g.start
+            and g.end <= m.end
+            for g in overlapping
+        ):  # "Fox News", "Trump Tower", "King Fahd Academy": a name inside an institution's
             if m.end - m.start > 1 and _org_like(doc[m.start : m.end]):
                 kept = [g for g in kept if g not in overlapping] + [m]
             else:
