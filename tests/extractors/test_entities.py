@@ -517,7 +517,7 @@ def test_trump_tower_is_a_place_not_a_mention_of_trump(nlp):
 
 def test_a_pronoun_goes_to_a_person_of_its_gender(nlp, tiny_kb):
     text = (
-        "Mrs Le Pen met Putin in Moscow on Friday. Putin praised the talks, and she said "
+        "Mrs Le Pen met Mr Putin in Moscow on Friday. Putin praised the talks, and she said "
         "that she agreed. He added that more meetings would follow."
     )
     layer = entities_of(nlp, text, tiny_kb)

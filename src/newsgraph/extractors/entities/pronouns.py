@@ -18,7 +18,6 @@ from newsgraph.extractors.entities.types import lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 QUOTE_MARKS = frozenset('"“”«»„')
-NEAR = 3  # among this many nearest candidates, one the text gives the pronoun's gender wins
 
 
 class _Focus:
@@ -42,8 +41,6 @@ def resolve_pronouns(art: CorefArticle) -> None:
                 entity = _pronoun_entity(art, tok, subjects, focus, genders, gender)
                 if entity is not None:
                     art.add_reference(art.doc[tok.i : tok.i + 1], entity, "pronoun")
-                    if tok.dep_ in SUBJECT_DEPS:  # the surest resolutions teach the gender
-                        genders.setdefault(entity, gender)
             if tok.dep_ in SUBJECT_DEPS and art.is_person(art.owner.get(tok.i)):
                 subjects.append(tok)
         _update_focus(art, sent, subjects, focus)
@@ -74,12 +71,12 @@ def _pronoun_entity(
     genders: dict[str, str],
     gender: str,
 ) -> str | None:
-    """The person a pronoun most likely refers to: position decides among the people whose
-    gender (when the text gives it) fits the pronoun."""
-    ranked = list(dict.fromkeys(_antecedents(art, tok, subjects, focus)))
-    fits = [e for e in ranked if genders.get(e, gender) == gender]
-    known = [e for e in fits[:NEAR] if genders.get(e) == gender]
-    return known[0] if known else (fits[0] if fits else None)
+    """The person a pronoun most likely refers to: position decides, skipping people of
+    the other gender when the text gives it ("Mr", "Mrs", "spokeswoman")."""
+    for entity in _antecedents(art, tok, subjects, focus):
+        if genders.get(entity, gender) == gender:
+            return entity
+    return None
 
 
 def _antecedents(art: CorefArticle, tok: Token, subjects: list[Token], focus: _Focus) -> list[str]:
