@@ -67,10 +67,19 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True)
 class EventActor:
+    """One side of an event: a KB entity, a country, an organisation or a typed agent.
+
+    ``country`` is ISO 3166 alpha-3, or "IGO" for an intergovernmental organisation
+    (as CAMEO codes it); ``sector`` the first CAMEO role code ("GOV", "MIL", "REB");
+    ``code`` the full CAMEO-style actor code ("JORCOP", "IGOUNO", "RUSGOV") when the
+    phrase could be coded (see ``newsgraph.kb.actor_codes``).
+    """
+
     entity: str | None
     name: str
     country: str | None = None
     sector: str | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

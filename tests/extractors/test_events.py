@@ -255,7 +255,9 @@ def test_noun_trigger_survives_a_verb_that_codes_nothing(nlp):
     doc = nlp("Talks between Putin and Macron ended in the Kremlin on Monday.")
     events = find_events(doc)
     assert [(e.type, e.trigger.text) for e in events] == [("CONSULT", "Talks")]
-    assert [a.name for a in events[0].source] == ["Putin", "Macron"]
+    # 'between A and B' states a dyad: A is the source, B the target
+    assert [a.name for a in events[0].source] == ["Putin"]
+    assert [a.name for a in events[0].target] == ["Macron"]
 
 
 @pytest.mark.parametrize(

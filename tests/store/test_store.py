@@ -383,7 +383,13 @@ def test_dataframes(store: Store) -> None:
     assert len(store.mentions_df()) == 6
     events = store.events_df()
     assert events.loc[0, "source"] == [
-        {"entity": "Q12927", "name": "Marine Le Pen", "country": "FRA", "sector": "OPP"}
+        {
+            "entity": "Q12927",
+            "name": "Marine Le Pen",
+            "country": "FRA",
+            "sector": "OPP",
+            "code": None,
+        }
     ]
 
 

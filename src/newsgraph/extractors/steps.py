@@ -10,18 +10,31 @@ and their speech acts from the quotes. The entity layer is handed on in ``state`
 
 from __future__ import annotations
 
-from functools import partial
+import dataclasses
+import re
+from collections.abc import Iterable
+from functools import lru_cache, partial
 from typing import Any
 
 from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
+from newsgraph.kb.actor_codes import ActorCode, code_phrase, place_country
 from newsgraph.kb.load import default_kb
-from newsgraph.records import Article, EventActor
+from newsgraph.records import Article, Event, EventActor
 from newsgraph.registry import Step
 
 LAYER = "entity_layer"
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+ORG_PREFIXES = ("IGO", "NGO", "IMG")
+# CAMEO sectors of agents that act where they live (police, opposition and protesters,
+# civilians, courts, students, labour, legislators, refugees, rebels)
+DOMESTIC = frozenset(
+    {"COP", "OPP", "CVL", "JUD", "EDU", "LAB", "LEG", "REF", "REB", "HLH", "AGR", "ETH"}
+)
+LOCATIVE_PREPS = ("in", "of", "from", "at", "near", "across", "throughout")
+ETHNIC = re.compile(r"\bethnic\b", re.IGNORECASE)
 
 
 def dating(article: Article, doc: Any, state: dict[str, Any]) -> Article:
@@ -45,7 +58,11 @@ def quotes(article: Article, doc: Any, state: dict[str, Any]) -> Article:
 
 
 def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
-    """PLOVER events with actors from the entity layer and speech acts from the quotes."""
+    """PLOVER events with actors from the entity layer and speech acts from the quotes.
+
+    Sides keep only actors that name someone (an entity, a country, an organisation or
+    a typed agent); an event is kept only when at least one side is resolved
+    (:func:`is_resolved`): a fact left out beats a wrong one."""
     found = find_events(
         doc,
         actors=partial(event_actor, state[LAYER]),
@@ -53,23 +70,141 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
         published=anchor_of(article.published),
         quotes=article.quotes,
     )
-    return article.replace(events=tuple(found))
+    return article.replace(events=tuple(resolved_events(found)))
+
+
+def resolved_events(found: Iterable[Event]) -> list[Event]:
+    """Events with their unnamed actors dropped, kept when one side is resolved.
+
+    A domestic agent without a country (police, protesters, students, a court) takes
+    the country of the place the event happened in ('police arrested protesters in
+    Cairo': EGY COP -> EGY OPP); soldiers, governments and foreigners do not (troops and
+    ministers act abroad as often as at home)."""
+    out = []
+    for event in found:
+        home = place_country(event.place) if event.place else None
+        source = tuple(_at_home(a, home) for a in event.source if is_named(a))
+        target = tuple(
+            _at_home(a, home)
+            for a in event.target
+            if is_named(a) and not any(_same(a, s) for s in source)
+        )
+        if any(is_resolved(a) for a in (*source, *target)):
+            out.append(dataclasses.replace(event, source=source, target=target))
+    return out
+
+
+def _at_home(actor: EventActor, country: str | None) -> EventActor:
+    """A domestic agent with no country of its own gets the event's country."""
+    if country is None or actor.country or actor.entity or actor.sector not in DOMESTIC:
+        return actor
+    code = country + (actor.code or actor.sector or "")
+    return dataclasses.replace(actor, country=country, code=code)
+
+
+def _same(a: EventActor, b: EventActor) -> bool:
+    """One actor on both sides ('Benkirane proposed to rebuild his coalition'): the
+    target is a misreading, an actor does not act on itself."""
+    if a.entity or b.entity:
+        return a.entity == b.entity
+    return a.name == b.name and a.country == b.country
+
+
+def is_named(actor: EventActor) -> bool:
+    """Whether an actor names someone: an entity, a country, or a coded phrase."""
+    return bool(actor.entity or actor.country or actor.code or actor.sector)
+
+
+def is_resolved(actor: EventActor) -> bool:
+    """A resolved actor: an entity id, a country, or an international organisation."""
+    return bool(actor.entity or actor.country or (actor.code or "").startswith(ORG_PREFIXES))
 
 
 def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
-    """The resolved actor of an event argument span, with country and sector from the KB."""
+    """The actor of an event argument span: an entity of the layer with its country and
+    sector from the KB, completed by the CAMEO-style code of the phrase
+    (:func:`newsgraph.kb.actor_codes.code_phrase`).
+
+    * The entity is the actor when it heads the phrase ('Russian President Vladimir
+      Putin', 'Salaheddine Sidhoum, Algeria's leading activist', 'Moscow'); a country
+      the phrase states fills a missing one ('Nigerian minister Dubem Oniya': NGA) and
+      overrides a KB country that contradicts it (a name linked to the wrong person).
+    * An entity that only modifies the phrase ('the German government', "bin Laden's
+      al-Qaeda network", 'Red Cross officials', 'Putin's aides') is not the actor: the
+      phrase is an organisation or a typed agent, with the entity's country when the
+      phrase names none.
+    * A capital standing alone is its government ('Moscow said': RUS, GOV); an ethnic
+      group ('ethnic Albanians') has no country of its own (it takes the place's).
+
+    None when the span resolves to nothing (the coder then codes the bare phrase).
+    """
+    text = layer.text[start:end]
     speaker = layer.resolve(start, end)
     if speaker is None or speaker.entity is None:
         return None
+    code = _code_text(text)
     entity = layer.entity(speaker.entity)
+    kind = entity.type if entity else ""
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
-    return EventActor(
-        entity=speaker.entity,
-        name=speaker.name or (entity.name if entity else ""),
-        country=(entity.country if entity else None) or getattr(known, "country", None),
-        sector=getattr(known, "sector", None),
-    )
+    country = (entity.country if entity else None) or getattr(known, "country", None)
+    sector = getattr(known, "sector", None)
+    name = speaker.name or (entity.name if entity else "")
+    if ETHNIC.search(text) and kind in PLACE_TYPES:
+        return EventActor(None, text, None, "ETH", "ETH")
+    if code is not None and not _heads(entity, start, end, layer.text):
+        if code.code.startswith(ORG_PREFIXES):
+            own = speaker.entity if kind == "ORG" else None
+            return EventActor(own, code.name, code.country, code.sector, code.code)
+        if code.sector:
+            home = code.country or country
+            own = (
+                code.code[3:] if code.country and code.code.startswith(code.country) else code.code
+            )
+            return EventActor(None, text, home, code.sector, (home or "") + own)
+    if code is not None:
+        org = code.code.startswith(ORG_PREFIXES)
+        if kind == "PERSON" and org:
+            code = None  # an organisation only in the person's title: keep the person
+        elif country is None or (org and kind != "PERSON"):
+            country = code.country
+        elif kind == "PERSON" and code.country and code.country != country:
+            # the text says 'Jordan's King Abdullah': the link to a KB person of another
+            # country is doubtful; keep the name and the stated country, not the id
+            return EventActor(None, name, code.country, code.sector, code.code)
+        if code is not None:
+            sector = sector or code.sector
+    full = code.code if code is not None and (code.country == country or not country) else None
+    return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _heads(entity: Any, start: int, end: int, text: str) -> bool:
+    """Whether the entity heads the phrase ``start``..``end``: one of its mentions ends
+    the phrase or is followed only by an apposition or a prepositional phrase."""
+    if entity is None:
+        return True
+    for m in entity.mentions:
+        if m.end <= start or m.start >= end:
+            continue
+        before = f" {text[start : m.start].lower()} "
+        if any(f" {p} " in before for p in LOCATIVE_PREPS):
+            continue  # 'forces in the Chemulpo Bay', 'the president of Armenia'
+        rest = text[m.end : end].lstrip()
+        if not rest or rest.startswith((",", "(", "of ", "in ", "from ")):
+            return True
+    return False
+
+
+def _join(country: str | None, sector: str | None) -> str | None:
+    """A CAMEO actor code from its parts ('RUS' + 'GOV'); None without a country."""
+    if not country or country == "IGO":
+        return None
+    return country + (sector or "")
+
+
+@lru_cache(maxsize=16384)
+def _code_text(text: str) -> ActorCode | None:
+    return code_phrase(text)
 
 
 DATING = Step("dating", dating, requires=("article",), provides=("published", "times"))

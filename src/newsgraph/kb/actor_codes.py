@@ -120,6 +120,35 @@ def _org_code(code: str, country: str | None, name: str) -> ActorCode:
     return ActorCode(code, country, code[3:6] or None, name)
 
 
+# Common news agent nouns the Phoenix agent dictionary lacks (added by the event coder's
+# actor rules, issue 17): crowds and detainees are civilians, strikers and miners labour,
+# negotiators and delegations government. The Phoenix entries win where both have a word.
+EXTRA_AGENTS = {
+    **dict.fromkeys(
+        [
+            "crowd",
+            "crowds",
+            "youths",
+            "youth",
+            "prisoners",
+            "prisoner",
+            "inmates",
+            "inmate",
+            "supporters",
+            "tribesmen",
+            "nationals",
+            "elders",
+            "hostages",
+            "hostage",
+            "passengers",
+        ],
+        "CVL",
+    ),
+    **dict.fromkeys(["strikers", "striker", "miners", "miner"], "LAB"),
+    **dict.fromkeys(["negotiators", "negotiator", "delegation", "delegations"], "GOV"),
+}
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Load the shipped tables once."""
@@ -144,7 +173,7 @@ def _tables() -> _Tables:
         places=raw["places"],
         geo=geo,
         orgs=orgs,
-        agents=raw["agents"],
+        agents={**EXTRA_AGENTS, **raw["agents"]},
         longest=max(len(k.split()) for k in keys),
     )
 

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor
+from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
+from newsgraph.kb.actor_codes import ActorCode, agent_sector, code_phrase
 from newsgraph.records import EventActor, TimeExpr
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
@@ -25,23 +26,30 @@ MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
 PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
-CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})
+AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+POLITIES = frozenset({"republic", "kingdom", "state", "emirate", "federation", "principality"})
 
 
 # -- source -------------------------------------------------------------------------------
 
 
 def subject_of(token: Token) -> list[Token]:
-    """The acting arguments of a verb or noun trigger (empty when none is found)."""
+    """The acting arguments of a verb or noun trigger (empty when none is found).
+
+    Only tokens that can name an actor are kept (see :func:`actor_tokens`); a pronoun
+    'it' / 'they' stands for its antecedent in the sentence or is dropped."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return _noun_source(token)
-    return _verb_subject(token)
+        return actor_tokens(_noun_source(token))
+    return actor_tokens(_verb_subject(token))
 
 
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobjs(child)
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # a passive without 'by X' names no actor ('X has not been charged')
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             relative = child.tag_ in ("WDT", "WP") or child.lower_ == "that"
@@ -89,6 +97,8 @@ def _noun_source(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
             found = [g for g in _pobjs(child) if is_actor(g)]
+            if found and child.lower_ == "between":  # 'talks between A and B': A -> B
+                return found[:1]
             if found:
                 return found
     verb = governing_verb(noun)
@@ -120,20 +130,87 @@ def objects_of(
 ) -> list[Token]:
     """The arguments acted on: a preferred preposition's object, the object, 'with/to/against X'.
 
-    ``fixed`` are object lemmas that belong to the trigger itself ('join forces')."""
+    ``fixed`` are object lemmas that belong to the trigger itself ('join forces'). An
+    object the source owns ('withdraw its troops from Lebanon', 'offered its troops to
+    Lebanon') is the source's means, not the target: the preposition's object is. Then
+    the prepositional objects of the verb's object noun ('break relations with Russia',
+    'imposed restrictions on X') and the object's owner ('rejected an Australian
+    ultimatum', 'support a Security Council resolution'). Only actor tokens are kept."""
+    return actor_tokens(_objects_of(token, preferred, fixed))
+
+
+def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_targets(token)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
-            found = [_named(g) for g in _pobjs(child) if g.pos_ in ("NOUN", "PROPN", "PRON")]
+            found = actor_tokens([_named(g) for g in _pobjs(child)])
             if found:
                 return found
     for child in token.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child):
-            if child.lemma_.lower() in fixed:
-                continue
-            return conjuncts(child)
-    return _prep_targets(token, TARGET_PREPS) or addressee(token) or _object_owner(token)
+        if child.dep_ not in ("dobj", "dative", "nsubjpass"):
+            continue
+        if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
+            found = actor_tokens(_owner(child))
+            if found:
+                return found
+            continue
+        if (is_actor(child) or _codes(child, strict=True)) and not _own_object(child):
+            found = actor_tokens(conjuncts(child))
+            if found:
+                return found
+    return (
+        _prep_targets(token, TARGET_PREPS)
+        or addressee(token)
+        or _object_preps(token)
+        or _object_owner(token)
+        or _complement_targets(token)
+    )
+
+
+def _frame(token: Token) -> tuple[str | None, str]:
+    """The frame and CAMEO code of the pattern a trigger fits (None, '' for no trigger)."""
+    pattern = match_trigger(token)
+    if pattern is None:
+        return None, ""
+    return tables.frame_of_code().get(pattern.code), pattern.code
+
+
+def _complement_targets(token: Token) -> list[Token]:
+    """The target found in a frame word's complement clause: the one a demand or appeal
+    is addressed to is the subject of what is demanded ('demanded that the US cancel
+    ...', 'its demand that Israel ease ...'); an intent, threat or refusal has the target
+    of its infinitive ('threatened to break off relations with Congo')."""
+    frame, code = _frame(token)
+    if frame is None and not code.startswith(("10", "02")):
+        return []
+    for child in token.children:
+        if child.dep_ in ("ccomp", "acl") and code.startswith(("10", "02")):
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            found = actor_tokens(conjuncts(subjects[0])) if subjects else []
+            if found:
+                return found
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
+            found = _objects_of(child, frozenset(), frozenset())
+            found = actor_tokens([t for t in found if t.dep_ not in SUBJECT_DEPS])
+            if found:
+                return found
+    return []
+
+
+def _own_object(token: Token) -> bool:
+    """'its troops', 'their forces': an object owned by a pronoun is the actor's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def _object_preps(verb: Token) -> list[Token]:
+    """'break relations with Russia', 'imposed sanctions on X': the object noun's target."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            found = actor_tokens(_prep_targets(child, NOUN_TARGET_PREPS))
+            if found:
+                return found
+    return []
 
 
 def _named(token: Token) -> Token:
@@ -147,20 +224,51 @@ def _named(token: Token) -> Token:
 def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found = [g for g in _pobjs(child) if is_actor(g)]
+            found = actor_tokens([g for g in _pobjs(child) if is_actor(g)])
             if found:
                 return found
     return []
 
 
 def _object_owner(verb: Token) -> list[Token]:
-    """'rejected an Indian proposal', 'denied charges by Ivory Coast': the object's owner."""
+    """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
+    Council resolution', 'defended the right of Russian troops': the object's owner (never
+    the verb's own subject)."""
     for child in verb.children:
-        if child.dep_ != "dobj":
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
             continue
-        owner = _noun_source(child)
+        owner = actor_tokens(_owner(child))
         if owner:
             return owner
+    return []
+
+
+def _owner(noun: Token) -> list[Token]:
+    """Who a (non-actor) noun belongs to: its possessor, 'by / from / of X', or a
+    nationality or organisation modifier ('an Australian ultimatum')."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return []  # 'rebuild his coalition': his own, not a target
+        if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
+            return conjuncts(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            found = actor_tokens(_pobjs(child))
+            if found:
+                return found
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ][:1]
+
+
+def _between_others(noun: Token) -> list[Token]:
+    """'talks between A and B': B and the rest are the target (A is the source)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            found = [g for g in _pobjs(child) if is_actor(g)]
+            return found[1:]
     return []
 
 
@@ -192,12 +300,232 @@ def _noun_targets(noun: Token) -> list[Token]:
     message = message_of(noun)
     if message is not None:
         return _noun_targets(message)
-    found = _prep_targets(noun, NOUN_TARGET_PREPS)
+    found = _prep_targets(noun, NOUN_TARGET_PREPS) or _between_others(noun)
+    if not found and noun.pos_ == "NOUN":
+        found = _complement_targets(noun)
     verb = governing_verb(noun)
     if not found and verb is not None:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
+
+
+# -- which tokens are actors -------------------------------------------------------------
+
+# Pronouns that never name an actor by themselves: the speaker's group ('we', 'our'), the
+# addressee, and the first person. 'he' / 'she' stay: the entity layer resolves them.
+NEVER_ACTORS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    ]
+)
+# 'it' / 'they' and their forms: replaced by an antecedent in the sentence, else dropped.
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+    ]
+)
+
+
+def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of ``tokens`` that can name an actor, pronouns replaced by antecedents.
+
+    Dates, numbers, first- and second-person pronouns and common nouns that are neither
+    agent nouns (``lexicon.json`` ``actor_nouns``, the Phoenix agent dictionary) nor
+    codable phrases ('consensus', 'target', 'strings', 'dinner') are dropped; 'it',
+    'its', 'they', 'their' become their antecedent (:func:`antecedent`) or are dropped.
+    """
+    out: list[Token] = []
+    for token in tokens:
+        found = _as_actor(token)
+        if found is not None and all(found.i != t.i for t in out):
+            out.append(found)
+    return out
+
+
+# Heads that only count or group the actor named after 'of': 'thousands of students',
+# 'a group of refugees', 'one third of the guerrillas', 'a member of parliament'.
+GROUP_HEADS = frozenset(
+    [
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "tens",
+        "scores",
+        "group",
+        "groups",
+        "member",
+        "members",
+        "number",
+        "majority",
+        "minority",
+        "part",
+        "some",
+        "many",
+        "most",
+        "few",
+        "several",
+        "one",
+        "two",
+        "third",
+        "half",
+        "all",
+        "each",
+        "both",
+        "none",
+        "rest",
+        "contingent",
+        "band",
+        "crowd",
+    ]
+)
+
+
+def _as_actor(token: Token) -> Token | None:
+    lower = token.lower_
+    if token.like_num or lower in GROUP_HEADS:
+        member = _of_object(token)
+        if member is not None:
+            return _as_actor(member)
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
+            return antecedent(token)
+        return token if lower in PERSON_PRONOUNS else None
+    if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
+        return None
+    if lower in TIME_WORDS or lower in NEVER_ACTORS:
+        return None
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return token
+    if token.pos_ == "PROPN":
+        return token
+    return token if _codes(token) else None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after 'of' ('students' in 'thousands of students')."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _codes(token: Token, strict: bool = False) -> bool:
+    """Whether the phrase headed by ``token`` names an actor: its head is an agent noun
+    ('police', 'diplomats'), or the phrase codes as an organisation, a place or a people
+    ('the Red Cross', 'Palestinians'). ``strict`` (for objects): a nationality adjective
+    on any other noun does not make an actor ('rejected an Australian ultimatum': the
+    ultimatum's owner is the target); as a subject it does ('Israeli tanks fired')."""
+    if token.lemma_.lower() in tables.lexicon()["actor_nouns"]:
+        return True
+    if _agent(token.lower_) or _agent(token.lemma_.lower()):
+        return True
+    start, end = actor_span(token)
+    code = _code_text(doc_text(token.doc)[start:end])
+    if code is None:
+        return False
+    if not strict or code.sector or code.code.startswith(("IGO", "NGO", "IMG")):
+        return True
+    return _code_text(token.text) is not None  # the head itself is a place or a people
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The actor an 'it' / 'its' / 'they' / 'their' stands for, found in its own sentence.
+
+    The subject of a clause that governs the pronoun's clause ('Hungary has said it will
+    support', 'the ILO reiterated its demand', 'rebels rejected the plan and said they
+    opposed'); a subject pronoun never stands for its own clause's subject. 'it' wants a
+    singular non-person, 'they' a plural, a coordination or a people. An object 'it' /
+    'them' is left alone (it is usually a thing: 'withholding it'). None when no such
+    subject is found: a side is better empty than wrong.
+    """
+    if pronoun.dep_ in ("dobj", "pobj", "dative", "iobj", "attr"):
+        return None
+    if pronoun.lower_ == "it" and pronoun.head.lemma_ in ("be", "seem", "appear"):
+        return None  # 'it would be useful to ...', 'it is wrong to say': no one
+    plural = pronoun.lower_ in PLURAL_PRONOUNS
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            return None
+        node = head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i == pronoun.i:
+            continue
+        if subject.pos_ == "PRON" or not _fits_number(subject, plural):
+            return None  # 'he said it would ...': chains of pronouns are not followed
+        return _as_actor(subject)
+    return None
+
+
+def _fits_number(token: Token, plural: bool) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    many = (
+        token.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "conj" for c in token.children)
+        or token.ent_type_ == "NORP"
+    )
+    if plural:
+        return many or token.lemma_.lower() in ("police", "military", "government")
+    return not many or token.ent_type_ in ("GPE", "ORG")
 
 
 # -- actor names --------------------------------------------------------------------------
@@ -217,18 +545,80 @@ def actor_span(token: Token) -> tuple[int, int]:
             break
     while start.i < end.i and (start.is_punct or start.dep_ == "det"):
         start = start.doc[start.i + 1]
+    if not token.ent_type_ and token.pos_ == "NOUN":
+        end = _place_of_agent(token) or end
+    elif token.ent_type_ == "PERSON":
+        end = _role_apposition(token) or end
     begin, finish = start.idx, end.idx + len(end.text)
     cut = doc_text(token.doc).rfind("\n", begin, token.idx)
     return (cut + 1 if cut >= 0 else begin), finish
 
 
+def _place_of_agent(noun: Token) -> Token | None:
+    """'the president of Armenia', 'rebels in Darfur', 'leaders of the opposition
+    coalition', 'the republic of Slovenia': the place or body after an agent noun, which
+    gives the agent its country or sector (the last token of that phrase)."""
+    lemma = noun.lemma_.lower()
+    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES
+    if not agentive and not _agent(noun.lower_):
+        return None
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in AGENT_PLACE_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ in ("GPE", "NORP", "LOC"):
+                return next((e[-1] for e in noun.doc.ents if e.start <= pobj.i < e.end), pobj)
+            last = pobj.right_edge
+            if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
+                return last if not last.is_punct else pobj
+    return None
+
+
+def _role_apposition(person: Token) -> Token | None:
+    """'Salaheddine Sidhoum, Algeria's leading human rights activist': the role in
+    apposition to a name, which states the person's country (its last token)."""
+    for child in person.rights:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i - person.i > 10:
+            continue
+        if child.lemma_.lower() in tables.lexicon()["actor_nouns"] or _agent(child.lower_):
+            return _place_of_agent(child) or child
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _agent(word: str) -> bool:
+    return agent_sector(word) is not None
+
+
+@lru_cache(maxsize=16384)
+def _code_text(text: str) -> ActorCode | None:
+    return code_phrase(text)
+
+
 def default_actor(text: str) -> EventActor:
-    """An unresolved actor named by its text, with a country and sector where obvious."""
-    return EventActor(entity=None, name=text, country=country_of(text), sector=sector_of(text))
+    """An unresolved actor named by its text, coded by ``kb.actor_codes`` where it can be
+    ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country."""
+    code = _code_text(text)
+    if code is None:
+        return EventActor(entity=None, name=text, country=None, sector=sector_of(text))
+    return EventActor(
+        entity=None,
+        name=code.name if code.code.startswith(("IGO", "NGO", "IMG")) else text,
+        country=code.country,
+        sector=code.sector,
+        code=code.code,
+    )
 
 
 def country_of(text: str) -> str | None:
-    """ISO alpha-3 for a country name, demonym or capital in ``text`` (None when unclear)."""
+    """ISO alpha-3 (or "IGO") for the country a phrase names: a country, a nationality
+    adjective, a capital or city, or an international organisation (None when unclear;
+    never for a pronoun: 'it' is not Italy)."""
+    code = _code_text(text)
+    if code is not None:
+        return code.country
     names = tables.country_names()
     words = text.replace("’", "'").replace("'s", "").split()
     for size in (3, 2, 1):
@@ -239,20 +629,14 @@ def country_of(text: str) -> str | None:
             iso = names.get(phrase.lower().strip(",.()"))
             if iso:
                 return iso
-    return _pycountry(text)
-
-
-def _pycountry(text: str) -> str | None:
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(text.strip()).alpha_3
-    except LookupError:
-        return None
+    return None
 
 
 def sector_of(text: str) -> str | None:
     """Sector code for an actor phrase ('President' -> GOV, 'rebels' -> REB)."""
+    code = _code_text(text)
+    if code is not None and code.sector:
+        return code.sector
     words = tables.sector_words()
     for word in text.lower().replace("-", " ").split():
         sector = words.get(word.strip(",.()'s")) or words.get(word.rstrip("s"))
