@@ -436,7 +436,9 @@ def _date(
             node = node.head
         return None
 
-    uncertain = coded.modality in UNCERTAIN or coded.modality == "obligation"
+    # an intent, a threat or a demand is expressed now: without a time of its own it takes
+    # the publication day (CAMEO's future rule codes the statement, not the act)
+    stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
     return event_date(
         sent.start_char,
         sent.end_char,
@@ -444,7 +446,7 @@ def _date(
         published,
         governs=governs,
         future=coded.modality in UNCERTAIN,
-        present=not uncertain and _reports_present(coded.trigger),
+        present=stated or _reports_present(coded.trigger),
     )
 
 
@@ -478,7 +480,8 @@ def _reports_present(trigger: Token) -> bool:
         return False  # past perfect
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+    finite = verb.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" for c in verb.children)
+    return finite or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
 
 
 def _resolved(tokens: list[Token], resolve: ActorResolver | None) -> list[tuple[Token, EventActor]]:
@@ -512,18 +515,25 @@ def _known(actors: tuple[EventActor, ...]) -> bool:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per sentence, type, source and target (a re-description is not a new event)."""
+    """One event per type, negation, source, target and date in an article: a
+    re-description in the same sentence, or a later mention of the same act ("The Kremlin
+    denied ...", "Peskov denied it again"), is not a new event. This is the event coders'
+    one-a-day filter applied inside the article; the first (earliest) mention is kept."""
     seen: set[tuple] = set()
     out = []
     for event in events:
         key = (
-            event.sentence,
             event.type,
             event.negated,
-            tuple(a.name for a in event.source),
-            tuple(a.name for a in event.target),
+            event.date,
+            tuple(sorted(_actor_id(a) for a in event.source)),
+            tuple(sorted(_actor_id(a) for a in event.target)),
         )
         if event.type and key not in seen:
             seen.add(key)
             out.append(event)
     return out
+
+
+def _actor_id(actor: EventActor) -> str:
+    return actor.entity or actor.name.lower()

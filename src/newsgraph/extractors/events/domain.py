@@ -212,8 +212,35 @@ def _statistic(noun: Token) -> bool:
 
 def _predicated(noun: Token) -> bool:
     """An event noun that is the predicate of a copula ('it is offensive to ...', 'this
-    is an attack on democracy'): a judgement, not a report of the act."""
-    return noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be"
+    is an attack on democracy'), or the subject of a present evaluation of need or
+    possibility ('a dialogue with Russia is necessary'): a judgement, not a report."""
+    head = noun.head
+    if noun.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        return True
+    if noun.dep_ != "nsubj" or head.lemma_ != "be" or head.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in EVALUATIONS for c in head.children)
+
+
+EVALUATIONS = frozenset(
+    {
+        "necessary",
+        "needed",
+        "essential",
+        "crucial",
+        "vital",
+        "important",
+        "possible",
+        "impossible",
+        "likely",
+        "unlikely",
+        "desirable",
+        "useful",
+        "required",
+        "imperative",
+        "urgent",
+    }
+)
 
 
 def _generic(subject: Token) -> bool:

@@ -113,7 +113,7 @@ def event_date(
     history keeps its own year. A date after ``published`` is taken only for a
     ``future`` event (future, intended, conditional); without a governing date the event
     takes ``published`` when its clause plainly reports the present (``present``: a
-    past-tense or present news verb), else None. Nothing after ``published`` is
+    past-tense or present news verb, or an intent or demand stated now), else None. Nothing after ``published`` is
     returned for an event that is not ``future``.
     """
     inside = [t for t in times if sentence_start <= t.start and t.end <= sentence_end]
@@ -134,7 +134,7 @@ def event_date(
         ranked.append((rank, value))
     if ranked:
         return min(ranked)[1]
-    return published if present and not future else None
+    return published if present else None
 
 
 def _clause_value(expr: TimeExpr, published: str | None) -> str | None:
