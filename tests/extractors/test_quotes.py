@@ -332,6 +332,9 @@ def test_clause_cut_off_by_a_colon_is_not_what_was_said(nlp) -> None:
         "Zhou Lijuan is expecting her first baby in May.",
         "Ballots were counted, with 40 approving the plan and 23 rejecting it.",
         "The senator responded on Twitter.",
+        "Dunaway has declined to comment on the event.",
+        "The ministry did not mention the talks.",
+        "The party kept its lead, maintaining its position as the biggest party.",
     ],
 )
 def test_acts_wishes_times_and_pronouns_are_not_what_was_said(nlp, sentence) -> None:
@@ -458,6 +461,39 @@ def test_junk_before_a_speaker_is_trimmed(nlp) -> None:
     text = 'Agents "declared the car suspicious."?The statement said an inquiry was under way.'
     q = only(quotes_of(nlp, text), "inquiry")
     assert q.speaker.text == "The statement"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        (
+            "Natalie's cousin, Hannah Ortega, told reporters that the two were inseparable.",
+            "inseparable",
+            "Hannah Ortega",
+        ),
+        (
+            "A statement from the Secret Service confirmed that a driver was detained.",
+            "driver",
+            "the Secret Service",
+        ),
+        (
+            "The Care Quality Commission review also highlighted delays in treatment.",
+            "delays",
+            "The Care Quality Commission",
+        ),
+    ],
+)
+def test_a_noun_carrying_a_name_speaks_for_it(nlp, sentence, words, name) -> None:
+    assert only(quotes_of(nlp, sentence), words).speaker.name == name
+
+
+def test_glued_marks_do_not_hide_a_pronoun(nlp) -> None:
+    text = (
+        'Mrs. Anna Berg spoke to parents. "We know more now,"?she added. '
+        '"Car seats are constantly evolving to become safer."?she said.'
+    )
+    for q in quotes_of(nlp, text):
+        assert q.speaker is not None and q.speaker.name == "Anna Berg"
 
 
 def test_surname_expands_to_full_name(nlp) -> None:

@@ -86,8 +86,9 @@ def _speaker_for(
     """The candidate's speaker: its subject mention resolved, or the previous speaker.
 
     The ``resolve`` hook is asked about what the mention's head refers to (an organisation
-    named in a modifier, "Air Force chief", "Russian officials", is not the speaker), or,
-    for "it" and "the ministry"-style mentions, about the organisation they refer back to;
+    named in a modifier, "Air Force chief", "Russian officials", is not the speaker), then
+    about the antecedent found here; for "it", "the ministry"-style mentions and nouns
+    carrying a name ("a statement from X") only about the name or antecedent;
     an indefinite mention ("a lawyer for ...") is someone new and is not resolved.
     """
     if cand.subject is None:
@@ -95,11 +96,14 @@ def _speaker_for(
     speaker = resolver.speaker(cand.subject)
     if resolve is None or speaker.start is None or speaker.end is None or resolver.kind == "new":
         return speaker
-    if resolver.kind == "org":
+    if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
     else:
         head = cand.subject
-        hooked = resolve(max(head.idx, speaker.start), min(head.idx + len(head), speaker.end))
+        start, end = max(head.idx, speaker.start), min(head.idx + len(head), speaker.end)
+        hooked = resolve(start, end) if end > start else None
+        if hooked is None and resolver.antecedent is not None:
+            hooked = resolve(*resolver.antecedent)
     if hooked is None:
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
@@ -183,7 +187,8 @@ def _across_heading(doc: Doc, span: QuotedSpan, cue: Token) -> bool:
     """Whether a title or subheading glued into the text lies between the quote and its cue."""
     text = doc_text(doc)
     if cue.idx >= span.outer_end:  # up to the end of the cue's clause: the cue may be in it
-        stop = next((t.idx for t in doc[cue.i :] if t.text in _CLAUSE_END), len(text))
+        ends = (t for t in doc[cue.i :] if t.text.rstrip("-\u2013\u2014")[-1:] in _CLAUSE_END)
+        stop = next((t.idx for t in ends), len(text))
         return bool(heading_breaks(text, span.outer_end, stop))
     if cue.idx < span.outer_start:
         return bool(heading_breaks(text, cue.idx, span.outer_start))

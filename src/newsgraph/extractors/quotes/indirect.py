@@ -103,6 +103,8 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     subject = subject_of(tok, lex)
     if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
         return None
+    if _heading_between(subject, tok):
+        return None
     first = min(c.left_edge.i for c in clauses)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     span = _content_span(first, last, tok.doc)
@@ -112,6 +114,12 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+def _heading_between(subject: Token, cue: Token) -> bool:
+    """Whether a glued title or subheading separates a cue from its parsed subject."""
+    first, last = sorted((subject, cue), key=lambda t: t.i)
+    return bool(heading_breaks(doc_text(cue.doc), first.idx, last.idx))
 
 
 def _complement(verb: Token) -> list[Token]:
@@ -150,6 +158,8 @@ def _parenthetical_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     phrase = cue_phrase(tok, lex)
     subject = subject_of(tok, lex) if phrase else None
     if subject is None or subject.i < tok.i - _SET_OFF_WORDS or _has_own_content(tok):
+        return None
+    if _heading_between(subject, tok):
         return None
     sent = tok.sent
     first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
@@ -228,14 +238,25 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:
         if child.dep_ in deps and child.i > verb.i:
-            return [child] if _is_content(child, lex) else []
+            nothing = child.dep_ == "dobj" and _says_nothing(verb, lex)
+            return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if not found or not (later or _is_content(found[0], lex, child.lower_)):
                 return []
+            if not later and _says_nothing(verb, lex):
+                return []
             return found + later[:1]
     return []
+
+
+def _says_nothing(verb: Token, lex: CueLexicon) -> bool:
+    """A cue that is negated or refused (``did not comment on the case``, ``declined to
+    comment on the event``): its object is what was not talked about."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.refusal_verbs
 
 
 _NOT_CONTENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL"}

@@ -68,6 +68,7 @@ class CueLexicon:
     source_nouns: frozenset[str]
     intent_verbs: frozenset[str]
     title_words: frozenset[str]
+    refusal_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -107,6 +108,7 @@ def cue_lexicon() -> CueLexicon:
         source_nouns=frozenset(raw["source_nouns"]),
         intent_verbs=frozenset(raw["intent_verbs"]),
         title_words=frozenset(raw["title_words"]),
+        refusal_verbs=frozenset(raw["refusal_verbs"]),
     )
 
 
@@ -116,7 +118,8 @@ def cue_lexicon() -> CueLexicon:
 # minister said"); "The"/"A" only before a lower-case word ("told The Guardian" is a name)
 _HEADING_BREAK = re.compile(
     r"(?<=\S) {2,}(?=[A-Z\u201c\"])"
-    r"|(?<=[a-z,;]) (?=(?:The|A|An) [a-z])"
+    r"|(?<=[a-z,;'\u2019\"\u201d]) (?=(?:The|A|An) [a-z])"
+    r"|(?<=[.!?][\"'\u201d\u2019]-)(?=\s)|(?<=[.!?]-)(?=\s)"
     r"|(?<=[a-z]) (?=(?:Around|About|After|Before|But|And|As|For|From|If|In|On|At|It|Its|This|"
     r"These|Those|When|While|With|During|Since|Under|Over|Some|Many|Most|Last|Next|We|They|"
     r"He|She|His|Her|Their|Our|Meanwhile|However|Despite|Although|Because|Following|"

@@ -7,6 +7,7 @@ named before (used by :mod:`newsgraph.extractors.quotes.finder`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -120,7 +121,7 @@ class SpeakerResolver:
         name = self._name(head, span)
         if name == span.text:
             name = doc_text(self.doc)[start:end]
-        gender = self.lex.person_pronouns.get(head.lower_) or self.lex.gendered_roles.get(
+        gender = self.lex.person_pronouns.get(_word(head)) or self.lex.gendered_roles.get(
             head.lower_
         )
         mention = PersonMention(
@@ -131,7 +132,14 @@ class SpeakerResolver:
 
     def _name(self, head: Token, span: Span) -> str:
         """Best surface name: a person's full name, an antecedent's, an entity's, or the text."""
-        lower = head.lower_
+        lower = _word(head)
+        named = _named_by(head, span)
+        if named is not None and (
+            head.lemma_.lower() in self.lex.org_nouns or named.label_ == "PERSON"
+        ):
+            self.kind = "named"  # "Natalie's cousin, Hannah Ortega,", "a statement from X"
+            self.antecedent = (named.start_char, named.end_char)
+            return self.full_name(named.text) if named.label_ == "PERSON" else named.text
         if lower in self.lex.person_pronouns:
             self.kind = "person"
             found = self._recent_person(span.start_char, self.lex.person_pronouns[lower])
@@ -181,6 +189,7 @@ class SpeakerResolver:
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
                 return matching[0] if matching else None  # "the French interior ministry"
+        found = [o for o in found if sentence - o.sentence < _RECENT_SENTENCES]
         subjects = [o for o in found if o.subject]
         ranked = subjects or found
         return ranked[0] if ranked else None
@@ -255,12 +264,53 @@ def _opens_new(span: Span, lex: CueLexicon) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without stray marks or symbols at the edges (``"?The statement``)."""
+    """Offsets without stray marks or symbols at the edges (``"?The statement``), and
+    after a quotation mark glued inside (``on,"?he``)."""
+    glued = max(text.rfind(m, start, end) for m in ('"', "\u201c", "\u201d"))
+    if glued >= 0 and any(c.isalnum() for c in text[glued:end]):
+        start = glued + 1
     while start < end - 1 and not (text[start].isalnum() or text[start] in "@#"):
         start += 1
     while end > start + 1 and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
         end -= 1
     return start, end
+
+
+_NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _named_by(head: Token, span: Span) -> Span | None:
+    """The name a common-noun mention carries: an apposition ("Natalie's cousin, Hannah
+    Ortega,", "the ratings agency Standard & Poor's"), an issuer inside it ("The Care
+    Quality Commission review") or after it ("a statement from the Secret Service")."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > head.i):
+            ent = _entity_at(child)
+            if ent is not None and ent.label_ in _NAMED_LABELS:
+                return ent
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and child.i == head.i + 1:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            ent = _entity_at(objects[0]) if objects else None
+            if ent is not None and ent.label_ in ("ORG", "GPE"):
+                return ent
+    if head.i + 1 < len(doc):
+        ent = _entity_at(doc[head.i + 1])
+        if ent is not None and ent.start == head.i + 1 and ent.label_ in ("ORG", "PERSON"):
+            return ent
+    inside = [
+        e for e in doc.ents if span.start <= e.start and e.end <= head.i and e.label_ == "ORG"
+    ]
+    return inside[-1] if inside else None
+
+
+def _word(tok: Token) -> str:
+    """The token's lower-case word without stray marks glued to it (``"?she``,
+    ``now,"?she``)."""
+    word = re.split('["?\u201c\u201d]', tok.lower_)[-1] or tok.lower_
+    return word.strip("'\u2019`,.;:-")
 
 
 def _share_gender(people: list[PersonMention]) -> list[PersonMention]:
