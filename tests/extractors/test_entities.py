@@ -556,3 +556,32 @@ def test_us_republicans_are_not_the_french_party(nlp):
     text = "Democrats were more likely than Republicans or independents to watch the speech."
     layer = find_entities(nlp(text), published="2017-03-02", kb=default_kb())
     assert "ng:org:republican-party-us" in {e.id for e in layer.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        (
+            "The Washington Post reported the talks on Monday. The newspaper wrote that the "
+            "adviser had misled officials.",
+            "The newspaper",
+            "The Washington Post",
+        ),
+        (
+            "The Secret Service said the man was arrested. The agency added that nobody was hurt.",
+            "The agency",
+            "Secret Service",
+        ),
+    ],
+)
+def test_organisation_nominals_keep_the_organisation(nlp, text, needle, expected):
+    layer = find_entities(nlp(text), published="2017-03-01", kb=default_kb())
+    start = text.index(needle)
+    speaker = layer.resolve(start, start + len(needle))
+    assert speaker is not None and speaker.name in (expected, expected.removeprefix("The "))
+
+
+def test_a_lower_case_word_is_not_an_entity(nlp):
+    text = "The secretary of state said the talks would resume."
+    layer = find_entities(nlp(text), published="2017-03-01", kb=default_kb())
+    assert all(m.text != "state" for e in layer.entities for m in e.mentions)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.nominals import resolve_org_nominals
 from newsgraph.extractors.entities.pronouns import resolve_it, resolve_pronouns
 from newsgraph.extractors.entities.role_phrases import find_stated_roles, resolve_role_phrases
 from newsgraph.extractors.entities.types import Link, NameSpan, Reference, Resolver, StatedRole
@@ -40,12 +41,17 @@ class CorefResult:
 
 
 def resolve_coreference(
-    doc: Doc, names: Sequence[NameSpan], people: dict[str, Link], resolver: Resolver
+    doc: Doc,
+    names: Sequence[NameSpan],
+    people: dict[str, Link],
+    resolver: Resolver,
+    orgs: dict[str, Link] | None = None,
 ) -> CorefResult:
-    """Stated roles, role-phrase and pronoun references of one article."""
+    """Stated roles, role-phrase, organisation-nominal and pronoun references of one article."""
     art = CorefArticle(doc, names, people, resolver)
     find_stated_roles(art)
     resolve_role_phrases(art)
+    resolve_org_nominals(art, orgs or {})
     resolve_pronouns(art)
     resolve_it(art)
     return CorefResult(

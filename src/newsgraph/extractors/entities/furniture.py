@@ -53,8 +53,8 @@ _PATTERNS = (
     # "Qayyarah, Iraq - ", "Islamabad, Pakistan --"
     rf"(?m)^[ \t]*{_PLACE_WORD},\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD})?{_DATE}?{_DASH}",
     # agency trailers "mb/rt (AFP, dpa, Reuters)", "(with dpa)", "(AFP/Reuters)"
-    rf"(?:\b[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*-?\s*)?\(\s*(?:with\s+)?{_AGENCY}"
-    rf"(?:\s*(?:,|/|and|&)\s*{_AGENCY})*\s*\)",
+    rf"\(\s*(?:with\s+)?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*\s*\)",
+    r"\b[a-z]{1,4}(?:/[a-z]{1,4})+\s*-?\s*(?=\()",
     rf"(?:Images?|Photos?|Pictures?|Video)\s+(?:courtesy\s+of|by|from)\s+{_AGENCY}"
     rf"(?:\s*(?:,|and|&)\s*{_AGENCY})*",
     # bylines opening a line
@@ -63,7 +63,7 @@ _PATTERNS = (
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*",
     # print trailers and photo credits: "(China Daily European Weekly 01/27/2017 page32)"
     r"\(\s*[A-Z][^()\n]{0,60}?\d{1,2}/\d{1,2}/\d{2,4}[^()\n]{0,20}\)",
-    r"(?:Photos?\s+)?(?:[Pp]rovided\s+to|[Cc]ourtesy\s+of)\s+(?:[A-Z][\w.&'’-]*\s?){1,4}",
+    r"(?:[Pp]rovided\s+to|[Cc]ourtesy\s+of)\s+(?:[A-Z][\w.&'’-]*\s?){1,4}",
     r"(?:Photos?\s+by\s+)?(?:(?:[A-Z](?:\.[A-Z])*\.|[A-Z][\w'’-]*)\s+){2,3}/\s+(?:For\s+)?(?:[A-Z][\w.&'’-]*(?:[ \t]|$)){1,4}",
     r"[Tt]he views do not necessarily reflect those of [^.\n]{1,60}\.?",
     r"[Cc]ontact the writers? (?:at|through|via)\s*\S+",
@@ -76,15 +76,30 @@ _PATTERNS = (
 )
 
 
+# a pattern runs only on texts holding its cue (most texts hold none: the scan stays cheap)
+_CUES = {
+    r"\b[a-z]{1,4}(?:/": "/",
+    r"(?:Photos?\s+by\s+)?(?:(?:[A-Z]": " / ",
+    r"\b[\w.+-]+@": "@",
+    r"\bhttps?://": "://",
+    r"(?:\b(?:Facebook": "Twitter",
+}
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in _PATTERNS)
+def _compiled() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    def cue(pattern: str) -> str | None:
+        return next((c for start, c in _CUES.items() if pattern.startswith(start)), None)
+
+    return tuple((re.compile(p), cue(p)) for p in _PATTERNS)
 
 
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of datelines, bylines, agency trailers and share bars in ``text``."""
     ranges = []
-    for pattern in _compiled():
+    for pattern, needed in _compiled():
+        if needed is not None and needed not in text:
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 ranges.append((match.start(), match.end()))

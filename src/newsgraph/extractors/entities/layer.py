@@ -90,7 +90,8 @@ def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityL
     clusters = cluster_names(doc, candidates, view)
     names = [NameSpan(c.start, c.end, c.entity) for c in candidates if c.entity]
     people = {key: link for key, link in clusters.items() if link.type == "PERSON"}
-    coref = resolve_coreference(doc, names, people, view)
+    orgs = {key: link for key, link in clusters.items() if link.type == "ORG"}
+    coref = resolve_coreference(doc, names, people, view, orgs)
     links = dict(clusters)
     links.update({link.id: link for link in coref.new_links})
     for stated in coref.stated_roles:  # a stated role gives a local person a country

@@ -69,7 +69,8 @@ def _model_spans(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in LABELS:
             start, end = _trim(doc, ent.start, ent.end, ent.label_)
-            if start < end and any(t.is_alpha for t in doc[start:end]):
+            if start < end and any(t.is_alpha and not t.is_lower for t in doc[start:end]):
+                # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extractors.doctext import token_lowers
 from newsgraph.extractors.entities.coref_article import CorefArticle
 from newsgraph.extractors.entities.types import lexicon
 
@@ -167,26 +168,33 @@ def resolve_it(art: CorefArticle) -> None:
     the subject of the same or the previous sentence ("The ministry said ... It added");
     never to a country by its letters ("it" is not Italy). Expletive "it" ("it is hard
     to ...", "it seems") is left alone."""
-    previous: str | None = None
-    for sent in art.doc.sents:
-        current: str | None = None
-        for tok in sent:
-            if tok.dep_ in SUBJECT_DEPS and tok.i in art.owner:
-                entity = art.owner[tok.i]
-                if _collective(entity) and tok.tag_ not in PLURAL:
-                    current = current or entity
-            if tok.lower_ not in ("it", "its") or tok.i in art.owner:
-                continue
-            if tok.lower_ == "it" and (
-                tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() in _DUMMY_IT_HEADS
-            ):
-                continue
-            if tok.lower_ == "its" and tok.dep_ != "poss":
-                continue
-            antecedent = current or previous
-            if antecedent is not None:
-                art.add_reference(art.doc[tok.i : tok.i + 1], antecedent, "pronoun")
-        previous = current or None
+    lowers = token_lowers(art.doc)
+    doc = art.doc
+    positions = [i for i, w in enumerate(lowers) if w in ("it", "its") and i not in art.owner]
+    if not positions:
+        return
+    subjects = sorted(
+        i
+        for i, entity in art.owner.items()
+        if _collective(entity) and doc[i].dep_ in SUBJECT_DEPS and doc[i].tag_ not in PLURAL
+    )
+    if not subjects:
+        return
+    for i in positions:
+        tok = doc[i]
+        if tok.lower_ == "it" and (
+            tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_.lower() in _DUMMY_IT_HEADS
+        ):
+            continue
+        if tok.lower_ == "its" and tok.dep_ != "poss":
+            continue
+        sent = tok.sent
+        found = next((p for p in subjects if sent.start <= p < i), None)
+        if found is None and sent.start > 0:
+            before = doc[sent.start - 1].sent
+            found = next((p for p in subjects if before.start <= p < before.end), None)
+        if found is not None:
+            art.add_reference(doc[i : i + 1], art.owner[found], "pronoun")
 
 
 PLURAL = frozenset({"NNS", "NNPS"})
