@@ -48,6 +48,11 @@ def coded(nlp, text: str):
         "The sergeant asked if the woman had tried to defend herself.",
         "Experts warn that nurdles can soak up chemical pollutants.",
         "The certificates fail to meet the requirements of the customs service.",
+        "Cullinan has not responded to the network's request for comment.",
+        'He said: "It is vital that applicants consult the different turnaround times."',
+        "Police also agreed that in interviews Webster had described himself as calm.",
+        "From 2011 to 2015, China invested 3.58 trillion yuan to build railways.",
+        "Konyukhov had beaten an absolute world record.",
         # first person, unresolved: an interviewee's life story
         "I quit because the pay was too low.",
         "I returned and settled here in 2007.",
@@ -69,6 +74,10 @@ def test_not_coded(nlp, text):
         ("Russia and China signed an agreement on energy.", "SUPPORT"),
         ("Ukraine asked Germany to deliver tanks.", "REQUEST"),
         ("The rebels will attack the capital.", "THREATEN"),
+        ("Russia and Turkey agreed that the ceasefire would begin on Friday.", "AGREE"),
+        ("Japan invested heavily in Indonesia.", "COOPERATE"),
+        ("Burmese troops have captured part of a Karen guerrilla stronghold.", "COERCE"),
+        ("The minister allowed opposition leader Fazl-ur-Rehman to hold the rally.", "CONCEDE"),
     ],
 )
 def test_still_coded(nlp, text, kind):

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.patterns import ACTOR_ENTITIES, is_actor
+from newsgraph.extractors.events.patterns import ACTOR_ENTITIES, is_actor, match_trigger
 from newsgraph.records import EventActor, Speaker
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
@@ -144,9 +144,25 @@ def reported_act(
         return False
     if not spoken and trigger.pos_ in ("NOUN", "PROPN") and _predicated(trigger):
         return False
+    if not spoken and _under_evaluation(trigger):
+        return False
     if sources and all(_generic(s) for s in sources) and _present(trigger):
         return False
     return _sense(trigger, code)
+
+
+def _under_evaluation(trigger: Token) -> bool:
+    """'It is vital that applicants consult ...', 'how important it is to cooperate':
+    advice or a judgement about an act, not a report of one (an impersonal proposal
+    made in someone's words is the speaker's, and is kept: see coder)."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ == "ADJ" and node.lemma_.lower() in EVALUATIONS:
+            return True
+    return False
 
 
 def _is_question(text: str) -> bool:
@@ -294,7 +310,12 @@ def _sense(trigger: Token, code: str) -> bool:
     if _in_supposition(trigger):
         return False  # 'the suggestion that X needed to be investigated'
     if lemma == "agree" and trigger.pos_ == "VERB" and not _agrees_to_something(trigger):
-        return False  # 'Wisor agreed.', 'agreed with the school's assessment'
+        return False  # 'Wisor agreed.', 'agreed with the school's assessment', 'agreed that
+        # he had described himself as ...' (an opinion: no act agreed on)
+    if lemma in ("request", "call", "appeal") and _for_comment(trigger):
+        return False  # 'did not respond to CNN's request for comment'
+    if code == "061" and not _invests_somewhere(trigger):
+        return False  # 'China invested 3.58 trillion yuan to build railways': domestic
     if code in VISIT_CODES and trigger.pos_ == "VERB" and not _visits_somewhere(trigger):
         return False  # 'come to serious harm', 'the lengths he goes to'
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
@@ -368,9 +389,33 @@ SUPPOSITION_NOUNS = frozenset(
 )
 
 
+def _for_comment(noun: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in NO_COMMENT for g in c.children)
+        for c in noun.children
+    )
+
+
+def _invests_somewhere(trigger: Token) -> bool:
+    """Economic cooperation (061) is dyadic: an investment in or with a country or actor."""
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "with", "from"):
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "ORG", "NORP") or is_actor(obj)):
+                return True
+    return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
+
+
 def _agrees_to_something(verb: Token) -> bool:
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp", "dobj"):
+        if child.dep_ == "ccomp":
+            if any(match_trigger(t) for t in child.subtree):  # 'agreed that the truce begins'
+                return True
+            continue
+        if child.dep_ in ("xcomp", "dobj"):
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "over"):
             return True
