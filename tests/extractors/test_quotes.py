@@ -438,6 +438,16 @@ def test_hook_is_asked_about_the_head_not_a_modifier(nlp) -> None:
     assert q.speaker.entity is None and q.speaker.text == "the Air Force chief"
 
 
+def test_a_nationality_is_not_a_speaker(nlp) -> None:
+    text = "Guatemalan media reported that more than 500 people were in the shelter."
+
+    def resolve(start: int, end: int) -> Speaker | None:
+        return Speaker("local:norp:guatemalan", "Guatemalan", start, end, text[start:end])
+
+    q = only(quotes_of(nlp, text, resolve=resolve), "500 people")
+    assert q.speaker.entity is None and q.speaker.name == "Guatemalan media"
+
+
 def test_someone_new_is_not_an_antecedent(nlp) -> None:
     text = (
         "Donald Trump met aides on Monday. A senior official said the plan was ready. "

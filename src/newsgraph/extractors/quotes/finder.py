@@ -104,9 +104,19 @@ def _speaker_for(
         hooked = resolve(start, end) if end > start else None
         if hooked is None and resolver.antecedent is not None:
             hooked = resolve(*resolver.antecedent)
-    if hooked is None:
-        return speaker
+    if hooked is None or _modifier_name(cand.subject, hooked.name):
+        return speaker  # "Guatemalan media", "Russian officials": not the country
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _modifier_name(head: Token, name: str | None) -> bool:
+    """Whether ``name`` is only a modifier of a common-noun speaker ("Russian" officials)."""
+    if name is None or head.pos_ != "NOUN":
+        return False
+    words = " ".join(
+        t.text for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree
+    )
+    return bool(words) and name in words
 
 
 # --- direct quotes -----------------------------------------------------------------

@@ -148,6 +148,8 @@ class SpeakerResolver:
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=True)) or span.text
         ent = _entity_at(head)
+        if ent is not None and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end:
+            ent = None  # a name modifying a common noun is not the speaker ("Russian officials")
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
         plural = head.tag_ in ("NNS", "NNPS")
