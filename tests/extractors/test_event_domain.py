@@ -122,6 +122,14 @@ def test_future_dates_only_for_future_events(nlp):
     assert date_of(nlp, text, "AGREE") == "2017-03-08"
 
 
+def test_a_yearless_past_date_is_not_in_the_future(nlp):
+    text = "By mid-December the rebels refused to set a date for further talks."
+    published = "2017-01-20"
+    times = find_times(text, anchor=published)
+    found = [e for e in find_events(nlp(text), times=times, published=published)]
+    assert [e.date for e in found if e.type == "REJECT"] == ["2016-12"]
+
+
 def test_past_perfect_is_not_the_reported_day(nlp):
     assert date_of(nlp, "The rebels had attacked the town before.", "ASSAULT") is None
 

@@ -130,7 +130,9 @@ def event_date(
         if rank is None or value is None:
             continue
         if not future and _after(value, published):
-            continue  # 'wait until 2023' does not date an event that is not future
+            value = _year_before(expr, value, published)
+            if value is None:
+                continue  # 'wait until 2023' does not date an event that is not future
         ranked.append((rank, value))
     if ranked:
         return min(ranked)[1]
@@ -155,6 +157,16 @@ def _clause_value(expr: TimeExpr, published: str | None) -> str | None:
     if _PARTIAL.fullmatch(value) and 1000 <= int(value[:4]) <= 2999:
         return value
     return None
+
+
+def _year_before(expr: TimeExpr, value: str, published: str | None) -> str | None:
+    """A yearless expression ('by mid-December', 'on March 3') resolved after the
+    publication day, for an event that is not future: the same date a year earlier
+    (a past report of 'December' in January is last December), if that is not after it."""
+    if re.search(r"\d{4}", expr.text) or not value[:4].isdigit():
+        return None
+    earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return earlier if _begins(earlier) and not _after(earlier, published) else None
 
 
 def _after(value: str, published: str | None) -> bool:
