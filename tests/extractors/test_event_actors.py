@@ -39,7 +39,10 @@ def extract():
         layer = find_entities(doc, published=published)
         quotes = find_quotes(doc, resolve=layer.resolve)
         found = find_events(
-            doc, actors=partial(event_actor, layer), published=published, quotes=quotes
+            doc,
+            actors=partial(event_actor, layer, quotes=quotes),
+            published=published,
+            quotes=quotes,
         )
         return resolved_events(found)
 
@@ -147,6 +150,22 @@ def test_organisation_named_before_its_agents(extract):
 def test_between_a_and_b_is_a_dyad(extract):
     event = one(extract("Talks between Russia and France ended on Monday."), "CONSULT")
     assert countries(event.source) == {"RUS"} and countries(event.target) == {"FRA"}
+
+
+def test_first_person_in_a_quote_is_its_speaker(extract):
+    text = (
+        'Vladimir Putin spoke with Emmanuel Macron on Friday. "I want to reiterate my '
+        'invitation to the President of France to visit Russia," Putin said.'
+    )
+    invitations = [e for e in extract(text) if e.trigger.text == "invitation"]
+    assert invitations and invitations[0].source[0].name == "Vladimir Putin"
+    assert extract("I met my friends in a bar on Saturday.") == []
+
+
+def test_possessive_pronoun_is_not_the_actor(extract):
+    events = extract("Kiev and its Western allies accuse Moscow of having a hand in the conflict.")
+    sources = {a.name for e in events for a in e.source}
+    assert "Ukraine" in sources and len(sources) == 1
 
 
 def test_no_resolved_side_no_event(extract):

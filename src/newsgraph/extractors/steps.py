@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
@@ -20,9 +20,15 @@ from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
-from newsgraph.kb.actor_codes import ActorCode, code_phrase, place_country
+from newsgraph.kb.actor_codes import (
+    ActorCode,
+    adjective_country,
+    capital_country,
+    code_phrase,
+    place_country,
+)
 from newsgraph.kb.load import default_kb
-from newsgraph.records import Article, Event, EventActor
+from newsgraph.records import Article, Event, EventActor, Quote
 from newsgraph.registry import Step
 
 LAYER = "entity_layer"
@@ -33,6 +39,8 @@ ORG_PREFIXES = ("IGO", "NGO", "IMG")
 DOMESTIC = frozenset(
     {"COP", "OPP", "CVL", "JUD", "EDU", "LAB", "LEG", "REF", "REB", "HLH", "AGR", "ETH"}
 )
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 LOCATIVE_PREPS = ("in", "of", "from", "at", "near", "across", "throughout")
 ETHNIC = re.compile(r"\bethnic\b", re.IGNORECASE)
 
@@ -65,7 +73,7 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
     (:func:`is_resolved`): a fact left out beats a wrong one."""
     found = find_events(
         doc,
-        actors=partial(event_actor, state[LAYER]),
+        actors=partial(event_actor, state[LAYER], quotes=article.quotes),
         times=article.times,
         published=anchor_of(article.published),
         quotes=article.quotes,
@@ -103,8 +111,11 @@ def _at_home(actor: EventActor, country: str | None) -> EventActor:
 
 
 def _same(a: EventActor, b: EventActor) -> bool:
-    """One actor on both sides ('Benkirane proposed to rebuild his coalition'): the
-    target is a misreading, an actor does not act on itself."""
+    """One actor on both sides ('Benkirane proposed to rebuild his coalition'), or a
+    target that is the source's own country as its government ('Trump reaffirmed
+    Washington's policy'): a misreading, an actor does not act on itself."""
+    if a.entity and a.entity == f"country:{b.country}" and b.sector in (None, "GOV"):
+        return True
     if a.entity or b.entity:
         return a.entity == b.entity
     return a.name == b.name and a.country == b.country
@@ -120,7 +131,9 @@ def is_resolved(actor: EventActor) -> bool:
     return bool(actor.entity or actor.country or (actor.code or "").startswith(ORG_PREFIXES))
 
 
-def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
+def event_actor(
+    layer: Any, start: int, end: int, quotes: Sequence[Quote] = ()
+) -> EventActor | None:
     """The actor of an event argument span: an entity of the layer with its country and
     sector from the KB, completed by the CAMEO-style code of the phrase
     (:func:`newsgraph.kb.actor_codes.code_phrase`).
@@ -136,15 +149,22 @@ def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
     * A capital standing alone is its government ('Moscow said': RUS, GOV); an ethnic
       group ('ethnic Albanians') has no country of its own (it takes the place's).
 
+    * 'I', 'me', 'my' inside a direct quote are its speaker ('"I want to reiterate my
+      invitation," Putin said'); elsewhere they name no one.
+
     None when the span resolves to nothing (the coder then codes the bare phrase).
     """
     text = layer.text[start:end]
+    if text.lower() in FIRST_PERSON:
+        return _quoted_speaker(layer, start, quotes)
     speaker = layer.resolve(start, end)
     if speaker is None or speaker.entity is None:
         return None
     code = _code_text(text)
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
+    if _owned_by_pronoun(entity, start, end, layer.text):
+        return None  # 'its Western allies': the allies are not whoever 'its' is
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
     country = (entity.country if entity else None) or getattr(known, "country", None)
@@ -152,10 +172,25 @@ def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
     name = speaker.name or (entity.name if entity else "")
     if ETHNIC.search(text) and kind in PLACE_TYPES:
         return EventActor(None, text, None, "ETH", "ETH")
+    people = adjective_country(text) if kind == "NORP" else None
+    if people is not None:  # 'the French election', 'Iraqis': the country
+        known_people = kb.countries.get(people)
+        label = known_people.name if known_people else name
+        return EventActor(f"country:{people}", label, people, None, people)
+    if kind in ("LOC", "FAC") and not country and code is None:
+        return None  # a continent, a sea, a building: no actor ('a pivot to Asia')
+    capital = capital_country(text) if kind in PLACE_TYPES else None
+    if capital is not None and code is not None and code.sector == "GOV":
+        # 'Moscow said', 'talks in Moscow' -> the country, as its government
+        known_country = kb.countries.get(capital)
+        label = known_country.name if known_country else name
+        return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
     if code is not None and not _heads(entity, start, end, layer.text):
+        if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
+            home = country or code.country or _stated_country(text, code)
+            return EventActor(speaker.entity, name, home, sector or code.sector, code.code)
         if code.code.startswith(ORG_PREFIXES):
-            own = speaker.entity if kind == "ORG" else None
-            return EventActor(own, code.name, code.country, code.sector, code.code)
+            return EventActor(None, code.name, code.country, code.sector, code.code)
         if code.sector:
             home = code.country or country
             own = (
@@ -176,6 +211,37 @@ def event_actor(layer: Any, start: int, end: int) -> EventActor | None:
             sector = sector or code.sector
     full = code.code if code is not None and (code.country == country or not country) else None
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _quoted_speaker(layer: Any, at: int, quotes: Sequence[Quote]) -> EventActor | None:
+    """The speaker of the direct quote around ``at`` (for 'I' / 'my' in it)."""
+    for quote in quotes:
+        speaker = quote.speaker
+        if not (quote.direct and quote.start <= at < quote.end) or speaker is None:
+            continue
+        s_start, s_end = speaker.start, speaker.end
+        if s_start is not None and s_end is not None and not s_start <= at < s_end:
+            return event_actor(layer, s_start, s_end)
+    return None
+
+
+def _owned_by_pronoun(entity: Any, start: int, end: int, text: str) -> bool:
+    """Whether the entity is found in the phrase only as a possessive pronoun before its
+    head ('its Western allies', 'their forces')."""
+    if entity is None:
+        return False
+    inside = [m for m in entity.mentions if m.start < end and start < m.end]
+    return bool(inside) and all(
+        m.text.lower() in POSSESSIVES and text[m.end : end].strip() for m in inside
+    )
+
+
+def _stated_country(text: str, code: ActorCode) -> str | None:
+    """The nationality a national group's name states ('Palestinian Islamic Jihad': PSE);
+    none for international organisations, whose codes carry no country."""
+    if code.code.startswith(ORG_PREFIXES):
+        return None
+    return next((c for w in text.split() if (c := adjective_country(w))), None)
 
 
 def _heads(entity: Any, start: int, end: int, text: str) -> bool:

@@ -17,7 +17,13 @@ from spacy.tokens import Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
-from newsgraph.kb.actor_codes import ActorCode, agent_sector, code_phrase
+from newsgraph.kb.actor_codes import (
+    ActorCode,
+    adjective_country,
+    agent_sector,
+    code_phrase,
+    country_code,
+)
 from newsgraph.records import EventActor, TimeExpr
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
@@ -110,8 +116,16 @@ def _noun_source(noun: Token) -> list[Token]:
     return [
         c
         for c in noun.children
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and _nation(c)
     ]
+
+
+def _nation(token: Token) -> bool:
+    """A country or nationality modifier ('the Russian proposal', 'a US attack'), not a
+    city naming where it happens ('the Geneva meeting', 'the Minsk agreement')."""
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    return bool(country_code(text) or adjective_country(text) or country_code(token.text))
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -168,6 +182,23 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     )
 
 
+def _denied_targets(token: Token) -> list[Token]:
+    """'denied that Russia intends to influence the French election': the one the denied
+    act is aimed at (here France, the owner of the election), down the complement."""
+    level = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for _ in range(3):
+        for verb in level:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            own = {s.i for s in _verb_subject(verb)}
+            found = [t for t in _objects_of(verb, frozenset(), frozenset()) if t.i not in own]
+            found = actor_tokens(found)
+            if found:
+                return found
+        level = [c for v in level for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    return []
+
+
 def _frame(token: Token) -> tuple[str | None, str]:
     """The frame and CAMEO code of the pattern a trigger fits (None, '' for no trigger)."""
     pattern = match_trigger(token)
@@ -184,6 +215,8 @@ def _complement_targets(token: Token) -> list[Token]:
     frame, code = _frame(token)
     if frame is None and not code.startswith(("10", "02")):
         return []
+    if frame == "deny":
+        return _denied_targets(token)
     for child in token.children:
         if child.dep_ in ("ccomp", "acl") and code.startswith(("10", "02")):
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
@@ -191,7 +224,8 @@ def _complement_targets(token: Token) -> list[Token]:
             if found:
                 return found
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
-            found = _objects_of(child, frozenset(), frozenset())
+            inner = match_trigger(child)  # its own fixed objects ('join forces') are no target
+            found = _objects_of(child, frozenset(), inner.obj if inner else frozenset())
             found = actor_tokens([t for t in found if t.dep_ not in SUBJECT_DEPS])
             if found:
                 return found
@@ -214,10 +248,20 @@ def _object_preps(verb: Token) -> list[Token]:
 
 
 def _named(token: Token) -> Token:
-    """'the winner of the election, Emmanuel Macron': the apposed name when there is one."""
+    """'the winner of the election, Emmanuel Macron': the apposed name when there is one
+    (also when the parser attached the name elsewhere: a name right after the phrase
+    and a comma)."""
     for child in token.children:
         if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return child
+    after = token.right_edge.i + 1
+    doc = token.doc
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON":
+        name = doc[after + 1]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        if name.dep_ in ("appos", "npadvmod", "conj", "dep") and not _codes(token):
+            return name
     return token
 
 
@@ -312,15 +356,10 @@ def _noun_targets(noun: Token) -> list[Token]:
 
 # -- which tokens are actors -------------------------------------------------------------
 
-# Pronouns that never name an actor by themselves: the speaker's group ('we', 'our'), the
-# addressee, and the first person. 'he' / 'she' stay: the entity layer resolves them.
+# Pronouns that never name an actor by themselves: the speaker's group ('we', 'our') and the
+# addressee ('you'). 'he' / 'she' stay: the entity layer resolves them.
 NEVER_ACTORS = frozenset(
     [
-        "i",
-        "me",
-        "my",
-        "mine",
-        "myself",
         "we",
         "us",
         "our",
@@ -336,6 +375,8 @@ NEVER_ACTORS = frozenset(
 # 'it' / 'they' and their forms: replaced by an antecedent in the sentence, else dropped.
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# 'I', 'me', 'my': the speaker inside a direct quote (the resolver decides), else no one.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TIME_WORDS = frozenset(
@@ -444,7 +485,7 @@ def _as_actor(token: Token) -> Token | None:
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
         if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
             return antecedent(token)
-        return token if lower in PERSON_PRONOUNS else None
+        return token if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS else None
     if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
         return None
     if lower in TIME_WORDS or lower in NEVER_ACTORS:
