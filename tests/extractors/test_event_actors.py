@@ -120,6 +120,8 @@ def test_demand_targets_who_must_act(extract):
         "REQUEST",
     )
     assert countries(event.source) == {"USA"} and countries(event.target) == {"PRK"}
+    event = one(extract("Beijing demanded that the US stop arms sales to Taiwan."), "REQUEST")
+    assert countries(event.target) == {"USA"}  # 'US' is not the pronoun 'us'
 
 
 def test_relations_broken_with_a_country(extract):

@@ -488,7 +488,7 @@ def _as_actor(token: Token) -> Token | None:
         return token if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS else None
     if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
         return None
-    if lower in TIME_WORDS or lower in NEVER_ACTORS:
+    if lower in TIME_WORDS or (token.is_lower and lower in NEVER_ACTORS):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return token
