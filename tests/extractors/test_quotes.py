@@ -448,6 +448,28 @@ def test_a_nationality_is_not_a_speaker(nlp) -> None:
     assert q.speaker.entity is None and q.speaker.name == "Guatemalan media"
 
 
+def test_a_person_mention_is_not_resolved_to_an_organisation(nlp) -> None:
+    text = (
+        "The White House released the text. Anna Berg spoke first. "
+        "The senior adviser said that many people had weighed in."
+    )
+
+    def resolve(start: int, end: int) -> Speaker | None:
+        return Speaker("org:wh", "White House", start, end, text[start:end])
+
+    q = only(quotes_of(nlp, text, resolve=resolve), "weighed in")
+    assert q.speaker.entity is None
+
+
+def test_a_cue_inside_another_quote_is_part_of_those_words(nlp) -> None:
+    text = (
+        'The Consumer Product Safety Commission announced that "Britax has announced 33 '
+        'reports" of incidents that "have resulted in 26 injuries to children."'
+    )
+    for q in quotes_of(nlp, text):
+        assert q.speaker is not None and "Commission" in q.speaker.name
+
+
 def test_someone_new_is_not_an_antecedent(nlp) -> None:
     text = (
         "Donald Trump met aides on Monday. A senior official said the plan was ready. "

@@ -106,7 +106,24 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
+        return speaker  # "he" or "the senior adviser" is no organisation, "it" no person
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+_NOT_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC"}
+
+
+def _wrong_type(doc: Doc, kind: str, name: str | None) -> bool:
+    """Whether a resolved name is of the wrong type for a person or organisation mention,
+    judged by how the document's entities label that name."""
+    if name is None or kind not in ("person", "org"):
+        return False
+    key = name.lower().removeprefix("the ")
+    labels = {e.label_ for e in doc.ents if e.text.lower().removeprefix("the ") == key}
+    if kind == "person":
+        return bool(labels & _NOT_PERSON) and "PERSON" not in labels
+    return labels == {"PERSON"}
 
 
 def _modifier_name(head: Token, name: str | None) -> bool:
@@ -125,17 +142,27 @@ def _modifier_name(head: Token, name: str | None) -> bool:
 def _direct_candidates(doc: Doc, lex: CueLexicon) -> list[Candidate]:
     """Attributed direct quotes; scare quotes are dropped and split quotes merged."""
     found: list[Candidate] = []
-    for span in find_quoted_spans(doc_text(doc)):
-        cand = _attribute_direct(doc, span, lex, found[-1] if found else None)
+    spans = find_quoted_spans(doc_text(doc))
+    quoted = [(s.start, s.end) for s in spans]
+    for span in spans:
+        cand = _attribute_direct(doc, span, lex, found[-1] if found else None, quoted)
         if cand is not None:
             found.append(cand)
     return _merge_split(doc, found)
 
 
 def _attribute_direct(
-    doc: Doc, span: QuotedSpan, lex: CueLexicon, previous: Candidate | None
+    doc: Doc,
+    span: QuotedSpan,
+    lex: CueLexicon,
+    previous: Candidate | None,
+    quoted: list[tuple[int, int]],
 ) -> Candidate | None:
-    """The quote with its cue and subject, or None for a scare quote."""
+    """The quote with its cue and subject, or None for a scare quote.
+
+    A cue inside another quote is part of those quoted words, not this quote's
+    attribution (``X announced that "Britax has announced 33 reports" of incidents that
+    "resulted in 26 injuries"``: the second fragment is X's too)."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inner is None or len(inner) == 0:
         return None
@@ -143,14 +170,20 @@ def _attribute_direct(
     if inner.start > 1 and doc[inner.start - 2].lower_ in lex.title_words:
         return None  # a title: 'an exhibition titled "From Kaliningrad to Kamchatka"'
     speechlike = _is_speechlike(inner)
-    found = (
-        _governing_cue(inner, lex, speechlike)
-        or (_cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None)
-        or _cue_inside(inner, lex)
-        or (_cue_before(doc, span, lex) if speechlike else None)
-        or (_label_before(doc, span, lex) if speechlike else None)
+    options = (
+        lambda: _governing_cue(inner, lex, speechlike, quoted),
+        lambda: (
+            _cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None
+        ),
+        lambda: _cue_inside(inner, lex),
+        lambda: _cue_before(doc, span, lex) if speechlike else None,
+        lambda: _label_before(doc, span, lex) if speechlike else None,
     )
-    if found is not None and _across_heading(doc, span, found[0]):
+    found: Cue | None = None
+    for option in options:
+        found = option()
+        if found is not None and not _across_heading(doc, span, found[0]):
+            break
         found = None
     if found is not None:
         found = (found[0], found[1], _cited(found[0], lex) or found[2])
@@ -219,7 +252,9 @@ def _is_speechlike(inner: Span) -> bool:
     return len(words) >= _MIN_SPEECH_WORDS or (has_verb and len(words) >= 3)
 
 
-def _governing_cue(inner: Span, lex: CueLexicon, speechlike: bool) -> Cue | None:
+def _governing_cue(
+    inner: Span, lex: CueLexicon, speechlike: bool, quoted: list[tuple[int, int]]
+) -> Cue | None:
     """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``).
 
     A quoted phrase (not speechlike) counts only as the cue's own object or complement,
@@ -237,7 +272,8 @@ def _governing_cue(inner: Span, lex: CueLexicon, speechlike: bool) -> Cue | None
             allowed = speechlike or (
                 verb.lemma_.lower() in lex.partial_quote_verbs and not _addressee(inner, verb, lex)
             )
-            if phrase and allowed:
+            in_quote = any(a <= verb.idx < b for a, b in quoted)
+            if phrase and allowed and not in_quote:
                 subject = subject_of(verb, lex)
                 if subject is not None and not (inner.start <= subject.i < inner.end):
                     return verb, phrase, subject
