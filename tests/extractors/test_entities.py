@@ -585,3 +585,13 @@ def test_a_lower_case_word_is_not_an_entity(nlp):
     text = "The secretary of state said the talks would resume."
     layer = find_entities(nlp(text), published="2017-03-01", kb=default_kb())
     assert all(m.text != "state" for e in layer.entities for m in e.mentions)
+
+
+def test_a_common_given_name_tells_the_pronoun_gender(nlp):
+    text = (
+        "Elizabeth Warren questioned John Stumpf on Tuesday. "
+        '"You squeezed employees," she said. He did not answer.'
+    )
+    layer = find_entities(nlp(text), published="2016-09-20", kb=default_kb())
+    assert speaker_id(layer, text, "she") == "local:person:elizabeth-warren"
+    assert speaker_id(layer, text, "He") == "local:person:john-stumpf"

@@ -48,15 +48,22 @@ def resolve_pronouns(art: CorefArticle) -> None:
 
 
 def _name_genders(art: CorefArticle) -> dict[str, str]:
-    """Gender the text itself gives a person: an honorific or a gendered title before a name
-    ("Mrs May", "Queen Elizabeth"), a gendered role word it states ("spokeswoman")."""
+    """Gender the text gives a person: an honorific or a gendered title before a name
+    ("Mrs May", "Queen Elizabeth"), a common given name ("Andrew Puzder"), a gendered role
+    word it states ("spokeswoman")."""
     cues = lexicon()["gender_cues"]
+    given = lexicon()["given_name_genders"]
     found: dict[str, str] = {}
     for name in art.names:
         if name.start > 0 and art.is_person(name.entity):
             cue = cues.get(art.doc[name.start - 1].lower_.rstrip("."))
             if cue:
-                found.setdefault(name.entity, cue)
+                found[name.entity] = cue  # the text's own word wins over a given name
+                continue
+        if name.end - name.start > 1 and art.is_person(name.entity):
+            first = given.get(art.doc[name.start].lower_)
+            if first:
+                found.setdefault(name.entity, first)
     for _, stated in art.stated:
         for word in stated.text.lower().split():
             if word in cues and word not in ("m",):
