@@ -25,9 +25,10 @@ from newsgraph.languages.en import english
 from newsgraph.records import Event, EventActor, Mention, Span
 
 # Measured on gsr_dev (85 PLOVER gold sentences) with the whole pipeline: source country
-# 0.83, target country 0.67 (baseline 0.54 / 0.18). The gate allows about 0.03.
-SOURCE_FLOOR = 0.80
-TARGET_FLOOR = 0.63
+# 0.81-0.83, target country 0.69-0.70 (baseline 0.54 / 0.18); the gate allows about 0.03
+# below the lower figure (the found events change with the event patterns).
+SOURCE_FLOOR = 0.78
+TARGET_FLOOR = 0.66
 
 
 @pytest.fixture(scope="module")

@@ -54,6 +54,8 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobjs(child)
+    if _engaged_in(verb):  # 'Serb forces were engaged in ethnic cleansing': they act
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return []  # a passive without 'by X' names no actor ('X has not been charged')
     for child in verb.children:
@@ -68,6 +70,13 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+def _engaged_in(verb: Token) -> bool:
+    """'were engaged / involved in E': an adjectival passive whose subject does E."""
+    return verb.lemma_ in ("engage", "involve") and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
+    )
 
 
 def subject_of_head(head: Token, hops: int) -> list[Token]:
@@ -163,6 +172,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
                 return found
     for child in token.children:
         if child.dep_ not in ("dobj", "dative", "nsubjpass"):
+            continue
+        if child.dep_ == "nsubjpass" and _engaged_in(token):
             continue
         if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
             found = actor_tokens(_owner(child))
