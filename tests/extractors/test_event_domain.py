@@ -53,6 +53,8 @@ def coded(nlp, text: str):
         "Police also agreed that in interviews Webster had described himself as calm.",
         "From 2011 to 2015, China invested 3.58 trillion yuan to build railways.",
         "Konyukhov had beaten an absolute world record.",
+        "The Russian Embassy declined requests for an interview this week.",
+        "It is not clear if the ministries will offer aid to the region.",
         # first person, unresolved: an interviewee's life story
         "I quit because the pay was too low.",
         "I returned and settled here in 2007.",

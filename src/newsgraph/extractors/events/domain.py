@@ -309,6 +309,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'force the president's hand'
     if _in_supposition(trigger):
         return False  # 'the suggestion that X needed to be investigated'
+    if _in_indirect_question(trigger):
+        return False  # 'it is not clear if DHS will offer ...'
     if lemma == "agree" and trigger.pos_ == "VERB" and not _agrees_to_something(trigger):
         return False  # 'Wisor agreed.', 'agreed with the school's assessment', 'agreed that
         # he had described himself as ...' (an opinion: no act agreed on)
@@ -355,6 +357,48 @@ def _asks_a_question(verb: Token) -> bool:
 def _object_not_actor(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and not any(is_actor(o) or o.ent_type_ in PLACE_ENTITIES for o in objects)
+
+
+def _in_indirect_question(trigger: Token) -> bool:
+    """The trigger's clause is an embedded question ('not clear if / whether ...')."""
+    node = trigger
+    for _ in range(4):
+        marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children)
+        if marked and node.dep_ == "ccomp":
+            return True
+        if marked and node.dep_ == "advcl" and _asks_knowledge(node.head):
+            return True  # parsed as a condition: 'it is not clear if ...'
+        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _asks_knowledge(head: Token) -> bool:
+    """'(not) clear / known / certain if', 'wonder / know / decide whether'."""
+    if head.lemma_.lower() in KNOWLEDGE_WORDS:
+        return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in KNOWLEDGE_WORDS for c in head.children)
+
+
+KNOWLEDGE_WORDS = frozenset(
+    {
+        "clear",
+        "unclear",
+        "known",
+        "unknown",
+        "certain",
+        "uncertain",
+        "sure",
+        "unsure",
+        "know",
+        "wonder",
+        "decide",
+        "determine",
+        "see",
+        "ask",
+    }
+)
 
 
 def _in_supposition(trigger: Token) -> bool:
@@ -444,6 +488,8 @@ def _no_comment(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.lemma_.lower() in NO_COMMENT:
             return not any(g.dep_ == "prep" and g.lower_ == "to" for g in child.children)
+        if child.dep_ == "dobj" and _for_comment(child):
+            return True  # 'declined requests for an interview'
         if child.dep_ == "xcomp" and any(
             g.dep_ == "dobj" and g.lemma_.lower() in NO_COMMENT for g in child.children
         ):
