@@ -106,8 +106,11 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
-    if _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
-        return speaker  # "he" or "the senior adviser" is no organisation, "it" no person
+    # a role noun ("the senior adviser") is no organisation, "it" no person; pronouns are
+    # left to the entity layer (the document's labels of names are too noisy for them)
+    checked = resolver.kind == "org" or (resolver.kind == "person" and cand.subject.pos_ == "NOUN")
+    if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
+        return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
 
 
