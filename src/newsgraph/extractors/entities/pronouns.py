@@ -63,7 +63,7 @@ def _name_genders(art: CorefArticle) -> dict[str, str]:
         if name.end - name.start > 1 and art.is_person(name.entity):
             first = given.get(art.doc[name.start].lower_)
             if first:
-                found.setdefault(name.entity, first)
+                found.setdefault(name.entity, first.upper())  # upper case: from a given name
     for _, stated in art.stated:
         for word in stated.text.lower().split():
             if word in cues and word not in ("m",):
@@ -80,11 +80,36 @@ def _pronoun_entity(
     gender: str,
 ) -> str | None:
     """The person a pronoun most likely refers to: position decides, skipping people of
-    the other gender when the text gives it ("Mr", "Mrs", "spokeswoman")."""
-    for entity in _antecedents(art, tok, subjects, focus):
-        if genders.get(entity, gender) == gender:
+    the other gender when the text gives it ("Mr", "Mrs", "spokeswoman"); a gender known
+    only from a given name does not move a pronoun off the nearest candidate when that
+    person was last called by a role ("the leader of the National Front ... he said":
+    machine translation gives a role noun its grammatical gender)."""
+    ranked = _antecedents(art, tok, subjects, focus)
+    for entity in ranked:
+        known = genders.get(entity)
+        if known is not None and known.isupper():  # a given name only: weaker evidence
+            by_role = entity == ranked[0] and _last_named_by_role(art, entity, tok.i)
+            known = None if by_role else known.lower()
+        if (known or gender) == gender:
             return entity
     return None
+
+
+def _last_named_by_role(art: CorefArticle, entity: str, i: int) -> bool:
+    """Whether the latest mention of ``entity`` before token ``i`` is a role phrase."""
+    at = art.doc[i].idx
+    name = max(
+        (art.doc[n.start].idx for n in art.names if n.entity == entity and n.start < i), default=-1
+    )
+    role = max(
+        (
+            r.start
+            for r in art.references
+            if r.entity == entity and r.kind == "role" and r.start < at
+        ),
+        default=-1,
+    )
+    return role > name
 
 
 def _antecedents(art: CorefArticle, tok: Token, subjects: list[Token], focus: _Focus) -> list[str]:
