@@ -34,6 +34,7 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})
 AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+ACTION_SUFFIXES = ("tion", "sion", "ment", "al", "ance", "ence")
 POLITIES = frozenset({"republic", "kingdom", "state", "emirate", "federation", "principality"})
 
 
@@ -180,7 +181,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             if found:
                 return found
             continue
-        if (is_actor(child) or _codes(child, strict=True)) and not _own_object(child):
+        group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
+        named = is_actor(child) or group or _codes(child, strict=True)
+        if named and not _own_object(child):
             found = actor_tokens(conjuncts(child))
             if found:
                 return found
@@ -287,8 +290,7 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
 
 def _object_owner(verb: Token) -> list[Token]:
     """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
-    Council resolution', 'defended the right of Russian troops': the object's owner (never
-    the verb's own subject)."""
+    Council resolution': the object's owner (never the verb's own subject)."""
     for child in verb.children:
         if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
             continue
@@ -298,17 +300,27 @@ def _object_owner(verb: Token) -> list[Token]:
     return []
 
 
+def _action_noun(noun: Token) -> bool:
+    """A nominalised act ('withdrawal', 'deployment', 'release'), not a thing."""
+    lemma = noun.lemma_.lower()
+    return lemma in tables.noun_patterns() or lemma.endswith(ACTION_SUFFIXES)
+
+
 def _owner(noun: Token) -> list[Token]:
-    """Who a (non-actor) noun belongs to: its possessor, 'by / from / of X', or a
-    nationality or organisation modifier ('an Australian ultimatum')."""
+    """Who a (non-actor) noun belongs to: its possessor, 'by / from X' (an actor, not
+    'a video from an al-Qaeda camp'), 'of X' after an action noun ('demanded the
+    withdrawal of Serbian forces'), or a nationality or organisation modifier ('an
+    Australian ultimatum')."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             return []  # 'rebuild his coalition': his own, not a target
         if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
             return conjuncts(child)
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            found = actor_tokens(_pobjs(child))
+    preps = ("by", "from", "of") if _action_noun(noun) else ("by", "from")
+    for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
+        if child.dep_ == "prep" and child.lower_ in preps:
+            named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
+            found = actor_tokens(named)
             if found:
                 return found
     return [
