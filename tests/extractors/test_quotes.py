@@ -470,6 +470,20 @@ def test_a_cue_inside_another_quote_is_part_of_those_words(nlp) -> None:
         assert q.speaker is not None and "Commission" in q.speaker.name
 
 
+def test_the_unnamed_one_introduced_before_stays_unnamed(nlp) -> None:
+    text = (
+        "A senior White House adviser said that the same roster of advisers was involved. "
+        "Trump gathered with advisers -- spokeswoman Hope Hicks, senior adviser Jared "
+        "Kushner and Miller -- in the map room, the senior White House adviser told ABC News."
+    )
+
+    def resolve(start: int, end: int) -> Speaker | None:
+        return Speaker("p:kushner", "Jared Kushner", start, end, text[start:end])
+
+    q = only(quotes_of(nlp, text, resolve=resolve), "map room")
+    assert q.speaker.entity is None and q.speaker.name == "the senior White House adviser"
+
+
 def test_someone_new_is_not_an_antecedent(nlp) -> None:
     text = (
         "Donald Trump met aides on Monday. A senior official said the plan was ready. "

@@ -229,10 +229,12 @@ class SpeakerResolver:
                 best, best_score = person, score
         found = best or self._recent_only(span.start_char, gender)
         lemma = head.lemma_.lower()
-        if found is not None and any(
-            found.at < at < span.start_char for at, role in self._indefinite if role == lemma
-        ):
-            return None
+        for at, role, words in self._indefinite:
+            if role != lemma or at >= span.start_char:
+                continue
+            if found is None or found.at < at or (key <= words and best_score < len(key)):
+                self.kind = "new"  # the one introduced as "a senior White House adviser"
+                return None
         return found
 
     def _recent_only(self, at: int, gender: str | None) -> PersonMention | None:
@@ -246,23 +248,24 @@ class SpeakerResolver:
         )
 
 
-def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str]]:
-    """Offsets and lemmas of role nouns introducing someone unnamed ("a lawyer for ...")."""
+def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str, set[str]]]:
+    """Offsets, lemmas and word stems of role nouns introducing someone unnamed ("a
+    lawyer for ...", "a senior White House adviser")."""
     found = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if (
-            lemma in lex.role_nouns
-            and tok.tag_ == "NN"
-            and _opens_new(doc[tok.left_edge.i : tok.i + 1], lex)
-        ):
-            found.append((tok.idx, lemma))
+        phrase = doc[tok.left_edge.i : tok.i + 1]
+        if lemma in lex.role_nouns and tok.tag_ == "NN" and _opens_new(phrase, lex):
+            words = _stems([t.text for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")])
+            found.append((tok.idx, lemma, words))
     return found
 
 
 def _opens_new(span: Span, lex: CueLexicon) -> bool:
     """An indefinite mention with no name in it: someone new, not an antecedent."""
-    return span[0].lower_ in lex.indefinite_determiners and not any(t.pos_ == "PROPN" for t in span)
+    return span[0].lower_ in lex.indefinite_determiners and not any(
+        t.ent_type_ == "PERSON" for t in span
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
