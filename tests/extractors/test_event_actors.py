@@ -171,6 +171,16 @@ def test_possessive_pronoun_is_not_the_actor(extract):
     assert "Ukraine" in sources and len(sources) == 1
 
 
+def test_a_person_owning_a_thing_is_the_actor(extract):
+    event = one(extract("The Senate backed Chancellor Angela Merkel's plan."), "SUPPORT")
+    assert [a.name for a in event.target] == ["Angela Merkel"]
+
+
+def test_rejected_allegations_are_not_the_rejecters(extract):
+    events = extract("Russia has consistently rejected allegations of interference.")
+    assert not [e for e in events if e.type == "ACCUSE" and countries(e.source) == {"RUS"}]
+
+
 def test_no_resolved_side_no_event(extract):
     assert extract("We met them for dinner on Saturday.") == []
 

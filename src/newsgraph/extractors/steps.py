@@ -23,6 +23,7 @@ from newsgraph.extractors.times.article import anchor_of, date_article, date_quo
 from newsgraph.kb.actor_codes import (
     ActorCode,
     adjective_country,
+    agent_sector,
     capital_country,
     code_phrase,
     place_country,
@@ -145,7 +146,7 @@ def event_actor(
     * An entity that only modifies the phrase ('the German government', "bin Laden's
       al-Qaeda network", 'Red Cross officials', 'Putin's aides') is not the actor: the
       phrase is an organisation or a typed agent, with the entity's country when the
-      phrase names none.
+      phrase names none; a person owning a thing is the actor ("McCarthy's motion").
     * A capital standing alone is its government ('Moscow said': RUS, GOV); an ethnic
       group ('ethnic Albanians') has no country of its own (it takes the place's).
 
@@ -185,7 +186,9 @@ def event_actor(
         known_country = kb.countries.get(capital)
         label = known_country.name if known_country else name
         return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
-    if code is not None and not _heads(entity, start, end, layer.text):
+    organisation = code is not None and code.name != text  # the phrase names an org
+    owner = kind == "PERSON" and not organisation and agent_sector(text.split()[-1]) is None
+    if code is not None and not owner and not _heads(entity, start, end, layer.text):
         if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
             home = country or code.country or _stated_country(text, code)
             return EventActor(speaker.entity, name, home, sector or code.sector, code.code)

@@ -119,6 +119,8 @@ def _noun_source(noun: Token) -> list[Token]:
                 return found
     verb = governing_verb(noun)
     if verb is not None and noun.dep_ in ("dobj", "conj", "appos"):
+        if _frame(verb)[0] in ("deny", "reject"):
+            return []  # 'Russia rejected allegations of interference': not Russia's
         return _verb_subject(verb)
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and head.head.pos_ == "VERB":
