@@ -1,0 +1,357 @@
+"""Which tokens name actors, their spans, and the actor they code to.
+
+Never pronouns, dates, numbers or bare common nouns; pronouns take their antecedent in
+the sentence or nothing; agents, nationalities, capitals and organisations code through
+:mod:`newsgraph.kb.actor_codes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.events import tables
+from newsgraph.kb.actor_codes import (
+    ActorCode,
+    agent_sector,
+    code_phrase,
+)
+from newsgraph.records import EventActor
+
+SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
+AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
+POLITIES = frozenset({"republic", "kingdom", "state", "emirate", "federation", "principality"})
+
+
+NEVER_ACTORS = frozenset(
+    [
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+    ]
+)
+# 'it' / 'they' and their forms: replaced by an antecedent in the sentence, else dropped.
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# 'I', 'me', 'my': the speaker inside a direct quote (the resolver decides), else no one.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+    ]
+)
+
+
+def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of ``tokens`` that can name an actor, pronouns replaced by antecedents.
+
+    Dates, numbers, first- and second-person pronouns and common nouns that are neither
+    agent nouns (``lexicon.json`` ``actor_nouns``, the Phoenix agent dictionary) nor
+    codable phrases ('consensus', 'target', 'strings', 'dinner') are dropped; 'it',
+    'its', 'they', 'their' become their antecedent (:func:`antecedent`) or are dropped.
+    """
+    out: list[Token] = []
+    for token in tokens:
+        found = _as_actor(token)
+        if found is not None and all(found.i != t.i for t in out):
+            out.append(found)
+    return out
+
+
+# Heads that only count or group the actor named after 'of': 'thousands of students',
+# 'a group of refugees', 'one third of the guerrillas', 'a member of parliament'.
+GROUP_HEADS = frozenset(
+    [
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "tens",
+        "scores",
+        "group",
+        "groups",
+        "member",
+        "members",
+        "number",
+        "majority",
+        "minority",
+        "part",
+        "some",
+        "many",
+        "most",
+        "few",
+        "several",
+        "one",
+        "two",
+        "third",
+        "half",
+        "all",
+        "each",
+        "both",
+        "none",
+        "rest",
+        "contingent",
+        "band",
+        "crowd",
+    ]
+)
+
+
+def _as_actor(token: Token) -> Token | None:
+    lower = token.lower_
+    if token.like_num or lower in GROUP_HEADS:
+        member = _of_object(token)
+        if member is not None:
+            return _as_actor(member)
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
+            return antecedent(token)
+        return token if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS else None
+    if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
+        return None
+    if lower in TIME_WORDS or (token.is_lower and lower in NEVER_ACTORS):
+        return None
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return token
+    if token.pos_ == "PROPN":
+        return token
+    return token if _codes(token) else None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after 'of' ('students' in 'thousands of students')."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _codes(token: Token, strict: bool = False) -> bool:
+    """Whether the phrase headed by ``token`` names an actor: its head is an agent noun
+    ('police', 'diplomats'), or the phrase codes as an organisation, a place or a people
+    ('the Red Cross', 'Palestinians'). ``strict`` (for objects): a nationality adjective
+    on any other noun does not make an actor ('rejected an Australian ultimatum': the
+    ultimatum's owner is the target); as a subject it does ('Israeli tanks fired')."""
+    if token.lemma_.lower() in tables.lexicon()["actor_nouns"]:
+        return True
+    if _agent(token.lower_) or _agent(token.lemma_.lower()):
+        return True
+    start, end = actor_span(token)
+    code = _code_text(doc_text(token.doc)[start:end])
+    if code is None:
+        return False
+    if not strict or code.sector or code.code.startswith(("IGO", "NGO", "IMG")):
+        return True
+    return _code_text(token.text) is not None  # the head itself is a place or a people
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The actor an 'it' / 'its' / 'they' / 'their' stands for, found in its own sentence.
+
+    The subject of a clause that governs the pronoun's clause ('Hungary has said it will
+    support', 'the ILO reiterated its demand', 'rebels rejected the plan and said they
+    opposed'); a subject pronoun never stands for its own clause's subject. 'it' wants a
+    singular non-person, 'they' a plural, a coordination or a people. An object 'it' /
+    'them' is left alone (it is usually a thing: 'withholding it'). None when no such
+    subject is found: a side is better empty than wrong.
+    """
+    if pronoun.dep_ in ("dobj", "pobj", "dative", "iobj", "attr"):
+        return None
+    if pronoun.lower_ == "it" and pronoun.head.lemma_ in ("be", "seem", "appear"):
+        return None  # 'it would be useful to ...', 'it is wrong to say': no one
+    plural = pronoun.lower_ in PLURAL_PRONOUNS
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            return None
+        node = head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i == pronoun.i:
+            continue
+        if subject.pos_ == "PRON" or not _fits_number(subject, plural):
+            return None  # 'he said it would ...': chains of pronouns are not followed
+        return _as_actor(subject)
+    return None
+
+
+def _fits_number(token: Token, plural: bool) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    many = (
+        token.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "conj" for c in token.children)
+        or token.ent_type_ == "NORP"
+    )
+    if plural:
+        return many or token.lemma_.lower() in ("police", "military", "government")
+    return not many or token.ent_type_ in ("GPE", "ORG")
+
+
+# -- actor names --------------------------------------------------------------------------
+
+
+def actor_span(token: Token) -> tuple[int, int]:
+    """Character offsets of the name phrase headed by ``token``: its entity, widened to the
+    title and adjectives before it ('Russian President' + 'Vladimir Putin')."""
+    start, end = token, token
+    for ent in token.doc.ents if token.ent_type_ else ():
+        if ent.start <= token.i < ent.end:
+            start, end = ent[0], ent[-1]
+    for child in token.lefts:
+        if child.dep_ in SPAN_DEPS:
+            first = child.left_edge
+            start = first if first.i < start.i else start
+            break
+    while start.i < end.i and (start.is_punct or start.dep_ == "det"):
+        start = start.doc[start.i + 1]
+    if not token.ent_type_ and token.pos_ == "NOUN":
+        end = _place_of_agent(token) or end
+    elif token.ent_type_ == "PERSON":
+        end = _role_apposition(token) or end
+    begin, finish = start.idx, end.idx + len(end.text)
+    cut = doc_text(token.doc).rfind("\n", begin, token.idx)
+    return (cut + 1 if cut >= 0 else begin), finish
+
+
+def _place_of_agent(noun: Token) -> Token | None:
+    """'the president of Armenia', 'rebels in Darfur', 'leaders of the opposition
+    coalition', 'the republic of Slovenia': the place or body after an agent noun, which
+    gives the agent its country or sector (the last token of that phrase)."""
+    lemma = noun.lemma_.lower()
+    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES
+    if not agentive and not _agent(noun.lower_):
+        return None
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in AGENT_PLACE_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ in ("GPE", "NORP", "LOC"):
+                return next((e[-1] for e in noun.doc.ents if e.start <= pobj.i < e.end), pobj)
+            last = pobj.right_edge
+            if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
+                return last if not last.is_punct else pobj
+    return None
+
+
+def _role_apposition(person: Token) -> Token | None:
+    """'Salaheddine Sidhoum, Algeria's leading human rights activist': the role in
+    apposition to a name, which states the person's country (its last token)."""
+    for child in person.rights:
+        if child.dep_ != "appos" or child.pos_ != "NOUN" or child.i - person.i > 10:
+            continue
+        if child.lemma_.lower() in tables.lexicon()["actor_nouns"] or _agent(child.lower_):
+            return _place_of_agent(child) or child
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _agent(word: str) -> bool:
+    return agent_sector(word) is not None
+
+
+@lru_cache(maxsize=16384)
+def _code_text(text: str) -> ActorCode | None:
+    return code_phrase(text)
+
+
+def default_actor(text: str) -> EventActor:
+    """An unresolved actor named by its text, coded by ``kb.actor_codes`` where it can be
+    ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country."""
+    code = _code_text(text)
+    if code is None:
+        return EventActor(entity=None, name=text, country=None, sector=sector_of(text))
+    return EventActor(
+        entity=None,
+        name=code.name if code.code.startswith(("IGO", "NGO", "IMG")) else text,
+        country=code.country,
+        sector=code.sector,
+        code=code.code,
+    )
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 (or "IGO") for the country a phrase names: a country, a nationality
+    adjective, a capital or city, or an international organisation (None when unclear;
+    never for a pronoun: 'it' is not Italy)."""
+    code = _code_text(text)
+    if code is not None:
+        return code.country
+    names = tables.country_names()
+    words = text.replace("’", "'").replace("'s", "").split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase.lower() == "us" and phrase != "US":
+                continue
+            iso = names.get(phrase.lower().strip(",.()"))
+            if iso:
+                return iso
+    return None
+
+
+def sector_of(text: str) -> str | None:
+    """Sector code for an actor phrase ('President' -> GOV, 'rebels' -> REB)."""
+    code = _code_text(text)
+    if code is not None and code.sector:
+        return code.sector
+    words = tables.sector_words()
+    for word in text.lower().replace("-", " ").split():
+        sector = words.get(word.strip(",.()'s")) or words.get(word.rstrip("s"))
+        if sector:
+            return sector
+    return None
+
+
+# -- flags --------------------------------------------------------------------------------

@@ -1,0 +1,383 @@
+"""Who and to whom: the source and target tokens of an event trigger.
+
+Source is the subject (or a passive's agent, or the possessor of a nominal trigger),
+target the object or a prepositional object ('with X', 'to X', 'against X');
+coordinated arguments give lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.actor_words import (
+    GROUP_HEADS,
+    SUBJECT_DEPS,
+    _codes,
+    _of_object,
+    actor_span,
+    actor_tokens,
+)
+from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
+from newsgraph.kb.actor_codes import (
+    adjective_country,
+    country_code,
+)
+
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
+MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
+PLACE_PREPS = frozenset({"in", "at"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})
+ACTION_SUFFIXES = ("tion", "sion", "ment", "al", "ance", "ence")
+
+
+# -- source -------------------------------------------------------------------------------
+
+
+def subject_of(token: Token) -> list[Token]:
+    """The acting arguments of a verb or noun trigger (empty when none is found).
+
+    Only tokens that can name an actor are kept (see :func:`actor_tokens`); a pronoun
+    'it' / 'they' stands for its antecedent in the sentence or is dropped."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return actor_tokens(_noun_source(token))
+    return actor_tokens(_verb_subject(token))
+
+
+def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _pobjs(child)
+    if _engaged_in(verb):  # 'Serb forces were engaged in ethnic cleansing': they act
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # a passive without 'by X' names no actor ('X has not been charged')
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            relative = child.tag_ in ("WDT", "WP") or child.lower_ == "that"
+            if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return conjuncts(verb.head)
+            return conjuncts(child)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(verb.head)
+    if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
+        controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
+        return controller or subject_of_head(verb.head, hops + 1)
+    return []
+
+
+def _engaged_in(verb: Token) -> bool:
+    """'were engaged / involved in E': an adjectival passive whose subject does E."""
+    return verb.lemma_ in ("engage", "involve") and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
+    )
+
+
+def subject_of_head(head: Token, hops: int) -> list[Token]:
+    """Subject of a governing verb (for control) or of a noun's support verb."""
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _verb_subject(head, hops)
+    return _noun_source(head)
+
+
+def _object_controller(head: Token) -> list[Token]:
+    """'urged Uganda to repatriate': the object of an object-control verb acts."""
+    objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
+    if not objects:
+        objects = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+            for g in _pobjs(c)
+            if is_actor(g)
+        ]
+    return conjuncts(objects[0]) if objects else []
+
+
+def _noun_source(noun: Token) -> list[Token]:
+    message = message_of(noun)
+    if message is not None:  # 'sent a telegram of congratulations': the sender
+        return _noun_source(message)
+    for child in noun.children:
+        named = is_actor(child) or child.pos_ in ("NOUN", "PRON")
+        timeless = child.ent_type_ not in tables.lexicon()["non_actor_entities"]
+        if child.dep_ == "poss" and named and timeless:
+            return conjuncts(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
+            found = [g for g in _pobjs(child) if is_actor(g)]
+            if found and child.lower_ == "between":  # 'talks between A and B': A -> B
+                return found[:1]
+            if found:
+                return found
+    verb = governing_verb(noun)
+    if verb is not None and noun.dep_ in ("dobj", "conj", "appos"):
+        if _frame(verb)[0] in ("deny", "reject"):
+            return []  # 'Russia rejected allegations of interference': not Russia's
+        return _verb_subject(verb)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and head.head.pos_ == "VERB":
+        return _verb_subject(head.head)  # 'In a congratulatory telegram, Putin said ...'
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and _nation(c)
+    ]
+
+
+def _nation(token: Token) -> bool:
+    """A country or nationality modifier ('the Russian proposal', 'a US attack'), not a
+    city naming where it happens ('the Geneva meeting', 'the Minsk agreement')."""
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    return bool(country_code(text) or adjective_country(text) or country_code(token.text))
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.extend(conjuncts(child))
+    return out
+
+
+# -- target -------------------------------------------------------------------------------
+
+
+def objects_of(
+    token: Token, preferred: frozenset[str] = frozenset(), fixed: frozenset[str] = frozenset()
+) -> list[Token]:
+    """The arguments acted on: a preferred preposition's object, the object, 'with/to/against X'.
+
+    ``fixed`` are object lemmas that belong to the trigger itself ('join forces'). An
+    object the source owns ('withdraw its troops from Lebanon', 'offered its troops to
+    Lebanon') is the source's means, not the target: the preposition's object is. Then
+    the prepositional objects of the verb's object noun ('break relations with Russia',
+    'imposed restrictions on X') and the object's owner ('rejected an Australian
+    ultimatum', 'support a Security Council resolution'). Only actor tokens are kept."""
+    return actor_tokens(_objects_of(token, preferred, fixed))
+
+
+def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) -> list[Token]:
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_targets(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preferred:
+            found = actor_tokens([_named(g) for g in _pobjs(child)])
+            if found:
+                return found
+    for child in token.children:
+        if child.dep_ not in ("dobj", "dative", "nsubjpass"):
+            continue
+        if child.dep_ == "nsubjpass" and _engaged_in(token):
+            continue
+        if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
+            found = actor_tokens(_owner(child))
+            if found:
+                return found
+            continue
+        group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
+        named = is_actor(child) or group or _codes(child, strict=True)
+        if named and not _own_object(child):
+            found = actor_tokens(conjuncts(child))
+            if found:
+                return found
+    return (
+        _prep_targets(token, TARGET_PREPS)
+        or addressee(token)
+        or _object_preps(token)
+        or _object_owner(token)
+        or _complement_targets(token)
+    )
+
+
+def _denied_targets(token: Token) -> list[Token]:
+    """'denied that Russia intends to influence the French election': the one the denied
+    act is aimed at (here France, the owner of the election), down the complement."""
+    level = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for _ in range(3):
+        for verb in level:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            own = {s.i for s in _verb_subject(verb)}
+            found = [t for t in _objects_of(verb, frozenset(), frozenset()) if t.i not in own]
+            found = actor_tokens(found)
+            if found:
+                return found
+        level = [c for v in level for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    return []
+
+
+def _frame(token: Token) -> tuple[str | None, str]:
+    """The frame and CAMEO code of the pattern a trigger fits (None, '' for no trigger)."""
+    pattern = match_trigger(token)
+    if pattern is None:
+        return None, ""
+    return tables.frame_of_code().get(pattern.code), pattern.code
+
+
+def _complement_targets(token: Token) -> list[Token]:
+    """The target found in a frame word's complement clause: the one a demand or appeal
+    is addressed to is the subject of what is demanded ('demanded that the US cancel
+    ...', 'its demand that Israel ease ...'); an intent, threat or refusal has the target
+    of its infinitive ('threatened to break off relations with Congo')."""
+    frame, code = _frame(token)
+    if frame is None and not code.startswith(("10", "02")):
+        return []
+    if frame == "deny":
+        return _denied_targets(token)
+    for child in token.children:
+        if child.dep_ in ("ccomp", "acl") and code.startswith(("10", "02")):
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            found = actor_tokens(conjuncts(subjects[0])) if subjects else []
+            if found:
+                return found
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
+            inner = match_trigger(child)  # its own fixed objects ('join forces') are no target
+            found = _objects_of(child, frozenset(), inner.obj if inner else frozenset())
+            found = actor_tokens([t for t in found if t.dep_ not in SUBJECT_DEPS])
+            if found:
+                return found
+    return []
+
+
+def _own_object(token: Token) -> bool:
+    """'its troops', 'their forces': an object owned by a pronoun is the actor's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def _object_preps(verb: Token) -> list[Token]:
+    """'break relations with Russia', 'imposed sanctions on X': the object noun's target."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            found = actor_tokens(_prep_targets(child, NOUN_TARGET_PREPS))
+            if found:
+                return found
+    return []
+
+
+def _named(token: Token) -> Token:
+    """'the winner of the election, Emmanuel Macron': the apposed name when there is one
+    (also when the parser attached the name elsewhere: a name right after the phrase
+    and a comma)."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return child
+    after = token.right_edge.i + 1
+    doc = token.doc
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON":
+        name = doc[after + 1]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        if name.dep_ in ("appos", "npadvmod", "conj", "dep") and not _codes(token):
+            return name
+    return token
+
+
+def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found = actor_tokens([g for g in _pobjs(child) if is_actor(g)])
+            if found:
+                return found
+    return []
+
+
+def _object_owner(verb: Token) -> list[Token]:
+    """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
+    Council resolution': the object's owner (never the verb's own subject)."""
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
+            continue
+        owner = actor_tokens(_owner(child))
+        if owner:
+            return owner
+    return []
+
+
+def _action_noun(noun: Token) -> bool:
+    """A nominalised act ('withdrawal', 'deployment', 'release'), not a thing."""
+    lemma = noun.lemma_.lower()
+    return lemma in tables.noun_patterns() or lemma.endswith(ACTION_SUFFIXES)
+
+
+def _owner(noun: Token) -> list[Token]:
+    """Who a (non-actor) noun belongs to: its possessor, 'by / from X' (an actor, not
+    'a video from an al-Qaeda camp'), 'of X' after an action noun ('demanded the
+    withdrawal of Serbian forces'), or a nationality or organisation modifier ('an
+    Australian ultimatum')."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return []  # 'rebuild his coalition': his own, not a target
+        if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
+            return conjuncts(child)
+    preps = ("by", "from", "of") if _action_noun(noun) else ("by", "from")
+    for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
+        if child.dep_ == "prep" and child.lower_ in preps:
+            named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
+            found = actor_tokens(named)
+            if found:
+                return found
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ][:1]
+
+
+def _between_others(noun: Token) -> list[Token]:
+    """'talks between A and B': B and the rest are the target (A is the source)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            found = [g for g in _pobjs(child) if is_actor(g)]
+            return found[1:]
+    return []
+
+
+def message_of(noun: Token) -> Token | None:
+    """The message noun a speech-act noun names the content of ('a telegram of congratulations')."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return None
+    message = head.head
+    return (
+        message if message.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"] else None
+    )
+
+
+def addressee(verb: Token) -> list[Token]:
+    """'In a message to X, Y praised ...': the addressee of the message a verb is made in."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEANS_PREPS:
+            continue
+        for noun in _pobjs(child):
+            if noun.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"]:
+                found = _prep_targets(noun, ("to",))
+                if found:
+                    return found
+    return []
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    message = message_of(noun)
+    if message is not None:
+        return _noun_targets(message)
+    found = _prep_targets(noun, NOUN_TARGET_PREPS) or _between_others(noun)
+    if not found and noun.pos_ == "NOUN":
+        found = _complement_targets(noun)
+    verb = governing_verb(noun)
+    if not found and verb is not None:
+        found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
+        found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
+    return found
+
+
+# -- which tokens are actors -------------------------------------------------------------
+
+# Pronouns that never name an actor by themselves: the speaker's group ('we', 'our') and the
+# addressee ('you'). 'he' / 'she' stay: the entity layer resolves them.

@@ -1,0 +1,220 @@
+"""An event under construction and how it becomes a record: its date from the clause that
+governs it, its actors resolved, deduplicated and checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.events import domain, roles, speech, tables
+from newsgraph.extractors.times.dating import event_date
+from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
+
+ActorResolver = Callable[[int, int], EventActor | None]
+
+
+UNCERTAIN = frozenset({"future", "intent", "conditional", "possible"})
+
+
+# deps through which a time expression higher in the tree still governs the trigger's clause
+CLAUSE_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acomp",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "dative",
+        "oprd",
+        "agent",
+    }
+)
+
+
+@dataclass
+class Coded:
+    """A trigger after frame composition, before its arguments become records."""
+
+    trigger: Token
+    code: str
+    sources: list[Token]
+    targets: list[Token]
+    negated: bool = False
+    modality: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    speaker: Speaker | None = None  # the source when the act is made in someone's words
+
+
+def _to_event(
+    coded: Coded,
+    sent: SpacySpan,
+    resolve: ActorResolver | None,
+    times: Sequence[TimeExpr],
+    published: str | None,
+) -> Event | None:
+    """The event record, or None when no side names an actor (``domain.has_actor``)."""
+    info = tables.code_info(coded.code)
+    token = coded.trigger
+    own = {s.i for s in coded.sources}
+    sources = _resolved(coded.sources, resolve)
+    targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
+    speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
+    sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
+    if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
+        return None
+    return Event(
+        type=info.plover or "",
+        trigger=Mention(token.idx, token.idx + len(token.text), token.text),
+        sentence=Span(sent.start_char, sent.end_char),
+        mode=info.mode,
+        cameo=coded.code,
+        source=_unique(_actors_of(sources)) or speaker,
+        target=_unique(_actors_of(targets)),
+        date=_date(coded, sent, times, published),
+        place=roles.place_of(sent, token),
+        intensity=tables.intensity(info),
+        negated=coded.negated,
+        modality=coded.modality,
+    )
+
+
+def _date(
+    coded: Coded, sent: SpacySpan, times: Sequence[TimeExpr], published: str | None
+) -> str | None:
+    """The time expression governing the trigger's clause ('late Saturday night', 'a
+    decade ago', 'in 2014'), else the publication day when the clause reports the
+    present; a date after publication only for a future or intended event."""
+    chain = _clause_chain(coded.trigger)
+    doc = sent.doc
+
+    def governs(expr: TimeExpr) -> int | None:
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        node = span.root
+        for _ in range(16):
+            if node.i in chain:
+                return chain[node.i]
+            outside = not span.start <= node.i < span.end
+            if node.head is node or (node.pos_ in ("VERB", "AUX") and outside):
+                return None
+            node = node.head
+        return None
+
+    # an intent, a threat or a demand is expressed now: without a time of its own it takes
+    # the publication day (CAMEO's future rule codes the statement, not the act)
+    stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
+    return event_date(
+        sent.start_char,
+        sent.end_char,
+        list(times),
+        published,
+        governs=governs,
+        future=coded.modality in UNCERTAIN,
+        present=stated or _reports_present(coded.trigger),
+    )
+
+
+def _clause_chain(trigger: Token) -> dict[int, int]:
+    """The trigger and the tokens above it in its own clause (through complements,
+    coordination and prepositions, not out of relative or adverbial clauses), with how
+    far up each is."""
+    chain = {trigger.i: 0}
+    node = trigger
+    for rank in range(1, 12):
+        if node.dep_ not in CLAUSE_DEPS or node.head is node:
+            break
+        node = node.head
+        chain[node.i] = rank
+    return chain
+
+
+def _reports_present(trigger: Token) -> bool:
+    """Whether the trigger's clause reports the news present: a past or present tense
+    (or present perfect) verb, or a noun with no verb; not a past perfect ('had been
+    arrested': before the reported time) or a bare infinitive or participle."""
+    verb: Token | None = trigger
+    for _ in range(6):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head is not verb else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return False  # past perfect
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    finite = verb.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" for c in verb.children)
+    return finite or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+
+
+def _resolved(tokens: list[Token], resolve: ActorResolver | None) -> list[tuple[Token, EventActor]]:
+    out: list[tuple[Token, EventActor]] = []
+    for token in tokens:
+        start, end = roles.actor_span(token)
+        actor = resolve(start, end) if resolve else None
+        out.append((token, actor or roles.default_actor(doc_text(token.doc)[start:end])))
+    return out
+
+
+def _tokens(pairs: list[tuple[Token, EventActor]]) -> list[Token]:
+    return [token for token, _ in pairs]
+
+
+def _actors_of(pairs: list[tuple[Token, EventActor]]) -> list[EventActor]:
+    return [actor for _, actor in pairs]
+
+
+def _unique(actors: list[EventActor]) -> tuple[EventActor, ...]:
+    out: list[EventActor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return tuple(out)
+
+
+def _known(actors: tuple[EventActor, ...]) -> bool:
+    """A speaker resolved to an entity, a country or a typed agent."""
+    return any(a.entity or a.country or a.sector for a in actors)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type, negation, source, target and date in an article: a
+    re-description in the same sentence, or a later mention of the same act ("The Kremlin
+    denied ...", "Peskov denied it again"), is not a new event. This is the event coders'
+    one-a-day filter applied inside the article; the first (earliest) mention is kept."""
+    seen: set[tuple] = set()
+    out = []
+    for event in events:
+        key = (
+            event.type,
+            event.negated,
+            event.date,
+            tuple(sorted(_actor_id(a) for a in event.source)),
+            tuple(sorted(_actor_id(a) for a in event.target)),
+        )
+        if event.type and key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def _actor_id(actor: EventActor) -> str:
+    return actor.entity or actor.name.lower()

@@ -1,0 +1,251 @@
+"""Word senses: whether a trigger is used in the sense its CAMEO code needs (an appeal,
+a visit, an investment with a partner, a comment that is not a no-comment, ...).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.patterns import is_actor, match_trigger
+
+NO_COMMENT = frozenset(
+    {
+        "comment",
+        "respond",
+        "response",
+        "answer",
+        "elaborate",
+        "say",
+        "speak",
+        "discuss",
+        "confirm",
+        "disclose",
+        "reveal",
+        "specify",
+        "detail",
+        "identify",
+        "name",
+        "interview",
+        "question",
+        "statement",
+    }
+)
+
+
+VISIT_CODES = frozenset({"042"})
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+def _sense(trigger: Token, code: str) -> bool:
+    """Word senses that are not the coded act."""
+    lemma = trigger.lemma_.lower()
+    children = list(trigger.children)
+    particles = {c.lower_ for c in children if c.dep_ == "prt"}
+    if lemma == "sign" and "up" in particles:  # 'sign up for coverage'
+        return False
+    if lemma == "talk" and trigger.pos_ == "NOUN" and trigger.tag_ == "NN":
+        return code not in ("040",)  # 'this kind of talk'; talks are plural
+    naming = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children)
+    if lemma in ("call", "ring") and code == "041" and naming:
+        return False  # 'call me a diva'
+    if lemma == "call" and code.startswith("02") and not _appeal_prep(trigger):
+        return False  # 'on Monday called the relationship "stronger than ever"'
+    if lemma == "ask" and _asks_a_question(trigger):
+        return False  # 'asked if ...', 'I asked him what he had meant'
+    if lemma == "warn" and code == "130" and any(c.dep_ == "ccomp" for c in children):
+        return False  # 'experts warn (that) nurdles can soak up ...': a statement
+    if lemma == "meet" and code == "040" and _object_not_actor(trigger):
+        return False  # 'meet the requirements'
+    if lemma == "force" and any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in children):
+        return False  # 'force the president's hand'
+    if _in_supposition(trigger):
+        return False  # 'the suggestion that X needed to be investigated'
+    if _in_indirect_question(trigger):
+        return False  # 'it is not clear if DHS will offer ...'
+    if lemma == "agree" and trigger.pos_ == "VERB" and not _agrees_to_something(trigger):
+        return False  # 'Wisor agreed.', 'agreed with the school's assessment', 'agreed that
+        # he had described himself as ...' (an opinion: no act agreed on)
+    if lemma in ("request", "call", "appeal") and _for_comment(trigger):
+        return False  # 'did not respond to CNN's request for comment'
+    if code == "061" and not _invests_somewhere(trigger):
+        return False  # 'China invested 3.58 trillion yuan to build railways': domestic
+    if code in VISIT_CODES and trigger.pos_ == "VERB" and not _visits_somewhere(trigger):
+        return False  # 'come to serious harm', 'the lengths he goes to'
+    if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
+        return False  # 'declined further comment', 'refused to answer questions'
+    # 'released a statement', 'returned the report'
+    return not (code.startswith("084") and _published(trigger))
+
+
+def _published(verb: Token) -> bool:
+    words = tables.lexicon()["publication_nouns"]
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
+
+
+def _appeal_prep(verb: Token) -> bool:
+    """'called on/upon X', 'called for X': not 'called ... on Monday'."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("on", "upon", "for"):
+            continue
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if any(g.ent_type_ not in ("DATE", "TIME") for g in objects):
+            return True
+    return False
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked if / whether ...', 'asked (him) what ...': a question, not a request."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        if any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
+            return True
+        if any(g.tag_ in ("WP", "WRB", "WDT") for g in child.subtree if g.i < child.i):
+            return True
+    return False
+
+
+def _object_not_actor(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(is_actor(o) or o.ent_type_ in PLACE_ENTITIES for o in objects)
+
+
+def _in_indirect_question(trigger: Token) -> bool:
+    """The trigger's clause is an embedded question ('not clear if / whether ...')."""
+    node = trigger
+    for _ in range(4):
+        marked = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children)
+        if marked and node.dep_ == "ccomp":
+            return True
+        if marked and node.dep_ == "advcl" and _asks_knowledge(node.head):
+            return True  # parsed as a condition: 'it is not clear if ...'
+        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _asks_knowledge(head: Token) -> bool:
+    """'(not) clear / known / certain if', 'wonder / know / decide whether'."""
+    if head.lemma_.lower() in KNOWLEDGE_WORDS:
+        return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in KNOWLEDGE_WORDS for c in head.children)
+
+
+KNOWLEDGE_WORDS = frozenset(
+    {
+        "clear",
+        "unclear",
+        "known",
+        "unknown",
+        "certain",
+        "uncertain",
+        "sure",
+        "unsure",
+        "know",
+        "wonder",
+        "decide",
+        "determine",
+        "see",
+        "ask",
+    }
+)
+
+
+def _in_supposition(trigger: Token) -> bool:
+    """The trigger is in the content clause of a supposition noun ('the suggestion that
+    ...', 'the idea of ...'): a proposition under discussion, not a reported act."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        clause = node.dep_ in ("acl", "ccomp", "pcomp", "pobj") and head.pos_ == "NOUN"
+        if clause and head.lemma_.lower() in SUPPOSITION_NOUNS:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "auxpass"):
+            return False
+        node = head
+    return False
+
+
+SUPPOSITION_NOUNS = frozenset(
+    {
+        "suggestion",
+        "idea",
+        "notion",
+        "hypothesis",
+        "speculation",
+        "question",
+        "theory",
+        "rumour",
+        "rumor",
+    }
+)
+
+
+def _for_comment(noun: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in NO_COMMENT for g in c.children)
+        for c in noun.children
+    )
+
+
+def _invests_somewhere(trigger: Token) -> bool:
+    """Economic cooperation (061) is dyadic: an investment in or with a country or actor."""
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "into", "with", "from"):
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "ORG", "NORP") or is_actor(obj)):
+                return True
+    return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
+
+
+def _agrees_to_something(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            if any(match_trigger(t) for t in child.subtree):  # 'agreed that the truce begins'
+                return True
+            continue
+        if child.dep_ in ("xcomp", "dobj"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "over"):
+            return True
+        with_actor = any(is_actor(g) for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "with" and with_actor:
+            return True
+    return False
+
+
+def _visits_somewhere(verb: Token) -> bool:
+    """A visit goes to a place or an actor (a named place or agent, not 'harm')."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.ent_type_ in PLACE_ENTITIES or is_actor(child)):
+            return True
+        if child.dep_ != "prep" or child.lower_ not in ("to", "in", "at"):
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTITIES or is_actor(obj)):
+                return True
+    return False
+
+
+def _no_comment(verb: Token) -> bool:
+    """'declined (further) comment', 'declined to comment', 'refused to answer questions';
+    not 'refused to respond to a demand'."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp") and child.lemma_.lower() in NO_COMMENT:
+            return not any(g.dep_ == "prep" and g.lower_ == "to" for g in child.children)
+        if child.dep_ == "dobj" and _for_comment(child):
+            return True  # 'declined requests for an interview'
+        if child.dep_ == "xcomp" and any(
+            g.dep_ == "dobj" and g.lemma_.lower() in NO_COMMENT for g in child.children
+        ):
+            return True
+    return False
