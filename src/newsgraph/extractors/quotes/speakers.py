@@ -82,7 +82,7 @@ class SpeakerResolver:
         people = [self._person(e) for e in outside if e.label_ == "PERSON"]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
-        self._indefinite = _indefinite_roles(doc, lex)
+        self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
         self.kind = "name"
         self.antecedent: tuple[int, int] | None = None
 
@@ -229,7 +229,9 @@ class SpeakerResolver:
                 best, best_score = person, score
         found = best or self._recent_only(span.start_char, gender)
         lemma = head.lemma_.lower()
-        for at, role, words in self._indefinite:
+        if self._indefinite_found is None:  # only articles with a role-noun speaker pay
+            self._indefinite_found = _indefinite_roles(self.doc, self.lex)
+        for at, role, words in self._indefinite_found:
             if role != lemma or at >= span.start_char:
                 continue
             if found is None or found.at < at or (key <= words and best_score < len(key)):
@@ -253,9 +255,11 @@ def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str, set[str
     lawyer for ...", "a senior White House adviser")."""
     found = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = tok.lower_  # singular (NN): the word is its lemma
+        if lemma not in lex.role_nouns or tok.tag_ != "NN":
+            continue
         phrase = doc[tok.left_edge.i : tok.i + 1]
-        if lemma in lex.role_nouns and tok.tag_ == "NN" and _opens_new(phrase, lex):
+        if _opens_new(phrase, lex):
             words = _stems([t.text for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")])
             found.append((tok.idx, lemma, words))
     return found
