@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgraph.errors import Code, UsageError
 
@@ -47,6 +47,7 @@ STEP_GROUP = "newsgraph.steps"
 LANGUAGE_GROUP = "newsgraph.languages"
 READER_GROUP = "newsgraph.readers"
 DOC = "doc"  # what a language's parser provides
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -115,29 +116,25 @@ _LOCK = threading.RLock()
 
 def register_step(step: Step) -> Step:
     """Add (or replace, by name) a step."""
-    _check_type(step, Step, "step")
-    _ensure_loaded()
-    with _LOCK:
-        _REGISTRY.steps[step.name] = step
-    return step
+    return _register(step, Step, _REGISTRY.steps, step.name)
 
 
 def register_language(language: Language) -> Language:
     """Add (or replace, by code) a language."""
-    _check_type(language, Language, "language")
-    _ensure_loaded()
-    with _LOCK:
-        _REGISTRY.languages[language.code] = language
-    return language
+    return _register(language, Language, _REGISTRY.languages, language.code)
 
 
 def register_reader(reader: Reader) -> Reader:
     """Add (or replace, by name) an input reader."""
-    _check_type(reader, Reader, "reader")
+    return _register(reader, Reader, _REGISTRY.readers, reader.name)
+
+
+def _register(obj: _T, kind: type, table: dict[str, Any], key: str) -> _T:
+    _check_type(obj, kind, kind.__name__.lower())
     _ensure_loaded()
     with _LOCK:
-        _REGISTRY.readers[reader.name] = reader
-    return reader
+        table[key] = obj
+    return obj
 
 
 def steps() -> dict[str, Step]:
