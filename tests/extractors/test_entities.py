@@ -194,6 +194,26 @@ def test_unknown_people_get_stable_local_ids_and_merge_by_surname(nlp):
     assert mentions(layer, "local:person:pavel-sokolov") == ["Pavel Sokolov", "Sokolov"]
 
 
+def test_a_surname_with_its_particle_is_the_full_name(nlp):
+    text = (
+        '"The EU should keep searching the sea," said Elisa De Pieri, a researcher at '
+        "Amnesty. De Pieri added that the flow was mixed."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    assert mentions(layer, "local:person:elisa-de-pieri") == ["Elisa De Pieri", "De Pieri"]
+
+
+def test_a_name_glued_to_its_verb_ends_before_the_hyphen(nlp):
+    text = (
+        "Animal photographer Andrew Marttila-says when he first heard about the islands, "
+        "he knew he had to go. Marttila went there twice."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    names = [e.name for e in layer.entities]
+    assert "Andrew Marttila" in names and not any("says" in n for n in names)
+    assert "Marttila" in mentions(layer, "local:person:andrew-marttila")
+
+
 def test_longer_name_around_a_known_surname_is_not_that_actor(nlp, tiny_kb):
     text = "Jean-Marie Le Pen founded the party in 1972, long before anyone else joined."
     layer = entities_of(nlp, text, tiny_kb)

@@ -96,7 +96,20 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
         end -= 1
+    if label == "PERSON":
+        end = _before_glued_verb(doc, start, end)
     return start, end
+
+
+def _before_glued_verb(doc: Doc, start: int, end: int) -> int:
+    """A name glued by a hyphen to the verb after it ("Andrew Marttila-says") ends
+    before the hyphen; a hyphenated name part ("Jean-Marie", "al-Assad") is capitalised."""
+    for i in range(start + 1, end - 1):
+        hyphen, word = doc[i], doc[i + 1]
+        glued = not doc[i - 1].whitespace_ and not hyphen.whitespace_
+        if hyphen.text == "-" and glued and word.is_lower and word.pos_ in ("VERB", "AUX"):
+            return i
+    return end
 
 
 def _gazetteer_spans(doc: Doc, view: KbView) -> list[Candidate]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
@@ -146,7 +147,16 @@ def _names_fit(a: list[str], b: list[str]) -> bool:
         return short[0] == long_[-1] or (len(long_) > 1 and short[0] == long_[0]) or a == b
     if a[-1] != b[-1]:
         return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < len(long_) and short[0] in _particles() and long_[-len(short) :] == short:
+        return True  # a surname with its particle ("De Pieri" in "Elisa De Pieri")
     return a[0][0] == b[0][0] and _similar(a[0], b[0])
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Surname particles ("de", "van", "al"), lower case."""
+    return frozenset(lexicon()["name_particles"])
 
 
 def _similar(x: str, y: str) -> bool:
