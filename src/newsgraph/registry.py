@@ -274,12 +274,3 @@ def _check_type(obj: Any, kind: type, what: str) -> None:
         raise UsageError(
             Code.BAD_OPTION, f"a {what} must be a newsgraph.registry.{kind.__name__}, got {obj!r}"
         )
-
-
-def reset() -> None:
-    """Forget everything registered (tests); entry points load again on next use."""
-    with _LOCK:
-        _REGISTRY.steps.clear()
-        _REGISTRY.languages.clear()
-        _REGISTRY.readers.clear()
-        _REGISTRY.loaded = False

@@ -19,8 +19,8 @@ import pytest
 from conftest import ROOT, shared_path
 from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events, roles
+from newsgraph.extractors.events.actors import event_actor, is_resolved, resolved_events
 from newsgraph.extractors.quotes import find_quotes
-from newsgraph.extractors.steps import event_actor, is_resolved, resolved_events
 from newsgraph.languages.en import english
 from newsgraph.records import Event, EventActor, Mention, Span
 

@@ -55,14 +55,6 @@ def analyse_article(article: Article) -> Article:
     return analyse_articles([article])[0]
 
 
-def extract_from_doc(article: Article, doc: Any) -> Article:
-    """The parse-based steps of the article's language over an already parsed ``doc``."""
-    state: dict[str, Any] = {}
-    for step in registry.plan(_code(article.language))[1]:
-        article = run_step(step, article, doc, state)
-    return article
-
-
 def run_step(step: Step, article: Article, doc: Any, state: dict[str, Any]) -> Article:
     """Run one step; a bug on one article is logged (NG401), not fatal to the batch.
 

@@ -199,10 +199,6 @@ def _read_csv(data: bytes, source: str, settings: Settings, *, delimiter: str) -
         raise IngestError(Code.BAD_CSV, f"line {reader.line_num}: {exc}") from None
 
 
-def _read_warc(stream: BinaryIO, source: str) -> Iterator[Item]:
-    yield from iter_warc(stream, source)
-
-
 def _read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
     for n, entry in enumerate(parse_feed(data, source)):
         where = entry.link or f"{source}#entry-{n}"

@@ -27,14 +27,17 @@ Every lookup is case-insensitive and goes through :func:`normalise`, so "the U.N
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from newsgraph.resources import load_json
+
+# codes of international organisations, NGOs and international armed groups
+ORG_PREFIXES = ("IGO", "NGO", "IMG")
 
 __all__ = [
     "ActorCode",
@@ -115,7 +118,7 @@ def normalise(text: str) -> str:
 
 
 def _org_code(code: str, country: str | None, name: str) -> ActorCode:
-    if code.startswith(("IGO", "NGO", "IMG")):
+    if code.startswith(ORG_PREFIXES):
         return ActorCode(code, "IGO" if code.startswith("IGO") else None, None, name)
     return ActorCode(code, country, code[3:6] or None, name)
 
@@ -152,8 +155,7 @@ EXTRA_AGENTS = {
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Load the shipped tables once."""
-    path = resources.files("newsgraph.kb").joinpath("data/cameo_actors.json")
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_json("newsgraph.kb", "data/cameo_actors.json")
     geo: dict[str, tuple[str, str]] = {}
     # later kinds never overwrite earlier ones: a country name beats a place
     for kind in ("countries", "adjectives", "capitals", "places"):
@@ -232,8 +234,10 @@ def _outside(tokens: list[str], span: tuple[int, int, Any] | None) -> list[str]:
     return [*tokens[: span[0]], *([""] * (span[1] - span[0])), *tokens[span[1] :]]
 
 
+@lru_cache(maxsize=16384)
 def code_phrase(text: str) -> ActorCode | None:
-    """Code a short noun phrase ("Jordanian police" -> JORCOP); None when it names no actor."""
+    """Code a short noun phrase ("Jordanian police" -> JORCOP); None when it names no actor.
+    Cached: event coding asks about the same phrases many times."""
     tokens = normalise(_PRONOUN_US.sub(" ", text)).split()
     if not tokens or all(t in _STOP or t.isdigit() for t in tokens):
         return None

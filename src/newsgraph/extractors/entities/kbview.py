@@ -13,7 +13,7 @@ from typing import Any
 
 import spacy
 
-from newsgraph.extractors.entities.types import Link, lexicon
+from newsgraph.extractors.entities.types import Link, name_particles
 from newsgraph.kb import resolve as kbr
 
 
@@ -131,7 +131,7 @@ def _build_gazetteer(kb: Any) -> Gazetteer:
     """Token tuples of English and French aliases of people, organisations and countries
     (names and metonyms as GPE, demonyms as NORP)."""
     tokenizer = spacy.blank("en").tokenizer
-    particles = set(lexicon()["name_particles"])
+    particles = name_particles()
     index: dict[tuple[str, ...], tuple[str, bool]] = {}
     records = [("PERSON", p) for p in kb.people.values()]
     records += [("ORG", o) for o in kb.organisations.values()]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from newsgraph.extractors.doctext import doc_text, token_lowers
 from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
-from newsgraph.extractors.entities.types import Candidate, lexicon
+from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -182,7 +182,7 @@ def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str
 
 def _capitalised(span: Any) -> bool:
     """Every word capitalised, name particles ("le", "de") excepted."""
-    particles = _particles()
+    particles = name_particles()
     words = [t for t in span if t.is_alpha]
     return (
         bool(words)
@@ -274,7 +274,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
 
 def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Surnames ("Le Pen") of the article's full names where nothing else found them."""
-    particles = _particles()
+    particles = name_particles()
     lowers = token_lowers(doc)
     surnames: set[tuple[str, ...]] = set()
     for c in cands:
@@ -308,8 +308,3 @@ def _positions(lowers: list[str]) -> dict[str, list[int]]:
     for i, lower in enumerate(lowers):
         where.setdefault(lower, []).append(i)
     return where
-
-
-@lru_cache(maxsize=1)
-def _particles() -> frozenset[str]:
-    return frozenset(lexicon()["name_particles"])

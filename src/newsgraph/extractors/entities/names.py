@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text
-from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon
+from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon, name_particles
 
 
 def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> dict[str, Link]:
@@ -148,15 +147,9 @@ def _names_fit(a: list[str], b: list[str]) -> bool:
     if a[-1] != b[-1]:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < len(long_) and short[0] in _particles() and long_[-len(short) :] == short:
+    if len(short) < len(long_) and short[0] in name_particles() and long_[-len(short) :] == short:
         return True  # a surname with its particle ("De Pieri" in "Elisa De Pieri")
     return a[0][0] == b[0][0] and _similar(a[0], b[0])
-
-
-@lru_cache(maxsize=1)
-def _particles() -> frozenset[str]:
-    """Surname particles ("de", "van", "al"), lower case."""
-    return frozenset(lexicon()["name_particles"])
 
 
 def _similar(x: str, y: str) -> bool:

@@ -20,6 +20,12 @@ def lexicon() -> dict[str, Any]:
     return load_json("newsgraph.extractors.entities", "data/ner_roles.json")
 
 
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Surname particles ("de", "van", "al"), lower case, from ``ner_roles.json``."""
+    return frozenset(lexicon()["name_particles"])
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A canonical actor (person, organisation or country) a mention refers to."""

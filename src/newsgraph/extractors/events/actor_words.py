@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.kb.actor_codes import (
-    ActorCode,
+    ORG_PREFIXES,
     agent_sector,
     code_phrase,
 )
@@ -184,12 +184,12 @@ def _codes(token: Token, strict: bool = False) -> bool:
     if _agent(token.lower_) or _agent(token.lemma_.lower()):
         return True
     start, end = actor_span(token)
-    code = _code_text(doc_text(token.doc)[start:end])
+    code = code_phrase(doc_text(token.doc)[start:end])
     if code is None:
         return False
-    if not strict or code.sector or code.code.startswith(("IGO", "NGO", "IMG")):
+    if not strict or code.sector or code.code.startswith(ORG_PREFIXES):
         return True
-    return _code_text(token.text) is not None  # the head itself is a place or a people
+    return code_phrase(token.text) is not None  # the head itself is a place or a people
 
 
 def antecedent(pronoun: Token) -> Token | None:
@@ -301,20 +301,15 @@ def _agent(word: str) -> bool:
     return agent_sector(word) is not None
 
 
-@lru_cache(maxsize=16384)
-def _code_text(text: str) -> ActorCode | None:
-    return code_phrase(text)
-
-
 def default_actor(text: str) -> EventActor:
     """An unresolved actor named by its text, coded by ``kb.actor_codes`` where it can be
     ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country."""
-    code = _code_text(text)
+    code = code_phrase(text)
     if code is None:
         return EventActor(entity=None, name=text, country=None, sector=sector_of(text))
     return EventActor(
         entity=None,
-        name=code.name if code.code.startswith(("IGO", "NGO", "IMG")) else text,
+        name=code.name if code.code.startswith(ORG_PREFIXES) else text,
         country=code.country,
         sector=code.sector,
         code=code.code,
@@ -325,7 +320,7 @@ def country_of(text: str) -> str | None:
     """ISO alpha-3 (or "IGO") for the country a phrase names: a country, a nationality
     adjective, a capital or city, or an international organisation (None when unclear;
     never for a pronoun: 'it' is not Italy)."""
-    code = _code_text(text)
+    code = code_phrase(text)
     if code is not None:
         return code.country
     names = tables.country_names()
@@ -343,7 +338,7 @@ def country_of(text: str) -> str | None:
 
 def sector_of(text: str) -> str | None:
     """Sector code for an actor phrase ('President' -> GOV, 'rebels' -> REB)."""
-    code = _code_text(text)
+    code = code_phrase(text)
     if code is not None and code.sector:
         return code.sector
     words = tables.sector_words()

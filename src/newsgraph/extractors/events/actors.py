@@ -1,0 +1,223 @@
+"""Who each side of an event is: argument spans resolved through the entity layer and
+coded as CAMEO-style actors (:mod:`newsgraph.kb.actor_codes`); an event keeps only
+named sides, and is dropped when no side is resolved (a fact left out beats a wrong one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsgraph.kb.actor_codes import (
+    ORG_PREFIXES,
+    ActorCode,
+    adjective_country,
+    agent_sector,
+    capital_country,
+    code_phrase,
+    place_country,
+)
+from newsgraph.kb.load import default_kb
+from newsgraph.records import Event, EventActor, Quote
+
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+# CAMEO sectors of agents that act where they live (police, opposition and protesters,
+# civilians, courts, students, labour, legislators, refugees, rebels)
+DOMESTIC = frozenset(
+    {"COP", "OPP", "CVL", "JUD", "EDU", "LAB", "LEG", "REF", "REB", "HLH", "AGR", "ETH"}
+)
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+LOCATIVE_PREPS = ("in", "of", "from", "at", "near", "across", "throughout")
+ETHNIC = re.compile(r"\bethnic\b", re.IGNORECASE)
+
+
+def resolved_events(found: Iterable[Event]) -> list[Event]:
+    """Events with their unnamed actors dropped, kept when one side is resolved.
+
+    A domestic agent without a country (police, protesters, students, a court) takes
+    the country of the place the event happened in ('police arrested protesters in
+    Cairo': EGY COP -> EGY OPP); soldiers, governments and foreigners do not (troops and
+    ministers act abroad as often as at home)."""
+    out = []
+    for event in found:
+        home = place_country(event.place) if event.place else None
+        source = tuple(_at_home(a, home) for a in event.source if is_named(a))
+        target = tuple(
+            _at_home(a, home)
+            for a in event.target
+            if is_named(a) and not any(_same(a, s) for s in source)
+        )
+        if any(is_resolved(a) for a in (*source, *target)):
+            out.append(dataclasses.replace(event, source=source, target=target))
+    return out
+
+
+def _at_home(actor: EventActor, country: str | None) -> EventActor:
+    """A domestic agent with no country of its own gets the event's country."""
+    if country is None or actor.country or actor.entity or actor.sector not in DOMESTIC:
+        return actor
+    code = country + (actor.code or actor.sector or "")
+    return dataclasses.replace(actor, country=country, code=code)
+
+
+def _same(a: EventActor, b: EventActor) -> bool:
+    """One actor on both sides ('Benkirane proposed to rebuild his coalition'), or a
+    target that is the source's own country as its government ('Trump reaffirmed
+    Washington's policy'): a misreading, an actor does not act on itself."""
+    if a.entity and a.entity == f"country:{b.country}" and b.sector in (None, "GOV"):
+        return True
+    if a.entity or b.entity:
+        return a.entity == b.entity
+    return a.name == b.name and a.country == b.country
+
+
+def is_named(actor: EventActor) -> bool:
+    """Whether an actor names someone: an entity, a country, or a coded phrase."""
+    return bool(actor.entity or actor.country or actor.code or actor.sector)
+
+
+def is_resolved(actor: EventActor) -> bool:
+    """A resolved actor: an entity id, a country, or an international organisation."""
+    return bool(actor.entity or actor.country or (actor.code or "").startswith(ORG_PREFIXES))
+
+
+def event_actor(
+    layer: Any, start: int, end: int, quotes: Sequence[Quote] = ()
+) -> EventActor | None:
+    """The actor of an event argument span: an entity of the layer with its country and
+    sector from the KB, completed by the CAMEO-style code of the phrase
+    (:func:`newsgraph.kb.actor_codes.code_phrase`).
+
+    * The entity is the actor when it heads the phrase ('Russian President Vladimir
+      Putin', 'Salaheddine Sidhoum, Algeria's leading activist', 'Moscow'); a country
+      the phrase states fills a missing one ('Nigerian minister Dubem Oniya': NGA) and
+      overrides a KB country that contradicts it (a name linked to the wrong person).
+    * An entity that only modifies the phrase ('the German government', "bin Laden's
+      al-Qaeda network", 'Red Cross officials', 'Putin's aides') is not the actor: the
+      phrase is an organisation or a typed agent, with the entity's country when the
+      phrase names none; a person owning a thing is the actor ("McCarthy's motion").
+    * A capital standing alone is its government ('Moscow said': RUS, GOV); an ethnic
+      group ('ethnic Albanians') has no country of its own (it takes the place's).
+
+    * 'I', 'me', 'my' inside a direct quote are its speaker ('"I want to reiterate my
+      invitation," Putin said'); elsewhere they name no one.
+
+    None when the span resolves to nothing (the coder then codes the bare phrase).
+    """
+    text = layer.text[start:end]
+    if text.lower() in FIRST_PERSON:
+        return _quoted_speaker(layer, start, quotes)
+    speaker = layer.resolve(start, end)
+    if speaker is None or speaker.entity is None:
+        return None
+    code = code_phrase(text)
+    entity = layer.entity(speaker.entity)
+    kind = entity.type if entity else ""
+    if _owned_by_pronoun(entity, start, end, layer.text):
+        return None  # 'its Western allies': the allies are not whoever 'its' is
+    kb = default_kb()
+    known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
+    country = (entity.country if entity else None) or getattr(known, "country", None)
+    sector = getattr(known, "sector", None)
+    name = speaker.name or (entity.name if entity else "")
+    if ETHNIC.search(text) and kind in PLACE_TYPES:
+        return EventActor(None, text, None, "ETH", "ETH")
+    people = adjective_country(text) if kind == "NORP" else None
+    if people is not None:  # 'the French election', 'Iraqis': the country
+        known_people = kb.countries.get(people)
+        label = known_people.name if known_people else name
+        return EventActor(f"country:{people}", label, people, None, people)
+    if kind in ("LOC", "FAC") and not country and code is None:
+        return None  # a continent, a sea, a building: no actor ('a pivot to Asia')
+    capital = capital_country(text) if kind in PLACE_TYPES else None
+    if capital is not None and code is not None and code.sector == "GOV":
+        # 'Moscow said', 'talks in Moscow' -> the country, as its government
+        known_country = kb.countries.get(capital)
+        label = known_country.name if known_country else name
+        return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
+    organisation = code is not None and code.name != text  # the phrase names an org
+    owner = kind == "PERSON" and not organisation and agent_sector(text.split()[-1]) is None
+    if code is not None and not owner and not _heads(entity, start, end, layer.text):
+        if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
+            home = country or code.country or _stated_country(text, code)
+            return EventActor(speaker.entity, name, home, sector or code.sector, code.code)
+        if code.code.startswith(ORG_PREFIXES):
+            return EventActor(None, code.name, code.country, code.sector, code.code)
+        if code.sector:
+            home = code.country or country
+            own = (
+                code.code[3:] if code.country and code.code.startswith(code.country) else code.code
+            )
+            return EventActor(None, text, home, code.sector, (home or "") + own)
+    if code is not None:
+        org = code.code.startswith(ORG_PREFIXES)
+        if kind == "PERSON" and org:
+            code = None  # an organisation only in the person's title: keep the person
+        elif country is None or (org and kind != "PERSON"):
+            country = code.country
+        elif kind == "PERSON" and code.country and code.country != country:
+            # the text says 'Jordan's King Abdullah': the link to a KB person of another
+            # country is doubtful; keep the name and the stated country, not the id
+            return EventActor(None, name, code.country, code.sector, code.code)
+        if code is not None:
+            sector = sector or code.sector
+    full = code.code if code is not None and (code.country == country or not country) else None
+    return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _quoted_speaker(layer: Any, at: int, quotes: Sequence[Quote]) -> EventActor | None:
+    """The speaker of the direct quote around ``at`` (for 'I' / 'my' in it)."""
+    for quote in quotes:
+        speaker = quote.speaker
+        if not (quote.direct and quote.start <= at < quote.end) or speaker is None:
+            continue
+        s_start, s_end = speaker.start, speaker.end
+        if s_start is not None and s_end is not None and not s_start <= at < s_end:
+            return event_actor(layer, s_start, s_end)
+    return None
+
+
+def _owned_by_pronoun(entity: Any, start: int, end: int, text: str) -> bool:
+    """Whether the entity is found in the phrase only as a possessive pronoun before its
+    head ('its Western allies', 'their forces')."""
+    if entity is None:
+        return False
+    inside = [m for m in entity.mentions if m.start < end and start < m.end]
+    return bool(inside) and all(
+        m.text.lower() in POSSESSIVES and text[m.end : end].strip() for m in inside
+    )
+
+
+def _stated_country(text: str, code: ActorCode) -> str | None:
+    """The nationality a national group's name states ('Palestinian Islamic Jihad': PSE);
+    none for international organisations, whose codes carry no country."""
+    if code.code.startswith(ORG_PREFIXES):
+        return None
+    return next((c for w in text.split() if (c := adjective_country(w))), None)
+
+
+def _heads(entity: Any, start: int, end: int, text: str) -> bool:
+    """Whether the entity heads the phrase ``start``..``end``: one of its mentions ends
+    the phrase or is followed only by an apposition or a prepositional phrase."""
+    if entity is None:
+        return True
+    for m in entity.mentions:
+        if m.end <= start or m.start >= end:
+            continue
+        before = f" {text[start : m.start].lower()} "
+        if any(f" {p} " in before for p in LOCATIVE_PREPS):
+            continue  # 'forces in the Chemulpo Bay', 'the president of Armenia'
+        rest = text[m.end : end].lstrip()
+        if not rest or rest.startswith((",", "(", "of ", "in ", "from ")):
+            return True
+    return False
+
+
+def _join(country: str | None, sector: str | None) -> str | None:
+    """A CAMEO actor code from its parts ('RUS' + 'GOV'); None without a country."""
+    if not country or country == "IGO":
+        return None
+    return country + (sector or "")
