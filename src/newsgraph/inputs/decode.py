@@ -160,10 +160,14 @@ def _decode_utf8(data: bytes) -> str | None:
 
 
 def _decode_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without BOM shows as NUL bytes (the high byte of ASCII) on one parity."""
+    """UTF-16 without BOM shows as NUL bytes (the high byte of ASCII) on one parity.
+
+    Without a single NUL byte nothing says UTF-16: any even run of ASCII bytes also
+    decodes as (CJK) UTF-16, so text with no NUL is never taken for it.
+    """
     sample = data[:8192]
     nuls = sample.count(0)
-    if len(sample) < 4 or nuls < len(sample) // 20:
+    if len(sample) < 4 or nuls < max(1, len(sample) // 20):
         return None
     even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
     if max(even_nul, odd_nul) < 0.9 * nuls:
