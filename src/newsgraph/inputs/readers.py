@@ -81,7 +81,7 @@ def read_tsv(data: bytes, source: str, settings: Settings, **_: Any) -> Iterator
 
 def read_warc(data: bytes, source: str, settings: Settings, **_: Any) -> Iterator[Item]:
     """Every HTML response record of a WARC file (gzipped or not)."""
-    yield from iter_warc(io.BytesIO(data), source)
+    yield from iter_warc(io.BytesIO(data), source, max_bytes=settings.max_bytes)
 
 
 def looks_like_warc(data: bytes) -> bool:

@@ -4,6 +4,13 @@ Only ``response`` records whose HTTP Content-Type is HTML become documents; requ
 metadata, images and the like are skipped. The payload is decoded with the HTTP
 charset, else a ``<meta>`` charset, else charset-normalizer's guess. A truncated or
 corrupt archive yields the documents read so far, then one ``Rejected`` (NG112).
+
+Nothing is inflated into memory whole: records stream through warcio (a gzip member at
+a time, a block at a time), a record whose block is longer than the size cap is
+skipped (NG103) without reading its payload, and an HTTP body is read in blocks and
+refused (NG103) as soon as its decoded size (after chunking and Content-Encoding)
+passes the cap. Header lines are capped too (``HEADER_CAP``), since warcio reads them
+whole: a single endless header line breaks the archive (NG112) instead of memory.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
@@ -23,9 +31,12 @@ from newsgraph.inputs.raw import RawDoc, from_error, rejected
 from newsgraph.records import Rejected
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# how far into a payload to look for a <meta charset>
-# read size when draining a record
+# read size when draining or reading a record
 BLOCK = 65536
+# the WARC and HTTP header lines of one record, together (warcio reads each line whole)
+HEADER_CAP = 1 << 20
+# a record's block may exceed the body cap by its HTTP headers and chunk markers
+BLOCK_SLACK = HEADER_CAP
 
 # what warcio, gzip and the HTTP parser raise on a truncated or corrupt archive
 _BROKEN_ARCHIVE = (
@@ -39,20 +50,23 @@ _BROKEN_ARCHIVE = (
 )
 
 
-def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
+def iter_warc(
+    stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000
+) -> Iterator[RawDoc | Rejected]:
     """Yield a ``RawDoc`` for each HTML response in a WARC, then a ``Rejected`` if it breaks.
 
     Documents are named ``{source}#record-{n}`` with ``n`` the record's 1-based
     position among all records of the archive, so a name points back into the file.
     warcio stops quietly at a cut in the file, so each record's length is checked
     against its Content-Length, each gzip member must reach its end marker, and bytes
-    left after the last whole record count as a truncated one.
+    left after the last whole record count as a truncated one. ``max_bytes`` caps each
+    HTML body once decoded (NG103 for that record; the archive goes on).
     """
     counted = _CountingReader(stream)
     position, end = 0, 0
     try:
         archive = ArchiveIterator(counted)
-        reader = archive.reader
+        reader = archive.reader = _HeaderCappedReader(archive.fh, block_size=BLOCK // 4)
         for record in _records(archive):
             position += 1
             if not _has_content_length(record):
@@ -60,7 +74,7 @@ def iter_warc(stream: BinaryIO, source: str) -> Iterator[RawDoc | Rejected]:
                 return
             name = f"{source}#record-{position}"
             try:
-                doc: RawDoc | Rejected | None = _to_rawdoc(record, name)
+                doc: RawDoc | Rejected | None = _to_rawdoc(record, name, max_bytes)
             except IngestError as exc:  # one undecodable page; the archive goes on
                 doc = from_error(name, exc)
             if _unread_bytes(record):
@@ -131,6 +145,30 @@ class _CountingReader(io.RawIOBase):
         return left > self.TAIL or bool(self.tail[-left:].strip())
 
 
+class _HeaderCappedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader, with the header lines read between two payload reads capped:
+    warcio parses WARC and HTTP headers with unbounded ``readline`` calls, so one
+    endless line would otherwise be held whole in memory."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_bytes = 0
+
+    def readline(self, length: int | None = None) -> bytes:
+        room = HEADER_CAP - self.line_bytes
+        length = room + 1 if length is None else min(length, room + 1)
+        line: bytes = super().readline(length)
+        self.line_bytes += len(line)
+        if self.line_bytes > HEADER_CAP:
+            raise ArchiveLoadFailed(f"header lines longer than {HEADER_CAP:,} bytes")
+        return line
+
+    def read(self, length: int | None = None) -> bytes:
+        self.line_bytes = 0
+        data: bytes = super().read(length)
+        return data
+
+
 def _gzip_member_cut(reader: object) -> bool:
     """True when the gzip member just read ended before its end-of-stream marker."""
     decompressor = getattr(reader, "decompressor", None)
@@ -156,16 +194,31 @@ def _is_html_response(record: ArcWarcRecord) -> bool:
     return any(kind in content_type for kind in HTML_TYPES)
 
 
-def _to_rawdoc(record: ArcWarcRecord, name: str) -> RawDoc | None:
-    """Read and decode an HTML response payload (warcio undoes chunking and gzip encoding)."""
+def _to_rawdoc(record: ArcWarcRecord, name: str, max_bytes: int) -> RawDoc | None:
+    """Read and decode an HTML response payload (warcio undoes chunking and gzip
+    encoding), refusing (NG103) a record or a decoded body over ``max_bytes``."""
     if not _is_html_response(record):
         return None
-    payload = record.content_stream().read()
+    length = int(record.rec_headers.get_header("Content-Length").strip())
+    if length > max_bytes + BLOCK_SLACK:
+        raise IngestError(Code.TOO_LARGE, f"WARC record of {length:,} bytes (limit {max_bytes:,})")
+    payload = read_capped(record.content_stream(), max_bytes)
     content_type = record.http_headers.get_header("Content-Type") or ""
     url = record.rec_headers.get_header("WARC-Target-URI")
     given = {"url": url} if url else {}
     body = decode_payload(payload, content_type)
     return RawDoc(source=name, kind="html", body=body, url=url, given=given)
+
+
+def read_capped(stream: object, max_bytes: int) -> bytes:
+    """Read ``stream`` to its end in blocks; NG103 as soon as it passes ``max_bytes``."""
+    body = bytearray()
+    read = stream.read  # type: ignore[attr-defined]
+    while chunk := read(BLOCK):
+        body += chunk
+        if len(body) > max_bytes:
+            raise IngestError(Code.TOO_LARGE, f"HTTP body decodes past {max_bytes:,} bytes")
+    return bytes(body)
 
 
 def decode_payload(payload: bytes, content_type: str = "") -> str:
