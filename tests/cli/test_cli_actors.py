@@ -11,15 +11,20 @@ runner = CliRunner()
 
 def test_search_by_name_and_by_role_on_a_date():
     out = runner.invoke(app, ["actors", "search", "Hollande", "--json"])
-    assert out.exit_code == 0 and json.loads(out.stdout)[0]["name"] == "François Hollande"
+    assert out.exit_code == 0 and _rows(out)[0]["name"] == "François Hollande"
     in_2015 = runner.invoke(
         app, ["actors", "search", "the French president", "--on", "2015-06-01", "--json"]
     )
     in_2018 = runner.invoke(
         app, ["actors", "search", "the French president", "--on", "2018-06-01", "--json"]
     )
-    assert json.loads(in_2015.stdout)[0]["name"] == "François Hollande"
-    assert json.loads(in_2018.stdout)[0]["name"] == "Emmanuel Macron"
+    assert _rows(in_2015)[0]["name"] == "François Hollande"
+    assert _rows(in_2018)[0]["name"] == "Emmanuel Macron"
+
+
+def _rows(result):
+    """``--json`` output: JSON Lines, one actor per line."""
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def test_show_lists_roles_in_date_order():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
+from newsgraph.cli.common import echo_json, existing_db, open_db
 from newsgraph.cli.render import table
 
 app = typer.Typer(
@@ -17,7 +17,17 @@ app = typer.Typer(
 KbOpt = Annotated[
     list[str] | None, typer.Option("--kb", help="Extra KB file or folder of *.jsonl (repeatable).")
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="JSON Lines: one object per actor instead of a table.")
+]
+ActorDbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Also count each actor's quotes and events in this database (default: "
+        "$NEWSGRAPH_DB, else ./newsgraph.db when it exists).",
+    ),
+]
 
 
 def _kb(extra: list[str] | None):
@@ -36,6 +46,7 @@ def search(
         str | None, typer.Option(help="Date (YYYY-MM-DD) for role phrases; default today.")
     ] = None,
     kb: KbOpt = None,
+    db: ActorDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Actors whose names or aliases match TEXT (exact aliases first, then fuzzy).
@@ -51,22 +62,76 @@ def search(
     base = _kb(kb)
     holder = resolve_role_phrase(base, text, on or date.today().isoformat())
     found = [holder] if holder is not None else []
-    found += [a for a in search_actors(base, text, limit=limit) if a not in found][
-        : limit - len(found)
-    ]
+    matches = search_actors(base, text, limit=limit + 1)
+    found += [a for a in matches if a not in found]
+    more = len(found) > limit
+    found = found[:limit]
+    counts = _counts(db, [a.id for a in found])
     if as_json:
-        typer.echo(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
+        for actor in found:
+            echo_json({**actor.to_dict(), **_in_db(counts, actor.id)})
         return
     if not found:
         typer.echo(f"no actor matches {text!r}", err=True)
         raise typer.Exit(1)
+    columns: list = ["id", "name", "country", "latest role"]
+    if counts is not None:
+        columns.append(("in the database", {"overflow": "fold"}))
+    title = f"actors matching {text!r}" + (
+        f" (the first {limit}: --limit N for more)" if more else ""
+    )
     Console().print(
         table(
-            f"actors matching {text!r}",
-            ("id", "name", "country", "sector", "latest role"),
-            ([a.id, a.name, a.country, a.sector, _latest_role(a)] for a in found),
+            title,
+            columns,
+            (
+                [a.id, a.name, a.country, _latest_role(a)]
+                + ([_presence(counts, a.id)] if counts is not None else [])
+                for a in found
+            ),
         )
     )
+
+
+def _counts(db: str | None, ids: list[str]) -> dict[str, tuple[int, int]] | None:
+    """Quotes said by and merged events involving each actor id in the database, or None
+    without a database to read."""
+    from sqlalchemy import func, select
+
+    from newsgraph.store import schema
+
+    target = existing_db(db)
+    if target is None or not ids:
+        return None
+    q, ma = schema.quotes, schema.merged_event_actors
+    with open_db(target) as store, store.engine.connect() as conn:
+        quotes = dict(
+            conn.execute(
+                select(q.c.speaker_entity, func.count())
+                .where(q.c.speaker_entity.in_(ids))
+                .group_by(q.c.speaker_entity)
+            ).all()
+        )
+        events = dict(
+            conn.execute(
+                select(ma.c.entity, func.count(func.distinct(ma.c.merged_event_id)))
+                .where(ma.c.entity.in_(ids))
+                .group_by(ma.c.entity)
+            ).all()
+        )
+    return {i: (int(quotes.get(i, 0)), int(events.get(i, 0))) for i in ids}
+
+
+def _in_db(counts: dict[str, tuple[int, int]] | None, actor_id: str) -> dict[str, int]:
+    if counts is None:
+        return {}
+    quotes, events = counts.get(actor_id, (0, 0))
+    return {"db_quotes": quotes, "db_events": events}
+
+
+def _presence(counts: dict[str, tuple[int, int]] | None, actor_id: str) -> str:
+    quotes, events = (counts or {}).get(actor_id, (0, 0))
+    return f"{quotes} quotes, {events} events"
 
 
 def _latest_role(actor) -> str:
@@ -75,7 +140,7 @@ def _latest_role(actor) -> str:
 
 
 @app.command("show")
-def show(name: str, kb: KbOpt = None, as_json: JsonOpt = False) -> None:
+def show(name: str, kb: KbOpt = None, db: ActorDbOpt = None, as_json: JsonOpt = False) -> None:
     """One actor (by id or name) with aliases and every role in date order."""
     from newsgraph.kb.search import describe_actor
 
@@ -84,8 +149,9 @@ def show(name: str, kb: KbOpt = None, as_json: JsonOpt = False) -> None:
     except LookupError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    counts = _counts(db, [data["id"]])
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        echo_json({**data, **_in_db(counts, data["id"])})
         return
     out = Console()
     out.print(
@@ -106,3 +172,11 @@ def show(name: str, kb: KbOpt = None, as_json: JsonOpt = False) -> None:
             ),
         )
     )
+    if counts is not None:
+        quotes, events = counts[data["id"]]
+        out.print(
+            Text(
+                f"in the database: {quotes} quotes (newsgraph quotes --speaker {data['name']!r}), "
+                f"{events} events (newsgraph timeline --actor {data['name']!r})"
+            )
+        )

@@ -4,49 +4,29 @@ timeline, exports and merged events, over the store. Thin: the work is in
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+import datetime as dt
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
+from newsgraph.cli.common import (
+    choose_period,
+    counted,
+    echo_json,
+    fail,
+    note,
+    open_db,
+    start_day,
+)
 from newsgraph.cli.options import DbOpt, JsonOpt, SinceOpt, UntilOpt
-from newsgraph.cli.render import table
-from newsgraph.errors import NewsgraphError
-from newsgraph.settings import default_db
+from newsgraph.cli.render import entry, table
 
-err = Console(stderr=True)
+MAX_EVENTS = 50_000  # most merged events `events` reads to sort and filter
 
 
-@contextmanager
-def _store(db: str | None) -> Iterator[Any]:
-    """The store, with every newsgraph error printed as one line and exit status 2."""
-    from newsgraph.analyze.database import Database
-
-    try:
-        store = Database.open(db or default_db())
-    except NewsgraphError as exc:
-        _fail(exc)
-    try:
-        yield store
-    except NewsgraphError as exc:
-        _fail(exc)
-    finally:
-        store.close()
-
-
-def _fail(exc: NewsgraphError) -> None:
-    err.print(f"error {exc}", markup=False, highlight=False)
-    raise typer.Exit(2)
-
-
-def _echo_json(row: Any) -> None:
-    typer.echo(json.dumps(row, ensure_ascii=False, default=str))
-
-
-def _short(text: str | None, size: int = 160) -> str:
+def _short(text: str | None, size: int = 300) -> str:
     words = " ".join((text or "").split())
     return words if len(words) <= size else words[: size - 1] + "…"
 
@@ -55,12 +35,22 @@ def _names(actors: list[dict[str, Any]] | None) -> str:
     return ", ".join(a.get("name") or "?" for a in actors or []) or "-"
 
 
+def _event_label(event: dict[str, Any]) -> str:
+    label = f"{event['type']} {event.get('cameo') or ''}".strip()
+    return label + (" (negated)" if event.get("negated") else "")
+
+
 def dyad(
     a: Annotated[
         str, typer.Argument(help="A country (ISO alpha-3, e.g. RUS) or an actor (name or KB id).")
     ],
     b: Annotated[str, typer.Argument(help="The other country or actor.")],
-    by: Annotated[str, typer.Option(help="Period: day, week, month or year.")] = "month",
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="Period: day, week, month or year (default: chosen from the events' time span)."
+        ),
+    ] = None,
     directed: Annotated[
         bool, typer.Option("--directed", help="Only A acting on B (and joint acts).")
     ] = False,
@@ -76,10 +66,11 @@ def dyad(
     from newsgraph.analyze.parties import resolve_party
     from newsgraph.store.events import mention_sources
 
-    with _store(db) as store:
+    with open_db(db) as store:
         pa, pb = resolve_party(a), resolve_party(b)
         found = dyad_events(store, pa, pb, directed=directed, include_negated=negated)
-        cells = series_frame(found, _period(by)).to_dict("records")
+        period = _period(by) if by else choose_period([e.get("date") for e in found])
+        cells = series_frame(found, period).to_dict("records")
         with store.engine.connect() as conn:
             reports = mention_sources(conn, [e["id"] for e in found]) if events else {}
     in_cells = {i for cell in cells for i in cell["event_ids"]}
@@ -90,9 +81,18 @@ def dyad(
         for cell in cells:
             if events:
                 cell["events"] = [details[i] for i in cell["event_ids"]]
-            _echo_json(cell)
+            echo_json(cell)
         return
-    _print_dyad(f"{pa.label} – {pb.label} by {by}", cells, details if events else {})
+    title = f"{pa.label} – {pb.label} by {period}"
+    if not cells:
+        undated = len(found) - len(in_cells)
+        note(
+            f"{title}: no events between them in the database"
+            + (f" dated to the {period} ({undated} less precisely dated)" if undated else "")
+            + ("" if negated else "; --negated counts negated ones too")
+        )
+        return
+    _print_dyad(title, cells, details if events else {})
 
 
 def _period(by: str) -> str:
@@ -100,7 +100,7 @@ def _period(by: str) -> str:
     from newsgraph.errors import Code, UsageError
 
     if by not in PERIODS:
-        _fail(UsageError(Code.BAD_OPTION, f"--by {by!r}: use one of {', '.join(PERIODS)}"))
+        fail(UsageError(Code.BAD_OPTION, f"--by {by!r}: use one of {', '.join(PERIODS)}"))
     return by
 
 
@@ -130,57 +130,34 @@ def _event_detail(event: dict[str, Any], reports: list[dict[str, Any]]) -> dict[
 def _print_dyad(title: str, cells: list[dict[str, Any]], details: dict[int, Any]) -> None:
     out = Console()
     columns: list[Any] = [
-        "period",
+        ("period", {"no_wrap": True}),
         "quad class",
         ("events", {"justify": "right"}),
-        ("mentions", {"justify": "right"}),
+        ("reports", {"justify": "right"}),
         ("mean intensity", {"justify": "right"}),
-        "ids",
     ]
-    out.print(
-        table(
-            title,
-            columns,
-            (
-                [
-                    c["period"],
-                    c["quad"],
-                    c["count"],
-                    c["mentions"],
-                    c["mean_intensity"],
-                    " ".join(str(i) for i in c["event_ids"]),
-                ]
-                for c in cells
-            ),
+    rows = ([c["period"], c["quad"], c["count"], c["mentions"], c["mean_intensity"]] for c in cells)
+    out.print(table(title, columns, rows))
+    if not details:
+        note("--events lists the events behind each cell")
+        return
+    out.print()
+    out.print(Text(f"{len(details)} events behind the cells", style="bold"))
+    for event in details.values():
+        first = (event["reports"] or [{}])[0]
+        reports = event["n_mentions"] or 0
+        entry(
+            out,
+            [
+                f"#{event['id']}",
+                event["date"],
+                _event_label(event),
+                f"{_names(event['source'])} → {_names(event['target'])}",
+                f"{first.get('outlet') or first.get('article_id') or ''}"
+                + (f" (+{reports - 1})" if reports > 1 else ""),
+            ],
+            _short(first.get("sentence")),
         )
-    )
-    if details:
-        rows = []
-        for event in details.values():
-            first = (event["reports"] or [{}])[0]
-            rows.append(
-                [
-                    event["id"],
-                    event["date"],
-                    f"{event['type']} {event['cameo'] or ''}",
-                    _names(event["source"]),
-                    _names(event["target"]),
-                    event["n_mentions"],
-                    first.get("outlet") or first.get("article_id"),
-                    _short(first.get("sentence")),
-                ]
-            )
-        cols: list[Any] = [
-            "id",
-            ("date", {"no_wrap": True}),
-            "event",
-            "source",
-            "target",
-            "reports",
-            "first report",
-            ("sentence", {"overflow": "fold"}),
-        ]
-        out.print(table("events behind the cells", cols, rows))
 
 
 def timeline(
@@ -194,44 +171,45 @@ def timeline(
     as_json: JsonOpt = False,
 ) -> None:
     """An actor's dated events and quotes, oldest first, with their sources."""
-    with _store(db) as store:
+    from newsgraph.analyze.parties import resolve_party
+
+    with open_db(db) as store:
+        party = resolve_party(actor)
         frame = store.timeline_df(actor, since=since, until=until)
     rows = [
         {k: (None if _missing(v) else v) for k, v in row.items()}
         for row in frame.to_dict("records")
     ]
+    total = len(rows)
     rows = rows[:limit] if limit else rows
     if as_json:
         for row in rows:
-            _echo_json(row)
+            echo_json(row)
         return
-    columns: list[Any] = [
-        ("date", {"no_wrap": True}),
-        "kind",
-        "role",
-        "what",
-        "with",
-        ("text", {"overflow": "fold"}),
-        "source",
-    ]
-    Console().print(
-        table(
-            f"timeline of {actor}: {len(rows)} items",
-            columns,
-            (
-                [
-                    r["date"],
-                    r["kind"],
-                    r["role"],
-                    r["what"],
-                    r["counterpart"],
-                    _short(r["text"]),
-                    _source_label(r),
-                ]
-                for r in rows
-            ),
+    if not rows:
+        window = " in that period" if since or until else ""
+        note(
+            f"timeline of {party.label}: no dated events or quotes{window} in the database "
+            "(an actor counts when an event or quote is resolved to them; "
+            f"`newsgraph quotes --speaker {actor!r}` matches names more loosely)"
         )
-    )
+        return
+    out = Console()
+    heading = f"timeline of {party.label}: {counted(len(rows), total, 'items')}"
+    out.print(Text(heading, style="bold"))
+    for r in rows:
+        entry(
+            out,
+            [
+                r["date"],
+                r["kind"],
+                r["role"],
+                r["what"],
+                f"with {r['counterpart']}" if r["counterpart"] else None,
+                _source_label(r),
+            ],
+            _short(r["text"]),
+        )
 
 
 def _missing(value: Any) -> bool:
@@ -261,10 +239,10 @@ def export(
     db: DbOpt = None,
 ) -> None:
     """Export a table of the store (streamed page by page)."""
-    with _store(db) as store:
+    with open_db(db) as store:
         n = store.export(format, what=what, out=out)
     if out:
-        err.print(f"{n} rows written to {out}", markup=False, highlight=False)
+        note(f"{n} rows written to {out}")
 
 
 def events(
@@ -277,59 +255,89 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Most events to show.")] = 50,
+    future: Annotated[
+        bool,
+        typer.Option(
+            "--future",
+            help="Also events dated after every article reporting them (plans, forecasts, "
+            "misread dates).",
+        ),
+    ] = False,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Merge every stored event again first.")
     ] = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Merged events (one per event however many articles report it), newest first."""
+    """Merged events (one per event however many articles report it), newest first by
+    the first day of their date; undated ones last."""
     from newsgraph.analyze.timeline import merged_events_for
 
-    with _store(db) as store:
+    with open_db(db) as store:
         if rebuild:
             result = store.rebuild_merged_events()
-            err.print(
-                f"merged {result.mentions} reports into {result.new_events} events",
-                markup=False,
-                highlight=False,
-            )
+            note(f"merged {result.mentions} reports into {result.new_events} events")
         rows = merged_events_for(
-            store, actor=actor, type=type, since=since, until=until, limit=limit
+            store, actor=actor, type=type, since=since, until=until, limit=MAX_EVENTS
         )
+    ahead = [r for r in rows if _reported_before(r)]
+    if not future:
+        rows = [r for r in rows if not _reported_before(r)]
+    rows.sort(key=_newest_first_key, reverse=True)
+    shown = rows[:limit]
     if as_json:
-        for row in rows:
-            _echo_json(row)
+        for row in shown:
+            echo_json(row)
+        return
+    title = counted(len(shown), len(rows), "merged events")
+    if ahead and not future:
+        title += f"; {len(ahead)} dated after their reports left out (--future)"
+    if not shown:
+        note(f"no merged events{' of ' + actor if actor else ''} match ({title})")
         return
     columns: list[Any] = [
-        "id",
+        ("id", {"justify": "right"}),
         ("date", {"no_wrap": True}),
         "event",
         "source",
         "target",
         ("reports", {"justify": "right"}),
-        ("articles", {"justify": "right"}),
-        "neg",
     ]
     Console().print(
         table(
-            f"{len(rows)} merged events",
+            title,
             columns,
             (
                 [
                     r["id"],
-                    r["date"],
-                    f"{r['type']} {r['cameo'] or ''}",
+                    r["date"] or "undated",
+                    _event_label(r),
                     _names(r["source"]),
                     _names(r["target"]),
-                    r["n_mentions"],
-                    r["n_articles"],
-                    "yes" if r["negated"] else "",
+                    _reports(r),
                 ]
-                for r in rows
+                for r in shown
             ),
         )
     )
+
+
+def _reports(row: dict[str, Any]) -> str:
+    mentions, articles = row.get("n_mentions") or 0, row.get("n_articles") or 0
+    return str(mentions) if mentions == articles else f"{mentions} in {articles} art."
+
+
+def _reported_before(row: dict[str, Any]) -> bool:
+    """True when the event's date starts after the last article reporting it appeared."""
+    first = start_day(row.get("date"))
+    seen = start_day(str(row.get("last_seen") or "")[:10])
+    return first is not None and seen is not None and first > seen
+
+
+def _newest_first_key(row: dict[str, Any]) -> tuple[dt.date, int, int]:
+    day = start_day(row.get("date"))
+    precision = len(row.get("date") or "")
+    return (day or dt.date.min, precision, int(row["id"]))
 
 
 def register(app: typer.Typer) -> None:

@@ -14,11 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from newsgraph.cli.options import DbOpt, SinceOpt, UntilOpt
+from newsgraph.cli.common import counted, echo_json, note, open_db
+from newsgraph.cli.options import DbOpt, JsonOpt, SinceOpt, UntilOpt
 from newsgraph.cli.render import table
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, Record
-from newsgraph.settings import Settings, default_db
+from newsgraph.settings import Settings
 
 app = typer.Typer(
     help="newsgraph: who said what, who did what to whom, and when, from news.",
@@ -216,7 +217,7 @@ def ingest(
 
     settings = _settings(glob, allow_private, max_bytes, languages)
     nlp_engine = make_engine(workers, engine, address)
-    with _open_store(db) as store, progress_bar(quiet, "ingest") as update:
+    with open_db(db) as store, progress_bar(quiet, "ingest") as update:
         summary = run_ingest(inputs, store, settings, progress=update, engine=nlp_engine)
     if not quiet:
         codes = ", ".join(f"{c}×{n}" for c, n in sorted(summary.codes.items()))
@@ -233,31 +234,21 @@ def ingest(
         raise typer.Exit(2)
 
 
-@contextmanager
-def _open_store(db: str | None):
-    from newsgraph.analyze.database import Database
-
-    try:
-        store = Database.open(db or default_db())
-    except NewsgraphError as exc:
-        err.print(f"error {exc}", markup=False, highlight=False)
-        raise typer.Exit(2) from None
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 @app.command()
-def stats(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on one line.")] = False,
+) -> None:
     """Counts of what the database holds."""
-    with _open_store(db) as store:
+    with open_db(db) as store:
         data = store.stats()
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        echo_json(data)
         return
     out = Console()
-    out.print(_count_table("newsgraph database", "table", data.get("tables", {}), sort=False))
+    out.print(
+        _count_table("newsgraph database", "table", data.get("tables", {}), sort=False, top=0)
+    )
     for key in ("languages", "outlets"):
         if data.get(key):
             out.print(_count_table(key, key.rstrip("s"), data[key]))
@@ -286,11 +277,14 @@ def _counts_text(counts: dict | None) -> str:
 
 
 def _count_table(title: str, label: str, counts: dict, *, sort: bool = True, top: int = 15):
+    """A two-column table of counts: the ``top`` largest (0: every row, in order)."""
     items = sorted(counts.items(), key=lambda kv: -kv[1]) if sort else list(counts.items())
+    if top and len(items) > top:
+        title += f" (the {top} largest of {len(items)}; --json for all)"
     return table(
         title,
         (label, ("count", {"justify": "right"})),
-        ([name, f"{n:,}"] for name, n in items[:top]),
+        ([name, f"{n:,}"] for name, n in (items[:top] if top else items)),
     )
 
 
@@ -303,20 +297,32 @@ def quotes(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Stored quotes, newest first, by speaker and date."""
-    with _open_store(db) as store:
+    with open_db(db) as store:
         rows = store.find_quotes(speaker=speaker, since=since, until=until, limit=limit)
+        total = _quote_total(store, speaker, since, until) if len(rows) >= limit else len(rows)
     if as_json:
         for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+            echo_json(row)
         return
-    title = f"{len(rows)} quotes" + (f" by {speaker}" if speaker else "")
+    title = counted(len(rows), total, "quotes" + (f" by {speaker}" if speaker else ""))
+    if not rows:
+        note(
+            f"no quotes{' by ' + speaker if speaker else ''} in the database"
+            + (" in that period" if since or until else "")
+        )
+        return
     Console().print(
         table(
             title,
-            [(c, {"overflow": "fold"}) for c in ("date", "speaker", "quote", "outlet")],
+            [
+                ("date", {"no_wrap": True}),
+                ("speaker", {"ratio": 1}),
+                ("quote", {"ratio": 3}),
+                ("outlet", {"ratio": 1, "overflow": "fold"}),
+            ],
             (
                 [
                     row["date"],
@@ -328,6 +334,20 @@ def quotes(
             ),
         )
     )
+
+
+def _quote_total(store, speaker: str | None, since: str | None, until: str | None) -> int:
+    """How many quotes ``find_quotes`` would return without a limit."""
+    from sqlalchemy import func, select
+
+    from newsgraph.kb.load import default_kb
+    from newsgraph.kb.resolve import lookup_name
+    from newsgraph.store.queries import quote_select
+
+    ids = [actor.id for actor in lookup_name(default_kb(), speaker)] if speaker else []
+    stmt = quote_select(ids, speaker, since, until)
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
 def _quoted(row: dict) -> str:

@@ -41,4 +41,6 @@ UntilOpt = Annotated[
     str | None,
     typer.Option(callback=_day, help="Up to this day, month or year (YYYY[-MM[-DD]]), inclusive."),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="JSON Lines (one JSON object per line) instead of a table.")
+]
