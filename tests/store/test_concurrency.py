@@ -118,7 +118,7 @@ class CountFromApi:
 def test_readers_see_whole_batches_while_a_process_ingests(db_url: str, tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path, N_ARTICLES)
     Store.open(db_url).close()  # migrated before anyone reads
-    with TestClient(create_app(db_url)) as client:
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
         api = CountFromApi(client)
         readers = [
             Reader(db_url, count_from_frame, reopen=False),

@@ -22,7 +22,7 @@ pytest_plugins = ["backends"]
 
 def test_answers_come_from_the_cache_until_a_commit(db_url: str) -> None:
     db = build_db(db_url)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         first = c.get("/api/articles", params={"q": "Moscow"})
         again = c.get("/api/articles", params={"q": "Moscow"})
         assert first.headers["x-cache"] == "miss" and again.headers["x-cache"] == "hit"
@@ -39,7 +39,7 @@ def test_answers_come_from_the_cache_until_a_commit(db_url: str) -> None:
 
 def test_ingestion_through_the_api_is_seen_at_once(db_url: str) -> None:
     db = build_db(db_url)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         before = c.get("/api/stats").json()["tables"]["articles"]
         assert c.get("/api/stats").headers["x-cache"] == "hit"
         text = "President Emmanuel Macron said on Tuesday that Europe needs a new security pact."
@@ -50,7 +50,7 @@ def test_ingestion_through_the_api_is_seen_at_once(db_url: str) -> None:
 
 
 def test_etag_gives_304_and_errors_are_not_kept(db_url: str) -> None:
-    with TestClient(create_app(build_db(db_url))) as c:
+    with TestClient(create_app(build_db(db_url)), base_url="http://127.0.0.1") as c:
         page = c.get("/articles/meet-1")
         etag = page.headers["etag"]
         assert page.headers["cache-control"] == "no-cache"
@@ -68,7 +68,8 @@ def test_etag_gives_304_and_errors_are_not_kept(db_url: str) -> None:
 
 def test_the_host_is_part_of_the_key(db_url: str) -> None:
     """Next-page links hold the host the client used."""
-    with TestClient(create_app(build_db(db_url))) as c:
+    app = create_app(build_db(db_url), allowed_hosts=["a.example", "b.example"])
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         one = c.get("/api/articles", params={"limit": 1}, headers={"host": "a.example"})
         two = c.get("/api/articles", params={"limit": 1}, headers={"host": "b.example"})
         assert two.headers["x-cache"] == "miss"
@@ -76,7 +77,9 @@ def test_the_host_is_part_of_the_key(db_url: str) -> None:
 
 
 def test_off_when_size_is_zero(tmp_path: Any) -> None:
-    with TestClient(create_app(build_db(tmp_path / "n.db"), cache_mb=0)) as c:
+    with TestClient(
+        create_app(build_db(tmp_path / "n.db"), cache_mb=0), base_url="http://127.0.0.1"
+    ) as c:
         for _ in range(2):
             answer = c.get("/api/stats")
             assert answer.status_code == 200 and "x-cache" not in answer.headers

@@ -18,10 +18,16 @@ def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     from backends import fresh_pg_schema, pg_base_url  # after pytest_plugins loaded it
 
     if request.param == "sqlite":
-        with TestClient(create_app(build_db(tmp_path_factory.mktemp("web") / "w.db"))) as c:
+        with TestClient(
+            create_app(build_db(tmp_path_factory.mktemp("web") / "w.db")),
+            base_url="http://127.0.0.1",
+        ) as c:
             yield c
         return
-    with fresh_pg_schema(pg_base_url()) as url, TestClient(create_app(build_db(url))) as c:
+    with (
+        fresh_pg_schema(pg_base_url()) as url,
+        TestClient(create_app(build_db(url)), base_url="http://127.0.0.1") as c,
+    ):
         yield c
 
 

@@ -55,7 +55,7 @@ def hostile() -> Article:
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = build_db(tmp_path_factory.mktemp("xss") / "x.db", [hostile()])
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -11,7 +11,7 @@ listing ``/openapi.json`` (``web.apidocs``), not Swagger UI, which needs a CDN.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -30,10 +30,11 @@ from newsgraph.analyze.database import Database
 from newsgraph.errors import Code, UsageError
 from newsgraph.settings import cache_size_mb
 from newsgraph.store.version import DataVersion
-from newsgraph.web import api, apidocs, pages
+from newsgraph.web import api, apidocs, pages, security
 from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
+from newsgraph.web.security import GuardConfig, RequestGuard
 
 # threads running the views and the synchronous pages (one trip per request): the work
 # holds the GIL but for the time inside SQLite or waiting on PostgreSQL, so a few threads
@@ -61,12 +62,21 @@ def plotly_js() -> Path:
 
 
 def create_app(
-    db: str, *, token: str | None = None, host: str = "127.0.0.1", cache_mb: int | None = None
+    db: str,
+    *,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    cache_mb: int | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    max_body_bytes: int | None = None,
 ) -> FastAPI:
     """The application over the store at ``db``. ``token`` (else ``$NEWSGRAPH_TOKEN``)
     guards ingestion; serving on a non-loopback ``host`` without one is refused.
     ``cache_mb`` bounds the response cache (``web.cache``; 0 turns it off; default from
-    ``$NEWSGRAPH_CACHE_MB``, else ``[serve] cache_mb`` in defaults.toml)."""
+    ``$NEWSGRAPH_CACHE_MB``, else ``[serve] cache_mb`` in defaults.toml).
+    ``allowed_hosts`` and ``max_body_bytes`` (defaults: ``[serve]`` in defaults.toml)
+    configure ``web.security.RequestGuard``: the Host names answered besides loopback
+    ones and the bound address, and the largest request body."""
     if cache_mb is None:
         cache_mb = cache_size_mb()
     token = token or os.environ.get("NEWSGRAPH_TOKEN") or None
@@ -98,9 +108,14 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(apidocs.router)
-    # the last added runs first: headers on everything, NULs refused before the cache
+    # the last added runs first: headers on everything, then the Host, token, cross-site
+    # and body-size checks before any body is read, NULs refused before the cache
     app.add_middleware(ResponseCache, version=version.current, max_bytes=cache_mb << 20)
     app.add_middleware(RefuseNul)
+    guard = GuardConfig(
+        token, security.allowed_hosts(host, allowed_hosts), security.max_body_bytes(max_body_bytes)
+    )
+    app.add_middleware(RequestGuard, config=guard)
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
