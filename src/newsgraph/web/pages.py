@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from newsgraph.store.search import SearchFilters
+from newsgraph.store.search import QuerySyntaxError, SearchFilters
 from newsgraph.web import views
 from newsgraph.web.api import DAY, Day, EventFiltersDep, Limit, Offset, StoreDep, Text
 from newsgraph.web.highlight import actor_href, article_html, event_tip, safe_url, snippet_html
@@ -90,7 +90,13 @@ def search_json(request: Request, store: StoreDep, query: SearchDep) -> Response
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, store: StoreDep, query: SearchDep) -> Response:
     q, filters, limit, offset = query.q, query.filters, query.limit, query.offset
-    data = _search(request, store, q, filters, limit, offset)
+    status = 200
+    try:
+        data = _search(request, store, q, filters, limit, offset)
+    except QuerySyntaxError as exc:  # the page again, with the query kept and explained
+        status = 400
+        data = {"items": [], "total": 0, "limit": limit, "offset": offset, "next": None}
+        data.update(q=q or "", filters=filters.as_dict(), error=exc.detail, facets={})
     base = {"q": q, **filters.as_dict()}
 
     def facet_link(name: str, value: str | None) -> str:
@@ -99,7 +105,7 @@ def search_page(request: Request, store: StoreDep, query: SearchDep) -> Response
     def page_link(new_offset: int) -> str:
         return link("/search", **base, limit=limit, offset=new_offset)
 
-    return render(
+    response = render(
         request,
         "search.html",
         data,
@@ -108,6 +114,8 @@ def search_page(request: Request, store: StoreDep, query: SearchDep) -> Response
         snippet_html=snippet_html,
         json_link=link("/search.json", **base),
     )
+    response.status_code = status
+    return response
 
 
 # ---- articles ------------------------------------------------------------------------------

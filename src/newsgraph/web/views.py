@@ -12,8 +12,9 @@ from typing import Any
 from starlette.datastructures import URL
 
 from newsgraph.analyze.quads import quad_class, quad_name
+from newsgraph.errors import Code
 from newsgraph.store.db import Store
-from newsgraph.store.search import SearchFilters, search_backend
+from newsgraph.store.search import QuerySyntaxError, SearchFilters, search_backend
 from newsgraph.web import actors as actor_data
 from newsgraph.web import events as event_data
 from newsgraph.web import merged
@@ -22,6 +23,7 @@ from newsgraph.web.events import EventFilters
 from newsgraph.web.series import cooperation_series, quad_series
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+ACTOR_ID = re.compile(r"^(?:Q\d+|[a-z]+:[\w:.-]+)$")
 RECENT_EVENTS = 20
 
 
@@ -46,12 +48,77 @@ def search_view(
     *,
     facets: bool,
 ) -> dict[str, Any]:
-    """A page of matching articles, with facet counts when asked."""
+    """A page of matching articles, with facet counts when asked. A query the search
+    engine cannot read raises ``QuerySyntaxError`` saying what to change."""
     backend = search_backend(store.engine)
-    found = backend.search(q, filters, limit, offset)
-    data = page(found.rows, found.total, limit, offset, url)
-    data["facets"] = backend.facets(q, filters) if facets else None
+    try:
+        found = backend.search(q, filters, limit, offset)
+        data = page(found.rows, found.total, limit, offset, url)
+        data["facets"] = backend.facets(q, filters) if facets else None
+    except QuerySyntaxError as exc:
+        raise QuerySyntaxError(Code.BAD_OPTION, explain_query_error(q or "")) from exc
+    fill_titles(store, data["items"], id_key="id", title_key="title")
     return data
+
+
+SEARCH_HELP = (
+    'Write words (all must occur), "a phrase" in double quotes, AND / OR / NOT in capitals '
+    "between two words, or word* for a prefix; other punctuation is best left out."
+)
+
+
+def explain_query_error(q: str) -> str:
+    """What is wrong with a full-text query the engine refused, in words, then how
+    queries are written (the engine's own message, such as ``fts5: syntax error near
+    "("``, means nothing to a reader)."""
+    words = q.split()
+    problems = []
+    if q.count('"') % 2:
+        problems.append("a double quote is not closed")
+    if q.count("(") != q.count(")"):
+        problems.append("brackets do not pair up")
+    if words and (words[0] in ("AND", "OR", "NOT") or words[-1] in ("AND", "OR", "NOT", "NEAR")):
+        problems.append("AND, OR and NOT need a word on each side")
+    if any(w.startswith("*") for w in words):
+        problems.append("* can only end a word (sanction*)")
+    if re.search(r"\w:\w", q):
+        problems.append("word:word asks for a column; search words only")
+    if not problems:
+        problems.append("it uses characters the search syntax reserves")
+    return f"The search {q!r} could not be read: {'; '.join(problems)}. {SEARCH_HELP}"
+
+
+def fill_titles(store: Store, rows: list[dict[str, Any]], *, id_key: str, title_key: str) -> None:
+    """Give every row whose article has no title a readable one: the first words of
+    the article's text (never its id)."""
+    missing = {r[id_key] for r in rows if r.get(id_key) and not (r.get(title_key) or "").strip()}
+    if not missing:
+        return
+    openings = article_openings(store, missing)
+    for row in rows:
+        if row.get(id_key) in openings and not (row.get(title_key) or "").strip():
+            row[title_key] = openings[row[id_key]]
+
+
+def article_openings(store: Store, ids: set[str]) -> dict[str, str]:
+    """The first words of each article's text, as a stand-in title."""
+    from sqlalchemy import func, select
+
+    from newsgraph.store import schema
+
+    a = schema.articles
+    stmt = select(a.c.id, func.substr(a.c.text, 1, 200)).where(a.c.id.in_(sorted(ids)))
+    with store.engine.connect() as conn:
+        return {str(i): untitled(text) for i, text in conn.execute(stmt)}
+
+
+def untitled(text: str | None, words: int = 10) -> str:
+    """A stand-in title: the first ``words`` words of the text, then an ellipsis."""
+    tokens = (text or "").split()
+    if not tokens:
+        return "(untitled, no text)"
+    opening = " ".join(tokens[:words])
+    return opening + ("…" if len(tokens) > words else "")
 
 
 def article_view(store: Store, article_id: str) -> dict[str, Any]:
@@ -69,6 +136,11 @@ def article_view(store: Store, article_id: str) -> dict[str, Any]:
         event.update(by_seq.get(seq, {}))
     article["sources"] = [_plain_source(s) for s in store.article_sources(article_id)]
     article["related"] = related
+    fill_titles(store, related, id_key="article_id", title_key="title")
+    if not (article.get("title") or "").strip():
+        article["display_title"] = untitled(article.get("text"))
+    else:
+        article["display_title"] = article["title"]
     return article
 
 
@@ -94,9 +166,11 @@ def actor_view(
         raise not_found(f"actor {actor_id!r}")
     quotes, total = actor_data.list_quotes(store, speaker=actor_id, limit=limit, offset=offset)
     events = merged.events_of(store, merged.actor_party(actor_id))
+    fill_titles(store, quotes, id_key="article_id", title_key="title")
     profile["quotes"] = page(quotes, total, limit, offset, url)
     profile["series"] = quad_series(merged.asserted(events))
     profile["recent_events"] = merged.items(store, events[:RECENT_EVENTS])
+    titled_events(store, profile["recent_events"])
     return profile
 
 
@@ -137,15 +211,97 @@ def timeline_view(
     store: Store, filters: EventFilters, limit: int, offset: int, url: URL
 ) -> dict[str, Any]:
     """Merged events per month by quad class (negated ones left out), and the merged
-    events themselves newest first."""
-    events = merged.filtered_events(store, filters)
+    events themselves newest first. ``actor`` may be a KB id, a name or alias
+    ("Vladimir Putin", "Putin") or a country ("Russia", "RUS"), as on the command line;
+    ``empty`` says why there is no chart or no event."""
     given = {k: v for k, v in vars(filters).items() if v}
+    resolved, who, unknown = resolve_actor_filter(filters)
+    events = [] if unknown is not None else merged.filtered_events(store, resolved)
     shown = merged.items(store, events[offset : offset + limit])
+    titled_events(store, shown)
+    series = quad_series(merged.asserted(events))
     return {
         "filters": given,
-        "series": quad_series(merged.asserted(events)),
+        "actor": who,
+        "series": series,
         "events": page(shown, len(events), limit, offset, url),
+        "empty": _why_empty(events, series, who, unknown),
     }
+
+
+def resolve_actor_filter(
+    filters: EventFilters,
+) -> tuple[EventFilters, dict[str, str] | None, str | None]:
+    """The filters with ``actor`` turned into an entity id (or a country), the actor
+    shown (``{"id", "name"}``), and the text when it names nothing known."""
+    from dataclasses import replace
+
+    from newsgraph.analyze.parties import resolve_party
+    from newsgraph.errors import UsageError
+
+    text = (filters.actor or "").strip()
+    if not text:
+        return filters, None, None
+    if ACTOR_ID.match(text):  # an id as stored (Q7747, country:RUS, ng:org:eu), as before
+        return filters, {"id": text, "name": _kb_name(text)}, None
+    try:
+        party = resolve_party(text)
+    except UsageError:
+        return replace(filters, actor=None), None, text
+    if party.country:
+        country = filters.country or party.country
+        return (
+            replace(filters, actor=None, country=country),
+            {
+                "id": f"country:{party.country}",
+                "name": party.label,
+            },
+            None,
+        )
+    entity = party.entities[0]
+    return replace(filters, actor=entity), {"id": entity, "name": party.label}, None
+
+
+def _kb_name(entity_id: str) -> str:
+    from newsgraph.kb.load import default_kb
+
+    kb = default_kb()
+    record = kb.people.get(entity_id) or kb.organisations.get(entity_id)
+    return str(record.name) if record is not None else entity_id
+
+
+def _why_empty(
+    events: list[dict[str, Any]],
+    series: list[dict[str, Any]],
+    who: dict[str, str] | None,
+    unknown: str | None,
+) -> str | None:
+    """Why the page has no events or no chart, in words (None when it has both)."""
+    if unknown is not None:
+        return (
+            f"No actor or country called {unknown!r} in the knowledge base: "
+            "try a full name, an alias or an id from the Actors page."
+        )
+    name = f"{who['name']} ({who['id']})" if who else "these filters"
+    if not events:
+        return (
+            f"No events of {name} in the database: an event counts when one of its sides "
+            "is resolved to the actor (quotes are on the actor's page)."
+        )
+    if not series:
+        return (
+            f"{len(events)} events of {name}, but none both asserted and dated to a month, "
+            "so there is nothing to chart."
+        )
+    return None
+
+
+def titled_events(store: Store, events: list[dict[str, Any]]) -> None:
+    """Stand-in titles for untitled articles of merged event items and their reports."""
+    fill_titles(
+        store, [r for ev in events for r in ev["reports"]], id_key="article_id", title_key="title"
+    )
+    fill_titles(store, events, id_key="article_id", title_key="article_title")
 
 
 def side(value: str) -> dict[str, str]:
