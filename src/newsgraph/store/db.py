@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import Code, StoreError
 from newsgraph.records import Article, Record
-from newsgraph.store import queries, reader, schema, writer
+from newsgraph.store import aggregates, queries, reader, schema, writer
 from newsgraph.store.engine import journal_mode, make_engine, write_engine
 from newsgraph.store.migrations import current_version, migrate
 from newsgraph.store.writer import BatchResult
@@ -131,8 +131,19 @@ class Store:
         the analysis layer's ``Database`` (what ``newsgraph.open`` returns) merges the
         new articles' events into merged events there, so readers never write."""
         records = list(records)
+        batch_ids = {r.id for r in records if isinstance(r, Article)}
         with self._writer.begin() as conn:
+            before = _stored_ids(conn, batch_ids)
             result = writer.save_batch(conn, records, run_id, minhashes)
+            added = sorted(_stored_ids(conn, batch_ids - before)) if result.added else []
+            aggregates.articles_added(conn, added)
+            aggregates.bump_tables(
+                conn,
+                {
+                    "article_sources": result.added + result.duplicates,
+                    "rejections": result.rejected,
+                },
+            )
             if merge:
                 self.merge_in(conn, [r.id for r in records if isinstance(r, Article)])
             return result
@@ -246,6 +257,15 @@ class Store:
     def _frame(self, table: Any, order: list[str]) -> pd.DataFrame:
         with self.engine.connect() as conn:
             return reader.frame(conn, table, order)
+
+
+def _stored_ids(conn: Connection, ids: set[str]) -> set[str]:
+    """Which of ``ids`` name stored articles."""
+    a = schema.articles
+    found: set[str] = set()
+    for chunk in aggregates.chunked(sorted(ids), 500):
+        found.update(r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_(chunk))))
+    return found
 
 
 def _check_writable(conn: Connection) -> None:

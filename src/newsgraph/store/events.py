@@ -28,7 +28,7 @@ from sqlalchemy import (
     update,
 )
 
-from newsgraph.store import schema
+from newsgraph.store import aggregates, schema
 
 IN_CHUNK = 500
 PAGE = 1000
@@ -164,6 +164,8 @@ def insert_merged(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[i
     ]
     if actors:
         conn.execute(insert(ma), actors)
+    aggregates.merged_added(conn, [dict(r) | {"id": i} for i, r in zip(ids, rows, strict=True)])
+    aggregates.bump_tables(conn, {"merged_events": len(ids), "merged_event_actors": len(actors)})
     return ids
 
 
@@ -171,6 +173,7 @@ def insert_mentions(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
     """Add ``event_mentions`` rows (article_id, event_seq, merged_event_id, in_lead)."""
     if rows:
         conn.execute(insert(m), [dict(r) for r in rows])
+        aggregates.bump_tables(conn, {"event_mentions": len(rows)})
 
 
 _AGGREGATES = (
@@ -213,12 +216,32 @@ def refresh_merged(conn: Connection, merged_ids: Iterable[int]) -> None:
         groups: dict[int, list[Any]] = defaultdict(list)
         for row in conn.execute(query):
             groups[int(row[0])].append(row)
-        params = [
-            {"merged_id": merged_id} | {f"new_{k}": v for k, v in _aggregate(rows).items()}
-            for merged_id, rows in groups.items()
-        ]
+        before = {
+            int(r["id"]): dict(r)
+            for r in conn.execute(select(*_KEY_COLUMNS).where(me.c.id.in_(chunk))).mappings()
+        }
+        params, changes = [], []
+        for merged_id, rows in groups.items():
+            values = _aggregate(rows)
+            params.append({"merged_id": merged_id} | {f"new_{k}": v for k, v in values.items()})
+            old = before.get(merged_id)
+            if old is not None:
+                changes.append((old, values["n_mentions"] - int(old["n_mentions"] or 0)))
         if params:
             conn.execute(stmt, params)
+        aggregates.mentions_changed(conn, changes)
+
+
+# what the day counts of ``aggregates`` need to know of a merged event
+_KEY_COLUMNS = (
+    me.c.id,
+    me.c.type,
+    me.c.date,
+    me.c.negated,
+    me.c.source,
+    me.c.target,
+    me.c.n_mentions,
+)
 
 
 def _aggregate(rows: Sequence[Any]) -> dict[str, Any]:
@@ -246,6 +269,7 @@ def clear_merged(conn: Connection) -> None:
     """Delete every merged event, actor row and mention (before a rebuild)."""
     for table in (m, ma, me):
         conn.execute(delete(table))
+    aggregates.merged_cleared(conn)
 
 
 def article_ids_page(conn: Connection, after: str | None, size: int = PAGE) -> list[str]:

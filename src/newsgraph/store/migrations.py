@@ -6,6 +6,9 @@ no ``schema_version`` table is version 0 (empty). Steps may branch on
 ``conn.dialect.name`` for dialect-only objects (this is the seam for full-text search:
 an FTS5 virtual table on SQLite, a ``tsvector`` index on PostgreSQL, as a later step).
 
+Step 3 adds tables (the aggregates of ``store.aggregates``) and indexes but changes no
+existing table, so step 1 still builds the version-1 tables from ``schema.py``.
+
 Rule for future steps: never edit a released step. Step 1 builds the version-1 tables
 from ``schema.py``; when a later step changes a table, freeze step 1's definitions first
 (copy the v1 ``Table`` objects into this module) so a fresh database still replays
@@ -26,8 +29,11 @@ Step = Callable[[Connection], None]
 
 
 def _v1_create_tables(conn: Connection) -> None:
-    """Version 1: the base tables and their indexes."""
-    schema.metadata.create_all(conn, checkfirst=True)
+    """Version 1: the base tables and their indexes (the aggregate tables of step 3
+    are left to step 3, so that it finds them empty and fills them)."""
+    later = set(schema.AGGREGATE_TABLES)
+    tables = [t for t in schema.metadata.sorted_tables if t not in later]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
 # ---- step 2: full-text search over articles (title, text) -------------------------------
@@ -63,7 +69,83 @@ def _v2_search_index(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: Sequence[Step] = (_v1_create_tables, _v2_search_index)
+# ---- step 3: aggregates kept at ingest, and indexes in the order pages read -------------
+
+# (name, table, columns): a column is "name", "name DESC" (newest first, undated last) or
+# "name FIRST" (ascending, undated first); PostgreSQL needs the NULLS placement spelled out
+ORDERED_INDEXES = (
+    ("ix_articles_newest", "articles", ("published_date DESC", "id")),
+    ("ix_articles_outlet_newest", "articles", ("outlet_id", "published_date DESC", "id")),
+    ("ix_articles_language_newest", "articles", ("language", "published_date DESC", "id")),
+    ("ix_quote_index_newest", "quote_index", ("day DESC", "article_id", "seq")),
+    (
+        "ix_quote_index_speaker",
+        "quote_index",
+        ("speaker_entity", "day DESC", "article_id", "seq"),
+    ),
+    ("ix_quote_speakers_newest", "quote_speakers", ("name_lower", "day DESC", "article_id", "seq")),
+    ("ix_event_index_newest", "event_index", ("day DESC", "article_id", "seq")),
+    ("ix_event_index_type", "event_index", ("type", "day DESC", "article_id", "seq")),
+    ("ix_event_keys_newest", "event_keys", ("key", "day DESC", "article_id", "seq")),
+    ("ix_merged_events_newest", "merged_events", ("date DESC", "id DESC")),
+    ("ix_merged_events_type_newest", "merged_events", ("type", "date DESC", "id DESC")),
+    (
+        "ix_merged_event_keys_newest",
+        "merged_event_keys",
+        ("key", "date DESC", "merged_event_id DESC"),
+    ),
+    (
+        "ix_merged_event_keys_type",
+        "merged_event_keys",
+        ("key", "type", "date DESC", "merged_event_id DESC"),
+    ),
+    (
+        "ix_merged_event_pairs_oldest",
+        "merged_event_pairs",
+        ("lo", "hi", "negated", "date FIRST", "merged_event_id"),
+    ),
+)
+
+# PostgreSQL keeps the search document in a stored column: ranking reads it instead of
+# parsing every candidate's text again
+_PG_SEARCH = (
+    f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS search_doc tsvector "
+    f"GENERATED ALWAYS AS ({PG_DOCUMENT_SQL}) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_articles_search_doc ON articles USING GIN (search_doc)",
+    "DROP INDEX IF EXISTS ix_articles_fts",
+)
+
+
+def _index_sql(dialect: str, name: str, table: str, columns: Sequence[str]) -> str:
+    parts = []
+    for column in columns:
+        field, _, how = column.partition(" ")
+        if how == "DESC":
+            parts.append(f'"{field}" DESC' + (" NULLS LAST" if dialect == "postgresql" else ""))
+        elif how == "FIRST":
+            parts.append(f'"{field}"' + (" ASC NULLS FIRST" if dialect == "postgresql" else ""))
+        else:
+            parts.append(f'"{field}"')
+    return f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" ({", ".join(parts)})'
+
+
+def _v3_aggregates(conn: Connection) -> None:
+    """Version 3: the aggregate and lookup tables of ``schema.AGGREGATE_TABLES``, filled
+    from what is stored (``aggregates.backfill``); indexes in page order; on PostgreSQL
+    a stored ``search_doc`` tsvector with its GIN index in place of the expression index."""
+    from newsgraph.store import aggregates
+
+    for table in schema.AGGREGATE_TABLES:
+        table.create(conn, checkfirst=True)
+    for name, table_name, columns in ORDERED_INDEXES:
+        conn.exec_driver_sql(_index_sql(conn.dialect.name, name, table_name, columns))
+    if conn.dialect.name == "postgresql":
+        for statement in _PG_SEARCH:
+            conn.exec_driver_sql(statement)
+    aggregates.backfill(conn)
+
+
+MIGRATIONS: Sequence[Step] = (_v1_create_tables, _v2_search_index, _v3_aggregates)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -248,3 +248,166 @@ rejections = Table(
 
 # the child tables of an article, in the order they are deleted/written
 CHILD_TABLES = (mentions, entities, quotes, times, events, article_sources)
+
+# ---- aggregates and lookup tables kept at ingest (schema version 3) ------------------------
+# Written by ``store.aggregates`` in the transaction that stores the rows they summarise,
+# so every read of the API and the pages is an index lookup, never a scan of a big table.
+
+# row counts: ("table", name), ("language", code or ""), ("outlet", name or ""), ("actors", "")
+counts = Table(
+    "counts",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("n", Integer, nullable=False, default=0),
+)
+
+# one row per entity id: names, type and country as extracted, how often it is seen
+actor_stats = Table(
+    "actor_stats",
+    metadata,
+    Column("entity_id", String(128), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("country", String(3)),
+    Column("is_actor", Boolean, nullable=False),  # some row typed PERSON, ORG or GPE
+    Column("articles", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Index("ix_actor_stats_rank", "is_actor", "articles", "entity_id"),
+)
+
+# every (lower-cased name, entity id) seen: actor filters by name, actor search by fragment
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("name_lower", String(200), primary_key=True),
+    Column("entity_id", String(128), primary_key=True),
+    Index("ix_entity_names_entity_id", "entity_id"),
+)
+
+# every lower-cased speaker name or speaker mention text of a quote, with its count
+speaker_names = Table(
+    "speaker_names",
+    metadata,
+    Column("name_lower", String(200), primary_key=True),
+    Column("quotes", Integer, nullable=False),
+)
+
+# which quotes carry a speaker label (lower-cased name or mention text): fragment search
+quote_speakers = Table(
+    "quote_speakers",
+    metadata,
+    Column("name_lower", String(200), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("day", String(32)),
+)
+
+# each quote's effective day (said, else published) and speaker: quote lists by index
+quote_index = Table(
+    "quote_index",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("day", String(32)),
+    Column("speaker_entity", String(128)),
+)
+
+# each stored event's effective day (its own date, else published) and type
+event_index = Table(
+    "event_index",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("day", String(32)),
+    Column("type", String(16), nullable=False),
+)
+
+# the actors of stored events (one row per event and key: "e:<entity>", "c:<country>"),
+# with the event's effective day, so /api/events pages an actor's events by index
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("key", String(140), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("day", String(32)),
+)
+
+# the keys of merged events ("e:<entity>", "c:<country code>"): actor pages and timelines
+merged_event_keys = Table(
+    "merged_event_keys",
+    metadata,
+    Column("key", String(140), primary_key=True),
+    Column("merged_event_id", Integer, primary_key=True, autoincrement=False),
+    Column("date", String(32)),
+    Column("type", String(16), nullable=False),
+    Column("negated", Boolean, nullable=False),
+)
+
+# unordered pairs of keys (lo <= hi) a merged event relates (source x target, or two
+# sources of a joint act): dyad event lists
+merged_event_pairs = Table(
+    "merged_event_pairs",
+    metadata,
+    Column("lo", String(140), primary_key=True),
+    Column("hi", String(140), primary_key=True),
+    Column("merged_event_id", Integer, primary_key=True, autoincrement=False),
+    Column("date", String(32)),
+    Column("negated", Boolean, nullable=False),
+)
+
+# merged events per key ("*" for all) per day, type and negation; mentions are the
+# reports behind them: actor and timeline charts
+event_days = Table(
+    "event_days",
+    metadata,
+    Column("key", String(140), primary_key=True),
+    Column("day", String(32), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("negated", Boolean, primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
+# merged events per dyad (unordered pair of keys) per day, type and negation: dyad charts
+dyad_days = Table(
+    "dyad_days",
+    metadata,
+    Column("lo", String(140), primary_key=True),
+    Column("hi", String(140), primary_key=True),
+    Column("day", String(32), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("negated", Boolean, primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
+AGGREGATE_TABLES = (
+    counts,
+    actor_stats,
+    entity_names,
+    speaker_names,
+    quote_speakers,
+    quote_index,
+    event_index,
+    event_keys,
+    merged_event_keys,
+    merged_event_pairs,
+    event_days,
+    dyad_days,
+)
+# tables whose row counts ``counts`` keeps (the others are small enough to count)
+COUNTED_TABLES = (
+    "articles",
+    "article_sources",
+    "entities",
+    "mentions",
+    "quotes",
+    "times",
+    "events",
+    "rejections",
+    "merged_events",
+    "merged_event_actors",
+    "event_mentions",
+)

@@ -7,33 +7,40 @@
 SQLite uses the FTS5 table that migration step 2 keeps in sync with triggers; a query
 is FTS5 syntax (``word``, ``"a phrase"``, ``pref*``, ``AND``/``OR``/``NOT``,
 ``title:word``). PostgreSQL matches ``websearch_to_tsquery`` against the GIN-indexed
-``to_tsvector`` expression. A query the engine cannot parse raises ``QuerySyntaxError``
-(a ``UsageError``), which callers show as a 400, never as a crash.
+``search_doc`` column. A query the engine cannot parse raises ``QuerySyntaxError``
+(a ``UsageError``, NG301) saying what to fix ("unbalanced quote: ..."), which callers
+show as a 400, never as a crash.
+
+A search costs what a page costs, whatever the number of matches: at most
+``COUNT_CAP + 1`` matches are read from the index, the first ``RANK_WINDOW`` of them
+(SQLite: the most recently stored) are ranked, and a count over the cap is an estimate
+(``SearchPage.exact`` False; ``total_text`` says "about 28,000"). Without a query,
+articles come newest first from an index, and counts come from ``counts``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, fields
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Engine,
     Select,
     column,
     func,
     literal_column,
-    or_,
     select,
     table,
+    text,
 )
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import schema
-from newsgraph.store.migrations import PG_DOCUMENT_SQL
 
 a, ent, outlets = schema.articles, schema.entities, schema.sources
 OPEN, CLOSE = "\ue000", "\ue001"  # snippet match markers: private-use characters
@@ -68,10 +75,16 @@ class SearchFilters:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of results (article summaries with a ``snippet``) and the full count."""
+    """One page of results (article summaries with a ``snippet``) and the count of all
+    matches: exact when ``exact``, else an estimate (see ``estimate_text``)."""
 
     rows: list[dict[str, Any]]
     total: int
+    exact: bool = True
+
+    @property
+    def total_text(self) -> str:
+        return estimate_text(self.total, self.exact)
 
 
 class SearchBackend(Protocol):
@@ -95,18 +108,53 @@ def search_backend(engine: Engine) -> SearchBackend:
 
 # ---- the shared part: filters, counting, facets -------------------------------------------
 
+COUNT_CAP = 1000  # counts are exact up to here and estimated beyond
+RANK_WINDOW = 1000  # a query ranks (and facets count) at most this many matches
+COLUMNS = [
+    a.c.id,
+    a.c.title,
+    a.c.url,
+    a.c.source,
+    outlets.c.name.label("outlet"),
+    a.c.language,
+    a.c.published_date,
+]
+NEWEST = (a.c.published_date.desc().nulls_last(), a.c.id)
+
 
 class _SqlSearch:
-    """Everything but the matching itself, which each dialect supplies."""
+    """Browsing (no query), counting and facets; each dialect supplies the matching.
+
+    A query's matches are found in the full-text index in its own order (SQLite: the
+    most recently stored first; PostgreSQL: the heap's order) and never more than
+    ``COUNT_CAP + 1`` of them are read: the first ``RANK_WINDOW`` are ranked and paged,
+    pages past them continue in index order, and a count over the cap is an estimate
+    (``SearchPage.exact`` is False). Filters narrow through indexes."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    # each dialect fills these three (and ``_snippets`` when ``_matched`` gives no snippet)
-    def _matched(self, q: str) -> tuple[Any, Any]:
-        """A subquery (id, rank) of the articles matching ``q``, and the snippet
-        expression to select beside it, or None when ``_snippets`` makes them after
-        the page is chosen."""
+    # ---- what each dialect supplies
+
+    def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
+        """The first ``COUNT_CAP + 1`` matches' keys in index order, the count (exact up
+        to the cap, else an estimate) and whether it is exact."""
+        raise NotImplementedError
+
+    def _ranked(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        """Rows of the matches ``keys`` (a window), best first."""
+        raise NotImplementedError
+
+    def _beyond(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        """Rows of the matches after the window ``keys``, in index order."""
+        raise NotImplementedError
+
+    def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
+        """Article ids of window keys."""
         raise NotImplementedError
 
     def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
@@ -116,81 +164,72 @@ class _SqlSearch:
     def _is_query_error(self, exc: DBAPIError) -> bool:
         raise NotImplementedError
 
+    # ---- the interface
+
     def search(self, q: str | None, filters: SearchFilters, limit: int, offset: int) -> SearchPage:
         """Matching articles, best first (newest first without ``q``), and their count."""
-        stmt, order = self._base(q, filters)
-        page = stmt.order_by(*order).limit(limit).offset(offset)
-        count = select(func.count()).select_from(stmt.subquery())
+        query = _clean_query(q)
         with self._connection() as conn:
-            rows = self._run(conn, page)
-            total = int(self._run_scalar(conn, count))
-            query = _clean_query(q)
-            if query is not None and rows and "snippet" not in rows[0]:
+            where = _conditions(conn, filters)
+            if query is None:
+                newest = self._browse(conn, where, limit, offset)
+                total, exact = _browse_count(conn, filters, where)
+                return SearchPage([_with_snippet(r) for r in newest], total, exact)
+            query = self._prepared(query)
+            keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
+            window = keys[:RANK_WINDOW]
+            rows: list[dict[str, Any]] = []
+            if offset < len(window):
+                rows = self._ranked(conn, query, where, window, limit, offset)
+            if len(keys) > RANK_WINDOW and len(rows) < limit:
+                more = self._beyond(
+                    conn, query, where, window, limit - len(rows), max(0, offset - len(window))
+                )
+                rows += more
+            if rows:
                 found = self._snippets(conn, query, [r["id"] for r in rows])
                 for row in rows:
                     row["snippet"] = found.get(row["id"], "")
-        return SearchPage([_with_snippet(r) for r in rows], total)
+        return SearchPage([_with_snippet(r) for r in rows], total, exact)
 
     def facets(
         self, q: str | None, filters: SearchFilters, size: int = 10
     ) -> dict[str, list[dict[str, Any]]]:
-        """Counts of the matching articles by outlet, language, year and actor."""
-        stmt, _ = self._base(q, filters)
-        ids = stmt.with_only_columns(a.c.id).subquery()
-        m = select(a).where(a.c.id.in_(select(ids.c.id))).subquery()
-        year = func.substr(m.c.published_date, 1, 4)
-        queries = {
-            "outlet": select(outlets.c.name, outlets.c.name, func.count())
-            .select_from(m.join(outlets, m.c.outlet_id == outlets.c.id))
-            .group_by(outlets.c.name),
-            "language": select(m.c.language, m.c.language, func.count())
-            .where(m.c.language.is_not(None))
-            .group_by(m.c.language),
-            "year": select(year, year, func.count())
-            .where(m.c.published_date.is_not(None))
-            .group_by(year),
-            "actor": select(
-                ent.c.entity_id, func.min(ent.c.name), func.count(func.distinct(ent.c.article_id))
-            )
-            .where(ent.c.article_id.in_(select(ids.c.id)), ent.c.type.in_(ACTOR_TYPES))
-            .group_by(ent.c.entity_id),
-        }
-        with self._connection() as conn:
-            return {name: _top(self._run(conn, query), size) for name, query in queries.items()}
-
-    def _base(self, q: str | None, filters: SearchFilters) -> tuple[Select[Any], list[Any]]:
-        """The filtered article summary query and its ordering."""
-        columns = [
-            a.c.id,
-            a.c.title,
-            a.c.url,
-            a.c.source,
-            outlets.c.name.label("outlet"),
-            a.c.language,
-            a.c.published_date,
-        ]
-        joined = a.outerjoin(outlets, a.c.outlet_id == outlets.c.id)
+        """Counts of the matching articles by outlet, language, year and actor: all of
+        them without a query or filter (from the aggregates), else among the first
+        ``RANK_WINDOW`` matches."""
         query = _clean_query(q)
-        if query is None:
-            snippet = func.substr(a.c.text, 1, SNIPPET_CHARS).label("snippet")
-            stmt = select(*columns, snippet).select_from(joined)
-            order = [a.c.published_date.desc().nulls_last(), a.c.id]
-        else:
-            hit, snippet = self._matched(query)
-            if snippet is not None:
-                columns.append(snippet.label("snippet"))
-            stmt = select(*columns).select_from(joined.join(hit, hit.c.id == a.c.id))
-            order = [hit.c.rank, a.c.published_date.desc().nulls_last(), a.c.id]
-        return _filtered(stmt, filters), order
+        with self._connection() as conn:
+            if query is None and not filters.as_dict():
+                return _facets_from_aggregates(conn, size)
+            where = _conditions(conn, filters)
+            if query is None:
+                stmt = select(a.c.id).select_from(_joined()).where(*where)
+                ids = [r[0] for r in conn.execute(stmt.order_by(*NEWEST).limit(RANK_WINDOW))]
+            else:
+                query = self._prepared(query)
+                keys, _, _ = self._guarded(lambda: self._window(conn, query, where))
+                ids = self._ids_of(conn, keys[:RANK_WINDOW])
+            return _facets_of(conn, ids, size)
+
+    # ---- helpers
+
+    def _prepared(self, q: str) -> str:
+        return q
+
+    def _browse(
+        self, conn: Connection, where: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        snippet = func.substr(a.c.text, 1, SNIPPET_CHARS).label("snippet")
+        stmt = select(*COLUMNS, snippet).select_from(_joined()).where(*where)
+        stmt = stmt.order_by(*NEWEST).limit(limit).offset(offset)
+        return [dict(r) for r in conn.execute(stmt).mappings()]
 
     def _connection(self) -> Any:
         return self.engine.connect()
 
     def _run(self, conn: Connection, stmt: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in self._guarded(lambda: conn.execute(stmt).mappings().all())]
-
-    def _run_scalar(self, conn: Connection, stmt: Any) -> Any:
-        return self._guarded(lambda: conn.execute(stmt).scalar_one())
 
     def _guarded(self, call: Any) -> Any:
         """Run ``call``; a malformed query becomes ``QuerySyntaxError``."""
@@ -199,8 +238,12 @@ class _SqlSearch:
         except DBAPIError as exc:
             if self._is_query_error(exc):
                 reason = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
-                raise QuerySyntaxError(Code.BAD_OPTION, f"search query: {reason}") from exc
+                raise QuerySyntaxError(Code.BAD_OPTION, explain_query_error(reason)) from exc
             raise
+
+
+def _joined() -> Any:
+    return a.outerjoin(outlets, a.c.outlet_id == outlets.c.id)
 
 
 def _clean_query(q: str | None) -> str | None:
@@ -210,40 +253,183 @@ def _clean_query(q: str | None) -> str | None:
     if "\x00" in q:
         raise QuerySyntaxError(Code.BAD_OPTION, "search query: NUL character")
     if len(q) > MAX_QUERY_CHARS:
-        raise QuerySyntaxError(Code.BAD_OPTION, f"search query: over {MAX_QUERY_CHARS} characters")
+        raise QuerySyntaxError(
+            Code.BAD_OPTION,
+            f"search query: over {MAX_QUERY_CHARS} characters; shorten it",
+        )
     return q.strip()
 
 
-def _filtered(stmt: Select[Any], filters: SearchFilters) -> Select[Any]:
-    """``stmt`` narrowed by every filter that is set."""
+def next_prefix(value: str) -> str:
+    """The first ISO date prefix after every date starting with ``value``: ``2017`` ->
+    ``2018``, ``2017-12`` -> ``2018-01``, ``2017-02-28`` -> ``2017-03-01``; so
+    ``day < next_prefix(v)`` is ``day[:len(v)] <= v`` and an index can answer it."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return f"{int(parts[0]) + 1:04d}"
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+        day = date.fromisoformat(value[:10]) + timedelta(days=1)
+        return day.isoformat()
+    except ValueError:
+        return value + "\uffff"
+
+
+def _conditions(conn: Connection, filters: SearchFilters) -> list[Any]:
+    """The filters as conditions an index can answer (outlet and actor names are
+    looked up first, in their own small tables)."""
     day = a.c.published_date
-    conditions: dict[str, Any] = {
-        "source": lambda v: a.c.source == v,
-        "outlet": lambda v: outlets.c.name == v,
-        "language": lambda v: a.c.language == v,
-        "since": lambda v: func.substr(day, 1, len(v)) >= v,
-        "until": lambda v: func.substr(day, 1, len(v)) <= v,
-        "year": lambda v: func.substr(day, 1, 4) == v,
-        "actor": _has_actor,
-    }
-    for name, value in filters.as_dict().items():
-        stmt = stmt.where(conditions[name](value))
-    return stmt
+    found: list[Any] = []
+    for name, v in filters.as_dict().items():
+        if name == "source":
+            found.append(a.c.source == v)
+        elif name == "outlet":
+            found.append(a.c.outlet_id == _outlet_id(conn, v))
+        elif name == "language":
+            found.append(a.c.language == v)
+        elif name == "since":
+            found.append(day >= v)
+        elif name == "until":
+            found.append(day < next_prefix(v))
+        elif name == "year":
+            found += [day >= v, day < next_prefix(v)]
+        elif name == "actor":
+            ids = actor_ids(conn, v)
+            found.append(a.c.id.in_(select(ent.c.article_id).where(ent.c.entity_id.in_(ids))))
+    return found
 
 
-def _has_actor(actor: str) -> ColumnElement[bool]:
-    """Articles naming the entity ``actor`` (its id, or its exact name in any case)."""
-    who = select(ent.c.article_id).where(
-        or_(ent.c.entity_id == actor, func.lower(ent.c.name) == actor.lower())
+def _outlet_id(conn: Connection, name: str) -> int:
+    found = conn.execute(select(outlets.c.id).where(outlets.c.name == name)).scalar()
+    return int(found) if found is not None else -1
+
+
+def actor_ids(conn: Connection, actor: str) -> list[str]:
+    """The entity ids ``actor`` names: itself, and every entity seen under that exact
+    name in any case (``entity_names``)."""
+    names = schema.entity_names
+    stmt = select(names.c.entity_id).where(names.c.name_lower == actor.lower()[:200])
+    return sorted({actor, *(r[0] for r in conn.execute(stmt))})
+
+
+def _browse_count(conn: Connection, filters: SearchFilters, where: list[Any]) -> tuple[int, bool]:
+    """How many articles pass the filters: from ``counts`` when a single count answers,
+    else counted up to the cap and estimated beyond."""
+    given = filters.as_dict()
+    if not given:
+        return _stored_count(conn, "table", "articles"), True
+    if set(given) == {"language"}:
+        return _stored_count(conn, "language", given["language"]), True
+    if set(given) == {"outlet"}:
+        return _stored_count(conn, "outlet", given["outlet"][:200]), True
+    capped = select(a.c.id).select_from(_joined()).where(*where).limit(COUNT_CAP + 1)
+    n = int(conn.execute(select(func.count()).select_from(capped.subquery())).scalar_one())
+    if n <= COUNT_CAP:
+        return n, True
+    return max(n, _estimate(conn, given)), False
+
+
+def _stored_count(conn: Connection, kind: str, key: str) -> int:
+    c = schema.counts
+    found = conn.execute(select(c.c.n).where(c.c.kind == kind, c.c.key == key)).scalar()
+    return int(found or 0)
+
+
+def _estimate(conn: Connection, given: dict[str, str]) -> int:
+    """Articles passing several filters, assuming they are independent: the stored
+    count times each filter's share (dates by the days of ``counts``, actors by
+    ``actor_stats``)."""
+    total = max(1, _stored_count(conn, "table", "articles"))
+    share = 1.0
+    for name, v in given.items():
+        if name == "language":
+            share *= _stored_count(conn, "language", v) / total
+        elif name == "outlet":
+            share *= _stored_count(conn, "outlet", v[:200]) / total
+        elif name in ("since", "until", "year"):
+            share *= _day_share(conn, name, v, total)
+        elif name == "actor":
+            t = schema.actor_stats
+            ids = actor_ids(conn, v)
+            n = conn.execute(select(func.sum(t.c.articles)).where(t.c.entity_id.in_(ids))).scalar()
+            share *= min(1.0, int(n or 0) / total)
+    return round(total * share)
+
+
+def _day_share(conn: Connection, name: str, v: str, total: int) -> float:
+    c = schema.counts
+    cond = [c.c.kind == "day"]
+    if name in ("since", "year"):
+        cond.append(c.c.key >= v)
+    if name in ("until", "year"):
+        cond.append(c.c.key < next_prefix(v))
+    n = conn.execute(select(func.sum(c.c.n)).where(*cond)).scalar()
+    return min(1.0, int(n or 0) / total)
+
+
+def estimate_text(total: int, exact: bool) -> str:
+    """``"28,847"`` or ``"about 28,000"`` (two significant figures)."""
+    if exact or total < 100:
+        return f"{total:,}"
+    digits = len(str(total)) - 2
+    return f"about {round(total, -digits):,}"
+
+
+def _facets_of(conn: Connection, ids: list[str], size: int) -> dict[str, list[dict[str, Any]]]:
+    """Facet counts over the articles ``ids`` (at most ``RANK_WINDOW`` of them)."""
+    if not ids:
+        return {"outlet": [], "language": [], "year": [], "actor": []}
+    stmt = (
+        select(outlets.c.name, a.c.language, func.substr(a.c.published_date, 1, 4))
+        .select_from(_joined())
+        .where(a.c.id.in_(ids))
     )
-    return a.c.id.in_(who)
+    by: dict[str, dict[str, int]] = {"outlet": {}, "language": {}, "year": {}}
+    for outlet, language, year in conn.execute(stmt):
+        for name, value in (("outlet", outlet), ("language", language), ("year", year)):
+            if value:
+                by[name][value] = by[name].get(value, 0) + 1
+    actors = (
+        select(ent.c.entity_id, func.min(ent.c.name), func.count(func.distinct(ent.c.article_id)))
+        .where(ent.c.article_id.in_(ids), ent.c.type.in_(ACTOR_TYPES))
+        .group_by(ent.c.entity_id)
+    )
+    found = {name: _top([(v, v, n) for v, n in rows.items()], size) for name, rows in by.items()}
+    found["actor"] = _top([tuple(r) for r in conn.execute(actors)], size)
+    return found
 
 
-def _top(rows: list[dict[str, Any]], size: int) -> list[dict[str, Any]]:
+def _facets_from_aggregates(conn: Connection, size: int) -> dict[str, list[dict[str, Any]]]:
+    """Facets of every stored article, from ``counts`` and ``actor_stats``."""
+    c, t = schema.counts, schema.actor_stats
+    rows: dict[str, list[tuple[Any, Any, Any]]] = {"outlet": [], "language": [], "year": []}
+    years: dict[str, int] = {}
+    stmt = select(c.c.kind, c.c.key, c.c.n).where(c.c.kind.in_(("outlet", "language", "day")))
+    for kind, key, n in conn.execute(stmt):
+        if kind == "day":
+            if key[:4].isdigit():
+                years[key[:4]] = years.get(key[:4], 0) + int(n)
+        elif key:
+            rows[kind].append((key, key, n))
+    rows["year"] = [(y, y, n) for y, n in years.items()]
+    found = {name: _top(values, size) for name, values in rows.items()}
+    top = (
+        select(t.c.entity_id, t.c.name, t.c.articles)
+        .where(t.c.is_actor.is_(True))
+        .order_by(t.c.articles.desc(), t.c.entity_id)
+        .limit(size * 2)
+    )
+    found["actor"] = _top([tuple(r) for r in conn.execute(top)], size)
+    return found
+
+
+def _top(rows: list[tuple[Any, ...]], size: int) -> list[dict[str, Any]]:
     """(value, label, count) rows as dicts, most frequent first."""
     items: list[dict[str, Any]] = [
         {"value": str(value), "label": str(label or value), "count": int(count)}
-        for value, label, count in (tuple(r.values()) for r in rows)
+        for value, label, count in rows
         if value not in (None, "")
     ]
     items.sort(key=lambda x: (-int(x["count"]), str(x["label"])))
@@ -273,28 +459,69 @@ def _with_snippet(row: dict[str, Any]) -> dict[str, Any]:
 
 # ---- SQLite FTS5 --------------------------------------------------------------------------
 
-fts = table("articles_fts", column("id"), column("title"), column("text"))
+fts = table("articles_fts", column("rowid"), column("id"), column("title"), column("text"))
+_FTS: Any = literal_column("articles_fts")
 
 
 class SqliteSearch(_SqlSearch):
     """FTS5 with BM25 ranking; the query is FTS5 syntax, except that a word holding
     punctuation FTS5 has no use for (``de-escalation``, ``Putin's``) is taken as a phrase.
-    Snippets are made for the page's rows only, once it is chosen: SQLite would make one
-    for every match before sorting, ten times the cost of the search itself."""
+    Matches are read newest stored first (descending FTS rowid, which FTS5 walks without
+    sorting), so a common word costs what a rare one does. Snippets are made for the
+    page's rows only."""
 
-    def _matched(self, q: str) -> tuple[Any, Any]:
-        whole: Any = literal_column("articles_fts")
-        hit = (
-            select(fts.c.id, func.bm25(whole, 0.0, 4.0, 1.0).label("rank"))
-            .where(whole.op("MATCH")(quote_plain_words(q)))
-            .subquery("hit")
+    def _prepared(self, q: str) -> str:
+        check_fts_query(q)
+        return quote_plain_words(q)
+
+    def _matches(self, q: str, where: list[Any], *columns: Any) -> Select[Any]:
+        return (
+            select(*columns)
+            .select_from(
+                fts.join(a, a.c.id == fts.c.id).outerjoin(outlets, a.c.outlet_id == outlets.c.id)
+            )
+            .where(_FTS.op("MATCH")(q), *where)
         )
-        return hit, None
+
+    def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
+        stmt = self._matches(q, where, fts.c.rowid).order_by(fts.c.rowid.desc())
+        keys = [int(r[0]) for r in conn.execute(stmt.limit(COUNT_CAP + 1))]
+        if len(keys) <= COUNT_CAP:
+            return keys, len(keys), True
+        return keys, max(len(keys), self._estimate(conn, keys)), False
+
+    def _estimate(self, conn: Connection, keys: list[int]) -> int:
+        """Matches in the whole index if they were as dense as in the newest rowids
+        read: ``len(keys)`` over the span they cover, times the whole span."""
+        low, high = conn.execute(select(func.min(fts.c.rowid), func.max(fts.c.rowid))).one()
+        whole = int(high) - int(low) + 1
+        seen = max(1, int(high) - keys[-1] + 1)
+        return round(len(keys) * whole / seen)
+
+    def _ranked(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        rank = func.bm25(_FTS, 0.0, 4.0, 1.0)
+        stmt = self._matches(q, [*where, fts.c.rowid >= min(keys)], *COLUMNS)
+        stmt = stmt.order_by(rank, *NEWEST).limit(limit).offset(offset)
+        return self._run(conn, stmt)
+
+    def _beyond(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        stmt = self._matches(q, [*where, fts.c.rowid < min(keys)], *COLUMNS)
+        stmt = stmt.order_by(fts.c.rowid.desc()).limit(limit).offset(offset)
+        return self._run(conn, stmt)
+
+    def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
+        if not keys:
+            return []
+        stmt = select(fts.c.id).where(fts.c.rowid.in_(keys))
+        return [str(r[0]) for r in conn.execute(stmt)]
 
     def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
-        whole: Any = literal_column("articles_fts")
-        stmt = select(fts.c.id, func.snippet(whole, 2, OPEN, CLOSE, "…", 24)).where(
-            whole.op("MATCH")(quote_plain_words(q)), fts.c.id.in_(ids)
+        stmt = select(fts.c.id, func.snippet(_FTS, 2, OPEN, CLOSE, "…", 24)).where(
+            _FTS.op("MATCH")(q), fts.c.id.in_(ids)
         )
         return {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
 
@@ -305,6 +532,8 @@ class SqliteSearch(_SqlSearch):
 
 _FTS5_SYNTAX = set('"():*^+{}')
 _WORDISH = re.compile(r"^[\w.,'’\-/&!?;]+$")
+_OPERATORS = ("AND", "OR", "NOT")
+QUERY_HELP = 'words, "a phrase", prefix*, AND / OR / NOT between words, title:word'
 
 
 def quote_plain_words(q: str) -> str:
@@ -319,25 +548,121 @@ def quote_plain_words(q: str) -> str:
     return " ".join(words)
 
 
+def check_fts_query(q: str) -> None:
+    """Raise ``QuerySyntaxError`` with what to fix for the mistakes people make most:
+    an unclosed quote or parenthesis, an operator with nothing to join, an unknown
+    column. Anything else is left to FTS5 (and ``explain_query_error``)."""
+
+    def bad(detail: str) -> QuerySyntaxError:
+        return QuerySyntaxError(Code.BAD_OPTION, f"search query {q!r}: {detail}")
+
+    if q.count('"') % 2:
+        raise bad('unbalanced quote: a phrase needs a closing " (or remove the ")')
+    outside = re.sub(r'"[^"]*"', " ", q)
+    if outside.count("(") != outside.count(")"):
+        raise bad("unbalanced parenthesis: close every ( with a ) (or quote the words)")
+    words = outside.replace("(", " ( ").replace(")", " ) ").split()
+    for i, word in enumerate(words):
+        if word in _OPERATORS:
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            if before in (None, "(", *_OPERATORS) or after in (None, ")", *_OPERATORS):
+                raise bad(
+                    f"{word} joins two words (x {word} y); to search the word itself,"
+                    f' quote it: "{word.lower()}"'
+                )
+    for word in outside.split():
+        column_name, colon, rest = word.partition(":")
+        if colon and column_name.lstrip("-^(") not in ("title", "text", ""):
+            raise bad(
+                f"{column_name}: is not a field (the fields are title: and text:);"
+                f' to search the words, quote them: "{word}"'
+            )
+    if outside.strip() in ("*", "NEAR(", "NEAR"):
+        raise bad(f"nothing to search for; use {QUERY_HELP}")
+
+
+def explain_query_error(reason: str) -> str:
+    """The database's complaint about a query, turned into what to fix."""
+    text = reason.removeprefix("fts5: ")
+    if "unterminated string" in text:
+        return 'search query: unbalanced quote: a phrase needs a closing "'
+    if "no such column" in text:
+        name = text.rsplit(":", 1)[-1].strip()
+        return f"search query: {name}: is not a field (the fields are title: and text:)"
+    near = re.search(r'syntax error near "(.*)"', text)
+    if near:
+        where = f'near "{near.group(1)}"' if near.group(1) else "at the end"
+        return f"search query: cannot read it {where}; use {QUERY_HELP}"
+    return f"search query: {text}; use {QUERY_HELP}"
+
+
 # ---- PostgreSQL full-text search ----------------------------------------------------------
+
+_DOC: Any = literal_column("articles.search_doc")
+_CONFIG: Any = literal_column("'english'::regconfig")
 
 
 class PostgresSearch(_SqlSearch):
-    """``websearch_to_tsquery`` over the GIN-indexed document expression of migration 2
-    (it accepts any input, so syntax errors cannot happen there)."""
+    """``websearch_to_tsquery`` over the stored, GIN-indexed ``search_doc`` of migration
+    3 (it accepts any input, so syntax errors cannot happen there). The GIN index gives
+    matches in no order: the first ``COUNT_CAP + 1`` the heap yields are read, ranked
+    with ``ts_rank`` on the stored vectors, and a count over the cap is the planner's
+    estimate (kept from the index's statistics)."""
 
-    def _matched(self, q: str) -> tuple[Any, Any]:
-        config: Any = literal_column("'english'::regconfig")
-        tsquery = func.websearch_to_tsquery(config, q)
-        doc: Any = literal_column(PG_DOCUMENT_SQL)
-        hit = (
-            select(a.c.id, (-func.ts_rank(doc, tsquery)).label("rank"))
-            .where(doc.op("@@")(tsquery))
-            .subquery("hit")
+    def _tsquery(self, q: str) -> Any:
+        return func.websearch_to_tsquery(_CONFIG, q)
+
+    def _matches(self, q: str, where: list[Any], *columns: Any) -> Select[Any]:
+        return (
+            select(*columns).select_from(_joined()).where(_DOC.op("@@")(self._tsquery(q)), *where)
         )
+
+    def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
+        stmt = self._matches(q, where, a.c.id).limit(COUNT_CAP + 1)
+        keys = [str(r[0]) for r in conn.execute(stmt)]
+        if len(keys) <= COUNT_CAP:
+            return keys, len(keys), True
+        plan = conn.execute(
+            text("EXPLAIN (FORMAT JSON) " + str(self._counted(q, where, conn))),
+        ).scalar_one()
+        rows = int(_plan(plan).get("Plan Rows", 0))
+        return keys, max(len(keys), rows), False
+
+    def _counted(self, q: str, where: list[Any], conn: Connection) -> str:
+        stmt = self._matches(q, where, a.c.id)
+        return str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+
+    def _ranked(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        rank = func.ts_rank(_DOC, self._tsquery(q))
+        stmt = select(*COLUMNS).select_from(_joined()).where(a.c.id.in_(keys))
+        stmt = stmt.order_by(rank.desc(), *NEWEST).limit(limit).offset(offset)
+        return self._run(conn, stmt)
+
+    def _beyond(
+        self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        stmt = self._matches(q, [*where, a.c.id.not_in(keys)], *COLUMNS)
+        return self._run(conn, stmt.order_by(a.c.id).limit(limit).offset(offset))
+
+    def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
+        return [str(k) for k in keys]
+
+    def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
         options = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15"
-        return hit, func.ts_headline(config, a.c.text, tsquery, options)
+        headline = func.ts_headline(_CONFIG, a.c.text, self._tsquery(q), options)
+        stmt = select(a.c.id, headline).where(a.c.id.in_(ids))
+        return {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
 
     def _is_query_error(self, exc: DBAPIError) -> bool:
         state = getattr(exc.orig, "sqlstate", None) or ""
         return state.startswith("42") or state == "22023"
+
+
+def _plan(found: Any) -> dict[str, Any]:
+    """The top node of an ``EXPLAIN (FORMAT JSON)`` answer."""
+    if isinstance(found, str):
+        found = json.loads(found)
+    return dict(found[0]["Plan"]) if found else {}

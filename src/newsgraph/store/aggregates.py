@@ -1,0 +1,419 @@
+"""Aggregates and lookup tables kept at ingest, so that reads never scan a big table.
+
+Every function runs inside the writer's transaction, next to the rows it summarises:
+
+- ``articles_added(conn, ids)`` after ``writer.save_batch`` stored new articles: row
+  counts (per table, language, outlet), one ``actor_stats`` row per entity, the
+  names seen per entity, speaker labels, and the day-ordered indexes of quotes and
+  stored events (``quote_index``, ``event_index``, ``event_keys``).
+- ``merged_added(conn, rows)`` when merged events are created: their keys, the dyads
+  they relate, and events per key (``"*"`` for all) and per dyad per day.
+- ``mentions_changed(conn, changes)`` when a merged event's report count moves.
+
+Counters are added with ``INSERT ... ON CONFLICT DO UPDATE`` (SQLite and PostgreSQL
+spell it the same way through SQLAlchemy). ``backfill(conn)`` builds everything from
+the base tables, for a database that predates these tables (migration step 3).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from newsgraph.store import schema
+
+ALL = "*"  # the key of "every merged event" in event_days
+ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+KEY_CHARS = 140
+LABEL_CHARS = 200
+CHUNK = 300
+BACKFILL_PAGE = 2000
+
+a, src = schema.articles, schema.sources
+ent, men, qt, ev = schema.entities, schema.mentions, schema.quotes, schema.events
+me, ma, em = schema.merged_events, schema.merged_event_actors, schema.event_mentions
+MERGED_AGGREGATES = (
+    schema.merged_event_keys,
+    schema.merged_event_pairs,
+    schema.event_days,
+    schema.dyad_days,
+)
+
+
+def chunked(values: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    items = list(values)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ---- keys ------------------------------------------------------------------------------------
+
+
+def entity_key(entity_id: str) -> str:
+    """The key of one entity id (exact)."""
+    return f"e:{entity_id}"[:KEY_CHARS]
+
+
+def country_key(code: str) -> str:
+    """The key of a country (ISO alpha-3)."""
+    return f"c:{code}"[:KEY_CHARS]
+
+
+def merged_actor_keys(actor: Mapping[str, Any]) -> set[str]:
+    """The keys a merged event actor answers to: its entity id, its country, and the
+    country a ``country:XXX`` entity names (what ``analyze.parties.Party`` matches)."""
+    if not isinstance(actor, Mapping):
+        return set()
+    keys = set()
+    entity = str(actor.get("entity") or "")
+    if entity:
+        keys.add(entity_key(entity))
+        if entity.upper().startswith("COUNTRY:"):
+            keys.add(country_key(entity.split(":", 1)[1].upper()))
+    country = str(actor.get("country") or "").upper()
+    if country:
+        keys.add(country_key(country))
+    return keys
+
+
+def merged_keys(source: Sequence[Any], target: Sequence[Any]) -> set[str]:
+    """Every key of a merged event's actors."""
+    return {k for actor in [*source, *target] for k in merged_actor_keys(actor)}
+
+
+def dyad_pairs(source: Sequence[Any], target: Sequence[Any]) -> set[tuple[str, str]]:
+    """The unordered key pairs (lo <= hi) a merged event relates: each source with each
+    target, or, for a joint act with no target, two different sources
+    (``analyze.dyads.in_dyad``)."""
+    pairs: set[tuple[str, str]] = set()
+    sides = [(x, y) for x in source for y in target] if target else []
+    if not target:
+        sides = [(x, y) for i, x in enumerate(source) for j, y in enumerate(source) if i != j]
+    for x, y in sides:
+        for kx in merged_actor_keys(x):
+            for ky in merged_actor_keys(y):
+                pairs.add((min(kx, ky), max(kx, ky)))
+    return pairs
+
+
+def stored_event_keys(source: Sequence[Any], target: Sequence[Any]) -> set[str]:
+    """Keys of a stored event's actors, as ``/api/events`` filters them: the exact
+    entity id and the exact country of an actor on either side."""
+    keys = set()
+    for actor in [*(source or []), *(target or [])]:
+        if isinstance(actor, Mapping):
+            if actor.get("entity"):
+                keys.add(entity_key(str(actor["entity"])))
+            if actor.get("country"):
+                keys.add(country_key(str(actor["country"])))
+    return keys
+
+
+# ---- adding to counters ----------------------------------------------------------------------
+
+
+def _upsert(conn: Connection, table: Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def add_counts(
+    conn: Connection, table: Table, keys: Sequence[str], deltas: Mapping[tuple[Any, ...], Counter]
+) -> None:
+    """Add ``deltas`` (key tuple -> {counter column: amount}) to ``table``'s rows, creating
+    the rows that do not exist yet."""
+    counters = [c.name for c in table.c if c.name not in keys]
+    rows = [
+        {**dict(zip(keys, key, strict=True)), **{c: int(amounts[c]) for c in counters}}
+        for key, amounts in deltas.items()
+        if any(amounts.values())
+    ]
+    if not rows:
+        return
+    stmt = _upsert(conn, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c[k] for k in keys],
+        set_={c: table.c[c] + stmt.excluded[c] for c in counters},
+    )
+    for part in chunked(rows, 500):
+        conn.execute(stmt, part)
+
+
+def bump_tables(conn: Connection, amounts: Mapping[str, int]) -> None:
+    """Add to the row counts of tables (``counts`` kind "table")."""
+    deltas = {("table", name): Counter(n=n) for name, n in amounts.items() if n}
+    add_counts(conn, schema.counts, ["kind", "key"], deltas)
+
+
+# ---- articles --------------------------------------------------------------------------------
+
+
+def articles_added(conn: Connection, ids: Sequence[str]) -> None:
+    """Everything the newly stored articles ``ids`` add (see the module doc)."""
+    for chunk in chunked(sorted(set(ids))):
+        _row_counts(conn, chunk)
+        _actors(conn, chunk)
+        _quotes(conn, chunk)
+        _events(conn, chunk)
+
+
+def _row_counts(conn: Connection, chunk: list[str]) -> None:
+    tables = {"articles": len(chunk)}
+    for table in (ent, men, qt, schema.times, ev):
+        stmt = select(func.count()).select_from(table).where(table.c.article_id.in_(chunk))
+        tables[table.name] = int(conn.execute(stmt).scalar_one())
+    bump_tables(conn, tables)
+    deltas: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    kinds = (
+        select(a.c.language, src.c.name, a.c.published_date)
+        .select_from(a.outerjoin(src, a.c.outlet_id == src.c.id))
+        .where(a.c.id.in_(chunk))
+    )
+    for language, outlet, published in conn.execute(kinds):
+        deltas[("language", language or "")]["n"] += 1
+        deltas[("outlet", (outlet or "")[:200])]["n"] += 1
+        deltas[("day", (published or "")[:10])]["n"] += 1
+    add_counts(conn, schema.counts, ["kind", "key"], deltas)
+
+
+def _actors(conn: Connection, chunk: list[str]) -> None:
+    """``actor_stats`` and ``entity_names`` for the entities of these articles."""
+    stmt = select(ent.c.article_id, ent.c.entity_id, ent.c.name, ent.c.type, ent.c.country).where(
+        ent.c.article_id.in_(chunk)
+    )
+    found: dict[str, dict[str, Any]] = {}
+    names: set[tuple[str, str]] = set()
+    for article_id, entity_id, name, kind, country in conn.execute(stmt):
+        row = found.setdefault(
+            entity_id,
+            {"name": name, "type": kind, "country": country, "actor": False, "arts": set()},
+        )
+        row["name"], row["type"] = min(row["name"], name), min(row["type"], kind)
+        if country and (row["country"] is None or country < row["country"]):
+            row["country"] = country
+        row["actor"] = row["actor"] or kind in ACTOR_TYPES
+        row["arts"].add(article_id)
+        names.add((str(name).lower()[:LABEL_CHARS], entity_id))
+    if not found:
+        return
+    per_entity = (
+        select(men.c.entity_id, func.count())
+        .where(men.c.article_id.in_(chunk))
+        .group_by(men.c.entity_id)
+    )
+    mentions = {str(e): int(n) for e, n in conn.execute(per_entity)}
+    _merge_actor_stats(conn, found, mentions)
+    _insert_new(
+        conn,
+        schema.entity_names,
+        ["name_lower", "entity_id"],
+        [{"name_lower": n, "entity_id": e} for n, e in sorted(names)],
+    )
+
+
+def _merge_actor_stats(
+    conn: Connection, found: dict[str, dict[str, Any]], mentions: dict[str, int]
+) -> None:
+    t = schema.actor_stats
+    have = {
+        r.entity_id: r
+        for part in chunked(sorted(found))
+        for r in conn.execute(select(t).where(t.c.entity_id.in_(part)))
+    }
+    new_rows, changed = [], []
+    new_actors = 0
+    for entity_id, row in sorted(found.items()):
+        old = have.get(entity_id)
+        if old is None:
+            new_actors += int(row["actor"])
+            new_rows.append(
+                {
+                    "entity_id": entity_id,
+                    "name": row["name"],
+                    "type": row["type"],
+                    "country": row["country"],
+                    "is_actor": row["actor"],
+                    "articles": len(row["arts"]),
+                    "mentions": mentions.get(entity_id, 0),
+                }
+            )
+            continue
+        new_actors += int(row["actor"] and not old.is_actor)
+        countries = [c for c in (old.country, row["country"]) if c]
+        changed.append(
+            {
+                "key": entity_id,
+                "new_name": min(old.name, row["name"]),
+                "new_type": min(old.type, row["type"]),
+                "new_country": min(countries) if countries else None,
+                "new_is_actor": bool(old.is_actor or row["actor"]),
+                "new_articles": old.articles + len(row["arts"]),
+                "new_mentions": old.mentions + mentions.get(entity_id, 0),
+            }
+        )
+    if new_rows:
+        conn.execute(insert(t), new_rows)
+    if changed:
+        columns = ["name", "type", "country", "is_actor", "articles", "mentions"]
+        stmt = (
+            update(t)
+            .where(t.c.entity_id == bindparam("key"))
+            .values({c: bindparam(f"new_{c}") for c in columns})
+        )
+        conn.execute(stmt, changed)
+    add_counts(conn, schema.counts, ["kind", "key"], {("actors", ""): Counter(n=new_actors)})
+
+
+def _insert_new(
+    conn: Connection, table: Table, keys: list[str], rows: list[dict[str, Any]]
+) -> None:
+    """Insert the rows whose primary key is not in ``table`` yet."""
+    if not rows:
+        return
+    stmt = _upsert(conn, table).on_conflict_do_nothing(index_elements=[table.c[k] for k in keys])
+    for part in chunked(rows, 500):
+        conn.execute(stmt, part)
+
+
+def _quotes(conn: Connection, chunk: list[str]) -> None:
+    """``quote_index``, ``quote_speakers`` and ``speaker_names`` of these articles' quotes."""
+    day = func.coalesce(qt.c.date, a.c.published_date)
+    stmt = (
+        select(qt.c.article_id, qt.c.seq, day, qt.c.speaker_entity, qt.c.speaker_name)
+        .add_columns(qt.c.speaker_text)
+        .select_from(qt.join(a, qt.c.article_id == a.c.id))
+        .where(qt.c.article_id.in_(chunk))
+    )
+    index, speakers = [], []
+    labels: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    for article_id, seq, when, entity, name, text in conn.execute(stmt):
+        index.append({"article_id": article_id, "seq": seq, "day": when, "speaker_entity": entity})
+        for label in {str(x).lower()[:LABEL_CHARS] for x in (name, text) if x}:
+            speakers.append(
+                {"name_lower": label, "article_id": article_id, "seq": seq, "day": when}
+            )
+            labels[(label,)]["quotes"] += 1
+    for table, rows in ((schema.quote_index, index), (schema.quote_speakers, speakers)):
+        for part in chunked(rows, 500):
+            conn.execute(insert(table), part)
+    add_counts(conn, schema.speaker_names, ["name_lower"], labels)
+
+
+def _events(conn: Connection, chunk: list[str]) -> None:
+    """``event_index`` and ``event_keys`` of these articles' stored events."""
+    day = func.coalesce(ev.c.date, a.c.published_date)
+    stmt = (
+        select(ev.c.article_id, ev.c.seq, day, ev.c.type, ev.c.source, ev.c.target)
+        .select_from(ev.join(a, ev.c.article_id == a.c.id))
+        .where(ev.c.article_id.in_(chunk))
+    )
+    index, keys = [], []
+    for article_id, seq, when, kind, source, target in conn.execute(stmt):
+        index.append({"article_id": article_id, "seq": seq, "day": when, "type": kind})
+        for key in sorted(stored_event_keys(source or [], target or [])):
+            keys.append({"key": key, "article_id": article_id, "seq": seq, "day": when})
+    for table, rows in ((schema.event_index, index), (schema.event_keys, keys)):
+        for part in chunked(rows, 500):
+            conn.execute(insert(table), part)
+
+
+# ---- merged events ---------------------------------------------------------------------------
+
+
+def merged_added(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Keys, dyad pairs and day counts of new merged events (rows with ``id``)."""
+    keys, pairs = [], []
+    days: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    dyads: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    for row in rows:
+        source, target = list(row.get("source") or []), list(row.get("target") or [])
+        date, kind, negated = row.get("date"), row["type"], bool(row["negated"])
+        base = {"merged_event_id": row["id"], "date": date, "negated": negated}
+        event_keys = merged_keys(source, target)
+        keys += [{**base, "key": k, "type": kind} for k in sorted(event_keys)]
+        for k in [ALL, *event_keys]:
+            days[(k, date or "", kind, negated)]["events"] += 1
+        for lo, hi in sorted(dyad_pairs(source, target)):
+            pairs.append({**base, "lo": lo, "hi": hi})
+            dyads[(lo, hi, date or "", kind, negated)]["events"] += 1
+    for table, table_rows in ((schema.merged_event_keys, keys), (schema.merged_event_pairs, pairs)):
+        for part in chunked(table_rows, 500):
+            conn.execute(insert(table), part)
+    add_counts(conn, schema.event_days, ["key", "day", "type", "negated"], days)
+    add_counts(conn, schema.dyad_days, ["lo", "hi", "day", "type", "negated"], dyads)
+
+
+def mentions_changed(conn: Connection, changes: Sequence[tuple[Mapping[str, Any], int]]) -> None:
+    """Add to the ``mentions`` of the day counts: (merged event row, change) pairs."""
+    days: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    dyads: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    for row, change in changes:
+        if not change:
+            continue
+        source, target = list(row.get("source") or []), list(row.get("target") or [])
+        day, kind, negated = row.get("date") or "", row["type"], bool(row["negated"])
+        for k in [ALL, *merged_keys(source, target)]:
+            days[(k, day, kind, negated)]["mentions"] += change
+        for lo, hi in dyad_pairs(source, target):
+            dyads[(lo, hi, day, kind, negated)]["mentions"] += change
+    add_counts(conn, schema.event_days, ["key", "day", "type", "negated"], days)
+    add_counts(conn, schema.dyad_days, ["lo", "hi", "day", "type", "negated"], dyads)
+
+
+def merged_cleared(conn: Connection) -> None:
+    """Forget every merged event's aggregates (before a rebuild)."""
+    for table in MERGED_AGGREGATES:
+        conn.execute(delete(table))
+    c = schema.counts
+    names = ("merged_events", "merged_event_actors", "event_mentions")
+    conn.execute(delete(c).where(c.c.kind == "table", c.c.key.in_(names)))
+
+
+# ---- building everything from the base tables ------------------------------------------------
+
+
+def backfill(conn: Connection) -> None:
+    """Build every aggregate from the stored rows, replacing what the tables held."""
+    for table in schema.AGGREGATE_TABLES:
+        conn.execute(delete(table))
+    after: str | None = None
+    while True:
+        stmt = select(a.c.id).order_by(a.c.id).limit(BACKFILL_PAGE)
+        if after is not None:
+            stmt = stmt.where(a.c.id > after)
+        ids = [r[0] for r in conn.execute(stmt)]
+        if not ids:
+            break
+        articles_added(conn, ids)
+        after = ids[-1]
+    small = {
+        "article_sources": schema.article_sources,
+        "rejections": schema.rejections,
+        "merged_event_actors": ma,
+        "event_mentions": em,
+    }
+    bump_tables(
+        conn,
+        {
+            name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for name, t in small.items()
+        },
+    )
+    _backfill_merged(conn)
+
+
+def _backfill_merged(conn: Connection) -> None:
+    last = 0
+    while True:
+        stmt = select(me).where(me.c.id > last).order_by(me.c.id).limit(BACKFILL_PAGE)
+        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+        if not rows:
+            return
+        merged_added(conn, rows)
+        mentions_changed(conn, [(r, int(r["n_mentions"] or 0)) for r in rows])
+        bump_tables(conn, {"merged_events": len(rows)})
+        last = int(rows[-1]["id"])
