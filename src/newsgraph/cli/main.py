@@ -187,6 +187,8 @@ def extract(
             counts[record.status] += 1
             if record.status == "rejected":
                 codes[record.code] += 1  # type: ignore[union-attr]
+            if isinstance(record, Article) and "note" in record.extensions:
+                counts["no_pipeline"] += 1
             if format is Format.jsonl:
                 sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             else:
@@ -194,6 +196,13 @@ def extract(
     sys.stdout.flush()
     if not quiet:
         err.print(_summary_line(counts, codes), markup=False, highlight=False)
+        if counts["no_pipeline"]:
+            err.print(
+                f"warning: {counts['no_pipeline']} article(s) in a language without a pipeline "
+                "(only en, fr, ru are analysed): metadata only, see each record's extensions.note",
+                markup=False,
+                highlight=False,
+            )
     if counts["ok"] + counts["duplicate"] == 0:
         raise typer.Exit(2)
 

@@ -22,6 +22,7 @@ from newsgraph.registry import Step
 log = logging.getLogger(__name__)
 PIPE_BATCH = 8
 _FAILED = "_failed"  # state key: what failed steps would have provided
+NOTE = "note"  # Article.extensions key of the "no pipeline for xx" note
 
 
 def analyse_articles(articles: Sequence[Article]) -> list[Article]:
@@ -39,6 +40,8 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
             done[i] = run_step(step, done[i], None, states[i])
         if after:
             by_language.setdefault(code, []).append(i)
+        elif registry.language(code) is None:
+            done[i] = note_no_pipeline(done[i], code)
     for code, indexes in by_language.items():
         spec = registry.language(code)
         assert spec is not None  # plan() gives parse-based steps to registered languages only
@@ -48,6 +51,17 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
             for step in plans[code][1]:
                 done[i] = run_step(step, done[i], doc, states[i])
     return done
+
+
+def note_no_pipeline(article: Article, code: str) -> Article:
+    """Say in the record that its language has no parser, instead of coming back silently
+    empty: ``extensions["note"]`` (the CLI counts these in its summary)."""
+    named = repr(code) if code else "an undetected language"
+    note = (
+        f"no pipeline for {named}: metadata and publication date only "
+        "(no entities, quotes, time expressions or events)"
+    )
+    return article.replace(extensions={**article.extensions, NOTE: note})
 
 
 def analyse_article(article: Article) -> Article:

@@ -20,6 +20,7 @@ import glob
 import logging
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,14 +56,17 @@ class RussianParser:
         _single_thread_blas()
         try:
             import spacy
-            from natasha import (
-                MorphVocab,
-                NewsEmbedding,
-                NewsMorphTagger,
-                NewsNERTagger,
-                NewsSyntaxParser,
-                Segmenter,
-            )
+
+            with warnings.catch_warnings():  # pymorphy2 imports pkg_resources (setuptools < 81)
+                warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+                from natasha import (
+                    MorphVocab,
+                    NewsEmbedding,
+                    NewsMorphTagger,
+                    NewsNERTagger,
+                    NewsSyntaxParser,
+                    Segmenter,
+                )
         except ImportError as exc:  # pragma: no cover - natasha is a core dependency
             raise UsageError(Code.BAD_OPTION, f"natasha is not installed: {exc}") from None
         emb = NewsEmbedding()
@@ -70,7 +74,9 @@ class RussianParser:
         self.morph = NewsMorphTagger(emb)
         self.syntax = NewsSyntaxParser(emb)
         self.ner = NewsNERTagger(emb)
-        self.vocab_morph = MorphVocab()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+            self.vocab_morph = MorphVocab()
         self.nlp = spacy.blank("ru")
         self._lemma = lru_cache(maxsize=200_000)(self._lemmatize)
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import iuliia
+
 from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.extractors.entities.types import Reference
 from newsgraph.kb.load import default_kb
@@ -33,6 +35,8 @@ from newsgraph.resources import load_json
 
 _TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _SLUG = re.compile(r"[^\w]+")
+_LATIN_IN_PARENS = re.compile(r"\(([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+)\)")
+_ARTICLE = re.compile(r"^(?:la|le|les|l['’])\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -104,11 +108,17 @@ def _link(
     kb: KnowledgeBase, span, kind: str, lang: str, published: str | None, found: dict[str, _Found]
 ) -> _Found | None:
     text = span.text.strip(" «»\"'")
+    given = _LATIN_IN_PARENS.search(text)
+    if given and kind == "PERSON":  # "Эммануэль Макрон (Emmanuel Macron)": the Latin name links
+        text = given.group(1).strip()
+        lemma = None
     lemma = " ".join(t.lemma_ for t in span) if lang == "ru" else None
     if kind == "PERSON":
         return _person(kb, text, lemma, lang, published, found)
     if kind == "ORG":
         orgs = lookup_organisation(kb, text) or (lookup_organisation(kb, lemma) if lemma else [])
+        if not orgs and lang == "ru":  # "МИД", "Минобороны" in Russian news: Russia's
+            orgs = lookup_organisation(kb, f"{text} России")
         if orgs:
             org = orgs[0]
             return found.setdefault(org.id, _Found(org.id, org.name, "ORG", org.country, []))
@@ -171,7 +181,8 @@ def _surname_key(word: str) -> str:
 
 def country_of(kb: KnowledgeBase, text: str, lemma: str | None = None) -> str | None:
     """The ISO code a place name or demonym names, in any case ("России", "russe")."""
-    for form in (text, lemma):
+    bare = _ARTICLE.sub("", text)
+    for form in (text, bare, lemma):
         if form:
             match = match_country(kb, form)
             if match is not None:
@@ -244,6 +255,13 @@ def _slug(text: str) -> str:
 
 
 def _display(text: str, lemma: str | None) -> str:
-    if lemma and is_cyrillic(text):  # the nominative: "Лекорню", "Сергей Лавров"
-        return " ".join(w.capitalize() if w[:1].isalpha() else w for w in lemma.split())
+    """A name for an entity the KB does not know: a Latin name given in parentheses
+    ("Катрин Колонна (Catherine Colonna)"), else a Cyrillic name in its nominative read
+    in Latin letters (Wikipedia scheme, as English news spells it), else the text."""
+    given = _LATIN_IN_PARENS.search(text)
+    if given:
+        return given.group(1).strip()
+    if lemma and is_cyrillic(text):
+        nominative = " ".join(w.capitalize() if w[:1].isalpha() else w for w in lemma.split())
+        return str(iuliia.WIKIPEDIA.translate(nominative))
     return text

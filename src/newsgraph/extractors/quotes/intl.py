@@ -27,6 +27,12 @@ from newsgraph.resources import load_json
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 _MIN_WORDS = 3
 _WINDOW = 140  # characters after a quote searched for its cue and speaker
+_BARE_ROLE = re.compile(
+    r"\s+(?:à la presse\s+|aux journalistes\s+)?(?:le|la|l['’])\s*[\w-]+\s*[.,]"
+    r"|\s+(?:представител|министр|глав|пресс-секретар)\w*\s*[.,]",
+    re.IGNORECASE,
+)
+_CALL = re.compile(r"призва|appelé|exhorté", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,16 +72,24 @@ def find_quotes(doc, *, lang: str, layer: Any) -> list[Quote]:
     c = cues(lang)
     direct = _direct_spans(text)
     quotes: list[Quote] = []
+    pending: list[tuple[int, int]] = []  # paragraph-continued quotes waiting for a speaker
     last_speaker: Speaker | None = None
     for start, end in direct:
         inner = text[start:end]
         if len(inner.split()) < _MIN_WORDS and not _cue_after(text, end, c):
             continue
         speaker, cue = _direct_speaker(text, start, end, sents, c, layer)
+        if speaker is None:
+            speaker, cue = _incise_speaker(text, start, end, c, layer)
         if speaker is None and last_speaker is not None and _continues(text, start):
             speaker = last_speaker
         if speaker is None:
+            if _starts_paragraph(text, start - 1):
+                pending.append((start, end))
             continue
+        for a, b in pending:  # the quote that closes names who spoke the paragraphs before
+            quotes.append(Quote(a, b, text[a:b], True, cue, speaker))
+        pending = []
         last_speaker = speaker
         quotes.append(Quote(start, end, inner, True, cue, speaker))
     quotes += _indirect(text, sents, c, layer, direct, lang)
@@ -177,26 +191,33 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> tuple[Speaker | None, str | None]:
+    s_start, s_end = _sentence_of(sents, start)
+    # inside a "selon X, ..." sentence: X said it
+    for m in c.according.finditer(text, s_start, start):
+        comma = text.find(",", m.end(), start)
+        if comma > 0:
+            speaker = _last_mention(layer, m.end(), comma + 1, text)
+            if speaker is not None:
+                return speaker, m.group(0)
     # after the quote: "», a déclaré X", "», — заявил Лавров"
     close = end + 1 if end < len(text) and text[end] in "»”“" else end
-    window_end = min(len(text), close + _WINDOW)
+    window_end = min(len(text), close + _WINDOW, max(s_end, _sentence_of(sents, close)[1]))
     para = text.find("\n", close)
     if para >= 0:
         window_end = min(window_end, para)
     after = text[close:window_end]
     lead = re.match(r"\s*[,.!?…]?\s*[,]?\s*[—–-]?\s*", after)
     offset = close + (lead.end() if lead else 0)
-    verb = c.verb.match(text, offset) or c.verb.match(text, offset, window_end)
-    if verb is None:
-        found = c.verb.search(text, offset, min(window_end, offset + 25))
-        verb = found
+    verb = c.verb.match(text, offset) or c.verb.search(text, offset, min(window_end, offset + 25))
     if verb is not None:
         stop = _clause_end(text, verb.end(), window_end)
         speaker = _first_mention(layer, verb.start(), stop, text)
+        if speaker is None and _BARE_ROLE.match(text, verb.end()):
+            # "», a déclaré le porte-parole": the last person named before the quote
+            speaker = _last_mention(layer, 0, start, text, people_only=True)
         if speaker is not None:
             return speaker, verb.group(0)
     # before the quote in its sentence: "X a plaidé pour « ... »", "X a déclaré : « ... »"
-    s_start, _ = _sentence_of(sents, start)
     before_verb = None
     for m in c.verb.finditer(text, s_start, start):
         before_verb = m
@@ -208,15 +229,26 @@ def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> tuple[Speaker |
     return None, None
 
 
+def _incise_speaker(text, start, end, c: _Cues, layer) -> tuple[Speaker | None, str | None]:
+    """A speaker inside the quote: « Votre aide ..., a affirmé le président ukrainien. »"""
+    for m in c.verb.finditer(text, start, end):
+        if not re.search(r",\s*[—–]?\s*$", text[max(start, m.start() - 4) : m.start()]):
+            continue
+        stop = _clause_end(text, m.end(), min(end, m.end() + 80))
+        speaker = _first_mention(layer, m.start(), stop, text)
+        if speaker is not None:
+            return speaker, m.group(0)
+    return None, None
+
+
 def _clause_end(text: str, i: int, limit: int) -> int:
     m = re.compile(r"[.;!?]|\s[«„“]").search(text, i, limit)
     return m.start() if m else limit
 
 
-def _mentions(layer) -> list[tuple[int, int]]:
-    spans = [
-        (m.start, m.end) for e in layer.entities for m in e.mentions if e.type in ("PERSON", "ORG")
-    ]
+def _mentions(layer, people_only: bool = False) -> list[tuple[int, int]]:
+    kinds = ("PERSON",) if people_only else ("PERSON", "ORG")
+    spans = [(m.start, m.end) for e in layer.entities for m in e.mentions if e.type in kinds]
     return sorted(set(spans))
 
 
@@ -227,9 +259,11 @@ def _first_mention(layer, start: int, end: int, text: str) -> Speaker | None:
     return None
 
 
-def _last_mention(layer, start: int, end: int, text: str) -> Speaker | None:
+def _last_mention(
+    layer, start: int, end: int, text: str, people_only: bool = False
+) -> Speaker | None:
     best = None
-    for a, b in _mentions(layer):
+    for a, b in _mentions(layer, people_only):
         if a >= start and b <= end:
             best = (a, b)
     return layer.resolve(*best) if best else None
@@ -267,7 +301,7 @@ def _indirect(text, sents, c: _Cues, layer, direct, lang: str) -> list[Quote]:
         # "X a indiqué que ..." / "X заявил, что ..."
         for m in c.verb.finditer(text, s_start, body_end):
             that = c.that_after_verb.match(text[m.end() : body_end])
-            call = lang == "ru" and m.group(0).lower().startswith("призва")
+            call = _CALL.search(m.group(0)) is not None
             if that is None and not call:
                 continue
             content_start = m.end() + (that.end() if that else 0)
