@@ -100,8 +100,7 @@ def ner_ru() -> dict[str, Any]:
                 for e in doc.ents
             ]
             preds.append({"id": rec["id"], "status": "ok", "text": rec["text"], "entities": ents})
-        flags = ("--times",) if corpus == "nerel" else ()
-        result = score_predictions(scorer, "score", gold, preds, *flags)
+        result = score_predictions(scorer, "score", gold, preds)
         result["seconds"] = round(time.perf_counter() - began, 2)
         out[corpus] = result
     return out
