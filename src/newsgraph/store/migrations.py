@@ -74,6 +74,8 @@ def _v2_search_index(conn: Connection) -> None:
 # (name, table, columns): a column is "name", "name DESC" (newest first, undated last) or
 # "name FIRST" (ascending, undated first); PostgreSQL needs the NULLS placement spelled out
 ORDERED_INDEXES = (
+    ("ix_actor_stats_rank", "actor_stats", ("is_actor", "articles DESC", "entity_id")),
+    ("ix_articles_source", "articles", ("source",)),
     ("ix_articles_newest", "articles", ("published_date DESC", "id")),
     ("ix_articles_outlet_newest", "articles", ("outlet_id", "published_date DESC", "id")),
     ("ix_articles_language_newest", "articles", ("language", "published_date DESC", "id")),

@@ -84,3 +84,254 @@ def newest_first(stmt: Select[Any]) -> Select[Any]:
     """``quote_select`` ordered newest first (undated last), then by article and place."""
     q = schema.quotes
     return stmt.order_by(stmt.selected_columns["date"].desc().nulls_last(), q.c.article_id, q.c.seq)
+
+
+# ---- merged events through the aggregates (actor pages, timelines, dyads) -------------------
+
+me, mk, mp = schema.merged_events, schema.merged_event_keys, schema.merged_event_pairs
+ed, dd = schema.event_days, schema.dyad_days
+
+
+def next_prefix(value: str) -> str:
+    """The first ISO date prefix after every date starting with ``value``: ``2017`` ->
+    ``2018``, ``2017-12`` -> ``2018-01``, ``2017-02-28`` -> ``2017-03-01``; so
+    ``day < next_prefix(v)`` says ``day[:len(v)] <= v`` in a way an index can answer."""
+    from datetime import date, timedelta
+
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return f"{int(parts[0]) + 1:04d}"
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+        return (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return value + "\uffff"
+
+
+def day_range(
+    day: Any, since: str | None, until: str | None, month: str | None
+) -> list[ColumnElement[bool]]:
+    """Conditions on a date column: ``since`` and ``until`` inclusive prefixes, ``month``
+    one month (dates less precise than a month are outside every month)."""
+    found: list[ColumnElement[bool]] = []
+    if since:
+        found.append(day >= since)
+    if until:
+        found.append(day < next_prefix(until))
+    if month:
+        found += [day >= month, day < next_prefix(month)]
+    return found
+
+
+def merged_page(
+    conn: Connection,
+    *,
+    key: str | None,
+    type: str | None = None,  # noqa: A002
+    since: str | None = None,
+    until: str | None = None,
+    month: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[int]:
+    """Ids of merged events, newest first (undated last, then newest id), of one key
+    (``e:<entity>``, ``c:<country>``; None for all), type and dates: an index range."""
+    if key is None:
+        stmt = select(me.c.id).where(*day_range(me.c.date, since, until, month))
+        if type:
+            stmt = stmt.where(me.c.type == type.upper())
+        stmt = stmt.order_by(me.c.date.desc().nulls_last(), me.c.id.desc())
+    else:
+        stmt = select(mk.c.merged_event_id).where(
+            mk.c.key == key, *day_range(mk.c.date, since, until, month)
+        )
+        if type:
+            stmt = stmt.where(mk.c.type == type.upper())
+        stmt = stmt.order_by(mk.c.date.desc().nulls_last(), mk.c.merged_event_id.desc())
+    return [int(r[0]) for r in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def day_counts(
+    conn: Connection,
+    *,
+    key: str,
+    type: str | None = None,  # noqa: A002
+    since: str | None = None,
+    until: str | None = None,
+    month: str | None = None,
+    pair: tuple[str, str] | None = None,
+) -> list[tuple[str, str, bool, int, int]]:
+    """(month, type, negated, events, mentions) from ``event_days`` of ``key`` (``"*"``:
+    every merged event), or from ``dyad_days`` of the unordered ``pair`` of keys; the
+    month is the first seven characters of the day (``2017`` for a year-only date)."""
+    if pair is not None:
+        lo, hi = sorted(pair)
+        t: Any = dd
+        where = [dd.c.lo == lo, dd.c.hi == hi]
+    else:
+        t = ed
+        where = [ed.c.key == key]
+    if type:
+        where.append(t.c.type == type.upper())
+    month_of = func.substr(t.c.day, 1, 7)
+    stmt = (
+        select(month_of, t.c.type, t.c.negated, func.sum(t.c.events), func.sum(t.c.mentions))
+        .where(*where, *day_range(t.c.day, since, until, month))
+        .group_by(month_of, t.c.type, t.c.negated)
+    )
+    return [(str(d), str(k), bool(n), int(e), int(m)) for d, k, n, e, m in conn.execute(stmt)]
+
+
+def dyad_page(
+    conn: Connection,
+    pair: tuple[str, str],
+    *,
+    month: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[int]:
+    """Ids of the asserted merged events relating the two keys, oldest first (undated
+    first, as ``analyze.dyads`` sorts them), optionally of one month."""
+    lo, hi = sorted(pair)
+    stmt = (
+        select(mp.c.merged_event_id)
+        .where(
+            mp.c.lo == lo,
+            mp.c.hi == hi,
+            mp.c.negated.is_(False),
+            *day_range(mp.c.date, None, None, month),
+        )
+        .order_by(mp.c.date.asc().nulls_first(), mp.c.merged_event_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [int(r[0]) for r in conn.execute(stmt)]
+
+
+def pair_event_ids(conn: Connection, pairs: Sequence[tuple[str, str]]) -> set[int]:
+    """Ids of the merged events relating any of the unordered key ``pairs``."""
+    found: set[int] = set()
+    for x, y in pairs:
+        lo, hi = sorted((x, y))
+        stmt = select(mp.c.merged_event_id).where(mp.c.lo == lo, mp.c.hi == hi)
+        found.update(int(r[0]) for r in conn.execute(stmt))
+    return found
+
+
+# ---- quotes through ``quote_index`` ---------------------------------------------------------
+
+COUNT_CAP = 1000  # list totals are exact up to here, estimated beyond
+MAX_LABELS = 1000  # speaker labels a name fragment may bring in
+
+
+def quote_page(
+    conn: Connection,
+    *,
+    speaker_ids: Sequence[str] = (),
+    speaker_text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """A page of quotes newest first (the semantics of ``quote_select``) read through
+    ``quote_index`` and ``quote_speakers``, the count (exact up to ``COUNT_CAP``, else
+    estimated) and whether it is exact."""
+    keys = _quote_keys(conn, list(speaker_ids), speaker_text, since, until)
+    if keys is None:
+        return [], 0, True
+    ordered = keys.order_by(
+        keys.selected_columns["day"].desc().nulls_last(),
+        keys.selected_columns["article_id"],
+        keys.selected_columns["seq"],
+    )
+    page = [tuple(r) for r in conn.execute(ordered.limit(limit).offset(offset))]
+    total, exact = _capped_count(conn, keys, speaker_ids or speaker_text, since, until)
+    return quote_rows(conn, [(a, s) for a, s, _ in page]), total, exact
+
+
+def _quote_keys(
+    conn: Connection,
+    speaker_ids: list[str],
+    speaker_text: str | None,
+    since: str | None,
+    until: str | None,
+) -> Any:
+    """(article_id, seq, day) of the matching quotes as a selectable, or None when the
+    speaker names nothing stored."""
+    qi, qs = schema.quote_index, schema.quote_speakers
+    if not speaker_ids and not speaker_text:
+        return select(qi.c.article_id, qi.c.seq, qi.c.day).where(
+            *day_range(qi.c.day, since, until, None)
+        )
+    parts = []
+    if speaker_ids:
+        parts.append(
+            select(qi.c.article_id, qi.c.seq, qi.c.day).where(
+                qi.c.speaker_entity.in_(speaker_ids), *day_range(qi.c.day, since, until, None)
+            )
+        )
+    labels = speaker_labels(conn, speaker_text) if speaker_text else []
+    if labels:
+        parts.append(
+            select(qs.c.article_id, qs.c.seq, qs.c.day).where(
+                qs.c.name_lower.in_(labels), *day_range(qs.c.day, since, until, None)
+            )
+        )
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    from sqlalchemy import union
+
+    both = union(*parts).subquery()
+    return select(both.c.article_id, both.c.seq, both.c.day)
+
+
+def speaker_labels(conn: Connection, text: str) -> list[str]:
+    """Stored speaker labels (lower-cased names and mention texts) holding ``text``."""
+    names = schema.speaker_names
+    pattern = f"%{text.strip().lower()}%"
+    stmt = select(names.c.name_lower).where(names.c.name_lower.like(pattern)).limit(MAX_LABELS)
+    return [r[0] for r in conn.execute(stmt)]
+
+
+def _capped_count(
+    conn: Connection, keys: Any, filtered: Any, since: str | None, until: str | None
+) -> tuple[int, bool]:
+    """How many rows ``keys`` selects: the stored count when nothing filters, else
+    counted up to ``COUNT_CAP`` and, beyond, estimated from the share of the articles
+    published in the date range."""
+    c = schema.counts
+    stored = conn.execute(select(c.c.n).where(c.c.kind == "table", c.c.key == "quotes")).scalar()
+    if not filtered and not since and not until:
+        return int(stored or 0), True
+    capped = keys.limit(COUNT_CAP + 1).subquery()
+    n = int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+    if n <= COUNT_CAP or filtered:
+        return n, n <= COUNT_CAP
+    share = _article_share(conn, since, until)
+    return max(n, round(int(stored or 0) * share)), False
+
+
+def _article_share(conn: Connection, since: str | None, until: str | None) -> float:
+    """The share of stored articles published within the dates (``counts`` by day)."""
+    c = schema.counts
+    days = select(func.sum(c.c.n)).where(c.c.kind == "day")
+    within = days.where(*day_range(c.c.key, since, until, None))
+    whole, part = conn.execute(days).scalar(), conn.execute(within).scalar()
+    return int(part or 0) / max(1, int(whole or 0))
+
+
+def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """``quote_select`` rows of these (article_id, seq) pairs, in their order."""
+    if not pairs:
+        return []
+    from sqlalchemy import tuple_
+
+    q = schema.quotes
+    stmt = quote_select([], None, None, None).where(tuple_(q.c.article_id, q.c.seq).in_(pairs))
+    found = {(r["article_id"], r["seq"]): dict(r) for r in conn.execute(stmt).mappings()}
+    return [found[p] for p in pairs if p in found]

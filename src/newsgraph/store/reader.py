@@ -150,27 +150,30 @@ def articles_frame(engine: Engine, limit: int | None = None, **filters: Any) -> 
 
 
 def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
-    """Counts per table, articles per language and per outlet, and the latest runs."""
-    tables = {t.name: _count(conn, t) for t in schema.metadata.sorted_tables}
-    by_language = _pairs(conn, select(a.c.language, func.count()).group_by(a.c.language))
-    outlet = schema.sources.c.name
-    by_outlet = _pairs(
-        conn,
-        select(outlet, func.count())
-        .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
-        .group_by(outlet),
-    )
+    """Counts per table, articles per language and per outlet, and the latest runs:
+    from ``counts`` (kept at ingest) for the big tables, counted for the small ones."""
+    c = schema.counts
+    kept: dict[str, dict[Any, int]] = {"table": {}, "language": {}, "outlet": {}}
+    stmt = select(c.c.kind, c.c.key, c.c.n).where(c.c.kind.in_(tuple(kept)))
+    for kind, key, n in conn.execute(stmt):
+        if int(n):
+            kept[kind][key or None] = int(n)
+    tables = {
+        t.name: kept["table"].get(t.name, 0) if t.name in schema.COUNTED_TABLES else _count(conn, t)
+        for t in schema.metadata.sorted_tables
+        if t not in schema.AGGREGATE_TABLES
+    }
     r = schema.runs
     runs = [
         dict(x)
         for x in conn.execute(select(r).order_by(desc(r.c.id)).limit(recent_runs)).mappings()
     ]
-    return {"tables": tables, "languages": by_language, "outlets": by_outlet, "runs": runs}
-
-
-def _pairs(conn: Connection, stmt: Select[Any]) -> dict[Any, int]:
-    """A two-column (key, count) query as a dict."""
-    return {key: int(n) for key, n in conn.execute(stmt)}
+    return {
+        "tables": tables,
+        "languages": kept["language"],
+        "outlets": kept["outlet"],
+        "runs": runs,
+    }
 
 
 def _count(conn: Connection, table: Table) -> int:

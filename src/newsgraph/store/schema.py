@@ -273,7 +273,6 @@ actor_stats = Table(
     Column("is_actor", Boolean, nullable=False),  # some row typed PERSON, ORG or GPE
     Column("articles", Integer, nullable=False),
     Column("mentions", Integer, nullable=False),
-    Index("ix_actor_stats_rank", "is_actor", "articles", "entity_id"),
 )
 
 # every (lower-cased name, entity id) seen: actor filters by name, actor search by fragment

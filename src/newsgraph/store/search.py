@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -41,6 +40,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import schema
+from newsgraph.store.queries import next_prefix
 
 a, ent, outlets = schema.articles, schema.entities, schema.sources
 OPEN, CLOSE = "\ue000", "\ue001"  # snippet match markers: private-use characters
@@ -260,23 +260,6 @@ def _clean_query(q: str | None) -> str | None:
     return q.strip()
 
 
-def next_prefix(value: str) -> str:
-    """The first ISO date prefix after every date starting with ``value``: ``2017`` ->
-    ``2018``, ``2017-12`` -> ``2018-01``, ``2017-02-28`` -> ``2017-03-01``; so
-    ``day < next_prefix(v)`` is ``day[:len(v)] <= v`` and an index can answer it."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return f"{int(parts[0]) + 1:04d}"
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
-        day = date.fromisoformat(value[:10]) + timedelta(days=1)
-        return day.isoformat()
-    except ValueError:
-        return value + "\uffff"
-
-
 def _conditions(conn: Connection, filters: SearchFilters) -> list[Any]:
     """The filters as conditions an index can answer (outlet and actor names are
     looked up first, in their own small tables)."""
@@ -418,7 +401,7 @@ def _facets_from_aggregates(conn: Connection, size: int) -> dict[str, list[dict[
     top = (
         select(t.c.entity_id, t.c.name, t.c.articles)
         .where(t.c.is_actor.is_(True))
-        .order_by(t.c.articles.desc(), t.c.entity_id)
+        .order_by(t.c.articles.desc().nulls_last(), t.c.entity_id)
         .limit(size * 2)
     )
     found["actor"] = _top([tuple(r) for r in conn.execute(top)], size)

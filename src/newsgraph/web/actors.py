@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from newsgraph.kb import KnowledgeBase, default_kb, describe_actor, lookup_name, search_actors
 from newsgraph.store import schema
 from newsgraph.store.db import Store
-from newsgraph.store.queries import newest_first, quote_select
+from newsgraph.store.queries import newest_first, quote_page, quote_select
 
 ent = schema.entities
 COUNTRY_PREFIX = "country:"
@@ -71,28 +71,23 @@ def _kb_view(actor_id: str) -> dict[str, Any] | None:
 
 
 def _store_view(store: Store, actor_id: str) -> dict[str, Any] | None:
-    """Name, type and country as extracted, and how many articles mention the actor."""
-    stmt = select(
-        func.min(ent.c.name),
-        func.min(ent.c.type),
-        func.min(ent.c.country),
-        func.count(func.distinct(ent.c.article_id)),
-        func.count(),
-    ).where(ent.c.entity_id == actor_id)
+    """Name, type and country as extracted, and how many articles mention the actor
+    (one row of ``actor_stats``, kept at ingest)."""
+    t = schema.actor_stats
     with store.engine.connect() as conn:
-        name, kind, country, articles, n = conn.execute(stmt).one()
-        mentions = conn.execute(
-            select(func.count()).where(schema.mentions.c.entity_id == actor_id)
-        ).scalar_one()
-    if not n:
+        row = conn.execute(select(t).where(t.c.entity_id == actor_id)).mappings().first()
+    if row is None:
         return None
     return {
-        "name": name,
-        "type": kind,
-        "country": country,
-        "articles": int(articles),
-        "mentions": int(mentions),
+        "name": row["name"],
+        "type": row["type"],
+        "country": row["country"],
+        "articles": int(row["articles"]),
+        "mentions": int(row["mentions"]),
     }
+
+
+MAX_NAME_MATCHES = 200  # entity ids a name fragment brings in from the store
 
 
 def search_actor_list(
@@ -112,45 +107,54 @@ def search_actor_list(
             "in_kb": True,
             "articles": 0,
         }
+    names = schema.entity_names
     pattern = f"%{text.strip().lower()}%"
-    for row in _entity_counts(store, func.lower(ent.c.name).like(pattern), 200, 0):
-        found.setdefault(row["id"], {**row, "in_kb": False})["articles"] = row["articles"]
+    matching = select(names.c.entity_id).where(names.c.name_lower.like(pattern)).distinct()
+    with store.engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(matching.limit(MAX_NAME_MATCHES))]
+        seen = _stats_rows(conn, set(ids) | set(found))
+    for entity_id, row in seen.items():
+        if entity_id in found:
+            found[entity_id]["articles"] = row["articles"]
+        else:
+            found[entity_id] = {**row, "in_kb": False}
     ranked = sorted(found.values(), key=lambda x: (not x["in_kb"], -x["articles"], x["name"]))
     return ranked[offset : offset + limit], len(ranked)
 
 
+def _stats_rows(conn: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """``actor_stats`` rows of these entity ids, in the shape of an actor summary."""
+    t = schema.actor_stats
+    found: dict[str, dict[str, Any]] = {}
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 500):
+        stmt = select(
+            t.c.entity_id.label("id"), t.c.name, t.c.country, t.c.type, t.c.articles
+        ).where(t.c.entity_id.in_(ordered[i : i + 500]))
+        for r in conn.execute(stmt).mappings():
+            found[r["id"]] = {**r, "articles": int(r["articles"])}
+    return found
+
+
 def _top_actors(store: Store, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    condition = ent.c.type.in_(("PERSON", "ORG", "GPE"))
-    rows = [
-        {**r, "in_kb": r["id"] in kb().people}
-        for r in _entity_counts(store, condition, limit, offset)
-    ]
-    with store.engine.connect() as conn:
-        total = conn.execute(
-            select(func.count(func.distinct(ent.c.entity_id))).where(condition)
-        ).scalar_one()
-    return rows, int(total)
-
-
-def _entity_counts(store: Store, condition: Any, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Entities meeting ``condition`` with the number of articles naming each."""
-    n = func.count(func.distinct(ent.c.article_id))
+    """The actors (people, organisations, places) named in the most articles, from
+    ``actor_stats``; the total from ``counts``."""
+    t, c = schema.actor_stats, schema.counts
     stmt = (
-        select(
-            ent.c.entity_id.label("id"),
-            func.min(ent.c.name).label("name"),
-            func.min(ent.c.country).label("country"),
-            func.min(ent.c.type).label("type"),
-            n.label("articles"),
-        )
-        .where(condition)
-        .group_by(ent.c.entity_id)
-        .order_by(n.desc(), ent.c.entity_id)
+        select(t.c.entity_id.label("id"), t.c.name, t.c.country, t.c.type, t.c.articles)
+        .where(t.c.is_actor.is_(True))
+        .order_by(t.c.articles.desc().nulls_last(), t.c.entity_id)
         .limit(limit)
         .offset(offset)
     )
+    total = select(c.c.n).where(c.c.kind == "actors", c.c.key == "")
     with store.engine.connect() as conn:
-        return [{**r, "articles": int(r["articles"])} for r in conn.execute(stmt).mappings()]
+        rows = [
+            {**r, "articles": int(r["articles"]), "in_kb": r["id"] in kb().people}
+            for r in conn.execute(stmt).mappings()
+        ]
+        count = conn.execute(total).scalar()
+    return rows, int(count or 0)
 
 
 # ---- quotes --------------------------------------------------------------------------------
@@ -181,9 +185,20 @@ def list_quotes(
     """Quotes newest first by speaker and day (the semantics of ``Store.find_quotes``),
     one page of them and the total."""
     ids, fragment = speaker_terms(speaker)
-    stmt = quote_select(ids, fragment, since, until, article_id)
-    page = newest_first(stmt)
+    if article_id:  # one article's quotes: few, read directly
+        stmt = quote_select(ids, fragment, since, until, article_id)
+        with store.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+            rows = conn.execute(newest_first(stmt).limit(limit).offset(offset)).mappings().all()
+        return [dict(r) for r in rows], int(total)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = conn.execute(page.limit(limit).offset(offset)).mappings().all()
-    return [dict(r) for r in rows], int(total)
+        found, count, _exact = quote_page(
+            conn,
+            speaker_ids=ids,
+            speaker_text=fragment,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
+    return found, count

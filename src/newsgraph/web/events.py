@@ -1,9 +1,10 @@
 """Reading stored events (one row per report) for ``/api/events``: filtered lists
 with a total. Charts, dyads and timelines read merged events (``web.merged``).
 
-Event actors live in JSON columns, so an actor or country filter first narrows the
-rows with a ``LIKE`` on the JSON text (``"Q7747"`` as a quoted value) and then checks
-each candidate exactly in Python.
+Lists are index ranges: ``event_index`` (each event's effective day and type) and
+``event_keys`` (its actors' entity ids and countries), kept at ingest. The events of one
+article are read directly; there the actor filters narrow the JSON columns with a
+``LIKE`` and check each candidate exactly in Python.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, String, cast, func, or_, select, tuple_
 
 from newsgraph.analyze.quads import quad_class, quad_name
-from newsgraph.store import schema
+from newsgraph.store import aggregates, schema
 from newsgraph.store.db import Store
+from newsgraph.store.queries import COUNT_CAP, day_range
 
 e, a = schema.events, schema.articles
 EVENT_DAY = func.coalesce(e.c.date, a.c.published_date)
@@ -54,18 +56,86 @@ def event_select() -> Select[Any]:
 def list_events(
     store: Store, filters: EventFilters, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of events, newest first, and the total count."""
+    """One page of events, newest first, and the total count. The page is an index
+    range of ``event_index`` (or of ``event_keys`` for an actor or a country); one
+    article's events are read directly."""
+    if filters.article_id:
+        return _article_events(store, filters, limit, offset)
+    keep = _exact_check(filters) if (filters.with_actor or filters.with_country) else None
+    keys = _event_keys(filters)
+    with store.engine.connect() as conn:
+        if keep is None:
+            ordered = _newest(keys)
+            pairs = [(r[0], r[1]) for r in conn.execute(ordered.limit(limit).offset(offset))]
+            total = _count(conn, keys, filters)
+            return [event_view(r) for r in _rows(conn, pairs)], total
+        pairs = [(r[0], r[1]) for r in conn.execute(_newest(keys).limit(MAX_SCAN))]
+        rows = _rows(conn, pairs)
+    matched = [view for r in rows if keep(view := event_view(r))]
+    return matched[offset : offset + limit], len(matched)
+
+
+def _event_keys(f: EventFilters) -> Any:
+    """(article_id, seq, day) of the events matching the type, actor or country and days."""
+    ix, ek = schema.event_index, schema.event_keys
+    key = None
+    if f.actor:
+        key = aggregates.entity_key(f.actor)
+    elif f.country:
+        key = aggregates.country_key(f.country)
+    elif f.with_actor or f.with_country:
+        other = f.with_actor or f.with_country or ""
+        key = (aggregates.entity_key if f.with_actor else aggregates.country_key)(other)
+    if key is None:
+        stmt = select(ix.c.article_id, ix.c.seq, ix.c.day)
+        day = ix.c.day
+    else:
+        stmt = select(ek.c.article_id, ek.c.seq, ek.c.day).where(ek.c.key == key)
+        day = ek.c.day
+        if f.type:
+            stmt = stmt.join(ix, (ix.c.article_id == ek.c.article_id) & (ix.c.seq == ek.c.seq))
+    if f.type:
+        stmt = stmt.where(ix.c.type == f.type.upper())
+    return stmt.where(*day_range(day, f.since, f.until, f.month))
+
+
+def _newest(keys: Any) -> Any:
+    cols = keys.selected_columns
+    return keys.order_by(cols["day"].desc().nulls_last(), cols["article_id"], cols["seq"])
+
+
+def _count(conn: Any, keys: Any, f: EventFilters) -> int:
+    """The stored count without filters, else counted up to ``COUNT_CAP`` (a page's
+    "next" link needs no more), then estimated."""
+    if not (f.type or f.actor or f.country or f.since or f.until or f.month):
+        c = schema.counts
+        stmt = select(c.c.n).where(c.c.kind == "table", c.c.key == "events")
+        return int(conn.execute(stmt).scalar() or 0)
+    capped = keys.limit(COUNT_CAP + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+
+
+def _rows(conn: Any, pairs: list[tuple[str, int]]) -> list[Any]:
+    """``event_select`` rows of these (article_id, seq) pairs, in their order."""
+    if not pairs:
+        return []
+    stmt = event_select().where(tuple_(e.c.article_id, e.c.seq).in_(pairs))
+    found = {(r["article_id"], r["seq"]): r for r in conn.execute(stmt).mappings()}
+    return [found[p] for p in pairs if p in found]
+
+
+def _article_events(
+    store: Store, filters: EventFilters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """The events of one article (a primary key range), filtered in SQL and Python."""
     stmt = _sql_filtered(event_select(), filters)
     stmt = stmt.order_by(EVENT_DAY.desc().nulls_last(), e.c.article_id, e.c.seq)
     keep = _exact_check(filters)
     with store.engine.connect() as conn:
-        if keep is None:
-            total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-            rows = conn.execute(stmt.limit(limit).offset(offset)).mappings().all()
-            return [event_view(r) for r in rows], int(total)
         rows = conn.execute(stmt.limit(MAX_SCAN)).mappings().all()
-    matched = [view for r in rows if keep(view := event_view(r))]
-    return matched[offset : offset + limit], len(matched)
+    matched = [view for r in rows if keep is None or keep(view := event_view(r))]
+    views = [event_view(r) for r in rows] if keep is None else matched
+    return views[offset : offset + limit], len(views)
 
 
 def event_view(row: Any) -> dict[str, Any]:

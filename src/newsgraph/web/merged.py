@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from newsgraph.analyze.dyads import dyad_events, period_of
 from newsgraph.analyze.parties import Party
-from newsgraph.analyze.quads import quad_name
+from newsgraph.analyze.quads import QUAD_NAMES, quad_class, quad_name
+from newsgraph.store import aggregates, queries, schema
 from newsgraph.store import events as q
-from newsgraph.store import schema
 from newsgraph.store.db import Store
 from newsgraph.web.events import EventFilters
 
@@ -183,3 +183,143 @@ def merged_ids_by_event(store: Store, article_id: str) -> dict[int, dict[str, An
             int(seq): {"merged_event_id": int(mid), "n_articles": n_art, "n_sources": n_src}
             for seq, mid, n_art, n_src in conn.execute(stmt)
         }
+
+
+# ---- pages and charts from the aggregates kept at ingest ------------------------------------
+
+
+def party_keys(party: Party) -> list[str]:
+    """The aggregate keys of a party (``c:RUS``; ``e:Q7747`` for each entity id)."""
+    if party.country:
+        return [aggregates.country_key(party.country)]
+    return [aggregates.entity_key(e) for e in party.entities]
+
+
+def _points(rows: Iterable[tuple[str, str, bool, int, int]]) -> list[dict[str, Any]]:
+    """``series.quad_series`` points from (day, type, negated, events, mentions) day
+    counts: asserted events per month and quad class."""
+    points: dict[str, dict[str, Any]] = {}
+    for day, kind, negated, events, mentions in rows:
+        month, quad = period_of(day, "month"), quad_class(kind)
+        if negated or month is None or quad is None or not events:
+            continue
+        point = points.setdefault(
+            month,
+            {"month": month, "quads": dict.fromkeys(QUAD_NAMES.values(), 0), "total": 0},
+        )
+        point["quads"][quad_name(quad)] += events
+        point["total"] += events
+        point["mentions"] = point.get("mentions", 0) + mentions
+    return [{**points[m], "mentions": points[m].get("mentions", 0)} for m in sorted(points)]
+
+
+def _cooperation(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``series.cooperation_series`` points from ``_points``."""
+    rows = []
+    for point in points:
+        cooperation = sum(point["quads"][QUAD_NAMES[q]] for q in (1, 2))
+        rows.append(
+            {
+                "month": point["month"],
+                "cooperation": cooperation,
+                "conflict": point["total"] - cooperation,
+                "total": point["total"],
+                "mentions": point["mentions"],
+                "quads": point["quads"],
+            }
+        )
+    return rows
+
+
+def _ordered(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
+    by_id = {int(r["id"]): r for r in q.merged_rows(conn, ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def actor_series(store: Store, actor_id: str) -> list[dict[str, Any]]:
+    """The actor's asserted merged events per month by quad class (``event_days``)."""
+    with store.engine.connect() as conn:
+        rows = queries.day_counts(conn, key=aggregates.entity_key(actor_id))
+    return _points(rows)
+
+
+def recent_events(store: Store, actor_id: str, n: int) -> list[dict[str, Any]]:
+    """The actor's ``n`` newest merged events (an index range of ``merged_event_keys``)."""
+    with store.engine.connect() as conn:
+        ids = queries.merged_page(conn, key=aggregates.entity_key(actor_id), limit=n)
+        return _ordered(conn, ids)
+
+
+def timeline_page(
+    store: Store, f: EventFilters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
+    """One page of the merged events matching the timeline filters (newest first), how
+    many match, and their monthly series; from the aggregates unless the filters need
+    the merged events themselves (an article, or an actor and a country at once)."""
+    if f.article_id or (f.actor and f.country):
+        events = filtered_events(store, f)
+        return events[offset : offset + limit], len(events), _series_of(events)
+    key = None
+    if f.actor:
+        key = aggregates.entity_key(f.actor)
+    elif f.country:
+        key = aggregates.country_key(f.country)
+    with store.engine.connect() as conn:
+        ids = queries.merged_page(
+            conn,
+            key=key,
+            type=f.type,
+            since=f.since,
+            until=f.until,
+            month=f.month,
+            limit=limit,
+            offset=offset,
+        )
+        rows = _ordered(conn, ids)
+        days = queries.day_counts(
+            conn,
+            key=key or aggregates.ALL,
+            type=f.type,
+            since=f.since,
+            until=f.until,
+            month=f.month,
+        )
+    return rows, sum(d[3] for d in days), _points(days)
+
+
+def _series_of(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``_points`` of a list of merged event rows."""
+    return _points(
+        (r.get("date") or "", r["type"], bool(r["negated"]), 1, int(r.get("n_mentions") or 0))
+        for r in events
+    )
+
+
+def dyad_page(
+    store: Store, a: Party, b: Party, month: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the asserted merged events between two parties (oldest first) and
+    how many there are, from ``merged_event_pairs`` and ``dyad_days``."""
+    keys_a, keys_b = party_keys(a), party_keys(b)
+    if len(keys_a) != 1 or len(keys_b) != 1:
+        rows = dyad_rows(store, a, b, month)
+        return rows[offset : offset + limit], len(rows)
+    pair = (keys_a[0], keys_b[0])
+    with store.engine.connect() as conn:
+        ids = queries.dyad_page(conn, pair, month=month, limit=limit, offset=offset)
+        days = queries.day_counts(conn, key="", pair=pair, month=month)
+        rows = _ordered(conn, ids)
+    total = sum(d[3] for d in days if not d[2] and (month is None or len(d[0]) >= 7))
+    return rows, total
+
+
+def dyad_chart(store: Store, a: Party, b: Party) -> tuple[list[dict[str, Any]], int]:
+    """Monthly cooperation and conflict between two parties, and how many asserted
+    merged events relate them (``dyad_days``)."""
+    keys_a, keys_b = party_keys(a), party_keys(b)
+    if len(keys_a) != 1 or len(keys_b) != 1:
+        rows = dyad_rows(store, a, b)
+        return _cooperation(_series_of(rows)), len(rows)
+    with store.engine.connect() as conn:
+        days = queries.day_counts(conn, key="", pair=(keys_a[0], keys_b[0]))
+    return _cooperation(_points(days)), sum(d[3] for d in days if not d[2])

@@ -20,7 +20,6 @@ from newsgraph.web import events as event_data
 from newsgraph.web import merged
 from newsgraph.web.errors import ApiError, not_found
 from newsgraph.web.events import EventFilters
-from newsgraph.web.series import cooperation_series, quad_series
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 ACTOR_ID = re.compile(r"^(?:Q\d+|[a-z]+:[\w:.-]+)$")
@@ -165,11 +164,11 @@ def actor_view(
     if profile is None:
         raise not_found(f"actor {actor_id!r}")
     quotes, total = actor_data.list_quotes(store, speaker=actor_id, limit=limit, offset=offset)
-    events = merged.events_of(store, merged.actor_party(actor_id))
     fill_titles(store, quotes, id_key="article_id", title_key="title")
     profile["quotes"] = page(quotes, total, limit, offset, url)
-    profile["series"] = quad_series(merged.asserted(events))
-    profile["recent_events"] = merged.items(store, events[:RECENT_EVENTS])
+    profile["series"] = merged.actor_series(store, actor_id)
+    recent = merged.recent_events(store, actor_id, RECENT_EVENTS)
+    profile["recent_events"] = merged.items(store, recent)
     titled_events(store, profile["recent_events"])
     return profile
 
@@ -216,16 +215,17 @@ def timeline_view(
     ``empty`` says why there is no chart or no event."""
     given = {k: v for k, v in vars(filters).items() if v}
     resolved, who, unknown = resolve_actor_filter(filters)
-    events = [] if unknown is not None else merged.filtered_events(store, resolved)
-    shown = merged.items(store, events[offset : offset + limit])
+    rows, total, series = (
+        ([], 0, []) if unknown is not None else merged.timeline_page(store, resolved, limit, offset)
+    )
+    shown = merged.items(store, rows)
     titled_events(store, shown)
-    series = quad_series(merged.asserted(events))
     return {
         "filters": given,
         "actor": who,
         "series": series,
-        "events": page(shown, len(events), limit, offset, url),
-        "empty": _why_empty(events, series, who, unknown),
+        "events": page(shown, total, limit, offset, url),
+        "empty": _why_empty(total, series, who, unknown),
     }
 
 
@@ -271,7 +271,7 @@ def _kb_name(entity_id: str) -> str:
 
 
 def _why_empty(
-    events: list[dict[str, Any]],
+    events: int,
     series: list[dict[str, Any]],
     who: dict[str, str] | None,
     unknown: str | None,
@@ -290,7 +290,7 @@ def _why_empty(
         )
     if not series:
         return (
-            f"{len(events)} events of {name}, but none both asserted and dated to a month, "
+            f"{events} events of {name}, but none both asserted and dated to a month, "
             "so there is nothing to chart."
         )
     return None
@@ -319,12 +319,12 @@ def dyad_view(store: Store, a: str, b: str) -> dict[str, Any]:
     """Monthly cooperation and conflict between two sides, both directions, counted
     in merged events (negated ones left out)."""
     one, other = side(a), side(b)
-    events = merged.dyad_rows(store, merged.side_party(one), merged.side_party(other))
+    series, events = merged.dyad_chart(store, merged.side_party(one), merged.side_party(other))
     return {
         "a": _named(store, one),
         "b": _named(store, other),
-        "series": cooperation_series(events),
-        "events": len(events),
+        "series": series,
+        "events": events,
     }
 
 
@@ -334,9 +334,9 @@ def dyad_events_view(
     """The merged events between two sides (a point of the dyad chart when ``month``
     is given), oldest first, each with its reports."""
     pa, pb = merged.side_party(side(a)), merged.side_party(side(b))
-    events = merged.dyad_rows(store, pa, pb, month)
-    shown = merged.items(store, events[offset : offset + limit])
-    return page(shown, len(events), limit, offset, url)
+    rows, total = merged.dyad_page(store, pa, pb, month, limit, offset)
+    shown = merged.items(store, rows)
+    return page(shown, total, limit, offset, url)
 
 
 def _named(store: Store, one: dict[str, str]) -> dict[str, str]:
