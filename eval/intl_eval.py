@@ -93,10 +93,7 @@ def ner_ru() -> dict[str, Any]:
         for rec in records:
             doc = parser(rec["text"])
             ents = [
-                {
-                    "type": e.label_,
-                    "mentions": [{"start": e.start_char, "end": e.end_char, "text": e.text}],
-                }
+                {"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
                 for e in doc.ents
             ]
             preds.append({"id": rec["id"], "status": "ok", "text": rec["text"], "entities": ents})

@@ -33,6 +33,7 @@ from newsgraph.registry import Language
 log = logging.getLogger(__name__)
 MODEL = "natasha-1.6 (news embeddings, slovnet morph/syntax/NER)"
 MAX_SENT_TOKENS = 200  # longer sentences are parsed in pieces (memory ~ length squared)
+MAX_NER_CHARS = 100_000  # longer texts get NER per sentence piece
 _CUT_AT = frozenset({",", ";", ":", "—", "–", "-", ")", "»"})
 _lock = threading.Lock()
 
@@ -149,12 +150,16 @@ class RussianParser:
             return word.lower()
 
     def _entities(self, doc, text: str, chunks: list[list[int]], toks: list[_Tok]) -> list:
-        """natasha's NER run per sentence piece (bounded memory), as spaCy spans."""
-        pieces = [(toks[c[0]].start, toks[c[-1]].end) for c in chunks]
+        """natasha's NER as spaCy spans: over the whole text (its context helps), or per
+        sentence piece for texts over ``MAX_NER_CHARS`` (bounded memory)."""
+        if not chunks:
+            return []
+        if len(text) <= MAX_NER_CHARS:
+            pieces = [(0, len(text))]
+        else:
+            pieces = [(toks[c[0]].start, toks[c[-1]].end) for c in chunks]
         spans: list[Any] = []
         last = -1
-        if not pieces:
-            return spans
         for (base, _stop), markup in zip(
             pieces, self.ner.map([text[a:b] for a, b in pieces]), strict=True
         ):
