@@ -329,9 +329,14 @@ def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str,
     """``quote_select`` rows of these (article_id, seq) pairs, in their order."""
     if not pairs:
         return []
-    from sqlalchemy import tuple_
-
     q = schema.quotes
-    stmt = quote_select([], None, None, None).where(tuple_(q.c.article_id, q.c.seq).in_(pairs))
-    found = {(r["article_id"], r["seq"]): dict(r) for r in conn.execute(stmt).mappings()}
+    wanted = set(pairs)  # by article (an index prefix), then the pairs asked for
+    stmt = quote_select([], None, None, None).where(
+        q.c.article_id.in_(sorted({p[0] for p in pairs}))
+    )
+    found = {
+        key: dict(r)
+        for r in conn.execute(stmt).mappings()
+        if (key := (r["article_id"], r["seq"])) in wanted
+    }
     return [found[p] for p in pairs if p in found]

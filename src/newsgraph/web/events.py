@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select, tuple_
+from sqlalchemy import Select, String, cast, func, or_, select
 
 from newsgraph.analyze.quads import quad_class, quad_name
 from newsgraph.store import aggregates, schema
@@ -119,8 +119,13 @@ def _rows(conn: Any, pairs: list[tuple[str, int]]) -> list[Any]:
     """``event_select`` rows of these (article_id, seq) pairs, in their order."""
     if not pairs:
         return []
-    stmt = event_select().where(tuple_(e.c.article_id, e.c.seq).in_(pairs))
-    found = {(r["article_id"], r["seq"]): r for r in conn.execute(stmt).mappings()}
+    wanted = set(pairs)  # by article (an index prefix), then the pairs asked for
+    stmt = event_select().where(e.c.article_id.in_(sorted({p[0] for p in pairs})))
+    found = {
+        key: r
+        for r in conn.execute(stmt).mappings()
+        if (key := (r["article_id"], r["seq"])) in wanted
+    }
     return [found[p] for p in pairs if p in found]
 
 

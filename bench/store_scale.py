@@ -1,0 +1,571 @@
+"""The store at scale: build N stored articles, then time every GET endpoint, uncached.
+
+    .venv/bin/python bench/store_scale.py --n 100000 --backend sqlite --json
+    .venv/bin/python bench/store_scale.py --n 1000000 --backend postgres \\
+        --db postgresql://postgres@127.0.0.1:5432/news --json
+
+1. **Build.** The articles are real extracted records (entities, quotes, times, events)
+   read from ``--source`` (a newsgraph database, by default ``.cache/demo.db`` that
+   ``DEMO_NO_SERVE=1 make demo`` builds, or a JSON Lines file of ``newsgraph extract``
+   records), copied with new ids and content hashes. Copy ``i`` is moved in time (its
+   publication, quote and event days shifted by whole days, spread over ``--years``
+   years) and, for most copies, its actors are varied: every KB person becomes another
+   KB person and every country another country, consistently within the copy (a
+   permutation per copy), so the store holds many actors, dyads and days, not one
+   corpus repeated. Copies are stored ``--batch`` at a time through ``Database.save_batch``
+   (what ``newsgraph ingest`` does: one transaction per batch, events merged in it),
+   timing each batch. An existing database is reused and topped up to ``--n``; the cost
+   of its first batches is kept beside it (``<db>.scale.json``) so ``first`` stays the
+   cost at the start of the whole build.
+2. **Measure.** ``newsgraph serve --cache-mb 0`` (uvicorn, one process) on loopback;
+   each endpoint gets ``--requests`` requests from 1 client, then all endpoints are
+   mixed over ``--clients`` concurrent keep-alive clients for ``--seconds`` seconds.
+
+Prints one JSON object (with ``--json``; a table otherwise)::
+
+    {"n": N, "backend": "sqlite", "endpoints": {name: {"p50": ms, "p95": ms, "p99": ms,
+     "c50": {"p50": ms, "p95": ms, "p99": ms, "requests": k}}},
+     "ingest_ms_per_article": {"first": ms, "last": ms}, "errors": {...}, ...}
+
+``p50/p95/p99`` are one client's; ``c50`` the same endpoint's under ``--clients``
+clients. Targets (issue 18): search p95 < 50 ms with one client, every endpoint p99 <
+200 ms with 50 clients, ``last`` within 1.5x of ``first``. ``make bench-scale`` runs it
+at 100,000 articles on SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from sqlalchemy import func, select
+
+from newsgraph.analyze.database import Database
+from newsgraph.kb import default_kb
+from newsgraph.records import (
+    Article,
+    Entity,
+    Event,
+    EventActor,
+    Mention,
+    Published,
+    Quote,
+    Span,
+    Speaker,
+    TimeExpr,
+)
+from newsgraph.store import reader, schema
+from newsgraph.store.engine import make_engine
+
+HOST = "127.0.0.1"
+FIRST_ARTICLES = 1000  # "first" and "last" ingest costs are means over this many articles
+START = date(2005, 1, 1)
+
+
+# ---- source records -----------------------------------------------------------------------
+
+
+def load_sources(source: str, limit: int) -> list[dict[str, Any]]:
+    """Extracted records in ``Article.to_dict()`` shape: from a newsgraph database (read
+    without migrating it) or a JSON Lines file of ``newsgraph extract`` output."""
+    path = Path(source)
+    if path.suffix in (".jsonl", ".json"):
+        rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        return [r for r in rows if r.get("status", "ok") == "ok"][:limit]
+    if "://" not in source and not path.exists():
+        raise SystemExit(f"{source}: no such database (DEMO_NO_SERVE=1 make demo builds one)")
+    engine = make_engine(source)
+    try:
+        with engine.connect() as conn:
+            a = schema.articles
+            ids = [r[0] for r in conn.execute(select(a.c.id).order_by(a.c.id).limit(limit))]
+            found = [reader.read_article(conn, i) for i in ids]
+    finally:
+        engine.dispose()
+    return [r for r in found if r]
+
+
+def to_article(d: dict[str, Any]) -> Article:
+    """An ``Article`` from its ``to_dict()`` shape."""
+    pub = d.get("published") or {}
+    return Article(
+        id=d["id"],
+        source=d["source"],
+        text=d["text"],
+        title=d.get("title"),
+        url=d.get("url"),
+        language=d.get("language"),
+        published=Published(
+            pub.get("date"), pub.get("origin"), pub.get("confidence") or 0.0, pub.get("evidence")
+        ),
+        outlet=d.get("outlet"),
+        content_hash=d.get("content_hash") or "",
+        entities=tuple(
+            Entity(
+                e["id"],
+                e["name"],
+                e["type"],
+                e.get("country"),
+                tuple(Mention(m["start"], m["end"], m["text"]) for m in e.get("mentions", [])),
+            )
+            for e in d.get("entities", [])
+        ),
+        quotes=tuple(_quote(q) for q in d.get("quotes", [])),
+        times=tuple(
+            TimeExpr(t["start"], t["end"], t["text"], t.get("value"), t.get("type") or "DATE")
+            for t in d.get("times", [])
+        ),
+        events=tuple(_event(e) for e in d.get("events", [])),
+    )
+
+
+def _quote(q: dict[str, Any]) -> Quote:
+    s = q.get("speaker")
+    speaker = (
+        Speaker(s.get("entity"), s.get("name"), s.get("start"), s.get("end"), s.get("text"))
+        if s
+        else None
+    )
+    return Quote(
+        q["start"], q["end"], q["text"], bool(q["direct"]), q.get("cue"), speaker, q.get("date")
+    )
+
+
+def _event(e: dict[str, Any]) -> Event:
+    def actors(side: list[dict[str, Any]]) -> tuple[EventActor, ...]:
+        return tuple(
+            EventActor(x.get("entity"), x.get("name") or "", x.get("country"), x.get("sector"))
+            for x in side
+        )
+
+    trigger = e.get("trigger") or {}
+    sentence = e.get("sentence") or {}
+    return Event(
+        type=e["type"],
+        trigger=Mention(trigger.get("start", 0), trigger.get("end", 0), trigger.get("text", "")),
+        sentence=Span(sentence.get("start", 0), sentence.get("end", 0)),
+        mode=e.get("mode"),
+        cameo=e.get("cameo"),
+        source=actors(e.get("source") or []),
+        target=actors(e.get("target") or []),
+        date=e.get("date"),
+        place=e.get("place"),
+        intensity=e.get("intensity"),
+        negated=bool(e.get("negated")),
+        modality=e.get("modality"),
+    )
+
+
+# ---- copies -------------------------------------------------------------------------------
+
+
+class Copier:
+    """Copy ``i`` of the source records: new id, hash, days and (mostly) actors."""
+
+    def __init__(self, sources: list[Article], years: int, seed: int = 18) -> None:
+        self.sources = sources
+        self.days = max(1, years * 365)
+        kb = default_kb()
+        self.people = sorted(kb.people)
+        self.countries = sorted(c for c in kb.countries if len(c) == 3)
+        self.seed = seed
+
+    def article(self, i: int) -> Article:
+        base = self.sources[i % len(self.sources)]
+        rng = random.Random(self.seed * 1_000_003 + i)
+        shift = rng.randrange(self.days)
+        anchor = _day(base.published.date) or START
+        when = START + timedelta(days=shift)
+        delta = (when - anchor).days
+        people, countries = self._maps(rng, i)
+        text = f"{base.text}\n\n(copy {i})"
+        return base.replace(
+            id=f"scale-{i:07d}",
+            source=f"scale:{i}",
+            url=f"https://scale.example/{i}",
+            text=text,
+            content_hash=f"scale-{i:07d}-{base.content_hash or base.id}"[:128],
+            published=Published(when.isoformat(), "given", 1.0, None),
+            entities=tuple(
+                e.__class__(
+                    people.get(e.id, _country_id(e.id, countries)),
+                    e.name,
+                    e.type,
+                    countries.get(e.country or "", e.country),
+                    e.mentions,
+                )
+                for e in base.entities
+            ),
+            quotes=tuple(_moved_quote(q, delta, people) for q in base.quotes),
+            times=base.times,
+            events=tuple(_moved_event(e, delta, people, countries) for e in base.events),
+        )
+
+    def _maps(self, rng: random.Random, i: int) -> tuple[dict[str, str], dict[str, str]]:
+        """Person and country permutations for copy ``i`` (none for a fifth of copies)."""
+        if i % 5 == 0:
+            return {}, {}
+        people = self.people[:]
+        countries = self.countries[:]
+        rng.shuffle(people)
+        rng.shuffle(countries)
+        return dict(zip(self.people, people, strict=True)), dict(
+            zip(self.countries, countries, strict=True)
+        )
+
+
+def _country_id(entity_id: str, countries: dict[str, str]) -> str:
+    if entity_id.startswith("country:"):
+        code = entity_id.split(":", 1)[1]
+        return f"country:{countries.get(code, code)}"
+    return entity_id
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _shifted(value: str | None, delta: int) -> str | None:
+    day = _day(value)
+    return (day + timedelta(days=delta)).isoformat() if day else value
+
+
+def _moved_quote(q: Quote, delta: int, people: dict[str, str]) -> Quote:
+    speaker = q.speaker
+    if speaker is not None and speaker.entity in people:
+        speaker = Speaker(
+            people[speaker.entity], speaker.name, speaker.start, speaker.end, speaker.text
+        )
+    return Quote(q.start, q.end, q.text, q.direct, q.cue, speaker, _shifted(q.date, delta))
+
+
+def _moved_event(e: Event, delta: int, people: dict[str, str], countries: dict[str, str]) -> Event:
+    def actor(x: EventActor) -> EventActor:
+        entity = people.get(x.entity or "", _country_id(x.entity or "", countries)) or None
+        country = countries.get(x.country or "", x.country)
+        return EventActor(entity, x.name, country, x.sector, x.code)
+
+    return Event(
+        type=e.type,
+        trigger=e.trigger,
+        sentence=e.sentence,
+        mode=e.mode,
+        cameo=e.cameo,
+        source=tuple(actor(x) for x in e.source),
+        target=tuple(actor(x) for x in e.target),
+        date=_shifted(e.date, delta),
+        place=e.place,
+        intensity=e.intensity,
+        negated=e.negated,
+        modality=e.modality,
+    )
+
+
+# ---- build --------------------------------------------------------------------------------
+
+
+def stored_count(db: str) -> int:
+    with Database.open(db) as store:
+        return int(store.stats()["tables"]["articles"])
+
+
+def build(db: str, copier: Copier, n: int, batch: int) -> dict[str, float]:
+    """Top the database up to ``n`` articles; the ingest cost per article (ms) of the
+    first and the last ``FIRST_ARTICLES`` (the first ones from the sidecar when the
+    build started earlier)."""
+    side = Path(f"{db}.scale.json") if "://" not in db else Path(".cache/store_scale_pg.json")
+    state = json.loads(side.read_text()) if side.exists() else {}
+    have = stored_count(db)
+    timings: list[tuple[int, float]] = []
+    with Database.open(db) as store:
+        for start in range(have, n, batch):
+            records = [copier.article(i) for i in range(start, min(n, start + batch))]
+            began = time.perf_counter()
+            store.save_batch(records, None)
+            timings.append((len(records), (time.perf_counter() - began) * 1000))
+            if start + batch >= FIRST_ARTICLES and "first" not in state and have == 0:
+                state["first"] = _mean(timings, FIRST_ARTICLES, first=True)
+                side.write_text(json.dumps(state))
+    if timings:
+        state["last"] = _mean(timings, FIRST_ARTICLES, first=False)
+        state.setdefault("first", _mean(timings, FIRST_ARTICLES, first=True))
+        side.write_text(json.dumps(state))
+    return {"first": round(state.get("first", 0.0), 3), "last": round(state.get("last", 0.0), 3)}
+
+
+def _mean(timings: list[tuple[int, float]], articles: int, *, first: bool) -> float:
+    picked = timings if first else list(reversed(timings))
+    count, ms = 0, 0.0
+    for size, spent in picked:
+        count, ms = count + size, ms + spent
+        if count >= articles:
+            break
+    return ms / max(1, count)
+
+
+# ---- requests -----------------------------------------------------------------------------
+
+
+def endpoints(db: str) -> dict[str, list[str]]:
+    """Paths per endpoint name, chosen from what the database holds."""
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        t = schema.actor_stats
+        top = [
+            r[0]
+            for r in conn.execute(
+                select(t.c.entity_id)
+                .where(t.c.type == "PERSON", t.c.entity_id.like("Q%"))
+                .order_by(t.c.articles.desc().nulls_last())
+                .limit(20)
+            )
+        ]
+        a = schema.articles
+        total = conn.execute(select(func.count()).select_from(schema.counts)).scalar()
+        ids = [r[0] for r in conn.execute(select(a.c.id).order_by(a.c.id).limit(200))]
+        outlet = conn.execute(
+            select(schema.sources.c.name).order_by(schema.sources.c.id).limit(1)
+        ).scalar()
+    engine.dispose()
+    assert total, "the database holds no aggregates"
+    actor = top[0] if top else "Q22686"
+    words = ["Trump", "government", "police", "election", "Merkel", "refugees", "war"]
+    api = "/api"
+
+    def q(path: str, **params: Any) -> str:
+        return f"{path}?{urlencode(params)}" if params else path
+
+    return {
+        "search_word": [q(f"{api}/articles", q=w) for w in words],
+        "search_phrase": [
+            q(f"{api}/articles", q='"White House"'),
+            q(f"{api}/articles", q='"prime minister"'),
+        ],
+        "search_word_actor": [q(f"{api}/articles", q=w, actor=actor) for w in words[:3]],
+        "search_word_outlet": [q(f"{api}/articles", q=w, outlet=outlet or "") for w in words[:3]],
+        "search_word_dates": [
+            q(f"{api}/articles", q=w, since="2010", until="2012-06") for w in words[:3]
+        ],
+        "search_page": [q("/search", q=w) for w in words[:3]],
+        "articles_newest": [q(f"{api}/articles"), q(f"{api}/articles", offset=200)],
+        "articles_language": [q(f"{api}/articles", language="en", year="2015")],
+        "article": [f"{api}/articles/{quote(i)}" for i in ids[:50]],
+        "actors": [q(f"{api}/actors"), q(f"{api}/actors", q="put")],
+        "actor": [f"{api}/actors/{quote(x)}" for x in top[:10]] or [f"{api}/actors/Q22686"],
+        "actor_page": [f"/actors/{quote(x)}" for x in top[:5]] or ["/actors/Q22686"],
+        "quotes": [q(f"{api}/quotes"), q(f"{api}/quotes", since="2015-01", until="2015-06")],
+        "quotes_speaker": [q(f"{api}/quotes", speaker=x) for x in top[:5]]
+        + [q(f"{api}/quotes", speaker="Trump")],
+        "events": [q(f"{api}/events"), q(f"{api}/events", type="CONSULT")],
+        "events_actor": [q(f"{api}/events", actor=x) for x in top[:5]],
+        "dyad": [q(f"{api}/dyad", a="RUS", b="USA"), q(f"{api}/dyad", a="FRA", b="DEU")],
+        "dyad_events": [q(f"{api}/dyad/events", a="RUS", b="USA")],
+        "timeline": [q(f"{api}/timeline"), q(f"{api}/timeline", actor=actor)],
+        "stats": [f"{api}/stats"],
+    }
+
+
+class Client:
+    """One keep-alive HTTP/1.1 connection (asyncio streams, Content-Length bodies)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        length = 0
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        await self.reader.readexactly(length)
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(Exception):
+                await self.writer.wait_closed()
+
+
+async def one_client(
+    port: int, paths: dict[str, list[str]], requests: int
+) -> tuple[dict[str, list[float]], dict[str, int]]:
+    client, times, errors = Client(port), defaultdict(list), defaultdict(int)
+    for name, options in paths.items():
+        for i in range(requests):
+            started = time.perf_counter()
+            status = await client.get(options[i % len(options)])
+            times[name].append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                errors[f"{name} {status}"] += 1
+    await client.close()
+    return times, errors
+
+
+async def many_clients(
+    port: int, paths: dict[str, list[str]], clients: int, seconds: float
+) -> tuple[dict[str, list[float]], dict[str, int]]:
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    names = sorted(paths)
+    stop = time.monotonic() + seconds
+
+    async def run(k: int) -> None:
+        client = Client(port)
+        rng = random.Random(k)
+        while time.monotonic() < stop:
+            name = names[rng.randrange(len(names))]
+            options = paths[name]
+            started = time.perf_counter()
+            status = await client.get(options[rng.randrange(len(options))])
+            times[name].append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                errors[f"{name} {status}"] += 1
+        await client.close()
+
+    await asyncio.gather(*(run(k) for k in range(clients)))
+    return times, errors
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 1)
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"p50": pct(values, 50), "p95": pct(values, 95), "p99": pct(values, 99)}
+
+
+@contextlib.contextmanager
+def serving(db: str) -> Iterator[int]:
+    """``newsgraph serve --cache-mb 0`` on a free loopback port."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port = int(s.getsockname()[1])
+    exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
+    cmd = [exe, "serve", "--db", db, "--host", HOST, "--port", str(port), "--cache-mb", "0"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if server.poll() is not None:
+                raise SystemExit(f"newsgraph serve exited with {server.returncode}")
+            with contextlib.suppress(OSError), socket.create_connection((HOST, port), 1):
+                break
+            if time.monotonic() > deadline:
+                raise SystemExit("newsgraph serve did not start")
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.wait(10)
+        if server.poll() is None:
+            server.kill()
+
+
+def measure(db: str, requests: int, clients: int, seconds: float) -> dict[str, Any]:
+    paths = endpoints(db)
+    with serving(db) as port:
+        asyncio.run(one_client(port, {k: v[:1] for k, v in paths.items()}, 1))  # warm up
+        single, errors = asyncio.run(one_client(port, paths, requests))
+        crowd, crowd_errors = asyncio.run(many_clients(port, paths, clients, seconds))
+    result = {}
+    for name in paths:
+        result[name] = summary(single[name]) | {
+            f"c{clients}": summary(crowd[name]) | {"requests": len(crowd[name])}
+        }
+    return {"endpoints": result, "errors": dict(errors) | dict(crowd_errors)}
+
+
+# ---- main ---------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--n", type=int, default=100_000, help="stored articles")
+    ap.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
+    ap.add_argument("--db", help="SQLite path or PostgreSQL URL (default: .cache/store_scale/)")
+    ap.add_argument("--source", default=".cache/demo.db", help="database or JSONL of records")
+    ap.add_argument("--sources", type=int, default=500, help="source records to copy")
+    ap.add_argument("--years", type=int, default=20, help="publication days spread over")
+    ap.add_argument("--batch", type=int, default=50, help="articles per transaction")
+    ap.add_argument("--requests", type=int, default=40, help="requests per endpoint, 1 client")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=60.0, help="length of the 50-client run")
+    ap.add_argument("--build-only", action="store_true", help="build, do not measure")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args(argv)
+    db = args.db
+    if db is None:
+        if args.backend == "postgres":
+            raise SystemExit("--backend postgres needs --db postgresql://...")
+        Path(".cache/store_scale").mkdir(parents=True, exist_ok=True)
+        db = f".cache/store_scale/scale-{args.n}.db"
+    if (args.backend == "postgres") != db.startswith(("postgresql", "postgres:")):
+        raise SystemExit(f"--backend {args.backend} does not match --db {db}")
+    sources = [to_article(d) for d in load_sources(args.source, args.sources)]
+    if not sources:
+        raise SystemExit(f"{args.source}: no articles")
+    began = time.perf_counter()
+    ingest = build(db, Copier(sources, args.years), args.n, args.batch)
+    out: dict[str, Any] = {
+        "n": stored_count(db),
+        "backend": args.backend,
+        "build_s": round(time.perf_counter() - began, 1),
+    }
+    if not args.build_only:
+        out |= measure(db, args.requests, args.clients, args.seconds)
+    out["ingest_ms_per_article"] = ingest
+    if args.json:
+        print(json.dumps(out))
+    else:
+        _table(out, args.clients)
+    return out
+
+
+def _table(out: dict[str, Any], clients: int) -> None:
+    print(
+        f"{out['n']:,} articles, {out['backend']}; ingest ms/article {out['ingest_ms_per_article']}"
+    )
+    print(f"{'endpoint':<22}{'p50':>8}{'p95':>8}{'p99':>8}   {clients} clients: p50 p95 p99")
+    for name, row in out.get("endpoints", {}).items():
+        crowd = row[f"c{clients}"]
+        print(
+            f"{name:<22}{row['p50']:>8}{row['p95']:>8}{row['p99']:>8}"
+            f"   {crowd['p50']:>7}{crowd['p95']:>8}{crowd['p99']:>8}"
+        )
+    if out.get("errors"):
+        print("errors:", out["errors"])
+
+
+if __name__ == "__main__":
+    main()
