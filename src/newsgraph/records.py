@@ -96,6 +96,8 @@ class Event:
     intensity: float | None = None
     negated: bool = False
     modality: str | None = None
+    # how sure the coder is, 0..1 (extractors/events/confidence.py); None when not assessed
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

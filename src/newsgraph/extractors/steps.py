@@ -15,11 +15,12 @@ from typing import Any
 
 from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events
-from newsgraph.extractors.events.actors import event_actor, resolved_events
+from newsgraph.extractors.events.actors import event_actor, resolved_events, without_repeats
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
 from newsgraph.records import Article
 from newsgraph.registry import Step
+from newsgraph.settings import setting
 
 LAYER = "entity_layer"
 
@@ -49,8 +50,9 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
 
     Sides keep only actors that name someone (an entity, a country, an organisation or
     a typed agent); an event is kept only when at least one side is resolved
-    (:func:`~newsgraph.extractors.events.actors.is_resolved`): a fact left out beats a
-    wrong one."""
+    (:func:`~newsgraph.extractors.events.actors.is_resolved`) and its confidence reaches
+    ``[events] min_confidence`` (:mod:`~newsgraph.extractors.events.confidence`): a fact
+    left out beats a wrong one. A re-mention with fewer actors is left out too."""
     found = find_events(
         doc,
         actors=partial(event_actor, state[LAYER], quotes=article.quotes),
@@ -58,7 +60,9 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
         published=anchor_of(article.published),
         quotes=article.quotes,
     )
-    return article.replace(events=tuple(resolved_events(found)))
+    floor = float(setting("events", "min_confidence"))
+    sure = [e for e in resolved_events(found) if e.confidence is None or e.confidence >= floor]
+    return article.replace(events=tuple(without_repeats(sure)))
 
 
 DATING = Step("dating", dating, requires=("article",), provides=("published", "times"))

@@ -221,3 +221,31 @@ def _join(country: str | None, sector: str | None) -> str | None:
     if not country or country == "IGO":
         return None
     return country + (sector or "")
+
+
+def without_repeats(events: Sequence[Event]) -> list[Event]:
+    """An article's events without the re-mentions that name fewer actors: 'Putin met
+    Le Pen ... his meeting with the Kremlin leader' is one meeting, told twice, the second
+    time without its other side. An event is left out when another of the same type and
+    negation, dated the same or undated, has every actor it has and more."""
+    out = []
+    for event in events:
+        mine = _ids(event)
+        if not any(
+            other is not event
+            and other.type == event.type
+            and other.negated == event.negated
+            and (event.date is None or other.date == event.date)
+            and mine < _ids(other)
+            for other in events
+        ):
+            out.append(event)
+    return out
+
+
+def _ids(event: Event) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (side, a.entity or a.name.lower())
+        for side, actors in (("s", event.source), ("t", event.target))
+        for a in actors
+    )

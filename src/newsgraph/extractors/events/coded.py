@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
-from newsgraph.extractors.events import domain, roles, speech, tables
+from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.times.dating import event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
@@ -19,6 +19,29 @@ ActorResolver = Callable[[int, int], EventActor | None]
 
 
 UNCERTAIN = frozenset({"future", "intent", "conditional", "possible"})
+# adverbs that put an act at no particular time: it is not an act of the day reported
+INDEFINITE = frozenset(
+    {
+        "already",
+        "repeatedly",
+        "previously",
+        "routinely",
+        "often",
+        "frequently",
+        "regularly",
+        "ever",
+        "never",
+        "once",
+        "twice",
+        "sometimes",
+        "consistently",
+        "long",
+        "formerly",
+        "traditionally",
+        "habitually",
+        "usually",
+    }
+)
 
 
 # deps through which a time expression higher in the tree still governs the trigger's clause
@@ -67,8 +90,11 @@ def _to_event(
     resolve: ActorResolver | None,
     times: Sequence[TimeExpr],
     published: str | None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> Event | None:
-    """The event record, or None when no side names an actor (``domain.has_actor``)."""
+    """The event record, or None when no side names an actor (``domain.has_actor``);
+    ``quoted`` are the character spans of the article's direct quotes. The record
+    carries its confidence (:func:`confidence.assess`)."""
     info = tables.code_info(coded.code)
     token = coded.trigger
     own = {s.i for s in coded.sources}
@@ -78,6 +104,16 @@ def _to_event(
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
     if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
         return None
+    at = token.idx
+    sure = confidence.assess(
+        token,
+        sides,
+        code=coded.code,
+        modality=coded.modality,
+        negated=coded.negated,
+        spoken=bool(speaker),
+        in_quote=any(start <= at < end for start, end in quoted),
+    )
     return Event(
         type=info.plover or "",
         trigger=Mention(token.idx, token.idx + len(token.text), token.text),
@@ -91,6 +127,7 @@ def _to_event(
         intensity=tables.intensity(info),
         negated=coded.negated,
         modality=coded.modality,
+        confidence=sure.confidence,
     )
 
 
@@ -156,6 +193,8 @@ def _reports_present(trigger: Token) -> bool:
         verb = verb.head if verb.head is not verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
+        return False  # 'has repeatedly criticised', 'has previously ruled out'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         return False  # past perfect

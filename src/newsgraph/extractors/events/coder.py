@@ -72,9 +72,10 @@ def find_events(
     """
     events: list[Event] = []
     spoken = speech.SpeechIndex(doc, quotes)
+    quoted = [(q.start, q.end) for q in quotes or () if q.direct]
     for sent in doc.sents:
         for coded in code_sentence(sent, background=background, spoken=spoken):
-            event = _to_event(coded, sent, actors, times, published)
+            event = _to_event(coded, sent, actors, times, published, quoted)
             if event is not None:
                 events.append(event)
     return _dedupe(events)

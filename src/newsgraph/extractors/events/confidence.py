@@ -1,0 +1,525 @@
+"""How sure a coded event is, from the kinds of doubt its sentence shows.
+
+A pattern match that passed the domain check (:mod:`.domain`) can still be a fact a
+reader would reject. The hand-judged real-news samples (docs/quality.md) show which
+shapes go wrong most often: an event named by a noun ('the fight against IS', 'the
+Minsk agreement') rather than done by a verb; a side the sentence names that resolved
+to nobody (the event then reads as if nobody was involved); no political actor on
+either side (a hospital, a designer, a zoo); counts of people ('14,484 people
+requested asylum'); acts that did not happen (wanted, tried, designed to, under a
+condition, only possible); negated acts; acts inside a direct quote (opinion and
+hypotheticals); run-together sentences.
+
+Each doubt found multiplies the confidence by its weight (``data/confidence.json``);
+:func:`assess` returns the product and the names of the doubts, and the events step
+leaves out events below ``[events] min_confidence``. Nothing here is learnt: the
+weights are few and readable, and each one is a rule a reader can check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.patterns import (
+    ACTOR_ENTITIES,
+    governing_verb,
+    is_actor,
+    match_trigger,
+)
+from newsgraph.kb.actor_codes import agent_sector
+from newsgraph.records import EventActor
+from newsgraph.resources import load_json
+
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
+COGNITION = frozenset(
+    {
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "expect",
+        "predict",
+        "suspect",
+        "assume",
+        "imagine",
+        "doubt",
+        "worry",
+        "wonder",
+        "guess",
+        "suppose",
+        "speculate",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """An event's confidence and the doubts that lowered it (by name)."""
+
+    confidence: float
+    doubts: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return load_json("newsgraph.extractors.events", "data/confidence.json")
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, frozenset[str]]:
+    """Every word list of the table, as a set."""
+    return {k: frozenset(v) for k, v in _table().items() if isinstance(v, list)}
+
+
+def assess(
+    trigger: Token,
+    sides: Sequence[tuple[Sequence[Token], Sequence[EventActor]]],
+    *,
+    code: str | None = None,
+    modality: str | None = None,
+    negated: bool = False,
+    spoken: bool = False,
+    in_quote: bool = False,
+) -> Assessment:
+    """The confidence of the event coded at ``trigger``.
+
+    ``sides`` pairs each side's argument tokens with the actors they resolved to
+    (source first, then target); ``code`` is its CAMEO code; ``spoken`` marks an act
+    read from someone's words (its source is the speaker); ``in_quote`` a trigger
+    inside a direct quote."""
+    plover = tables.code_info(code or "").plover or ""
+    doubts = [
+        *_form_doubts(trigger, sides, plover, spoken),
+        *_actor_doubts(trigger, sides, plover, spoken),
+        *_mood_doubts(trigger, plover, code, modality, spoken),
+    ]
+    if negated:
+        doubts.append("negated")
+    if in_quote and not spoken:
+        doubts.append("in_quote")
+    weights = _table()["weights"]
+    confidence = 1.0
+    for doubt in doubts:
+        confidence *= weights[doubt]
+    return Assessment(round(confidence, 3), tuple(doubts))
+
+
+Sides = Sequence[tuple[Sequence[Token], Sequence[EventActor]]]
+
+
+def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> list[str]:
+    """Doubts from how the act is worded: a noun, a modifier clause, a run-together
+    sentence, a headline participle, a habit, a word in another sense."""
+    sets = _sets()
+    doubts = []
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
+        if _figurative_noun(trigger):
+            doubts.append("non_actor_object")  # 'a war of words'
+    if len(trigger.sent) > _table()["long_sentence_tokens"]:
+        doubts.append("long_sentence")
+    if _habitual(trigger, sets["habitual_verbs_ok"]):
+        doubts.append("present_habitual")
+    targets = sides[1][0]
+    lemma = trigger.lemma_.lower()
+    if lemma in sets["actor_object_verbs"] and _thing_object(
+        trigger, direct_only=bool(targets), actors={t.i for t in targets}
+    ):
+        doubts.append("non_actor_object")  # 'fighting legal problems'
+    if lemma in sets["claim_verbs"] and _claim(trigger):
+        doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
+    if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
+        doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
+    background = trigger.dep_ == "relcl" or (
+        trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
+    )
+    if background and not spoken:
+        doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'men who fought'
+    if _reduced_passive(trigger):
+        doubts.append("reduced_passive")
+    return doubts
+
+
+def _actor_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> list[str]:
+    """Doubts about who: a side named but not resolved, a thing as the subject, no
+    political actor, no subject at all, counted people."""
+    sets = _sets()
+    doubts = []
+    (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
+    subject = _subject(trigger)
+    lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
+    if lost_subject or any(_lost(tokens, actors) for tokens, actors in sides):
+        doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
+    thing = subject is not None and _thing(subject) and not _speaks(subject)
+    if thing and subject is not None and not _violent(subject):
+        doubts.append("thing_subject")  # "China's inward FDI has declined"
+    political = any(_political(a, sets) for a in src_actors) or any(
+        _political(a, sets, as_target=True) for a in tgt_actors
+    )
+    if plover != "PROTEST" and not political:
+        doubts.append("no_political_actor")
+    no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
+    active = trigger.pos_ == "VERB" and not _passive(trigger)
+    if not src_tokens and not spoken and active and no_subject:
+        doubts.append("missing_source")
+    counted = plover not in sets["quantity_ok_types"] and any(_counted(t) for t in src_tokens)
+    if plover in sets["counted_target_types"] and any(_counted(t) for t in tgt_tokens):
+        counted = True
+    if counted or _times_over(trigger):
+        doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
+    return doubts
+
+
+def _mood_doubts(
+    trigger: Token, plover: str, code: str | None, modality: str | None, spoken: bool
+) -> list[str]:
+    """Doubts about whether it happened: wanted, tried, possible, conditional, owed."""
+    doubts = []
+    if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
+        doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
+    uncertain = modality == "possible" or (
+        modality == "conditional" and not _reported_future(trigger)
+    )
+    if uncertain and plover != "THREATEN":  # a threat is conditional by nature
+        doubts.append("uncertain_modality")
+    elif modality == "obligation" and not (code or "").startswith("10"):
+        doubts.append("uncertain_modality")  # 'Beijing should be denied access'
+    return doubts
+
+
+def _supported(noun: Token) -> bool:
+    """'held talks', 'launched an offensive', 'talks were held', 'signed an agreement':
+    the event noun is the object (or passive subject) of a verb that performs it."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return False
+    forms = _forms(verb)
+    if noun.dep_ == "nsubj":  # 'riots are continuing', 'clashes erupted', 'the attack killed'
+        return bool(forms & _sets()["event_subject_verbs"])
+    return noun.dep_ in ("dobj", "nsubjpass", "conj", "appos") and bool(
+        forms & _sets()["support_verbs"]
+    )
+
+
+def _forms(verb: Token) -> set[str]:
+    """The verb's lemma and its plain stems ('staged' -> 'stage', whose lemma the small
+    English model gets wrong as 'stag')."""
+    low = verb.lower_
+    return {verb.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]}
+
+
+def _lost(tokens: Sequence[Token], actors: Sequence[EventActor]) -> bool:
+    """A side the sentence fills ('ETA', 'Richard-Gere', 'the German people', 'he') whose
+    words resolved to no actor at all: the event would read as if no one were there."""
+    if not tokens or all(_reciprocal(t) for t in tokens):
+        return False  # 'agreed that their countries should ...': the sides themselves
+    return not any(_named(a) for a in actors)
+
+
+def _reciprocal(token: Token) -> bool:
+    """'their countries', 'the two sides', 'both governments': the event's own sides."""
+    if token.lemma_.lower() not in _sets()["reciprocal_heads"] and (
+        token.lower_ not in _sets()["reciprocal_heads"]
+    ):
+        return False
+    return any(c.lower_ in ("their", "two", "both", "the", "our", "all") for c in token.children)
+
+
+def _named(actor: EventActor) -> bool:
+    return bool(actor.entity or actor.country or actor.code or actor.sector)
+
+
+def _political(
+    actor: EventActor, sets: dict[str, frozenset[str]], *, as_target: bool = False
+) -> bool:
+    """A state, an international organisation, a person or organisation the knowledge
+    base knows, a named place or people that acts, a typed agent of a political sector
+    (government, military, police, courts, parties, rebels, unions, ...), or a group of a
+    stated nationality ('Bosnian Serbs', 'Israeli tanks'). Unlinked names of people and
+    organisations, companies and civilians alone are not (protests excepted: protesters
+    are civilians by nature)."""
+    entity = actor.entity or ""
+    sector = actor.sector or ""
+    if entity.startswith("country:") or actor.country == "IGO":
+        return True
+    if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
+        return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
+    if sector in sets["political_sectors"]:
+        return True
+    if entity and not entity.startswith("local:") and (actor.country or sector):
+        return True
+    return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ == "acl"
+
+
+def _counted(token: Token) -> bool:
+    """'14,484 people', 'thousands of migrants', 'dozens': a count of people, not an actor."""
+    if token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY"):
+        return True
+    if any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in token.children):
+        return True
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head is not head
+        and head.head.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY")
+    )
+
+
+def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
+    """An act only wanted, tried, planned, asked for or called possible ('wants to forge
+    cooperation', 'designed to damage', 'using that rationale to defend'), an act in a
+    purpose clause ('... to increase deportations'), or an act someone only believes in
+    ('those who believed he would evolve to meet ...'). Frames that code such acts on
+    their own ('agreed to', 'threatened to', 'refused to') consume the complement
+    before it gets here, so what reaches this check was left uncomposed."""
+    node = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        node = governing_verb(trigger) or trigger  # 'its plan to start negotiations'
+    for _ in range(5):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "xcomp" and head.lemma_.lower() in heads:
+            return True
+        purpose = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )
+        if purpose and head.lemma_.lower() in heads:
+            return True  # 'using that rationale to defend ...'; not 'sent troops to secure'
+        if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
+            return True
+        if node.dep_ == "acl" and head.lemma_.lower() in heads:
+            return True  # 'an attempt by Democrats to force Trump ...'
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
+            return True  # 'no chance of Parliament approving ...', 'fear of being deported'
+        if node.dep_ not in ("xcomp", "conj", "ccomp") and not purpose:
+            return False
+        node = head  # 'called for the AU to step in to stop attacks': up to 'called'
+    return False
+
+
+def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
+    """A simple-present main verb that is not a statement ('Canada welcomes refugees',
+    'Russia employs a great deal of people'): a habit or a state, not a dated act."""
+    verb = trigger
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_.lower() in statements or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False  # 'negotiators return to Geneva this week'
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+THING_PREPS = frozenset({"with", "against", "for", "on", "over"})
+
+
+def _thing_object(
+    trigger: Token, *, direct_only: bool = False, actors: frozenset[int] | set[int] = frozenset()
+) -> bool:
+    """The trigger acts on a thing, not on anyone, in a sense the pattern did not ask for
+    ('fighting legal problems', 'forced hours of debate', 'fighting for every vote',
+    'spoke with fondness', 'received congratulatory messages'): another sense of the
+    word. Patterns that name their object ('impose sanctions') are exempt."""
+    if trigger.pos_ != "VERB":
+        return False
+    pattern = match_trigger(trigger)
+    if pattern is not None and pattern.obj:
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += (
+        []
+        if direct_only
+        else [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in THING_PREPS
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    )
+    # 'commit some of the shootings': the counted noun
+    objects += [
+        g
+        for o in list(objects)
+        if o.pos_ in ("PRON", "DET", "NUM")
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_thing(o) for o in objects if o.i not in actors)
+
+
+def _thing(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return True  # 'insisted on using ...'
+    if token.pos_ != "NOUN" or is_actor(token) or _person(token):
+        return False
+    named = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    return token.ent_type_ not in ACTOR_ENTITIES and not any(
+        c.ent_type_ in ACTOR_ENTITIES and c.ent_type_ != "NORP" for c in named
+    )
+
+
+def _person(noun: Token) -> bool:
+    """A noun for people ('director', 'expats', 'staff'), or an agent noun of the actor
+    dictionaries ('minister', 'activist')."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in _sets()["person_nouns"]
+        or lemma.rstrip("s") in _sets()["person_nouns"]
+        or (agent_sector(lemma) is not None)
+    )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """'A US general killed and a dozen wounded': a headline's participle with no
+    auxiliary, whose subject is the one acted on, not the actor."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in children):
+        return False
+    return any(c.dep_ == "nsubj" for c in children)
+
+
+def _times_over(trigger: Token) -> bool:
+    """'has received leading politicians ... a total of 25 times': a tally, not an act."""
+    near = [
+        t
+        for c in trigger.children
+        if c.dep_ in ("npadvmod", "dobj", "advmod", "prep")
+        for t in c.subtree
+        if abs(t.i - trigger.i) <= 12
+    ]
+    return any(
+        t.lemma_.lower() == "time" and any(g.dep_ == "nummod" for g in t.children) for t in near
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _agentive(subject: Token) -> bool:
+    """A subject that names someone ('The director of ...', 'Expats', 'it' taken for a
+    state): when the source came out empty, the sentence's actor was lost."""
+    if subject.lower_ in ("there", "this", "that", "what", "which", "who", "one"):
+        return False
+    return (
+        is_actor(subject)
+        or _person(subject)
+        or subject.pos_ == "PRON"
+        or subject.ent_type_ in ACTOR_ENTITIES
+    )
+
+
+def _claim(verb: Token) -> bool:
+    """'insisted (that) there was zero chaos': a claim, not a demand; a demand's clause
+    has a modal or a subjunctive ('insisted that he must go', 'insisted he resign')."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        if modal or clause.tag_ == "VB":
+            return False
+    return True
+
+
+def _reported_future(trigger: Token) -> bool:
+    """'Afghan rebel leaders said they would meet ...': 'would' in reported speech is the
+    future seen from the past, not a condition."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "add",
+        "insist",
+        "confirm",
+        "report",
+        "warn",
+        "promise",
+        "pledge",
+        "vow",
+        "write",
+        "claim",
+        "indicate",
+        "signal",
+        "reply",
+    }
+)
+
+
+def _speaks(noun: Token) -> bool:
+    """A report, a statement, a letter: a thing that speaks for its author."""
+    return noun.lemma_.lower() in tables.lexicon()["publication_nouns"]
+
+
+def _violent(noun: Token) -> bool:
+    """An event noun of force ('the attack killed', 'clashes left ...'): a subject that
+    acts, unlike 'investment declined'."""
+    pattern = match_trigger(noun)
+    return pattern is not None and tables.code_info(pattern.code).plover in FORCE
+
+
+FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANCTION"})
+
+
+def _figurative_noun(noun: Token) -> bool:
+    """'a war of words', 'a war of nerves': the noun names no act of its kind."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.lemma_.lower() in ("word", "nerve") for g in c.children)
+        for c in noun.children
+    )
+
+
+def _prediction(verb: Token) -> bool:
+    """'warned (that) it could lead to ...': a forecast about a thing, not a threat by
+    the speaker ('warned that it would retaliate' keeps the speaker's own act)."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = _subject(clause)
+        if subject is None:
+            continue
+        thing = subject.lower_ in ("it", "this", "that") and not _refers_back(subject)
+        if thing or _thing(subject):
+            return True
+    return False
+
+
+def _refers_back(pronoun: Token) -> bool:
+    """An 'it' that stands for the speaker's own state ('Russia warned it would respond')."""
+    return (
+        pronoun.lower_ == "it"
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in pronoun.head.children
+        )
+        and pronoun.head.lemma_.lower() in ("respond", "retaliate", "act", "strike", "react")
+    )

@@ -1,0 +1,146 @@
+"""How sure a coded event is (extractors/events/confidence.py): each doubt is found on
+the sentence shape it names and not on the plain report beside it, and the events step
+leaves out what falls below ``[events] min_confidence``."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extractors.events.confidence import assess
+from newsgraph.extractors.events.roles import subject_of
+from newsgraph.languages.en import english
+
+PUBLISHED = "2017-03-02"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def _extract(texts: list[str], floor: str) -> dict[str, list]:
+    """Each text through the whole pipeline (entities, quotes, times, events), as
+    ``newsgraph extract`` runs it, with ``[events] min_confidence`` set to ``floor``."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import newsgraph
+
+    old = os.environ.get("NEWSGRAPH_EVENTS_MIN_CONFIDENCE")
+    os.environ["NEWSGRAPH_EVENTS_MIN_CONFIDENCE"] = floor
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "in.jsonl"
+            rows = [{"id": f"t{i}", "text": t, "published": PUBLISHED} for i, t in enumerate(texts)]
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            out = {a.id: list(a.events) for a in newsgraph.extract(str(path), workers=1)}
+    finally:
+        if old is None:
+            del os.environ["NEWSGRAPH_EVENTS_MIN_CONFIDENCE"]
+        else:
+            os.environ["NEWSGRAPH_EVENTS_MIN_CONFIDENCE"] = old
+    return {text: out.get(f"t{i}", []) for i, text in enumerate(texts)}
+
+
+_CACHE: dict[str, list] = {}
+
+
+def events(nlp, text: str):
+    if text not in _CACHE:
+        _CACHE.update(_extract([text], "0"))
+    return _CACHE[text]
+
+
+def confidence_of(nlp, text: str, trigger: str) -> float:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found, [e.trigger.text for e in events(nlp, text)]
+    assert found[0].confidence is not None
+    return found[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("doubtful", "sure", "trigger"),
+    [
+        # a side the sentence names that resolves to no one
+        (
+            "The director of the dam authority blamed US strikes for the damage to the dam.",
+            "The Syrian government blamed US strikes for the damage to the dam.",
+            "blamed",
+        ),
+        # no political actor on either side
+        (
+            "Hospital staff requested a transfer of the patient to Mercy Hospital.",
+            "The Iraqi government requested a transfer of the prisoners to Baghdad.",
+            "requested",
+        ),
+        # counted people as the source of a request: a statistic
+        (
+            "Some 800,000 Iraqi Kurds sought refuge in Germany last month.",
+            "Iraqi Kurdish leaders sought refuge in Germany last month.",
+            "sought",
+        ),
+        # an act only desired
+        (
+            "There is little desire in Washington to negotiate with North Korea.",
+            "Washington will negotiate with North Korea next week.",
+            "negotiate",
+        ),
+        # a thing, not someone, as the object of a verb that acts on someone
+        (
+            "The Syrian army forced hours of debate in the town of Palmyra on Tuesday.",
+            "The Syrian army forced the rebels out of the town of Palmyra on Tuesday.",
+            "forced",
+        ),
+        # a claim, not a demand
+        (
+            "Trump insisted there was zero chaos in the White House.",
+            "Trump insisted that Mexico must pay for the wall.",
+            "insisted",
+        ),
+        # a thing as the subject ('declined' as decreased)
+        (
+            "China's inward investment has declined in the manufacturing industry.",
+            "China declined the invitation to the summit.",
+            "declined",
+        ),
+    ],
+)
+def test_a_doubt_lowers_confidence_below_the_plain_report(nlp, doubtful, sure, trigger) -> None:
+    low = [e for e in events(nlp, doubtful) if e.trigger.text == trigger]
+    high = confidence_of(nlp, sure, trigger)
+    assert high >= 0.75
+    assert all((e.confidence or 0) < 0.75 for e in low), low
+
+
+def test_a_noun_event_needs_a_verb_that_performs_it(nlp) -> None:
+    held = confidence_of(nlp, "Russia and Turkey held talks in Moscow on Friday.", "talks")
+    named = [e for e in events(nlp, "The talks in Moscow were a failure, Turkey said.")]
+    assert held >= 0.75
+    assert all((e.confidence or 0) < 0.75 for e in named if e.trigger.text == "talks")
+
+
+def test_reported_would_is_future_not_condition(nlp) -> None:
+    said = "Afghan rebel leaders said on Wednesday they would meet the U.N. mediator."
+    assert confidence_of(nlp, said, "meet") >= 0.75
+
+
+def test_assess_names_its_doubts(nlp) -> None:
+    doc = nlp("Thousands of people requested asylum in Germany.")
+    trigger = next(t for t in doc if t.lemma_ == "request")
+    sources = subject_of(trigger)
+    result = assess(trigger, [(sources, []), ([], [])], code="020")
+    assert "quantity" in result.doubts
+    assert result.confidence < 0.75
+
+
+def test_the_step_leaves_out_unsure_events() -> None:
+    text = (
+        "Russia and France signed an agreement on Friday. "
+        "Hospital staff requested a transfer of the patient to Mercy Hospital on Friday."
+    )
+    everything = [e.trigger.text for e in _extract([text], "0")[text]]
+    kept = [e.trigger.text for e in _extract([text], "0.75")[text]]
+    assert "requested" in everything and "requested" not in kept
+    assert "signed" in kept
