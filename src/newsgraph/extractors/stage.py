@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph import registry
 from newsgraph.errors import Code, NewsgraphError
+from newsgraph.extractors.parse_guard import parse_articles
 from newsgraph.records import Article
 from newsgraph.registry import Step
 
@@ -46,8 +47,12 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
         spec = registry.language(code)
         assert spec is not None  # plan() gives parse-based steps to registered languages only
         nlp = spec.parser()
-        texts = (done[i].text for i in indexes)
-        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+        # over-long texts parsed in parts, a parser failure costs one article only
+        parsed = parse_articles(nlp, [done[i] for i in indexes], batch_size=PIPE_BATCH)
+        for i, (article, doc) in zip(indexes, parsed, strict=True):
+            done[i] = article
+            if doc is None:
+                continue
             for step in plans[code][1]:
                 done[i] = run_step(step, done[i], doc, states[i])
     return done
