@@ -47,7 +47,7 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
         spec = registry.language(code)
         assert spec is not None  # plan() gives parse-based steps to registered languages only
         nlp = spec.parser()
-        # over-long texts parsed in parts, a parser failure costs one article only
+        # an over-long text or a parser failure costs one article its parse, not the batch
         parsed = parse_articles(nlp, [done[i] for i in indexes], batch_size=PIPE_BATCH)
         for i, (article, doc) in zip(indexes, parsed, strict=True):
             done[i] = article
