@@ -106,7 +106,7 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def test_open_creates_current_schema(store: Store) -> None:
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     tables = set(inspect(store.engine).get_table_names())
     assert {t.name for t in schema.metadata.sorted_tables} <= tables
 

@@ -109,7 +109,8 @@ def search_backend(engine: Engine) -> SearchBackend:
 # ---- the shared part: filters, counting, facets -------------------------------------------
 
 COUNT_CAP = 1000  # counts are exact up to here and estimated beyond
-RANK_WINDOW = 1000  # a query ranks (and facets count) at most this many matches
+RANK_WINDOW = 1000  # a query ranks at most this many matches
+FACET_WINDOW = 250  # facets count at most this many (the first matches, or the newest)
 COLUMNS = [
     a.c.id,
     a.c.title,
@@ -157,8 +158,8 @@ class _SqlSearch:
         """Article ids of window keys."""
         raise NotImplementedError
 
-    def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
-        """The snippets of the articles ``ids`` matching ``q``, by id."""
+    def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """The snippets of the page's articles (``rows``) matching ``q``, by id."""
         raise NotImplementedError
 
     def _is_query_error(self, exc: DBAPIError) -> bool:
@@ -187,7 +188,7 @@ class _SqlSearch:
                 )
                 rows += more
             if rows:
-                found = self._snippets(conn, query, [r["id"] for r in rows])
+                found = self._snippets(conn, query, rows)
                 for row in rows:
                     row["snippet"] = found.get(row["id"], "")
         return SearchPage([_with_snippet(r) for r in rows], total, exact)
@@ -197,7 +198,7 @@ class _SqlSearch:
     ) -> dict[str, list[dict[str, Any]]]:
         """Counts of the matching articles by outlet, language, year and actor: all of
         them without a query or filter (from the aggregates), else among the first
-        ``RANK_WINDOW`` matches."""
+        ``FACET_WINDOW`` matches (the newest stored, on SQLite)."""
         query = _clean_query(q)
         with self._connection() as conn:
             if query is None and not filters.as_dict():
@@ -205,11 +206,11 @@ class _SqlSearch:
             where = _conditions(conn, filters)
             if query is None:
                 stmt = select(a.c.id).select_from(_joined()).where(*where)
-                ids = [r[0] for r in conn.execute(stmt.order_by(*NEWEST).limit(RANK_WINDOW))]
+                ids = [r[0] for r in conn.execute(stmt.order_by(*NEWEST).limit(FACET_WINDOW))]
             else:
                 query = self._prepared(query)
                 keys, _, _ = self._guarded(lambda: self._window(conn, query, where))
-                ids = self._ids_of(conn, keys[:RANK_WINDOW])
+                ids = self._ids_of(conn, keys[:FACET_WINDOW])
             return _facets_of(conn, ids, size)
 
     # ---- helpers
@@ -361,7 +362,7 @@ def estimate_text(total: int, exact: bool) -> str:
 
 
 def _facets_of(conn: Connection, ids: list[str], size: int) -> dict[str, list[dict[str, Any]]]:
-    """Facet counts over the articles ``ids`` (at most ``RANK_WINDOW`` of them)."""
+    """Facet counts over the articles ``ids`` (at most ``FACET_WINDOW`` of them)."""
     if not ids:
         return {"outlet": [], "language": [], "year": [], "actor": []}
     stmt = (
@@ -374,10 +375,13 @@ def _facets_of(conn: Connection, ids: list[str], size: int) -> dict[str, list[di
         for name, value in (("outlet", outlet), ("language", language), ("year", year)):
             if value:
                 by[name][value] = by[name].get(value, 0) + 1
+    n = func.count()  # an entity has one row per article naming it
     actors = (
-        select(ent.c.entity_id, func.min(ent.c.name), func.count(func.distinct(ent.c.article_id)))
+        select(ent.c.entity_id, func.min(ent.c.name), n)
         .where(ent.c.article_id.in_(ids), ent.c.type.in_(ACTOR_TYPES))
         .group_by(ent.c.entity_id)
+        .order_by(n.desc(), ent.c.entity_id)
+        .limit(size * 3)
     )
     found = {name: _top([(v, v, n) for v, n in rows.items()], size) for name, rows in by.items()}
     found["actor"] = _top([tuple(r) for r in conn.execute(actors)], size)
@@ -458,19 +462,20 @@ class SqliteSearch(_SqlSearch):
         return quote_plain_words(q)
 
     def _matches(self, q: str, where: list[Any], *columns: Any) -> Select[Any]:
-        return (
-            select(*columns)
-            .select_from(
-                fts.join(a, a.c.id == fts.c.id).outerjoin(outlets, a.c.outlet_id == outlets.c.id)
-            )
-            .where(_FTS.op("MATCH")(q), *where)
-        )
+        """Matches joined to their article row only when a filter or an order needs it
+        (through ``ix_articles_filter``, which covers what filters read)."""
+        stmt = select(*columns).where(_FTS.op("MATCH")(q), *where)
+        joined = where or any(getattr(c, "table", None) is a for c in columns)
+        return stmt.select_from(fts.join(a, a.c.id == fts.c.id) if joined else fts)
 
     def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
         stmt = self._matches(q, where, fts.c.rowid).order_by(fts.c.rowid.desc())
         keys = [int(r[0]) for r in conn.execute(stmt.limit(COUNT_CAP + 1))]
         if len(keys) <= COUNT_CAP:
             return keys, len(keys), True
+        if not where:  # FTS5 counts its own matches fast: exact
+            count = select(func.count()).select_from(fts).where(_FTS.op("MATCH")(q))
+            return keys, int(conn.execute(count).scalar_one()), True
         return keys, max(len(keys), self._estimate(conn, keys)), False
 
     def _estimate(self, conn: Connection, keys: list[int]) -> int:
@@ -485,16 +490,29 @@ class SqliteSearch(_SqlSearch):
         self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
     ) -> list[dict[str, Any]]:
         rank = func.bm25(_FTS, 0.0, 4.0, 1.0)
-        stmt = self._matches(q, [*where, fts.c.rowid >= min(keys)], *COLUMNS)
+        stmt = self._matches(q, [*where, fts.c.rowid >= min(keys)], fts.c.rowid, a.c.id)
         stmt = stmt.order_by(rank, *NEWEST).limit(limit).offset(offset)
-        return self._run(conn, stmt)
+        return self._summaries(
+            conn, [tuple(r) for r in self._guarded(lambda: conn.execute(stmt).all())]
+        )
 
     def _beyond(
         self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
     ) -> list[dict[str, Any]]:
-        stmt = self._matches(q, [*where, fts.c.rowid < min(keys)], *COLUMNS)
+        stmt = self._matches(q, [*where, fts.c.rowid < min(keys)], fts.c.rowid, fts.c.id)
         stmt = stmt.order_by(fts.c.rowid.desc()).limit(limit).offset(offset)
-        return self._run(conn, stmt)
+        return self._summaries(
+            conn, [tuple(r) for r in self._guarded(lambda: conn.execute(stmt).all())]
+        )
+
+    def _summaries(self, conn: Connection, found: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        """Article summaries of (fts rowid, id) pairs, in their order, each with its rowid
+        for the snippet."""
+        if not found:
+            return []
+        stmt = select(*COLUMNS).select_from(_joined()).where(a.c.id.in_([i for _, i in found]))
+        rows = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
+        return [rows[i] | {"fts_rowid": k} for k, i in found if i in rows]
 
     def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
         if not keys:
@@ -502,11 +520,15 @@ class SqliteSearch(_SqlSearch):
         stmt = select(fts.c.id).where(fts.c.rowid.in_(keys))
         return [str(r[0]) for r in conn.execute(stmt)]
 
-    def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
+    def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+        keys = [r["fts_rowid"] for r in rows]
         stmt = select(fts.c.id, func.snippet(_FTS, 2, OPEN, CLOSE, "…", 24)).where(
-            _FTS.op("MATCH")(q), fts.c.id.in_(ids)
+            _FTS.op("MATCH")(q), fts.c.rowid.in_(keys)
         )
-        return {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
+        found = {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
+        for row in rows:
+            row.pop("fts_rowid", None)
+        return found
 
     def _is_query_error(self, exc: DBAPIError) -> bool:
         message = str(exc.orig).lower()
@@ -633,7 +655,8 @@ class PostgresSearch(_SqlSearch):
     def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
         return [str(k) for k in keys]
 
-    def _snippets(self, conn: Connection, q: str, ids: list[str]) -> dict[str, str]:
+    def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+        ids = [r["id"] for r in rows]
         options = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15"
         headline = func.ts_headline(_CONFIG, a.c.text, self._tsquery(q), options)
         stmt = select(a.c.id, headline).where(a.c.id.in_(ids))
