@@ -8,7 +8,7 @@ DEMO_DB ?= $(CACHE)/demo.db
 DEMO_N  ?= 500
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint bench eval clean fuzz lock baselines
+.PHONY: install demo test lint bench bench-scale eval clean fuzz lock baselines
 
 install: $(STAMP)
 
@@ -51,6 +51,14 @@ lint: $(STAMP)
 
 bench: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python bench/ingest.py --wheel-dir $(CACHE)/wheels
+
+# The store at scale (issue 18; not part of make test): SCALE_N stored articles copied from
+# the demo database's extracted records, every GET endpoint timed uncached with 1 and 50
+# clients. Reuses .cache/store_scale/scale-N.db; SCALE_ARGS="--backend postgres --db URL".
+SCALE_N ?= 100000
+bench-scale: $(STAMP)
+	@[ -f $(DEMO_DB) ] || DEMO_NO_SERVE=1 $(MAKE) demo
+	$(BIN)/python bench/store_scale.py --n $(SCALE_N) --source $(DEMO_DB) $(SCALE_ARGS)
 
 # every quality figure of docs/quality.md (needs ../shared)
 eval: $(STAMP)
