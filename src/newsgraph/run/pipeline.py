@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from newsgraph.errors import Code, IngestError
@@ -51,8 +51,12 @@ def find_published(raw: RawDoc, page: Page) -> Published:
 
 
 def build_article(raw: RawDoc, settings: Settings) -> Article:
-    """Clean one RawDoc into an Article (no NLP yet), or raise IngestError."""
+    """Clean one RawDoc into an Article (no NLP yet), or raise IngestError. Mojibake in
+    the body and the title is repaired (``inputs.repair``) before any offset exists."""
+    from newsgraph.inputs.repair import repair_mojibake, repair_optional
+
     page = clean_raw(raw)
+    page = replace(page, text=repair_mojibake(page.text), title=repair_optional(page.title))
     if len(page.text.strip()) < settings.min_text_chars:
         code = Code.NO_BODY if raw.kind == "html" else Code.EMPTY
         raise IngestError(code, f"{len(page.text.strip())} characters of text after cleaning")
@@ -63,7 +67,7 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
         id=raw.given.get("id") or digest[:16],
         source=raw.source,
         url=raw.given.get("url") or raw.url,
-        title=raw.given.get("title") or page.title,
+        title=repair_optional(raw.given.get("title")) or page.title,
         language=language,
         outlet=outlet,
         text=page.text,
