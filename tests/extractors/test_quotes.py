@@ -635,3 +635,30 @@ def test_quoted_spans_are_ordered_disjoint_and_inside_the_text(text: str) -> Non
 )
 def test_degenerate_texts_never_raise_and_slice_back(nlp, text: str) -> None:
     quotes_of(nlp, text)
+
+
+def test_second_cue_hung_on_the_reported_clause_keeps_the_reporter(nlp) -> None:
+    text = (
+        "A government spokesman said the British people had expressed their view very "
+        'clearly on 23 June, adding: "There will be no second referendum."'
+    )
+    q = only(quotes_of(nlp, text), "no second referendum")
+    assert q.speaker is not None and q.speaker.text == "A government spokesman"
+
+
+def test_an_office_is_not_whoever_was_named_last(nlp) -> None:
+    text = (
+        "Angela Merkel met Mr Trudeau in Berlin on Friday. "
+        '"We both got elected on commitments to the middle class," the Prime Minister said.'
+    )
+    q = only(quotes_of(nlp, text), "middle class")
+    assert q.speaker is not None and q.speaker.name != "Angela Merkel"
+
+
+def test_an_organisation_speaker_is_no_antecedent_for_a_role(nlp) -> None:
+    text = (
+        'The mayor lashed the rapper as a "scoundrel" and demanded an apology, the BBC '
+        "reported. The mayor said the rapper won't be welcome back in town unless he apologizes."
+    )
+    q = only(quotes_of(nlp, text), "welcome back")
+    assert q.speaker is not None and q.speaker.name != "BBC"

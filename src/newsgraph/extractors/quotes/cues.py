@@ -74,8 +74,22 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
         return verb.head
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        reporter = _reporter_of(verb.head, lex)
+        if reporter is not None and verb.dep_ in ("advcl", "conj"):
+            # 'X said the people had spoken, adding: "..."', 'Sessions, who said crime is
+            # up and also promised to ...': the parser hangs the second cue on the
+            # reported clause; it continues the reporter's words
+            return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
     return None
+
+
+def _reporter_of(clause: Token, lex: CueLexicon) -> Token | None:
+    """The cue verb whose reported clause ``clause`` is ('said' in 'said [crime is up]')."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head is clause:
+        return None
+    return head if head.pos_ == "VERB" and lex.is_cue_verb(head.lemma_.lower()) else None
 
 
 _SPEAKER_POS = {"NOUN", "PROPN", "PRON"}

@@ -127,7 +127,11 @@ class SpeakerResolver:
         mention = PersonMention(
             start, self._sentence_of[head.i], name, gender, frozenset(), True, end
         )
-        (self.orgs if self.kind == "org" else self.people).append(mention)
+        ent = _entity_at(head)
+        organisation = self.kind == "org" or (
+            ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+        )
+        (self.orgs if organisation else self.people).append(mention)  # 'the BBC' is no 'he'
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
     def _name(self, head: Token, span: Span) -> str:
@@ -227,7 +231,13 @@ class SpeakerResolver:
             score = len(key & person.context)
             if score > best_score:
                 best, best_score = person, score
-        found = best or self._recent_only(span.start_char, gender)
+        # no one introduced with the role's words: the latest person only when the
+        # mention is a bare role word ("the official"), never an office ("the Prime
+        # Minister" is not whoever was named last)
+        bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles
+        found = best or (
+            self._recent_only(span.start_char, gender) if bare and not _office(span) else None
+        )
         lemma = head.lemma_.lower()
         if self._indefinite_found is None:  # only articles with a role-noun speaker pay
             self._indefinite_found = _indefinite_roles(self.doc, self.lex)
@@ -248,6 +258,32 @@ class SpeakerResolver:
         return (
             found if self._sentence_of[token.start] - found.sentence < _RECENT_SENTENCES else None
         )
+
+
+OFFICES = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "mayor",
+        "governor",
+        "secretary",
+        "king",
+        "queen",
+        "prosecutor",
+        "ambassador",
+        "senator",
+        "speaker",
+        "taoiseach",
+    }
+)
+
+
+def _office(span: Span) -> bool:
+    """A mention that names a public office ('the Prime Minister', 'the mayor'): its
+    holder is who the office says, not the person named last."""
+    return any(t.lower_ in OFFICES for t in span)
 
 
 def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str, set[str]]]:
