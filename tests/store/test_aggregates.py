@@ -116,3 +116,37 @@ def test_migration_fills_a_database_from_before_the_aggregates(store: Database) 
         assert snapshot(again) == before
         found = search_backend(again.engine).search("Macron", SearchFilters(), 10, 0)
         assert found.total > 0 and found.exact
+
+
+def test_day_tags_cover_a_range_with_the_fewest_terms() -> None:
+    from datetime import date
+
+    from newsgraph.store.search import day_tags
+
+    assert day_tags(date(2016, 12, 30), date(2018, 2, 2)) == [
+        "d20161230",
+        "d20161231",
+        "y2017",
+        "m201801",
+        "d20180201",
+        "d20180202",
+    ]
+    assert day_tags(date(2017, 3, 1), date(2017, 2, 1)) == []
+
+
+def test_filtered_search_counts_exactly(store: Database) -> None:
+    """Filters folded into the full-text match (SQLite tags) find what the SQL filters of
+    a listing find, among the query's matches."""
+    backend = search_backend(store.engine)
+    q = "Macron OR talks OR Russie"
+    matching = {r["id"] for r in backend.search(q, SearchFilters(), 100, 0).rows}
+    for filters in (
+        SearchFilters(outlet="TASS"),
+        SearchFilters(actor="Q3052772", since="2022-02-11"),
+        SearchFilters(year="2021"),
+        SearchFilters(language="fr", until="2022-03"),
+    ):
+        listed = {r["id"] for r in backend.search(None, filters, 100, 0).rows}
+        found = backend.search(q, filters, 100, 0)
+        assert found.exact and found.total == len(found.rows)
+        assert {r["id"] for r in found.rows} == matching & listed, filters

@@ -124,7 +124,7 @@ def test_migration_indexes_articles_stored_before_it(tmp_path) -> None:
         store.save_batch([sanction("2022-03-03")], None)
         with store.engine.begin() as conn:
             for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
-                conn.execute(text(f"DROP TRIGGER {name}"))
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
             conn.execute(text("DROP TABLE articles_fts"))
             conn.execute(text("DELETE FROM schema_version WHERE version >= 2"))
     with Store.open(db) as store:

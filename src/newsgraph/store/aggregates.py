@@ -17,6 +17,7 @@ the base tables, for a database that predates these tables (migration step 3).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -113,6 +114,73 @@ def stored_event_keys(source: Sequence[Any], target: Sequence[Any]) -> set[str]:
     return keys
 
 
+# ---- search tags (SQLite): filters as terms of the full-text index ----------------------
+
+
+def _word(value: str) -> str:
+    """``value`` as one FTS5 token: lower-case letters and digits, hashed when the value
+    has anything else (``country:RUS``, ``zh-Hant``) so it cannot split in two."""
+    low = value.lower()
+    return low if low.isascii() and low.isalnum() else hashlib.md5(low.encode()).hexdigest()[:16]
+
+
+def outlet_tag(outlet_id: int) -> str:
+    return f"o{outlet_id}"
+
+
+def language_tag(language: str) -> str:
+    return f"l{_word(language)}"
+
+
+def actor_tag(entity_id: str) -> str:
+    return f"a{_word(entity_id)}"
+
+
+def date_tags(day: str | None) -> list[str]:
+    """``y2017 m201703 d20170305`` for a publication day (as precise as it is)."""
+    if not day or not day[:4].isdigit():
+        return []
+    tags = [f"y{day[:4]}"]
+    if len(day) >= 7 and day[5:7].isdigit():
+        tags.append(f"m{day[:4]}{day[5:7]}")
+        if len(day) >= 10 and day[8:10].isdigit():
+            tags.append(f"d{day[:4]}{day[5:7]}{day[8:10]}")
+    return tags
+
+
+def article_tags(
+    outlet_id: int | None, language: str | None, day: str | None, entities: Iterable[str]
+) -> str:
+    """The ``tags`` column of an article's row in ``articles_fts``."""
+    tags = [outlet_tag(outlet_id)] if outlet_id is not None else []
+    if language:
+        tags.append(language_tag(language))
+    tags += date_tags(day)
+    tags += sorted({actor_tag(e) for e in entities})
+    return " ".join(tags)
+
+
+def index_text(conn: Connection, chunk: list[str]) -> None:
+    """Add these articles to ``articles_fts`` with their tags (SQLite; PostgreSQL keeps
+    its search column by itself)."""
+    entities: dict[str, set[str]] = defaultdict(set)
+    for article_id, entity_id in conn.execute(
+        select(ent.c.article_id, ent.c.entity_id).where(ent.c.article_id.in_(chunk))
+    ):
+        entities[article_id].add(entity_id)
+    stmt = select(a.c.id, a.c.outlet_id, a.c.language, a.c.published_date).where(a.c.id.in_(chunk))
+    rows = [
+        {"id": i, "tags": article_tags(o, lang, day, entities.get(i, ()))}
+        for i, o, lang, day in conn.execute(stmt)
+    ]
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT INTO articles_fts (id, title, text, tags) "
+            "SELECT id, title, text, ? FROM articles WHERE id = ?",
+            [(r["tags"], r["id"]) for r in rows],
+        )
+
+
 # ---- adding to counters ----------------------------------------------------------------------
 
 
@@ -152,9 +220,12 @@ def bump_tables(conn: Connection, amounts: Mapping[str, int]) -> None:
 # ---- articles --------------------------------------------------------------------------------
 
 
-def articles_added(conn: Connection, ids: Sequence[str]) -> None:
-    """Everything the newly stored articles ``ids`` add (see the module doc)."""
+def articles_added(conn: Connection, ids: Sequence[str], *, index: bool = True) -> None:
+    """Everything the newly stored articles ``ids`` add (see the module doc); with
+    ``index``, their rows of the full-text index too (SQLite)."""
     for chunk in chunked(sorted(set(ids))):
+        if index and conn.dialect.name == "sqlite":
+            index_text(conn, chunk)
         _row_counts(conn, chunk)
         _actors(conn, chunk)
         _quotes(conn, chunk)
@@ -388,7 +459,7 @@ def backfill(conn: Connection) -> None:
         ids = [r[0] for r in conn.execute(stmt)]
         if not ids:
             break
-        articles_added(conn, ids)
+        articles_added(conn, ids, index=False)  # the text index has its own step
         after = ids[-1]
     small = {
         "article_sources": schema.article_sources,

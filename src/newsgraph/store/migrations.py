@@ -156,11 +156,52 @@ def _v4_filter_index(conn: Connection) -> None:
     )
 
 
+_FTS_WITH_TAGS = (
+    "CREATE VIRTUAL TABLE articles_fts_tagged USING fts5("
+    "id UNINDEXED, title, text, tags, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+_FTS_UPDATE = (
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, title, text ON articles BEGIN "
+    "UPDATE articles_fts SET id = new.id, title = new.title, text = new.text "
+    "WHERE id = old.id; END"
+)
+
+
+def _search_tags(conn: Connection) -> None:
+    """SQLite: ``articles_fts`` gains a ``tags`` column holding an article's outlet,
+    language, days and actors as terms (``aggregates.article_tags``), so a filtered
+    search is one full-text match. Rows are added by ``aggregates.index_text`` once the
+    article's entities are stored, not by a trigger; the table is rebuilt here."""
+    if conn.dialect.name != "sqlite":
+        return
+    from newsgraph.store import aggregates
+
+    for name in ("articles_fts_insert", "articles_fts_update", "articles_fts_delete"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts_tagged")
+    conn.exec_driver_sql(_FTS_WITH_TAGS)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
+    conn.exec_driver_sql("ALTER TABLE articles_fts_tagged RENAME TO articles_fts")
+    conn.exec_driver_sql(_FTS_UPDATE)
+    conn.exec_driver_sql(_SQLITE_FTS[2])  # the delete trigger, as step 2 made it
+    a = schema.articles
+    after = ""
+    while True:
+        stmt = select(a.c.id).where(a.c.id > after).order_by(a.c.id).limit(2000)
+        ids = [r[0] for r in conn.execute(stmt)]
+        if not ids:
+            return
+        for chunk in aggregates.chunked(ids):
+            aggregates.index_text(conn, chunk)
+        after = ids[-1]
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
     _v3_aggregates,
     _v4_filter_index,
+    _search_tags,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

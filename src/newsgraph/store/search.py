@@ -23,12 +23,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, fields
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    and_,
     column,
     func,
     literal_column,
@@ -39,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import Code, UsageError
-from newsgraph.store import schema
+from newsgraph.store import aggregates, schema
 from newsgraph.store.queries import next_prefix
 
 a, ent, outlets = schema.articles, schema.entities, schema.sources
@@ -177,6 +179,7 @@ class _SqlSearch:
                 total, exact = _browse_count(conn, filters, where)
                 return SearchPage([_with_snippet(r) for r in newest], total, exact)
             query = self._prepared(query)
+            query, where = self._narrowed(conn, query, filters, where)
             keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
             window = keys[:RANK_WINDOW]
             rows: list[dict[str, Any]] = []
@@ -209,6 +212,7 @@ class _SqlSearch:
                 ids = [r[0] for r in conn.execute(stmt.order_by(*NEWEST).limit(FACET_WINDOW))]
             else:
                 query = self._prepared(query)
+                query, where = self._narrowed(conn, query, filters, where)
                 keys, _, _ = self._guarded(lambda: self._window(conn, query, where))
                 ids = self._ids_of(conn, keys[:FACET_WINDOW])
             return _facets_of(conn, ids, size)
@@ -217,6 +221,13 @@ class _SqlSearch:
 
     def _prepared(self, q: str) -> str:
         return q
+
+    def _narrowed(
+        self, conn: Connection, q: str, filters: SearchFilters, where: list[Any]
+    ) -> tuple[str, list[Any]]:
+        """The query and SQL conditions to match with (a dialect may fold filters into
+        the query)."""
+        return q, where
 
     def _browse(
         self, conn: Connection, where: list[Any], limit: int, offset: int
@@ -454,23 +465,55 @@ class SqliteSearch(_SqlSearch):
     """FTS5 with BM25 ranking; the query is FTS5 syntax, except that a word holding
     punctuation FTS5 has no use for (``de-escalation``, ``Putin's``) is taken as a phrase.
     Matches are read newest stored first (descending FTS rowid, which FTS5 walks without
-    sorting), so a common word costs what a rare one does. Snippets are made for the
-    page's rows only."""
+    sorting), so a common word costs what a rare one does; equal ranks put the newest
+    stored first. Snippets are made for the page's rows only."""
 
     def _prepared(self, q: str) -> str:
         check_fts_query(q)
         return quote_plain_words(q)
 
-    def _matches(self, q: str, where: list[Any], *columns: Any) -> Select[Any]:
-        """Matches joined to their article row only when a filter or an order needs it
-        (through ``ix_articles_filter``, which covers what filters read)."""
-        stmt = select(*columns).where(_FTS.op("MATCH")(q), *where)
-        joined = where or any(getattr(c, "table", None) is a for c in columns)
-        return stmt.select_from(fts.join(a, a.c.id == fts.c.id) if joined else fts)
+    def _narrowed(
+        self, conn: Connection, q: str, filters: SearchFilters, where: list[Any]
+    ) -> tuple[str, list[Any]]:
+        """Filters as terms of the ``tags`` column (outlet, language, days, actors), so
+        the full-text index intersects them with the words: exact counts, newest
+        matches first, nothing read but the index. A source filter stays SQL."""
+        terms = tag_terms(conn, filters)
+        if terms is None or not where:
+            return q, where
+        return f"({q}) AND " + " AND ".join(terms), []
+
+    def _matches(
+        self, conn: Connection, q: str, where: list[Any], tail: str, *params: Any
+    ) -> list[tuple[Any, ...]]:
+        """(FTS rowid, article id) of the matches passing ``where``, with ``tail`` (more
+        conditions on ``articles_fts.rowid``, an order, a limit) and its parameters.
+
+        Written as SQL: a filter joins the article through ``ix_articles_filter``
+        (``INDEXED BY``: it covers what filters read; SQLite would otherwise pick the
+        unique index on the id and read every matching article's row), which
+        SQLAlchemy cannot spell; the filters themselves are compiled by SQLAlchemy."""
+        source = "articles_fts"
+        condition, values = "", []
+        if where:
+            source += (
+                " JOIN articles INDEXED BY ix_articles_filter ON articles.id = articles_fts.id"
+            )
+            compiled = and_(*where).compile(
+                dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+            )
+            condition = f" AND ({compiled.string})"
+            values = [compiled.params[name] for name in compiled.positiontup or ()]
+        sql = (
+            f"SELECT articles_fts.rowid, articles_fts.id FROM {source} "
+            f"WHERE articles_fts MATCH ?{condition} {tail}"
+        )
+        call = lambda: conn.exec_driver_sql(sql, (q, *values, *params)).all()  # noqa: E731
+        return [tuple(r) for r in self._guarded(call)]
 
     def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
-        stmt = self._matches(q, where, fts.c.rowid).order_by(fts.c.rowid.desc())
-        keys = [int(r[0]) for r in conn.execute(stmt.limit(COUNT_CAP + 1))]
+        tail = "ORDER BY articles_fts.rowid DESC LIMIT ?"
+        keys = [int(r[0]) for r in self._matches(conn, q, where, tail, COUNT_CAP + 1)]
         if len(keys) <= COUNT_CAP:
             return keys, len(keys), True
         if not where:  # FTS5 counts its own matches fast: exact
@@ -489,21 +532,19 @@ class SqliteSearch(_SqlSearch):
     def _ranked(
         self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
     ) -> list[dict[str, Any]]:
-        rank = func.bm25(_FTS, 0.0, 4.0, 1.0)
-        stmt = self._matches(q, [*where, fts.c.rowid >= min(keys)], fts.c.rowid, a.c.id)
-        stmt = stmt.order_by(rank, *NEWEST).limit(limit).offset(offset)
-        return self._summaries(
-            conn, [tuple(r) for r in self._guarded(lambda: conn.execute(stmt).all())]
+        tail = (
+            "AND articles_fts.rowid >= ? ORDER BY bm25(articles_fts, 0.0, 4.0, 1.0, 0.0), "
+            "articles_fts.rowid DESC LIMIT ? OFFSET ?"
         )
+        found = self._matches(conn, q, where, tail, min(keys), limit, offset)
+        return self._summaries(conn, found)
 
     def _beyond(
         self, conn: Connection, q: str, where: list[Any], keys: list[Any], limit: int, offset: int
     ) -> list[dict[str, Any]]:
-        stmt = self._matches(q, [*where, fts.c.rowid < min(keys)], fts.c.rowid, fts.c.id)
-        stmt = stmt.order_by(fts.c.rowid.desc()).limit(limit).offset(offset)
-        return self._summaries(
-            conn, [tuple(r) for r in self._guarded(lambda: conn.execute(stmt).all())]
-        )
+        tail = "AND articles_fts.rowid < ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?"
+        found = self._matches(conn, q, where, tail, min(keys), limit, offset)
+        return self._summaries(conn, found)
 
     def _summaries(self, conn: Connection, found: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
         """Article summaries of (fts rowid, id) pairs, in their order, each with its rowid
@@ -539,6 +580,80 @@ _FTS5_SYNTAX = set('"():*^+{}')
 _WORDISH = re.compile(r"^[\w.,'’\-/&!?;]+$")
 _OPERATORS = ("AND", "OR", "NOT")
 QUERY_HELP = 'words, "a phrase", prefix*, AND / OR / NOT between words, title:word'
+
+
+def tag_terms(conn: Connection, filters: SearchFilters) -> list[str] | None:
+    """FTS5 terms on ``tags`` for each filter (``aggregates.article_tags``); None when a
+    filter has no tag (``source``)."""
+    given = filters.as_dict()
+    if "source" in given:
+        return None
+    terms = []
+    if "outlet" in given:
+        terms.append(f"tags:{aggregates.outlet_tag(_outlet_id(conn, given['outlet']))}")
+    if "language" in given:
+        terms.append(f"tags:{aggregates.language_tag(given['language'])}")
+    if "actor" in given:
+        tags = " OR ".join(aggregates.actor_tag(i) for i in actor_ids(conn, given["actor"]))
+        terms.append(f"tags:({tags})")
+    if {"since", "until", "year"} & set(given):
+        days = _day_bounds(conn, given)
+        tags = " OR ".join(day_tags(*days)) if days else ""
+        terms.append(f"tags:({tags})" if tags else "tags:nodate")
+    return terms
+
+
+def _day_bounds(conn: Connection, given: dict[str, str]) -> tuple[date, date] | None:
+    """The first and last day the date filters allow (the stored days bound an open
+    side); None when no day is left."""
+    c = schema.counts
+    low, high = conn.execute(
+        select(func.min(c.c.key), func.max(c.c.key)).where(c.c.kind == "day", c.c.key != "")
+    ).one()
+    first, last = _as_day(low, False), _as_day(high, True)
+    if first is None or last is None:
+        return None
+    for name, value in given.items():
+        start, end = _as_day(value, False), _as_day(value, True)
+        if name in ("since", "year") and start is not None:
+            first = max(first, start)
+        if name in ("until", "year") and end is not None:
+            last = min(last, end)
+    return (first, last) if first <= last else None
+
+
+def _as_day(value: str | None, end: bool) -> date | None:
+    """The first (or last) day of an ISO prefix: ``2017`` -> 2017-01-01 (2017-12-31)."""
+    if not value:
+        return None
+    try:
+        if len(value) == 4:
+            return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            return date.fromisoformat(next_prefix(value) + "-01") - timedelta(1) if end else first
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def day_tags(first: date, last: date) -> list[str]:
+    """The fewest ``y``/``m``/``d`` tags covering the days ``first`` to ``last``: whole
+    years, then whole months, then days (at most about a hundred)."""
+    tags, day = [], first
+    while day <= last:
+        if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= last:
+            tags.append(f"y{day.year}")
+            day = date(day.year + 1, 1, 1)
+            continue
+        month_end = date.fromisoformat(next_prefix(f"{day:%Y-%m}") + "-01") - timedelta(1)
+        if day.day == 1 and month_end <= last:
+            tags.append(f"m{day:%Y%m}")
+            day = month_end + timedelta(1)
+            continue
+        tags.append(f"d{day:%Y%m%d}")
+        day += timedelta(1)
+    return tags
 
 
 def quote_plain_words(q: str) -> str:
