@@ -41,8 +41,11 @@ MERGED_AGGREGATES = (
     schema.merged_event_keys,
     schema.merged_event_pairs,
     schema.event_days,
+    schema.event_months,
     schema.dyad_days,
 )
+DAY_KEYS = ["key", "day", "type", "negated"]
+MONTH_KEYS = ["key", "month", "type", "negated"]
 
 
 def chunked(values: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
@@ -414,8 +417,17 @@ def merged_added(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     for table, table_rows in ((schema.merged_event_keys, keys), (schema.merged_event_pairs, pairs)):
         for part in chunked(table_rows, 500):
             conn.execute(insert(table), part)
-    add_counts(conn, schema.event_days, ["key", "day", "type", "negated"], days)
+    _add_days(conn, days)
     add_counts(conn, schema.dyad_days, ["lo", "hi", "day", "type", "negated"], dyads)
+
+
+def _add_days(conn: Connection, days: Mapping[tuple[Any, ...], Counter]) -> None:
+    """Add to ``event_days`` and to ``event_months``, its monthly sums."""
+    add_counts(conn, schema.event_days, DAY_KEYS, days)
+    months: dict[tuple[Any, ...], Counter] = defaultdict(Counter)
+    for (key, day, kind, negated), amounts in days.items():
+        months[(key, day[:7], kind, negated)].update(amounts)
+    add_counts(conn, schema.event_months, MONTH_KEYS, months)
 
 
 def mentions_changed(conn: Connection, changes: Sequence[tuple[Mapping[str, Any], int]]) -> None:
@@ -431,7 +443,7 @@ def mentions_changed(conn: Connection, changes: Sequence[tuple[Mapping[str, Any]
             days[(k, day, kind, negated)]["mentions"] += change
         for lo, hi in dyad_pairs(source, target):
             dyads[(lo, hi, day, kind, negated)]["mentions"] += change
-    add_counts(conn, schema.event_days, ["key", "day", "type", "negated"], days)
+    _add_days(conn, days)
     add_counts(conn, schema.dyad_days, ["lo", "hi", "day", "type", "negated"], dyads)
 
 

@@ -196,12 +196,32 @@ def _search_tags(conn: Connection) -> None:
         after = ids[-1]
 
 
+def _event_months(conn: Connection) -> None:
+    """``event_months``: ``event_days`` summed by month, for monthly charts."""
+    schema.event_months.create(conn, checkfirst=True)
+    conn.execute(schema.event_months.delete())
+    conn.exec_driver_sql(
+        "INSERT INTO event_months (key, month, type, negated, events, mentions) "
+        "SELECT key, substr(day, 1, 7), type, negated, sum(events), sum(mentions) "
+        "FROM event_days GROUP BY key, substr(day, 1, 7), type, negated"
+    )
+
+
+def _claims_tone_tables(conn: Connection) -> None:
+    """Numeric claims and tone (issue 15): the tables of ``store.claims``."""
+    from newsgraph.store import claims
+
+    claims.create_tables(conn)
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
     _v3_aggregates,
     _v4_filter_index,
     _search_tags,
+    _event_months,
+    _claims_tone_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

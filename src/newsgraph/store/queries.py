@@ -166,19 +166,26 @@ def day_counts(
     """(month, type, negated, events, mentions) from ``event_days`` of ``key`` (``"*"``:
     every merged event), or from ``dyad_days`` of the unordered ``pair`` of keys; the
     month is the first seven characters of the day (``2017`` for a year-only date)."""
+    by_day = any(v and len(v) > 7 for v in (since, until))
     if pair is not None:
         lo, hi = sorted(pair)
         t: Any = dd
         where = [dd.c.lo == lo, dd.c.hi == hi]
-    else:
+        day = dd.c.day
+    elif by_day:  # a range with a day in it: the days, then summed by month
         t = ed
         where = [ed.c.key == key]
+        day = ed.c.day
+    else:
+        t = schema.event_months
+        where = [t.c.key == key]
+        day = t.c.month
     if type:
         where.append(t.c.type == type.upper())
-    month_of = func.substr(t.c.day, 1, 7)
+    month_of = func.substr(day, 1, 7)
     stmt = (
         select(month_of, t.c.type, t.c.negated, func.sum(t.c.events), func.sum(t.c.mentions))
-        .where(*where, *day_range(t.c.day, since, until, month))
+        .where(*where, *day_range(day, since, until, month))
         .group_by(month_of, t.c.type, t.c.negated)
     )
     return [(str(d), str(k), bool(n), int(e), int(m)) for d, k, n, e, m in conn.execute(stmt)]

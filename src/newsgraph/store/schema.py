@@ -369,6 +369,19 @@ event_days = Table(
     Column("mentions", Integer, nullable=False),
 )
 
+# event_days summed by month ("2017-03"; "2017" for a year-only date): monthly charts of
+# keys with many days (every event, a big country) read a few hundred rows
+event_months = Table(
+    "event_months",
+    metadata,
+    Column("key", String(140), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("negated", Boolean, primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
 # merged events per dyad (unordered pair of keys) per day, type and negation: dyad charts
 dyad_days = Table(
     "dyad_days",
@@ -394,6 +407,7 @@ AGGREGATE_TABLES = (
     merged_event_keys,
     merged_event_pairs,
     event_days,
+    event_months,
     dyad_days,
 )
 # tables whose row counts ``counts`` keeps (the others are small enough to count)
