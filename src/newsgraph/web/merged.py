@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from newsgraph.analyze.dyads import dyad_events, period_of
 from newsgraph.analyze.parties import Party
-from newsgraph.analyze.quads import QUAD_NAMES, quad_class, quad_name
+from newsgraph.analyze.quads import PLOVER_QUAD, QUAD_NAMES, quad_class, quad_name
 from newsgraph.store import aggregates, queries, schema
 from newsgraph.store import events as q
 from newsgraph.store.db import Store
@@ -195,12 +195,13 @@ def party_keys(party: Party) -> list[str]:
     return [aggregates.entity_key(e) for e in party.entities]
 
 
-def _points(rows: Iterable[tuple[str, str, bool, int, int]]) -> list[dict[str, Any]]:
-    """``series.quad_series`` points from (day, type, negated, events, mentions) day
-    counts: asserted events per month and quad class."""
+def _points(rows: Iterable[tuple[str, Any, bool, int, int]]) -> list[dict[str, Any]]:
+    """``series.quad_series`` points from (day, quad class, negated, events, mentions)
+    counts (``queries.day_counts`` with ``classes=PLOVER_QUAD``): asserted events per
+    month and quad class."""
     points: dict[str, dict[str, Any]] = {}
-    for day, kind, negated, events, mentions in rows:
-        month, quad = period_of(day, "month"), quad_class(kind)
+    for day, quad, negated, events, mentions in rows:
+        month = period_of(day, "month")
         if negated or month is None or quad is None or not events:
             continue
         point = points.setdefault(
@@ -239,7 +240,7 @@ def _ordered(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
 def actor_series(store: Store, actor_id: str) -> list[dict[str, Any]]:
     """The actor's asserted merged events per month by quad class (``event_days``)."""
     with store.engine.connect() as conn:
-        rows = queries.day_counts(conn, key=aggregates.entity_key(actor_id))
+        rows = queries.day_counts(conn, key=aggregates.entity_key(actor_id), classes=PLOVER_QUAD)
     return _points(rows)
 
 
@@ -283,6 +284,7 @@ def timeline_page(
             since=f.since,
             until=f.until,
             month=f.month,
+            classes=PLOVER_QUAD,
         )
     return rows, sum(d[3] for d in days), _points(days)
 
@@ -290,7 +292,13 @@ def timeline_page(
 def _series_of(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``_points`` of a list of merged event rows."""
     return _points(
-        (r.get("date") or "", r["type"], bool(r["negated"]), 1, int(r.get("n_mentions") or 0))
+        (
+            r.get("date") or "",
+            quad_class(r["type"]),
+            bool(r["negated"]),
+            1,
+            int(r.get("n_mentions") or 0),
+        )
         for r in events
     )
 
@@ -307,7 +315,7 @@ def dyad_page(
     pair = (keys_a[0], keys_b[0])
     with store.engine.connect() as conn:
         ids = queries.dyad_page(conn, pair, month=month, limit=limit, offset=offset)
-        days = queries.day_counts(conn, key="", pair=pair, month=month)
+        days = queries.day_counts(conn, key="", pair=pair, month=month, classes=PLOVER_QUAD)
         rows = _ordered(conn, ids)
     total = sum(d[3] for d in days if not d[2] and (month is None or len(d[0]) >= 7))
     return rows, total
@@ -321,5 +329,5 @@ def dyad_chart(store: Store, a: Party, b: Party) -> tuple[list[dict[str, Any]], 
         rows = dyad_rows(store, a, b)
         return _cooperation(_series_of(rows)), len(rows)
     with store.engine.connect() as conn:
-        days = queries.day_counts(conn, key="", pair=(keys_a[0], keys_b[0]))
+        days = queries.day_counts(conn, key="", pair=(keys_a[0], keys_b[0]), classes=PLOVER_QUAD)
     return _cooperation(_points(days)), sum(d[3] for d in days if not d[2])
