@@ -465,13 +465,14 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 @contextlib.contextmanager
-def serving(db: str) -> Iterator[int]:
-    """``newsgraph serve --cache-mb 0`` on a free loopback port."""
+def serving(db: str, workers: int = 1) -> Iterator[int]:
+    """``newsgraph serve --cache-mb 0 --workers N`` on a free loopback port."""
     with socket.socket() as s:
         s.bind((HOST, 0))
         port = int(s.getsockname()[1])
     exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
     cmd = [exe, "serve", "--db", db, "--host", HOST, "--port", str(port), "--cache-mb", "0"]
+    cmd += ["--workers", str(workers)]
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
@@ -492,9 +493,11 @@ def serving(db: str) -> Iterator[int]:
             server.kill()
 
 
-def measure(db: str, requests: int, clients: int, seconds: float) -> dict[str, Any]:
+def measure(
+    db: str, requests: int, clients: int, seconds: float, workers: int = 1
+) -> dict[str, Any]:
     paths = endpoints(db)
-    with serving(db) as port:
+    with serving(db, workers) as port:
         asyncio.run(one_client(port, {k: v[:1] for k, v in paths.items()}, 1))  # warm up
         single, errors = asyncio.run(one_client(port, paths, requests))
         crowd, crowd_errors = asyncio.run(many_clients(port, paths, clients, seconds))
@@ -521,6 +524,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--requests", type=int, default=40, help="requests per endpoint, 1 client")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60.0, help="length of the 50-client run")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     ap.add_argument("--build-only", action="store_true", help="build, do not measure")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
@@ -543,7 +547,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "build_s": round(time.perf_counter() - began, 1),
     }
     if not args.build_only:
-        out |= measure(db, args.requests, args.clients, args.seconds)
+        out |= measure(db, args.requests, args.clients, args.seconds, args.workers)
+        out["server_workers"] = args.workers
     out["ingest_ms_per_article"] = ingest
     if args.json:
         print(json.dumps(out))
