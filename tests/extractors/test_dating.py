@@ -149,10 +149,11 @@ def test_event_date_resolves_a_yearless_month_day_near_publication() -> None:
 
 # measured with eval/dating_eval.py (TempEval-3, creation date hidden); these 1989-2000
 # texts rarely name their own year, so few are dated: the gate pins the right answers
-# (floors) and the share dated with a wrong year (a ceiling: no guessing without evidence)
+# (floors) and the share dated with a wrong year (a ceiling: no guessing without evidence).
+# Issue 13 traded AQUAINT's 6 right and 3 wrong years (datelines given the nearest named year) for 2 right, 0 wrong
 MEASURED = {
-    "TimeBank": {"day_accuracy": 0.0, "year_accuracy": 0.0, "wrong_year": 0.0055},
-    "AQUAINT": {"day_accuracy": 0.0274, "year_accuracy": 0.0822, "wrong_year": 0.0411},
+    "TimeBank": {"day_accuracy": 0.0, "year_accuracy": 0.0, "wrong_year": 0.0},
+    "AQUAINT": {"day_accuracy": 0.0137, "year_accuracy": 0.0274, "wrong_year": 0.0},
 }
 
 
