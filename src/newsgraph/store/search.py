@@ -134,6 +134,8 @@ class _SqlSearch:
     pages past them continue in index order, and a count over the cap is an estimate
     (``SearchPage.exact`` is False). Filters narrow through indexes."""
 
+    rank_window = RANK_WINDOW
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -181,11 +183,11 @@ class _SqlSearch:
             query = self._prepared(query)
             query, where = self._narrowed(conn, query, filters, where)
             keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
-            window = keys[:RANK_WINDOW]
+            window = keys[: self.rank_window]
             rows: list[dict[str, Any]] = []
             if offset < len(window):
                 rows = self._ranked(conn, query, where, window, limit, offset)
-            if len(keys) > RANK_WINDOW and len(rows) < limit:
+            if len(keys) > self.rank_window and len(rows) < limit:
                 more = self._beyond(
                     conn, query, where, window, limit - len(rows), max(0, offset - len(window))
                 )
@@ -729,6 +731,9 @@ class PostgresSearch(_SqlSearch):
     matches in no order: the first ``COUNT_CAP + 1`` the heap yields are read, ranked
     with ``ts_rank`` on the stored vectors, and a count over the cap is the planner's
     estimate (kept from the index's statistics)."""
+
+    # ranking reads each candidate's stored vector (a TOAST fetch): a smaller window
+    rank_window = 100
 
     def _tsquery(self, q: str) -> Any:
         return func.websearch_to_tsquery(_CONFIG, q)
