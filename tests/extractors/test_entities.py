@@ -615,3 +615,22 @@ def test_a_common_given_name_tells_the_pronoun_gender(nlp):
     layer = find_entities(nlp(text), published="2016-09-20", kb=default_kb())
     assert speaker_id(layer, text, "she") == "local:person:elizabeth-warren"
     assert speaker_id(layer, text, "He") == "local:person:john-stumpf"
+
+
+def test_a_former_holders_title_does_not_take_the_office_from_the_holder(nlp, tiny_kb):
+    text = (
+        "Emmanuel Macron met reporters in Paris on Friday. Critics recalled that President "
+        "Hollande had promised the same in 2014. The French president said the plan would "
+        "be ready by autumn."
+    )
+    layer = entities_of(nlp, text, tiny_kb, published="2017-06-01")
+    assert speaker_id(layer, text, "The French president") == "P2"
+
+
+def test_a_stated_role_still_names_the_only_holder_in_the_story(nlp, tiny_kb):
+    text = (
+        "President Hollande spoke in Lille on Friday. The French president said the plan "
+        "would be ready by autumn."
+    )
+    layer = entities_of(nlp, text, tiny_kb, published="2017-06-01")
+    assert speaker_id(layer, text, "The French president") == "P3"

@@ -221,14 +221,20 @@ def _unknown_owner(phrase: Span, head: Token) -> bool:
 
 
 def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
-    """Stated roles first, then the knowledge base by date, then the last fitting person."""
-    stated = _from_stated(art, phrase.start, key)
-    if stated is not None:
-        return stated
+    """Stated roles first, then the knowledge base by date, then the last fitting person.
+
+    A stated role loses to the office's holder on the article's date when that holder
+    is named in the article too: 'President Obama' quoted in a 2017 story does not make
+    'the US President' Obama when Trump is in the story."""
     words = phrase.text.split()
     if words and words[0].lower() in ("his", "her", "its", "their"):
         words[0] = "the"
     link = art.resolver.role_holder(" ".join(words))
+    stated = _from_stated(art, phrase.start, key)
+    if stated is not None and not (
+        link is not None and link.id != stated and link.id in art.people
+    ):
+        return stated
     if link is not None:
         if link.id not in art.people:
             art.new_links[link.id] = link
