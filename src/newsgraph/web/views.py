@@ -53,6 +53,7 @@ def search_view(
     try:
         found = backend.search(q, filters, limit, offset)
         data = page(found.rows, found.total, limit, offset, url)
+        data["total_exact"], data["total_text"] = found.exact, found.total_text
         data["facets"] = backend.facets(q, filters) if facets else None
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(Code.BAD_OPTION, explain_query_error(q or "")) from exc

@@ -96,7 +96,7 @@ def assess(
     plover = tables.code_info(code or "").plover or ""
     doubts = [
         *_form_doubts(trigger, sides, plover, spoken),
-        *_actor_doubts(trigger, sides, plover, spoken),
+        *_actor_doubts(trigger, sides, code or "", spoken),
         *_mood_doubts(trigger, plover, code, modality, spoken),
     ]
     if negated:
@@ -136,21 +136,22 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> lis
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
-    background = trigger.dep_ == "relcl" or (
-        trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
+    background = trigger.dep_ in ("relcl", "amod", "acomp") or (
+        trigger.dep_ == "acl" and trigger.tag_ == "VBN"
     )
     if background and not spoken:
-        doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'men who fought'
+        doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'alleged contacts'
     if _reduced_passive(trigger):
         doubts.append("reduced_passive")
     return doubts
 
 
-def _actor_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> list[str]:
+def _actor_doubts(trigger: Token, sides: Sides, code: str, spoken: bool) -> list[str]:
     """Doubts about who: a side named but not resolved, a thing as the subject, no
     political actor, no subject at all, counted people."""
     sets = _sets()
     doubts = []
+    plover = tables.code_info(code).plover or ""
     (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
     subject = _subject(trigger)
     lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
@@ -164,6 +165,8 @@ def _actor_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> li
     )
     if plover != "PROTEST" and not political:
         doubts.append("no_political_actor")
+    elif code in VISITS and not any(_official(a, sets) for a in src_actors):
+        doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
     active = trigger.pos_ == "VERB" and not _passive(trigger)
     if not src_tokens and not spoken and active and no_subject:
@@ -523,3 +526,18 @@ def _refers_back(pronoun: Token) -> bool:
         )
         and pronoun.head.lemma_.lower() in ("respond", "retaliate", "act", "strike", "react")
     )
+
+
+VISITS = frozenset({"042", "043"})
+
+
+def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:
+    """A visitor whose trip is political: a state, an organisation of states, a person or
+    body the knowledge base knows, or a government, military, legislative, judicial,
+    party or rebel agent."""
+    entity = actor.entity or ""
+    if entity.startswith("country:") or actor.country == "IGO":
+        return True
+    if entity and not entity.startswith("local:") and (actor.country or actor.sector):
+        return True
+    return (actor.sector or "") in sets["official_sectors"]
