@@ -150,3 +150,12 @@ def test_filtered_search_counts_exactly(store: Database) -> None:
         found = backend.search(q, filters, 100, 0)
         assert found.exact and found.total == len(found.rows)
         assert {r["id"] for r in found.rows} == matching & listed, filters
+
+
+def test_estimates_read_as_estimates() -> None:
+    from newsgraph.store.search import SearchPage, estimate_text
+
+    assert estimate_text(28_847, True) == "28,847"
+    assert estimate_text(28_347, False) == "about 28,000"
+    assert estimate_text(1_234_567, False) == "about 1,200,000"
+    assert SearchPage([], 28_347, exact=False).total_text == "about 28,000"

@@ -55,6 +55,8 @@ class FacetValue(BaseModel):
 
 class ArticlePage(Page[ArticleSummary]):
     facets: dict[str, list[FacetValue]] | None = None
+    total_exact: bool = Field(True, description="False when total is an estimate")
+    total_text: str | None = Field(None, description='The total as shown: "about 28,000"')
 
 
 class Mention(Open):
