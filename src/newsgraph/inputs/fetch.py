@@ -1,11 +1,16 @@
 """Fetch http(s) URLs safely: timeout, size cap, redirect limit, no private addresses.
 
 Every hop of a redirect chain is checked: its host must resolve only to public
-addresses unless ``allow_private`` is set. Failures raise IngestError NG109 / NG110.
+addresses unless ``allow_private`` is set. The connection then goes to the address
+that was checked (the URL's host is replaced by it; ``Host`` and the TLS server name
+stay the name's), so a resolver that answers a public address to the check and a
+loopback one to the connection (DNS rebinding) gains nothing. Failures raise
+IngestError NG109 / NG110.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from dataclasses import dataclass
@@ -26,11 +31,18 @@ class Fetched:
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
+    """An http(s) URL, whatever the case of its scheme (``HTTP://`` too)."""
+    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def check_public(url: str, *, allow_private: bool) -> None:
     """Raise NG110 when the URL's host resolves to a private, loopback or reserved address."""
+    checked_address(url, allow_private=allow_private)
+
+
+def checked_address(url: str, *, allow_private: bool) -> str:
+    """The address to connect to for ``url``: its host resolved once and checked (NG110
+    when any of its addresses is private, loopback or reserved, unless ``allow_private``)."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -38,16 +50,17 @@ def check_public(url: str, *, allow_private: bool) -> None:
         raise IngestError(Code.FETCH_FAILED, f"{url}: {exc}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError(Code.FETCH_FAILED, f"{url}: not an http(s) URL")
-    if allow_private:
-        return
     try:
         infos = socket.getaddrinfo(parts.hostname, port or 80, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
         raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host ({exc})") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global or address.is_multicast:
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    if not addresses:
+        raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host (no address)")
+    for address in addresses:
+        if not allow_private and (not address.is_global or address.is_multicast):
             raise IngestError(Code.PRIVATE_ADDRESS, f"{url} ({address})")
+    return str(addresses[0])
 
 
 def fetch(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Fetched:
@@ -56,8 +69,8 @@ def fetch(url: str, settings: Settings, *, client: httpx.Client | None = None) -
     client = client or make_client(settings)
     try:
         for _hop in range(settings.fetch_max_redirects + 1):
-            check_public(url, allow_private=settings.allow_private)
-            response = _get_capped(client, url, settings.fetch_max_bytes)
+            address = checked_address(url, allow_private=settings.allow_private)
+            response = _get_capped(client, url, address, settings.fetch_max_bytes)
             if response[0] is None:
                 return response[1]
             url = response[0]
@@ -79,17 +92,34 @@ def make_client(settings: Settings) -> httpx.Client:
     )
 
 
-def _get_capped(client: httpx.Client, url: str, max_bytes: int) -> tuple[str | None, Fetched]:
+def pinned_request(client: httpx.Client, url: str, address: str) -> httpx.Request:
+    """A GET of ``url`` sent to ``address``: the URL's host replaced by the address, the
+    ``Host`` header and the TLS server name (SNI, certificate check) kept as the name's."""
+    target = httpx.URL(url)
+    host = target.host
+    netloc = target.netloc.decode("ascii")
+    request = client.build_request("GET", target.copy_with(host=address), headers={"Host": netloc})
+    if target.scheme == "https":
+        request.extensions["sni_hostname"] = host
+    return request
+
+
+def _get_capped(
+    client: httpx.Client, url: str, address: str, max_bytes: int
+) -> tuple[str | None, Fetched]:
     """One request. Returns (redirect target, _) or (None, the fetched page)."""
     empty = Fetched(url, b"", "", None)
     try:
-        with client.stream("GET", url) as response:
+        request = pinned_request(client, url, address)
+        response = client.send(request, stream=True)
+        with contextlib.closing(response):
             if response.is_redirect:
                 location = response.headers.get("location", "")
                 return urljoin(url, location), empty
             if response.status_code >= 400:
                 raise IngestError(Code.FETCH_FAILED, f"{url}: HTTP {response.status_code}")
-            declared = int(response.headers.get("content-length") or 0)
+            length = response.headers.get("content-length") or ""
+            declared = int(length) if length.strip().isdigit() else 0
             if declared > max_bytes:
                 raise IngestError(Code.TOO_LARGE, f"{url}: {declared:,} bytes")
             body = bytearray()
@@ -99,10 +129,10 @@ def _get_capped(client: httpx.Client, url: str, max_bytes: int) -> tuple[str | N
                     raise IngestError(Code.TOO_LARGE, f"{url}: more than {max_bytes:,} bytes")
             ctype = response.headers.get("content-type", "")
             return None, Fetched(
-                str(response.url),
+                url,
                 bytes(body),
                 ctype.split(";")[0].strip(),
                 response.charset_encoding,
             )
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise IngestError(Code.FETCH_FAILED, f"{url}: {type(exc).__name__}: {exc}") from None
