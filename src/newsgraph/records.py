@@ -108,6 +108,9 @@ class Published:
     origin: str | None = None  # given | metadata | text | inferred
     confidence: float = 0.0
     evidence: str | None = None
+    # for an inferred date: the precision ``confidence`` vouches for (day, month or year);
+    # ``date`` is the best estimate, a day whenever the evidence names one
+    granularity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

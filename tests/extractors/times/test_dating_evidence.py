@@ -92,7 +92,8 @@ def test_a_weekday_date_pair_alone_is_too_weak() -> None:
 def test_weekday_date_pair_and_a_tenure_give_the_month() -> None:
     text = "President Donald Trump spoke at the rally on Sunday, Jan. 29, organisers said."
     pub = infer(text)
-    assert pub is not None and pub.date == "2017-01"
+    assert pub is not None and pub.date == "2017-01-29"  # the estimate
+    assert pub.granularity == "month" and THRESHOLD <= pub.confidence < 0.9
     assert (pub.evidence or "").startswith("to the month: ")
 
 
@@ -103,6 +104,7 @@ def test_a_former_holder_named_with_the_title_does_not_pin_the_handover_day() ->
     )
     pub = infer(text)
     assert pub is not None and pub.date == "2017"  # Trump and Spicer: 2017, no day
+    assert pub.granularity == "year"
     assert "Obama" not in (pub.evidence or "")
 
 
@@ -111,12 +113,16 @@ def test_year_bounds_alone_abstain() -> None:
     assert infer(text) is None
 
 
-def test_a_month_or_year_is_no_anchor_for_times() -> None:
+def test_an_estimated_day_anchors_times_a_bare_year_does_not() -> None:
     text = "President Donald Trump spoke at the rally on Sunday, Jan. 29, organisers said."
     article = Article(id="a", source="s", text=text, language="en")
     published, times = date_article(article)
-    assert published.date == "2017-01" and anchor_of(published) is None
-    assert all(not (t.value or "").startswith("2017-01-29") for t in times)
+    assert published.granularity == "month" and anchor_of(published) == "2017-01-29"
+    assert any(t.value == "2017-01-29" for t in times)
+    text = "Press secretary Sean Spicer said on Friday that President Donald Trump would go."
+    published, times = date_article(Article(id="b", source="s", text=text, language="en"))
+    assert published.date == "2017" and anchor_of(published) is None
+    assert all(t.value is None or not t.value.startswith("2017-") for t in times)
     assert anchor_of(Published("2017", "inferred", 0.9)) is None
     assert anchor_of(Published("2017-01-29", "inferred", 0.9)) == "2017-01-29"
 

@@ -11,9 +11,9 @@ Each clue has a kind and a weight (:mod:`dating_evidence`):
   that tenure, :mod:`dating_roles`), the latest year the text reports as past (a lower
   bound), a year it looks forward to (an upper bound).
 
-:mod:`dating_combine` weighs them into one date with its granularity (a day
-``2017-02-06``, a month ``2017-02`` or a year ``2017``, as TIMEX3 writes them) and a
-confidence, and abstains below its threshold. Without enough evidence the answer is
+:mod:`dating_combine` weighs them into one date (the best estimate: a day whenever a
+clue names one, else ``2017-02`` or ``2017``), the granularity its confidence vouches for
+(day, month or year), and abstains below its threshold. Without enough evidence the answer is
 ``None``: nothing is guessed.
 """
 
@@ -81,7 +81,7 @@ def infer_publication_date(
     None); ``url`` the article's address (a date in its path is a clue); ``kb`` the
     actor knowledge base (the shipped one when None); ``near_year`` a year known to be
     within one of the article's (a bound); ``today`` the latest possible day. The
-    date is a day, a month or a year (``2017-02-06``, ``2017-02``, ``2017``).
+    answer's ``granularity`` (day, month, year) is what its ``confidence`` is for.
     """
     times = find_times(text, anchor=None) if times is None else times
     today = today or date.today()

