@@ -133,8 +133,13 @@ def record_to_rawdoc(obj: Any, source: str, settings: Settings) -> RawDoc:
 
 
 def read_jsonl_stream(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Item]:
-    for n, raw in enumerate(stream, 1):
+    """One record per line, each line read under the size cap (standard input is never
+    read whole, and a line longer than ``max_bytes`` is refused, NG103, unread)."""
+    for n, raw in enumerate(capped_lines(stream, settings.max_bytes), 1):
         where = f"{source}:{n}"
+        if raw is None:
+            yield rejected(where, Code.TOO_LARGE, f"line over {settings.max_bytes:,} bytes")
+            continue
         if not raw.strip():
             continue
         try:
@@ -144,6 +149,18 @@ def read_jsonl_stream(stream: BinaryIO, source: str, settings: Settings) -> Iter
             yield rejected(where, Code.BAD_JSON, f"line {n}: {exc.msg} at column {exc.colno}")
         except IngestError as exc:
             yield from_error(where, exc)
+
+
+def capped_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, None for each one longer than ``limit`` bytes (skipped in
+    blocks, never held whole)."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _json_loads(text: str) -> Any:

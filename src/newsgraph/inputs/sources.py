@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -31,7 +33,23 @@ __all__ = [
     "record_to_rawdoc",
     "rejected",
     "source_id",
+    "source_labels",
 ]
+
+# what to call a file instead of its path, in this context (web uploads: not the
+# server's temporary path but the name the client gave)
+_LABELS: ContextVar[dict[str, str] | None] = ContextVar("source_labels", default=None)
+
+
+@contextmanager
+def source_labels(labels: dict[str, str]) -> Iterator[None]:
+    """Within the block, records read from the file paths in ``labels`` are named by the
+    label (``upload:notes.txt``, ``upload:notes.txt:3`` for its third line)."""
+    token = _LABELS.set({**(_LABELS.get() or {}), **labels})
+    try:
+        yield
+    finally:
+        _LABELS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -79,21 +97,21 @@ def _hidden(relative: Path) -> bool:
 
 def read_input(ref: InputRef, settings: Settings) -> Iterator[Item]:
     """Every RawDoc or rejection that one input yields."""
+    name = (_LABELS.get() or {}).get(ref.location, ref.location)
     try:
         if ref.kind == "stdin":
             yield from read_jsonl_stream(sys.stdin.buffer, "-", settings)
         elif ref.kind == "url":
             yield from _read_url(ref.location, settings)
         else:
-            yield from _read_file(Path(ref.location), settings)
+            yield from _read_file(Path(ref.location), settings, name)
     except IngestError as exc:
-        yield from_error(ref.location, exc)
+        yield from_error(name, exc)
     except OSError as exc:
-        yield rejected(ref.location, Code.NOT_FOUND, f"{ref.location}: {exc.strerror or exc}")
+        yield rejected(name, Code.NOT_FOUND, f"{name}: {exc.strerror or exc}")
 
 
-def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
-    source = str(path)
+def _read_file(path: Path, settings: Settings, source: str) -> Iterator[Item]:
     size = path.stat().st_size
     if size > settings.max_bytes:
         raise IngestError(Code.TOO_LARGE, f"{size:,} bytes (limit {settings.max_bytes:,})")

@@ -21,6 +21,7 @@ from typing import Any
 from fastapi import Request
 
 from newsgraph.errors import Code, UsageError
+from newsgraph.inputs.sources import source_labels
 from newsgraph.records import Record
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
@@ -104,7 +105,8 @@ def ingest_text(store: Store, fields: dict[str, Any], settings: Settings) -> dic
     with tempfile.TemporaryDirectory(prefix="newsgraph-api-") as folder:
         path = Path(folder) / "text.jsonl"
         path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-        return ingest_inputs(store, [str(path)], settings)
+        with source_labels({str(path): "api-text"}):
+            return ingest_inputs(store, [str(path)], settings)
 
 
 def ingest_upload(
@@ -113,11 +115,14 @@ def ingest_upload(
     """An uploaded file (text, HTML, JSONL, CSV, WARC, feed, maybe gzipped)."""
     if len(data) > settings.max_bytes:
         raise ApiError(413, "TOO_LARGE", f"upload over {settings.max_bytes:,} bytes")
-    name = _SAFE_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+    given = Path((filename or "upload").replace("\\", "/")).name[:200] or "upload"
+    name = _SAFE_NAME.sub("_", given).strip("._") or "upload"
     with tempfile.TemporaryDirectory(prefix="newsgraph-api-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        return ingest_inputs(store, [str(path)], settings)
+        # records are named after the client's file, not the server's temporary path
+        with source_labels({str(path): f"upload:{given}"}):
+            return ingest_inputs(store, [str(path)], settings)
 
 
 def ingest_url(store: Store, url: str, settings: Settings) -> dict[str, Any]:
