@@ -54,6 +54,8 @@ class Quote:
     cue: str | None = None
     speaker: Speaker | None = None
     date: str | None = None
+    # the quoted words' tone (extractors/tone): higher is more positive; None when not scored
+    tone: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,50 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimSubject:
+    """Whose figure a claim states: a resolved entity, or the words naming the subject."""
+
+    entity: str | None
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who states a claim: the outlet's own voice, or a quoted speaker (``quote`` is the
+    index of the quote in ``Article.quotes`` that holds the figure)."""
+
+    kind: Literal["outlet", "quote"]
+    name: str | None = None
+    entity: str | None = None
+    quote: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number the article states (extractors/claims): ``value`` is the full number
+    (800000000 for "$800 million") or a ``(low, high)`` range; ``unit`` is normalised
+    ("percent", "percentage point", an ISO 4217 code such as "USD", "persons", or the
+    singular counted noun); ``approx`` is one of = ~ > < >= <=; ``change`` "up"/"down"
+    when the number is a rise or a fall. ``part`` is "title" (offsets into the title),
+    "lead" (a standfirst before the body) or "body"; ``time`` the TIMEX3 value of the
+    time the figure is about, when the sentence states one."""
+
+    start: int
+    end: int
+    text: str
+    value: float | tuple[float, float]
+    unit: str | None = None
+    approx: str = "="
+    change: str | None = None
+    measure: str | None = None
+    subject: ClaimSubject | None = None
+    time: str | None = None
+    attribution: Attribution | None = None
+    part: str = "body"
+    sentence: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Published:
     """When an article was published, where that came from and how sure we are."""
 
@@ -128,6 +174,9 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # the article's tone (extractors/tone): GDELT-like, higher is more positive; None unscored
+    tone: float | None = None
     status: Status = "ok"
     # what steps from other packages add, by name (JSON-serialisable values); shown in
     # `newsgraph extract` output under "extensions" when not empty; not stored (yet)
@@ -153,6 +202,8 @@ class Article:
             "entities",
             "quotes",
             "times",
+            "claims",
+            "tone",
             "events",
         ]
         out = {k: data[k] for k in order}

@@ -10,17 +10,23 @@ dyads, timelines, exports) as methods, so that a notebook needs one object::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection
 
-from newsgraph.analyze import merge
+from newsgraph.analyze import merge, stories, story_view
 from newsgraph.analyze.dyads import dyad_series
 from newsgraph.analyze.export import export
 from newsgraph.analyze.timeline import timeline
+from newsgraph.records import Article, Record
+from newsgraph.store import stories as story_store
 from newsgraph.store.db import Store
+from newsgraph.store.writer import BatchResult
+
+_PENDING = threading.local()  # the sketches of the batch being saved, for merge_in
 
 
 class Database(Store):
@@ -33,8 +39,35 @@ class Database(Store):
         (closing it is the caller's business: the view does not own the engine)."""
         return store if isinstance(store, Database) else cls(store.engine, store.name)
 
+    def save_batch(
+        self,
+        records: Sequence[Record],
+        run_id: int | None,
+        minhashes: Mapping[str, bytes] | None = None,
+        *,
+        merge: bool = True,
+    ) -> BatchResult:
+        """``Store.save_batch``; with ``merge``, the batch's new articles are sketched for
+        stories first (their sentence vectors, outside the write transaction) and put
+        into stories inside it (``analyze.stories``)."""
+        records = list(records)
+        _PENDING.sketches = self._sketch_new(records) if merge else []
+        try:
+            return super().save_batch(records, run_id, minhashes, merge=merge)
+        finally:
+            _PENDING.sketches = []
+
+    def _sketch_new(self, records: Sequence[Record]) -> list[Any]:
+        articles = [r for r in records if isinstance(r, Article)]
+        if not articles:
+            return []
+        with self.engine.connect() as conn:
+            done = story_store.stories_of_articles(conn, [a.id for a in articles])
+        return stories.sketch_articles([a for a in articles if a.id not in done])
+
     def merge_in(self, conn: Connection, article_ids: Sequence[str]) -> None:
         merge.merge_new_events(conn, article_ids)
+        stories.assign(conn, getattr(_PENDING, "sketches", None) or [])
 
     def merge_events(self, article_ids: Sequence[str] | None = None) -> merge.MergeResult:
         """Merge the events of ``article_ids`` (None: every event not merged yet) into
@@ -64,6 +97,26 @@ class Database(Store):
     ) -> pd.DataFrame:
         """An actor's dated events and quotes in date order, with their sources."""
         return timeline(self, actor, since=since, until=until)
+
+    def stories(
+        self,
+        *,
+        since: str | None = None,
+        actor: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stories, newest last report first (see ``analyze.story_view``)."""
+        return story_view.list_stories(self, since=since, actor=actor, limit=limit, offset=offset)
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        """One story with its reports, per-outlet table and omissions; None if unknown."""
+        return story_view.story_record(self, story_id)
+
+    def assign_pending_stories(self, batch: int = 200) -> int:
+        """Put stored articles that have no story yet (stored before stories existed)
+        into stories, oldest first; returns how many."""
+        return stories.assign_pending(self, batch)
 
     def export(self, fmt: str, *, what: str | None = None, out: Any = None) -> int:
         """Write a table as jsonl, csv, parquet or gdelt (see ``analyze.export``)."""

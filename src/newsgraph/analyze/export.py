@@ -1,5 +1,5 @@
-"""Exports of the store: articles, events, quotes or merged events as JSON Lines, CSV,
-Parquet, or GDELT 2.0's event table.
+"""Exports of the store: articles (each with its ``story``), events, quotes, merged
+events or stories as JSON Lines, CSV, Parquet, or GDELT 2.0's event table.
 
     export(store, "csv", what="quotes", out="quotes.csv")
     export(store, "gdelt", out=sys.stdout)           # merged events, 61 columns, no header
@@ -26,10 +26,11 @@ from newsgraph.errors import Code, UsageError
 from newsgraph.extras import require
 from newsgraph.store import events as q
 from newsgraph.store import reader, schema
+from newsgraph.store import stories as story_store
 from newsgraph.store.db import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
-WHATS = ("articles", "events", "quotes", "merged")
+WHATS = ("articles", "events", "quotes", "merged", "stories")
 Out = str | Path | IO[str] | None
 
 
@@ -66,8 +67,10 @@ def _check(fmt: str, what: str, out: Out) -> None:
 def table_select(what: str) -> tuple[Select[Any], list[str]]:
     """The statement behind an export and the unique columns it pages by."""
     a, src = schema.articles, schema.sources
-    if what == "articles":
-        return reader.article_select(), ["id"]
+    if what == "articles":  # each with its story id (null: none yet)
+        return story_store.with_story(reader.article_select(), schema.articles.c.id), ["id"]
+    if what == "stories":
+        return story_store.export_select(), ["id"]
     if what == "merged":
         return select(schema.merged_events), ["id"]
     table = schema.events if what == "events" else schema.quotes

@@ -30,10 +30,12 @@ err = Console(stderr=True)
 
 
 def _register_subcommands() -> None:
-    from newsgraph.cli import actors, analyze, serve
+    from newsgraph.cli import actors, analyze, conflicts, serve, stories
 
     app.add_typer(actors.app, name="actors")
     analyze.register(app)
+    stories.register(app)
+    conflicts.register(app)
     serve.register(app)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from newsgraph.errors import Code, StoreError
 from newsgraph.records import Article, Record
-from newsgraph.store import aggregates, queries, reader, schema, writer
+from newsgraph.store import aggregates, claims, queries, reader, schema, writer
 from newsgraph.store.engine import journal_mode, make_engine, write_engine
 from newsgraph.store.migrations import current_version, migrate
 from newsgraph.store.writer import BatchResult
@@ -137,6 +137,8 @@ class Store:
             result = writer.save_batch(conn, records, run_id, minhashes)
             added = sorted(_stored_ids(conn, batch_ids - before)) if result.added else []
             aggregates.articles_added(conn, added)
+            new = set(added)
+            claims.save(conn, [r for r in records if isinstance(r, Article) and r.id in new])
             aggregates.bump_tables(
                 conn,
                 {

@@ -214,6 +214,15 @@ def _claims_tone_tables(conn: Connection) -> None:
     claims.create_tables(conn)
 
 
+def _stories_tables(conn: Connection) -> None:
+    """Stories (issue 15): the tables of ``store.stories`` (sketches, stories,
+    memberships, word counts). Stored articles get their stories from
+    ``Database.assign_pending_stories`` (the encoder lives above the store)."""
+    from newsgraph.store import stories
+
+    stories.create_tables(conn)
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -222,6 +231,7 @@ MIGRATIONS: Sequence[Step] = (
     _search_tags,
     _event_months,
     _claims_tone_tables,
+    _stories_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

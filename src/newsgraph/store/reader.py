@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import Column, Connection, Engine, Select, Table, desc, func, select
 
 from newsgraph.errors import Code, UsageError
-from newsgraph.store import schema
+from newsgraph.store import claims, schema
 from newsgraph.store.rows import article_dict
 
 PAGE = 1000
@@ -117,7 +117,8 @@ def read_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
         t.name: _children(conn, t, article_id)
         for t in (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events)
     }
-    return article_dict(dict(row), outlet=row["outlet"], **children)
+    data = article_dict(dict(row), outlet=row["outlet"], **children)
+    return claims.attach(conn, article_id, data)
 
 
 def _children(conn: Connection, table: Table, article_id: str) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ from newsgraph.analyze.database import Database
 from newsgraph.errors import Code, UsageError
 from newsgraph.settings import cache_size_mb
 from newsgraph.store.version import DataVersion
-from newsgraph.web import api, apidocs, pages, security
+from newsgraph.web import api, apidocs, pages, security, stories
 from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.ingest import check_bind
@@ -107,6 +107,7 @@ def create_app(
     _install_static(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(stories.router)
     app.include_router(apidocs.router)
     # the last added runs first: headers on everything, then the Host, token, cross-site
     # and body-size checks before any body is read, NULs refused before the cache

@@ -11,6 +11,7 @@ from typing import Any
 
 from starlette.datastructures import URL
 
+from newsgraph.analyze import story_view
 from newsgraph.analyze.quads import quad_class, quad_name
 from newsgraph.errors import Code
 from newsgraph.store.db import Store
@@ -136,6 +137,7 @@ def article_view(store: Store, article_id: str) -> dict[str, Any]:
         event.update(by_seq.get(seq, {}))
     article["sources"] = [_plain_source(s) for s in store.article_sources(article_id)]
     article["related"] = related
+    article["story"] = story_view.article_story(store, article_id)
     fill_titles(store, related, id_key="article_id", title_key="title")
     if not (article.get("title") or "").strip():
         article["display_title"] = untitled(article.get("text"))

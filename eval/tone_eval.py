@@ -1,0 +1,95 @@
+"""Score article tone on the NYT editorial snippets, split into tuning and held-out parts.
+
+Every snippet of ``../shared/data/tone/nyt_dev.jsonl`` goes through the whole pipeline
+(``newsgraph.extract`` on the scorer's own input records, ``min_text_chars=1`` since a
+snippet is one sentence) and ``score_tone.py`` correlates each article's ``tone`` with
+the mean human rating. Editorials are split by a hash of their number: one in three is
+held out and was never looked at while the constants of ``extractors/tone`` were
+chosen. VADER's compound score (``vaderSentiment``, the baseline) is scored the same way.
+
+    .venv/bin/python eval/tone_eval.py [--keep DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SHARED, score_predictions, write_jsonl  # noqa: E402
+from _common import make_input as scorer_input  # noqa: E402
+
+SCORER = SHARED / "eval" / "score_tone.py"
+GOLD = SHARED / "data" / "tone" / "nyt_dev.jsonl"
+
+
+def held_out(key: str, salt: str = "tone") -> bool:
+    """One editorial in three is held out (stable across runs and machines)."""
+    return int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 3 == 0
+
+
+def split_gold(tmp: Path) -> dict[str, Path]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    out = {"all": GOLD}
+    for name, keep in (("tune", False), ("held-out", True)):
+        path = tmp / f"{name}.jsonl"
+        write_jsonl(path, [r for r in rows if held_out(r["id"].split("_")[0]) == keep])
+        out[name] = path
+    return out
+
+
+def predict(records: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
+    import newsgraph
+
+    path = tmp / "input.jsonl"
+    write_jsonl(path, records)
+    out = [r.to_dict() for r in newsgraph.extract([str(path)], min_text_chars=1)]
+    # a repeated text is stored once: its copies carry what the first one got
+    first = {r["id"]: r for r in out if r["status"] == "ok"}
+    for r in out:
+        if r["status"] == "duplicate" and r["duplicate_of"] in first:
+            r["tone"] = first[r["duplicate_of"]].get("tone")
+    return out
+
+
+def vader(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    return [
+        {"id": r["id"], "tone": analyzer.polarity_scores(r["text"])["compound"]} for r in records
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        records = scorer_input(SCORER, GOLD)
+        systems = {"newsgraph": predict(records, tmp), "vader": vader(records)}
+        for system, preds in systems.items():
+            for part, gold in split_gold(tmp).items():
+                res = score_predictions(SCORER, "score", gold, preds, args.keep, f"{system}-{part}")
+                results[f"{system} {part}"] = res
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    print(f"{'system / part':20} {'pearson r':>9} {'spearman':>9} {'n':>6} {'missing':>8}")
+    for key, res in results.items():
+        print(
+            f"{key:20} {res['pearson_r']:>9.3f} {res['spearman_rho']:>9.3f} "
+            f"{res['n']:>6} {res['missing_tone']:>8}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Online story clustering: each new article joins the best active story or opens one.
+
+Pure and in memory: a :class:`Window` holds the stories active around the days being
+assigned (loaded from the store by ``analyze.stories``, or empty for an experiment),
+and :class:`Assigner` puts articles into it one at a time, in the order given.
+
+An article is scored against each active story whose days lie within ``window_days``
+of its own (the window is the only candidate set: no article is ever compared with
+the whole store). The score is a logistic combination of
+
+- ``use``: cosine of the article's multilingual sentence vector with the story's
+  centroid (any pair of languages);
+- ``lex``: TF-IDF cosine of the article's title and lead words with the words of the
+  story's articles in the same language (0 when the story has none in that language);
+- ``actors`` / ``places``: the share of the article's canonical actors and places
+  (KB ids, weighted by rarity) that the story names too;
+- ``gap``: days between the article and the story's span, over the window;
+
+with weights fitted on dev data (``eval/stories_eval.py fit``). The article joins the
+best story whose probability is at least ``threshold``; otherwise it opens a new one.
+When an article also clears the threshold with a second story, and the two stories
+score as the same story when compared as wholes, the smaller merges into the larger.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsgraph.analyze.story_encoder import DIM
+from newsgraph.analyze.story_sketch import Sketch
+
+FEATURES = ("use", "lex", "actors", "places", "gap")
+STORY_TERMS = 200  # most distinct words a story keeps per language
+STORY_KEYS = 80  # most actors / places a story keeps
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic weights over ``FEATURES``, the joining threshold and the window."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    window_days: int
+    merge_threshold: float
+
+    def probability(self, features: np.ndarray) -> float:
+        z = self.bias + float(np.dot(self.weights, features))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass
+class DocFreq:
+    """How many articles carried each word or entity id (the ``idf`` of both)."""
+
+    docs: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def idf(self, key: str) -> float:
+        return math.log((self.docs + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+
+    def add(self, sketch: Sketch) -> None:
+        self.docs += 1
+        for key in (*sketch.terms, *sketch.actors, *sketch.places, *sketch.names):
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+
+@dataclass
+class Story:
+    """A story as assignment sees it: aggregates of its articles, nothing per article."""
+
+    key: int  # the stored id; negative for a story opened in this run, not stored yet
+    first_day: int
+    last_day: int
+    size: int = 0
+    vec_sum: np.ndarray = field(default_factory=lambda: np.zeros(DIM, dtype=np.float32))
+    terms: dict[str, Counter[str]] = field(default_factory=dict)  # language -> word counts
+    actors: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)  # articles added in this run
+    merged_into: int | None = None
+    dirty: bool = False
+    norms: dict[str, float] = field(default_factory=dict)  # cached TF-IDF norms per language
+
+    def add(self, sketch: Sketch, day: int) -> None:
+        self.first_day, self.last_day = min(self.first_day, day), max(self.last_day, day)
+        self.size += 1
+        self.vec_sum = self.vec_sum + sketch.vector
+        lang = sketch.language or "?"
+        self.terms.setdefault(lang, Counter()).update(sketch.terms)
+        self.actors.update(sketch.actors | sketch.names)
+        self.places.update(sketch.places)
+        self.members.append(sketch.id)
+        self.dirty = True
+        self.norms.pop(lang, None)
+
+    def absorb(self, other: Story) -> None:
+        self.first_day = min(self.first_day, other.first_day)
+        self.last_day = max(self.last_day, other.last_day)
+        self.size += other.size
+        self.vec_sum = self.vec_sum + other.vec_sum
+        for lang, counts in other.terms.items():
+            self.terms.setdefault(lang, Counter()).update(counts)
+        self.actors.update(other.actors)
+        self.places.update(other.places)
+        self.members.extend(other.members)
+        other.merged_into = self.key
+        self.dirty = True
+        self.norms.clear()
+
+    def trim(self) -> None:
+        """Keep the most frequent words, actors and places (bounded size on disk)."""
+        self.terms = {k: Counter(dict(v.most_common(STORY_TERMS))) for k, v in self.terms.items()}
+        self.actors = Counter(dict(self.actors.most_common(STORY_KEYS)))
+        self.places = Counter(dict(self.places.most_common(STORY_KEYS)))
+
+    def norm(self, lang: str, df: DocFreq) -> float:
+        """The TF-IDF norm of the story's words in ``lang`` (cached until it changes)."""
+        if lang not in self.norms:
+            weights = _weighted(self.terms.get(lang, {}), df)
+            self.norms[lang] = math.sqrt(sum(w * w for w in weights.values()))
+        return self.norms[lang]
+
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / norm if norm else self.vec_sum
+
+
+def _weighted(counts: dict[str, int] | Counter[str], df: DocFreq) -> dict[str, float]:
+    return {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items() if c > 0}
+
+
+def lexical(sketch: Sketch, story: Story, df: DocFreq) -> float:
+    """TF-IDF cosine of the article's words with the story's words in its language (0
+    when either has none)."""
+    lang = sketch.language or "?"
+    theirs = story.terms.get(lang)
+    if not sketch.terms or not theirs:
+        return 0.0
+    wa = _weighted(sketch.terms, df)
+    dot = sum(w * (1.0 + math.log(theirs[t])) * df.idf(t) for t, w in wa.items() if theirs.get(t))
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in wa.values()))
+    return dot / (na * story.norm(lang, df))
+
+
+def overlap(keys: Iterable[str], other: Counter[str], df: DocFreq) -> float:
+    """The idf-weighted share of ``keys`` that ``other`` holds too."""
+    total = shared = 0.0
+    for key in keys:
+        w = df.idf(key)
+        total += w
+        if key in other:
+            shared += w
+    return shared / total if total else 0.0
+
+
+def gap_days(span: tuple[int, int], story: Story) -> int:
+    """Days between the article's span and the story's (0 when they overlap)."""
+    lo, hi = span
+    if hi < story.first_day:
+        return story.first_day - hi
+    if lo > story.last_day:
+        return lo - story.last_day
+    return 0
+
+
+def nearest_day(span: tuple[int, int], story: Story) -> int:
+    """The day of ``span`` closest to the story's span (where the article is placed)."""
+    lo, hi = span
+    return min(max(story.last_day, lo), hi) if hi >= story.first_day else hi
+
+
+def features(sketch: Sketch, story: Story, df: DocFreq, window: int) -> np.ndarray:
+    """The feature vector (``FEATURES`` order) of an article against a story."""
+    use = float(np.dot(sketch.vector, story.centroid()))
+    lex = lexical(sketch, story, df)
+    actors = overlap(sketch.actors | sketch.names, story.actors, df)
+    places = overlap(sketch.places, story.places, df)
+    gap = min(gap_days(sketch.span, story), window) / max(window, 1)
+    return np.array([use, lex, actors, places, gap], dtype=np.float64)
+
+
+def as_sketch(story: Story) -> Sketch:
+    """A story seen as one article (for comparing two stories before merging them)."""
+    lang, terms = max(story.terms.items(), key=lambda kv: sum(kv[1].values()), default=("?", {}))
+    return Sketch(
+        id=f"story:{story.key}",
+        language=lang,
+        span=(story.first_day, story.last_day),
+        vector=story.centroid().astype(np.float32),
+        terms=dict(terms),
+        actors=frozenset(k for k, _ in story.actors.most_common(20)),
+        places=frozenset(k for k, _ in story.places.most_common(10)),
+    )
+
+
+@dataclass
+class Window:
+    """The active stories, by key, and the document frequencies assignment weighs with."""
+
+    stories: dict[int, Story] = field(default_factory=dict)
+    df: DocFreq = field(default_factory=DocFreq)
+    next_key: int = -1
+
+    def active(self, span: tuple[int, int], window: int) -> list[Story]:
+        lo, hi = span
+        return [
+            s
+            for s in self.stories.values()
+            if s.merged_into is None and s.first_day - window <= hi and lo <= s.last_day + window
+        ]
+
+    def open(self, day: int) -> Story:
+        story = Story(key=self.next_key, first_day=day, last_day=day)
+        self.next_key -= 1
+        self.stories[story.key] = story
+        return story
+
+
+@dataclass
+class Decision:
+    """Where one article went: its story key, the probability it joined with (None for
+    a new story) and the stories merged into that one on its account."""
+
+    article_id: str
+    story: int
+    probability: float | None
+    merged: tuple[int, ...] = ()
+
+
+class Assigner:
+    """Assign sketches to stories in a :class:`Window`, one at a time."""
+
+    def __init__(self, model: Model, window: Window) -> None:
+        self.model = model
+        self.window = window
+
+    def assign(self, sketch: Sketch) -> Decision:
+        """Put ``sketch`` into a story; returns the decision."""
+        m, w = self.model, self.window
+        w.df.add(sketch)
+        scored = []
+        candidates = w.active(sketch.span, m.window_days)
+        if candidates:
+            sims = _centroid_sims(sketch, candidates)
+            for i in np.argsort(-sims, kind="stable")[:TOP_K]:
+                f = features(sketch, candidates[i], w.df, m.window_days)
+                scored.append((m.probability(f), candidates[i]))
+        scored.sort(key=lambda ps: (-ps[0], -ps[1].size, ps[1].key))
+        if not scored or scored[0][0] < m.threshold:
+            day = (sketch.span[0] + sketch.span[1]) // 2
+            story = w.open(day)
+            story.add(sketch, day)
+            return Decision(sketch.id, story.key, None)
+        best_p, best = scored[0]
+        best.add(sketch, nearest_day(sketch.span, best))
+        merged = self._merge_others(best, [s for p, s in scored[1:] if p >= m.threshold])
+        return Decision(sketch.id, best.key, best_p, merged)
+
+    def _merge_others(self, best: Story, others: list[Story]) -> tuple[int, ...]:
+        merged = []
+        for other in others:
+            if other.merged_into is not None:
+                continue
+            probe = as_sketch(other)
+            f = features(probe, best, self.window.df, self.model.window_days)
+            if self.model.probability(f) >= self.model.merge_threshold:
+                big, small = (best, other) if best.size >= other.size else (other, best)
+                big.absorb(small)
+                merged.append(small.key)
+                best = big
+        return tuple(merged)
+
+
+# the stories of the window closest to an article by sentence vector that are scored in
+# full (a cheap first pass: one matrix product over the window's centroids)
+TOP_K = 40
+
+
+def _centroid_sims(sketch: Sketch, stories: list[Story]) -> np.ndarray:
+    matrix = np.stack([s.vec_sum for s in stories])
+    norms = np.linalg.norm(matrix, axis=1)
+    norms[norms == 0] = 1.0
+    return (matrix @ sketch.vector) / norms

@@ -1,0 +1,198 @@
+"""Stories: online assignment (in memory and through the store), the story record,
+exports. The in-memory tests use hand-made vectors; the store tests the real encoder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import numpy as np
+import pytest
+
+from newsgraph.analyze import story_view
+from newsgraph.analyze.database import Database
+from newsgraph.analyze.stories import default_model, placement
+from newsgraph.analyze.story_cluster import Assigner, Model, Window
+from newsgraph.analyze.story_encoder import DIM, encode, pack, unpack
+from newsgraph.analyze.story_sketch import Sketch, date_span, lead_text, term_counts
+from webdata import meeting, sample_articles
+
+MODEL = Model(
+    weights=(9.0, 6.0, 2.0, 0.5, -3.0), bias=-6.5, threshold=0.5, window_days=30, merge_threshold=0.8
+)
+
+
+def vec(*hot: int) -> np.ndarray:
+    v = np.zeros(DIM, dtype=np.float32)
+    v[list(hot)] = 1.0
+    return v / np.linalg.norm(v)
+
+
+def sk(aid: str, day: str, v: np.ndarray, words: str, actors=(), lang: str = "en") -> Sketch:
+    span = date_span(day)
+    assert span is not None
+    return Sketch(aid, lang, span, v, term_counts(words, ""), frozenset(actors))
+
+
+def test_same_event_joins_and_other_event_opens_a_story():
+    a = Assigner(MODEL, Window())
+    one = a.assign(sk("a", "2020-05-01", vec(1, 2), "Putin meets Macron in Moscow", ["Q7747"]))
+    two = a.assign(sk("b", "2020-05-02", vec(1, 2), "Macron and Putin meet in Moscow", ["Q7747"]))
+    three = a.assign(sk("c", "2020-05-02", vec(7, 8), "Floods hit Bavaria after storms"))
+    assert one.probability is None and two.story == one.story and two.probability >= 0.5
+    assert three.story != one.story and three.probability is None
+
+
+def test_an_identical_report_outside_the_window_opens_a_new_story():
+    a = Assigner(MODEL, Window())
+    first = a.assign(sk("a", "2020-05-01", vec(1, 2), "Putin meets Macron", ["Q7747"]))
+    later = a.assign(sk("b", "2020-08-01", vec(1, 2), "Putin meets Macron", ["Q7747"]))
+    assert later.story != first.story
+
+
+def test_cross_language_joins_on_the_vector_alone():
+    a = Assigner(MODEL, Window())
+    en = a.assign(sk("a", "2020-05-01", vec(1, 2, 3), "Putin meets Macron", ["Q7747"]))
+    fr = a.assign(sk("b", "2020-05-01", vec(1, 2, 3), "Poutine reçoit Macron", ["Q7747"], "fr"))
+    assert fr.story == en.story
+
+
+def test_an_article_bridging_two_stories_merges_them():
+    model = Model(MODEL.weights, MODEL.bias, 0.5, 30, merge_threshold=0.3)
+    a = Assigner(model, Window())
+    x = a.assign(sk("a", "2020-05-01", vec(1, 2, 3, 4), "summit talks Moscow", ["Q1"]))
+    y = a.assign(sk("b", "2020-05-01", vec(3, 4, 5, 6), "pipeline deal Berlin", ["Q2"]))
+    assert x.story != y.story
+    both = "summit talks Moscow pipeline deal Berlin"
+    bridge = a.assign(sk("c", "2020-05-01", vec(1, 2, 3, 4, 5, 6), both, ["Q1", "Q2"]))
+    assert bridge.merged
+    live = [s for s in a.window.stories.values() if s.merged_into is None]
+    assert len(live) == 1 and live[0].size == 3
+
+
+def test_date_spans_and_placement():
+    assert date_span("2017-04-24") == (dt.date(2017, 4, 24).toordinal(),) * 2
+    lo, hi = date_span("2017-02") or (0, 0)
+    assert hi - lo == 27
+    lo, hi = date_span("2017") or (0, 0)
+    assert hi - lo == 364
+    assert date_span("next week") is None and date_span(None) is None
+    today = dt.date(2026, 1, 2)
+    assert placement({"published": {"date": None}}, today) == (today.toordinal(),) * 2
+
+
+def test_lead_text_keeps_the_title_and_cuts_at_a_word():
+    text = "word " * 400
+    lead = lead_text("A title", text)
+    assert lead.startswith("A title. word") and len(lead) < 620 and not lead.endswith("wor")
+
+
+def test_vectors_round_trip_as_float16():
+    v = vec(1, 5, 9)
+    assert np.allclose(unpack(pack(v)), v, atol=1e-3)
+    assert not unpack(None).any()
+
+
+def test_encoder_puts_a_translation_closer_than_another_event():
+    en, fr, other = encode(
+        [
+            "Russian President Vladimir Putin met French President Emmanuel Macron in Moscow.",
+            "Le président russe Vladimir Poutine a rencontré Emmanuel Macron à Moscou.",
+            "Heavy floods forced thousands to leave their homes in Bavaria.",
+        ]
+    )
+    assert float(en @ fr) > float(en @ other) + 0.2
+    assert abs(float(np.linalg.norm(en)) - 1.0) < 1e-3
+
+
+# ---- through the store --------------------------------------------------------------------
+
+
+@pytest.fixture
+def db(tmp_path):
+    with Database.open(str(tmp_path / "s.db")) as store:
+        store.save_batch(sample_articles(), None)
+        yield store
+
+
+def _stories(store) -> dict[str, int]:
+    out = io.StringIO()
+    store.export("jsonl", what="articles", out=out)
+    return {r["id"]: r["story"] for r in map(json.loads, out.getvalue().splitlines())}
+
+
+def test_ingest_assigns_every_article_and_export_carries_it(db):
+    got = _stories(db)
+    assert all(v is not None for v in got.values())
+    assert got["meet-1"] == got["meet-2"]  # the same meeting, two outlets, one day
+    assert got["meet-3"] != got["meet-1"]  # the same words eight months earlier
+
+
+def test_saving_again_changes_nothing(db):
+    before = _stories(db)
+    db.save_batch(sample_articles(), None)
+    assert _stories(db) == before
+    assert len(db.stories(limit=100)) == len(set(before.values()))
+
+
+def test_story_record_has_the_per_outlet_table_and_omissions(db):
+    sid = _stories(db)["meet-1"]
+    record = db.story(sid)
+    assert record is not None
+    outlets = {r["outlet"] for r in record["by_outlet"]}
+    assert {"TASS", "Le Monde"} <= outlets
+    tass = next(r for r in record["by_outlet"] if r["outlet"] == "TASS")
+    assert tass["quotes"] == 2 and tass["events"] and tass["first_report"] == "2022-02-07"
+    assert record["headline"].startswith("Putin meets Macron")
+    assert record["first_report"] == "2022-02-07"
+    assert db.story(10_000) is None
+
+
+def test_omissions_name_what_only_others_carry(tmp_path):
+    lean = meeting(9, "2022-02-07", "Lean Daily")
+    lean = lean.replace(id="meet-9", content_hash="hash-9", quotes=(), events=())
+    with Database.open(str(tmp_path / "o.db")) as store:
+        store.save_batch([meeting(1, "2022-02-07", "TASS"), lean], None)
+        sid = _stories(store)["meet-1"]
+        assert _stories(store)["meet-9"] == sid
+        omits = {o["outlet"]: o for o in store.story(sid)["omits"]}
+    assert "Lean Daily" in omits and "TASS" not in omits
+    assert omits["Lean Daily"]["speakers"] == ["Emmanuel Macron", "Vladimir Putin"]
+    assert omits["Lean Daily"]["events"]
+
+
+def test_list_filters_by_actor_and_day(db):
+    assert db.stories(actor="Q7747")
+    assert db.stories(actor="Emmanuel Macron")
+    assert all(s["last_report"] >= "2022-01-01" for s in db.stories(since="2022-01-01"))
+    assert not db.stories(since="2030-01-01")
+    with pytest.raises(Exception, match="NG301"):
+        db.stories(actor="Nobody At All Xyz")
+
+
+def test_stories_export_on_their_own(db):
+    out = io.StringIO()
+    n = db.export("jsonl", what="stories", out=out)
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert n == len(rows) == len(set(_stories(db).values()))
+    assert {"id", "headline", "first_report", "last_report", "articles"} <= set(rows[0])
+
+
+def test_articles_stored_without_stories_are_assigned_later(tmp_path):
+    with Database.open(str(tmp_path / "p.db")) as store:
+        store.save_batch(sample_articles(), None, merge=False)
+        assert set(_stories(store).values()) == {None}
+        assert store.assign_pending_stories() == 4
+        assert None not in set(_stories(store).values())
+        assert store.assign_pending_stories() == 0
+
+
+def test_article_story_summary(db):
+    assert story_view.article_story(db, "meet-1")["articles"] >= 2
+    assert story_view.article_story(db, "no-such-article") is None
+
+
+def test_default_model_reads_the_window_setting(monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_STORIES_WINDOW_DAYS", "7")
+    assert default_model().window_days == 7

@@ -1,0 +1,157 @@
+"""Numeric claims: numbers, units, ranges, approximations and changes found in the text
+(``scan``), checked against the parse (``find_claims``), and the NewsQuant quality gate."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, shared_path
+from newsgraph.extractors.claims import find_claims, title_claims
+from newsgraph.extractors.claims.scan import scan
+from newsgraph.languages.en import english
+from newsgraph.records import Entity, Mention, Quote, Speaker, TimeExpr
+
+
+def values(text: str) -> list[tuple[object, str | None, str]]:
+    return [(f.value, f.unit, f.approx) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a $800 million deal", [(800_000_000.0, "USD", "=")]),
+        ("up to $8 million", [(8_000_000.0, "USD", "<=")]),
+        ("about 127 gigatonnes of ice", [(127.0, "gigaton", "~")]),
+        ("more than 60% of its value", [(60.0, "percent", ">")]),
+        ("a 0.6 per cent fee", [(0.6, "percent", "=")]),
+        ("an PS8.1bn takeover", [(8_100_000_000.0, "GBP", "=")]),
+        ("HK $3.7 billion (US $473 million)", [(3.7e9, "HKD", "="), (4.73e8, "USD", "=")]),
+        ("9 billion shekels", [(9e9, "ILS", "=")]),
+        ("800,000 barrels a day", [(800_000.0, "barrel per day", "=")]),
+        ("between $48,000 and $90,000 a year", [((48_000.0, 90_000.0), "USD per year", "=")]),
+        ("from $10 to $15 billion", [((1e10, 1.5e10), "USD", "=")]),
+        ("sub-7 nanometer chips", [(7.0, "nanometre", "<")]),
+        ("a 15 year-old", [(15.0, "years old", "=")]),
+        ("Stoxx 50 -1.3%", [(50.0, None, "="), (-1.3, "percent", "=")]),
+    ],
+)
+def test_scan_reads_value_unit_and_approximation(text, expected) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on February 11 this year",
+        "at 10.45pm last night",
+        "the 22nd amendment",
+        "the TA-35 index",
+        "it ended 2-2",
+        "1/16 of a pint",
+    ],
+)
+def test_scan_leaves_out_dates_times_ordinals_names_and_scores(text) -> None:
+    assert [f for f in scan(text) if not f.year_like] == []
+
+
+def test_scan_marks_bare_years() -> None:
+    (found,) = scan("since June of 2018")
+    assert found.year_like
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def claims_of(nlp, text: str, **kwargs):
+    return find_claims(nlp(text), **kwargs)
+
+
+def test_changes_and_counted_nouns(nlp) -> None:
+    text = "Nvidia advanced 8%, while the Nasdaq Composite slid 1.1% to 7,000 points and 200 workers left."
+    found = {c.text: c for c in claims_of(nlp, text)}
+    assert found["8%"].change == "up" and found["8%"].unit == "percent"
+    assert found["1.1%"].change == "down"
+    assert found["7,000 points"].change is None and found["7,000 points"].value == 7000.0
+    assert found["200"].unit == "worker"
+
+
+def test_names_dates_and_titles_are_not_claims(nlp) -> None:
+    text = "Apple showed the iPhone 11 at the Euro 2020 event on September 10, 2019."
+    assert claims_of(nlp, text) == ()
+
+
+def test_every_offset_is_the_evidence(nlp) -> None:
+    text = (
+        "Standfirst line with 23.75%\n\nThe Dow lost 190 points, or 0.6%. About 300 people "
+        "and some 1.2m tons of ore were counted, up from 50 per cent in 2018."
+    )
+    claims = claims_of(nlp, text)
+    assert len(claims) >= 5
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.sentence is not None and c.sentence.start <= c.start < c.end <= c.sentence.end
+    assert claims[0].part == "lead" and all(c.part == "body" for c in claims[1:])
+    by_text = {c.text: c for c in claims}
+    assert by_text["0.6%"].change == "down"  # "lost 190 points, or 0.6%"
+    assert by_text["300"].unit == "persons" and by_text["300"].approx == "~"
+
+
+def test_subject_attribution_and_time(nlp) -> None:
+    text = 'Macron won 24% of the vote on Sunday. "We got 30 percent," Peskov said.'
+    doc = nlp(text)
+    start = text.index("Macron")
+    macron = Entity(
+        "Q3052772", "Emmanuel Macron", "PERSON", "FRA", (Mention(start, start + 6, "Macron"),)
+    )
+
+    def resolve(s: int, e: int) -> Speaker | None:
+        if s <= start < e:
+            return Speaker(macron.id, macron.name, s, e, text[s:e])
+        return None
+
+    q0 = text.index('"We')
+    quote = Quote(
+        q0 + 1, text.index(',"'), "We got 30 percent", True, "said", Speaker(None, "Peskov")
+    )
+    sunday = text.index("on Sunday")
+    times = (TimeExpr(sunday, sunday + 9, "on Sunday", "2017-04-23"),)
+    first, second = find_claims(doc, times=times, quotes=(quote,), resolve=resolve, outlet="TASS")
+    assert first.subject is not None and first.subject.entity == "Q3052772"
+    assert first.measure == "vote" and first.time == "2017-04-23"
+    assert first.attribution is not None and first.attribution.kind == "outlet"
+    assert first.attribution.name == "TASS"
+    assert second.attribution is not None and second.attribution.kind == "quote"
+    assert second.attribution.name == "Peskov" and second.attribution.quote == 0
+
+
+def test_title_claims_offsets_into_the_title() -> None:
+    title = "Le Pen scores 21.4% as Macron leads"
+    lepen = Entity("Q12927", "Marine Le Pen", "PERSON", "FRA", (Mention(0, 6, "Le Pen"),))
+    (claim,) = title_claims(title, entities=(lepen,), outlet="TASS")
+    assert title[claim.start : claim.end] == "21.4%" and claim.part == "title"
+    assert claim.subject is not None and claim.subject.entity == "Q12927"
+
+
+@pytest.mark.eval
+def test_newsquant_dev_gate() -> None:
+    """NewsQuant dev through the whole pipeline (issue 15 targets on the whole file:
+    value F1 >= 0.85, value+unit >= 0.70, value+change >= 0.70; quantulum3 0.727/0.444)."""
+    shared_path("data", "claims", "newsquant_dev.json")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "eval" / "claims_eval.py"), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    res = json.loads(out)
+    whole, held = res["newsgraph all"], res["newsgraph held-out"]
+    assert whole["value_f1"] >= 0.85
+    assert whole["value_unit_f1"] >= 0.70
+    assert whole["value_change_f1"] >= 0.70
+    assert held["value_f1"] >= 0.80  # the part never tuned on (measured 0.83)
