@@ -634,3 +634,16 @@ def test_a_stated_role_still_names_the_only_holder_in_the_story(nlp, tiny_kb):
     )
     layer = entities_of(nlp, text, tiny_kb, published="2017-06-01")
     assert speaker_id(layer, text, "The French president") == "P3"
+
+
+def test_a_full_name_tagged_as_an_organisation_joins_its_surname(nlp):
+    text = (
+        "The Scottish Parliament voted for another referendum Nicola Sturgeon argues Scotland "
+        "should choose. Ms Sturgeon is seeking a vote next year. Sturgeon said the letter "
+        "would go on Friday."
+    )
+    layer = find_entities(nlp(text), published="2017-03-30")
+    people = [e for e in layer.entities if e.type == "PERSON" and "Sturgeon" in e.name]
+    assert len(people) == 1 and people[0].name == "Nicola Sturgeon", [
+        (e.id, e.name, e.type) for e in layer.entities
+    ]

@@ -256,6 +256,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
     """A model "person" the KB knows only as a place is a GPE; a model ORG/GPE that is the
     surname of one of the article's people is that PERSON (headline "Macron")."""
     surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1}
+    person_ends = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
     for c in cands:
         text = doc[c.start : c.end].text
         if c.source != "model":
@@ -270,6 +271,22 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             and (doc[c.start].lower_ in surnames and not view.country(text))
         ):
             c.label = "PERSON"
+        elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
+            c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
+
+
+def _person_named_as_org(doc: Doc, cand: Candidate, person_ends: set[str]) -> bool:
+    """A two-word 'organisation' whose last word is a person's surname in the same
+    article and which has no organisation word ("Nicola Sturgeon", not "Sturgeon Group")."""
+    if cand.end - cand.start != 2:
+        return False
+    first, last = doc[cand.start], doc[cand.end - 1]
+    heads, suffixes = _org_words()
+    words = (first.lower_, last.lower_)
+    if any(w in heads or w.endswith(suffixes) for w in words):
+        return False
+    titled = first.is_title and last.is_title and first.is_alpha and last.is_alpha
+    return titled and last.lower_ in person_ends
 
 
 def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
