@@ -20,6 +20,7 @@ from newsgraph.store import aggregates, queries, schema
 from newsgraph.store import events as q
 from newsgraph.store.db import Store
 from newsgraph.web.events import EventFilters
+from newsgraph.web.series import cooperation_points
 
 MAX_EVENTS = 50_000  # most merged events a series or a filtered list reads
 
@@ -214,24 +215,6 @@ def _points(rows: Iterable[tuple[str, Any, bool, int, int]]) -> list[dict[str, A
     return [{**points[m], "mentions": points[m].get("mentions", 0)} for m in sorted(points)]
 
 
-def _cooperation(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``series.cooperation_series`` points from ``_points``."""
-    rows = []
-    for point in points:
-        cooperation = sum(point["quads"][QUAD_NAMES[q]] for q in (1, 2))
-        rows.append(
-            {
-                "month": point["month"],
-                "cooperation": cooperation,
-                "conflict": point["total"] - cooperation,
-                "total": point["total"],
-                "mentions": point["mentions"],
-                "quads": point["quads"],
-            }
-        )
-    return rows
-
-
 def _ordered(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
     by_id = {int(r["id"]): r for r in q.merged_rows(conn, ids)}
     return [by_id[i] for i in ids if i in by_id]
@@ -327,7 +310,7 @@ def dyad_chart(store: Store, a: Party, b: Party) -> tuple[list[dict[str, Any]], 
     keys_a, keys_b = party_keys(a), party_keys(b)
     if len(keys_a) != 1 or len(keys_b) != 1:
         rows = dyad_rows(store, a, b)
-        return _cooperation(_series_of(rows)), len(rows)
+        return cooperation_points(_series_of(rows)), len(rows)
     with store.engine.connect() as conn:
         days = queries.day_counts(conn, key="", pair=(keys_a[0], keys_b[0]), classes=PLOVER_QUAD)
-    return _cooperation(_points(days)), sum(d[3] for d in days if not d[2])
+    return cooperation_points(_points(days)), sum(d[3] for d in days if not d[2])

@@ -39,8 +39,13 @@ def quad_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def cooperation_series(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merged events per month split into cooperation (quads 1-2) and conflict (3-4)."""
+    return cooperation_points(quad_series(events))
+
+
+def cooperation_points(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``quad_series`` points split into cooperation (quads 1-2) and conflict (3-4)."""
     rows = []
-    for point in quad_series(events):
+    for point in points:
         cooperation = sum(point["quads"][label] for label in COOPERATION)
         rows.append(
             {
