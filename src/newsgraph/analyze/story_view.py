@@ -242,14 +242,14 @@ def _claims(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]] | None
 
 
 def _tone(conn: Connection, ids: Sequence[str]) -> dict[str, float] | None:
-    """Article tone when the articles table has a ``tone`` column; None otherwise."""
-    columns = {c["name"] for c in inspect(conn).get_columns("articles")}
-    if "tone" not in columns:
+    """Article tone from ``article_tones`` (``store.claims``) when the store has it;
+    None otherwise."""
+    if not inspect(conn).has_table("article_tones"):
         return None
     out: dict[str, float] = {}
     for chunk in chunked(list(ids), 500):
         marks = ", ".join(f":a{i}" for i in range(len(chunk)))
-        stmt = text(f"SELECT id, tone FROM articles WHERE id IN ({marks}) AND tone IS NOT NULL")
+        stmt = text(f"SELECT article_id, tone FROM article_tones WHERE article_id IN ({marks})")
         for aid, value in conn.execute(stmt, {f"a{i}": v for i, v in enumerate(chunk)}):
             out[aid] = float(value)
     return out
