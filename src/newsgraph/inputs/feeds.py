@@ -27,6 +27,11 @@ MIN_ARTICLE_CHARS = 500
 
 _ROOT = re.compile(rb"<(rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<html\b", re.IGNORECASE)
+# how far a feed's root may follow the start, past its prolog
+PROLOG_BYTES = 1 << 20
+_PROLOG_PART = re.compile(
+    rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.IGNORECASE | re.DOTALL
+)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -42,12 +47,23 @@ class FeedEntry:
     id: str | None
 
 
+def _after_prolog(head: bytes) -> bytes:
+    """``head`` without its XML prolog (declaration, comments, processing instructions,
+    a DOCTYPE with its internal subset), however long: the root comes after it."""
+    while True:
+        match = _PROLOG_PART.match(head)
+        if match is None or match.end() == 0:
+            return head
+        head = head[match.end() :]
+
+
 def looks_like_feed(data: bytes) -> bool:
     """True when an ``<rss``, ``<feed`` or ``<rdf:RDF`` root opens the data (before any ``<html``)."""
-    head = data[:SNIFF_BYTES]
+    head = data[:PROLOG_BYTES]
     for bom in _BOMS:
         head = head.removeprefix(bom)
     head = head.replace(b"\x00", b"")  # UTF-16 without a BOM still sniffs
+    head = _after_prolog(head)[:SNIFF_BYTES]
     root = _ROOT.search(head)
     if root is None:
         return False
