@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from newsgraph.errors import Code, IngestError
@@ -84,6 +85,7 @@ def normalise_given(given: dict[str, Any], source: str) -> dict[str, Any]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its dates; dateparser is slow
 def normal_date(value: str) -> str | None:
     """An ISO 8601 date as given (up to 32 characters), else the ``YYYY-MM-DD`` of an
     RFC 2822 or plainly written date; None when it reads as no date."""
