@@ -89,7 +89,7 @@ async def list_articles(
     )
 
 
-@router.get("/articles/{article_id}", response_model=m.ArticleDetail, tags=["articles"])
+@router.get("/articles/{article_id:path}", response_model=m.ArticleDetail, tags=["articles"])
 async def get_article(article_id: str, store: StoreDep) -> Any:
     """An article with its entities, quotes, time expressions and events."""
     return await run_in_threadpool(views.article_view, store, article_id)

@@ -121,12 +121,12 @@ def search_page(request: Request, store: StoreDep, query: SearchDep) -> Response
 # ---- articles ------------------------------------------------------------------------------
 
 
-@router.get("/articles/{article_id}.json")
+@router.get("/articles/{article_id:path}.json")
 def article_json(article_id: str, store: StoreDep) -> Response:
     return twin(views.article_view(store, article_id))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request, store: StoreDep) -> Response:
     data = views.article_view(store, article_id)
     return render(
