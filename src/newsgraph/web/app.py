@@ -33,8 +33,7 @@ from newsgraph.store.version import DataVersion
 from newsgraph.web import api, apidocs, pages, security, stories
 from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
-from newsgraph.web.ingest import check_bind
-from newsgraph.web.security import GuardConfig, RequestGuard
+from newsgraph.web.security import GuardConfig, RequestGuard, check_bind
 
 # threads running the views and the synchronous pages (one trip per request): the work
 # holds the GIL but for the time inside SQLite or waiting on PostgreSQL, so a few threads

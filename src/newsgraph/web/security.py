@@ -25,6 +25,7 @@ before a byte of the body is read:
 from __future__ import annotations
 
 import hmac
+import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -34,9 +35,9 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from newsgraph.errors import Code, UsageError
 from newsgraph.settings import setting
 from newsgraph.web.errors import error_response
-from newsgraph.web.ingest import is_loopback
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -49,6 +50,25 @@ class GuardConfig:
     token: str | None
     allowed_hosts: frozenset[str] | None  # None: any Host
     max_body_bytes: int
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only listens on this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_bind(host: str, token: str | None) -> None:
+    """Refuse to serve on a non-loopback address without an ingestion token."""
+    if not is_loopback(host) and not token:
+        raise UsageError(
+            Code.BAD_OPTION,
+            f"serving on {host} (not loopback) needs a token: pass --token or set NEWSGRAPH_TOKEN",
+        )
 
 
 def host_name(value: str) -> str:
