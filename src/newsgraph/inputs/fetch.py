@@ -36,13 +36,16 @@ def is_url(text: str) -> bool:
 
 
 def check_public(url: str, *, allow_private: bool) -> None:
-    """Raise NG110 when the URL's host resolves to a private, loopback or reserved address."""
-    checked_address(url, allow_private=allow_private)
+    """Raise NG110 when the URL's host resolves to a private, loopback or reserved address
+    (with ``allow_private``, only check that it is an http(s) URL: no look-up)."""
+    if allow_private:
+        _http_parts(url)
+    else:
+        checked_address(url, allow_private=False)
 
 
-def checked_address(url: str, *, allow_private: bool) -> str:
-    """The address to connect to for ``url``: its host resolved once and checked (NG110
-    when any of its addresses is private, loopback or reserved, unless ``allow_private``)."""
+def _http_parts(url: str) -> tuple[str, int | None]:
+    """The host and port of an http(s) URL; NG109 for anything else."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -50,9 +53,16 @@ def checked_address(url: str, *, allow_private: bool) -> str:
         raise IngestError(Code.FETCH_FAILED, f"{url}: {exc}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError(Code.FETCH_FAILED, f"{url}: not an http(s) URL")
+    return parts.hostname, port
+
+
+def checked_address(url: str, *, allow_private: bool) -> str:
+    """The address to connect to for ``url``: its host resolved once and checked (NG110
+    when any of its addresses is private, loopback or reserved, unless ``allow_private``)."""
+    host, port = _http_parts(url)
     try:
-        infos = socket.getaddrinfo(parts.hostname, port or 80, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError, ValueError) as exc:  # ValueError: a NUL in the name
         raise IngestError(Code.FETCH_FAILED, f"{url}: cannot resolve host ({exc})") from None
     addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if not addresses:
