@@ -207,6 +207,8 @@ class Article:
             "events",
         ]
         out = {k: data[k] for k in order}
+        if out["published"]["granularity"] is None:
+            del out["published"]["granularity"]  # only an inferred date has one (not stored)
         if self.extensions:
             out["extensions"] = data["extensions"]
         return out

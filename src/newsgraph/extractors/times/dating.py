@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsgraph.extractors.times.calendar_rules import nearest_year
 from newsgraph.extractors.times.dating_anchors import anchored_day
 from newsgraph.extractors.times.dating_combine import combine
+from newsgraph.extractors.times.dating_context import Context
 from newsgraph.extractors.times.dating_evidence import Evidence, from_trailer, from_url, year_bounds
-from newsgraph.extractors.times.dating_roles import Clue, Interval, intersect_clues, role_clues
+from newsgraph.extractors.times.dating_roles import Clue, intersect_clues, role_clues
 from newsgraph.extractors.times.finder import find_times
 from newsgraph.inputs.meta import find_dateline
 from newsgraph.kb.load import default_kb
@@ -38,29 +38,6 @@ from newsgraph.records import Published, TimeExpr
 _FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _WEEKDAY_ONLY = re.compile(r"XXXX-WXX-([1-7])")
-
-
-@dataclass
-class Context:
-    """What the day finders share: the text, its time expressions and the KB window."""
-
-    text: str
-    times: list[TimeExpr]
-    today: date
-    window: tuple[Interval, ...]
-    window_evidence: list[str] = field(default_factory=list)
-    weekdays: set[int] = field(default_factory=set)
-    main_weekdays: set[int] = field(default_factory=set)
-    lower_year: int | None = None  # the latest year the text reports as past
-    tenure_evidence: list[str] = field(default_factory=list)
-    tenure_starts: set[date] = field(default_factory=set)
-    tenure_window: tuple[Interval, ...] = ()
-
-    def allows(self, day: date) -> bool:
-        return any(lo <= day <= hi for lo, hi in self.window)
-
-    def because(self, *reasons: str) -> str:
-        return "; ".join(dict.fromkeys([*reasons, *self.window_evidence]))
 
 
 # --------------------------------------------------------------------------- public API

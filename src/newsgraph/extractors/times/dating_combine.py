@@ -27,16 +27,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from newsgraph.extractors.times.dating_context import Context
 from newsgraph.extractors.times.dating_evidence import Evidence, span_of
 from newsgraph.extractors.times.dating_roles import EARLIEST
 from newsgraph.extractors.times.lexicon import WEEKDAYS
 from newsgraph.inputs.meta import find_dateline
 from newsgraph.records import Published
-
-if TYPE_CHECKING:
-    from newsgraph.extractors.times.dating import Context
 
 THRESHOLD = 0.7
 GRANULARITY = {10: "day", 7: "month", 4: "year"}
