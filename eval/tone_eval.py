@@ -8,6 +8,10 @@ held out and was never looked at while the constants of ``extractors/tone`` were
 chosen. VADER's compound score (``vaderSentiment``, the baseline) is scored the same way.
 
     .venv/bin/python eval/tone_eval.py [--keep DIR] [--json]
+
+``--build-adjectives WHEEL`` rebuilds ``extractors/tone/data/adjectives_en.json`` from a
+downloaded textblob wheel (``pip download --no-deps textblob==0.20.1``): the polarity of
+each adjective of Pattern's ``en-sentiment.xml``, averaged over its senses, zeros left out.
 """
 
 from __future__ import annotations
@@ -66,11 +70,45 @@ def vader(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+ADJECTIVES = Path(__file__).resolve().parents[1] / "src/newsgraph/extractors/tone/data"
+
+
+def build_adjectives(wheel: Path) -> int:
+    """Write ``adjectives_en.json`` from textblob's copy of Pattern's lexicon."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as zf:
+        root = ET.fromstring(zf.read("textblob/en/en-sentiment.xml"))
+    senses: dict[str, list[float]] = {}
+    for word in root.iter("word"):
+        senses.setdefault(word.get("form", "").lower(), []).append(float(word.get("polarity", 0)))
+    polarity = {}
+    for form, values in sorted(senses.items()):
+        mean = sum(values) / len(values)
+        if form and abs(mean) > 0:
+            polarity[form] = round(mean, 3)
+    doc = {
+        "about": "Adjective polarities (-1..1, the mean over senses, zeros left out) from the "
+        "English subjectivity lexicon of Pattern (Tom De Smedt, Walter Daelemans; licence PDDL) "
+        "as shipped in textblob 0.20.1 (MIT) at textblob/en/en-sentiment.xml. Built by "
+        "eval/tone_eval.py --build-adjectives.",
+        "polarity": polarity,
+    }
+    out = ADJECTIVES / "adjectives_en.json"
+    out.write_text(json.dumps(doc, indent=0, ensure_ascii=False), encoding="utf-8")
+    return len(polarity)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--build-adjectives", type=Path, metavar="WHEEL", help="textblob wheel")
     args = ap.parse_args()
+    if args.build_adjectives:
+        print(f"{build_adjectives(args.build_adjectives)} adjectives written")
+        return
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)

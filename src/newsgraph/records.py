@@ -127,12 +127,13 @@ class Claim:
     (800000000 for "$800 million") or a ``(low, high)`` range; ``unit`` is normalised
     ("percent", "percentage point", an ISO 4217 code such as "USD", "persons", or the
     singular counted noun); ``approx`` is one of = ~ > < >= <=; ``change`` "up"/"down"
-    when the number is a rise or a fall. ``part`` is "title" (offsets into the title),
-    "lead" (a standfirst before the body) or "body"; ``time`` the TIMEX3 value of the
+    when the number is a rise or a fall. ``part`` is "title", "lead" (a standfirst
+    before the body) or "body"; a title claim has no ``start``/``end`` into the text but
+    ``title_start``/``title_end`` into the title. ``time`` is the TIMEX3 value of the
     time the figure is about, when the sentence states one."""
 
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     text: str
     value: float | tuple[float, float]
     unit: str | None = None
@@ -144,6 +145,8 @@ class Claim:
     attribution: Attribution | None = None
     part: str = "body"
     sentence: Span | None = None
+    title_start: int | None = None
+    title_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,3 +126,19 @@ def test_cli_conflicts_json_lines(tmp_path: Path) -> None:
     assert len(rows) == 1 and rows[0]["a"]["value"] == 23.75 and rows[0]["b"]["value"] == 23.68
     text = CliRunner().invoke(app, ["conflicts", "--db", path])
     assert text.exit_code == 0 and "23.75% vs 23.68%" in text.output
+
+
+def test_story_filter_keeps_one_storys_reports(db) -> None:
+    from newsgraph.analyze.conflicts import has_stories, story_articles
+
+    db.save_batch([article(0, "30%", "30%"), article(1, "34%", "34%")], None)
+    with db.engine.connect() as conn:
+        if not has_stories(conn):
+            pytest.skip("no story tables in this store (stories not installed)")
+        story = conn.exec_driver_sql(
+            "SELECT story_id FROM story_articles WHERE article_id = 'a0'"
+        ).scalar()
+        members = set(story_articles(conn, story))
+    found = find_conflicts(db, story=story)
+    assert found and all({c["a"]["article"], c["b"]["article"]} <= members for c in found)
+    assert find_conflicts(db, story=story + 1000) == []

@@ -101,8 +101,8 @@ def claim_row(article_id: str, seq: int, claim: Claim) -> dict[str, Any]:
         "article_id": article_id,
         "seq": seq,
         "part": claim.part,
-        "start": claim.start,
-        "end": claim.end,
+        "start": claim.start if claim.start is not None else claim.title_start or 0,
+        "end": claim.end if claim.end is not None else claim.title_end or 0,
         "text": claim.text,
         "value": low,
         "value_high": high,
@@ -141,9 +141,10 @@ def claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     sentence = None
     if row["sentence_start"] is not None:
         sentence = {"start": row["sentence_start"], "end": row["sentence_end"]}
+    in_title = row["part"] == "title"
     return {
-        "start": row["start"],
-        "end": row["end"],
+        "start": None if in_title else row["start"],
+        "end": None if in_title else row["end"],
         "text": row["text"],
         "value": value,
         "unit": row["unit"],
@@ -155,6 +156,8 @@ def claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "attribution": who,
         "part": row["part"],
         "sentence": sentence,
+        "title_start": row["start"] if in_title else None,
+        "title_end": row["end"] if in_title else None,
     }
 
 

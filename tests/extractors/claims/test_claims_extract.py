@@ -94,6 +94,7 @@ def test_every_offset_is_the_evidence(nlp) -> None:
     claims = claims_of(nlp, text)
     assert len(claims) >= 5
     for c in claims:
+        assert c.start is not None and c.end is not None
         assert text[c.start : c.end] == c.text
         assert c.sentence is not None and c.sentence.start <= c.start < c.end <= c.sentence.end
     assert claims[0].part == "lead" and all(c.part == "body" for c in claims[1:])
@@ -134,7 +135,9 @@ def test_title_claims_offsets_into_the_title() -> None:
     title = "Le Pen scores 21.4% as Macron leads"
     lepen = Entity("Q12927", "Marine Le Pen", "PERSON", "FRA", (Mention(0, 6, "Le Pen"),))
     (claim,) = title_claims(title, entities=(lepen,), outlet="TASS")
-    assert title[claim.start : claim.end] == "21.4%" and claim.part == "title"
+    assert claim.start is None and claim.end is None and claim.part == "title"
+    assert claim.title_start is not None and claim.title_end is not None
+    assert title[claim.title_start : claim.title_end] == "21.4%"
     assert claim.subject is not None and claim.subject.entity == "Q12927"
 
 

@@ -115,11 +115,12 @@ def find_claims(
         if prev is not None and claim.unit is None:
             # "84.75 cents, while the lowest is 74.07": the unit is not repeated
             claim = dataclasses.replace(claim, unit=prev.unit)
-        if prev is not None and claim.change is None and _OR.match(text[prev.end : claim.start]):
+        gap = text[prev.end or 0 : found.start] if prev is not None else ""
+        if prev is not None and claim.change is None and _OR.match(gap):
             # "lost 190 points, or 0.6%": the same change in another unit
             claim = dataclasses.replace(claim, change=prev.change)
         sent = claim.sentence
-        part = "lead" if claim.start < lead_end else "body"
+        part = "lead" if found.start < lead_end else "body"
         claims.append(_with_context(claim, part, times, quotes, outlet, sent))
     return tuple(claims)
 
@@ -131,8 +132,9 @@ def title_claims(
     outlet: str | None = None,
     language: str = "en",
 ) -> tuple[Claim, ...]:
-    """Claims of the headline (offsets into the title): numbers with a unit only; the
-    subject is the article entity named nearest before the number in the title."""
+    """Claims of the headline (``title_start``/``title_end`` into the title, no offsets
+    into the text): numbers with a unit only; the subject is the article entity named
+    nearest before the number in the title."""
     if not title:
         return ()
     out = []
@@ -142,8 +144,8 @@ def title_claims(
         change = _change(title, found, language)
         out.append(
             Claim(
-                start=found.start,
-                end=found.end,
+                start=None,
+                end=None,
                 text=title[found.start : found.end],
                 value=found.value,
                 unit=found.unit,
@@ -152,7 +154,8 @@ def title_claims(
                 subject=_named_before(title, found.start, entities),
                 attribution=Attribution(kind="outlet", name=outlet),
                 part="title",
-                sentence=Span(0, len(title)),
+                title_start=found.start,
+                title_end=found.end,
             )
         )
     return tuple(out)
@@ -284,7 +287,7 @@ def _with_context(
 def _time_of(claim: Claim, times: Sequence[TimeExpr], sent: Span | None) -> str | None:
     """The value of the time expression of the claim's sentence nearest to it (not the
     claim itself: "200 days" is a duration, not the time of the figure)."""
-    if sent is None:
+    if sent is None or claim.start is None or claim.end is None:
         return None
     best: tuple[int, str] | None = None
     for t in times:
@@ -301,6 +304,8 @@ def _time_of(claim: Claim, times: Sequence[TimeExpr], sent: Span | None) -> str 
 
 
 def _attribution(claim: Claim, quotes: Sequence[Quote], outlet: str | None) -> Attribution:
+    if claim.start is None or claim.end is None:
+        return Attribution(kind="outlet", name=outlet)
     for n, q in enumerate(quotes):
         if q.start <= claim.start and claim.end <= q.end:
             speaker = q.speaker
