@@ -67,3 +67,26 @@ def parsed(records: list[Record], batch_size: int) -> Iterator[tuple[Record, Any
 
     texts = [r["text"] for r in records]
     yield from zip(records, english().pipe(texts, batch_size=batch_size), strict=True)
+
+
+def held_out(key: str, salt: str) -> bool:
+    """One key in three is held out (sha1 of ``salt:key`` mod 3 == 0; stable everywhere)."""
+    import hashlib
+
+    return int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 3 == 0
+
+
+def extract_short(records: list[Record], tmp: Path, carry: str) -> list[Record]:
+    """``newsgraph.extract`` over input records that may be single sentences (read with
+    ``min_text_chars=1``); a repeated text is stored once, so each copy is given the
+    ``carry`` field of the first."""
+    import newsgraph
+
+    path = tmp / "input.jsonl"
+    write_jsonl(path, records)
+    out = [r.to_dict() for r in newsgraph.extract([str(path)], min_text_chars=1)]
+    first = {r["id"]: r for r in out if r["status"] == "ok"}
+    for r in out:
+        if r["status"] == "duplicate" and r["duplicate_of"] in first:
+            r[carry] = first[r["duplicate_of"]].get(carry)
+    return out

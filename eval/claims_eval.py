@@ -4,20 +4,22 @@ Every sentence of ``../shared/data/claims/newsquant_dev.json`` goes through the 
 pipeline (``newsgraph.extract`` on the scorer's own input records, as ``newsgraph
 extract`` would read them) and ``score_claims.py`` scores each article's ``claims``.
 Sentences are read with ``min_text_chars=1`` (a lone sentence is shorter than the
-40-character floor of an article). The sentences are split by a hash of their id (``held_out``): one in three is held out
-and was never looked at while the rules were written; the figures are reported for the
-tuning part, the held-out part and the whole file.
+40-character floor of an article). The sentences are split by a hash of their id
+(``held_out``): one in three is held out and was never looked at while the rules were
+written; the figures are reported for the tuning part, the held-out part and the whole
+file.
 
-``--baseline`` scores quantulum3 the same way when it is importable (it is not a
-dependency: ``pip install quantulum3`` in a scratch environment).
+``--systems quantulum3`` scores the quantulum3 baseline the same way; it is not a
+dependency, so run that in a scratch environment (``python -m venv /tmp/q3;
+/tmp/q3/bin/pip install quantulum3; /tmp/q3/bin/python eval/claims_eval.py --systems
+quantulum3``): it needs neither newsgraph nor its dependencies.
 
-    .venv/bin/python eval/claims_eval.py [--baseline] [--keep DIR] [--json]
+    .venv/bin/python eval/claims_eval.py [--systems newsgraph,quantulum3] [--keep DIR] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, score_predictions, write_jsonl  # noqa: E402
+from _common import SHARED, extract_short, held_out, score_predictions  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_claims.py"
@@ -39,17 +41,12 @@ KEYS = (
 )
 
 
-def held_out(key: str, salt: str = "claims") -> bool:
-    """One key in three is held out (stable across runs and machines)."""
-    return int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 3 == 0
-
-
 def split_gold(tmp: Path) -> dict[str, Path]:
     """Gold files for the tuning part, the held-out part and all of it."""
     sentences = json.loads(GOLD.read_text(encoding="utf-8"))
     parts = {
-        "tune": [s for s in sentences if not held_out(s["id"])],
-        "held-out": [s for s in sentences if held_out(s["id"])],
+        "tune": [s for s in sentences if not held_out(s["id"], "claims")],
+        "held-out": [s for s in sentences if held_out(s["id"], "claims")],
     }
     out = {"all": GOLD}
     for name, rows in parts.items():
@@ -61,18 +58,7 @@ def split_gold(tmp: Path) -> dict[str, Path]:
 
 def predict(records: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
     """The pipeline's records for the scorer's input records."""
-    import newsgraph
-
-    path = tmp / "input.jsonl"
-    write_jsonl(path, records)
-    # sentences are short: the 40-character floor for an article body would drop some
-    out = [r.to_dict() for r in newsgraph.extract([str(path)], min_text_chars=1)]
-    # a repeated text is stored once: its copies carry what the first one got
-    first = {r["id"]: r for r in out if r["status"] == "ok"}
-    for r in out:
-        if r["status"] == "duplicate" and r["duplicate_of"] in first:
-            r["claims"] = first[r["duplicate_of"]].get("claims")
-    return out
+    return extract_short(records, tmp, "claims")
 
 
 def quantulum_predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -91,7 +77,7 @@ def quantulum_predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--baseline", action="store_true", help="also score quantulum3")
+    ap.add_argument("--systems", default="newsgraph", help="newsgraph, quantulum3 or both")
     ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -99,9 +85,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         records = scorer_input(SCORER, GOLD)
-        systems = {"newsgraph": predict(records, tmp)}
-        if args.baseline:
-            systems["quantulum3"] = quantulum_predict(records)
+        run = {"newsgraph": predict, "quantulum3": lambda recs, _tmp: quantulum_predict(recs)}
+        systems = {name: run[name](records, tmp) for name in args.systems.split(",")}
         for system, preds in systems.items():
             for part, gold in split_gold(tmp).items():
                 res = score_predictions(SCORER, "score", gold, preds, args.keep, f"{system}-{part}")

@@ -17,7 +17,6 @@ each adjective of Pattern's ``en-sentiment.xml``, averaged over its senses, zero
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -25,16 +24,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, score_predictions, write_jsonl  # noqa: E402
+from _common import SHARED, extract_short, held_out, score_predictions, write_jsonl  # noqa: E402
 from _common import make_input as scorer_input  # noqa: E402
 
 SCORER = SHARED / "eval" / "score_tone.py"
 GOLD = SHARED / "data" / "tone" / "nyt_dev.jsonl"
-
-
-def held_out(key: str, salt: str = "tone") -> bool:
-    """One editorial in three is held out (stable across runs and machines)."""
-    return int(hashlib.sha1(f"{salt}:{key}".encode()).hexdigest(), 16) % 3 == 0
 
 
 def split_gold(tmp: Path) -> dict[str, Path]:
@@ -42,23 +36,14 @@ def split_gold(tmp: Path) -> dict[str, Path]:
     out = {"all": GOLD}
     for name, keep in (("tune", False), ("held-out", True)):
         path = tmp / f"{name}.jsonl"
-        write_jsonl(path, [r for r in rows if held_out(r["id"].split("_")[0]) == keep])
+        write_jsonl(path, [r for r in rows if held_out(r["id"].split("_")[0], "tone") == keep])
         out[name] = path
     return out
 
 
 def predict(records: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    import newsgraph
-
-    path = tmp / "input.jsonl"
-    write_jsonl(path, records)
-    out = [r.to_dict() for r in newsgraph.extract([str(path)], min_text_chars=1)]
-    # a repeated text is stored once: its copies carry what the first one got
-    first = {r["id"]: r for r in out if r["status"] == "ok"}
-    for r in out:
-        if r["status"] == "duplicate" and r["duplicate_of"] in first:
-            r["tone"] = first[r["duplicate_of"]].get("tone")
-    return out
+    """The pipeline's records for the scorer's input records."""
+    return extract_short(records, tmp, "tone")
 
 
 def vader(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
