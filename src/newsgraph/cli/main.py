@@ -42,6 +42,10 @@ def _register_subcommands() -> None:
 PROGRESS_MIN_INPUTS = 4
 
 
+def _tone(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.1f}"
+
+
 class Format(StrEnum):
     jsonl = "jsonl"
     pretty = "pretty"
@@ -152,7 +156,8 @@ def _print_pretty(record: Record) -> None:
         )
         out.print(
             f"  entities {len(record.entities)}  quotes {len(record.quotes)}  "
-            f"times {len(record.times)}  events {len(record.events)}",
+            f"times {len(record.times)}  events {len(record.events)}  "
+            f"claims {len(record.claims)}  tone {_tone(record.tone)}",
             markup=False,
         )
         first = record.text.strip().split("\n", 1)[0]
