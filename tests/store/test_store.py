@@ -412,3 +412,16 @@ def test_stats(store: Store) -> None:
     (last,) = stats["runs"]
     assert last["status"] == "ok" and last["counts"] == {"added": 3, "rejected": 1}
     assert last["args"] == {"inputs": ["x"]} and last["finished"] is not None
+
+
+def test_event_confidence_column_is_added_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "v8.db"
+    Store.open(str(path)).close()
+    con = sqlite3.connect(path)  # back to the schema before events.confidence
+    con.execute("ALTER TABLE events DROP COLUMN confidence")
+    con.execute("DELETE FROM schema_version WHERE version = ?", (SCHEMA_VERSION,))
+    con.commit()
+    con.close()
+    with Store.open(str(path)) as s:
+        columns = {c["name"] for c in inspect(s.engine).get_columns("events")}
+        assert "confidence" in columns and s.schema_version == SCHEMA_VERSION

@@ -223,6 +223,15 @@ def _stories_tables(conn: Connection) -> None:
     stories.create_tables(conn)
 
 
+def _event_confidence(conn: Connection) -> None:
+    """``events.confidence``: how sure the coder is of each event (issue 17); NULL for
+    events stored before it was measured. A database built by step 1 from the current
+    ``schema.py`` has the column already."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.events.name)}
+    if "confidence" not in columns:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN confidence FLOAT")
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -232,6 +241,7 @@ MIGRATIONS: Sequence[Step] = (
     _event_months,
     _claims_tone_tables,
     _stories_tables,
+    _event_confidence,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

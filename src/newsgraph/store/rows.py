@@ -178,6 +178,7 @@ def event_row(article_id: str, seq: int, ev: Event) -> Row:
         "intensity": ev.intensity,
         "negated": ev.negated,
         "modality": ev.modality,
+        "confidence": ev.confidence,
         "trigger_start": ev.trigger.start,
         "trigger_end": ev.trigger.end,
         "trigger_text": ev.trigger.text,
@@ -273,4 +274,5 @@ def event_dict(ev: Mapping[str, Any]) -> dict[str, Any]:
         "intensity": ev["intensity"],
         "negated": bool(ev["negated"]),
         "modality": ev["modality"],
+        "confidence": ev.get("confidence"),
     }

@@ -169,6 +169,7 @@ events = Table(
     Column("intensity", Float),
     Column("negated", Boolean, nullable=False),
     Column("modality", String(32)),
+    Column("confidence", Float),  # how sure the coder is, 0..1 (added by migration 9)
     Column("trigger_start", Integer, nullable=False),
     Column("trigger_end", Integer, nullable=False),
     Column("trigger_text", Text, nullable=False),
