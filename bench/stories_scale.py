@@ -54,7 +54,9 @@ def words(rng: np.random.Generator, n: int, own: list[str]) -> dict[str, int]:
     return dict(Counter(common + own))
 
 
-def build(db: Database, n: int, days: int, rng: np.random.Generator) -> list[tuple[np.ndarray, list[str], int]]:
+def build(
+    db: Database, n: int, days: int, rng: np.random.Generator
+) -> list[tuple[np.ndarray, list[str], int]]:
     """N stored articles in stories; returns (vector, words, day) of each story."""
     made: list[tuple[np.ndarray, list[str], int]] = []
     df: Counter[str] = Counter()
@@ -102,7 +104,9 @@ def build(db: Database, n: int, days: int, rng: np.random.Generator) -> list[tup
     return made
 
 
-def new_articles(db: Database, made, count: int, window: int, rng: np.random.Generator) -> list[Sketch]:
+def new_articles(
+    db: Database, made, count: int, window: int, rng: np.random.Generator
+) -> list[Sketch]:
     last = max(d for _, _, d in made)
     recent = [m for m in made if m[2] >= last - window] or made
     out = []
@@ -118,31 +122,42 @@ def new_articles(db: Database, made, count: int, window: int, rng: np.random.Gen
             aid = f"bench-{i}"
             conn.execute(
                 insert(schema.articles).values(
-                    id=aid, content_hash=aid, source="bench", text="x", created=now, published_confidence=0.0
+                    id=aid,
+                    content_hash=aid,
+                    source="bench",
+                    text="x",
+                    created=now,
+                    published_confidence=0.0,
                 )
             )
-            out.append(Sketch(aid, "en", (day, day), vector.astype(np.float32), words(rng, 12, own)))
+            out.append(
+                Sketch(aid, "en", (day, day), vector.astype(np.float32), words(rng, 12, own))
+            )
     return out
 
 
 def run(n: int, days: int, count: int, seed: int) -> dict[str, float]:
     rng = np.random.default_rng(seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        with Database.open(str(Path(tmp) / "bench.db")) as db:
-            t0 = time.perf_counter()
-            made = build(db, n, days, rng)
-            built = time.perf_counter() - t0
-            model = st.default_model()
-            sketches = new_articles(db, made, count, model.window_days, rng)
-            t0 = time.perf_counter()
-            joined = 0
-            for i in range(0, len(sketches), 50):
-                with db.engine.begin() as conn:
-                    joined += sum(d.probability is not None for d in st.assign(conn, sketches[i : i + 50], model))
-            took = time.perf_counter() - t0
-            with db.engine.connect() as conn:
-                lo = max(s.span[1] for s in sketches) - 2 * model.window_days
-                window = len(q.window_rows(conn, lo, lo + 3 * model.window_days))
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Database.open(str(Path(tmp) / "bench.db")) as db,
+    ):
+        t0 = time.perf_counter()
+        made = build(db, n, days, rng)
+        built = time.perf_counter() - t0
+        model = st.default_model()
+        sketches = new_articles(db, made, count, model.window_days, rng)
+        t0 = time.perf_counter()
+        joined = 0
+        for i in range(0, len(sketches), 50):
+            with db.engine.begin() as conn:
+                joined += sum(
+                    d.probability is not None for d in st.assign(conn, sketches[i : i + 50], model)
+                )
+        took = time.perf_counter() - t0
+        with db.engine.connect() as conn:
+            lo = max(s.span[1] for s in sketches) - 2 * model.window_days
+            window = len(q.window_rows(conn, lo, lo + 3 * model.window_days))
     return {
         "n": n,
         "stories": len(made),
@@ -166,7 +181,9 @@ def encoder_cost(samples: int = 40) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--n", type=int, action="append", help="stored articles (repeatable)")
     ap.add_argument("--days", type=int, default=730)
     ap.add_argument("--new", type=int, default=200)

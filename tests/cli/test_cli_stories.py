@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from typer.testing import CliRunner
-from webdata import build_db
 
 from newsgraph.cli.main import app
+from webdata import build_db
 
 runner = CliRunner()
 

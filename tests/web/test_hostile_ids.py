@@ -15,9 +15,7 @@ IDS = ["wire/2017/03/01/story", "a?b#c", "100% sure", "x/y.json.z"]
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    articles = [
-        meeting(n, "2022-05-0%d" % (n + 1), "TASS").replace(id=i) for n, i in enumerate(IDS)
-    ]
+    articles = [meeting(n, f"2022-05-0{n + 1}", "TASS").replace(id=i) for n, i in enumerate(IDS)]
     db = build_db(tmp_path_factory.mktemp("ids") / "ids.db", articles)
     with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c

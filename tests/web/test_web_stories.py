@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from webdata import build_db, meeting
 
 from newsgraph.web.app import create_app
+from webdata import build_db, meeting
 
 
 @pytest.fixture(scope="module")
