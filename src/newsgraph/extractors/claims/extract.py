@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.extractors.claims.context import change_before, counted_noun, measure_and_subject
 from newsgraph.extractors.claims.scan import Found, approx_before, scan
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.records import (
     Attribution,
     Claim,
@@ -104,7 +105,7 @@ def find_claims(
     language: str = "en",
 ) -> tuple[Claim, ...]:
     """The numeric claims of the body ``doc`` (a spaCy Doc), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     lead_end = _lead_end(text)
     claims: list[Claim] = []
     for found in scan(text, language):
@@ -266,20 +267,12 @@ def _with_context(
     outlet: str | None,
     sent: Span | None,
 ) -> Claim:
-    time = _time_of(claim, times, sent)
-    return Claim(
-        start=claim.start,
-        end=claim.end,
-        text=claim.text,
-        value=claim.value,
-        unit=claim.unit,
-        approx=claim.approx,
-        change=claim.change,
-        measure=claim.measure,
-        subject=claim.subject,
-        time=time,
-        attribution=_attribution(claim, quotes, outlet),
+    """The claim with its part, time and attribution."""
+    return dataclasses.replace(
+        claim,
         part=part,
+        time=_time_of(claim, times, sent),
+        attribution=_attribution(claim, quotes, outlet),
         sentence=sent,
     )
 
