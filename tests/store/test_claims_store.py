@@ -142,3 +142,38 @@ def test_story_filter_keeps_one_storys_reports(db) -> None:
     found = find_conflicts(db, story=story)
     assert found and all({c["a"]["article"], c["b"]["article"]} <= members for c in found)
     assert find_conflicts(db, story=story + 1000) == []
+
+
+def test_actor_tone_per_month(db) -> None:
+    import dataclasses
+
+    from newsgraph.analyze.tone import actor_tone
+    from newsgraph.errors import UsageError
+    from newsgraph.records import Entity, Mention, Speaker
+
+    def named(n: int, day: str, tone: float, quote_tone: float) -> Article:
+        art = article(n, f"{n}1%", f"{n}2%", day=day)
+        macron = Entity(
+            "Q3052772", "Emmanuel Macron", "PERSON", "FRA", (Mention(0, 15, art.text[:15]),)
+        )
+        quote = dataclasses.replace(
+            art.quotes[0], speaker=Speaker("Q3052772", "Emmanuel Macron"), tone=quote_tone
+        )
+        return dataclasses.replace(art, entities=(macron,), quotes=(quote,), tone=tone)
+
+    db.save_batch(
+        [
+            named(1, "2017-04-24", -2.0, 1.0),
+            named(2, "2017-04-30", 4.0, 3.0),
+            named(3, "2017-05-08", 1.0, -1.0),
+        ],
+        None,
+    )
+    rows = actor_tone(db, "Q3052772", by="month")
+    assert rows == [
+        {"period": "2017-04", "articles": 2, "tone": 1.0, "quotes": 2, "quote_tone": 2.0},
+        {"period": "2017-05", "articles": 1, "tone": 1.0, "quotes": 1, "quote_tone": -1.0},
+    ]
+    assert actor_tone(db, "Q7747") == []
+    with pytest.raises(UsageError):
+        actor_tone(db, "Q3052772", by="week")
