@@ -25,6 +25,12 @@ OVERRIDES = {
     ("store", "db"): ("other.db", "other.db"),
     ("store", "batch_size"): ("3", 3),
     ("serve", "cache_mb"): ("0", 0),
+    ("serve", "allowed_hosts"): (" news.example ,, b.example", ("news.example", "b.example")),
+    ("serve", "max_body_bytes"): ("1000", 1000),
+    ("events", "min_confidence"): ("0.5", 0.5),
+    ("stories", "window_days"): ("10", 10),
+    ("stories", "threshold"): ("0.4", 0.4),
+    ("stories", "encoder_threads"): ("2", 2),
 }
 # the Settings field that carries each key (db and cache_mb have their own functions)
 FIELD = {
@@ -52,6 +58,8 @@ def current(section: str, key: str):
         return default_db()
     if (section, key) == ("serve", "cache_mb"):
         return cache_size_mb()
+    if (section, key) not in FIELD:  # read where it is used, through setting()
+        return setting(section, key)
     return getattr(Settings(), FIELD[section, key])
 
 
