@@ -12,7 +12,7 @@ from rich.console import Console
 
 from newsgraph.cli.common import counted, echo_json, fail, note, open_db
 from newsgraph.cli.options import DbOpt, JsonOpt, SinceOpt
-from newsgraph.cli.render import entry, table
+from newsgraph.cli.render import entry
 from newsgraph.errors import Code, UsageError
 
 
@@ -85,7 +85,7 @@ def story(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One story: its reports, a per-outlet table and what each outlet leaves out."""
+    """One story: its reports, each outlet's account and what each outlet leaves out."""
     with open_db(db) as store:
         record = store.story(story_id)
     if record is None:
@@ -115,36 +115,25 @@ def _print_story(record: dict[str, Any]) -> None:
         record["headline"] or "(untitled)",
         rule=True,
     )
-    columns: list[Any] = [
-        ("outlet", {"overflow": "fold"}),
-        ("headline", {"ratio": 3}),
-        ("first report", {"no_wrap": True}),
-        ("actors", {"ratio": 2}),
-        ("quotes", {"justify": "right"}),
-        ("events", {"justify": "right"}),
-    ]
-    if record["has_claims"]:
-        columns.append(("claims", {"justify": "right"}))
-    if record["has_tone"]:
-        columns.append(("tone", {"justify": "right"}))
-    rows = []
+    # one entry per outlet (head line of short fields, headline and actors wrapped
+    # below): a table of eight columns is unreadable at 80 columns
+    out.print("by outlet:", markup=False, highlight=False)
     for r in record["by_outlet"]:
-        cells = [
+        head = [
             r["outlet"],
-            r["headline"] or "(untitled)",
             r["first_report"] or "?",
-            _names(r["actors"]),
-            r["quotes"],
-            len(r["events"]),
+            f"{r['quotes']} quotes",
+            f"{len(r['events'])} events",
         ]
         if record["has_claims"]:
-            cells.append(len(r.get("claims") or []))
+            head.append(f"{len(r.get('claims') or [])} claims")
         if record["has_tone"]:
-            cells.append("-" if r.get("tone") is None else f"{r['tone']:+.2f}")
-        rows.append(cells)
-    out.print(table("by outlet", columns, rows))
+            head.append("tone -" if r.get("tone") is None else f"tone {r['tone']:+.2f}")
+        actors = _names(r["actors"])
+        body = (r["headline"] or "(untitled)") + (f" | actors: {actors}" if actors else "")
+        entry(out, head, body)
     if not (record["has_claims"] and record["has_tone"]):
-        note("claims and tone columns appear once the store holds claims and tone")
+        note("claims and tone appear once the store holds claims and tone")
     for e in record["events"]:
         out.print(f"  event #{e['id']}: " + _event(e), markup=False, highlight=False)
     omits = [o for o in record["omits"] if o["actors"] or o["speakers"] or o["events"]]
