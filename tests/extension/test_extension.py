@@ -86,9 +86,9 @@ def test_a_step_needing_what_no_step_provides_is_refused(monkeypatch) -> None:
 
     monkeypatch.setattr(registry, "_REGISTRY", registry._Registry())
     registry.register_step(
-        registry.Step("lonely", lambda a, d, s: a, requires=("doc", "claims"), provides=("x",))
+        registry.Step("lonely", lambda a, d, s: a, requires=("doc", "rumours"), provides=("x",))
     )
-    with pytest.raises(UsageError, match="requires \\['claims'\\]"):
+    with pytest.raises(UsageError, match="requires \\['rumours'\\]"):
         registry.plan("en")
 
 
