@@ -64,9 +64,12 @@ def article(n: int, lead: str, body: str, *, day: str = "2017-04-24", approx: st
     )
 
 
+pytest_plugins = ["backends"]  # the db_url fixture: SQLite, and PostgreSQL when configured
+
+
 @pytest.fixture
-def db(tmp_path: Path):
-    with Database.open(str(tmp_path / "c.db")) as store:
+def db(db_url: str):
+    with Database.open(db_url) as store:
         yield store
 
 
