@@ -158,3 +158,9 @@ def test_newsquant_dev_gate() -> None:
     assert whole["value_unit_f1"] >= 0.70
     assert whole["value_change_f1"] >= 0.70
     assert held["value_f1"] >= 0.80  # the part never tuned on (measured 0.83)
+
+
+def test_wire_multipliers_and_dotted_dates() -> None:
+    assert values("a total price over 1 bln euro") == [(1e9, "EUR", ">")]
+    assert values("3.5 mln tonnes") == [(3.5e6, "metric ton", "=")]
+    assert values("(27.12.2016) Russia said") == []

@@ -55,7 +55,11 @@ def _unit_words(between: Sequence[Any], head: Any, language: str) -> str:
         first = between[0]
         return first.lemma_.lower() if first.pos_ == "NOUN" else lemma
     # participles and conjunctions are not part of the unit: "rushing yards" -> "yard"
-    parts = [t.lower_ for t in between if t.pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT")]
+    parts = [
+        t.lower_
+        for t in between
+        if t.pos_ in ("NOUN", "ADJ", "PROPN") or (t.pos_ == "PUNCT" and t.text == "-")
+    ]
     if parts and between and between[0].tag_ in ("VBG", "VBN"):
         parts = parts[1:]
     text = " ".join(parts + [lemma]).replace(" - ", "-")

@@ -184,6 +184,8 @@ def _finish(
         return None  # "22nd", "2018s", "3G", "Model 3s"
     if end < len(text) and text[end].isdigit():
         return None
+    if re.match(r"[.:]\d", text[end : end + 2]):
+        return None  # "27.12.2016", "1.2.3": a date or a version, not a figure
     if re.match(r"[/\u2044]\d", text[end : end + 2]):
         return None  # "1/16"
     if sign in ("-", "\u2212"):
