@@ -7,10 +7,12 @@ Each stored claim becomes the interval of values its words allow
 a half line for "more than" / "up to". Two claims conflict when their intervals do not
 meet and they are comparable (:func:`comparable`): the same subject (a KB entity, or
 the same name within one article), the same unit and the same change (levels with
-levels, rises with rises), words in common in their sentences beyond the subject's
-name (the measure), and the same time: the time the sentence states, else the day the
-article was published. A figure that changes between days (a death toll rising) is
-an update, not a conflict.
+levels, rises with rises), words in common in their sentences beyond the subject's name
+and the numbers (the measure: two within an article, three across reports), and the
+same time: within an article the time the sentence states, else the day the article was
+published; across reports the same day (a day the sentence states, else the day of
+publication). A figure that changes between days (a death toll rising, a year's total
+revised) is an update, not a conflict.
 
 Within an article only the headline and the standfirst are compared with the body;
 across articles, claims of different articles (in the same story when both have one).
@@ -33,7 +35,8 @@ from newsgraph.store.claims import claims as claims_table
 __all__ = ["allowed", "comparable", "conflicts", "find_conflicts"]
 
 APPROX_SHARE = 0.10  # "about 50" allows 45..55
-MIN_SHARED_WORDS = 2  # sentence words in common, beyond the subject's name
+MIN_SHARED_WORDS = 2  # sentence words in common beyond the subject's name, within an article
+MIN_SHARED_WORDS_ACROSS = 3  # ... and across articles (two reports share less context)
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WORD = re.compile(r"[a-z]+")
@@ -94,6 +97,19 @@ _STOP = frozenset(
         "per",
         "cent",
         "percent",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "mln",
+        "bln",
+        "dollars",
+        "euros",
+        "yuan",
+        "pounds",
+        "rubles",
+        "roubles",
     ]
 )
 
@@ -176,10 +192,21 @@ def _topic(ref: ClaimRef) -> set[str]:
 
 
 def _same_time(a: ClaimRef, b: ClaimRef) -> bool:
+    if a.article_id != b.article_id:
+        # across reports, a figure for a whole year or month told on two different days
+        # may be a revised one: compare only figures of the same day
+        sa, sb = _day_scope(a), _day_scope(b)
+        return sa is not None and sa == sb
     sa, sb = a.scope, b.scope
     if sa is None or sb is None:
         return sa == sb
     return sa.startswith(sb) or sb.startswith(sa)
+
+
+def _day_scope(ref: ClaimRef) -> str | None:
+    if ref.time and len(ref.time) >= 10:
+        return ref.time[:10]
+    return ref.published[:10] if ref.published and len(ref.published) >= 10 else None
 
 
 def comparable(a: ClaimRef, b: ClaimRef) -> bool:
@@ -195,7 +222,8 @@ def comparable(a: ClaimRef, b: ClaimRef) -> bool:
     if not _same_time(a, b):
         return False
     same_measure = bool(a.measure) and (a.measure or "").lower() == (b.measure or "").lower()
-    return same_measure or len(_topic(a) & _topic(b)) >= MIN_SHARED_WORDS
+    need = MIN_SHARED_WORDS if a.article_id == b.article_id else MIN_SHARED_WORDS_ACROSS
+    return same_measure or len(_topic(a) & _topic(b)) >= need
 
 
 def conflicts(refs: Sequence[ClaimRef]) -> list[dict[str, Any]]:

@@ -9,12 +9,13 @@ quotes (so it is planned among the steps that follow the parse).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsgraph.extractors.claims import find_claims, title_claims
 from newsgraph.extractors.steps import LAYER
 from newsgraph.extractors.tone import article_tone, quote_tones
-from newsgraph.records import Article
+from newsgraph.records import Article, Speaker
 from newsgraph.registry import Step
 
 
@@ -26,7 +27,7 @@ def claims(article: Article, doc: Any, state: dict[str, Any]) -> Article:
         doc,
         times=article.times,
         quotes=article.quotes,
-        resolve=layer.resolve if layer is not None else None,
+        resolve=_actors_only(layer) if layer is not None else None,
         outlet=article.outlet,
         language=language,
     )
@@ -34,6 +35,22 @@ def claims(article: Article, doc: Any, state: dict[str, Any]) -> Article:
         article.title, entities=article.entities, outlet=article.outlet, language=language
     )
     return article.replace(claims=head + body)
+
+
+# whose figure it is: a person, an organisation or a place; a nationality ("Chinese
+# businesses", "Russian exports") names no one in particular
+SUBJECT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _actors_only(layer: Any) -> Callable[[int, int], Speaker | None]:
+    def resolve(start: int, end: int) -> Speaker | None:
+        found = layer.resolve(start, end)
+        if found is None or found.entity is None:
+            return found
+        entity = layer.entity(found.entity)
+        return found if entity is None or entity.type in SUBJECT_TYPES else None
+
+    return resolve
 
 
 def tone(article: Article, doc: Any, state: dict[str, Any]) -> Article:

@@ -164,3 +164,20 @@ def test_wire_multipliers_and_dotted_dates() -> None:
     assert values("a total price over 1 bln euro") == [(1e9, "EUR", ">")]
     assert values("3.5 mln tonnes") == [(3.5e6, "metric ton", "=")]
     assert values("(27.12.2016) Russia said") == []
+
+
+def test_a_nationality_is_no_subject() -> None:
+    from newsgraph.extractors.claims_tone_steps import _actors_only
+
+    class Layer:
+        kinds = {"q1": "PERSON", "n1": "NORP"}
+
+        def resolve(self, start: int, end: int) -> Speaker:
+            return Speaker("q1" if start == 0 else "n1", "someone")
+
+        def entity(self, entity_id: str) -> Entity:
+            return Entity(entity_id, "someone", self.kinds[entity_id])
+
+    resolve = _actors_only(Layer())
+    assert resolve(0, 5) is not None and resolve(0, 5).entity == "q1"
+    assert resolve(3, 9) is None  # "Chinese businesses": no one in particular
