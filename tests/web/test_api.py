@@ -159,6 +159,12 @@ def test_quotes_by_speaker_and_day(client: TestClient) -> None:
     assert dated.json()["total"] == 4
 
 
+def test_speaker_wildcards_are_literal(client: TestClient) -> None:
+    assert client.get("/api/quotes", params={"speaker": "%"}).json()["total"] == 0
+    assert client.get("/api/quotes", params={"speaker": "P_tin"}).json()["total"] == 0
+    assert client.get("/api/quotes", params={"speaker": "putin"}).json()["total"] == 3
+
+
 def test_events_list_every_report(client: TestClient) -> None:
     events = client.get("/api/events", params={"actor": "Q7747"}).json()
     assert events["total"] == 3  # one per report: the February meeting twice

@@ -64,10 +64,10 @@ def quote_select(
     if speaker_ids:
         who.append(q.c.speaker_entity.in_(speaker_ids))
     if speaker_text:
-        pattern = f"%{speaker_text.lower()}%"
+        pattern = f"%{like_escaped(speaker_text.lower())}%"
         who += [
-            func.lower(q.c.speaker_name).like(pattern),
-            func.lower(q.c.speaker_text).like(pattern),
+            func.lower(q.c.speaker_name).like(pattern, escape="\\"),
+            func.lower(q.c.speaker_text).like(pattern, escape="\\"),
         ]
     if who:
         stmt = stmt.where(or_(*who))
@@ -306,9 +306,16 @@ def _quote_keys(
 def speaker_labels(conn: Connection, text: str) -> list[str]:
     """Stored speaker labels (lower-cased names and mention texts) holding ``text``."""
     names = schema.speaker_names
-    pattern = f"%{text.strip().lower()}%"
-    stmt = select(names.c.name_lower).where(names.c.name_lower.like(pattern)).limit(MAX_LABELS)
+    pattern = f"%{like_escaped(text.strip().lower())}%"
+    holds = names.c.name_lower.like(pattern, escape="\\")
+    stmt = select(names.c.name_lower).where(holds).limit(MAX_LABELS)
     return [r[0] for r in conn.execute(stmt)]
+
+
+def like_escaped(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern: ``%``, ``_`` and the escape
+    character stand for themselves ('speaker=%' no longer matches every quote)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _capped_count(
