@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.actors import is_named
 from newsgraph.extractors.events.patterns import (
     ACTOR_ENTITIES,
     governing_verb,
@@ -36,7 +37,6 @@ from newsgraph.kb.actor_codes import agent_sector
 from newsgraph.records import EventActor
 from newsgraph.resources import load_json
 
-PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 COGNITION = frozenset(
     {
         "believe",
@@ -56,6 +56,9 @@ COGNITION = frozenset(
         "speculate",
     }
 )
+
+
+Sides = Sequence[tuple[Sequence[Token], Sequence[EventActor]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ def _sets() -> dict[str, frozenset[str]]:
 
 def assess(
     trigger: Token,
-    sides: Sequence[tuple[Sequence[Token], Sequence[EventActor]]],
+    sides: Sides,
     *,
     code: str | None = None,
     modality: str | None = None,
@@ -96,7 +99,7 @@ def assess(
     plover = tables.code_info(code or "").plover or ""
     doubts = [
         *_form_doubts(trigger, sides, plover, spoken),
-        *_actor_doubts(trigger, sides, code or "", spoken),
+        *_actor_doubts(trigger, sides, code or "", plover, spoken),
         *_mood_doubts(trigger, plover, code, modality, spoken),
     ]
     if negated:
@@ -108,9 +111,6 @@ def assess(
     for doubt in doubts:
         confidence *= weights[doubt]
     return Assessment(round(confidence, 3), tuple(doubts))
-
-
-Sides = Sequence[tuple[Sequence[Token], Sequence[EventActor]]]
 
 
 def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> list[str]:
@@ -146,12 +146,11 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> lis
     return doubts
 
 
-def _actor_doubts(trigger: Token, sides: Sides, code: str, spoken: bool) -> list[str]:
+def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: bool) -> list[str]:
     """Doubts about who: a side named but not resolved, a thing as the subject, no
     political actor, no subject at all, counted people."""
     sets = _sets()
     doubts = []
-    plover = tables.code_info(code).plover or ""
     (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
     subject = _subject(trigger)
     lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
@@ -222,7 +221,7 @@ def _lost(tokens: Sequence[Token], actors: Sequence[EventActor]) -> bool:
     words resolved to no actor at all: the event would read as if no one were there."""
     if not tokens or all(_reciprocal(t) for t in tokens):
         return False  # 'agreed that their countries should ...': the sides themselves
-    return not any(_named(a) for a in actors)
+    return not any(is_named(a) for a in actors)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -232,10 +231,6 @@ def _reciprocal(token: Token) -> bool:
     ):
         return False
     return any(c.lower_ in ("their", "two", "both", "the", "our", "all") for c in token.children)
-
-
-def _named(actor: EventActor) -> bool:
-    return bool(actor.entity or actor.country or actor.code or actor.sector)
 
 
 def _political(
@@ -248,16 +243,19 @@ def _political(
     organisations, companies and civilians alone are not (protests excepted: protesters
     are civilians by nature)."""
     entity = actor.entity or ""
-    sector = actor.sector or ""
-    if entity.startswith("country:") or actor.country == "IGO":
+    if _state_or_known(actor) or (actor.sector or "") in sets["political_sectors"]:
         return True
     if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
         return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
-    if sector in sets["political_sectors"]:
-        return True
-    if entity and not entity.startswith("local:") and (actor.country or sector):
-        return True
     return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
+
+
+def _state_or_known(actor: EventActor) -> bool:
+    """A state, an organisation of states, or a person or body the knowledge base knows."""
+    entity = actor.entity or ""
+    if entity.startswith("country:") or actor.country == "IGO":
+        return True
+    return bool(entity) and not entity.startswith("local:") and bool(actor.country or actor.sector)
 
 
 def _passive(verb: Token) -> bool:
@@ -535,9 +533,4 @@ def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:
     """A visitor whose trip is political: a state, an organisation of states, a person or
     body the knowledge base knows, or a government, military, legislative, judicial,
     party or rebel agent."""
-    entity = actor.entity or ""
-    if entity.startswith("country:") or actor.country == "IGO":
-        return True
-    if entity and not entity.startswith("local:") and (actor.country or actor.sector):
-        return True
-    return (actor.sector or "") in sets["official_sectors"]
+    return _state_or_known(actor) or (actor.sector or "") in sets["official_sectors"]
