@@ -11,8 +11,10 @@ from newsgraph.extractors.times.article import anchor_of, date_article
 from newsgraph.extractors.times.dating import infer_publication_date
 from newsgraph.extractors.times.dating_combine import THRESHOLD
 from newsgraph.extractors.times.dating_evidence import from_trailer, year_bounds
+from newsgraph.extractors.times.dating_roles import role_clues
 from newsgraph.extractors.times.finder import find_times
 from newsgraph.inputs.meta import url_date
+from newsgraph.kb.load import default_kb
 from newsgraph.records import Article, Published
 
 TODAY = date(2026, 12, 1)
@@ -106,6 +108,24 @@ def test_a_former_holder_named_with_the_title_does_not_pin_the_handover_day() ->
     assert pub is not None and pub.date == "2017"  # Trump and Spicer: 2017, no day
     assert pub.granularity == "year"
     assert "Obama" not in (pub.evidence or "")
+
+
+def test_a_former_holder_is_a_lower_bound_not_a_tenure() -> None:
+    text = "Former US President Barack Obama has enjoyed a spot of kitesurfing."
+    (clue,) = role_clues(text, default_kb(), TODAY)
+    assert clue.spans == ((date(2017, 1, 21), TODAY),) and "after 2017-01-21" in clue.evidence
+    text = "It began under then-President Barack Obama, officials said."
+    assert role_clues(text, default_kb(), TODAY) == []  # history: no bound either way
+
+
+def test_a_tenure_that_ended_before_another_began_is_history() -> None:
+    text = (
+        "The judge, appointed by President Bill Clinton, ruled against it. White House "
+        "press secretary Sean Spicer said former Defense Secretary Ash Carter had agreed."
+    )
+    pub = infer(text)
+    assert pub is not None and pub.date == "2017" and pub.granularity == "year"
+    assert "Clinton" not in (pub.evidence or "") and "after 2017-01-21" in (pub.evidence or "")
 
 
 def test_year_bounds_alone_abstain() -> None:
