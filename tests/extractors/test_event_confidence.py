@@ -105,6 +105,48 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "China declined the invitation to the summit.",
             "declined",
         ),
+        # police seeking people: a manhunt, not a request
+        (
+            "Malaysian authorities are seeking seven others in the killing, the police chief said.",
+            "The Malaysian government is seeking the extradition of the suspects from Indonesia, "
+            "the police chief said.",
+            "seeking",
+        ),
+        # a pledge to act against someone is no intent to cooperate
+        (
+            "Erdogan pledged on Monday to keep on standing firm against European states.",
+            "Erdogan pledged on Monday to democratize Turkey and establish the rule of law.",
+            "pledged",
+        ),
+        # an opinion offered is no offer
+        (
+            "Marine Le Pen offered withering criticism of the European Union on Monday.",
+            "Marine Le Pen offered talks to the European Union on Monday.",
+            "offered",
+        ),
+        # forced by circumstance, with nobody forcing
+        (
+            "Republicans in Congress were forced to come up with an actual bill on Monday.",
+            "Russian troops forced the rebels to leave Aleppo on Monday.",
+            "forced",
+        ),
+        # a count as the subject, a comparison: statistics, not acts
+        (
+            "More than 40 have signed cooperative agreements with China this year.",
+            "Pakistan has signed a cooperative agreement with China this year.",
+            "signed",
+        ),
+        (
+            "German police arrested fewer traffickers in 2016 than the year before.",
+            "German police arrested two traffickers in Berlin on Monday.",
+            "arrested",
+        ),
+        # a discussion with no one
+        (
+            "Sergei Lavrov discussed the situation in Syria at a news conference on Monday.",
+            "Sergei Lavrov discussed the situation in Syria with John Kerry on Monday.",
+            "discussed",
+        ),
     ],
 )
 def test_a_doubt_lowers_confidence_below_the_plain_report(nlp, doubtful, sure, trigger) -> None:
@@ -144,3 +186,43 @@ def test_the_step_leaves_out_unsure_events() -> None:
     kept = [e.trigger.text for e in _extract([text], "0.75")[text]]
     assert "requested" in everything and "requested" not in kept
     assert "signed" in kept
+
+
+def test_a_question_is_no_request(nlp) -> None:
+    asked = "Trump will ask Merkel about her experience with Putin at the White House."
+    request = "Trump will ask Merkel to increase Germany's defence spending at the White House."
+    assert not [e for e in events(nlp, asked) if e.type == "REQUEST"]
+    assert confidence_of(nlp, request, "ask") >= 0.75
+
+
+def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
+    text = "Trump discussed Syria with Chinese President Xi Jinping on Thursday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "discussed"]
+    assert found and [a.name for a in found[0].target] == ["Xi Jinping"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # a participle shares the time of the clause it hangs on
+        (
+            "Louise Slaughter, a Democratic congress member from New York, wrote in January "
+            "to the SEC asking that the agency investigate Price's stock trades.",
+            "asking",
+            "2017-01",
+        ),
+        # 'has also': one more act of a record, at no stated time
+        ("President Trump has also slammed NATO as being obsolete.", "slammed", None),
+        # a past perfect reported on a day happened before that day
+        (
+            "South Korea's spy agency told the AP on Feb. 15 that North Korea had been trying "
+            "for five years to kill Kim Jong Nam.",
+            "kill",
+            None,
+        ),
+    ],
+)
+def test_event_dates_from_their_own_clause(nlp, text, trigger, date) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found, [e.trigger.text for e in events(nlp, text)]
+    assert found[0].date == date

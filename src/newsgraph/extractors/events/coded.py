@@ -175,11 +175,25 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     chain = {trigger.i: 0}
     node = trigger
     for rank in range(1, 12):
-        if node.dep_ not in CLAUSE_DEPS or node.head is node:
+        if node.head is node or not (node.dep_ in CLAUSE_DEPS or _bare_participle(node)):
             break
+        if node.dep_ == "ccomp" and _past_perfect(node):
+            break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
         node = node.head
         chain[node.i] = rank
     return chain
+
+
+def _bare_participle(node: Token) -> bool:
+    """'wrote in January to the SEC asking that ...': a participle with no subject and
+    no conjunction of its own shares the time of the clause it hangs on."""
+    if node.dep_ != "advcl" or node.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
+
+
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
 def _reports_present(trigger: Token) -> bool:
@@ -196,8 +210,11 @@ def _reports_present(trigger: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
         return False  # 'has repeatedly criticised', 'has previously ruled out'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
-        return False  # past perfect
+    if _past_perfect(verb):
+        return False  # 'had been arrested': before the reported time
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if perfect and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return False  # 'He has also slammed NATO as obsolete': one more act of the record
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     finite = verb.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" for c in verb.children)

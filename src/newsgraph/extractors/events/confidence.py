@@ -98,7 +98,7 @@ def assess(
     inside a direct quote."""
     plover = tables.code_info(code or "").plover or ""
     doubts = [
-        *_form_doubts(trigger, sides, plover, spoken),
+        *_form_doubts(trigger, sides, plover, spoken, code or ""),
         *_actor_doubts(trigger, sides, code or "", plover, spoken),
         *_mood_doubts(trigger, plover, code, modality, spoken),
     ]
@@ -113,11 +113,13 @@ def assess(
     return Assessment(round(confidence, 3), tuple(doubts))
 
 
-def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool) -> list[str]:
+def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: str) -> list[str]:
     """Doubts from how the act is worded: a noun, a modifier clause, a run-together
     sentence, a headline participle, a habit, a word in another sense."""
     sets = _sets()
     doubts = []
+    if _other_sense(trigger, code, sets):
+        doubts.append("other_sense")
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
         if _figurative_noun(trigger):
@@ -173,8 +175,12 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     counted = plover not in sets["quantity_ok_types"] and any(_counted(t) for t in src_tokens)
     if plover in sets["counted_target_types"] and any(_counted(t) for t in tgt_tokens):
         counted = True
-    if counted or _times_over(trigger):
+    if counted or _times_over(trigger) or _statistic(trigger, subject):
         doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
+    partner = tgt_tokens or any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+    together = subject is not None and any(c.dep_ == "conj" for c in subject.children)
+    if trigger.lemma_.lower() in sets["partner_verbs"] and not (partner or together or spoken):
+        doubts.append("no_partner")  # 'Trump discussed cable TV ratings'
     return doubts
 
 
@@ -193,6 +199,58 @@ def _mood_doubts(
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> bool:
+    """The trigger word in a sense that is no event of its code: police 'seeking seven
+    others' (a manhunt, not a request), 'offered withering criticism' (an opinion, not an
+    offer), 'pledged to keep standing firm' (a vow whose act is no cooperation), 'were
+    forced to come up with a bill' (circumstance, with nobody forcing)."""
+    lemma = trigger.lemma_.lower()
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if lemma == "seek" and any(_sought_person(o) for o in objects):
+        return True
+    if lemma in sets["offer_verbs"] and any(
+        o.lemma_.lower() in sets["opinion_nouns"] for o in objects
+    ):
+        return True
+    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    if code == "030" and lemma in sets["pledge_verbs"]:
+        # a pledge whose act was coded took the act's code; one left bare to act against
+        # someone is no cooperation ('pledged to keep standing firm against Europe')
+        return any(
+            t.lemma_.lower() in sets["hostile_acts"] or (t.dep_ == "prep" and t.lower_ == "against")
+            for c in clauses
+            for t in c.subtree
+        )
+    if lemma in sets["compel_verbs"] and _passive(trigger) and clauses:
+        return not any(c.dep_ == "agent" for c in trigger.children)
+    return False
+
+
+def _sought_person(noun: Token) -> bool:
+    """Who police seek: a person, a pronoun, 'others', 'suspects'."""
+    return (
+        noun.pos_ == "PRON"
+        or noun.ent_type_ == "PERSON"
+        or noun.lemma_.lower() in ("other", "suspect", "fugitive")
+        or _person(noun)
+    )
+
+
+def _statistic(trigger: Token, subject: Token | None) -> bool:
+    """A count or a comparison rather than an act: 'More than 40 have signed', 'arrested
+    fewer traffickers in 2016 than the year before', '700 million overseas visits'."""
+    if subject is not None and subject.pos_ == "NUM" and subject.ent_type_ != "DATE":
+        return True
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if any(
+        c.dep_ == "prep" and c.lower_ == "than" for t in (trigger, *objects) for c in t.children
+    ):
+        return True
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in trigger.children
+    )
 
 
 def _supported(noun: Token) -> bool:

@@ -113,7 +113,12 @@ def _fits(pattern: Pattern, token: Token, is_noun: bool) -> bool:
         return False
     if pattern.has_object and not direct_objects(token):
         return False
-    if pattern.clausal and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+    clausal = any(
+        c.dep_ in ("ccomp", "xcomp")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children))
+        for c in token.children
+    )  # 'tried for five years to kill' parses 'to kill' as an adverbial clause
+    if (pattern.clausal and not clausal) or (pattern.no_clause and clausal):
         return False
     if pattern.mod and not pattern.mod & modifier_lemmas(token):
         return False

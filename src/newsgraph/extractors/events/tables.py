@@ -43,6 +43,7 @@ class Pattern:
     verb: frozenset[str] = frozenset()
     no_object: bool = False
     clausal: bool = False
+    no_clause: bool = False  # nocomp - no clausal complement ('tried for fraud', not 'tried to')
     actor_object: bool = False  # obj:! - the direct object must be an actor
     has_object: bool = False  # obj:* - some direct object ('returned the bodies')
 
@@ -50,7 +51,8 @@ class Pattern:
     def specificity(self) -> int:
         """How many constraints the pattern sets (more specific patterns win)."""
         sets = (self.particle, self.prep, self.obj, self.mod, self.verb)
-        flags = self.no_object + self.clausal + self.actor_object + self.has_object
+        flags = self.no_object + self.clausal + self.no_clause + self.actor_object
+        flags += self.has_object
         return sum(1 for s in sets if s) + flags
 
 
@@ -68,6 +70,8 @@ def parse_pattern(text: str, code: str) -> Pattern:
             fields["no_object"] = True
         elif part == "comp":
             fields["clausal"] = True
+        elif part == "nocomp":
+            fields["no_clause"] = True
         elif part == "obj:!":
             fields["actor_object"] = True
         elif part == "obj:*":
