@@ -13,8 +13,10 @@
    KB person and every country another country, consistently within the copy (a
    permutation per copy), so the store holds many actors, dyads and days, not one
    corpus repeated. Copies are stored ``--batch`` at a time through ``Database.save_batch``
-   (what ``newsgraph ingest`` does: one transaction per batch, events merged in it),
-   timing each batch. An existing database is reused and topped up to ``--n``; the cost
+   (what ``newsgraph ingest`` does: one transaction per batch, events merged and
+   stories assigned in it), timing each batch. Each copy carries its source's story
+   vector, computed once, as the NLP stage's workers would have (the writer encodes
+   nothing). An existing database is reused and topped up to ``--n``; the cost
    of its first batches is kept beside it (``<db>.scale.json``) so ``first`` stays the
    cost at the start of the whole build.
 2. **Measure.** ``newsgraph serve --cache-mb 0`` (uvicorn, one process) on loopback;
@@ -55,6 +57,7 @@ from urllib.parse import quote, urlencode
 from sqlalchemy import func, select
 
 from newsgraph.analyze.database import Database
+from newsgraph.analyze.stories import attach_vectors
 from newsgraph.kb import default_kb
 from newsgraph.records import (
     Article,
@@ -201,7 +204,9 @@ class Copier:
     """Copy ``i`` of the source records: new id, hash, days and (mostly) actors."""
 
     def __init__(self, sources: list[Article], years: int, seed: int = 18) -> None:
-        self.sources = sources
+        # each source's story vector once, as the NLP stage's workers compute it; copies
+        # carry it (their lead is the source's), so the build times the writer only
+        self.sources = attach_vectors(sources)
         self.days = max(1, years * 365)
         kb = default_kb()
         self.people = sorted(kb.people)

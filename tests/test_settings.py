@@ -30,6 +30,7 @@ OVERRIDES = {
     ("events", "min_confidence"): ("0.5", 0.5),
     ("stories", "window_days"): ("10", 10),
     ("stories", "threshold"): ("0.4", 0.4),
+    ("stories", "encoder"): ("off", False),
     ("stories", "encoder_threads"): ("2", 2),
 }
 # the Settings field that carries each key (db and cache_mb have their own functions)

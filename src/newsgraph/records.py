@@ -184,6 +184,10 @@ class Article:
     # what steps from other packages add, by name (JSON-serialisable values); shown in
     # `newsgraph extract` output under "extensions" when not empty; not stored (yet)
     extensions: dict[str, Any] = field(default_factory=dict, compare=False)
+    # the multilingual sentence vector of title + lead (float32 bytes), computed in the NLP
+    # stage's worker for story assignment and stored by the writer; internal: never in
+    # to_dict(), so `newsgraph extract` output does not carry it
+    story_vector: bytes | None = field(default=None, compare=False, repr=False)
 
     def replace(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)

@@ -19,7 +19,11 @@ from newsgraph.analyze.story_sketch import Sketch, date_span, lead_text, term_co
 from webdata import meeting, sample_articles
 
 MODEL = Model(
-    weights=(9.0, 6.0, 2.0, 0.5, -3.0), bias=-6.5, threshold=0.5, window_days=30, merge_threshold=0.8
+    weights=(9.0, 6.0, 2.0, 0.5, -3.0),
+    bias=-6.5,
+    threshold=0.5,
+    window_days=30,
+    merge_threshold=0.8,
 )
 
 
@@ -196,3 +200,75 @@ def test_article_story_summary(db):
 def test_default_model_reads_the_window_setting(monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_STORIES_WINDOW_DAYS", "7")
     assert default_model().window_days == 7
+
+
+# ---- vectors: computed in the NLP stage, carried by the record, stored by the writer ----
+
+
+def test_the_stage_attaches_vectors_that_extract_output_leaves_out():
+    from newsgraph.analyze.stories import attach_vectors
+    from newsgraph.analyze.story_encoder import from_bytes
+
+    articles = attach_vectors(sample_articles())
+    for article in articles:
+        assert article.story_vector is not None and len(article.story_vector) == DIM * 4
+        expected = encode([lead_text(article.title, article.text)])[0]
+        assert float(from_bytes(article.story_vector) @ expected) > 0.999
+        assert "story_vector" not in article.to_dict()
+        assert "story_vector" not in json.dumps(article.to_dict())
+    again = attach_vectors(articles)  # what a record carries is not computed twice
+    assert [a.story_vector for a in again] == [a.story_vector for a in articles]
+
+
+def test_the_writer_does_not_encode_records_that_carry_their_vector(tmp_path, monkeypatch):
+    from newsgraph.analyze import story_encoder
+    from newsgraph.analyze.stories import attach_vectors
+
+    carried = attach_vectors(sample_articles())
+    calls: list[int] = []
+    real = story_encoder.encode
+    monkeypatch.setattr(
+        story_encoder, "encode", lambda texts: calls.append(len(texts)) or real(texts)
+    )
+    with Database.open(str(tmp_path / "v.db")) as store:
+        store.save_batch(carried, None)
+        assert calls == []  # the single writer ran no encoder
+        got = _stories(store)
+        assert got["meet-1"] == got["meet-2"] and got["meet-3"] != got["meet-1"]
+        # a record without one (made outside the pipeline) is encoded before the write
+        store.save_batch(
+            [meeting(4, "2022-02-08", "Reuters").replace(id="meet-4", content_hash="h4")], None
+        )
+        assert calls == [1]
+        assert _stories(store)["meet-4"] == got["meet-1"]
+        with store.engine.connect() as conn:
+            from newsgraph.store import stories as q
+
+            stored = q.sketch_vectors(conn, ["meet-1"])
+        assert (
+            float(unpack(stored["meet-1"]) @ np.frombuffer(carried[0].story_vector, np.float32))
+            > 0.999
+        )
+
+
+def test_pipeline_records_carry_their_vector_to_the_store(tmp_path):
+    """The NLP stage of every engine (run/stage.py) computes the vectors."""
+    from newsgraph.run.stage import default_analyse
+
+    articles = [a.replace(story_vector=None) for a in sample_articles()]
+    out = default_analyse()(articles)
+    assert all(a.story_vector is not None for a in out)
+
+
+def test_with_the_encoder_off_stories_come_from_words_and_actors(tmp_path, monkeypatch):
+    from newsgraph.analyze import story_encoder
+    from newsgraph.analyze.stories import attach_vectors
+
+    monkeypatch.setenv("NEWSGRAPH_STORIES_ENCODER", "false")
+    monkeypatch.setattr(story_encoder, "encode", lambda texts: pytest.fail("encoder called"))
+    assert all(a.story_vector is None for a in attach_vectors(sample_articles()))
+    with Database.open(str(tmp_path / "off.db")) as store:
+        store.save_batch(sample_articles(), None)
+        got = _stories(store)
+    assert None not in got.values()
+    assert got["meet-3"] != got["meet-1"]

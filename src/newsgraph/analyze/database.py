@@ -10,7 +10,6 @@ dyads, timelines, exports) as methods, so that a notebook needs one object::
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from newsgraph.analyze import merge, stories, story_view
+from newsgraph.analyze import story_encoder as enc
 from newsgraph.analyze.dyads import dyad_series
 from newsgraph.analyze.export import export
 from newsgraph.analyze.timeline import timeline
@@ -25,8 +25,6 @@ from newsgraph.records import Article, Record
 from newsgraph.store import stories as story_store
 from newsgraph.store.db import Store
 from newsgraph.store.writer import BatchResult
-
-_PENDING = threading.local()  # the sketches of the batch being saved, for merge_in
 
 
 class Database(Store):
@@ -47,27 +45,32 @@ class Database(Store):
         *,
         merge: bool = True,
     ) -> BatchResult:
-        """``Store.save_batch``; with ``merge``, the batch's new articles are sketched for
-        stories first (their sentence vectors, outside the write transaction) and put
-        into stories inside it (``analyze.stories``)."""
+        """``Store.save_batch``; with ``merge``, the batch's new articles are put into
+        stories inside the transaction (``analyze.stories``), with the sentence vectors
+        their records carry from the NLP stage. A record without one (made outside the
+        pipeline, e.g. read back from JSON) is encoded here first, outside the write
+        transaction, unless its article is already in a story."""
         records = list(records)
-        _PENDING.sketches = self._sketch_new(records) if merge else []
-        try:
-            return super().save_batch(records, run_id, minhashes, merge=merge)
-        finally:
-            _PENDING.sketches = []
+        if merge:
+            records = self._with_vectors(records)
+        return super().save_batch(records, run_id, minhashes, merge=merge)
 
-    def _sketch_new(self, records: Sequence[Record]) -> list[Any]:
-        articles = [r for r in records if isinstance(r, Article)]
-        if not articles:
-            return []
+    def _with_vectors(self, records: list[Record]) -> list[Record]:
+        lacking = {r.id for r in records if isinstance(r, Article) and r.story_vector is None}
+        if not lacking or not enc.enabled():
+            return records
         with self.engine.connect() as conn:
-            done = story_store.stories_of_articles(conn, [a.id for a in articles])
-        return stories.sketch_articles([a for a in articles if a.id not in done])
+            done = story_store.stories_of_articles(conn, lacking)
+        todo = [
+            r for r in records if isinstance(r, Article) and r.id in lacking and r.id not in done
+        ]
+        filled = {a.id: a for a in stories.attach_vectors(todo)}
+        return [filled.get(r.id, r) if isinstance(r, Article) else r for r in records]
 
-    def merge_in(self, conn: Connection, article_ids: Sequence[str]) -> None:
-        merge.merge_new_events(conn, article_ids)
-        stories.assign(conn, getattr(_PENDING, "sketches", None) or [])
+    def merge_in(self, conn: Connection, articles: Sequence[Article]) -> None:
+        merge.merge_new_events(conn, [a.id for a in articles])
+        todo = story_store.unassigned(conn, [a.id for a in articles])
+        stories.assign(conn, stories.sketches_of([a for a in articles if a.id in todo]))
 
     def merge_events(self, article_ids: Sequence[str] | None = None) -> merge.MergeResult:
         """Merge the events of ``article_ids`` (None: every event not merged yet) into

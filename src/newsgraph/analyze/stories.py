@@ -1,9 +1,12 @@
 """Stories: the reports of one real-world event or development, across outlets and
 languages, kept up to date as articles are stored.
 
-``Database.save_batch`` sketches the batch's new articles (``sketch_articles``: one
-sentence vector each, computed before the write transaction so the encoder never holds
-the database lock) and, inside the transaction, ``assign`` puts each into a story:
+Each article's sentence vector is computed once, in the NLP stage's workers
+(``attach_vectors``, which ``run/stage.py`` runs after the extraction steps), and travels
+in the record (``Article.story_vector``) to the single writer. ``Database.save_batch``
+only sketches what the record carries (words, actors, places, the vector: no encoder on
+the write path; a record made without one, e.g. read back from JSON, is encoded there,
+before the transaction) and, inside the transaction, ``assign`` puts each into a story:
 it loads the stories active within ``[stories] window_days`` of the batch's days
 through ``ix_stories_last_day``, runs :class:`~newsgraph.analyze.story_cluster.Assigner`
 over the articles in the order given, and writes back what changed (new stories,
@@ -84,13 +87,54 @@ def placement(article: Mapping[str, Any], today: dt.date | None = None) -> tuple
     return span
 
 
+def attach_vectors(articles: Sequence[Article]) -> list[Article]:
+    """The articles, each with its sentence vector (``story_vector``: title and lead
+    encoded as one batch). Articles that have one keep it; with ``[stories] encoder``
+    off they are returned as they are. Runs in the NLP stage's workers."""
+    done = list(articles)
+    if not enc.enabled():
+        return done
+    todo = [i for i, a in enumerate(done) if a.story_vector is None and a.status == "ok"]
+    if todo:
+        vectors = enc.encode([lead_text(done[i].title, done[i].text) for i in todo])
+        for i, vector in zip(todo, vectors, strict=True):
+            done[i] = done[i].replace(story_vector=enc.to_bytes(vector))
+    return done
+
+
+def sketch_input(article: Article) -> dict[str, Any]:
+    """What ``make_sketch`` and ``placement`` read of a record (no ``to_dict()``: the
+    quotes, events and claims are not needed)."""
+    return {
+        "id": article.id,
+        "language": article.language,
+        "title": article.title,
+        "text": article.text,
+        "outlet": article.outlet,
+        "published": {"date": article.published.date},
+        "entities": [{"id": e.id, "type": e.type} for e in article.entities],
+    }
+
+
+def sketches_of(articles: Sequence[Article], today: dt.date | None = None) -> list[Sketch]:
+    """Sketches of records with the vectors they carry (zeros where none: the encoder
+    is off), without encoding anything."""
+    out = []
+    for article in articles:
+        data = sketch_input(article)
+        vector = enc.from_bytes(article.story_vector)
+        out.append(make_sketch(data, vector, placement(data, today)))
+    return out
+
+
 def sketch_articles(
     articles: Sequence[Article | Mapping[str, Any]], today: dt.date | None = None
 ) -> list[Sketch]:
     """Sketches of articles (``Article`` records or their ``to_dict()``), one sentence
-    vector each, encoded as one batch."""
-    dicts = [a.to_dict() if isinstance(a, Article) else dict(a) for a in articles]
-    vectors = enc.encode([lead_text(d.get("title"), d.get("text") or "") for d in dicts])
+    vector each, encoded as one batch (zeros with ``[stories] encoder`` off)."""
+    dicts = [sketch_input(a) if isinstance(a, Article) else dict(a) for a in articles]
+    texts = [lead_text(d.get("title"), d.get("text") or "") for d in dicts]
+    vectors = enc.encode(texts) if enc.enabled() else np.zeros((len(dicts), enc.DIM), np.float32)
     return [make_sketch(d, v, placement(d, today)) for d, v in zip(dicts, vectors, strict=True)]
 
 

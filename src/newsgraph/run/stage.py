@@ -6,14 +6,35 @@ engines all take their ``analyse`` function and their worker preload from here.
 
 from __future__ import annotations
 
+import logging
+
+from newsgraph.errors import Code, NewsgraphError
+from newsgraph.records import Article
 from newsgraph.run.pipeline import Analyse
+
+log = logging.getLogger(__name__)
 
 
 def default_analyse() -> Analyse:
-    """The NLP stage (the one place this package imports the extractors)."""
+    """The NLP stage (the one place this package imports the extractors), then each
+    article's sentence vector for stories."""
+    return analyse_with_vectors
+
+
+def analyse_with_vectors(articles: list[Article]) -> list[Article]:
+    """The extraction steps, then the story vectors (``analyze.stories.attach_vectors``),
+    so the sentence encoder runs in the workers and not in the single writer. An encoder
+    failure is logged (NG401) and the articles go on without vectors (the writer then
+    encodes them)."""
+    from newsgraph.analyze.stories import attach_vectors
     from newsgraph.extractors.stage import analyse_articles
 
-    return analyse_articles
+    done = analyse_articles(articles)
+    try:
+        return attach_vectors(done)
+    except Exception as exc:  # noqa: BLE001 - one batch's vectors, not the batch
+        log.warning("%s", NewsgraphError(Code.EXTRACT_FAILED, f"story vectors: {exc!r}"))
+        return done
 
 
 def preload_models() -> None:
@@ -24,3 +45,7 @@ def preload_models() -> None:
     for code in sorted(registry.languages()):
         registry.languages()[code].parser()
     default_kb()
+    from newsgraph.analyze import story_encoder
+
+    if story_encoder.enabled():
+        story_encoder.encode(["warm-up"])  # load the sentence encoder once per worker

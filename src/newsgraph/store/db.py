@@ -147,12 +147,13 @@ class Store:
                 },
             )
             if merge:
-                self.merge_in(conn, [r.id for r in records if isinstance(r, Article)])
+                self.merge_in(conn, [r for r in records if isinstance(r, Article)])
             return result
 
-    def merge_in(self, conn: Connection, article_ids: Sequence[str]) -> None:
-        """Called by :meth:`save_batch` inside its transaction; a hook for the layers
-        above (``newsgraph.analyze.database.Database`` merges events here)."""
+    def merge_in(self, conn: Connection, articles: Sequence[Article]) -> None:
+        """Called by :meth:`save_batch` inside its transaction with the batch's article
+        records (stored now or before); a hook for the layers above
+        (``newsgraph.analyze.database.Database`` merges events and assigns stories here)."""
 
     # ---- reading -----------------------------------------------------------------------
 
