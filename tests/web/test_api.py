@@ -129,7 +129,12 @@ def test_actor_detail_roles_quotes_events(client: TestClient) -> None:
     assert any("President" in (r.get("title") or "") for r in actor["roles"])
     assert actor["quotes"]["total"] == 3
     assert {q["speaker_entity"] for q in actor["quotes"]["items"]} == {"Q3052772"}
-    series = {p["month"]: p for p in actor["series"]}
+    # nine months of events: counted per week unless asked
+    assert actor["by"] == "week"
+    assert [p["period"] for p in actor["series"]] == ["2021-W22", "2022-W06", "2022-W09"]
+    monthly = client.get("/api/actors/Q3052772", params={"by": "month"}).json()
+    assert monthly["by"] == "month"
+    series = {p["period"]: p for p in monthly["series"]}
     # two articles report the February meeting: one event, two mentions
     assert series["2022-02"]["quads"]["verbal cooperation"] == 1
     assert (series["2022-02"]["total"], series["2022-02"]["mentions"]) == (1, 2)
@@ -172,12 +177,16 @@ def test_events_list_every_report(client: TestClient) -> None:
 
 
 def test_timeline_counts_merged_events(client: TestClient) -> None:
-    timeline = client.get("/api/timeline", params={"country": "FRA"}).json()
-    assert [(p["month"], p["total"], p["mentions"]) for p in timeline["series"]] == [
+    timeline = client.get("/api/timeline", params={"country": "FRA", "by": "month"}).json()
+    assert [(p["period"], p["total"], p["mentions"]) for p in timeline["series"]] == [
         ("2021-06", 1, 1),
         ("2022-02", 1, 2),
         ("2022-03", 1, 1),
     ]
+    yearly = client.get("/api/timeline", params={"country": "FRA", "by": "year"}).json()
+    assert [(p["period"], p["total"]) for p in yearly["series"]] == [("2021", 1), ("2022", 2)]
+    chosen = client.get("/api/timeline", params={"country": "FRA"}).json()
+    assert chosen["by"] == "week" and len(chosen["series"]) == 3
     items = timeline["events"]["items"]
     assert timeline["events"]["total"] == 3 and [e["date"] for e in items] == [
         "2022-03-03",
@@ -198,8 +207,8 @@ def test_timeline_counts_merged_events(client: TestClient) -> None:
 
 
 def test_dyad_counts_merged_events_and_lists_a_point(client: TestClient) -> None:
-    dyad = client.get("/api/dyad", params={"a": "FRA", "b": "RUS"}).json()
-    assert {p["month"]: (p["cooperation"], p["conflict"]) for p in dyad["series"]} == {
+    dyad = client.get("/api/dyad", params={"a": "FRA", "b": "RUS", "by": "month"}).json()
+    assert {p["period"]: (p["cooperation"], p["conflict"]) for p in dyad["series"]} == {
         "2021-06": (1, 0),
         "2022-02": (1, 0),  # reported twice, one meeting
         "2022-03": (0, 1),
@@ -215,6 +224,18 @@ def test_dyad_counts_merged_events_and_lists_a_point(client: TestClient) -> None
     assert event["type"] == "CONSULT" and event["article_id"] == "meet-1"
     assert [r["article_id"] for r in event["reports"]] == ["meet-1", "meet-2"]
     assert {r["outlet"] for r in event["reports"]} == {"TASS", "Le Monde"}
+    weekly = client.get("/api/dyad", params={"a": "FRA", "b": "RUS"}).json()
+    assert weekly["by"] == "week"
+    assert [p["period"] for p in weekly["series"]] == ["2021-W22", "2022-W06", "2022-W09"]
+    for period, total in (("2022-W06", 1), ("2022-02-07", 1), ("2022-02-08", 0), ("2022", 2)):
+        got = client.get("/api/dyad/events", params={"a": "RUS", "b": "FRA", "period": period})
+        assert got.json()["total"] == total, period
+    bad = client.get("/api/dyad/events", params={"a": "RUS", "b": "FRA", "period": "Feb"})
+    assert bad.status_code in (400, 422)
+    assert client.get("/api/dyad", params={"a": "FRA", "b": "RUS", "by": "hour"}).status_code in (
+        400,
+        422,
+    )
     every = client.get("/api/dyad/events", params={"a": "RUS", "b": "FRA"}).json()
     assert [e["date"] for e in every["items"]] == ["2021-06-01", "2022-02-07", "2022-03-03"]
 

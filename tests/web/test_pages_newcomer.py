@@ -98,3 +98,37 @@ def test_an_empty_timeline_says_why(client: TestClient) -> None:
     quiet = client.get("/timeline", params={"actor": "Angela Merkel"})
     assert "No events of Angela Merkel" in quiet.text
     assert "No dated events." not in quiet.text
+
+
+def test_charts_count_by_a_period_chosen_from_the_span_unless_given(client: TestClient) -> None:
+    # the sample events run from June 2021 to March 2022: weeks
+    for url, params in (
+        ("/dyad", {"a": "FRA", "b": "RUS"}),
+        ("/timeline", {"actor": "Vladimir Putin"}),
+        ("/actors/Q3052772", {}),
+    ):
+        page = client.get(url, params=params).text
+        assert "Counted per week (chosen from the time span of the events)" in page, url
+        assert "by=month" in page and "by=week" not in page, url
+        assert '"period": "2022-W06"' in page, url  # the chart's embedded points
+        monthly = client.get(url, params={**params, "by": "month"}).text
+        assert "Counted per month;" in monthly and "chosen from" not in monthly, url
+        assert '"period": "2022-02"' in monthly and '"period": "2022-W06"' not in monthly, url
+    assert client.get("/timeline", params={"actor": "Putin", "by": "fortnight"}).status_code in (
+        400,
+        422,
+    )
+
+
+def test_a_short_span_is_counted_by_day(tmp_path) -> None:
+    from webdata import meeting
+
+    db = build_db(
+        tmp_path / "days.db", [meeting(1, "2022-02-07", "TASS"), meeting(2, "2022-02-10", "RFI")]
+    )
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        dyad = c.get("/api/dyad", params={"a": "FRA", "b": "RUS"}).json()
+        assert dyad["by"] == "day"
+        assert [p["period"] for p in dyad["series"]] == ["2022-02-07", "2022-02-10"]
+        timeline = c.get("/api/timeline", params={"actor": "Q7747", "by": "year"}).json()
+        assert [(p["period"], p["total"]) for p in timeline["series"]] == [("2022", 2)]

@@ -111,16 +111,8 @@ def start_day(value: str | None) -> dt.date | None:
 
 def choose_period(dates: list[str | None]) -> str:
     """``day``, ``week``, ``month`` or ``year``: what spreads these dates (the middle
-    90% of those precise to the day) over a readable number of periods."""
-    days = sorted(d for d in (start_day(x) for x in dates if x and len(x) >= 10) if d)
-    if not days:
-        return "month"
-    trim = len(days) // 20
-    span = (days[len(days) - 1 - trim] - days[trim]).days
-    if span <= 31:
-        return "day"
-    if span <= 366:
-        return "week"
-    if span <= 6 * 366:
-        return "month"
-    return "year"
+    90% of those precise to the day) over a readable number of periods
+    (``analyze.periods``, shared with the web charts)."""
+    from newsgraph.analyze.periods import choose_period as choose
+
+    return choose(dates)

@@ -268,6 +268,7 @@ def stats(
     for key in ("languages", "outlets"):
         if data.get(key):
             out.print(_count_table(key, key.rstrip("s"), data[key]))
+    out.print(repairs_line(data.get("repairs") or {}))
     runs = data.get("runs") or []
     if runs:
         out.print(
@@ -286,6 +287,17 @@ def stats(
                 ),
             )
         )
+
+
+def repairs_line(repairs: dict) -> str:
+    """What the mojibake repair at ingest changed, in words."""
+    articles, words = repairs.get("articles", 0), repairs.get("words", 0)
+    if not articles:
+        return "mojibake repaired at ingest: none"
+    return (
+        f"mojibake repaired at ingest: {words:,} words in {articles:,} "
+        f"article{'s' if articles != 1 else ''}"
+    )
 
 
 def _counts_text(counts: dict | None) -> str:

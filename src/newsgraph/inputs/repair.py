@@ -7,10 +7,14 @@ straightened, ligatures and full-width letters folded, HTML entities decoded, li
 breaks rewritten) and are all switched off, so correct text comes back unchanged.
 ASCII text is returned at once. Characters already lost (U+FFFD replacement
 characters, as in "O\ufffd\ufffdReilly") cannot be recovered and are left as they are.
+
+``repair_counted`` also says how many words it changed: the number an article carries
+(``extensions["repairs"]``) and the store adds up for ``newsgraph stats``.
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -50,3 +54,19 @@ def repair_mojibake(text: str) -> str:
 def repair_optional(text: str | None) -> str | None:
     """``repair_mojibake`` for a value that may be missing (a title)."""
     return repair_mojibake(text) if text else text
+
+
+def repair_counted(text: str) -> tuple[str, int]:
+    """``repair_mojibake`` and how many words of ``text`` it changed (0: untouched)."""
+    fixed = repair_mojibake(text)
+    return fixed, (0 if fixed == text else changed_words(text, fixed))
+
+
+def changed_words(before: str, after: str) -> int:
+    """How many whitespace-separated words of ``before`` differ in ``after``: word by
+    word when the repair kept the words apart, else by aligning the two word lists."""
+    old, new = before.split(), after.split()
+    if len(old) == len(new):
+        return sum(a != b for a, b in zip(old, new, strict=True))
+    blocks = SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+    return len(old) - sum(block.size for block in blocks)

@@ -52,11 +52,14 @@ def find_published(raw: RawDoc, page: Page) -> Published:
 
 def build_article(raw: RawDoc, settings: Settings) -> Article:
     """Clean one RawDoc into an Article (no NLP yet), or raise IngestError. Mojibake in
-    the body and the title is repaired (``inputs.repair``) before any offset exists."""
-    from newsgraph.inputs.repair import repair_mojibake, repair_optional
+    the body and the title is repaired (``inputs.repair``) before any offset exists; the
+    words it changed are ``extensions["repairs"]`` (kept by the store, summed in stats)."""
+    from newsgraph.inputs.repair import repair_counted
 
     page = clean_raw(raw)
-    page = replace(page, text=repair_mojibake(page.text), title=repair_optional(page.title))
+    text, repairs = repair_counted(page.text)
+    title, title_repairs = repair_counted(raw.given.get("title") or page.title or "")
+    page = replace(page, text=text)
     if len(page.text.strip()) < settings.min_text_chars:
         code = Code.NO_BODY if raw.kind == "html" else Code.EMPTY
         raise IngestError(code, f"{len(page.text.strip())} characters of text after cleaning")
@@ -67,12 +70,13 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
         id=raw.given.get("id") or digest[:16],
         source=raw.source,
         url=raw.given.get("url") or raw.url,
-        title=repair_optional(raw.given.get("title")) or page.title,
+        title=title or None,
         language=language,
         outlet=outlet,
         text=page.text,
         published=find_published(raw, page),
         content_hash=digest,
+        extensions={"repairs": repairs + title_repairs} if repairs or title_repairs else {},
     )
 
 

@@ -223,13 +223,17 @@ def bump_tables(conn: Connection, amounts: Mapping[str, int]) -> None:
 # ---- articles --------------------------------------------------------------------------------
 
 
-def articles_added(conn: Connection, ids: Sequence[str], *, index: bool = True) -> None:
+def articles_added(
+    conn: Connection, ids: Sequence[str], *, index: bool = True, repairs: bool = True
+) -> None:
     """Everything the newly stored articles ``ids`` add (see the module doc); with
     ``index``, their rows of the full-text index too (SQLite)."""
     for chunk in chunked(sorted(set(ids))):
         if index and conn.dialect.name == "sqlite":
             index_text(conn, chunk)
         _row_counts(conn, chunk)
+        if repairs:  # not in the step-3 backfill: articles.repairs comes with step 10
+            _repair_counts(conn, chunk)
         _actors(conn, chunk)
         _quotes(conn, chunk)
         _events(conn, chunk)
@@ -251,6 +255,18 @@ def _row_counts(conn: Connection, chunk: list[str]) -> None:
         deltas[("language", language or "")]["n"] += 1
         deltas[("outlet", (outlet or "")[:200])]["n"] += 1
         deltas[("day", (published or "")[:10])]["n"] += 1
+    add_counts(conn, schema.counts, ["kind", "key"], deltas)
+
+
+def _repair_counts(conn: Connection, chunk: list[str]) -> None:
+    """``counts`` kind "repairs": articles whose mojibake was repaired at ingest, and
+    the words repaired (``articles.repairs``)."""
+    stmt = select(func.count(), func.sum(a.c.repairs)).where(a.c.id.in_(chunk), a.c.repairs > 0)
+    articles, words = conn.execute(stmt).one()
+    deltas = {
+        ("repairs", "articles"): Counter(n=int(articles or 0)),
+        ("repairs", "words"): Counter(n=int(words or 0)),
+    }
     add_counts(conn, schema.counts, ["kind", "key"], deltas)
 
 
@@ -471,7 +487,7 @@ def backfill(conn: Connection) -> None:
         ids = [r[0] for r in conn.execute(stmt)]
         if not ids:
             break
-        articles_added(conn, ids, index=False)  # the text index has its own step
+        articles_added(conn, ids, index=False, repairs=False)  # the text index has its own step
         after = ids[-1]
     small = {
         "article_sources": schema.article_sources,

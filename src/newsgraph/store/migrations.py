@@ -232,6 +232,16 @@ def _event_confidence(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE events ADD COLUMN confidence FLOAT")
 
 
+def _article_repairs(conn: Connection) -> None:
+    """``articles.repairs``: the words the mojibake repair changed in each article
+    (issue 14), summed into ``counts`` (kind "repairs") for ``newsgraph stats``; NULL
+    for articles stored before it was counted. A database built by step 1 from the
+    current ``schema.py`` has the column already."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.articles.name)}
+    if "repairs" not in columns:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN repairs INTEGER")
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -242,6 +252,7 @@ MIGRATIONS: Sequence[Step] = (
     _claims_tone_tables,
     _stories_tables,
     _event_confidence,
+    _article_repairs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -163,13 +163,15 @@ def day_counts(
     month: str | None = None,
     pair: tuple[str, str] | None = None,
     classes: Mapping[str, int] | None = None,
+    days: bool = False,
 ) -> list[tuple[str, Any, bool, int, int]]:
     """(month, type, negated, events, mentions) from ``event_days`` of ``key`` (``"*"``:
     every merged event), or from ``dyad_days`` of the unordered ``pair`` of keys; the
     month is the first seven characters of the day (``2017`` for a year-only date).
     With ``classes`` (type -> class), the second value is the class (None for a type
-    it lacks) and the database sums by class: a few rows a month, whatever the types."""
-    by_day = any(v and len(v) > 7 for v in (since, until))
+    it lacks) and the database sums by class: a few rows a month, whatever the types.
+    With ``days`` the first value is the day itself (for charts by day or week)."""
+    by_day = days or any(v and len(v) > 7 for v in (since, until))
     if pair is not None:
         lo, hi = sorted(pair)
         t: Any = dd
@@ -185,7 +187,7 @@ def day_counts(
         day = t.c.month
     if type:
         where.append(t.c.type == type.upper())
-    month_of = func.substr(day, 1, 7)
+    month_of = func.substr(day, 1, 10 if days else 7)
     kind: Any = t.c.type
     if classes is not None:
         kind = case({k: v for k, v in classes.items()}, value=t.c.type, else_=None)
@@ -204,9 +206,11 @@ def dyad_page(
     month: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[int]:
     """Ids of the asserted merged events relating the two keys, oldest first (undated
-    first, as ``analyze.dyads`` sorts them), optionally of one month."""
+    first, as ``analyze.dyads`` sorts them), optionally of one month or date range."""
     lo, hi = sorted(pair)
     stmt = (
         select(mp.c.merged_event_id)
@@ -214,7 +218,7 @@ def dyad_page(
             mp.c.lo == lo,
             mp.c.hi == hi,
             mp.c.negated.is_(False),
-            *day_range(mp.c.date, None, None, month),
+            *day_range(mp.c.date, since, until, month),
         )
         .order_by(mp.c.date.asc().nulls_first(), mp.c.merged_event_id)
         .limit(limit)

@@ -154,7 +154,7 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
     """Counts per table, articles per language and per outlet, and the latest runs:
     from ``counts`` (kept at ingest) for the big tables, counted for the small ones."""
     c = schema.counts
-    kept: dict[str, dict[Any, int]] = {"table": {}, "language": {}, "outlet": {}}
+    kept: dict[str, dict[Any, int]] = {"table": {}, "language": {}, "outlet": {}, "repairs": {}}
     stmt = select(c.c.kind, c.c.key, c.c.n).where(c.c.kind.in_(tuple(kept)))
     for kind, key, n in conn.execute(stmt):
         if int(n):
@@ -173,6 +173,8 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
         "tables": tables,
         "languages": kept["language"],
         "outlets": kept["outlet"],
+        # mojibake repaired at ingest: how many articles, how many words
+        "repairs": {k: kept["repairs"].get(k, 0) for k in ("articles", "words")},
         "runs": runs,
     }
 

@@ -68,6 +68,7 @@ def article_row(
         "minhash": minhash,
         "run_id": run_id,
         "created": created,
+        "repairs": int(article.extensions.get("repairs") or 0),
     }
 
 

@@ -76,6 +76,8 @@ articles = Table(
     Column("minhash", LargeBinary),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("created", DateTime(timezone=True), nullable=False),
+    # words changed by the mojibake repair at ingest (inputs.repair); NULL before step 10
+    Column("repairs", Integer),
     Index("ix_articles_published_date", "published_date"),
     Index("ix_articles_language", "language"),
     Index("ix_articles_outlet_id", "outlet_id"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -41,6 +41,11 @@ Limit = Annotated[int, Query(ge=1, le=200, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 Day = Annotated[str | None, Query(pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=500)]
+By = Annotated[
+    Literal["day", "week", "month", "year"] | None,
+    Query(description="Chart period; chosen from the time span of the events when not given"),
+]
+PERIOD = r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$"
 
 
 # ---- articles ------------------------------------------------------------------------------
@@ -109,11 +114,18 @@ async def list_actors(
 
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail, tags=["actors"])
 async def get_actor(
-    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+    actor_id: str,
+    request: Request,
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    by: By = None,
 ) -> Any:
-    """An actor's KB roles, quotes (paged), merged events per month by quad class (negated
-    ones left out), latest merged events."""
-    return await run_in_threadpool(views.actor_view, store, actor_id, request.url, limit, offset)
+    """An actor's KB roles, quotes (paged), merged events per period (``by``, else chosen
+    from their span) by quad class (negated ones left out), latest merged events."""
+    return await run_in_threadpool(
+        views.actor_view, store, actor_id, request.url, limit, offset, by
+    )
 
 
 # ---- quotes, events, series ----------------------------------------------------------------
@@ -190,10 +202,14 @@ async def timeline(
     filters: EventFiltersDep,
     limit: Limit = 20,
     offset: Offset = 0,
+    by: By = None,
 ) -> Any:
-    """Merged events (one per event, however many articles report it) per month by quad
-    class, negated ones left out, and the merged events newest first (paged)."""
-    return await run_in_threadpool(views.timeline_view, store, filters, limit, offset, request.url)
+    """Merged events (one per event, however many articles report it) per period (``by``,
+    else chosen from their span) by quad class, negated ones left out, and the merged
+    events newest first (paged)."""
+    return await run_in_threadpool(
+        views.timeline_view, store, filters, limit, offset, request.url, by
+    )
 
 
 Side = Annotated[
@@ -203,10 +219,11 @@ Side = Annotated[
 
 
 @router.get("/dyad", response_model=m.Dyad, tags=["series"])
-async def dyad(store: StoreDep, a: Side, b: Side) -> Any:
-    """Monthly cooperation and conflict between two actors or two countries, counted in
-    merged events (one per event however many articles report it; negated ones left out)."""
-    return await run_in_threadpool(views.dyad_view, store, a, b)
+async def dyad(store: StoreDep, a: Side, b: Side, by: By = None) -> Any:
+    """Cooperation and conflict between two actors or two countries per period (``by``,
+    else chosen from their span), counted in merged events (one per event however many
+    articles report it; negated ones left out)."""
+    return await run_in_threadpool(views.dyad_view, store, a, b, by)
 
 
 @router.get("/dyad/events", response_model=m.Page[m.MergedEventRow], tags=["series"])
@@ -218,11 +235,16 @@ async def dyad_events(
     month: Annotated[str | None, Query(pattern=MONTH)] = None,
     limit: Limit = 20,
     offset: Offset = 0,
+    period: Annotated[
+        str | None,
+        Query(pattern=PERIOD, description="A chart point: YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD"),
+    ] = None,
 ) -> Any:
-    """The merged events between two sides, oldest first, optionally in one month (a
-    point of the chart); each with its first report's sentence and every report."""
+    """The merged events between two sides, oldest first, optionally in one period (a
+    point of the chart; ``month`` is the older name of a month's point); each with its
+    first report's sentence and every report."""
     return await run_in_threadpool(
-        views.dyad_events_view, store, a, b, month, limit, offset, request.url
+        views.dyad_events_view, store, a, b, period or month, limit, offset, request.url
     )
 
 

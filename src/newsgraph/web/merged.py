@@ -8,13 +8,14 @@ Events are merged when they are stored (``Store.save_batch``), so readers only r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select
 
 from newsgraph.analyze.dyads import dyad_events, period_of
 from newsgraph.analyze.parties import Party
+from newsgraph.analyze.periods import choose_period_counts, period_kind, period_range
 from newsgraph.analyze.quads import PLOVER_QUAD, QUAD_NAMES, quad_class, quad_name
 from newsgraph.store import aggregates, queries, schema
 from newsgraph.store import events as q
@@ -86,12 +87,13 @@ def _merged_ids_of_article(conn: Any, article_id: str) -> set[int]:
     return {int(r[0]) for r in conn.execute(stmt)}
 
 
-def dyad_rows(store: Store, a: Party, b: Party, month: str | None = None) -> list[dict[str, Any]]:
+def dyad_rows(store: Store, a: Party, b: Party, period: str | None = None) -> list[dict[str, Any]]:
     """Merged events between two parties (both directions, negated ones left out), in
-    date order, optionally only those of one month."""
+    date order, optionally only those of one period (``2017-02``, ``2017-W06``, ...)."""
     rows = dyad_events(store, a, b)
-    if month:
-        rows = [r for r in rows if period_of(r.get("date"), "month") == month]
+    kind = period_kind(period) if period else None
+    if period:
+        rows = [r for r in rows if kind and period_of(r.get("date"), kind) == period]
     return rows
 
 
@@ -196,23 +198,76 @@ def party_keys(party: Party) -> list[str]:
     return [aggregates.entity_key(e) for e in party.entities]
 
 
-def _points(rows: Iterable[tuple[str, Any, bool, int, int]]) -> list[dict[str, Any]]:
-    """``series.quad_series`` points from (day, quad class, negated, events, mentions)
-    counts (``queries.day_counts`` with ``classes=PLOVER_QUAD``): asserted events per
-    month and quad class."""
+DayRows = list[tuple[str, Any, bool, int, int]]
+
+
+def _points(rows: Iterable[tuple[str, Any, bool, int, int]], by: str) -> list[dict[str, Any]]:
+    """Chart points from (day, quad class, negated, events, mentions) counts
+    (``queries.day_counts`` with ``classes=PLOVER_QUAD``): asserted events per period
+    (``by``: day, week, month or year) and quad class, periods in order; an event dated
+    less precisely than the period is left out."""
     points: dict[str, dict[str, Any]] = {}
     for day, quad, negated, events, mentions in rows:
-        month = period_of(day, "month")
-        if negated or month is None or quad is None or not events:
+        period = period_of(day, by)
+        if negated or period is None or quad is None or not events:
             continue
         point = points.setdefault(
-            month,
-            {"month": month, "quads": dict.fromkeys(QUAD_NAMES.values(), 0), "total": 0},
+            period,
+            {
+                "period": period,
+                "quads": dict.fromkeys(QUAD_NAMES.values(), 0),
+                "total": 0,
+                "mentions": 0,
+            },
         )
         point["quads"][quad_name(quad)] += events
         point["total"] += events
-        point["mentions"] = point.get("mentions", 0) + mentions
-    return [{**points[m], "mentions": points[m].get("mentions", 0)} for m in sorted(points)]
+        point["mentions"] += mentions
+    return [points[p] for p in sorted(points)]
+
+
+def _charted(rows: Iterable[tuple[str, Any, bool, int, int]]) -> list[tuple[str, int]]:
+    """(day, events) of the rows a chart counts (asserted, with a quad class)."""
+    return [
+        (day, events) for day, quad, negated, events, _ in rows if quad is not None and not negated
+    ]
+
+
+def chart(counts: Callable[[bool], DayRows], by: str | None) -> tuple[list[dict[str, Any]], str]:
+    """The chart points and their period: ``by`` when given, else the period the span
+    of the dates calls for (``analyze.periods``). ``counts(days)`` reads the day counts
+    by month (the small ``event_months`` table), or by day when ``days``; the days are
+    read only when the months span less than a year or a day/week chart is asked for."""
+    months = counts(False)
+    if by is None:
+        by = choose_period_counts(_charted(months))
+        if by in ("day", "week"):
+            days = counts(True)
+            by = choose_period_counts(_charted(days))
+            return _points(days, by), by
+    if by in ("day", "week"):
+        return _points(counts(True), by), by
+    return _points(months, by), by
+
+
+def _event_counts(events: list[dict[str, Any]]) -> DayRows:
+    """Merged event rows as the day counts of ``chart``."""
+    return [
+        (
+            r.get("date") or "",
+            quad_class(r["type"]),
+            bool(r["negated"]),
+            1,
+            int(r.get("n_mentions") or 0),
+        )
+        for r in events
+    ]
+
+
+def _series_of(events: list[dict[str, Any]], by: str | None) -> tuple[list[dict[str, Any]], str]:
+    """``chart`` of a list of merged event rows."""
+    rows = _event_counts(events)
+    return chart(lambda _days: rows, by)
 
 
 def _ordered(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
@@ -220,11 +275,18 @@ def _ordered(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def actor_series(store: Store, actor_id: str) -> list[dict[str, Any]]:
-    """The actor's asserted merged events per month by quad class (``event_days``)."""
-    with store.engine.connect() as conn:
-        rows = queries.day_counts(conn, key=aggregates.entity_key(actor_id), classes=PLOVER_QUAD)
-    return _points(rows)
+def actor_series(
+    store: Store, actor_id: str, by: str | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """The actor's asserted merged events per period by quad class (``event_days``),
+    and the period (``by``, else chosen from their span)."""
+    key = aggregates.entity_key(actor_id)
+
+    def counts(days: bool) -> DayRows:
+        with store.engine.connect() as conn:
+            return queries.day_counts(conn, key=key, classes=PLOVER_QUAD, days=days)
+
+    return chart(counts, by)
 
 
 def recent_events(store: Store, actor_id: str, n: int) -> list[dict[str, Any]]:
@@ -235,19 +297,34 @@ def recent_events(store: Store, actor_id: str, n: int) -> list[dict[str, Any]]:
 
 
 def timeline_page(
-    store: Store, f: EventFilters, limit: int, offset: int
-) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
+    store: Store, f: EventFilters, limit: int, offset: int, by: str | None = None
+) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]], str]:
     """One page of the merged events matching the timeline filters (newest first), how
-    many match, and their monthly series; from the aggregates unless the filters need
-    the merged events themselves (an article, or an actor and a country at once)."""
+    many match, their series and its period (``by``, else chosen from their span); from
+    the aggregates unless the filters need the merged events themselves (an article,
+    or an actor and a country at once)."""
     if f.article_id or (f.actor and f.country):
         events = filtered_events(store, f)
-        return events[offset : offset + limit], len(events), _series_of(events)
+        return events[offset : offset + limit], len(events), *_series_of(events, by)
     key = None
     if f.actor:
         key = aggregates.entity_key(f.actor)
     elif f.country:
         key = aggregates.country_key(f.country)
+
+    def counts(days: bool) -> DayRows:
+        with store.engine.connect() as conn:
+            return queries.day_counts(
+                conn,
+                key=key or aggregates.ALL,
+                type=f.type,
+                since=f.since,
+                until=f.until,
+                month=f.month,
+                classes=PLOVER_QUAD,
+                days=days,
+            )
+
     with store.engine.connect() as conn:
         ids = queries.merged_page(
             conn,
@@ -260,57 +337,50 @@ def timeline_page(
             offset=offset,
         )
         rows = _ordered(conn, ids)
-        days = queries.day_counts(
-            conn,
-            key=key or aggregates.ALL,
-            type=f.type,
-            since=f.since,
-            until=f.until,
-            month=f.month,
-            classes=PLOVER_QUAD,
-        )
-    return rows, sum(d[3] for d in days), _points(days)
-
-
-def _series_of(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``_points`` of a list of merged event rows."""
-    return _points(
-        (
-            r.get("date") or "",
-            quad_class(r["type"]),
-            bool(r["negated"]),
-            1,
-            int(r.get("n_mentions") or 0),
-        )
-        for r in events
-    )
+    months = counts(False)
+    points, by = chart(lambda days: counts(True) if days else months, by)
+    return rows, sum(d[3] for d in months), points, by
 
 
 def dyad_page(
-    store: Store, a: Party, b: Party, month: str | None, limit: int, offset: int
+    store: Store, a: Party, b: Party, period: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the asserted merged events between two parties (oldest first) and
-    how many there are, from ``merged_event_pairs`` and ``dyad_days``."""
+    how many there are, from ``merged_event_pairs`` and ``dyad_days``; with ``period``
+    (a chart point: ``2017``, ``2017-02``, ``2017-W06``, ``2017-02-07``) only the
+    events dated within it."""
     keys_a, keys_b = party_keys(a), party_keys(b)
     if len(keys_a) != 1 or len(keys_b) != 1:
-        rows = dyad_rows(store, a, b, month)
+        rows = dyad_rows(store, a, b, period)
         return rows[offset : offset + limit], len(rows)
+    since, until = (period_range(period) if period else None) or (None, None)
     pair = (keys_a[0], keys_b[0])
     with store.engine.connect() as conn:
-        ids = queries.dyad_page(conn, pair, month=month, limit=limit, offset=offset)
-        days = queries.day_counts(conn, key="", pair=pair, month=month, classes=PLOVER_QUAD)
+        ids = queries.dyad_page(conn, pair, since=since, until=until, limit=limit, offset=offset)
+        days = queries.day_counts(
+            conn, key="", pair=pair, since=since, until=until, classes=PLOVER_QUAD
+        )
         rows = _ordered(conn, ids)
-    total = sum(d[3] for d in days if not d[2] and (month is None or len(d[0]) >= 7))
-    return rows, total
+    return rows, sum(d[3] for d in days if not d[2])
 
 
-def dyad_chart(store: Store, a: Party, b: Party) -> tuple[list[dict[str, Any]], int]:
-    """Monthly cooperation and conflict between two parties, and how many asserted
-    merged events relate them (``dyad_days``)."""
+def dyad_chart(
+    store: Store, a: Party, b: Party, by: str | None = None
+) -> tuple[list[dict[str, Any]], int, str]:
+    """Cooperation and conflict between two parties per period, how many asserted
+    merged events relate them (``dyad_days``) and the period (``by``, else chosen from
+    their span)."""
     keys_a, keys_b = party_keys(a), party_keys(b)
     if len(keys_a) != 1 or len(keys_b) != 1:
         rows = dyad_rows(store, a, b)
-        return cooperation_points(_series_of(rows)), len(rows)
-    with store.engine.connect() as conn:
-        days = queries.day_counts(conn, key="", pair=(keys_a[0], keys_b[0]), classes=PLOVER_QUAD)
-    return cooperation_points(_points(days)), sum(d[3] for d in days if not d[2])
+        points, by = _series_of(rows, by)
+        return cooperation_points(points), len(rows), by
+    pair = (keys_a[0], keys_b[0])
+
+    def counts(days: bool) -> DayRows:
+        with store.engine.connect() as conn:
+            return queries.day_counts(conn, key="", pair=pair, classes=PLOVER_QUAD, days=days)
+
+    months = counts(False)
+    points, by = chart(lambda days: counts(True) if days else months, by)
+    return cooperation_points(points), sum(d[3] for d in months if not d[2]), by

@@ -189,18 +189,19 @@ class MergedEventRow(EventRow):
 
 
 class QuadPoint(BaseModel):
-    """Merged events in one month per quad class; ``mentions`` counts their reports."""
+    """Merged events in one period (``2017``, ``2017-02``, ``2017-W06``, ``2017-02-07``,
+    as the series' ``by`` says) per quad class; ``mentions`` counts their reports."""
 
-    month: str
+    period: str
     quads: dict[str, int]
     total: int
     mentions: int = 0
 
 
 class CoopPoint(BaseModel):
-    """Merged events in one month: cooperation (quads 1-2) and conflict (quads 3-4)."""
+    """Merged events in one period: cooperation (quads 1-2) and conflict (quads 3-4)."""
 
-    month: str
+    period: str
     cooperation: int
     conflict: int
     total: int
@@ -218,12 +219,14 @@ class ActorDetail(Open):
     roles: list[dict[str, Any]]
     quotes: Page[QuoteRow]
     series: list[QuadPoint]
+    by: str  # the series' period: day, week, month or year
     recent_events: list[MergedEventRow]
 
 
 class Timeline(BaseModel):
     filters: dict[str, str]
     series: list[QuadPoint]
+    by: str  # the series' period: day, week, month or year
     events: Page[MergedEventRow]
 
 
@@ -231,6 +234,7 @@ class Dyad(BaseModel):
     a: dict[str, str]
     b: dict[str, str]
     series: list[CoopPoint]
+    by: str  # the series' period: day, week, month or year
     events: int
 
 
@@ -238,6 +242,8 @@ class Stats(Open):
     tables: dict[str, int]
     languages: dict[str, int]
     outlets: dict[str, int]
+    # mojibake repaired at ingest: {"articles": n, "words": n}
+    repairs: dict[str, int]
     runs: list[dict[str, Any]]
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph.store.search import QuerySyntaxError, SearchFilters
 from newsgraph.web import views
-from newsgraph.web.api import DAY, Day, EventFiltersDep, Limit, Offset, StoreDep, Text
+from newsgraph.web.api import DAY, By, Day, EventFiltersDep, Limit, Offset, StoreDep, Text
 from newsgraph.web.highlight import actor_href, article_html, event_tip, safe_url, snippet_html
 
 router = APIRouter(include_in_schema=False)
@@ -28,6 +28,18 @@ def twin(data: dict[str, Any]) -> Response:
     from fastapi.encoders import jsonable_encoder
 
     return JSONResponse(jsonable_encoder(data))
+
+
+def period_links(request: Request, by: str | None) -> dict[str, Any]:
+    """What a chart's period line needs: whether ``by`` was given, and the URL of this
+    page counted by another period."""
+
+    def period_link(period: str) -> str:
+        params = dict(request.query_params)
+        params.pop("offset", None)
+        return link(request.url.path, **{**params, "by": period})
+
+    return {"by_given": by is not None, "period_link": period_link}
 
 
 def link(path: str, **params: Any) -> str:
@@ -167,23 +179,34 @@ def actors_page(
 
 @router.get("/actors/{actor_id}.json")
 def actor_json(
-    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+    actor_id: str,
+    request: Request,
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    by: By = None,
 ) -> Response:
-    return twin(views.actor_view(store, actor_id, request.url, limit, offset))
+    return twin(views.actor_view(store, actor_id, request.url, limit, offset, by))
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(
-    actor_id: str, request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
+    actor_id: str,
+    request: Request,
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    by: By = None,
 ) -> Response:
-    data = views.actor_view(store, actor_id, request.url, limit, offset)
+    data = views.actor_view(store, actor_id, request.url, limit, offset, by)
     return render(
         request,
         "actor.html",
         data,
+        **period_links(request, by),
         actor_href=actor_href,
         event_tip=event_tip,
-        page_link=lambda o: link(actor_href(actor_id), limit=limit, offset=o),
+        page_link=lambda o: link(actor_href(actor_id), by=by, limit=limit, offset=o),
     )
 
 
@@ -193,14 +216,16 @@ Side = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/dyad.json")
-def dyad_json(store: StoreDep, a: Side = None, b: Side = None) -> Response:
-    return twin(views.dyad_view(store, a or "", b or "") if a and b else {})
+def dyad_json(store: StoreDep, a: Side = None, b: Side = None, by: By = None) -> Response:
+    return twin(views.dyad_view(store, a or "", b or "", by) if a and b else {})
 
 
 @router.get("/dyad", response_class=HTMLResponse)
-def dyad_page(request: Request, store: StoreDep, a: Side = None, b: Side = None) -> Response:
-    data = views.dyad_view(store, a, b) if a and b else {}
-    return render(request, "dyad.html", data, a=a or "", b=b or "")
+def dyad_page(
+    request: Request, store: StoreDep, a: Side = None, b: Side = None, by: By = None
+) -> Response:
+    data = views.dyad_view(store, a, b, by) if a and b else {}
+    return render(request, "dyad.html", data, a=a or "", b=b or "", **period_links(request, by))
 
 
 @router.get("/timeline.json")
@@ -210,8 +235,9 @@ def timeline_json(
     filters: EventFiltersDep,
     limit: Limit = 50,
     offset: Offset = 0,
+    by: By = None,
 ) -> Response:
-    return twin(views.timeline_view(store, filters, limit, offset, request.url))
+    return twin(views.timeline_view(store, filters, limit, offset, request.url, by))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -221,16 +247,18 @@ def timeline_page(
     filters: EventFiltersDep,
     limit: Limit = 50,
     offset: Offset = 0,
+    by: By = None,
 ) -> Response:
-    data = views.timeline_view(store, filters, limit, offset, request.url)
+    data = views.timeline_view(store, filters, limit, offset, request.url, by)
     given = data["filters"]
     return render(
         request,
         "timeline.html",
         data,
+        **period_links(request, by),
         event_tip=event_tip,
         actor_href=actor_href,
-        page_link=lambda o: link("/timeline", **given, limit=limit, offset=o),
+        page_link=lambda o: link("/timeline", **given, by=by, limit=limit, offset=o),
         day_pattern=DAY,
     )
 

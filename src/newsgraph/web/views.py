@@ -159,17 +159,18 @@ def actors_view(store: Store, q: str | None, limit: int, offset: int, url: URL) 
 
 
 def actor_view(
-    store: Store, actor_id: str, url: URL, limit: int = 20, offset: int = 0
+    store: Store, actor_id: str, url: URL, limit: int = 20, offset: int = 0, by: str | None = None
 ) -> dict[str, Any]:
-    """An actor's KB profile and roles, quotes, merged events per month by quad class
-    (negated ones left out), and latest merged events."""
+    """An actor's KB profile and roles, quotes, merged events per period (``by``, else
+    chosen from their span) by quad class (negated ones left out), and latest merged
+    events."""
     profile = actor_data.actor_profile(store, actor_id)
     if profile is None:
         raise not_found(f"actor {actor_id!r}")
     quotes, total = actor_data.list_quotes(store, speaker=actor_id, limit=limit, offset=offset)
     fill_titles(store, quotes, id_key="article_id", title_key="title")
     profile["quotes"] = page(quotes, total, limit, offset, url)
-    profile["series"] = merged.actor_series(store, actor_id)
+    profile["series"], profile["by"] = merged.actor_series(store, actor_id, by)
     recent = merged.recent_events(store, actor_id, RECENT_EVENTS)
     profile["recent_events"] = merged.items(store, recent)
     titled_events(store, profile["recent_events"])
@@ -210,16 +211,24 @@ def events_view(
 
 
 def timeline_view(
-    store: Store, filters: EventFilters, limit: int, offset: int, url: URL
+    store: Store,
+    filters: EventFilters,
+    limit: int,
+    offset: int,
+    url: URL,
+    by: str | None = None,
 ) -> dict[str, Any]:
-    """Merged events per month by quad class (negated ones left out), and the merged
+    """Merged events per period (``by``, else chosen from their span: day, week, month
+    or year) by quad class (negated ones left out), and the merged
     events themselves newest first. ``actor`` may be a KB id, a name or alias
     ("Vladimir Putin", "Putin") or a country ("Russia", "RUS"), as on the command line;
     ``empty`` says why there is no chart or no event."""
     given = {k: v for k, v in vars(filters).items() if v}
     resolved, who, unknown = resolve_actor_filter(filters)
-    rows, total, series = (
-        ([], 0, []) if unknown is not None else merged.timeline_page(store, resolved, limit, offset)
+    rows, total, series, by = (
+        ([], 0, [], by or "month")
+        if unknown is not None
+        else merged.timeline_page(store, resolved, limit, offset, by)
     )
     shown = merged.items(store, rows)
     titled_events(store, shown)
@@ -227,8 +236,9 @@ def timeline_view(
         "filters": given,
         "actor": who,
         "series": series,
+        "by": by,
         "events": page(shown, total, limit, offset, url),
-        "empty": _why_empty(total, series, who, unknown),
+        "empty": _why_empty(total, series, who, unknown, by),
     }
 
 
@@ -278,6 +288,7 @@ def _why_empty(
     series: list[dict[str, Any]],
     who: dict[str, str] | None,
     unknown: str | None,
+    by: str = "month",
 ) -> str | None:
     """Why the page has no events or no chart, in words (None when it has both)."""
     if unknown is not None:
@@ -293,7 +304,7 @@ def _why_empty(
         )
     if not series:
         return (
-            f"{events} events of {name}, but none both asserted and dated to a month, "
+            f"{events} events of {name}, but none both asserted and dated to a {by}, "
             "so there is nothing to chart."
         )
     return None
@@ -318,26 +329,30 @@ def side(value: str) -> dict[str, str]:
     return {"kind": "actor", "id": value}
 
 
-def dyad_view(store: Store, a: str, b: str) -> dict[str, Any]:
-    """Monthly cooperation and conflict between two sides, both directions, counted
-    in merged events (negated ones left out)."""
+def dyad_view(store: Store, a: str, b: str, by: str | None = None) -> dict[str, Any]:
+    """Cooperation and conflict between two sides per period (``by``, else chosen from
+    their span), both directions, counted in merged events (negated ones left out)."""
     one, other = side(a), side(b)
-    series, events = merged.dyad_chart(store, merged.side_party(one), merged.side_party(other))
+    series, events, by = merged.dyad_chart(
+        store, merged.side_party(one), merged.side_party(other), by
+    )
     return {
         "a": _named(store, one),
         "b": _named(store, other),
         "series": series,
+        "by": by,
         "events": events,
     }
 
 
 def dyad_events_view(
-    store: Store, a: str, b: str, month: str | None, limit: int, offset: int, url: URL
+    store: Store, a: str, b: str, period: str | None, limit: int, offset: int, url: URL
 ) -> dict[str, Any]:
-    """The merged events between two sides (a point of the dyad chart when ``month``
-    is given), oldest first, each with its reports."""
+    """The merged events between two sides (a point of the dyad chart when ``period``
+    is given: ``2017``, ``2017-02``, ``2017-W06`` or ``2017-02-07``), oldest first, each
+    with its reports."""
     pa, pb = merged.side_party(side(a)), merged.side_party(side(b))
-    rows, total = merged.dyad_page(store, pa, pb, month, limit, offset)
+    rows, total = merged.dyad_page(store, pa, pb, period, limit, offset)
     shown = merged.items(store, rows)
     return page(shown, total, limit, offset, url)
 

@@ -15,21 +15,21 @@
   };
 
   function quadChart(el, series) {
-    var months = series.map(function (p) { return p.month; });
+    var periods = series.map(function (p) { return p.period; });
     var traces = Object.keys(QUAD_COLORS).map(function (label) {
-      return {type: "bar", name: label, x: months, marker: {color: QUAD_COLORS[label]},
+      return {type: "bar", name: label, x: periods, marker: {color: QUAD_COLORS[label]},
               y: series.map(function (p) { return p.quads[label] || 0; })};
     });
     Plotly.newPlot(el, traces, LAYOUT, {displaylogo: false, responsive: true});
   }
 
   function dyadChart(el, series) {
-    var months = series.map(function (p) { return p.month; });
+    var periods = series.map(function (p) { return p.period; });
     var traces = [
       {name: "cooperation", y: series.map(function (p) { return p.cooperation; }), color: "#1f618d"},
       {name: "conflict", y: series.map(function (p) { return p.conflict; }), color: "#c0392b"}
     ].map(function (t) {
-      return {type: "scatter", mode: "lines+markers", name: t.name, x: months, y: t.y,
+      return {type: "scatter", mode: "lines+markers", name: t.name, x: periods, y: t.y,
               line: {color: t.color}, marker: {size: 9}};
     });
     var layout = Object.assign({}, LAYOUT, {barmode: undefined});
@@ -50,12 +50,12 @@
     return side.map(function (x) { return x.name; }).join(" + ") || "?";
   }
 
-  function showEvents(a, b, month) {
+  function showEvents(a, b, period) {
     var box = document.getElementById("point-events");
-    var url = "/api/dyad/events?" + new URLSearchParams({a: a, b: b, month: month, limit: 50});
-    box.replaceChildren(text("p", "Loading " + month + "…", "muted"));
+    var url = "/api/dyad/events?" + new URLSearchParams({a: a, b: b, period: period, limit: 50});
+    box.replaceChildren(text("p", "Loading " + period + "…", "muted"));
     fetch(url).then(function (r) { return r.json(); }).then(function (page) {
-      box.replaceChildren(text("h2", "Events in " + month + " (" + (page.total || 0) + ")"));
+      box.replaceChildren(text("h2", "Events in " + period + " (" + (page.total || 0) + ")"));
       var list = document.createElement("ul");
       list.className = "events";
       (page.items || []).forEach(function (ev) {
