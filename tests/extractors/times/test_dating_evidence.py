@@ -128,6 +128,36 @@ def test_a_tenure_that_ended_before_another_began_is_history() -> None:
     assert "Clinton" not in (pub.evidence or "") and "after 2017-01-21" in (pub.evidence or "")
 
 
+def test_a_window_spanning_two_years_gives_the_year_holding_most_of_it() -> None:
+    text = "Secretary of State Rex Tillerson will travel to Beijing, officials said."
+    pub = infer(text)  # 2017-02-01..2018-03-31: 334 of its 424 days in 2017
+    assert pub is not None and pub.date == "2017" and pub.granularity == "year"
+    assert THRESHOLD <= pub.confidence < 0.8 and "79% of the window in 2017" in (pub.evidence or "")
+    text = "UN ambassador Nikki Haley spoke."  # 2017-01-27..2018-12-31: about half each
+    assert infer(text) is None
+
+
+def test_a_year_planned_or_forecast_is_no_lower_bound() -> None:
+    text = "The office said 24 million people would be uninsured in 2026."
+    assert year_bounds(text, find_times(text, anchor=None), TODAY) == []
+    text = "Growth is expected to increase to 6.8 percent in 2017, the bank said."
+    assert year_bounds(text, find_times(text, anchor=None), TODAY) == []
+    text = "The plant was closed in 2016, the bank said."
+    (bound,) = year_bounds(text, find_times(text, anchor=None), TODAY)
+    assert bound.kind == "lower-bound" and bound.spans[0][0] == date(2016, 1, 1)
+
+
+def test_dating_is_linear_in_the_names_of_a_long_capitalised_run(monkeypatch) -> None:
+    from newsgraph.extractors.times import dating_roles
+
+    calls: list[str] = []
+    real = dating_roles.lookup_name
+    monkeypatch.setattr(dating_roles, "lookup_name", lambda kb, n: calls.append(n) or real(kb, n))
+    words = " ".join(["Alpha Beta Gamma Delta"] * 500)  # one run of 2,000 capitalised words
+    dating_roles.find_people(words, default_kb())
+    assert len(calls) <= 4 * dating_roles.NAME_WORDS  # distinct candidates, each looked up once
+
+
 def test_year_bounds_alone_abstain() -> None:
     text = "Growth was 2% in 2016, officials said. It will reach 3% by 2017, they expect."
     assert infer(text) is None

@@ -20,6 +20,7 @@ clue names one, else ``2017-02`` or ``2017``), the granularity its confidence vo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -250,8 +251,9 @@ def build_context(
 
 def _most_named(weekdays: list[int]) -> set[int]:
     """The weekdays the text names most often (the day a report is about, as a rule)."""
-    counts = {w: weekdays.count(w) for w in weekdays}
-    return {w for w, n in counts.items() if n == max(counts.values())} if counts else set()
+    counts = Counter(weekdays)
+    top = max(counts.values(), default=0)
+    return {w for w, n in counts.items() if n == top}
 
 
 # --------------------------------------------------------------------------- pointing clues

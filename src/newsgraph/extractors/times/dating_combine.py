@@ -234,8 +234,10 @@ def from_window(ctx: Context) -> Candidate | None:
     if not ctx.tenure_evidence:
         return None  # year bounds alone leave the years between them open
     (lo, _), (_, hi) = ctx.window[0], ctx.window[-1]
-    if lo <= EARLIEST or lo.year != hi.year:
+    if lo <= EARLIEST:
         return None
+    if lo.year != hi.year:
+        return _spread_window(ctx, lo)
     # a window opened by a tenure's start is sure of its year (0.97 on the dev split);
     # one closed by a tenure's end is not (a former leader keeps his title in the text),
     # nor one inside a month (0 of 7 months right: two tenures that barely touch)
@@ -243,3 +245,25 @@ def from_window(ctx: Context) -> Candidate | None:
     if lo.month == hi.month:
         return Candidate(f"{lo:%Y-%m}", 0.3, tuple(ctx.window_evidence), (0.3, 0.6))
     return Candidate(f"{lo:%Y}", sure, tuple(ctx.window_evidence), (sure, sure))
+
+
+def _spread_window(ctx: Context, lo: date) -> Candidate | None:
+    """The year holding most of a window that spans several, when a tenure's start opens
+    it ("Secretary of State Rex Tillerson": 2017-02-01..2018-03-31, 79% of it in 2017).
+
+    A report is taken as equally likely on any day the window allows, so the share of
+    the window's days in a year is the chance of that year; it is scaled by how often a
+    tenure window holds the article at all (0.95). A window closed by a tenure's end but
+    opened by a year the text reports is not used: those are mostly history (a former
+    leader named with his title beside the year he fell)."""
+    if lo not in ctx.tenure_starts:
+        return None
+    days: dict[int, int] = {}
+    for start, end in ctx.window:
+        for year in range(start.year, end.year + 1):
+            first, last = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
+            days[year] = days.get(year, 0) + (last - first).days + 1
+    year, most = max(days.items(), key=lambda kv: kv[1])
+    share = most / sum(days.values())
+    why = f"{share:.0%} of the window in {year}"
+    return Candidate(str(year), 0.95 * share, (*ctx.window_evidence, why), (0.0, 0.0))

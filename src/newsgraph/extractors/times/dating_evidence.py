@@ -158,11 +158,14 @@ def year_bounds(text: str, times: list[TimeExpr], today: date) -> list[Evidence]
         if t.text.strip().isdigit() and not _YEAR_PREPOSITION.search(before):
             continue  # a year naming a thing ("Made in China 2025", "the 2016 election")
         if _SINCE.search(before) and year <= today.year:
-            past.append((year, t))
+            if not _LOOKS_AHEAD.search(_clause_before(text, t.start)):
+                past.append((year, t))
         elif _FORWARD.search(before):
             future.append((year, t))
         elif tense.tense(t.start, t.end) == "future" or year > today.year:
             continue  # looked forward to without a clear verb: no bound either way
+        elif _LOOKS_AHEAD.search(_clause_before(text, t.start)):
+            continue  # a plan or a forecast ("would be uninsured in 2026")
         elif _has_cue(text, t, PAST_CUES):
             past.append((year, t))
     found = []
@@ -179,6 +182,25 @@ def year_bounds(text: str, times: list[TimeExpr], today: date) -> list[Evidence]
             Evidence("upper-bound", ((EARLIEST, date(year, 12, 31)),), WEIGHTS["upper-bound"], why)
         )
     return found
+
+
+# words that make a year in their clause a plan, a forecast or a schedule, not a report:
+# "people would be uninsured in 2026", "expected to increase to 6.8 percent in 2017",
+# "the fiscal year 2018", "bonds maturing in 2019" (each a wrong lower bound on tmt-dev)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|shall|expect(?:s|ed)?|project(?:s|ed)|forecasts?"
+    r"|plan(?:s|ned)?|scheduled|due|set\s+to|to\s+be|aim(?:s|ed)?|target(?:s|ed)?|going\s+to"
+    r"|intends?|maturing|pursue|bid|fiscal\s+year|budget|original(?:ly)?|starting|continues?"
+    r"|increases?\s+to|rise\s+to|grow)\b",
+    re.I,
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before a position (back to a sentence or clause break)."""
+    head = text[max(0, start - 100) : start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(";"), head.rfind(", "))
+    return head[cut + 1 :] if cut >= 0 else head
 
 
 def _has_cue(text: str, expr: TimeExpr, cues: re.Pattern[str]) -> bool:

@@ -9,6 +9,7 @@ such clues intersect (:func:`intersect_clues`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,18 +37,13 @@ def latest_holders(clues: list[Clue]) -> list[Clue]:
 
     "President Barack Obama" beside "President Donald Trump" is history told with its
     title: the article is in the later tenure, not on the one day both touch."""
-    kept = []
+    latest: dict[str, date] = {}
     for clue in clues:
-        later = [
-            c
-            for c in clues
-            if c.office
-            and c.office == clue.office
-            and c.spans[0][0] > clue.spans[-1][1] - timedelta(days=1)
-        ]
-        if not later:
-            kept.append(clue)
-    return kept
+        if clue.office:
+            latest[clue.office] = max(latest.get(clue.office, EARLIEST), clue.spans[0][0])
+    return [
+        c for c in clues if not (c.office and latest[c.office] > c.spans[-1][1] - timedelta(days=1))
+    ]
 
 
 def intersect_clues(clues: list[Clue], today: date) -> tuple[tuple[Interval, ...], list[str]]:
@@ -89,6 +85,9 @@ _ROLE_WORD = re.compile(
 )
 
 
+NAME_WORDS = 6
+
+
 @dataclass(frozen=True, slots=True)
 class NameMention:
     start: int
@@ -101,7 +100,7 @@ def role_clues(text: str, kb: KnowledgeBase, today: date) -> list[Clue]:
     mentions = find_people(text, kb)
     clues = [c for m in mentions if (c := _stated_role_clue(text, m, kb, today))]
     clues += _nearby_role_clues(text, mentions, kb, today)
-    return history_set_aside(latest_holders(clues))
+    return history_set_aside(latest_holders(list(dict.fromkeys(clues))))
 
 
 HANDOVER = timedelta(days=31)
@@ -124,11 +123,12 @@ def history_set_aside(clues: list[Clue]) -> list[Clue]:
 def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
     """Names of KB persons: in each run of capitalised words, the longest parts that are names."""
     found = []
+    seen: dict[str, list[Actor]] = {}
     for run in _NAME_RUN.finditer(text):
         words = [(w.start(), w.group().rstrip(".,'’")) for w in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
-            hit = _longest_name(kb, run.group(), words, i)
+            hit = _longest_name(kb, run.group(), words, i, seen)
             if hit is None:
                 i += 1
                 continue
@@ -140,13 +140,22 @@ def find_people(text: str, kb: KnowledgeBase) -> list[NameMention]:
 
 
 def _longest_name(
-    kb: KnowledgeBase, run: str, words: list[tuple[int, str]], i: int
+    kb: KnowledgeBase,
+    run: str,
+    words: list[tuple[int, str]],
+    i: int,
+    seen: dict[str, list[Actor]],
 ) -> tuple[int, str, list[Actor]] | None:
-    """(end word index, name, actors) for the longest name starting at word ``i``, or None."""
-    for j in range(len(words), i, -1):
+    """(end word index, name, actors) for the longest name starting at word ``i``, or None.
+
+    Names run to ``NAME_WORDS`` words (as the KB's longest), so a long run of
+    capitalised words (a title-cased or all-caps text) costs linear time, not cubic."""
+    for j in range(min(len(words), i + NAME_WORDS), i, -1):
         last_start, last = words[j - 1]
         name = run[words[i][0] : last_start + len(last)]
-        actors = lookup_name(kb, name) if len(name) > 2 else []
+        if name not in seen:  # the same words recur: look each up once an article
+            seen[name] = lookup_name(kb, name) if len(name) > 2 else []
+        actors = seen[name]
         if actors:
             return j, name, actors
     return None
@@ -259,6 +268,7 @@ def _nearby_role_clues(
 ) -> list[Clue]:
     """'the French president-elect' with a holder of that role named within a few sentences."""
     clues = []
+    starts = [m.start for m in mentions]  # in text order: the near ones by bisection
     for match in _ROLE_WORD.finditer(text):
         head = text[max(0, match.start() - 40) : match.end()]
         phrase = re.search(
@@ -267,9 +277,10 @@ def _nearby_role_clues(
         parsed = parse_role_phrase(kb, phrase.group()) if phrase else None
         if phrase is None or parsed is None:
             continue
-        near = [
-            m for m in mentions if abs(m.start - match.start()) < 400 and m.end <= match.start()
+        window = mentions[
+            bisect_left(starts, match.start() - 399) : bisect_right(starts, match.start())
         ]
+        near = [m for m in window if m.end <= match.start()]
         holders = {
             (m.actors[0].id, m.actors[0].name): _held(m.actors[0], parsed, today) for m in near
         }
