@@ -36,6 +36,9 @@ from newsgraph.resources import load_json
 _TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _SLUG = re.compile(r"[^\w]+")
 _LATIN_IN_PARENS = re.compile(r"\(([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+)\)")
+_TITLE = re.compile(
+    r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|г-н|г-жа|господин|госпожа)\s+", re.IGNORECASE
+)
 _ARTICLE = re.compile(r"^(?:la|le|les|l['’])\s*", re.IGNORECASE)
 
 
@@ -54,10 +57,19 @@ def role_table(lang: str) -> dict[str, Any]:
     """The role phrases of a language, compiled."""
     table = load_json("newsgraph.extractors.entities", f"data/roles_{lang}.json")
     phrases = [
-        {**p, "regex": re.compile(r"(?<!\w)" + p["pattern"] + r"(?!\w)", re.IGNORECASE)}
+        {
+            **p,
+            "regex": re.compile(
+                r"(?<!\w)" + p["pattern"].replace("'", "['’]") + r"(?!\w)", re.IGNORECASE
+            ),
+        }
         for p in table["phrases"]
     ]
-    return {**table, "phrases": phrases}
+    seats = [
+        {**p, "regex": re.compile(p["pattern"].replace("'", "['’]"), re.IGNORECASE)}
+        for p in table.get("institutions", [])
+    ]
+    return {**table, "phrases": phrases, "institutions": seats}
 
 
 def find_entities(
@@ -115,6 +127,17 @@ def _link(
     lemma = " ".join(t.lemma_ for t in span) if lang == "ru" else None
     if kind == "PERSON":
         return _person(kb, text, lemma, lang, published, found)
+    seat = _institution(text, lang)
+    if seat is not None:  # "le Kremlin a jugé": the seat of power, as English links it
+        return found.setdefault(
+            seat["id"], _Found(seat["id"], seat["name"], "ORG", seat["country"], [])
+        )
+    if kind == "GPE":  # "le ministère russe des Affaires étrangères" tagged as a place
+        bare = _ARTICLE.sub("", text)
+        orgs = lookup_organisation(kb, bare) or (lookup_organisation(kb, lemma) if lemma else [])
+        if orgs:
+            org = orgs[0]
+            return found.setdefault(org.id, _Found(org.id, org.name, "ORG", org.country, []))
     if kind == "ORG":
         orgs = lookup_organisation(kb, text) or (lookup_organisation(kb, lemma) if lemma else [])
         if not orgs and lang == "ru":  # "МИД", "Минобороны" in Russian news: Russia's
@@ -130,6 +153,15 @@ def _link(
     return found.setdefault(local, _Found(local, _display(text, lemma), kind, None, []))
 
 
+def _institution(text: str, lang: str) -> dict[str, Any] | None:
+    """The seat of power a whole name is ("Kremlin", "l'Élysée", "Кремля")."""
+    bare = _ARTICLE.sub("", text)
+    for seat in role_table(lang).get("institutions", []):
+        if seat["regex"].fullmatch(bare):
+            return seat
+    return None
+
+
 def _person(
     kb: KnowledgeBase,
     text: str,
@@ -138,6 +170,10 @@ def _person(
     published: str | None,
     found: dict[str, _Found],
 ) -> _Found:
+    title = _TITLE.match(text)
+    if title and title.end() < len(text):  # "M. Erdogan", "Mme Pandor", "г-н Песков"
+        text = text[title.end() :]
+        lemma = " ".join(lemma.split()[len(title.group(0).split()) :]) if lemma else None
     words = text.split()
     surname_key = _surname_key(lemma.split()[-1] if lemma else words[-1])
     if len(words) == 1:  # a surname alone: the article's full name first
@@ -215,20 +251,22 @@ def _role_references(
     table = role_table(lang)
     refs: list[Reference] = []
     taken: list[tuple[int, int]] = []
-    for phrase in table["phrases"]:
-        for m in phrase["regex"].finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            where = phrase.get("org") or phrase.get("country")
-            if "where" in m.re.groupindex and m["where"]:
-                where = country_of(kb, m["where"], None) or where
-            where = where or table["default_country"]
-            actor = holder(kb, phrase["role"], where, published)
-            if actor is None:
-                continue
-            taken.append(m.span())
-            found.setdefault(actor.id, _Found(actor.id, actor.name, "PERSON", actor.country, []))
-            refs.append(Reference(m.start(), m.end(), m.group(0), actor.id, "role"))
+    # the longest phrase first: "пресс-секретарь президента России" before "президента России"
+    matches = [(m, phrase) for phrase in table["phrases"] for m in phrase["regex"].finditer(text)]
+    matches.sort(key=lambda mp: (mp[0].start() - mp[0].end(), mp[0].start()))
+    for m, phrase in matches:
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        where = phrase.get("org") or phrase.get("country")
+        if "where" in m.re.groupindex and m["where"]:
+            where = country_of(kb, m["where"], None) or where
+        where = where or table["default_country"]
+        actor = holder(kb, phrase["role"], where, published)
+        if actor is None:
+            continue
+        taken.append(m.span())
+        found.setdefault(actor.id, _Found(actor.id, actor.name, "PERSON", actor.country, []))
+        refs.append(Reference(m.start(), m.end(), m.group(0), actor.id, "role"))
     return refs
 
 

@@ -8,7 +8,16 @@ entity layer to canonical KB actors, as in English.
   "», — сказал он") or before it in its sentence ("X a plaidé pour « ... »");
 * indirect: a speech verb then "que" / "что" ("Песков сообщил, что ...", "X estime
   que ..."), a source first ("selon X, ...", "по словам X, ...", "как сообщает X,
-  ..."), and a Russian call ("призвал страны увеличить расходы").
+  ..."), a source after its words ("..., сообщает телеканал BFMTV", "..., selon
+  l'agence TASS"), a speech verb with an infinitive, a quoted fragment or "accuser X de"
+  ("a affirmé avoir repoussé", "a jugé «prématuré» tout pronostic", "потребовал
+  ускорить"), "s'est dit préoccupé", and a Russian call ("призвал страны увеличить");
+* a reported sentence that carries a short quoted fragment is one indirect quote
+  ("D'après lui, Moscou reste «ouvert aux contacts» avec ..."), not a fragment;
+* a speaker named by a role noun or a pronoun ("a déclaré le ministre", "La députée
+  estime que", "по его словам", "ajoutant que") is the last speaker before it, else the
+  last person named before it; role phrases the KB knows by date ("le porte-parole du
+  Kremlin") and subject pronouns ("a-t-il affirmé") come resolved by the entity layer.
 
 Words live in ``data/cues_fr.json`` and ``data/cues_ru.json``. Decisions are per
 candidate: an odd quote mark never drops the article's other quotes.
@@ -17,7 +26,7 @@ candidate: an odd quote mark never drops the article's other quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +41,7 @@ _BARE_ROLE = re.compile(
     r"|\s+(?:представител|министр|глав|пресс-секретар)\w*\s*[.,]",
     re.IGNORECASE,
 )
+_CLOSING = re.compile(r"[\s\u00a0\u202f]*[»”“]?")  # past a quote's closing mark
 _CALL = re.compile(r"призва|appelé|exhorté", re.IGNORECASE)
 
 
@@ -40,6 +50,10 @@ class _Cues:
     verb: re.Pattern[str]  # a speech verb (with its auxiliary in French)
     according: re.Pattern[str]  # "selon", "по словам"
     that_after_verb: re.Pattern[str]  # verb ... que / , что
+    participle: re.Pattern[str]  # "ajoutant", "добавив": the sentence's speaker goes on
+    reflexive: re.Pattern[str] | None  # "s'est dit": words follow without "que"
+    person_noun: re.Pattern[str]  # "le ministre", "глава": a person named by a role
+    pronoun_source: frozenset[str]  # "lui", "его": a source that refers back
 
 
 @lru_cache(maxsize=4)
@@ -52,17 +66,52 @@ def cues(lang: str) -> _Cues:
         adverbs = r"(?:\s+(?:également|aussi|encore|pour sa part|quant à lui|quant à elle|ensuite|enfin|alors|d'abord|lui-même|elle-même|cependant|toutefois|pourtant|[a-zé]+ment))*"
         aux = r"(?:a|ont|avait|avaient|aurait|auraient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?"
         verb = rf"(?<![\w-])(?:{aux}{adverbs}\s+(?:{parts})|(?:{present})(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?)(?![\w])"
-        that = r"(?:que|qu['’])"
+        that = r"(?:que\s+|qu['’]\s*)"
     else:
         stems = "|".join(sorted((re.escape(w) for w in raw["verbs"]), key=len, reverse=True))
         verb = rf"(?<![\w-])(?:{stems})\w*(?![\w])"
-        that = r",?\s*(?:что|чтобы)"
-    according = "|".join(sorted((re.escape(w) for w in raw["according"]), key=len, reverse=True))
+        that = r",?\s*(?:что|чтобы)\s+"
+    according = _alternation(raw["according"])
+    if lang == "ru":  # "как отметил X, ...": any speech verb after "как"
+        according += rf"|как\s+(?:{_alternation(raw['verbs'])})\w*"
+        nouns = rf"(?<![\w-])(?:{_alternation(raw['person_nouns'])})(?![\w-])"
+    else:  # a determiner then the noun: "le ministre", "la députée"
+        dets = r"(?:le|la|les|ce|cette|un|une|notre)\s+|l['’]"
+        nouns = rf"(?<![\w-])(?:{dets})(?:[a-zéèêû-]+\s+)?(?:{_alternation(raw['person_nouns'])})(?![\w-])"
+    reflexive = raw.get("reflexive")
     return _Cues(
         verb=re.compile(verb, re.IGNORECASE),
         according=re.compile(rf"(?<![\w-])(?:{according})(?![\w])", re.IGNORECASE),
-        that_after_verb=re.compile(rf"^(?:[^.!?;«»]{{0,60}}?)\s*{that}\s+", re.IGNORECASE),
+        that_after_verb=re.compile(rf"^(?:[^.!?;«»]{{0,60}}?)\s*{that}", re.IGNORECASE),
+        participle=re.compile(
+            rf"(?<![\w-])(?:{_alternation(raw['participles_ant' if lang == 'fr' else 'participles'])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        reflexive=re.compile(rf"(?<![\w-])(?:{_alternation(reflexive)})(?![\w])", re.IGNORECASE)
+        if reflexive
+        else None,
+        person_noun=re.compile(nouns, re.IGNORECASE),
+        pronoun_source=frozenset(w.lower() for w in raw["pronoun_sources"]),
     )
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, apostrophes in either form."""
+    escaped = (re.escape(w).replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+@dataclass
+class _Cand:
+    """A quote found, its speaker perhaps still to be resolved in text order."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: Speaker | None
+    defer: str | None = None  # "role": last speaker, else last person; "inherit": last speaker
+    at: tuple[int, int] = (0, 0)  # the words that named the deferred speaker
 
 
 def find_quotes(doc, *, lang: str, layer: Any) -> list[Quote]:
@@ -71,37 +120,95 @@ def find_quotes(doc, *, lang: str, layer: Any) -> list[Quote]:
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     c = cues(lang)
     direct = _direct_spans(text)
-    quotes: list[Quote] = []
+    cands: list[_Cand] = []
     pending: list[tuple[int, int]] = []  # paragraph-continued quotes waiting for a speaker
-    last_speaker: Speaker | None = None
-    for start, end in direct:
+    last: _Cand | None = None
+    for start, end, unclosed in direct:
         inner = text[start:end]
         if len(inner.split()) < _MIN_WORDS and not _cue_after(text, end, c):
             continue
-        speaker, cue = _direct_speaker(text, start, end, sents, c, layer)
-        if speaker is None:
-            speaker, cue = _incise_speaker(text, start, end, c, layer)
-        if speaker is None and last_speaker is not None and _continues(text, start):
-            speaker = last_speaker
-        if speaker is None:
-            if _starts_paragraph(text, start - 1):
+        cand = _direct_speaker(text, start, end, sents, c, layer)
+        if cand is None:
+            cand = _incise_speaker(text, start, end, c, layer)
+        if cand is None and last is not None and _continues(text, start):
+            cand = _Cand(start, end, True, last.cue, last.speaker, last.defer, last.at)
+        if cand is None:
+            if unclosed or _starts_paragraph(text, start - 1):
                 pending.append((start, end))
             continue
         for a, b in pending:  # the quote that closes names who spoke the paragraphs before
-            quotes.append(Quote(a, b, text[a:b], True, cue, speaker))
+            cands.append(_Cand(a, b, True, cand.cue, cand.speaker, cand.defer, cand.at))
         pending = []
-        last_speaker = speaker
-        quotes.append(Quote(start, end, inner, True, cue, speaker))
-    quotes += _indirect(text, sents, c, layer, direct, lang)
-    return sorted(_dedupe(quotes), key=lambda q: q.start)
+        last = cand
+        cands.append(cand)
+    cands += _indirect(doc, text, sents, c, layer, [(a, b) for a, b, _ in direct], lang)
+    quotes = _resolve_in_order(cands, layer, text)
+    return sorted(_dedupe(quotes, text), key=lambda q: q.start)
+
+
+def _resolve_in_order(cands: list[_Cand], layer, text: str) -> list[Quote]:
+    """Deferred speakers ("le ministre", "по его словам") are the last speaker before
+    them, else (for a role) the last person named before them."""
+    out: list[Quote] = []
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    for cand in sorted(cands, key=lambda q: (q.start, not q.direct)):
+        speaker = cand.speaker
+        if speaker is None and cand.defer is not None:
+            ref = last_person if cand.defer == "role" else last
+            country = _role_country(text, cand.at) if cand.defer == "role" else None
+            if country is not None:  # "le diplomate américain": the last American named
+                ref = _last_person_of(layer, country, cand.at[0])
+            elif ref is None and cand.defer in ("role", "source"):
+                ref = _last_mention(layer, 0, cand.at[0], text, people_only=cand.defer == "role")
+            if ref is not None:
+                a, b = cand.at
+                speaker = replace(ref, start=a, end=b, text=text[a:b])
+        if speaker is None:
+            continue
+        last = speaker
+        entity = layer.entity(speaker.entity) if speaker.entity else None
+        if entity is not None and entity.type == "PERSON":
+            last_person = speaker
+        out.append(
+            Quote(cand.start, cand.end, text[cand.start : cand.end], cand.direct, cand.cue, speaker)
+        )
+    return out
 
 
 # ------------------------------------------------------------------ direct quotes
 
 
-def _direct_spans(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quotation marks (outermost only) and of dialogue lines."""
-    spans: list[tuple[int, int]] = []
+def _role_country(text: str, at: tuple[int, int]) -> str | None:
+    """The country a role noun phrase names ("le diplomate américain", "глава МИД
+    Франции"), from the noun and the three words after it."""
+    from newsgraph.extractors.entities.intl import country_of
+    from newsgraph.kb.load import default_kb
+
+    kb = default_kb()
+    phrase = re.split(r"[.;:,!?«»“”„—\n]", text[at[0] : at[1] + 40])[0]
+    for word in re.findall(r"[\w-]+", phrase)[1:6]:
+        if len(word) > 3 and word[:1].isalpha():
+            code = country_of(kb, word)
+            if code is not None:
+                return code
+    return None
+
+
+def _last_person_of(layer, country: str, before: int) -> Speaker | None:
+    best = None
+    for e in layer.entities:
+        if e.type == "PERSON" and e.country == country:
+            for m in e.mentions:
+                if m.start < before and (best is None or m.start > best[0]):
+                    best = (m.start, m.end)
+    return layer.resolve(*best) if best else None
+
+
+def _direct_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Inner spans of quotation marks (outermost only) and of dialogue lines, each
+    with whether it stays open to its paragraph's end (a quote continued below)."""
+    spans: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(text):
         ch = text[i]
@@ -110,21 +217,29 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
             end = _matching(text, i, ch, close)
             para_end = _paragraph_end(text, i)
             if end is None or end > para_end:
-                # a paragraph-continued quote: it runs to the end of its paragraph
-                if ch == "«" and _starts_paragraph(text, i):
-                    spans.append(_trim(text, i + 1, para_end))
+                # a paragraph-continued quote: it runs to the end of its paragraph when
+                # it opens the paragraph or the next paragraph opens with a quote mark
+                if ch == "«" and (_starts_paragraph(text, i) or _next_opens(text, para_end)):
+                    spans.append((*_trim(text, i + 1, para_end), True))
+                    i = para_end
+                    continue
                 i += 1
                 continue
-            spans.append(_trim(text, i + 1, end))
+            spans.append((*_trim(text, i + 1, end), False))
             i = end + 1
             continue
         if ch in "—–" and _starts_paragraph(text, i):
             stop = _dialogue_end(text, i + 1)
-            spans.append(_trim(text, i + 1, stop))
+            spans.append((*_trim(text, i + 1, stop), False))
             i = stop
             continue
         i += 1
     return [s for s in spans if s[1] > s[0]]
+
+
+def _next_opens(text: str, para_end: int) -> bool:
+    """The paragraph after ``para_end`` opens with «."""
+    return text[para_end:].lstrip().startswith("«")
 
 
 def _matching(text: str, i: int, open_: str, close: str) -> int | None:
@@ -171,16 +286,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_after(text: str, end: int, c: _Cues) -> bool:
-    window = text[end : end + 40]
-    return bool(re.match(r"\W{0,4}\s*[—–]?\s*", window) and c.verb.search(window[:30]))
+    """A speech verb right after the closing mark: "», a-t-il dit", "», — заявил"."""
+    lead = re.compile(r"[»”“\s]*[,.!?…]?\s*[—–]?\s*").match(text, end)
+    return c.verb.match(text, lead.end() if lead else end) is not None
 
 
 def _continues(text: str, start: int) -> bool:
-    """A quote opening a paragraph right after another quote's paragraph."""
-    return _starts_paragraph(text, start - 1) or text[max(0, start - 3) : start].strip() in (
-        "«",
-        "—",
-    )
+    """A quote whose opening mark (or dash) opens its paragraph: in a run of quoted
+    paragraphs it goes on with the speaker of the quote before."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0\u202f":
+        i -= 1
+    if i >= 0 and text[i] in "«—–“„":
+        return _starts_paragraph(text, i)
+    return _starts_paragraph(text, start)
 
 
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -190,17 +309,18 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return (0, sents[-1][1] if sents else 0)
 
 
-def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> tuple[Speaker | None, str | None]:
+def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> _Cand | None:
     s_start, s_end = _sentence_of(sents, start)
     # inside a "selon X, ..." sentence: X said it
     for m in c.according.finditer(text, s_start, start):
         comma = text.find(",", m.end(), start)
-        if comma > 0:
-            speaker = _last_mention(layer, m.end(), comma + 1, text)
-            if speaker is not None:
-                return speaker, m.group(0)
+        if comma > 0 and not c.verb.search(text, comma, start):
+            cand = _source(text, m, comma, layer, c, start, end, True)
+            if cand is not None:
+                return cand
     # after the quote: "», a déclaré X", "», — заявил Лавров"
-    close = end + 1 if end < len(text) and text[end] in "»”“" else end
+    closing = _CLOSING.match(text, end)
+    close = closing.end() if closing else end
     window_end = min(len(text), close + _WINDOW, max(s_end, _sentence_of(sents, close)[1]))
     para = text.find("\n", close)
     if para >= 0:
@@ -211,38 +331,114 @@ def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> tuple[Speaker |
     verb = c.verb.match(text, offset) or c.verb.search(text, offset, min(window_end, offset + 25))
     if verb is not None:
         stop = _clause_end(text, verb.end(), window_end)
-        speaker = _first_mention(layer, verb.start(), stop, text)
-        if speaker is None and _BARE_ROLE.match(text, verb.end()):
-            # "», a déclaré le porte-parole": the last person named before the quote
-            speaker = _last_mention(layer, 0, start, text, people_only=True)
-        if speaker is not None:
-            return speaker, verb.group(0)
+        cand = _after_verb(text, verb, stop, c, layer, start, end, True)
+        if cand is not None:
+            return cand
     # before the quote in its sentence: "X a plaidé pour « ... »", "X a déclaré : « ... »"
     before_verb = None
     for m in c.verb.finditer(text, s_start, start):
         before_verb = m
-    speaker = _last_mention(layer, s_start, before_verb.start() if before_verb else start, text)
-    if speaker is not None and (
-        before_verb is not None or text[s_start:start].rstrip().endswith(":")
-    ):
-        return speaker, before_verb.group(0) if before_verb else ":"
-    return None, None
+    if before_verb is None and not text[s_start:start].rstrip().endswith(":"):
+        return None
+    cut = before_verb.start() if before_verb else start
+    cue = before_verb.group(0) if before_verb else ":"
+    return _before_verb(text, s_start, cut, c, layer, start, end, True, cue)
 
 
-def _incise_speaker(text, start, end, c: _Cues, layer) -> tuple[Speaker | None, str | None]:
+def _incise_speaker(text, start, end, c: _Cues, layer) -> _Cand | None:
     """A speaker inside the quote: « Votre aide ..., a affirmé le président ukrainien. »"""
     for m in c.verb.finditer(text, start, end):
         if not re.search(r",\s*[—–]?\s*$", text[max(start, m.start() - 4) : m.start()]):
             continue
         stop = _clause_end(text, m.end(), min(end, m.end() + 80))
-        speaker = _first_mention(layer, m.start(), stop, text)
+        cand = _after_verb(text, m, stop, c, layer, start, end, True)
+        if cand is not None:
+            return cand
+    return None
+
+
+def _after_verb(text, verb, stop, c: _Cues, layer, start, end, direct) -> _Cand | None:
+    """The speaker named after its verb: a name ("a déclaré Sergueï Lavrov"), a role the
+    KB knows ("a déclaré le porte-parole du Kremlin"), a pronoun ("a-t-il dit"), a
+    source's document ("indique un communiqué de l'Élysée"), or a role noun alone
+    ("a déclaré le ministre", "подчеркнул глава агентства"): deferred."""
+    # from the verb's start: "a-t-il affirmé" holds its subject
+    mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= verb.start() and b <= stop]
+    noun = c.person_noun.search(text, verb.end(), stop)
+    if noun is not None and not any(
+        a <= noun.start() < b or noun.start() <= a < noun.end() for a, b, _ in mentions
+    ):
+        # a name right after the noun is in apposition ("le ministre Sergueï Lavrov")
+        for a, b, kind in mentions:
+            if kind == "PERSON" and a >= noun.end() and len(text[noun.end() : a].split()) <= 1:
+                return _Cand(start, end, direct, verb.group(0), layer.resolve(a, b))
+        if not mentions or mentions[0][0] > noun.start():
+            return _Cand(start, end, direct, verb.group(0), None, "role", noun.span())
+    if mentions:
+        a, b, _ = mentions[0]
+        speaker = layer.resolve(a, b)
         if speaker is not None:
-            return speaker, m.group(0)
-    return None, None
+            return _Cand(start, end, direct, verb.group(0), speaker)
+    if _BARE_ROLE.match(text, verb.end()):
+        return _Cand(start, end, direct, verb.group(0), None, "role", (verb.end(), verb.end()))
+    return None
+
+
+def _before_verb(text, s_start, cut, c: _Cues, layer, start, end, direct, cue) -> _Cand | None:
+    """The speaker named before its verb: the last name before it, unless a role noun
+    comes after that name ("Interrogé sur ... Macron, le porte-parole a indiqué") or
+    only an organisation follows the noun ("La cheffe de file des députés RN a
+    estimé"): then the role noun, deferred."""
+    mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= s_start and b <= cut]
+    nouns = [
+        m
+        for m in c.person_noun.finditer(text, s_start, cut)
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in mentions)
+    ]
+    noun = nouns[-1] if nouns else None
+    if noun is not None:
+        later = [(a, b, t) for a, b, t in mentions if a >= noun.end()]
+        if not any(t == "PERSON" for _, _, t in later):
+            return _Cand(start, end, direct, cue, None, "role", noun.span())
+    if mentions:
+        speaker = layer.resolve(*mentions[-1][:2])
+        if speaker is not None:
+            return _Cand(start, end, direct, cue, speaker)
+    return None
+
+
+def _source(text, m, comma, layer, c: _Cues, start, end, direct) -> _Cand | None:
+    """The source of "selon X, ...", "по словам X, ...": a person named there first, else
+    the last name there; "selon lui", "по его словам", "d'après son communiqué":
+    deferred to the last speaker."""
+    words = re.findall(r"[\w'’-]+", text[m.end() : comma].lower())
+    inner = re.findall(r"[\w-]+", m.group(0).lower())
+    if (words and words[0] in c.pronoun_source and len(words) <= 3) or (
+        len(inner) > 2 and inner[1] in c.pronoun_source
+    ):
+        return _Cand(start, end, direct, m.group(0), None, "source", (m.start(), comma))
+    mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= m.end() and b <= comma + 1]
+    roles = {(r.start, r.end) for r in layer.references if r.kind == "role"}
+    people = sorted((x for x in mentions if x[2] == "PERSON"), key=lambda x: (x[:2] in roles, x[0]))
+    noun = c.person_noun.search(text, m.end(), comma)
+    if noun is not None and not any(a >= noun.start() for a, _, _ in people):
+        # "selon le ministre, ...", "pour le président du RN, ...": a role, deferred
+        return _Cand(start, end, direct, m.group(0), None, "role", noun.span())
+    pick = people[0] if people else (mentions[-1] if mentions else None)
+    if pick is None:
+        return None
+    speaker = layer.resolve(pick[0], pick[1])
+    return None if speaker is None else _Cand(start, end, direct, m.group(0), speaker)
+
+
+_CLAUSE_END = re.compile(
+    # not the point of an initial or a title: "M. Erdogan", "V. Poutine", "Dr. X", "г. Москва"
+    r"(?<!\b[A-ZА-ЯЁ])(?<!\bDr)(?<!\bMe)(?<!\bг)[.;!?]|\s[«„“]"
+)
 
 
 def _clause_end(text: str, i: int, limit: int) -> int:
-    m = re.compile(r"[.;!?]|\s[«„“]").search(text, i, limit)
+    m = _CLAUSE_END.search(text, i, limit)
     return m.start() if m else limit
 
 
@@ -252,8 +448,21 @@ def _mentions(layer, people_only: bool = False) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-def _first_mention(layer, start: int, end: int, text: str) -> Speaker | None:
-    for a, b in _mentions(layer):
+def _typed_mentions(layer) -> list[tuple[int, int, str]]:
+    """Spans of person and organisation mentions (names, roles, pronouns), with type."""
+    spans = {
+        (m.start, m.end, e.type)
+        for e in layer.entities
+        for m in e.mentions
+        if e.type in ("PERSON", "ORG")
+    }
+    return sorted(spans)
+
+
+def _first_mention(
+    layer, start: int, end: int, text: str, people_only: bool = False
+) -> Speaker | None:
+    for a, b in _mentions(layer, people_only):
         if a >= start and b <= end:
             return layer.resolve(a, b)
     return None
@@ -272,55 +481,158 @@ def _last_mention(
 # ------------------------------------------------------------------ indirect quotes
 
 
-def _indirect(text, sents, c: _Cues, layer, direct, lang: str) -> list[Quote]:
-    found: list[Quote] = []
+_WEEKDAYS = re.compile(
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|aussi|également|"
+    r"encore|ensuite|enfin|toutefois|cependant|déjà|notamment|в|во|понедельник|вторник|"
+    r"среду|четверг|пятницу|субботу|воскресенье|также|тоже|ранее|вчера|сегодня|уже)$",
+    re.IGNORECASE,
+)
+_ACCUSE = re.compile(r"accus[ée]\w*|обвини\w*|обвиня\w*", re.IGNORECASE)
+
+
+def _indirect(doc, text, sents, c: _Cues, layer, direct, lang: str) -> list[_Cand]:
+    found: list[_Cand] = []
     for s_start, s_end in sents:
         body_end = s_end
         while body_end > s_start and text[body_end - 1] in " \n\t.":
             body_end -= 1
-        # "selon X, ..." / "по словам X, ..."
-        for m in c.according.finditer(text, s_start, body_end):
-            comma = text.find(",", m.end(), body_end)
-            if comma < 0 or comma - m.end() > 120:
-                continue
-            speaker = _last_mention(layer, m.end(), comma + 1, text) or _first_mention(
-                layer, m.end(), comma + 1, text
-            )
-            # an apposition after the source: "Selon le porte-parole ..., Steffen Hebestreit, les ..."
-            content_start = comma + 1
-            nxt = text.find(",", content_start, body_end)
-            if nxt > 0:
-                inner = _first_mention(layer, content_start, nxt, text)
-                if inner is not None and len(text[content_start:nxt].split()) <= 4:
-                    speaker, content_start = inner, nxt + 1
-            if speaker is None:
-                continue
-            a, b = _trim(text, content_start, body_end)
-            if b - a > 10:
-                found.append(Quote(a, b, text[a:b], False, m.group(0), speaker))
-        # "X a indiqué que ..." / "X заявил, что ..."
+        found += _according(text, s_start, body_end, c, layer)
+        found += _trailing_source(text, s_start, body_end, c, layer)
+        # "X a indiqué que ..." / "X заявил, что ..." / "..., ajoutant que ..."
         for m in c.verb.finditer(text, s_start, body_end):
             that = c.that_after_verb.match(text[m.end() : body_end])
-            call = _CALL.search(m.group(0)) is not None
-            if that is None and not call:
-                continue
             content_start = m.end() + (that.end() if that else 0)
-            speaker = _last_mention(layer, s_start, m.start(), text)
-            if speaker is None:
-                continue
+            if that is None:
+                if not (_CALL.search(m.group(0)) or _bare_complement(doc, text, m, body_end)):
+                    continue
+                content_start = _skip_adverbs(text, m.end(), body_end)
             a, b = _trim(text, content_start, body_end)
+            if b - a <= 10 or _inside_direct(a, direct):
+                continue
+            cand = _before_verb(text, s_start, m.start(), c, layer, a, b, False, m.group(0))
+            if cand is not None:
+                found.append(cand)
+        for m in c.participle.finditer(text, s_start, body_end):
+            that = c.that_after_verb.match(text[m.end() : body_end])
+            if that is None:
+                continue
+            a, b = _trim(text, m.end() + that.end(), body_end)
             if b - a > 10 and not _inside_direct(a, direct):
-                found.append(Quote(a, b, text[a:b], False, m.group(0), speaker))
+                found.append(_Cand(a, b, False, m.group(0), None, "inherit", m.span()))
+        if c.reflexive is not None:  # "X s'est dit « profondément préoccupé » par ..."
+            for m in c.reflexive.finditer(text, s_start, body_end):
+                a, b = _trim(text, m.end(), body_end)
+                if b - a > 10:
+                    cand = _before_verb(text, s_start, m.start(), c, layer, a, b, False, m.group(0))
+                    if cand is not None:
+                        found.append(cand)
     return found
+
+
+def _according(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
+    """The words after "selon X, ...", "по словам X, ...", "X, как сообщила Y, проведет ...": the words
+    after the source's comma; none when they hold a speech verb of their own ("Selon
+    TASS, X a déclaré que ...": X's words)."""
+    found = []
+    for m in c.according.finditer(text, s_start, body_end):
+        comma = text.find(",", m.end(), body_end)
+        if comma < 0 or comma - m.end() > 120:
+            continue
+        content_start = comma + 1
+        cand = _source(text, m, comma, layer, c, 0, 0, False)
+        # an apposition after the source: "Selon le porte-parole ..., Steffen Hebestreit, les ..."
+        nxt = text.find(",", content_start, body_end)
+        if nxt > 0 and len(text[content_start:nxt].split()) <= 4:
+            inner = _first_mention(layer, content_start, nxt, text, people_only=True)
+            if inner is not None:
+                cand, content_start = _Cand(0, 0, False, m.group(0), inner), nxt + 1
+        if cand is None:
+            continue
+        a, b = _trim(text, content_start, body_end)
+        if b - a <= 10 or c.verb.search(text, a, b):
+            continue
+        cand.start, cand.end = a, b
+        found.append(cand)
+    return found
+
+
+def _trailing_source(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
+    """The source after the words: "..., сообщает телеканал BFMTV.", "..., selon l'agence
+    TASS.", "..., отметили во французском МИД.": a speech verb or "selon" after the last
+    comma, a name in the few words after it, and the sentence's end."""
+    comma = text.rfind(",", s_start, body_end)
+    if comma < 0:
+        return []
+    tail = comma + 1
+    while tail < body_end and text[tail] == " ":
+        tail += 1
+    cue = c.according.match(text, tail) or c.verb.match(text, tail)
+    if cue is None and text[tail : tail + 4].lower() == "как ":
+        cue = c.verb.match(text, tail + 4)
+    if cue is None or len(text[cue.end() : body_end].split()) > 8:
+        return []
+    if text[s_start:comma].rstrip().endswith(("»", "”", "“")):
+        return []  # a direct quote's own attribution
+    mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= cue.end() and b <= body_end]
+    if not mentions:
+        return []
+    speaker = layer.resolve(*mentions[0][:2])
+    a, b = _trim(text, s_start, comma)
+    if speaker is None or len(text[a:b].split()) < 4 or c.verb.search(text, a, b):
+        return []
+    return [_Cand(a, b, False, cue.group(0), speaker)]
+
+
+def _skip_adverbs(text: str, i: int, limit: int) -> int:
+    """Past a verb's adverbs of time ("a jugé mardi «prématuré»")."""
+    while True:
+        m = re.compile(r"\s*([\w-]+)").match(text, i, limit)
+        if m is None or not _WEEKDAYS.match(m.group(1)):
+            return i
+        i = m.end()
+
+
+def _bare_complement(doc, text: str, verb, limit: int) -> bool:
+    """Reported words without "que"/"что": an infinitive ("a affirmé avoir repoussé",
+    "потребовал ускорить"), "accuser X de ...", or a quoted fragment ("a jugé
+    «prématuré» tout pronostic", "назвал ситуацию «моментом ...»")."""
+    start = _skip_adverbs(text, verb.end(), limit)
+    span = doc.char_span(start, limit, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = span[0]
+    if first.pos_ in ("VERB", "AUX") and "Inf" in first.morph.get("VerbForm"):
+        return True
+    if first.lower_ == "ne" and len(span) > 2 and "Inf" in span[2].morph.get("VerbForm"):
+        return True
+    rest = text[start:limit]
+    if _ACCUSE.fullmatch(verb.group(0).split()[-1]) and re.search(r"\b(?:de|d['’]|в)\s", rest[:80]):
+        return True
+    return bool(re.search(r"[«“„]", rest[:40])) and len(rest.split()) >= 3
 
 
 def _inside_direct(pos: int, direct: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in direct)
 
 
-def _dedupe(quotes: list[Quote]) -> list[Quote]:
+def _dedupe(quotes: list[Quote], text: str) -> list[Quote]:
+    """One quote per stretch of text. A quoted fragment inside reported words ("Moscou
+    reste «ouvert aux contacts» avec les pays ...": a word or more outside the
+    marks) belongs to the indirect quote; otherwise the direct quote wins."""
+    fragments = {
+        id(d)
+        for d in quotes
+        if d.direct
+        for q in quotes
+        if not q.direct
+        and q.start <= d.start
+        and d.end <= q.end
+        and len(re.findall(r"\w+", text[q.start : d.start] + " " + text[d.end : q.end])) >= 1
+    }
     kept: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (not q.direct, q.start)):
+        if id(q) in fragments:
+            continue
         if any(
             q.start < k.end and k.start < q.end and (k.direct or q.direct is False) for k in kept
         ):
