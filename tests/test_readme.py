@@ -172,6 +172,7 @@ def test_each_readme_command_shows_something_on_the_demo(argv, tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     if argv[1] != "export":
         assert result.stdout.strip() and not result.stderr.startswith("no "), result.stderr
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_the_python_example_runs(workdir, tmp_path, monkeypatch):
@@ -213,3 +214,39 @@ def test_make_targets_and_extras_named_exist():
             match = re.fullmatch(r"(?:newsgraph|\.)\[(\w+)\]", word)
             if match:
                 assert match.group(1) in extras, word
+
+
+def test_the_language_table_matches_the_steps_each_language_runs():
+    """The README's table of layers per language against the registry: a layer is "yes"
+    for a language when every step providing it runs for that language."""
+    from newsgraph import registry
+
+    (table,) = re.findall(
+        r"\| layer \| en \| fr, ru \| any other language \|\n(.*?)\n\n", README, re.S
+    )
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[1:]]
+    provides = {
+        "time expressions": ("times",),
+        "entities": ("entities",),
+        "quotes": ("quotes",),
+        "events": ("events",),
+        "numeric claims, tone": ("claims", "tone"),
+    }
+    steps = registry.steps().values()
+    parsed = set(registry.languages())
+
+    def runs(layer: str, language: str) -> bool:
+        return language in parsed and any(
+            layer in s.provides and (s.languages is None or language in s.languages) for s in steps
+        )
+
+    checked = 0
+    for layer_text, en, fr_ru, other in rows:
+        layers = next((v for k, v in provides.items() if layer_text.startswith(k)), None)
+        if layers is None:  # the stored/searchable row: every language
+            assert (en, fr_ru, other) == ("yes", "yes", "yes"), layer_text
+            continue
+        for language, said in (("en", en), ("fr", fr_ru), ("ru", fr_ru), ("de", other)):
+            assert all(runs(x, language) for x in layers) == (said == "yes"), (layer_text, language)
+            checked += 1
+    assert checked == 20

@@ -72,18 +72,19 @@ def article(n: int, repairs: int) -> Article:
 def test_stats_count_repairs_on_both_backends(db_url: str) -> None:
     with Store.open(db_url) as store:
         store.save_batch([article(1, 3), article(2, 0), article(3, 2)], None)
-        assert store.stats()["repairs"] == {"articles": 2, "words": 5}
+        assert store.stats()["repairs"] == {"articles": 2, "words": 5, "uncounted": 0}
         store.save_batch([article(3, 2), article(4, 1)], None)  # a3 again: not counted twice
-        assert store.stats()["repairs"] == {"articles": 3, "words": 6}
+        assert store.stats()["repairs"] == {"articles": 3, "words": 6, "uncounted": 0}
 
     result = runner.invoke(app, ["stats", "--db", db_url, "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["repairs"] == {"articles": 3, "words": 6}
+    assert json.loads(result.stdout)["repairs"] == {"articles": 3, "words": 6, "uncounted": 0}
     result = runner.invoke(app, ["stats", "--db", db_url], env={"COLUMNS": "80"})
     assert "mojibake repaired at ingest: 6 words in 3 articles" in result.stdout
 
     with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
-        assert client.get("/api/stats").json()["repairs"] == {"articles": 3, "words": 6}
+        repairs = client.get("/api/stats").json()["repairs"]
+        assert repairs == {"articles": 3, "words": 6, "uncounted": 0}
         assert client.get("/stats.json").json()["repairs"]["words"] == 6
         page = client.get("/stats").text
         assert "Mojibake repaired at ingest:\n6 words in 3 articles." in page
@@ -93,7 +94,7 @@ def test_stats_without_repairs_say_none(tmp_path) -> None:
     db = str(tmp_path / "clean.db")
     with Store.open(db) as store:
         store.save_batch([article(1, 0)], None)
-        assert store.stats()["repairs"] == {"articles": 0, "words": 0}
+        assert store.stats()["repairs"] == {"articles": 0, "words": 0, "uncounted": 0}
     result = runner.invoke(app, ["stats", "--db", db])
     assert "mojibake repaired at ingest: none" in result.stdout
 
@@ -107,7 +108,15 @@ def test_older_database_gains_the_repairs_column(tmp_path) -> None:
         conn.execute("DELETE FROM schema_version WHERE version >= 10")  # step 10 and later
     with Store.open(str(db)) as store:
         store.save_batch([article(2, 4)], None)
-        assert store.stats()["repairs"] == {"articles": 1, "words": 4}
+        assert store.stats()["repairs"] == {"articles": 1, "words": 4, "uncounted": 1}
+    result = runner.invoke(app, ["stats", "--db", str(db)])
+    assert (
+        "mojibake repaired at ingest: 4 words in 1 article (not counted for the 1 article "
+        "stored before newsgraph counted repairs)"
+    ) in " ".join(result.stdout.split())
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as client:
+        page = " ".join(client.get("/stats").text.split())
+        assert "4 words in 1 article (not counted for the 1 article stored before" in page
     with sqlite3.connect(db) as conn:
         rows = dict(conn.execute("SELECT id, repairs FROM articles").fetchall())
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]

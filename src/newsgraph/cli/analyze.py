@@ -269,8 +269,10 @@ def events(
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Merged events (one per event however many articles report it), newest first by
-    the first day of their date; undated ones last."""
+    """Merged events (one per event however many articles report it), newest first.
+
+    Ordered by the first day of their date; undated ones last.
+    """
     from newsgraph.analyze.timeline import merged_events_for
 
     with open_db(db) as store:

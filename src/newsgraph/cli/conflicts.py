@@ -33,8 +33,11 @@ def _where(side: dict[str, Any]) -> str:
 def conflicts(
     db: DbOpt = None, story: StoryOpt = None, limit: LimitOpt = 100, as_json: JsonOpt = False
 ) -> None:
-    """Conflicting figures: same subject and measure, same time, values apart beyond
-    rounding and stated approximation (one JSON object a line with --json)."""
+    """Figures that cannot both be right, across a headline and its body or reports.
+
+    Same subject and measure, same time, values apart beyond rounding and stated
+    approximation (one JSON object a line with --json).
+    """
     from newsgraph.analyze.conflicts import find_conflicts, has_stories
 
     with open_db(db) as store:

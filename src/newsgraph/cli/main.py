@@ -292,12 +292,18 @@ def stats(
 def repairs_line(repairs: dict) -> str:
     """What the mojibake repair at ingest changed, in words."""
     articles, words = repairs.get("articles", 0), repairs.get("words", 0)
-    if not articles:
-        return "mojibake repaired at ingest: none"
-    return (
-        f"mojibake repaired at ingest: {words:,} words in {articles:,} "
-        f"article{'s' if articles != 1 else ''}"
+    uncounted = repairs.get("uncounted", 0)
+    told = (
+        f"{words:,} words in {articles:,} article{'s' if articles != 1 else ''}"
+        if articles
+        else "none"
     )
+    if uncounted:
+        told += (
+            f" (not counted for the {uncounted:,} article{'s' if uncounted != 1 else ''} "
+            "stored before newsgraph counted repairs)"
+        )
+    return f"mojibake repaired at ingest: {told}"
 
 
 def _counts_text(counts: dict | None) -> str:

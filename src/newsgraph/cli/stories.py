@@ -67,7 +67,7 @@ def stories(
             [
                 f"#{row['id']}",
                 f"{row['first_report']}..{row['last_report']}",
-                f"{row['articles']} reports",
+                _reports(row["articles"]),
                 "/".join(row["languages"]),
             ],
             f"{row['headline'] or '(untitled)'} | outlets: {', '.join(row['outlets'])}"
@@ -108,8 +108,8 @@ def _print_story(record: dict[str, Any]) -> None:
         [
             f"story #{record['id']}",
             f"{record['first_report']}..{record['last_report']}",
-            f"{record['articles']} reports",
-            f"{len(record['outlets'])} outlets",
+            _reports(record["articles"]),
+            f"{len(record['outlets'])} outlet{'' if len(record['outlets']) == 1 else 's'}",
             "/".join(record["languages"]),
         ],
         record["headline"] or "(untitled)",
@@ -154,7 +154,13 @@ def _event(e: dict[str, Any]) -> str:
     src = ", ".join(a.get("name") or "?" for a in e.get("source") or []) or "?"
     tgt = ", ".join(a.get("name") or "?" for a in e.get("target") or []) or "?"
     neg = " (negated)" if e.get("negated") else ""
-    return f"{src} {e['type']}{neg} {tgt}, {e.get('date') or 'undated'}, {e['n_articles']} reports"
+    return (
+        f"{src} {e['type']}{neg} {tgt}, {e.get('date') or 'undated'}, {_reports(e['n_articles'])}"
+    )
+
+
+def _reports(n: int) -> str:
+    return f"{n} report{'' if n == 1 else 's'}"
 
 
 def register(app: typer.Typer) -> None:

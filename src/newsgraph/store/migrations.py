@@ -235,11 +235,16 @@ def _event_confidence(conn: Connection) -> None:
 def _article_repairs(conn: Connection) -> None:
     """``articles.repairs``: the words the mojibake repair changed in each article
     (issue 14), summed into ``counts`` (kind "repairs") for ``newsgraph stats``; NULL
-    for articles stored before it was counted. A database built by step 1 from the
-    current ``schema.py`` has the column already."""
+    for articles stored before it was counted, whose number is kept as the count
+    ("repairs", "uncounted") so that stats can say so. A database built by step 1 from
+    the current ``schema.py`` has the column already."""
     columns = {c["name"] for c in inspect(conn).get_columns(schema.articles.name)}
     if "repairs" not in columns:
         conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN repairs INTEGER")
+    c, a = schema.counts, schema.articles
+    before = conn.execute(select(func.count()).where(a.c.repairs.is_(None))).scalar_one()
+    if before:
+        conn.execute(insert(c).values(kind="repairs", key="uncounted", n=int(before)))
 
 
 MIGRATIONS: Sequence[Step] = (

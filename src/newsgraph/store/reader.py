@@ -173,8 +173,9 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
         "tables": tables,
         "languages": kept["language"],
         "outlets": kept["outlet"],
-        # mojibake repaired at ingest: how many articles, how many words
-        "repairs": {k: kept["repairs"].get(k, 0) for k in ("articles", "words")},
+        # mojibake repaired at ingest: how many articles, how many words; "uncounted":
+        # articles stored before repairs were counted
+        "repairs": {k: kept["repairs"].get(k, 0) for k in ("articles", "words", "uncounted")},
         "runs": runs,
     }
 
