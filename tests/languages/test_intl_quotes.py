@@ -130,3 +130,35 @@ def test_russian_dialogue_line_with_a_role_noun(parse) -> None:
     added = _by_text(quotes, "стороны обсудили")
     assert not added.direct and added.speaker is not None
     assert added.speaker.name == "Sergey Lavrov"
+
+
+def test_a_quoted_name_before_its_verb_is_no_quote(parse) -> None:
+    _, quotes = parse(
+        "ru",
+        "Руководство движения «Талибан» сообщило, что переговоры с правительством Афганистана "
+        "прекращены.",
+    )
+    assert [q for q in quotes if q.direct] == []
+    [quote] = quotes
+    assert quote.text.startswith("переговоры")
+
+
+def test_a_participle_speaks_for_the_sentence_subject(parse) -> None:
+    _, quotes = parse(
+        "ru",
+        "Премьер-министр Японии Наото Кан осудил визит президента России Дмитрия Медведева "
+        "на острова, назвав его «непростительным оскорблением».",
+        "2011-02-07",
+    )
+    [quote] = quotes
+    assert "оскорблением" in quote.text and quote.speaker is not None
+    assert "Кан" in (quote.speaker.text or "") or quote.speaker.name == "Naoto Kan"
+
+
+def test_pour_in_a_list_of_countries_is_no_source(parse) -> None:
+    _, quotes = parse(
+        "fr",
+        "Pour l'Espagne, Loyola de Palacio, ancienne ministre de l'agriculture, et Pedro "
+        "Solbes, ancien ministre des finances.",
+    )
+    assert quotes == []

@@ -54,6 +54,7 @@ class _Cues:
     reflexive: re.Pattern[str] | None  # "s'est dit": words follow without "que"
     person_noun: re.Pattern[str]  # "le ministre", "глава": a person named by a role
     pronoun_source: frozenset[str]  # "lui", "его": a source that refers back
+    person_source: frozenset[str]  # "lui", "словам": ... to a person
 
 
 @lru_cache(maxsize=4)
@@ -92,6 +93,7 @@ def cues(lang: str) -> _Cues:
         else None,
         person_noun=re.compile(nouns, re.IGNORECASE),
         pronoun_source=frozenset(w.lower() for w in raw["pronoun_sources"]),
+        person_source=frozenset(w.lower() for w in raw["person_sources"]),
     )
 
 
@@ -110,7 +112,7 @@ class _Cand:
     direct: bool
     cue: str | None
     speaker: Speaker | None
-    defer: str | None = None  # "role": last speaker, else last person; "inherit": last speaker
+    defer: str | None = None  # "role", "source", "person", "inherit": see _resolve_in_order
     at: tuple[int, int] = (0, 0)  # the words that named the deferred speaker
 
 
@@ -147,33 +149,76 @@ def find_quotes(doc, *, lang: str, layer: Any) -> list[Quote]:
 
 
 def _resolve_in_order(cands: list[_Cand], layer, text: str) -> list[Quote]:
-    """Deferred speakers ("le ministre", "по его словам") are the last speaker before
-    them, else (for a role) the last person named before them."""
+    """Deferred speakers, in text order. A role noun ("le ministre", "глава ведомства")
+    is the person named earlier with the same noun ("Le porte-parole du Kremlin,
+    Dmitri Peskov" ... "le porte-parole a indiqué"), else the last person of the country
+    it names ("le diplomate américain"), else the last person named before it outside
+    reported words; a source that refers back ("по его
+    словам", "d'après son communiqué") the last person or organisation named outside
+    reported words; a participle ("ajoutant que") without a subject the last speaker."""
+    contents = [(c.start, c.end) for c in cands]
     out: list[Quote] = []
     last: Speaker | None = None
-    last_person: Speaker | None = None
     for cand in sorted(cands, key=lambda q: (q.start, not q.direct)):
         speaker = cand.speaker
         if speaker is None and cand.defer is not None:
-            ref = last_person if cand.defer == "role" else last
-            country = _role_country(text, cand.at) if cand.defer == "role" else None
-            if country is not None:  # "le diplomate américain": the last American named
-                ref = _last_person_of(layer, country, cand.at[0])
-            elif ref is None and cand.defer in ("role", "source"):
-                ref = _last_mention(layer, 0, cand.at[0], text, people_only=cand.defer == "role")
+            ref = None
+            if cand.defer == "role":
+                country = _role_country(text, cand.at)
+                ref = _same_role(layer, text, cand.at)
+                if ref is None and country is not None:
+                    ref = _last_person_of(layer, country, cand.at[0])  # "le diplomate américain"
+                elif ref is None:
+                    ref = _last_named(layer, cand.at[0], contents, people_only=True)
+            elif cand.defer in ("source", "person"):
+                ref = _last_named(layer, cand.at[0], contents, cand.defer == "person")
+            else:
+                ref = last or _last_named(layer, cand.at[0], contents, people_only=False)
             if ref is not None:
                 a, b = cand.at
                 speaker = replace(ref, start=a, end=b, text=text[a:b])
         if speaker is None:
             continue
         last = speaker
-        entity = layer.entity(speaker.entity) if speaker.entity else None
-        if entity is not None and entity.type == "PERSON":
-            last_person = speaker
         out.append(
             Quote(cand.start, cand.end, text[cand.start : cand.end], cand.direct, cand.cue, speaker)
         )
     return out
+
+
+def _same_role(layer, text: str, at: tuple[int, int]) -> Speaker | None:
+    """The person an earlier use of the same role noun named: the noun inside a role
+    phrase, or a name right after it in its clause."""
+    words = re.findall(r"[\w-]+", text[at[0] : at[1]])
+    if not words:
+        return None
+    word = words[-1]
+    stem = re.compile(rf"(?<![\w-]){re.escape(word[: max(4, len(word) - 2)])}[\w-]*", re.I)
+    people = [
+        (a, b)
+        for a, b, t in _typed_mentions(layer)
+        if t == "PERSON" and not _is_pronoun_ref(layer, a, b)
+    ]
+    best = None
+    for m in stem.finditer(text, 0, at[0]):
+        clause = _CLAUSE_END.search(text, m.end(), m.end() + 80)
+        stop = clause.start() if clause else m.end() + 80
+        for a, b in people:
+            if a <= m.start() < b or (m.end() <= a and b <= stop and a - m.end() <= 60):
+                best = (a, b)
+                break
+    return layer.resolve(*best) if best else None
+
+
+def _last_named(
+    layer, before: int, contents: list[tuple[int, int]], people_only: bool
+) -> Speaker | None:
+    """The last mention before ``before`` that is not inside reported words."""
+    best = None
+    for a, b in _mentions(layer, people_only):
+        if b <= before and not any(x <= a and b <= y for x, y in contents):
+            best = (a, b)
+    return layer.resolve(*best) if best else None
 
 
 # ------------------------------------------------------------------ direct quotes
@@ -286,9 +331,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_after(text: str, end: int, c: _Cues) -> bool:
-    """A speech verb right after the closing mark: "», a-t-il dit", "», — заявил"."""
-    lead = re.compile(r"[»”“\s]*[,.!?…]?\s*[—–]?\s*").match(text, end)
-    return c.verb.match(text, lead.end() if lead else end) is not None
+    """A speech verb right after the closing mark and a comma or dash: "», a-t-il
+    dit", "», — заявил" (not "«Свободной прессе» говорит": a name)."""
+    lead = re.compile(r"[»”“\s]*(?:[,.!?…]\s*[—–]?|[—–])\s*").match(text, end)
+    return lead is not None and c.verb.match(text, lead.end()) is not None
 
 
 def _continues(text: str, start: int) -> bool:
@@ -384,11 +430,26 @@ def _after_verb(text, verb, stop, c: _Cues, layer, start, end, direct) -> _Cand 
     return None
 
 
-def _before_verb(text, s_start, cut, c: _Cues, layer, start, end, direct, cue) -> _Cand | None:
-    """The speaker named before its verb: the last name before it, unless a role noun
-    comes after that name ("Interrogé sur ... Macron, le porte-parole a indiqué") or
-    only an organisation follows the noun ("La cheffe de file des députés RN a
+def _before_verb(
+    text, s_start, cut, c: _Cues, layer, start, end, direct, cue, doc=None
+) -> _Cand | None:
+    """The speaker named before its verb. The parser's subject of the verb first: a
+    name in it ("Le porte-parole du Kremlin, Dmitri Peskov, a jugé"), else the mention
+    its head is ("Le Kremlin", "она"), else its head as a role noun, deferred ("La
+    députée estime"). Without a subject: the last name before the verb, unless a role
+    noun comes after that name ("Interrogé sur ... Macron, le porte-parole a indiqué")
+    or only an organisation follows the noun ("La cheffe de file des députés RN a
     estimé"): then the role noun, deferred."""
+    subject = _subject(doc, cut, cue) if doc is not None else None
+    if subject is not None:
+        cand = _subject_speaker(text, subject, c, layer, start, end, direct, cue)
+        if cand is not None and cand.defer == "role":  # a name between noun and verb
+            for a, b, t in _typed_mentions(layer):
+                name = t == "PERSON" and not _is_pronoun_ref(layer, a, b)
+                if name and a >= cand.at[1] and b <= cut:
+                    return _Cand(start, end, direct, cue, layer.resolve(a, b))
+        if cand is not None:
+            return cand
     mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= s_start and b <= cut]
     nouns = [
         m
@@ -407,6 +468,42 @@ def _before_verb(text, s_start, cut, c: _Cues, layer, start, end, direct, cue) -
     return None
 
 
+def _subject(doc, verb_start: int, cue: str) -> tuple[int, int, int, int] | None:
+    """The subject before a speech verb: (phrase start, phrase end, head start, head
+    end) in characters, from the parse; None when the parser gives none."""
+    span = doc.char_span(verb_start, verb_start + len(cue), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    heads = {t.head if t.dep_.startswith("aux") or t.dep_ == "cop" else t for t in span}
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < span.start:
+                left, right = child.left_edge, child.right_edge
+                end = min(right.idx + len(right.text), verb_start)
+                return left.idx, end, child.idx, child.idx + len(child.text)
+    return None
+
+
+def _subject_speaker(text, subject, c: _Cues, layer, start, end, direct, cue) -> _Cand | None:
+    a0, b0, h0, h1 = subject
+    roles = {(r.start, r.end) for r in layer.references if r.kind == "role"}
+    inside = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= a0 and b <= b0]
+    for a, b, t in inside:  # a name in the subject
+        if t == "PERSON" and (a, b) not in roles and not _is_pronoun_ref(layer, a, b):
+            return _Cand(start, end, direct, cue, layer.resolve(a, b))
+    for a, b, _ in inside:  # the mention the head is: "Le Kremlin", "она", a role phrase
+        if a <= h0 < b:
+            return _Cand(start, end, direct, cue, layer.resolve(a, b))
+    noun = c.person_noun.search(text, max(a0, h0 - 12), h1 + 1)
+    if noun is not None and noun.start() <= h0 < noun.end() + 1:
+        return _Cand(start, end, direct, cue, None, "role", noun.span())
+    return None
+
+
+def _is_pronoun_ref(layer, a: int, b: int) -> bool:
+    return any(r.start == a and r.end == b and r.kind == "pronoun" for r in layer.references)
+
+
 def _source(text, m, comma, layer, c: _Cues, start, end, direct) -> _Cand | None:
     """The source of "selon X, ...", "по словам X, ...": a person named there first, else
     the last name there; "selon lui", "по его словам", "d'après son communiqué":
@@ -416,7 +513,9 @@ def _source(text, m, comma, layer, c: _Cues, start, end, direct) -> _Cand | None
     if (words and words[0] in c.pronoun_source and len(words) <= 3) or (
         len(inner) > 2 and inner[1] in c.pronoun_source
     ):
-        return _Cand(start, end, direct, m.group(0), None, "source", (m.start(), comma))
+        said = set(words) | set(inner)
+        kind = "person" if said & c.person_source else "source"
+        return _Cand(start, end, direct, m.group(0), None, kind, (m.start(), comma))
     mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= m.end() and b <= comma + 1]
     roles = {(r.start, r.end) for r in layer.references if r.kind == "role"}
     people = sorted((x for x in mentions if x[2] == "PERSON"), key=lambda x: (x[:2] in roles, x[0]))
@@ -500,6 +599,8 @@ def _indirect(doc, text, sents, c: _Cues, layer, direct, lang: str) -> list[_Can
         found += _trailing_source(text, s_start, body_end, c, layer)
         # "X a indiqué que ..." / "X заявил, что ..." / "..., ajoutant que ..."
         for m in c.verb.finditer(text, s_start, body_end):
+            if _not_a_report(text, m, c):
+                continue
             that = c.that_after_verb.match(text[m.end() : body_end])
             content_start = m.end() + (that.end() if that else 0)
             if that is None:
@@ -509,16 +610,32 @@ def _indirect(doc, text, sents, c: _Cues, layer, direct, lang: str) -> list[_Can
             a, b = _trim(text, content_start, body_end)
             if b - a <= 10 or _inside_direct(a, direct):
                 continue
-            cand = _before_verb(text, s_start, m.start(), c, layer, a, b, False, m.group(0))
+            cand = _before_verb(text, s_start, m.start(), c, layer, a, b, False, m.group(0), doc)
             if cand is not None:
                 found.append(cand)
-        for m in c.participle.finditer(text, s_start, body_end):
+        # "..., ajoutant que ...", "..., назвав его «...»": the sentence's subject goes on
+        participles = [*c.participle.finditer(text, s_start, body_end)]
+        participles += [
+            m
+            for m in c.verb.finditer(text, s_start, body_end)
+            if _is_participle(m.group(0), c) and not c.participle.fullmatch(m.group(0))
+        ]
+        for m in participles:
             that = c.that_after_verb.match(text[m.end() : body_end])
-            if that is None:
+            if that is not None:
+                content_start = m.end() + that.end()
+            elif _bare_complement(doc, text, m, body_end):
+                content_start = _skip_adverbs(text, m.end(), body_end)
+            else:
                 continue
-            a, b = _trim(text, m.end() + that.end(), body_end)
-            if b - a > 10 and not _inside_direct(a, direct):
-                found.append(_Cand(a, b, False, m.group(0), None, "inherit", m.span()))
+            a, b = _trim(text, content_start, body_end)
+            if b - a <= 10 or _inside_direct(a, direct):
+                continue
+            subject = _root_subject(doc, s_start, s_end)
+            cand = None
+            if subject is not None:
+                cand = _subject_speaker(text, subject, c, layer, a, b, False, m.group(0))
+            found.append(cand or _Cand(a, b, False, m.group(0), None, "inherit", m.span()))
         if c.reflexive is not None:  # "X s'est dit « profondément préoccupé » par ..."
             for m in c.reflexive.finditer(text, s_start, body_end):
                 a, b = _trim(text, m.end(), body_end)
@@ -530,18 +647,32 @@ def _indirect(doc, text, sents, c: _Cues, layer, direct, lang: str) -> list[_Can
 
 
 def _according(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
-    """The words after "selon X, ...", "по словам X, ...", "X, как сообщила Y, проведет ...": the words
-    after the source's comma; none when they hold a speech verb of their own ("Selon
-    TASS, X a déclaré que ...": X's words)."""
+    """The words after "selon X, ...", "по словам X, ...", "X, как сообщила Y, проведет
+    ...": the words after the source's comma; none when they hold a speech verb of their
+    own ("Selon TASS, X a déclaré que ...": X's words). "Pour X, ..." only opens a
+    sentence, and not before an apposition ("Pour Loyola de Palacio, ancienne
+    ministre, ...")."""
     found = []
     for m in c.according.finditer(text, s_start, body_end):
         comma = text.find(",", m.end(), body_end)
         if comma < 0 or comma - m.end() > 120:
             continue
         content_start = comma + 1
+        if m.group(0).lower() == "pour" and (
+            text[s_start : m.start()].strip()
+            or c.person_noun.match(text, content_start)
+            or re.match(
+                r"\s*(?:[\w-]+\s+)?(?:[\w-]+\s+)?(?:ministre|président|commissaire|chef|ancien|ancienne|porte-parole|directeur|directrice|secrétaire)\b",
+                text[content_start:],
+                re.IGNORECASE,
+            )
+        ):
+            continue
         cand = _source(text, m, comma, layer, c, 0, 0, False)
         # an apposition after the source: "Selon le porte-parole ..., Steffen Hebestreit, les ..."
         nxt = text.find(",", content_start, body_end)
+        if m.group(0).lower() == "pour":  # "Pour l'Espagne, Loyola de Palacio, ...": a list
+            nxt = -1
         if nxt > 0 and len(text[content_start:nxt].split()) <= 4:
             inner = _first_mention(layer, content_start, nxt, text, people_only=True)
             if inner is not None:
@@ -571,6 +702,8 @@ def _trailing_source(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
         cue = c.verb.match(text, tail + 4)
     if cue is None or len(text[cue.end() : body_end].split()) > 8:
         return []
+    if _is_participle(cue.group(0), c) or _ADJECTIVAL.search(cue.group(0).lower()):
+        return []
     if text[s_start:comma].rstrip().endswith(("»", "”", "“")):
         return []  # a direct quote's own attribution
     mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= cue.end() and b <= body_end]
@@ -581,6 +714,46 @@ def _trailing_source(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
     if speaker is None or len(text[a:b].split()) < 4 or c.verb.search(text, a, b):
         return []
     return [_Cand(a, b, False, cue.group(0), speaker)]
+
+
+_ADJECTIVAL = re.compile(
+    r"(?:ий|ый|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ой|ей|ыми|ими)$"
+)
+
+
+def _is_participle(word: str, c: _Cues) -> bool:
+    """ "ajoutant", "назвав", "заявив": a participle, whose subject is the sentence's."""
+    if c.participle.fullmatch(word):
+        return True
+    return bool(re.fullmatch(r"[а-яё]+(?:[аяиеу]в|вши|вшись)", word.lower()))
+
+
+def _not_a_report(text: str, m: re.Match[str], c: _Cues) -> bool:
+    """A verb match that reports nothing itself: "как пишет X" (a source, handled as
+    such), a participle ("ajoutant", "назвав": the sentence's subject speaks), a
+    Russian participle used as an adjective ("призванных", "считающему")."""
+    word = m.group(0).split()[-1]
+    if _is_participle(word, c):
+        return True
+    if re.search(r"(?:^|\s)как\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+        return True
+    return bool(re.search("[а-яё]", word, re.IGNORECASE) and _ADJECTIVAL.search(word.lower()))
+
+
+def _root_subject(doc, s_start: int, s_end: int) -> tuple[int, int, int, int] | None:
+    """The subject of a sentence's root, from the parse."""
+    span = doc.char_span(s_start, s_end, alignment_mode="expand")
+    if span is None:
+        return None
+    for sent in span.sents:
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i < root.i:
+                left, right = child.left_edge, child.right_edge
+                end = min(right.idx + len(right.text), root.idx)
+                return left.idx, end, child.idx, child.idx + len(child.text)
+        return None
+    return None
 
 
 def _skip_adverbs(text: str, i: int, limit: int) -> int:
