@@ -272,3 +272,46 @@ def test_with_the_encoder_off_stories_come_from_words_and_actors(tmp_path, monke
         got = _stories(store)
     assert None not in got.values()
     assert got["meet-3"] != got["meet-1"]
+
+
+def test_without_vectors_the_first_pass_ranks_by_shared_words_not_by_order():
+    from newsgraph.analyze import story_cluster
+
+    zero = np.zeros(DIM, dtype=np.float32)
+    a = Assigner(MODEL, Window())
+    filler = [
+        a.assign(sk(f"f{i}", "2020-05-01", zero, f"unrelated topic{i} alpha{i} beta{i}"))
+        for i in range(story_cluster.TOP_K + 5)
+    ]
+    target = a.assign(sk("t", "2020-05-02", zero, "Kremlin summit Macron Putin", ["Q7747"]))
+    again = a.assign(sk("u", "2020-05-02", zero, "Kremlin summit Macron Putin", ["Q7747"]))
+    assert len({d.story for d in filler}) == len(filler)  # the filler came first, in order
+    assert again.story == target.story
+
+
+def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
+    """The index (one matrix product and a day mask) against the plain definition: the
+    TOP_K live stories of the window closest by centroid, as stories open, grow, merge."""
+    from newsgraph.analyze.story_cluster import TOP_K, Story
+
+    rng = np.random.default_rng(7)
+    model = Model(MODEL.weights, MODEL.bias, 0.5, 10, merge_threshold=0.6)
+    window = Window()
+    base = dt.date(2020, 5, 1).toordinal()
+    for key in range(1, 120):  # stories loaded from the store, put in the window directly
+        day = base + int(rng.integers(0, 60))
+        story = Story(key=key, first_day=day, last_day=day + int(rng.integers(0, 5)), size=1)
+        story.vec_sum = rng.standard_normal(DIM).astype(np.float32)
+        window.stories[key] = story
+    a = Assigner(model, window)
+    for i in range(150):
+        v = rng.standard_normal(DIM).astype(np.float32)
+        day = dt.date.fromordinal(base + int(rng.integers(0, 60))).isoformat()
+        probe = sk(f"p{i}", day, v / np.linalg.norm(v), f"word{i % 7} other{i % 5}")
+        active = window.active(probe.span, model.window_days)
+        sims = [float(s.vec_sum @ probe.vector) / float(np.linalg.norm(s.vec_sum)) for s in active]
+        order = sorted(range(len(active)), key=lambda j: -sims[j])[:TOP_K]
+        got = window.candidates(probe, model.window_days, TOP_K)
+        assert [s.key for s in got] == [active[j].key for j in order]
+        a.assign(probe)
+    assert len(window.index.keys) == len(window.stories) > 256  # grown past two doublings

@@ -153,7 +153,8 @@ def assign(
     model = model or default_model()
     window = _load_window(conn, todo, model.window_days)
     assigner = Assigner(model, window)
-    decisions = [assigner.assign(s) for s in todo]
+    with enc.blas_threads():
+        decisions = [assigner.assign(s) for s in todo]
     _save(conn, todo, decisions, window)
     return decisions
 

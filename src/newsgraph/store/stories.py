@@ -33,6 +33,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     insert,
     select,
     update,
@@ -145,11 +146,15 @@ def add_doc_freqs(conn: Connection, deltas: Mapping[str, int]) -> None:
     if new:
         for chunk in chunked(new, 500):
             conn.execute(insert(story_df), list(chunk))
-    for key, n in deltas.items():
-        if key in have and n:
-            conn.execute(
-                update(story_df).where(story_df.c.key == key).values(n=story_df.c.n + n)
-            )
+    bumps = [{"k": k, "d": n} for k, n in deltas.items() if k in have and n]
+    if bumps:  # one executemany, not one compiled statement per key
+        stmt = (
+            update(story_df)
+            .where(story_df.c.key == bindparam("k"))
+            .values(n=story_df.c.n + bindparam("d"))
+        )
+        for chunk in chunked(bumps, 500):
+            conn.execute(stmt, list(chunk))
 
 
 def save_sketches(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
