@@ -647,3 +647,39 @@ def test_a_full_name_tagged_as_an_organisation_joins_its_surname(nlp):
     assert len(people) == 1 and people[0].name == "Nicola Sturgeon", [
         (e.id, e.name, e.type) for e in layer.entities
     ]
+
+
+def test_a_family_name_written_first_is_used_alone(nlp):
+    text = (
+        "The delegation includes Ri Tong-il, former North Korean deputy ambassador to the "
+        "United Nations. Ri said the delegation also seeks friendly relations with Malaysia."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    assert mentions(layer, "local:person:ri-tong-il") == ["Ri Tong-il", "Ri"]
+
+
+def test_a_given_name_alone_is_not_a_family_name(nlp):
+    text = "Mark Rutte spoke in The Hague on Monday. Mark Hamill was in London that day."
+    layer = entities_of(nlp, text, NO_KB)
+    assert mentions(layer, "local:person:mark-rutte") == ["Mark Rutte"]
+
+
+def test_a_deputy_is_not_the_office_holder_nor_the_last_person_named(nlp):
+    text = (
+        'Selangor state police chief Abdul Samah Mat said "no family member has come to '
+        "identify the body.\" Malaysia's deputy prime minister yesterday confirmed that "
+        "the dead man was Kim Jong-nam."
+    )
+    layer = entities_of(nlp, text, default_kb(), published="2017-02-17")
+    assert speaker_id(layer, text, "deputy prime minister") is None
+
+
+def test_a_new_subject_takes_a_speaking_pronoun_from_the_last_speaker(nlp):
+    text = (
+        'Trump has now said he is keeping an "open mind" on the issue. Pruitt is poised to '
+        "head the agency. Rex Tillerson worked for ExxonMobil for more than 40 years. During "
+        "his confirmation hearing, when pressed, he acknowledged climate change risks."
+    )
+    layer = entities_of(nlp, text, default_kb(), published="2017-01-26")
+    tillerson = speaker_id(layer, text, "Rex Tillerson")
+    assert tillerson is not None and speaker_id(layer, text, "he", 1) == tillerson

@@ -662,3 +662,17 @@ def test_an_organisation_speaker_is_no_antecedent_for_a_role(nlp) -> None:
     )
     q = only(quotes_of(nlp, text), "welcome back")
     assert q.speaker is not None and q.speaker.name != "BBC"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the question put to the subject is not the subject's words
+        "Rex Tillerson was asked at the hearing whether Russia had committed war crimes in Aleppo.",
+        # a law's provision is nobody's statement
+        "According to the Presidential Succession Act, the speaker of the House is next in line.",
+        "According to the new law, the speaker of the House is next in line for the presidency.",
+    ],
+)
+def test_cues_that_report_no_ones_words(nlp, text) -> None:
+    assert quotes_of(nlp, text) == []

@@ -300,6 +300,9 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             while first - 1 > c.start and lowers[first - 1] in particles:
                 first -= 1
             surnames.add(tuple(lowers[first : c.end]))
+            family = _family_name_first(doc, c.start, c.end)
+            if family is not None:
+                surnames.add((family,))
     covered = {i for c in cands for i in range(c.start, c.end)}
     starts = _positions(lowers)
     found = []
@@ -317,6 +320,22 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 found.append(Candidate(i, i + n, "PERSON", source="surname"))
                 covered.update(range(i, i + n))
     return found
+
+
+def _family_name_first(doc: Doc, start: int, end: int) -> str | None:
+    """The family name of a name written family name first ("Ri Tong-il", "Xi Jinping",
+    "Ban Ki-moon"), which the article then uses alone ("Ri said"): a short first word
+    that is no given name, title or particle. None for other names."""
+    first = doc[start]
+    lower = first.lower_
+    if not (first.is_alpha and first.is_title and 2 <= len(lower) <= 4):
+        return None
+    given = lexicon()["given_name_genders"]
+    skip = set(lexicon()["titles"]) | set(lexicon()["role_nouns"]) | set(name_particles())
+    words = [t for t in doc[start + 1 : end] if t.is_alpha]
+    if lower in given or lower in skip or not words:
+        return None
+    return lower
 
 
 def _positions(lowers: list[str]) -> dict[str, list[int]]:

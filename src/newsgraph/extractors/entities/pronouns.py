@@ -27,6 +27,16 @@ class _Focus:
     def __init__(self) -> None:
         self.subject: str | None = None
         self.speaker: str | None = None
+        self.newer_subject = False  # a person subject came after the last speaker
+
+    def ranked(self, speaking: bool) -> list[str]:
+        """The speaker before the subject for a pronoun that speaks ("... he added"),
+        unless someone else became the subject since the speaker last spoke ("Tillerson
+        worked for ExxonMobil ... During his hearing he acknowledged ...")."""
+        order = [self.subject, self.speaker]
+        if speaking and not self.newer_subject:
+            order.reverse()
+        return [e for e in order if e]
 
 
 def resolve_pronouns(art: CorefArticle) -> None:
@@ -125,9 +135,7 @@ def _antecedents(art: CorefArticle, tok: Token, subjects: list[Token], focus: _F
         found += [e for e in _people_before(art, tok.i) if e not in own]
         return found
     found += reversed([art.owner[s.i] for s in subjects])
-    if _is_speaker_position(tok) and focus.speaker:
-        found.append(focus.speaker)
-    found += [e for e in (focus.subject, focus.speaker) if e]
+    found += focus.ranked(_is_speaker_position(tok))
     found += _people_before(art, tok.i)
     return found
 
@@ -168,6 +176,7 @@ def _update_focus(art: CorefArticle, sent: Span, subjects: list[Token], focus: _
     focus.subject = art.owner[main.i]
     if speaking or has_quote:
         focus.speaker = art.owner[main.i]
+    focus.newer_subject = focus.subject != focus.speaker
 
 
 # ---------------------------------------------------------------- it / its

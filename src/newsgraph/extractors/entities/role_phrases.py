@@ -50,10 +50,23 @@ def _role_word(words: list[str]) -> tuple[str | None, set[int]]:
         for n in (4, 3, 2):
             gram = " ".join(words[max(0, i - n + 1) : i + 1])
             if i - n + 1 >= 0 and gram in lex["role_bigrams"]:
-                return lex["role_bigrams"][gram], set(range(i - n + 1, i + 1))
+                return _unless_deputy(words, lex["role_bigrams"][gram], i - n + 1, i)
         if words[i] in lex["role_nouns"]:
-            return lex["role_nouns"][words[i]], {i}
+            return _unless_deputy(words, lex["role_nouns"][words[i]], i, i)
     return None, set()
+
+
+def _unless_deputy(
+    words: list[str], role: str, first: int, last: int
+) -> tuple[str | None, set[int]]:
+    """The role at ``first..last``, unless a deputy's ('deputy prime minister', 'vice
+    foreign minister'): a deputy holds no office of the KB's and is not its holder."""
+    if first > 0 and words[first - 1] in DEPUTY_WORDS:
+        return None, set()
+    return role, set(range(first, last + 1))
+
+
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "acting", "vice-"})
 
 
 def _qualifiers(
@@ -242,7 +255,18 @@ def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
         return link.id
     if key.country is None:
         return None
-    return art.last_person_before(phrase.start, key.country)
+    return art.last_person_before(phrase.start, key.country, _other_office(art, key))
+
+
+def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
+    """People the article gives only roles that cannot be this one: 'Malaysia's deputy
+    prime minister' is not the 'Selangor state police chief' named before."""
+    fitting: set[str] = set()
+    other: set[str] = set()
+    for _, stated in art.stated:
+        role = RoleKey(stated.role, art.country_of(stated), stated.org)
+        (fitting if compatible(key, role) else other).add(stated.entity)
+    return other - fitting
 
 
 def _from_stated(art: CorefArticle, position: int, key: RoleKey) -> str | None:

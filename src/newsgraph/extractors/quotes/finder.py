@@ -67,11 +67,37 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     quotes = []
     previous: Speaker | None = None
     for cand in candidates:
+        if _not_said(cand, lex):
+            continue
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if cand.direct:
             previous = speaker
         quotes.append(_to_quote(doc, cand, speaker))
     return quotes
+
+
+_NO_SPEAKER_ENTS = {"EVENT", "LAW"}  # the small model tags people WORK_OF_ART after quotes
+
+
+def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
+    """A candidate whose cue reports no one's words: the question put to the subject
+    ("Tillerson was asked about ..."), a cue in a hypothetical ("if he simply said
+    ..."), a thing that cannot speak ("Sunday's Oscars revealed", "according to the
+    Presidential Succession Act")."""
+    cue, subject = cand.cue, cand.subject
+    if cue is not None and cue.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
+            cue.tag_ == "VBN" and cue.dep_ == "advcl"
+        )
+        if passive and cue.lemma_.lower() in lex.addressee_verbs:
+            return True  # 'was asked', 'Asked if ..., he said': the subject heard it
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
+            return True
+    if subject is None:
+        return False
+    if subject.ent_type_ in _NO_SPEAKER_ENTS:
+        return True
+    return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
 
 
 def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:

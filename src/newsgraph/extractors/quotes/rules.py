@@ -69,6 +69,7 @@ class CueLexicon:
     intent_verbs: frozenset[str]
     title_words: frozenset[str]
     refusal_verbs: frozenset[str]
+    rule_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -109,6 +110,7 @@ def cue_lexicon() -> CueLexicon:
         intent_verbs=frozenset(raw["intent_verbs"]),
         title_words=frozenset(raw["title_words"]),
         refusal_verbs=frozenset(raw["refusal_verbs"]),
+        rule_nouns=frozenset(raw["rule_nouns"]),
     )
 
 
