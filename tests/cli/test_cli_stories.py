@@ -37,3 +37,18 @@ def test_stories_filters_and_errors(tmp_path):
     assert missing.exit_code == 2 and "NG301" in missing.output
     bad = runner.invoke(app, ["stories", "--db", db, "--since", "yesterday"])
     assert bad.exit_code != 0 and "NG301" in str(bad.exception)
+
+
+def test_a_cut_list_says_there_are_more_without_inventing_a_total(tmp_path):
+    db = build_db(tmp_path / "c.db")
+    every = runner.invoke(app, ["stories", "--db", db, "--json"])
+    n = len(every.stdout.splitlines())
+    assert n >= 2
+    whole = runner.invoke(app, ["stories", "--db", db, "--limit", str(n)])
+    assert whole.stdout.splitlines()[0] == f"{n} stories"
+    cut = runner.invoke(app, ["stories", "--db", db, "--limit", "1"])
+    head = cut.stdout.splitlines()[0]
+    assert head == "showing the 1 newest stories; there are more (--limit N for more)"
+    assert f"of {n}" not in head and "of 2" not in head
+    one = runner.invoke(app, ["stories", "--db", db, "--limit", "1", "--json"])
+    assert json.loads(one.stdout)["articles"] >= 1

@@ -100,3 +100,28 @@ def test_quote_to_speaker_to_chart(base_url: str, browser) -> None:
     page.screenshot(path=str(ARTIFACTS / "actor_macron.png"), full_page=True)
     assert errors == []
     page.close()
+
+
+def test_dyad_chart_by_name_lists_the_events_of_a_point(base_url: str, browser) -> None:
+    import json
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base_url}/dyad?a=Macron&b=Putin")
+    assert page.locator("h1").inner_text() == "Emmanuel Macron ↔ Vladimir Putin"
+    page.locator("#chart svg.main-svg").first.wait_for(timeout=10_000)
+    series = json.loads(page.locator("#chart-data").text_content() or "[]")
+    assert series and "Counted per" in page.locator("p.period").inner_text()
+    point = max(series, key=lambda p: p["total"])
+    # what a click on the point does: plotly hands the chart its x, the point's period
+    page.evaluate(
+        "p => document.getElementById('chart').emit('plotly_click', {points: [{x: p}]})",
+        point["period"],
+    )
+    heading = page.locator("#point-events h2")
+    heading.wait_for(timeout=10_000)
+    assert heading.inner_text().startswith(f"Events in {point['period']} (")
+    assert page.locator("#point-events li").count() >= 1
+    assert errors == []
+    page.close()

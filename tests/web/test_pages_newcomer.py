@@ -132,3 +132,22 @@ def test_a_short_span_is_counted_by_day(tmp_path) -> None:
         assert [p["period"] for p in dyad["series"]] == ["2022-02-07", "2022-02-10"]
         timeline = c.get("/api/timeline", params={"actor": "Q7747", "by": "year"}).json()
         assert [(p["period"], p["total"]) for p in timeline["series"]] == [("2022", 2)]
+
+
+def test_the_dyad_takes_names_like_the_command_line(client: TestClient) -> None:
+    by_code = client.get("/api/dyad", params={"a": "FRA", "b": "RUS"}).json()
+    by_name = client.get("/api/dyad", params={"a": "France", "b": "Russia"}).json()
+    assert (by_name["a"]["id"], by_name["b"]["id"]) == ("FRA", "RUS")
+    assert by_name["series"] == by_code["series"] and by_name["events"] == by_code["events"]
+    people = client.get("/api/dyad", params={"a": "Macron", "b": "Vladimir Putin"}).json()
+    assert (people["a"]["id"], people["b"]["id"]) == ("Q3052772", "Q7747")
+    assert people["events"] == 2
+    page = client.get("/dyad", params={"a": "Macron", "b": "Putin"})
+    assert page.status_code == 200 and "Emmanuel Macron ↔ Vladimir Putin" in page.text
+    unknown = client.get("/dyad", params={"a": "Nobody <b>Atall</b>", "b": "RUS"})
+    assert unknown.status_code == 400
+    assert "no actor or country called" in unknown.text and "<b>Atall" not in unknown.text
+    point = client.get(
+        "/api/dyad/events", params={"a": "Russia", "b": "France", "period": "2022-02"}
+    ).json()
+    assert point["total"] == 1

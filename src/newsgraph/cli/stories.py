@@ -58,7 +58,12 @@ def stories(
             + (f" naming {actor}" if actor else "")
         )
         return
-    title = counted(len(rows), len(rows) + 1 if more else len(rows), "stories")
+    # the store reads one story past the limit: there are more, not how many more
+    title = (
+        f"showing the {len(rows):,} newest stories; there are more (--limit N for more)"
+        if more
+        else counted(len(rows), len(rows), "stories")
+    )
     out = Console()
     out.print(title, markup=False, highlight=False)
     for row in rows:

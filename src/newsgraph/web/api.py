@@ -214,7 +214,11 @@ async def timeline(
 
 Side = Annotated[
     str,
-    Query(min_length=1, max_length=200, description="An actor id, or an ISO alpha-3 country code"),
+    Query(
+        min_length=1,
+        max_length=200,
+        description="An actor (name, alias or KB id) or a country (name or ISO alpha-3 code)",
+    ),
 ]
 
 

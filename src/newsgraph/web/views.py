@@ -319,14 +319,32 @@ def titled_events(store: Store, events: list[dict[str, Any]]) -> None:
 
 
 def side(value: str) -> dict[str, str]:
-    """A dyad side: an ISO alpha-3 country (``RUS`` or ``country:RUS``) or an actor id."""
+    """A dyad side: an ISO alpha-3 country (``RUS`` or ``country:RUS``), an actor id as
+    stored (``Q7747``), or a name the knowledge base knows, as on the command line
+    ("Vladimir Putin", "Putin", "Russia")."""
+    from newsgraph.analyze.parties import resolve_party
+    from newsgraph.errors import UsageError
+
     value = value.strip()
     code = value.removeprefix("country:")
     if COUNTRY_CODE.match(code):
         return {"kind": "country", "id": code}
     if not value:
         raise ApiError(400, "BAD_REQUEST", "a dyad side is empty")
-    return {"kind": "actor", "id": value}
+    if ACTOR_ID.match(value):
+        return {"kind": "actor", "id": value}
+    try:
+        party = resolve_party(value)
+    except UsageError:
+        raise ApiError(
+            400,
+            "BAD_REQUEST",
+            f"no actor or country called {value!r} in the knowledge base: try a full name, "
+            "an alias, a KB id (Q7747) or a country code (RUS)",
+        ) from None
+    if party.country:
+        return {"kind": "country", "id": party.country}
+    return {"kind": "actor", "id": party.entities[0]}
 
 
 def dyad_view(store: Store, a: str, b: str, by: str | None = None) -> dict[str, Any]:
