@@ -82,3 +82,36 @@ def test_a_very_long_sentence_stays_in_bounded_memory(ru_nlp) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "Да."])
 def test_edge_texts(ru_nlp, text: str) -> None:
     assert ru_nlp(text).text == text
+
+
+def test_split_name_cuts_bullets_parentheses_and_listed_people() -> None:
+    from newsgraph.languages.ru import split_name
+
+    text = "Монако • Намибия"
+    assert [text[a:b] for a, b in split_name(text, 0, len(text), "LOC")] == ["Монако", "Намибия"]
+    text = "Джоэл Саймон (Joel Simon)"
+    assert [text[a:b] for a, b in split_name(text, 0, len(text), "PER")] == [
+        "Джоэл Саймон",
+        "Joel Simon",
+    ]
+    text = "Овечкин, Фёдоров"
+    assert [text[a:b] for a, b in split_name(text, 0, len(text), "PER")] == ["Овечкин", "Фёдоров"]
+    text = "городе Маунтин-Вью, штат Калифорния"  # a place keeps its comma
+    assert len(split_name(text, 7, len(text), "LOC")) == 1
+    text = "Бернс ("
+    assert [text[a:b] for a, b in split_name(text, 0, len(text), "PER")] == ["Бернс"]
+
+
+def test_the_eu_and_the_kremlin_are_organisations(ru_nlp) -> None:
+    doc = ru_nlp("Евросоюз и Кремль не договорились, сообщил Дмитрий Песков.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Евросоюз") == "ORG" and labels.get("Кремль") == "ORG"
+
+
+def test_a_latin_name_in_parentheses_is_the_same_entity(ru_nlp) -> None:
+    from newsgraph.extractors.entities.intl import find_entities
+
+    doc = ru_nlp("Глава МИД Франции Катрин Колонна (Catherine Colonna) прибыла в Киев.")
+    layer = find_entities(doc, lang="ru", published="2023-06-01")
+    [colonna] = [e for e in layer.entities if e.name == "Catherine Colonna"]
+    assert {m.text for m in colonna.mentions} >= {"Катрин Колонна", "Catherine Colonna"}

@@ -36,6 +36,7 @@ from newsgraph.resources import load_json
 _TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _SLUG = re.compile(r"[^\w]+")
 _LATIN_IN_PARENS = re.compile(r"\(([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+)\)")
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+")
 _TITLE = re.compile(
     r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|г-н|г-жа|господин|госпожа)\s+", re.IGNORECASE
 )
@@ -80,12 +81,14 @@ def find_entities(
     text = doc.text
     found: dict[str, _Found] = {}
     people_at: list[tuple[int, str]] = []  # (start, entity id) of person mentions
-    for span in doc.ents:
+    ents = list(doc.ents)
+    for n, span in enumerate(ents):
         kind = _TYPES.get(span.label_)
         if kind is None:
             continue
         mention = Mention(span.start_char, span.end_char, span.text)
-        entity = _link(kb, span, kind, lang, published, found)
+        given = _given_in_parens(text, span, ents[n + 1] if n + 1 < len(ents) else None)
+        entity = _link(kb, given or span, kind, lang, published, found)
         if entity is None:
             continue
         entity.mentions.append(mention)
@@ -151,6 +154,16 @@ def _link(
         return found.setdefault(key, _Found(key, kb.countries[country].name, "GPE", country, []))
     local = f"local:{kind.lower()}:{_slug(lemma or text)}"
     return found.setdefault(local, _Found(local, _display(text, lemma), kind, None, []))
+
+
+def _given_in_parens(text: str, span, nxt):
+    """The name given right after ``span`` in parentheses, in Latin letters and of
+    the same type ("Катрин Колонна (Catherine Colonna)"): the original spelling links
+    both mentions to one entity."""
+    if nxt is None or nxt.label_ != span.label_ or not _LATIN_NAME.fullmatch(nxt.text):
+        return None
+    between = text[span.end_char : nxt.start_char]
+    return nxt if between.strip() == "(" and text[nxt.end_char : nxt.end_char + 1] == ")" else None
 
 
 def _institution(text: str, lang: str) -> dict[str, Any] | None:
