@@ -151,3 +151,21 @@ def test_the_dyad_takes_names_like_the_command_line(client: TestClient) -> None:
         "/api/dyad/events", params={"a": "Russia", "b": "France", "period": "2022-02"}
     ).json()
     assert point["total"] == 1
+
+
+def test_events_actor_pages_and_search_take_names(client: TestClient) -> None:
+    by_id = client.get("/api/events", params={"actor": "Q7747"}).json()["total"]
+    assert by_id > 0
+    for name in ("Putin", "Vladimir Putin"):
+        assert client.get("/api/events", params={"actor": name}).json()["total"] == by_id
+    country = client.get("/api/events", params={"country": "RUS"}).json()["total"]
+    assert client.get("/api/events", params={"actor": "Russia"}).json()["total"] == country
+    unknown = client.get("/api/events", params={"actor": "Nobody Atall"})
+    assert unknown.status_code == 400 and "no actor or country called" in unknown.text
+    assert client.get("/api/actors/Macron").json()["id"] == "Q3052772"
+    page = client.get("/actors/Emmanuel Macron")
+    assert page.status_code == 200 and "<h1>Emmanuel Macron</h1>" in page.text
+    assert client.get("/actors/Nobody Atall").status_code == 404
+    found = client.get("/api/articles", params={"actor": "Q3052772"}).json()["total"]
+    assert found > 0
+    assert client.get("/api/articles", params={"actor": "Macron"}).json()["total"] == found

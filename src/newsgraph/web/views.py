@@ -50,6 +50,10 @@ def search_view(
 ) -> dict[str, Any]:
     """A page of matching articles, with facet counts when asked. A query the search
     engine cannot read raises ``QuerySyntaxError`` saying what to change."""
+    if filters.actor and not ACTOR_ID.match(filters.actor):  # a name, as in the CLI
+        from dataclasses import replace
+
+        filters = replace(filters, actor=actor_id_of(filters.actor) or filters.actor)
     backend = search_backend(store.engine)
     try:
         found = backend.search(q, filters, limit, offset)
@@ -165,6 +169,9 @@ def actor_view(
     chosen from their span) by quad class (negated ones left out), and latest merged
     events."""
     profile = actor_data.actor_profile(store, actor_id)
+    if profile is None and not ACTOR_ID.match(actor_id):  # a name: /actors/Putin
+        actor_id = actor_id_of(actor_id) or actor_id
+        profile = actor_data.actor_profile(store, actor_id)
     if profile is None:
         raise not_found(f"actor {actor_id!r}")
     quotes, total = actor_data.list_quotes(store, speaker=actor_id, limit=limit, offset=offset)
@@ -206,8 +213,33 @@ def quotes_view(
 def events_view(
     store: Store, filters: EventFilters, limit: int, offset: int, url: URL
 ) -> dict[str, Any]:
-    rows, total = event_data.list_events(store, filters, limit, offset)
+    """Stored events; ``actor`` may be a name, an alias or a country, as on the command
+    line (an unknown one is a 400 saying what to type)."""
+    resolved, _, unknown = resolve_actor_filter(filters)
+    if unknown is not None:
+        raise ApiError(400, "BAD_REQUEST", _unknown_actor(unknown))
+    rows, total = event_data.list_events(store, resolved, limit, offset)
     return page(rows, total, limit, offset, url)
+
+
+def actor_id_of(text: str) -> str | None:
+    """The id an actor or country name stands for (``Putin`` -> ``Q7747``, ``Russia``
+    -> ``country:RUS``); None when the knowledge base knows neither."""
+    from newsgraph.analyze.parties import resolve_party
+    from newsgraph.errors import UsageError
+
+    try:
+        party = resolve_party(text)
+    except UsageError:
+        return None
+    return f"country:{party.country}" if party.country else party.entities[0]
+
+
+def _unknown_actor(text: str) -> str:
+    return (
+        f"no actor or country called {text!r} in the knowledge base: try a full name, "
+        "an alias, a KB id (Q7747) or a country code (RUS)"
+    )
 
 
 def timeline_view(
@@ -336,12 +368,7 @@ def side(value: str) -> dict[str, str]:
     try:
         party = resolve_party(value)
     except UsageError:
-        raise ApiError(
-            400,
-            "BAD_REQUEST",
-            f"no actor or country called {value!r} in the knowledge base: try a full name, "
-            "an alias, a KB id (Q7747) or a country code (RUS)",
-        ) from None
+        raise ApiError(400, "BAD_REQUEST", _unknown_actor(value)) from None
     if party.country:
         return {"kind": "country", "id": party.country}
     return {"kind": "actor", "id": party.entities[0]}
