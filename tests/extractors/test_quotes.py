@@ -676,3 +676,36 @@ def test_an_organisation_speaker_is_no_antecedent_for_a_role(nlp) -> None:
 )
 def test_cues_that_report_no_ones_words(nlp, text) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Democrats called the contempt citation a transparent political ploy.",
+            "the contempt citation a transparent political ploy",
+            "Democrats",
+        ),
+        (
+            "The minister described the plan as reckless and dangerous.",
+            "the plan as reckless and dangerous",
+            "The minister",
+        ),
+    ],
+)
+def test_a_name_or_judgement_given_is_what_was_said(nlp, text, content, speaker) -> None:
+    quote = only(quotes_of(nlp, text), content)
+    assert quote.text == content and quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin called Macron on Monday to discuss the situation in Syria.",  # a phone call
+        "He was called a traitor by the crowd outside the court.",  # passive
+        "His nonprofit group, called the Conservation Legacy Fund, paid for the land.",  # a name
+    ],
+)
+def test_a_call_that_gives_no_judgement_is_no_quote(nlp, text) -> None:
+    assert quotes_of(nlp, text) == []

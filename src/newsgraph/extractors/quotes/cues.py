@@ -39,7 +39,7 @@ def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
     if not lex.is_cue_verb(lemma):
         return None
     if lemma in lex.phrasal or lemma in lex.prepositional_cues:
-        found = _particle(tok, lex)
+        found = cue_particle(tok, lex)
         if found is not None:
             return f"{tok.lower_} {found.lower_}"
         if lemma in lex.needs_particle:
@@ -47,17 +47,22 @@ def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
     return tok.lower_
 
 
-def _particle(verb: Token, lex: CueLexicon) -> Token | None:
+def cue_particle(verb: Token, lex: CueLexicon) -> Token | None:
     """The particle (``pointed out``) or preposition (``called for``) that makes ``verb`` a cue."""
     lemma = verb.lemma_.lower()
     particles = lex.phrasal.get(lemma, frozenset())
     prepositions = lex.prepositional_cues.get(lemma, frozenset())
     for child in verb.children:
         if (child.dep_ == "prt" and child.lower_ in particles) or (
-            child.dep_ == "prep" and child.lower_ in prepositions
+            child.dep_ == "prep" and child.lower_ in prepositions and not _dated(child)
         ):
             return child
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """'called Macron on Monday': the preposition of a time, not of the cue."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def subject_of(verb: Token, lex: CueLexicon) -> Token | None:

@@ -13,6 +13,7 @@ from newsgraph.extractors.doctext import climb_to_root, doc_text
 from newsgraph.extractors.quotes.cues import (
     Candidate,
     according_to,
+    cue_particle,
     cue_phrase,
     paragraph_end,
     subject_of,
@@ -58,7 +59,8 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
 def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
     """The reported content whose cue is ``tok``, by the first rule that applies."""
     return (
-        _reported_clause(tok, lex)
+        _naming_clause(tok, lex)
+        or _reported_clause(tok, lex)
         or _parenthetical_clause(tok, lex)
         or _according_clause(tok, lex)
         or _noun_clause(tok, lex)
@@ -114,6 +116,54 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "npadvmod", "dobj", "appos", "acomp"})
+
+
+def _naming_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``X called the citation a political ploy``, ``X described Y as Z``: the name or
+    judgement a speaker gives something is what was said. A call with no predicate
+    ('Putin called Macron on Monday') or a passive ('was called') is not."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex.naming_verbs or tok.dep_ in ("acl", "amod"):
+        return None  # 'a group called the Legacy Fund' is a name, not a judgement
+    if any(c.dep_ in ("prt", "auxpass", "nsubjpass", "ccomp") for c in tok.children):
+        return None
+    if cue_particle(tok, lex) is not None:
+        return None  # 'called on Russia to withdraw', 'called for talks': an appeal
+    parts = [
+        c for c in tok.rights if c.dep_ in _PREDICATE_DEPS | {"conj"} and c.ent_type_ != "DATE"
+    ]
+    as_phrase = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    if lemma in lex.naming_as_verbs:
+        parts = parts + as_phrase if parts and as_phrase else []
+    elif not _names_something(parts):
+        return None
+    subject = subject_of(tok, lex)
+    if not parts or subject is None or _heading_between(subject, tok):
+        return None
+    first = min(p.left_edge.i for p in parts)
+    span = _content_span(first, max(p.right_edge.i for p in parts), tok.doc)
+    span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
+    if span is None:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, subject)
+
+
+def _names_something(parts: list[Token]) -> bool:
+    """An object and what it is called: 'a ploy', 'unfit', 'fake news' after the object;
+    not a bare proper name ('his group, called the Legacy Fund, ...')."""
+    if len(parts) == 1 and parts[0].pos_ == "PROPN" and parts[0].dep_ != "appos":
+        return False
+    if any(p.dep_ in ("oprd", "attr", "acomp") for p in parts):
+        return True
+    if any(p.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in p.children) for p in parts):
+        return True  # 'called it absurd' (not 'called on Russia to withdraw')
+    nominal = [p for p in parts if p.dep_ in ("dobj", "npadvmod", "appos")]
+    if len(nominal) >= 2:
+        return True
+    return any(t.dep_ == "appos" for p in parts for t in p.subtree)
 
 
 def _heading_between(subject: Token, cue: Token) -> bool:

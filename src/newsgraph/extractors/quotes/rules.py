@@ -70,6 +70,8 @@ class CueLexicon:
     title_words: frozenset[str]
     refusal_verbs: frozenset[str]
     rule_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_as_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -111,6 +113,8 @@ def cue_lexicon() -> CueLexicon:
         title_words=frozenset(raw["title_words"]),
         refusal_verbs=frozenset(raw["refusal_verbs"]),
         rule_nouns=frozenset(raw["rule_nouns"]),
+        naming_verbs=frozenset(raw["naming_verbs"]) | frozenset(raw["naming_as_verbs"]),
+        naming_as_verbs=frozenset(raw["naming_as_verbs"]),
     )
 
 
