@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -235,6 +235,7 @@ def ingest(
     nlp_engine = make_engine(workers, engine, address)
     with open_db(db) as store, progress_bar(quiet, "ingest") as update:
         summary = run_ingest(inputs, store, settings, progress=update, engine=nlp_engine)
+        unparsed = _unparsed_languages(store, summary.run_id) if summary.added else {}
     if not quiet:
         codes = ", ".join(f"{c}×{n}" for c, n in sorted(summary.codes.items()))
         err.print(
@@ -246,8 +247,39 @@ def ingest(
         )
         if summary.added == 0 and summary.read:
             err.print("nothing new to store", markup=False)
+        if unparsed:
+            err.print(
+                f"warning: {sum(unparsed.values())} stored article(s) in a language without a "
+                f"pipeline ({', '.join(f'{k}×{n}' for k, n in sorted(unparsed.items()))}; only "
+                f"{', '.join(_parsed_languages())} are analysed): metadata only",
+                markup=False,
+                highlight=False,
+            )
     if summary.read == 0:
         raise typer.Exit(2)
+
+
+def _parsed_languages() -> list[str]:
+    from newsgraph.registry import languages
+
+    return sorted(languages())
+
+
+def _unparsed_languages(store: Any, run_id: int) -> dict[str, int]:
+    """Articles this run stored in a language no pipeline analyses, per language."""
+    from sqlalchemy import func, select
+
+    from newsgraph.store import schema
+
+    a = schema.articles
+    stmt = select(a.c.language, func.count()).where(a.c.run_id == run_id).group_by(a.c.language)
+    parsed = set(_parsed_languages())
+    with store.engine.connect() as conn:
+        return {
+            str(lang or "unknown"): int(n)
+            for lang, n in conn.execute(stmt)
+            if lang not in parsed and int(n)
+        }
 
 
 @app.command()
