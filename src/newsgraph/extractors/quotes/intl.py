@@ -129,7 +129,7 @@ def find_quotes(doc, *, lang: str, layer: Any) -> list[Quote]:
         inner = text[start:end]
         if len(inner.split()) < _MIN_WORDS and not _cue_after(text, end, c):
             continue
-        cand = _direct_speaker(text, start, end, sents, c, layer)
+        cand = _direct_speaker(text, start, end, sents, c, layer, doc)
         if cand is None:
             cand = _incise_speaker(text, start, end, c, layer)
         if cand is None and last is not None and _continues(text, start):
@@ -355,7 +355,7 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return (0, sents[-1][1] if sents else 0)
 
 
-def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> _Cand | None:
+def _direct_speaker(text, start, end, sents, c: _Cues, layer, doc=None) -> _Cand | None:
     s_start, s_end = _sentence_of(sents, start)
     # inside a "selon X, ..." sentence: X said it
     for m in c.according.finditer(text, s_start, start):
@@ -388,7 +388,7 @@ def _direct_speaker(text, start, end, sents, c: _Cues, layer) -> _Cand | None:
         return None
     cut = before_verb.start() if before_verb else start
     cue = before_verb.group(0) if before_verb else ":"
-    return _before_verb(text, s_start, cut, c, layer, start, end, True, cue)
+    return _before_verb(text, s_start, cut, c, layer, start, end, True, cue, doc)
 
 
 def _incise_speaker(text, start, end, c: _Cues, layer) -> _Cand | None:
@@ -442,7 +442,9 @@ def _before_verb(
     estimé"): then the role noun, deferred."""
     subject = _subject(doc, cut, cue) if doc is not None else None
     if subject is not None:
-        cand = _subject_speaker(text, subject, c, layer, start, end, direct, cue)
+        cand = _subject_speaker(doc, text, subject, c, layer, start, end, direct, cue)
+        if cand is _NOBODY:
+            return None
         if cand is not None and cand.defer == "role":  # a name between noun and verb
             for a, b, t in _typed_mentions(layer):
                 name = t == "PERSON" and not _is_pronoun_ref(layer, a, b)
@@ -484,12 +486,25 @@ def _subject(doc, verb_start: int, cue: str) -> tuple[int, int, int, int] | None
     return None
 
 
-def _subject_speaker(text, subject, c: _Cues, layer, start, end, direct, cue) -> _Cand | None:
+def _subject_speaker(doc, text, subject, c: _Cues, layer, start, end, direct, cue) -> _Cand | None:
+    """The speaker a parsed subject names; ``_NOBODY`` when the subject names nobody
+    known ("Les Brigades ... liées au mouvement de Yasser Arafat ont indiqué": not
+    Arafat), None when there is no telling."""
     a0, b0, h0, h1 = subject
     roles = {(r.start, r.end) for r in layer.references if r.kind == "role"}
     inside = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= a0 and b <= b0]
-    for a, b, t in inside:  # a name in the subject
-        if t == "PERSON" and (a, b) not in roles and not _is_pronoun_ref(layer, a, b):
+    heads = doc.char_span(h0, h1, alignment_mode="expand")
+    head = heads[0] if heads is not None and len(heads) else None
+    for a, b, t in inside:  # a name in the subject: the head, or in apposition to it
+        if t != "PERSON" or (a, b) in roles or _is_pronoun_ref(layer, a, b):
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if a <= h0 < b or (
+            head is not None
+            and span is not None
+            and span.root.head.i == head.i
+            and span.root.dep_ in _APPOSITION
+        ):
             return _Cand(start, end, direct, cue, layer.resolve(a, b))
     for a, b, _ in inside:  # the mention the head is: "Le Kremlin", "она", a role phrase
         if a <= h0 < b:
@@ -497,7 +512,13 @@ def _subject_speaker(text, subject, c: _Cues, layer, start, end, direct, cue) ->
     noun = c.person_noun.search(text, max(a0, h0 - 12), h1 + 1)
     if noun is not None and noun.start() <= h0 < noun.end() + 1:
         return _Cand(start, end, direct, cue, None, "role", noun.span())
+    if head is not None and head.pos_ in ("NOUN", "PROPN"):
+        return _NOBODY
     return None
+
+
+_APPOSITION = ("appos", "flat", "flat:name", "flat:foreign", "compound", "nmod")
+_NOBODY = _Cand(-1, -1, False, None, None)  # a subject that names nobody known
 
 
 def _is_pronoun_ref(layer, a: int, b: int) -> bool:
@@ -632,15 +653,20 @@ def _indirect(doc, text, sents, c: _Cues, layer, direct, lang: str) -> list[_Can
             if b - a <= 10 or _inside_direct(a, direct):
                 continue
             subject = _root_subject(doc, s_start, s_end)
+            if subject is not None and _inside_direct(subject[2], direct):
+                subject = None  # the root is the quote's own: "— Турция остается ..., — добавив"
             cand = None
             if subject is not None:
-                cand = _subject_speaker(text, subject, c, layer, a, b, False, m.group(0))
-            found.append(cand or _Cand(a, b, False, m.group(0), None, "inherit", m.span()))
+                cand = _subject_speaker(doc, text, subject, c, layer, a, b, False, m.group(0))
+            if cand is not _NOBODY:
+                found.append(cand or _Cand(a, b, False, m.group(0), None, "inherit", m.span()))
         if c.reflexive is not None:  # "X s'est dit « profondément préoccupé » par ..."
             for m in c.reflexive.finditer(text, s_start, body_end):
                 a, b = _trim(text, m.end(), body_end)
                 if b - a > 10:
-                    cand = _before_verb(text, s_start, m.start(), c, layer, a, b, False, m.group(0))
+                    cand = _before_verb(
+                        text, s_start, m.start(), c, layer, a, b, False, m.group(0), doc
+                    )
                     if cand is not None:
                         found.append(cand)
     return found
