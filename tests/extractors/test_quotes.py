@@ -709,3 +709,14 @@ def test_a_name_or_judgement_given_is_what_was_said(nlp, text, content, speaker)
 )
 def test_a_call_that_gives_no_judgement_is_no_quote(nlp, text) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But Chopek is speaking out, determined to shake the shame that she knows should stalk them.",
+        "The Justice Department disclosed the meetings with the Russian ambassador on Wednesday.",
+    ],
+)
+def test_knowing_and_disclosing_a_thing_are_not_statements(nlp, text) -> None:
+    assert quotes_of(nlp, text) == []
