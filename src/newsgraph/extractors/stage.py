@@ -4,7 +4,8 @@ For each article the stage asks the registry for the steps of its language
 (:func:`newsgraph.registry.plan`): those that need no parse run first (the publication
 date and time expressions, in every language); the language's parser then parses the
 articles of that language in batches (``nlp.pipe``) and the parse-based steps run in
-the order their requirements give. A step that fails on one article is logged (NG401)
+the order their requirements give (a text over ``[nlp] part_chars`` part by part:
+:mod:`~newsgraph.extractors.parse_guard`). A step that fails on one article is logged (NG401)
 and the article keeps what it had; the steps that need what it provides are skipped.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from newsgraph import registry
 from newsgraph.errors import Code, NewsgraphError
-from newsgraph.extractors.parse_guard import parse_articles
+from newsgraph.extractors.parse_guard import SPLIT, Parts, merge_parts, parse_articles, part_article
 from newsgraph.records import Article
 from newsgraph.registry import Step
 
@@ -48,14 +49,33 @@ def analyse_articles(articles: Sequence[Article]) -> list[Article]:
         assert spec is not None  # plan() gives parse-based steps to registered languages only
         nlp = spec.parser()
         # an over-long text or a parser failure costs one article its parse, not the batch
+        # and a long text is parsed in parts, each through the steps, within a budget
         parsed = parse_articles(nlp, [done[i] for i in indexes], batch_size=PIPE_BATCH)
         for i, (article, doc) in zip(indexes, parsed, strict=True):
             done[i] = article
+            if isinstance(doc, Parts):
+                done[i] = _analyse_parts(article, doc, plans[code][1], states[i])
+                continue
             if doc is None:
                 continue
             for step in plans[code][1]:
                 done[i] = run_step(step, done[i], doc, states[i])
     return done
+
+
+def _analyse_parts(
+    article: Article, parts: Parts, steps: list[Step], state: dict[str, Any]
+) -> Article:
+    """The parse-based steps over each part of a long text, merged into the whole."""
+    done = []
+    for part in parts:
+        part_state = {**state, _FAILED: set(state.get(_FAILED, ()))}
+        analysed = part_article(article, part)
+        for step in steps:
+            analysed = run_step(step, analysed, part.doc, part_state)
+        done.append((part.start, analysed))
+    merged = merge_parts(article, done)
+    return merged.replace(extensions={**merged.extensions, SPLIT: parts.note()})
 
 
 def note_no_pipeline(article: Article, code: str) -> Article:

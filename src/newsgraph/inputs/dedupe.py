@@ -27,6 +27,7 @@ NUM_PERM = 128
 SEED = 20170424  # fixed, so signatures are reproducible across runs and machines
 SCHEME = "affine32"  # datasketch's permutation scheme, pinned for the same reason
 SHINGLE_WORDS = 5
+SHINGLE_BLOCK = 20_000  # shingles hashed at once (memory: 128 x 8 bytes each)
 DEFAULT_THRESHOLD = 0.9
 
 _MAGIC = b"NGMH"
@@ -129,12 +130,18 @@ class DuplicateIndex:
         fp = self._fingerprint(text)
         if fp.words == 0:
             return None
-        earlier = self._exact.get(fp.content_hash)
+        return self.check_fingerprint(article_id, fp.content_hash, fp.signature)
+
+    def check_fingerprint(
+        self, article_id: str, digest: str, signature: MinHash | None
+    ) -> tuple[Kind, str, float] | None:
+        """``check`` for a text already fingerprinted (its content hash and signature)."""
+        earlier = self._exact.get(digest)
         if earlier is not None and earlier != article_id:
             return "exact", earlier, 1.0
-        if fp.signature is None:
+        if signature is None:
             return None
-        return self._best_near(article_id, fp.signature)
+        return self._best_near(article_id, signature)
 
     def add(self, article_id: str, text: str) -> Fingerprint:
         """Record an article; returns its fingerprint so the caller can store it."""
@@ -197,11 +204,15 @@ def _signature_of_words(words: list[str]) -> MinHash:
     mh = MinHash(
         num_perm=NUM_PERM, seed=SEED, permutations=_permutations(NUM_PERM, SEED), scheme=SCHEME
     )
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
-    if shingles:
+    # in blocks: datasketch hashes a batch into a (permutations x shingles) array, 855 MB
+    # for the 835,000 shingles of a 5-million-character text at once (issue 12); the
+    # minimum over blocks is the minimum over all, so the signature is the same
+    count = len(words) - SHINGLE_WORDS + 1
+    for lo in range(0, max(count, 0), SHINGLE_BLOCK):
+        shingles = {
+            " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+            for i in range(lo, min(lo + SHINGLE_BLOCK, count))
+        }
         mh.update_batch(list(shingles))
     return mh
 
