@@ -24,7 +24,7 @@ from newsgraph.analyze.timeline import timeline
 from newsgraph.records import Article, Record
 from newsgraph.store import stories as story_store
 from newsgraph.store.db import Store
-from newsgraph.store.writer import BatchResult
+from newsgraph.store.writer import BatchResult, ConcurrentDuplicates
 
 
 class Database(Store):
@@ -44,6 +44,7 @@ class Database(Store):
         minhashes: Mapping[str, bytes] | None = None,
         *,
         merge: bool = True,
+        concurrent: ConcurrentDuplicates | None = None,
     ) -> BatchResult:
         """``Store.save_batch``; with ``merge``, the batch's new articles are put into
         stories inside the transaction (``analyze.stories``), with the sentence vectors
@@ -53,7 +54,7 @@ class Database(Store):
         records = list(records)
         if merge:
             records = self._with_vectors(records)
-        return super().save_batch(records, run_id, minhashes, merge=merge)
+        return super().save_batch(records, run_id, minhashes, merge=merge, concurrent=concurrent)
 
     def _with_vectors(self, records: list[Record]) -> list[Record]:
         lacking = {r.id for r in records if isinstance(r, Article) and r.story_vector is None}

@@ -123,16 +123,21 @@ class Store:
         minhashes: Mapping[str, bytes] | None = None,
         *,
         merge: bool = True,
+        concurrent: writer.ConcurrentDuplicates | None = None,
     ) -> BatchResult:
         """Write articles (with all child rows), duplicates and rejections in ONE
         transaction. Already-stored content hashes, sources and rejections are skipped.
-        ``minhashes`` maps article id to its MinHash signature bytes. With ``merge``,
+        ``minhashes`` maps article id to its MinHash signature bytes; ``concurrent``
+        (an ingest's) first makes Duplicates of the batch's articles that duplicate what
+        other runs stored since it last looked, in the same transaction. With ``merge``,
         :meth:`merge_in` runs in the same transaction: a plain Store merges nothing;
         the analysis layer's ``Database`` (what ``newsgraph.open`` returns) merges the
         new articles' events into merged events there, so readers never write."""
         records = list(records)
-        batch_ids = {r.id for r in records if isinstance(r, Article)}
         with self._writer.begin() as conn:
+            if concurrent is not None:
+                records = concurrent.settle(conn, records, run_id, minhashes or {})
+            batch_ids = {r.id for r in records if isinstance(r, Article)}
             before = _stored_ids(conn, batch_ids)
             result = writer.save_batch(conn, records, run_id, minhashes)
             added = sorted(_stored_ids(conn, batch_ids - before)) if result.added else []

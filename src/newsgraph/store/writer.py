@@ -8,14 +8,16 @@ decides record by record what is new, then inserts each table's new rows with on
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import Column, Connection, Table, insert, select
+from sqlalchemy import Column, Connection, Table, func, insert, select
 
+from newsgraph.inputs.dedupe import DuplicateIndex, signature_from_bytes
 from newsgraph.records import Article, Duplicate, Record, Rejected
 from newsgraph.store import schema
 from newsgraph.store.rows import (
@@ -136,6 +138,96 @@ class _Plan:
 
     def result(self) -> BatchResult:
         return BatchResult(self.added, self.duplicates, self.rejected, self.skipped)
+
+
+class ConcurrentDuplicates:
+    """Near-duplicates decided in the store's transaction, so that concurrent ingests end
+    as one run over all their inputs would.
+
+    A run's pipeline checks each text against the duplicate index loaded when the run
+    began (``index``); an article another run commits afterwards is not in it. Inside
+    each batch's write transaction (writers queue: SQLite's ``BEGIN IMMEDIATE``,
+    PostgreSQL's advisory lock), :meth:`settle` reads the articles other runs committed
+    since the last look (their first ``article_sources`` row has a higher id than any
+    seen: ids grow in commit order because writers queue, and the primary key finds
+    them without a scan), adds them to the index, and turns each of the batch's
+    articles that duplicates one of them, exactly or near, into a ``Duplicate`` of it:
+    whichever run commits first keeps the article, the other records one more source
+    of it. Later duplicates of an article turned so point at the stored one.
+    """
+
+    def __init__(self, index: DuplicateIndex, last_source_id: int) -> None:
+        self.index = index
+        self.others = DuplicateIndex(index.threshold, index.num_perm)
+        self.last = last_source_id
+        # an article of this run made a duplicate -> (the stored one, kind, similarity)
+        self.aliases: dict[str, tuple[str, Literal["exact", "near"], float]] = {}
+
+    @staticmethod
+    def watermark(conn: Connection) -> int:
+        """The highest ``article_sources`` id now (take it before loading the index)."""
+        s = schema.article_sources
+        return int(conn.execute(select(func.max(s.c.id))).scalar() or 0)
+
+    def settle(
+        self,
+        conn: Connection,
+        records: Sequence[Record],
+        run_id: int | None,
+        minhashes: Mapping[str, bytes],
+    ) -> list[Record]:
+        """``records`` with the articles other runs stored meanwhile made Duplicates."""
+        a, s = schema.articles, schema.article_sources
+        stmt = (
+            select(s.c.id, a.c.id, a.c.content_hash, a.c.minhash)
+            .join(a, a.c.id == s.c.article_id)
+            .where(s.c.id > self.last, s.c.duplicate_kind.is_(None))
+        )
+        if run_id is not None:
+            stmt = stmt.where((s.c.run_id != run_id) | s.c.run_id.is_(None))
+        newest = self.watermark(conn)  # under the write lock: nothing newer is coming
+        for _, article_id, digest, signature in conn.execute(stmt.where(s.c.id <= newest)):
+            if article_id not in self.others:
+                self.others.add_signature(article_id, digest, signature)
+            if article_id not in self.index:
+                self.index.add_signature(article_id, digest, signature)
+        self.last = newest  # this run's own rows since are skipped for good too
+        if not len(self.others) and not self.aliases:
+            return list(records)
+        return [self._settled(record, minhashes) for record in records]
+
+    def _settled(self, record: Record, minhashes: Mapping[str, bytes]) -> Record:
+        if isinstance(record, Duplicate):
+            alias = self.aliases.get(record.duplicate_of)
+            if alias is None:
+                return record
+            target, kind, similarity = alias
+            if record.kind == "exact":  # the same text as what it copies: the same verdict
+                return dataclasses.replace(
+                    record, duplicate_of=target, kind=kind, similarity=similarity
+                )
+            return dataclasses.replace(record, duplicate_of=target)
+        if not isinstance(record, Article) or record.id in self.others:
+            return record
+        signature = minhashes.get(record.id)
+        hit = self.others.check_fingerprint(
+            record.id,
+            record.content_hash or content_hash_of(record),
+            signature_from_bytes(signature) if signature is not None else None,
+        )
+        if hit is None:
+            return record
+        kind, earlier, similarity = hit
+        self.aliases[record.id] = (earlier, kind, round(similarity, 4))
+        return Duplicate(
+            id=record.id,
+            source=record.source,
+            duplicate_of=earlier,
+            kind=kind,
+            similarity=round(similarity, 4),
+            url=record.url,
+            title=record.title,
+        )
 
 
 def save_batch(
