@@ -411,12 +411,16 @@ def _after_verb(text, verb, stop, c: _Cues, layer, start, end, direct) -> _Cand 
     # from the verb's start: "a-t-il affirmé" holds its subject
     mentions = [(a, b, t) for a, b, t in _typed_mentions(layer) if a >= verb.start() and b <= stop]
     noun = c.person_noun.search(text, verb.end(), stop)
-    if noun is not None and not any(
-        a <= noun.start() < b or noun.start() <= a < noun.end() for a, b, _ in mentions
-    ):
+    if noun is not None and not any(a <= noun.end() for a, _, _ in mentions[:1]):
         # a name right after the noun is in apposition ("le ministre Sergueï Lavrov")
         for a, b, kind in mentions:
-            if kind == "PERSON" and a >= noun.end() and len(text[noun.end() : a].split()) <= 1:
+            between = text[noun.end() : a]
+            if (
+                kind == "PERSON"
+                and a >= noun.end()
+                and len(between.split()) <= 4
+                and not re.search(r"[,.;:!?«»]", between)
+            ):
                 return _Cand(start, end, direct, verb.group(0), layer.resolve(a, b))
         if not mentions or mentions[0][0] > noun.start():
             return _Cand(start, end, direct, verb.group(0), None, "role", noun.span())
@@ -509,11 +513,17 @@ def _subject_speaker(doc, text, subject, c: _Cues, layer, start, end, direct, cu
     for a, b, _ in inside:  # the mention the head is: "Le Kremlin", "она", a role phrase
         if a <= h0 < b:
             return _Cand(start, end, direct, cue, layer.resolve(a, b))
+    if head is not None and head.dep_ in _APPOSITION:  # "L'Union ... (UNAPEI)": its noun's
+        for a, b, _ in _typed_mentions(layer):
+            if a <= head.head.idx < b:
+                return _Cand(start, end, direct, cue, layer.resolve(a, b))
     noun = c.person_noun.search(text, max(a0, h0 - 12), h1 + 1)
     if noun is not None and noun.start() <= h0 < noun.end() + 1:
         return _Cand(start, end, direct, cue, None, "role", noun.span())
-    if head is not None and head.pos_ in ("NOUN", "PROPN"):
-        return _NOBODY
+    if head is not None and (
+        head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and "1" in head.morph.get("Person"))
+    ):
+        return _NOBODY  # a noun, or "я", "nous", that names nobody known
     return None
 
 
@@ -603,8 +613,15 @@ def _last_mention(
 
 _WEEKDAYS = re.compile(
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|aussi|également|"
-    r"encore|ensuite|enfin|toutefois|cependant|déjà|notamment|в|во|понедельник|вторник|"
-    r"среду|четверг|пятницу|субботу|воскресенье|также|тоже|ранее|вчера|сегодня|уже)$",
+    r"encore|ensuite|enfin|toutefois|cependant|déjà|notamment|также|тоже|ранее|вчера|"
+    r"сегодня|уже|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|"
+    r"воскресенье))$",
+    re.IGNORECASE,
+)
+# an inverted subject after the verb, not reported words: "— заявил координатор ..."
+_PERSON_START = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:координатор|глава|министр|президент|представитель|директор|"
+    r"руководитель|председатель|лидер|эксперт|le |la |l['’])",
     re.IGNORECASE,
 )
 _ACCUSE = re.compile(r"accus[ée]\w*|обвини\w*|обвиня\w*", re.IGNORECASE)
@@ -684,6 +701,8 @@ def _according(text, s_start, body_end, c: _Cues, layer) -> list[_Cand]:
         if comma < 0 or comma - m.end() > 120:
             continue
         content_start = comma + 1
+        if re.match(r"\s*(?:qui|que|qu['’]|dont|où|котор\w+)\b", text[content_start:], re.I):
+            continue  # "selon son estimation, qui ...": inside a clause, no source
         if m.group(0).lower() == "pour" and (
             text[s_start : m.start()].strip()
             or c.person_noun.match(text, content_start)
@@ -785,7 +804,7 @@ def _root_subject(doc, s_start: int, s_end: int) -> tuple[int, int, int, int] | 
 def _skip_adverbs(text: str, i: int, limit: int) -> int:
     """Past a verb's adverbs of time ("a jugé mardi «prématuré»")."""
     while True:
-        m = re.compile(r"\s*([\w-]+)").match(text, i, limit)
+        m = re.compile(r"\s*((?:в|во)\s+[\w-]+|[\w-]+)", re.IGNORECASE).match(text, i, limit)
         if m is None or not _WEEKDAYS.match(m.group(1)):
             return i
         i = m.end()
@@ -805,6 +824,8 @@ def _bare_complement(doc, text: str, verb, limit: int) -> bool:
     if first.lower_ == "ne" and len(span) > 2 and "Inf" in span[2].morph.get("VerbForm"):
         return True
     rest = text[start:limit]
+    if first.pos_ == "ADP" or _PERSON_START.match(rest):
+        return False  # "сказал в интервью ...", "заявил координатор движения ...": no words
     if _ACCUSE.fullmatch(verb.group(0).split()[-1]) and re.search(r"\b(?:de|d['’]|в)\s", rest[:80]):
         return True
     return bool(re.search(r"[«“„]", rest[:40])) and len(rest.split()) >= 3
