@@ -141,6 +141,24 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "German police arrested two traffickers in Berlin on Monday.",
             "arrested",
         ),
+        # an order of a thing is no demand on anyone
+        (
+            "US President Donald Trump on Monday ordered a 9.4 percent increase in military spending.",
+            "Duterte said on Monday he ordered the military to assert ownership of Benham Rise.",
+            "ordered",
+        ),
+        # a quarrel over something, not a fight
+        (
+            "The Scottish and UK governments clashed over a second referendum on Monday.",
+            "Syrian opposition fighters clashed with Syrian government troops on Monday.",
+            "clashed",
+        ),
+        # a vow not to do something is no pledge
+        (
+            "Most of the other leaders, including Rutte, have vowed not to work with Wilders.",
+            "Most of the other leaders, including Rutte, have vowed to work with Wilders.",
+            "vowed",
+        ),
         # a discussion with no one
         (
             "Sergei Lavrov discussed the situation in Syria at a news conference on Monday.",
@@ -226,3 +244,10 @@ def test_event_dates_from_their_own_clause(nlp, text, trigger, date) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == trigger]
     assert found, [e.trigger.text for e in events(nlp, text)]
     assert found[0].date == date
+
+
+def test_a_provision_of_a_law_is_no_act(nlp) -> None:
+    law = "Last year Ohio passed a measure banning abortion after 20 weeks of pregnancy."
+    act = "The Ohio government banned abortion after 20 weeks of pregnancy last year."
+    assert all((e.confidence or 0) < 0.75 for e in events(nlp, law) if e.trigger.text == "banning")
+    assert confidence_of(nlp, act, "banned") >= 0.75

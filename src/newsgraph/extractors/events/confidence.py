@@ -139,8 +139,9 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
     background = trigger.dep_ in ("relcl", "amod", "acomp") or (
-        trigger.dep_ == "acl" and trigger.tag_ == "VBN"
-    )
+        trigger.dep_ == "acl"
+        and (trigger.tag_ == "VBN" or trigger.head.lemma_.lower() in sets["provision_nouns"])
+    )  # 'the plan proposed by Abe', 'a measure banning abortion after 20 weeks'
     if background and not spoken:
         doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'alleged contacts'
     if _reduced_passive(trigger):
@@ -154,7 +155,7 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     sets = _sets()
     doubts = []
     (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
-    subject = _subject(trigger)
+    subject = _subject(trigger) or _raised_subject(trigger)
     lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
     if lost_subject or any(_lost(tokens, actors) for tokens, actors in sides):
         doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
@@ -215,6 +216,20 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     ):
         return True
     clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    if lemma == "order" and not clauses and not any(is_actor(o) for o in objects):
+        return True  # 'ordered an inquiry', 'ordered a 9.4 percent increase': no demand
+    if lemma == "clash" and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children
+    ):
+        return any(c.dep_ == "prep" and c.lower_ == "over" for c in trigger.children)
+    if lemma == "kill" and objects and all(_thing(o) and not _person(o) for o in objects):
+        return True  # 'effectively killed the regulations'
+    if lemma == "appeal" and _legal_appeal(trigger):
+        return True  # 'the case is being appealed at the next court'
+    if lemma == "rule" and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSING:
+        return True  # 'declined to rule out military action' keeps the option open
+    if lemma in sets["pledge_verbs"] and any(g.dep_ == "neg" for c in clauses for g in c.children):
+        return True  # 'vowed not to work with Wilders': a refusal, not a pledge
     if code == "030" and lemma in sets["pledge_verbs"]:
         # a pledge whose act was coded took the act's code; one left bare to act against
         # someone is no cooperation ('pledged to keep standing firm against Europe')
@@ -226,6 +241,24 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma in sets["compel_verbs"] and _passive(trigger) and clauses:
         return not any(c.dep_ == "agent" for c in trigger.children)
     return False
+
+
+REFUSING = frozenset({"decline", "refuse", "fail"})
+
+
+def _legal_appeal(verb: Token) -> bool:
+    """An appeal to a court: passive ('the case is being appealed'), or at or to a court."""
+    if _passive(verb):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "at", "against", "in")
+        and any(g.lemma_.lower() in COURTS for g in c.children)
+        for c in verb.children
+    )
+
+
+COURTS = frozenset({"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision"})
 
 
 def _sought_person(noun: Token) -> bool:
@@ -374,7 +407,10 @@ def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
     verb = trigger
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
         return False
-    if verb.lemma_.lower() in statements or verb.dep_ not in ("ROOT", "conj"):
+    reason = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in verb.children
+    )  # 'became the enemy of the West because it offers an alternative'
+    if verb.lemma_.lower() in statements or (verb.dep_ not in ("ROOT", "conj") and not reason):
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False  # 'negotiators return to Geneva this week'
@@ -470,6 +506,13 @@ def _times_over(trigger: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """'China's advocacy seems to have offered a solution': the subject of 'seem'."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("seem", "appear", "prove", "tend"):
+        return _subject(verb.head)
+    return None
 
 
 def _agentive(subject: Token) -> bool:
