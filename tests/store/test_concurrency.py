@@ -13,6 +13,7 @@ a writer waits on; "database is locked" must never reach a reader.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -128,7 +129,10 @@ def test_readers_see_whole_batches_while_a_process_ingests(db_url: str, tmp_path
         for reader in readers:
             reader.start()
         args = [sys.executable, "-c", DRIVER, db_url, str(corpus), str(BATCH)]
-        done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+        # what is read here needs no story vectors: spare the writer the sentence encoder
+        # (stories are still assigned, from words; tests/analyze/test_stories.py covers it)
+        env = {**os.environ, "NEWSGRAPH_STORIES_ENCODER": "false"}
+        done = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
         time.sleep(0.2)  # let the readers see the final state
         for reader in readers:
             reader.stop.set()
