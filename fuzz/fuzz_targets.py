@@ -23,12 +23,14 @@ from newsgraph.inputs.decode import decode_bytes
 from newsgraph.inputs.feeds import parse_feed
 from newsgraph.inputs.fetch import check_public
 from newsgraph.inputs.html import extract_html
+from newsgraph.inputs.readers import read_jsonl_stream
 from newsgraph.inputs.sources import read_bytes
 from newsgraph.inputs.warc import iter_warc
 from newsgraph.settings import Settings
 
 # never fetch: feed entries' links are checked by the check_public target instead
 SETTINGS = Settings(max_bytes=1_000_000, fetch_feed_pages=False)
+CAPPED = Settings(max_bytes=300, fetch_feed_pages=False)
 READ_BYTES_NAMES = ("a.txt", "a.html", "a.jsonl", "a.json", "a.csv", "a.warc", "a.rss")
 CHARSETS = (None, "utf-8", "latin-1", "windows-1252", "koi8-r", "utf-16", "shift_jis", "x-nonsense")
 
@@ -54,6 +56,22 @@ def run_read_bytes(name: str) -> Callable[[bytes], None]:
 
     target.__name__ = f"read_bytes_{name.split('.')[-1]}"
     return target
+
+
+def run_read_bytes_capped(name: str) -> Callable[[bytes], None]:
+    """``read_bytes`` under a 300-byte cap, so that every reader's refusals are reached
+    (WARC records and their HTTP bodies, gzip members, JSON lines over the cap)."""
+
+    def target(data: bytes) -> None:
+        list(read_bytes(data, name, name, CAPPED))
+
+    target.__name__ = f"read_bytes_capped_{name.split('.', 1)[-1].replace('.', '_')}"
+    return target
+
+
+def run_read_jsonl_stream(data: bytes) -> None:
+    """Standard input: JSON lines read from a stream, each under the cap."""
+    list(read_jsonl_stream(io.BytesIO(data), "-", CAPPED))
 
 
 def run_iter_warc(data: bytes) -> None:
@@ -243,6 +261,15 @@ def _then_damaged(strategy: st.SearchStrategy[bytes]) -> st.SearchStrategy[bytes
 
 
 RAW = st.binary(max_size=2000)
+
+
+def _gzipped(strategy: st.SearchStrategy[bytes]) -> st.SearchStrategy[bytes]:
+    """gzip of the inputs, whole, cut short, or with bytes changed (``damaged``)."""
+    return strategy.map(lambda data: gzip.compress(data, mtime=0)).flatmap(
+        lambda data: st.just(data) | damaged(data)
+    )
+
+
 # values past Python's own limits: nesting beyond the recursion limit, 5,000-digit integers
 LIMITS = st.sampled_from((b"[", b'{"a":')).flatmap(
     lambda opener: st.integers(500, 3000).map(lambda n: opener * n)
@@ -277,6 +304,9 @@ URL_PIECES = (
 URLS = _then_damaged(_pieces(URL_PIECES))
 TEXT = st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass"))
 
+GZ_JSONL = _gzipped(JSONL | RAW)
+GZ_WARC = _gzipped(warc_bytes() | RAW)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -298,6 +328,10 @@ TARGETS: dict[str, Target] = {
         Target("read_bytes_csv", run_read_bytes("a.csv"), RAW | CSV),
         Target("read_bytes_warc", run_read_bytes("a.warc"), RAW | warc_bytes()),
         Target("read_bytes_rss", run_read_bytes("a.rss"), RAW | FEED),
+        Target("read_bytes_capped_jsonl_gz", run_read_bytes_capped("a.jsonl.gz"), GZ_JSONL),
+        Target("read_bytes_capped_warc", run_read_bytes_capped("a.warc"), RAW | warc_bytes()),
+        Target("read_bytes_capped_warc_gz", run_read_bytes_capped("a.warc.gz"), GZ_WARC),
+        Target("read_jsonl_stream", run_read_jsonl_stream, RAW | JSONL | LIMITS),
         Target("iter_warc", run_iter_warc, RAW | warc_bytes()),
         Target("parse_feed", run_parse_feed, RAW | FEED),
         Target("check_public", run_check_public, URLS | RAW),
