@@ -36,6 +36,7 @@ from newsgraph.resources import load_json
 _TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _SLUG = re.compile(r"[^\w]+")
 _LATIN_IN_PARENS = re.compile(r"\(([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+)\)")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'-]+")
 _TITLE = re.compile(
     r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|г-н|г-жа|господин|госпожа)\s+", re.IGNORECASE
@@ -273,6 +274,10 @@ def _role_references(
         where = phrase.get("org") or phrase.get("country")
         if "where" in m.re.groupindex and m["where"]:
             where = country_of(kb, m["where"], None) or where
+        elif where is None:  # "премьер-министр Израиля": a country the pattern does not list
+            after = _NEXT_WORD.match(text, m.end())
+            if after is not None and after.group(1)[:1].isupper():
+                where = country_of(kb, after.group(1), None)
         where = where or table["default_country"]
         actor = holder(kb, phrase["role"], where, published)
         if actor is None:
