@@ -10,8 +10,11 @@ what ``--workers 1`` writes.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -26,6 +29,7 @@ from newsgraph.run.pipeline import Analyse, InProcess
 from newsgraph.run.stage import default_analyse, preload_models
 
 IN_FLIGHT_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 _worker_analyse: Analyse | None = None
 
@@ -57,7 +61,21 @@ def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
             time.sleep(every_s)
         os._exit(1)
 
+    _kill_with_parent()
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def _kill_with_parent() -> None:
+    """On Linux, also ask the kernel to SIGKILL this worker when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``): it works even while the worker is inside a long C call
+    that keeps the watch thread from running. Elsewhere the watch thread alone does it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
 
 
 def _run_batch(batch: list[Article]) -> list[Article]:
