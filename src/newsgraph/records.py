@@ -215,7 +215,7 @@ class Article:
         ]
         out = {k: data[k] for k in order}
         if out["published"]["granularity"] is None:
-            del out["published"]["granularity"]  # only an inferred date has one (not stored)
+            del out["published"]["granularity"]  # only an inferred date has one
         if self.extensions:
             out["extensions"] = data["extensions"]
         return out

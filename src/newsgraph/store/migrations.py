@@ -247,6 +247,16 @@ def _article_repairs(conn: Connection) -> None:
         conn.execute(insert(c).values(kind="repairs", key="uncounted", n=int(before)))
 
 
+def _published_granularity(conn: Connection) -> None:
+    """``articles.published_granularity``: the precision an inferred publication date is
+    vouched for (day, month or year; issue 13); NULL for a given date and for articles
+    stored before it was kept. A database built by step 1 from the current ``schema.py``
+    has the column already."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.articles.name)}
+    if "published_granularity" not in columns:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN published_granularity VARCHAR(8)")
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -258,6 +268,7 @@ MIGRATIONS: Sequence[Step] = (
     _stories_tables,
     _event_confidence,
     _article_repairs,
+    _published_granularity,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

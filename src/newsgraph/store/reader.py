@@ -31,6 +31,7 @@ ARTICLE_COLUMNS = [
     a.c.published_origin,
     a.c.published_confidence,
     a.c.published_evidence,
+    a.c.published_granularity,
     a.c.content_hash,
     a.c.text,
     a.c.run_id,

@@ -72,6 +72,8 @@ articles = Table(
     Column("published_origin", String(16)),
     Column("published_confidence", Float, nullable=False, default=0.0),
     Column("published_evidence", Text),
+    # an inferred date's precision: day, month or year (issue 13); NULL when given
+    Column("published_granularity", String(8)),
     Column("text", Text, nullable=False),
     Column("minhash", LargeBinary),
     Column("run_id", Integer, ForeignKey("runs.id")),
