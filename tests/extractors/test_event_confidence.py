@@ -251,3 +251,22 @@ def test_a_provision_of_a_law_is_no_act(nlp) -> None:
     act = "The Ohio government banned abortion after 20 weeks of pregnancy last year."
     assert all((e.confidence or 0) < 0.75 for e in events(nlp, law) if e.trigger.text == "banning")
     assert confidence_of(nlp, act, "banned") >= 0.75
+
+
+def test_an_act_only_reported_is_doubted(nlp) -> None:
+    rumour = "Roggio said there had been reports of Russia arming the Taliban in the past."
+    act = "Roggio said that Russia had armed the Taliban in the past."
+    assert all(
+        (e.confidence or 0) < 0.75 for e in events(nlp, rumour) if e.trigger.text == "arming"
+    )
+    assert [e for e in events(nlp, rumour) if e.trigger.text == "arming"]
+    assert confidence_of(nlp, act, "armed") >= 0.75
+
+
+def test_the_destination_of_a_deportation_is_not_its_target(nlp) -> None:
+    text = (
+        "A North Korean suspect detained by Malaysia in connection with the murder of Kim "
+        "Jong-nam will be deported to Pyongyang and not allowed back, the Malaysian deputy "
+        "prime minister said."
+    )
+    assert not [e for e in events(nlp, text) if any(a.country == "PRK" for a in e.target)]

@@ -28,6 +28,8 @@ from newsgraph.kb.actor_codes import (
 )
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
+# 'will be deported to Pyongyang': where the deported go, not whom the act is against
+DESTINATION_VERBS = frozenset({"deport", "expel", "extradite", "repatriate", "return", "send"})
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
 MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -187,8 +189,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens(conjuncts(child))
             if found:
                 return found
+    preps = TARGET_PREPS
+    if token.lemma_.lower() in DESTINATION_VERBS:
+        preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     return (
-        _prep_targets(token, TARGET_PREPS)
+        _prep_targets(token, preps)
         or addressee(token)
         or _object_preps(token)
         or _object_owner(token)

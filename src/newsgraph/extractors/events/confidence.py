@@ -134,6 +134,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         trigger, direct_only=bool(targets), actors={t.i for t in targets}
     ):
         doubts.append("non_actor_object")  # 'fighting legal problems'
+    if _reported_of(trigger, sets):
+        doubts.append("claim_sense")  # 'reports of Russia arming the Taliban'
     if lemma in sets["claim_verbs"] and _claim(trigger):
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
@@ -259,6 +261,16 @@ def _legal_appeal(verb: Token) -> bool:
 
 
 COURTS = frozenset({"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision"})
+
+
+def _reported_of(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
+    """An act only reported or alleged: 'reports of Russia arming the Taliban',
+    'allegations of torture by the police'."""
+    if trigger.dep_ == "acl":  # 'reports of Russia arming ...' parsed onto 'reports'
+        return trigger.head.lemma_.lower() in sets["hearsay_nouns"]
+    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "of":
+        return trigger.head.head.lemma_.lower() in sets["hearsay_nouns"]
+    return False
 
 
 def _sought_person(noun: Token) -> bool:
