@@ -189,7 +189,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens(conjuncts(child))
             if found:
                 return found
-    preps = TARGET_PREPS
+    preps: tuple[str, ...] = TARGET_PREPS
     if token.lemma_.lower() in DESTINATION_VERBS:
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     return (
