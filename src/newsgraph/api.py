@@ -9,7 +9,13 @@ from newsgraph.records import Record
 from newsgraph.settings import Settings, default_db
 
 
-def nlp_engine(workers: int | None = 1, engine: str = "local", address: str | None = None):
+def nlp_engine(
+    workers: int | None = 1,
+    engine: str = "local",
+    address: str | None = None,
+    *,
+    story_vectors: bool = True,
+):
     """Where the NLP stage runs: in this process (``workers=1``), a process pool, or Ray.
 
     The library defaults to one process (``None``: one per core, as the CLI); a pool
@@ -17,8 +23,10 @@ def nlp_engine(workers: int | None = 1, engine: str = "local", address: str | No
     ``if __name__ == "__main__":`` guard.
     """
     from newsgraph.run.engines import make_engine
+    from newsgraph.run.stage import default_analyse
 
-    return make_engine(engine, workers, address)
+    # the stories' sentence vectors only for a run that stores (extract prints none)
+    return make_engine(engine, workers, address, default_analyse(story_vectors=story_vectors))
 
 
 def extract(
@@ -40,7 +48,8 @@ def extract(
     if isinstance(inputs, str):
         inputs = [inputs]
     settings = (settings or Settings()).replace(**options)
-    yield from process(inputs, settings, engine=nlp_engine(workers, engine, address))
+    nlp = nlp_engine(workers, engine, address, story_vectors=False)
+    yield from process(inputs, settings, engine=nlp)
 
 
 def open(db: str | None = None):  # noqa: A001 - mirrors sqlite3.connect / dataset.connect

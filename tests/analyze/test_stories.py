@@ -318,3 +318,34 @@ def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
         assert [s.key for s in got] == [active[j].key for j in order]
         a.assign(probe)
     assert len(window.index.keys) == len(window.stories) > 256  # grown past two doublings
+
+
+def test_extract_computes_no_vectors_and_ingest_does(tmp_path, monkeypatch):
+    """``extract`` prints no vector, so its engines skip the encoder; ``ingest``'s and
+    the Python API's storing engines compute them in the stage."""
+    from typer.testing import CliRunner
+
+    from newsgraph.analyze import stories
+    from newsgraph.api import nlp_engine
+    from newsgraph.cli.main import app
+    from newsgraph.extractors.stage import analyse_articles
+    from newsgraph.run.stage import analyse_with_vectors
+
+    assert nlp_engine(1).analyse is analyse_with_vectors
+    assert nlp_engine(1, story_vectors=False).analyse is analyse_articles
+    assert nlp_engine(2, story_vectors=False).analyse is analyse_articles
+
+    called: list[int] = []
+    real = stories.attach_vectors
+    monkeypatch.setattr(stories, "attach_vectors", lambda a: called.append(len(a)) or real(a))
+    text = "Vladimir Putin met Emmanuel Macron in Moscow on Monday for talks on security. " * 3
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "x1", "title": "Putin meets Macron", "text": text}) + "\n")
+    result = CliRunner().invoke(app, ["extract", str(path), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "story_vector" not in result.output and called == []
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), "--db", str(tmp_path / "x.db"), "--workers", "1", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    assert called == [1]

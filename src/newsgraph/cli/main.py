@@ -186,7 +186,7 @@ def extract(
     from newsgraph.run.pipeline import process
 
     settings = _settings(glob, allow_private, max_bytes, languages)
-    nlp_engine = make_engine(workers, engine, address)
+    nlp_engine = make_engine(workers, engine, address, story_vectors=False)
     counts: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     with progress_bar(quiet, "extract") as update:

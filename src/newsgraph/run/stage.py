@@ -15,9 +15,14 @@ from newsgraph.run.pipeline import Analyse
 log = logging.getLogger(__name__)
 
 
-def default_analyse() -> Analyse:
-    """The NLP stage (the one place this package imports the extractors), then each
-    article's sentence vector for stories."""
+def default_analyse(*, story_vectors: bool = True) -> Analyse:
+    """The NLP stage (the one place this package imports the extractors), then, with
+    ``story_vectors`` (a run that stores its records), each article's sentence vector
+    for stories; ``extract`` asks for none, since it prints no vector."""
+    if not story_vectors:
+        from newsgraph.extractors.stage import analyse_articles
+
+        return analyse_articles
     return analyse_with_vectors
 
 
@@ -45,7 +50,3 @@ def preload_models() -> None:
     for code in sorted(registry.languages()):
         registry.languages()[code].parser()
     default_kb()
-    from newsgraph.analyze import story_encoder
-
-    if story_encoder.enabled():
-        story_encoder.encode(["warm-up"])  # load the sentence encoder once per worker
