@@ -4,7 +4,7 @@ For each article the stage asks the registry for the steps of its language
 (:func:`newsgraph.registry.plan`): those that need no parse run first (the publication
 date and time expressions, in every language); the language's parser then parses the
 articles of that language in batches (``nlp.pipe``) and the parse-based steps run in
-the order their requirements give (a text over ``[nlp] part_chars`` part by part:
+the order their requirements give (a text over ``[nlp] max_whole_chars`` in parts:
 :mod:`~newsgraph.extractors.parse_guard`). A step that fails on one article is logged (NG401)
 and the article keeps what it had; the steps that need what it provides are skipped.
 """
