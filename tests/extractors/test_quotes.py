@@ -720,3 +720,20 @@ def test_a_call_that_gives_no_judgement_is_no_quote(nlp, text) -> None:
 )
 def test_knowing_and_disclosing_a_thing_are_not_statements(nlp, text) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_an_as_clause_cue_is_not_part_of_what_was_said(nlp) -> None:
+    text = (
+        "As Ukrainian parliamentarian Nataliya Katser-Buchkovska says, Ukraine needs to hear "
+        "from the guarantors of the Western order that it will not be left alone."
+    )
+    quote = only(quotes_of(nlp, text), "Ukraine needs")
+    assert quote.text.startswith("Ukraine needs")
+
+
+def test_a_purpose_clause_reports_nothing(nlp) -> None:
+    text = (
+        "To determine if there might be a difference in brain activity, the neuroscientists "
+        "recruited 40 people for brain scans."
+    )
+    assert quotes_of(nlp, text) == []

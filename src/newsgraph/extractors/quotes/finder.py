@@ -93,6 +93,9 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'was asked', 'Asked if ..., he said': the subject heard it
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
             return True
+        purpose = cue.dep_ == "advcl" and cue.i < cue.head.i
+        if purpose and any(c.tag_ == "TO" for c in cue.children):
+            return True  # 'To determine if ..., the neuroscientists recruited': a purpose
     if subject is None:
         return False
     if subject.ent_type_ in _NO_SPEAKER_ENTS:

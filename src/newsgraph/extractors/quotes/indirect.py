@@ -215,6 +215,9 @@ def _parenthetical_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
     if tok.i - first < _MIN_LINE_WORDS and last - tok.right_edge.i < _MIN_LINE_WORDS:
         return None
+    as_phrase = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if as_phrase and tok.left_edge.i <= first:  # 'As X says, CLAUSE': the clause after it
+        first = tok.right_edge.i + 1
     span = _content_span(first, last, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
@@ -351,7 +354,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     sent = tok.sent
     phrase_end = source.right_edge.i
-    if tok.i - sent.start <= 1:
+    if all(t.is_punct or t.is_space for t in tok.doc[sent.start : tok.i]):
         span = _content_span(phrase_end + 1, sent.end - 1, tok.doc)
     elif phrase_end >= sent.end - 2:
         span = _content_span(sent.start, tok.i - 1, tok.doc)
