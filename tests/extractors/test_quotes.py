@@ -737,3 +737,13 @@ def test_a_purpose_clause_reports_nothing(nlp) -> None:
         "recruited 40 people for brain scans."
     )
     assert quotes_of(nlp, text) == []
+
+
+def test_a_statement_without_an_author_is_not_given_one(nlp) -> None:
+    text = (
+        "OAS chief Luis Almagro has called for Venezuela to be suspended. Venezuela issued a "
+        'statement on Sunday. The statement went on to say, "Venezuela categorically rejects '
+        'the interventionist plan of a minority faction of countries."'
+    )
+    quote = only(quotes_of(nlp, text), "categorically rejects")
+    assert quote.speaker is not None and quote.speaker.name == "The statement"

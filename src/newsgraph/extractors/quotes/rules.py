@@ -72,6 +72,7 @@ class CueLexicon:
     rule_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     naming_as_verbs: frozenset[str]
+    document_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -115,6 +116,7 @@ def cue_lexicon() -> CueLexicon:
         rule_nouns=frozenset(raw["rule_nouns"]),
         naming_verbs=frozenset(raw["naming_verbs"]) | frozenset(raw["naming_as_verbs"]),
         naming_as_verbs=frozenset(raw["naming_as_verbs"]),
+        document_nouns=frozenset(raw["document_nouns"]),
     )
 
 

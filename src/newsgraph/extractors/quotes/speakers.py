@@ -161,6 +161,9 @@ class SpeakerResolver:
         if common and _opens_new(span, self.lex):
             self.kind = "new"
             return span.text
+        if common and head.lemma_.lower() in self.lex.document_nouns and not _owned(head):
+            self.kind = "new"  # 'The statement went on to say': whose, the text does not say
+            return span.text
         if common and head.lemma_.lower() in self.lex.org_nouns:
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=False)) or span.text
@@ -278,6 +281,11 @@ OFFICES = frozenset(
         "taoiseach",
     }
 )
+
+
+def _owned(noun: Token) -> bool:
+    """'its statement', 'the ministry's report': the document says whose it is."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _office(span: Span) -> bool:
