@@ -270,3 +270,8 @@ def test_the_destination_of_a_deportation_is_not_its_target(nlp) -> None:
         "prime minister said."
     )
     assert not [e for e in events(nlp, text) if any(a.country == "PRK" for a in e.target)]
+
+
+def test_a_place_a_group_is_based_in_is_not_its_country(nlp) -> None:
+    text = "The Qatar-based network calls for the release of Mahmoud Hussein, held in Egypt."
+    assert not [e for e in events(nlp, text) if any(a.country == "QAT" for a in e.source)]

@@ -7,6 +7,7 @@ the sentence or nothing; agents, nationalities, capitals and organisations code 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -303,8 +304,9 @@ def _agent(word: str) -> bool:
 
 def default_actor(text: str) -> EventActor:
     """An unresolved actor named by its text, coded by ``kb.actor_codes`` where it can be
-    ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country."""
-    code = code_phrase(text)
+    ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country,
+    nor does a group by where it is based ('a Qatar-based network')."""
+    code = code_phrase(BASED_IN.sub(" ", text))
     if code is None:
         return EventActor(entity=None, name=text, country=None, sector=sector_of(text))
     return EventActor(
@@ -314,6 +316,9 @@ def default_actor(text: str) -> EventActor:
         sector=code.sector,
         code=code.code,
     )
+
+
+BASED_IN = re.compile(r"\b[\w.'’ ]+?[-\u2011 ]based\b", re.IGNORECASE)
 
 
 def country_of(text: str) -> str | None:

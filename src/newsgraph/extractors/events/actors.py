@@ -118,6 +118,8 @@ def event_actor(
     kind = entity.type if entity else ""
     if _owned_by_pronoun(entity, start, end, layer.text):
         return None  # 'its Western allies': the allies are not whoever 'its' is
+    if _based_in(entity, start, end, layer.text):
+        return None  # 'a Qatar-based network', 'a London-based group': only where it sits
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
     country = (entity.country if entity else None) or getattr(known, "country", None)
@@ -188,6 +190,17 @@ def _owned_by_pronoun(entity: Any, start: int, end: int, text: str) -> bool:
     inside = [m for m in entity.mentions if m.start < end and start < m.end]
     return bool(inside) and all(
         m.text.lower() in POSSESSIVES and text[m.end : end].strip() for m in inside
+    )
+
+
+def _based_in(entity: Any, start: int, end: int, text: str) -> bool:
+    """Whether the entity is in the phrase only as the place in '<place>-based'."""
+    if entity is None:
+        return False
+    inside = [m for m in entity.mentions if m.start < end and start < m.end]
+    return bool(inside) and all(
+        text[m.end : m.end + 7].lower().replace("\u2011", "-").startswith(("-based", " based"))
+        for m in inside
     )
 
 
