@@ -73,6 +73,7 @@ class CueLexicon:
     naming_verbs: frozenset[str]
     naming_as_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    office_words: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -117,6 +118,7 @@ def cue_lexicon() -> CueLexicon:
         naming_verbs=frozenset(raw["naming_verbs"]) | frozenset(raw["naming_as_verbs"]),
         naming_as_verbs=frozenset(raw["naming_as_verbs"]),
         document_nouns=frozenset(raw["document_nouns"]),
+        office_words=frozenset(raw["office_words"]),
     )
 
 

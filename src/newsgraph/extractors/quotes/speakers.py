@@ -239,7 +239,9 @@ class SpeakerResolver:
         # Minister" is not whoever was named last)
         bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles
         found = best or (
-            self._recent_only(span.start_char, gender) if bare and not _office(span) else None
+            self._recent_only(span.start_char, gender)
+            if bare and not _office(span, self.lex)
+            else None
         )
         lemma = head.lemma_.lower()
         if self._indefinite_found is None:  # only articles with a role-noun speaker pay
@@ -263,35 +265,15 @@ class SpeakerResolver:
         )
 
 
-OFFICES = frozenset(
-    {
-        "president",
-        "minister",
-        "premier",
-        "chancellor",
-        "mayor",
-        "governor",
-        "secretary",
-        "king",
-        "queen",
-        "prosecutor",
-        "ambassador",
-        "senator",
-        "speaker",
-        "taoiseach",
-    }
-)
-
-
 def _owned(noun: Token) -> bool:
     """'its statement', 'the ministry's report': the document says whose it is."""
     return any(c.dep_ == "poss" for c in noun.children)
 
 
-def _office(span: Span) -> bool:
+def _office(span: Span, lex: CueLexicon) -> bool:
     """A mention that names a public office ('the Prime Minister', 'the mayor'): its
     holder is who the office says, not the person named last."""
-    return any(t.lower_ in OFFICES for t in span)
+    return any(t.lower_ in lex.office_words for t in span)
 
 
 def _indefinite_roles(doc: Doc, lex: CueLexicon) -> list[tuple[int, str, set[str]]]:
