@@ -683,3 +683,23 @@ def test_a_new_subject_takes_a_speaking_pronoun_from_the_last_speaker(nlp):
     layer = entities_of(nlp, text, default_kb(), published="2017-01-26")
     tillerson = speaker_id(layer, text, "Rex Tillerson")
     assert tillerson is not None and speaker_id(layer, text, "he", 1) == tillerson
+
+
+def test_a_titled_surname_is_the_office_holder_not_a_namesake(nlp):
+    text = (
+        "It is a big night for first lady Melania Trump, who will be in the gallery. "
+        "President Trump will speak to Congress on Tuesday."
+    )
+    layer = entities_of(nlp, text, default_kb(), published="2017-02-28")
+    assert speaker_id(layer, text, "Trump", 1) == "Q22686"
+    assert speaker_id(layer, text, "Melania Trump") != "Q22686"
+
+
+def test_a_verb_glued_to_a_name_is_not_part_of_it(nlp):
+    text = (
+        "Not all the women reject male midwives. Abu Maria told DW that she loved the "
+        "services of a male midwife."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    names = {m.text for e in layer.entities if e.type == "PERSON" for m in e.mentions}
+    assert "Abu Maria told" not in names

@@ -98,6 +98,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1
     if label == "PERSON":
         end = _before_glued_verb(doc, start, end)
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].tag_.startswith("VB"):
+            end -= 1  # "Abu Maria told DW": the verb is no part of the name
     return start, end
 
 

@@ -115,7 +115,10 @@ def _cluster_person(
     if not cand.links:
         cand.links = tuple(resolver.people(doc[cand.start : cand.end].text))
     key = next((link.id for link in cand.links if link.id in links), None)
-    key = key or _same_person(words, known)
+    same = None if key else _same_person(words, known)
+    if same and same.startswith("local:") and cand.links and _titled(doc, cand):
+        same = None  # 'President Trump' is the KB's president, not 'Melania Trump'
+    key = key or same
     if key is None and cand.links:
         key = cand.links[0].id
         links[key] = cand.links[0]
@@ -124,6 +127,15 @@ def _cluster_person(
         links[key] = Link(key, text, "PERSON")
     cand.entity = key
     known.setdefault(key, []).append(words)
+
+
+def _titled(doc: Doc, cand: Candidate) -> bool:
+    """A name right after an office title ('President Trump', 'Chancellor Merkel')."""
+    if cand.start == 0:
+        return False
+    before = doc[cand.start - 1].lower_.rstrip(".")
+    titles = set(lexicon()["titles"]) | set(lexicon()["role_nouns"])
+    return before in titles - _GENERIC_TITLES
 
 
 def _same_person(words: list[str], known: dict[str, list[list[str]]]) -> str | None:

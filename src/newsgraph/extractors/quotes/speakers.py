@@ -61,6 +61,7 @@ class PersonMention:
     context: frozenset[str]
     subject: bool
     end: int = -1
+    title: frozenset[str] = frozenset()  # the words right before the name and in apposition
 
 
 class SpeakerResolver:
@@ -76,10 +77,10 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self._sentence_of = sentence_numbers(doc)
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
-        people = [self._person(e) for e in outside if e.label_ == "PERSON"]
+        people = [self._person(e) for e in outside if e.label_ == "PERSON" and _WORD.search(e.text)]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
@@ -98,6 +99,7 @@ class SpeakerResolver:
         gender = _gender(before, self.lex)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
         name = self.full_name(ent.text) if ent.label_ == "PERSON" else _clean_name(ent.text)
+        title = [t.text for t in _title_words(before)] + _apposition(ent)
         return PersonMention(
             ent.start_char,
             self._sentence_of[ent.start],
@@ -106,6 +108,7 @@ class SpeakerResolver:
             frozenset(_stems(words + [t.text for t in ent])),
             subject,
             ent.end_char,
+            frozenset(_stems(title)),
         )
 
     def speaker(self, head: Token) -> Speaker:
@@ -230,8 +233,11 @@ class SpeakerResolver:
         key = _stems([t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")])
         gender = self.lex.gendered_roles.get(head.lower_)
         best, best_score = None, 0
+        office = _office(span, self.lex)
         for person in self._before(span.start_char, gender):
             score = len(key & person.context)
+            if office and not _titled(person, key):
+                continue  # 'the president' is not whoever stood near the word 'president'
             if score > best_score:
                 best, best_score = person, score
         # no one introduced with the role's words: the latest person only when the
@@ -239,9 +245,7 @@ class SpeakerResolver:
         # Minister" is not whoever was named last)
         bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles
         found = best or (
-            self._recent_only(span.start_char, gender)
-            if bare and not _office(span, self.lex)
-            else None
+            self._recent_only(span.start_char, gender) if bare and not office else None
         )
         lemma = head.lemma_.lower()
         if self._indefinite_found is None:  # only articles with a role-noun speaker pay
@@ -263,6 +267,25 @@ class SpeakerResolver:
         return (
             found if self._sentence_of[token.start] - found.sentence < _RECENT_SENTENCES else None
         )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")  # a name has a word in it, not only page debris ('-"?a')
+
+
+def _title_words(before: list[Token]) -> list[Token]:
+    """The words of a title right before a name ('US President' of 'US President Donald
+    Trump'; not 'President Donald Trump and first lady' before 'Melania Trump')."""
+    title: list[Token] = []
+    for tok in reversed(before[-5:]):
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "PRON"):
+            break
+        title.insert(0, tok)
+    return title
+
+
+def _titled(person: PersonMention, key: set[str]) -> bool:
+    """Whether the person was introduced with the office's words as a title."""
+    return bool(key & person.title)
 
 
 def _owned(noun: Token) -> bool:
