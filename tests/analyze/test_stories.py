@@ -349,3 +349,12 @@ def test_extract_computes_no_vectors_and_ingest_does(tmp_path, monkeypatch):
     )
     assert result.exit_code == 0, result.output
     assert called == [1]
+
+
+def test_the_lead_of_a_long_text_reads_only_its_start() -> None:
+    from newsgraph.analyze.story_sketch import first_words, lead_text
+
+    text = "  Putin met Macron in Versailles.\n\n" + "The talks went on. " * 300_000
+    assert lead_text("Title", text) == lead_text("Title", text[:5000])
+    assert first_words(text, 3) == "Putin met Macron …"
+    assert first_words("Putin met Macron", 3) == "Putin met Macron"

@@ -50,7 +50,7 @@ class Sketch:
 
 def lead_text(title: str | None, text: str, size: int = LEAD_CHARS) -> str:
     """The title and the first ``size`` characters of the body (cut at a word)."""
-    body = " ".join(text.split())
+    body = " ".join(text[: size * 8].split())  # not a split of a 5,000,000-character text
     if len(body) > size:
         cut = body.rfind(" ", 0, size)
         body = body[: cut if cut > size // 2 else size]
@@ -134,7 +134,9 @@ def make_sketch(article: Mapping[str, Any], vector: np.ndarray, span: tuple[int,
 
 def first_words(text: str, n: int = 10) -> str | None:
     """The first ``n`` words of a text, for an untitled article ("..." when cut)."""
-    found = text.split()
+    head = text[: 100 * n]
+    found = head.split()
     if not found:
         return None
-    return " ".join(found[:n]) + (" …" if len(found) > n else "")
+    more = len(found) > n or len(head) < len(text.rstrip())
+    return " ".join(found[:n]) + (" …" if more else "")
