@@ -15,6 +15,8 @@ hash, outlet name) that ``save_batch`` checks before inserting; readers never wa
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +93,22 @@ def _check_sqlite_path(url: URL) -> None:
         raise StoreError(Code.DB_OPEN, f"folder {path.parent} does not exist")
 
 
+def _set_wal(cursor: Any) -> None:
+    """Write-ahead logging, kept in the file once set. Switching to it needs the file to
+    itself, which the busy timeout does not always wait for: two processes opening a new
+    database at once got 'database is locked'; so it is retried for the timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _install_sqlite_listeners(engine: Engine) -> None:
     """Pragmas on every new connection; explicit BEGIN on every transaction."""
 
@@ -100,7 +118,7 @@ def _install_sqlite_listeners(engine: Engine) -> None:
         cursor = dbapi_conn.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
