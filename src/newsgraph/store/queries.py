@@ -37,7 +37,7 @@ def quote_select(
     until: str | None,
     article_id: str | None = None,
 ) -> Select[Any]:
-    """Quotes with their article's title, url, source and outlet and their ``date`` (the
+    """Quotes with their article's title, url, source, outlet and language and their ``date`` (the
     day said, else the publication day): said by one of ``speaker_ids`` or by a speaker
     whose name holds ``speaker_text``; ``since``/``until`` are inclusive ISO prefixes
     (``2017``, ``2017-04``, ``2017-04-24``)."""
@@ -59,6 +59,7 @@ def quote_select(
         a.c.url,
         a.c.source,
         s.c.name.label("outlet"),
+        a.c.language,
     ).select_from(q.join(a, q.c.article_id == a.c.id).outerjoin(s, a.c.outlet_id == s.c.id))
     who: list[ColumnElement[bool]] = []
     if speaker_ids:

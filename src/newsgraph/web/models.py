@@ -153,6 +153,7 @@ class QuoteRow(Open):
     end: int
     date: str | None = None
     title: str | None = None
+    language: str | None = None  # the article's: the quote is in its original words
 
 
 class EventRow(Event):
