@@ -253,6 +253,21 @@ class Duplicate:
     title: str | None = None
     status: Status = "duplicate"
 
+    @classmethod
+    def of(
+        cls, article: Article, earlier: str, kind: Literal["exact", "near"], similarity: float
+    ) -> Duplicate:
+        """The record for ``article`` found to repeat ``earlier``."""
+        return cls(
+            id=article.id,
+            source=article.source,
+            duplicate_of=earlier,
+            kind=kind,
+            similarity=round(similarity, 4),
+            url=article.url,
+            title=article.title,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
 

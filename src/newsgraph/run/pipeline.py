@@ -152,15 +152,7 @@ def mark_duplicate(article: Article, index: DuplicateIndex) -> Article | Duplica
         index.add(article.id, article.text)
         return article
     kind, earlier, similarity = hit
-    return Duplicate(
-        id=article.id,
-        source=article.source,
-        duplicate_of=earlier,
-        kind=kind,
-        similarity=round(similarity, 4),
-        url=article.url,
-        title=article.title,
-    )
+    return Duplicate.of(article, earlier, kind, similarity)
 
 
 Analyse = Callable[[list[Article]], list[Article]]

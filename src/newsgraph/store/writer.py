@@ -219,15 +219,7 @@ class ConcurrentDuplicates:
             return record
         kind, earlier, similarity = hit
         self.aliases[record.id] = (earlier, kind, round(similarity, 4))
-        return Duplicate(
-            id=record.id,
-            source=record.source,
-            duplicate_of=earlier,
-            kind=kind,
-            similarity=round(similarity, 4),
-            url=record.url,
-            title=record.title,
-        )
+        return Duplicate.of(record, earlier, kind, similarity)
 
 
 def save_batch(

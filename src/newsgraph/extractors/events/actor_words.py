@@ -318,7 +318,9 @@ def default_actor(text: str) -> EventActor:
     )
 
 
-BASED_IN = re.compile(r"\b[\w.'’ ]+?[-\u2011 ]based\b", re.IGNORECASE)
+BASED = r"[-\u2011 ]based\b"  # after a place: 'Qatar-based', 'London based'
+BASED_IN = re.compile(r"\b[\w.'’ ]+?" + BASED, re.IGNORECASE)
+BASED_AFTER = re.compile(BASED, re.IGNORECASE)
 
 
 def country_of(text: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsgraph.extractors.events.actor_words import BASED_AFTER
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     ActorCode,
@@ -198,10 +199,7 @@ def _based_in(entity: Any, start: int, end: int, text: str) -> bool:
     if entity is None:
         return False
     inside = [m for m in entity.mentions if m.start < end and start < m.end]
-    return bool(inside) and all(
-        text[m.end : m.end + 7].lower().replace("\u2011", "-").startswith(("-based", " based"))
-        for m in inside
-    )
+    return bool(inside) and all(BASED_AFTER.match(text, m.end) for m in inside)
 
 
 def _stated_country(text: str, code: ActorCode) -> str | None:

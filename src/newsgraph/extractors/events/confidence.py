@@ -228,7 +228,8 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         return True  # 'effectively killed the regulations'
     if lemma == "appeal" and _legal_appeal(trigger):
         return True  # 'the case is being appealed at the next court'
-    if lemma == "rule" and trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSING:
+    refused = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in sets["refusal_verbs"]
+    if lemma == "rule" and refused:
         return True  # 'declined to rule out military action' keeps the option open
     if lemma in sets["pledge_verbs"] and any(g.dep_ == "neg" for c in clauses for g in c.children):
         return True  # 'vowed not to work with Wilders': a refusal, not a pledge
@@ -245,9 +246,6 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     return False
 
 
-REFUSING = frozenset({"decline", "refuse", "fail"})
-
-
 def _legal_appeal(verb: Token) -> bool:
     """An appeal to a court: passive ('the case is being appealed'), or at or to a court."""
     if _passive(verb):
@@ -255,12 +253,9 @@ def _legal_appeal(verb: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("to", "at", "against", "in")
-        and any(g.lemma_.lower() in COURTS for g in c.children)
+        and any(g.lemma_.lower() in _sets()["court_nouns"] for g in c.children)
         for c in verb.children
     )
-
-
-COURTS = frozenset({"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision"})
 
 
 def _reported_of(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:

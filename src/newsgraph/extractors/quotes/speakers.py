@@ -80,7 +80,7 @@ class SpeakerResolver:
         persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
-        people = [self._person(e) for e in outside if e.label_ == "PERSON" and _WORD.search(e.text)]
+        people = [self._person(e) for e in outside if e in persons]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
@@ -235,9 +235,9 @@ class SpeakerResolver:
         best, best_score = None, 0
         office = _office(span, self.lex)
         for person in self._before(span.start_char, gender):
-            score = len(key & person.context)
-            if office and not _titled(person, key):
+            if office and not key & person.title:
                 continue  # 'the president' is not whoever stood near the word 'president'
+            score = len(key & person.context)
             if score > best_score:
                 best, best_score = person, score
         # no one introduced with the role's words: the latest person only when the
@@ -281,11 +281,6 @@ def _title_words(before: list[Token]) -> list[Token]:
             break
         title.insert(0, tok)
     return title
-
-
-def _titled(person: PersonMention, key: set[str]) -> bool:
-    """Whether the person was introduced with the office's words as a title."""
-    return bool(key & person.title)
 
 
 def _owned(noun: Token) -> bool:
