@@ -29,6 +29,38 @@ def test_negation_flips_and_intensifiers_strengthen() -> None:
     assert tone_of("The food was bad but the service was excellent.") > 0
 
 
+def test_but_weighs_within_its_own_sentence() -> None:
+    # the "but" of the second sentence does not halve the first sentence's words
+    alone = tone_of("It was a wonderful, joyful day. The weather was bad but the food was good.")
+    halved = tone_of("It was a wonderful, joyful day, the weather was bad but the food was good.")
+    assert alone is not None and halved is not None and alone > halved
+    # "Mr." ends no sentence: the "but" after it still halves what comes before
+    assert tone_of("Mr. Smith was bad but kind.") == tone_of("Mr Smith was bad but kind.")
+
+
+def test_lessening_a_bad_thing_reads_as_good() -> None:
+    assert (
+        tone_of("Screenings could decrease cancer deaths.")
+        > 0
+        > tone_of("Screenings could increase cancer deaths.")
+    )
+    # "not bad" is near neutral, "not good" is negative
+    assert (
+        tone_of("The plan is not good.")
+        < tone_of("The plan is not bad.")
+        < tone_of("The plan is good.")
+    )
+
+
+def test_stems_and_the_second_lexicon() -> None:
+    # "atrocities" -> "atrocity" and "inexcusable": AFINN only; "enslavement" -> "enslave"
+    assert tone_of("They were atrocities.") < 0
+    assert tone_of("It was inexcusable.") < 0
+    assert tone_of("The enslavement spoke.") < 0
+    # degree words rate nothing on their own (Pattern gives "most" 0.5)
+    assert tone_of("Most of them met.") == 0.0
+
+
 def test_languages_without_a_lexicon_get_no_tone() -> None:
     assert tone_of("Une grande victoire.", "fr") is None
 
@@ -44,7 +76,8 @@ def test_quote_tones_keep_everything_else() -> None:
 @pytest.mark.eval
 def test_nyt_editorials_gate() -> None:
     """NYT editorial snippets through the pipeline: Pearson r on the whole dev file
-    (VADER 0.517; issue 15 target 0.55) and on the held-out editorials."""
+    (VADER 0.517; issue 15 target 0.55; 0.560 when set) and on the held-out editorials
+    (VADER 0.566; 0.600 when set)."""
     shared_path("data", "tone", "nyt_dev.jsonl")
     out = subprocess.run(
         [sys.executable, str(ROOT / "eval" / "tone_eval.py"), "--json"],
@@ -53,6 +86,6 @@ def test_nyt_editorials_gate() -> None:
         text=True,
     ).stdout
     res = json.loads(out)
-    assert res["newsgraph all"]["pearson_r"] >= 0.53
-    assert res["newsgraph held-out"]["pearson_r"] >= 0.50
+    assert res["newsgraph all"]["pearson_r"] >= 0.55
+    assert res["newsgraph held-out"]["pearson_r"] >= 0.58
     assert res["newsgraph all"]["missing_tone"] == 0
