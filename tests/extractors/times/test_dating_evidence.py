@@ -177,6 +177,66 @@ def test_an_estimated_day_anchors_times_a_bare_year_does_not() -> None:
     assert anchor_of(Published("2017-01-29", "inferred", 0.9)) == "2017-01-29"
 
 
+def test_an_embedded_post_stamp_dates_the_article_to_its_day() -> None:
+    text = (
+        "The dam's spillway held overnight, officials said.\n"
+        "Evacuation order lifted pic.twitter.com/abc -- Gov. Press Office (@GovPressOffice) "
+        "February 12, 2017 More rain is due. An earlier post (@CalFire) February 10, 2017 warned."
+    )
+    pub = infer(text)
+    assert pub is not None and pub.date == "2017-02-12"  # the latest stamp
+    assert pub.granularity == "day" and THRESHOLD <= pub.confidence < 0.8
+    assert "embedded post stamped February 12, 2017" in (pub.evidence or "")
+    assert infer("He said so on February 12, 2017, at the dam.") is None  # no post: no stamp
+
+
+def test_early_in_a_tenure_needs_other_clues_to_choose_the_term() -> None:
+    # Trump took office in 2017 and in 2025: 'his first 100 days' alone leaves both
+    assert infer("How will Trump's first 100 days impact you? Learn more") is None
+    text = (
+        "Secretary of State Rex Tillerson met his counterpart. Share this slide: How will "
+        "Trump's first 100 days impact you?"
+    )
+    pub = infer(text)
+    assert pub is not None and pub.date == "2017" and pub.granularity == "year"
+    assert "'first 100 days' (Donald Trump, in office from 2017-01-20, 2025-01-20)" in (
+        pub.evidence or ""
+    )
+
+
+def test_the_predecessor_named_with_his_title_is_set_aside_early_in_a_tenure() -> None:
+    # dev: 'President Obama' + 'first 100 days' gave 2016 (the handover's last months)
+    text = (
+        "President Barack Obama had signed the rule. Secretary of State Rex Tillerson said "
+        "it would go. How will Trump's first 100 days impact you?"
+    )
+    pub = infer(text)
+    assert pub is not None and pub.date == "2017"
+    assert "Obama" not in (pub.evidence or "")
+
+
+def test_an_unnamed_subject_early_in_office_takes_the_latest_tenure_named() -> None:
+    from newsgraph.extractors.times.dating_roles import with_early_tenure
+
+    text = (
+        "Protesters marched against President Donald Trump's policies. Since taking office "
+        "last month, the Republican president has signed an order."
+    )
+    kb = default_kb()
+    clues = with_early_tenure(text, kb, TODAY, role_clues(text, kb, TODAY))
+    early = [c for c in clues if "Since taking office last month" in c.evidence]
+    assert [c.spans for c in early] == [
+        ((date(2017, 1, 20), date(2018, 1, 20)), (date(2025, 1, 20), date(2026, 1, 20)))
+    ]
+    assert infer(text) is None  # both terms are still open
+
+
+def test_a_rescheduled_year_is_no_lower_bound() -> None:
+    # dev: 'from 2020' read as a past lower bound picked Trump's second term
+    text = "Conservatives had wanted to accelerate the phaseout of the expansion from 2020 to 2018."
+    assert year_bounds(text, find_times(text, anchor=None), TODAY) == []
+
+
 # ----------------------------------------------------------------- eval gate
 
 

@@ -28,8 +28,19 @@ from newsgraph.extractors.times.calendar_rules import nearest_year
 from newsgraph.extractors.times.dating_anchors import anchored_day
 from newsgraph.extractors.times.dating_combine import combine
 from newsgraph.extractors.times.dating_context import Context
-from newsgraph.extractors.times.dating_evidence import Evidence, from_trailer, from_url, year_bounds
-from newsgraph.extractors.times.dating_roles import Clue, intersect_clues, role_clues
+from newsgraph.extractors.times.dating_evidence import (
+    Evidence,
+    from_embeds,
+    from_trailer,
+    from_url,
+    year_bounds,
+)
+from newsgraph.extractors.times.dating_roles import (
+    Clue,
+    intersect_clues,
+    role_clues,
+    with_early_tenure,
+)
 from newsgraph.extractors.times.finder import find_times
 from newsgraph.inputs.meta import find_dateline
 from newsgraph.kb.load import default_kb
@@ -82,7 +93,7 @@ def infer_publication_date(
 def pointing_clues(ctx: Context, url: str | None) -> list[Evidence]:
     """The clues that name a date: URL, trailer, dateline with year, full date + weekday,
     anchored event, a window of days with the weekday the text reports."""
-    found = from_url(url) + from_trailer(ctx.text)
+    found = from_url(url) + from_trailer(ctx.text) + from_embeds(ctx.text)
     for finder in POINTING:
         found += finder(ctx)
     return found
@@ -235,7 +246,7 @@ def build_context(
     text: str, times: list[TimeExpr], kb: KnowledgeBase, today: date, bounds: list[Clue]
 ) -> Context:
     """The shared view: the window (tenures and year bounds) and the weekdays reported."""
-    tenures = role_clues(text, kb, today)
+    tenures = with_early_tenure(text, kb, today, role_clues(text, kb, today))
     window, evidence = intersect_clues(tenures + bounds, today)
     named = [
         int(m[1]) - 1

@@ -299,3 +299,82 @@ def _office(parsed: RolePhrase) -> str:
 def _spans_text(spans: tuple[Interval, ...]) -> str:
     """Spans as 'lo..hi', touching spans merged."""
     return ", ".join(f"{lo.isoformat()}..{hi.isoformat()}" for lo, hi in merge_spans(spans))
+
+
+# --------------------------------------------------------------------------- early in a tenure
+
+# phrases that put the article early in someone's tenure, with the days around the
+# tenure's start they allow (before, after): "Trump's first 100 days" is talked of from
+# the campaign's last months on, "since taking office last month" only after the start
+_EARLY_IN_OFFICE = (
+    (re.compile(r"\bfirst (?:100|hundred) days\b", re.I), 90, 365),
+    (
+        re.compile(
+            r"\b(?:since|after) (?:taking|(?:he|she) took|assuming|entering) office"
+            r"(?: (?:last month|in January|(?:\w+ )?(?:weeks?|months?|days?) ago))\b"
+            r"|\b(?:days|weeks|a month|months|\w+ (?:months|weeks)) (?:after|since|into)"
+            r" (?:taking office|(?:his|her) (?:inauguration|presidency|term|administration)"
+            r"|being sworn in|(?:he|she) (?:was sworn in|took office))\b"
+            r"|\b(?:first|opening|early) (?:few )?(?:days|weeks|months|month|week)"
+            r" (?:in office|of (?:his|her|the) (?:presidency|administration|term|tenure))\b"
+            r"|\b(?:took office|was sworn in|was inaugurated) (?:last month|in January)\b",
+            re.I,
+        ),
+        0,
+        365,
+    ),
+)
+# roles one does not take office in: their start is no inauguration
+_NOT_AN_OFFICE = frozenset({"opposition_leader", "party_leader", "president_elect"})
+
+
+def with_early_tenure(text: str, kb: KnowledgeBase, today: date, tenures: list[Clue]) -> list[Clue]:
+    """The tenure clues and, when the text says so, the days early in an office:
+    'Trump's first 100 days', 'since taking office last month' put the article near the
+    start of an office of the person named before the phrase in its sentence (else of
+    the tenure the text names with its title that starts latest), one window per such
+    start. A tenure ending within a month of that start is the predecessor named with
+    his title ("President Obama" beside "Trump's first 100 days") and is set aside.
+
+    A person who took office twice (Trump in 2017 and 2025) gives two windows: other
+    clues must choose between them."""
+    for pattern, before, after in _EARLY_IN_OFFICE:
+        for match in pattern.finditer(text):
+            found = _office_starts_before(text, match.start(), kb, today, tenures)
+            if found is None:
+                continue
+            name, starts = found
+            spans = merge_spans(
+                (s - timedelta(days=before), min(s + timedelta(days=after), today)) for s in starts
+            )
+            since = ", ".join(s.isoformat() for s in starts)
+            why = f"'{match.group()}' ({name}, in office from {since}): {_spans_text(spans)}"
+            kept = [
+                c
+                for c in tenures
+                if not any(abs((c.spans[-1][1] - s).days) <= HANDOVER.days for s in starts)
+            ]
+            return [*kept, Clue(spans, why, 0.75)]
+    return tenures
+
+
+def _office_starts_before(
+    text: str, at: int, kb: KnowledgeBase, today: date, tenures: list[Clue]
+) -> tuple[str, list[date]] | None:
+    """(name, the days they took an office) for the person named last before ``at`` in
+    its sentence, else for the tenure clue that starts latest, else None."""
+    head = text[max(0, at - 200) : at]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    sentence = re.sub(r"['’]s\b", "  ", head[cut + 1 :])  # "Trump's" -> "Trump  "
+    people = find_people(sentence, kb)
+    if people:
+        actor = people[-1].actors[0]
+        starts = sorted(
+            {r.start for r in actor.roles if r.role not in _NOT_AN_OFFICE and r.start <= today}
+        )
+        return (actor.name, starts) if starts else None
+    offices = [c for c in tenures if c.office and "elect" not in c.office]
+    if not offices:
+        return None
+    latest = max(offices, key=lambda c: c.spans[-1][0])
+    return latest.evidence.split(":")[0], [lo for lo, _ in latest.spans]
