@@ -19,49 +19,32 @@ quantulum3``): it needs neither newsgraph nor its dependencies.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, extract_short, held_out, score_predictions  # noqa: E402
-from _common import make_input as scorer_input  # noqa: E402
+from _common import SHARED  # noqa: E402
+from split_eval import Column, Predict, SplitEval, arguments, pipeline, report  # noqa: E402
 
-SCORER = SHARED / "eval" / "score_claims.py"
-GOLD = SHARED / "data" / "claims" / "newsquant_dev.json"
-KEYS = (
-    "value_f1",
-    "value_unit_f1",
-    "value_change_f1",
-    "value_measure_f1",
-    "approx_accuracy_on_matched",
+SPEC = SplitEval(
+    scorer=SHARED / "eval" / "score_claims.py",
+    gold=SHARED / "data" / "claims" / "newsquant_dev.json",
+    salt="claims",
+    key=lambda sentence: str(sentence["id"]),
+    columns=(
+        Column("value", "value_f1", 7),
+        Column("+unit", "value_unit_f1", 7),
+        Column("+change", "value_change_f1", 9),
+        Column("+measure", "value_measure_f1", 10),
+        Column("approx", "approx_accuracy_on_matched", 8),
+    ),
+    count="gold_quantities",
 )
 
 
-def split_gold(tmp: Path) -> dict[str, Path]:
-    """Gold files for the tuning part, the held-out part and all of it."""
-    sentences = json.loads(GOLD.read_text(encoding="utf-8"))
-    parts = {
-        "tune": [s for s in sentences if not held_out(s["id"], "claims")],
-        "held-out": [s for s in sentences if held_out(s["id"], "claims")],
-    }
-    out = {"all": GOLD}
-    for name, rows in parts.items():
-        path = tmp / f"{name}.json"
-        path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-        out[name] = path
-    return out
-
-
-def predict(records: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    """The pipeline's records for the scorer's input records."""
-    return extract_short(records, tmp, "claims")
-
-
-def quantulum_predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def quantulum_predict(records: list[dict[str, Any]], _tmp: Path) -> list[dict[str, Any]]:
     """quantulum3's quantities as claims (value, unit name; change never set)."""
     from quantulum3 import parser  # not a dependency
 
@@ -75,35 +58,17 @@ def quantulum_predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+SYSTEMS: dict[str, Predict] = {"newsgraph": pipeline("claims"), "quantulum3": quantulum_predict}
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = arguments(__doc__.split("\n\n")[0])
     ap.add_argument("--systems", default="newsgraph", help="newsgraph, quantulum3 or both")
-    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
-    ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    results: dict[str, dict[str, Any]] = {}
-    with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
-        records = scorer_input(SCORER, GOLD)
-        run = {"newsgraph": predict, "quantulum3": lambda recs, _tmp: quantulum_predict(recs)}
-        systems = {name: run[name](records, tmp) for name in args.systems.split(",")}
-        for system, preds in systems.items():
-            for part, gold in split_gold(tmp).items():
-                res = score_predictions(SCORER, "score", gold, preds, args.keep, f"{system}-{part}")
-                results[f"{system} {part}"] = res
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return
-    print(
-        f"{'system / part':24} {'value':>6} {'+unit':>6} {'+change':>8} {'+measure':>9} {'approx':>7}  n"
-    )
-    for key, res in results.items():
-        vals = [res.get(k) for k in KEYS]
-        cells = " ".join(
-            f"{v:>{w}.3f}" if v is not None else f"{'-':>{w}}"
-            for v, w in zip(vals, (6, 6, 8, 9, 7), strict=True)
-        )
-        print(f"{key:24} {cells}  {res['gold_quantities']}")
+    systems = {name: SYSTEMS[name] for name in args.systems.split(",")}
+    with tempfile.TemporaryDirectory() as tmp:
+        results = SPEC.score(systems, args.keep, Path(tmp))
+    report(SPEC, results, args.json)
 
 
 if __name__ == "__main__":

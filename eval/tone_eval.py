@@ -12,11 +12,13 @@ chosen. VADER's compound score (``vaderSentiment``, the baseline) is scored the 
 ``--build-adjectives WHEEL`` rebuilds ``extractors/tone/data/adjectives_en.json`` from a
 downloaded textblob wheel (``pip download --no-deps textblob==0.20.1``): the polarity of
 each adjective of Pattern's ``en-sentiment.xml``, averaged over its senses, zeros left out.
+``--build-afinn SDIST`` rebuilds ``afinn_en.json`` from the ``afinn`` 0.1 sdist (``pip
+download --no-deps afinn==0.1``): AFINN-165's single words. The split, the scorer runs
+and the table are ``split_eval.py``'s, shared with ``claims_eval.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -24,29 +26,21 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import SHARED, extract_short, held_out, score_predictions, write_jsonl  # noqa: E402
-from _common import make_input as scorer_input  # noqa: E402
+from _common import SHARED  # noqa: E402
+from split_eval import Column, SplitEval, arguments, pipeline, report  # noqa: E402
 
-SCORER = SHARED / "eval" / "score_tone.py"
-GOLD = SHARED / "data" / "tone" / "nyt_dev.jsonl"
-
-
-def split_gold(tmp: Path) -> dict[str, Path]:
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-    out = {"all": GOLD}
-    for name, keep in (("tune", False), ("held-out", True)):
-        path = tmp / f"{name}.jsonl"
-        write_jsonl(path, [r for r in rows if held_out(r["id"].split("_")[0], "tone") == keep])
-        out[name] = path
-    return out
+SPEC = SplitEval(
+    scorer=SHARED / "eval" / "score_tone.py",
+    gold=SHARED / "data" / "tone" / "nyt_dev.jsonl",
+    salt="tone",
+    key=lambda row: str(row["id"]).split("_")[0],  # the editorial's number
+    columns=(Column("pearson r", "pearson_r", 10), Column("spearman", "spearman_rho", 10)),
+    count="n",
+)
 
 
-def predict(records: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    """The pipeline's records for the scorer's input records."""
-    return extract_short(records, tmp, "tone")
-
-
-def vader(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def vader(records: list[dict[str, Any]], _tmp: Path) -> list[dict[str, Any]]:
+    """VADER's compound score (the baseline) as each record's tone."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyzer = SentimentIntensityAnalyzer()
@@ -85,33 +79,46 @@ def build_adjectives(wheel: Path) -> int:
     return len(polarity)
 
 
+def build_afinn(sdist: Path) -> int:
+    """Write ``afinn_en.json`` from AFINN-165 as the ``afinn`` 0.1 sdist ships it (single
+    words only; the licence, ODbL 1.0, is ``data/AFINN-LICENSE.md``)."""
+    import tarfile
+
+    with tarfile.open(sdist) as tf:
+        member = tf.extractfile("afinn-0.1/afinn/data/AFINN-en-165.txt")
+        if member is None:
+            raise SystemExit(f"{sdist}: no AFINN-en-165.txt")
+        lines = member.read().decode("utf-8").splitlines()
+    valence = {}
+    for line in lines:
+        word, _, value = line.rpartition("\t")
+        if word and " " not in word and word.isascii():
+            valence[word] = int(value)
+    doc = {
+        "about": "AFINN-165 word valences (-5..5), Finn Årup Nielsen, licence ODbL 1.0 "
+        "(data/AFINN-LICENSE.md), from the afinn 0.1 sdist at afinn/data/AFINN-en-165.txt; "
+        "single words only. Built by eval/tone_eval.py --build-afinn.",
+        "valence": valence,
+    }
+    out = ADJECTIVES / "afinn_en.json"
+    out.write_text(json.dumps(doc, indent=0, ensure_ascii=False), encoding="utf-8")
+    return len(valence)
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
-    ap.add_argument("--json", action="store_true")
+    ap = arguments(__doc__.split("\n\n")[0])
     ap.add_argument("--build-adjectives", type=Path, metavar="WHEEL", help="textblob wheel")
+    ap.add_argument("--build-afinn", type=Path, metavar="SDIST", help="afinn 0.1 sdist")
     args = ap.parse_args()
     if args.build_adjectives:
         print(f"{build_adjectives(args.build_adjectives)} adjectives written")
         return
-    results: dict[str, dict[str, Any]] = {}
-    with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
-        records = scorer_input(SCORER, GOLD)
-        systems = {"newsgraph": predict(records, tmp), "vader": vader(records)}
-        for system, preds in systems.items():
-            for part, gold in split_gold(tmp).items():
-                res = score_predictions(SCORER, "score", gold, preds, args.keep, f"{system}-{part}")
-                results[f"{system} {part}"] = res
-    if args.json:
-        print(json.dumps(results, indent=1))
+    if args.build_afinn:
+        print(f"{build_afinn(args.build_afinn)} AFINN words written")
         return
-    print(f"{'system / part':20} {'pearson r':>9} {'spearman':>9} {'n':>6} {'missing':>8}")
-    for key, res in results.items():
-        print(
-            f"{key:20} {res['pearson_r']:>9.3f} {res['spearman_rho']:>9.3f} "
-            f"{res['n']:>6} {res['missing_tone']:>8}"
-        )
+    with tempfile.TemporaryDirectory() as tmp:
+        results = SPEC.score({"newsgraph": pipeline("tone"), "vader": vader}, args.keep, Path(tmp))
+    report(SPEC, results, args.json)
 
 
 if __name__ == "__main__":
