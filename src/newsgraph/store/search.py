@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -742,6 +744,21 @@ class PostgresSearch(_SqlSearch):
 
     # ranking reads each candidate's stored vector (a TOAST fetch): a smaller window
     rank_window = 100
+    # headlines are made from the start of the text only: ts_headline parses all it is
+    # given (20 pages' headlines over whole texts: 38 ms at 43,000 articles; 20 ms over
+    # their first 3,000 characters); a match further in leaves the text's start shown
+    HEADLINE_CHARS = 3000
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """A connection whose transaction plans without sequential scans. The planner
+        prices ``search_doc @@ q`` as cheap and, under a LIMIT, would read the table in
+        order and test each row, unpacking every stored vector from TOAST: 77 ms for a
+        common word's first 1,001 matches at 43,000 articles, 1.4 s with an actor
+        filter, against 5 and 27 ms through the GIN index."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            yield conn
 
     def _tsquery(self, q: str) -> Any:
         return func.websearch_to_tsquery(_CONFIG, q)
@@ -786,7 +803,8 @@ class PostgresSearch(_SqlSearch):
     def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
         ids = [r["id"] for r in rows]
         options = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15"
-        headline = func.ts_headline(_CONFIG, a.c.text, self._tsquery(q), options)
+        start = func.left(a.c.text, self.HEADLINE_CHARS)
+        headline = func.ts_headline(_CONFIG, start, self._tsquery(q), options)
         stmt = select(a.c.id, headline).where(a.c.id.in_(ids))
         return {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
 
