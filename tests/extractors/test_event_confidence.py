@@ -165,6 +165,30 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "Sergei Lavrov discussed the situation in Syria with John Kerry on Monday.",
             "discussed",
         ),
+        # an act only required of someone has not happened
+        (
+            "The accord requires Serbia to restrict its arms exports.",
+            "Serbia will restrict its arms exports from next month.",
+            "restrict",
+        ),
+        # an act given as an example of what someone is pressed to do
+        (
+            "London is pressing Ankara to do more, including imposing sanctions on Damascus.",
+            "London imposed sanctions on Damascus on Friday.",
+            "sanctions",
+        ),
+        # the question put to someone by an unnamed reporter is no request
+        (
+            "Asked to comment on the report, Lavrov said the ministry had nothing to add.",
+            "Asked by Lavrov to comment on the report, Kerry said he had nothing to add.",
+            "Asked",
+        ),
+        # the object named only by its relation to the source: the target is unknown
+        (
+            "India accused its western neighbour of sheltering the attackers on Tuesday.",
+            "India accused Pakistan of sheltering the attackers on Tuesday.",
+            "accused",
+        ),
     ],
 )
 def test_a_doubt_lowers_confidence_below_the_plain_report(nlp, doubtful, sure, trigger) -> None:
@@ -231,6 +255,8 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
         ),
         # 'has also': one more act of a record, at no stated time
         ("President Trump has also slammed NATO as being obsolete.", "slammed", None),
+        # a decade or 'in the past' puts the act then: no day of its own, not today
+        ("In the 1990s, the Bank of Russia defied the Kremlin over the loans.", "defied", None),
         # a past perfect reported on a day happened before that day
         (
             "South Korea's spy agency told the AP on Feb. 15 that North Korea had been trying "
@@ -275,3 +301,30 @@ def test_the_destination_of_a_deportation_is_not_its_target(nlp) -> None:
 def test_a_place_a_group_is_based_in_is_not_its_country(nlp) -> None:
     text = "The Qatar-based network calls for the release of Mahmoud Hussein, held in Egypt."
     assert not [e for e in events(nlp, text) if any(a.country == "QAT" for a in e.source)]
+
+
+def test_other_senses_of_protest_downgrade_and_allow_are_no_events(nlp) -> None:
+    for text, trigger in [
+        ("Macron has demonstrated a taste for long speeches.", "demonstrated"),
+        ("Fitch downgraded the sovereign rating of Turkey on Friday.", "downgraded"),
+        ("In 2009, Medvedev allowed his cat into the cabinet meeting.", "allowed"),
+    ]:
+        assert not [e for e in events(nlp, text) if e.trigger.text == trigger], text
+    assert [e for e in events(nlp, "Students demonstrated in Minsk on Sunday.")]
+    cut = "Moscow downgraded diplomatic relations with London on Friday."
+    assert confidence_of(nlp, cut, "downgraded") >= 0.75
+
+
+def test_pressing_someone_to_act_is_a_request(nlp) -> None:
+    found = [e for e in events(nlp, "The EU pressed Turkey to release the journalists.")]
+    assert [(e.type, [a.name for a in e.target]) for e in found if e.confidence >= 0.75] == [
+        ("REQUEST", ["Turkey"])
+    ]
+
+
+def test_a_name_that_is_a_month_and_a_contracted_perfect_keep_their_actors(nlp) -> None:
+    met = [e for e in events(nlp, "Angela Merkel met Theresa May in Berlin on Monday.")]
+    assert any([a.name for a in e.target] == ["Theresa May"] for e in met), met
+    text = "Narendra Modi arrived in Paris on Monday. He's accepted invitations to visit Italy."
+    found = [e for e in events(nlp, text) if e.trigger.text == "invitations"]
+    assert found and [a.name for a in found[0].source] == ["Narendra Modi"], found

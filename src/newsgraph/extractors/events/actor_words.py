@@ -157,13 +157,22 @@ def _as_actor(token: Token) -> Token | None:
         return token if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS else None
     if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
         return None
-    if lower in TIME_WORDS or (token.is_lower and lower in NEVER_ACTORS):
+    if (lower in TIME_WORDS and not _named_person(token)) or (
+        token.is_lower and lower in NEVER_ACTORS
+    ):
         return None
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return token
     if token.pos_ == "PROPN":
         return token
     return token if _codes(token) else None
+
+
+def _named_person(token: Token) -> bool:
+    """'Theresa May', 'Mr May': a name that is also a month or a day word."""
+    return token.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1 for c in token.children
+    )
 
 
 def _of_object(token: Token) -> Token | None:

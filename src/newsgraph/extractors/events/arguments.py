@@ -57,6 +57,8 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             return _pobjs(child)
     if _engaged_in(verb):  # 'Serb forces were engaged in ethnic cleansing': they act
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if contracted_perfect(verb):  # "He's accepted invitations": 'has', not a passive
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return []  # a passive without 'by X' names no actor ('X has not been charged')
     for child in verb.children:
@@ -71,6 +73,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+def contracted_perfect(verb: Token) -> bool:
+    """Read 'He’s accepted invitations' right: the parser reads "'s" as a passive's 'is'; a verb
+    with a direct object after "'s" is a perfect ('has accepted')."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and any(
+        c.dep_ == "dobj" for c in verb.children
+    )
 
 
 def _engaged_in(verb: Token) -> bool:

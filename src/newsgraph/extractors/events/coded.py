@@ -157,6 +157,12 @@ def _date(
     # an intent, a threat or a demand is expressed now: without a time of its own it takes
     # the publication day (CAMEO's future rule codes the statement, not the act)
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
+    inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
+    if any(_vague_past(t) and governs(t) is not None for t in inside):
+        stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
+        present = False
+    else:
+        present = _reports_present(coded.trigger)
     return event_date(
         sent.start_char,
         sent.end_char,
@@ -164,8 +170,15 @@ def _date(
         published,
         governs=governs,
         future=coded.modality in UNCERTAIN,
-        present=stated or _reports_present(coded.trigger),
+        present=stated or present,
     )
+
+
+def _vague_past(expr: TimeExpr) -> bool:
+    """A time with no calendar value that puts the clause in the past: a decade or
+    century ('the mid-2000s' -> '200', 'the 1990s'), 'in the past'."""
+    value = expr.value or ""
+    return expr.type == "DATE" and (value == "PAST_REF" or (value.isdigit() and len(value) <= 3))
 
 
 def _clause_chain(trigger: Token) -> dict[int, int]:

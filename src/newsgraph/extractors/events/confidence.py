@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actors import is_named
+from newsgraph.extractors.events.arguments import contracted_perfect
 from newsgraph.extractors.events.patterns import (
     ACTOR_ENTITIES,
     governing_verb,
@@ -159,7 +160,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
     subject = _subject(trigger) or _raised_subject(trigger)
     lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
-    if lost_subject or any(_lost(tokens, actors) for tokens, actors in sides):
+    lost_object = not tgt_tokens and not tgt_actors and _unknown_party(trigger, sets)
+    if lost_subject or lost_object or any(_lost(tokens, actors) for tokens, actors in sides):
         doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
     thing = subject is not None and _thing(subject) and not _speaks(subject)
     if thing and subject is not None and not _violent(subject):
@@ -208,7 +210,8 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     """The trigger word in a sense that is no event of its code: police 'seeking seven
     others' (a manhunt, not a request), 'offered withering criticism' (an opinion, not an
     offer), 'pledged to keep standing firm' (a vow whose act is no cooperation), 'were
-    forced to come up with a bill' (circumstance, with nobody forcing)."""
+    forced to come up with a bill' (circumstance, with nobody forcing), 'Asked about the
+    talks, he said' (the question put to someone by an unnamed reporter)."""
     lemma = trigger.lemma_.lower()
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     if lemma == "seek" and any(_sought_person(o) for o in objects):
@@ -241,9 +244,13 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
             for c in clauses
             for t in c.subtree
         )
-    if lemma in sets["compel_verbs"] and _passive(trigger) and clauses:
-        return not any(c.dep_ == "agent" for c in trigger.children)
-    return False
+    participle = trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and _subject(trigger) is None
+    unnamed_agent = (_passive(trigger) or participle) and not any(
+        c.dep_ == "agent" for c in trigger.children
+    )
+    if lemma in sets["compel_verbs"] and clauses and unnamed_agent:
+        return True
+    return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
 
 
 def _legal_appeal(verb: Token) -> bool:
@@ -322,6 +329,23 @@ def _lost(tokens: Sequence[Token], actors: Sequence[EventActor]) -> bool:
     return not any(is_named(a) for a in actors)
 
 
+def _unknown_party(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
+    """The act's object is someone the sentence names only by relation ('accuses its
+    northwestern neighbour', 'met his rival'), or a person noun not owned by the source
+    ('criticised the minister'), and nothing resolved: the target is unknown, not absent
+    ('withdrew its troops' names the source's own)."""
+    for child in trigger.children:
+        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in sets["relational_nouns"]:
+            return True
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+        if _person(child) and not owned and not _counted(child):
+            return True
+    return False
+
+
 def _reciprocal(token: Token) -> bool:
     """'their countries', 'the two sides', 'both governments': the event's own sides."""
     if token.lemma_.lower() not in _sets()["reciprocal_heads"] and (
@@ -357,6 +381,8 @@ def _state_or_known(actor: EventActor) -> bool:
 
 
 def _passive(verb: Token) -> bool:
+    if contracted_perfect(verb):
+        return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ == "acl"
 
 
@@ -373,6 +399,9 @@ def _counted(token: Token) -> bool:
         and head.head is not head
         and head.head.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY")
     )
+
+
+EXAMPLE_PREPS = frozenset({"including", "like", "as"})
 
 
 def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
@@ -402,6 +431,9 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'an attempt by Democrats to force Trump ...'
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
             return True  # 'no chance of Parliament approving ...', 'fear of being deported'
+        if node.dep_ == "pcomp" and head.lower_ in EXAMPLE_PREPS and head.head is not head:
+            node = head.head  # 'pressing China to do more, including imposing sanctions'
+            continue
         if node.dep_ not in ("xcomp", "conj", "ccomp") and not purpose:
             return False
         node = head  # 'called for the AU to step in to stop attacks': up to 'called'
