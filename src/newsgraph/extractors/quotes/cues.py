@@ -76,8 +76,13 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
             return child if child.dep_ == "nsubj" else None
+    fronted = _fronted_subject(verb)
+    if fronted is not None:
+        return fronted
     if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
+        return None  # 'the best way is to tell them': the way says nothing
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         reporter = _reporter_of(verb.head, lex)
         if reporter is not None and verb.dep_ in ("advcl", "conj"):
@@ -86,6 +91,18 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             # reported clause; it continues the reporter's words
             return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
+    return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The name the parser hung inside a fronted participle it took for a clausal subject
+    ('Dismissing the critics, Ana Ruiz, a spokeswoman, told ...': 'Ana Ruiz' is set in
+    apposition to 'the critics')."""
+    for child in verb.children:
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+            for tok in child.subtree:
+                if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+                    return tok
     return None
 
 

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -66,14 +66,43 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     resolver = SpeakerResolver(doc, lex, [(c.outer_start, c.outer_end) for c in direct])
     quotes = []
     previous: Speaker | None = None
+    reported = _reported_words(doc, candidates)
     for cand in candidates:
         if _not_said(cand, lex):
             continue
         speaker = _speaker_for(cand, resolver, resolve, previous)
+        if speaker is not None and cand.subject is not None:
+            speaker = _unbound(cand.subject, speaker, reported.get(cand.subject.i, ()), lex)
         if cand.direct:
             previous = speaker
         quotes.append(_to_quote(doc, cand, speaker))
     return quotes
+
+
+def _reported_words(doc: Doc, candidates: list[Candidate]) -> dict[int, list[str]]:
+    """The words each subject reports, by the subject's token index (a subject may
+    report several quotes: "X has ..., he said, describing it as ...")."""
+    text = doc_text(doc)
+    found: dict[int, list[str]] = {}
+    for cand in candidates:
+        if cand.subject is not None:
+            found.setdefault(cand.subject.i, []).append(text[cand.start : cand.end])
+    return found
+
+
+def _unbound(subject: Token, speaker: Speaker, reported: Iterable[str], lex: CueLexicon) -> Speaker:
+    """A pronoun speaker is not someone named in the words it reports ("Mr Webb is
+    reckless, he said": he is not Webb; "Sauerkraut is great," she said): such a
+    resolution is left unlinked, the mention kept."""
+    if speaker.name is None or subject.lower_ not in lex.person_pronouns:
+        return speaker
+    key = speaker.name.split()[-1] if speaker.name.split() else ""
+    if len(key) < 2 or not key[0].isupper():
+        return speaker
+    named = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    if not any(named.search(words) for words in reported):
+        return speaker
+    return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
 
 
 _NO_SPEAKER_ENTS = {"EVENT", "LAW"}  # the small model tags people WORK_OF_ART after quotes
@@ -203,7 +232,7 @@ def _attribute_direct(
         return None  # a title: 'an exhibition titled "From Kaliningrad to Kamchatka"'
     speechlike = _is_speechlike(inner)
     options = (
-        lambda: _governing_cue(inner, lex, speechlike, quoted),
+        lambda: _governing_cue(inner, lex, speechlike, quoted, _set_off_cue(doc, span, inner, lex)),
         lambda: (
             _cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None
         ),
@@ -284,8 +313,34 @@ def _is_speechlike(inner: Span) -> bool:
     return len(words) >= _MIN_SPEECH_WORDS or (has_verb and len(words) >= 3)
 
 
+_SET_OFF = re.compile(r"\s[-\u2013\u2014]|[.!?][\"'\u201d\u2019]?\s")
+
+
+def _set_off_cue(
+    doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon
+) -> tuple[Cue, int] | None:
+    """The attribution right after a quote that ends on a comma (``"...," she told X``)
+    when the quote opens after a break (a dash, a sentence end, a glued heading), with
+    the offset of that break: it beats a verb before the break which the parse makes
+    the quote's head."""
+    text = doc_text(doc)
+    if span.open_at < 0 or not text[span.start : span.end].rstrip().endswith(","):
+        return None
+    line = text.rfind("\n", 0, span.open_at) + 1
+    breaks = [m.start() for m in _SET_OFF.finditer(text, line, span.open_at)]
+    breaks += heading_breaks(text, line, span.open_at)
+    found = _cue_after(doc, span, inner, lex) if breaks else None
+    if found is None or found[1] == "according to":
+        return None
+    return found, max(breaks)
+
+
 def _governing_cue(
-    inner: Span, lex: CueLexicon, speechlike: bool, quoted: list[tuple[int, int]]
+    inner: Span,
+    lex: CueLexicon,
+    speechlike: bool,
+    quoted: list[tuple[int, int]],
+    set_off: tuple[Cue, int] | None = None,
 ) -> Cue | None:
     """A cue verb outside the quote that governs it (``X said "..."``, ``wished X "..."``).
 
@@ -308,6 +363,8 @@ def _governing_cue(
             if phrase and allowed and not in_quote:
                 subject = subject_of(verb, lex)
                 if subject is not None and not (inner.start <= subject.i < inner.end):
+                    if set_off is not None and verb.idx < set_off[1]:
+                        return set_off[0]  # 'X called for a strike -"...," she told Y'
                     return verb, phrase, subject
             if not speechlike and verb.pos_ in ("VERB", "AUX"):
                 break

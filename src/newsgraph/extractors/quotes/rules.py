@@ -138,9 +138,16 @@ _HEADING_BREAK = re.compile(
 )
 
 
+# a title ending with the word its paragraph starts with: "... pieces after Rebels
+# Rebels fighters said" (not a hyphenated name, "Boutros Boutros-Ghali")
+_REPEATED_WORD = re.compile(r"\b([A-Z][\w'\u2019-]*[A-Za-z]) (?=\1\b(?!-))")
+
+
 def heading_breaks(text: str, begin: int, end: int) -> list[int]:
     """Offsets in ``text[begin:end]`` where a glued title or subheading ends."""
-    return [m.end() for m in _HEADING_BREAK.finditer(text, begin, end)]
+    found = [m.end() for m in _HEADING_BREAK.finditer(text, begin, end)]
+    found += [m.end() for m in _REPEATED_WORD.finditer(text, begin, end)]
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)

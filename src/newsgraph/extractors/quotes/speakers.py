@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_text, sentence_numbers
-from newsgraph.extractors.quotes.rules import CueLexicon
+from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 from newsgraph.records import Speaker
 
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"}
@@ -40,6 +40,9 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             break
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
+    glued = heading_breaks(doc_text(doc), doc[first].idx, head.idx)
+    while glued and first < head.i and doc[first].idx < glued[-1]:
+        first += 1  # a title glued before the mention is not part of it
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
         last -= 1
     return first, last
@@ -79,6 +82,7 @@ class SpeakerResolver:
         self._sentence_of = sentence_numbers(doc)
         persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
+        self._family_first = _family_first(persons, self._full_names)
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
         people = [self._person(e) for e in outside if e in persons]
         self.people = _share_gender(people)
@@ -154,6 +158,9 @@ class SpeakerResolver:
         if lower in self.lex.org_pronouns:
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=True)) or span.text
+        family = self._family_name(head, span)
+        if family is not None:
+            return family
         ent = _entity_at(head)
         if ent is not None and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end:
             ent = None  # a name modifying a common noun is not the speaker ("Russian officials")
@@ -176,6 +183,23 @@ class SpeakerResolver:
         if ent is None and head.pos_ == "PROPN" and _name_key(head.text) in self._full_names:
             return self._full_names[_name_key(head.text)]
         return ent.text if ent is not None else span.text
+
+    def _family_name(self, head: Token, span: Span) -> str | None:
+        """A lone word that is the first word of one person's name and the last of none:
+        a family name written first ("Wang" after "Wang Yi") or a first name used alone;
+        that person, through the mention that named them."""
+        if head.pos_ != "PROPN" or len(span) != 1:
+            return None
+        full = self._family_first.get(_name_key(head.text))
+        if full is None:
+            return None
+        named = [p for p in self.people if p.name == full and p.at < span.start_char]
+        if named:
+            self.kind = "named"
+            self.antecedent = (named[-1].at, named[-1].end)
+        else:
+            self.kind = "new"  # named only later: left unlinked rather than guessed
+        return full
 
     def _refer(self, found: PersonMention | None) -> str | None:
         """The antecedent's name, remembering its offsets."""
@@ -203,7 +227,9 @@ class SpeakerResolver:
                 return matching[0] if matching else None  # "the French interior ministry"
         found = [o for o in found if sentence - o.sentence < _RECENT_SENTENCES]
         subjects = [o for o in found if o.subject]
-        ranked = subjects or found
+        # "it" speaks for an organisation that was itself a subject; a name met only as
+        # an object or a modifier ("a motion against X. It asks ...") is not its antecedent
+        ranked = subjects if pronoun else subjects or found
         return ranked[0] if ranked else None
 
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
@@ -234,16 +260,19 @@ class SpeakerResolver:
         gender = self.lex.gendered_roles.get(head.lower_)
         best, best_score = None, 0
         office = _office(span, self.lex)
+        owner = _stems([t.text for t in _owner_words(span, head, self.lex)])
         for person in self._before(span.start_char, gender):
             if office and not key & person.title:
                 continue  # 'the president' is not whoever stood near the word 'president'
+            if owner and not owner & person.context:
+                continue  # 'May's spokesman' is not the Commission's spokesman named before
             score = len(key & person.context)
             if score > best_score:
                 best, best_score = person, score
         # no one introduced with the role's words: the latest person only when the
         # mention is a bare role word ("the official"), never an office ("the Prime
         # Minister" is not whoever was named last)
-        bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles
+        bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles and not owner
         found = best or (
             self._recent_only(span.start_char, gender) if bare and not office else None
         )
@@ -281,6 +310,22 @@ def _title_words(before: list[Token]) -> list[Token]:
             break
         title.insert(0, tok)
     return title
+
+
+def _owner_words(span: Span, head: Token, lex: CueLexicon) -> list[Token]:
+    """The words of a role mention naming whose role it is ('Theresa May's' official
+    spokesman, the 'Kremlin' spokesman): names, not role words nor nationality
+    adjectives ("the Russian spokesman" may be the one introduced as the Kremlin's)."""
+    return [
+        t
+        for t in span
+        if t.i != head.i
+        and t.pos_ == "PROPN"
+        and t.ent_type_ != "NORP"
+        and t.lower_ not in lex.role_nouns
+        and t.lower_ not in lex.office_words
+        and t.text[:1].isupper()
+    ]
 
 
 def _owned(noun: Token) -> bool:
@@ -425,6 +470,21 @@ def _name_key(text: str) -> str:
     """The last word of a name, lower case: the key of its full form."""
     words = _clean_name(text).split()
     return words[-1].lower() if words else ""
+
+
+def _family_first(persons: list[Span], full_names: dict[str, str]) -> dict[str, str]:
+    """First word -> the one multi-word PERSON name starting with it, for words that end
+    no name ("wang" -> "Wang Yi"; not "kim" when two Kims are named)."""
+    found: dict[str, set[str]] = {}
+    for ent in persons:
+        words = _clean_name(ent.text).split()
+        if len(words) > 1 and words[0][:1].isupper():
+            found.setdefault(words[0].lower(), set()).add(" ".join(words))
+    return {
+        key: next(iter(names))
+        for key, names in found.items()
+        if len(names) == 1 and key not in full_names
+    }
 
 
 def _full_names(persons: list[Span]) -> dict[str, str]:
