@@ -177,6 +177,12 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "London imposed sanctions on Damascus on Friday.",
             "sanctions",
         ),
+        # what someone calls important to do is a value, not an act
+        (
+            "Merkel stressed how important it is to negotiate with Moscow.",
+            "Merkel will negotiate with Moscow on Monday.",
+            "negotiate",
+        ),
         # the question put to someone by an unnamed reporter is no request
         (
             "Asked to comment on the report, Lavrov said the ministry had nothing to add.",
@@ -313,6 +319,11 @@ def test_other_senses_of_protest_downgrade_and_allow_are_no_events(nlp) -> None:
     assert [e for e in events(nlp, "Students demonstrated in Minsk on Sunday.")]
     cut = "Moscow downgraded diplomatic relations with London on Friday."
     assert confidence_of(nlp, cut, "downgraded") >= 0.75
+
+
+def test_a_stretch_of_places_is_no_target(nlp) -> None:
+    text = "Macron noted how vital it is to cooperate all the way from Lisbon to Vladivostok."
+    assert not [e for e in events(nlp, text) if any(a.country == "PRT" for a in e.target)]
 
 
 def test_pressing_someone_to_act_is_a_request(nlp) -> None:

@@ -296,6 +296,8 @@ def _named(token: Token) -> Token:
 
 def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
     for child in token.children:
+        if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
+            continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             found = actor_tokens([g for g in _pobjs(child) if is_actor(g)])
             if found:

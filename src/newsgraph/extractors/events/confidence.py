@@ -420,6 +420,10 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         if node.dep_ == "xcomp" and head.lemma_.lower() in heads:
             return True
+        if node.dep_ == "xcomp" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children
+        ):
+            return True  # 'how important it is to cooperate': a value, not an act
         purpose = node.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in node.children
         )
