@@ -257,6 +257,10 @@ def quote_page(
     """A page of quotes newest first (the semantics of ``quote_select``) read through
     ``quote_index`` and ``quote_speakers``, the count (exact up to ``COUNT_CAP``, else
     estimated) and whether it is exact."""
+    if speaker_ids or speaker_text:
+        return _speaker_quote_page(
+            conn, list(speaker_ids), speaker_text, since, until, limit, offset
+        )
     keys = _quote_keys(conn, list(speaker_ids), speaker_text, since, until)
     if keys is None:
         return [], 0, True
@@ -306,6 +310,81 @@ def _quote_keys(
 
     both = union(*parts).subquery()
     return select(both.c.article_id, both.c.seq, both.c.day)
+
+
+def _speaker_parts(
+    conn: Connection,
+    speaker_ids: list[str],
+    speaker_text: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[Select[Any]]:
+    """One selectable of (article_id, seq, day) per speaker id and per stored label:
+    each is one walk of an index in page order (``speaker_entity`` or ``name_lower``
+    first, then newest first)."""
+    qi, qs = schema.quote_index, schema.quote_speakers
+    parts = [
+        select(qi.c.article_id, qi.c.seq, qi.c.day).where(
+            qi.c.speaker_entity == i, *day_range(qi.c.day, since, until, None)
+        )
+        for i in sorted(set(speaker_ids))
+    ]
+    labels = speaker_labels(conn, speaker_text) if speaker_text else []
+    parts += [
+        select(qs.c.article_id, qs.c.seq, qs.c.day).where(
+            qs.c.name_lower == label, *day_range(qs.c.day, since, until, None)
+        )
+        for label in labels
+    ]
+    return parts
+
+
+def _speaker_quote_page(
+    conn: Connection,
+    speaker_ids: list[str],
+    speaker_text: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """``quote_page`` for a speaker: the first ``offset + limit`` keys of each speaker
+    id and label, merged newest first. A union of them all sorted in SQL read every
+    quote of the speaker (41,600 rows for 'Trump' at 100,000 articles: 160 ms, and
+    as much again to count them). The count is exact up to ``COUNT_CAP``."""
+    parts = _speaker_parts(conn, speaker_ids, speaker_text, since, until)
+    if not parts:
+        return [], 0, True
+
+    def newest(part: Select[Any]) -> Select[Any]:
+        cols = part.selected_columns
+        return part.order_by(cols["day"].desc().nulls_last(), cols["article_id"], cols["seq"])
+
+    found: dict[tuple[str, int], Any] = {}
+    for part in parts:
+        for article_id, seq, day in conn.execute(newest(part).limit(offset + limit)):
+            found[(article_id, seq)] = day
+    ordered = sorted(found.items(), key=lambda kv: kv[0])  # article, seq within a day
+    ordered.sort(key=lambda kv: kv[1] or "", reverse=True)  # newest first, undated last
+    page = [key for key, _ in ordered[offset : offset + limit]]
+    total, exact = _speaker_count(conn, parts)
+    return quote_rows(conn, page), total, exact
+
+
+def _speaker_count(conn: Connection, parts: list[Select[Any]]) -> tuple[int, bool]:
+    """Distinct quotes of the parts: exact up to ``COUNT_CAP``, else ``COUNT_CAP + 1``
+    and not exact. Each part is counted up to the cap in the index first; only when
+    none passes it are the keys read and merged (one quote can be in several parts)."""
+    keys: set[tuple[str, int]] = set()
+    for part in parts:
+        capped = part.limit(COUNT_CAP + 1).subquery()
+        if int(conn.execute(select(func.count()).select_from(capped)).scalar_one()) > COUNT_CAP:
+            return COUNT_CAP + 1, False
+    for part in parts:
+        keys.update((a, s) for a, s, _ in conn.execute(part.limit(COUNT_CAP + 1)))
+        if len(keys) > COUNT_CAP:
+            return COUNT_CAP + 1, False
+    return len(keys), True
 
 
 def speaker_labels(conn: Connection, text: str) -> list[str]:
