@@ -46,6 +46,7 @@ from newsgraph.errors import IngestError  # noqa: E402
 from newsgraph.extractors.times.article import DATING_CHARS, date_article  # noqa: E402
 from newsgraph.extractors.times.calendar_rules import safe_date  # noqa: E402
 from newsgraph.extractors.times.dating import infer_publication_date  # noqa: E402
+from newsgraph.extractors.times.dating_anchors import anchored_day  # noqa: E402
 from newsgraph.extractors.times.dating_evidence import from_embeds, from_trailer  # noqa: E402
 from newsgraph.extractors.times.dating_roles import (  # noqa: E402
     EARLIEST,
@@ -250,6 +251,7 @@ LAST_YEAR = re.compile(r"\b(?:last year|a year ago|last year's)\b", re.I)
 NEXT_YEAR = re.compile(r"\bnext year\b", re.I)
 CENSUS_KINDS = (
     "stamp",  # a trailer, a 'Published:' line, an embedded post's stamp, a dateline with its year
+    "anchor",  # 'N years ago' / 'the Nth anniversary of' a well-known dated event
     "full-date",  # a day or a month with the article's year ('February 13, 2017', 'January 2017')
     "bare-year",  # the article's year as a bare year only ('in 2017', 'the 2017 budget')
     "relative-year",  # the year before with 'last year' (or the next with 'next year')
@@ -258,10 +260,11 @@ CENSUS_KINDS = (
 )
 
 
-def evidence_kinds(row: Gold, settings: Settings, kb: Any) -> set[str]:
+def evidence_kinds(row: Gold, settings: Settings, kb: Any, today: date | None = None) -> set[str]:
     """The kinds of evidence in one undated article's text that agree with its true year
     (the ceiling analysis of docs/quality.md): evidence that could pin the year, whether
-    or not the dating step uses it. Uses the gold year only to say whether a clue agrees."""
+    or not the dating step uses it. Uses the gold year only to say whether a clue agrees;
+    ``today`` (default: today) ends the KB's open tenures."""
     raw = RawDoc(source=row["id"], kind="text", body=row["text"], url=None, given={"id": row["id"]})
     text = build_article(raw, settings).text[:DATING_CHARS]
     gold = date.fromisoformat(row["gold"][:10])
@@ -272,6 +275,9 @@ def evidence_kinds(row: Gold, settings: Settings, kb: Any) -> set[str]:
     stamps = [e.value or "" for e in from_trailer(text) + from_embeds(text)]
     if any(v.startswith(year) for v in stamps) or (line and line.year == gold.year):
         kinds.add("stamp")
+    anchored = (anchored_day(s.group()) for s in re.finditer(r"[^.!?\n]+", text))
+    if any(found and found[0].year == gold.year for found in anchored):
+        kinds.add("anchor")
     explicit = [t for t in times if t.type == "DATE" and YEAR_IN_TEXT.search(t.text)]
     if any(len(t.value or "") >= 7 and (t.value or "").startswith(year) for t in explicit):
         kinds.add("full-date")
@@ -284,11 +290,12 @@ def evidence_kinds(row: Gold, settings: Settings, kb: Any) -> set[str]:
         kinds.add("relative-year")
     for t in times:
         value, first = t.value or "", t.text.split()[0].strip(",.").lower() if t.text else ""
-        if value.startswith("XXXX-") and len(value) == 10 and first in WEEKDAYS:
+        numeric = value[5:7].isdigit() and value[8:10].isdigit()
+        if value.startswith("XXXX-") and len(value) == 10 and numeric and first in WEEKDAYS:
             day = safe_date(gold.year, int(value[5:7]), int(value[8:10]))
             if day is not None and day.weekday() == WEEKDAYS[first]:
                 kinds.add("weekday-date")
-    today = date.today()
+    today = today or date.today()
     tenures = with_early_tenure(text, kb, today, role_clues(text, kb, today))
     window = intersect_clues(tenures, today)[0]
     short = bool(window) and window[0][0] > EARLIEST and window[-1][1].year - window[0][0].year <= 1
@@ -297,23 +304,31 @@ def evidence_kinds(row: Gold, settings: Settings, kb: Any) -> set[str]:
     return kinds
 
 
-def census(rows: list[Gold], settings: Settings) -> dict[str, Any]:
+def census(rows: list[Gold], settings: Settings, today: date | None = None) -> dict[str, Any]:
     """How many articles carry each kind of year evidence, and how many carry none."""
     kb = default_kb()
-    counts = dict.fromkeys((*CENSUS_KINDS, "any", "none", "only bare-year or relative-year"), 0)
+    counts = dict.fromkeys((*CENSUS_KINDS, "any", "none"), 0)
+    strongest = dict.fromkeys((*STRENGTH, "none"), 0)
     n = 0
     for row in rows:
         try:
-            kinds = evidence_kinds(row, settings, kb)
+            kinds = evidence_kinds(row, settings, kb, today)
         except IngestError:
             continue
         n += 1
         for kind in kinds:
             counts[kind] += 1
         counts["any" if kinds else "none"] += 1
-        if kinds and kinds <= {"bare-year", "relative-year"}:
-            counts["only bare-year or relative-year"] += 1
-    return {"articles": n, **{k: (v, round(v / n, 3) if n else None) for k, v in counts.items()}}
+        strongest[next((k for k in STRENGTH if k in kinds), "none")] += 1
+
+    def shares(table: dict[str, int]) -> dict[str, tuple[int, float | None]]:
+        return {k: (v, round(v / n, 3) if n else None) for k, v in table.items()}
+
+    return {"articles": n, "kinds": shares(counts), "strongest": shares(strongest)}
+
+
+# the kinds from the most to the least able to fix a year on their own
+STRENGTH = ("stamp", "anchor", "full-date", "tenure", "weekday-date", "relative-year", "bare-year")
 
 
 def sets(names: list[str], wheel_dir: Path) -> Iterator[tuple[str, list[Gold]]]:
@@ -356,13 +371,19 @@ def main() -> None:
         action="store_true",
         help="instead of dating, count the kinds of year evidence each text carries",
     )
+    ap.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=None,
+        help="with --census: end the KB's open tenures on this day (a reader of that day)",
+    )
     args = ap.parse_args()
     settings = Settings()
     results = {}
     for name, rows in sets(args.sets, args.wheel_dir):
         rows = rows[: args.limit] if args.limit else rows
         if args.census:
-            print(name, json.dumps(census(rows, settings)), flush=True)
+            print(name, json.dumps(census(rows, settings, args.as_of)), flush=True)
             continue
         for mode in args.mode:
             if mode == "url" and not any(r["url"] for r in rows):

@@ -3,13 +3,15 @@
 Each clue has a kind and a weight (:mod:`dating_evidence`):
 
 * dates that point at the day or month: the URL ("/2017/03/14/"), a trailer or
-  "Published:" stamp, a dateline with its year, a full date whose weekday the text
-  names, "75 years ago" beside a well-known dated event (:mod:`dating_anchors`);
+  "Published:" stamp, an embedded post's stamp ("(@GovPressOffice) February 13, 2017"),
+  a dateline with its year, a full date whose weekday the text names, "75 years ago"
+  beside a well-known dated event (:mod:`dating_anchors`);
 * yearless days: a dateline's "April 24", a weekday with a month-day ("Monday,
   February 7" is a Monday in 2011, 2022 and 2028);
 * bounds: the actor knowledge base (a person named with a role puts the day inside
-  that tenure, :mod:`dating_roles`), the latest year the text reports as past (a lower
-  bound), a year it looks forward to (an upper bound).
+  that tenure; "first 100 days" or "since taking office last month" near the start of
+  the named holder's offices, :mod:`dating_roles`), the latest year the text reports as
+  past (a lower bound), a year it looks forward to (an upper bound).
 
 :mod:`dating_combine` weighs them into one date (the best estimate: a day whenever a
 clue names one, else ``2017-02`` or ``2017``), the granularity its confidence vouches for

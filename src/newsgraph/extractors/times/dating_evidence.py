@@ -1,7 +1,7 @@
 """The clues an undated article gives about its own date, each with its kind and weight.
 
 A clue either points at a date (a day, a month or a year: the URL's "/2017/03/14/", a
-trailer "(China Daily European Weekly 01/13/2017 page29)", "Sunday, Jan. 29", a
+trailer "(China Daily European Weekly 01/13/2017 page29)", an embedded post's stamp, "Sunday, Jan. 29", a
 dateline's "February 6") or bounds it (a tenure from the actor KB, "since 2019" and
 the latest year reported in the past tense as lower bounds, a year the text looks
 forward to as an upper bound). :mod:`dating_combine` weighs them into one date.
