@@ -19,9 +19,19 @@
    nothing). An existing database is reused and topped up to ``--n``; the cost
    of its first batches is kept beside it (``<db>.scale.json``) so ``first`` stays the
    cost at the start of the whole build.
-2. **Measure.** ``newsgraph serve --cache-mb 0`` (uvicorn, one process) on loopback;
-   each endpoint gets ``--requests`` requests from 1 client, then all endpoints are
-   mixed over ``--clients`` concurrent keep-alive clients for ``--seconds`` seconds.
+   With ``--copy-blocks`` (PostgreSQL) the database is topped up instead by copying
+   itself, as it was the first time, in SQL: block after block of the same articles
+   with new ids, hashes and merged-event ids, the same days and actors, and the
+   aggregates' counters added to (``copy_blocks``; about 7 ms an article against
+   28-300 ms through ``save_batch``, which made a million a 12-hour build). Stories,
+   claims and tones are not copied.
+2. **Measure.** ``newsgraph serve --cache-mb 0 --workers W`` on loopback; each endpoint
+   gets ``--requests`` requests from 1 client, then all endpoints are mixed over
+   ``--clients`` concurrent keep-alive clients for ``--seconds`` seconds, each sending
+   its next request as soon as it has an answer (a closed loop: the server is never
+   idle, and the latency is the queue). ``--think-ms T`` adds a third run, reported
+   beside it as ``c50_think``, where each client waits a random time (mean T) between
+   requests, as people reading the pages do.
 
 Prints one JSON object (with ``--json``; a table otherwise)::
 
@@ -30,7 +40,7 @@ Prints one JSON object (with ``--json``; a table otherwise)::
      "ingest_ms_per_article": {"first": ms, "last": ms}, "errors": {...}, ...}
 
 ``p50/p95/p99`` are one client's; ``c50`` the same endpoint's under ``--clients``
-clients. Targets (issue 18): search p95 < 50 ms with one client, every endpoint p99 <
+clients; ``c50_all`` every answer of that run, with the answers per second. Targets (issue 18): search p95 < 50 ms with one client, every endpoint p99 <
 200 ms with 50 clients, ``last`` within 1.5x of ``first``. ``make bench-scale`` runs it
 at 100,000 articles on SQLite.
 """
@@ -349,6 +359,183 @@ def _mean(timings: list[tuple[int, float]], articles: int, *, first: bool) -> fl
     return ms / max(1, count)
 
 
+# ---- PostgreSQL: a million by copying blocks in SQL ---------------------------------------
+
+# every table a block copy writes, with the columns it rewrites ({a}: an article id,
+# {m}: a merged event id); the other columns are copied as they are
+ARTICLE = "'scale-' || lpad((substr({col}, 7)::bigint + :shift)::text, 7, '0')"
+BLOCK_COPIED: dict[str, dict[str, str]] = {
+    "articles": {
+        "id": ARTICLE,
+        "content_hash": "content_hash || '~' || :block",
+        "url": "url || '~' || :block",
+        "source": "source || '~' || :block",
+    },
+    "entities": {"article_id": ARTICLE},
+    "mentions": {"article_id": ARTICLE},
+    "quotes": {"article_id": ARTICLE},
+    "times": {"article_id": ARTICLE},
+    "events": {"article_id": ARTICLE},
+    "merged_events": {"id": "id + :merged"},
+    "merged_event_actors": {"merged_event_id": "merged_event_id + :merged"},
+    "event_mentions": {"article_id": ARTICLE, "merged_event_id": "merged_event_id + :merged"},
+    "article_sources": {
+        "id": "id + :sources",
+        "article_id": ARTICLE,
+        "source": "source || '~' || :block",
+    },
+    "event_index": {"article_id": ARTICLE},
+    "event_keys": {"article_id": ARTICLE},
+    "quote_index": {"article_id": ARTICLE},
+    "quote_speakers": {"article_id": ARTICLE},
+    "merged_event_keys": {"merged_event_id": "merged_event_id + :merged"},
+    "merged_event_pairs": {"merged_event_id": "merged_event_id + :merged"},
+}
+# aggregates whose counters add up: (table, key columns, counter columns)
+BLOCK_ADDED = (
+    ("actor_stats", ("entity_id",), ("articles", "mentions")),
+    ("dyad_days", ("lo", "hi", "day", "type", "negated"), ("events", "mentions")),
+    ("event_days", ("key", "day", "type", "negated"), ("events", "mentions")),
+    ("event_months", ("key", "month", "type", "negated"), ("events", "mentions")),
+    ("speaker_names", ("name_lower",), ("quotes",)),
+    ("counts", ("kind", "key"), ("n",)),
+)
+# counts that grow with a block: rows per copied table, articles per outlet, language, day
+BLOCK_COUNTS = (
+    "kind IN ('outlet', 'language', 'day', 'repairs') OR (kind = 'table' AND key IN ({tables}))"
+)
+
+
+def copy_blocks(db: str, n: int) -> dict[str, Any]:
+    """Top a PostgreSQL database up towards ``n`` articles by copying, in SQL, the whole
+    database as it was when this first ran (the template: ``scale-0000000`` to
+    ``scale-{T-1}``, kept in tables ``ng_template_*``) as blocks of T articles: new article
+    ids, hashes, sources and merged-event ids; the same days, outlets and actors (so each
+    block makes every day denser); the aggregates' counters added to. Story, claim and
+    tone rows are not copied, and the copies' search vectors are computed by PostgreSQL
+    as for any insert. One transaction per block; returns the blocks' timings."""
+    from sqlalchemy import text as sql
+
+    engine = make_engine(db)
+    timings: list[dict[str, Any]] = []
+    try:
+        with engine.begin() as conn:
+            made = conn.execute(
+                sql("SELECT to_regclass('ng_template_meta') IS NOT NULL")
+            ).scalar_one()
+            if not made:
+                names = [*BLOCK_COPIED, *(t for t, _, _ in BLOCK_ADDED), "entity_names"]
+                for name in names:
+                    conn.execute(sql(f"CREATE TABLE ng_template_{name} AS SELECT * FROM {name}"))
+                conn.execute(
+                    sql(
+                        "CREATE TABLE ng_template_meta AS SELECT "
+                        "(SELECT count(*) FROM articles) AS articles, "
+                        "(SELECT coalesce(max(id), 0) + 1 FROM merged_events) AS merged, "
+                        "(SELECT coalesce(max(id), 0) + 1 FROM article_sources) AS sources"
+                    )
+                )
+            size, merged, sources = conn.execute(sql("SELECT * FROM ng_template_meta")).one()
+            first, last = conn.execute(
+                sql("SELECT min(id), max(id) FROM ng_template_articles")
+            ).one()
+            if first != "scale-0000000" or last != f"scale-{size - 1:07d}":
+                raise SystemExit(f"the template is not scale-0000000..scale-{size - 1:07d}")
+            columns = {
+                name: [
+                    r[0]
+                    for r in conn.execute(
+                        sql(
+                            "SELECT column_name FROM information_schema.columns WHERE "
+                            "table_schema = current_schema() AND table_name = :t AND "
+                            "is_generated = 'NEVER' ORDER BY ordinal_position"
+                        ),
+                        {"t": name},
+                    )
+                ]
+                for name in [*BLOCK_COPIED, *(t for t, _, _ in BLOCK_ADDED)]
+            }
+        while True:
+            have = stored_count(db)
+            block = have // size
+            if have + size > n or have % size:
+                break
+            began = time.perf_counter()
+            params = {
+                "shift": block * size,
+                "block": str(block),
+                "merged": block * merged,
+                "sources": block * sources,
+            }
+            with engine.begin() as conn:
+                for name, changed in BLOCK_COPIED.items():
+                    cols = columns[name]
+                    values = [changed.get(c, f'"{c}"').format(col=f'"{c}"') for c in cols]
+                    listed = ", ".join(f'"{c}"' for c in cols)
+                    conn.execute(
+                        sql(
+                            f"INSERT INTO {name} ({listed}) "
+                            f"SELECT {', '.join(values)} FROM ng_template_{name}"
+                        ),
+                        params,
+                    )
+                conn.execute(
+                    sql(
+                        "INSERT INTO entity_names SELECT * FROM ng_template_entity_names "
+                        "ON CONFLICT DO NOTHING"
+                    )
+                )
+                tables = ", ".join(f"'{t}'" for t in BLOCK_COPIED if t in TABLE_COUNTED)
+                for name, keys, counters in BLOCK_ADDED:
+                    cols = [f'"{c}"' for c in columns[name]]
+                    where = (
+                        " WHERE " + BLOCK_COUNTS.format(tables=tables) if name == "counts" else ""
+                    )
+                    adds = ", ".join(f'"{c}" = {name}."{c}" + excluded."{c}"' for c in counters)
+                    keys = tuple(f'"{k}"' for k in keys)
+                    conn.execute(
+                        sql(
+                            f"INSERT INTO {name} ({', '.join(cols)}) SELECT {', '.join(cols)} "
+                            f"FROM ng_template_{name}{where} "
+                            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {adds}"
+                        )
+                    )
+                for name in ("merged_events", "article_sources"):
+                    conn.execute(
+                        sql(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"(SELECT max(id) FROM {name}))"
+                        )
+                    )
+            spent = time.perf_counter() - began
+            timings.append({"block": block, "articles": size, "s": round(spent, 1)})
+            print(
+                f"block {block}: {have + size:,} articles, {spent:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+        with engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(sql("ANALYZE"))
+    finally:
+        engine.dispose()
+    return {"blocks": timings}
+
+
+# rows per table that ``counts`` keeps (kind "table")
+TABLE_COUNTED = (
+    "articles",
+    "entities",
+    "mentions",
+    "quotes",
+    "times",
+    "events",
+    "merged_events",
+    "merged_event_actors",
+    "event_mentions",
+    "article_sources",
+)
+
+
 # ---- requests -----------------------------------------------------------------------------
 
 
@@ -420,9 +607,18 @@ class Client:
         self.writer: asyncio.StreamWriter | None = None
 
     async def get(self, path: str) -> int:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
-        assert self.reader is not None
+        """The status of ``GET path``; a kept-alive connection the server has closed
+        meanwhile (uvicorn drops idle ones after 5 s) is opened again, once."""
+        if self.writer is not None:
+            try:
+                return await self._get(path)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                await self.close()
+        self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        return await self._get(path)
+
+    async def _get(self, path: str) -> int:
+        assert self.reader is not None and self.writer is not None
         self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
@@ -440,6 +636,7 @@ class Client:
             self.writer.close()
             with contextlib.suppress(Exception):
                 await self.writer.wait_closed()
+        self.reader = self.writer = None
 
 
 async def one_client(
@@ -458,8 +655,12 @@ async def one_client(
 
 
 async def many_clients(
-    port: int, paths: dict[str, list[str]], clients: int, seconds: float
+    port: int, paths: dict[str, list[str]], clients: int, seconds: float, think_ms: float = 0.0
 ) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """``clients`` keep-alive clients mixing the endpoints for ``seconds``: closed loop
+    (each sends its next request as soon as an answer arrives) unless ``think_ms`` > 0,
+    when each waits a random time (exponential, that mean) between requests, as a
+    reader does."""
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     names = sorted(paths)
@@ -476,6 +677,8 @@ async def many_clients(
             times[name].append((time.perf_counter() - started) * 1000)
             if status != 200:
                 errors[f"{name} {status}"] += 1
+            if think_ms > 0:
+                await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
         await client.close()
 
     await asyncio.gather(*(run(k) for k in range(clients)))
@@ -523,19 +726,42 @@ def serving(db: str, workers: int = 1) -> Iterator[int]:
 
 
 def measure(
-    db: str, requests: int, clients: int, seconds: float, workers: int = 1
+    db: str, requests: int, clients: int, seconds: float, workers: int = 1, think_ms: float = 0.0
 ) -> dict[str, Any]:
+    """One client, then ``clients`` in a closed loop; with ``think_ms``, a third run of
+    ``clients`` that pause between requests (reported beside, never instead)."""
     paths = endpoints(db)
     with serving(db, workers) as port:
         asyncio.run(one_client(port, {k: v[:1] for k, v in paths.items()}, 1))  # warm up
         single, errors = asyncio.run(one_client(port, paths, requests))
+        began = time.perf_counter()
         crowd, crowd_errors = asyncio.run(many_clients(port, paths, clients, seconds))
+        spent = time.perf_counter() - began
+        paced: dict[str, list[float]] = {}
+        if think_ms > 0:
+            began_paced = time.perf_counter()
+            paced, paced_errors = asyncio.run(many_clients(port, paths, clients, seconds, think_ms))
+            spent_paced = time.perf_counter() - began_paced
+            crowd_errors = dict(crowd_errors) | {f"paced {k}": v for k, v in paced_errors.items()}
     result = {}
     for name in paths:
         result[name] = summary(single[name]) | {
             f"c{clients}": summary(crowd[name]) | {"requests": len(crowd[name])}
         }
-    return {"endpoints": result, "errors": dict(errors) | dict(crowd_errors)}
+        if paced:
+            result[name][f"c{clients}_think"] = summary(paced[name]) | {
+                "requests": len(paced[name])
+            }
+    out: dict[str, Any] = {"endpoints": result, "errors": dict(errors) | dict(crowd_errors)}
+    every = [x for values in crowd.values() for x in values]
+    out[f"c{clients}_all"] = summary(every) | {"answers_per_s": round(len(every) / spent, 1)}
+    if paced:
+        every = [x for values in paced.values() for x in values]
+        out[f"c{clients}_think_all"] = summary(every) | {
+            "answers_per_s": round(len(every) / spent_paced, 1),
+            "think_ms": think_ms,
+        }
+    return out
 
 
 # ---- main ---------------------------------------------------------------------------------
@@ -554,7 +780,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60.0, help="length of the 50-client run")
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="also run the clients pausing this long on average between requests "
+        "(reported as c<clients>_think, beside the closed-loop figures)",
+    )
     ap.add_argument("--build-only", action="store_true", help="build, do not measure")
+    ap.add_argument(
+        "--copy-blocks",
+        action="store_true",
+        help="PostgreSQL: top up by copying the database as it first was, in SQL, block by "
+        "block (copy_blocks; far faster than storing each copy, see docs/scale.md)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
     db = args.db
@@ -569,14 +808,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not sources:
         raise SystemExit(f"{args.source}: no articles")
     began = time.perf_counter()
-    ingest = build(db, Copier(sources, args.years), args.n, args.batch)
+    copied: dict[str, Any] = {}
+    if args.copy_blocks:
+        if args.backend != "postgres":
+            raise SystemExit("--copy-blocks is for --backend postgres")
+        copied = copy_blocks(db, args.n)
+        side = Path(".cache/store_scale_pg.json")  # the costs of the stored template
+        state = json.loads(side.read_text()) if side.exists() else {}
+        ingest = {k: round(float(v), 3) for k, v in state.items()}
+    else:
+        ingest = build(db, Copier(sources, args.years), args.n, args.batch)
     out: dict[str, Any] = {
         "n": stored_count(db),
         "backend": args.backend,
         "build_s": round(time.perf_counter() - began, 1),
     }
+    if copied:
+        out["copied"] = copied
     if not args.build_only:
-        out |= measure(db, args.requests, args.clients, args.seconds, args.workers)
+        out |= measure(db, args.requests, args.clients, args.seconds, args.workers, args.think_ms)
         out["server_workers"] = args.workers
     out["ingest_ms_per_article"] = ingest
     if args.json:
@@ -597,6 +847,9 @@ def _table(out: dict[str, Any], clients: int) -> None:
             f"{name:<22}{row['p50']:>8}{row['p95']:>8}{row['p99']:>8}"
             f"   {crowd['p50']:>7}{crowd['p95']:>8}{crowd['p99']:>8}"
         )
+    for key in (f"c{clients}_all", f"c{clients}_think_all"):
+        if key in out:
+            print(f"{key}: {out[key]}")
     if out.get("errors"):
         print("errors:", out["errors"])
 
