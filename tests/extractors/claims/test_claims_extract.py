@@ -37,6 +37,16 @@ def values(text: str) -> list[tuple[object, str | None, str]]:
         ("sub-7 nanometer chips", [(7.0, "nanometre", "<")]),
         ("a 15 year-old", [(15.0, "years old", "=")]),
         ("Stoxx 50 -1.3%", [(50.0, None, "="), (-1.3, "percent", "=")]),
+        ("at 110 JPY to the dollar", [(110.0, "JPY", "=")]),
+        ("a 5 W charger", [(5.0, "watt", "=")]),
+        ("Gant (0.5 WAR), Reyes", [(0.5, "WAR", "=")]),
+        ("At 118.5p, its shares", [(118.5, "penny", "=")]),
+        ("Nearly two-thirds of the sales", [(2 / 3, "fraction", "~")]),
+        ("One out of three Germans", [(1 / 3, "fraction", "=")]),
+        ("just one of four concepts", [(0.25, "fraction", "=")]),
+        ("1/16 of a pint", [(1 / 16, "fraction", "=")]),
+        ("repaired dozens of vehicles", [(12.0, None, "=")]),
+        ("a 200,000 to-260,000 year-old skull", [((200_000.0, 260_000.0), "years old", "=")]),
     ],
 )
 def test_scan_reads_value_unit_and_approximation(text, expected) -> None:
@@ -51,11 +61,38 @@ def test_scan_reads_value_unit_and_approximation(text, expected) -> None:
         "the 22nd amendment",
         "the TA-35 index",
         "it ended 2-2",
-        "1/16 of a pint",
+        "a third term",
     ],
 )
 def test_scan_leaves_out_dates_times_ordinals_names_and_scores(text) -> None:
     assert [f for f in scan(text) if not f.year_like] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "plummeted from $36,040 at 10.45pm last night to $34,935 at 5am",
+            (34_935.0, 36_040.0),
+            "USD",
+        ),
+        ("volume narrowed to 138,285 lots from 212,577 lots", (138_285.0, 212_577.0), None),
+        ("from 20 miles per gallon in 2008 to 29 mpg", (20.0, 29.0), "mile per gallon"),
+    ],
+)
+def test_scan_joins_from_and_to_over_a_few_words(text, value, unit) -> None:
+    ranges = [f for f in scan(text) if isinstance(f.value, tuple)]
+    assert [(f.value, f.unit) for f in ranges] == [(value, unit)]
+
+
+def test_scan_reads_no_share_in_quarters_of_a_year_and_no_minus_in_a_name() -> None:
+    assert all(f.unit != "fraction" for f in scan("in the first three quarters of 2016"))
+    assert [f.value for f in scan("thousands of COVID -19 tests")] == [(1000.0, 10000.0)]
+
+
+def test_scan_keeps_ranges_apart_across_sentences() -> None:
+    text = "It rose from $5 in May. Prices went to $9 in June."
+    assert not any(isinstance(f.value, tuple) for f in scan(text))
 
 
 def test_scan_marks_bare_years() -> None:
@@ -79,6 +116,13 @@ def test_changes_and_counted_nouns(nlp) -> None:
     assert found["1.1%"].change == "down"
     assert found["7,000 points"].change is None and found["7,000 points"].value == 7000.0
     assert found["200"].unit == "worker"
+
+
+def test_a_figure_the_parser_calls_a_date_and_index_names(nlp) -> None:
+    text = "The TA-125 lost 1.1% to end at 1,334.20, and the sp 500 was down 2.1%."
+    found = {c.text: c for c in claims_of(nlp, text)}
+    assert 1334.2 in {c.value for c in found.values()}
+    assert 500.0 not in {c.value for c in found.values()}
 
 
 def test_names_dates_and_titles_are_not_claims(nlp) -> None:
@@ -154,10 +198,10 @@ def test_newsquant_dev_gate() -> None:
     ).stdout
     res = json.loads(out)
     whole, held = res["newsgraph all"], res["newsgraph held-out"]
-    assert whole["value_f1"] >= 0.85
+    assert whole["value_f1"] >= 0.90  # measured 0.932
     assert whole["value_unit_f1"] >= 0.70
     assert whole["value_change_f1"] >= 0.70
-    assert held["value_f1"] >= 0.80  # the part never tuned on (measured 0.83)
+    assert held["value_f1"] >= 0.82  # the part never tuned on (measured 0.844; target 0.85)
 
 
 def test_wire_multipliers_and_dotted_dates() -> None:

@@ -88,6 +88,17 @@ _LABEL_WORDS = {
     "day",
     "round",
     "vol",
+    # index and list names, also when written in lower case ("the sp 500 was down")
+    "sp",
+    "s&p",
+    "ftse",
+    "nikkei",
+    "stoxx",
+    "russell",
+    "cac",
+    "dax",
+    "nasdaq",
+    "fortune",
 }
 _OR = re.compile(r"^,?\s*or\s*$")
 _SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)]\s*$")
@@ -213,6 +224,8 @@ def _keep_bare(tokens: list[Any], found: Found, unit: str | None) -> bool:
     figure in digits that is not part of a name, a date or an ordinal."""
     first = tokens[0]
     labels = {t.ent_type_ for t in tokens} - {""}
+    if _never_a_date(first.doc.text[found.start : found.end]):
+        labels -= {"DATE", "TIME"}  # "1,334.20": the parser's DATE is wrong
     if unit is not None:
         return not (labels & (_NOT_A_COUNT - {"DATE", "TIME"}))
     if found.spelled or found.vague:
@@ -230,9 +243,22 @@ def _keep_bare(tokens: list[Any], found: Found, unit: str | None) -> bool:
     return prev is None or prev.lower_ not in _LABEL_WORDS
 
 
+def _never_a_date(number: str) -> bool:
+    """Digits no date or clock time is written in: a thousands comma ("1,334.20") or
+    a decimal part that no "10.45" time has ("96.088", "35.5")."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", number):
+        return True
+    m = re.fullmatch(r"(\d+)\.(\d+)", number)
+    if m is None:
+        return False
+    return len(m.group(2)) != 2 or int(m.group(1)) > 24 or int(m.group(2)) > 59
+
+
 def _is_date(tokens: list[Any], unit: str | None) -> bool:
     """Inside a DATE/TIME entity and not a duration ("200 days", "33 years")."""
     labels = {t.ent_type_ for t in tokens}
+    if _never_a_date(tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]):
+        return False
     if not labels & {"DATE", "TIME"}:
         return False
     if unit in _DURATION_UNITS:

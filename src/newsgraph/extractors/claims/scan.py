@@ -6,8 +6,13 @@ A candidate is a number written in digits ("23.68", "1,463.78", ".5") or words (
 "a dozen", "sixfold", "thousands of"), with a multiplier ("$800 million", "25k",
 "PS8.1bn"), a currency before it ("$", "US$", "HK $", "EUR") or after it ("9 billion
 shekels"), a unit after it ("%", "per cent", "mph", "kWh", "year-old", "barrels a
-day") and an approximation before it ("about", "more than", "up to", "sub-").
-Dates, clock times, ordinals and numbers glued to names ("TA-35", "A2") are left out.
+day"), a unit code in capitals after it ("110 JPY", "5 W", a statistic in brackets "(0.5
+WAR)"), pence glued to it ("118.5p") and an approximation before it ("about", "more
+than", "up to", "sub-"). Parts of a whole are fractions (unit "fraction": "two-thirds",
+"one out of three", "one of four", "1/16 of"; not "the first three quarters of 2016").
+Ranges: "from A to B", "between A and B", "10-15%", and "from A ... to B" or "to A from
+B" told over a few words of one clause. Dates, clock times, ordinals and numbers glued
+to names ("TA-35", "A2", "COVID -19") are left out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from newsgraph.resources import load_json
 
 __all__ = ["Found", "scan", "words"]
 
+# a word in capitals just before a hyphen and a bare number: "COVID -19"
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Z\d]+\s$")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGNS = "+\\-\u2212"
 
@@ -72,6 +79,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "fold": re.compile(rf"\b(?P<word>{_alternation(list(w['fold']))})\b", re.IGNORECASE),
+        "vague_count": re.compile(
+            rf"\b(?P<word>{_alternation(list(w['vague_counts']))}) of\b", re.IGNORECASE
+        ),
         "vague": re.compile(
             rf"\b(?P<word>{_alternation(list(w['vague_multipliers']))}) of\b", re.IGNORECASE
         ),
@@ -94,13 +104,30 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"^(?:st|nd|rd|th)?\s(?:of\s)?(?:{_alternation(w['months'])})\b", re.IGNORECASE
         ),
         "clock": re.compile(r"^(?:\s?[ap]\.?m\b\.?|:\d\d)", re.IGNORECASE),
+        "code": re.compile(rf"\s?(?P<u>{_alternation(list(w['unit_codes']))})(?![A-Za-z\d])"),
+        "fraction": re.compile(
+            rf"\b(?P<n>{spelled}|a|an)[\s-](?P<d>{_alternation(list(w['fractions']))})\b",
+            re.IGNORECASE,
+        ),
+        "ratio": re.compile(
+            rf"\b(?P<n>\d+|{spelled})\s(?P<out>out\s)?of\s(?P<m>\d+|{spelled})\b(?!\s?%)",
+            re.IGNORECASE,
+        ),
+        "slash": re.compile(r"(?<![\d/])(?P<n>\d+)\s?[/\u2044](?P<m>\d+)(?=\s+of\b)"),
     }
 
 
 def scan(text: str, language: str = "en") -> list[Found]:
     """Every number candidate in ``text``, in order, ranges merged."""
     pats = _patterns(language)
-    found = [f for f in _digits(text, language, pats) if f is not None]
+    parts = _fractions(text, language, pats)
+    held = [(f.start, f.end) for f in parts]
+    found = [
+        f
+        for f in _digits(text, language, pats)
+        if f is not None and not any(s < f.end and f.start < e for s, e in held)
+    ]
+    found += parts
     taken = [(f.start, f.end) for f in found]
     for extra in _spelled(text, language, pats):
         if not any(s < extra.end and extra.start < e for s, e in taken):
@@ -143,6 +170,9 @@ def _digits(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> list[
             sign, approx, before = None, "<", ""  # "sub-7 nanometer"
         elif sign and before.lower().endswith("minus"):
             before = ""  # "minus-5 yards"
+        elif sign and re.search(r"\bto$", before, re.IGNORECASE):
+            sign, start = None, m.start("cur") if m.group("cur") else m.start("num")
+            before = ""  # "200,000 to-260,000": the hyphen joins a range
         if before and (before[-1].isalnum() or before[-1] in "._/#:-\u2044"):
             continue  # glued to a word or a number: "TA-35", "A2", "#3", "3.1.2", "1/16"
         value = _number(m.group("num"), m.group("mult"), language)
@@ -152,6 +182,8 @@ def _digits(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> list[
         if sign and sign_at >= 0 and text[sign_at + 1 : sign_at + 2].isspace():
             sign, start = None, m.start("cur") if m.group("cur") else m.start("num")  # "- 10mph"
         found = _finish(text, m, start, value, sign, language, pats)
+        if found is not None and sign and found.unit is None and _NAME_BEFORE.search(before):
+            continue  # "COVID -19": the hyphen of a name set apart, not a minus
         if found is not None and approx:
             found = replace(found, approx=approx)
         if found is not None and minus:
@@ -180,6 +212,11 @@ def _finish(
     if cur:
         unit = words(language)["currency_prefixes"][_prefix_key(cur, language)]
     unit, end = _unit_after(text, end, unit, language, pats)
+    if unit is None and re.match(r"p(?![A-Za-z\d])", text[end : end + 2]):
+        unit, end = "penny", end + 1  # "118.5p": pence glued to the figure
+    stat = re.match(r"\s([A-Z]{2,5})\)", text[end : end + 8])
+    if unit is None and stat and text[start - 1 : start] == "(":
+        unit, end = stat.group(1), end + len(stat.group(1)) + 1  # "(0.5 WAR)", "(12 HR)"
     if end < len(text) and text[end].isalpha() and unit is None:
         return None  # "22nd", "2018s", "3G", "Model 3s"
     if end < len(text) and text[end].isdigit():
@@ -237,6 +274,10 @@ def _unit_after(
                     unit = w["units"][word]
                 end = u.end()
                 break
+    if unit is None:
+        code = pats["code"].match(text, end)
+        if code:
+            unit, end = w["unit_codes"][code.group("u")], code.end()  # "110 JPY", "5 W"
     if unit is not None and unit not in ("percent", "years old", "times"):
         p = pats["per"].match(text, end) or pats["per_adverb"].match(text, end)
         if p:
@@ -285,10 +326,62 @@ def _spelled(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> list
     for m in pats["fold"].finditer(text):
         value = float(w["fold"][m.group("word").lower()])
         out.append(Found(m.start(), m.end(), value, "times", _approx(text, m.start(), language)))
+    for m in pats["vague_count"].finditer(text):
+        value = float(w["vague_counts"][m.group("word").lower()])
+        out.append(Found(m.start(), m.end() - 3, value, None, "=", vague=True))
     for m in pats["vague"].finditer(text):
         low = float(w["vague_multipliers"][m.group("word").lower()])
         out.append(Found(m.start(), m.end() - 3, (low, low * 10), None, "=", vague=True))
     return out
+
+
+def _fractions(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> list[Found]:
+    """Parts of a whole as a fraction (unit "fraction"): "two-thirds", "a third of",
+    "one out of three", "one of four", "1/16 of"."""
+    w = words(language)
+
+    def count(word: str) -> float | None:
+        if word.isdigit():
+            return float(word)
+        if word.lower() in ("a", "an"):
+            return 1.0
+        value = w["word_numbers"].get(word.lower())
+        return float(value) if value is not None else None
+
+    out: list[Found] = []
+    for m in pats["fraction"].finditer(text):
+        hyphen = text[m.end("n") : m.start("d")] == "-"
+        if not hyphen and not text[m.end() : m.end() + 4].lower().startswith(" of "):
+            continue  # "a third term", "one half": no part of anything named
+        if _CALENDAR_PART.search(text[max(0, m.start() - 10) : m.start()]) or (
+            _OF_A_YEAR.match(text, m.end())
+        ):
+            continue  # "the first three quarters of 2016": quarters of a year, not shares
+        n = count(m.group("n"))
+        if n is not None:
+            d = w["fractions"][m.group("d").lower()]
+            out.append(_part(text, m.start(), m.end(), n / d, language))
+    for m in pats["ratio"].finditer(text):
+        n, d = count(m.group("n")), count(m.group("m"))
+        if n is None or d is None or not 0 < n < d:
+            continue
+        if not m.group("out") and not (m.group("n").lower() == "one" or n < d / 2):
+            continue  # "5 of 7": only "one of four" and small parts read as a share
+        out.append(_part(text, m.start(), m.end(), n / d, language))
+    for m in pats["slash"].finditer(text):
+        n, d = float(m.group("n")), float(m.group("m"))
+        if 0 < n < d:
+            out.append(_part(text, m.start(), m.end(), n / d, language))
+    out.sort(key=lambda f: f.start)
+    return [f for i, f in enumerate(out) if i == 0 or out[i - 1].end <= f.start]
+
+
+_CALENDAR_PART = re.compile(r"\b(?:first|last|past|next|previous|coming|recent)\s$", re.IGNORECASE)
+_OF_A_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:\d{4}|year|fiscal|this|last|next)\b", re.IGNORECASE)
+
+
+def _part(text: str, start: int, end: int, value: float, language: str) -> Found:
+    return Found(start, end, value, "fraction", _approx(text, start, language))
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:to|and|or|-|\u2013|\u2014|to\s?-)\s*$", re.IGNORECASE)
@@ -310,9 +403,50 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
             out.append(replace(a, end=b.end, value=(lo, hi), unit=b.unit or a.unit))
             i += 2
             continue
+        far = _far_end(text, found, i)
+        if far is not None:
+            b = found[far]
+            lo, hi = sorted((float(a.value), float(b.value)))
+            out.append(replace(a, end=b.end, value=(lo, hi), unit=a.unit or b.unit))
+            out.extend(found[i + 1 : far])  # the years between stay candidates of their own
+            i = far + 1
+            continue
         out.append(a)
         i += 1
     return out
+
+
+_FROM = re.compile(r"\bfrom\s$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s$", re.IGNORECASE)
+
+
+def _far_end(text: str, found: list[Found], i: int) -> int | None:
+    """The other end of "from A ... to B" or "to A from B" told over a few words ("from
+    $36,040 at 10.45pm last night to $34,935", "narrowed to 138,285 lots from 212,577
+    lots"): the index in ``found`` of B, with only years between, in one clause."""
+    a = found[i]
+    if isinstance(a.value, tuple) or a.year_like or a.spelled or a.vague:
+        return None
+    before = text[max(0, a.start - 6) : a.start]
+    if _FROM.search(before):
+        lead = _TO
+    elif _TO.search(before):
+        lead = _FROM
+    else:
+        return None
+    for j in range(i + 1, min(len(found), i + 3)):
+        b = found[j]
+        if b.year_like:
+            continue
+        gap = text[a.end : b.start]
+        if isinstance(b.value, tuple) or b.spelled or b.vague or len(gap) > 48:
+            return None
+        if re.search(r"[.;:!?](?:\s|$)|\bto\b.*\bto\b", gap) or not lead.search(gap[-6:]):
+            return None
+        if a.unit is not None and b.unit is not None and a.unit != b.unit:
+            return None
+        return j
+    return None
 
 
 def _is_range(text: str, a: Found, b: Found) -> bool:
