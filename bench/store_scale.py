@@ -51,6 +51,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import random
 import shutil
 import socket
@@ -696,8 +697,26 @@ def summary(values: list[float]) -> dict[str, float]:
     return {"p50": pct(values, 50), "p95": pct(values, 95), "p99": pct(values, 99)}
 
 
+def server_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its children
+    (uvicorn's workers), from /proc; 0.0 where /proc is not there."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo, seen = 0.0, [pid], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return total
+
+
 @contextlib.contextmanager
-def serving(db: str, workers: int = 1) -> Iterator[int]:
+def serving(db: str, workers: int = 1) -> Iterator[tuple[int, int]]:
     """``newsgraph serve --cache-mb 0 --workers N`` on a free loopback port."""
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -716,7 +735,7 @@ def serving(db: str, workers: int = 1) -> Iterator[int]:
             if time.monotonic() > deadline:
                 raise SystemExit("newsgraph serve did not start")
             time.sleep(0.2)
-        yield port
+        yield port, server.pid
     finally:
         server.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -731,12 +750,12 @@ def measure(
     """One client, then ``clients`` in a closed loop; with ``think_ms``, a third run of
     ``clients`` that pause between requests (reported beside, never instead)."""
     paths = endpoints(db)
-    with serving(db, workers) as port:
+    with serving(db, workers) as (port, pid):
         asyncio.run(one_client(port, {k: v[:1] for k, v in paths.items()}, 1))  # warm up
         single, errors = asyncio.run(one_client(port, paths, requests))
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), server_cpu_s(pid)
         crowd, crowd_errors = asyncio.run(many_clients(port, paths, clients, seconds))
-        spent = time.perf_counter() - began
+        spent, cpu = time.perf_counter() - began, server_cpu_s(pid) - cpu
         paced: dict[str, list[float]] = {}
         if think_ms > 0:
             began_paced = time.perf_counter()
@@ -754,7 +773,11 @@ def measure(
             }
     out: dict[str, Any] = {"endpoints": result, "errors": dict(errors) | dict(crowd_errors)}
     every = [x for values in crowd.values() for x in values]
-    out[f"c{clients}_all"] = summary(every) | {"answers_per_s": round(len(every) / spent, 1)}
+    out[f"c{clients}_all"] = summary(every) | {
+        "answers_per_s": round(len(every) / spent, 1),
+        # what an answer costs the server, whoever else shares the cores
+        "server_cpu_ms_per_answer": round(cpu * 1000 / max(1, len(every)), 2),
+    }
     if paced:
         every = [x for values in paced.values() for x in values]
         out[f"c{clients}_think_all"] = summary(every) | {
