@@ -261,6 +261,28 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
         ),
         # 'has also': one more act of a record, at no stated time
         ("President Trump has also slammed NATO as being obsolete.", "slammed", None),
+        # 'by' someone is no deadline: a past 'on Monday' is the Monday before
+        ("The plans were criticised by senior EU officials on Monday.", "criticised", "2017-02-27"),
+        # a 'when' clause, a message's posting day date the clause they hang on
+        (
+            "When Obama visited Riyadh in 2014, King Abdullah received him at his camp.",
+            "received",
+            "2014",
+        ),
+        (
+            "In a series of tweets posted February 25, Trump accused Obama of wiretapping him.",
+            "accused",
+            "2017-02-25",
+        ),
+        # a time of the object ('a debate next week', "last July's coup") is not the act's
+        (
+            "Martin has called for a parliamentary debate next week on the reports.",
+            "called",
+            "2017-03-02",
+        ),
+        ("Ankara blames Gulen's followers for last July's failed coup.", "blames", "2017-03-02"),
+        # an act over a stretch of time has no one day
+        ("China and Germany have cooperated on trade over the past decade.", "cooperated", None),
         # a decade or 'in the past' puts the act then: no day of its own, not today
         ("In the 1990s, the Bank of Russia defied the Kremlin over the loans.", "defied", None),
         # a past perfect reported on a day happened before that day

@@ -145,12 +145,14 @@ def _date(
         if span is None or not len(span):
             return None
         node = span.root
+        if _noun_time(node, chain):
+            return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
         for _ in range(16):
             if node.i in chain:
                 return chain[node.i]
             outside = not span.start <= node.i < span.end
             if node.head is node or (node.pos_ in ("VERB", "AUX") and outside):
-                return None
+                return _when_clause(node, chain) if outside else None
             node = node.head
         return None
 
@@ -158,7 +160,7 @@ def _date(
     # the publication day (CAMEO's future rule codes the statement, not the act)
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
-    if any(_vague_past(t) and governs(t) is not None for t in inside):
+    if any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
@@ -172,6 +174,32 @@ def _date(
         future=coded.modality in UNCERTAIN,
         present=stated or present,
     )
+
+
+def _noun_time(root: Token, chain: dict[int, int]) -> bool:
+    """A time that modifies a noun other than the trigger ('a debate next week', "last
+    July's coup", 'the mass protests Sunday'): it dates that thing, not the act."""
+    head = root.head
+    return (
+        root.dep_ in ("npadvmod", "poss", "compound", "nmod", "amod")
+        and head is not root
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in chain
+    )
+
+
+def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
+    """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
+    'when' clause (or of a participle clause of a message: 'In tweets posted March 4,
+    Trump accused ...') dates the clause it hangs on."""
+    when = verb.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    )
+    posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "pobj"
+    node = verb.head if when else verb.head.head.head if posted else None
+    if node is None or (posted and verb.head.head.lower_ not in ("in", "on", "during")):
+        return None
+    return chain.get(node.i)
 
 
 def _vague_past(expr: TimeExpr) -> bool:

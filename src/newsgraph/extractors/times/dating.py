@@ -44,6 +44,7 @@ from newsgraph.extractors.times.dating_roles import (
     with_early_tenure,
 )
 from newsgraph.extractors.times.finder import find_times
+from newsgraph.extractors.times.lexicon import MONTHS
 from newsgraph.inputs.meta import find_dateline
 from newsgraph.kb.load import default_kb
 from newsgraph.kb.model import KnowledgeBase
@@ -178,6 +179,8 @@ def _year_before(expr: TimeExpr, value: str, published: str | None) -> str | Non
     (a past report of 'December' in January is last December), if that is not after it."""
     if re.search(r"\d{4}", expr.text) or not value[:4].isdigit():
         return None
+    if not any(w in MONTHS for w in re.findall(r"[a-z]+", expr.text.lower())):
+        return None  # 'on Monday', 'next week' count from the day itself, not a year back
     earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
     return earlier if _begins(earlier) and not _after(earlier, published) else None
 

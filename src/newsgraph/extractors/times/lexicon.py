@@ -27,7 +27,9 @@ DECADE_WORDS: dict[str, str] = _WORDS["decade_words"]
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|scheduled|expects?\s+to"
     r"|is\s+to|are\s+to|next|upcoming|intends?\s+to|aims?\s+to|set\s+to|slated|tomorrow"
-    r"|by|until|till|before|would|planned|planning|expected|as\s+soon\s+as)\b",
+    r"|by(?=\s+(?:the\s+(?:end|middle|start)|mid|early|late|next|this|then|tomorrow|\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))"
+    r"|until|till|before|would|planned|planning|expected|as\s+soon\s+as)\b",
     re.I,
 )
 PAST_CUES = re.compile(
