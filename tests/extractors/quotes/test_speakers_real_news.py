@@ -214,3 +214,55 @@ def test_the_subject_of_a_copula_does_not_tell(nlp) -> None:
     )
     for quote in quotes_of(nlp, text):
         assert quote.speaker is None or "way" not in quote.speaker.text
+
+
+# --- not someone's words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a manner, not a source
+        "Councillors are then chosen according to the share of the vote each list wins.",
+        # a thing or an act does not show anything as speech
+        "However it ends, efforts to stage the boycott are rare and show how deep the anger "
+        "against the mayor is.",
+        # a saying cited
+        'Then came an era of "open doors and quiet trade", and the rest, as they say, is history.',
+        # a negated wish is no stated aim
+        "The painters also didn't want to belong to any school of the city.",
+        # a hypothetical whose own subject cannot speak takes no other subject
+        "While most of us would call this a lake, surveyors often count it as part of the river.",
+    ],
+)
+def test_no_one_says_anything(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "According to Ilse Varga, the river had never flooded the lower town before.",
+            "never flooded",
+            "Ilse Varga",
+        ),
+        (
+            "The latest poll shows that the mayor has lost support among older voters.",
+            "lost support",
+            "The latest poll",
+        ),
+    ],
+)
+def test_sources_and_evidence_still_report(nlp, text: str, words: str, speaker: str) -> None:
+    quote = only(quotes_of(nlp, text), words)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_council_is_not_whichever_group_was_named_last(nlp) -> None:
+    text = (
+        "Rebels of the Northern Front shelled the town on Monday. "
+        "The council said the bridge had not been damaged by the shelling."
+    )
+    quote = only(quotes_of(nlp, text), "bridge")
+    assert quote.speaker is not None and quote.speaker.name == "The council"

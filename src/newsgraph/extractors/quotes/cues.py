@@ -76,6 +76,8 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
             return child if child.dep_ == "nsubj" else None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # its own subject cannot speak ('most of us would call'): no other's
     fronted = _fronted_subject(verb)
     if fronted is not None:
         return fronted
@@ -145,6 +147,8 @@ def according_to(tok: Token, lex: CueLexicon) -> Token | None:
         if tuple(lowers[tok.i : tok.i + len(phrase)]) == phrase:
             last = doc[tok.i + len(phrase) - 1]
             objects = [c for c in last.children if c.dep_ in ("pobj", "agent", "dobj")]
+            if objects and objects[0].lemma_.lower() in lex.measure_nouns:
+                return None  # 'elected according to the share of the vote': a manner
             if objects:
                 return objects[0]
     return None

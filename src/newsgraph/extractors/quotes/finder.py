@@ -129,7 +129,32 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
         return False
     if subject.ent_type_ in _NO_SPEAKER_ENTS:
         return True
+    if cue is not None and _generic_saying(cue, subject, lex):
+        return True
+    if cue is not None and cue.lemma_.lower() in lex.evidence_verbs and not _evidence(subject, lex):
+        return True  # 'efforts ... show how deep the opposition is': no one's words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
+
+
+def _generic_saying(cue: Token, subject: Token, lex: CueLexicon) -> bool:
+    """'as they say', 'as people say': a saying cited, not someone's words."""
+    return subject.lower_ in lex.generic_speakers and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )
+
+
+def _evidence(subject: Token, lex: CueLexicon) -> bool:
+    """A subject that can show something: a name, a source or a piece of evidence ('the
+    poll', 'the figures', 'the ministry'), not a thing or an act ('efforts')."""
+    lemma = subject.lemma_.lower()
+    return (
+        subject.pos_ in ("PROPN", "PRON")
+        or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or lemma in lex.evidence_nouns
+        or lemma in lex.role_nouns
+        or lemma in lex.org_nouns
+        or lemma in lex.source_nouns
+    )
 
 
 def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:

@@ -286,7 +286,8 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     if lemma not in lex.object_content_verbs:
         return []
     if lemma in lex.clause_only_verbs:  # a stated aim at most: "wants to leave"
-        deps: tuple[str, ...] = ("xcomp",) if lemma in lex.intent_verbs else ()
+        aim = lemma in lex.intent_verbs and not _says_nothing(verb, lex)  # not "didn't want to"
+        deps: tuple[str, ...] = ("xcomp",) if aim else ()
         return [c for c in verb.children if c.dep_ in deps and c.i > verb.i][:1]
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:

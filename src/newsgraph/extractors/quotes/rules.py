@@ -74,6 +74,11 @@ class CueLexicon:
     naming_as_verbs: frozenset[str]
     document_nouns: frozenset[str]
     office_words: frozenset[str]
+    measure_nouns: frozenset[str]
+    evidence_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
+    generic_speakers: frozenset[str]
+    name_org_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -119,6 +124,11 @@ def cue_lexicon() -> CueLexicon:
         naming_as_verbs=frozenset(raw["naming_as_verbs"]),
         document_nouns=frozenset(raw["document_nouns"]),
         office_words=frozenset(raw["office_words"]),
+        measure_nouns=frozenset(raw["measure_nouns"]),
+        evidence_verbs=frozenset(raw["evidence_verbs"]),
+        evidence_nouns=frozenset(raw["evidence_nouns"]),
+        generic_speakers=frozenset(raw["generic_speakers"]),
+        name_org_nouns=frozenset(raw["name_org_nouns"]),
     )
 
 

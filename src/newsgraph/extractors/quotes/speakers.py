@@ -225,6 +225,8 @@ class SpeakerResolver:
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
                 return matching[0] if matching else None  # "the French interior ministry"
+            if head.lemma_.lower() in self.lex.name_org_nouns:
+                return None  # 'the coalition' is not whichever group was named last
         found = [o for o in found if sentence - o.sentence < _RECENT_SENTENCES]
         subjects = [o for o in found if o.subject]
         # "it" speaks for an organisation that was itself a subject; a name met only as
