@@ -361,3 +361,38 @@ def test_a_name_that_is_a_month_and_a_contracted_perfect_keep_their_actors(nlp) 
     text = "Narendra Modi arrived in Paris on Monday. He's accepted invitations to visit Italy."
     found = [e for e in events(nlp, text) if e.trigger.text == "invitations"]
     assert found and [a.name for a in found[0].source] == ["Narendra Modi"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Lavrov appeared to strike a conciliatory tone in Ankara on Monday.", "strike"),
+        ("President Ghani is seeking a second term in the elections.", "seeking"),
+        ("Sanctioned by President Eisenhower, the plan aimed at rebuilding Korea.", "Sanctioned"),
+        ("Beijing allowed the yuan's exchange rate to move toward a managed float.", "allowed"),
+        ("Moscow wants to be an arbiter in Libya, the Russian analysts agreed.", "agreed"),
+        ("The minister attended the events honoring the victims of the bombing.", "honoring"),
+        ("The letter notified the EU of Britain's decision to withdraw from the bloc.", "withdraw"),
+    ],
+)
+def test_words_in_other_senses_and_unrealised_acts_are_left_out(nlp, text, trigger) -> None:
+    assert all(e.confidence < 0.75 for e in events(nlp, text) if e.trigger.text == trigger)
+
+
+def test_the_same_words_in_their_event_sense_stay(nlp) -> None:
+    assert (
+        confidence_of(nlp, "The EU sanctioned three Russian banks on Monday.", "sanctioned") >= 0.75
+    )
+    assert confidence_of(nlp, "Russia allowed the inspectors to visit the site.", "allowed") >= 0.75
+
+
+def test_who_comes_under_fire_is_the_target(nlp) -> None:
+    text = "Russia's embassy in Damascus came under shelling on February 3, the ambassador said."
+    found = [e for e in events(nlp, text) if e.trigger.text == "shelling"]
+    assert found and not found[0].source
+    assert [a.country for a in found[0].target] == ["RUS"] and found[0].confidence >= 0.75
+
+
+def test_a_law_is_no_actor(nlp) -> None:
+    text = "The disclosures are required by the Ethics in Government Act of 1978."
+    assert not [e for e in events(nlp, text) if e.source]

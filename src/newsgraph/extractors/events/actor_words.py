@@ -161,11 +161,29 @@ def _as_actor(token: Token) -> Token | None:
         token.is_lower and lower in NEVER_ACTORS
     ):
         return None
+    if token.ent_type_ in ("ORG", "PROPN", "") and _document(token):
+        return None  # 'the Ethics in Government Act', 'the Paris Agreement': a text
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return token
     if token.pos_ == "PROPN":
         return token
     return token if _codes(token) else None
+
+
+# Last words of names of texts, which never act ('the Ethics in Government Act')
+DOCUMENT_HEADS = frozenset(
+    {"act", "accord", "agreement", "bill", "charter", "convention", "law", "treaty"}
+)
+
+
+def _document(token: Token) -> bool:
+    """A named law, treaty or bill: its entity's last word is a document word."""
+    if not token.ent_type_:
+        return False
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent[-1].lower_ in DOCUMENT_HEADS
+    return False
 
 
 def _named_person(token: Token) -> bool:

@@ -29,7 +29,9 @@ from newsgraph.kb.actor_codes import (
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
 # 'will be deported to Pyongyang': where the deported go, not whom the act is against
-DESTINATION_VERBS = frozenset({"deport", "expel", "extradite", "repatriate", "return", "send"})
+DESTINATION_VERBS = frozenset(
+    {"deport", "expel", "extradite", "invite", "repatriate", "return", "send"}
+)
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
 MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -52,6 +54,8 @@ def subject_of(token: Token) -> list[Token]:
 
 
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
+    if hops == 0 and undergone(verb) is not None:
+        return []
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobjs(child)
@@ -111,7 +115,26 @@ def _object_controller(head: Token) -> list[Token]:
     return conjuncts(objects[0]) if objects else []
 
 
+def undergone(trigger: Token) -> Token | None:
+    """'The embassy came under shelling': the subject that suffers the event (also when
+    the parser hangs 'shelling' on 'came' beside an empty 'under')."""
+    head = trigger.head
+    if trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "under":
+        verb = head.head
+    elif trigger.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "prep" and c.lower_ == "under" and not any(c.children) for c in head.children
+    ):
+        verb = head
+    else:
+        return None
+    if verb.lemma_ not in ("come", "be", "fall"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _noun_source(noun: Token) -> list[Token]:
+    if undergone(noun) is not None:
+        return []  # who shells is not said; the embassy is the target
     message = message_of(noun)
     if message is not None:  # 'sent a telegram of congratulations': the sender
         return _noun_source(message)
@@ -178,6 +201,9 @@ def objects_of(
 def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_targets(token)
+    suffers = undergone(token)
+    if suffers is not None:
+        return conjuncts(suffers)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
             found = actor_tokens([_named(g) for g in _pobjs(child)])
@@ -381,6 +407,9 @@ def addressee(verb: Token) -> list[Token]:
 
 
 def _noun_targets(noun: Token) -> list[Token]:
+    suffers = undergone(noun)
+    if suffers is not None:
+        return conjuncts(suffers)
     message = message_of(noun)
     if message is not None:
         return _noun_targets(message)

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actors import is_named
-from newsgraph.extractors.events.arguments import contracted_perfect
+from newsgraph.extractors.events.arguments import contracted_perfect, undergone
 from newsgraph.extractors.events.patterns import (
     ACTOR_ENTITIES,
     governing_verb,
@@ -139,12 +139,18 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'reports of Russia arming the Taliban'
     if lemma in sets["claim_verbs"] and _claim(trigger):
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
+    if lemma == "agree" and any(c.dep_ == "ccomp" and c.i < trigger.i for c in trigger.children):
+        doubts.append("claim_sense")  # '..., the Russian analysts agreed': a shared view
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
     background = trigger.dep_ in ("relcl", "amod", "acomp") or (
         trigger.dep_ == "acl"
-        and (trigger.tag_ == "VBN" or trigger.head.lemma_.lower() in sets["provision_nouns"])
-    )  # 'the plan proposed by Abe', 'a measure banning abortion after 20 weeks'
+        and (
+            trigger.tag_ == "VBN"
+            or trigger.head.lemma_.lower() in sets["provision_nouns"]
+            or (trigger.tag_ == "VBG" and not is_actor(trigger.head))
+        )
+    )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     if background and not spoken:
         doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'alleged contacts'
     if _reduced_passive(trigger):
@@ -174,7 +180,7 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     elif code in VISITS and not any(_official(a, sets) for a in src_actors):
         doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
-    active = trigger.pos_ == "VERB" and not _passive(trigger)
+    active = trigger.pos_ == "VERB" and not _passive(trigger) and undergone(trigger) is None
     if not src_tokens and not spoken and active and no_subject:
         doubts.append("missing_source")
     counted = plover not in sets["quantity_ok_types"] and any(_counted(t) for t in src_tokens)
@@ -214,8 +220,19 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     talks, he said' (the question put to someone by an unnamed reporter)."""
     lemma = trigger.lemma_.lower()
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    idioms = _table()["idiom_objects"].get(lemma, ())
+    if any(o.lemma_.lower() in idioms or o.lower_ in idioms for o in objects):
+        return True  # 'struck a cordial tone', 'is seeking a second term'
     if lemma == "seek" and any(_sought_person(o) for o in objects):
         return True
+    if lemma == "call" and any(c.dep_ == "oprd" for c in trigger.children):
+        return True  # 'he called the latter "our Syrian partners"': a name given
+    if lemma == "sanction" and _only_things(_undergoers(trigger)):
+        return True  # 'the plan, sanctioned by Truman': approved, not punished
+    comps = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    allowed = objects or [g for c in comps for g in c.children if g.dep_ == "nsubj"]
+    if code == "0833" and _only_things(allowed):
+        return True  # 'allowed the renminbi's exchange rate to move'
     if lemma in sets["offer_verbs"] and any(
         o.lemma_.lower() in sets["opinion_nouns"] for o in objects
     ):
@@ -251,6 +268,20 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma in sets["compel_verbs"] and clauses and unnamed_agent:
         return True
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    """What a verb acts on: its object, its passive subject, or for a participle clause
+    ('Sanctioned by Truman, the plan ...') the noun the clause describes."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        head = verb.head
+        found = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _only_things(tokens: Sequence[Token]) -> bool:
+    return bool(tokens) and all(_thing(t) and not is_actor(t) for t in tokens)
 
 
 def _legal_appeal(verb: Token) -> bool:
@@ -433,6 +464,8 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True
         if node.dep_ == "acl" and head.lemma_.lower() in heads:
             return True  # 'an attempt by Democrats to force Trump ...'
+        if node.dep_ == "acl" and head.pos_ == "NOUN" and _infinitive(node):
+            return True  # "Britain's decision to withdraw", 'cooperation to fight IS'
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
             return True  # 'no chance of Parliament approving ...', 'fear of being deported'
         if node.dep_ == "pcomp" and head.lower_ in EXAMPLE_PREPS and head.head is not head:
@@ -548,7 +581,17 @@ def _times_over(trigger: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """The verb's subject; a relative pronoun stands for the noun it follows ('a deal
+    that requires Iran to ...': the deal)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    relative = subject is not None and (subject.tag_ in ("WDT", "WP") or subject.lower_ == "that")
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return subject
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _raised_subject(verb: Token) -> Token | None:
