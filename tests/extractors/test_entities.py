@@ -185,6 +185,19 @@ def test_city_is_not_a_person_and_credit_line_is_dropped(nlp, tiny_kb):
     assert kiev.country == "UKR"
 
 
+def test_a_city_taken_for_a_person_is_a_place_and_a_particle_name_a_person(nlp, tiny_kb):
+    text = (
+        "As rights commissioner, de Lima led the inquiry into killings of drug suspects in "
+        "Ghazni, while the general was governor there. Later he called on her to resign."
+    )
+    layer = entities_of(nlp, text, tiny_kb)
+    types = {m.text: e.type for e in layer.entities for m in e.mentions}
+    assert types.get("Ghazni") in ("GPE", None) and types.get("de Lima") == "PERSON"
+    her = text.index("her to")
+    speaker = layer.resolve(her, her + 3)
+    assert speaker is None or speaker.entity.startswith("local:person:de-lima")
+
+
 def test_unknown_people_get_stable_local_ids_and_merge_by_surname(nlp):
     text = (
         "Pavel Sokolov visited the plant in Kharkiv on Friday. Sokolov said the "

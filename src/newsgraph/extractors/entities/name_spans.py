@@ -16,6 +16,7 @@ from newsgraph.extractors.doctext import doc_text, token_lowers
 from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
+from newsgraph.kb.actor_codes import place_country
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -265,6 +266,15 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             continue
         if c.label == "PERSON" and view.country(text) and not view.people(text):
             c.label = "GPE"
+        elif (
+            c.label in ("PERSON", "ORG")
+            and _lone_place(doc, c, surnames)
+            and not view.people(text)
+            and not view.org(text)
+        ):
+            c.label = "GPE"  # "drug suspects in Davao": a city the small model took for a name
+        elif c.label == "ORG" and _particle_name(doc, c):
+            c.label = "PERSON"  # "de Lima", "van der Bellen"
         elif c.label == "PERSON" and _thing_name(doc, c) and not view.people(text):
             c.label = "ORG"  # "Yogi Yoga", "Promsvyazbank", "Kung Fu Yoga"
         elif (
@@ -275,6 +285,30 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"
         elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
+
+
+def _lone_place(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
+    """A one-word 'person' that the place gazetteer knows ("Davao", "Ghazni"), with no
+    title before it and not the surname of someone the article names in full."""
+    if cand.end - cand.start != 1 or doc[cand.start].lower_ in surnames:
+        return False
+    before = doc[cand.start - 1] if cand.start else None
+    if before is not None and before.lower_.rstrip(".") in lexicon()["titles"]:
+        return False
+    return place_country(doc[cand.start].text) is not None
+
+
+def _particle_name(doc: Doc, cand: Candidate) -> bool:
+    """An 'organisation' that is a surname with its particle: a lower-case particle, then
+    capitalised words and no organisation word ("de Lima")."""
+    words = doc[cand.start : cand.end]
+    if len(words) < 2 or words[0].lower_ not in name_particles() or not words[0].is_lower:
+        return False
+    heads, suffixes = _org_words()
+    rest = words[1:]
+    return all(w.is_title and w.is_alpha for w in rest) and not any(
+        w.lower_ in heads or w.lower_.endswith(suffixes) for w in rest
+    )
 
 
 def _person_named_as_org(doc: Doc, cand: Candidate, person_ends: set[str]) -> bool:
