@@ -266,3 +266,73 @@ def test_a_council_is_not_whichever_group_was_named_last(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "bridge")
     assert quote.speaker is not None and quote.speaker.name == "The council"
+
+
+# --- more speakers and cues from real-news shapes ----------------------------------------
+
+
+def test_a_mark_glued_to_a_name_is_not_part_of_the_speaker(nlp) -> None:
+    text = '"right now, we are at risk because of what happened,"?Varga said. "We must act."'
+    quote = only(quotes_of(nlp, text, layer=True), "at risk")
+    assert quote.speaker is not None and quote.speaker.name == "Varga"
+
+
+def test_a_cue_after_a_whole_sentence_with_its_own_clause_is_not_its_attribution(nlp) -> None:
+    text = (
+        '"It would be wrong for me to take sides in this dispute at all." '
+        "Mr Garvey said the letter was an obstacle to progress."
+    )
+    found = quotes_of(nlp, text)
+    assert only(found, "take sides").speaker is None
+    assert only(found, "obstacle").speaker is not None
+
+
+def test_an_honorific_keeps_a_person_the_entity_layer_typed_otherwise(nlp) -> None:
+    text = (
+        '"It would be wrong for me to take sides in this dispute at all." '
+        "Mr Garvey said the letter was an obstacle to progress."
+    )
+    quote = only(quotes_of(nlp, text, layer=True), "obstacle")
+    assert quote.speaker is not None and quote.speaker.name == "Garvey"
+    assert quote.speaker.entity is None  # the layer made 'Garvey' an organisation
+
+
+def test_a_reflexive_taken_for_the_subject_stands_for_the_name_beside_it(nlp) -> None:
+    text = (
+        "A longtime Workers Party politician, Ortega had himself called on the mayor to "
+        "step down in a public letter."
+    )
+    quote = only(quotes_of(nlp, text), "step down")
+    assert quote.speaker is not None and quote.speaker.text == "Ortega"
+
+
+def test_a_wish_under_when_states_no_aim(nlp) -> None:
+    text = "When the voters want to block the mayor, they will have to elect someone else."
+    assert quotes_of(nlp, text) == []
+
+
+def test_whom_a_report_cites_is_not_what_it_says(nlp) -> None:
+    text = (
+        "The Daily Courier reported two weeks ago, citing state intelligence sources, that "
+        "three campaign staff had talked with foreign agents over the past year."
+    )
+    for quote in quotes_of(nlp, text):
+        assert quote.text != "state intelligence sources"
+        assert quote.speaker is not None and quote.speaker.text == "The Daily Courier"
+
+
+def test_the_trust_refers_to_the_trust_named_before(nlp) -> None:
+    text = (
+        "Northfield Hospitals Trust apologised on Monday. The trust told the paper that it "
+        "had no record of the request."
+    )
+    quote = only(quotes_of(nlp, text), "no record")
+    assert quote.speaker is not None and quote.speaker.name == "Northfield Hospitals Trust"
+
+
+def test_a_name_token_with_a_glued_mark_is_cleaned() -> None:
+    from newsgraph.extractors.quotes.speakers import _clean_name
+
+    assert _clean_name('happened,"?Varga') == "Varga"
+    assert _clean_name("Ilse Varga's") == "Ilse Varga"
+    assert _clean_name('"?') == '"?'  # nothing to keep: left as it was

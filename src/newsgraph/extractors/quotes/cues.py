@@ -72,6 +72,10 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
         if child.dep_ in ("nsubj", "nsubjpass") and relative:
             return verb.head if _can_be_source(verb.head, lex) else None
+        if child.dep_ == "nsubj" and child.lower_ in lex.reflexive_pronouns:
+            named = _beside_reflexive(child)
+            if named is not None:
+                return named
         if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
@@ -94,6 +98,19 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
     return None
+
+
+def _beside_reflexive(reflexive: Token) -> Token | None:
+    """The name a reflexive taken for the subject stands beside ('Ortega had himself
+    called on ...'): the verb's other noun before it, else the name right before it."""
+    verb = reflexive.head
+    for head in (verb, verb.head):  # 'Ortega had himself called': the parse splits at 'had'
+        for child in head.children:
+            beside = child.dep_ in ("npadvmod", "appos", "dep", "nsubj") and child.i < reflexive.i
+            if beside and child is not reflexive and child.pos_ == "PROPN":
+                return child
+    before = reflexive.doc[reflexive.i - 1] if reflexive.i > 0 else None
+    return before if before is not None and before.pos_ == "PROPN" else None
 
 
 def _fronted_subject(verb: Token) -> Token | None:

@@ -122,6 +122,9 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'was asked', 'Asked if ..., he said': the subject heard it
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
             return True
+        when = any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in cue.children)
+        if when and cue.lemma_.lower() in lex.intent_verbs:
+            return True  # 'When the voters want to block him, ...': no aim stated
         purpose = cue.dep_ == "advcl" and cue.i < cue.head.i
         if purpose and any(c.tag_ == "TO" for c in cue.children):
             return True  # 'To determine if ..., the neuroscientists recruited': a purpose
@@ -189,12 +192,24 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if _honorific(cand.subject.doc, speaker, resolver.lex) and _wrong_type(
+        cand.subject.doc, "person", hooked.name
+    ):
+        return speaker  # 'Mr Garvey' is a person, whatever the name's other mentions say
     # a role noun ("the senior adviser") is no organisation, "it" no person; pronouns are
     # left to the entity layer (the document's labels of names are too noisy for them)
     checked = resolver.kind == "org" or (resolver.kind == "person" and cand.subject.pos_ == "NOUN")
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _honorific(doc: Doc, speaker: Speaker, lex: CueLexicon) -> bool:
+    """Whether the speaker mention opens with an honorific ('Mr', 'Mrs', 'Dr')."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and len(span) > 1 and span[0].lower_ in lex.honorifics
 
 
 _NOT_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC"}
@@ -426,9 +441,16 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         if tok.idx >= limit or tok.text in _CLAUSE_END or tok.text in ('"', "\u201c", "``"):
             break
         found = cue_with_subject(tok, lex)
+        if found is not None and ends_sentence and _reports_own(found[0]):
+            return None  # '"A whole sentence." X said the letter was ...': X's own words
         if found is not None and found[2] is not None:
             return found
     return None
+
+
+def _reports_own(cue: Token) -> bool:
+    """Whether a cue verb has a reported clause or object of its own after it."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 def _cue_inside(inner: Span, lex: CueLexicon) -> Cue | None:

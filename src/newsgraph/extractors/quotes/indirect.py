@@ -292,7 +292,9 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:
         if child.dep_ in deps and child.i > verb.i:
-            nothing = child.dep_ == "dobj" and _says_nothing(verb, lex)
+            nothing = child.dep_ == "dobj" and (
+                _says_nothing(verb, lex) or _cites_a_source(verb, child, lex)
+            )
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
@@ -303,6 +305,14 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 return []
             return found + later[:1]
     return []
+
+
+def _cites_a_source(verb: Token, obj: Token, lex: CueLexicon) -> bool:
+    """'citing US intelligence sources', 'quoting officials': whom the words come from,
+    not the words."""
+    if verb.lemma_.lower() not in lex.citation_verbs:
+        return False
+    return obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in lex.source_people
 
 
 def _says_nothing(verb: Token, lex: CueLexicon) -> bool:

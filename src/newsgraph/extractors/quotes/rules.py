@@ -79,6 +79,8 @@ class CueLexicon:
     evidence_nouns: frozenset[str]
     generic_speakers: frozenset[str]
     name_org_nouns: frozenset[str]
+    reflexive_pronouns: frozenset[str]
+    source_people: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -129,6 +131,8 @@ def cue_lexicon() -> CueLexicon:
         evidence_nouns=frozenset(raw["evidence_nouns"]),
         generic_speakers=frozenset(raw["generic_speakers"]),
         name_org_nouns=frozenset(raw["name_org_nouns"]),
+        reflexive_pronouns=frozenset(raw["reflexive_pronouns"]),
+        source_people=frozenset(raw["source_people"]),
     )
 
 

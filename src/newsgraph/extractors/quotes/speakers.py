@@ -128,6 +128,7 @@ class SpeakerResolver:
         name = self._name(head, span)
         if name == span.text:
             name = doc_text(self.doc)[start:end]
+        name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
         gender = self.lex.person_pronouns.get(_word(head)) or self.lex.gendered_roles.get(
             head.lower_
         )
@@ -459,9 +460,18 @@ def _entity_at(tok: Token) -> Span | None:
     return None
 
 
+_GLUED_MARK = re.compile('["\u201c\u201d]\\??')
+
+
+def _unglued(text: str) -> str:
+    """The words after a quotation mark glued into a name's token ('happened,"?Trump')."""
+    last = _GLUED_MARK.split(text)[-1].strip()
+    return last if _WORD.search(last) else text
+
+
 def _clean_name(text: str) -> str:
-    """A name without a possessive ending or surrounding white space."""
-    text = " ".join(text.split())
+    """A name without a possessive ending, glued marks or surrounding white space."""
+    text = " ".join(_unglued(text).split())
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
             return text[: -len(suffix)]
