@@ -67,16 +67,21 @@ def build_adjectives(wheel: Path) -> int:
         mean = sum(values) / len(values)
         if form and abs(mean) > 0:
             polarity[form] = round(mean, 3)
-    doc = {
-        "about": "Adjective polarities (-1..1, the mean over senses, zeros left out) from the "
+    about = (
+        "Adjective polarities (-1..1, the mean over senses, zeros left out) from the "
         "English subjectivity lexicon of Pattern (Tom De Smedt, Walter Daelemans; licence PDDL) "
         "as shipped in textblob 0.20.1 (MIT) at textblob/en/en-sentiment.xml. Built by "
-        "eval/tone_eval.py --build-adjectives.",
-        "polarity": polarity,
-    }
-    out = ADJECTIVES / "adjectives_en.json"
+        "eval/tone_eval.py --build-adjectives."
+    )
+    return write_lexicon("adjectives_en.json", about, "polarity", polarity)
+
+
+def write_lexicon(name: str, about: str, key: str, table: dict[str, Any]) -> int:
+    """Write one lexicon file of ``extractors/tone/data``; how many words it holds."""
+    doc = {"about": about, key: table}
+    out = ADJECTIVES / name
     out.write_text(json.dumps(doc, indent=0, ensure_ascii=False), encoding="utf-8")
-    return len(polarity)
+    return len(table)
 
 
 def build_afinn(sdist: Path) -> int:
@@ -94,15 +99,12 @@ def build_afinn(sdist: Path) -> int:
         word, _, value = line.rpartition("\t")
         if word and " " not in word and word.isascii():
             valence[word] = int(value)
-    doc = {
-        "about": "AFINN-165 word valences (-5..5), Finn Årup Nielsen, licence ODbL 1.0 "
+    about = (
+        "AFINN-165 word valences (-5..5), Finn Årup Nielsen, licence ODbL 1.0 "
         "(data/AFINN-LICENSE.md), from the afinn 0.1 sdist at afinn/data/AFINN-en-165.txt; "
-        "single words only. Built by eval/tone_eval.py --build-afinn.",
-        "valence": valence,
-    }
-    out = ADJECTIVES / "afinn_en.json"
-    out.write_text(json.dumps(doc, indent=0, ensure_ascii=False), encoding="utf-8")
-    return len(valence)
+        "single words only. Built by eval/tone_eval.py --build-afinn."
+    )
+    return write_lexicon("afinn_en.json", about, "valence", valence)
 
 
 def main() -> None:
