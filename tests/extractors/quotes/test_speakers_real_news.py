@@ -336,3 +336,19 @@ def test_a_name_token_with_a_glued_mark_is_cleaned() -> None:
     assert _clean_name('happened,"?Varga') == "Varga"
     assert _clean_name("Ilse Varga's") == "Ilse Varga"
     assert _clean_name('"?') == '"?'  # nothing to keep: left as it was
+
+
+def test_a_dash_garbled_into_a_mark_after_a_space_opens_no_quote() -> None:
+    from newsgraph.extractors.quotes.rules import find_quoted_spans
+
+    text = (
+        'The ruling could determine "?at least for now "?the fate of thousands, the judge '
+        'said. "We will appeal," she added.'
+    )
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == ["We will appeal,"]
+    closer = 'it is "not normal."?"We will resist," Mallory said.'
+    assert [closer[s.start : s.end] for s in find_quoted_spans(closer)] == [
+        "not normal.",
+        "We will resist,",
+    ]

@@ -21,6 +21,9 @@ from newsgraph.resources import load_json
 _MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 # a straight mark standing for an apostrophe inside a word (can"t, don"t, it"s, we"ll)
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])(?:\"|'')(?=(?:t|s|ll|re|ve|d|m)\b)")
+# a dash garbled into '"?' after a space ('could determine "?at least temporarily "?the
+# fate of ...'): no quotation mark ('said,"?Trump' and 'now."?"We' stay closers)
+_GARBLED_DASH = re.compile(r"(?<=\s)\"\?(?=\w)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_ONLY = {"\u00ab", "\u201e", "``"}
 _CLOSE_ONLY = {"\u00bb"}
@@ -215,7 +218,11 @@ def _later_closer(marks: list[re.Match[str]], index: int, closers: set[str]) -> 
 
 def _pairs_in_paragraph(text: str, begin: int, end: int) -> list[tuple[int, int, int, int]]:
     """Top-level (open_at, close_at, open_len, close_len) pairs; close_at -1 when left open."""
-    marks = [m for m in _MARK.finditer(text, begin, end) if not _APOSTROPHE.match(text, m.start())]
+    marks = [
+        m
+        for m in _MARK.finditer(text, begin, end)
+        if not _APOSTROPHE.match(text, m.start()) and not _GARBLED_DASH.match(text, m.start())
+    ]
     stack: list[re.Match[str]] = []
     pairs: list[tuple[int, int, int, int]] = []
     for index, mark in enumerate(marks):
