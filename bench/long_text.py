@@ -1,19 +1,27 @@
 """Peak memory and time of one over-long text through a whole ingest (issue 12, case 2).
 
-    python bench/long_text.py [--chars 5000000] [--kind news|dates|markup|oneline]
+    python bench/long_text.py [--chars 5000000] [--kind news|dates|markup|oneline] [--via run|cli|api]
 
 Writes a text file of ``--chars`` characters (the seed articles of ../shared/corpus/seeds
 repeated, each line numbered so that no two are the same; or a text of dates,
 of markup-like tokens, or news with no line break), ingests it into a fresh SQLite file
 in a child process and prints the child's peak RSS (``ru_maxrss``), the wall time, and
 what the record says (``extensions.split``: parts, parsed parts and characters, a cut).
-Nothing is asserted: docs/reliability.md holds the figures.
+With ``--via cli`` the child is the command itself (``newsgraph ingest FILE --db DB``,
+default workers: one text is one batch, analysed in the command's process) and the
+figure its ``ru_maxrss`` (``RUSAGE_CHILDREN``). With ``--via api`` the text goes to ``POST /api/ingest/text`` of a server started in a
+child (``newsgraph.web.create_app`` under uvicorn, models loaded as a served app loads
+them, the ingest in the server process) and the figure is the server's peak RSS
+(``VmHWM``) before and after the request. Nothing is asserted: docs/reliability.md holds
+the figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -76,11 +84,103 @@ def make_text(chars: int, kind: str) -> str:
     return "".join(out)[:chars]
 
 
+SERVE = """
+import sys, uvicorn
+from newsgraph.web import create_app
+app = create_app(sys.argv[1], token="s3cret", host="127.0.0.1")
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _hwm_mb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return -1
+
+
+def via_api(text: str, tmp: str) -> dict[str, object]:
+    """POST the text to a fresh server; its peak RSS before and after, the answer."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = str(Path(tmp) / "api.db")
+    server = subprocess.Popen([sys.executable, "-c", SERVE, db, str(port)], env=dict(os.environ))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                httpx.get(f"{base}/api/stats", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        # a warm-up article, so that the models and the encoder are loaded as in a
+        # server that has ingested before; then the long text
+        headers = {"Authorization": "Bearer s3cret"}
+        warm = {"text": "Putin met Macron in Paris on Monday. " * 5}
+        httpx.post(f"{base}/api/ingest/text", json=warm, headers=headers, timeout=300)
+        before = _hwm_mb(server.pid)
+        started = time.monotonic()
+        answer = httpx.post(
+            f"{base}/api/ingest/text", json={"text": text}, headers=headers, timeout=3600
+        )
+        took = time.monotonic() - started
+        body = answer.json()
+        record = (body.get("records") or [{}])[0] if isinstance(body, dict) else {}
+        return {
+            "status": answer.status_code,
+            "seconds": round(took, 1),
+            "before_mb": before,
+            "peak_rss_mb": _hwm_mb(server.pid),
+            "added": body.get("added") if isinstance(body, dict) else None,
+            "record": {k: record.get(k) for k in ("status", "id")},
+        }
+    finally:
+        server.terminate()
+        server.wait(60)
+
+
+def via_cli(text: str, tmp: str) -> dict[str, object]:
+    """``newsgraph ingest`` over the text in a child; its peak RSS and wall time."""
+    import resource
+
+    path = Path(tmp) / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    command = Path(sys.executable).with_name("newsgraph")
+    started = time.monotonic()
+    done = subprocess.run(
+        [str(command), "ingest", str(path), "--db", str(Path(tmp) / "cli.db")],
+        capture_output=True,
+        text=True,
+    )
+    return {
+        "returncode": done.returncode,
+        "seconds": round(time.monotonic() - started, 1),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+        "out": done.stdout.strip().splitlines()[-3:],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=5_000_000)
     parser.add_argument("--kind", choices=("news", "dates", "markup", "oneline"), default="news")
+    parser.add_argument("--via", choices=("run", "cli", "api"), default="run")
     args = parser.parse_args()
+    if args.via == "api":
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = via_api(make_text(args.chars, args.kind), tmp)
+        figures["kind"] = args.kind
+        print(json.dumps(figures))
+        return
+    if args.via == "cli":
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = via_cli(make_text(args.chars, args.kind), tmp)
+        figures["kind"] = args.kind
+        print(json.dumps(figures))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
         path.write_text(make_text(args.chars, args.kind), encoding="utf-8")

@@ -118,3 +118,54 @@ def test_bad_signature_bytes_raise_store_error() -> None:
     data = signature_bytes(minhash_signature(" ".join(make_article(7))))
     with pytest.raises(StoreError):
         signature_from_bytes(data[:-4])
+
+
+# -- long texts: read a piece at a time (issue 12) ----------------------------------------
+
+
+def _whole_text_words(text: str) -> list[str]:
+    """The words as normalising the whole text at once gives them."""
+    import unicodedata
+
+    from newsgraph.inputs import dedupe
+
+    folded = unicodedata.normalize("NFKC", text).translate(dedupe._FOLD).casefold()
+    return dedupe._WORD.findall(folded)
+
+
+@pytest.mark.parametrize("size", [5, 13, 64, 1000])
+def test_words_read_in_pieces_are_the_whole_texts(size: int) -> None:
+    from newsgraph.inputs.dedupe import _word_chunks
+
+    # combining accents after spaces, compatibility forms, final sigma, jamo, no-space runs
+    alphabet = list("ab cdE\nÉé\u0301\u0308 ﬁ１２３ΣσςİK\u00a0\u2019\u201c-–Ǆ가\u1161 ㍱½xyzxyzxyz")
+    rng = random.Random(size)
+    for _ in range(60):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.choice([4, 90, 700])))
+        pieces = list(_word_chunks(text, size))
+        assert [w for piece in pieces for w in piece] == _whole_text_words(text)
+
+
+def test_long_text_fingerprint_is_the_whole_texts_and_holds_no_word_list() -> None:
+    import hashlib
+    import tracemalloc
+
+    from newsgraph.inputs.dedupe import SHINGLE_WORDS, _signature_of_words
+
+    text = "\n\n".join(" ".join(make_article(seed)) for seed in range(1_500))  # ~2.6 M chars
+    words = _whole_text_words(text)
+    expected_hash = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    expected = _signature_of_words(words)
+    assert len(words) > 400_000 > SHINGLE_WORDS
+    del words
+    tracemalloc.start()
+    try:
+        got = fingerprint(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert got.content_hash == expected_hash == content_hash(text)
+    assert got.signature is not None
+    assert list(got.signature.hashvalues) == list(expected.hashvalues)
+    # the list of ~450,000 words alone is over 25 MB; a piece at a time stays far below
+    assert peak < 12 * 2**20, f"fingerprint held {peak / 2**20:.1f} MiB"

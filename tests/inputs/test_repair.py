@@ -70,3 +70,18 @@ def test_ingest_repairs_text_and_title(tmp_path) -> None:
     (article,) = process([str(path)], Settings())
     assert article.title == "O\u2019Reilly and Trump"
     assert "Bill O\u2019Reilly asked" in article.text and "\u00e2\u20ac" not in article.text
+
+
+def test_long_text_repaired_line_by_line_as_ftfy_does() -> None:
+    from ftfy import fix_text
+
+    from newsgraph.inputs.repair import _config
+
+    lines = [f"({n}) Caf\u00e9 owners met the minister on Monday." for n in range(3000)]
+    clean = "\n".join(lines) + "\n\n" + "x" * 2_500_000  # a line over ftfy's segment length
+    assert repair_mojibake(clean) is clean  # nothing to fix: no copy of the text
+    lines[1500] = "Bill O\u00e2\u20ac\u2122Reilly said so."
+    broken = "\n".join(lines) + "\nr\u00c3\u00a9sum\u00c3\u00a9"
+    repaired = repair_mojibake(broken)
+    assert repaired == fix_text(broken, _config())
+    assert "Bill O\u2019Reilly said so." in repaired and repaired.endswith("r\u00e9sum\u00e9")

@@ -14,6 +14,7 @@ import hashlib
 import re
 import struct
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -27,7 +28,8 @@ NUM_PERM = 128
 SEED = 20170424  # fixed, so signatures are reproducible across runs and machines
 SCHEME = "affine32"  # datasketch's permutation scheme, pinned for the same reason
 SHINGLE_WORDS = 5
-SHINGLE_BLOCK = 20_000  # shingles hashed at once (memory: 128 x 8 bytes each)
+SHINGLE_BLOCK = 4_096  # shingles hashed at once (memory: 128 x 8 bytes each, 4 MiB a block)
+CHUNK_CHARS = 65_536  # characters normalised at once (about 10,000 words)
 DEFAULT_THRESHOLD = 0.9
 
 _MAGIC = b"NGMH"
@@ -44,13 +46,36 @@ Kind = Literal["exact", "near"]
 
 def normalised_words(text: str) -> list[str]:
     """The words of ``text`` after NFKC, casefolding and folding quotes and dashes."""
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return _WORD.findall(folded)
+    return [word for chunk in _word_chunks(text) for word in chunk]
+
+
+def _word_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[list[str]]:
+    """``normalised_words`` a piece of the text at a time: the text is cut after an
+    ASCII space or line break (where no normalisation, case folding or word reaches
+    across), so the words are the same as the whole text's, without a normalised copy
+    and a list of the words of a whole long text in memory at once (issue 12)."""
+    pos = 0
+    while pos < len(text):
+        end = len(text)
+        if end - pos > size:
+            cut = max(text.rfind(" ", pos, pos + size), text.rfind("\n", pos, pos + size))
+            end = cut + 1 if cut >= pos else pos + size
+            while end < len(text) and not _safe_cut(text, end):  # no space: a hard cut
+                end += 1
+        folded = unicodedata.normalize("NFKC", text[pos:end]).translate(_FOLD).casefold()
+        yield _WORD.findall(folded)
+        pos = end
+
+
+def _safe_cut(text: str, end: int) -> bool:
+    """Whether ``text`` may be normalised apart before and after ``end``: right after an
+    ASCII space or line break (no character composes with them, no word spans them)."""
+    return text[end - 1] in " \n"
 
 
 def content_hash(text: str) -> str:
     """SHA-256 hex digest of the normalised words of ``text`` joined by single spaces."""
-    return _hash_words(normalised_words(text))
+    return fingerprint(text, signature=False).content_hash
 
 
 def minhash_signature(text: str) -> MinHash:
@@ -95,11 +120,31 @@ class Fingerprint:
         return signature_bytes(self.signature) if self.signature is not None else None
 
 
-def fingerprint(text: str) -> Fingerprint:
-    """Content hash and (for texts of five words or more) MinHash signature of ``text``."""
-    words = normalised_words(text)
-    signature = _signature_of_words(words) if len(words) >= SHINGLE_WORDS else None
-    return Fingerprint(_hash_words(words), signature, len(words))
+def fingerprint(text: str, *, signature: bool = True) -> Fingerprint:
+    """Content hash and (for texts of five words or more) MinHash signature of ``text``.
+
+    The text's words are read a piece at a time (``_word_chunks``) and hashed as they
+    come; the shingles are hashed in blocks of ``SHINGLE_BLOCK``, so only one block of
+    words is held, whatever the length of the text (``signature=False``: the hash only).
+    """
+    digest = hashlib.sha256()
+    mh: MinHash | None = None
+    pending: list[str] = []  # words whose shingles are not hashed yet (and the last 4)
+    count = 0
+    for words in _word_chunks(text):
+        if not words:
+            continue
+        digest.update(((" " if count else "") + " ".join(words)).encode("utf-8"))
+        count += len(words)
+        if not signature:
+            continue
+        pending.extend(words)
+        if len(pending) >= SHINGLE_BLOCK + SHINGLE_WORDS - 1:
+            mh = _signature_of_words(pending, mh)
+            del pending[: len(pending) - (SHINGLE_WORDS - 1)]
+    if signature and count >= SHINGLE_WORDS and len(pending) >= SHINGLE_WORDS:
+        mh = _signature_of_words(pending, mh)
+    return Fingerprint(digest.hexdigest(), mh if count >= SHINGLE_WORDS else None, count)
 
 
 class DuplicateIndex:
@@ -196,14 +241,12 @@ class DuplicateIndex:
         return fp
 
 
-def _hash_words(words: list[str]) -> str:
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
-
-
-def _signature_of_words(words: list[str]) -> MinHash:
-    mh = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=_permutations(NUM_PERM, SEED), scheme=SCHEME
-    )
+def _signature_of_words(words: list[str], mh: MinHash | None = None) -> MinHash:
+    """``mh`` (a new MinHash when None) updated with the 5-shingles of ``words``."""
+    if mh is None:
+        mh = MinHash(
+            num_perm=NUM_PERM, seed=SEED, permutations=_permutations(NUM_PERM, SEED), scheme=SCHEME
+        )
     # in blocks: datasketch hashes a batch into a (permutations x shingles) array, 855 MB
     # for the 835,000 shingles of a 5-million-character text at once (issue 12); the
     # minimum over blocks is the minimum over all, so the signature is the same

@@ -14,6 +14,7 @@ characters, as in "O\ufffd\ufffdReilly") cannot be recovered and are left as the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
@@ -43,12 +44,46 @@ def _config() -> Any:
 
 
 def repair_mojibake(text: str) -> str:
-    """``text`` with mis-decoded UTF-8 put back; anything else unchanged."""
+    """``text`` with mis-decoded UTF-8 put back; anything else unchanged.
+
+    Line by line, as ftfy's ``fix_text`` works (it fixes lines independently, cut every
+    ``max_decode_length`` characters): ASCII lines are skipped, and when no line changes
+    the text itself is returned, not a copy of it (a 5,000,000-character text cost two
+    more copies at once, ftfy's list of lines and their join: issue 12)."""
     if text.isascii():
         return text
     from ftfy import fix_text
 
-    return str(fix_text(text, _config()))
+    config = _config()
+    changed: list[tuple[int, int, str]] = []
+    for start, end in _segments(text, config.max_decode_length):
+        segment = text[start:end]
+        if segment.isascii():
+            continue
+        fixed = str(fix_text(segment, config))
+        if fixed != segment:
+            changed.append((start, end, fixed))
+    if not changed:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end, fixed in changed:
+        out.append(text[pos:start])
+        out.append(fixed)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _segments(text: str, longest: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines of ``text`` (each with its line break), cut every
+    ``longest`` characters: the segments ftfy's ``fix_text`` fixes one by one."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        end = min(end, pos + longest)
+        yield pos, end
+        pos = end
 
 
 def repair_optional(text: str | None) -> str | None:

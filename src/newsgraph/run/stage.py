@@ -10,6 +10,7 @@ import logging
 
 from newsgraph.errors import Code, NewsgraphError
 from newsgraph.records import Article
+from newsgraph.run.memory import release_memory
 from newsgraph.run.pipeline import Analyse
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,9 @@ def analyse_with_vectors(articles: list[Article]) -> list[Article]:
     from newsgraph.extractors.stage import analyse_articles
 
     done = analyse_articles(articles)
+    # the memory the batch's long texts and parses freed goes back to the system before
+    # the encoder, loaded on the first batch, settles on top of it (run/memory.py)
+    release_memory()
     try:
         return attach_vectors(done)
     except Exception as exc:  # noqa: BLE001 - one batch's vectors, not the batch
@@ -42,11 +46,18 @@ def analyse_with_vectors(articles: list[Article]) -> list[Article]:
         return done
 
 
+PRELOAD_LANGUAGES = ("en",)
+
+
 def preload_models() -> None:
-    """Load every registered language's parser, and the knowledge base, into this process."""
+    """Load the English parser and the knowledge base into this process. Other
+    languages' parsers load on the first article that needs them: loading French and
+    Russian up front cost every worker about 550 MB on an English-only ingest."""
     from newsgraph import registry
     from newsgraph.kb.load import default_kb
 
-    for code in sorted(registry.languages()):
-        registry.languages()[code].parser()
+    languages = registry.languages()
+    for code in PRELOAD_LANGUAGES:
+        if code in languages:
+            languages[code].parser()
     default_kb()

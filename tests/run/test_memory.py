@@ -1,0 +1,29 @@
+"""Memory a batch freed goes back to the system before the sentence encoder (issue 12)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newsgraph.records import Article
+from newsgraph.run import memory, stage
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_release_memory_trims_the_c_heap_on_linux() -> None:
+    assert memory._trim() is not None
+    assert memory.release_memory() is True
+
+
+def test_memory_is_released_after_the_nlp_steps_and_before_the_vectors(monkeypatch) -> None:
+    calls: list[str] = []
+    import newsgraph.analyze.stories as stories
+    import newsgraph.extractors.stage as extractors
+
+    monkeypatch.setattr(extractors, "analyse_articles", lambda a: calls.append("nlp") or list(a))
+    monkeypatch.setattr(stage, "release_memory", lambda: calls.append("release") or True)
+    monkeypatch.setattr(stories, "attach_vectors", lambda a: calls.append("vectors") or list(a))
+    article = Article(id="a", source="s", text="Putin met Macron.", language="en")
+    assert stage.analyse_with_vectors([article]) == [article]
+    assert calls == ["nlp", "release", "vectors"]
