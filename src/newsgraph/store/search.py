@@ -102,6 +102,10 @@ class SearchBackend(Protocol):
         self, q: str | None, filters: SearchFilters, size: int = 10
     ) -> dict[str, list[dict[str, Any]]]: ...
 
+    def search_with_facets(
+        self, q: str | None, filters: SearchFilters, limit: int, offset: int, size: int = 10
+    ) -> tuple[SearchPage, dict[str, list[dict[str, Any]]]]: ...
+
 
 def search_backend(engine: Engine) -> SearchBackend:
     """The backend for ``engine``'s dialect."""
@@ -177,28 +181,47 @@ class _SqlSearch:
         """Matching articles, best first (newest first without ``q``), and their count."""
         query = _clean_query(q)
         with self._connection() as conn:
-            where = _conditions(conn, filters)
             if query is None:
+                where = _conditions(conn, filters)
                 newest = self._browse(conn, where, limit, offset)
                 total, exact = _browse_count(conn, filters, where)
                 return SearchPage([_with_snippet(r) for r in newest], total, exact)
-            asked = query = self._prepared(query)
-            query, where = self._narrowed(conn, query, filters, where)
-            keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
-            window = keys[: self.rank_window]
-            rows: list[dict[str, Any]] = []
-            if offset < len(window):
-                rows = self._ranked(conn, query, where, window, limit, offset)
-            if len(keys) > self.rank_window and len(rows) < limit:
-                more = self._beyond(
-                    conn, query, where, window, limit - len(rows), max(0, offset - len(window))
-                )
-                rows += more
-            if rows:  # the words asked for: the filters' tag terms mark nothing in the text
-                found = self._snippets(conn, asked, rows)
-                for row in rows:
-                    row["snippet"] = found.get(row["id"], "")
-        return SearchPage([_with_snippet(r) for r in rows], total, exact)
+            return self._query_page(conn, query, filters, limit, offset)[0]
+
+    def search_with_facets(
+        self, q: str | None, filters: SearchFilters, limit: int, offset: int, size: int = 10
+    ) -> tuple[SearchPage, dict[str, list[dict[str, Any]]]]:
+        """``search`` and ``facets`` in one transaction: a query's matches are looked up
+        once for both (the search page shows both)."""
+        query = _clean_query(q)
+        if query is None:
+            return self.search(q, filters, limit, offset), self.facets(q, filters, size)
+        with self._connection() as conn:
+            found, keys = self._query_page(conn, query, filters, limit, offset)
+            return found, _facets_of(conn, self._ids_of(conn, keys[:FACET_WINDOW]), size)
+
+    def _query_page(
+        self, conn: Connection, query: str, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[SearchPage, list[Any]]:
+        """A page of a query's matches and the window's keys (``_window``)."""
+        where = _conditions(conn, filters)
+        asked = query = self._prepared(query)
+        query, where = self._narrowed(conn, query, filters, where)
+        keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
+        window = keys[: self.rank_window]
+        rows: list[dict[str, Any]] = []
+        if offset < len(window):
+            rows = self._ranked(conn, query, where, window, limit, offset)
+        if len(keys) > self.rank_window and len(rows) < limit:
+            more = self._beyond(
+                conn, query, where, window, limit - len(rows), max(0, offset - len(window))
+            )
+            rows += more
+        if rows:  # the words asked for: the filters' tag terms mark nothing in the text
+            found = self._snippets(conn, asked, rows)
+            for row in rows:
+                row["snippet"] = found.get(row["id"], "")
+        return SearchPage([_with_snippet(r) for r in rows], total, exact), keys
 
     def facets(
         self, q: str | None, filters: SearchFilters, size: int = 10

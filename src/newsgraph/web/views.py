@@ -56,10 +56,14 @@ def search_view(
         filters = replace(filters, actor=actor_id_of(filters.actor) or filters.actor)
     backend = search_backend(store.engine)
     try:
-        found = backend.search(q, filters, limit, offset)
+        counts = None
+        if facets:
+            found, counts = backend.search_with_facets(q, filters, limit, offset)
+        else:
+            found = backend.search(q, filters, limit, offset)
         data = page(found.rows, found.total, limit, offset, url)
         data["total_exact"], data["total_text"] = found.exact, found.total_text
-        data["facets"] = backend.facets(q, filters) if facets else None
+        data["facets"] = counts
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(Code.BAD_OPTION, explain_query_error(q or "")) from exc
     fill_titles(store, data["items"], id_key="id", title_key="title")
