@@ -10,7 +10,7 @@ import types
 
 from newsgraph.errors import Code
 from newsgraph.inputs.raw import RawDoc
-from newsgraph.inputs.readers import capped_lines
+from newsgraph.inputs.readers import capped_lines, read_jsonl_stream
 from newsgraph.inputs.sources import InputRef, read_input
 from newsgraph.records import Rejected
 from newsgraph.settings import Settings
@@ -50,3 +50,21 @@ def test_capped_lines():
         b"0123456789\n",
         b"0123456789",
     ]
+
+
+def test_a_long_line_is_not_held_while_its_record_is_processed():
+    import tracemalloc
+
+    text = "The talks resume next week, the minister said. " * 40_000  # ~1.9 MB
+    stream = io.BytesIO(json.dumps({"text": text}).encode() + b"\n")
+    del text
+    tracemalloc.start()
+    try:
+        records = read_jsonl_stream(stream, "-", Settings())
+        doc = next(records)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(doc, RawDoc) and len(doc.body) > 1_800_000
+    # the record's text only: not also the line's bytes and its decoded JSON (3 copies)
+    assert held < 1.5 * len(doc.body), f"{held:,} bytes held for a {len(doc.body):,}-byte text"
