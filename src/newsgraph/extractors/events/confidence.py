@@ -153,8 +153,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     if background and not spoken:
         doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'alleged contacts'
-    if _reduced_passive(trigger):
-        doubts.append("reduced_passive")
+    partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+    if _reduced_passive(trigger) and plover != "PROTEST" and not partnered:
+        doubts.append("reduced_passive")  # not 'journalists protested', 'clashed with police'
+
     return doubts
 
 
@@ -398,6 +400,8 @@ def _political(
     entity = actor.entity or ""
     if _state_or_known(actor) or (actor.sector or "") in sets["political_sectors"]:
         return True
+    if actor.sector:
+        return False  # 'Chinese companies', 'Russian journalists': a sector outside politics
     if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
         return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
     return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
