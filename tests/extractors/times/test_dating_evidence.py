@@ -231,6 +231,21 @@ def test_an_unnamed_subject_early_in_office_takes_the_latest_tenure_named() -> N
     assert infer(text) is None  # both terms are still open
 
 
+def test_a_first_100_days_names_its_holder() -> None:
+    from newsgraph.extractors.times.dating_roles import with_early_tenure
+
+    kb = default_kb()
+    for text in (
+        "Secretary of State Rex Tillerson spoke. The first 100 days of the war were the worst.",
+        "Secretary of State Rex Tillerson spoke. The government's first 100 days were calm.",
+    ):
+        tenures = role_clues(text, kb, TODAY)
+        assert with_early_tenure(text, kb, TODAY, tenures) == tenures  # nobody's tenure
+    text = "Secretary of State Rex Tillerson spoke. In his first 100 days he flew a lot."
+    clues = with_early_tenure(text, kb, TODAY, role_clues(text, kb, TODAY))
+    assert any(c.evidence.startswith("'his first 100 days' (") for c in clues)
+
+
 def test_a_rescheduled_year_is_no_lower_bound() -> None:
     # dev: 'from 2020' read as a past lower bound picked Trump's second term
     text = "Conservatives had wanted to accelerate the phaseout of the expansion from 2020 to 2018."

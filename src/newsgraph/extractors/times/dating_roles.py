@@ -307,7 +307,8 @@ def _spans_text(spans: tuple[Interval, ...]) -> str:
 # tenure's start they allow (before, after): "Trump's first 100 days" is talked of from
 # the campaign's last months on, "since taking office last month" only after the start
 _EARLY_IN_OFFICE = (
-    (re.compile(r"\bfirst (?:100|hundred) days\b", re.I), 90, 365),
+    # someone's first 100 days ("Trump's", "his"), not a war's or a project's
+    (re.compile(r"(?:['’]s|\bhis|\bher) first (?:100|hundred) days\b", re.I), 90, 365),
     (
         re.compile(
             r"\b(?:since|after) (?:taking|(?:he|she) took|assuming|entering) office"
@@ -340,7 +341,9 @@ def with_early_tenure(text: str, kb: KnowledgeBase, today: date, tenures: list[C
     clues must choose between them."""
     for pattern, before, after in _EARLY_IN_OFFICE:
         for match in pattern.finditer(text):
-            found = _office_starts_before(text, match.start(), kb, today, tenures)
+            # "the government's first 100 days" names no holder: no fallback to a tenure
+            named = match.group().startswith(("'", "’"))
+            found = _office_starts_before(text, match.start(), kb, today, tenures, named)
             if found is None:
                 continue
             name, starts = found
@@ -348,7 +351,8 @@ def with_early_tenure(text: str, kb: KnowledgeBase, today: date, tenures: list[C
                 (s - timedelta(days=before), min(s + timedelta(days=after), today)) for s in starts
             )
             since = ", ".join(s.isoformat() for s in starts)
-            why = f"'{match.group()}' ({name}, in office from {since}): {_spans_text(spans)}"
+            phrase = re.sub(r"^['’]s\s+", "", match.group())
+            why = f"'{phrase}' ({name}, in office from {since}): {_spans_text(spans)}"
             kept = [
                 c
                 for c in tenures
@@ -359,10 +363,11 @@ def with_early_tenure(text: str, kb: KnowledgeBase, today: date, tenures: list[C
 
 
 def _office_starts_before(
-    text: str, at: int, kb: KnowledgeBase, today: date, tenures: list[Clue]
+    text: str, at: int, kb: KnowledgeBase, today: date, tenures: list[Clue], named: bool
 ) -> tuple[str, list[date]] | None:
     """(name, the days they took an office) for the person named last before ``at`` in
-    its sentence, else for the tenure clue that starts latest, else None."""
+    its sentence, else (unless the phrase must be ``named``) for the tenure clue that
+    starts latest, else None."""
     head = text[max(0, at - 200) : at]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
     sentence = re.sub(r"['’]s\b", "  ", head[cut + 1 :])  # "Trump's" -> "Trump  "
@@ -374,7 +379,7 @@ def _office_starts_before(
         )
         return (actor.name, starts) if starts else None
     offices = [c for c in tenures if c.office and "elect" not in c.office]
-    if not offices:
+    if named or not offices:
         return None
     latest = max(offices, key=lambda c: c.spans[-1][0])
     return latest.evidence.split(":")[0], [lo for lo, _ in latest.spans]
