@@ -165,13 +165,16 @@ def day_counts(
     pair: tuple[str, str] | None = None,
     classes: Mapping[str, int] | None = None,
     days: bool = False,
+    asserted: bool = False,
 ) -> list[tuple[str, Any, bool, int, int]]:
     """(month, type, negated, events, mentions) from ``event_days`` of ``key`` (``"*"``:
     every merged event), or from ``dyad_days`` of the unordered ``pair`` of keys; the
     month is the first seven characters of the day (``2017`` for a year-only date).
     With ``classes`` (type -> class), the second value is the class (None for a type
     it lacks) and the database sums by class: a few rows a month, whatever the types.
-    With ``days`` the first value is the day itself (for charts by day or week)."""
+    With ``days`` the first value is the day itself (for charts by day or week). With
+    ``asserted`` only the rows a chart counts are read: not negated, and with a class
+    when ``classes`` is given (a third fewer rows for the whole timeline)."""
     by_day = days or any(v and len(v) > 7 for v in (since, until))
     if pair is not None:
         lo, hi = sorted(pair)
@@ -188,6 +191,10 @@ def day_counts(
         day = t.c.month
     if type:
         where.append(t.c.type == type.upper())
+    if asserted:
+        where.append(t.c.negated.is_(False))
+        if classes is not None:
+            where.append(t.c.type.in_(sorted(classes)))
     month_of = func.substr(day, 1, 10 if days else 7)
     kind: Any = t.c.type
     if classes is not None:

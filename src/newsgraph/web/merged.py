@@ -284,7 +284,7 @@ def actor_series(
 
     def counts(days: bool) -> DayRows:
         with store.engine.connect() as conn:
-            return queries.day_counts(conn, key=key, classes=PLOVER_QUAD, days=days)
+            return queries.day_counts(conn, key=key, classes=PLOVER_QUAD, days=days, asserted=True)
 
     return chart(counts, by)
 
@@ -323,6 +323,7 @@ def timeline_page(
                 month=f.month,
                 classes=PLOVER_QUAD,
                 days=days,
+                asserted=True,
             )
 
     with store.engine.connect() as conn:
@@ -379,7 +380,9 @@ def dyad_chart(
 
     def counts(days: bool) -> DayRows:
         with store.engine.connect() as conn:
-            return queries.day_counts(conn, key="", pair=pair, classes=PLOVER_QUAD, days=days)
+            return queries.day_counts(
+                conn, key="", pair=pair, classes=PLOVER_QUAD, days=days, asserted=True
+            )
 
     months = counts(False)
     points, by = chart(lambda days: counts(True) if days else months, by)
