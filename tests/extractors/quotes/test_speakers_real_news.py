@@ -352,3 +352,71 @@ def test_a_dash_garbled_into_a_mark_after_a_space_opens_no_quote() -> None:
         "not normal.",
         "We will resist,",
     ]
+
+
+def test_a_pronoun_bound_wrongly_falls_back_to_the_person_before_it(nlp) -> None:
+    """The hook resolves 'he' to the man he talks about; the speaker is then the most
+    recent other person (here the one who spoke just before)."""
+    from newsgraph.records import Speaker
+
+    text = (
+        "Adam Kovac, a senior member of the committee, rejected the claim as absurd. "
+        '"Sorel would have had to be naive to believe the envoy came to talk about '
+        'farming," he said in a statement.'
+    )
+
+    def resolve(start: int, end: int) -> Speaker | None:
+        words = text[start:end]
+        if words == "he":
+            return Speaker("test:sorel", "Ivan Sorel", start, end, words)
+        if "Kovac" in words:
+            return Speaker("test:kovac", "Adam Kovac", start, end, words)
+        return None
+
+    quote = only(find_quotes(nlp(text), resolve=resolve), "naive")
+    assert quote.speaker is not None
+    assert (quote.speaker.entity, quote.speaker.text) == ("test:kovac", "he")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials declined to say how many workers were inside the plant.",
+        "Inspector Rasa Noor did not say when or where the consent was given.",
+        "Lowland has refused to acknowledge that the man murdered is its former envoy.",
+        "Do you have information you want to share with the Daily Courier?",
+    ],
+)
+def test_refused_withheld_and_readers_words_are_not_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_what_a_speaker_explains_is_not_a_topic_noun(nlp) -> None:
+    text = (
+        '"The old levels are still safe -- they are just not needed," says Tom Heller, '
+        "secretary of the Food Commission, explaining the change."
+    )
+    assert [q.text for q in quotes_of(nlp, text)] == [
+        "The old levels are still safe -- they are just not needed,"
+    ]
+
+
+def test_a_first_name_alone_from_the_hook_does_not_replace_the_full_name(nlp) -> None:
+    text = (
+        "However, Senior Counsel Paul O'Hare told the Court of Appeal there was ample "
+        "evidence before the jury about the credibility of the witness."
+    )
+    quote = only(quotes_of(nlp, text, layer=True), "ample evidence")
+    assert quote.speaker is not None and quote.speaker.name == "Paul O'Hare"
+
+
+def test_a_name_after_the_quote_reaches_its_cue_past_a_long_apposition(nlp) -> None:
+    text = (
+        "Chancellor Ina Moll said that there cannot be parallel talks. "
+        '"The old union is dead. It does not work any more, so we need to move into a '
+        'political union that can respond quickly,"- Sophie van Rijn, a member of the '
+        "regional parliament from Lowland, told Radio Nord."
+    )
+    quote = only(quotes_of(nlp, text), "old union")
+    assert quote.cue == "told"
+    assert quote.speaker is not None and quote.speaker.text == "Sophie van Rijn"

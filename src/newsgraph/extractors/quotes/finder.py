@@ -72,7 +72,10 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             continue
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
-            speaker = _unbound(cand.subject, speaker, reported.get(cand.subject.i, ()), lex)
+            words = reported.get(cand.subject.i, [])
+            speaker = _unbound(cand.subject, speaker, words, lex)
+            if speaker.entity is None and speaker.name == speaker.text:
+                speaker = _other_person(cand.subject, speaker, words, resolver, resolve)
         if cand.direct:
             previous = speaker
         quotes.append(_to_quote(doc, cand, speaker))
@@ -96,13 +99,42 @@ def _unbound(subject: Token, speaker: Speaker, reported: Iterable[str], lex: Cue
     resolution is left unlinked, the mention kept."""
     if speaker.name is None or subject.lower_ not in lex.person_pronouns:
         return speaker
-    key = speaker.name.split()[-1] if speaker.name.split() else ""
-    if len(key) < 2 or not key[0].isupper():
-        return speaker
-    named = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-    if not any(named.search(words) for words in reported):
+    if not speaker.name[:1].isupper() or not _named_in(speaker.name, reported):
         return speaker
     return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
+
+
+def _other_person(
+    subject: Token,
+    speaker: Speaker,
+    reported: list[str],
+    resolver: SpeakerResolver,
+    resolve: Resolve | None,
+) -> Speaker:
+    """For a pronoun left unlinked because it was resolved to someone named in its own
+    words: the most recent compatible person not named there ('Adam Schiff rejected the
+    claim. "... Sessions would have had to be naive ...," he said': Schiff)."""
+    lex = resolver.lex
+    if subject.lower_ not in lex.person_pronouns or speaker.start is None:
+        return speaker
+    found = resolver.recent_person_except(
+        speaker.start, lex.person_pronouns[subject.lower_], lambda name: _named_in(name, reported)
+    )
+    if found is None:
+        return speaker
+    hooked = resolve(found.at, found.end) if resolve is not None and found.end >= 0 else None
+    if hooked is not None and hooked.name and not _named_in(hooked.name, reported):
+        return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+    return Speaker(None, found.name, speaker.start, speaker.end, speaker.text)
+
+
+def _named_in(name: str, reported: Iterable[str]) -> bool:
+    """Whether the last word of ``name`` occurs as a word in any of ``reported``."""
+    words = name.split()
+    if not words or len(words[-1]) < 2:
+        return False
+    named = re.compile(rf"(?<!\w){re.escape(words[-1])}(?!\w)")
+    return any(named.search(text) for text in reported)
 
 
 _NO_SPEAKER_ENTS = {"EVENT", "LAW"}  # the small model tags people WORK_OF_ART after quotes
@@ -122,6 +154,10 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'was asked', 'Asked if ..., he said': the subject heard it
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
             return True
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.refusal_verbs:
+            return True  # 'declined to say how many', 'refused to acknowledge that'
+        if _withheld(cue, lex):
+            return True  # 'did not say when or where the consent was given'
         when = any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in cue.children)
         if when and cue.lemma_.lower() in lex.intent_verbs:
             return True  # 'When the voters want to block him, ...': no aim stated
@@ -134,9 +170,21 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
         return True
     if cue is not None and _generic_saying(cue, subject, lex):
         return True
+    if cue is not None and subject.lower_ == "you" and cue.lemma_.lower() in lex.intent_verbs:
+        return True  # 'information you want to share with us': the reader's, unsaid
     if cue is not None and cue.lemma_.lower() in lex.evidence_verbs and not _evidence(subject, lex):
         return True  # 'efforts ... show how deep the opposition is': no one's words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
+
+
+def _withheld(cue: Token, lex: CueLexicon) -> bool:
+    """A negated cue whose clause is a question left open ('did not say when ...')."""
+    if not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    for clause in (c for c in cue.children if c.dep_ == "ccomp"):
+        if clause.left_edge.lower_ in lex.wh_words:
+            return True
+    return False
 
 
 def _generic_saying(cue: Token, subject: Token, lex: CueLexicon) -> bool:
@@ -192,6 +240,8 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if _part_of(hooked.name, speaker.name):
+        return speaker  # 'Paul' for 'Senior Counsel Paul O'Higgins': the name is longer
     if _honorific(cand.subject.doc, speaker, resolver.lex) and _wrong_type(
         cand.subject.doc, "person", hooked.name
     ):
@@ -202,6 +252,14 @@ def _speaker_for(
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _part_of(hooked: str | None, name: str | None) -> bool:
+    """Whether a one-word hooked name is only the first word of a longer name found here."""
+    if not hooked or not name or len(hooked.split()) != 1:
+        return False
+    words = name.split()
+    return len(words) > 1 and words[0] == hooked
 
 
 def _honorific(doc: Doc, speaker: Speaker, lex: CueLexicon) -> bool:
@@ -445,7 +503,26 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
             return None  # '"A whole sentence." X said the letter was ...': X's own words
         if found is not None and found[2] is not None:
             return found
-    return None
+    return None if ends_sentence else _named_subject_after(doc, first, limit, lex)
+
+
+def _named_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
+    """A name right after the closing mark whose cue verb comes after a long apposition
+    ('"...," - Ana Ruiz, a member of the regional parliament from Lowland, told X')."""
+    while first < len(doc) and (doc[first].is_punct or doc[first].text in _DASHES):
+        first += 1
+    if first >= len(doc) or doc[first].idx >= limit or doc[first].pos_ != "PROPN":
+        return None
+    subject = doc[first]
+    while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.i < subject.i or verb.idx >= limit:
+        return None
+    phrase = cue_phrase(verb, lex)
+    if phrase is None or _reports_own(verb) and verb.lemma_.lower() not in lex.addressee_verbs:
+        return None
+    return verb, phrase, subject
 
 
 def _reports_own(cue: Token) -> bool:

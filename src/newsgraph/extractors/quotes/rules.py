@@ -84,6 +84,7 @@ class CueLexicon:
     name_org_nouns: frozenset[str]
     reflexive_pronouns: frozenset[str]
     source_people: frozenset[str]
+    wh_words: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -136,6 +137,7 @@ def cue_lexicon() -> CueLexicon:
         name_org_nouns=frozenset(raw["name_org_nouns"]),
         reflexive_pronouns=frozenset(raw["reflexive_pronouns"]),
         source_people=frozenset(raw["source_people"]),
+        wh_words=frozenset(raw["wh_words"]),
     )
 
 

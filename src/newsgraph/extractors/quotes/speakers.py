@@ -8,6 +8,7 @@ named before (used by :mod:`newsgraph.extractors.quotes.finder`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +66,7 @@ class PersonMention:
     subject: bool
     end: int = -1
     title: frozenset[str] = frozenset()  # the words right before the name and in apposition
+    spoke: bool = False  # a quote's speaker, not only a name in the text
 
 
 class SpeakerResolver:
@@ -133,7 +135,7 @@ class SpeakerResolver:
             head.lower_
         )
         mention = PersonMention(
-            start, self._sentence_of[head.i], name, gender, frozenset(), True, end
+            start, self._sentence_of[head.i], name, gender, frozenset(), True, end, spoke=True
         )
         ent = _entity_at(head)
         organisation = self.kind == "org" or (
@@ -254,6 +256,22 @@ class SpeakerResolver:
         recent = [p for p in found if sentence - p.sentence < _RECENT_SENTENCES]
         subjects = [p for p in recent if p.subject]
         return (subjects or recent or found)[0]
+
+    def recent_person_except(
+        self, at: int, gender: str | None, excluded: Callable[[str], bool]
+    ) -> PersonMention | None:
+        """The most recent compatible speaker of a quote before ``at`` whose name is not
+        ``excluded``, within the last few sentences; else None."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = self._sentence_of[token.start]
+        found = [
+            p
+            for p in self._before(at, gender)
+            if p.spoke and sentence - p.sentence < _RECENT_SENTENCES and not excluded(p.name)
+        ]
+        return found[0] if found else None
 
     def _by_role(self, span: Span, head: Token) -> PersonMention | None:
         """The person introduced with most of the role mention's words, else a recent one;
