@@ -46,11 +46,15 @@ with newsgraph.open(sys.argv[1]) as db:
     row = next(iter(db.articles()))
     record = db.article(row["id"])
 took = time.monotonic() - t0
+with newsgraph.open(sys.argv[1]) as db:  # a re-run stores nothing new
+    again = ingest([sys.argv[2]], db, analyse=default_analyse())
 print(json.dumps({
     "split": notes[0] if notes else None,
     "seconds": round(took, 1),
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     "added": summary.added,
+    "rerun_added": again.added,
+    "rerun_already_stored": again.as_dict()["already_stored"] + again.duplicates,
     "chars": len(record["text"]),
     "entities": len(record["entities"]),
     "quotes": len(record["quotes"]),

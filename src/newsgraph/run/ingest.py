@@ -25,6 +25,7 @@ from newsgraph.analyze.database import Database
 from newsgraph.analyze.merge import merge_pending
 from newsgraph.inputs.dedupe import DuplicateIndex
 from newsgraph.records import Article, Duplicate, Record, Rejected
+from newsgraph.run.memory import release_memory
 from newsgraph.run.pipeline import Engine, Progress, process
 from newsgraph.settings import Settings
 from newsgraph.store import schema
@@ -122,6 +123,7 @@ def ingest(
         status = "ok"
     finally:
         store.finish_run(run_id, summary.as_dict(), status=status)
+        release_memory()  # a server's next request does not start on this run's free heap
     return summary
 
 
