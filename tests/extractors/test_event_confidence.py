@@ -403,3 +403,18 @@ def test_business_alone_is_not_political_and_a_protest_is_no_passive(nlp) -> Non
     assert all(e.confidence < 0.75 for e in events(nlp, text) if e.trigger.text == "allowed")
     protest = "Russian journalists protested in Moscow on Monday."
     assert confidence_of(nlp, protest, "protested") >= 0.75
+
+
+def test_a_name_the_entity_layer_found_acts_where_the_tagger_saw_a_noun(nlp) -> None:
+    # the small model tags a sentence-initial 'Trump' as a common noun with no entity
+    found = [e for e in events(nlp, "Trump met Merkel at the White House on Friday.")]
+    assert [([a.name for a in e.source], e.confidence) for e in found] == [(["Donald Trump"], 1.0)]
+
+
+def test_returning_money_is_no_concession_and_returning_bodies_has_a_recipient(nlp) -> None:
+    money = "Moscow had returned the advance payment, Dvorkovich said on Monday."
+    assert all(e.confidence < 0.75 for e in events(nlp, money) if e.trigger.text == "returned")
+    bodies = [e for e in events(nlp, "Syria returned the bodies of the soldiers to Israel.")]
+    assert [[a.country for a in e.target] for e in bodies if e.trigger.text == "returned"] == [
+        ["ISR"]
+    ]

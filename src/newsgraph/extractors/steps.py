@@ -16,6 +16,7 @@ from typing import Any
 from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events
 from newsgraph.extractors.events.actors import event_actor, resolved_events, without_repeats
+from newsgraph.extractors.events.patterns import mark_named_tokens
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
 from newsgraph.records import Article
@@ -53,9 +54,21 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
     (:func:`~newsgraph.extractors.events.actors.is_resolved`) and its confidence reaches
     ``[events] min_confidence`` (:mod:`~newsgraph.extractors.events.confidence`): a fact
     left out beats a wrong one. A re-mention with fewer actors is left out too."""
+    layer = state[LAYER]
+    roles_and_pronouns = {(r.start, r.end) for r in layer.references}
+    mark_named_tokens(
+        doc,
+        (
+            (m.start, m.end)
+            for e in layer.entities
+            if e.type in ("PERSON", "ORG", "GPE")
+            for m in e.mentions
+            if (m.start, m.end) not in roles_and_pronouns
+        ),
+    )
     found = find_events(
         doc,
-        actors=partial(event_actor, state[LAYER], quotes=article.quotes),
+        actors=partial(event_actor, layer, quotes=article.quotes),
         times=article.times,
         published=anchor_of(article.published),
         quotes=article.quotes,

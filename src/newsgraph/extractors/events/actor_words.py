@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.patterns import named_by_layer
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     agent_sector,
@@ -163,7 +164,7 @@ def _as_actor(token: Token) -> Token | None:
         return None
     if token.ent_type_ in ("ORG", "PROPN", "") and _document(token):
         return None  # 'the Ethics in Government Act', 'the Paris Agreement': a text
-    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or named_by_layer(token):
         return token
     if token.pos_ == "PROPN":
         return token

@@ -29,9 +29,9 @@ from newsgraph.kb.actor_codes import (
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
 # 'will be deported to Pyongyang': where the deported go, not whom the act is against
-DESTINATION_VERBS = frozenset(
-    {"deport", "expel", "extradite", "invite", "repatriate", "return", "send"}
-)
+DESTINATION_VERBS = frozenset({"deport", "expel", "extradite", "invite", "repatriate"})
+# 'returned to Moscow' goes somewhere; 'returned the bodies to Israel' gives them to Israel
+CARRY_VERBS = frozenset({"return", "send"})
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
 MEANS_PREPS = frozenset({"in", "during", "through", "via", "by"})
 PLACE_PREPS = frozenset({"in", "at"})
@@ -226,7 +226,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             if found:
                 return found
     preps: tuple[str, ...] = TARGET_PREPS
-    if token.lemma_.lower() in DESTINATION_VERBS:
+    lemma = token.lemma_.lower()
+    carried = lemma in CARRY_VERBS and any(c.dep_ == "dobj" for c in token.children)
+    if lemma in DESTINATION_VERBS or (lemma in CARRY_VERBS and not carried):
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     return (
         _prep_targets(token, preps)

@@ -33,6 +33,7 @@ from newsgraph.extractors.events.patterns import (
     governing_verb,
     is_actor,
     match_trigger,
+    named_by_layer,
 )
 from newsgraph.kb.actor_codes import agent_sector
 from newsgraph.records import EventActor
@@ -540,7 +541,7 @@ def _thing_object(
 def _thing(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True  # 'insisted on using ...'
-    if token.pos_ != "NOUN" or is_actor(token) or _person(token):
+    if token.pos_ != "NOUN" or is_actor(token) or _person(token) or named_by_layer(token):
         return False
     named = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
     return token.ent_type_ not in ACTOR_ENTITIES and not any(

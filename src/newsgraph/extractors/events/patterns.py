@@ -7,7 +7,9 @@ decide which pattern, if any, the token fits.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.tables import Pattern
@@ -17,6 +19,26 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 SKIP_NOUN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
+
+
+# doc.user_data key: token indices the entity layer linked as a name of a person,
+# organisation or place (set by the events step; the parser's NER may have missed them)
+NAMED_TOKENS = "newsgraph_named_tokens"
+
+
+def mark_named_tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> None:
+    """Record the tokens inside the character ``spans`` of names the entity layer found
+    ('Trump' opening a sentence, which the small model tags as a common noun)."""
+    found: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None:
+            found.update(t.i for t in span)
+    doc.user_data[NAMED_TOKENS] = frozenset(found)
+
+
+def named_by_layer(token: Token) -> bool:
+    return token.i in token.doc.user_data.get(NAMED_TOKENS, ())
 
 
 def is_actor(token: Token) -> bool:
