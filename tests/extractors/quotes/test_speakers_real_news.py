@@ -420,3 +420,24 @@ def test_a_name_after_the_quote_reaches_its_cue_past_a_long_apposition(nlp) -> N
     quote = only(quotes_of(nlp, text), "old union")
     assert quote.cue == "told"
     assert quote.speaker is not None and quote.speaker.text == "Sophie van Rijn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A satellite image from the agency shows the development of the storm.",
+        "Mayor Tilde also showed willingness to jump into the fray.",
+        "The plaintiffs in this appeal will state their case, as will the ministry.",
+    ],
+)
+def test_shown_things_and_cases_stated_are_not_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_fragment_under_a_stance_in_a_report_is_the_reporters(nlp) -> None:
+    text = (
+        "Wang Pei, the vice-minister of the National Health Commission, said the commission "
+        'is considering "birth rewards and subsidies" for second children.'
+    )
+    quote = only(quotes_of(nlp, text), "birth rewards")
+    assert quote.speaker is not None and quote.speaker.name == "Wang Pei"

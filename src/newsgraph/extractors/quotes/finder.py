@@ -463,11 +463,25 @@ def _governing_cue(
                 if subject is not None and not (inner.start <= subject.i < inner.end):
                     if set_off is not None and verb.idx < set_off[1]:
                         return set_off[0]  # 'X called for a strike -"...," she told Y'
-                    return verb, phrase, subject
+                    return _reporting(verb, lex) or (verb, phrase, subject)
             if not speechlike and verb.pos_ in ("VERB", "AUX"):
                 break
             verb = verb.head if verb.head.i != verb.i else None
     return None
+
+
+def _reporting(verb: Token, lex: CueLexicon) -> Cue | None:
+    """The speech verb whose reported clause holds a stance verb governing a quoted
+    fragment: 'Wang said the commission is considering "birth rewards"': the quoted
+    words are Wang's report, not the commission's."""
+    if verb.lemma_.lower() not in lex.belief_verbs or verb.dep_ != "ccomp":
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in lex.speech_verbs:
+        return None
+    phrase = cue_phrase(head, lex)
+    subject = subject_of(head, lex) if phrase else None
+    return (head, phrase, subject) if phrase and subject is not None else None
 
 
 def _addressee(inner: Span, verb: Token, lex: CueLexicon) -> bool:

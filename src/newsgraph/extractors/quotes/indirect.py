@@ -285,6 +285,8 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     lemma = verb.lemma_.lower()
     if lemma not in lex.object_content_verbs:
         return []
+    if lemma in lex.evidence_verbs and not _evidence_subject(verb, lex):
+        return []  # 'showed willingness', 'the photo shows the storm': no words
     if lemma in lex.clause_only_verbs:  # a stated aim at most: "wants to leave"
         aim = lemma in lex.intent_verbs and not _says_nothing(verb, lex)  # not "didn't want to"
         deps: tuple[str, ...] = ("xcomp",) if aim else ()
@@ -305,6 +307,14 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 return []
             return found + later[:1]
     return []
+
+
+def _evidence_subject(verb: Token, lex: CueLexicon) -> bool:
+    """A subject that reports what it shows ('polls show a close race', 'the analysis
+    shows X outpacing Y')."""
+    subject = subject_of(verb, lex)
+    lemma = subject.lemma_.lower() if subject is not None else ""
+    return lemma in lex.evidence_nouns and lemma not in lex.visual_nouns
 
 
 def _cites_a_source(verb: Token, obj: Token, lex: CueLexicon) -> bool:

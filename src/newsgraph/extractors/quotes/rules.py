@@ -85,6 +85,7 @@ class CueLexicon:
     reflexive_pronouns: frozenset[str]
     source_people: frozenset[str]
     wh_words: frozenset[str]
+    visual_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -138,6 +139,7 @@ def cue_lexicon() -> CueLexicon:
         reflexive_pronouns=frozenset(raw["reflexive_pronouns"]),
         source_people=frozenset(raw["source_people"]),
         wh_words=frozenset(raw["wh_words"]),
+        visual_nouns=frozenset(raw["visual_nouns"]),
     )
 
 
