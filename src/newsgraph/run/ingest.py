@@ -116,6 +116,7 @@ def ingest(
             inputs, settings, index=index, progress=progress, analyse=analyse, engine=engine
         )
         for batch in batched(records, settings.batch_size):
+            release_memory()  # what the NLP stage and the encoder freed, before the writer
             _save(store, batch, run_id, summary, index, concurrent)
             if on_record:
                 for record in batch:
