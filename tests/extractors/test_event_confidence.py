@@ -418,3 +418,12 @@ def test_returning_money_is_no_concession_and_returning_bodies_has_a_recipient(n
     assert [[a.country for a in e.target] for e in bodies if e.trigger.text == "returned"] == [
         ["ISR"]
     ]
+
+
+def test_a_link_line_of_the_page_is_no_report(nlp) -> None:
+    text = (
+        "Israel razed the homes on Monday. READ MORE: UN decries Israel's demolition order "
+        "In a statement, the group said the decision was wrong."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, text) if e.trigger.text == "decries")
+    assert confidence_of(nlp, text, "razed") >= 0.75

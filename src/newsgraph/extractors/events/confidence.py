@@ -128,6 +128,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
             doubts.append("non_actor_object")  # 'a war of words'
     if len(trigger.sent) > _table()["long_sentence_tokens"]:
         doubts.append("long_sentence")
+    opening = trigger.sent.text.lstrip(" -–—•*\n").lower()
+    if any(opening.startswith(f"{w}:") for w in sets["furniture_openers"]):
+        doubts.append("page_furniture")  # 'READ MORE: UN decries Israel's demolition order'
+
     if _habitual(trigger, sets["habitual_verbs_ok"]):
         doubts.append("present_habitual")
     targets = sides[1][0]
@@ -401,8 +405,8 @@ def _political(
     entity = actor.entity or ""
     if _state_or_known(actor) or (actor.sector or "") in sets["political_sectors"]:
         return True
-    if actor.sector:
-        return False  # 'Chinese companies', 'Russian journalists': a sector outside politics
+    if actor.sector == "BUS":
+        return False  # 'Chinese companies': business alone is no political actor
     if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
         return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
     return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
