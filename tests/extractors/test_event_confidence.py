@@ -281,6 +281,8 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
             "2017-03-02",
         ),
         ("Ankara blames Gulen's followers for last July's failed coup.", "blames", "2017-03-02"),
+        # a day the story told before is not today
+        ("The Serbian police arrested the suspect later that day.", "arrested", None),
         # an act over a stretch of time has no one day
         ("China and Germany have cooperated on trade over the past decade.", "cooperated", None),
         # a decade or 'in the past' puts the act then: no day of its own, not today

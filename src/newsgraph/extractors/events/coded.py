@@ -4,6 +4,7 @@ governs it, its actors resolved, deduplicated and checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -160,7 +161,8 @@ def _date(
     # the publication day (CAMEO's future rule codes the statement, not the act)
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
-    if any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside):
+    vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
+    if vague or ANAPHORIC_DAY.search(sent.text):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
@@ -200,6 +202,14 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     if node is None or (posted and verb.head.head.lower_ not in ("in", "on", "during")):
         return None
     return chain.get(node.i)
+
+
+# a day the story told before ('later that day', 'the following morning'): not today
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
+    r"(?:day|night|morning|afternoon|evening|week|weekend)\b|\bthe day (?:before|after)\b",
+    re.I,
+)
 
 
 def _vague_past(expr: TimeExpr) -> bool:
