@@ -138,21 +138,32 @@ def _hwm_mb(pid: int) -> int:
     return -1
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_up(port: int, seconds: float = 120) -> None:
+    """Wait until the server on ``port`` answers (it loads for a while)."""
+    import httpx
+
+    for _ in range(int(seconds / 0.2)):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+
+
 def serve_case(case: str, env: dict[str, str], folder: Path) -> dict[str, object]:
     import httpx
 
     db = str(folder / "server.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, __file__, "--child-serve", db, str(port)], env=env)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_up(port)
         before = _hwm_mb(server.pid)
         body = b'{"text": "' + b"a" * 200_000_000 + b'"}'
         content: object = body

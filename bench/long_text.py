@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -96,30 +95,17 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
 
-def _hwm_mb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) // 1024
-    return -1
-
-
 def via_api(text: str, tmp: str) -> dict[str, object]:
     """POST the text to a fresh server; its peak RSS before and after, the answer."""
     import httpx
+    from hostile import _hwm_mb, free_port, wait_up  # bench/hostile.py, beside this file
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     db = str(Path(tmp) / "api.db")
     server = subprocess.Popen([sys.executable, "-c", SERVE, db, str(port)], env=dict(os.environ))
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(600):
-            try:
-                httpx.get(f"{base}/api/stats", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_up(port)
         # a warm-up article, so that the models and the encoder are loaded as in a
         # server that has ingested before; then the long text
         headers = {"Authorization": "Bearer s3cret"}
@@ -173,15 +159,10 @@ def main() -> None:
     parser.add_argument("--kind", choices=("news", "dates", "markup", "oneline"), default="news")
     parser.add_argument("--via", choices=("run", "cli", "api"), default="run")
     args = parser.parse_args()
-    if args.via == "api":
+    if args.via in ("api", "cli"):
         with tempfile.TemporaryDirectory() as tmp:
-            figures = via_api(make_text(args.chars, args.kind), tmp)
-        figures["kind"] = args.kind
-        print(json.dumps(figures))
-        return
-    if args.via == "cli":
-        with tempfile.TemporaryDirectory() as tmp:
-            figures = via_cli(make_text(args.chars, args.kind), tmp)
+            run = via_api if args.via == "api" else via_cli
+            figures = run(make_text(args.chars, args.kind), tmp)
         figures["kind"] = args.kind
         print(json.dumps(figures))
         return
