@@ -306,8 +306,11 @@ def _particle_name(doc: Doc, cand: Candidate) -> bool:
         return False
     heads, suffixes = _org_words()
     rest = words[1:]
-    return all(w.is_title and w.is_alpha for w in rest) and not any(
-        w.lower_ in heads or w.lower_.endswith(suffixes) for w in rest
+    named = all((w.is_title and w.is_alpha) or w.lower_ in name_particles() for w in rest)
+    return (
+        named
+        and rest[-1].is_title
+        and not any(w.lower_ in heads or w.lower_.endswith(suffixes) for w in rest)
     )
 
 
@@ -342,7 +345,7 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     covered = {i for c in cands for i in range(c.start, c.end)}
     starts = _positions(lowers)
     found = []
-    for key in surnames:
+    for key in sorted(surnames, key=lambda k: (-len(k), k)):  # longest first, in a fixed order
         n = len(key)
         for i in starts.get(key[0], ()):
             if i + n > len(lowers) or tuple(lowers[i : i + n]) != key:
