@@ -716,3 +716,32 @@ def test_a_verb_glued_to_a_name_is_not_part_of_it(nlp):
     layer = entities_of(nlp, text, NO_KB)
     names = {m.text for e in layer.entities if e.type == "PERSON" for m in e.mentions}
     assert "Abu Maria told" not in names
+
+
+def test_entities_do_not_depend_on_the_hash_seed():
+    """Two processes with different hash seeds find the same entities (Ray workers and a
+    re-run must agree); set order once chose between 'der Westhuizen' and 'Westhuizen'."""
+    import os
+    import subprocess
+    import sys
+
+    text = (
+        "Former captain Joost van der Westhuizen died on Monday. Tributes poured in for van "
+        "der Westhuizen, who played alongside van der Westhuizen's brother. Van der "
+        "Westhuizen was 45. His wife said van der Westhuizen had fought hard."
+    )
+    code = (
+        "import sys\n"
+        "from newsgraph.languages.en import english\n"
+        "from newsgraph.extractors.entities.layer import find_entities\n"
+        "layer = find_entities(english()(sys.argv[1]), published='2017-06-01')\n"
+        "print([(e.id, [m.text for m in e.mentions]) for e in layer.entities])\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code, text], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1, outputs
