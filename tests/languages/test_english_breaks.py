@@ -18,3 +18,15 @@ def test_dashes_inside_words_and_sentences_stay() -> None:
     doc = english()("The U.S.-led force struck a well-known base - twice - on Monday.")
     assert len(list(doc.sents)) == 1
     assert "U.S.-led" in [t.text for t in doc]
+
+
+def test_a_quote_mark_glued_to_the_next_name_is_split_off() -> None:
+    doc = english()('"We share the concerns,"?Tompkins wrote in the letter.')
+    words = [t.text for t in doc]
+    assert words[words.index("concerns") : words.index("wrote") + 1] == [
+        "concerns",
+        ",",
+        '"?',
+        "Tompkins",
+        "wrote",
+    ]

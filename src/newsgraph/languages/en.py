@@ -6,6 +6,8 @@ scrape turned into a dash after a full stop ("... in 2014.- Prosecutor Robert
 McCulloch made ...") is a sentence break. The tokenizer splits the dash off the full
 stop (it kept "2014.-" as one token) and the next word starts a sentence, so two
 sentences are not parsed as one (an event of one had taken its actors from the other).
+A closing quote mark glued to the next word by a garbled dash ('concerns,"?Tompkins
+wrote') is split off too.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ def _add_dash_breaks(nlp: Any) -> None:
         SpacyLanguage.component(BREAKS, func=_dash_breaks)
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[.!?\"”])-+"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # a closing quote mark glued to the next name by a garbled dash ('concerns,"?Tompkins
+    # wrote'): the punctuation, the mark and the name are three tokens, so 'wrote' has
+    # its subject
+    infixes = [*nlp.Defaults.infixes, r'(?<=[A-Za-z])[,.!?](?="\?[A-Z])', r'"\?(?=[A-Z])']
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe(BREAKS, before="parser")
 
 
