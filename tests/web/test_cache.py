@@ -41,7 +41,9 @@ def test_ingestion_through_the_api_is_seen_at_once(db_url: str) -> None:
     db = build_db(db_url)
     with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         before = c.get("/api/stats").json()["tables"]["articles"]
-        assert c.get("/api/stats").headers["x-cache"] == "hit"
+        # PostgreSQL's token moves with any writer on the cluster (other test databases
+        # too): a miss only costs a query, so the answer must be cached within a few tries
+        assert "hit" in [c.get("/api/stats").headers["x-cache"] for _ in range(5)]
         text = "President Emmanuel Macron said on Tuesday that Europe needs a new security pact."
         made = c.post("/api/ingest/text", json={"text": text, "published": "2023-05-02"})
         assert made.status_code == 201, made.text
