@@ -429,3 +429,14 @@ def test_a_link_line_of_the_page_is_no_report(nlp) -> None:
     )
     assert all(e.confidence < 0.75 for e in events(nlp, text) if e.trigger.text == "decries")
     assert confidence_of(nlp, text, "razed") >= 0.75
+
+
+def test_a_game_and_a_reply_are_no_attacks(nlp) -> None:
+    game = (
+        "In the 2012 Champions League final, Chelsea came back to beat Bayern Munich on penalties."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, game) if e.trigger.text == "beat")
+    reply = '"That is a fake solution," Merkel shot back on Monday.'
+    assert all(e.confidence < 0.75 for e in events(nlp, reply) if e.trigger.text == "shot")
+    war = "Russian troops attacked the stadium in Donetsk where the league match was due."
+    assert confidence_of(nlp, war, "attacked") >= 0.75
