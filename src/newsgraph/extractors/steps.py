@@ -55,17 +55,7 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
     ``[events] min_confidence`` (:mod:`~newsgraph.extractors.events.confidence`): a fact
     left out beats a wrong one. A re-mention with fewer actors is left out too."""
     layer = state[LAYER]
-    roles_and_pronouns = {(r.start, r.end) for r in layer.references}
-    mark_named_tokens(
-        doc,
-        (
-            (m.start, m.end)
-            for e in layer.entities
-            if e.type in ("PERSON", "ORG", "GPE")
-            for m in e.mentions
-            if (m.start, m.end) not in roles_and_pronouns
-        ),
-    )
+    mark_named_tokens(doc, layer.name_spans(("PERSON", "ORG", "GPE")))
     found = find_events(
         doc,
         actors=partial(event_actor, layer, quotes=article.quotes),

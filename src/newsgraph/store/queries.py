@@ -235,16 +235,6 @@ def dyad_page(
     return [int(r[0]) for r in conn.execute(stmt)]
 
 
-def pair_event_ids(conn: Connection, pairs: Sequence[tuple[str, str]]) -> set[int]:
-    """Ids of the merged events relating any of the unordered key ``pairs``."""
-    found: set[int] = set()
-    for x, y in pairs:
-        lo, hi = sorted((x, y))
-        stmt = select(mp.c.merged_event_id).where(mp.c.lo == lo, mp.c.hi == hi)
-        found.update(int(r[0]) for r in conn.execute(stmt))
-    return found
-
-
 # ---- quotes through ``quote_index`` ---------------------------------------------------------
 
 COUNT_CAP = 1000  # list totals are exact up to here, estimated beyond

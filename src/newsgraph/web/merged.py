@@ -38,19 +38,6 @@ def side_party(side: dict[str, str]) -> Party:
     return actor_party(side["id"])
 
 
-def events_of(store: Store, party: Party) -> list[dict[str, Any]]:
-    """Every merged event with ``party`` among its actors, newest first."""
-    with store.engine.connect() as conn:
-        ids = q.merged_ids_with_actor(conn, entities=party.entities, country=party.country)
-        rows = q.merged_rows(conn, ids)
-    return newest_first(rows)
-
-
-def newest_first(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Dated events newest first, then undated ones; ties by id, newest first."""
-    return sorted(rows, key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
-
-
 def asserted(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events that are not negated ("did not meet", a denied threat): what charts count."""
     return [r for r in rows if not r["negated"]]

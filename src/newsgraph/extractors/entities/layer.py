@@ -73,6 +73,17 @@ class EntityLayer:
         name = found.name if found else None
         return Speaker(entity=best[2], name=name, start=start, end=end, text=self.text[start:end])
 
+    def name_spans(self, types: Iterable[str]) -> list[tuple[int, int]]:
+        """Character spans where an entity of one of ``types`` is named (not referred to
+        by a role phrase or a pronoun)."""
+        wanted = frozenset(types)
+        kinds = {e.id: e.type for e in self.entities}
+        return [
+            (start, end)
+            for entity_id, start, end, kind in self._spans()
+            if kind == "name" and kinds[entity_id] in wanted
+        ]
+
     def _spans(self) -> Iterable[tuple[str, int, int, str]]:
         kinds = {(r.start, r.end): r.kind for r in self.references}
         for entity in self.entities:

@@ -162,7 +162,7 @@ def _as_actor(token: Token) -> Token | None:
         token.is_lower and lower in NEVER_ACTORS
     ):
         return None
-    if token.ent_type_ in ("ORG", "PROPN", "") and _document(token):
+    if token.ent_type_ == "ORG" and _document(token):
         return None  # 'the Ethics in Government Act', 'the Paris Agreement': a text
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or named_by_layer(token):
         return token
@@ -179,8 +179,6 @@ DOCUMENT_HEADS = frozenset(
 
 def _document(token: Token) -> bool:
     """A named law, treaty or bill: its entity's last word is a document word."""
-    if not token.ent_type_:
-        return False
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent[-1].lower_ in DOCUMENT_HEADS

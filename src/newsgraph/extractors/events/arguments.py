@@ -59,17 +59,17 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobjs(child)
-    if _engaged_in(verb):  # 'Serb forces were engaged in ethnic cleansing': they act
-        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    if contracted_perfect(verb):  # "He's accepted invitations": 'has', not a passive
+    # 'Serb forces were engaged in ethnic cleansing', "He's accepted invitations" ('has',
+    # not a passive): the passive subject acts
+    if _engaged_in(verb) or contracted_perfect(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return []  # a passive without 'by X' names no actor ('X has not been charged')
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            relative = child.tag_ in ("WDT", "WP") or child.lower_ == "that"
-            if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return conjuncts(verb.head)
+            antecedent = relative_antecedent(verb, child)
+            if antecedent is not None:
+                return conjuncts(antecedent)
             return conjuncts(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
@@ -77,6 +77,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+def relative_antecedent(verb: Token, subject: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ('a deal that requires ...')."""
+    relative = subject.tag_ in ("WDT", "WP") or subject.lower_ == "that"
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
 
 
 def contracted_perfect(verb: Token) -> bool:

@@ -194,14 +194,15 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
     'when' clause (or of a participle clause of a message: 'In tweets posted March 4,
     Trump accused ...') dates the clause it hangs on."""
-    when = verb.dep_ == "advcl" and any(
+    if verb.dep_ == "advcl" and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
-    )
-    posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "pobj"
-    node = verb.head if when else verb.head.head.head if posted else None
-    if node is None or (posted and verb.head.head.lower_ not in ("in", "on", "during")):
-        return None
-    return chain.get(node.i)
+    ):
+        return chain.get(verb.head.i)
+    message, prep = verb.head, verb.head.head  # 'tweets' and 'In' of 'In tweets posted ...'
+    posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
+    if posted and prep.lower_ in ("in", "on", "during"):
+        return chain.get(prep.head.i)
+    return None
 
 
 # a day the story told before ('later that day', 'the following morning'): not today

@@ -27,7 +27,11 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actors import is_named
-from newsgraph.extractors.events.arguments import contracted_perfect, undergone
+from newsgraph.extractors.events.arguments import (
+    contracted_perfect,
+    relative_antecedent,
+    undergone,
+)
 from newsgraph.extractors.events.patterns import (
     ACTOR_ENTITIES,
     governing_verb,
@@ -121,10 +125,12 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     sentence, a headline participle, a habit, a word in another sense."""
     sets = _sets()
     doubts = []
-    armed = any(
-        a.sector in ARMED_SECTORS for _, actors in sides for a in actors
-    )  # 'Russian troops attacked the stadium where the league match was due'
-    game = plover in sets["sports_types"] and not armed and _sport(trigger)
+    # a game, unless an armed actor acts ('troops attacked the stadium before the match')
+    game = (
+        plover in sets["sports_types"]
+        and _sport(trigger)
+        and not any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
+    )
     if _other_sense(trigger, code, sets) or game:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -136,7 +142,6 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     opening = trigger.sent.text.lstrip(" -–—•*\n").lower()
     if any(opening.startswith(f"{w}:") for w in sets["furniture_openers"]):
         doubts.append("page_furniture")  # 'READ MORE: UN decries Israel's demolition order'
-
     if _habitual(trigger, sets["habitual_verbs_ok"]):
         doubts.append("present_habitual")
     targets = sides[1][0]
@@ -166,7 +171,6 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
     if _reduced_passive(trigger) and plover != "PROTEST" and not partnered:
         doubts.append("reduced_passive")  # not 'journalists protested', 'clashed with police'
-
     return doubts
 
 
@@ -297,7 +301,7 @@ def _undergoers(verb: Token) -> list[Token]:
 
 
 def _only_things(tokens: Sequence[Token]) -> bool:
-    return bool(tokens) and all(_thing(t) and not is_actor(t) for t in tokens)
+    return bool(tokens) and all(_thing(t) for t in tokens)  # _thing: never an actor
 
 
 def _sport(trigger: Token) -> bool:
@@ -481,9 +485,7 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children
         ):
             return True  # 'how important it is to cooperate': a value, not an act
-        purpose = node.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
-        )
+        purpose = node.dep_ == "advcl" and _infinitive(node)
         if purpose and head.lemma_.lower() in heads:
             return True  # 'using that rationale to defend ...'; not 'sent troops to secure'
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
@@ -610,10 +612,9 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject; a relative pronoun stands for the noun it follows ('a deal
     that requires Iran to ...': the deal)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    relative = subject is not None and (subject.tag_ in ("WDT", "WP") or subject.lower_ == "that")
-    if relative and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    return subject
+    if subject is None:
+        return None
+    return relative_antecedent(verb, subject) or subject
 
 
 def _infinitive(verb: Token) -> bool:
