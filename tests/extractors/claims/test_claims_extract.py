@@ -95,6 +95,35 @@ def test_scan_keeps_ranges_apart_across_sentences() -> None:
     assert not any(isinstance(f.value, tuple) for f in scan(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Temperatures reached 41C in Seville", [(41.0, "celsius", "=")]),
+        ("a low of -3\u00b0C overnight", [(-3.0, "celsius", "=")]),
+        ("about 1 in 5 children", [(0.2, "fraction", "~")]),
+        ("one in four adults", [(0.25, "fraction", "=")]),
+        ("output fell by a fifth", [(0.2, "fraction", "=")]),
+        ("prices will rise by 2-3% next year", [((2.0, 3.0), "percent", "=")]),
+        ("women aged 25 to 54", [((25.0, 54.0), "years old", "=")]),
+        ("gold rose $12 to $1,950 an ounce", [(12.0, "USD", "="), (1950.0, "USD per ounce", "=")]),
+        ("a profit of $1.2 million a year earlier", [(1_200_000.0, "USD", "=")]),
+        ("$1bn a year on schools", [(1e9, "USD per year", "=")]),
+    ],
+)
+def test_scan_general_forms(text, expected) -> None:
+    """Invented sentences: glued temperatures, "1 in 5" shares, "by a fifth", a hyphen
+    range after "by", ages, a change then its level, and "a year earlier" as no rate."""
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["she scored 2 in 10 minutes", "1 in 2019", "rose 5% to 7%"])
+def test_scan_no_share_or_broken_range(text) -> None:
+    found = scan(text)
+    assert all(f.unit != "fraction" for f in found)
+    if "rose" in text:
+        assert isinstance(found[0].value, tuple)  # ends of one size after a verb: a range
+
+
 def test_scan_marks_bare_years() -> None:
     (found,) = scan("since June of 2018")
     assert found.year_like
@@ -116,6 +145,24 @@ def test_changes_and_counted_nouns(nlp) -> None:
     assert found["1.1%"].change == "down"
     assert found["7,000 points"].change is None and found["7,000 points"].value == 7000.0
     assert found["200"].unit == "worker"
+
+
+def test_unit_carried_only_to_a_figure_of_the_same_size(nlp) -> None:
+    text = (
+        "The Dow fell 557 points, or 2.1%, to 25,766. It was 84.75 cents, while the low is 74.07."
+    )
+    found = {c.text: c for c in claims_of(nlp, text)}
+    assert found["25,766"].unit is None  # not "percent": another measure
+    assert found["74.07"].unit == "cent"  # the unit not repeated for a figure of one size
+
+
+def test_counted_noun_after_a_glued_multiplier_and_no_noun_change(nlp) -> None:
+    text = "Almost 2m people have been vaccinated. The rally drew tens of thousands of people."
+    found = {c.text: c for c in claims_of(nlp, text)}
+    assert found["2m"].unit == "persons" and found["2m"].approx == "~"
+    assert found["tens of thousands"].change is None  # "the rally": a noun, not "rallied"
+    (quake,) = claims_of(nlp, "The 5.4-magnitude earthquake struck.")
+    assert quake.unit == "magnitude"
 
 
 def test_a_figure_the_parser_calls_a_date_and_index_names(nlp) -> None:
@@ -198,10 +245,11 @@ def test_newsquant_dev_gate() -> None:
     ).stdout
     res = json.loads(out)
     whole, held = res["newsgraph all"], res["newsgraph held-out"]
-    assert whole["value_f1"] >= 0.90  # measured 0.932
+    assert whole["value_f1"] >= 0.90  # measured 0.936
     assert whole["value_unit_f1"] >= 0.70
     assert whole["value_change_f1"] >= 0.70
-    assert held["value_f1"] >= 0.82  # the part never tuned on (measured 0.844; target 0.85)
+    assert held["value_f1"] >= 0.84  # the part never tuned on (measured 0.854; target 0.85)
+    assert held["value_unit_f1"] >= 0.70 and held["value_change_f1"] >= 0.70
 
 
 def test_wire_multipliers_and_dotted_dates() -> None:

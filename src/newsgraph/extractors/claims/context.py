@@ -19,6 +19,8 @@ __all__ = ["change_before", "counted_noun", "measure_and_subject"]
 _WORD = re.compile(r"[A-Za-z]+(?:-[a-z]+)?|[,;:()]")
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM", "PUNCT", "ADV", "VERB", "CCONJ"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+_TIME_AFTER = {"ago", "earlier", "before", "later", "after"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 _PERSON_WORDS = {"people", "person", "persons", "individual", "individuals"}
 
 
@@ -35,6 +37,12 @@ def counted_noun(tokens: Sequence[Any], language: str = "en") -> tuple[str | Non
         between = doc[last.i + 1 : head.i]
         if all((t.pos_ in _NOUNISH and t.dep_ != "punct") or t.text == "-" for t in between):
             return _unit_words(between, head, language), head
+    glued = last.lower_ in words(language)["multipliers"] or (
+        last.text[:1].isdigit() and last.dep_ == "amod" and last.head.i == last.i + 1
+    )
+    after = last.nbor(1) if last.i + 1 < len(doc) else None
+    if glued and after is not None and after.tag_ in ("NNS", "NNPS") and after.pos_ == "NOUN":
+        return _unit_words([], after, language), after  # "2m people", "3bn users"
     nxt = doc[last.i + 1 : last.i + 6]
     if len(nxt) >= 2 and nxt[0].lower_ == "of":  # "one of the students", "thousands of tests"
         for t in nxt[1:]:
@@ -62,7 +70,7 @@ def _unit_words(between: Sequence[Any], head: Any, language: str) -> str:
     ]
     if parts and between and between[0].tag_ in ("VBG", "VBN"):
         parts = parts[1:]
-    text = " ".join(parts + [lemma]).replace(" - ", "-")
+    text = " ".join(parts + [lemma]).replace(" - ", "-").lstrip("- ")  # "5.4-magnitude"
     return text + _per_after(head, language)
 
 
@@ -70,6 +78,9 @@ def _per_after(head: Any, language: str) -> str:
     """ " per day" when the counted noun is followed by "per day", "a year", ..."""
     doc = head.doc
     nxt = doc[head.i + 1 : head.i + 3]
+    later = doc[head.i + 3 : head.i + 4]
+    if len(later) and later[0].lower_ in _TIME_AFTER:
+        return ""  # "1.5m units a year ago": a time, not a rate
     if len(nxt) == 2 and nxt[0].lower_ in words(language)["per"]:
         per = words(language)["per_units"].get(nxt[1].lemma_.lower())
         if per:
@@ -83,12 +94,13 @@ def change_before(text: str, start: int, approx_len: int, language: str = "en") 
     w = _change_words(language)
     before = text[max(0, start - 60 - approx_len) : max(0, start - approx_len)]
     unknown = 0
-    for word in reversed(_WORD.findall(before)[-7:]):
-        low = word.lower()
-        if low in w["up"]:
-            return "up"
-        if low in w["down"]:
-            return "down"
+    found = _WORD.findall(before)[-7:]
+    for at in range(len(found) - 1, -1, -1):
+        low = found[at].lower()
+        if low in w["up"] or low in w["down"]:
+            if unknown and at > 0 and found[at - 1].lower() in _DETERMINERS:
+                return None  # "the rally drew thousands": a noun, not the number's verb
+            return "up" if low in w["up"] else "down"
         if low in w["stops"]:
             return None
         if low in w["skip"]:

@@ -124,8 +124,9 @@ def find_claims(
         if claim is None:
             continue
         prev = claims[-1] if claims and claims[-1].sentence == claim.sentence else None
-        if prev is not None and claim.unit is None:
-            # "84.75 cents, while the lowest is 74.07": the unit is not repeated
+        if prev is not None and claim.unit is None and _same_size(prev.value, claim.value):
+            # "84.75 cents, while the lowest is 74.07": the unit is not repeated (a
+            # figure of another size is another measure: "fell 2.1%, to 25,766")
             claim = dataclasses.replace(claim, unit=prev.unit)
         gap = text[prev.end or 0 : found.start] if prev is not None else ""
         if prev is not None and claim.change is None and _OR.match(gap):
@@ -204,6 +205,13 @@ def _claim(
         part="body",
         sentence=sent,
     )
+
+
+def _same_size(a: Any, b: Any) -> bool:
+    """Two values within a factor of ten of each other (a range by its upper end)."""
+    x = abs(float(a[-1] if isinstance(a, tuple | list) else a))
+    y = abs(float(b[-1] if isinstance(b, tuple | list) else b))
+    return x > 0 and y > 0 and max(x, y) < 10 * min(x, y)
 
 
 def _paragraph_clip(text: str, sent: Any, at: int) -> Span:

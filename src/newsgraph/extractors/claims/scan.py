@@ -94,7 +94,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         ),
         "unit": re.compile(rf"(?:\s|-)?(?P<u>{units})(?![a-z\d])", re.IGNORECASE),
         "per": re.compile(
-            rf"\s?(?:/\s?|\s(?:per|a|an|each|every)\s)(?P<u>{per_units})s?(?![a-z])", re.IGNORECASE
+            rf"\s?(?:/\s?|\s(?:per|a|an|each|every)\s)(?P<u>{per_units})s?(?![a-z])"
+            r"(?!\s+(?:ago|earlier|before|later|after)\b)",  # "a year ago": a time, no rate
+            re.IGNORECASE,
         ),
         "per_adverb": re.compile(
             rf"\s(?P<u>{_alternation(list(w['per_adverbs']))})\b", re.IGNORECASE
@@ -110,7 +112,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "ratio": re.compile(
-            rf"\b(?P<n>\d+|{spelled})\s(?P<out>out\s)?of\s(?P<m>\d+|{spelled})\b(?!\s?%)",
+            rf"\b(?P<n>\d+|{spelled})\s(?:(?P<out>out\s)?of|(?P<in>in))\s(?P<m>\d+|{spelled})\b"
+            r"(?!\s?%|[.,:]\d)",
             re.IGNORECASE,
         ),
         "slash": re.compile(r"(?<![\d/])(?P<n>\d+)\s?[/\u2044](?P<m>\d+)(?=\s+of\b)"),
@@ -133,7 +136,7 @@ def scan(text: str, language: str = "en") -> list[Found]:
         if not any(s < extra.end and extra.start < e for s, e in taken):
             found.append(extra)
     found.sort(key=lambda f: f.start)
-    return [f for f in _ranges(text, found) if not _is_score(text, f)]
+    return [f for f in _ranges(text, found, language) if not _is_score(text, f)]
 
 
 def _is_score(text: str, found: Found) -> bool:
@@ -214,6 +217,11 @@ def _finish(
     unit, end = _unit_after(text, end, unit, language, pats)
     if unit is None and re.match(r"p(?![A-Za-z\d])", text[end : end + 2]):
         unit, end = "penny", end + 1  # "118.5p": pence glued to the figure
+    temp = re.match(r"(°\s?)?([CF])?(?![A-Za-z\d])", text[end : end + 4])
+    if unit is None and temp is not None and (temp.group(1) or temp.group(2)):
+        # "41C", "-3°C", "86F", "a 30° angle": degrees glued to the figure
+        unit = {"C": "celsius", "F": "fahrenheit"}.get(temp.group(2) or "", "degree")
+        end += temp.end()
     stat = re.match(r"\s([A-Z]{2,5})\)", text[end : end + 8])
     if unit is None and stat and text[start - 1 : start] == "(":
         unit, end = stat.group(1), end + len(stat.group(1)) + 1  # "(0.5 WAR)", "(12 HR)"
@@ -351,8 +359,10 @@ def _fractions(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> li
     out: list[Found] = []
     for m in pats["fraction"].finditer(text):
         hyphen = text[m.end("n") : m.start("d")] == "-"
-        if not hyphen and not text[m.end() : m.end() + 4].lower().startswith(" of "):
-            continue  # "a third term", "one half": no part of anything named
+        by = re.search(r"\bby\s$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE)
+        if not hyphen and not by and not text[m.end() : m.end() + 4].lower().startswith(" of "):
+            continue  # "a third term", "one half": no part of anything named ("cut by a
+            # third" is the part the change took)
         if _CALENDAR_PART.search(text[max(0, m.start() - 10) : m.start()]) or (
             _OF_A_YEAR.match(text, m.end())
         ):
@@ -365,7 +375,11 @@ def _fractions(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> li
         n, d = count(m.group("n")), count(m.group("m"))
         if n is None or d is None or not 0 < n < d:
             continue
-        if not m.group("out") and not (m.group("n").lower() == "one" or n < d / 2):
+        if m.group("in") and not _share_in(text, m, d, language, pats):
+            continue
+        if not (m.group("out") or m.group("in")) and not (
+            m.group("n").lower() == "one" or n < d / 2
+        ):
             continue  # "5 of 7": only "one of four" and small parts read as a share
         out.append(_part(text, m.start(), m.end(), n / d, language))
     for m in pats["slash"].finditer(text):
@@ -374,6 +388,17 @@ def _fractions(text: str, language: str, pats: dict[str, re.Pattern[str]]) -> li
             out.append(_part(text, m.start(), m.end(), n / d, language))
     out.sort(key=lambda f: f.start)
     return [f for i, f in enumerate(out) if i == 0 or out[i - 1].end <= f.start]
+
+
+def _share_in(
+    text: str, m: re.Match[str], d: float, language: str, pats: dict[str, re.Pattern[str]]
+) -> bool:
+    """ "1 in 5 children", "one in four": a share, unless the second number is a year or
+    has a unit or a time of its own ("2 in 10 minutes", "3 in 2019")."""
+    if d >= 1000 or _unit_after(text, m.end(), None, language, pats)[0] is not None:
+        return False
+    nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 20], re.IGNORECASE)
+    return nxt is None or nxt.group(1).lower().rstrip("s") not in words(language)["durations"]
 
 
 _CALENDAR_PART = re.compile(r"\b(?:first|last|past|next|previous|coming|recent)\s$", re.IGNORECASE)
@@ -385,22 +410,26 @@ def _part(text: str, start: int, end: int, value: float, language: str) -> Found
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:to|and|or|-|\u2013|\u2014|to\s?-)\s*$", re.IGNORECASE)
-_RANGE_LEAD = re.compile(r"(?:from|between|ranging from|range from|of)\s$", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"(?:from|between|ranging from|range from|of|aged)\s$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages)\s$", re.IGNORECASE)
 
 
-def _ranges(text: str, found: list[Found]) -> list[Found]:
+def _ranges(text: str, found: list[Found], language: str = "en") -> list[Found]:
     """Merge "from A to B", "between A and B", "A to B", "A or B" (units agreeing)."""
     out: list[Found] = []
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and _is_range(text, a, b):
+        if b is not None and _is_range(text, a, b, language):
             first = float(a.value)
             if a.mult == 1.0 and b.mult > 1.0 and first * b.mult <= float(b.value):
                 first *= b.mult  # "$10 to $15 billion", "four to five thousand"
             lo, hi = sorted((first, float(b.value)))
-            out.append(replace(a, end=b.end, value=(lo, hi), unit=b.unit or a.unit))
+            unit = b.unit or a.unit
+            if unit is None and _AGED.search(text[max(0, a.start - 12) : a.start]):
+                unit = "years old"  # "women aged 25 to 54"
+            out.append(replace(a, end=b.end, value=(lo, hi), unit=unit))
             i += 2
             continue
         far = _far_end(text, found, i)
@@ -449,7 +478,19 @@ def _far_end(text: str, found: list[Found], i: int) -> int | None:
     return None
 
 
-def _is_range(text: str, a: Found, b: Found) -> bool:
+def _changed_to(text: str, a: Found, b: Found, language: str) -> bool:
+    """ "rose $12 to $1,950": a change verb just before A and B ten times A or more (the
+    ends of a range are of one size; a change and the level it reached need not be)."""
+    low, high = abs(float(a.value)), abs(float(b.value))
+    if low == 0 or high < 10 * low:
+        return False
+    at = a.start - approx_before(text, a.start, language)[1]
+    prev = re.search(r"([a-z]+)\s+$", text[max(0, at - 16) : at])
+    w = words(language)
+    return prev is not None and prev.group(1).lower() in set(w["up_words"]) | set(w["down_words"])
+
+
+def _is_range(text: str, a: Found, b: Found, language: str = "en") -> bool:
     if isinstance(a.value, tuple) or isinstance(b.value, tuple) or a.year_like or b.year_like:
         return False
     gap = text[a.end : b.start]
@@ -463,8 +504,12 @@ def _is_range(text: str, a: Found, b: Found) -> bool:
         and a.unit not in (b.unit, b.unit.split(" per ")[0])
     ):
         return False
-    if re.search(r"\bby\s$", text[max(0, a.start - 4) : a.start]):
-        return False  # "increased by $43.6 billion to $419.2 billion"
+    if word != "to":
+        pass
+    elif re.search(r"\bby\s$", text[max(0, a.start - 4) : a.start]):
+        return False  # "increased by $43.6 billion to $419.2 billion" ("by 2-3%" is a range)
+    elif not lead and _changed_to(text, a, b, language):
+        return False  # "gold rose $12 to $1,950 an ounce": the change, then the level
     if word == "and":
         return lead and text[max(0, a.start - 9) : a.start].lower().endswith("between ")
     if word == "or":
