@@ -58,3 +58,29 @@ def test_detector_built_once_per_language_set() -> None:
         thread.join()
     assert all(d is found[0] for d in found)
     assert detector_for(normalise_codes(["en", "fr"])) is found[0]
+
+
+def test_long_samples_load_only_the_low_accuracy_models(monkeypatch) -> None:
+    """An article's sample (LOW_ACCURACY_FROM characters or more) is decided by lingua's
+    trigram models (about 17 MB for ten languages instead of about 220 MB); the
+    high-accuracy detector is built only when a short text arrives."""
+    from newsgraph.inputs import lang
+
+    monkeypatch.setattr(lang, "_detectors", {})
+    article = " ".join([SENTENCES["en"]] * 4)
+    assert len(article) >= lang.LOW_ACCURACY_FROM
+    assert detect_language(article, LANGS) == "en"
+    assert list(lang._detectors) == [(normalise_codes(LANGS), True)]
+    assert detect_language(SENTENCES["fr"], LANGS) == "fr"
+    assert (normalise_codes(LANGS), False) in lang._detectors
+
+
+@pytest.mark.parametrize(("code", "sentence"), sorted(SENTENCES.items()))
+def test_both_modes_agree_on_an_article_length_text(code: str, sentence: str) -> None:
+    from newsgraph.inputs.lang import build_detector
+
+    text = " ".join([sentence] * 3)
+    codes = normalise_codes(LANGS)
+    for low in (True, False):
+        found = build_detector(codes, low_accuracy=low).detect_language_of(text)
+        assert found is not None and found.iso_code_639_1.name.lower() == code

@@ -1,14 +1,21 @@
 """Language identification with lingua, restricted to the configured languages.
 
-One detector is built per set of languages, lazily, and kept for the life of the
-process (building loads lingua's models, which takes a while; detecting is cheap).
-Only the first ``MAX_CHARS`` characters are looked at.
+Detectors are built lazily, one per set of languages and accuracy mode, and kept for
+the life of the process (building is cheap; lingua loads each language's models on
+first use, and those stay). Only the first ``MAX_CHARS`` characters are looked at.
+
+A sample of ``LOW_ACCURACY_FROM`` characters or more (nearly every article) goes to
+lingua's low-accuracy mode, which uses the trigram models only: about 17 MB for the ten
+default languages instead of about 220 MB with every model from 1- to 5-grams, and on
+the labelled texts of the shared data as accurate (``eval/lang_eval.py``, docs/quality.md
+"Language identification"). Shorter samples, where the other n-gram sizes matter, go to
+the high-accuracy detector, whose models are loaded only when such a text arrives.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -16,8 +23,11 @@ from newsgraph.errors import Code, UsageError
 
 MAX_CHARS = 600  # plenty for lingua on news prose; detection cost grows with length
 MIN_LETTERS = 20
+LOW_ACCURACY_FROM = 200  # characters of the sample from which the trigram models decide
 
-_detectors: dict[tuple[str, ...], LanguageDetector] = {}
+Detect = Callable[[str], "str | None"]
+
+_detectors: dict[tuple[tuple[str, ...], bool], LanguageDetector] = {}
 _lock = threading.Lock()
 
 
@@ -33,7 +43,8 @@ def detect_language(text: str, languages: Sequence[str]) -> str | None:
     codes = normalise_codes(languages)
     if not codes:
         raise UsageError(Code.BAD_OPTION, "no languages configured for language identification")
-    language = detector_for(codes).detect_language_of(sample)
+    low = len(sample) >= LOW_ACCURACY_FROM
+    language = detector_for(codes, low_accuracy=low).detect_language_of(sample)
     if language is None:
         return None
     return language.iso_code_639_1.name.lower()
@@ -44,21 +55,26 @@ def normalise_codes(languages: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted({code.strip().lower() for code in languages if code.strip()}))
 
 
-def detector_for(codes: tuple[str, ...]) -> LanguageDetector:
-    """The cached detector for these (normalised) codes, built on first use."""
-    detector = _detectors.get(codes)
+def detector_for(codes: tuple[str, ...], *, low_accuracy: bool = False) -> LanguageDetector:
+    """The cached detector for these (normalised) codes and mode, built on first use."""
+    key = (codes, low_accuracy)
+    detector = _detectors.get(key)
     if detector is None:
         with _lock:
-            detector = _detectors.get(codes)
+            detector = _detectors.get(key)
             if detector is None:
-                detector = _build(codes)
-                _detectors[codes] = detector
+                detector = build_detector(codes, low_accuracy=low_accuracy)
+                _detectors[key] = detector
     return detector
 
 
-def _build(codes: tuple[str, ...]) -> LanguageDetector:
+def build_detector(codes: Sequence[str], *, low_accuracy: bool) -> LanguageDetector:
+    """A new lingua detector for these codes (no cache; ``detector_for`` keeps one)."""
     languages = [Language.from_iso_code_639_1(_iso_code(code)) for code in codes]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
 
 
 def _iso_code(code: str) -> IsoCode639_1:
