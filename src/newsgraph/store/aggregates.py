@@ -475,10 +475,24 @@ def merged_cleared(conn: Connection) -> None:
 # ---- building everything from the base tables ------------------------------------------------
 
 
+def clear_name_grams(conn: Connection) -> None:
+    """Empty SQLite's trigram index of ``entity_names`` (migration ``_name_grams``) as
+    ``entity_names`` is emptied: its insert trigger fills it again, and it has no delete
+    trigger (one would search the index for each row deleted)."""
+    if conn.dialect.name != "sqlite":
+        return
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'entity_names_grams'"
+    ).first()
+    if found is not None:
+        conn.exec_driver_sql("DELETE FROM entity_names_grams")
+
+
 def backfill(conn: Connection) -> None:
     """Build every aggregate from the stored rows, replacing what the tables held."""
     for table in schema.AGGREGATE_TABLES:
         conn.execute(delete(table))
+    clear_name_grams(conn)
     after: str | None = None
     while True:
         stmt = select(a.c.id).order_by(a.c.id).limit(BACKFILL_PAGE)

@@ -336,6 +336,20 @@ def actor_ids(conn: Connection, actor: str) -> list[str]:
     return sorted({actor, *(r[0] for r in conn.execute(stmt))})
 
 
+def entity_ids_named_like(conn: Connection, fragment: str, limit: int) -> list[str]:
+    """Up to ``limit`` entity ids seen under a name containing ``fragment`` (any case):
+    through SQLite's trigram index ``entity_names_grams`` (a fragment of three characters
+    or more is an index lookup; a shorter one reads the index whole), or PostgreSQL's
+    ``pg_trgm`` index on ``entity_names`` where migration ``_name_grams`` could make it."""
+    pattern = f"%{fragment.strip().lower()}%"
+    names = schema.entity_names
+    source: Any = names
+    if conn.dialect.name == "sqlite":
+        source = table("entity_names_grams", column("name_lower"), column("entity_id"))
+    stmt = select(source.c.entity_id).where(source.c.name_lower.like(pattern)).distinct()
+    return [str(r[0]) for r in conn.execute(stmt.limit(limit))]
+
+
 def _browse_count(conn: Connection, filters: SearchFilters, where: list[Any]) -> tuple[int, bool]:
     """How many articles pass the filters: from ``counts`` when a single count answers,
     else counted up to the cap and estimated beyond."""

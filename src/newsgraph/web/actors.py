@@ -16,6 +16,7 @@ from newsgraph.kb import KnowledgeBase, default_kb, describe_actor, lookup_name,
 from newsgraph.store import schema
 from newsgraph.store.db import Store
 from newsgraph.store.queries import newest_first, quote_page, quote_select
+from newsgraph.store.search import entity_ids_named_like
 
 ent = schema.entities
 COUNTRY_PREFIX = "country:"
@@ -107,11 +108,8 @@ def search_actor_list(
             "in_kb": True,
             "articles": 0,
         }
-    names = schema.entity_names
-    pattern = f"%{text.strip().lower()}%"
-    matching = select(names.c.entity_id).where(names.c.name_lower.like(pattern)).distinct()
     with store.engine.connect() as conn:
-        ids = [r[0] for r in conn.execute(matching.limit(MAX_NAME_MATCHES))]
+        ids = entity_ids_named_like(conn, text, MAX_NAME_MATCHES)
         seen = _stats_rows(conn, set(ids) | set(found))
     for entity_id, row in seen.items():
         if entity_id in found:
