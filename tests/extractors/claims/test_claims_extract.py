@@ -165,6 +165,11 @@ def test_counted_noun_after_a_glued_multiplier_and_no_noun_change(nlp) -> None:
     assert quake.unit == "magnitude"
 
 
+def test_a_label_before_a_counted_noun_is_no_count(nlp) -> None:
+    text = "The city entered Level 4 restrictions after a crash near junction 10 hurt 12 people."
+    assert [(c.value, c.unit) for c in claims_of(nlp, text)] == [(12.0, "persons")]
+
+
 def test_a_figure_the_parser_calls_a_date_and_index_names(nlp) -> None:
     text = "The TA-125 lost 1.1% to end at 1,334.20, and the sp 500 was down 2.1%."
     found = {c.text: c for c in claims_of(nlp, text)}

@@ -88,6 +88,13 @@ _LABEL_WORDS = {
     "day",
     "round",
     "vol",
+    "junction",
+    "exit",
+    "gate",
+    "platform",
+    "terminal",
+    "tier",
+    "division",
     # index and list names, also when written in lower case ("the sp 500 was down")
     "sp",
     "s&p",
@@ -234,13 +241,15 @@ def _keep_bare(tokens: list[Any], found: Found, unit: str | None) -> bool:
     labels = {t.ent_type_ for t in tokens} - {""}
     if _never_a_date(first.doc.text[found.start : found.end]):
         labels -= {"DATE", "TIME"}  # "1,334.20": the parser's DATE is wrong
+    prev = first.nbor(-1) if first.i > first.sent.start else None
     if unit is not None:
+        if not found.spelled and prev is not None and prev.lower_ in _LABEL_WORDS:
+            return False  # "Level 4 restrictions", "the Fortune 500 company": a label
         return not (labels & (_NOT_A_COUNT - {"DATE", "TIME"}))
     if found.spelled or found.vague:
         return False
     if labels & _NOT_A_COUNT:
         return False
-    prev = first.nbor(-1) if first.i > first.sent.start else None
     if prev is not None and prev.pos_ in ("PROPN", "NOUN", "X") and not prev.text.islower():
         return False  # "iPhone 11", "Stoxx 50", "S&P 500", "Part 3"
     last = tokens[-1]
