@@ -9,7 +9,8 @@ factRuEval and NEREL (ru), French TimeBank (fr, tags stripped).
 
 ``--mode`` compares lingua's detectors on the same texts: ``high`` (every model,
 1- to 5-grams), ``low`` (trigram models only) and ``auto`` (what ``detect_language``
-does: low for a sample of ``LOW_ACCURACY_FROM`` characters or more, high below).
+does: low for a sample of ``LOW_ACCURACY_FROM`` characters or more; below, low when it
+is sure, else high among low's first three languages).
 The peak RSS of the process (the models loaded) is printed too; run one mode per
 process to compare memory.
 

@@ -70,9 +70,18 @@ def test_long_samples_load_only_the_low_accuracy_models(monkeypatch) -> None:
     article = " ".join([SENTENCES["en"]] * 4)
     assert len(article) >= lang.LOW_ACCURACY_FROM
     assert detect_language(article, LANGS) == "en"
+    assert detect_language(SENTENCES["fr"], LANGS) == "fr"  # short, and the trigrams are sure
     assert list(lang._detectors) == [(normalise_codes(LANGS), True)]
-    assert detect_language(SENTENCES["fr"], LANGS) == "fr"
-    assert (normalise_codes(LANGS), False) in lang._detectors
+
+
+def test_an_unsure_short_sample_loads_the_full_models_of_three_languages(monkeypatch) -> None:
+    from newsgraph.inputs import lang
+
+    monkeypatch.setattr(lang, "_detectors", {})
+    monkeypatch.setattr(lang, "SURE", 1.01)  # never sure: every short sample is decided again
+    assert detect_language(SENTENCES["de"], LANGS) == "de"
+    high = [codes for codes, low in lang._detectors if not low]
+    assert len(high) == 1 and "de" in high[0] and len(high[0]) == lang.SHORT_CANDIDATES
 
 
 @pytest.mark.parametrize(("code", "sentence"), sorted(SENTENCES.items()))

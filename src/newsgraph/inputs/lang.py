@@ -8,8 +8,10 @@ A sample of ``LOW_ACCURACY_FROM`` characters or more (nearly every article) goes
 lingua's low-accuracy mode, which uses the trigram models only: about 17 MB for the ten
 default languages instead of about 220 MB with every model from 1- to 5-grams, and on
 the labelled texts of the shared data as accurate (``eval/lang_eval.py``, docs/quality.md
-"Language identification"). Shorter samples, where the other n-gram sizes matter, go to
-the high-accuracy detector, whose models are loaded only when such a text arrives.
+"Language identification"). A shorter sample, where the other n-gram sizes matter, keeps
+the trigram models' answer when they are sure of it (confidence ``SURE``), else the
+high-accuracy models choose among the trigram models' first ``SHORT_CANDIDATES``
+languages: those languages' full models are loaded only when such a text arrives.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from newsgraph.errors import Code, UsageError
 MAX_CHARS = 600  # plenty for lingua on news prose; detection cost grows with length
 MIN_LETTERS = 20
 LOW_ACCURACY_FROM = 200  # characters of the sample from which the trigram models decide
+SURE = 0.9  # below it, a shorter sample is decided again by the high-accuracy models
+SHORT_CANDIDATES = 3  # ... among the trigram models' first three languages
 
 Detect = Callable[[str], "str | None"]
 
@@ -43,11 +47,27 @@ def detect_language(text: str, languages: Sequence[str]) -> str | None:
     codes = normalise_codes(languages)
     if not codes:
         raise UsageError(Code.BAD_OPTION, "no languages configured for language identification")
-    low = len(sample) >= LOW_ACCURACY_FROM
-    language = detector_for(codes, low_accuracy=low).detect_language_of(sample)
+    low = detector_for(codes, low_accuracy=True)
+    if len(sample) >= LOW_ACCURACY_FROM:
+        language = low.detect_language_of(sample)
+    else:
+        language = _short(sample, low)
     if language is None:
         return None
     return language.iso_code_639_1.name.lower()
+
+
+def _short(sample: str, low: LanguageDetector) -> Language | None:
+    """A short sample: the trigram models' answer when they are sure of it, else the
+    high-accuracy models' choice among the trigram models' first ``SHORT_CANDIDATES``
+    (only those languages' models are loaded)."""
+    ranked = [c for c in low.compute_language_confidence_values(sample) if c.value > 0]
+    if not ranked:
+        return None
+    if ranked[0].value >= SURE or len(ranked) == 1:
+        return ranked[0].language
+    top = [c.language.iso_code_639_1.name.lower() for c in ranked[:SHORT_CANDIDATES]]
+    return detector_for(normalise_codes(top), low_accuracy=False).detect_language_of(sample)
 
 
 def normalise_codes(languages: Sequence[str]) -> tuple[str, ...]:
