@@ -12,7 +12,7 @@ default workers: one text is one batch, analysed in the command's process) and t
 figure its ``ru_maxrss`` (``RUSAGE_CHILDREN``). With ``--via api`` the text goes to ``POST /api/ingest/text`` of a server started in a
 child (``newsgraph.web.create_app`` under uvicorn, models loaded as a served app loads
 them, the ingest in the server process) and the figure is the server's peak RSS
-(``VmHWM``) before and after the request. Nothing is asserted: docs/reliability.md holds
+(``VmHWM``) before and after the request (and its ``VmRSS`` just before and after). Nothing is asserted: docs/reliability.md holds
 the figures.
 """
 
@@ -112,6 +112,7 @@ def via_api(text: str, tmp: str) -> dict[str, object]:
         warm = {"text": "Putin met Macron in Paris on Monday. " * 5}
         httpx.post(f"{base}/api/ingest/text", json=warm, headers=headers, timeout=300)
         before = _hwm_mb(server.pid)
+        resting = _rss_mb(server.pid)
         started = time.monotonic()
         answer = httpx.post(
             f"{base}/api/ingest/text", json={"text": text}, headers=headers, timeout=3600
@@ -123,13 +124,23 @@ def via_api(text: str, tmp: str) -> dict[str, object]:
             "status": answer.status_code,
             "seconds": round(took, 1),
             "before_mb": before,
+            "rss_before_mb": resting,
             "peak_rss_mb": _hwm_mb(server.pid),
+            "rss_after_mb": _rss_mb(server.pid),
             "added": body.get("added") if isinstance(body, dict) else None,
             "record": {k: record.get(k) for k in ("status", "id")},
         }
     finally:
         server.terminate()
         server.wait(60)
+
+
+def _rss_mb(pid: int) -> int:
+    """The process's resident memory now (``VmRSS``), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return -1
 
 
 def via_cli(text: str, tmp: str) -> dict[str, object]:

@@ -283,10 +283,12 @@ def ingest_url(store: StoreDep, body: Annotated[m.IngestUrl, Body()]) -> Any:
     tags=["ingest"],
     responses=INGEST_ERRORS,
     dependencies=[TokenDep],
+    openapi_extra=web_ingest.TEXT_BODY,
 )
-def ingest_text(store: StoreDep, body: Annotated[m.IngestText, Body()]) -> Any:
-    """Store an article given as text, with optional title, url, date and outlet."""
-    return web_ingest.ingest_text(store, body.model_dump(), Settings())
+async def ingest_text(request: Request, store: StoreDep) -> Any:
+    """Store an article given as text, with optional title, url, date and outlet (a JSON
+    ``IngestText``; streamed to a file, so the server holds no copy while it ingests)."""
+    return await web_ingest.ingest_text_request(request, store, Settings())
 
 
 @router.post(
@@ -300,5 +302,6 @@ def ingest_text(store: StoreDep, body: Annotated[m.IngestText, Body()]) -> Any:
 async def ingest_file(store: StoreDep, file: Annotated[UploadFile, File()]) -> Any:
     """Store the articles of an uploaded file (text, HTML, JSONL, CSV, WARC, feed)."""
     settings = Settings()
-    data = await file.read(settings.max_bytes + 1)
-    return await run_in_threadpool(web_ingest.ingest_upload, store, file.filename, data, settings)
+    return await run_in_threadpool(
+        web_ingest.ingest_upload, store, file.filename, file.file, settings
+    )
