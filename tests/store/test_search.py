@@ -132,3 +132,35 @@ def test_migration_indexes_articles_stored_before_it(tmp_path) -> None:
         assert search_backend(store.engine).search("Russie", SearchFilters(), 10, 0).total == 1
         with store.engine.begin() as conn:
             assert migrate(conn) == []
+
+
+def test_a_count_over_the_cap_is_an_estimate(store: Store, monkeypatch) -> None:
+    """Beyond ``COUNT_CAP`` matches nothing counts them all: the total is an estimate
+    (SQLite: the density of the matches read over the whole index; PostgreSQL: the
+    planner's), never below what was read, and says so."""
+    from newsgraph.store import search
+
+    backend = search_backend(store.engine)
+    exact = backend.search("Macron", SearchFilters(), 10, 0)
+    assert (exact.total, exact.exact) == (4, True)
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(backend, "rank_window", 2)
+    found = backend.search("Macron", SearchFilters(), 10, 0)
+    assert not found.exact and found.total >= 3
+    assert found.total_text == f"{found.total:,}"  # under 100: no "about"
+    assert {r["id"] for r in found.rows} == {r["id"] for r in exact.rows}  # the page is whole
+
+
+def test_snippets_of_a_ranked_page_are_each_rows_own(store: Store) -> None:
+    """Snippets are read for the page's rows only (SQLite: one pass over the matches
+    between the page's lowest and highest rowid): each row gets the snippet of its
+    own text, whatever rows lie between them."""
+    backend = search_backend(store.engine)
+    page = backend.search("Putin OR sanctionné", SearchFilters(), 2, 1)
+    assert len(page.rows) == 2
+    for row in page.rows:
+        number = row["id"].rsplit("-", 1)[1]
+        if row["id"].startswith("meet"):
+            assert f"(report {number})" in row["snippet"]
+        start, end = row["snippet_marks"][0]
+        assert row["snippet"][start:end] in ("Putin", "sanctionné")

@@ -562,15 +562,19 @@ class SqliteSearch(_SqlSearch):
         keys = self._matches(conn, q, where, tail, COUNT_CAP + 1)
         if len(keys) <= COUNT_CAP:
             return keys, len(keys), True
-        if not where:  # FTS5 counts its own matches fast: exact
-            count = select(func.count()).select_from(fts).where(_FTS.op("MATCH")(q))
-            return keys, int(conn.execute(count).scalar_one()), True
+        # beyond the cap, an estimate: counting every match exactly cost FTS5 1-2 ms of
+        # CPU for a common word or a phrase at 100,000 articles (as much as the ranking)
         return keys, max(len(keys), self._estimate(conn, keys)), False
 
     def _estimate(self, conn: Connection, keys: list[int]) -> int:
         """Matches in the whole index if they were as dense as in the newest rowids
         read: ``len(keys)`` over the span they cover, times the whole span."""
-        low, high = conn.execute(select(func.min(fts.c.rowid), func.max(fts.c.rowid))).one()
+        # the two ends of the index, each one step (min and max over the table made
+        # FTS5 read every row: 300 ms at 100,000 articles)
+        low = conn.execute(select(fts.c.rowid).order_by(fts.c.rowid).limit(1)).scalar()
+        high = conn.execute(select(fts.c.rowid).order_by(fts.c.rowid.desc()).limit(1)).scalar()
+        if low is None or high is None:
+            return len(keys)
         whole = int(high) - int(low) + 1
         seen = max(1, int(high) - keys[-1] + 1)
         return round(len(keys) * whole / seen)
@@ -609,9 +613,15 @@ class SqliteSearch(_SqlSearch):
         return [str(r[0]) for r in conn.execute(stmt)]
 
     def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """The page's snippets: the matches between the page's lowest and highest rowid,
+        read in one pass, and a snippet made for the page's own rows only. (A plain
+        ``rowid IN (...)`` beside ``MATCH`` makes FTS5 seek every term's doclist once
+        per value: 1.1-2.5 ms for 20 rows at 100,000 articles, against 0.2-0.5 ms for
+        the pass over a ranked window; ``+rowid`` keeps the list out of the index.)"""
         keys = [r["fts_rowid"] for r in rows]
+        page = literal_column("+articles_fts.rowid").in_(keys)
         stmt = select(fts.c.id, func.snippet(_FTS, 2, OPEN, CLOSE, "…", 24)).where(
-            _FTS.op("MATCH")(q), fts.c.rowid.in_(keys)
+            _FTS.op("MATCH")(q), fts.c.rowid.between(min(keys), max(keys)), page
         )
         found = {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
         for row in rows:
