@@ -40,17 +40,32 @@ def _add_dash_breaks(nlp: Any) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # a closing quote mark glued to the next name by a garbled dash ('concerns,"?Tompkins
     # wrote'): the punctuation, the mark and the name are three tokens, so 'wrote' has
-    # its subject
-    infixes = [*nlp.Defaults.infixes, r'(?<=[A-Za-z])[,.!?](?="\?[A-Z])', r'"\?(?=[A-Z])']
+    # its subject; after a number too ('of SB 4."?Kali Cohn added'). Replacement
+    # characters of a broken encoding are their own token with a dash after them
+    # ('Garda\ufffd\ufffd-have advised': 'have' is no part of the name)
+    infixes = [
+        r"\ufffd+-?",  # first: the defaults split each symbol alone
+        *nlp.Defaults.infixes,
+        r'(?<=[A-Za-z0-9])[,.!?](?="\?[A-Za-z])',
+        r'"\?(?=[A-Z])',
+        r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'
+        r"(?<=[a-z]),(?=-[A-Z])",  # a dash glued after a comma: 'John Kelly,-Videgaray said'
+        r"(?<=,)-(?=[A-Z])",
+        r"(?<=[A-Z]{2})\)(?=[A-Z][a-z])",  # a dateline glued to the first word: '(CNN)Chuck'
+    ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe(BREAKS, before="parser")
 
 
 def _dash_breaks(doc: Any) -> Any:
-    """Start a sentence after a dash that follows a sentence end ('2014.- Prosecutor')."""
+    """Start a sentence after a dash that follows a sentence end ('2014.- Prosecutor'),
+    and after a quote closed by the garbled mark after a full stop ('SB 4."?Kali')."""
     for i in range(1, len(doc) - 1):
         dash = doc[i]
-        if set(dash.text) == {"-"} and doc[i - 1].text in ENDS and not doc[i + 1].is_lower:
+        garbled = dash.text == '"?' and doc[i - 1].text in (".", "!", "?")
+        if (set(dash.text) == {"-"} or garbled) and doc[i - 1].text in ENDS:
+            if doc[i + 1].is_lower:
+                continue
             dash.is_sent_start = False  # the dash closes the sentence before
             doc[i + 1].is_sent_start = True
     return doc

@@ -82,7 +82,7 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             return child if child.dep_ == "nsubj" else None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None  # its own subject cannot speak ('most of us would call'): no other's
-    fronted = _fronted_subject(verb)
+    fronted = _fronted_subject(verb) or _name_set_off_before(verb)
     if fronted is not None:
         return fronted
     if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
@@ -123,6 +123,24 @@ def _fronted_subject(verb: Token) -> Token | None:
                 if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                     return tok
     return None
+
+
+def _name_set_off_before(verb: Token) -> Token | None:
+    """A name right before a cue with no subject, set off from the noun before it, that
+    the parser hung on that noun ('after talks with John Kelly,-Videgaray said ...')."""
+    doc = verb.doc
+    name = doc[verb.i - 1] if verb.i > 0 else None
+    if name is None or name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj"):
+        return None
+    first = name
+    while (
+        first.i > 0
+        and doc[first.i - 1].dep_ in ("compound", "flat")
+        and doc[first.i - 1].head == name
+    ):
+        first = doc[first.i - 1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    return name if before is not None and before.is_punct and not before.is_quote else None
 
 
 def _reporter_of(clause: Token, lex: CueLexicon) -> Token | None:

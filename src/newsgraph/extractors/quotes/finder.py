@@ -166,7 +166,9 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'To determine if ..., the neuroscientists recruited': a purpose
     if subject is None:
         return False
-    if subject.ent_type_ in _NO_SPEAKER_ENTS:
+    if subject.ent_type_ in _NO_SPEAKER_ENTS or subject.lemma_.lower() in lex.rule_nouns:
+        return True  # 'a clause in the law states', 'the restrictions state that'
+    if cue is not None and _not_anyones_words(cand, cue, subject, lex):
         return True
     if cue is not None and _generic_saying(cue, subject, lex):
         return True
@@ -175,6 +177,31 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
     if cue is not None and cue.lemma_.lower() in lex.evidence_verbs and not _evidence(subject, lex):
         return True  # 'efforts ... show how deep the opposition is': no one's words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
+
+
+def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexicon) -> bool:
+    """The writer's own view or voice told with a cue: a belief or wish the writer vouches
+    for ('Modi certainly wants to'), the page speaking to its reader ('We want you to know
+    more about us'), a question put to an interviewee ('do you believe ...?'), or what
+    an act shows ('dealt with it calmly, showing it is not easily provoked')."""
+    lemma = cue.lemma_.lower()
+    if lemma in lex.belief_verbs and any(
+        c.dep_ == "advmod" and c.lower_ in lex.writer_adverbs for c in cue.children
+    ):
+        return True
+    pronoun = subject.lower_
+    readers = any(t.lower_ in ("you", "your") for t in cue.subtree if t.i > cue.i)
+    if not cand.direct and pronoun == "we" and readers:
+        return True
+    if pronoun == "you" and cue.sent.text.rstrip().rstrip("\"'\u201d").endswith("?"):
+        return True
+    participle = cue.tag_ == "VBG" and cue.dep_ == "advcl"
+    return (
+        participle
+        and lemma in lex.inference_verbs
+        and subject.ent_type_ != "PERSON"
+        and subject.lower_ not in lex.person_pronouns
+    )
 
 
 def _withheld(cue: Token, lex: CueLexicon) -> bool:
@@ -411,7 +438,9 @@ def _is_speechlike(inner: Span) -> bool:
     return len(words) >= _MIN_SPEECH_WORDS or (has_verb and len(words) >= 3)
 
 
-_SET_OFF = re.compile(r"\s[-\u2013\u2014]|[.!?][\"'\u201d\u2019]?\s")
+# a dash, or a sentence end with its closing mark ('together."?"We go ...': the corpus's
+# garbled closer glued to the next opener; searched up to the opener)
+_SET_OFF = re.compile(r"\s[-\u2013\u2014]|[.!?][\"'\u201d\u2019]?\s|[.!?][\"\u201d]\?$")
 
 
 def _set_off_cue(
@@ -595,6 +624,7 @@ def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
 # a speaker label opening a sentence or a glued heading: "Weber: "...", "Omar Ore, 20,
 # Soldier "..."" (interview captions: name, age, role)
 _LABEL = re.compile(
+    r"(?P<title>(?:[A-Za-z][\w'\u2019.-]* ){1,5}?)?"
     r"(?P<name>[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,3})(?::|, \d{1,3},[^.!?\n\"]{0,60})$"
 )
 _SEGMENT_START = re.compile(r"(?:\n|[.!?][\"'\u201d\u2019]?\s|[\"\u201d]\s)")
@@ -622,8 +652,19 @@ def _label_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
         return None
     if name[-1].pos_ != "PROPN" and name[-1].ent_type_ not in ("PERSON", "ORG"):
         return None
+    if found.group("title") and not _titled_person(doc, name, begin):
+        return None
     cue = doc[name.end] if name.end < len(doc) else name[-1]
     return cue, ":", name[-1]
+
+
+def _titled_person(doc: Doc, name: Span, begin: int) -> bool:
+    """A label whose name has a title before it ('Ireland head coach Joe Schmidt:'): the
+    name is a person's and the title has no verb (not a sentence ending on a name)."""
+    if name[-1].ent_type_ != "PERSON":
+        return False
+    lead = doc.char_span(begin, name.start_char, alignment_mode="expand")
+    return lead is None or not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in lead)
 
 
 def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -59,7 +59,8 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
 def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
     """The reported content whose cue is ``tok``, by the first rule that applies."""
     return (
-        _naming_clause(tok, lex)
+        _inverted_clause(tok, lex)
+        or _naming_clause(tok, lex)
         or _reported_clause(tok, lex)
         or _parenthetical_clause(tok, lex)
         or _according_clause(tok, lex)
@@ -87,6 +88,7 @@ def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
 
 def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     """Character span of tokens ``first..last`` without a leading 'that' or edge punctuation."""
+    first = _after_dateline(first, last, doc)
     while first <= last and (doc[first].is_punct or doc[first].lower_ == "that"):
         first += 1
     while last >= first and doc[last].is_punct:
@@ -94,6 +96,23 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+_DATELINE_WORDS = 6
+
+
+def _after_dateline(first: int, last: int, doc: Doc) -> int:
+    """The first token after a dateline opening the words ('(CNN) Chuck Berry ...',
+    'Hong Kong (CNN) The United States ...'): a place and an agency in brackets."""
+    for tok in doc[first : min(last, first + _DATELINE_WORDS)]:
+        if tok.text != ")" or tok.i - first < 2:
+            continue
+        agency, opener = doc[tok.i - 1], doc[tok.i - 2]
+        place = doc[first : opener.i]
+        if opener.text == "(" and agency.is_upper and all(t.pos_ == "PROPN" for t in place):
+            return tok.i + 1
+        break
+    return first
 
 
 def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
@@ -107,7 +126,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     if _heading_between(subject, tok):
         return None
-    first = min(c.left_edge.i for c in clauses)
+    first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
@@ -116,6 +135,41 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+_INVERTED_WORDS = 5
+_MENTION_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ"})
+
+
+def _inverted_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``A and B, said Mr X, needed to ...``: a cue set off by commas with its speaker
+    after it reports the whole sentence around it (the parser takes a name before the
+    cue for its subject and the speaker for the subject of the reported clause)."""
+    doc = tok.doc
+    if tok.i < 3 or doc[tok.i - 1].text != "," or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # not ', citing sources, that ...'
+    if cue_phrase(tok, lex) is None:
+        return None
+    sent = tok.sent
+    stop = tok.i + 1
+    while stop < sent.end and doc[stop].pos_ in _MENTION_POS and stop - tok.i <= _INVERTED_WORDS:
+        stop += 1
+    if stop == tok.i + 1 or stop >= sent.end - 2 or doc[stop].text != ",":
+        return None
+    speaker = doc[stop - 1]
+    if speaker.pos_ not in ("PROPN", "NOUN") or tok.i - 1 - sent.start < 2:
+        return None
+    if doc[stop + 1].head.i in range(tok.i + 1, stop) or doc[stop + 1].dep_ == "det":
+        return None  # '..., said Ana Ruiz, a political adviser.': an apposition follows
+    if speaker.dep_ in ("dobj", "dative") and speaker.head.i == tok.i:
+        return None  # 'X, told the BBC, ...': whom it was said to
+    if not (speaker.pos_ == "PROPN" or speaker.lemma_.lower() in lex.role_nouns):
+        return None
+    span = _content_span(sent.start, sent.end - 1, doc)
+    span = _within_paragraph(doc_text(doc), span, tok.idx) if span else None
+    if span is None or not span[0] < tok.idx < span[1]:
+        return None
+    return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, speaker)
 
 
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "attr", "npadvmod", "dobj", "appos", "acomp"})
@@ -174,13 +228,38 @@ def _heading_between(subject: Token, cue: Token) -> bool:
 
 def _complement(verb: Token) -> list[Token]:
     """The verb's first complement clause, skipping one before it that a colon or semicolon
-    cuts off (``Officials met: X said they ...`` reports what follows)."""
+    cuts off (``Officials met: X said they ...`` reports what follows) and a name the
+    parser took for a clause (``told Orlando station WKMG that ...``: the addressee)."""
     doc = verb.doc
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.pos_ in ("VERB", "AUX") for c in clauses):
+        clauses = [c for c in clauses if c.pos_ in ("VERB", "AUX")]
+    colon = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
+    if any(c.i > verb.i for c in clauses):
+        # 'In a statement made after X was detained, the group said: "..."', 'While he
+        # acknowledged X, Ham noted Y': a clause before the cue that has one after it is a
+        # misparsed adjunct, unless it is the quotation the cue follows
+        clauses = [
+            c for c in clauses if c.i > verb.i or (not colon and any(t.is_quote for t in c.subtree))
+        ]
+    for clause in clauses:
         between = doc[clause.right_edge.i + 1 : verb.i]
         if clause.i > verb.i or not any(t.text in _CLAUSE_BREAKS for t in between):
             return [clause]
     return []
+
+
+def _after_addressee(cue: Token, first: int) -> int:
+    """Where the reported words start when the parser hung their first clause on the
+    addressee ('told the inquest [they believed X] amounted to neglect': a clause with no
+    relative word right after the addressee is the start of what was said)."""
+    for obj in (c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.i < c.i < first):
+        for rel in (c for c in obj.children if c.dep_ == "relcl" and obj.i < c.i):
+            opener = rel.left_edge
+            relative = opener.tag_ in ("WP", "WDT", "WP$", "WRB") or opener.lower_ == "that"
+            if not relative and opener.i > obj.i and rel.right_edge.i < first:
+                return opener.i
+    return first
 
 
 def _before_semicolon(first: int, last: int, cue: Token) -> int:
@@ -295,8 +374,10 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     for child in verb.children:
         if child.dep_ in deps and child.i > verb.i:
             nothing = child.dep_ == "dobj" and (
-                _says_nothing(verb, lex) or _cites_a_source(verb, child, lex)
-            )
+                _says_nothing(verb, lex)
+                or _cites_a_source(verb, child, lex)
+                or (lemma in lex.naming_as_verbs and child.pos_ == "PROPN")
+            )  # 'praised Le Pen': whom the judgement is about, not what was said
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
@@ -319,9 +400,15 @@ def _evidence_subject(verb: Token, lex: CueLexicon) -> bool:
 
 def _cites_a_source(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     """'citing US intelligence sources', 'quoting officials': whom the words come from,
-    not the words."""
+    not the words; 'citing privacy laws', 'the letter cites his absence': a reason given
+    (a rule cited, or a document's grounds), not anyone's words."""
     if verb.lemma_.lower() not in lex.citation_verbs:
         return False
+    if obj.lemma_.lower() in lex.rule_nouns:
+        return True
+    subject = subject_of(verb, lex)
+    if subject is not None and subject.lemma_.lower() in lex.document_nouns:
+        return True
     return obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in lex.source_people
 
 
@@ -342,6 +429,8 @@ def _is_content(head: Token, lex: CueLexicon, preposition: str | None = None) ->
         return True
     if head.ent_type_ in _NOT_CONTENT_ENTS or head.tag_ in ("PRP", "DT", "CD"):
         return False
+    if head.ent_type_ == "PERSON" or head.lower_ in ("much", "so"):
+        return False  # a person is whom, not what; 'predicted as much': the text before
     if preposition == "on" and head.pos_ == "PROPN":
         return False  # responded on Twitter, spoke on CNN
     return head.lemma_.lower() not in lex.act_objects

@@ -21,9 +21,10 @@ from newsgraph.resources import load_json
 _MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 # a straight mark standing for an apostrophe inside a word (can"t, don"t, it"s, we"ll)
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])(?:\"|'')(?=(?:t|s|ll|re|ve|d|m)\b)")
-# a dash garbled into '"?' after a space ('could determine "?at least temporarily "?the
-# fate of ...'): no quotation mark ('said,"?Trump' and 'now."?"We' stay closers)
-_GARBLED_DASH = re.compile(r"(?<=\s)\"\?(?=\w)")
+# a dash garbled into '"?' after a space or a dash ('could determine "?at least temporarily
+# "?the fate of ...', 'enticements -"?his vision ...'): no quotation mark ('said,"?Trump'
+# and 'now."?"We' stay closers)
+_GARBLED_DASH = re.compile(r"(?<=[\s\-\u2013\u2014])\"\?(?=\w)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_ONLY = {"\u00ab", "\u201e", "``"}
 _CLOSE_ONLY = {"\u00bb"}
@@ -86,6 +87,8 @@ class CueLexicon:
     source_people: frozenset[str]
     wh_words: frozenset[str]
     visual_nouns: frozenset[str]
+    writer_adverbs: frozenset[str]
+    inference_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -140,6 +143,8 @@ def cue_lexicon() -> CueLexicon:
         source_people=frozenset(raw["source_people"]),
         wh_words=frozenset(raw["wh_words"]),
         visual_nouns=frozenset(raw["visual_nouns"]),
+        writer_adverbs=frozenset(raw["writer_adverbs"]),
+        inference_verbs=frozenset(raw["inference_verbs"]),
     )
 
 

@@ -156,7 +156,10 @@ class SpeakerResolver:
             return self.full_name(named.text) if named.label_ == "PERSON" else named.text
         if lower in self.lex.person_pronouns:
             self.kind = "person"
-            found = self._recent_person(span.start_char, self.lex.person_pronouns[lower])
+            gender = self.lex.person_pronouns[lower]
+            found = self._recent_person(span.start_char, gender) or self._introduced_next(
+                head, gender
+            )
             return self._refer(found) or span.text
         if lower in self.lex.org_pronouns:
             self.kind = "org"
@@ -256,6 +259,21 @@ class SpeakerResolver:
         recent = [p for p in found if sentence - p.sentence < _RECENT_SENTENCES]
         subjects = [p for p in recent if p.subject]
         return (subjects or recent or found)[0]
+
+    def _introduced_next(self, head: Token, gender: str | None) -> PersonMention | None:
+        """For a pronoun with no one before it, the person the next sentence opens with
+        ('"...," he says. Ben Smith, the mayor, has ...': the writer names him after)."""
+        following = self._sentence_of[head.i] + 1
+        for person in sorted(self.people, key=lambda p: p.at):
+            if person.sentence != following or person.spoke:
+                continue
+            token = self.doc.char_span(person.at, person.at + 1, alignment_mode="expand")
+            first = next((t for t in token.sent if not t.is_punct), None) if token else None
+            compatible = not gender or not person.gender or person.gender == gender
+            if first is not None and first.idx == person.at and person.subject and compatible:
+                return person
+            return None
+        return None
 
     def recent_person_except(
         self, at: int, gender: str | None, excluded: Callable[[str], bool]
@@ -396,6 +414,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# 'a statement from X', 'a report by X', 'the spokesman of X', 'the team at X'
+_ISSUER_PREPOSITIONS = ("from", "by", "of", "at")
 
 
 def _named_by(head: Token, span: Span) -> Span | None:
@@ -408,12 +428,16 @@ def _named_by(head: Token, span: Span) -> Span | None:
     for child in head.children:
         if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > head.i):
             ent = _entity_at(child)
+            if any(c.dep_ == "conj" for c in child.children):
+                continue  # 'the owners, brothers Leonard and Philip Chess': not one person
             if ent is not None and ent.label_ in _NAMED_LABELS:
                 return ent
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and child.i == head.i + 1:
+        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPOSITIONS and child.i == head.i + 1:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             ent = _entity_at(objects[0]) if objects else None
             if ent is not None and ent.label_ in ("ORG", "GPE"):
+                if child.lower_ in ("of", "at") and not ent.start <= objects[0].i < ent.end:
+                    continue  # 'a survey of EU citizens': the citizens are not the EU
                 return ent
     if head.i + 1 < len(doc):
         ent = _entity_at(doc[head.i + 1])
