@@ -5,7 +5,8 @@
 Builds the inputs once in ``--dir`` (about 200 MB on disk), then reads each in a child
 process and prints the child's peak RSS (``ru_maxrss``) and what it yielded. The
 server cases start ``newsgraph.web`` under uvicorn in a child, send the body, and read
-the server's peak RSS (``VmHWM``) before and after. ``--src`` runs the children on
+the server's peak RSS (``VmHWM``) before and after; the ``api_upload_`` cases send a
+WARC file through ``POST /api/ingest/file`` with the token. ``--src`` runs the children on
 another checkout's ``src`` (e.g. ``git archive`` of an older commit) for before/after.
 Nothing is asserted: docs/reliability.md holds the figures.
 """
@@ -24,7 +25,15 @@ import time
 import zlib
 from pathlib import Path
 
-CASES = ("warc_gz", "warc_body", "stdin_line", "api_body_token", "api_body_chunked")
+CASES = (
+    "warc_gz",
+    "warc_body",
+    "stdin_line",
+    "api_body_token",
+    "api_body_chunked",
+    "api_upload_warc_gz",
+    "api_upload_warc_body",
+)
 SPACE_BLOCK = b" " * (1 << 20)
 
 
@@ -156,15 +165,38 @@ def wait_up(port: int, seconds: float = 120) -> None:
             time.sleep(0.2)
 
 
-def serve_case(case: str, env: dict[str, str], folder: Path) -> dict[str, object]:
+def upload_case(port: int, path: Path) -> dict[str, object]:
+    """The WARC file through ``POST /api/ingest/file`` with the token: its records are
+    refused (NG103) and the answer is 400."""
+    import httpx
+
+    with path.open("rb") as data:
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/api/ingest/file",
+            files={"file": (path.name, data)},
+            headers={"Authorization": "Bearer s3cret"},
+            timeout=600,
+        )
+    error = answer.json().get("error") or {}
+    return {"status": answer.status_code, "code": error.get("code")}
+
+
+def serve_case(
+    case: str, env: dict[str, str], folder: Path, files: dict[str, Path]
+) -> dict[str, object]:
     import httpx
 
     db = str(folder / "server.db")
+    Path(db).unlink(missing_ok=True)
     port = free_port()
     server = subprocess.Popen([sys.executable, __file__, "--child-serve", db, str(port)], env=env)
     try:
         wait_up(port)
         before = _hwm_mb(server.pid)
+        if case.startswith("api_upload_"):
+            result = upload_case(port, files[case.removeprefix("api_upload_")])
+            time.sleep(0.5)
+            return {"before_mb": before, "peak_mb": _hwm_mb(server.pid), **result}
         body = b'{"text": "' + b"a" * 200_000_000 + b'"}'
         content: object = body
         if case == "api_body_chunked":
@@ -207,7 +239,7 @@ def main() -> None:
         env["PYTHONPATH"] = str(Path(args.src).resolve())
     for case in args.cases.split(","):
         if case.startswith("api_"):
-            result = serve_case(case, env, folder)
+            result = serve_case(case, env, folder, files)
         else:
             run = subprocess.run(
                 [sys.executable, __file__, "--child-read", case, str(files[case])],

@@ -234,3 +234,83 @@ def test_the_text_body_is_documented(db):
         schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     assert body["required"] and schema["required"] == ["text"]
     assert {"text", "title", "url", "published", "outlet"} <= set(schema["properties"])
+
+
+def _mapped_blocks() -> Any:
+    """glibc's count of blocks served by their own mapping (``mallinfo2().hblks``)."""
+    import ctypes
+    import ctypes.util
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks",
+                    "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]  # fmt: skip
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    if not hasattr(libc, "mallinfo2"):
+        pytest.skip("no mallinfo2 (glibc 2.33 or later)")
+    libc.mallinfo2.restype = MallInfo2
+    libc.malloc.restype = ctypes.c_void_p
+    libc.free.argtypes = [ctypes.c_void_p]
+    return libc, lambda: libc.mallinfo2().hblks
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_after_map_large_blocks_a_mib_block_is_mapped_on_its_own() -> None:
+    """Freeing a 16 MiB block raises glibc's threshold for mapping to 16 MiB, after which
+    a 1 MiB block comes from the heap; once the threshold is fixed it is mapped."""
+    from newsgraph.run import memory
+
+    libc, mapped = _mapped_blocks()
+    libc.free(libc.malloc(16 << 20))
+    assert memory.map_large_blocks.__wrapped__(memory.MAP_LARGE_BLOCKS) is True
+    before = mapped()
+    block = libc.malloc(1 << 20)
+    try:
+        assert mapped() == before + 1
+    finally:
+        libc.free(block)
+    assert mapped() == before
+
+
+def test_the_server_maps_large_blocks_before_it_ingests(db, monkeypatch):
+    import newsgraph.run.ingest as run_ingest
+
+    calls: list[str] = []
+    monkeypatch.setattr(web_ingest, "map_large_blocks", lambda: calls.append("map") or True)
+
+    def ingest(*args: Any, **kwargs: Any) -> Any:
+        calls.append("ingest")
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(run_ingest, "ingest", ingest)
+    with Store.open(db) as store, pytest.raises(RuntimeError, match="stop here"):
+        web_ingest.ingest_inputs(store, ["x.txt"], None)  # type: ignore[arg-type]
+    assert calls == ["map", "ingest"]
+
+
+def test_hostile_inputs_sent_again_store_nothing_new(db):
+    """Through the real pipeline: a text over the parser's limit and an upload with a NUL
+    in one line's text and a cut line, each sent twice; the second time adds nothing."""
+    from newsgraph.languages.en import english
+
+    line = {"text": "President Emmanuel Macron said on Monday that talks would resume."}
+    upload = (json.dumps(line) + '\n{"text": "a\\u0000b"}\n{"text": \n').encode()
+    text = "The minister said on Monday that the talks with Russia would resume.\n\n" * 40
+    nlp = english()
+    limit, nlp.max_length = nlp.max_length, 1_000
+    answers = []
+    try:
+        with TestClient(create_app(db, token="s3cret"), base_url=LOCAL) as client:
+            for _ in range(2):
+                sent = client.post("/api/ingest/text", json={"text": text}, headers=TOKEN)
+                files = {"file": ("lines.jsonl", upload)}
+                loaded = client.post("/api/ingest/file", files=files, headers=TOKEN)
+                answers.append((sent.json(), loaded.json()))
+    finally:
+        nlp.max_length = limit
+    (text_1, file_1), (text_2, file_2) = answers
+    assert (text_1["added"], file_1["added"], file_1["rejected"]) == (1, 1, 2), file_1
+    assert (text_2["added"], file_2["added"]) == (0, 0)
+    assert text_2["already_stored"] + text_2["duplicates"] == 1
+    with Store.open(db) as store:
+        assert store.stats()["tables"]["articles"] == 2

@@ -14,7 +14,10 @@ beside the pipeline's own copies, with the sentence encoder already loaded). A J
 text body is streamed to a file in the request's blocks, parsed and validated from
 there, written out as the one-line JSONL file the pipeline reads, and every copy of it
 dropped and the free C heap handed back (``run.memory``) before the ingest starts. An
-upload is copied from the spooled form file to the ingest's file in blocks.
+upload is copied from the spooled form file to the ingest's file in blocks. From the
+first ingest on, the server maps every C block of 256 KiB or more on its own
+(``run.memory.map_large_blocks``), so a long text's copies and the parser's arrays go
+back to the kernel when freed instead of fragmenting the heap under the loaded models.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newsgraph.inputs.sources import source_labels
 from newsgraph.records import Record
-from newsgraph.run.memory import release_memory
+from newsgraph.run.memory import map_large_blocks, release_memory
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
 from newsgraph.web.errors import ApiError
@@ -70,6 +73,7 @@ def ingest_inputs(store: Store, inputs: list[str], settings: Settings) -> dict[s
     from newsgraph.run.ingest import ingest
     from newsgraph.run.stage import default_analyse
 
+    map_large_blocks()  # a served process: large blocks go back when freed (run.memory)
     views: list[dict[str, Any]] = []
 
     def note(record: Record) -> None:  # the answer's few fields, not the whole article
