@@ -60,6 +60,10 @@ def shipped() -> dict[str, dict[str, object]]:
         ("Greek-Cypriot", "GRC", "GRC", None),
         ("Turkish", "TUR", "TUR", None),
         ("Democratic People's Republic of Korea", "PRK", "PRK", None),
+        # what a group is against is not the group
+        ("anti-government protesters", "OPP", None, "OPP"),
+        ("anti-Kremlin activists", "OPP", None, "OPP"),
+        ("anti-government forces", "REB", None, "REB"),
     ],
 )
 def test_code_phrase_codes_like_an_event_coder(
@@ -218,3 +222,9 @@ def test_tables_rebuild_identically_from_phoenix() -> None:
         del sys.modules[spec.name]
     assert text == DATA.joinpath("cameo_actors.json").read_text(encoding="utf-8")
     assert licence == DATA.joinpath("LICENSE.phoenix").read_text(encoding="utf-8")
+
+
+def test_the_name_after_anti_is_not_the_group() -> None:
+    assert code_phrase("the anti-ISIL coalition") is None
+    found = code_phrase("Anti-Defamation League")
+    assert found is not None and found.code.startswith("NGO")

@@ -227,6 +227,20 @@ def _longest(
     return None
 
 
+def _without_opposed(tokens: list[str], tables: Any) -> list[str]:
+    """'the anti-ISIL coalition', 'anti-Kremlin activists': what a group is against is
+    not the group, so its word is blanked out, unless the dictionaries name the whole
+    phrase ('anti government forces')."""
+    out = list(tokens)
+    for i, token in enumerate(tokens[:-1]):
+        if token != "anti":
+            continue
+        runs = (" ".join(tokens[i:j]) for j in range(i + 2, len(tokens) + 1))
+        if not any(run in tables.orgs or run in tables.agents for run in runs):
+            out[i + 1] = ""
+    return out
+
+
 def _outside(tokens: list[str], span: tuple[int, int, Any] | None) -> list[str]:
     """Tokens with a matched span blanked out, so it is not matched twice."""
     if span is None:
@@ -242,6 +256,7 @@ def code_phrase(text: str) -> ActorCode | None:
     if not tokens or all(t in _STOP or t.isdigit() for t in tokens):
         return None
     tables = _tables()
+    tokens = _without_opposed(tokens, tables)
     phrase = " ".join(text.split())
     # geography before a locative preposition is the actor's; after it, where it acts
     cut = next((i for i, t in enumerate(tokens) if t in _LOCATIVES), len(tokens))

@@ -22,6 +22,7 @@ from newsgraph.kb.actor_codes import (
     code_phrase,
 )
 from newsgraph.records import EventActor
+from newsgraph.resources import load_json
 
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
 AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
@@ -148,6 +149,14 @@ GROUP_HEADS = frozenset(
 
 def _as_actor(token: Token) -> Token | None:
     lower = token.lower_
+    if token.ent_type_ != "PERSON":
+        for child in token.children:
+            if child.dep_ != "appos" or child.i < token.i:
+                continue
+            if child.ent_type_ == "PERSON":
+                return child  # 'Its Labour MP, Tristram Hunt, opposed it': the MP, not Labour
+            if child.ent_type_ == "ORG" and token.pos_ == "NOUN":
+                return child  # 'the main Irish nationalist party, Sinn Fein,': the party
     if token.like_num or lower in GROUP_HEADS:
         member = _of_object(token)
         if member is not None:
@@ -186,10 +195,25 @@ def _document(token: Token) -> bool:
 
 
 def _named_person(token: Token) -> bool:
-    """'Theresa May', 'Mr May': a name that is also a month or a day word."""
-    return token.ent_type_ == "PERSON" or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1 for c in token.children
+    """'Theresa May', 'Mr May', 'May has promised': a name that is also a month or a day
+    word (a month never acts: as a verb's subject, 'May' is the person)."""
+    acting = (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.lower_ in MONTH_NAMES
+        and token.text[:1].isupper()
+        and not any(c.like_num for c in token.children)
     )
+    return (
+        acting
+        or token.ent_type_ == "PERSON"
+        or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1
+            for c in token.children
+        )
+    )
+
+
+MONTH_NAMES = frozenset({"april", "may", "june", "august"})  # also people's names
 
 
 def _of_object(token: Token) -> Token | None:
@@ -285,6 +309,14 @@ def actor_span(token: Token) -> tuple[int, int]:
         end = _place_of_agent(token) or end
     elif token.ent_type_ == "PERSON":
         end = _role_apposition(token) or end
+    role = token.head
+    titled = token.dep_ == "appos" and role.i < token.i and role.pos_ in ("NOUN", "PROPN")
+    if titled and token.ent_type_ in ("PERSON", "ORG") and _agent_noun(role):
+        # 'its Labour MP, Tristram Hunt', 'the main Irish nationalist party, Sinn Fein':
+        # the title before the name gives its code
+        start = role.left_edge
+        while start.i < role.i and (start.dep_ in ("det", "poss") or start.is_punct):
+            start = start.doc[start.i + 1]
     begin, finish = start.idx, end.idx + len(end.text)
     cut = doc_text(token.doc).rfind("\n", begin, token.idx)
     return (cut + 1 if cut >= 0 else begin), finish
@@ -304,12 +336,18 @@ def _place_of_agent(noun: Token) -> Token | None:
         for pobj in child.children:
             if pobj.dep_ != "pobj":
                 continue
-            if pobj.ent_type_ in ("GPE", "NORP", "LOC"):
+            if pobj.ent_type_ in ("GPE", "NORP", "LOC") or (
+                pobj.ent_type_ == "ORG" and child.lower_ in ("of", "from")
+            ):  # 'inspectors of the International Atomic Energy Agency'
                 return next((e[-1] for e in noun.doc.ents if e.start <= pobj.i < e.end), pobj)
             last = pobj.right_edge
             if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
                 return last if not last.is_punct else pobj
     return None
+
+
+def _agent_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in tables.lexicon()["actor_nouns"] or _agent(noun.lower_)
 
 
 def _role_apposition(person: Token) -> Token | None:
@@ -383,3 +421,11 @@ def sector_of(text: str) -> str | None:
 
 
 # -- flags --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns for people and bodies of people, and nouns naming someone by relation
+    ('nominee', 'aides', 'his rival'): ``data/confidence.json``."""
+    table = load_json("newsgraph.extractors.events", "data/confidence.json")
+    return frozenset(table["person_nouns"]) | frozenset(table["relational_nouns"])

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsgraph.extractors.events.actor_words import BASED_AFTER
+from newsgraph.extractors.events.actor_words import BASED_AFTER, person_nouns
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     ActorCode,
@@ -33,6 +33,8 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 LOCATIVE_PREPS = ("in", "of", "from", "at", "near", "across", "throughout")
 ETHNIC = re.compile(r"\bethnic\b", re.IGNORECASE)
+# 'the anti-ISIL coalition': the name after 'anti-' is what the group is against
+OPPOSED = re.compile(r"\banti[-\u2011 ]?(?=\w)", re.IGNORECASE)
 
 
 def resolved_events(found: Iterable[Event]) -> list[Event]:
@@ -121,6 +123,8 @@ def event_actor(
         return None  # 'its Western allies': the allies are not whoever 'its' is
     if _based_in(entity, start, end, layer.text):
         return None  # 'a Qatar-based network', 'a London-based group': only where it sits
+    if _opposed(layer, speaker.entity, start, end):
+        return None  # 'the anti-ISIL coalition' is not the Islamic State
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
     country = (entity.country if entity else None) or getattr(known, "country", None)
@@ -142,7 +146,12 @@ def event_actor(
         label = known_country.name if known_country else name
         return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
     organisation = code is not None and code.name != text  # the phrase names an org
-    owner = kind == "PERSON" and not organisation and agent_sector(text.split()[-1]) is None
+    last = text.split()[-1]
+    owner = kind == "PERSON" and not organisation and agent_sector(last) is None
+    word = last.lower()
+    owned = re.search(r"['’]s?\s", text) is not None  # "Trump's nominee", not 'the candidate'
+    if owner and owned and (word in person_nouns() or word.rstrip("s") in person_nouns()):
+        return None  # "Trump's nominee", "May's spokesman": someone else, not the owner
     if code is not None and not owner and not _heads(entity, start, end, layer.text):
         if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
             home = country or code.country or _stated_country(text, code)
@@ -155,6 +164,10 @@ def event_actor(
                 code.code[3:] if code.country and code.code.startswith(code.country) else code.code
             )
             return EventActor(None, text, home, code.sector, (home or "") + own)
+    placed = code is not None and not code.sector and capital is None
+    if kind in PLACE_TYPES and placed and country and _placed(entity, start, end, layer.text):
+        return EventActor(None, text, country, None, country)  # 'a senior general in Sudan'
+
     if code is not None:
         org = code.code.startswith(ORG_PREFIXES)
         if kind == "PERSON" and org:
@@ -194,6 +207,18 @@ def _owned_by_pronoun(entity: Any, start: int, end: int, text: str) -> bool:
     )
 
 
+def _opposed(layer: Any, entity_id: str, start: int, end: int) -> bool:
+    """The phrase's entity is the word after 'anti-' ('anti-Kremlin activists')."""
+    for match in OPPOSED.finditer(layer.text, start, end):
+        word = re.match(r"[\w.'’-]+", layer.text[match.end() : end])
+        if word is None:
+            continue
+        found = layer.resolve(match.end(), match.end() + word.end())
+        if found is not None and found.entity == entity_id:
+            return True
+    return False
+
+
 def _based_in(entity: Any, start: int, end: int, text: str) -> bool:
     """Whether the entity is in the phrase only as the place in '<place>-based'."""
     if entity is None:
@@ -225,6 +250,16 @@ def _heads(entity: Any, start: int, end: int, text: str) -> bool:
         if not rest or rest.startswith((",", "(", "of ", "in ", "from ")):
             return True
     return False
+
+
+def _placed(entity: Any, start: int, end: int, text: str) -> bool:
+    """The entity only says where the phrase's head is ('a senior general in South
+    Sudan'): every mention of it in the phrase follows a locative preposition."""
+    inside = [m for m in entity.mentions if m.start >= start and m.end <= end] if entity else []
+    return bool(inside) and all(
+        any(f" {p} " in f" {text[start : m.start].lower()} " for p in LOCATIVE_PREPS)
+        for m in inside
+    )
 
 
 def _join(country: str | None, sector: str | None) -> str | None:

@@ -20,6 +20,7 @@ from newsgraph.extractors.events.actor_words import (
     _of_object,
     actor_span,
     actor_tokens,
+    person_nouns,
 )
 from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
 from newsgraph.kb.actor_codes import (
@@ -223,8 +224,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         if child.dep_ == "nsubjpass" and _engaged_in(token):
             continue
         if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
-            found = actor_tokens(_owner(child))
-            if found:
+            of = [g for g in _prep_targets(child, ("of",)) if g.ent_type_ in NAMED_BODIES]
+            found = actor_tokens(_owner(child) or of)
+            if found:  # 'expelled inspectors of the IAEA': the IAEA
                 return found
             continue
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
@@ -347,10 +349,20 @@ def _object_owner(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
             continue
+        if _someone(child):
+            continue  # "denounced Trump's nominee": the nominee, whom the owner does not name
         owner = actor_tokens(_owner(child))
         if owner:
             return owner
     return []
+
+
+NAMED_BODIES = ("ORG", "GPE", "NORP")
+
+
+def _someone(noun: Token) -> bool:
+    """A noun for a person or people ('nominee', 'wife', 'aides'): its owner is not them."""
+    return noun.lemma_.lower() in person_nouns()
 
 
 def _action_noun(noun: Token) -> bool:

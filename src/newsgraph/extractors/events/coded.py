@@ -160,6 +160,8 @@ def _date(
     # an intent, a threat or a demand is expressed now: without a time of its own it takes
     # the publication day (CAMEO's future rule codes the statement, not the act)
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
+    if stated and any(_told_before(doc[i]) for i in chain):
+        stated = False  # 'Poroshenko had previously sought to end the blockade'
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
     if vague or ANAPHORIC_DAY.search(sent.text):
@@ -244,6 +246,15 @@ def _bare_participle(node: Token) -> bool:
     return not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
 
 
+def _told_before(verb: Token) -> bool:
+    """A verb of the clause that puts its statement before the news: a past perfect or
+    an indefinite time ('had sought', 'has repeatedly vowed')."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    indefinite = any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children)
+    return indefinite or _past_perfect(verb)
+
+
 def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
@@ -261,6 +272,10 @@ def _reports_present(trigger: Token) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
         return False  # 'has repeatedly criticised', 'has previously ruled out'
+    if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False  # 'It has been 12 weeks since governments ordered ...'
+    if any(c.dep_ == "prep" and c.lower_ == "during" for c in verb.children):
+        return False  # 'proposed the target during the campaign': then, not today
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _past_perfect(verb):
         return False  # 'had been arrested': before the reported time

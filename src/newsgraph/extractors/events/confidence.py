@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
+from newsgraph.extractors.events.actor_words import GROUP_HEADS
 from newsgraph.extractors.events.actors import is_named
 from newsgraph.extractors.events.arguments import (
     contracted_perfect,
@@ -181,7 +182,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     doubts = []
     (src_tokens, src_actors), (tgt_tokens, tgt_actors) = sides
     subject = _subject(trigger) or _raised_subject(trigger)
-    lost_subject = not src_tokens and not spoken and subject is not None and _agentive(subject)
+    doer = subject if subject is not None else _performer(trigger)
+    lost_subject = not src_tokens and not spoken and doer is not None and _agentive(doer)
     lost_object = not tgt_tokens and not tgt_actors and _unknown_party(trigger, sets)
     if lost_subject or lost_object or any(_lost(tokens, actors) for tokens, actors in sides):
         doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
@@ -365,6 +367,11 @@ def _supported(noun: Token) -> bool:
     verb = governing_verb(noun)
     if verb is None:
         return False
+    named = any(c.dep_ == "oprd" for c in verb.children) or (
+        verb.lemma_.lower() == "call" and any(c.dep_ == "appos" for c in noun.children)
+    )
+    if named:
+        return False  # 'police called the assault "an accident"': named, not performed
     forms = _forms(verb)
     if noun.dep_ == "nsubj":  # 'riots are continuing', 'clashes erupted', 'the attack killed'
         return bool(forms & _sets()["event_subject_verbs"])
@@ -465,6 +472,50 @@ def _counted(token: Token) -> bool:
 EXAMPLE_PREPS = frozenset({"including", "like", "as"})
 
 
+def _subjunctive(verb: Token) -> bool:
+    """'(demanded that X) be taken', '(urged that he) resign': a bare verb or 'be' with a
+    subject, or a modal: wanted, not done."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    bare = verb.tag_ == "VB" and not auxes
+    return subject and (bare or any(a.tag_ == "VB" and a.lower_ == "be" for a in auxes))
+
+
+def _used_force(verb: Token) -> bool:
+    """'police used tear gas to disperse demonstrators': force used for an act does it."""
+    return verb.lemma_.lower() == "use" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS for c in verb.children
+    )
+
+
+FORCE_NOUNS = frozenset(
+    {
+        "gas",
+        "force",
+        "cannon",
+        "cannons",
+        "bullet",
+        "bullets",
+        "baton",
+        "batons",
+        "grenade",
+        "grenades",
+        "spray",
+        "truncheon",
+        "truncheons",
+        "weapon",
+        "weapons",
+        "live",
+    }
+)
+
+
+# verbs of a purpose clause that only say what the act makes possible
+ENABLING = frozenset({"allow", "enable", "permit", "help", "let"})
+
+
 def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
     """An act only wanted, tried, planned, asked for or called possible ('wants to forge
     cooperation', 'designed to damage', 'using that rationale to defend'), an act in a
@@ -479,17 +530,25 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
         head = node.head
         if head is node:
             return False
-        if node.dep_ == "xcomp" and head.lemma_.lower() in heads:
+        if node.dep_ == "xcomp" and head.lemma_.lower() in heads and not _used_force(head):
             return True
         if node.dep_ == "xcomp" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children
         ):
             return True  # 'how important it is to cooperate': a value, not an act
         purpose = node.dep_ == "advcl" and _infinitive(node)
-        if purpose and head.lemma_.lower() in heads:
+        if purpose and head.lemma_.lower() in heads and not _used_force(head):
             return True  # 'using that rationale to defend ...'; not 'sent troops to secure'
+        if purpose and node.lemma_.lower() in ENABLING:
+            return True  # 'airlifted SDF fighters to allow them to launch the assault'
+        if node.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in ENABLING:
+            return True  # 'allowed them to launch the assault': permitted, not done
+        if node is not trigger and node.dep_ == "acl" and node.tag_ == "VBG":
+            return True  # 'guidance directing schools to allow ...': what a text prescribes
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
             return True
+        if node.dep_ == "ccomp" and head.lemma_.lower() in heads and _subjunctive(node):
+            return True  # 'demanded that control of the ministry be taken away from ...'
         if node.dep_ == "acl" and head.lemma_.lower() in heads:
             return True  # 'an attempt by Democrats to force Trump ...'
         if node.dep_ == "acl" and head.pos_ == "NOUN" and _infinitive(node):
@@ -509,16 +568,29 @@ def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
     """A simple-present main verb that is not a statement ('Canada welcomes refugees',
     'Russia employs a great deal of people'): a habit or a state, not a dated act."""
     verb = trigger
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.pos_ != "VERB":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # a present passive is a standing state: 'North Korea is banned by the UN from missile
+    # tests, the report said', 'the forum is supported by the government'
+    state = verb.tag_ == "VBN" and [(a.dep_, a.tag_) for a in auxes] in (
+        [("auxpass", "VBZ")],
+        [("auxpass", "VBP")],
+    )
+    if state:
+        auxes = []
+    elif verb.tag_ not in ("VBZ", "VBP"):
         return False
     reason = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in verb.children
     )  # 'became the enemy of the West because it offers an alternative'
-    if verb.lemma_.lower() in statements or (verb.dep_ not in ("ROOT", "conj") and not reason):
+    reported = state and verb.dep_ == "ccomp"
+    main = verb.dep_ in ("ROOT", "conj") or reason or reported
+    if verb.lemma_.lower() in statements or not main:
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False  # 'negotiators return to Geneva this week'
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not auxes
 
 
 THING_PREPS = frozenset({"with", "against", "for", "on", "over"})
@@ -564,8 +636,23 @@ def _thing_object(
 def _thing(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True  # 'insisted on using ...'
+    if token.lower_ in GROUP_HEADS or token.like_num:
+        member = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )  # 'Thousands of Iraqi Kurds demonstrated': the Kurds
+        if member is not None:
+            return _thing(member)
     if token.pos_ != "NOUN" or is_actor(token) or _person(token) or named_by_layer(token):
         return False
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+        return False  # 'the winner of the election, Emmanuel Macron'
     named = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
     return token.ent_type_ not in ACTOR_ENTITIES and not any(
         c.ent_type_ in ACTOR_ENTITIES and c.ent_type_ != "NORP" for c in named
@@ -606,6 +693,15 @@ def _times_over(trigger: Token) -> bool:
     return any(
         t.lemma_.lower() == "time" and any(g.dep_ == "nummod" for g in t.children) for t in near
     )
+
+
+def _performer(noun: Token) -> Token | None:
+    """'the anti-ISIL coalition stepped up its strikes': who performs an event noun, the
+    subject of the verb it is the object of."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return None
+    verb = governing_verb(noun)
+    return _subject(verb) if verb is not None else None
 
 
 def _subject(verb: Token) -> Token | None:

@@ -110,6 +110,8 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
     best: tuple[int, str] | None = None
     for ent in sent.ents:
         root = ent.root.head if ent.root.dep_ == "compound" else ent.root  # "in the Moscow Kremlin"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
+            root = root.head.head  # 'in the northern city of Kirkuk', 'in the province of Kosovo'
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
             continue
         name = _capital_in(ent) or (
