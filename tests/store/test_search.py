@@ -164,3 +164,12 @@ def test_snippets_of_a_ranked_page_are_each_rows_own(store: Store) -> None:
             assert f"(report {number})" in row["snippet"]
         start, end = row["snippet_marks"][0]
         assert row["snippet"][start:end] in ("Putin", "sanctionné")
+
+
+def test_a_word_in_the_title_ranks_first(store: Store) -> None:
+    """Ranking weighs the title above the text on both backends (PostgreSQL ranks by
+    ``rank_doc``: the title, then the text's first 1,000 characters)."""
+    backend = search_backend(store.engine)
+    ranked = [row["id"] for row in backend.search("Macron", SearchFilters(), 10, 0).rows]
+    assert sorted(ranked) == ["meet-1", "meet-2", "meet-3", "sanction-1"]
+    assert ranked[-1] == "sanction-1"  # Macron in its text only

@@ -303,6 +303,32 @@ def _name_grams(conn: Connection) -> None:
         return
 
 
+# PostgreSQL: what a search ranks by, small enough to stay in the article's row: the
+# title (weight A) and the first 1,000 characters of the text (weight B). Ranking read
+# the full ``search_doc`` of each candidate, unpacked from TOAST (11 ms for 100
+# candidates at 43,000 articles, under load); matching still uses ``search_doc``.
+PG_RANK_DOC_SQL = (
+    "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, left(text, 1000)), 'B')"
+)
+
+
+def _pg_search_costs(conn: Connection) -> None:
+    """PostgreSQL only: ``articles.rank_doc`` (``PG_RANK_DOC_SQL``, a stored generated
+    column: adding it rewrites the table once) for ranking, and an index on entities'
+    ``(entity_id, article_id)``, so an actor filter reads the articles naming the actor
+    from the index alone (the index on ``entity_id`` sent it to every entity row)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql(
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS rank_doc tsvector "
+        f"GENERATED ALWAYS AS ({PG_RANK_DOC_SQL}) STORED"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_entities_entity_article ON entities (entity_id, article_id)"
+    )
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -316,6 +342,7 @@ MIGRATIONS: Sequence[Step] = (
     _article_repairs,
     _published_granularity,
     _name_grams,
+    _pg_search_costs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
