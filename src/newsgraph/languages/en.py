@@ -7,7 +7,10 @@ McCulloch made ...") is a sentence break. The tokenizer splits the dash off the 
 stop (it kept "2014.-" as one token) and the next word starts a sentence, so two
 sentences are not parsed as one (an event of one had taken its actors from the other).
 A closing quote mark glued to the next word by a garbled dash ('concerns,"?Tompkins
-wrote') is split off too.
+wrote', 'SB 4."?Kali Cohn added', 'them,"?she said') is split off too, and after a full
+stop it ends the sentence. Other scrape debris glued into words is split off: replacement
+characters of a broken encoding (U+FFFD: 'Garda??-have advised'), a dash after a comma
+('John Kelly,-Videgaray said') and a dateline's bracket ('(CNN)Chuck Berry').
 """
 
 from __future__ import annotations

@@ -285,3 +285,61 @@ def test_a_place_and_agency_dateline_is_not_reported(nlp) -> None:
 )
 def test_whom_and_acts_are_not_what_was_said(nlp, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_a_pronoun_that_opens_a_report_stays_in_it(nlp) -> None:
+    text = "Goodall has seen forests vanish. That, she believes, is still happening worldwide."
+    quote = only(quotes_of(nlp, text), "still happening")
+    assert quote.text.startswith("That")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term quoted inside a sentence, with no cue
+        'A poll last month had voters split at 51% to 49%, when "don\'t knows" are excluded.',
+        # a thing that highlights something
+        "My experience highlights the absurdity of the racial categories on the form.",
+        "The slogans on the banners were highlighting an old feud between the two towns.",
+        # an act declared
+        "The Cypriot community unilaterally declared independence in 1983.",
+    ],
+)
+def test_terms_things_and_declared_acts_are_not_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Drought and conflict are to blame for the crisis, says the DEC, which will "
+            "broadcast an emergency appeal on Wednesday.",
+            "Drought and conflict are to blame for the crisis",
+        ),
+        (
+            "Its first television advert could start this week, said Brian Baker, a "
+            "longtime adviser to the family.",
+            "Its first television advert could start this week",
+        ),
+    ],
+)
+def test_the_words_end_before_a_cue_whose_speaker_is_described_after_it(
+    nlp, text: str, words: str
+) -> None:
+    assert only(quotes_of(nlp, text), words).text == words
+
+
+def test_every_clause_before_a_final_cue_is_reported(nlp) -> None:
+    text = (
+        "Lowland wants to have equal weight, otherwise many recent gains may be quickly "
+        "lost, the analyst said."
+    )
+    quote = only(quotes_of(nlp, text), "equal weight")
+    assert quote.text.endswith("quickly lost")
+
+
+def test_words_yelled_are_the_quote_not_the_clause_around_them(nlp) -> None:
+    text = 'The gunman reportedly yelled "get out of my country" at the two men before he fired.'
+    quote = only(quotes_of(nlp, text), "get out")
+    assert quote.text == "get out of my country"

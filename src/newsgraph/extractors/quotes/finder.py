@@ -174,8 +174,9 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
         return True
     if cue is not None and subject.lower_ == "you" and cue.lemma_.lower() in lex.intent_verbs:
         return True  # 'information you want to share with us': the reader's, unsaid
-    if cue is not None and cue.lemma_.lower() in lex.evidence_verbs and not _evidence(subject, lex):
-        return True  # 'efforts ... show how deep the opposition is': no one's words
+    shows = lex.evidence_verbs | lex.inference_verbs
+    if cue is not None and cue.lemma_.lower() in shows and not _evidence(subject, lex):
+        return True  # 'efforts show how deep ...', 'my experience highlights ...': no words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
 
 
@@ -223,11 +224,12 @@ def _generic_saying(cue: Token, subject: Token, lex: CueLexicon) -> bool:
 
 def _evidence(subject: Token, lex: CueLexicon) -> bool:
     """A subject that can show something: a name, a source or a piece of evidence ('the
-    poll', 'the figures', 'the ministry'), not a thing or an act ('efforts')."""
+    poll', 'the figures', 'the ministry'), a share of those asked ('twelve percent'), not a
+    thing or an act ('efforts')."""
     lemma = subject.lemma_.lower()
     return (
         subject.pos_ in ("PROPN", "PRON")
-        or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "PERCENT", "CARDINAL")
         or lemma in lex.evidence_nouns
         or lemma in lex.role_nouns
         or lemma in lex.org_nouns
@@ -378,6 +380,10 @@ def _attribute_direct(
         return cand
     if not speechlike:
         return None
+    if not _opens_utterance(doc, span) and len([t for t in inner if not t.is_punct]) < (
+        _MIN_SPEECH_WORDS
+    ):
+        return None  # 'when "don't knows" are excluded': a term inside a sentence, no one's
     cand.inherits = (
         previous is not None
         and _opens_utterance(doc, span)

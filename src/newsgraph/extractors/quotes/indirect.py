@@ -89,7 +89,8 @@ def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
 def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     """Character span of tokens ``first..last`` without a leading 'that' or edge punctuation."""
     first = _after_dateline(first, last, doc)
-    while first <= last and (doc[first].is_punct or doc[first].lower_ == "that"):
+    # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
+    while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
         first += 1
     while last >= first and doc[last].is_punct:
         last -= 1
@@ -99,6 +100,11 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
 
 
 _DATELINE_WORDS = 6
+
+
+def _complementizer(tok: Token) -> bool:
+    """'that' opening a reported clause ('said that ...'), not the pronoun."""
+    return tok.lower_ == "that" and (tok.dep_ == "mark" or tok.tag_ == "IN")
 
 
 def _after_dateline(first: int, last: int, doc: Doc) -> int:
@@ -159,8 +165,10 @@ def _inverted_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     speaker = doc[stop - 1]
     if speaker.pos_ not in ("PROPN", "NOUN") or tok.i - 1 - sent.start < 2:
         return None
-    if doc[stop + 1].head.i in range(tok.i + 1, stop) or doc[stop + 1].dep_ == "det":
-        return None  # '..., said Ana Ruiz, a political adviser.': an apposition follows
+    if stop + 1 <= speaker.right_edge.i or doc[stop + 1].dep_ == "det":
+        # '..., said Ana Ruiz, a political adviser.', '..., says the DEC, which will ...':
+        # what follows describes the speaker
+        return None
     if speaker.dep_ in ("dobj", "dative") and speaker.head.i == tok.i:
         return None  # 'X, told the BBC, ...': whom it was said to
     if not (speaker.pos_ == "PROPN" or speaker.lemma_.lower() in lex.role_nouns):
@@ -227,9 +235,10 @@ def _heading_between(subject: Token, cue: Token) -> bool:
 
 
 def _complement(verb: Token) -> list[Token]:
-    """The verb's first complement clause, skipping one before it that a colon or semicolon
-    cuts off (``Officials met: X said they ...`` reports what follows) and a name the
-    parser took for a clause (``told Orlando station WKMG that ...``: the addressee)."""
+    """The verb's first complement clause (or all those before it), skipping one before it
+    that a colon or semicolon cuts off (``Officials met: X said they ...`` reports what
+    follows) and a name the parser took for a clause (``told Orlando station WKMG that
+    ...``: the addressee)."""
     doc = verb.doc
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if any(c.pos_ in ("VERB", "AUX") for c in clauses):
@@ -242,10 +251,14 @@ def _complement(verb: Token) -> list[Token]:
         clauses = [
             c for c in clauses if c.i > verb.i or (not colon and any(t.is_quote for t in c.subtree))
         ]
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         between = doc[clause.right_edge.i + 1 : verb.i]
-        if clause.i > verb.i or not any(t.text in _CLAUSE_BREAKS for t in between):
+        if clause.i > verb.i:
             return [clause]
+        if not any(t.text in _CLAUSE_BREAKS for t in between):
+            # 'A wants X, otherwise Y may be lost, the analyst said': every clause before
+            # the cue is reported, not only the first
+            return [c for c in clauses[n:] if c.i < verb.i]
     return []
 
 
