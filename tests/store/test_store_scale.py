@@ -67,6 +67,7 @@ def test_bench_at_2000_articles(source: str, tmp_path: Path, capsys) -> None:
     for row in out["endpoints"].values():
         assert 0 < row["p50"] <= row["p95"] <= row["p99"]
         assert row["c4"]["requests"] > 0
+        assert row["server_cpu_ms"] >= 0  # the server's CPU per answer, from /proc
     ingest = out["ingest_ms_per_article"]
     assert ingest["first"] > 0 and ingest["last"] > 0
     with Database.open(db) as store:  # what the aggregates say matches what is stored
