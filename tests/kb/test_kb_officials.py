@@ -32,12 +32,12 @@ def _name(actor):
         ("the attorney general", "2014-06-01", "USA", "Eric Holder"),
         ("the attorney general", "2016-06-01", "USA", "Loretta Lynch"),
         ("the attorney general", "2022-06-01", "USA", "Merrick Garland"),
-        ("the US attorney general", "2018-12-01", None, "Matthew Whitaker"),
+        ("the US attorney general", "2019-03-01", None, "William Barr"),
         ("the US treasury secretary", "2018-01-10", None, "Steven Mnuchin"),
         ("the US Treasury Secretary", "2015-01-10", None, "Jack Lew"),
         ("the White House chief of staff", "2017-03-01", None, "Reince Priebus"),
         ("the White House chief of staff", "2018-03-01", None, "John Kelly"),
-        ("the White House chief of staff", "2019-06-01", None, "Mick Mulvaney"),
+        ("the White House chief of staff", "2020-06-01", None, "Mark Meadows"),
         ("the national security adviser", "2017-02-01", "USA", "Michael Flynn"),
         ("the national security adviser", "2017-06-01", "USA", "H. R. McMaster"),
         ("the national security advisor", "2018-06-01", "USA", "John Bolton"),
@@ -69,6 +69,11 @@ def _name(actor):
         ("the German finance minister", "2016-03-01", None, "Wolfgang Schäuble"),
         ("the German interior minister", "2016-03-01", None, "Thomas de Maizière"),
         ("the German chancellor", "2017-03-01", None, "Angela Merkel"),
+        ("the German health minister", "2020-03-01", None, "Jens Spahn"),
+        ("the Russian finance minister", "2017-03-01", None, "Anton Siluanov"),
+        ("the Chinese defence minister", "2019-03-01", None, "Wei Fenghe"),
+        ("the PBOC governor", "2019-03-01", None, "Yi Gang"),
+        ("the Bank of Canada governor", "2010-03-01", None, "Mark Carney"),
     ],
 )
 def test_role_phrase_names_the_holder_of_the_day(kb, phrase, day, country, expected):
@@ -87,6 +92,16 @@ def test_role_phrase_names_the_holder_of_the_day(kb, phrase, day, country, expec
 )
 def test_new_role_words_do_not_guess(kb, phrase, country):
     assert resolve_role_phrase(kb, phrase, "2017-06-01", country=country) is None
+
+
+def test_an_acting_stint_is_no_tenure_clue(kb):
+    """'former acting Attorney General Sally Yates' (March 2017) dated articles to her ten
+    days as acting attorney general: acting stints are kept under their own role keys."""
+    assert resolve_role_phrase(kb, "the attorney general", "2017-01-25", country="USA") is None
+    text = "The former acting Attorney General Sally Yates will testify on Monday."
+    assert role_clues(text, kb, date(2026, 1, 1)) == []
+    yates = lookup_name(kb, "Sally Yates")[0]
+    assert "acting_justice_minister" in {r.role for r in yates.roles}
 
 
 def test_the_house_speaker_is_never_a_senate_leader(kb):
