@@ -529,3 +529,48 @@ def test_an_act_named_and_a_fight_between_fans_are_no_events(nlp) -> None:
         "ahead of the clash between the teams."
     )
     assert all(e.confidence < 0.75 for e in events(nlp, fans))
+
+
+def test_speculation_striving_and_a_state_beside_a_dated_clause_are_no_acts(nlp) -> None:
+    rumour = (
+        "The report could be a sign of concern over growing speculation that Pyongyang "
+        "dispatched a hit squad to kill Kim Jong Nam."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, rumour) if e.trigger.text == "kill")
+    strove = "As President Barack Obama fought to introduce medical care for the poor, ..."
+    assert all(e.confidence < 0.75 for e in events(nlp, strove) if e.trigger.text == "fought")
+    war = "Iraqi troops fought to retake Mosul from Islamic State fighters on Monday."
+    assert confidence_of(nlp, war, "fought") >= 0.75
+    state = (
+        "French MPs are allowed to employ family members, but Mr Fillon has failed to convince "
+        "investigators that his wife worked for her salary, which exceeded 10,000 euros a "
+        "month in 2007."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, state) if e.trigger.text == "allowed")
+
+
+def test_a_body_belongs_to_its_owner_and_may_acts_even_when_tagged_a_date(nlp) -> None:
+    order = (
+        "Trump vowed to fight trafficking. He says he will order the departments of Justice "
+        "and Homeland Security to take a hard look at the issue."
+    )
+    found = [e for e in events(nlp, order) if e.trigger.text == "order"]
+    assert found and all(e.confidence >= 0.75 for e in found)
+    brexit = (
+        'Theresa May spoke in Birmingham. May has promised a "truly global Britain" outside '
+        "of the EU and some supporters of Brexit have framed the break as an opportunity."
+    )
+    found = [e for e in events(nlp, brexit) if e.trigger.text == "promised"]
+    assert [[a.name for a in e.source] for e in found] == [["Theresa May"]]
+
+
+def test_the_object_of_a_fight_or_a_meeting_does_not_do_what_follows(nlp) -> None:
+    text = "Iraqi troops fought Islamic State fighters to retake Mosul on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "retake"]
+    assert all("Islamic State" not in [a.name for a in e.source] for e in found)
+    urged = "Obama urged Uganda to repatriate the refugees on Monday."
+    assert [e.trigger.text for e in events(nlp, urged)] == ["urged"] or all(
+        [a.name for a in e.source] == ["Uganda"]
+        for e in events(nlp, urged)
+        if e.trigger.text == "repatriate"
+    )

@@ -165,8 +165,10 @@ def _as_actor(token: Token) -> Token | None:
         if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
             return antecedent(token)
         return token if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS else None
-    if token.ent_type_ in tables.lexicon()["non_actor_entities"] or token.like_num:
-        return None
+    if token.like_num or (
+        token.ent_type_ in tables.lexicon()["non_actor_entities"] and not _named_person(token)
+    ):
+        return None  # 'Saturday', '2017'; not 'May has promised' (tagged a date)
     if (lower in TIME_WORDS and not _named_person(token)) or (
         token.is_lower and lower in NEVER_ACTORS
     ):

@@ -110,8 +110,32 @@ def subject_of_head(head: Token, hops: int) -> list[Token]:
     return _noun_source(head)
 
 
+# verbs whose object is the one acted on, whose infinitive says what the subject wants
+SUBJECT_CONTROL = frozenset(
+    {
+        "attack",
+        "battle",
+        "bomb",
+        "call",
+        "congratulate",
+        "fight",
+        "host",
+        "meet",
+        "phone",
+        "receive",
+        "shell",
+        "strike",
+        "thank",
+        "visit",
+    }
+)
+
+
 def _object_controller(head: Token) -> list[Token]:
-    """'urged Uganda to repatriate': the object of an object-control verb acts."""
+    """'urged Uganda to repatriate': the object of an object-control verb acts (not of
+    'fought IS fighters to retake Mosul', 'met Abe to discuss': the subject does)."""
+    if head.lemma_.lower() in SUBJECT_CONTROL:
+        return []
     objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
     if not objects:
         objects = [
@@ -361,8 +385,46 @@ NAMED_BODIES = ("ORG", "GPE", "NORP")
 
 
 def _someone(noun: Token) -> bool:
-    """A noun for a person or people ('nominee', 'wife', 'aides'): its owner is not them."""
-    return noun.lemma_.lower() in person_nouns()
+    """A noun for a person or people ('nominee', 'wife', 'aides'): its owner is not them.
+    A body is its owner's ('the departments of Justice and Homeland Security')."""
+    lemma = noun.lemma_.lower()
+    return lemma in person_nouns() and lemma not in BODIES and not _action_noun(noun)
+
+
+# nouns for bodies, which belong to their owner ("Russia's government")
+BODIES = frozenset(
+    {
+        "administration",
+        "agency",
+        "alliance",
+        "army",
+        "authority",
+        "bloc",
+        "cabinet",
+        "coalition",
+        "committee",
+        "council",
+        "court",
+        "delegation",
+        "department",
+        "force",
+        "government",
+        "group",
+        "military",
+        "ministry",
+        "movement",
+        "office",
+        "opposition",
+        "organisation",
+        "organization",
+        "parliament",
+        "party",
+        "police",
+        "regime",
+        "team",
+        "union",
+    }
+)
 
 
 def _action_noun(noun: Token) -> bool:

@@ -132,7 +132,12 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         and _sport(trigger)
         and not any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
     )
-    if _other_sense(trigger, code, sets) or game:
+    strove = (
+        trigger.lemma_.lower() in ("fight", "battle", "struggle")
+        and any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in trigger.children)
+        and not any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
+    )  # 'as Obama fought to introduce medical care': strove, no violence
+    if _other_sense(trigger, code, sets) or game or strove:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -329,10 +334,15 @@ def _legal_appeal(verb: Token) -> bool:
 def _reported_of(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
     """An act only reported or alleged: 'reports of Russia arming the Taliban',
     'allegations of torture by the police'."""
-    if trigger.dep_ == "acl":  # 'reports of Russia arming ...' parsed onto 'reports'
-        return trigger.head.lemma_.lower() in sets["hearsay_nouns"]
     if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "of":
         return trigger.head.head.lemma_.lower() in sets["hearsay_nouns"]
+    node = trigger
+    for _ in range(5):  # 'speculation that Pyongyang dispatched a squad to kill Kim'
+        if node.dep_ == "acl":  # 'reports of Russia arming ...' parsed onto 'reports'
+            return node.head.lemma_.lower() in sets["hearsay_nouns"]
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or node.head is node:
+            return False
+        node = node.head
     return False
 
 
@@ -588,8 +598,11 @@ def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
     main = verb.dep_ in ("ROOT", "conj") or reason or reported
     if verb.lemma_.lower() in statements or not main:
         return False
-    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
-        return False  # 'negotiators return to Geneva this week'
+    own = [
+        c for c in verb.children if c.dep_ not in ("conj", "ccomp", "advcl", "relcl", "parataxis")
+    ]
+    if any(t.ent_type_ in ("DATE", "TIME") for c in own for t in c.subtree):
+        return False  # 'negotiators return to Geneva this week'; not 'but ... in 2007'
     return not auxes
 
 
