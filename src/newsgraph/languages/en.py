@@ -15,6 +15,7 @@ characters of a broken encoding (U+FFFD: 'Garda??-have advised'), a dash after a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsgraph.languages.spacy_models import load
@@ -43,13 +44,14 @@ def _add_dash_breaks(nlp: Any) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # a closing quote mark glued to the next name by a garbled dash ('concerns,"?Tompkins
     # wrote'): the punctuation, the mark and the name are three tokens, so 'wrote' has
-    # its subject; after a number too ('of SB 4."?Kali Cohn added'). Replacement
-    # characters of a broken encoding are their own token with a dash after them
-    # ('Garda\ufffd\ufffd-have advised': 'have' is no part of the name)
+    # its subject; after a number too ('of SB 4."?Kali Cohn added'). A dash after the
+    # replacement characters of a broken encoding is split off ('Garda\ufffd\ufffd-have
+    # advised': 'have' is no part of the name)
     infixes = [
-        r"\ufffd+-?",  # first: the defaults split each symbol alone
+        r"(?<=\ufffd)-(?=[a-z])",  # first: the defaults split each symbol alone
         *nlp.Defaults.infixes,
-        r'(?<=[A-Za-z0-9])[,.!?](?="\?[A-Za-z])',
+        r'(?<=[A-Za-z0-9])[,.!?](?="[?-][A-Za-z])',
+        r'"-(?=[a-z])',  # 'before,"-he said'
         r'"\?(?=[A-Z])',
         r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'
         r"(?<=[a-z]),(?=-[A-Z])",  # a dash glued after a comma: 'John Kelly,-Videgaray said'
@@ -57,7 +59,14 @@ def _add_dash_breaks(nlp: Any) -> None:
         r"(?<=[A-Z]{2})\)(?=[A-Z][a-z])",  # a dateline glued to the first word: '(CNN)Chuck'
     ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    if nlp.tokenizer.token_match is None:  # a word whose accented letters the scrape lost
+        nlp.tokenizer.token_match = _GARBLED_WORD.match
     nlp.add_pipe(BREAKS, before="parser")
+
+
+# a word with replacement characters where its accented letters were ('F\ufffd\ufffdin'):
+# one token, as the word was
+_GARBLED_WORD = re.compile(r"[A-Za-z]+\ufffd+[a-z]+$")
 
 
 def _dash_breaks(doc: Any) -> Any:

@@ -129,7 +129,14 @@ def test_broken_encoding_characters_are_not_part_of_the_speaker(nlp) -> None:
         "in these searches that they should not attempt to handle any gas canisters."
     )
     quote = only(quotes_of(nlp, text), "gas canisters")
-    assert quote.speaker is not None and quote.speaker.text == "Garda"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Garda")
+    assert "have" not in quote.speaker.text
+
+
+def test_a_word_whose_accented_letters_were_lost_stays_one_word(nlp) -> None:
+    text = "Sinn F\ufffd\ufffdin said yesterday that it will table a motion in the Dail."
+    quote = only(quotes_of(nlp, text), "table a motion")
+    assert quote.speaker is not None and quote.speaker.text == "Sinn F\ufffd\ufffdin"
 
 
 def test_a_pronoun_with_no_one_before_it_is_the_person_introduced_next(nlp) -> None:
@@ -343,3 +350,43 @@ def test_words_yelled_are_the_quote_not_the_clause_around_them(nlp) -> None:
     text = 'The gunman reportedly yelled "get out of my country" at the two men before he fired.'
     quote = only(quotes_of(nlp, text), "get out")
     assert quote.text == "get out of my country"
+
+
+def test_a_report_ends_before_adding(nlp) -> None:
+    text = (
+        "Ms Fitz said Judge Ann Carr will include all of the matters in her inquiry, adding "
+        "that she would be happy to broaden its terms."
+    )
+    found = quotes_of(nlp, text)
+    assert only(found, "all of the matters").text.endswith("in her inquiry")
+    only(found, "broaden its terms")
+
+
+def test_a_fronted_preposition_is_not_the_cues(nlp) -> None:
+    text = "For unions, the TUC called for guarantees that holiday pay will be protected."
+    quote = only(quotes_of(nlp, text), "guarantees")
+    assert "unions" not in quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reader, outside quotation marks
+        "Each time you find yourself thinking about a coworker who makes your blood boil, "
+        "practice being grateful.",
+        # what was seen
+        "Reporters observed lines of military trucks entering the camp.",
+    ],
+)
+def test_the_reader_and_what_was_seen_are_not_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_mark_and_dash_glued_to_a_pronoun_leave_it_the_speaker(nlp) -> None:
+    text = (
+        "\"[It's] the same aim: to break what stood there before in order to kill hope "
+        'afterwards, to erase human and cultural diversity,"-he said, vowing to raise $50 '
+        "million for old sites by 2020."
+    )
+    quote = only(quotes_of(nlp, text), "same aim")
+    assert quote.speaker is not None and quote.speaker.text == "he"

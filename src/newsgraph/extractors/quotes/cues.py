@@ -54,7 +54,10 @@ def cue_particle(verb: Token, lex: CueLexicon) -> Token | None:
     prepositions = lex.prepositional_cues.get(lemma, frozenset())
     for child in verb.children:
         if (child.dep_ == "prt" and child.lower_ in particles) or (
-            child.dep_ == "prep" and child.lower_ in prepositions and not _dated(child)
+            child.dep_ == "prep"
+            and child.lower_ in prepositions
+            and child.i > verb.i  # not 'For unions, the TUC called for ...'
+            and not _dated(child)
         ):
             return child
     return None

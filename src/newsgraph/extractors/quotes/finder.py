@@ -172,8 +172,9 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
         return True
     if cue is not None and _generic_saying(cue, subject, lex):
         return True
-    if cue is not None and subject.lower_ == "you" and cue.lemma_.lower() in lex.intent_verbs:
-        return True  # 'information you want to share with us': the reader's, unsaid
+    if cue is not None and subject.lower_ == "you" and not cand.direct:
+        return True  # 'information you want to share', 'each time you find yourself ...':
+        # outside quotation marks 'you' is the reader, who says nothing
     shows = lex.evidence_verbs | lex.inference_verbs
     if cue is not None and cue.lemma_.lower() in shows and not _evidence(subject, lex):
         return True  # 'efforts show how deep ...', 'my experience highlights ...': no words

@@ -134,6 +134,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
+    last = _before_next_cue(first, last, lex, tok.doc)
     span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
@@ -275,6 +276,16 @@ def _after_addressee(cue: Token, first: int) -> int:
     return first
 
 
+def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
+    """``last``, or the token before ', adding that ...' inside the clause: the parser hangs
+    the second cue on the reported clause, whose words end there."""
+    for tok in doc[first + 1 : last + 1]:
+        set_off = doc[tok.i - 1].text == ","
+        if set_off and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
+            return tok.i - 2
+    return last
+
+
 def _before_semicolon(first: int, last: int, cue: Token) -> int:
     """``last``, or the token before the first semicolon after the cue: a reported clause
     ends where the writer starts a new one (``X said A; B``)."""
@@ -392,7 +403,7 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 or (lemma in lex.naming_as_verbs and child.pos_ == "PROPN")
             )  # 'praised Le Pen': whom the judgement is about, not what was said
             return [child] if _is_content(child, lex) and not nothing else []
-        if child.dep_ == "prep" and child.lower_ in lex.content_prepositions:
+        if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if not found or not (later or _is_content(found[0], lex, child.lower_)):
