@@ -36,6 +36,7 @@ BIG = {
     "merged_event_actors",
     "event_mentions",
     "articles_fts",
+    "articles_fts_content",  # FTS5's copy of the rows, read by rowid for article ids
     "actor_stats",
     "quote_index",
     "quote_speakers",

@@ -499,6 +499,10 @@ def _with_snippet(row: dict[str, Any]) -> dict[str, Any]:
 # ---- SQLite FTS5 --------------------------------------------------------------------------
 
 fts = table("articles_fts", column("rowid"), column("id"), column("title"), column("text"))
+# FTS5's own copy of the rows (``id`` is its first column, ``c0``): an article id by FTS
+# rowid read there decodes only that column, where selecting ``articles_fts.id`` loads the
+# whole stored row, text included (250 ids: 1.4 -> 0.13 ms at 100,000 articles)
+fts_rows = table("articles_fts_content", column("id"), column("c0"))
 _FTS: Any = literal_column("articles_fts")
 
 
@@ -601,7 +605,8 @@ class SqliteSearch(_SqlSearch):
         rowid for the snippet."""
         if not found:
             return []
-        ids = dict(conn.execute(select(fts.c.rowid, fts.c.id).where(fts.c.rowid.in_(found))).all())
+        stmt = select(fts_rows.c.id, fts_rows.c.c0).where(fts_rows.c.id.in_(found))
+        ids = {int(k): str(i) for k, i in conn.execute(stmt)}
         stmt = select(*COLUMNS).select_from(_joined()).where(a.c.id.in_(list(ids.values())))
         rows = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
         return [rows[ids[k]] | {"fts_rowid": k} for k in found if ids.get(k) in rows]
@@ -609,7 +614,7 @@ class SqliteSearch(_SqlSearch):
     def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
         if not keys:
             return []
-        stmt = select(fts.c.id).where(fts.c.rowid.in_(keys))
+        stmt = select(fts_rows.c.c0).where(fts_rows.c.id.in_(keys))
         return [str(r[0]) for r in conn.execute(stmt)]
 
     def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
