@@ -390,3 +390,33 @@ def test_a_mark_and_dash_glued_to_a_pronoun_leave_it_the_speaker(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "same aim")
     assert quote.speaker is not None and quote.speaker.text == "he"
+
+
+def test_a_caption_after_a_quote_names_its_speaker(nlp) -> None:
+    text = (
+        'Sales rose in May. "The robust demand for trucks will continue this year and over '
+        'the next couple of years."    Xu Lin, chairman of Beijing Motor Group Co "Our '
+        "investment in the port is an important step in our strategy to build a global "
+        'business." Yang Hao, CEO of Hao Capital.'
+    )
+    found = quotes_of(nlp, text)
+    first, second = only(found, "robust demand"), only(found, "global business")
+    assert first.speaker is not None and first.speaker.text == "Xu Lin"
+    assert second.speaker is not None and second.speaker.text == "Yang Hao"
+
+
+def test_a_caption_needs_no_verb_after_the_name(nlp) -> None:
+    text = (
+        'Sales rose in May. "The robust demand for trucks will continue this year and over '
+        'the next couple of years." Xu Lin, who runs a dealership, disagrees.'
+    )
+    quote = only(quotes_of(nlp, text), "robust demand")
+    assert quote.speaker is None or quote.speaker.text != "Xu Lin"
+
+
+def test_asking_not_to_be_named_is_no_quote(nlp) -> None:
+    text = (
+        '"It will train with the navy in the south," he added, asking not to be identified '
+        "because he is not authorised to talk to the media."
+    )
+    assert [q.text for q in quotes_of(nlp, text)] == ["It will train with the navy in the south,"]

@@ -374,6 +374,8 @@ def _attribute_direct(
         if found is not None and not _across_heading(doc, span, found[0]):
             break
         found = None
+    if found is None and speechlike:
+        found = _caption_after(doc, span)  # its own check: the caption follows a break
     if found is not None:
         found = (found[0], found[1], _cited(found[0], lex) or found[2])
     if found is not None:
@@ -672,6 +674,31 @@ def _titled_person(doc: Doc, name: Span, begin: int) -> bool:
         return False
     lead = doc.char_span(begin, name.start_char, alignment_mode="expand")
     return lead is None or not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in lead)
+
+
+_CAPTION_WORDS = 12
+
+
+def _caption_after(doc: Doc, span: QuotedSpan) -> Cue | None:
+    """A caption naming the speaker after a whole-sentence quote with no cue: a person's
+    name, a comma and a role with no verb, up to the next quote or sentence end ('"..."
+    Xu Lin, chairman of Beijing Motor Group "..."', pull quotes of some sites)."""
+    text = doc_text(doc)
+    if span.close_at < 0 or text[span.start : span.end].rstrip()[-1:] not in _CLAUSE_END:
+        return None
+    after = doc.char_span(span.outer_end, len(text), alignment_mode="expand")
+    first = next((t for t in after if not t.is_space), None) if after is not None else None
+    name = next((e for e in doc.ents if first is not None and e.start == first.i), None)
+    if name is None or name.label_ != "PERSON" or "\n" in text[span.outer_end : name.start_char]:
+        return None
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    for tok in doc[name.end + 1 : name.end + 1 + _CAPTION_WORDS]:
+        if tok.is_quote or tok.text in _CLAUSE_END or "\n" in tok.text:
+            return doc[name.end], ":", name[-1]
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:

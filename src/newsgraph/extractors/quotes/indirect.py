@@ -396,6 +396,8 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
         return [c for c in verb.children if c.dep_ in deps and c.i > verb.i][:1]
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
     for child in verb.children:
+        if child.dep_ == "xcomp" and _anonymity(child, lex):
+            return []  # 'asking not to be identified': no words of the matter
         if child.dep_ in deps and child.i > verb.i:
             nothing = child.dep_ == "dobj" and (
                 _says_nothing(verb, lex)
@@ -412,6 +414,12 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 return []
             return found + later[:1]
     return []
+
+
+def _anonymity(clause: Token, lex: CueLexicon) -> bool:
+    """A request not to be named: a negated passive of an anonymity verb."""
+    children = {c.dep_ for c in clause.children}
+    return clause.lemma_.lower() in lex.anonymity_verbs and {"neg", "auxpass"} <= children
 
 
 def _evidence_subject(verb: Token, lex: CueLexicon) -> bool:

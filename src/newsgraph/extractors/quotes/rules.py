@@ -89,6 +89,7 @@ class CueLexicon:
     visual_nouns: frozenset[str]
     writer_adverbs: frozenset[str]
     inference_verbs: frozenset[str]
+    anonymity_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -145,6 +146,7 @@ def cue_lexicon() -> CueLexicon:
         visual_nouns=frozenset(raw["visual_nouns"]),
         writer_adverbs=frozenset(raw["writer_adverbs"]),
         inference_verbs=frozenset(raw["inference_verbs"]),
+        anonymity_verbs=frozenset(raw["anonymity_verbs"]),
     )
 
 
