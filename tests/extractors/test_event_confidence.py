@@ -295,6 +295,27 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
             None,
         ),
         ("Trump proposed a wall on the border during the campaign.", "proposed", None),
+        # a time the parser hung on the subject still dates the clause
+        (
+            'Regarding Lubanga\'s case, in October ICC judges approved "symbolic reparations" '
+            'to create a "living memorial" to remember and raise awareness about child soldiers.',
+            "approved",
+            "2016-10",
+        ),
+        # a 'when' clause dates its clause, and is dated by it
+        (
+            "Last June, Rep. John Lewis led a sit-in in the House as Democratic fury erupted "
+            "when Republicans refused to allow a vote on gun control measures.",
+            "refused",
+            "2016-06",
+        ),
+        # a former title puts the act in the past
+        (
+            "Though the plan was condemned by then Environment Minister Alan Kelly, the "
+            "protesters were successful.",
+            "condemned",
+            None,
+        ),
         # an intent stated before the news ('had previously sought') is not today's
         ("Poroshenko had previously sought to end the blockade.", "end", None),
         # a past perfect reported on a day happened before that day
@@ -574,3 +595,27 @@ def test_the_object_of_a_fight_or_a_meeting_does_not_do_what_follows(nlp) -> Non
         for e in events(nlp, urged)
         if e.trigger.text == "repatriate"
     )
+
+
+def test_other_senses_beliefs_questions_and_advocacy_are_no_acts(nlp) -> None:
+    fired = "Harward was tipped for the post after Mr Trump fired Michael Flynn on Monday."
+    assert all(e.confidence < 0.75 for e in events(nlp, fired) if e.trigger.text == "fired")
+    belief = (
+        "The US commander in Iraq has said he believes US-backed forces will retake Raqqa "
+        "within the next six months."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, belief) if e.trigger.text == "retake")
+    question = "The election was a test of whether the Dutch wanted to quit the European Union."
+    assert all(e.confidence < 0.75 for e in events(nlp, question))
+    advocacy = (
+        "Israel blocked an activist, a week after the Knesset passed a bill allowing officials "
+        "to turn away foreign nationals who support boycotting Israel."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, advocacy) if e.trigger.text == "boycotting")
+    plot = "The story was about two Iraqi refugees who plotted to attack Americans."
+    assert all(e.confidence < 0.75 for e in events(nlp, plot) if e.trigger.text == "attack")
+    regulation = (
+        "Since the Yunnan provincial government released its Regulation on Fuxian Lake "
+        "Protection in 2007, buildings have been built."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, regulation) if e.trigger.text == "released")

@@ -146,6 +146,10 @@ def _date(
         if span is None or not len(span):
             return None
         node = span.root
+        before = doc[span.start - 1] if span.start > 0 else None
+        dangling = before is not None and before.dep_ == "prep" and before.head.i in chain
+        if dangling and not any(c.dep_ == "pobj" for c in before.children):
+            return chain[before.head.i]  # 'in October ICC judges approved' (misparsed)
         if _noun_time(node, chain):
             return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
         for _ in range(16):
@@ -164,7 +168,7 @@ def _date(
         stated = False  # 'Poroshenko had previously sought to end the blockade'
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
-    if vague or ANAPHORIC_DAY.search(sent.text):
+    if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
@@ -196,10 +200,15 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
     'when' clause (or of a participle clause of a message: 'In tweets posted March 4,
     Trump accused ...') dates the clause it hangs on."""
-    if verb.dep_ == "advcl" and any(
+    if verb.dep_ in ("advcl", "relcl") and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
     ):
-        return chain.get(verb.head.i)
+        node = verb.head  # a 'when' clause the parser hung on a noun: up to its verb
+        for _ in range(4):
+            if node.i in chain or node.head is node:
+                break
+            node = node.head
+        return chain.get(node.i)
     message, prep = verb.head, verb.head.head  # 'tweets' and 'In' of 'In tweets posted ...'
     posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
     if posted and prep.lower_ in ("in", "on", "during"):
@@ -213,6 +222,11 @@ ANAPHORIC_DAY = re.compile(
     r"(?:day|night|morning|afternoon|evening|week|weekend)\b|\bthe day (?:before|after)\b",
     re.I,
 )
+
+
+# 'condemned by then Environment Minister Alan Kelly', 'then-President Obama': told of a
+# past when the title was held, not of today
+FORMER_TITLE = re.compile(r"\bthen[- ](?:[A-Z]|president|prime|minister|secretary|chancellor)")
 
 
 def _vague_past(expr: TimeExpr) -> bool:
@@ -229,13 +243,22 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     chain = {trigger.i: 0}
     node = trigger
     for rank in range(1, 12):
-        if node.head is node or not (node.dep_ in CLAUSE_DEPS or _bare_participle(node)):
+        joined = node.dep_ in CLAUSE_DEPS or _bare_participle(node) or _simultaneous(node)
+        if node.head is node or not joined:
             break
         if node.dep_ == "ccomp" and _past_perfect(node):
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
         node = node.head
         chain[node.i] = rank
     return chain
+
+
+def _simultaneous(node: Token) -> bool:
+    """'as Democratic fury erupted when Republicans refused ...': a clause at the same time
+    as the one it hangs on, which dates it when it has no time of its own."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in node.children
+    )
 
 
 def _bare_participle(node: Token) -> bool:

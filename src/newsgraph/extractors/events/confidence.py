@@ -225,6 +225,8 @@ def _mood_doubts(
     doubts = []
     if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
+    elif _believed_or_asked(trigger):
+        doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
     )
@@ -248,6 +250,10 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         return True  # 'struck a cordial tone', 'is seeking a second term'
     if lemma == "seek" and any(_sought_person(o) for o in objects):
         return True
+    if lemma == "fire" and any(
+        o.ent_type_ == "PERSON" or o.pos_ == "PRON" or _person(o) for o in objects
+    ):
+        return True  # 'Mr Trump fired Michael Flynn on Monday': dismissed
     if lemma == "shoot" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children
     ):
@@ -480,6 +486,25 @@ def _counted(token: Token) -> bool:
 
 
 EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+
+
+def _believed_or_asked(trigger: Token) -> bool:
+    """An act someone only believes or expects will happen ('the commander said he believes
+    US-backed forces will retake Raqqa'), or one asked about ('a test of whether the Dutch
+    wanted to quit the EU'): no one's stated intent, whatever its modality."""
+    node = trigger
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            return False
+        node = head
+    return False
 
 
 def _subjunctive(verb: Token) -> bool:
