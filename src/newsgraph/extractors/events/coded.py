@@ -146,8 +146,8 @@ def _date(
         if span is None or not len(span):
             return None
         node = span.root
-        before = doc[span.start - 1] if span.start > 0 else None
-        dangling = before is not None and before.dep_ == "prep" and before.head.i in chain
+        before = doc[max(span.start - 1, 0)]
+        dangling = span.start > 0 and before.dep_ == "prep" and before.head.i in chain
         if dangling and not any(c.dep_ == "pobj" for c in before.children):
             return chain[before.head.i]  # 'in October ICC judges approved' (misparsed)
         if _noun_time(node, chain):
