@@ -521,8 +521,9 @@ class SqliteSearch(_SqlSearch):
         self, conn: Connection, q: str, filters: SearchFilters, where: list[Any]
     ) -> tuple[str, list[Any]]:
         """Filters as terms of the ``tags`` column (outlet, language, days, actors), so
-        the full-text index intersects them with the words: exact counts, newest
-        matches first, nothing read but the index. A source filter stays SQL."""
+        the full-text index intersects them with the words: counts like an unfiltered
+        query's, newest matches first, nothing read but the index. A source filter stays
+        SQL."""
         terms = tag_terms(conn, filters)
         if terms is None or not where:
             return q, where
