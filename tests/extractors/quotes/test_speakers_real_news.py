@@ -496,6 +496,7 @@ def test_a_pronoun_bound_wrongly_falls_back_to_the_person_before_it(nlp) -> None
         ("Mayor Ruiz wants to build a new bridge over the river by 2020.", "new bridge"),
         ("The mayor charged that the council had hidden the figures.", "hidden the figures"),
         ("Officials believe the storm will reach the coast by Friday.", "reach the coast"),
+        ("Angry protesters marched through the town demanding independence.", "independence"),
     ],
 )
 def test_speech_with_the_same_verbs_is_still_taken(nlp, text: str, words: str) -> None:

@@ -403,7 +403,8 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 _says_nothing(verb, lex)
                 or _cites_a_source(verb, child, lex)
                 or (lemma in lex.naming_as_verbs and child.pos_ == "PROPN")
-            )  # 'praised Le Pen': whom the judgement is about, not what was said
+                or (lemma == "declare" and child.lemma_.lower() in lex.declared_acts)
+            )  # 'praised Le Pen': whom, not what; 'declared independence': an act
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]

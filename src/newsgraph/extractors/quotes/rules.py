@@ -90,6 +90,7 @@ class CueLexicon:
     writer_adverbs: frozenset[str]
     inference_verbs: frozenset[str]
     anonymity_verbs: frozenset[str]
+    declared_acts: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -147,6 +148,7 @@ def cue_lexicon() -> CueLexicon:
         writer_adverbs=frozenset(raw["writer_adverbs"]),
         inference_verbs=frozenset(raw["inference_verbs"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),
+        declared_acts=frozenset(raw["declared_acts"]),
     )
 
 
