@@ -193,9 +193,9 @@ def _claim(
         return None
     if unit is None:
         unit, noun = counted_noun(tokens, language)
-        if not _keep_bare(tokens, found, unit):
+        if not _keep_bare(tokens, found, unit, text):
             return None
-    if _is_date(tokens, unit):
+    if _is_date(tokens, unit, text):
         return None
     measure, subject = measure_and_subject(tokens, noun, resolve)
     sent = _paragraph_clip(text, tokens[0].sent, found.start)
@@ -234,12 +234,12 @@ def _paragraph_clip(text: str, sent: Any, at: int) -> Span:
     return Span(start, end)
 
 
-def _keep_bare(tokens: list[Any], found: Found, unit: str | None) -> bool:
+def _keep_bare(tokens: list[Any], found: Found, unit: str | None, text: str) -> bool:
     """A number with no written unit: keep it when it counts a noun, or when it is a
     figure in digits that is not part of a name, a date or an ordinal."""
     first = tokens[0]
     labels = {t.ent_type_ for t in tokens} - {""}
-    if _never_a_date(first.doc.text[found.start : found.end]):
+    if _never_a_date(text[found.start : found.end]):
         labels -= {"DATE", "TIME"}  # "1,334.20": the parser's DATE is wrong
     prev = first.nbor(-1) if first.i > first.sent.start else None
     if unit is not None:
@@ -271,10 +271,11 @@ def _never_a_date(number: str) -> bool:
     return len(m.group(2)) != 2 or int(m.group(1)) > 24 or int(m.group(2)) > 59
 
 
-def _is_date(tokens: list[Any], unit: str | None) -> bool:
+def _is_date(tokens: list[Any], unit: str | None, text: str) -> bool:
     """Inside a DATE/TIME entity and not a duration ("200 days", "33 years")."""
     labels = {t.ent_type_ for t in tokens}
-    if _never_a_date(tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]):
+    # ``text`` is the doc's text, passed in: ``Doc.text`` joins every token at each call
+    if _never_a_date(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]):
         return False
     if not labels & {"DATE", "TIME"}:
         return False

@@ -304,14 +304,23 @@ def approx_before(text: str, start: int, language: str = "en") -> tuple[str, int
     """The approximation written just before ``start`` and its length with the space."""
     before = text[max(0, start - 24) : start].lower()
     best, best_len = "=", 0
+    for sign, size, pattern in _approx_patterns(language):
+        if size > best_len and pattern.search(before):
+            best, best_len = sign, size
+    return best, (best_len + (0 if best_len == 0 or best_len and before.endswith("-") else 1))
+
+
+@cache
+def _approx_patterns(language: str) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """Each approximation phrase before a number ("about ", "sub-"), compiled once."""
+    out = []
     for sign, phrases in words(language)["approx"].items():
         for phrase in phrases:
             if phrase in ("or more", "or less"):
                 continue
-            pat = re.escape(phrase) + (r"$" if phrase.endswith("-") else r"\s$")
-            if len(phrase) > best_len and re.search(r"(?:^|[^a-z])" + pat, before):
-                best, best_len = sign, len(phrase)
-    return best, (best_len + (0 if best_len == 0 or best_len and before.endswith("-") else 1))
+            end = r"$" if phrase.endswith("-") else r"\s$"
+            out.append((sign, len(phrase), re.compile(r"(?:^|[^a-z])" + re.escape(phrase) + end)))
+    return tuple(out)
 
 
 def _plain(value: Decimal) -> float:
