@@ -619,3 +619,25 @@ def test_other_senses_beliefs_questions_and_advocacy_are_no_acts(nlp) -> None:
         "Protection in 2007, buildings have been built."
     )
     assert all(e.confidence < 0.75 for e in events(nlp, regulation) if e.trigger.text == "released")
+
+
+def test_a_firm_named_by_its_nationality_is_a_company_not_its_country(nlp) -> None:
+    firm = "The French firm insisted the brand would complement its existing offering."
+    found = [e for e in events(nlp, firm) if e.trigger.text == "insisted"]
+    assert all(a.sector == "BUS" and a.entity is None for e in found for a in e.source)
+    assert all(e.confidence < 0.75 for e in found)
+    deal = "The Chinese company signed a deal with the Kenyan government on Monday."
+    assert confidence_of(nlp, deal, "signed") >= 0.75
+
+
+def test_an_appeal_targets_whom_it_asks_not_what_the_act_is_about(nlp) -> None:
+    flags = "Police asked participants to stop displaying Ocalan flags, which were banned."
+    found = [e for e in events(nlp, flags) if e.trigger.text == "asked"]
+    assert all("Ocalan" not in a.name for e in found for a in e.target)
+    assert all(e.confidence < 0.75 for e in found)  # the asked are named, not known
+    them = "Merkel urged them to stop attacking Russia."
+    found = [e for e in events(nlp, them) if e.trigger.text == "urged"]
+    assert all(a.country != "RUS" for e in found for a in e.target)
+    turkey = "The EU asked Turkey to release the journalists on Monday."
+    found = [e for e in events(nlp, turkey) if e.trigger.text == "asked"]
+    assert [[a.country for a in e.target] for e in found] == [["TUR"]]

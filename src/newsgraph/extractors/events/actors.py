@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsgraph.extractors.events.actor_words import BASED_AFTER, person_nouns
+from newsgraph.extractors.events.actor_words import BASED_AFTER, person_nouns, sector_of
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     ActorCode,
@@ -132,6 +132,9 @@ def event_actor(
     name = speaker.name or (entity.name if entity else "")
     if ETHNIC.search(text) and kind in PLACE_TYPES:
         return EventActor(None, text, None, "ETH", "ETH")
+    business = kind in PLACE_TYPES and sector_of(text.split()[-1]) == "BUS"
+    if business and not _heads(entity, start, end, layer.text):
+        return EventActor(None, text, country, "BUS", (country or "") + "BUS")  # 'The French firm'
     people = adjective_country(text) if kind == "NORP" else None
     if people is not None:  # 'the French election', 'Iraqis': the country
         known_people = kb.countries.get(people)

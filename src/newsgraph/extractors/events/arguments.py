@@ -308,6 +308,10 @@ def _complement_targets(token: Token) -> list[Token]:
         return []
     if frame == "deny":
         return _denied_targets(token)
+    if frame == "appeal" and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in token.children
+    ):
+        return []  # 'asked participants to stop displaying Ocalan flags': the asked, not Ocalan
     for child in token.children:
         if child.dep_ in ("ccomp", "acl") and code.startswith(("10", "02")):
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]

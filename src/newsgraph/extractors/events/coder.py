@@ -235,7 +235,11 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         if inner and composed:
             code = composed
             consumed |= inner.consumed
-            targets = targets or inner.targets or _other(inner.sources, sources)
+            asked = frame == "appeal" and any(
+                c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in token.children
+            )  # 'asked participants to stop displaying Ocalan flags': not Ocalan
+            if not asked:
+                targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)

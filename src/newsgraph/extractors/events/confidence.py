@@ -417,6 +417,8 @@ def _unknown_party(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
     ('criticised the minister'), and nothing resolved: the target is unknown, not absent
     ('withdrew its troops' names the source's own)."""
     for child in trigger.children:
+        if child.dep_ == "dobj" and child.lower_ in ("him", "her", "them", "us"):
+            return True  # 'Merkel urged them to stop': whom, the pronoun did not say
         if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = child.lemma_.lower()
