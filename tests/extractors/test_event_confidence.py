@@ -641,3 +641,30 @@ def test_an_appeal_targets_whom_it_asks_not_what_the_act_is_about(nlp) -> None:
     turkey = "The EU asked Turkey to release the journalists on Monday."
     found = [e for e in events(nlp, turkey) if e.trigger.text == "asked"]
     assert [[a.country for a in e.target] for e in found] == [["TUR"]]
+
+
+def test_scores_hosting_crowds_shared_views_and_past_attempts_are_no_acts(nlp) -> None:
+    match = "At the final of the Africa Cup of Nations in February 2017, Cameroon beat Egypt 2:1."
+    assert all(e.confidence < 0.75 for e in events(nlp, match) if e.trigger.text == "beat")
+    host = (
+        "Turkey continues to host the highest number of Syrians displaced by the conflict - "
+        "nearly three million people."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, host) if e.trigger.text == "host")
+    view = (
+        "Navalny spoke in Moscow. She said she agreed with Navalny, a thorn in the Kremlin's side."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, view) if e.trigger.text == "agreed")
+    deal = "Russia agreed with Turkey on a ceasefire in Syria on Monday."
+    assert confidence_of(nlp, deal, "agreed") >= 0.75
+    tried = (
+        "The US, South Korea, Japan, China and Russia have tried repeatedly to negotiate a "
+        "solution with Pyongyang during Six-Party Talks."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, tried) if e.trigger.text == "negotiate")
+
+
+def test_is_to_arranges_a_future_act(nlp) -> None:
+    text = "Chinese President Xi Jinping is to visit Switzerland from January 15-18."
+    found = [e for e in events(nlp, text) if e.trigger.text == "visit"]
+    assert [e.modality for e in found] == ["future"]

@@ -38,6 +38,8 @@ INDEFINITE = frozenset(
         "consistently",
         "long",
         "formerly",
+        "initially",
+        "originally",
         "traditionally",
         "habitually",
         "usually",

@@ -18,6 +18,7 @@ weights are few and readable, and each one is a rule a reader can check.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,6 +163,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
     if lemma == "agree" and any(c.dep_ == "ccomp" and c.i < trigger.i for c in trigger.children):
         doubts.append("claim_sense")  # '..., the Russian analysts agreed': a shared view
+    if lemma == "agree" and _agreed_with_someone(trigger):
+        doubts.append("claim_sense")  # 'she said she agreed with Navalny': an opinion
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
     background = trigger.dep_ in ("relcl", "amod", "acomp") or (
@@ -225,7 +228,7 @@ def _mood_doubts(
     doubts = []
     if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
-    elif _believed_or_asked(trigger):
+    elif _believed_or_asked(trigger) or _attempted(trigger):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
@@ -322,7 +325,12 @@ def _sport(trigger: Token) -> bool:
     words = _sets()["sports_words"]
     found = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in words}
     found |= {t.lower_ for t in trigger.sent if t.lower_ in words}
+    if SCORE.search(trigger.sent.text):
+        found.add("a score")  # 'Cameroon beat Egypt 2:1'
     return len(found) >= 2
+
+
+SCORE = re.compile(r"(?<![\d:.])\d{1,2}[:\u2013-]\d{1,2}(?![\d:]|\.\d)")
 
 
 def _legal_appeal(verb: Token) -> bool:
@@ -488,6 +496,24 @@ def _counted(token: Token) -> bool:
 
 
 EXAMPLE_PREPS = frozenset({"including", "like", "as"})
+
+
+def _agreed_with_someone(verb: Token) -> bool:
+    """'agreed with Navalny' with nothing agreed on or to: sharing a view, no deal."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    others = any(c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") for c in verb.children)
+    return "with" in preps and not others and not preps & {"on", "to", "upon", "over", "for"}
+
+
+def _attempted(trigger: Token) -> bool:
+    """'have tried repeatedly to negotiate a solution': a past attempt, neither an intent
+    stated now nor an act done."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_.lower() in ("try", "attempt")
+        and (head.tag_ in ("VBD", "VBN") or any(a.lemma_ == "have" for a in head.children))
+    )
 
 
 def _believed_or_asked(trigger: Token) -> bool:

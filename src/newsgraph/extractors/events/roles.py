@@ -93,9 +93,28 @@ def modality_of(token: Token) -> str | None:
             return lex["intent_verbs"][node.lemma_]
         if node is not token and node.pos_ == "ADJ" and node.lower_ in lex["intent_adjectives"]:
             return lex["intent_adjectives"][node.lower_]
+        if node is not token and _scheduled(node):
+            return "future"  # 'Xi is to visit Switzerland from January 15-18'
     if token.dep_ == "advcl" and _has_mark(token, lex["conditional_marks"]):
         return "conditional"
     return None
+
+
+def _scheduled(node: Token) -> bool:
+    """'is to' / 'are to' + infinitive with someone named as the subject: an arrangement
+    for the future ('Xi is to visit'; not 'how important it is to negotiate')."""
+    named = any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        for c in node.children
+    )
+    return (
+        named
+        and node.lemma_ == "be"
+        and node.tag_ in ("VBZ", "VBP")
+        and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in node.children
+        )
+    )
 
 
 def _has_mark(token: Token, marks: list[str]) -> bool:
