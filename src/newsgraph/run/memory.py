@@ -14,8 +14,9 @@ Elsewhere than glibc (musl, macOS) it does nothing.
 its threshold for ``mmap`` up to 32 MB each time a mapped block is freed, after which a
 long text's copies (a 10 MB ``str``, a list of 835,000 words) and the parser's arrays
 come from the heap and leave it fragmented, so the resident size grows with each
-phase even though little is alive. With the threshold fixed (``mallopt``), every block
-of that size or more is mapped on its own and unmapped when freed.
+phase even though little is alive. With the threshold fixed (``mallopt``), a block of
+that size or more that no free chunk of the heap can hold is mapped on its own and
+unmapped when freed.
 """
 
 from __future__ import annotations
@@ -56,10 +57,10 @@ def release_memory() -> bool:
 
 @lru_cache(maxsize=1)
 def map_large_blocks(threshold: int = MAP_LARGE_BLOCKS) -> bool:
-    """From now on serve every C allocation of ``threshold`` bytes or more with its own
-    mapping, handed back to the kernel when freed (glibc ``mallopt(M_MMAP_THRESHOLD)``,
-    which also stops the threshold from rising); False where that is not available.
-    Done once per process."""
+    """From now on serve C allocations of ``threshold`` bytes or more that the heap's
+    free chunks cannot hold with their own mapping, handed back to the kernel when freed
+    (glibc ``mallopt(M_MMAP_THRESHOLD)``, which also stops the threshold from rising);
+    False where that is not available. Done once per process."""
     mallopt = _libc_function("mallopt")
     if mallopt is None:
         return False

@@ -15,7 +15,7 @@ text body is streamed to a file in the request's blocks, parsed and validated fr
 there, written out as the one-line JSONL file the pipeline reads, and every copy of it
 dropped and the free C heap handed back (``run.memory``) before the ingest starts. An
 upload is copied from the spooled form file to the ingest's file in blocks. From the
-first ingest on, the server maps every C block of 256 KiB or more on its own
+first ingest on, the server maps C blocks of 256 KiB or more on their own
 (``run.memory.map_large_blocks``), so a long text's copies and the parser's arrays go
 back to the kernel when freed instead of fragmenting the heap under the loaded models.
 """
