@@ -227,6 +227,17 @@ def test_a_name_glued_to_its_verb_ends_before_the_hyphen(nlp):
     assert "Marttila" in mentions(layer, "local:person:andrew-marttila")
 
 
+def test_a_gerund_opening_the_sentence_is_no_part_of_the_name(nlp):
+    text = (
+        "Lina Shamy joined the first protest in April 2011. Youssef did not want to marry. "
+        "Meeting Lina and getting to know her while working with her on a project to improve "
+        "housing in a refugee camp in northern Syria changed his mind."
+    )
+    layer = entities_of(nlp, text, NO_KB)
+    names = [e.name for e in layer.entities]
+    assert not any(n.startswith("Meeting") for n in names), names
+
+
 def test_longer_name_around_a_known_surname_is_not_that_actor(nlp, tiny_kb):
     text = "Jean-Marie Le Pen founded the party in 1972, long before anyone else joined."
     layer = entities_of(nlp, text, tiny_kb)

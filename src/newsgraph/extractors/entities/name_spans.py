@@ -17,6 +17,7 @@ from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 from newsgraph.kb.actor_codes import place_country
+from newsgraph.resources import load_json
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -98,10 +99,28 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     ):
         end -= 1
     if label == "PERSON":
+        while end - start > 1 and doc[start].is_sent_start and _gerund(doc[start].lower_):
+            start += 1  # 'Meeting Lina and getting to know her changed his mind': Lina
         end = _before_glued_verb(doc, start, end)
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].tag_.startswith("VB"):
             end -= 1  # "Abu Maria told DW": the verb is no part of the name
     return start, end
+
+
+def _gerund(word: str) -> bool:
+    """'meeting', 'visiting', 'calling': the -ing form of a verb the event coder knows
+    (names such as Irving, Sterling or Browning are not)."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    return bool(stems & _verb_lemmas())
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    table = load_json("newsgraph.extractors.events", "data/verbs.json")["patterns"]
+    return frozenset(p.split()[0] for patterns in table.values() for p in patterns)
 
 
 def _before_glued_verb(doc: Doc, start: int, end: int) -> int:
