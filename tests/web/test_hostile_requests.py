@@ -4,13 +4,12 @@ the tests need no NLP; the stores stay empty."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from asgi import asgi_request
 from newsgraph.store.db import Store
 from newsgraph.web import create_app
 from newsgraph.web.security import host_name
@@ -135,58 +134,13 @@ def test_host_name():
 # ---------------------------------------------------------------- token and body size
 
 
-def _asgi_call(app, method: str, headers: dict[str, str], chunks: list[bytes]) -> dict[str, Any]:
-    """One request straight through ASGI; returns the status, the body and how many body
-    chunks the app asked for."""
-    asked = 0
-    out: dict[str, Any] = {"body": b""}
-
-    async def receive() -> dict[str, Any]:
-        nonlocal asked
-        asked += 1
-        if asked <= len(chunks):
-            return {
-                "type": "http.request",
-                "body": chunks[asked - 1],
-                "more_body": asked < len(chunks),
-            }
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            out["status"] = message["status"]
-        elif message["type"] == "http.response.body":
-            out["body"] += message.get("body", b"")
-
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": "/api/ingest/text",
-        "raw_path": b"/api/ingest/text",
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "client": ("127.0.0.1", 5000),
-        "server": ("127.0.0.1", 8000),
-    }
-
-    async def run() -> None:
-        async with app.router.lifespan_context(app):
-            await app(scope, receive, send)
-
-    asyncio.run(run())
-    out["asked"] = asked
-    return out
-
-
 def test_the_token_is_checked_before_the_body_is_read(db):
     app = create_app(db, token="s3cret", host="0.0.0.0")
     big = b'{"text": "' + b"a" * 1_000_000 + b'"}'
     headers = {"host": "127.0.0.1:8000", "content-type": "application/json"}
-    answer = _asgi_call(app, "POST", {**headers, "content-length": str(len(big))}, [big])
+    answer = asgi_request(
+        app, "POST", "/api/ingest/text", {**headers, "content-length": str(len(big))}, [big]
+    )
     assert answer["status"] == 401 and answer["asked"] == 0
     assert json.loads(answer["body"])["error"]["code"] == "UNAUTHORIZED"
 
@@ -206,7 +160,9 @@ def test_malformed_json_without_the_token_is_a_401_with_it_a_400(db):
 def test_a_declared_body_over_the_cap_is_refused_unread(db):
     app = create_app(db, max_body_bytes=1000)
     headers = {"host": "127.0.0.1:8000", "content-type": "application/json"}
-    answer = _asgi_call(app, "POST", {**headers, "content-length": "5000"}, [b"x" * 5000])
+    answer = asgi_request(
+        app, "POST", "/api/ingest/text", {**headers, "content-length": "5000"}, [b"x" * 5000]
+    )
     assert answer["status"] == 413 and answer["asked"] == 0
 
 
@@ -214,7 +170,7 @@ def test_a_chunked_body_is_cut_off_at_the_cap(db):
     app = create_app(db, max_body_bytes=1000)
     headers = {"host": "127.0.0.1:8000", "content-type": "application/json"}
     chunks = [b'{"text": "', *([b"a" * 400] * 50), b'"}']
-    answer = _asgi_call(app, "POST", headers, chunks)
+    answer = asgi_request(app, "POST", "/api/ingest/text", headers, chunks)
     assert answer["status"] == 413
     assert json.loads(answer["body"])["error"]["code"] == "TOO_LARGE"
     assert answer["asked"] < 10  # stopped reading soon after the cap

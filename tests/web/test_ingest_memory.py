@@ -11,7 +11,6 @@ or bytes as long as a quarter of the body.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import json
 import sys
@@ -22,6 +21,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from asgi import asgi_request
 from newsgraph.store.db import Store
 from newsgraph.web import create_app
 from newsgraph.web import ingest as web_ingest
@@ -107,54 +107,12 @@ def probe(seen: dict[str, Any]):
     return ingest_inputs
 
 
-def call(app, path: str, headers: dict[str, str], blocks: Iterator[bytes]) -> dict[str, Any]:
-    """One request straight to the ASGI app, its body sent block by block."""
-    out: dict[str, Any] = {"status": None, "body": b""}
-    pending = iter(blocks)
-    following = next(pending, None)
-
-    async def receive() -> dict[str, Any]:
-        nonlocal following
-        if following is None:
-            return {"type": "http.disconnect"}
-        block, following = following, next(pending, None)
-        return {"type": "http.request", "body": block, "more_body": following is not None}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            out["status"] = message["status"]
-        elif message["type"] == "http.response.body":
-            out["body"] += message.get("body", b"")
-
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "client": ("127.0.0.1", 5000),
-        "server": ("127.0.0.1", 8000),
-    }
-
-    async def run() -> None:
-        async with app.router.lifespan_context(app):
-            await app(scope, receive, send)
-
-    asyncio.run(run())
-    return out
-
-
 def test_the_text_endpoint_holds_no_copy_of_the_body_while_ingesting(db, monkeypatch):
     seen: dict[str, Any] = {}
     monkeypatch.setattr(web_ingest, "ingest_inputs", probe(seen))
     app = create_app(db, token="s3cret")
     headers = {"host": "127.0.0.1:8000", "content-type": "application/json", **TOKEN}
-    answer = call(app, "/api/ingest/text", headers, json_body())
+    answer = asgi_request(app, "POST", "/api/ingest/text", headers, json_body())
     assert answer["status"] == 201, answer["body"][:300]
     assert seen["held"] == []
     # the pipeline's input is the whole text with its metadata, one JSONL line
@@ -174,7 +132,7 @@ def test_the_upload_endpoint_holds_no_copy_of_the_file_while_ingesting(db, monke
         "content-type": f"multipart/form-data; boundary={BOUNDARY}",
         **TOKEN,
     }
-    answer = call(app, "/api/ingest/file", headers, multipart_body())
+    answer = asgi_request(app, "POST", "/api/ingest/file", headers, multipart_body())
     assert answer["status"] == 201, answer["body"][:300]
     assert seen["held"] == []
     assert seen["path"].name == "long.txt"
@@ -190,7 +148,7 @@ def test_an_upload_over_the_cap_is_refused_while_copied(db, monkeypatch):
         "content-type": f"multipart/form-data; boundary={BOUNDARY}",
         **TOKEN,
     }
-    answer = call(app, "/api/ingest/file", headers, multipart_body())
+    answer = asgi_request(app, "POST", "/api/ingest/file", headers, multipart_body())
     assert answer["status"] == 413
     assert json.loads(answer["body"])["error"]["code"] == "TOO_LARGE"
 
