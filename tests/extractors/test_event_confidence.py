@@ -668,3 +668,15 @@ def test_is_to_arranges_a_future_act(nlp) -> None:
     text = "Chinese President Xi Jinping is to visit Switzerland from January 15-18."
     found = [e for e in events(nlp, text) if e.trigger.text == "visit"]
     assert [e.modality for e in found] == ["future"]
+
+
+def test_a_permission_targets_whom_it_allows_and_talks_their_partner(nlp) -> None:
+    jets = "France agreed to allow Belgian and Dutch jets to fly into its airspace."
+    found = [e for e in events(nlp, jets) if e.trigger.text == "agreed"]
+    assert [[a.country for a in e.target] for e in found] == [["BEL"]]
+    talks = (
+        "The Russian Ministry of Energy is ready to return to energy dialogue with the United "
+        "States, the minister told reporters."
+    )
+    found = [e for e in events(nlp, talks) if e.trigger.text == "return"]
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]

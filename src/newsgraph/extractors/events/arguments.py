@@ -266,6 +266,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     return (
         _prep_targets(token, preps)
+        or _partners(token)
+        or _allowed(token)
         or addressee(token)
         or _object_preps(token)
         or _object_owner(token)
@@ -369,6 +371,38 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _allowed(token: Token) -> list[Token]:
+    """'agreed to allow Belgian and Dutch jets to fly into its airspace': whom a permission
+    is given to, the subject of the allowed act."""
+    if token.lemma_.lower() not in ("allow", "permit", "let"):
+        return []
+    subjects = [
+        g
+        for c in token.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    return actor_tokens([t for s in subjects for t in conjuncts(s)])
+
+
+def _partners(token: Token) -> list[Token]:
+    """'ready to return to energy dialogue with the United States': the partner of the
+    talks the act goes to (a noun after the verb's preposition, with 'with' someone)."""
+    partners = [
+        p
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in ("to", "into")
+        for g in _pobjs(child)
+        if g.pos_ == "NOUN" and not is_actor(g)
+        for c in g.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in _pobjs(c)
+        if is_actor(p)
+    ]
+    return actor_tokens(partners)
 
 
 def _object_owner(verb: Token) -> list[Token]:
