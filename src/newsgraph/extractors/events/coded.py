@@ -228,7 +228,11 @@ ANAPHORIC_DAY = re.compile(
 
 # 'condemned by then Environment Minister Alan Kelly', 'then-President Obama': told of a
 # past when the title was held, not of today
-FORMER_TITLE = re.compile(r"\bthen[- ](?:[A-Z]|president|prime|minister|secretary|chancellor)")
+FORMER_TITLE = re.compile(
+    r"\bthen-\w|\bthen (?:(?:[A-Z]\w+ )?(?:President|Prime Minister|Minister|Secretary"
+    r"|Chancellor|Governor|Mayor|Senator|Ambassador|Attorney General)|president|prime minister"
+    r"|minister|secretary|chancellor|governor|mayor|senator|ambassador)\b"
+)
 
 
 def _vague_past(expr: TimeExpr) -> bool:
@@ -274,10 +278,12 @@ def _bare_participle(node: Token) -> bool:
 def _told_before(verb: Token) -> bool:
     """A verb of the clause that puts its statement before the news: a past perfect or
     an indefinite time ('had sought', 'has repeatedly vowed')."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    indefinite = any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children)
-    return indefinite or _past_perfect(verb)
+    return verb.pos_ in ("VERB", "AUX") and (_indefinite(verb) or _past_perfect(verb))
+
+
+def _indefinite(verb: Token) -> bool:
+    """'has repeatedly criticised', 'initially promised': at no particular time."""
+    return any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children)
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -295,7 +301,7 @@ def _reports_present(trigger: Token) -> bool:
         verb = verb.head if verb.head is not verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return True
-    if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
+    if _indefinite(verb):
         return False  # 'has repeatedly criticised', 'has previously ruled out'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
