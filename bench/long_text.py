@@ -1,6 +1,7 @@
 """Peak memory and time of one over-long text through a whole ingest (issue 12, case 2).
 
-    python bench/long_text.py [--chars 5000000] [--kind news|dates|markup|oneline] [--via run|cli|api]
+    python bench/long_text.py [--chars 5000000] [--bytes N] [--kind news|dates|markup|oneline]
+                              [--via run|cli|api] [--second]
 
 Writes a text file of ``--chars`` characters (the seed articles of ../shared/corpus/seeds
 repeated, each line numbered so that no two are the same; or a text of dates,
@@ -12,8 +13,12 @@ default workers: one text is one batch, analysed in the command's process) and t
 figure its ``ru_maxrss`` (``RUSAGE_CHILDREN``). With ``--via api`` the text goes to ``POST /api/ingest/text`` of a server started in a
 child (``newsgraph.web.create_app`` under uvicorn, models loaded as a served app loads
 them, the ingest in the server process) and the figure is the server's peak RSS
-(``VmHWM``) before and after the request (and its ``VmRSS`` just before and after). Nothing is asserted: docs/reliability.md holds
-the figures.
+(``VmHWM``) before and after the request (and its ``VmRSS`` just before and after); with
+``--second`` a second, different text of the same length (each line's words reversed)
+follows to the same server and its figures are printed too. ``--bytes`` cuts the text
+so that its UTF-8 file is at most that many bytes (``--chars 20000000 --bytes 20000000``:
+the largest plain-text file ``[ingest] max_bytes`` lets in). Nothing is asserted:
+docs/reliability.md holds the figures.
 """
 
 from __future__ import annotations
@@ -95,10 +100,24 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
 
-def via_api(text: str, tmp: str) -> dict[str, object]:
-    """POST the text to a fresh server; its peak RSS before and after, the answer."""
+def reversed_words(text: str) -> str:
+    """A different text of the same length: each line's words in reverse order."""
+    return "\n".join(" ".join(line.split(" ")[::-1]) for line in text.split("\n"))
+
+
+def fit_bytes(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` whose UTF-8 encoding is at most ``limit`` bytes."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", errors="ignore")
+
+
+def via_api(text: str, tmp: str, second: bool = False) -> dict[str, object]:
+    """POST the text to a fresh server; its peak RSS before and after, the answer; with
+    ``second``, then a different text of the same length to the same server."""
     import httpx
-    from hostile import _hwm_mb, free_port, wait_up  # bench/hostile.py, beside this file
+    from hostile import free_port, wait_up  # bench/hostile.py, beside this file
 
     port = free_port()
     db = str(Path(tmp) / "api.db")
@@ -111,28 +130,39 @@ def via_api(text: str, tmp: str) -> dict[str, object]:
         headers = {"Authorization": "Bearer s3cret"}
         warm = {"text": "Putin met Macron in Paris on Monday. " * 5}
         httpx.post(f"{base}/api/ingest/text", json=warm, headers=headers, timeout=300)
-        before = _hwm_mb(server.pid)
-        resting = _rss_mb(server.pid)
-        started = time.monotonic()
-        answer = httpx.post(
-            f"{base}/api/ingest/text", json={"text": text}, headers=headers, timeout=3600
-        )
-        took = time.monotonic() - started
-        body = answer.json()
-        record = (body.get("records") or [{}])[0] if isinstance(body, dict) else {}
-        return {
-            "status": answer.status_code,
-            "seconds": round(took, 1),
-            "before_mb": before,
-            "rss_before_mb": resting,
-            "peak_rss_mb": _hwm_mb(server.pid),
-            "rss_after_mb": _rss_mb(server.pid),
-            "added": body.get("added") if isinstance(body, dict) else None,
-            "record": {k: record.get(k) for k in ("status", "id")},
-        }
+        figures = _post(base, headers, server.pid, text)
+        if second:
+            figures["second"] = _post(base, headers, server.pid, reversed_words(text))
+        return figures
     finally:
         server.terminate()
         server.wait(60)
+
+
+def _post(base: str, headers: dict[str, str], pid: int, text: str) -> dict[str, object]:
+    """POST one text; the server's peak and resident size before and after."""
+    import httpx
+    from hostile import _hwm_mb  # bench/hostile.py, beside this file
+
+    before = _hwm_mb(pid)
+    resting = _rss_mb(pid)
+    started = time.monotonic()
+    answer = httpx.post(
+        f"{base}/api/ingest/text", json={"text": text}, headers=headers, timeout=3600
+    )
+    took = time.monotonic() - started
+    body = answer.json()
+    record = (body.get("records") or [{}])[0] if isinstance(body, dict) else {}
+    return {
+        "status": answer.status_code,
+        "seconds": round(took, 1),
+        "before_mb": before,
+        "rss_before_mb": resting,
+        "peak_rss_mb": _hwm_mb(pid),
+        "rss_after_mb": _rss_mb(pid),
+        "added": body.get("added") if isinstance(body, dict) else None,
+        "record": {k: record.get(k) for k in ("status", "id")},
+    }
 
 
 def _rss_mb(pid: int) -> int:
@@ -169,17 +199,27 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=5_000_000)
     parser.add_argument("--kind", choices=("news", "dates", "markup", "oneline"), default="news")
     parser.add_argument("--via", choices=("run", "cli", "api"), default="run")
+    parser.add_argument("--bytes", type=int, default=0, help="cut the text's UTF-8 to this size")
+    parser.add_argument("--second", action="store_true", help="api: then a second, different text")
     args = parser.parse_args()
+    text = make_text(args.chars, args.kind)
+    if args.bytes:
+        text = fit_bytes(text, args.bytes)
+    size = {"chars": len(text), "bytes": len(text.encode("utf-8"))}
     if args.via in ("api", "cli"):
         with tempfile.TemporaryDirectory() as tmp:
-            run = via_api if args.via == "api" else via_cli
-            figures = run(make_text(args.chars, args.kind), tmp)
+            if args.via == "api":
+                figures = via_api(text, tmp, second=args.second)
+            else:
+                figures = via_cli(text, tmp)
         figures["kind"] = args.kind
+        figures["text"] = size
         print(json.dumps(figures))
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
-        path.write_text(make_text(args.chars, args.kind), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        del text
         db = str(Path(tmp) / "long.db")
         started = time.monotonic()
         done = subprocess.run(
@@ -190,6 +230,7 @@ def main() -> None:
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         figures["child_wall_s"] = round(time.monotonic() - started, 1)
         figures["kind"] = args.kind
+        figures["text"] = size
         print(json.dumps(figures))
         for line in done.stderr.splitlines()[-5:]:
             print("log:", line[:300])
