@@ -16,8 +16,8 @@ from newsgraph.extractors.doctext import doc_text, token_lowers
 from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
+from newsgraph.extractors.events.tables import verb_patterns
 from newsgraph.kb.actor_codes import place_country
-from newsgraph.resources import load_json
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -114,13 +114,7 @@ def _gerund(word: str) -> bool:
         return False
     stem = word[:-3]
     stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
-    return bool(stems & _verb_lemmas())
-
-
-@lru_cache(maxsize=1)
-def _verb_lemmas() -> frozenset[str]:
-    table = load_json("newsgraph.extractors.events", "data/verbs.json")["patterns"]
-    return frozenset(p.split()[0] for patterns in table.values() for p in patterns)
+    return any(stem in verb_patterns() for stem in stems)
 
 
 def _before_glued_verb(doc: Doc, start: int, end: int) -> int:

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.actor_words import GROUP_HEADS
+from newsgraph.extractors.events.actor_words import GROUP_HEADS, _of_object
 from newsgraph.extractors.events.actors import is_named
 from newsgraph.extractors.events.arguments import (
     contracted_perfect,
@@ -703,16 +703,7 @@ def _thing(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True  # 'insisted on using ...'
     if token.lower_ in GROUP_HEADS or token.like_num:
-        member = next(
-            (
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )  # 'Thousands of Iraqi Kurds demonstrated': the Kurds
+        member = _of_object(token)  # 'Thousands of Iraqi Kurds demonstrated': the Kurds
         if member is not None:
             return _thing(member)
     if token.pos_ != "NOUN" or is_actor(token) or _person(token) or named_by_layer(token):
