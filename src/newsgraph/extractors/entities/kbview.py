@@ -75,6 +75,11 @@ class KbView:
         org = found[0]
         return Link(org.id, org.name, "ORG", org.country, org.sector)
 
+    def org_names(self, org_id: str) -> list[str]:
+        """The names and aliases of organisation ``org_id`` (none when unknown)."""
+        org = self.kb.organisations.get(org_id) if self.kb is not None else None
+        return [org.name, *(a.text for a in org.aliases)] if org is not None else []
+
     def role_holder(self, phrase: str) -> Link | None:
         """Who a role phrase names on the article's date ("the French president")."""
         if self.kb is None or self.on is None:

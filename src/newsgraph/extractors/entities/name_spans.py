@@ -166,9 +166,14 @@ def _alias_at(
         if any(t.ent_type_ in NOT_NAMES for t in span):
             continue
         label, surname = entry
-        if _capitalised(span):
+        if _capitalised(span) and not hyphen_part(span[0]):
             source = "kb"
-        elif surname and span.text.islower() and span[-1].tag_ in NOUN_TAGS:
+        elif (
+            surname
+            and span.text.islower()
+            and span[-1].tag_ in NOUN_TAGS
+            and not hyphen_part(span[0])  # "moon" of "Ban Ki-moon" is not Moon Jae-in
+        ):
             source = "kb-lower"
         else:
             continue
@@ -197,13 +202,31 @@ def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str
 
 
 def _capitalised(span: Any) -> bool:
-    """Every word capitalised, name particles ("le", "de") excepted."""
+    """Every word capitalised, name particles ("le", "de") and the lower-case part of a
+    hyphenated given name ("Ban Ki-moon", "Moon Jae-in") excepted."""
     particles = name_particles()
     words = [t for t in span if t.is_alpha]
     return (
         bool(words)
-        and all(t.text[0].isupper() or t.lower_ in particles for t in words)
-        and (words[-1].text[0].isupper())
+        and all(t.text[0].isupper() or t.lower_ in particles or hyphen_part(t) for t in words)
+        and (words[-1].text[0].isupper() or hyphen_part(words[-1]))
+    )
+
+
+def hyphen_part(tok: Any) -> bool:
+    """A word glued by a hyphen to a capitalised word before it ("moon" in "Ki-moon"):
+    the second syllable of a romanised Korean given name, no word of its own."""
+    if tok.i < 2:
+        return False
+    doc = tok.doc
+    hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
+    return (
+        tok.is_lower
+        and hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not before.whitespace_
+        and before.is_alpha
+        and before.is_title
     )
 
 
@@ -351,7 +374,8 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             first = c.end - 1
             while first - 1 > c.start and lowers[first - 1] in particles:
                 first -= 1
-            surnames.add(tuple(lowers[first : c.end]))
+            if not hyphen_part(doc[c.end - 1]):  # "in" of "Moon Jae-in" is no surname
+                surnames.add(tuple(lowers[first : c.end]))
             family = _family_name_first(doc, c.start, c.end)
             if family is not None:
                 surnames.add((family,))
@@ -363,9 +387,11 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         for i in starts.get(key[0], ()):
             if i + n > len(lowers) or tuple(lowers[i : i + n]) != key:
                 continue
-            if not covered.isdisjoint(range(i, i + n)):
+            if not covered.isdisjoint(range(i, i + n)) or hyphen_part(doc[i]):
                 continue
             span = doc[i : i + n]
+            if _dated(span):
+                continue  # "a summit in May" is not Theresa May
             if _capitalised(span) or (
                 span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3
             ):
@@ -374,13 +400,33 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
+_DATE_BEFORE = frozenset({"early", "late", "mid", "next", "last", "this", "of", "since"})
+
+
+def _dated(span: Any) -> bool:
+    """A surname the model tagged as a date that reads as one: after a preposition or a
+    date word ("in May", "early May") or before a number ("May 5"). "May has promised"
+    stays a name though tagged a date."""
+    if not any(t.ent_type_ in NOT_NAMES for t in span):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and (before.tag_ == "IN" or before.lower_ in _DATE_BEFORE)) or (
+        after is not None and after.like_num
+    )
+
+
 def _family_name_first(doc: Doc, start: int, end: int) -> str | None:
     """The family name of a name written family name first ("Ri Tong-il", "Xi Jinping",
     "Ban Ki-moon"), which the article then uses alone ("Ri said"): a short first word
-    that is no given name, title or particle. None for other names."""
+    that is no given name, title or particle, or any first word before a romanised Korean
+    given name ("Hwang Kyo-ahn": two syllables joined by a hyphen, the second in lower
+    case). None for other names."""
     first = doc[start]
     lower = first.lower_
-    if not (first.is_alpha and first.is_title and 2 <= len(lower) <= 4):
+    korean = end - start == 4 and hyphen_part(doc[end - 1]) and doc[start + 1].is_title
+    if not (first.is_alpha and first.is_title and (2 <= len(lower) <= 4 or korean)):
         return None
     given = lexicon()["given_name_genders"]
     skip = set(lexicon()["titles"]) | set(lexicon()["role_nouns"]) | set(name_particles())

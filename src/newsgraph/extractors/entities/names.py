@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.entities.name_spans import hyphen_part
 from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon, name_particles
 
 
@@ -33,10 +35,70 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
             continue  # "Fox" the channel: back to the model's label
         _cluster_person(doc, cand, links, known, resolver)
     by_slug: dict[str, str] = {}
+    context = _OrgContext(doc, candidates, links, resolver)
     for cand in candidates:
         if cand.label != "PERSON":
-            _cluster_other(doc, cand, links, by_slug, resolver)
+            _cluster_other(doc, cand, links, by_slug, resolver, context)
     return links
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,6}")
+
+
+class _OrgContext:
+    """What in the article supports linking an acronym to a KB organisation of one
+    country: the article's own definition of the acronym ("First Command of the Capital
+    (PCC)") decides when it has one; else the country must be named at least
+    ``MIN_COUNTRY_MENTIONS`` times (by its name, a demonym, a place or a linked person
+    or organisation of it). "PCC" in an article on Brazil's prisons is a Brazilian gang,
+    not the Chinese Communist Party (whose French acronym it is), though China is named
+    once. Organisations of no one country (the UN, NATO) and names longer than an
+    acronym need no support."""
+
+    def __init__(
+        self, doc: Doc, candidates: list[Candidate], links: dict[str, Link], resolver: Resolver
+    ) -> None:
+        self.text = doc_text(doc)
+        self.resolver = resolver
+        self.countries: Counter[str] = Counter()
+        for c in candidates:
+            words = doc[c.start : c.end].text
+            if _ACRONYM.fullmatch(words):
+                continue
+            link = links.get(c.entity) if c.entity else (c.links[0] if c.links else None)
+            code = link.country if link else None
+            if code is None and c.label in ("GPE", "NORP", "LOC", "FAC"):
+                code = resolver.country(words)
+            if code:
+                self.countries[code] += 1
+        self.defined = _acronym_definitions(self.text)
+
+    def supports(self, mention: str, link: Link) -> bool:
+        if link.country is None or not _ACRONYM.fullmatch(mention):
+            return True
+        names = {n.lower() for n in [link.name, *self.resolver.org_names(link.id)]}
+        expansion = self.defined.get(mention)
+        if expansion is not None:
+            written = " ".join(expansion.lower().split())
+            return any(" " in name and written.endswith(name) for name in names)
+        return self.countries[link.country] >= MIN_COUNTRY_MENTIONS
+
+
+MIN_COUNTRY_MENTIONS = 2
+_DEFINITION = re.compile(
+    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|de|da|do|del|la|le|des)(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|"
+    r"for|and|de|da|do|del|la|le|des)){1,7})\s*\((?P<acr>[A-Z][A-Z.&]{1,6})\)"
+)
+
+
+def _acronym_definitions(text: str) -> dict[str, str]:
+    """Acronyms the article defines, with the capitalised words before them: "... the
+    Sao Paulo-based First Command of the Capital (PCC)" -> {"PCC": "Sao Paulo-based First
+    Command of the Capital"} (a KB name the words end with is the acronym's)."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        found.setdefault(match["acr"], match[1])
+    return found
 
 
 # a former office holder named by surname alone, with only his country in the article
@@ -60,6 +122,7 @@ class _Support:
         self.people_countries = {
             link.country for link in links.values() if link.type == "PERSON" and link.country
         }
+        self.named = set(links)  # the people named in full, clustered before any surname
         self.countries: set[str] = set()
         for c in candidates:
             if c.label in ("GPE", "NORP", "LOC") or (c.links and c.label != "PERSON"):
@@ -74,9 +137,13 @@ class _Support:
         person at all (the model saw an organisation or place and nothing supports a link)."""
         if not cand.links:
             cand.links = tuple(self.resolver.people(self.doc[cand.start : cand.end].text))
+        cand.checked = True
         if not cand.links:
             return True
+        namesakes = cand.links if len(cand.links) > 1 else ()
         kept = tuple(link for link in cand.links if self._supported(cand, link))
+        if namesakes:
+            kept = tuple(link for link in self._one_of_namesakes(namesakes) if link in kept)
         if kept:
             cand.links = kept
             return True
@@ -85,6 +152,17 @@ class _Support:
             cand.label = cand.model_label
             return False
         return True
+
+    def _one_of_namesakes(self, links: tuple[Link, ...]) -> tuple[Link, ...]:
+        """Several KB people share the surname ("Clinton": Bill and Hillary): only a
+        namesake the article singles out is kept - named in full in it, or the only one
+        in office on its date - else none (an unlinked name beats the most famous
+        holder of the surname)."""
+        named = tuple(link for link in links if link.id in self.named)
+        if named:
+            return named[:1]
+        serving = [link for link in links if self.resolver.years_out_of_office(link.id) == 0.0]
+        return (serving[0],) if len(serving) == 1 else ()
 
     def _supported(self, cand: Candidate, link: Link) -> bool:
         out = self.resolver.years_out_of_office(link.id)
@@ -99,8 +177,16 @@ class _Support:
 
 
 def name_words(doc: Doc, cand: Candidate) -> list[str]:
-    """The words of a name without punctuation: "Jean-Marie Le Pen" -> [Jean, Marie, Le, Pen]."""
-    return [t.text for t in doc[cand.start : cand.end] if t.is_alpha]
+    """The words of a name without punctuation: "Jean-Marie Le Pen" -> [Jean, Marie, Le, Pen];
+    a romanised Korean given name stays one word: "Ban Ki-moon" -> [Ban, Ki-moon] (its
+    "moon" is no surname: the family name comes first)."""
+    words: list[str] = []
+    for t in doc[cand.start : cand.end]:
+        if t.is_alpha and words and hyphen_part(t):
+            words[-1] += "-" + t.text
+        elif t.is_alpha:
+            words.append(t.text)
+    return words
 
 
 def _cluster_person(
@@ -112,7 +198,7 @@ def _cluster_person(
 ) -> None:
     words = name_words(doc, cand)
     text = " ".join(words)
-    if not cand.links:
+    if not cand.links and not cand.checked:
         cand.links = tuple(resolver.people(doc[cand.start : cand.end].text))
     key = next((link.id for link in cand.links if link.id in links), None)
     same = None if key else _same_person(words, known)
@@ -172,14 +258,22 @@ def _similar(x: str, y: str) -> bool:
 
 
 def _cluster_other(
-    doc: Doc, cand: Candidate, links: dict[str, Link], by_slug: dict[str, str], resolver: Resolver
+    doc: Doc,
+    cand: Candidate,
+    links: dict[str, Link],
+    by_slug: dict[str, str],
+    resolver: Resolver,
+    context: _OrgContext,
 ) -> None:
-    """Organisations, countries and places: KB organisation, else country, else local."""
+    """Organisations, countries and places: KB organisation (an acronym only with support
+    from the article), else country, else local."""
     text = doc[cand.start : cand.end].text
     text_slug = slug(text)
     link = cand.links[0] if cand.links else None
     if link is None and cand.label in ("ORG", "FAC", "NORP"):
         link = resolver.org(text)
+    if link is not None and link.type == "ORG" and not context.supports(text, link):
+        link = None
     if link is None and cand.label in ("GPE", "LOC", "ORG") and not _abbreviation(doc, cand):
         link = resolver.country_link(text)
     if link is None:

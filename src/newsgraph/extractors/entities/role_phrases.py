@@ -39,8 +39,24 @@ def role_key(
     role, used = _role_word(words)
     if role is None or (head is not None and head.i not in {tokens[j].i for j in used}):
         return None
-    country, org = _qualifiers(tokens, used, resolver)
-    return RoleKey(role, country, org)
+    if role == "minister":
+        portfolio = _portfolio(tokens, min(used), resolver)
+        if portfolio is not None:
+            role, used = f"minister:{portfolio}", used | {min(used) - 1}
+    country, org, region = _qualifiers(tokens, used, resolver)
+    return RoleKey(role, country, org, region)
+
+
+def _portfolio(tokens: Sequence[Token], at: int, resolver: Resolver) -> str | None:
+    """The ministry a plain 'minister' is of, when a noun before it names one ("Economy
+    Minister", "justice minister"): a minister of another portfolio than the KB knows is
+    no foreign, defence or interior minister, nor the minister of another portfolio."""
+    if at == 0:
+        return None
+    tok = tokens[at - 1]
+    if not tok.is_alpha or tok.tag_ not in ("NN", "NNP", "NNS") or resolver.country(tok.text):
+        return None
+    return tok.lower_
 
 
 def _role_word(words: list[str]) -> tuple[str | None, set[int]]:
@@ -71,18 +87,24 @@ DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "
 
 def _qualifiers(
     tokens: Sequence[Token], used: set[int], resolver: Resolver
-) -> tuple[str | None, str | None]:
-    """Country and organisation named by the tokens around the role word."""
+) -> tuple[str | None, str | None, str | None]:
+    """Country, organisation and region (a named place that is no country: "the justice
+    minister of North Rhine-Westphalia") named by the tokens around the role word."""
     country: str | None = None
     org: str | None = None
+    region: str | None = None
     for run in _proper_runs(tokens, used):
         text = " ".join(t.text for t in run if t.tag_ != "POS")
         found = resolver.org(text) if len(run) > 1 or run[0].ent_type_ == "ORG" else None
         if found is not None and org is None:
             org, country = found.id, country or found.country
             continue
-        country = country or resolver.country(text)
-    return country, org
+        code = resolver.country(text)
+        country = country or code
+        after_of = run[0].i > 0 and run[0].nbor(-1).lower_ == "of"
+        if code is None and after_of and run[0].ent_type_ not in ("ORG", "NORP"):
+            region = region or text
+    return country, org, region
 
 
 def _proper_runs(tokens: Sequence[Token], used: set[int]) -> list[list[Token]]:
@@ -104,12 +126,15 @@ def _proper_runs(tokens: Sequence[Token], used: set[int]) -> list[list[Token]]:
 def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     """Whether a stated role can be the role a phrase names."""
     allowed = lexicon()["compatible_roles"].get(phrase.role, [phrase.role])
-    if stated.role not in allowed:
+    portfolio = phrase.role == "minister" and stated.role.startswith("minister:")
+    if stated.role not in allowed and not portfolio:
         return False
     if stated.org and not phrase.org and phrase.role != "candidate":
         return False  # a party leader is not "the French leader"
     if phrase.org and stated.org != phrase.org:
         return False
+    if stated.region and phrase.region != stated.region and (phrase.country or phrase.region):
+        return False  # a state's minister is not "Turkey's justice minister"
     return not (phrase.country and stated.country and phrase.country != stated.country)
 
 
@@ -164,12 +189,15 @@ def _add_stated(
         evidence.start_char,
         evidence.end_char,
         evidence.text,
+        key.region,
     )
     art.stated.append((role_span.start, stated))
     link = art.people[entity]
     if link.country is None and key.country:
         art.people[entity] = Link(link.id, link.name, link.type, key.country, link.sector)
-    if refer and not any(role_span.start <= n.start < role_span.end for n in art.names):
+    if refer and not any(
+        role_span.start <= n.start < role_span.end and art.is_person(n.entity) for n in art.names
+    ):  # a place in the phrase ("the interior minister of Baden-Wurttemberg") is no person
         art.add_reference(role_span, entity, "role")
 
 
@@ -264,7 +292,7 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
     fitting: set[str] = set()
     other: set[str] = set()
     for _, stated in art.stated:
-        role = RoleKey(stated.role, art.country_of(stated), stated.org)
+        role = RoleKey(stated.role, art.country_of(stated), stated.org, stated.region)
         (fitting if compatible(key, role) else other).add(stated.entity)
     return other - fitting
 
@@ -272,8 +300,13 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
 def _from_stated(art: CorefArticle, position: int, key: RoleKey) -> str | None:
     """The stated role nearest before ``position`` (else after) that fits ``key``."""
     fits = [
-        (i, s) for i, s in art.stated if compatible(key, RoleKey(s.role, art.country_of(s), s.org))
+        (i, s)
+        for i, s in art.stated
+        if compatible(key, RoleKey(s.role, art.country_of(s), s.org, s.region))
     ]
+    here = [s for i, s in fits if i == position]  # the phrase is itself a stated role
+    if here:
+        return here[0].entity
     before = [s for i, s in fits if i < position]
     if before:
         return before[-1].entity

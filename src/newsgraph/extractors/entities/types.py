@@ -53,6 +53,7 @@ class RoleKey:
     role: str
     country: str | None = None
     org: str | None = None
+    region: str | None = None  # a place below the country ("of North Rhine-Westphalia")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class StatedRole:
     start: int
     end: int
     text: str
+    region: str | None = None  # the role is of a place below the country (a state's minister)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Candidate:
     source: str = "model"  # model | kb | surname
     entity: str | None = None
     model_label: str | None = None  # the model's label for the same span, when a KB match won
+    checked: bool = False  # its KB links were weighed against the article: do not look again
 
 
 class Resolver(Protocol):
@@ -102,6 +105,8 @@ class Resolver(Protocol):
     def country_link(self, text: str) -> Link | None: ...
 
     def org(self, text: str) -> Link | None: ...
+
+    def org_names(self, org_id: str) -> list[str]: ...
 
     def role_holder(self, phrase: str) -> Link | None: ...
 

