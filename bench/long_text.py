@@ -6,8 +6,11 @@
 Writes a text file of ``--chars`` characters (the seed articles of ../shared/corpus/seeds
 repeated, each line numbered so that no two are the same; or a text of dates,
 of markup-like tokens, or news with no line break), ingests it into a fresh SQLite file
-in a child process and prints the child's peak RSS (``ru_maxrss``), the wall time, and
-what the record says (``extensions.split``: parts, parsed parts and characters, a cut).
+in a child process and prints the child's peak RSS (``ru_maxrss``) when the ingest
+returns (``peak_rss_mb``) and after the bench has read the stored record back
+(``peak_with_readback_mb``), the wall time, and what the record says
+(``extensions.truncated``: the text cut to ``[ingest] max_text_chars``;
+``extensions.split``: parts, parsed parts and characters, a cut).
 With ``--via cli`` the child is the command itself (``newsgraph ingest FILE --db DB``,
 default workers: one text is one batch, analysed in the command's process) and the
 figure its ``ru_maxrss`` (``RUSAGE_CHILDREN``). With ``--via api`` the text goes to ``POST /api/ingest/text`` of a server started in a
@@ -43,19 +46,22 @@ from newsgraph.run.ingest import ingest
 from newsgraph.run.stage import default_analyse
 analyse_articles([Article(id="warm", source="warm", text="Putin met Macron.", language="en")])
 notes = []
-keep = lambda r: notes.append(getattr(r, "extensions", {}).get("split"))
+keep = lambda r: notes.append(getattr(r, "extensions", {}))
 t0 = time.monotonic()
 with newsgraph.open(sys.argv[1]) as db:
     summary = ingest([sys.argv[2]], db, on_record=keep, analyse=default_analyse())
+    ingest_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     row = next(iter(db.articles()))
     record = db.article(row["id"])
 took = time.monotonic() - t0
 with newsgraph.open(sys.argv[1]) as db:  # a re-run stores nothing new
     again = ingest([sys.argv[2]], db, analyse=default_analyse())
 print(json.dumps({
-    "split": notes[0] if notes else None,
+    "split": notes[0].get("split") if notes else None,
+    "truncated": notes[0].get("truncated") if notes else None,
     "seconds": round(took, 1),
-    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    "peak_rss_mb": ingest_peak,
+    "peak_with_readback_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     "added": summary.added,
     "rerun_added": again.added,
     "rerun_already_stored": again.as_dict()["already_stored"] + again.duplicates,

@@ -87,6 +87,7 @@ class Settings:
     max_bytes: int = _from_env("ingest", "max_bytes")
     languages: tuple[str, ...] = _from_env("ingest", "languages")
     min_text_chars: int = _from_env("ingest", "min_text_chars")
+    max_text_chars: int = _from_env("ingest", "max_text_chars")
     near_duplicate_jaccard: float = _from_env("ingest", "near_duplicate_jaccard")
     fetch_timeout_s: float = _from_env("fetch", "timeout_s")
     fetch_max_bytes: int = _from_env("fetch", "max_bytes")

@@ -331,3 +331,29 @@ def _is_tail_furniture(line: str) -> bool:
         and not stripped.endswith(_CLOSING_QUOTES)
         and not _LIST_ITEM.match(stripped)
     )
+
+
+_CUT_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s")
+
+
+def cut_text(text: str, limit: int) -> str:
+    """The first part of ``text`` of at most ``limit`` characters (``[ingest]
+    max_text_chars``): cut after the last blank line, else line break, else sentence
+    end, else white space in the second half of that length; a hard cut only when there
+    is none. ``text`` itself when it is no longer than ``limit`` (or ``limit`` < 1)."""
+    if limit < 1 or len(text) <= limit:
+        return text
+    low = limit // 2
+    for mark in ("\n\n", "\n"):
+        i = text.rfind(mark, low, limit)
+        if i >= 0:
+            return text[: i + len(mark)]
+    last = None
+    for last in _CUT_SENTENCE_END.finditer(text, low, limit):  # noqa: B007 - the last one
+        pass
+    if last is not None:
+        return text[: last.end()]
+    for i in range(limit - 1, low - 1, -1):
+        if text[i].isspace():
+            return text[: i + 1]
+    return text[:limit]

@@ -7,12 +7,14 @@ goes on. The NLP stage runs through an Engine: in process, in a process pool
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
-from newsgraph.errors import Code, IngestError
+from newsgraph.errors import Code, IngestError, NewsgraphError
+from newsgraph.inputs.clean import cut_text
 from newsgraph.inputs.dedupe import DuplicateIndex, content_hash
 from newsgraph.inputs.raw import Page, RawDoc
 from newsgraph.inputs.sources import InputRef, expand_inputs, from_error, read_input
@@ -20,6 +22,10 @@ from newsgraph.records import Article, Duplicate, Published, Record, Rejected
 from newsgraph.settings import Settings
 
 Progress = Callable[[int, int], None]  # (inputs done, inputs total)
+
+
+TRUNCATED = "truncated"  # Article.extensions key: the text was cut to [ingest] max_text_chars
+log = logging.getLogger(__name__)
 
 
 def clean_raw(raw: RawDoc) -> Page:
@@ -56,7 +62,13 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
     words it changed are ``extensions["repairs"]`` (kept by the store, summed in stats)."""
     from newsgraph.inputs.repair import repair_counted
 
+    read_chars = len(raw.body) if raw.kind == "text" else 0
+    if read_chars > settings.max_text_chars > 0:  # plain text: cut before cleaning reads it
+        raw = replace(raw, body=cut_text(raw.body, settings.max_text_chars))
     page = clean_raw(raw)
+    read_chars = read_chars or len(page.text)
+    if len(page.text) > settings.max_text_chars > 0:  # HTML: cut what the page gave
+        page = replace(page, text=cut_text(page.text, settings.max_text_chars))
     text, repairs = repair_counted(page.text)
     title, title_repairs = repair_counted(raw.given.get("title") or page.title or "")
     page = replace(page, text=text)
@@ -76,8 +88,31 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
         text=page.text,
         published=find_published(raw, page),
         content_hash=digest,
-        extensions={"repairs": repairs + title_repairs} if repairs or title_repairs else {},
+        extensions=_notes(raw, repairs + title_repairs, read_chars, len(page.text), settings),
     )
+
+
+def _notes(
+    raw: RawDoc, repairs: int, read_chars: int, kept: int, settings: Settings
+) -> dict[str, Any]:
+    """The article's first ``extensions``: the words repaired, and when its text was cut
+    to ``[ingest] max_text_chars``, how long it was and what was kept (logged, NG103)."""
+    notes: dict[str, Any] = {"repairs": repairs} if repairs else {}
+    if read_chars > settings.max_text_chars > 0:
+        where = "the text read" if raw.kind == "text" else "the page's text"
+        cut = (
+            f"{where} had {read_chars:,} characters: the first {kept:,} are kept "
+            f"(at most {settings.max_text_chars:,}, [ingest] max_text_chars)"
+        )
+        notes[TRUNCATED] = {
+            "chars": read_chars,
+            "kept": kept,
+            "max_text_chars": settings.max_text_chars,
+            "cut": cut,
+            "code": Code.TOO_LARGE.value,
+        }
+        log.warning("%s", NewsgraphError(Code.TOO_LARGE, f"{raw.source}: {cut}"))
+    return notes
 
 
 def _detect(text: str, settings: Settings) -> str | None:
