@@ -11,8 +11,9 @@ from datetime import date
 
 import pytest
 
+from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import EntityLayer, find_entities
-from newsgraph.kb.load import load_role_words
+from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Organisation, Role
 from newsgraph.languages.en import english
 
@@ -247,3 +248,56 @@ def test_a_state_minister_is_not_a_countrys_minister(nlp):
     assert entity_at(layer, text, "Turkey's justice minister") != entity_at(
         layer, text, "Karl Oswalt"
     )
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+def test_a_pronoun_agrees_with_the_given_name_of_the_linked_kb_person(nlp):
+    kb = default_kb()
+    text = "Putin greeted Anna Kovacs at the Kremlin on Monday. She said the talks had gone well."
+    layer = find_entities(nlp(text), published="2017-03-01", kb=kb)
+    assert entity_at(layer, text, "She") == entity_at(layer, text, "Anna Kovacs")
+
+
+# ---------------------------------------------------------------- names and titles
+
+
+def test_a_title_before_a_surname_tagged_as_an_organisation_is_dropped(nlp):
+    text = (
+        "Rep. Jessica Farrar, a Democrat, proposed a bill. Farrar told reporters it made a "
+        "point. A rival said: I'm embarrassed for Representative Farrar."
+    )
+    layer = find_entities(nlp(text), published="2017-03-14", kb=NO_KB)
+    farrar = entity_at(layer, text, "Jessica Farrar")
+    assert entity_at(layer, text, "Farrar", 1) == farrar
+    assert entity_at(layer, text, "Farrar", 2) == farrar
+
+
+def test_a_number_glued_to_an_organisation_name_makes_another_name(nlp):
+    text = (
+        "The Christian Democratic Appeal (CDA) party, and the Democrats 66 (D66) party, "
+        "might work with the VVD."
+    )
+    layer = find_entities(nlp(text), published="2017-03-15")
+    assert all(e.id != "ng:org:democratic-party-us" for e in layer.entities)
+
+
+def test_titles_joined_by_and_before_a_name_are_its_roles(nlp):
+    text = (
+        "Moon Jae-in, a liberal opposition leader, is the favorite. His campaign got a boost "
+        "when Prime Minister and acting leader Hwang Kyo-ahn said he won't run."
+    )
+    layer = find_entities(nlp(text), published="2017-03-13")
+    hwang = entity_at(layer, text, "Hwang Kyo-ahn")
+    assert entity_at(layer, text, "Prime Minister") == hwang
+    assert entity_at(layer, text, "he won't") == hwang
+
+
+def test_an_opposition_leader_is_not_the_head_of_government(nlp):
+    text = (
+        "Karl Oswalt, the opposition leader, spoke in Vienna. The prime minister said he "
+        "would not resign."
+    )
+    layer = find_entities(nlp(text), published="2017-03-13", kb=NO_KB)
+    assert entity_at(layer, text, "The prime minister") != entity_at(layer, text, "Karl Oswalt")

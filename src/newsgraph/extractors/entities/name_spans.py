@@ -179,12 +179,23 @@ def _alias_at(
             continue
         if label in ("GPE", "NORP"):
             return Candidate(i, i + n, label, source="kb-place")
+        if label == "ORG" and name_goes_on(doc, i + n):
+            continue  # "Democrats 66" (a Dutch party) is not the US Democratic Party
         first = _first_names_before(doc, i, index) if surname and source == "kb" else i
         if first < i:  # "Jean-Marie" + a known surname: someone else of that name
             return Candidate(first, i + n, "PERSON", source="kb")
         links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
         return Candidate(i, i + n, label, tuple(x for x in links if x), source)
     return None
+
+
+def name_goes_on(doc: Doc, end: int) -> bool:
+    """A number glued to the name after it on the same line ("Democrats 66", "Charter 77"):
+    the name is longer than the alias matched, and another organisation's."""
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return False
+    tok = doc[end]
+    return tok.like_num and tok.is_digit and tok.ent_type_ not in ("DATE", "MONEY", "PERCENT")
 
 
 def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str, bool]]) -> int:
@@ -321,6 +332,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"
         elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
+            if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
+                c.start += 1  # "Representative Farrar": the title is no part of the name
 
 
 def _lone_place(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:

@@ -15,7 +15,7 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text
-from newsgraph.extractors.entities.name_spans import hyphen_part
+from newsgraph.extractors.entities.name_spans import hyphen_part, name_goes_on
 from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon, name_particles
 
 
@@ -270,7 +270,7 @@ def _cluster_other(
     text = doc[cand.start : cand.end].text
     text_slug = slug(text)
     link = cand.links[0] if cand.links else None
-    if link is None and cand.label in ("ORG", "FAC", "NORP"):
+    if link is None and cand.label in ("ORG", "FAC", "NORP") and not name_goes_on(doc, cand.end):
         link = resolver.org(text)
     if link is not None and link.type == "ORG" and not context.supports(text, link):
         link = None

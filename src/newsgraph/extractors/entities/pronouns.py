@@ -60,7 +60,8 @@ def resolve_pronouns(art: CorefArticle) -> None:
 def _name_genders(art: CorefArticle) -> dict[str, str]:
     """Gender the text gives a person: an honorific or a gendered title before a name
     ("Mrs May", "Queen Elizabeth"), a common given name ("Andrew Puzder"), a gendered role
-    word it states ("spokeswoman")."""
+    word it states ("spokeswoman"); else the given name of the KB person a name links to
+    ("Clinton" linked to Bill Clinton is no "she")."""
     cues = lexicon()["gender_cues"]
     given = lexicon()["given_name_genders"]
     found: dict[str, str] = {}
@@ -78,6 +79,12 @@ def _name_genders(art: CorefArticle) -> dict[str, str]:
         for word in stated.text.lower().split():
             if word in cues and word not in ("m",):
                 found.setdefault(stated.entity, cues[word])
+    for entity, link in art.people.items():  # a bare "Clinton" linked to the KB's Bill Clinton
+        words = link.name.split()
+        if len(words) > 1 and not entity.startswith("local:"):
+            first = given.get(words[0].lower())
+            if first:
+                found.setdefault(entity, first.upper())
     return found
 
 

@@ -148,7 +148,8 @@ def find_stated_roles(art: CorefArticle) -> None:
             continue
         title = _title_before(art, name)
         if title is not None:
-            _add_stated(art, title, art.doc[title.start : name.end], name.entity, refer=False)
+            for part in _title_parts(title):
+                _add_stated(art, part, art.doc[part.start : name.end], name.entity, refer=False)
         for phrase in _appositive_roles(art, name):
             _add_stated(art, phrase, phrase, name.entity, refer=True)
 
@@ -156,12 +157,31 @@ def find_stated_roles(art: CorefArticle) -> None:
 def _title_before(art: CorefArticle, name: NameSpan) -> Span | None:
     """Title words straight before a name ("Russian Foreign Minister" Sergei Lavrov)."""
     doc, i = art.doc, name.start
-    while i > 0 and name.start - i < 6:
+    while i > 0 and name.start - i < 8:
         tok = doc[i - 1]
-        if tok.tag_ not in TITLE_TAGS or art.person_at(i - 1) or "\n" in tok.whitespace_:
+        joined = tok.lower_ == "and" and i - 1 > 0 and doc[i - 2].tag_ in ("NNP", "NNPS")
+        if not joined and (tok.tag_ not in TITLE_TAGS or art.person_at(i - 1)):
+            break
+        if "\n" in tok.whitespace_:
             break
         i -= 1
+    while i < name.start and doc[i].lower_ == "and":
+        i += 1
     return doc[i : name.start] if i < name.start else None
+
+
+def _title_parts(title: Span) -> list[Span]:
+    """The titles a run joins with "and" ("Prime Minister and acting leader" Hwang): each
+    is a role of the name after them."""
+    parts, start = [], title.start
+    for tok in title:
+        if tok.lower_ == "and":
+            if start < tok.i:
+                parts.append(title.doc[start : tok.i])
+            start = tok.i + 1
+    if start < title.end:
+        parts.append(title.doc[start : title.end])
+    return parts
 
 
 def _appositive_roles(art: CorefArticle, name: NameSpan) -> list[Span]:
