@@ -90,6 +90,8 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         return fronted
     if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _issuer(verb.head, lex)  # 'issued a statement saying that ...'
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
         return None  # 'the best way is to tell them': the way says nothing
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -100,6 +102,22 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             # reported clause; it continues the reporter's words
             return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
+    return None
+
+
+def _issuer(noun: Token, lex: CueLexicon) -> Token | None:
+    """Who speaks through a statement, a letter or a speech noun that a participle cue
+    hangs on ('X issued a statement saying ...', 'X's letter saying ...'): its possessor,
+    or the subject of the verb it is the object of."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in lex.document_nouns or lemma in lex.speech_nouns):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner if _can_speak(owner, lex) else None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        found = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return found if found is not None and _can_speak(found, lex) else None
     return None
 
 

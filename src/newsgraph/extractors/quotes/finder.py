@@ -68,7 +68,7 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     previous: Speaker | None = None
     reported = _reported_words(doc, candidates)
     for cand in candidates:
-        if _not_said(cand, lex):
+        if _not_said(doc, cand, lex):
             continue
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
@@ -140,12 +140,14 @@ def _named_in(name: str, reported: Iterable[str]) -> bool:
 _NO_SPEAKER_ENTS = {"EVENT", "LAW"}  # the small model tags people WORK_OF_ART after quotes
 
 
-def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
+def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
     """A candidate whose cue reports no one's words: the question put to the subject
     ("Tillerson was asked about ..."), a cue in a hypothetical ("if he simply said
     ..."), a thing that cannot speak ("Sunday's Oscars revealed", "according to the
     Presidential Succession Act")."""
     cue, subject = cand.cue, cand.subject
+    if cand.direct and _title(doc, cand):
+        return True  # '"Arrival" "Moonlight" "Rogue One: A Star Wars Story"': titles listed
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
             cue.tag_ == "VBN" and cue.dep_ == "advcl"
@@ -164,8 +166,12 @@ def _not_said(cand: Candidate, lex: CueLexicon) -> bool:
         purpose = cue.dep_ == "advcl" and cue.i < cue.head.i
         if purpose and any(c.tag_ == "TO" for c in cue.children):
             return True  # 'To determine if ..., the neuroscientists recruited': a purpose
+        if _no_report(cand, cue, lex):
+            return True
     if subject is None:
         return False
+    if _nobody(subject):
+        return True  # 'none of the main players argued', 'no one expected': nobody spoke
     if subject.ent_type_ in _NO_SPEAKER_ENTS or subject.lemma_.lower() in lex.rule_nouns:
         return True  # 'a clause in the law states', 'the restrictions state that'
     if cue is not None and _not_anyones_words(cand, cue, subject, lex):
@@ -204,6 +210,60 @@ def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexi
         and subject.ent_type_ != "PERSON"
         and subject.lower_ not in lex.person_pronouns
     )
+
+
+_THING_PRONOUNS = {"it", "this", "that"}
+
+
+def _title(doc: Doc, cand: Candidate) -> bool:
+    """A quoted title, not words: two or more words, every longer word capitalised, no
+    lower-case verb ('"Rogue One: A Star Wars Story"'), or a cue capitalised inside the sentence,
+    which belongs to a title ('"Fantastic Beasts and Where To Find Them"')."""
+    cue = cand.cue
+    if cue is not None and cue.is_title and cue.i != cue.sent.start:
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    longer = [t for t in words if len(t) > 3]
+    capitalised = bool(longer) and all(t.text[:1].isupper() for t in longer)
+    shouted = all(t.is_upper for t in longer)  # 'THIS IS TWITTER!!' is words
+    verb = any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span)  # titles capitalise
+    return len(words) >= 2 and capitalised and not shouted and not verb
+
+
+_NOBODY = {"nobody", "none", "noone", "nothing"}
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no one: 'nobody', 'none of the players', 'no one', 'no expert'."""
+    if subject.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
+    """A cue that reports no one's words: a guess ('a court might affirm that ...'), words
+    to come ('aims to explain', 'is expected to tell'), a deliberation or a decision to come
+    ('is considering whether', 'will determine whether': only asking verbs report a
+    question), or 'it is telling that' (revealing, not telling anyone).
+
+    Wishes, fears and questions stay quotes: PolNeAR counts them as attributions ('wants
+    to triple the program', 'environmentalists worry that ...', 'has he called for ...?')."""
+    lemma = cue.lemma_.lower()
+    auxes = [c for c in cue.children if c.dep_ == "aux"]
+    if any(a.lower_ in lex.hedging_modals for a in auxes):
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.aim_verbs:
+        return True  # 'aims to explain', 'is expected to tell': words to come
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = doc_text(cue.doc)[cand.start : cand.end]
+    opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
+    if not cand.direct and opener == "whether" and lemma not in lex.question_verbs:
+        return True
+    objects = any(c.dep_ in ("dobj", "dative") for c in cue.children)
+    return lemma == "tell" and not objects and any(s.lower_ in _THING_PRONOUNS for s in subjects)
 
 
 def _withheld(cue: Token, lex: CueLexicon) -> bool:
@@ -258,6 +318,16 @@ def _speaker_for(
     if cand.subject is None:
         return previous if cand.inherits else None
     speaker = resolver.speaker(cand.subject)
+    lex = resolver.lex
+    if _unnamed_source(cand.subject, lex):
+        return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
+    bound = _bound_name(cand.subject, lex)
+    if bound is not None:
+        hooked = resolve(bound.start_char, bound.end_char) if resolve is not None else None
+        if hooked is not None and not _not_a_person(hooked.entity):
+            return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+        name = resolver.full_name(bound.text)
+        return Speaker(None, name, speaker.start, speaker.end, speaker.text)
     if resolve is None or speaker.start is None or speaker.end is None or resolver.kind == "new":
         return speaker
     if resolver.kind in ("org", "named"):
@@ -270,6 +340,8 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if lex.person_pronouns.get(cand.subject.lower_) and _not_a_person(hooked.entity):
+        return speaker  # 'he' is no party, company or country ('he stressed' -> a party)
     if _part_of(hooked.name, speaker.name):
         return speaker  # 'Paul' for 'Senior Counsel Paul O'Higgins': the name is longer
     if _honorific(cand.subject.doc, speaker, resolver.lex) and _wrong_type(
@@ -282,6 +354,51 @@ def _speaker_for(
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _unnamed_source(subject: Token, lex: CueLexicon) -> bool:
+    """'the source said', 'sources say': news names no one behind a source (a named one
+    comes with the name: 'the source, Ann Lee'), so it is linked to no entity."""
+    if subject.lemma_.lower() not in lex.unnamed_sources:
+        return False
+    return not any(t.pos_ == "PROPN" for t in subject.subtree)
+
+
+def _bound_name(subject: Token, lex: CueLexicon) -> Span | None:
+    """The person a 'he'/'she' subject of a cue in an adverbial clause stands for: the
+    named subject of the verb the clause hangs on ('Lord Tebbit sparked jeers when he said
+    ...', 'Mary Lee smiled as she told ...')."""
+    cue = subject.head
+    if subject.dep_ != "nsubj" or subject.lower_ not in ("he", "she") or cue.dep_ != "advcl":
+        return None
+    if cue.i < cue.head.i:
+        return None  # 'When he said it, the minister ...': the clause comes first
+    for child in cue.head.children:
+        # any name: 'he' agrees with no organisation, and the small model tags people
+        # as NORP or GPE ('Lord Tebbit')
+        if child.dep_ == "nsubj" and child.i < subject.i and child.pos_ == "PROPN":
+            first = child.i
+            while first > 0 and child.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            titled = lex.honorifics.get(child.doc[first].lower_) or (
+                lex.honorifics.get(child.doc[first - 1].lower_) if first > 0 else None
+            )
+            if titled is not None and titled != lex.person_pronouns[subject.lower_]:
+                return None  # 'Mr Lee waited until she said ...': someone else
+            return child.doc[first : child.i + 1]
+    return None
+
+
+_NOT_PERSON_KINDS = {"org", "gpe", "loc", "norp", "fac", "event"}
+
+
+def _not_a_person(entity: str | None) -> bool:
+    """Whether an entity id names an organisation, a country or a place
+    ('ng:org:akp', 'local:gpe:x', 'country:USA'); KB ids without a kind pass."""
+    if not entity:
+        return False
+    parts = entity.split(":")
+    return parts[0] == "country" or (len(parts) > 2 and parts[1] in _NOT_PERSON_KINDS)
 
 
 def _part_of(hooked: str | None, name: str | None) -> bool:

@@ -135,6 +135,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     last = _before_next_cue(first, last, lex, tok.doc)
+    last = _before_aside(first, last, subject)
     span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
@@ -207,7 +208,8 @@ def _naming_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if not parts or subject is None or _heading_between(subject, tok):
         return None
     first = min(p.left_edge.i for p in parts)
-    span = _content_span(first, max(p.right_edge.i for p in parts), tok.doc)
+    last = max(p.right_edge.i for p in parts)
+    span = _content_span(first, last, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
         return None
@@ -286,6 +288,25 @@ def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
     return last
 
 
+_ASIDE_MARKS = {"although", "though"}  # not "while": a contrast inside the words
+
+
+def _before_aside(first: int, last: int, speaker: Token) -> int:
+    """``last``, or the token before a trailing ', although ...' clause: the writer's aside
+    ('He claimed that paying no tax was smart, although he again refused to ...'; 'The
+    test, X said, was its biggest yet, although it may take days to ...'), not part of
+    what was said."""
+    doc = speaker.doc
+    for tok in doc[first + 1 : last + 1]:
+        if tok.lower_ not in _ASIDE_MARKS or doc[tok.i - 1].text != ",":
+            continue
+        clause = tok.head
+        trailing = clause.right_edge.i >= last - 1
+        if clause.dep_ == "advcl" and clause.i > tok.i and trailing and tok.i - 2 >= first:
+            return tok.i - 2
+    return last
+
+
 def _before_semicolon(first: int, last: int, cue: Token) -> int:
     """``last``, or the token before the first semicolon after the cue: a reported clause
     ends where the writer starts a new one (``X said A; B``)."""
@@ -321,6 +342,7 @@ def _parenthetical_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     as_phrase = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if as_phrase and tok.left_edge.i <= first:  # 'As X says, CLAUSE': the clause after it
         first = tok.right_edge.i + 1
+    last = _before_aside(max(first, tok.right_edge.i), last, subject)
     span = _content_span(first, last, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
@@ -383,8 +405,8 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     ``called for talks``, ``warned of a war``, ``called on X to act`` (verbs listed under
     ``object_content_verbs``). Never a time (``commented on Tuesday``), a bare pronoun
     (``rejecting it``), a medium (``responded on Twitter``) or a thing granted
-    (``denied the request``); stance and assent verbs report only clauses, or a stated aim
-    (``wants to ...``)."""
+    (``denied the request``); stance and assent verbs report only clauses (a wish, ``wants
+    to ...``, is no words)."""
     lemma = verb.lemma_.lower()
     if lemma not in lex.object_content_verbs:
         return []
@@ -418,8 +440,13 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
 
 
 def _anonymity(clause: Token, lex: CueLexicon) -> bool:
-    """A request not to be named: a negated passive of an anonymity verb."""
+    """A request not to be named: a negated passive of an anonymity verb, or to remain
+    anonymous."""
     children = {c.dep_ for c in clause.children}
+    if any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in lex.anonymity_words for c in clause.children
+    ):
+        return True  # 'asked to remain anonymous'
     return clause.lemma_.lower() in lex.anonymity_verbs and {"neg", "auxpass"} <= children
 
 

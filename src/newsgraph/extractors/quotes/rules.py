@@ -91,6 +91,11 @@ class CueLexicon:
     inference_verbs: frozenset[str]
     anonymity_verbs: frozenset[str]
     declared_acts: frozenset[str]
+    hedging_modals: frozenset[str]
+    question_verbs: frozenset[str]
+    anonymity_words: frozenset[str]
+    unnamed_sources: frozenset[str]
+    aim_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -149,6 +154,11 @@ def cue_lexicon() -> CueLexicon:
         inference_verbs=frozenset(raw["inference_verbs"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),
         declared_acts=frozenset(raw["declared_acts"]),
+        hedging_modals=frozenset(raw["hedging_modals"]),
+        question_verbs=frozenset(raw["question_verbs"]),
+        anonymity_words=frozenset(raw["anonymity_words"]),
+        unnamed_sources=frozenset(raw["unnamed_sources"]),
+        aim_verbs=frozenset(raw["aim_verbs"]),
     )
 
 

@@ -420,7 +420,8 @@ _ISSUER_PREPOSITIONS = ("from", "by", "of", "at")
 
 def _named_by(head: Token, span: Span) -> Span | None:
     """The name a common-noun mention carries: an apposition ("Natalie's cousin, Hannah
-    Ortega,", "the ratings agency Standard & Poor's"), an issuer inside it ("The Care
+    Ortega,", "the ratings agency Standard & Poor's", a name the model left untagged right
+    after the noun: "rocket company SpaceX"), an issuer inside it ("The Care
     Quality Commission review") or after it ("a statement from the Secret Service")."""
     if head.pos_ != "NOUN":
         return None
@@ -432,6 +433,9 @@ def _named_by(head: Token, span: Span) -> Span | None:
                 continue  # 'the owners, brothers Leonard and Philip Chess': not one person
             if ent is not None and ent.label_ in _NAMED_LABELS:
                 return ent
+            untagged = ent is None and child.dep_ == "appos" and child.pos_ == "PROPN"
+            if untagged and child.left_edge.i == head.i + 1:  # 'rocket company SpaceX'
+                return doc[child.left_edge.i : child.i + 1]
         if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPOSITIONS and child.i == head.i + 1:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             ent = _entity_at(objects[0]) if objects else None
