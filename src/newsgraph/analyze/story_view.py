@@ -371,7 +371,7 @@ def _omissions(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def article_story(store: Store, article_id: str) -> dict[str, Any] | None:
     """The story an article belongs to, as a list summary (None: none yet)."""
-    with store.engine.connect() as conn:
+    with store.connect() as conn:  # the request's connection inside ``Store.reading``
         sid = q.story_of(conn, article_id)
         if sid is None:
             return None

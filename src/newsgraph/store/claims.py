@@ -15,6 +15,7 @@ step (``store.migrations``). ``save`` writes the rows of newly stored articles i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -24,15 +25,18 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
     Text,
+    bindparam,
     insert,
     select,
 )
 
 from newsgraph.records import Article, Claim
 from newsgraph.store.aggregates import chunked
+from newsgraph.store.rows import dicts
 
 metadata = MetaData()
 
@@ -189,21 +193,25 @@ def save(conn: Connection, articles: Iterable[Article]) -> None:
 
 def attach(conn: Connection, article_id: str, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` (an article in ``to_dict`` shape) with its claims, tone and quote tones."""
-    stmt = select(claims).where(claims.c.article_id == article_id).order_by(claims.c.seq)
-    data["claims"] = [claim_dict(dict(r)) for r in conn.execute(stmt).mappings()]
-    data["tone"] = conn.execute(
-        select(article_tones.c.tone).where(article_tones.c.article_id == article_id)
-    ).scalar_one_or_none()
-    tones = dict(
-        conn.execute(
-            select(quote_tones.c.seq, quote_tones.c.tone).where(
-                quote_tones.c.article_id == article_id
-            )
-        ).all()
-    )
+    claims_stmt, tone_stmt, quote_stmt = _attach_stmts()
+    key = {"article_id": article_id}
+    data["claims"] = [claim_dict(r) for r in dicts(conn.execute(claims_stmt, key))]
+    data["tone"] = conn.execute(tone_stmt, key).scalar_one_or_none()
+    tones: dict[int, Any] = {seq: tone for seq, tone in conn.execute(quote_stmt, key)}
     for seq, quote in enumerate(data.get("quotes") or []):
         quote["tone"] = tones.get(seq)
     return data
+
+
+@cache
+def _attach_stmts() -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """``attach``'s statements, built once with the article id as a parameter."""
+    article_id: Any = bindparam("article_id")
+    return (
+        select(claims).where(claims.c.article_id == article_id).order_by(claims.c.seq),
+        select(article_tones.c.tone).where(article_tones.c.article_id == article_id),
+        select(quote_tones.c.seq, quote_tones.c.tone).where(quote_tones.c.article_id == article_id),
+    )
 
 
 def claims_of(conn: Connection, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ saving the same batch twice adds nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -24,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from newsgraph.errors import Code, StoreError
 from newsgraph.records import Article, Record
 from newsgraph.store import aggregates, claims, queries, reader, schema, writer
-from newsgraph.store.engine import journal_mode, make_engine, write_engine
+from newsgraph.store.engine import connect, journal_mode, make_engine, read_scope, write_engine
 from newsgraph.store.migrations import current_version, migrate
 from newsgraph.store.writer import BatchResult
 
@@ -80,6 +81,15 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.name!r})"
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """One connection and read transaction for every read inside (``engine.read_scope``):
+        the web app wraps each request's view in it."""
+        return read_scope(self.engine)
+
+    def connect(self) -> AbstractContextManager[Connection]:
+        """A connection for reading: the enclosing ``reading()``'s, else a new one."""
+        return connect(self.engine)
 
     @property
     def schema_version(self) -> int:
@@ -165,7 +175,7 @@ class Store:
     def known_hash(self, content_hash: str) -> str | None:
         """The id of the stored article with this content hash, if any."""
         a = schema.articles
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return conn.execute(
                 select(a.c.id).where(a.c.content_hash == content_hash)
             ).scalar_one_or_none()
@@ -177,12 +187,12 @@ class Store:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article in ``Article.to_dict()`` shape, or None."""
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return reader.read_article(conn, article_id)
 
     def article_sources(self, article_id: str) -> list[dict[str, Any]]:
         """Every input that carried the article (its first source, then duplicates)."""
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return reader.article_sources(conn, article_id)
 
     def articles(self, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -249,7 +259,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts per table, articles per language and outlet, and the latest runs."""
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return reader.stats(conn)
 
     # ---- merged events ------------------------------------------------------------------

@@ -17,6 +17,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +82,47 @@ def journal_mode(engine: Engine) -> str | None:
         return None
     with engine.connect() as conn:
         return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+# the connection of the enclosing ``read_scope``, with its engine (a request of the web app)
+_SCOPE: ContextVar[tuple[Engine, Connection] | None] = ContextVar("newsgraph_read", default=None)
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Connection]:
+    """One connection and one read transaction for every ``connect(engine)`` inside (in
+    this thread or task): a web request's queries see one snapshot of the data, and the
+    pool checkout, ``BEGIN`` and ``ROLLBACK`` are paid once per request instead of once
+    per query group (about 0.09 ms each on SQLite). Nested scopes share the outer one."""
+    current = _SCOPE.get()
+    if current is not None and current[0] is engine:
+        yield current[1]
+        return
+    with engine.connect() as conn:
+        token = _SCOPE.set((engine, conn))
+        try:
+            yield conn
+        finally:
+            _SCOPE.reset(token)
+
+
+@contextmanager
+def connect(engine: Engine) -> Iterator[Connection]:
+    """The connection of the enclosing ``read_scope`` of ``engine`` (left open), else a
+    new one closed on exit, as ``engine.connect()`` gives. For reads only: a scope's
+    transaction is never committed."""
+    current = _SCOPE.get()
+    if current is not None and current[0] is engine:
+        yield current[1]
+        return
+    with engine.connect() as conn:
+        yield conn
+
+
+def in_read_scope(engine: Engine) -> bool:
+    """Whether a ``read_scope`` of ``engine`` encloses the caller."""
+    current = _SCOPE.get()
+    return current is not None and current[0] is engine
 
 
 def _check_sqlite_path(url: URL) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.store import aggregates, schema
+from newsgraph.store.rows import dicts
 
 IN_CHUNK = 500
 PAGE = 1000
@@ -63,7 +64,7 @@ def unmerged_events(conn: Connection, article_ids: Iterable[str]) -> list[dict[s
             )
             .where(e.c.article_id.in_(chunk), m.c.merged_event_id.is_(None))
         )
-        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+        rows.extend(dicts(conn.execute(stmt)))
     return rows
 
 
@@ -134,10 +135,10 @@ def candidate_rows(
                 me.c.scope == "",
                 me.c.date.in_(chunk),
             )
-            rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+            rows.extend(dicts(conn.execute(stmt)))
     for chunk in chunks(scopes):
         stmt = select(*cols).where(me.c.scope.in_(chunk))
-        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+        rows.extend(dicts(conn.execute(stmt)))
     return rows
 
 
@@ -303,7 +304,7 @@ def merged_rows(conn: Connection, merged_ids: Iterable[int]) -> list[dict[str, A
     rows: list[dict[str, Any]] = []
     for chunk in chunks(merged_ids):
         stmt = select(me).where(me.c.id.in_(chunk)).order_by(me.c.id)
-        rows.extend(dict(r) for r in conn.execute(stmt).mappings())
+        rows.extend(dicts(conn.execute(stmt)))
     return rows
 
 
@@ -313,8 +314,8 @@ def mention_sources(conn: Connection, merged_ids: Iterable[int]) -> dict[int, li
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for chunk in chunks(merged_ids):
         stmt = _mentions_select().where(m.c.merged_event_id.in_(chunk))
-        for row in conn.execute(stmt).mappings():
-            found[int(row["merged_event_id"])].append(dict(row))
+        for row in dicts(conn.execute(stmt)):
+            found[int(row["merged_event_id"])].append(row)
     return dict(found)
 
 
@@ -420,4 +421,4 @@ def find_merged(
     if until:
         stmt = stmt.where(func.substr(me.c.date, 1, len(until)) <= until)
     stmt = stmt.order_by(me.c.date.desc().nulls_last(), me.c.id.desc()).limit(limit)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return dicts(conn.execute(stmt))

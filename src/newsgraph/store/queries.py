@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
 
 from newsgraph.store import schema
+from newsgraph.store.rows import dicts
 
 
 def find_quotes(
@@ -27,7 +28,7 @@ def find_quotes(
     """
     stmt = quote_select(list(speaker_ids), speaker_text, since, until)
     stmt = newest_first(stmt).limit(limit).offset(offset)
-    return [dict(row) for row in conn.execute(stmt).mappings()]
+    return dicts(conn.execute(stmt))
 
 
 def quote_select(
@@ -204,7 +205,7 @@ def day_counts(
         .where(*where, *day_range(day, since, until, month))
         .group_by(month_of, kind, t.c.negated)
     )
-    return [(str(d), k, bool(n), int(e), int(m)) for d, k, n, e, m in conn.execute(stmt)]
+    return [(str(d), k, bool(n), int(e), int(m)) for d, k, n, e, m in conn.execute(stmt).all()]
 
 
 def dyad_page(
@@ -371,12 +372,16 @@ def _speaker_quote_page(
 def _speaker_count(conn: Connection, parts: list[Select[Any]]) -> tuple[int, bool]:
     """Distinct quotes of the parts: exact up to ``COUNT_CAP``, else ``COUNT_CAP + 1``
     and not exact. Each part is counted up to the cap in the index first; only when
-    none passes it are the keys read and merged (one quote can be in several parts)."""
+    none passes it are the keys read and merged (one quote can be in several parts); a
+    single part's count is the answer (a speaker id alone: the actor page)."""
     keys: set[tuple[str, int]] = set()
     for part in parts:
         capped = part.limit(COUNT_CAP + 1).subquery()
-        if int(conn.execute(select(func.count()).select_from(capped)).scalar_one()) > COUNT_CAP:
+        n = int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+        if n > COUNT_CAP:
             return COUNT_CAP + 1, False
+        if len(parts) == 1:
+            return n, True
     for part in parts:
         keys.update((a, s) for a, s, _ in conn.execute(part.limit(COUNT_CAP + 1)))
         if len(keys) > COUNT_CAP:
@@ -436,8 +441,6 @@ def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str,
         q.c.article_id.in_(sorted({p[0] for p in pairs}))
     )
     found = {
-        key: dict(r)
-        for r in conn.execute(stmt).mappings()
-        if (key := (r["article_id"], r["seq"])) in wanted
+        key: r for r in dicts(conn.execute(stmt)) if (key := (r["article_id"], r["seq"])) in wanted
     }
     return [found[p] for p in pairs if p in found]

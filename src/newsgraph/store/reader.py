@@ -7,14 +7,15 @@ Plain Core ``select`` statements; nothing here writes. Article listings page by 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Column, Connection, Engine, Select, Table, desc, func, select
+from sqlalchemy import Column, Connection, Engine, Select, Table, bindparam, desc, func, select
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import claims, schema
-from newsgraph.store.rows import article_dict
+from newsgraph.store.rows import article_dict, dicts
 
 PAGE = 1000
 a = schema.articles
@@ -101,39 +102,52 @@ def paged(
         left = None if left is None else left - len(page)
 
 
+CHILD_TABLES = (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events)
+
+
 def read_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     """The article in ``Article.to_dict()`` shape, or None when it is not stored."""
-    row = (
-        conn.execute(
-            select(a, schema.sources.c.name.label("outlet"))
-            .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
-            .where(a.c.id == article_id)
-        )
-        .mappings()
-        .first()
-    )
-    if row is None:
+    found = dicts(conn.execute(_article_stmt(), {"article_id": article_id}))
+    if not found:
         return None
-    children = {
-        t.name: _children(conn, t, article_id)
-        for t in (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events)
-    }
-    data = article_dict(dict(row), outlet=row["outlet"], **children)
+    row = found[0]
+    children = {t.name: _children(conn, t, article_id) for t in CHILD_TABLES}
+    data = article_dict(row, outlet=row["outlet"], **children)
     return claims.attach(conn, article_id, data)
+
+
+# Statements read per article are built once, with the id as a parameter: building
+# ``select(table)`` costs more than running it on an indexed id (0.13 of 0.27 ms for an
+# article's entities), and a statement kept keeps its compiled-cache key.
+@cache
+def _article_stmt() -> Select[Any]:
+    return (
+        select(a, schema.sources.c.name.label("outlet"))
+        .select_from(a.outerjoin(schema.sources, a.c.outlet_id == schema.sources.c.id))
+        .where(a.c.id == bindparam("article_id"))
+    )
+
+
+@cache
+def _children_stmt(table: Table) -> Select[Any]:
+    order = [table.c.entity_seq, table.c.seq] if "entity_seq" in table.c else [table.c.seq]
+    return select(table).where(table.c.article_id == bindparam("article_id")).order_by(*order)
 
 
 def _children(conn: Connection, table: Table, article_id: str) -> list[dict[str, Any]]:
     """The rows of a child table for one article, in the order they were extracted."""
-    order = [table.c.entity_seq, table.c.seq] if "entity_seq" in table.c else [table.c.seq]
-    stmt = select(table).where(table.c.article_id == article_id).order_by(*order)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return dicts(conn.execute(_children_stmt(table), {"article_id": article_id}))
 
 
 def article_sources(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     """Every input that carried the article: its first source and its duplicates."""
+    return dicts(conn.execute(_sources_stmt(), {"article_id": article_id}))
+
+
+@cache
+def _sources_stmt() -> Select[Any]:
     t = schema.article_sources
-    stmt = select(t).where(t.c.article_id == article_id).order_by(t.c.id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    return select(t).where(t.c.article_id == bindparam("article_id")).order_by(t.c.id)
 
 
 def frame(conn: Connection, table: Table, order: list[str] | None = None) -> pd.DataFrame:

@@ -44,7 +44,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import aggregates, schema
+from newsgraph.store.engine import connect, in_read_scope
 from newsgraph.store.queries import next_prefix
+from newsgraph.store.rows import dicts
 
 a, ent, outlets = schema.articles, schema.entities, schema.sources
 OPEN, CLOSE = "\ue000", "\ue001"  # snippet match markers: private-use characters
@@ -262,10 +264,10 @@ class _SqlSearch:
         snippet = func.substr(a.c.text, 1, SNIPPET_CHARS).label("snippet")
         stmt = select(*COLUMNS, snippet).select_from(_joined()).where(*where)
         stmt = stmt.order_by(*NEWEST).limit(limit).offset(offset)
-        return [dict(r) for r in conn.execute(stmt).mappings()]
+        return dicts(conn.execute(stmt))
 
     def _connection(self) -> Any:
-        return self.engine.connect()
+        return connect(self.engine)
 
     def _run(self, conn: Connection, stmt: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in self._guarded(lambda: conn.execute(stmt).mappings().all())]
@@ -609,7 +611,7 @@ class SqliteSearch(_SqlSearch):
         stmt = select(fts_rows.c.id, fts_rows.c.c0).where(fts_rows.c.id.in_(found))
         ids = {int(k): str(i) for k, i in conn.execute(stmt)}
         stmt = select(*COLUMNS).select_from(_joined()).where(a.c.id.in_(list(ids.values())))
-        rows = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
+        rows = {r["id"]: r for r in dicts(conn.execute(stmt))}
         return [rows[ids[k]] | {"fts_rowid": k} for k in found if ids.get(k) in rows]
 
     def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
@@ -815,9 +817,11 @@ class PostgresSearch(_SqlSearch):
         order and test each row, unpacking every stored vector from TOAST: 77 ms for a
         common word's first 1,001 matches at 43,000 articles, 1.4 s with an actor
         filter, against 5 and 27 ms through the GIN index."""
-        with self.engine.connect() as conn:
+        with connect(self.engine) as conn:
             conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             yield conn
+            if in_read_scope(self.engine):  # the request's other queries share it
+                conn.exec_driver_sql("SET LOCAL enable_seqscan = DEFAULT")
 
     def _tsquery(self, q: str) -> Any:
         return func.websearch_to_tsquery(_CONFIG, q)

@@ -16,6 +16,7 @@ from newsgraph.kb import KnowledgeBase, default_kb, describe_actor, lookup_name,
 from newsgraph.store import schema
 from newsgraph.store.db import Store
 from newsgraph.store.queries import newest_first, quote_page, quote_select
+from newsgraph.store.rows import dicts
 from newsgraph.store.search import entity_ids_named_like
 
 ent = schema.entities
@@ -75,7 +76,7 @@ def _store_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     """Name, type and country as extracted, and how many articles mention the actor
     (one row of ``actor_stats``, kept at ingest)."""
     t = schema.actor_stats
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         row = conn.execute(select(t).where(t.c.entity_id == actor_id)).mappings().first()
     if row is None:
         return None
@@ -108,7 +109,7 @@ def search_actor_list(
             "in_kb": True,
             "articles": 0,
         }
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         ids = entity_ids_named_like(conn, text, MAX_NAME_MATCHES)
         seen = _stats_rows(conn, set(ids) | set(found))
     for entity_id, row in seen.items():
@@ -129,7 +130,7 @@ def _stats_rows(conn: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
         stmt = select(
             t.c.entity_id.label("id"), t.c.name, t.c.country, t.c.type, t.c.articles
         ).where(t.c.entity_id.in_(ordered[i : i + 500]))
-        for r in conn.execute(stmt).mappings():
+        for r in dicts(conn.execute(stmt)):
             found[r["id"]] = {**r, "articles": int(r["articles"])}
     return found
 
@@ -146,10 +147,10 @@ def _top_actors(store: Store, limit: int, offset: int) -> tuple[list[dict[str, A
         .offset(offset)
     )
     total = select(c.c.n).where(c.c.kind == "actors", c.c.key == "")
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         rows = [
             {**r, "articles": int(r["articles"]), "in_kb": r["id"] in kb().people}
-            for r in conn.execute(stmt).mappings()
+            for r in dicts(conn.execute(stmt))
         ]
         count = conn.execute(total).scalar()
     return rows, int(count or 0)
@@ -185,11 +186,11 @@ def list_quotes(
     ids, fragment = speaker_terms(speaker)
     if article_id:  # one article's quotes: few, read directly
         stmt = quote_select(ids, fragment, since, until, article_id)
-        with store.engine.connect() as conn:
+        with store.connect() as conn:
             total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
             rows = conn.execute(newest_first(stmt).limit(limit).offset(offset)).mappings().all()
         return [dict(r) for r in rows], int(total)
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         found, count, _exact = quote_page(
             conn,
             speaker_ids=ids,

@@ -19,6 +19,7 @@ from newsgraph.analyze.quads import quad_class, quad_name
 from newsgraph.store import aggregates, schema
 from newsgraph.store.db import Store
 from newsgraph.store.queries import COUNT_CAP, day_range
+from newsgraph.store.rows import dicts
 
 e, a = schema.events, schema.articles
 EVENT_DAY = func.coalesce(e.c.date, a.c.published_date)
@@ -63,7 +64,7 @@ def list_events(
         return _article_events(store, filters, limit, offset)
     keep = _exact_check(filters) if (filters.with_actor or filters.with_country) else None
     keys = _event_keys(filters)
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         if keep is None:
             ordered = _newest(keys)
             pairs = [(r[0], r[1]) for r in conn.execute(ordered.limit(limit).offset(offset))]
@@ -122,9 +123,7 @@ def _rows(conn: Any, pairs: list[tuple[str, int]]) -> list[Any]:
     wanted = set(pairs)  # by article (an index prefix), then the pairs asked for
     stmt = event_select().where(e.c.article_id.in_(sorted({p[0] for p in pairs})))
     found = {
-        key: r
-        for r in conn.execute(stmt).mappings()
-        if (key := (r["article_id"], r["seq"])) in wanted
+        key: r for r in dicts(conn.execute(stmt)) if (key := (r["article_id"], r["seq"])) in wanted
     }
     return [found[p] for p in pairs if p in found]
 
@@ -136,7 +135,7 @@ def _article_events(
     stmt = _sql_filtered(event_select(), filters)
     stmt = stmt.order_by(EVENT_DAY.desc().nulls_last(), e.c.article_id, e.c.seq)
     keep = _exact_check(filters)
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         rows = conn.execute(stmt.limit(MAX_SCAN)).mappings().all()
     matched = [view for r in rows if keep is None or keep(view := event_view(r))]
     views = [event_view(r) for r in rows] if keep is None else matched

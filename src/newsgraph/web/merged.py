@@ -9,9 +9,10 @@ Events are merged when they are stored (``Store.save_batch``), so readers only r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 
 from newsgraph.analyze.dyads import dyad_events, period_of
 from newsgraph.analyze.parties import Party
@@ -20,6 +21,7 @@ from newsgraph.analyze.quads import PLOVER_QUAD, QUAD_NAMES, quad_class, quad_na
 from newsgraph.store import aggregates, queries, schema
 from newsgraph.store import events as q
 from newsgraph.store.db import Store
+from newsgraph.store.rows import dicts
 from newsgraph.web.events import EventFilters
 from newsgraph.web.series import cooperation_points
 
@@ -47,7 +49,7 @@ def filtered_events(store: Store, f: EventFilters) -> list[dict[str, Any]]:
     """Merged events matching the timeline filters, newest first (bounded by
     ``MAX_EVENTS``). ``actor`` and ``country`` must both hold when both are given."""
     entities = (f.actor,) if f.actor else ()
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         rows = q.find_merged(
             conn,
             entities=entities,
@@ -87,7 +89,7 @@ def dyad_rows(store: Store, a: Party, b: Party, period: str | None = None) -> li
 def items(store: Store, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merged event rows as list items: the event, its counts, the first report's
     article, trigger and sentence, and every report's article."""
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         reports = q.mention_sources(conn, [r["id"] for r in rows])
     return [item(row, reports.get(int(row["id"]), [])) for row in rows]
 
@@ -143,9 +145,31 @@ def _report(mention: dict[str, Any]) -> dict[str, Any]:
 def same_event_reports(store: Store, article_id: str, limit: int = 20) -> list[dict[str, Any]]:
     """Other articles reporting one of this article's events (through ``event_mentions``),
     one row per article, in date order."""
+    found: dict[str, dict[str, Any]] = {}
+    with store.connect() as conn:
+        for row in dicts(conn.execute(_reports_stmt(), {"article_id": article_id})):
+            found.setdefault(row["article_id"], row)
+    return list(found.values())[:limit]
+
+
+def merged_ids_by_event(store: Store, article_id: str) -> dict[int, dict[str, Any]]:
+    """For each event seq of the article: its merged event's id and counts."""
+    with store.connect() as conn:
+        return {
+            int(seq): {"merged_event_id": int(mid), "n_articles": n_art, "n_sources": n_src}
+            for seq, mid, n_art, n_src in conn.execute(
+                _merged_ids_stmt(), {"article_id": article_id}
+            )
+        }
+
+
+# the article page's statements, built once with the article id as a parameter
+@cache
+def _reports_stmt() -> Select[Any]:
     em, me, a = schema.event_mentions, schema.merged_events, schema.articles
+    article_id: Any = bindparam("article_id")
     mine = select(em.c.merged_event_id).where(em.c.article_id == article_id)
-    stmt = (
+    return (
         select(em.c.article_id, a.c.title, me.c.type, me.c.date)
         .select_from(
             em.join(me, em.c.merged_event_id == me.c.id).join(a, em.c.article_id == a.c.id)
@@ -153,26 +177,16 @@ def same_event_reports(store: Store, article_id: str, limit: int = 20) -> list[d
         .where(em.c.merged_event_id.in_(mine), em.c.article_id != article_id)
         .order_by(me.c.date, em.c.article_id)
     )
-    found: dict[str, dict[str, Any]] = {}
-    with store.engine.connect() as conn:
-        for row in conn.execute(stmt).mappings():
-            found.setdefault(row["article_id"], dict(row))
-    return list(found.values())[:limit]
 
 
-def merged_ids_by_event(store: Store, article_id: str) -> dict[int, dict[str, Any]]:
-    """For each event seq of the article: its merged event's id and counts."""
+@cache
+def _merged_ids_stmt() -> Select[Any]:
     em, me = schema.event_mentions, schema.merged_events
-    stmt = (
+    return (
         select(em.c.event_seq, me.c.id, me.c.n_articles, me.c.n_sources)
         .select_from(em.join(me, em.c.merged_event_id == me.c.id))
-        .where(em.c.article_id == article_id)
+        .where(em.c.article_id == bindparam("article_id"))
     )
-    with store.engine.connect() as conn:
-        return {
-            int(seq): {"merged_event_id": int(mid), "n_articles": n_art, "n_sources": n_src}
-            for seq, mid, n_art, n_src in conn.execute(stmt)
-        }
 
 
 # ---- pages and charts from the aggregates kept at ingest ------------------------------------
@@ -274,7 +288,7 @@ def actor_series(
     key = aggregates.entity_key(actor_id)
 
     def counts(days: bool) -> DayRows:
-        with store.engine.connect() as conn:
+        with store.connect() as conn:
             return queries.day_counts(conn, key=key, classes=PLOVER_QUAD, days=days, asserted=True)
 
     return chart(counts, by)
@@ -282,7 +296,7 @@ def actor_series(
 
 def recent_events(store: Store, actor_id: str, n: int) -> list[dict[str, Any]]:
     """The actor's ``n`` newest merged events (an index range of ``merged_event_keys``)."""
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         ids = queries.merged_page(conn, key=aggregates.entity_key(actor_id), limit=n)
         return _ordered(conn, ids)
 
@@ -304,7 +318,7 @@ def timeline_page(
         key = aggregates.country_key(f.country)
 
     def counts(days: bool) -> DayRows:
-        with store.engine.connect() as conn:
+        with store.connect() as conn:
             return queries.day_counts(
                 conn,
                 key=key or aggregates.ALL,
@@ -317,7 +331,7 @@ def timeline_page(
                 asserted=True,
             )
 
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         ids = queries.merged_page(
             conn,
             key=key,
@@ -347,7 +361,7 @@ def dyad_page(
         return rows[offset : offset + limit], len(rows)
     since, until = (period_range(period) if period else None) or (None, None)
     pair = (keys_a[0], keys_b[0])
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         ids = queries.dyad_page(conn, pair, since=since, until=until, limit=limit, offset=offset)
         days = queries.day_counts(
             conn, key="", pair=pair, since=since, until=until, classes=PLOVER_QUAD
@@ -370,7 +384,7 @@ def dyad_chart(
     pair = (keys_a[0], keys_b[0])
 
     def counts(days: bool) -> DayRows:
-        with store.engine.connect() as conn:
+        with store.connect() as conn:
             return queries.day_counts(
                 conn, key="", pair=pair, classes=PLOVER_QUAD, days=days, asserted=True
             )
