@@ -301,3 +301,16 @@ def test_an_opposition_leader_is_not_the_head_of_government(nlp):
     )
     layer = find_entities(nlp(text), published="2017-03-13", kb=NO_KB)
     assert entity_at(layer, text, "The prime minister") != entity_at(layer, text, "Karl Oswalt")
+
+
+def test_the_articles_own_pronouns_tell_a_persons_gender(nlp):
+    # neither given name is in the list: the text's "She ..." after "Zarah Qoum ..." tells it
+    text = (
+        "Zarah Qoum grew up in Aleppo. She studied engineering at the university. "
+        "Zarah Qoum later moved to Gaziantep. She works for an aid group there. "
+        "Qoum still paints. She sold a picture last year. "
+        "Omar Haddad met Zarah Qoum in 2013. Qoum stopped going to classes. "
+        "He says he was against marriage."
+    )
+    layer = find_entities(nlp(text), published="2017-03-01", kb=NO_KB)
+    assert entity_at(layer, text, "He says") == entity_at(layer, text, "Omar Haddad")

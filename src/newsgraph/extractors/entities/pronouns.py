@@ -79,12 +79,48 @@ def _name_genders(art: CorefArticle) -> dict[str, str]:
         for word in stated.text.lower().split():
             if word in cues and word not in ("m",):
                 found.setdefault(stated.entity, cues[word])
+    for entity, gender in _genders_the_text_shows(art).items():
+        found.setdefault(entity, gender.upper())
     for entity, link in art.people.items():  # a bare "Clinton" linked to the KB's Bill Clinton
         words = link.name.split()
         if len(words) > 1 and not entity.startswith("local:"):
             first = given.get(words[0].lower())
             if first:
                 found.setdefault(entity, first.upper())
+    return found
+
+
+MIN_VOTES = 2
+MAJORITY = 0.75
+
+
+def _genders_the_text_shows(art: CorefArticle) -> dict[str, str]:
+    """The gender an article's own pronouns give a person whose given name is unknown:
+    when a sentence names one person only, as its subject, and the next one has a subject
+    "he" or "she" before naming anyone, that is a vote for the person. A person
+    gets the gender of at least ``MIN_VOTES`` votes that are at least ``MAJORITY`` of
+    theirs ("Lina Shamy ... She ... She ...": Lina is no "he" later)."""
+    pronouns = lexicon()["pronouns"]
+    sents = list(art.doc.sents)
+    votes: dict[str, list[str]] = {}
+    for k in range(1, len(sents)):
+        before = sents[k - 1]
+        people = {n.entity for n in art.names if before.start <= n.start < before.end}
+        people = {e for e in people if art.is_person(e)}
+        subjects = {art.owner[t.i] for t in before if t.dep_ in SUBJECT_DEPS and art.person_at(t.i)}
+        if len(people) != 1 or subjects != people:
+            continue
+        for tok in sents[k]:
+            if art.person_at(tok.i) or (tok.i in art.owner and art.is_person(art.owner[tok.i])):
+                break  # someone is named first
+            if tok.lower_ in ("he", "she") and tok.dep_ in SUBJECT_DEPS:
+                votes.setdefault(next(iter(people)), []).append(pronouns[tok.lower_])
+                break
+    found = {}
+    for person, said in votes.items():
+        top = max(sorted(set(said)), key=said.count)
+        if said.count(top) >= MIN_VOTES and said.count(top) >= MAJORITY * len(said):
+            found[person] = top
     return found
 
 
