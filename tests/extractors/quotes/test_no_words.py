@@ -68,6 +68,20 @@ def none_with(found: list[Quote], words: str) -> None:
         ),
         # 'it is telling': revealing, not telling anyone
         ("It is telling that the senator was able to undo years of policy.", "undo years"),
+        # who talks, not what was said
+        ("In reality, everybody talking about the law is still relying on guesswork.", "law"),
+        # what was not said instead
+        (
+            "Rather than emphasise the importance of the win, Coleman said he was driven "
+            "by a desperation to qualify.",
+            "importance of the win",
+        ),
+        # the reader's timeline
+        (
+            "This is handy when, for example, your whole timeline is tweeting about a show "
+            "that you do not watch.",
+            "a show",
+        ),
         # nobody spoke
         ("None of the main players argued that the deal should be scrapped.", "scrapped"),
         ("No expert believes that the old dam will hold.", "will hold"),
@@ -229,6 +243,8 @@ def test_quoted_titles_in_a_list_are_not_quotes(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
+        # guard: a talk with its own report
+        ("Residents talking about the storm said the roads were closed.", "roads were closed"),
         # guards: capitalised words that are speech
         ('"THIS IS OUR TOWN!!" the mayor wrote on Twitter after the vote.', "OUR TOWN"),
         ('"Get Out Now," the Home Office told the tenants on Monday.', "Get Out Now"),
@@ -245,6 +261,8 @@ def test_words_that_look_like_titles_or_asides_stay(nlp, text: str, words: str) 
 
 
 def test_a_pronoun_does_not_go_to_nobody(nlp) -> None:
+    # guard (passes before session 8 on this short text; the real article had 'she' go to
+    # the 'no one' of a dropped quote): 'no one' is never a speaker
     text = (
         '"This is not on the mayor," Pirro said, avowing that "no one expected a '
         'businessman to understand the council." No, it is on Ryan, she said.'

@@ -154,8 +154,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         )
         if passive and cue.lemma_.lower() in lex.addressee_verbs:
             return True  # 'was asked', 'Asked if ..., he said': the subject heard it
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
-            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "than") for c in cue.children):
+            return True  # 'if he simply said', 'Rather than emphasise X, he said ...'
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.refusal_verbs:
             return True  # 'declined to say how many', 'refused to acknowledge that'
         if _withheld(cue, lex):
@@ -178,9 +178,13 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         return True
     if cue is not None and _generic_saying(cue, subject, lex):
         return True
-    if cue is not None and subject.lower_ == "you" and not cand.direct:
-        return True  # 'information you want to share', 'each time you find yourself ...':
-        # outside quotation marks 'you' is the reader, who says nothing
+    readers = subject.lower_ == "you" or any(
+        c.dep_ == "poss" and c.lower_ == "your" for c in subject.children
+    )
+    if cue is not None and readers and not cand.direct:
+        return True  # 'information you want to share', 'each time you find yourself ...',
+        # 'your timeline is tweeting about ...': outside quotation marks 'you' is the
+        # reader, who says nothing
     shows = lex.evidence_verbs | lex.inference_verbs
     if cue is not None and cue.lemma_.lower() in shows and not _evidence(subject, lex):
         return True  # 'efforts show how deep ...', 'my experience highlights ...': no words
@@ -247,7 +251,8 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
     """A cue that reports no one's words: a guess ('a court might affirm that ...'), words
     to come ('aims to explain', 'is expected to tell'), a deliberation or a decision to come
     ('is considering whether', 'will determine whether': only asking verbs report a
-    question), or 'it is telling that' (revealing, not telling anyone).
+    question), 'it is telling that' (revealing, not telling anyone), or a talk that
+    describes its talkers ('everybody talking about the law is ...').
 
     Wishes, fears and questions stay quotes: PolNeAR counts them as attributions ('wants
     to triple the program', 'environmentalists worry that ...', 'has he called for ...?')."""
@@ -257,6 +262,9 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
         return True
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.aim_verbs:
         return True  # 'aims to explain', 'is expected to tell': words to come
+    described = cue.dep_ == "acl" and lemma in ("talk", "speak")
+    if not cand.direct and (described or (cue.dep_ == "csubj" and cue.tag_ == "VBG")):
+        return True  # 'everybody talking about the law is ...': who, not what was said
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     words = doc_text(cue.doc)[cand.start : cand.end]
     opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
