@@ -17,6 +17,26 @@ The small spaCy model errs on news; the fixes are general rules:
 * surnames of the article's full names are matched where the model missed them;
 * a person that the KB knows as a place becomes a GPE ("Kiev"); photo credits
   ("Name Surname - CTN News") are not entities.
+
+A link needs support from the article, not the surface form alone (an unlinked name
+beats a wrong link):
+
+* a short mention joins the full name the article gave ("Varga" after "Ann Varga"); a
+  surname several KB people share ("Clinton") links only to the one the article names in
+  full or the only one in office on its date, else to none;
+* an acronym of a one-country organisation links only when the article's own definition
+  ("First Command of the Capital (PCC)") names that organisation, or, undefined, when
+  the country is named at least twice; a number glued to an alias makes another name
+  ("Democrats 66");
+* a romanised Korean given name stays one word ("Ban Ki-moon": "moon" is no surname, the
+  family name comes first); a month read as a date ("in May") is no surname;
+* role phrases: an appositive role is its own name's even with a place in it; a minister
+  of another portfolio ("Economy Minister"), of a state ("of North Rhine-Westphalia") or
+  an opposition leader is not the office the KB knows; titles joined by "and" before a
+  name are all its roles;
+* pronouns agree with a gender the text gives (honorific, role word, common given name,
+  the article's own he/she after the person), else the given name of the linked KB
+  person.
 """
 
 from __future__ import annotations
