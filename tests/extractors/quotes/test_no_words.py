@@ -270,3 +270,18 @@ def test_a_pronoun_does_not_go_to_nobody(nlp) -> None:
     quote = only(quotes_of(nlp, text), "on Ryan")
     assert quote.speaker is not None and quote.speaker.name == "Pirro"
     assert all(q.speaker is None or q.speaker.text != "no one" for q in quotes_of(nlp, text))
+
+
+def test_a_second_act_in_the_cues_tense_is_not_part_of_the_words(nlp) -> None:
+    text = (
+        "President Ana Vidal on Tuesday said the country is in the midst of a political "
+        "crisis and criticized the government for issuing the decree at night."
+    )
+    quote = only(quotes_of(nlp, text), "political crisis")
+    assert quote.text == "the country is in the midst of a political crisis"
+
+
+def test_a_second_verb_in_the_clauses_tense_stays(nlp) -> None:
+    # guard: 'is open' shares the reported clause's tense, so it is part of the words
+    quote = only(quotes_of(nlp, "The mayor said the bridge is safe and is open again."), "safe")
+    assert quote.text == "the bridge is safe and is open again"

@@ -136,6 +136,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     last = _before_next_cue(first, last, lex, tok.doc)
     last = _before_aside(first, last, subject)
+    last = _before_second_act(clauses[-1], tok, last)
     span = _content_span(first, last, tok.doc)
     if span is None or tok.idx in range(*span):
         return None
@@ -304,6 +305,23 @@ def _before_aside(first: int, last: int, speaker: Token) -> int:
         trailing = clause.right_edge.i >= last - 1
         if clause.dep_ == "advcl" and clause.i > tok.i and trailing and tok.i - 2 >= first:
             return tok.i - 2
+    return last
+
+
+def _before_second_act(clause: Token, cue: Token, last: int) -> int:
+    """``last``, or the token before 'and criticized ...' that the parser joined to the
+    reported clause: a second verb with no subject of its own, in the cue's tense and not
+    the clause's, is the speaker's next act ('X said the country is in a crisis and
+    criticized the government ...')."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return last
+    for verb in (c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        joined = verb.doc[verb.i - 1]
+        if own or joined.dep_ != "cc" or joined.head.i != clause.i:
+            continue
+        if verb.tag_ == cue.tag_ and clause.tag_ != cue.tag_ and joined.i - 1 <= last:
+            return joined.i - 1
     return last
 
 
