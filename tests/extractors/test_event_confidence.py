@@ -680,3 +680,80 @@ def test_a_permission_targets_whom_it_allows_and_talks_their_partner(nlp) -> Non
     )
     found = [e for e in events(nlp, talks) if e.trigger.text == "return"]
     assert [[a.country for a in e.target] for e in found] == [["USA"]]
+
+
+def test_a_group_of_a_people_is_not_its_country(nlp) -> None:
+    factions = "Several Ukrainian factions have already called for dissolving the parliament."
+    found = [e for e in events(nlp, factions) if e.trigger.text == "called"]
+    assert [[(a.name, a.country, a.entity) for a in e.source] for e in found] == [
+        [("Several Ukrainian factions", "UKR", None)]
+    ]
+    troops = "Israeli troops fired on Palestinian protesters on Monday."
+    found = [e for e in events(nlp, troops) if e.trigger.text == "fired"]
+    assert [[a.code for a in e.source] for e in found] == [["ISRMIL"]]
+    banks = "Barack Obama imposed sanctions on Russian financial institutions in 2014."
+    found = [e for e in events(nlp, banks) if e.trigger.text == "sanctions"]
+    assert [[(a.name, a.country) for a in e.target] for e in found] == [
+        [("Russian financial institutions", "RUS")]
+    ]
+
+
+def test_a_participle_clause_dates_and_a_since_phrase_leaves_undated(nlp) -> None:
+    speaking = (
+        "Speaking in the White House on February 15, Israeli Prime Minister Benjamin "
+        "Netanyahu thanked Trump for his hospitality."
+    )
+    found = [e for e in events(nlp, speaking) if e.trigger.text == "thanked"]
+    assert [e.date for e in found] == ["2017-02-15"]
+    since = (
+        "Since Russia's annexation of Crimea, the Baltic states have vocally decried the "
+        "threat Moscow poses."
+    )
+    found = [e for e in events(nlp, since) if e.trigger.text == "decried"]
+    assert found and all(e.date is None for e in found)
+    glued = (
+        "The resolution struck down a rule the Labor Department finalized in August.-In "
+        "2012, Democrats compromised on allowing the testing."
+    )
+    found = [e for e in events(nlp, glued) if e.trigger.text == "compromised"]
+    assert [e.date for e in found] == ["2012"]
+
+
+def test_failed_bids_budget_lines_and_rallying_to_someone_are_no_acts(nlp) -> None:
+    bids = "Repeated bids to launch peace negotiations with the Taliban have failed."
+    assert all(e.confidence < 0.75 for e in events(nlp, bids) if e.trigger.text == "negotiations")
+    budget = (
+        "Democratic Gov. Andrew Cuomo has committed nearly $6 billion in funding for home "
+        "health care reimbursements in coming years."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, budget) if e.trigger.text == "committed")
+    aid = "The EU has committed 3 billion euros to Turkey to help refugees."
+    assert confidence_of(nlp, aid, "committed") >= 0.75
+    rally = (
+        "German Chancellor Angela Merkel had also rallied to the Netherlands, condemning "
+        "the analogies as misguided."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, rally) if e.trigger.text == "rallied")
+    protest = "Thousands of protesters rallied in Moscow against Putin on Sunday."
+    assert confidence_of(nlp, protest, "rallied") >= 0.75
+
+
+def test_a_warning_about_others_and_a_wanted_man_are_no_threat_or_request(nlp) -> None:
+    trains = (
+        "Chinese Foreign Minister Wang Yi gave warning last week that North Korea and the "
+        "US were like two accelerating trains headed at each other."
+    )
+    assert all(e.confidence < 0.75 for e in events(nlp, trains) if e.trigger.text == "warning")
+    own = "Putin warned that Russia would respond to any attack by NATO."
+    assert confidence_of(nlp, own, "warned") >= 0.75
+    wanted = "Hyon Kwang Song, a diplomat at the North Korean embassy, is being sought by police."
+    assert all(e.confidence < 0.75 for e in events(nlp, wanted) if e.trigger.text == "sought")
+
+
+def test_a_place_in_a_name_and_the_owner_of_what_an_appeal_would_stop(nlp) -> None:
+    lima = "Senator Leila de Lima also led the investigation into the killings in Davao."
+    found = [e for e in events(nlp, lima) if e.trigger.text == "investigation"]
+    assert found and all(a.country != "PER" for e in found for a in e.source)
+    halt = "China calls for suspension of North Korea's nuclear and missile activities."
+    found = [e for e in events(nlp, halt) if e.trigger.text == "calls"]
+    assert [[a.country for a in e.target] for e in found] == [["PRK"]]

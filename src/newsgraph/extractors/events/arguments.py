@@ -320,6 +320,13 @@ def _complement_targets(token: Token) -> list[Token]:
             found = actor_tokens(conjuncts(subjects[0])) if subjects else []
             if found:
                 return found
+        if code.startswith(("10", "02")) and child.dep_ in ("dobj", "prep"):
+            acts = (
+                [child] if child.dep_ == "dobj" else _pobjs(child) if child.lower_ == "for" else []
+            )
+            found = actor_tokens([o for a in acts for o in _owner_of_acted_on(a)])
+            if found:  # 'calls for suspension of North Korea's nuclear activities'
+                return found
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
             inner = match_trigger(child)  # its own fixed objects ('join forces') are no target
             found = _objects_of(child, frozenset(), inner.obj if inner else frozenset())
@@ -327,6 +334,23 @@ def _complement_targets(token: Token) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _owner_of_acted_on(act: Token) -> list[Token]:
+    """Whose thing a demanded act is done to, who is asked to do it: 'suspension of North
+    Korea's nuclear activities' -> North Korea. Only a thing owned by an actor ('the
+    release of the journalists' asks someone else, who is not named)."""
+    if act.pos_ != "NOUN" or not _action_noun(act):
+        return []
+    preps = ("of", "to")  # 'an end to Ukraine's blockade'
+    things = [g for c in act.children if c.dep_ == "prep" and c.lower_ in preps for g in _pobjs(c)]
+    return [
+        p
+        for thing in things
+        if not is_actor(thing)
+        for p in thing.children
+        if p.dep_ == "poss" and p.pos_ == "PROPN" and is_actor(p)
+    ]
 
 
 def _own_object(token: Token) -> bool:

@@ -200,7 +200,8 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
 
 def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
-    'when' clause (or of a participle clause of a message: 'In tweets posted March 4,
+    'when' clause (or of a bare participle clause: 'Speaking on February 15, Netanyahu
+    thanked ...'; or of a participle clause of a message: 'In tweets posted March 4,
     Trump accused ...') dates the clause it hangs on."""
     if verb.dep_ in ("advcl", "relcl") and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
@@ -211,6 +212,8 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
                 break
             node = node.head
         return chain.get(node.i)
+    if _bare_participle(verb) and verb.head.i in chain:
+        return chain[verb.head.i]  # 'Speaking in Washington on February 15, X thanked Y'
     message, prep = verb.head, verb.head.head  # 'tweets' and 'In' of 'In tweets posted ...'
     posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
     if posted and prep.lower_ in ("in", "on", "during"):
@@ -305,8 +308,10 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'has repeatedly criticised', 'has previously ruled out'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
-    if any(c.dep_ == "prep" and c.lower_ == "during" for c in verb.children):
-        return False  # 'proposed the target during the campaign': then, not today
+    if any(c.dep_ == "prep" and c.lower_ in ("during", "since") for c in verb.children):
+        # 'proposed the target during the campaign': then, not today; 'Since the
+        # annexation, the states have decried ...': over a stretch, on no one day
+        return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _past_perfect(verb):
         return False  # 'had been arrested': before the reported time

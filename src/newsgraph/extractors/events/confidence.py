@@ -26,8 +26,10 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.extractors.claims.scan import words as claim_words
+from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.actor_words import GROUP_HEADS, _of_object
+from newsgraph.extractors.events.actor_words import GROUP_HEADS, _of_object, actor_span
 from newsgraph.extractors.events.actors import is_named
 from newsgraph.extractors.events.arguments import (
     contracted_perfect,
@@ -41,7 +43,7 @@ from newsgraph.extractors.events.patterns import (
     match_trigger,
     named_by_layer,
 )
-from newsgraph.kb.actor_codes import agent_sector
+from newsgraph.kb.actor_codes import agent_sector, code_phrase
 from newsgraph.records import EventActor
 from newsgraph.resources import load_json
 
@@ -153,8 +155,13 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("present_habitual")
     targets = sides[1][0]
     lemma = trigger.lemma_.lower()
-    if lemma in sets["actor_object_verbs"] and _thing_object(
-        trigger, direct_only=bool(targets), actors={t.i for t in targets}
+    if plover in ("AGREE", "AID") and _budget_line(trigger, targets):
+        doubts.append("other_sense")  # 'Cuomo committed nearly $6 billion in funding for ...'
+    funds = bool(_money_objects(trigger)) and not _budget_line(trigger, targets)
+    if (
+        lemma in sets["actor_object_verbs"]
+        and not funds  # 'committed 3 billion euros to Turkey': aid promised to someone
+        and _thing_object(trigger, direct_only=bool(targets), actors={t.i for t in targets})
     ):
         doubts.append("non_actor_object")  # 'fighting legal problems'
     if _reported_of(trigger, sets):
@@ -167,6 +174,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'she said she agreed with Navalny': an opinion
     if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
+    if lemma in ("warn", "warning") and plover == "THREATEN" and _others_warned_of(trigger, sides):
+        doubts.append("claim_sense")  # 'Yi gave warning that North Korea and the US were ...'
     background = trigger.dep_ in ("relcl", "amod", "acomp") or (
         trigger.dep_ == "acl"
         and (
@@ -228,7 +237,7 @@ def _mood_doubts(
     doubts = []
     if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
-    elif _believed_or_asked(trigger) or _attempted(trigger):
+    elif _believed_or_asked(trigger) or _attempted(trigger) or _not_yet(trigger):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
@@ -251,12 +260,20 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     idioms = _table()["idiom_objects"].get(lemma, ())
     if any(o.lemma_.lower() in idioms or o.lower_ in idioms for o in objects):
         return True  # 'struck a cordial tone', 'is seeking a second term'
-    if lemma == "seek" and any(_sought_person(o) for o in objects):
-        return True
+    sought = objects + [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if lemma == "seek" and any(_sought_person(o) for o in sought):
+        return True  # 'police are seeking seven others', 'Hyon is being sought by police'
     if lemma == "fire" and any(
         o.ent_type_ == "PERSON" or o.pos_ == "PRON" or _person(o) for o in objects
     ):
         return True  # 'Mr Trump fired Michael Flynn on Monday': dismissed
+    if lemma == "demonstrate" and objects:
+        return True  # 'an editor demonstrated a make-up palette': showed, no protest
+    if lemma == "rally" and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "behind", "around", "round")
+        for c in trigger.children
+    ):
+        return True  # 'Merkel had also rallied to the Netherlands': support, no demonstration
     if lemma == "shoot" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children
     ):
@@ -505,6 +522,13 @@ def _agreed_with_someone(verb: Token) -> bool:
     return "with" in preps and not others and not preps & {"on", "to", "upon", "over", "for"}
 
 
+def _not_yet(trigger: Token) -> bool:
+    """'Obama had not yet signed off on the raid': an act still pending, neither done nor
+    refused."""
+    children = {c.lower_ for c in trigger.children}
+    return "yet" in children and bool(children & {"not", "n't", "never"})
+
+
 def _attempted(trigger: Token) -> bool:
     """'have tried repeatedly to negotiate a solution': a past attempt, neither an intent
     stated now nor an act done."""
@@ -614,6 +638,8 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'demanded that control of the ministry be taken away from ...'
         if node.dep_ == "acl" and head.lemma_.lower() in heads:
             return True  # 'an attempt by Democrats to force Trump ...'
+        if node.dep_ == "relcl" and head.lemma_.lower() in heads and _infinitive(node):
+            return True  # 'Repeated bids to launch peace negotiations have failed' (misparsed)
         if node.dep_ == "acl" and head.pos_ == "NOUN" and _infinitive(node):
             return True  # "Britain's decision to withdraw", 'cooperation to fight IS'
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
@@ -770,6 +796,39 @@ def _subject(verb: Token) -> Token | None:
     return relative_antecedent(verb, subject) or subject
 
 
+def _budget_line(trigger: Token, targets: Sequence[Token]) -> bool:
+    """Money committed with no one it goes to: 'Cuomo has committed nearly $6 billion in
+    funding for home health care', "Manitoba's government has committed $10 million
+    Canadian a year" (the currency's name is no recipient). A budget line, not a promise
+    to anyone; 'Japan pledged $1 billion to Ukraine' keeps its recipient."""
+    sums = _money_objects(trigger)
+    return bool(sums) and all(any(t.i in words for words in sums) for t in targets)
+
+
+def _money_objects(trigger: Token) -> list[set[int]]:
+    """The tokens of each of the trigger's objects that is a sum of money, without what
+    it goes to ('$50,000 worth of goods to Baghdad University': not the university)."""
+    sums = []
+    for obj in trigger.children:
+        if obj.dep_ != "dobj" or not any(_money_word(t) for t in obj.subtree):
+            continue
+        recipients = {
+            t.i
+            for p in obj.subtree
+            if p.dep_ == "prep" and p.lower_ in ("to", "for", "into")
+            for t in p.subtree
+        }
+        sums.append({t.i for t in obj.subtree} - recipients)
+    return sums
+
+
+def _money_word(token: Token) -> bool:
+    """A token of a sum of money: tagged MONEY, a currency sign, a currency's name."""
+    if token.ent_type_ == "MONEY" or token.tag_ == "$":
+        return True
+    return token.lemma_.lower() in claim_words("en")["currency_words"]
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -880,6 +939,38 @@ def _prediction(verb: Token) -> bool:
         if thing or _thing(subject):
             return True
     return False
+
+
+def _others_warned_of(trigger: Token, sides: Sides) -> bool:
+    """A warning about what others do or are ('Yi gave warning that North Korea and the
+    US were like two accelerating trains', 'warned of Turkish officials stoking
+    divisions'): a claim about them, not a threat of the warner's own act. The warner's
+    own country keeps its threat ('Putin warned that Russia would respond')."""
+    own = {a.country for a in sides[0][1] if a.country}
+    if not own:
+        return False
+    verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger
+    heads = [h for h in (trigger, verb) if h is not None]
+    doers = [_subject(c) for h in heads for c in h.children if c.dep_ == "ccomp"]
+    doers += [  # 'warned of Turkish officials stoking divisions'
+        g.head if g.dep_ == "acl" else g
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "about")
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+        for g in (o, *o.children)
+        if g.tag_ == "VBG" and g.dep_ in ("acl", "pcomp")
+    ]
+    countries = [_country_of(d) for d in doers if d is not None and is_actor(d)]
+    return bool(countries) and all(c is not None and c not in own for c in countries)
+
+
+def _country_of(token: Token) -> str | None:
+    """The country the phrase headed by ``token`` names ('North Korea', 'Turkish officials')."""
+    start, end = actor_span(token)
+    code = code_phrase(doc_text(token.doc)[start:end])
+    return code.country if code is not None else None
 
 
 def _refers_back(pronoun: Token) -> bool:
