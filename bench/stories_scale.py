@@ -70,6 +70,7 @@ def build(
             own = [f"s{len(made)}x{i}" for i in range(4)]
             day = START + int(rng.integers(0, days))
             vecs = centre + 0.4 * unit(rng, size)
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)  # unit, as the encoder's
             terms: Counter[str] = Counter()
             for _ in range(size):
                 t = words(rng, 12, own)

@@ -42,7 +42,15 @@ from _common import ROOT, SHARED, run_scorer
 from newsgraph import records as rec
 from newsgraph.analyze import stories as st
 from newsgraph.analyze import story_encoder as enc
-from newsgraph.analyze.story_cluster import FEATURES, Assigner, Model, Story, Window, features
+from newsgraph.analyze.story_cluster import (
+    FEATURES,
+    Assigner,
+    Model,
+    Story,
+    Window,
+    features,
+    lexical_possible,
+)
 from newsgraph.analyze.story_sketch import Sketch, lead_text, make_sketch
 
 SCORER = SHARED / "eval" / "score_stories.py"
@@ -188,6 +196,16 @@ def cluster(model: Model, items: Sequence[Sketch]) -> dict[str, int]:
     return {k: final(v) for k, v in placed.items()}
 
 
+def sketch_order(items: Sequence[Sketch], order: str, seed: int = 15) -> list[Sketch]:
+    """``items`` in time order (day, then id) or shuffled with ``seed``."""
+    out = list(items)
+    if order == "shuffled":
+        random.Random(seed).shuffle(out)
+    else:
+        out.sort(key=lambda s: (s.span[0], s.id))
+    return out
+
+
 def bcubed(gold: dict[str, str], pred: dict[str, int]) -> float:
     groups: dict[Any, set[str]] = {}
     gold_groups: dict[str, set[str]] = {}
@@ -232,9 +250,10 @@ def pair_examples(
     basil_gold: dict[str, str],
     pairs: Sequence[dict[str, Any]],
     window: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of tuning pairs: SemEval's rated pairs; BASIL articles against
-    each other and the distractors within the window."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and cross flags (no lexical comparison possible) of tuning
+    pairs: SemEval's rated pairs; BASIL articles against each other and the distractors
+    within the window."""
     from newsgraph.analyze.story_cluster import DocFreq
 
     df = DocFreq()
@@ -242,23 +261,47 @@ def pair_examples(
         for s in group:
             df.add(s)
     by_id = {s.id: s for group in sets.values() for s in group}
-    xs, ys = [], []
+    xs, ys, cross = [], [], []
+
+    def add(a: Sketch, b: Sketch, same: bool) -> None:
+        story = _one_story(b)
+        xs.append(features(a, story, df, window))
+        ys.append(1.0 if same else 0.0)
+        cross.append(not lexical_possible(a, story))
+
     for pr in pairs:
         ov = float(pr["overall"])
         a, b = by_id.get(f"{pr['pair_id']}:1"), by_id.get(f"{pr['pair_id']}:2")
         if a is None or b is None or 2.0 < ov < 3.0:
             continue
-        xs.append(features(a, _one_story(b), df, window))
-        ys.append(1.0 if ov <= 2.0 else 0.0)
+        add(a, b, ov <= 2.0)
     basil = [s for s in sets["basil"] if s.id in basil_gold]
     others = basil + sets["tmt"]
     for i, a in enumerate(basil):
         for b in others[i + 1 :]:
             if abs(a.span[0] - b.span[0]) > window:
                 continue
-            xs.append(features(a, _one_story(b), df, window))
-            ys.append(1.0 if basil_gold.get(b.id) == basil_gold[a.id] else 0.0)
-    return np.array(xs), np.array(ys)
+            add(a, b, basil_gold.get(b.id) == basil_gold[a.id])
+    return np.array(xs), np.array(ys), np.array(cross, dtype=bool)
+
+
+def fit_cross(x: np.ndarray, y: np.ndarray, same_language: np.ndarray) -> tuple[np.ndarray, float]:
+    """The model of comparisons without words in a common language: no ``lex`` (always
+    0 there); ``use``, ``actors`` and ``places`` fitted on those pairs (SemEval's
+    cross-language ones) where they vary there; where they do not (the dev set's
+    cross-language pairs share no KB ids, and are all dated alike), the same-language
+    model's weight, as for ``gap``: nothing to fit it on, and the bias fitted with the
+    feature at 0 does not depend on it."""
+    full = np.array(same_language, dtype=float)
+    full[FEATURES.index("lex")] = 0.0
+    cols = [
+        FEATURES.index(f)
+        for f in ("use", "actors", "places")
+        if np.ptp(x[:, FEATURES.index(f)]) > 0
+    ]
+    w, b = logistic(x[:, cols], y)
+    full[cols] = w
+    return full, b
 
 
 def logistic(
@@ -285,28 +328,39 @@ def fit(args: argparse.Namespace) -> None:
     basil_gold = {r["id"]: r["story"] for r in read_jsonl(BASIL) if not held_out(r["story"])}
     pairs = [p for p in read_jsonl(SEMEVAL) if not held_out(p["pair_id"])]
     tune_ids = {f"{p['pair_id']}:{k}" for p in pairs for k in (1, 2)}
-    x, y = pair_examples(sk, basil_gold, pairs, args.window)
-    w, b = logistic(x, y)
-    print(
-        f"pairs {len(y)} (same {int(y.sum())}); weights",
-        dict(zip(FEATURES, np.round(w, 3), strict=True)),
-        "bias",
-        round(b, 3),
-    )
+    x, y, cross = pair_examples(sk, basil_gold, pairs, args.window)
+    w, b = logistic(x[~cross], y[~cross])
+    wx, bx = fit_cross(x[cross], y[cross], w)
+    for name, n, pos, ww, bb in (
+        ("same-language", (~cross).sum(), y[~cross].sum(), w, b),
+        ("cross", cross.sum(), y[cross].sum(), wx, bx),
+    ):
+        print(
+            f"{name} pairs {n} (same {int(pos)}); weights",
+            dict(zip(FEATURES, np.round(ww, 3), strict=True)),
+            "bias",
+            round(bb, 3),
+        )
     tune_basil = [s for s in sk["basil"] if s.id in basil_gold] + sk["tmt"]
-    tune_basil.sort(key=lambda s: (s.span[0], s.id))
     tune_sem = [s for s in sk["semeval"] if s.id in tune_ids]
     best = None
+    # the criterion: the worst ratio to the three targets over both orders (the issue
+    # asks that ingest order not matter much; time order alone let the cross-language
+    # F1 of 40 positive pairs pick the threshold, one or two pairs at a time)
     for threshold in np.arange(0.3, 0.96, 0.05):
         for merge in (0.7, 0.8, 0.9, 1.01):
-            model = Model(tuple(w), b, float(threshold), args.window, merge)
-            f_b = bcubed(basil_gold, cluster(model, tune_basil))
-            pred = cluster(model, tune_sem)
-            f_s, f_x = pair_f1(pairs, pred), pair_f1(pairs, pred, cross=True)
-            goal = min(f_b / 0.95, f_s / 0.75, f_x / 0.65)
-            print(
-                f"t {threshold:.2f} m {merge:.2f}: basil {f_b:.3f} semeval {f_s:.3f} cross {f_x:.3f}"
-            )
+            model = Model(tuple(w), b, float(threshold), args.window, merge, tuple(wx), float(bx))
+            goal = 2.0
+            for order in ("time", "shuffled"):
+                f_b = bcubed(basil_gold, cluster(model, sketch_order(tune_basil, order)))
+                pred = cluster(model, sketch_order(tune_sem, order))
+                f_s, f_x = pair_f1(pairs, pred), pair_f1(pairs, pred, cross=True)
+                goal = min(goal, f_b / 0.95, f_s / 0.75, f_x / 0.65)
+                print(
+                    f"t {threshold:.2f} m {merge:.2f} {order:8}: basil {f_b:.3f}"
+                    f" semeval {f_s:.3f} cross {f_x:.3f}"
+                )
+            print(f"t {threshold:.2f} m {merge:.2f} worst ratio {goal:.3f}")
             if best is None or goal > best[0]:
                 best = (goal, threshold, merge)
     assert best is not None
@@ -315,6 +369,8 @@ def fit(args: argparse.Namespace) -> None:
         {
             "weights": tuple(round(float(v), 3) for v in w),
             "bias": round(float(b), 3),
+            "cross_weights": tuple(round(float(v), 3) for v in wx),
+            "cross_bias": round(float(bx), 3),
             "threshold": round(float(best[1]), 2),
             "merge_threshold": best[2],
         },

@@ -75,6 +75,50 @@ def test_an_article_bridging_two_stories_merges_them():
     assert len(live) == 1 and live[0].size == 3
 
 
+def test_a_story_is_compared_through_its_members_not_its_centroid_or_union():
+    """Average linkage: against a story of four different reports (one hot dimension
+    and one actor each), an article made of all four is as close as to each of them
+    (cosine 0.5, a quarter of its actors), not as close as to their centroid (1.0) and
+    union (all its actors); so it opens a story of its own."""
+    from newsgraph.analyze.story_cluster import DocFreq, features
+
+    window = Window()
+    a = Assigner(MODEL, window)
+    parts = [sk(f"m{i}", "2020-05-01", vec(i), f"topic{i}", [f"Q{i}"]) for i in range(4)]
+    story = window.open(parts[0].span[0])
+    for part in parts:
+        story.add(part, part.span[0])
+    probe = sk("p", "2020-05-01", vec(0, 1, 2, 3), "other words", ["Q0", "Q1", "Q2", "Q3"])
+    f = features(probe, story, DocFreq(), 30)
+    member_cos = [float(probe.vector @ m.vector) for m in parts]
+    assert f[0] == pytest.approx(np.mean(member_cos)) == pytest.approx(0.5)
+    assert float(probe.vector @ story.centroid()) == pytest.approx(1.0)
+    assert f[2] == pytest.approx(0.25)  # each actor is named by one member in four
+    assert a.assign(probe).probability is None  # it opens a new story
+    assert story.size == 4
+
+
+def test_without_words_in_common_language_the_cross_model_scores():
+    """A report in another language cannot share words with the story: ``lex`` is
+    missing there, so the cross model (no ``lex``) scores it; a report in the story's
+    language that shares none of its words is scored by the main model, which counts
+    that against it. Same vector match (cosine 0.5) for both."""
+    model = Model(
+        MODEL.weights, MODEL.bias, 0.5, 30, 1.01, (9.0, 0.0, 2.0, 0.5, -3.0), cross_bias=-3.0
+    )
+    a = Assigner(model, Window())
+    first = a.assign(sk("a", "2020-05-01", vec(0, 1, 2, 3), "Putin meets Macron in Moscow"))
+    en = a.assign(sk("b", "2020-05-01", vec(0, 1, 4, 5), "Storms flood Bavarian towns"))
+    fr = a.assign(sk("c", "2020-05-01", vec(2, 3, 6, 7), "Poutine reçoit Macron", lang="fr"))
+    assert en.probability is None and en.story != first.story
+    assert fr.story == first.story and fr.probability is not None
+    # the one model alone (no cross weights) keeps the French report apart too
+    plain = Assigner(MODEL, Window())
+    plain.assign(sk("a", "2020-05-01", vec(0, 1, 2, 3), "Putin meets Macron in Moscow"))
+    alone = plain.assign(sk("c", "2020-05-01", vec(2, 3, 6, 7), "Poutine reçoit Macron", lang="fr"))
+    assert alone.probability is None
+
+
 def test_date_spans_and_placement():
     assert date_span("2017-04-24") == (dt.date(2017, 4, 24).toordinal(),) * 2
     lo, hi = date_span("2017-02") or (0, 0)
@@ -294,7 +338,8 @@ def test_without_vectors_the_first_pass_ranks_by_shared_words_not_by_order():
 
 def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
     """The index (one matrix product and a day mask) against the plain definition: the
-    TOP_K live stories of the window closest by centroid, as stories open, grow, merge."""
+    TOP_K live stories of the window closest by mean cosine with their members, as
+    stories open, grow, merge."""
     from newsgraph.analyze.story_cluster import TOP_K, Story
 
     rng = np.random.default_rng(7)
@@ -304,7 +349,8 @@ def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
     for key in range(1, 120):  # stories loaded from the store, put in the window directly
         day = base + int(rng.integers(0, 60))
         story = Story(key=key, first_day=day, last_day=day + int(rng.integers(0, 5)), size=1)
-        story.vec_sum = rng.standard_normal(DIM).astype(np.float32)
+        unit = rng.standard_normal(DIM)
+        story.vec_sum = (unit / np.linalg.norm(unit)).astype(np.float32)  # one unit vector
         window.stories[key] = story
     a = Assigner(model, window)
     for i in range(150):
@@ -312,7 +358,7 @@ def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
         day = dt.date.fromordinal(base + int(rng.integers(0, 60))).isoformat()
         probe = sk(f"p{i}", day, v / np.linalg.norm(v), f"word{i % 7} other{i % 5}")
         active = window.active(probe.span, model.window_days)
-        sims = [float(s.vec_sum @ probe.vector) / float(np.linalg.norm(s.vec_sum)) for s in active]
+        sims = [s.mean_cosine(probe.vector) for s in active]
         order = sorted(range(len(active)), key=lambda j: -sims[j])[:TOP_K]
         got = window.candidates(probe, model.window_days, TOP_K)
         assert [s.key for s in got] == [active[j].key for j in order]

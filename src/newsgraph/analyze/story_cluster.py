@@ -8,16 +8,28 @@ An article is scored against each active story whose days lie within ``window_da
 of its own (the window is the only candidate set: no article is ever compared with
 the whole store). The score is a logistic combination of
 
-- ``use``: cosine of the article's multilingual sentence vector with the story's
-  centroid (any pair of languages);
+- ``use``: the mean cosine of the article's multilingual sentence vector with the
+  vectors of the story's articles (any pair of languages);
 - ``lex``: TF-IDF cosine of the article's title and lead words with the words of the
   story's articles in the same language (0 when the story has none in that language);
 - ``actors`` / ``places``: the share of the article's canonical actors and places
-  (KB ids, weighted by rarity) that the story names too;
+  (KB ids, weighted by rarity) that the story's articles name too, each counted by the
+  share of the story's articles that name it;
 - ``gap``: days between the article and the story's span, over the window;
 
 with weights fitted on dev data (``eval/stories_eval.py fit``). The article joins the
 best story whose probability is at least ``threshold``; otherwise it opens a new one.
+
+``use``, ``actors`` and ``places`` are averages over the story's members (average
+linkage), read off the story's sums without keeping the members: the mean cosine is the
+dot product with the sum of the (unit) member vectors over the size, and the mean
+overlap counts each key by how many members name it. The weights are fitted on pairs of
+articles, and for a story of one article these are the pair's features; against a
+story of several they stay what the pairs measured. A centroid or a union would not: a
+story whose reports differ has a centroid near the common ground of the whole stream
+(for the US politics of the dev set: Obama, Congress, the White House) and a union of
+many actors and places, both closer to any new article than any of its members are, so
+each wrong join made the next more likely (docs/quality.md, "Stories").
 When an article also clears the threshold with a second story, and the two stories
 score as the same story when compared as wholes, the smaller merges into the larger.
 """
@@ -41,16 +53,29 @@ STORY_KEYS = 80  # most actors / places a story keeps
 
 @dataclass(frozen=True)
 class Model:
-    """Logistic weights over ``FEATURES``, the joining threshold and the window."""
+    """Logistic weights over ``FEATURES``, the joining threshold and the window.
+
+    ``cross_weights`` / ``cross_bias``: a second model for comparisons where no lexical
+    one is possible (the story has no words in the article's language: another
+    language, or no text). There ``lex`` is missing, not 0: one model over both would
+    read its absence as evidence of another story, and a threshold low enough to let
+    reports in other languages join would let in same-language reports that share few
+    words. Without them, the one model scores both."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
     window_days: int
     merge_threshold: float
+    cross_weights: tuple[float, ...] | None = None
+    cross_bias: float | None = None
 
-    def probability(self, features: np.ndarray) -> float:
-        z = self.bias + float(np.dot(self.weights, features))
+    def probability(self, features: np.ndarray, cross: bool = False) -> float:
+        """The probability of the same story; ``cross``: no lexical comparison possible."""
+        if cross and self.cross_weights is not None and self.cross_bias is not None:
+            z = self.cross_bias + float(np.dot(self.cross_weights, features))
+        else:
+            z = self.bias + float(np.dot(self.weights, features))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -126,6 +151,11 @@ class Story:
             self.norms[lang] = math.sqrt(sum(w * w for w in weights.values()))
         return self.norms[lang]
 
+    def mean_cosine(self, vector: np.ndarray) -> float:
+        """The mean cosine of a unit vector with the story's member vectors (all unit,
+        or zero without the encoder): their sum's dot product over the size."""
+        return float(np.dot(vector, self.vec_sum)) / max(self.size, 1)
+
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vec_sum))
         return self.vec_sum / norm if norm else self.vec_sum
@@ -153,14 +183,25 @@ def lexical(
     return dot / (na * story.norm(lang, df))
 
 
-def overlap(keys: Iterable[str], other: Counter[str], df: DocFreq) -> float:
-    """The idf-weighted share of ``keys`` that ``other`` holds too."""
+def lexical_possible(sketch: Sketch, story: Story) -> bool:
+    """Whether the article's words can be compared with the story's: it has words and
+    the story has words in its language (``Model.probability``'s ``cross`` is the
+    opposite)."""
+    return bool(sketch.terms) and bool(story.terms.get(sketch.language or "?"))
+
+
+def overlap(keys: Iterable[str], other: Counter[str], df: DocFreq, size: int = 1) -> float:
+    """The idf-weighted share of ``keys`` that ``other`` holds too, each key counted by
+    the share of the ``size`` members that name it (``other`` counts members per key):
+    the mean over the members of the share each of them holds."""
     total = shared = 0.0
+    size = max(size, 1)
     for key in keys:
         w = df.idf(key)
         total += w
-        if key in other:
-            shared += w
+        n = other.get(key, 0)
+        if n:
+            shared += w * min(1.0, n / size)
     return shared / total if total else 0.0
 
 
@@ -188,10 +229,10 @@ def features(
     weighted: dict[str, float] | None = None,
 ) -> np.ndarray:
     """The feature vector (``FEATURES`` order) of an article against a story."""
-    use = float(np.dot(sketch.vector, story.centroid()))
+    use = story.mean_cosine(sketch.vector)
     lex = lexical(sketch, story, df, weighted)
-    actors = overlap(sketch.actors | sketch.names, story.actors, df)
-    places = overlap(sketch.places, story.places, df)
+    actors = overlap(sketch.actors | sketch.names, story.actors, df, story.size)
+    places = overlap(sketch.places, story.places, df, story.size)
     gap = min(gap_days(sketch.span, story), window) / max(window, 1)
     return np.array([use, lex, actors, places, gap], dtype=np.float64)
 
@@ -211,16 +252,17 @@ def as_sketch(story: Story) -> Sketch:
 
 
 class CentroidIndex:
-    """The window's story centroids as one matrix (rows in the window's order), with
-    their day spans, kept up to date as stories grow, open and merge: the first pass of
-    an assignment is one matrix-vector product and a mask over the day arrays, instead
-    of a Python loop over the stories and a matrix stacked again for every article."""
+    """The window's stories' vector sums as one matrix (rows in the window's order),
+    with their sizes and day spans, kept up to date as stories grow, open and merge: the
+    first pass of an assignment (the mean cosine with each story's members, ``use``) is
+    one matrix-vector product and a mask over the day arrays, instead of a Python loop
+    over the stories and a matrix stacked again for every article."""
 
     def __init__(self) -> None:
         self.keys: list[int] = []
         self.rows: dict[int, int] = {}
         self.sums = np.zeros((0, DIM), dtype=np.float32)  # vec_sum of each story
-        self.norms = np.zeros(0, dtype=np.float32)
+        self.sizes = np.zeros(0, dtype=np.float32)
         self.first = np.zeros(0, dtype=np.int64)
         self.last = np.zeros(0, dtype=np.int64)
         self.alive = np.zeros(0, dtype=bool)
@@ -241,13 +283,13 @@ class CentroidIndex:
             self.rows[story.key] = row
             self.keys.append(story.key)
         self.sums[row] = story.vec_sum
-        self.norms[row] = float(np.linalg.norm(story.vec_sum)) or 1.0
+        self.sizes[row] = max(story.size, 1)
         self.first[row], self.last[row] = story.first_day, story.last_day
         self.alive[row] = story.merged_into is None
 
     def _grow(self, size: int) -> None:
         n = len(self.sums)
-        for name in ("sums", "norms", "first", "last", "alive"):
+        for name in ("sums", "sizes", "first", "last", "alive"):
             old = getattr(self, name)
             new = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
             new[:n] = old
@@ -255,14 +297,15 @@ class CentroidIndex:
 
     def nearest(self, vector: np.ndarray, span: tuple[int, int], window: int, k: int) -> list[int]:
         """The keys of the ``k`` live stories within ``window`` days of ``span`` whose
-        centroids are closest to ``vector`` (ties: window order)."""
+        members are closest to ``vector`` on average (``Story.mean_cosine``; ties:
+        window order)."""
         n = len(self.keys)
         lo, hi = span
         near = self.alive[:n] & (self.first[:n] - window <= hi) & (lo <= self.last[:n] + window)
         rows = np.flatnonzero(near)
         if not len(rows):
             return []
-        sims = (self.sums[:n] @ vector)[rows] / self.norms[rows]
+        sims = (self.sums[:n] @ vector)[rows] / self.sizes[rows]
         return [self.keys[rows[i]] for i in np.argsort(-sims, kind="stable")[:k]]
 
 
@@ -291,8 +334,9 @@ class Window:
 
     def candidates(self, sketch: Sketch, window: int, k: int) -> list[Story]:
         """The stories an article is scored against in full: the ``k`` live stories of
-        its window closest to it by sentence vector (through the centroid index), or
-        without a vector, the ``k`` that share most of its words, actors and places."""
+        its window closest to it by sentence vector (the mean cosine with their members,
+        through the index), or without a vector, the ``k`` that share most of its
+        words, actors and places."""
         if not sketch.vector.any():  # [stories] encoder off
             active = self.active(sketch.span, window)
             order = np.argsort(-_shared_keys(sketch, active), kind="stable")[:k]
@@ -330,7 +374,7 @@ class Assigner:
             weighted = _weighted(sketch.terms, w.df)  # once, not once per candidate
             for story in candidates:
                 f = features(sketch, story, w.df, m.window_days, weighted)
-                scored.append((m.probability(f), story))
+                scored.append((m.probability(f, not lexical_possible(sketch, story)), story))
         scored.sort(key=lambda ps: (-ps[0], -ps[1].size, ps[1].key))
         if not scored or scored[0][0] < m.threshold:
             day = (sketch.span[0] + sketch.span[1]) // 2
@@ -351,7 +395,8 @@ class Assigner:
                 continue
             probe = as_sketch(other)
             f = features(probe, best, self.window.df, self.model.window_days)
-            if self.model.probability(f) >= self.model.merge_threshold:
+            cross = not lexical_possible(probe, best)
+            if self.model.probability(f, cross) >= self.model.merge_threshold:
                 big, small = (best, other) if best.size >= other.size else (other, best)
                 big.absorb(small)
                 self.window.index.update(big)
@@ -362,7 +407,7 @@ class Assigner:
 
 
 # the stories of the window closest to an article by sentence vector that are scored in
-# full (a cheap first pass: one matrix product over the window's centroids)
+# full (a cheap first pass: one matrix product over the window's vector sums)
 TOP_K = 40
 
 
