@@ -176,8 +176,7 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
             kept[kind][key or None] = int(n)
     tables = {
         t.name: kept["table"].get(t.name, 0) if t.name in schema.COUNTED_TABLES else _count(conn, t)
-        for t in schema.metadata.sorted_tables
-        if t not in schema.AGGREGATE_TABLES
+        for t in _listed_tables()
     }
     r = schema.runs
     runs = [
@@ -193,6 +192,13 @@ def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
         "repairs": {k: kept["repairs"].get(k, 0) for k in ("articles", "words", "uncounted")},
         "runs": runs,
     }
+
+
+@cache
+def _listed_tables() -> tuple[Table, ...]:
+    """The tables ``stats`` lists, in dependency order (``sorted_tables`` sorts them
+    again at every call: a third of the stats answer's own time)."""
+    return tuple(t for t in schema.metadata.sorted_tables if t not in schema.AGGREGATE_TABLES)
 
 
 def _count(conn: Connection, table: Table) -> int:
