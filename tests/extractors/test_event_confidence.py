@@ -757,3 +757,24 @@ def test_a_place_in_a_name_and_the_owner_of_what_an_appeal_would_stop(nlp) -> No
     halt = "China calls for suspension of North Korea's nuclear and missile activities."
     found = [e for e in events(nlp, halt) if e.trigger.text == "calls"]
     assert [[a.country for a in e.target] for e in found] == [["PRK"]]
+
+
+def test_fighting_on_in_a_campaign_and_attacking_someone_for_a_deed_are_no_violence(nlp) -> None:
+    fight = "Fillon insisted he would fight on until victory."
+    assert all(e.confidence < 0.75 for e in events(nlp, fight) if e.trigger.text == "fight")
+    blame = "Republicans have frequently attacked Democrats for supposedly crafting legislation."
+    assert all(e.confidence < 0.75 for e in events(nlp, blame) if e.trigger.text == "attacked")
+    war = "Kurdish fighters fought Islamic State militants near Raqqa on Monday."
+    assert confidence_of(nlp, war, "fought") >= 0.75
+
+
+def test_a_city_naming_talks_is_where_they_were_held_not_a_side(nlp) -> None:
+    astana = "The Russian diplomat has praised Astana talks' contribution to the peace settlement."
+    found = [e for e in events(nlp, astana) if e.trigger.text == "praised"]
+    assert found and all(a.country != "KAZ" for e in found for a in e.target)
+    minsk = "Lavrov praised the Minsk agreements on Monday."
+    found = [e for e in events(nlp, minsk) if e.trigger.text == "praised"]
+    assert found and all(a.country != "BLR" for e in found for a in e.target)
+    proposal = "Russia rejected the Ukrainian proposal on Monday."
+    found = [e for e in events(nlp, proposal) if e.trigger.text == "rejected"]
+    assert [[a.country for a in e.target] for e in found] == [["UKR"]]

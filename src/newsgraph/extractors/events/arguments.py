@@ -25,7 +25,9 @@ from newsgraph.extractors.events.actor_words import (
 from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
 from newsgraph.kb.actor_codes import (
     adjective_country,
+    capital_country,
     country_code,
+    place_country,
 )
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
@@ -503,6 +505,8 @@ def _owner(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             return []  # 'rebuild his coalition': his own, not a target
+        if child.dep_ == "poss" and child.lemma_.lower() in MEETINGS:
+            return []  # "praised Astana talks' contribution": the talks, no one's
         if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
             return conjuncts(child)
     preps = ("by", "from", "of") if _action_noun(noun) else ("by", "from")
@@ -512,11 +516,49 @@ def _owner(noun: Token) -> list[Token]:
             found = actor_tokens(named)
             if found:
                 return found
+    meeting = noun.lemma_.lower() in MEETINGS
     return [
         c
         for c in noun.children
-        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        if c.dep_ in ("amod", "compound", "nmod")
+        and c.ent_type_ in ("NORP", "GPE", "ORG")
+        and not (meeting and _city(c))  # 'the Minsk agreements': where, not whose
     ][:1]
+
+
+# nouns for meetings and the texts they agree on, which a city names by where they were held
+MEETINGS = frozenset(
+    {
+        "talk",
+        "talks",
+        "agreement",
+        "accord",
+        "process",
+        "format",
+        "summit",
+        "conference",
+        "meeting",
+        "declaration",
+        "protocol",
+        "ceasefire",
+        "truce",
+        "deal",
+        "negotiation",
+        "forum",
+        "round",
+        "communique",
+        "memorandum",
+        "treaty",
+        "convention",
+    }
+)
+
+
+def _city(token: Token) -> bool:
+    """A city or capital ('Minsk', 'Astana', 'Geneva'), not a country or a people."""
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    return not _nation(token) and bool(capital_country(text) or place_country(text))
 
 
 def _between_others(noun: Token) -> list[Token]:

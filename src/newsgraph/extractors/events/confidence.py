@@ -135,12 +135,20 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         and _sport(trigger)
         and not any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
     )
+    armed = any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
+    lemma = trigger.lemma_.lower()
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     strove = (
-        trigger.lemma_.lower() in ("fight", "battle", "struggle")
-        and any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in trigger.children)
-        and not any(a.sector in ARMED_SECTORS for _, actors in sides for a in actors)
-    )  # 'as Obama fought to introduce medical care': strove, no violence
-    if _other_sense(trigger, code, sets) or game or strove:
+        lemma in ("fight", "battle", "struggle")
+        and not armed
+        and (
+            any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in trigger.children)
+            or not (sides[1][0] or preps & {"with", "against", "in", "for", "over"})
+        )
+    )  # 'as Obama fought to introduce medical care', 'would fight on until victory': strove
+    blamed = lemma == "attack" and not armed and "for" in preps and bool(sides[1][0])
+    # 'Republicans have frequently attacked Democrats for crafting legislation': criticism
+    if _other_sense(trigger, code, sets) or game or strove or blamed:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -154,7 +162,6 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     if _habitual(trigger, sets["habitual_verbs_ok"]):
         doubts.append("present_habitual")
     targets = sides[1][0]
-    lemma = trigger.lemma_.lower()
     if plover in ("AGREE", "AID") and _budget_line(trigger, targets):
         doubts.append("other_sense")  # 'Cuomo committed nearly $6 billion in funding for ...'
     funds = bool(_money_objects(trigger)) and not _budget_line(trigger, targets)
