@@ -285,3 +285,20 @@ def test_a_second_verb_in_the_clauses_tense_stays(nlp) -> None:
     # guard: 'is open' shares the reported clause's tense, so it is part of the words
     quote = only(quotes_of(nlp, "The mayor said the bridge is safe and is open again."), "safe")
     assert quote.text == "the bridge is safe and is open again"
+
+
+def test_a_heading_run_into_the_next_sentence_gives_no_speaker(nlp) -> None:
+    text = (
+        "READ MORE: Cubans stranded in Central America try to reach the US Mexico's former "
+        "foreign minister, Jorge Castaneda, has suggested Mexico should play that card."
+    )
+    for quote in quotes_of(nlp, text):
+        assert quote.speaker is None or "Cubans" not in quote.speaker.text
+
+
+def test_a_second_act_joined_by_and_keeps_its_subject(nlp) -> None:
+    # guard: 'left the room and said' is one subject's two acts
+    quote = only(
+        quotes_of(nlp, "The minister left the room and said the talks had failed."), "failed"
+    )
+    assert quote.speaker is not None and quote.speaker.text == "The minister"

@@ -94,6 +94,9 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         return _issuer(verb.head, lex)  # 'issued a statement saying that ...'
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
         return None  # 'the best way is to tell them': the way says nothing
+    if verb.dep_ == "conj" and not _joined(verb):
+        return None  # 'Cubans ... try to reach the US Mexico's minister has suggested':
+        # two sentences run together (a heading), not one subject's two acts
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         reporter = _reporter_of(verb.head, lex)
         if reporter is not None and verb.dep_ in ("advcl", "conj"):
@@ -103,6 +106,13 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
     return None
+
+
+def _joined(verb: Token) -> bool:
+    """Whether a conjoined verb is joined to its head by a conjunction ('and', 'but')."""
+    head = verb.head
+    low, high = sorted((head.i, verb.i))
+    return any(c.dep_ == "cc" and low < c.i < high for c in head.children)
 
 
 def _issuer(noun: Token, lex: CueLexicon) -> Token | None:
