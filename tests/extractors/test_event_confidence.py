@@ -778,3 +778,17 @@ def test_a_city_naming_talks_is_where_they_were_held_not_a_side(nlp) -> None:
     proposal = "Russia rejected the Ukrainian proposal on Monday."
     found = [e for e in events(nlp, proposal) if e.trigger.text == "rejected"]
     assert [[a.country for a in e.target] for e in found] == [["UKR"]]
+
+
+def test_a_plan_of_the_past_is_no_stated_intent(nlp) -> None:
+    plan = "In 2015, Turkey planned to invade Syria, but the operation was cancelled."
+    assert all(e.confidence < 0.75 for e in events(nlp, plan) if e.trigger.text == "invade")
+    said = "Putin said Russia planned to hold talks with Japan."
+    assert confidence_of(nlp, said, "talks") >= 0.75
+
+
+def test_an_invitation_accepted_is_made_to_whom_accepts_it(nlp) -> None:
+    text = "Putin accepted an invitation from Xi Jinping to visit China."
+    found = [e for e in events(nlp, text) if e.trigger.text == "invitation"]
+    assert [[a.country for a in e.target] for e in found] == [["RUS"]]
+    assert [[a.country for a in e.source] for e in found] == [["CHN"]]

@@ -594,6 +594,19 @@ def addressee(verb: Token) -> list[Token]:
     return []
 
 
+RECEIVING = frozenset({"accept", "receive", "get", "welcome", "decline", "reject", "turn"})
+
+
+def _receiver(noun: Token) -> list[Token]:
+    """'Putin accepted an invitation from Xi': the act is Xi's (from Xi), and the one who
+    accepts or declines it is whom it was made to."""
+    verb = governing_verb(noun)
+    sent = any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
+    if verb is None or noun.dep_ != "dobj" or not sent or verb.lemma_.lower() not in RECEIVING:
+        return []
+    return actor_tokens(_verb_subject(verb))
+
+
 def _noun_targets(noun: Token) -> list[Token]:
     suffers = undergone(noun)
     if suffers is not None:
@@ -604,6 +617,8 @@ def _noun_targets(noun: Token) -> list[Token]:
     found = _prep_targets(noun, NOUN_TARGET_PREPS) or _between_others(noun)
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
+    if not found:
+        found = _receiver(noun)
     verb = governing_verb(noun)
     if not found and verb is not None:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]

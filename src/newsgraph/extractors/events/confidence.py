@@ -244,7 +244,12 @@ def _mood_doubts(
     doubts = []
     if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
-    elif _believed_or_asked(trigger) or _attempted(trigger) or _not_yet(trigger):
+    elif (
+        _believed_or_asked(trigger)
+        or _attempted(trigger)
+        or _not_yet(trigger)
+        or (modality == "intent" and _past_plan(trigger))
+    ):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
@@ -527,6 +532,27 @@ def _agreed_with_someone(verb: Token) -> bool:
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     others = any(c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") for c in verb.children)
     return "with" in preps and not others and not preps & {"on", "to", "upon", "over", "for"}
+
+
+PLANS = frozenset({"intend", "plan", "want", "hope", "wish", "aim", "mean"})
+
+
+def _past_plan(trigger: Token) -> bool:
+    """'In 2015, Turkey planned to invade Syria, but ...', 'He intended to travel to Libya':
+    a plan of the past told by the writer, not an intent someone states ('Putin said
+    Russia planned to hold talks' is reported, and kept)."""
+    node = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    for _ in range(3):
+        if node is None or node.dep_ != "xcomp":
+            return False
+        head = node.head
+        if head.lemma_.lower() in PLANS:
+            reporting = tables.lexicon()["reporting_verbs"]
+            reported = head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting
+            had = any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+            return (head.tag_ == "VBD" or had) and not reported
+        node = head
+    return False
 
 
 def _not_yet(trigger: Token) -> bool:
