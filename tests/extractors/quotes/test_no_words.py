@@ -8,6 +8,7 @@ the same verbs still report speech.
 from __future__ import annotations
 
 import pytest
+from quote_checks import only, quotes_of
 
 from newsgraph.extractors.quotes.finder import find_quotes
 from newsgraph.records import Quote, Speaker
@@ -20,28 +21,6 @@ def nlp():
     from newsgraph.languages.en import english
 
     return english()
-
-
-def quotes_of(nlp, text: str, *, layer: bool = False) -> list[Quote]:
-    """find_quotes on ``text`` (through the entity layer's hook when ``layer``)."""
-    doc = nlp(text)
-    resolve = None
-    if layer:
-        from newsgraph.extractors.entities import find_entities
-
-        resolve = find_entities(doc, published="2017-03-01").resolve
-    found = find_quotes(doc, resolve=resolve)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-        if q.speaker is not None and q.speaker.start is not None:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
-    return found
-
-
-def only(found: list[Quote], words: str) -> Quote:
-    hits = [q for q in found if words in q.text]
-    assert len(hits) == 1, [q.text for q in found]
-    return hits[0]
 
 
 def none_with(found: list[Quote], words: str) -> None:
