@@ -64,6 +64,13 @@ def kb():
             [_role("head_of_state", "HUN", "1993-01-01", "2001-01-01")],
         ),
         _person(
+            "P-TOTH",
+            "Laszlo Toth",
+            "HUN",
+            ["Toth"],
+            [_role("head_of_government", "HUN", "2010-01-01")],
+        ),
+        _person(
             "P-KIM",
             "Kim Do-yun",
             "KOR",
@@ -119,11 +126,21 @@ def entity_at(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str |
 
 def test_a_surname_shared_by_two_kb_people_links_to_neither(nlp, kb):
     text = (
-        "Hungary's opposition met in Budapest. Varga, who lost the election, offered to work "
-        "with the new Hungarian government and urged her supporters to stay calm."
+        "Prime Minister Laszlo Toth met the opposition in Budapest. Varga, who lost the "
+        "election, offered to work with the new Hungarian government."
     )
-    layer = layer_of(nlp, text, kb)
+    layer = layer_of(nlp, text, kb, published="2030-03-01")  # both long out of office
+    assert entity_at(layer, text, "Laszlo Toth") == "P-TOTH"
     assert entity_at(layer, text, "Varga") not in ("P-ANN", "P-BEN")
+
+
+def test_a_shared_surname_goes_to_the_only_namesake_recently_in_office(nlp, kb):
+    text = (
+        "Prime Minister Laszlo Toth met the opposition in Budapest. Varga, who lost the "
+        "election, offered to work with the new Hungarian government."
+    )
+    layer = layer_of(nlp, text, kb, published="2017-03-01")  # Ann left office in 2013
+    assert entity_at(layer, text, "Varga") == "P-ANN"
 
 
 def test_a_surname_goes_to_the_namesake_the_article_names_in_full(nlp, kb):
@@ -314,3 +331,20 @@ def test_the_articles_own_pronouns_tell_a_persons_gender(nlp):
     )
     layer = find_entities(nlp(text), published="2017-03-01", kb=NO_KB)
     assert entity_at(layer, text, "He says") == entity_at(layer, text, "Omar Haddad")
+
+
+def test_a_word_glued_by_a_dash_after_a_long_name_is_no_korean_syllable(nlp):
+    # guard: scrape debris, not a hyphenated given name
+    text = "Hurd, who was critical of Donald Trump-during the 2016 election, voted no."
+    layer = find_entities(nlp(text), published="2017-03-16")
+    assert entity_at(layer, text, "Donald Trump") == "Q22686"
+
+
+def test_an_acronym_links_when_the_article_names_no_country_at_all(nlp):
+    # guard: nothing in the article speaks against the FBI
+    text = "Investigators said they are working with local police, including the FBI."
+    layer = find_entities(nlp(text), published="2017-03-18")
+    assert entity_at(layer, text, "FBI") == "ng:org:fbi"
+    text = "Martin Schulz is the new leader of the Social Democrat Party (SPD). The SPD agreed."
+    layer = find_entities(nlp(text), published="2017-02-09")
+    assert entity_at(layer, text, "SPD", 1) == "ng:org:spd"  # a definition spelt differently

@@ -225,14 +225,17 @@ def _capitalised(span: Any) -> bool:
 
 
 def hyphen_part(tok: Any) -> bool:
-    """A word glued by a hyphen to a capitalised word before it ("moon" in "Ki-moon"):
-    the second syllable of a romanised Korean given name, no word of its own."""
+    """A short lower-case word glued by a hyphen to a short capitalised word before it
+    ("moon" in "Ki-moon", "pyo" in "Hyung-pyo"): the second syllable of a romanised
+    Korean given name, no word of its own ("Trump-during", scrape debris, is none)."""
     if tok.i < 2:
         return False
     doc = tok.doc
     hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
     return (
         tok.is_lower
+        and len(tok) <= 5
+        and len(before) <= 5
         and hyphen.text == "-"
         and not hyphen.whitespace_
         and not before.whitespace_

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import ratio, token_set_ratio
 from spacy.tokens import Doc
 
 from newsgraph.extractors.doctext import doc_text
@@ -48,9 +48,10 @@ _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,6}")
 class _OrgContext:
     """What in the article supports linking an acronym to a KB organisation of one
     country: the article's own definition of the acronym ("First Command of the Capital
-    (PCC)") decides when it has one; else the country must be named at least
-    ``MIN_COUNTRY_MENTIONS`` times (by its name, a demonym, a place or a linked person
-    or organisation of it). "PCC" in an article on Brazil's prisons is a Brazilian gang,
+    (PCC)") decides when it has one (the organisation's name, or one spelt a little
+    differently: "Social Democrat Party"); else, when the article names any country, the
+    organisation's must be named at least ``MIN_COUNTRY_MENTIONS`` times (by its name, a
+    demonym, a place or a linked person or organisation of it). "PCC" in an article on Brazil's prisons is a Brazilian gang,
     not the Chinese Communist Party (whose French acronym it is), though China is named
     once. Organisations of no one country (the UN, NATO) and names longer than an
     acronym need no support."""
@@ -80,8 +81,11 @@ class _OrgContext:
         expansion = self.defined.get(mention)
         if expansion is not None:
             written = " ".join(expansion.lower().split())
-            return any(" " in name and written.endswith(name) for name in names)
-        return self.countries[link.country] >= MIN_COUNTRY_MENTIONS
+            return any(
+                " " in name and (written.endswith(name) or token_set_ratio(written, name) >= 80)
+                for name in names
+            )
+        return not self.countries or self.countries[link.country] >= MIN_COUNTRY_MENTIONS
 
 
 MIN_COUNTRY_MENTIONS = 2
@@ -112,7 +116,8 @@ class _Support:
     """What in the article supports linking a bare surname to a KB person: the person's
     full name (clustering does that), a title before it ("President Fox"), the person in
     office on the article's date, another KB person of the same country in the article,
-    or the country itself for someone out of office fewer than ``RECENT_YEARS``."""
+    or, for someone out of office fewer than ``RECENT_YEARS``, the country itself or no
+    country named at all ("Obama" in a 2017 story on a US court case that names none)."""
 
     def __init__(
         self, doc: Doc, candidates: list[Candidate], links: dict[str, Link], resolver: Resolver
@@ -155,14 +160,19 @@ class _Support:
 
     def _one_of_namesakes(self, links: tuple[Link, ...]) -> tuple[Link, ...]:
         """Several KB people share the surname ("Clinton": Bill and Hillary): only a
-        namesake the article singles out is kept - named in full in it, or the only one
-        in office on its date - else none (an unlinked name beats the most famous
-        holder of the surname)."""
+        namesake the article singles out is kept - named in full in it, the only one in
+        office on its date, else the only one out of office fewer than ``RECENT_YEARS``
+        (in 2017, "Obama" is Barack, not Michelle; "Clinton" Hillary, not Bill) - else
+        none (an unlinked name beats the most famous holder of the surname)."""
         named = tuple(link for link in links if link.id in self.named)
         if named:
             return named[:1]
-        serving = [link for link in links if self.resolver.years_out_of_office(link.id) == 0.0]
-        return (serving[0],) if len(serving) == 1 else ()
+        out = {link.id: self.resolver.years_out_of_office(link.id) for link in links}
+        serving = [link for link in links if out[link.id] == 0.0]
+        if serving:
+            return (serving[0],) if len(serving) == 1 else ()
+        recent = [link for link in links if (out[link.id] or 99.0) < RECENT_YEARS]
+        return (recent[0],) if len(recent) == 1 else ()
 
     def _supported(self, cand: Candidate, link: Link) -> bool:
         out = self.resolver.years_out_of_office(link.id)
@@ -173,7 +183,8 @@ class _Support:
             return True
         if link.country and link.country in self.people_countries:
             return True
-        return bool(link.country and link.country in self.countries and out < RECENT_YEARS)
+        named_here = not self.countries or link.country in self.countries
+        return bool(link.country and named_here and out < RECENT_YEARS)
 
 
 def name_words(doc: Doc, cand: Candidate) -> list[str]:
