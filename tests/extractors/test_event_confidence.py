@@ -729,6 +729,10 @@ def test_failed_bids_budget_lines_and_rallying_to_someone_are_no_acts(nlp) -> No
     assert all(e.confidence < 0.75 for e in events(nlp, budget) if e.trigger.text == "committed")
     aid = "The EU has committed 3 billion euros to Turkey to help refugees."
     assert confidence_of(nlp, aid, "committed") >= 0.75
+    bill = "(CNN)A Texas lawmaker has proposed a bill that would fine a man $100 each time."
+    assert confidence_of(nlp, bill, "proposed") >= 0.75  # the money is the bill's, not given
+    found = [e for e in events(nlp, bill) if e.trigger.text == "proposed"]
+    assert [[a.name for a in e.source] for e in found] == [["Texas lawmaker"]]
     rally = (
         "German Chancellor Angela Merkel had also rallied to the Netherlands, condemning "
         "the analogies as misguided."

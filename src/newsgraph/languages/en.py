@@ -58,7 +58,8 @@ def _add_dash_breaks(nlp: Any) -> None:
         r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'
         r"(?<=[a-z]),(?=-[A-Z])",  # a dash glued after a comma: 'John Kelly,-Videgaray said'
         r"(?<=,)-(?=[A-Z])",
-        r"(?<=[A-Z]{2})\)(?=[A-Z][a-z])",  # a dateline glued to the first word: '(CNN)Chuck'
+        # a dateline glued to the first word: '(CNN)Chuck', '(CNN)A Texas lawmaker'
+        r"(?<=[A-Z]{2})\)(?=[A-Z](?:[a-z]|$))",
     ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if nlp.tokenizer.token_match is None:  # a word whose accented letters the scrape lost

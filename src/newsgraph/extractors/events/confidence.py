@@ -843,8 +843,9 @@ def _money_objects(trigger: Token) -> list[set[int]]:
     it goes to ('$50,000 worth of goods to Baghdad University': not the university)."""
     sums = []
     for obj in trigger.children:
-        if obj.dep_ != "dobj" or not any(_money_word(t) for t in obj.subtree):
-            continue
+        amount = [obj, *(c for c in obj.children if c.dep_ in AMOUNT_DEPS)]
+        if obj.dep_ != "dobj" or not any(_money_word(t) for t in amount):
+            continue  # not 'proposed a bill that would fine a man $100'
         recipients = {
             t.i
             for p in obj.subtree
@@ -853,6 +854,9 @@ def _money_objects(trigger: Token) -> list[set[int]]:
         }
         sums.append({t.i for t in obj.subtree} - recipients)
     return sums
+
+
+AMOUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod"})
 
 
 def _money_word(token: Token) -> bool:
