@@ -281,3 +281,27 @@ def test_a_second_act_joined_by_and_keeps_its_subject(nlp) -> None:
         quotes_of(nlp, "The minister left the room and said the talks had failed."), "failed"
     )
     assert quote.speaker is not None and quote.speaker.text == "The minister"
+
+
+def test_a_speech_noun_does_not_swallow_the_sentences_verb(nlp) -> None:
+    text = "A father's plea to help his sick daughter embroiled him in controversy."
+    none_with(quotes_of(nlp, text), "embroiled")
+
+
+def test_a_speech_nouns_own_clause_stays(nlp) -> None:
+    # guard: the promise's to-clause is its content
+    quote = only(quotes_of(nlp, "The minister's promise to cut taxes was welcomed."), "cut taxes")
+    assert quote.text == "to cut taxes"
+
+
+def test_two_groups_joined_are_one_speaker_mention(nlp) -> None:
+    text = "Human rights and media organisations have denounced his detention."
+    quote = only(quotes_of(nlp, text), "detention")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Human rights and media organisations"
+
+
+def test_a_person_and_another_keep_the_first_mention(nlp) -> None:
+    # guard: only plural groups are joined
+    quote = only(quotes_of(nlp, "The president and his wife said they were grateful."), "grateful")
+    assert quote.speaker is not None and quote.speaker.text == "The president"

@@ -382,11 +382,28 @@ def _noun_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     source = _noun_source(tok, lex) if clause is not None else None
     if clause is None or source is None:
         return None
+    if tok.dep_ == "ROOT" and _swallows_a_verb(clause):
+        return None  # 'A father's plea to help his daughter embroiled him': the parser
+        # hung the sentence's verb inside the noun's clause
     span = _content_span(clause.left_edge.i, clause.right_edge.i, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, source)
+
+
+def _swallows_a_verb(clause: Token) -> bool:
+    """Whether a to-clause holds a finite verb with its own subject and no 'that' (the
+    sentence's own verb, misparsed into the clause)."""
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return False
+    for verb in clause.subtree:
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb is not clause
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        marked = any(c.dep_ == "mark" for c in verb.children)
+        if finite and subject and not marked and verb.dep_ == "ccomp":
+            return True
+    return False
 
 
 def _introduced(clause: Token) -> bool:

@@ -34,6 +34,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         of_phrase = child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in ("NOUN", "PROPN")
         if child.dep_ in ("compound", "flat") or of_phrase:
             last = max(last, child.right_edge.i)
+        if _groups(head, child):  # 'Human rights and media organisations have denounced'
+            last = max(last, child.i)
     doc = head.doc
     for i in range(head.i - 1, first - 1, -1):
         if doc[i].is_quote:  # a mention does not run back over a quotation mark
@@ -47,6 +49,14 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
         last -= 1
     return first, last
+
+
+def _groups(head: Token, child: Token) -> bool:
+    """Whether ``child`` is a second group joined to a plural noun ('rights and media
+    organisations', 'residents and officials'): the mention names both."""
+    plural = head.tag_ == "NNS" and child.tag_ == "NNS"
+    joined = any(c.dep_ == "cc" and head.i < c.i < child.i for c in head.children)
+    return child.dep_ == "conj" and plural and joined
 
 
 def _stems(words: list[str]) -> set[str]:
