@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
@@ -431,15 +432,19 @@ def _article_share(conn: Connection, since: str | None, until: str | None) -> fl
     return int(part or 0) / max(1, int(whole or 0))
 
 
+@cache
+def _all_quotes() -> Select[Any]:
+    """``quote_select`` without a condition, built once (callers narrow it)."""
+    return quote_select([], None, None, None)
+
+
 def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str, Any]]:
     """``quote_select`` rows of these (article_id, seq) pairs, in their order."""
     if not pairs:
         return []
     q = schema.quotes
     wanted = set(pairs)  # by article (an index prefix), then the pairs asked for
-    stmt = quote_select([], None, None, None).where(
-        q.c.article_id.in_(sorted({p[0] for p in pairs}))
-    )
+    stmt = _all_quotes().where(q.c.article_id.in_(sorted({p[0] for p in pairs})))
     found = {
         key: r for r in dicts(conn.execute(stmt)) if (key := (r["article_id"], r["seq"])) in wanted
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, String, cast, func, or_, select
@@ -42,8 +43,10 @@ class EventFilters:
     article_id: str | None = None
 
 
+@cache
 def event_select() -> Select[Any]:
-    """Events with their effective day, article title and sentence text."""
+    """Events with their effective day, article title and sentence text (built once;
+    callers narrow it, which makes a new statement)."""
     length = e.c.sentence_end - e.c.sentence_start
     return select(
         e,
