@@ -348,3 +348,13 @@ def test_an_acronym_links_when_the_article_names_no_country_at_all(nlp):
     text = "Martin Schulz is the new leader of the Social Democrat Party (SPD). The SPD agreed."
     layer = find_entities(nlp(text), published="2017-02-09")
     assert entity_at(layer, text, "SPD", 1) == "ng:org:spd"  # a definition spelt differently
+
+
+def test_a_role_phrase_right_before_a_name_is_its_title(nlp):
+    text = (
+        "Chancellor Greta Lorenz is seen holding the head of the new leader of the "
+        "Social Democrat Party (SPD) Martin Kessler in the caricature."
+    )
+    layer = find_entities(nlp(text), published="2017-02-09", kb=NO_KB)
+    phrase = entity_at(layer, text, "the new leader")
+    assert phrase in (None, entity_at(layer, text, "Martin Kessler"))

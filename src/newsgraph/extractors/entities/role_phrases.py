@@ -250,9 +250,18 @@ def resolve_role_phrases(art: CorefArticle) -> None:
         key = role_key(list(phrase), art.resolver, head)
         if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
             continue
-        entity = _role_entity(art, phrase, key)
+        entity = _name_after(art, phrase) or _role_entity(art, phrase, key)
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+def _name_after(art: CorefArticle, phrase: Span) -> str | None:
+    """The person named right after a role phrase, with no comma between: the phrase is
+    that name's title ("the new leader of the Social Democrat Party (SPD) Martin Schulz")."""
+    i = phrase.end
+    while i < len(art.doc) and art.doc[i].text == ")":
+        i += 1
+    return art.person_at(i) if i < len(art.doc) else None
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
