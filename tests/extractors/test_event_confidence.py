@@ -796,3 +796,37 @@ def test_an_invitation_accepted_is_made_to_whom_accepts_it(nlp) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "invitation"]
     assert [[a.country for a in e.target] for e in found] == [["RUS"]]
     assert [[a.country for a in e.source] for e in found] == [["CHN"]]
+
+
+def test_questions_habits_norms_and_warnings_of_danger_are_no_acts(nlp) -> None:
+    whether = "There is confusion about whether the battle for Raqqa will be launched soon."
+    assert all(e.confidence < 0.75 for e in events(nlp, whether) if e.trigger.text == "battle")
+    seldom = "Saudi kings seldom undertake such ambitious regional tours."
+    assert all(e.confidence < 0.75 for e in events(nlp, seldom) if e.trigger.text == "tours")
+    norm = "He said it was not unusual for members of Congress to meet ambassadors."
+    assert all(e.confidence < 0.75 for e in events(nlp, norm) if e.trigger.text == "meet")
+    danger = "Mr Kenny warned delegates of the dangers of the rise in populism."
+    assert all(e.confidence < 0.75 for e in events(nlp, danger) if e.trigger.text == "warned")
+    threat = "Russia warned NATO against deploying troops near its borders."
+    assert confidence_of(nlp, threat, "warned") >= 0.75
+
+
+def test_a_thing_coded_by_its_modifier_is_no_target_and_a_stated_nationality_holds(nlp) -> None:
+    ambitions = "Moscow has denied any military ambitions in the region."
+    found = [e for e in events(nlp, ambitions) if e.trigger.text == "denied"]
+    assert found and all(not e.target for e in found)
+    banks = "The EU imposed sanctions on Russian banks on Monday."
+    found = [e for e in events(nlp, banks) if e.trigger.text == "sanctions"]
+    assert [[a.code for a in e.target] for e in found] == [["RUSBUS"]]
+    taliban = "Pakistani Taliban fighters attacked a school in Peshawar on Monday."
+    found = [e for e in events(nlp, taliban) if e.trigger.text == "attacked"]
+    assert [[a.country for a in e.source] for e in found] == [["PAK"]]
+
+
+def test_a_person_after_a_title_naming_a_body_is_the_side(nlp) -> None:
+    text = (
+        "Germany's Social Democrats have formally endorsed former European Parliament "
+        "President Martin Schulz as their leader."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "endorsed"]
+    assert [[a.name for a in e.target] for e in found] == [["Martin Schulz"]]

@@ -240,9 +240,11 @@ def _codes(token: Token, strict: bool = False) -> bool:
     code = code_phrase(doc_text(token.doc)[start:end])
     if code is None:
         return False
-    if not strict or code.sector or code.code.startswith(ORG_PREFIXES):
+    if not strict or code.code.startswith(ORG_PREFIXES):
         return True
-    return code_phrase(token.text) is not None  # the head itself is a place or a people
+    # an object coded only by a modifier is a thing ('denied any military ambitions',
+    # 'rejected an Australian ultimatum'): the head itself must be a place or a people
+    return code_phrase(token.text) is not None
 
 
 def antecedent(pronoun: Token) -> Token | None:

@@ -119,6 +119,10 @@ def event_actor(
     if text.lower() in FIRST_PERSON:
         return _quoted_speaker(layer, start, quotes)
     speaker = layer.resolve(start, end)
+    person = _person_at_end(layer, start, end)
+    if person is not None and speaker is not None and speaker.entity != person:
+        # 'former European Parliament President Martin Schulz': the person the title ends on
+        speaker = layer.resolve(*_mention_at_end(layer, person, start, end))
     if speaker is None or speaker.entity is None:
         return None
     code = code_phrase(BASED_IN.sub(" ", text))  # not the backer of 'US-backed forces'
@@ -130,6 +134,11 @@ def event_actor(
         return None  # 'a Qatar-based network', 'a London-based group': only where it sits
     if _opposed(layer, speaker.entity, start, end):
         return None  # 'the anti-ISIL coalition' is not the Islamic State
+    if code is not None and code.sector in ("REB", "UAF") and code.country:
+        stated = _stated_country(text, code)
+        if stated and stated != code.country and code.code.startswith(code.country):
+            # 'the Pakistani Taliban': the group of the country the phrase states
+            code = dataclasses.replace(code, country=stated, code=stated + code.code[3:])
     outside = _outside_name(entity, start, end, layer.text) if kind == "PERSON" else None
     if code is not None and code.country and outside is not None:
         bare = code_phrase(outside) if outside else None
@@ -199,6 +208,25 @@ def event_actor(
             sector = sector or code.sector
     full = code.code if code is not None and (code.country == country or not country) else None
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _person_at_end(layer: Any, start: int, end: int) -> str | None:
+    """The person whose name ends the phrase after a title that names a body ('European
+    Parliament President Martin Schulz'), or None."""
+    stop = start + len(layer.text[start:end].rstrip(" ,.;:"))
+    for entity in layer.entities:
+        if entity.type == "PERSON" and any(
+            m.end == stop and m.start > start for m in entity.mentions
+        ):
+            return str(entity.id)
+    return None
+
+
+def _mention_at_end(layer: Any, entity_id: str, start: int, end: int) -> tuple[int, int]:
+    stop = start + len(layer.text[start:end].rstrip(" ,.;:"))
+    found = layer.entity(entity_id)
+    spans = [(m.start, m.end) for m in found.mentions if m.end == stop] if found else []
+    return spans[0] if spans else (start, end)
 
 
 def _quoted_speaker(layer: Any, at: int, quotes: Sequence[Quote]) -> EventActor | None:

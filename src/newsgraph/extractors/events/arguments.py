@@ -521,7 +521,7 @@ def _owner(noun: Token) -> list[Token]:
         c
         for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod")
-        and c.ent_type_ in ("NORP", "GPE", "ORG")
+        and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")  # 'the Trump plan'
         and not (meeting and _city(c))  # 'the Minsk agreements': where, not whose
     ][:1]
 

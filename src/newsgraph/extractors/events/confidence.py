@@ -159,8 +159,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     opening = trigger.sent.text.lstrip(" -–—•*\n").lower()
     if any(opening.startswith(f"{w}:") for w in sets["furniture_openers"]):
         doubts.append("page_furniture")  # 'READ MORE: UN decries Israel's demolition order'
-    if _habitual(trigger, sets["habitual_verbs_ok"]):
-        doubts.append("present_habitual")
+    if _habitual(trigger, sets["habitual_verbs_ok"]) or _how_often(trigger):
+        doubts.append("present_habitual")  # 'Saudi kings seldom undertake such tours'
     targets = sides[1][0]
     if plover in ("AGREE", "AID") and _budget_line(trigger, targets):
         doubts.append("other_sense")  # 'Cuomo committed nearly $6 billion in funding for ...'
@@ -279,8 +279,6 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         o.ent_type_ == "PERSON" or o.pos_ == "PRON" or _person(o) for o in objects
     ):
         return True  # 'Mr Trump fired Michael Flynn on Monday': dismissed
-    if lemma == "demonstrate" and objects:
-        return True  # 'an editor demonstrated a make-up palette': showed, no protest
     if lemma == "rally" and any(
         c.dep_ == "prep" and c.lower_ in ("to", "behind", "around", "round")
         for c in trigger.children
@@ -578,8 +576,10 @@ def _believed_or_asked(trigger: Token) -> bool:
     US-backed forces will retake Raqqa'), or one asked about ('a test of whether the Dutch
     wanted to quit the EU'): no one's stated intent, whatever its modality."""
     node = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):  # 'whether the battle for Raqqa will be launched'
+        node = governing_verb(trigger) or trigger
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
             return True
         head = node.head
         if head is node:
@@ -652,10 +652,9 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         if node.dep_ == "xcomp" and head.lemma_.lower() in heads and not _used_force(head):
             return True
-        if node.dep_ == "xcomp" and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children
-        ):
-            return True  # 'how important it is to cooperate': a value, not an act
+        valued = node.dep_ == "xcomp" or (node.dep_ == "advcl" and _infinitive(node))
+        if valued and any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children):
+            return True  # 'how important it is to cooperate', 'not unusual for X to meet Y'
         purpose = node.dep_ == "advcl" and _infinitive(node)
         if purpose and head.lemma_.lower() in heads and not _used_force(head):
             return True  # 'using that rationale to defend ...'; not 'sent troops to secure'
@@ -684,6 +683,36 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         node = head  # 'called for the AU to step in to stop attacks': up to 'called'
     return False
+
+
+# adverbs that tell how often something is done: a habit, not an act
+FREQUENCY = frozenset(
+    {
+        "seldom",
+        "rarely",
+        "often",
+        "usually",
+        "always",
+        "sometimes",
+        "frequently",
+        "typically",
+        "generally",
+        "traditionally",
+        "habitually",
+        "normally",
+        "commonly",
+        "occasionally",
+    }
+)
+
+
+def _how_often(trigger: Token) -> bool:
+    """'Saudi kings seldom undertake such regional tours', 'Republicans have frequently
+    attacked Democrats': how often something is done, not one act."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children
+    )
 
 
 def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
@@ -978,16 +1007,29 @@ def _prediction(verb: Token) -> bool:
     return False
 
 
+# what a warning is about when it tells of a danger rather than threatening an act
+DANGERS = frozenset({"danger", "risk", "peril", "hazard", "threat", "perils", "pitfall"})
+
+
 def _others_warned_of(trigger: Token, sides: Sides) -> bool:
     """A warning about what others do or are ('Yi gave warning that North Korea and the
     US were like two accelerating trains', 'warned of Turkish officials stoking
     divisions'): a claim about them, not a threat of the warner's own act. The warner's
     own country keeps its threat ('Putin warned that Russia would respond')."""
     own = {a.country for a in sides[0][1] if a.country}
-    if not own:
-        return False
     verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger
     heads = [h for h in (trigger, verb) if h is not None]
+    warned = [o for h in heads for o in h.children if o.dep_ == "dobj"]  # 'warned delegates of'
+    dangers = [
+        o
+        for h in heads + warned
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "about", "against")
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in DANGERS
+    ]
+    if dangers:
+        return True  # 'Mr Kenny warned delegates of the dangers of the rise in populism'
     doers = [_subject(c) for h in heads for c in h.children if c.dep_ == "ccomp"]
     doers += [  # 'warned of Turkish officials stoking divisions'
         g.head if g.dep_ == "acl" else g
@@ -1000,7 +1042,7 @@ def _others_warned_of(trigger: Token, sides: Sides) -> bool:
         if g.tag_ == "VBG" and g.dep_ in ("acl", "pcomp")
     ]
     countries = [_country_of(d) for d in doers if d is not None and is_actor(d)]
-    return bool(countries) and all(c is not None and c not in own for c in countries)
+    return bool(own and countries) and all(c is not None and c not in own for c in countries)
 
 
 def _country_of(token: Token) -> str | None:
