@@ -6,7 +6,8 @@ Builds the inputs once in ``--dir`` (about 200 MB on disk), then reads each in a
 process and prints the child's peak RSS (``ru_maxrss``) and what it yielded. The
 server cases start ``newsgraph.web`` under uvicorn in a child, send the body, and read
 the server's peak RSS (``VmHWM``) before and after; the ``api_upload_`` cases send a
-WARC file through ``POST /api/ingest/file`` with the token. ``--src`` runs the children on
+file through ``POST /api/ingest/file`` with the token: a WARC, or (``api_upload_long_text``,
+after a short text has loaded the models and the encoder) a 20,000,000-byte plain text. ``--src`` runs the children on
 another checkout's ``src`` (e.g. ``git archive`` of an older commit) for before/after.
 Nothing is asserted: docs/reliability.md holds the figures.
 """
@@ -33,6 +34,7 @@ CASES = (
     "api_body_chunked",
     "api_upload_warc_gz",
     "api_upload_warc_body",
+    "api_upload_long_text",
 )
 SPACE_BLOCK = b" " * (1 << 20)
 
@@ -95,12 +97,21 @@ def build_stdin_line(path: Path, size: int) -> None:
         out.write(b"\n")
 
 
+def build_long_text(path: Path, size: int) -> None:
+    """A plain-text file of ``size`` bytes: numbered seed-article lines
+    (``bench/long_text.py``), the largest text ``[ingest] max_bytes`` lets in."""
+    from long_text import fit_bytes, make_text  # bench/long_text.py, beside this file
+
+    path.write_text(fit_bytes(make_text(size, "news"), size), encoding="utf-8")
+
+
 def build(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         "warc_gz": (folder / "big.warc.gz", build_warc_gz, 1_500_000_000),
         "warc_body": (folder / "bomb.warc", build_warc_body, 3_000_000_000),
         "stdin_line": (folder / "line.jsonl", build_stdin_line, 198_000_000),
+        "long_text": (folder / "long.txt", build_long_text, 20_000_000),
     }
     for path, make, size in files.values():
         if not path.exists():
@@ -166,8 +177,8 @@ def wait_up(port: int, seconds: float = 120) -> None:
 
 
 def upload_case(port: int, path: Path) -> dict[str, object]:
-    """The WARC file through ``POST /api/ingest/file`` with the token: its records are
-    refused (NG103) and the answer is 400."""
+    """A file through ``POST /api/ingest/file`` with the token: a WARC's records are
+    refused (NG103) and the answer is 400; the long text is stored, cut (201)."""
     import httpx
 
     with path.open("rb") as data:
@@ -175,10 +186,11 @@ def upload_case(port: int, path: Path) -> dict[str, object]:
             f"http://127.0.0.1:{port}/api/ingest/file",
             files={"file": (path.name, data)},
             headers={"Authorization": "Bearer s3cret"},
-            timeout=600,
+            timeout=3600,
         )
-    error = answer.json().get("error") or {}
-    return {"status": answer.status_code, "code": error.get("code")}
+    body = answer.json()
+    error = body.get("error") or {}
+    return {"status": answer.status_code, "code": error.get("code"), "added": body.get("added")}
 
 
 def serve_case(
@@ -192,6 +204,13 @@ def serve_case(
     server = subprocess.Popen([sys.executable, __file__, "--child-serve", db, str(port)], env=env)
     try:
         wait_up(port)
+        if case == "api_upload_long_text":  # models and encoder loaded, as after a first ingest
+            httpx.post(
+                f"http://127.0.0.1:{port}/api/ingest/text",
+                json={"text": "Putin met Macron in Paris on Monday. " * 5},
+                headers={"Authorization": "Bearer s3cret"},
+                timeout=600,
+            )
         before = _hwm_mb(server.pid)
         if case.startswith("api_upload_"):
             result = upload_case(port, files[case.removeprefix("api_upload_")])

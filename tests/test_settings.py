@@ -30,7 +30,7 @@ OVERRIDES = {
     ("serve", "max_body_bytes"): ("1000", 1000),
     ("events", "min_confidence"): ("0.5", 0.5),
     ("nlp", "max_whole_chars"): ("20_000", 20000),
-    ("nlp", "part_chars"): ("5000", 5000),
+    ("nlp", "part_chars"): ("4000", 4000),
     ("nlp", "max_parsed_chars"): ("0", 0),
     ("nlp", "max_seconds_per_text"): ("1.5", 1.5),
     ("stories", "window_days"): ("10", 10),

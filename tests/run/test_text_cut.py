@@ -107,3 +107,16 @@ def test_a_tiny_limit_still_gives_a_coded_outcome(limit: int) -> None:
             RawDoc(source="a.txt", kind="text", body=numbered(5)), Settings(max_text_chars=limit)
         )
     assert caught.value.code.value == "NG101"
+
+
+def test_the_parse_limits_default_to_the_settings_file(monkeypatch) -> None:
+    """One place for the limits: the parser's defaults are those of ``defaults.toml``, and
+    a stored text (at most ``max_text_chars``) is parsed whole unless the time budget ends."""
+    from newsgraph.extractors.parse_guard import Limits
+    from newsgraph.settings import env_name
+
+    for key in ("max_whole_chars", "part_chars", "max_parsed_chars", "max_seconds_per_text"):
+        monkeypatch.delenv(env_name("nlp", key), raising=False)
+    monkeypatch.delenv(env_name("ingest", "max_text_chars"), raising=False)
+    assert Limits() == Limits.from_settings()
+    assert Settings().max_text_chars <= Limits.from_settings().max_parsed_chars

@@ -6,7 +6,11 @@
   else white space (an over-long "sentence" is cut too). Parts are small because the
   steps after the parse cost more than linear time in the length of what they read: a
   million characters went 5 parts in 45 s at 50,000 a part (peak +180 MB), 45 parts at
-  10,000 (+32 MB). The stage runs the parse-based steps on each part
+  10,000 (+32 MB). spaCy's parse of a part holds about 3.2 MB per 1,000 characters
+  while it runs (+16 MB at 5,000, +32 at 10,000, +65 at 20,000; the steps after it
+  under 5 MB), so ``part_chars`` bounds what one part adds to the peak (issue 12;
+  ingest cuts a text to ``[ingest] max_text_chars`` before it gets here). The stage
+  runs the parse-based steps on each part
   and shifts what they find back into the whole text (:func:`merge_parts`); the record
   says so in ``extensions["split"]``. Parts are parsed one at a time, so memory stays
   that of one part however long the text.
@@ -47,8 +51,8 @@ class Limits:
     """How long a part may be, how much of one text is parsed, and for how long."""
 
     max_whole_chars: int = 50_000
-    part_chars: int = 10_000
-    max_parsed_chars: int = 1_000_000
+    part_chars: int = 5_000
+    max_parsed_chars: int = 500_000
     max_seconds: float = 120.0
 
     @classmethod
