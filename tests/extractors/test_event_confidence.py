@@ -830,3 +830,16 @@ def test_a_person_after_a_title_naming_a_body_is_the_side(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "endorsed"]
     assert [[a.name for a in e.target] for e in found] == [["Martin Schulz"]]
+
+
+def test_a_dateline_in_brackets_is_no_part_of_a_side(nlp) -> None:
+    from newsgraph.extractors.events.actor_words import actor_span
+
+    text = (
+        "family says Facebook Live captured chaos\n\n"
+        "(CNN)Authorities in Tennessee are investigating the shooting death of a man."
+    )
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "Authorities")
+    start, end = actor_span(head)
+    assert text[start:end].startswith("Authorities")

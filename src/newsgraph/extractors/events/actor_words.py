@@ -322,8 +322,14 @@ def actor_span(token: Token) -> tuple[int, int]:
         while start.i < role.i and (start.dep_ in ("det", "poss") or start.is_punct):
             start = start.doc[start.i + 1]
     begin, finish = start.idx, end.idx + len(end.text)
-    cut = doc_text(token.doc).rfind("\n", begin, token.idx)
-    return (cut + 1 if cut >= 0 else begin), finish
+    text = doc_text(token.doc)
+    cut = text.rfind("\n", begin, token.idx)
+    begin = cut + 1 if cut >= 0 else begin
+    dateline = DATELINE.match(text, begin, token.idx)  # '(CNN)Authorities in Tennessee'
+    return (dateline.end() if dateline else begin), finish
+
+
+DATELINE = re.compile(r"\([A-Z]{2,}\)\s*")
 
 
 def _place_of_agent(noun: Token) -> Token | None:
