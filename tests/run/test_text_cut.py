@@ -3,6 +3,7 @@ and its record says so (issue 12: peak memory of one hostile text)."""
 
 from __future__ import annotations
 
+import codecs
 import logging
 from pathlib import Path
 
@@ -120,3 +121,47 @@ def test_the_parse_limits_default_to_the_settings_file(monkeypatch) -> None:
     monkeypatch.delenv(env_name("ingest", "max_text_chars"), raising=False)
     assert Limits() == Limits.from_settings()
     assert Settings().max_text_chars <= Limits.from_settings().max_parsed_chars
+
+
+def test_only_the_head_of_a_far_longer_plain_text_is_decoded() -> None:
+    from newsgraph.inputs.readers import text_head
+
+    data = numbered(200).encode("utf-8")
+    head = text_head(data, 1_000)
+    assert head.endswith(b"\n") and len(head) <= 4_000 and data.startswith(head)
+    assert text_head(data, 0) is data and text_head(data, len(data)) is data
+    wide = numbered(200).encode("utf-16-le")
+    assert text_head(wide, 1_000) is wide  # two-byte line breaks: left whole
+    # no NUL, but a BOM: U+4E0A is the bytes 0A 4E, a "line break" inside a character
+    cjk = codecs.BOM_UTF16_LE + ("\u4e0a\u6d77" * 5_000).encode("utf-16-le")
+    assert b"\0" not in cjk and b"\n" in cjk
+    assert text_head(cjk, 1_000) is cjk
+
+
+def test_a_far_longer_text_file_is_read_by_its_head_and_the_record_says_so(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.txt"
+    text = numbered(300)
+    path.write_text(text, encoding="utf-8")
+    size = path.stat().st_size
+    settings = Settings(max_text_chars=3_000)
+    (article,) = process([str(path)], settings)
+    assert isinstance(article, Article)
+    note = article.extensions[TRUNCATED]
+    assert note["bytes"] == size > 4 * 3_000
+    assert 3_000 <= note["chars"] < len(text)  # the head decoded, not the whole file
+    assert note["kept"] == len(article.text) <= 3_000
+    assert f"{size:,} bytes" in note["cut"]
+    assert text.startswith(article.text.rstrip())
+
+
+def test_a_head_too_short_to_fill_the_limit_falls_back_to_the_whole_text(tmp_path: Path) -> None:
+    path = tmp_path / "one_line.txt"
+    text = "Short first line.\n" + " ".join(f"word{i}" for i in range(4_000)) + "\n"
+    path.write_text(text, encoding="utf-8")
+    (article,) = process([str(path)], Settings(max_text_chars=2_000))
+    assert isinstance(article, Article)
+    note = article.extensions[TRUNCATED]
+    assert "bytes" not in note and note["chars"] == len(text)
+    assert 1_000 <= len(article.text) <= 2_000

@@ -138,6 +138,9 @@ class RawDoc:
     body: str
     url: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
+    # the input's size when only its beginning was decoded (a text far over
+    # [ingest] max_text_chars: inputs.readers.text_head)
+    size_bytes: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "source", escape_name(self.source))

@@ -35,8 +35,34 @@ def read_text(
     url: str | None = None,
     charset: str | None = None,
 ) -> Iterator[Item]:
-    """Plain text in any encoding."""
-    yield RawDoc(source=source, kind="text", body=decode_bytes(data, declared=charset), url=url)
+    """Plain text in any encoding. Of a text far longer than ``[ingest] max_text_chars``
+    only the beginning is decoded (:func:`text_head`); ``size_bytes`` says so."""
+    head = text_head(data, settings.max_text_chars)
+    body = decode_bytes(head, declared=charset)
+    size = None
+    if len(head) < len(data):
+        if len(body) >= settings.max_text_chars:
+            size = len(data)
+        else:  # the head's lines held too little (a long last line): decode it all
+            body = decode_bytes(data, declared=charset)
+    yield RawDoc(source=source, kind="text", body=body, url=url, size_bytes=size)
+
+
+def text_head(data: bytes, max_chars: int) -> bytes:
+    """The first lines of ``data`` that surely hold ``max_chars`` characters: the bytes up
+    to the last line break within ``4 * max_chars`` (no character takes more than 4 bytes
+    in UTF-8 or a legacy encoding, and a line-break byte is never part of another
+    character in those). ``data`` itself when it is not that long, when the limit is off
+    (0), or for text that may be UTF-16/32 (a NUL or a wide BOM in its first 64 KiB),
+    whose line breaks are two or four bytes."""
+    size = 4 * max_chars
+    if max_chars < 1 or len(data) <= size:
+        return data
+    start = data[: 1 << 16]
+    if b"\0" in start or start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    cut = data.rfind(b"\n", 0, size)
+    return data[: cut + 1] if cut > 0 else data
 
 
 def read_html(

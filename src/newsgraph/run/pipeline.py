@@ -100,11 +100,15 @@ def _notes(
     notes: dict[str, Any] = {"repairs": repairs} if repairs else {}
     if read_chars > settings.max_text_chars > 0:
         where = "the text read" if raw.kind == "text" else "the page's text"
+        had = f"{read_chars:,} characters"
+        if raw.size_bytes is not None:  # only its beginning was decoded
+            where, had = "the text", f"{raw.size_bytes:,} bytes ({had} of it decoded)"
         cut = (
-            f"{where} had {read_chars:,} characters: the first {kept:,} are kept "
+            f"{where} had {had}: the first {kept:,} characters are kept "
             f"(at most {settings.max_text_chars:,}, [ingest] max_text_chars)"
         )
         notes[TRUNCATED] = {
+            **({"bytes": raw.size_bytes} if raw.size_bytes is not None else {}),
             "chars": read_chars,
             "kept": kept,
             "max_text_chars": settings.max_text_chars,
