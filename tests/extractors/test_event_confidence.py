@@ -843,3 +843,19 @@ def test_a_dateline_in_brackets_is_no_part_of_a_side(nlp) -> None:
     head = next(t for t in doc if t.text == "Authorities")
     start, end = actor_span(head)
     assert text[start:end].startswith("Authorities")
+
+
+def test_the_leaders_of_two_countries_both_act(nlp) -> None:
+    text = "The leaders of Russia and Germany agreed to build up diplomatic efforts on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "agreed"]
+    assert [sorted(a.country for a in e.source) for e in found] == [["DEU", "RUS"]]
+
+
+def test_a_congratulatory_telegram_is_sent_to_whom_it_advises(nlp) -> None:
+    text = (
+        "Macron won the election on Sunday. In a congratulatory telegram on Monday, Putin "
+        "said the French president-elect should try to overcome mutual distrust."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "telegram"]
+    assert [e.confidence >= 0.75 for e in found] == [True]
+    assert [[a.name for a in e.target] for e in found] == [["Emmanuel Macron"]]

@@ -73,13 +73,28 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             antecedent = relative_antecedent(verb, child)
             if antecedent is not None:
                 return conjuncts(antecedent)
-            return conjuncts(child)
+            return conjuncts(child) + _leaders_of_others(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+def _leaders_of_others(subject: Token) -> list[Token]:
+    """'The leaders of Russia and Germany agreed': the subject's own phrase keeps the first
+    country ('leaders of Russia'); the others joined to it act too."""
+    if subject.pos_ != "NOUN" or not _someone(subject):
+        return []
+    return [
+        other
+        for prep in subject.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_actor(pobj)
+        for other in conjuncts(pobj)[1:]
+    ]
 
 
 def relative_antecedent(verb: Token, subject: Token) -> Token | None:
@@ -446,6 +461,7 @@ def _object_owner(verb: Token) -> list[Token]:
 
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")
+REPORTING = frozenset(tables.lexicon()["reporting_verbs"])
 
 
 def _someone(noun: Token) -> bool:
@@ -607,6 +623,25 @@ def _receiver(noun: Token) -> list[Token]:
     return actor_tokens(_verb_subject(verb))
 
 
+def _advised(noun: Token) -> list[Token]:
+    """'In a congratulatory telegram, Putin said the French president-elect should try to
+    ...': a message that tells someone what they should do is addressed to them."""
+    prep, verb = noun.head, noun.head.head
+    speech = tables.lexicon()["speech"]["message_nouns"]
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via"):
+        return []
+    if noun.lemma_.lower() not in speech or verb.lemma_.lower() not in REPORTING:
+        return []
+    for clause in verb.children:
+        advice = any(a.lower_ in ("should", "must") for a in clause.children)
+        if clause.dep_ != "ccomp" or not advice:
+            continue
+        told = [c for c in clause.children if c.dep_ == "nsubj"]
+        if told and told[0].pos_ in ("PROPN", "NOUN"):  # a title the layer links: 'president-elect'
+            return told[:1]
+    return []
+
+
 def _noun_targets(noun: Token) -> list[Token]:
     suffers = undergone(noun)
     if suffers is not None:
@@ -618,7 +653,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
     if not found:
-        found = _receiver(noun)
+        found = _receiver(noun) or _advised(noun)
     verb = governing_verb(noun)
     if not found and verb is not None:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]

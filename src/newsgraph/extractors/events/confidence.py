@@ -415,6 +415,8 @@ def _statistic(trigger: Token, subject: Token | None) -> bool:
 def _supported(noun: Token) -> bool:
     """'held talks', 'launched an offensive', 'talks were held', 'signed an agreement':
     the event noun is the object (or passive subject) of a verb that performs it."""
+    if _message_said(noun):
+        return True  # 'In a congratulatory telegram on Monday, Putin said ...'
     verb = governing_verb(noun)
     if verb is None:
         return False
@@ -428,6 +430,18 @@ def _supported(noun: Token) -> bool:
         return bool(forms & _sets()["event_subject_verbs"])
     return noun.dep_ in ("dobj", "nsubjpass", "conj", "appos") and bool(
         forms & _sets()["support_verbs"]
+    )
+
+
+def _message_said(noun: Token) -> bool:
+    """A message noun the speaker speaks in ('In a congratulatory telegram, Putin said'):
+    the speech verb performs it."""
+    prep, verb = noun.head, noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("in", "through", "via")
+        and noun.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"]
+        and verb.lemma_.lower() in tables.lexicon()["reporting_verbs"]
     )
 
 
