@@ -859,3 +859,17 @@ def test_a_congratulatory_telegram_is_sent_to_whom_it_advises(nlp) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "telegram"]
     assert [e.confidence >= 0.75 for e in found] == [True]
     assert [[a.name for a in e.target] for e in found] == [["Emmanuel Macron"]]
+
+
+def test_a_joined_passive_shares_its_subject_and_a_meeting_topic_is_no_side(nlp) -> None:
+    arrested = "Navalny flew to Moscow and was detained at the airport by police on Monday."
+    found = [e for e in events(nlp, arrested) if e.trigger.text == "detained"]
+    assert [[a.name for a in e.target] for e in found] == [["Alexei Navalny"]]
+    airport = (
+        "Police said the suspect returned in September and was arrested at Duesseldorf airport."
+    )
+    found = [e for e in events(nlp, airport) if e.trigger.text == "arrested"]
+    assert all(a.country != "DEU" for e in found for a in e.target)
+    topic = "Donald Trump told reporters he held meetings on North Korea at his Florida resort."
+    found = [e for e in events(nlp, topic) if e.trigger.text == "meetings"]
+    assert found and all(not e.target for e in found)

@@ -276,6 +276,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens(conjuncts(child))
             if found:
                 return found
+    shared = _shared_passive_subject(token)
+    if shared is not None and is_actor(shared):  # 'He returned ... and was arrested at ...'
+        found = actor_tokens([shared])
+        if found:
+            return found
     preps: tuple[str, ...] = TARGET_PREPS
     lemma = token.lemma_.lower()
     carried = lemma in CARRY_VERBS and any(c.dep_ == "dobj" for c in token.children)
@@ -290,6 +295,16 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _object_owner(token)
         or _complement_targets(token)
     )
+
+
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """The subject a passive verb shares with the verb it is joined to ('He returned to
+    Germany in September and was arrested at Duesseldorf airport': he was arrested)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not passive or own or verb.dep_ != "conj":
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _denied_targets(token: Token) -> list[Token]:
@@ -408,10 +423,31 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
         if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found = actor_tokens([g for g in _pobjs(child) if is_actor(g)])
+            named = [g for g in _pobjs(child) if is_actor(g)]
+            if child.lower_ == "at":  # 'was arrested at Duesseldorf airport': where
+                named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS]
+            found = actor_tokens(named)
             if found:
                 return found
     return []
+
+
+# nouns for where something happens, which a place name before them does not make a side
+PLACE_HEADS = frozenset(
+    {
+        "airport",
+        "station",
+        "border",
+        "crossing",
+        "checkpoint",
+        "home",
+        "residence",
+        "hotel",
+        "hospital",
+        "port",
+        "terminal",
+    }
+)
 
 
 def _allowed(token: Token) -> list[Token]:
@@ -542,6 +578,10 @@ def _owner(noun: Token) -> list[Token]:
     ][:1]
 
 
+# what a meeting is about, not whom it is with ('held meetings on North Korea')
+TOPIC_PREPS = frozenset({"on", "over", "about", "for"})
+
+
 # nouns for meetings and the texts they agree on, which a city names by where they were held
 MEETINGS = frozenset(
     {
@@ -649,7 +689,10 @@ def _noun_targets(noun: Token) -> list[Token]:
     message = message_of(noun)
     if message is not None:
         return _noun_targets(message)
-    found = _prep_targets(noun, NOUN_TARGET_PREPS) or _between_others(noun)
+    preps: tuple[str, ...] = NOUN_TARGET_PREPS
+    if noun.lemma_.lower() in MEETINGS or noun.lower_ in MEETINGS:
+        preps = tuple(p for p in preps if p not in TOPIC_PREPS)  # 'meetings on North Korea'
+    found = _prep_targets(noun, preps) or _between_others(noun)
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
     if not found:
