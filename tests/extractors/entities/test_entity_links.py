@@ -358,3 +358,19 @@ def test_a_role_phrase_right_before_a_name_is_its_title(nlp):
     layer = find_entities(nlp(text), published="2017-02-09", kb=NO_KB)
     phrase = entity_at(layer, text, "the new leader")
     assert phrase in (None, entity_at(layer, text, "Martin Kessler"))
+
+
+def test_a_party_word_needs_the_partys_country_in_the_article(nlp):
+    us = (
+        "In Washington, House Republicans pulled the health care bill on Friday. Conservatives "
+        "had condemned the bill because it kept a government plan. The White House in "
+        "Washington said the United States would try again."
+    )
+    layer = find_entities(nlp(us), published="2017-03-25")
+    assert entity_at(layer, us, "Conservatives") != "ng:org:conservative-party-uk"
+    uk = (
+        "In London, the Conservatives won the by-election in Copeland. Britain's Labour "
+        "leader said the United Kingdom needed a new start."
+    )
+    layer = find_entities(nlp(uk), published="2017-02-24")
+    assert entity_at(layer, uk, "Conservatives") == "ng:org:conservative-party-uk"  # guard

@@ -75,6 +75,10 @@ class _OrgContext:
         self.defined = _acronym_definitions(self.text)
 
     def supports(self, mention: str, link: Link) -> bool:
+        if link.country is not None and _party_word(mention):
+            # 'Conservatives' in a US story is no British party, nor 'the Republicans'
+            # in a French one the American: the party's country must be named too
+            return not self.countries or self.countries[link.country] >= MIN_COUNTRY_MENTIONS
         if link.country is None or not _ACRONYM.fullmatch(mention):
             return True
         names = {n.lower() for n in [link.name, *self.resolver.org_names(link.id)]}
@@ -89,6 +93,32 @@ class _OrgContext:
 
 
 MIN_COUNTRY_MENTIONS = 2
+# what parties of many countries are called: a word like these names a KB party only in
+# an article that names the party's country
+PARTY_WORDS = frozenset(
+    {
+        "conservatives",
+        "republicans",
+        "democrats",
+        "labour",
+        "greens",
+        "liberals",
+        "socialists",
+        "tories",
+        "communists",
+        "nationalists",
+        "social democrats",
+        "christian democrats",
+        "liberal democrats",
+    }
+)
+
+
+def _party_word(mention: str) -> bool:
+    words = mention.lower().replace("the ", "").strip()
+    return words in PARTY_WORDS
+
+
 _DEFINITION = re.compile(
     r"\b((?:[A-Z][\w'’-]*|of|the|for|and|de|da|do|del|la|le|des)(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|"
     r"for|and|de|da|do|del|la|le|des)){1,7})\s*\((?P<acr>[A-Z][A-Z.&]{1,6})\)"
