@@ -120,9 +120,9 @@ def event_actor(
         return _quoted_speaker(layer, start, quotes)
     speaker = layer.resolve(start, end)
     person = _person_at_end(layer, start, end)
-    if person is not None and speaker is not None and speaker.entity != person:
+    if person is not None and speaker is not None and speaker.entity != person[0]:
         # 'former European Parliament President Martin Schulz': the person the title ends on
-        speaker = layer.resolve(*_mention_at_end(layer, person, start, end))
+        speaker = layer.resolve(*person[1])
     if speaker is None or speaker.entity is None:
         return None
     code = code_phrase(BASED_IN.sub(" ", text))  # not the backer of 'US-backed forces'
@@ -210,23 +210,17 @@ def event_actor(
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
 
 
-def _person_at_end(layer: Any, start: int, end: int) -> str | None:
+def _person_at_end(layer: Any, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The person whose name ends the phrase after a title that names a body ('European
-    Parliament President Martin Schulz'), or None."""
+    Parliament President Martin Schulz'), with that mention's span; or None."""
     stop = start + len(layer.text[start:end].rstrip(" ,.;:"))
     for entity in layer.entities:
-        if entity.type == "PERSON" and any(
-            m.end == stop and m.start > start for m in entity.mentions
-        ):
-            return str(entity.id)
+        if entity.type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.end == stop and m.start > start:
+                return str(entity.id), (m.start, m.end)
     return None
-
-
-def _mention_at_end(layer: Any, entity_id: str, start: int, end: int) -> tuple[int, int]:
-    stop = start + len(layer.text[start:end].rstrip(" ,.;:"))
-    found = layer.entity(entity_id)
-    spans = [(m.start, m.end) for m in found.mentions if m.end == stop] if found else []
-    return spans[0] if spans else (start, end)
 
 
 def _quoted_speaker(layer: Any, at: int, quotes: Sequence[Quote]) -> EventActor | None:
