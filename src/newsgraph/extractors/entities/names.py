@@ -78,7 +78,7 @@ class _OrgContext:
         if link.country is not None and _party_word(mention):
             # 'Conservatives' in a US story is no British party, nor 'the Republicans'
             # in a French one the American: the party's country must be named too
-            return not self.countries or self.countries[link.country] >= MIN_COUNTRY_MENTIONS
+            return self._country_named(link.country)
         if link.country is None or not _ACRONYM.fullmatch(mention):
             return True
         names = {n.lower() for n in [link.name, *self.resolver.org_names(link.id)]}
@@ -89,7 +89,11 @@ class _OrgContext:
                 " " in name and (written.endswith(name) or token_set_ratio(written, name) >= 80)
                 for name in names
             )
-        return not self.countries or self.countries[link.country] >= MIN_COUNTRY_MENTIONS
+        return self._country_named(link.country)
+
+    def _country_named(self, country: str) -> bool:
+        """The article names ``country`` often enough, or names no country at all."""
+        return not self.countries or self.countries[country] >= MIN_COUNTRY_MENTIONS
 
 
 MIN_COUNTRY_MENTIONS = 2

@@ -663,14 +663,22 @@ def _receiver(noun: Token) -> list[Token]:
     return actor_tokens(_verb_subject(verb))
 
 
+def spoken_in(noun: Token) -> Token | None:
+    """The speech verb of a message noun the speaker speaks in ('In a congratulatory
+    telegram, Putin said ...': 'said'), or None."""
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via"):
+        return None
+    if noun.lemma_.lower() not in tables.lexicon()["speech"]["message_nouns"]:
+        return None
+    return verb if verb.lemma_.lower() in REPORTING else None
+
+
 def _advised(noun: Token) -> list[Token]:
     """'In a congratulatory telegram, Putin said the French president-elect should try to
     ...': a message that tells someone what they should do is addressed to them."""
-    prep, verb = noun.head, noun.head.head
-    speech = tables.lexicon()["speech"]["message_nouns"]
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via"):
-        return []
-    if noun.lemma_.lower() not in speech or verb.lemma_.lower() not in REPORTING:
+    verb = spoken_in(noun)
+    if verb is None:
         return []
     for clause in verb.children:
         advice = any(a.lower_ in ("should", "must") for a in clause.children)

@@ -31,9 +31,11 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS, _of_object, actor_span
 from newsgraph.extractors.events.actors import is_named
+from newsgraph.extractors.events.arguments import REPORTING as REPORTING_VERBS
 from newsgraph.extractors.events.arguments import (
     contracted_perfect,
     relative_antecedent,
+    spoken_in,
     undergone,
 )
 from newsgraph.extractors.events.patterns import (
@@ -162,9 +164,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     if _habitual(trigger, sets["habitual_verbs_ok"]) or _how_often(trigger):
         doubts.append("present_habitual")  # 'Saudi kings seldom undertake such tours'
     targets = sides[1][0]
-    if plover in ("AGREE", "AID") and _budget_line(trigger, targets):
+    budget = _budget_line(trigger, targets)
+    if plover in ("AGREE", "AID") and budget:
         doubts.append("other_sense")  # 'Cuomo committed nearly $6 billion in funding for ...'
-    funds = bool(_money_objects(trigger)) and not _budget_line(trigger, targets)
+    funds = bool(_money_objects(trigger)) and not budget
     if (
         lemma in sets["actor_object_verbs"]
         and not funds  # 'committed 3 billion euros to Turkey': aid promised to someone
@@ -415,7 +418,7 @@ def _statistic(trigger: Token, subject: Token | None) -> bool:
 def _supported(noun: Token) -> bool:
     """'held talks', 'launched an offensive', 'talks were held', 'signed an agreement':
     the event noun is the object (or passive subject) of a verb that performs it."""
-    if _message_said(noun):
+    if spoken_in(noun) is not None:
         return True  # 'In a congratulatory telegram on Monday, Putin said ...'
     verb = governing_verb(noun)
     if verb is None:
@@ -430,18 +433,6 @@ def _supported(noun: Token) -> bool:
         return bool(forms & _sets()["event_subject_verbs"])
     return noun.dep_ in ("dobj", "nsubjpass", "conj", "appos") and bool(
         forms & _sets()["support_verbs"]
-    )
-
-
-def _message_said(noun: Token) -> bool:
-    """A message noun the speaker speaks in ('In a congratulatory telegram, Putin said'):
-    the speech verb performs it."""
-    prep, verb = noun.head, noun.head.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ in ("in", "through", "via")
-        and noun.lemma_.lower() in tables.lexicon()["speech"]["message_nouns"]
-        and verb.lemma_.lower() in tables.lexicon()["reporting_verbs"]
     )
 
 
@@ -559,8 +550,7 @@ def _past_plan(trigger: Token) -> bool:
             return False
         head = node.head
         if head.lemma_.lower() in PLANS:
-            reporting = tables.lexicon()["reporting_verbs"]
-            reported = head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting
+            reported = head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS
             had = any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
             return (head.tag_ == "VBD" or had) and not reported
         node = head
