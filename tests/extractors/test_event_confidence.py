@@ -873,3 +873,78 @@ def test_a_joined_passive_shares_its_subject_and_a_meeting_topic_is_no_side(nlp)
     topic = "Donald Trump told reporters he held meetings on North Korea at his Florida resort."
     found = [e for e in events(nlp, topic) if e.trigger.text == "meetings"]
     assert found and all(not e.target for e in found)
+
+
+def test_a_city_before_a_person_or_thing_is_where_it_is_from_not_a_side(nlp) -> None:
+    text = "A Philadelphia man has sued a New York City bar after he was denied service."
+    found = [e for e in events(nlp, text) if e.trigger.text == "sued"]
+    assert found
+    sides = [a for e in found for a in (*e.source, *e.target)]
+    assert all(
+        "york" not in (a.entity or "") and "philadelphia" not in (a.entity or "") for a in sides
+    )
+    assert [(a.country, a.sector) for e in found for a in e.source] == [("USA", "CVL")]
+
+
+def test_the_office_sought_is_no_side_and_a_campaigns_owner_is(nlp) -> None:
+    text = "In September, the police union endorsed Trump's campaign for president."
+    found = [e for e in events(nlp, text) if e.trigger.text == "endorsed"]
+    assert [[a.name for a in e.target] for e in found] == [["Donald Trump"]]
+
+
+def test_a_purpose_clause_dates_its_act_and_at_the_time_leaves_it_undated(nlp) -> None:
+    trip = "Xi Jinping traveled to Serbia to sign the deal personally last summer."
+    found = [e for e in events(nlp, trip) if e.trigger.text == "traveled"]
+    assert found and all(e.date is not None and e.date.startswith("2016") for e in found)
+    then = "At the time, the Saudi-led coalition blamed the bombing on its Yemeni allies."
+    found = [e for e in events(nlp, then) if e.trigger.text == "blamed"]
+    assert found and all(e.date is None for e in found)
+
+
+def test_an_extradition_goes_to_the_state_that_receives_the_person(nlp) -> None:
+    plain = "Pakistan extradited Ahmed Khan to the United States on Monday."
+    found = [e for e in events(nlp, plain) if e.trigger.text == "extradited"]
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]
+    shifted = (
+        "Serbia has extradited to Russia Timur Emirbekov, who is accused of involvement in "
+        "paramilitary units, the Russian Interior Ministry said."
+    )
+    found = [e for e in events(nlp, shifted) if e.trigger.text == "extradited"]
+    assert [[a.name for a in e.target] for e in found] == [["Russia"]]
+
+
+def test_an_acronym_after_or_is_the_same_body_not_a_second_side(nlp) -> None:
+    text = (
+        "The hackers accepted the offer from the Federal Security Service, or FSB, the top "
+        "KGB successor agency, on Thursday."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "offer"]
+    assert found and all(len(e.source) == 1 for e in found)
+
+
+def test_a_refusal_despite_a_request_is_aimed_at_who_asked(nlp) -> None:
+    text = (
+        "Malaysia police will not release the body until his family has provided a DNA "
+        "sample, despite North Korea's request that the body be returned."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "release"]
+    assert [[(a.name, a.country) for a in e.target] for e in found] == [[("North Korea", "PRK")]]
+
+
+def test_a_wish_to_accept_an_invitation_is_an_intent_to_meet(nlp) -> None:
+    text = (
+        "Putin invited Macron to Russia on Friday. Macron said that he would like to take up "
+        "the invitation of Putin."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "take"]
+    assert [(e.type, e.confidence >= 0.75) for e in found] == [("AGREE", True)]
+    assert [[a.name for a in e.target] for e in found] == [["Vladimir Putin"]]
+
+
+def test_wrong_to_say_denies_an_act_aimed_at_the_named_other(nlp) -> None:
+    text = (
+        "It is wrong to say that Moscow was unhappy to see the leader of France's En Marche! "
+        "movement, Emmanuel Macron, win the first round, Kremlin spokesman Dmitry Peskov said."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "wrong"]
+    assert [[a.name for a in e.target] for e in found] == [["Emmanuel Macron"]]

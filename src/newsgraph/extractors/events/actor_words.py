@@ -309,6 +309,8 @@ def actor_span(token: Token) -> tuple[int, int]:
             break
     while start.i < end.i and (start.is_punct or start.dep_ == "det"):
         start = start.doc[start.i + 1]
+    while end.i > start.i and end.tag_ == "POS":  # "North Korea's" tagged with its 's
+        end = end.doc[end.i - 1]
     if not token.ent_type_ and token.pos_ == "NOUN":
         end = _place_of_agent(token) or end
     elif token.ent_type_ == "PERSON":

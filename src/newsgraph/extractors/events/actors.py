@@ -193,6 +193,19 @@ def event_actor(
     placed = code is not None and not code.sector and capital is None
     if kind in PLACE_TYPES and placed and country and _placed(entity, start, end, layer.text):
         return EventActor(None, text, country, None, country)  # 'a senior general in Sudan'
+    agent = code is not None and bool(code.sector or code.code.startswith(ORG_PREFIXES))
+    if (
+        kind == "GPE"
+        and capital is None
+        and not agent
+        and not _heads(entity, start, end, layer.text)
+    ):
+        # 'A Philadelphia man', 'a New York City bar': a city that only says where the
+        # head is from is not the actor; a person of it is a civilian of its country
+        home = country or (code.country if code is not None else None)
+        if word in person_nouns() or word.rstrip("s") in person_nouns():
+            return EventActor(None, text, home, "CVL", _join(home, "CVL"))
+        return None
 
     if code is not None:
         org = code.code.startswith(ORG_PREFIXES)

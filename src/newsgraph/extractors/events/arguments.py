@@ -32,7 +32,7 @@ from newsgraph.kb.actor_codes import (
 
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "at", "into", "from")
 # 'will be deported to Pyongyang': where the deported go, not whom the act is against
-DESTINATION_VERBS = frozenset({"deport", "expel", "extradite", "invite", "repatriate"})
+DESTINATION_VERBS = frozenset({"deport", "expel", "invite", "repatriate"})
 # 'returned to Moscow' goes somewhere; 'returned the bodies to Israel' gives them to Israel
 CARRY_VERBS = frozenset({"return", "send"})
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "over", "for")
@@ -256,7 +256,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return conjuncts(suffers)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
-            found = actor_tokens([_named(g) for g in _pobjs(child)])
+            found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
             if found:
                 return found
     for child in token.children:
@@ -294,7 +294,29 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _object_preps(token)
         or _object_owner(token)
         or _complement_targets(token)
+        or _defied(token)
     )
+
+
+REFUSALS = frozenset({"refuse", "reject", "deny", "defy", "ignore", "decline", "rebuff", "snub"})
+PLEAS = frozenset(
+    {"request", "demand", "call", "appeal", "plea", "objection", "protest", "warning", "pressure"}
+)
+
+
+def _defied(verb: Token) -> list[Token]:
+    """'will not release the body despite North Korea's request': whose plea a refusal
+    goes against is its target."""
+    refused = verb.lemma_.lower() in REFUSALS or any(c.dep_ == "neg" for c in verb.children)
+    if not refused:
+        return []
+    for child in verb.subtree:  # the parser hangs it on any verb of the clause
+        if child.dep_ == "prep" and child.lower_ == "despite":
+            pleas = [g for g in _pobjs(child) if g.lemma_.lower() in PLEAS]
+            found = actor_tokens([o for g in pleas for o in _owner(g)])
+            if found:
+                return found
+    return []
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
@@ -423,13 +445,39 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
         if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            named = [g for g in _pobjs(child) if is_actor(g)]
+            named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
             if child.lower_ == "at":  # 'was arrested at Duesseldorf airport': where
                 named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS]
+            if child.lower_ == "for":  # "endorsed Trump's campaign for president": an office
+                named = [g for g in named if not _bare_office(g)]
             found = actor_tokens(named)
             if found:
                 return found
     return []
+
+
+def _shifted_place(pobj: Token) -> Token:
+    """'extradited to Russia Timur Emirbekov': with the object moved after the
+    preposition's, the parser runs the place into the name; the place is the
+    preposition's object when it leads the phrase with an entity of its own."""
+    first = next((c for c in pobj.lefts if c.dep_ == "compound"), None)
+    if first is None or first.ent_type_ != "GPE" or pobj.ent_type_ != "PERSON":
+        return pobj
+    if first.ent_iob_ == "B" and pobj.ent_iob_ == "B":  # two entities, place first
+        return first
+    return pobj
+
+
+def _bare_office(noun: Token) -> bool:
+    """'president' in 'running for president': a title with no article, owner or name is
+    the office sought, not someone who holds it."""
+    return (
+        noun.tag_ == "NN"
+        and noun.ent_type_ == ""
+        and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod", "appos") for c in noun.children
+        )
+    )
 
 
 # nouns for where something happens, which a place name before them does not make a side
@@ -575,6 +623,7 @@ def _owner(noun: Token) -> list[Token]:
         if c.dep_ in ("amod", "compound", "nmod")
         and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")  # 'the Trump plan'
         and not (meeting and _city(c))  # 'the Minsk agreements': where, not whose
+        and not _town(c)  # 'a New York City bar': where it is, not whose
     ][:1]
 
 
@@ -615,6 +664,14 @@ def _city(token: Token) -> bool:
     start, end = actor_span(token)
     text = doc_text(token.doc)[start:end]
     return not _nation(token) and bool(capital_country(text) or place_country(text))
+
+
+def _town(token: Token) -> bool:
+    """A city that is no capital ('New York City', 'Aleppo'): where a thing is, not its
+    owner (a capital may stand for its government: 'the Moscow plan')."""
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    return not _nation(token) and not capital_country(text) and bool(place_country(text))
 
 
 def _between_others(noun: Token) -> list[Token]:

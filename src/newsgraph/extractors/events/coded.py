@@ -214,6 +214,8 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
         return chain.get(node.i)
     if _bare_participle(verb) and verb.head.i in chain:
         return chain[verb.head.i]  # 'Speaking in Washington on February 15, X thanked Y'
+    if _purpose(verb) and verb.head.i in chain and verb.head.tag_ == "VBD":
+        return chain[verb.head.i]  # 'Xi traveled to Serbia to sign the deal last summer'
     message, prep = verb.head, verb.head.head  # 'tweets' and 'In' of 'In tweets posted ...'
     posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
     if posted and prep.lower_ in ("in", "on", "during"):
@@ -221,10 +223,12 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     return None
 
 
-# a day the story told before ('later that day', 'the following morning'): not today
+# a day the story told before ('later that day', 'the following morning', 'at the time'):
+# not today
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend)\b|\bthe day (?:before|after)\b",
+    r"(?:day|night|morning|afternoon|evening|week|weekend)\b|\bthe day (?:before|after)\b"
+    r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b",
     re.I,
 )
 
@@ -276,6 +280,17 @@ def _bare_participle(node: Token) -> bool:
     if node.dep_ != "advcl" or node.tag_ != "VBG":
         return False
     return not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """'to sign the deal' in 'traveled to Serbia to sign the deal last summer': an
+    infinitive of purpose, done on the occasion of the act it hangs on (not a complement
+    such as 'agreed to meet next week', whose time is the meeting's own)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+    )
 
 
 def _told_before(verb: Token) -> bool:

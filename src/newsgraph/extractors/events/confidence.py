@@ -245,8 +245,10 @@ def _mood_doubts(
 ) -> list[str]:
     """Doubts about whether it happened: wanted, tried, possible, conditional, owed."""
     doubts = []
+    intended = (code or "").startswith("03") and _wished(trigger)
     if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
-        doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
+        if not intended:  # 'would like to take up the invitation': the intent is the event
+            doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
     elif (
         _believed_or_asked(trigger)
         or _attempted(trigger)
@@ -262,6 +264,27 @@ def _mood_doubts(
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+# heads of a wish or an intention: under an intent code (CAMEO 03, 'express intent to
+# ...') the wish is what the code records, not a doubt about the act
+WISHES = frozenset(
+    {"like", "want", "wish", "hope", "intend", "plan", "keen", "eager", "ready", "willing", "love"}
+)
+
+
+def _wished(trigger: Token) -> bool:
+    """'he would like to take up the invitation', 'is keen to meet': the act as a complement
+    of a wish."""
+    node = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        node = governing_verb(trigger) or trigger
+    head = node.head
+    if node.dep_ == "xcomp" and head.lemma_.lower() in WISHES:
+        return True
+    return node.dep_ == "xcomp" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in WISHES for c in head.children
+    )
 
 
 def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> bool:

@@ -83,8 +83,20 @@ def conjuncts(token: Token) -> list[Token]:
     while todo:
         current = todo.pop(0)
         out.append(current)
-        todo.extend(c for c in current.children if c.dep_ == "conj")
+        todo.extend(c for c in current.children if c.dep_ == "conj" and not _alias(c))
     return out
+
+
+def _alias(conj: Token) -> bool:
+    """'the Federal Security Service, or FSB': an acronym after ', or' names the same body."""
+    doc = conj.doc
+    return (
+        conj.i >= 2
+        and conj.text.isupper()
+        and len(conj.text) >= 2
+        and doc[conj.i - 1].lower_ == "or"
+        and doc[conj.i - 2].text == ","
+    )
 
 
 def object_lemmas(token: Token) -> set[str]:

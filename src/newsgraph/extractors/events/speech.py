@@ -182,7 +182,24 @@ def _wrong_to_say(token: Token, triggers: dict[int, Any]) -> SpeechAct | None:
     if not saying:
         return None
     denied = frozenset(t.i for t in saying[0].subtree if t.i in triggers)
-    return SpeechAct(token, DENIAL, [], negates=denied)
+    return SpeechAct(token, DENIAL, _aimed_at(saying[0]), negates=denied)
+
+
+def _aimed_at(saying: Token) -> list[Token]:
+    """Whom the said clause's act is aimed at ('wrong to say that Moscow was unhappy to see
+    Macron win': Macron): the first named actor of the clause that is not its subject."""
+    for clause in (c for c in saying.children if c.dep_ == "ccomp"):
+        subject = {t.i for c in clause.children if c.dep_ in COPULA_SUBJECTS for t in c.subtree}
+        for t in clause.subtree:
+            if t.i in subject or t.dep_ in ("compound", "amod", "poss", "nmod"):
+                continue
+            named = next((c for c in t.children if c.dep_ == "appos" and c.ent_type_), t)
+            if is_actor(named) and named.ent_type_ in NAMED:  # no bare noun ('candidates')
+                return conjuncts(named)
+    return []
+
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _fault(token: Token) -> SpeechAct | None:
