@@ -523,7 +523,7 @@ def test_junk_before_a_speaker_is_trimmed(nlp) -> None:
             "the Secret Service",
         ),
         (
-            "The Care Quality Commission review also highlighted delays in treatment.",
+            "The Care Quality Commission review also said there were delays in treatment.",
             "delays",
             "The Care Quality Commission",
         ),

@@ -229,8 +229,8 @@ def test_quoted_titles_in_a_list_are_not_quotes(nlp) -> None:
         ('"Get Out Now," the Home Office told the tenants on Monday.', "Get Out Now"),
         # a contrast inside the words is no aside
         (
-            "Early results show ruling liberal VVD party taking 31 seats, while Geert "
-            "Wilders' far-right PVV securing only 19 seats.",
+            "Officials said ruling liberal VVD party was taking 31 seats, while Geert "
+            "Wilders' far-right PVV was securing only 19 seats.",
             "only 19 seats",
         ),
     ],

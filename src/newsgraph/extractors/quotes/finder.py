@@ -66,7 +66,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     resolver = SpeakerResolver(doc, lex, [(c.outer_start, c.outer_end) for c in direct])
     quotes = []
     previous: Speaker | None = None
+    last: tuple[Candidate, Speaker, str | None] | None = None  # the last quote's speaker
     reported = _reported_words(doc, candidates)
+    contents = [(c.start, c.end) for c in candidates]
     for cand in candidates:
         if _not_said(doc, cand, lex):
             continue
@@ -76,10 +78,75 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             speaker = _unbound(cand.subject, speaker, words, lex)
             if speaker.entity is None and speaker.name == speaker.text:
                 speaker = _other_person(cand.subject, speaker, words, resolver, resolve)
+            speaker = _same_speaker(cand.subject, speaker, last, contents, lex)
         if cand.direct:
             previous = speaker
+        if speaker is not None and cand.subject is not None:
+            last = (cand, speaker, _speaker_gender(cand.subject, lex))
         quotes.append(_to_quote(doc, cand, speaker))
     return quotes
+
+
+_SAME_SPEAKER_SENTENCES = 3
+
+
+def _same_speaker(
+    subject: Token,
+    speaker: Speaker,
+    last: tuple[Candidate, Speaker, str | None] | None,
+    contents: list[tuple[int, int]],
+    lex: CueLexicon,
+) -> Speaker:
+    """'he'/'she' speaking right after another quote's speaker, with no one else named
+    between outside the quoted and reported words, goes on being that speaker ('Mr
+    O'Doherty said McBride "was a leader". "He was incredibly respected," he said': not
+    McBride; 'a spokesman said ... He said ... he added': the spokesman, not a minister
+    named before him). A speaker of the other gender, someone named or a role noun in
+    between, or a quote more than three sentences back leave the pronoun as it was."""
+    gender = lex.person_pronouns.get(subject.lower_)
+    if last is None or gender is None or subject.lower_ not in ("he", "she"):
+        return speaker
+    before, said, said_gender = last
+    if said_gender is None or said_gender not in ("?", gender) or before.subject is None:
+        return speaker
+    doc = subject.doc
+    sentences = {t.sent.start for t in doc[before.subject.i : subject.i + 1]}
+    if len(sentences) > _SAME_SPEAKER_SENTENCES + 1:
+        return speaker
+    between = doc[before.subject.i + 1 : subject.i]
+    for tok in between:
+        if any(a <= tok.idx < b for a, b in contents):
+            continue  # named in what was said: not a speaker
+        if tok.ent_type_ == "PERSON" or (
+            tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lex.role_nouns
+        ):
+            return speaker
+        if (
+            tok.lower_ in lex.person_pronouns
+            and tok.dep_ == "nsubj"
+            and tok.lower_ != subject.lower_
+        ):
+            return speaker
+    if speaker.entity == said.entity and speaker.name == said.name:
+        return speaker
+    return Speaker(said.entity, said.name, speaker.start, speaker.end, speaker.text)
+
+
+def _speaker_gender(subject: Token, lex: CueLexicon) -> str | None:
+    """A person speaker's gender where the text gives it: 'he'/'she', an honorific or a
+    gendered role in the mention ('Mr O'Doherty', 'the spokeswoman'), or, for an unmarked
+    person or role ('Phil O'Doherty', 'a spokesman'), '?' (any pronoun may go on with it);
+    None for no person ("the ministry", "police")."""
+    pronoun = lex.person_pronouns.get(subject.lower_)
+    if pronoun is not None:
+        return pronoun
+    words = [t.lower_ for t in subject.subtree if t.i <= subject.i] + [subject.lower_]
+    for word in words:
+        found = lex.honorifics.get(word) or lex.gendered_roles.get(word)
+        if found:
+            return found
+    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in lex.role_nouns
+    return "?" if person else None
 
 
 def _reported_words(doc: Doc, candidates: list[Candidate]) -> dict[int, list[str]]:
@@ -188,6 +255,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
     shows = lex.evidence_verbs | lex.inference_verbs
     if cue is not None and cue.lemma_.lower() in shows and not _evidence(subject, lex):
         return True  # 'efforts show how deep ...', 'my experience highlights ...': no words
+    if cue is not None and _finding(cue, subject, lex):
+        return True  # 'a survey found that ...', 'court documents showed': a finding
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
 
 
@@ -289,6 +358,18 @@ def _generic_saying(cue: Token, subject: Token, lex: CueLexicon) -> bool:
     return subject.lower_ in lex.generic_speakers and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
     )
+
+
+def _finding(cue: Token, subject: Token, lex: CueLexicon) -> bool:
+    """What a piece of evidence found or shows, not anyone's words: a finding verb whose
+    subject is a poll, a survey, data, documents or a study ('a survey found that ...',
+    'court documents showed ...', 'our data indicate ...'). What a report or a statement
+    says stays its authors' words ('the report said')."""
+    if cue.lemma_.lower() not in lex.finding_verbs:
+        return False
+    before = [t for t in subject.subtree if t.i < cue.i]
+    last = max(before, key=lambda t: t.i) if before else subject  # 'Bureau of Statistics data'
+    return any(t.lemma_.lower() in lex.evidence_nouns for t in (subject, last) if t.pos_ == "NOUN")
 
 
 def _evidence(subject: Token, lex: CueLexicon) -> bool:
@@ -483,6 +564,12 @@ def _attribute_direct(
     cand = Candidate(span.start, span.end, True, span.outer_start, span.outer_end)
     if inner.start > 1 and doc[inner.start - 2].lower_ in lex.title_words:
         return None  # a title: 'an exhibition titled "From Kaliningrad to Kamchatka"'
+    label = _label_inside(inner, lex)
+    if label is not None:  # '"WALLACE: Let's start with ...': a transcript's speaker
+        colon, name = label
+        cand.start = span.end - len(doc_text(doc)[colon.idx + 1 : span.end].lstrip())
+        cand.cue, cand.cue_text, cand.subject = colon, ":", name
+        return cand
     speechlike = _is_speechlike(inner)
     options = (
         lambda: _governing_cue(inner, lex, speechlike, quoted, _set_off_cue(doc, span, inner, lex)),
@@ -518,6 +605,29 @@ def _attribute_direct(
         and doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
     )
     return cand
+
+
+_LABEL_WORDS = 3
+
+
+def _label_inside(inner: Span, lex: CueLexicon) -> tuple[Token, Token] | None:
+    """A transcript's speaker label opening the quoted words: one to three upper-case words
+    and a colon ('"WALLACE: Let's start ...', '"MR. TRUMP: ...'), not a page label
+    ('"UPDATE: ...'). Returns the colon and the label's last word."""
+    colon = next((t for t in inner[: _LABEL_WORDS * 2 + 1] if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= inner.end:
+        return None
+    label = [t for t in inner.doc[inner.start : colon.i] if not t.is_punct]
+    words = [t for t in label if t.is_alpha]
+    if not words or len(label) > _LABEL_WORDS or len(label) != len(words):
+        return None
+    if not all(t.is_upper and len(t) > 1 for t in words):
+        return None
+    if " ".join(t.lower_ for t in words) in lex.line_labels or any(
+        t.lower_ in lex.line_labels for t in words
+    ):
+        return None
+    return colon, words[-1]
 
 
 def _cited(verb: Token, lex: CueLexicon) -> Token | None:

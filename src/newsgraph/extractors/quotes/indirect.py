@@ -21,6 +21,7 @@ from newsgraph.extractors.quotes.cues import (
 from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 
 _PARTIAL_SHARE = 0.7
+_OWN_WORDS = 2  # words of a reported clause outside the quotes it holds
 _LINE_SPEAKER_WORDS = 5
 _MIN_LINE_WORDS = 3
 _SET_OFF_WORDS = 6
@@ -43,13 +44,17 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         if cand is None or any(_overlap(cand, f) for f in found):
             continue
         clashing = [c for c in kept if _overlap(cand, c)]
-        if clashing and not _holds_partial_quotes(cand, clashing):
+        if clashing and not _holds_partial_quotes(doc, cand, clashing):
             continue
         if any(
             c.cue is not None and cand.cue is not None and c.cue.i != cand.cue.i for c in clashing
         ):
             continue
         kept = [c for c in kept if c not in clashing]
+        if clashing:  # a clause opening on a quote's first word keeps its opening mark
+            opening = min(q.outer_start for q in clashing)
+            if opening < cand.start:
+                cand.start = cand.outer_start = opening
         cand.end = max([cand.end, *(q.end for q in clashing)])
         cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
         found.append(cand)
@@ -66,6 +71,7 @@ def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
         or _according_clause(tok, lex)
         or _noun_clause(tok, lex)
         or _speaker_line(tok, lex)
+        or _block_after(tok, lex)
     )
 
 
@@ -79,11 +85,52 @@ def _overlap(a: Candidate, b: Candidate) -> bool:
     return a.outer_start < b.outer_end and b.outer_start < a.outer_end
 
 
-def _holds_partial_quotes(clause: Candidate, quotes: list[Candidate]) -> bool:
-    """Whether ``quotes`` lie inside ``clause`` and cover well under all of it."""
-    inside = all(clause.start <= q.outer_start and q.start < clause.end for q in quotes)
+def _holds_partial_quotes(doc: Doc, clause: Candidate, quotes: list[Candidate]) -> bool:
+    """Whether ``quotes`` lie inside ``clause`` and are only part of it: they cover well under
+    all of it, or the clause has words of its own outside them ('said there remains a
+    "significant difference ...," when it comes to ...'; 'said that "race still determines
+    too much" in America'). A quote may open the clause (the clause then starts on its
+    first word, after the mark) or run past its end (the parser ended the clause early)."""
+    if not all(clause.start <= q.start < clause.end for q in quotes):
+        return False
+    outside = [
+        t
+        for t in doc.char_span(clause.start, clause.end, alignment_mode="expand") or []
+        if t.is_alpha and not any(q.outer_start <= t.idx < q.outer_end for q in quotes)
+    ]
+    last = max(q.outer_end for q in quotes)
+    opener = outside[0] if outside and outside[0].idx >= last else None
+    if opener is not None and (opener.tag_ == "WRB" or _adverbial_mark(opener)):
+        return False  # '"That makes me smart," when Clinton blasted him': when it was said
+    if opener is not None and opener.is_title and opener.pos_ != "PROPN":
+        return False  # '... into question,"?And that ... is what is happening': a new sentence
+    if _quote_is_object(doc, clause, quotes):
+        return False
     quoted = sum(q.end - q.start for q in quotes)
-    return inside and quoted < _PARTIAL_SHARE * (clause.end - clause.start)
+    if quoted < _PARTIAL_SHARE * (clause.end - clause.start):
+        return True
+    return len(outside) >= _OWN_WORDS
+
+
+def _quote_is_object(doc: Doc, clause: Candidate, quotes: list[Candidate]) -> bool:
+    """Whether the clause opens with a quote that is the cue's object, not a reported
+    clause's start: 'yelled "get out of my country" at the two men' (what follows is where
+    it was yelled), unlike 'said that "race still determines too much" in America'."""
+    first = min(quotes, key=lambda q: q.start)
+    if clause.cue is None or first.start > clause.start:
+        return False
+    opening = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if opening is None or len(opening) == 0:
+        return False
+    tok = opening[0]
+    while tok.head != clause.cue and tok.head != tok:
+        tok = tok.head
+    return tok.head == clause.cue and tok.dep_ != "ccomp"
+
+
+def _adverbial_mark(tok: Token) -> bool:
+    """A word opening an adverbial clause ('when', 'as', 'after', 'because'), not 'that'."""
+    return tok.dep_ == "mark" and tok.lower_ not in ("that", "whether", "if")
 
 
 def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
@@ -449,6 +496,7 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
         return []  # 'showed willingness', 'the photo shows the storm': no words
     if lemma in lex.clause_only_verbs:  # a stated aim at most: "wants to leave"
         aim = lemma in lex.intent_verbs and not _says_nothing(verb, lex)  # not "didn't want to"
+        aim = aim and _stated_aim(verb, lex)
         deps: tuple[str, ...] = ("xcomp",) if aim else ()
         return [c for c in verb.children if c.dep_ in deps and c.i > verb.i][:1]
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
@@ -472,6 +520,28 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 return []
             return found + later[:1]
     return []
+
+
+_CURIOSITY = {"know", "learn", "find", "understand", "see", "hear"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _stated_aim(verb: Token, lex: CueLexicon) -> bool:
+    """A wish that is someone's stated aim ('Clinton wants to triple the program', 'she
+    hopes to ...'): its subject is named (or 'he'/'she'), and it is no curiosity. An
+    unnamed group's wish ('the couple want to arrive early', 'some lawmakers want to move
+    the body') or a wish to know ('the justices wanted to know who ...') is no one's words."""
+    aim = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if aim is not None and aim.lemma_.lower() in _CURIOSITY:
+        return False
+    subject = subject_of(verb, lex)
+    if subject is None:
+        return False
+    return (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in _NAMED
+        or subject.lower_ in lex.person_pronouns
+    )
 
 
 def _anonymity(clause: Token, lex: CueLexicon) -> bool:
@@ -595,3 +665,32 @@ def _looks_like_name(prefix: Span) -> bool:
     words = [t for t in prefix if not t.is_punct]
     capital = all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
     return bool(words) and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _block_after(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``The governor added:`` ending a paragraph, the words set as the next paragraph
+    without quotation marks (a block quote): that paragraph is what was said."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+        return None
+    text = doc_text(doc)
+    colon = doc[tok.i + 1]
+    newline = paragraph_end(text, colon.idx)
+    if text[colon.idx + 1 : newline].strip() or newline >= len(text):
+        return None
+    phrase = cue_phrase(tok, lex)
+    subject = subject_of(tok, lex) if phrase is not None else None
+    if phrase is None or subject is None or tok.lemma_.lower() in lex.clause_only_verbs:
+        return None
+    start = newline + len(text[newline:]) - len(text[newline:].lstrip())
+    if start >= len(text) or text[start] in _QUOTE_MARKS:
+        return None
+    end = paragraph_end(text, start)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if len(text[start:end].split()) < _MIN_LINE_WORDS:
+        return None
+    return Candidate(start, end, False, start, end, tok, phrase, subject)

@@ -96,6 +96,7 @@ class CueLexicon:
     anonymity_words: frozenset[str]
     unnamed_sources: frozenset[str]
     aim_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -159,6 +160,7 @@ def cue_lexicon() -> CueLexicon:
         anonymity_words=frozenset(raw["anonymity_words"]),
         unnamed_sources=frozenset(raw["unnamed_sources"]),
         aim_verbs=frozenset(raw["aim_verbs"]),
+        finding_verbs=frozenset(raw["finding_verbs"]),
     )
 
 
@@ -309,12 +311,17 @@ def _first_in_paragraph(text: str, open_at: int) -> bool:
     return not text[line_start:open_at].strip()
 
 
+# a transcript's speaker label opening a quoted paragraph ('"PENCE: Well, look, ...'): a
+# new speaker's turn, not the previous paragraph's quote continued
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}:\s")
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Top-level quotations in ``text``, in order; a paragraph-continued quote is one span.
 
     A quote left open at the end of a paragraph joins the next paragraph's quote when
-    that paragraph opens with a quotation mark (the news convention); otherwise it
-    ends with its paragraph. A stray mark only affects the quote it sits in.
+    that paragraph opens with a quotation mark (the news convention) and no transcript
+    label ('"PENCE: ...': the next speaker's turn); otherwise it ends with its paragraph. A stray mark only affects the quote it sits in.
     """
     spans: list[QuotedSpan] = []
     previous_para = -2
@@ -326,6 +333,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             and para == previous_para + 1
             and open_at >= 0
             and _first_in_paragraph(text, open_at)
+            and not _TRANSCRIPT_LABEL.match(text, start)
         )
         if continues and last is not None:
             spans[-1] = QuotedSpan(last.start, end, last.open_at, close_at)
