@@ -202,3 +202,84 @@ def test_the_other_gender_breaks_the_turn(nlp) -> None:
     text = 'Mr Doherty said the team is devastated. "It is the worst day of my life," she said.'
     found = find_quotes(nlp(text))
     assert only(found, "worst day").speaker.name != "Mr Doherty"
+
+
+# --- a heading or a dateline glued before the speaker ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The family were found after crews were called to Greyhound Lane, Norton. Latest "
+            "updates and reaction to family stabbings Police said they understood the suspect "
+            "was known to the victims.",
+            "known to the victims",
+            "Police",
+        ),
+        (
+            "Prosecutors opened an inquiry following revelations by a satirical newspaper in "
+            "January. Repeated denials Fillon has denied wrongdoing several times before, "
+            "insisting his wife carried out genuine work as his assistant.",
+            "genuine work",
+            "Fillon",
+        ),
+        (
+            "In a DW interview, Siegfried Wolf explains the dispute. (08.02.2017) A UNDP "
+            "report says that Pakistani authorities are negligent about a water crisis.",
+            "negligent",
+            "A UNDP report",
+        ),
+    ],
+)
+def test_the_speaker_is_not_a_glued_heading(nlp, text: str, words: str, speaker: str) -> None:
+    quote = only(quotes_of(nlp, text), words)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_an_apposition_after_a_comma_is_still_the_role(nlp) -> None:
+    # guard: 'The company's spokesman, John Smith, said' keeps the role as the mention
+    quote = only(
+        quotes_of(nlp, "The company's spokesman, John Smith, said the plant would close."),
+        "plant would close",
+    )
+    assert quote.speaker is not None and quote.speaker.name == "John Smith"
+
+
+def test_a_bracketed_date_is_no_part_of_the_words(nlp) -> None:
+    text = (
+        "His words echoed the minister's. (05.02.2017) More migrants have been taken aboard "
+        "rescue ships, aid organizations said."
+    )
+    quote = only(quotes_of(nlp, text), "rescue ships")
+    assert quote.text == "More migrants have been taken aboard rescue ships"
+
+
+# --- acts told with a speech verb ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Emergency responders declared him dead at the scene.", "dead"),
+        ("Minutes later, police took the girl home and tweeted a photo of the reunion.", "photo"),
+        (
+            "The group, which claimed responsibility for the attack, swore allegiance to IS.",
+            "attack",
+        ),
+        ("Ryan conceded the biggest defeat of his political career on Friday.", "defeat"),
+        ("Martin asked for a photograph with him outside the parliament.", "photograph"),
+        (
+            "Though criticised by some liberals for his nationalist stance, Navalny has tapped "
+            "into discontent among the young.",
+            "stance",
+        ),
+    ],
+)
+def test_acts_told_with_a_speech_verb_are_no_quotes(nlp, text: str, words: str) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+def test_a_perfect_participle_still_reports(nlp) -> None:
+    # guard: 'Asked about the deal, Trump said' keeps its quote
+    only(quotes_of(nlp, "Asked about the deal, Trump said it was great."), "was great")

@@ -71,7 +71,7 @@ def _dated(prep: Token) -> bool:
 def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     """The speaker head of a cue verb: its subject, a relative clause's noun, or a
     governing verb's subject for ``..., saying`` / ``and added``."""
-    for child in verb.children:
+    for child in _nearest_subject_first(verb):
         relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
         if child.dep_ in ("nsubj", "nsubjpass") and relative:
             return verb.head if _can_be_source(verb.head, lex) else None
@@ -82,7 +82,7 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
-            return child if child.dep_ == "nsubj" else None
+            return _after_glued_heading(child, verb, lex) if child.dep_ == "nsubj" else None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None  # its own subject cannot speak ('most of us would call'): no other's
     fronted = _fronted_subject(verb) or _name_set_off_before(verb)
@@ -106,6 +106,35 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             return subject_of(reporter, lex)
         return subject_of(verb.head, lex)
     return None
+
+
+def _nearest_subject_first(verb: Token) -> list[Token]:
+    """The verb's children, its subjects nearest before it first: of two subjects the parser
+    gave one verb, the farther one is a heading or a dateline glued before the sentence
+    ('Repeated denials Fillon has denied ...', '(08.02.2017) A UNDP report says ...')."""
+    subjects = sorted(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+        key=lambda c: -c.i,
+    )
+    return subjects + [c for c in verb.children if c not in subjects]
+
+
+def _after_glued_heading(subject: Token, verb: Token, lex: CueLexicon) -> Token:
+    """A name glued after a heading the parser made the subject: 'Latest updates and reaction
+    to family stabbings Police said ...' (no comma before 'Police', the heading's noun no
+    speaker): the name right before the verb speaks."""
+    if subject.pos_ != "NOUN" or _can_be_source(subject, lex):
+        return subject
+    last = max(subject.subtree, key=lambda t: t.i)
+    doc = verb.doc
+    between = doc[last.i + 1 : verb.i]
+    if any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
+        return subject
+    if last.dep_ == "appos" and last.pos_ == "PROPN" and doc[last.i - 1].pos_ != "PUNCT":
+        first = last.left_edge.i
+        if first > 0 and doc[first - 1].pos_ != "PUNCT" and doc[first - 1].is_lower:
+            return last
+    return subject
 
 
 def _joined(verb: Token) -> bool:

@@ -221,6 +221,10 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         )
         if passive and cue.lemma_.lower() in lex.addressee_verbs:
             return True  # 'was asked', 'Asked if ..., he said': the subject heard it
+        bare = not any(c.dep_ in ("aux", "nsubj") for c in cue.children)
+        if cue.tag_ == "VBN" and cue.dep_ == "advcl" and bare and not cand.direct:
+            return True  # 'Though criticised by some liberals for his stance, Navalny ...':
+            # said to or of the sentence's subject, by someone else
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "than") for c in cue.children):
             return True  # 'if he simply said', 'Rather than emphasise X, he said ...'
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.refusal_verbs:

@@ -7,6 +7,8 @@ it holds.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import climb_to_root, doc_text
@@ -147,6 +149,7 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
 
 
 _DATELINE_WORDS = 6
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 
 def _complementizer(tok: Token) -> bool:
@@ -156,16 +159,30 @@ def _complementizer(tok: Token) -> bool:
 
 def _after_dateline(first: int, last: int, doc: Doc) -> int:
     """The first token after a dateline opening the words ('(CNN) Chuck Berry ...',
-    'Hong Kong (CNN) The United States ...'): a place and an agency in brackets."""
+    'Hong Kong (CNN) The United States ...', '(05.02.2017) More migrants ...'): a place and
+    an agency, or a date, in brackets."""
     for tok in doc[first : min(last, first + _DATELINE_WORDS)]:
         if tok.text != ")" or tok.i - first < 2:
             continue
         agency, opener = doc[tok.i - 1], doc[tok.i - 2]
         place = doc[first : opener.i]
-        if opener.text == "(" and agency.is_upper and all(t.pos_ == "PROPN" for t in place):
+        dated = _NUMERIC_DATE.fullmatch(agency.text) is not None  # '(05.02.2017) More ...'
+        if (
+            opener.text == "("
+            and (agency.is_upper or dated)
+            and all(t.pos_ == "PROPN" for t in place)
+        ):
             return tok.i + 1
         break
     return first
+
+
+def _small_clause(clause: Token) -> bool:
+    """A complement with a subject and no verb ('declared [him dead]'): a state declared,
+    not a clause of reported words."""
+    if clause.dep_ != "ccomp" or clause.pos_ != "ADJ":
+        return False
+    return any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
@@ -177,6 +194,8 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     subject = subject_of(tok, lex)
     if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
         return None
+    if _small_clause(clauses[0]):
+        return None  # 'declared him dead at the scene': an act, no words reported
     if _heading_between(subject, tok):
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
