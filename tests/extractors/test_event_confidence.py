@@ -948,3 +948,106 @@ def test_wrong_to_say_denies_an_act_aimed_at_the_named_other(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "wrong"]
     assert [[a.name for a in e.target] for e in found] == [["Emmanuel Macron"]]
+
+
+def test_a_participle_clause_shares_its_verbs_mood_and_this_is_no_actor(nlp) -> None:
+    hedged = (
+        "According to the New York Times, Trump might roll back these reforms, loosening "
+        "rules of engagement and returning the drone programme to Langley."
+    )
+    assert confidence_of(nlp, hedged, "returning") < 0.75
+    situation = "The sanctions hurt the economy. This forced Russia to assume measures."
+    assert confidence_of(nlp, situation, "forced") < 0.75
+
+
+def test_a_charge_is_aimed_at_the_subject_of_its_clause(nlp) -> None:
+    text = (
+        "A senior U.S. general on Wednesday charged that Moscow's intention is to threaten "
+        "U.S. facilities in Europe."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "charged"]
+    assert [[a.country for a in e.target] for e in found] == [["RUS"]]
+
+
+def test_deployed_forces_are_means_and_a_doer_of_old_leaves_the_act_undated(nlp) -> None:
+    moved = "Russia deployed 2,000 soldiers to Syria on Monday."
+    found = [e for e in events(nlp, moved) if e.trigger.text == "deployed"]
+    assert [[a.country for a in e.target] for e in found] == [["SYR"]]
+    old = "The Nazis banned Jewish cultural organizations, the museum's guide said."
+    found = [e for e in events(nlp, old) if e.trigger.text == "banned"]
+    assert found and all(e.date is None for e in found)
+    today = "Putin accused the Nazis of genocide in a speech on Monday."
+    found = [e for e in events(nlp, today) if e.trigger.text == "accused"]
+    assert found and all(e.date is not None for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Stars took to social media on Wednesday after the Trump administration withdrew "
+            "guidelines issued by former President Obama.",
+            "withdrew",
+        ),
+        ("UK courts will be allowed to refer to ECJ case law, the government said.", "allowed"),
+        ("Trump wants Congress to shell out $1.5 billion for the wall, Mulvaney said.", "shell"),
+        (
+            "Fighting in South Sudan forced the United Nations to warn that the situation may "
+            "turn to genocide.",
+            "forced",
+        ),
+        (
+            "Interested parties have until Jan 6 to respond before the Commission makes a "
+            "formal proposal to the EU's 28 governments.",
+            "proposal",
+        ),
+        (
+            "President-elect Donald Trump takes the oath of office on Jan 20 and has promised "
+            "protectionist measures against China.",
+            "promised",
+        ),
+    ],
+)
+def test_acts_of_no_one_and_acts_to_come_are_left_out(nlp, text, trigger) -> None:
+    assert confidence_of(nlp, text, trigger) < 0.75
+
+
+def test_where_sides_are_is_not_who_they_are(nlp) -> None:
+    court = "Goering was sentenced to death at Nuremberg but committed suicide, the film says."
+    assert not [a for e in events(nlp, court) for a in e.target if a.country == "DEU"]
+    talks = (
+        "The UN envoy for Syria on Thursday welcomed government and rebel delegations in "
+        "Geneva, marking the beginning of fresh peace talks."
+    )
+    assert not [a for e in events(nlp, talks) for a in (*e.source, *e.target) if a.country == "CHE"]
+
+
+def test_deployed_troops_act_and_a_body_set_up_is_no_target(nlp) -> None:
+    moved = "Syrian troops have been deployed to the areas held by Kurdish forces, Rudskoi said."
+    found = [e for e in events(nlp, moved) if e.trigger.text == "deployed"]
+    assert [([a.country for a in e.source], e.target) for e in found] == [(["SYR"], ())]
+    inquiry = "The Irish Government agreed on Tuesday to establish a Commission of Inquiry."
+    found = [e for e in events(nlp, inquiry) if e.trigger.text == "agreed"]
+    assert found and all(not e.target for e in found)
+
+
+def test_a_when_clause_dates_its_own_clause_and_a_perfect_conjunct_its_own(nlp) -> None:
+    accused = (
+        "Sen. Leila de Lima is accused of having abetted the illegal drug trade when she was "
+        "justice secretary from 2010 to 2015."
+    )
+    found = [e for e in events(nlp, accused) if e.trigger.text == "accused"]
+    assert found and all(not (e.date or "").startswith("2010") for e in found)
+
+
+def test_a_notice_is_no_alert_status_and_a_vow_to_no_one_is_left_out(nlp) -> None:
+    notice = (
+        "Malaysia has asked Interpol to put out an alert for four missing North Korean "
+        "suspects wanted over the death of Kim Jong Nam, police said Thursday."
+    )
+    found = [e for e in events(nlp, notice) if e.trigger.text == "asked"]
+    assert [e.type for e in found] == ["REQUEST"]
+    vow = "Ryan vowed members would continue working although he offered no timeline."
+    assert confidence_of(nlp, vow, "vowed") < 0.75
+    pledge = "Putin promised support to Assad on Monday."
+    assert confidence_of(nlp, pledge, "promised") >= 0.75

@@ -334,6 +334,10 @@ def actor_span(token: Token) -> tuple[int, int]:
 DATELINE = re.compile(r"\([A-Z]{2,}\)\s*")
 
 
+# agents sent somewhere: a place they are in is not their country
+VISITORS = frozenset({"delegation", "delegate", "envoy", "emissary", "negotiator", "mission"})
+
+
 def _place_of_agent(noun: Token) -> Token | None:
     """'the president of Armenia', 'rebels in Darfur', 'leaders of the opposition
     coalition', 'the republic of Slovenia': the place or body after an agent noun, which
@@ -345,6 +349,8 @@ def _place_of_agent(noun: Token) -> Token | None:
     for child in noun.rights:
         if child.dep_ != "prep" or child.lower_ not in AGENT_PLACE_PREPS:
             continue
+        if child.lower_ == "in" and lemma in VISITORS:
+            continue  # 'delegations in Geneva', 'the envoy in Moscow': where they are sent
         for pobj in child.children:
             if pobj.dep_ != "pobj":
                 continue

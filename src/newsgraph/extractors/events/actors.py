@@ -13,6 +13,7 @@ from typing import Any
 from newsgraph.extractors.events.actor_words import (
     BASED_AFTER,
     BASED_IN,
+    VISITORS,
     person_nouns,
     sector_of,
 )
@@ -67,6 +68,8 @@ def _at_home(actor: EventActor, country: str | None) -> EventActor:
     """A domestic agent with no country of its own gets the event's country."""
     if country is None or actor.country or actor.entity or actor.sector not in DOMESTIC:
         return actor
+    if actor.name.lower().split()[-1:] and actor.name.lower().split()[-1].rstrip("s") in VISITORS:
+        return actor  # 'rebel delegations' welcomed in Geneva are not Swiss
     code = country + (actor.code or actor.sector or "")
     return dataclasses.replace(actor, country=country, code=code)
 

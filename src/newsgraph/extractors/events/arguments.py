@@ -64,7 +64,7 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             return _pobjs(child)
     # 'Serb forces were engaged in ethnic cleansing', "He's accepted invitations" ('has',
     # not a passive): the passive subject acts
-    if _engaged_in(verb) or contracted_perfect(verb):
+    if _engaged_in(verb) or contracted_perfect(verb) or _deployed(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         return []  # a passive without 'by X' names no actor ('X has not been charged')
@@ -259,10 +259,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
             if found:
                 return found
+    created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     for child in token.children:
-        if child.dep_ not in ("dobj", "dative", "nsubjpass"):
+        if child.dep_ not in ("dobj", "dative", "nsubjpass") or (created and child.dep_ == "dobj"):
             continue
-        if child.dep_ == "nsubjpass" and _engaged_in(token):
+        if child.dep_ == "nsubjpass" and (_engaged_in(token) or _deployed(token)):
             continue
         if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
             of = [g for g in _prep_targets(child, ("of",)) if g.ent_type_ in NAMED_BODIES]
@@ -360,6 +361,9 @@ def _complement_targets(token: Token) -> list[Token]:
     ...', 'its demand that Israel ease ...'); an intent, threat or refusal has the target
     of its infinitive ('threatened to break off relations with Congo')."""
     frame, code = _frame(token)
+    charged = _charged(token) if code.startswith("11") else []
+    if charged:
+        return charged
     if frame is None and not code.startswith(("10", "02")):
         return []
     if frame == "deny":
@@ -390,6 +394,20 @@ def _complement_targets(token: Token) -> list[Token]:
     return []
 
 
+def _charged(token: Token) -> list[Token]:
+    """'charged that Moscow's intention is to threaten U.S. facilities': the accused is the
+    subject of the charge's clause (or the subject's owner), not an object inside it."""
+    for child in token.children:
+        if child.dep_ != "ccomp":
+            continue
+        subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
+        if subjects:
+            subject = subjects[0]
+            named = conjuncts(subject) if is_actor(subject) else _owner(subject)
+            return actor_tokens(named)
+    return []
+
+
 def _owner_of_acted_on(act: Token) -> list[Token]:
     """Whose thing a demanded act is done to, who is asked to do it: 'suspension of North
     Korea's nuclear activities' -> North Korea. Only a thing owned by an actor ('the
@@ -407,9 +425,46 @@ def _owner_of_acted_on(act: Token) -> list[Token]:
     ]
 
 
+# verbs whose object is made by the act, not acted on: no target
+CREATING = frozenset({"establish", "create", "form", "found", "launch", "constitute"})
+
+
+def _deployed(verb: Token) -> bool:
+    """'Syrian troops have been deployed to the areas held by Kurdish forces': forces a
+    deployment moves are their side's means; as the passive subject they act."""
+    return verb.lemma_.lower() in DEPLOYING and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in FORCES for c in verb.children
+    )
+
+
 def _own_object(token: Token) -> bool:
-    """'its troops', 'their forces': an object owned by a pronoun is the actor's own."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    """'its troops', 'their forces': an object owned by a pronoun is the actor's own; so
+    are the forces a deployment moves ('stationed some 4,000 troops in Poland')."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return True
+    deployed = token.head.lemma_.lower() in DEPLOYING and token.lemma_.lower() in FORCES
+    return deployed and not any(c.dep_ == "poss" for c in token.children)
+
+
+DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
+FORCES = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "warship",
+        "jet",
+        "personnel",
+        "unit",
+        "battalion",
+        "marine",
+        "paratrooper",
+        "missile",
+        "ship",
+        "tank",
+        "aircraft",
+    }
+)
 
 
 def _object_preps(verb: Token) -> list[Token]:
@@ -446,8 +501,8 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
-            if child.lower_ == "at":  # 'was arrested at Duesseldorf airport': where
-                named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS]
+            if child.lower_ == "at":  # 'arrested at Duesseldorf airport', 'at Nuremberg': where
+                named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS and not _town(g)]
             if child.lower_ == "for":  # "endorsed Trump's campaign for president": an office
                 named = [g for g in named if not _bare_office(g)]
             found = actor_tokens(named)

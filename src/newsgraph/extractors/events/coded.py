@@ -170,7 +170,7 @@ def _date(
         stated = False  # 'Poroshenko had previously sought to end the blockade'
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
-    if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text):
+    if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
@@ -184,6 +184,24 @@ def _date(
         future=coded.modality in UNCERTAIN,
         present=stated or present,
     )
+
+
+# actors that exist only in history: what they did was not done today
+HISTORICAL = re.compile(
+    r"\b(?:Nazis?|Nazi Germany|Third Reich|Wehrmacht|Gestapo|Soviets|Soviet Union|USSR"
+    r"|Ottomans|Ottoman Empire|Khmer Rouge)\b"
+)
+
+
+def _of_old(coded: Coded) -> bool:
+    """'the Nazis banned Jewish cultural organizations': a doer that exists only in
+    history puts the act in the past (undated without a time of its own)."""
+    doc_str = doc_text(coded.trigger.doc)
+    for token in coded.sources:  # not 'Putin accused the Nazis of ...' (said today)
+        start, end = roles.actor_span(token)
+        if HISTORICAL.search(doc_str[start:end]):
+            return True
+    return False
 
 
 def _noun_time(root: Token, chain: dict[int, int]) -> bool:
@@ -208,8 +226,8 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     ):
         node = verb.head  # a 'when' clause the parser hung on a noun: up to its verb
         for _ in range(4):
-            if node.i in chain or node.head is node:
-                break
+            if node.i in chain or node.head is node or node.pos_ in ("VERB", "AUX"):
+                break  # not past a verb of another clause ('accused of having abetted ... when')
             node = node.head
         return chain.get(node.i)
     if _bare_participle(verb) and verb.head.i in chain:
@@ -261,6 +279,8 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
             break
         if node.dep_ == "ccomp" and _past_perfect(node):
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
+        if node.dep_ == "conj" and _perfect(node) and not _perfect(node.head):
+            break  # 'takes the oath on Jan 20 and has promised ...': another time
         node = node.head
         chain[node.i] = rank
     return chain
@@ -302,6 +322,10 @@ def _told_before(verb: Token) -> bool:
 def _indefinite(verb: Token) -> bool:
     """'has repeatedly criticised', 'initially promised': at no particular time."""
     return any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _past_perfect(verb: Token) -> bool:

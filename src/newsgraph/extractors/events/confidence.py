@@ -214,8 +214,11 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     lost_object = not tgt_tokens and not tgt_actors and _unknown_party(trigger, sets)
     if lost_subject or lost_object or any(_lost(tokens, actors) for tokens, actors in sides):
         doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
-    thing = subject is not None and _thing(subject) and not _speaks(subject)
-    if thing and subject is not None and not _violent(subject):
+    # 'This forced Russia to ...': a situation told before, not an actor
+    situation = subject is not None and subject.lower_ in ("this", "that") and not src_tokens
+    thing = situation or (subject is not None and _thing(subject) and not _speaks(subject))
+    caused = trigger.lemma_.lower() in sets["compel_verbs"]  # 'fighting forced the UN to'
+    if thing and subject is not None and (caused or not _violent(subject)):
         doubts.append("thing_subject")  # "China's inward FDI has declined"
     political = any(_political(a, sets) for a in src_actors) or any(
         _political(a, sets, as_target=True) for a in tgt_actors
@@ -237,6 +240,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     together = subject is not None and any(c.dep_ == "conj" for c in subject.children)
     if trigger.lemma_.lower() in sets["partner_verbs"] and not (partner or together or spoken):
         doubts.append("no_partner")  # 'Trump discussed cable TV ratings'
+    elif code == "030" and trigger.lemma_.lower() in VOWS and not (partner or together):
+        doubts.append("no_partner")  # 'Ryan vowed members would continue working': to no one
     return doubts
 
 
@@ -253,6 +258,7 @@ def _mood_doubts(
         _believed_or_asked(trigger)
         or _attempted(trigger)
         or _not_yet(trigger)
+        or _pending(trigger)
         or (modality == "intent" and _past_plan(trigger))
     ):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
@@ -264,6 +270,11 @@ def _mood_doubts(
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+# promises that code CAMEO 030 only when made to someone (a pledge of a coded act takes
+# that act's code before it gets here)
+VOWS = frozenset({"promise", "vow", "pledge", "commit"})
 
 
 # heads of a wish or an intention: under an intent code (CAMEO 03, 'express intent to
@@ -347,7 +358,7 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         # someone is no cooperation ('pledged to keep standing firm against Europe')
         return any(
             t.lemma_.lower() in sets["hostile_acts"] or (t.dep_ == "prep" and t.lower_ == "against")
-            for c in clauses
+            for c in clauses + objects  # 'has promised protectionist measures against China'
             for t in c.subtree
         )
     participle = trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and _subject(trigger) is None
@@ -356,6 +367,10 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     )
     if lemma in sets["compel_verbs"] and clauses and unnamed_agent:
         return True
+    if lemma in ("allow", "permit") and _passive(trigger) and unnamed_agent:
+        return True  # 'UK courts will be allowed to refer to ECJ case law': a provision
+    if lemma == "shell" and any(c.dep_ == "prt" and c.lower_ == "out" for c in trigger.children):
+        return True  # 'wants Congress to shell out $1.5 billion': to pay
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
 
 
@@ -585,6 +600,15 @@ def _not_yet(trigger: Token) -> bool:
     refused."""
     children = {c.lower_ for c in trigger.children}
     return "yet" in children and bool(children & {"not", "n't", "never"})
+
+
+def _pending(trigger: Token) -> bool:
+    """'interested parties have until Jan 6 to respond before the Commission makes a formal
+    proposal': a present tense after 'before', 'until' or 'once' tells of an act to come."""
+    verb = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
+    if verb is None or verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("before", "until", "once") for c in verb.children)
 
 
 def _attempted(trigger: Token) -> bool:
