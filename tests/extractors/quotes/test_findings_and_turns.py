@@ -283,3 +283,22 @@ def test_acts_told_with_a_speech_verb_are_no_quotes(nlp, text: str, words: str) 
 def test_a_perfect_participle_still_reports(nlp) -> None:
     # guard: 'Asked about the deal, Trump said' keeps its quote
     only(quotes_of(nlp, "Asked about the deal, Trump said it was great."), "was great")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The Los Angeles Police Department said it was investigating the incident, in a "
+            "statement published Thursday.",
+            "it was investigating the incident",
+        ),
+        (
+            "Crowds gather in Dublin as demonstrators call for the repeal of the 8th amendment "
+            "pic.twitter.com/UA9TNjB9S7",
+            "the repeal of the 8th amendment",
+        ),
+    ],
+)
+def test_where_it_was_said_and_links_are_no_part_of_the_words(nlp, text, content) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == [content]

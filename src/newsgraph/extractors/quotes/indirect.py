@@ -141,11 +141,31 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
     while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
         first += 1
-    while last >= first and doc[last].is_punct:
-        last -= 1
+    while last >= first and (doc[last].is_punct or doc[last].like_url):
+        last -= 1  # 'call for the repeal of the 8th amendment pic.twitter.com/UA9T': a link
+    last = _before_where_said(first, last, doc)
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+_SAID_IN = {"in", "on", "during", "at"}
+_SAID_IN_NOUNS = {"statement", "interview", "tweet", "post", "speech", "briefing", "conference"}
+
+
+def _before_where_said(first: int, last: int, doc: Doc) -> int:
+    """The words end before a closing ', in a statement published Thursday', ', in an
+    interview with ...': where it was said, not what."""
+    for comma in doc[first + 1 : last]:
+        if comma.text != "," or comma.i + 2 > last:
+            continue
+        prep = doc[comma.i + 1]
+        if prep.lower_ not in _SAID_IN or prep.right_edge.i < last:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and noun.lemma_.lower() in _SAID_IN_NOUNS:
+            return comma.i - 1
+    return last
 
 
 _DATELINE_WORDS = 6
