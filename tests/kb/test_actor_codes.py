@@ -228,3 +228,13 @@ def test_the_name_after_anti_is_not_the_group() -> None:
     assert code_phrase("the anti-ISIL coalition") is None
     found = code_phrase("Anti-Defamation League")
     assert found is not None and found.code.startswith("NGO")
+
+
+def test_a_short_acronym_matches_only_in_capitals() -> None:
+    assert code_phrase("Kim Jong Un") is None  # not the UN
+    assert code_phrase("Kim Jong Un's half-brother") is None
+    assert [code_phrase(t).code for t in ("the UN envoy", "U.N. peacekeepers")] == [  # type: ignore[union-attr]
+        "IGOUNO",
+        "IGOUNO",
+    ]
+    assert code_phrase("Nato allies").code == "IGOWSTNAT"  # type: ignore[union-attr]

@@ -214,6 +214,15 @@ def organisation(name: str) -> ActorCode | None:
     return found[2] if found else None
 
 
+def _cased(words: Sequence[str], text: str) -> bool:
+    """A short acronym key ('un', 'eu') matches only an acronym in the text ('UN',
+    'U.N.'), not a name part of the same letters ('Kim Jong Un'); 'Nato' stays NATO."""
+    if len(words) != 1 or len(words[0]) > 3 or not words[0].isalpha():
+        return True
+    dotted = r"\.?".join(re.escape(c) for c in words[0].upper())
+    return re.search(rf"(?<![\w.]){dotted}\.?(?!\w)", text) is not None
+
+
 def _longest(
     tokens: Sequence[str], table: Mapping[str, Any], lo: int = 0, hi: int | None = None
 ) -> tuple[int, int, Any] | None:
@@ -261,6 +270,8 @@ def code_phrase(text: str) -> ActorCode | None:
     # geography before a locative preposition is the actor's; after it, where it acts
     cut = next((i for i, t in enumerate(tokens) if t in _LOCATIVES), len(tokens))
     org = _longest(tokens, tables.orgs)
+    if org is not None and not _cased(tokens[org[0] : org[1]], text):
+        org = None  # 'Kim Jong Un' is not the UN
     rest = _outside(tokens, org)
     agents = tables.agents
     agent = _longest(rest, agents, 0, cut) or _longest(rest, agents, cut + 1, len(rest))
