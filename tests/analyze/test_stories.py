@@ -98,6 +98,93 @@ def test_a_story_is_compared_through_its_members_not_its_centroid_or_union():
     assert story.size == 4
 
 
+def _groups(decisions) -> set[frozenset[str]]:
+    out: dict[int, set[str]] = {}
+    for d in decisions:
+        out.setdefault(d.story, set()).add(d.article_id)
+    return {frozenset(g) for g in out.values()}
+
+
+def test_an_article_joins_through_the_member_it_reports_with_in_any_order():
+    """a reports what x and b each report part of (cosine 0.71 with each, x and b 0).
+    Compared with the members on average only, b missed a once a had joined x (mean
+    cosine 0.35), and x missed a once b had joined it: the grouping depended on the
+    order. An article also joins a story when it is the same story as one member taken
+    alone (the pair model's question), so these orders give one story. (When a comes
+    last it joins x or b, and the two merge only if they are one story as wholes.)"""
+    x = sk("x", "2020-05-01", vec(0, 1, 2, 3), "summit talks moscow kremlin")
+    a = sk("a", "2020-05-01", vec(0, 1, 2, 3, 4, 5, 6, 7), "summit talks moscow pipeline deal")
+    b = sk("b", "2020-05-01", vec(4, 5, 6, 7), "pipeline deal berlin signed")
+    for order in ((x, a, b), (a, b, x), (b, a, x), (a, x, b)):
+        assigner = Assigner(MODEL, Window())
+        decisions = [assigner.assign(s) for s in order]
+        assert _groups(decisions) == {frozenset("xab")}, [s.id for s in order]
+    # against the story of x and a, b's average is far under the threshold
+    from newsgraph.analyze.story_cluster import features
+
+    assigner = Assigner(MODEL, Window())
+    assigner.assign(x)
+    story = assigner.window.stories[assigner.assign(a).story]
+    assert MODEL.probability(features(b, story, assigner.window.df, 30)) < 0.2
+
+
+def test_a_stored_story_is_compared_through_its_stored_members(tmp_path):
+    """Across batches (transactions) the members of a stored story come from the store:
+    b, stored after x and a were put into one story, joins it through a, as in one
+    run; and the story's members, then b, are all its stored sketches. Its stored word
+    norm weighs every word by its stored document count (the window loads the counts
+    of the batch's words only)."""
+    from collections import Counter
+
+    from newsgraph.analyze import stories as st_mod
+    from newsgraph.analyze.story_cluster import DocFreq, Story
+    from newsgraph.store import stories as q
+    from newsgraph.store.engine import write_engine
+
+    x = sk("meet-1", "2020-05-01", vec(0, 1, 2, 3), "summit talks moscow kremlin")
+    a = sk("meet-2", "2020-05-01", vec(0, 1, 2, 3, 4, 5, 6, 7), "summit talks moscow pipeline deal")
+    b = sk("meet-3", "2020-05-01", vec(4, 5, 6, 7), "pipeline deal berlin signed")
+    with Database.open(str(tmp_path / "m.db")) as store:
+        articles = [meeting(i, "2020-05-01", f"Outlet {i}") for i in (1, 2, 3)]
+        store.save_batch(articles, None, merge=False)
+        with write_engine(store.engine).begin() as conn:
+            first = st_mod.assign(conn, [x, a], MODEL)
+        assert first[1].story == first[0].story
+        with write_engine(store.engine).begin() as conn:
+            (late,) = st_mod.assign(conn, [b], MODEL)
+            assert late.probability is not None and late.probability > 0.5
+            stored = st_mod._member_sketches(conn, [late.story])[late.story]
+            row = q.story_row(conn, late.story)
+            assert row is not None
+            counts = q.doc_freqs(conn, row["terms"]["en"])
+        assert _stories(store) == {"meet-1": late.story, "meet-2": late.story, "meet-3": late.story}
+        # the story's stored TF-IDF norm weighs every word by its stored count, also the
+        # words of x and a that the second batch does not have ("kremlin", "summit")
+        df = DocFreq(docs=counts.pop(q.DOCS_KEY), counts=counts)
+        story = Story(key=1, first_day=0, last_day=0, terms={"en": Counter(row["terms"]["en"])})
+        assert row["terms"]["_norms"]["en"] == pytest.approx(story.norm("en", df))
+    assert sorted(s.id for s in stored) == ["meet-1", "meet-2", "meet-3"]
+    assert float(stored[1].vector @ a.vector) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_stories_compared_as_wholes_use_every_pair_of_members():
+    """The merge check compares two stories by average linkage: the mean cosine over
+    every pair of their members, not their centroids (1.0 here)."""
+    from newsgraph.analyze.story_cluster import DocFreq, story_features
+
+    window = Window()
+    one, two = window.open(1), window.open(1)
+    one.add(sk("a", "2020-05-01", vec(0, 1), "alpha"), 1)
+    one.add(sk("b", "2020-05-01", vec(2, 3), "beta"), 1)
+    two.add(sk("c", "2020-05-01", vec(0, 1, 2, 3), "gamma"), 1)
+    f, cross = story_features(one, two, DocFreq(), 30)
+    assert f[0] == pytest.approx(np.sqrt(0.5)) and not cross
+    three = window.open(1)
+    three.add(sk("d", "2020-05-01", vec(0, 1), "delta", lang="fr"), 1)
+    f, cross = story_features(one, three, DocFreq(), 30)
+    assert f[0] == pytest.approx(0.5) and cross  # (1 + 0) / 2; no common language
+
+
 def test_without_words_in_common_language_the_cross_model_scores():
     """A report in another language cannot share words with the story: ``lex`` is
     missing there, so the cross model (no ``lex``) scores it; a report in the story's
@@ -239,6 +326,15 @@ def test_articles_stored_without_stories_are_assigned_later(tmp_path):
 def test_article_story_summary(db):
     assert story_view.article_story(db, "meet-1")["articles"] >= 2
     assert story_view.article_story(db, "no-such-article") is None
+
+
+def test_stories_merge_by_the_joining_threshold(monkeypatch):
+    """No second threshold: two stories merge when, compared as wholes, they clear the
+    threshold an article joins by (also when a setting moves it)."""
+    model = default_model()
+    assert model.merge_threshold == model.threshold < 1.0
+    monkeypatch.setenv("NEWSGRAPH_STORIES_THRESHOLD", "0.7")
+    assert default_model().merge_threshold == default_model().threshold == 0.7
 
 
 def test_default_model_reads_the_window_setting(monkeypatch):

@@ -17,8 +17,11 @@ the whole store). The score is a logistic combination of
   share of the story's articles that name it;
 - ``gap``: days between the article and the story's span, over the window;
 
-with weights fitted on dev data (``eval/stories_eval.py fit``). The article joins the
-best story whose probability is at least ``threshold``; otherwise it opens a new one.
+with weights fitted on dev data (``eval/stories_eval.py fit``). A story's probability
+is the better of two: the article against the story as a whole (the features above) and
+against the closest of its members taken alone (``MEMBER_K`` closest by vector, each
+scored as a pair). The article joins the best story whose probability is at least
+``threshold``; otherwise it opens a new one.
 
 ``use``, ``actors`` and ``places`` are averages over the story's members (average
 linkage), read off the story's sums without keeping the members: the mean cosine is the
@@ -30,15 +33,24 @@ story whose reports differ has a centroid near the common ground of the whole st
 (for the US politics of the dev set: Obama, Congress, the White House) and a union of
 many actors and places, both closer to any new article than any of its members are, so
 each wrong join made the next more likely (docs/quality.md, "Stories").
+
+The whole-story average alone made the grouping depend on the order: two reports of one
+event joined when the second came while the first was alone, and missed each other when
+the first had taken another report in the meantime. The closest member keeps the pair
+model's question ("is this the same story as that report?") in every order; a member's
+sketch comes from the store for stories stored earlier (``Window.loader``).
+
 When an article also clears the threshold with a second story, and the two stories
-score as the same story when compared as wholes, the smaller merges into the larger.
+compared as wholes (``story_features``: average linkage over every pair of their
+members) clear ``merge_threshold``, the smaller merges into the larger: a later report
+that bridges two stories joins them.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -111,6 +123,21 @@ class Story:
     merged_into: int | None = None
     dirty: bool = False
     norms: dict[str, float] = field(default_factory=dict)  # cached TF-IDF norms per language
+    # the sketches of its articles when known (None: a stored story whose members are not
+    # loaded yet; ``Window.load_members``), for comparing an article with each member
+    sketches: list[Sketch] | None = None
+    _vectors: np.ndarray | None = field(default=None, repr=False)  # of ``sketches``
+
+    def member_vectors(self) -> np.ndarray:
+        """The vectors of ``sketches`` as one matrix (kept until members are added)."""
+        members = self.sketches or []
+        if self._vectors is None or len(self._vectors) != len(members):
+            self._vectors = (
+                np.stack([m.vector for m in members])
+                if members
+                else np.zeros((0, DIM), dtype=np.float32)
+            )
+        return self._vectors
 
     def add(self, sketch: Sketch, day: int) -> None:
         self.first_day, self.last_day = min(self.first_day, day), max(self.last_day, day)
@@ -121,6 +148,8 @@ class Story:
         self.actors.update(sketch.actors | sketch.names)
         self.places.update(sketch.places)
         self.members.append(sketch.id)
+        if self.sketches is not None:
+            self.sketches.append(sketch)
         self.dirty = True
         self.norms.pop(lang, None)
 
@@ -134,6 +163,8 @@ class Story:
         self.actors.update(other.actors)
         self.places.update(other.places)
         self.members.extend(other.members)
+        if self.sketches is not None and other.sketches is not None:
+            self.sketches.extend(other.sketches)
         other.merged_into = self.key
         self.dirty = True
         self.norms.clear()
@@ -237,18 +268,57 @@ def features(
     return np.array([use, lex, actors, places, gap], dtype=np.float64)
 
 
-def as_sketch(story: Story) -> Sketch:
-    """A story seen as one article (for comparing two stories before merging them)."""
-    lang, terms = max(story.terms.items(), key=lambda kv: sum(kv[1].values()), default=("?", {}))
-    return Sketch(
-        id=f"story:{story.key}",
-        language=lang,
-        span=(story.first_day, story.last_day),
-        vector=story.centroid().astype(np.float32),
-        terms=dict(terms),
-        actors=frozenset(k for k, _ in story.actors.most_common(20)),
-        places=frozenset(k for k, _ in story.places.most_common(10)),
-    )
+def _story_lexical(a: Story, b: Story, df: DocFreq) -> tuple[float, bool]:
+    """TF-IDF cosine of two stories' words in the language they share most words in
+    (each story's word counts as it keeps them), and whether they share a language."""
+    langs = [lang for lang in a.terms if a.terms[lang] and b.terms.get(lang)]
+    if not langs:
+        return 0.0, False
+    lang = max(langs, key=lambda k: (sum(a.terms[k].values()) + sum(b.terms[k].values()), k))
+    wa, wb = _weighted(a.terms[lang], df), _weighted(b.terms[lang], df)
+    dot = sum(w * wb[t] for t, w in wa.items() if t in wb)
+    if not dot:
+        return 0.0, True
+    na = math.sqrt(sum(w * w for w in wa.values()))
+    nb = math.sqrt(sum(w * w for w in wb.values()))
+    return dot / (na * nb), True
+
+
+def _mean_overlap(a: Counter[str], a_size: int, b: Counter[str], b_size: int, df: DocFreq) -> float:
+    """``overlap`` of a story's keys with another's, over the first story's members: each
+    key weighted by its idf and the share of the first story's members that name it,
+    held by the share of the second's members that name it."""
+    total = shared = 0.0
+    for key, n in a.items():
+        w = df.idf(key) * min(1.0, n / max(a_size, 1))
+        total += w
+        m = b.get(key, 0)
+        if m:
+            shared += w * min(1.0, m / max(b_size, 1))
+    return shared / total if total else 0.0
+
+
+def story_features(a: Story, b: Story, df: DocFreq, window: int) -> tuple[np.ndarray, bool]:
+    """The features of two stories compared as wholes, by average linkage as an
+    article is compared with a story (``features``): ``use`` is the mean cosine over
+    every pair of their members (the dot product of the two vector sums over both
+    sizes); ``actors`` and ``places`` the mean of both directions of the member-weighted
+    overlap; ``lex`` the cosine of their words in the language they share most; ``gap``
+    the days between their spans. Returns the features and ``cross`` (no common
+    language: the cross model scores them). For two stories of one article each these
+    are the pair's features (up to ``actors`` being averaged both ways)."""
+    use = float(np.dot(a.vec_sum, b.vec_sum)) / (max(a.size, 1) * max(b.size, 1))
+    lex, common = _story_lexical(a, b, df)
+    actors = (
+        _mean_overlap(a.actors, a.size, b.actors, b.size, df)
+        + _mean_overlap(b.actors, b.size, a.actors, a.size, df)
+    ) / 2
+    places = (
+        _mean_overlap(a.places, a.size, b.places, b.size, df)
+        + _mean_overlap(b.places, b.size, a.places, a.size, df)
+    ) / 2
+    gap = min(gap_days((a.first_day, a.last_day), b), window) / max(window, 1)
+    return np.array([use, lex, actors, places, gap], dtype=np.float64), not common
 
 
 class CentroidIndex:
@@ -317,6 +387,11 @@ class Window:
     df: DocFreq = field(default_factory=DocFreq)
     next_key: int = -1
     index: CentroidIndex = field(default_factory=CentroidIndex, repr=False)
+    # the member sketches of stored stories, by story key (``analyze.stories`` reads
+    # them from the store); None: stories loaded without their members are compared
+    # through their sums alone
+    loader: Callable[[list[int]], dict[int, list[Sketch]]] | None = field(default=None, repr=False)
+    singles: dict[str, Story] = field(default_factory=dict, repr=False)
 
     def active(self, span: tuple[int, int], window: int) -> list[Story]:
         lo, hi = span
@@ -327,9 +402,30 @@ class Window:
         ]
 
     def open(self, day: int) -> Story:
-        story = Story(key=self.next_key, first_day=day, last_day=day)
+        story = Story(key=self.next_key, first_day=day, last_day=day, sketches=[])
         self.next_key -= 1
         self.stories[story.key] = story
+        return story
+
+    def load_members(self, stories: Iterable[Story], least: int = 1) -> None:
+        """Read the member sketches of the stored stories among ``stories`` of at least
+        ``least`` articles whose members are not known yet (one query). A story's
+        members are loaded before it gains an article in this run, so what the store
+        holds is all of them."""
+        todo = [s for s in stories if s.sketches is None and s.size >= least]
+        if not todo:
+            return
+        found = self.loader([s.key for s in todo]) if self.loader is not None else {}
+        for story in todo:
+            story.sketches = found.get(story.key, [])
+
+    def single(self, sketch: Sketch) -> Story:
+        """A story of ``sketch`` alone (cached): how a member is compared as a pair."""
+        story = self.singles.get(sketch.id)
+        if story is None:
+            story = Story(key=0, first_day=sketch.span[0], last_day=sketch.span[1])
+            story.add(sketch, sketch.span[0])
+            self.singles[sketch.id] = story
         return story
 
     def candidates(self, sketch: Sketch, window: int, k: int) -> list[Story]:
@@ -372,9 +468,11 @@ class Assigner:
         candidates = w.candidates(sketch, m.window_days, TOP_K)
         if candidates:
             weighted = _weighted(sketch.terms, w.df)  # once, not once per candidate
+            w.load_members(candidates, least=2)  # one member: its average is the pair
             for story in candidates:
                 f = features(sketch, story, w.df, m.window_days, weighted)
-                scored.append((m.probability(f, not lexical_possible(sketch, story)), story))
+                p = m.probability(f, not lexical_possible(sketch, story))
+                scored.append((max(p, self._closest_member(sketch, story, weighted)), story))
         scored.sort(key=lambda ps: (-ps[0], -ps[1].size, ps[1].key))
         if not scored or scored[0][0] < m.threshold:
             day = (sketch.span[0] + sketch.span[1]) // 2
@@ -383,19 +481,46 @@ class Assigner:
             w.index.update(story)
             return Decision(sketch.id, story.key, None)
         best_p, best = scored[0]
+        w.load_members([best])
         best.add(sketch, nearest_day(sketch.span, best))
         w.index.update(best)
         merged = self._merge_others(best, [s for p, s in scored[1:] if p >= m.threshold])
         return Decision(sketch.id, best.key, best_p, merged)
+
+    def _closest_member(
+        self, sketch: Sketch, story: Story, weighted: dict[str, float] | None = None
+    ) -> float:
+        """The best probability of the article with one of the story's members taken
+        alone (the ``MEMBER_K`` closest by sentence vector are scored as pairs); 0 for a
+        story of one article (its average is that pair) or with unknown members.
+
+        An article joins a story when it is the same story as the story's members on
+        average, or as one of them (the pair model's own question). Average alone made
+        the result depend on the order: two reports of one event joined when the second
+        came while the first was alone, and missed each other when the first had taken
+        an unrelated report in the meantime (docs/quality.md, "Stories")."""
+        members = story.sketches
+        if story.size < 2 or not members:
+            return 0.0
+        if len(members) > MEMBER_K:
+            sims = story.member_vectors() @ sketch.vector
+            members = [members[i] for i in np.argsort(-sims, kind="stable")[:MEMBER_K]]
+        w, m = self.window, self.model
+        best = 0.0
+        for member in members:
+            one = w.single(member)
+            one.norms.clear()  # the document frequencies have moved since it was cached
+            f = features(sketch, one, w.df, m.window_days, weighted)
+            best = max(best, m.probability(f, not lexical_possible(sketch, one)))
+        return best
 
     def _merge_others(self, best: Story, others: list[Story]) -> tuple[int, ...]:
         merged = []
         for other in others:
             if other.merged_into is not None:
                 continue
-            probe = as_sketch(other)
-            f = features(probe, best, self.window.df, self.model.window_days)
-            cross = not lexical_possible(probe, best)
+            self.window.load_members([other])
+            f, cross = story_features(best, other, self.window.df, self.model.window_days)
             if self.model.probability(f, cross) >= self.model.merge_threshold:
                 big, small = (best, other) if best.size >= other.size else (other, best)
                 big.absorb(small)
@@ -409,6 +534,8 @@ class Assigner:
 # the stories of the window closest to an article by sentence vector that are scored in
 # full (a cheap first pass: one matrix product over the window's vector sums)
 TOP_K = 40
+# the members of a candidate story, closest by sentence vector, scored as pairs
+MEMBER_K = 3
 
 
 def _shared_keys(sketch: Sketch, stories: list[Story]) -> np.ndarray:

@@ -195,6 +195,25 @@ def sketch_vectors(conn: Connection, article_ids: Iterable[str]) -> dict[str, by
     return found
 
 
+def member_sketches(
+    conn: Connection, story_ids: Iterable[int], most: int = 200
+) -> dict[int, list[dict[str, Any]]]:
+    """The stored sketch rows of the articles of ``story_ids``, by story, at most the
+    ``most`` latest of each (by day)."""
+    sa, sk = story_articles, story_sketches
+    found: dict[int, list[dict[str, Any]]] = {}
+    for chunk in chunked(sorted(set(story_ids)), 500):
+        stmt = (
+            select(sa.c.story_id, sk)
+            .select_from(sa.join(sk, sk.c.article_id == sa.c.article_id))
+            .where(sa.c.story_id.in_(chunk))
+            .order_by(sa.c.story_id, sa.c.day, sa.c.article_id)
+        )
+        for row in conn.execute(stmt).mappings():
+            found.setdefault(int(row["story_id"]), []).append(dict(row))
+    return {k: rows[-most:] for k, rows in found.items()}
+
+
 def titles(conn: Connection, article_ids: Iterable[str]) -> dict[str, str | None]:
     a = schema.articles
     found: dict[str, str | None] = {}
