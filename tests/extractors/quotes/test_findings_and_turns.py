@@ -302,3 +302,49 @@ def test_a_perfect_participle_still_reports(nlp) -> None:
 )
 def test_where_it_was_said_and_links_are_no_part_of_the_words(nlp, text, content) -> None:
     assert [q.text for q in quotes_of(nlp, text)] == [content]
+
+
+# --- more shapes from the seed-3838 draw --------------------------------------------------------
+
+
+def test_quoted_by_an_agency_as_saying_is_the_subjects(nlp) -> None:
+    text = (
+        "An MTN spokesman was quoted by the Reuters news agency as saying that the offices "
+        "were attacked during the protest."
+    )
+    quote = only(quotes_of(nlp, text), "offices")
+    assert quote.text == "the offices were attacked during the protest"
+    assert quote.speaker is not None and quote.speaker.text == "An MTN spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ten habits.\n\n#1: Stay away from people who erode your quality of life.\n", "Stay away"),
+        ("The person spoke anonymously to describe private details about the trip.", "details"),
+        ("Trump has welcomed four leaders to the White House in seven weeks.", "leaders"),
+    ],
+)
+def test_no_ones_words_in_the_seed_3838_shapes(nlp, text: str, words: str) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+def test_the_turn_goes_on_through_a_quote_left_to_its_speaker(nlp) -> None:
+    text = (
+        "Mr Smith, the SNP leader, said the talks had failed.\n\n"
+        '"There has been no discussion over how Westminster intends to manage it."\n\n'
+        'He added: "A Tory prime minister intends to dictate the rules."'
+    )
+    westminster = Speaker("local:person:westminster", "Westminster", None, None, "He")
+    found = find_quotes(nlp(text), resolve=_hook(text, {"He": westminster}))
+    speaker = only(found, "dictate the rules").speaker
+    assert speaker is not None and speaker.name is not None and speaker.name.endswith("Smith")
+
+
+def test_a_clause_holding_its_own_cue_does_not_take_the_quote(nlp) -> None:
+    # guard (as before session 9): the inverted cue stays out of the words
+    text = (
+        "There's always a solution, though, says Munoz, \"it just depends on money and the "
+        'time you have to build the site."'
+    )
+    assert all("says Munoz" not in q.text for q in quotes_of(nlp, text))

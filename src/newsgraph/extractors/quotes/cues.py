@@ -90,6 +90,10 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         return fronted
     if verb.dep_ == "relcl" and _can_be_source(verb.head, lex):
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        quoted = verb.head.head  # 'X was quoted by Reuters as saying that ...': X speaks
+        if quoted.lemma_.lower() in ("quote", "cite"):
+            return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return _issuer(verb.head, lex)  # 'issued a statement saying that ...'
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
@@ -244,6 +248,8 @@ def according_to(tok: Token, lex: CueLexicon) -> Token | None:
             objects = [c for c in last.children if c.dep_ in ("pobj", "agent", "dobj")]
             if objects and objects[0].lemma_.lower() in lex.measure_nouns:
                 return None  # 'elected according to the share of the vote': a manner
+            if any(c.dep_ == "nsubjpass" for c in doc[tok.i].children):
+                return None  # 'X was quoted by Reuters as saying that ...': X speaks
             if objects:
                 return objects[0]
     return None

@@ -66,7 +66,7 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     resolver = SpeakerResolver(doc, lex, [(c.outer_start, c.outer_end) for c in direct])
     quotes = []
     previous: Speaker | None = None
-    last: tuple[Candidate, Speaker, str | None] | None = None  # the last quote's speaker
+    last: tuple[Token, Speaker, str | None] | None = None  # the last quote's speaker
     reported = _reported_words(doc, candidates)
     contents = [(c.start, c.end) for c in candidates]
     for cand in candidates:
@@ -82,7 +82,13 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
         if cand.direct:
             previous = speaker
         if speaker is not None and cand.subject is not None:
-            last = (cand, speaker, _speaker_gender(cand.subject, lex))
+            last = (cand.subject, speaker, _speaker_gender(cand.subject, lex))
+        elif speaker is not None and last is not None and cand.inherits:
+            # a quote going on with the last speaker moves the turn on ('"... answers."
+            # He added: "..."': he is still that speaker)
+            opening = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if opening is not None and len(opening) > 0:
+                last = (opening[0], last[1], last[2])
         quotes.append(_to_quote(doc, cand, speaker))
     return quotes
 
@@ -93,7 +99,7 @@ _SAME_SPEAKER_SENTENCES = 3
 def _same_speaker(
     subject: Token,
     speaker: Speaker,
-    last: tuple[Candidate, Speaker, str | None] | None,
+    last: tuple[Token, Speaker, str | None] | None,
     contents: list[tuple[int, int]],
     lex: CueLexicon,
 ) -> Speaker:
@@ -106,14 +112,14 @@ def _same_speaker(
     gender = lex.person_pronouns.get(subject.lower_)
     if last is None or gender is None or subject.lower_ not in ("he", "she"):
         return speaker
-    before, said, said_gender = last
-    if said_gender is None or said_gender not in ("?", gender) or before.subject is None:
+    anchor, said, said_gender = last
+    if said_gender is None or said_gender not in ("?", gender) or anchor.i >= subject.i:
         return speaker
     doc = subject.doc
-    sentences = {t.sent.start for t in doc[before.subject.i : subject.i + 1]}
+    sentences = {t.sent.start for t in doc[anchor.i : subject.i + 1]}
     if len(sentences) > _SAME_SPEAKER_SENTENCES + 1:
         return speaker
-    between = doc[before.subject.i + 1 : subject.i]
+    between = doc[anchor.i + 1 : subject.i]
     for tok in between:
         if any(a <= tok.idx < b for a, b in contents):
             continue  # named in what was said: not a speaker
@@ -237,6 +243,12 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         purpose = cue.dep_ == "advcl" and cue.i < cue.head.i
         if purpose and any(c.tag_ == "TO" for c in cue.children):
             return True  # 'To determine if ..., the neuroscientists recruited': a purpose
+        aim = cue.dep_ in ("advcl", "xcomp") and any(c.tag_ == "TO" for c in cue.children)
+        told = any(c.dep_ == "dobj" for c in cue.children) and not any(
+            c.dep_ == "ccomp" for c in cue.children
+        )
+        if aim and told and not cand.direct and cue.head.lemma_.lower() in ("speak", "talk"):
+            return True  # 'spoke anonymously to describe private details': why he spoke
         if _no_report(cand, cue, lex):
             return True
     if subject is None:

@@ -95,6 +95,9 @@ def _holds_partial_quotes(doc: Doc, clause: Candidate, quotes: list[Candidate]) 
     first word, after the mark) or run past its end (the parser ended the clause early)."""
     if not all(clause.start <= q.start < clause.end for q in quotes):
         return False
+    if clause.cue is not None and clause.start <= clause.cue.idx < max(q.end for q in quotes):
+        return False  # 'There's always a solution, says Munoz, "it just depends ..."': a
+        # cue inside is no clause of the quote's
     outside = [
         t
         for t in doc.char_span(clause.start, clause.end, alignment_mode="expand") or []
@@ -635,6 +638,8 @@ def _is_content(head: Token, lex: CueLexicon, preposition: str | None = None) ->
         return False
     if head.ent_type_ == "PERSON" or head.lower_ in ("much", "so"):
         return False  # a person is whom, not what; 'predicted as much': the text before
+    if preposition is None and head.tag_ == "NNS" and head.lemma_.lower() in lex.source_people:
+        return False  # 'welcomed four leaders', 'praised the officers': whom, not what
     if preposition == "on" and head.pos_ == "PROPN":
         return False  # responded on Twitter, spoke on CNN
     return head.lemma_.lower() not in lex.act_objects
@@ -703,7 +708,8 @@ def _looks_like_name(prefix: Span) -> bool:
     """Capitalised words and no verb: a speaker label, not a sentence lead-in."""
     words = [t for t in prefix if not t.is_punct]
     capital = all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
-    return bool(words) and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    named = any(t.is_alpha for t in words)  # '#1: Stay away from ...' is a list item
+    return named and capital and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
