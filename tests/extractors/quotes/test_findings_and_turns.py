@@ -348,3 +348,51 @@ def test_a_clause_holding_its_own_cue_does_not_take_the_quote(nlp) -> None:
         'time you have to build the site."'
     )
     assert all("says Munoz" not in q.text for q in quotes_of(nlp, text))
+
+
+# --- quoted names are no words; blame ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        (
+            '"The top levels have assured me that the story was wrong. And there is nothing '
+            'to it," Preibus said on "Fox News Sunday" last weekend.',
+            "nothing to it,",
+            "Fox News Sunday",
+        ),
+        (
+            'Spicer made the reference during an appearance on ABC\'s "This Week," telling '
+            'the correspondent, "What do we say to the family who loses somebody? Those '
+            'people had gone out to a country and then come back."',
+            "What do we say",
+            "This Week",
+        ),
+        (
+            'On the phone on Tuesday, for the DVD release of "Elle," the actress assured me '
+            "she is taking a few weeks off.",
+            "taking a few weeks off",
+            "Elle",
+        ),
+    ],
+)
+def test_a_quoted_name_after_a_preposition_is_no_words(nlp, text, kept, gone) -> None:
+    found = quotes_of(nlp, text)
+    only(found, kept)
+    none_with(found, gone)
+
+
+def test_whom_a_speaker_blames_is_not_the_words(nlp) -> None:
+    text = (
+        "North Korea denies responsibility, and its state media blamed Seoul and Washington "
+        'for "resorting to political chicanery to bring down the social system."'
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "Seoul")
+    quote = only(found, "chicanery")
+    assert quote.speaker is not None and quote.speaker.text == "its state media"
+
+
+def test_a_declared_zone_is_an_act(nlp) -> None:
+    none_with(quotes_of(nlp, "Police plan to stop all traffic and declare a no-fly zone."), "zone")

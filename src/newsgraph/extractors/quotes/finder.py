@@ -219,7 +219,7 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
     ..."), a thing that cannot speak ("Sunday's Oscars revealed", "according to the
     Presidential Succession Act")."""
     cue, subject = cand.cue, cand.subject
-    if cand.direct and _title(doc, cand):
+    if cand.direct and (_title(doc, cand) or _named_title(doc, cand)):
         return True  # '"Arrival" "Moonlight" "Rogue One: A Star Wars Story"': titles listed
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
@@ -969,8 +969,32 @@ def _continues(doc: Doc, first: Candidate, second: Candidate) -> bool:
     gap = doc_text(doc)[first.outer_end : second.outer_start]
     if "\n" in gap or len(gap) > 120:
         return False
+    if _named_title(doc, first) or _named_title(doc, second):
+        return False  # '..." Preibus said on "Fox News Sunday"', 'on ABC's "This Week,"'
     if second.cue is not None and first.cue is not None:
         return second.cue.i == first.cue.i
     if second.cue is not None or not second.inherits:
         return False
     return not gap.strip() or (first.cue is not None and first.outer_end <= first.cue.idx)
+
+
+_TITLE_WORDS = 5
+
+
+def _named_title(doc: Doc, cand: Candidate) -> bool:
+    """A short quoted name, not words: at most five words, each longer one capitalised, no
+    lower-case verb, right after a preposition or a possessive ('on "Fox News Sunday"',
+    'ABC's "This Week,"', 'the release of "Elle,"')."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > _TITLE_WORDS:
+        return False
+    if not all(t.text[:1].isupper() for t in words if len(t) > 3 or t.i == words[0].i):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span):
+        return False
+    before = doc[span.start - 1] if doc[span.start - 1].is_quote and span.start > 1 else None
+    lead = doc[span.start - 2] if before is not None else doc[span.start - 1]
+    return lead.pos_ == "ADP" or lead.tag_ == "POS"
