@@ -1051,3 +1051,63 @@ def test_a_notice_is_no_alert_status_and_a_vow_to_no_one_is_left_out(nlp) -> Non
     assert confidence_of(nlp, vow, "vowed") < 0.75
     pledge = "Putin promised support to Assad on Monday."
     assert confidence_of(nlp, pledge, "promised") >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Trump has not followed through on campaign threats to label China a currency "
+            "manipulator or impose steep tariffs on Chinese imports.",
+            "impose",
+        ),
+        ("Mr Mulvaney says he travels to Ireland every second year with his father.", "travels"),
+        ("Nancy Pelosi has withdrawn as a sponsor of the bill, her office said.", "withdrawn"),
+        (
+            "On Tuesday, President Donald Trump signed a memorandum that directed the Army Corps "
+            "of Engineers to approve the pipeline.",
+            "signed",
+        ),
+        (
+            "The deputy prime minister said Ri Jong Chol will fly from Malaysia to Pyongyang, "
+            "accompanied by two officials.",
+            "fly",
+        ),
+    ],
+)
+def test_undone_habitual_and_private_acts_are_left_out(nlp, text, trigger) -> None:
+    assert confidence_of(nlp, text, trigger) < 0.75
+
+
+def test_what_a_call_asks_for_names_its_target_and_a_topic_does_not(nlp) -> None:
+    probe = "Senator John McCain has also called for investigating Michael Flynn on Monday."
+    found = [e for e in events(nlp, probe) if e.trigger.text == "called"]
+    assert [[a.name for a in e.target] for e in found] == [["Michael Flynn"]]
+    sanctions = "Mexican lawmakers are calling for sanctions on Mexican firms, the paper said."
+    found = [e for e in events(nlp, sanctions) if e.trigger.text == "calling"]
+    assert [[a.country for a in e.target] for e in found] == [["MEX"]]
+    topic = "On Friday the ministers discussed Japan's policy towards Russia, the ministry said."
+    assert not [a for e in events(nlp, topic) for a in e.target if a.country == "RUS"]
+
+
+def test_a_dateline_place_is_no_side_and_a_titles_year_no_date(nlp) -> None:
+    filed = (
+        "Hong Kong (CNN)Two mechanics have been arrested after an escalator packed with people "
+        "suddenly went into reverse."
+    )
+    assert not [a for e in events(nlp, filed) for a in (*e.source, *e.target) if a.country]
+    named = "Kenya Farmers Association (KFA) officials demanded support from the government."
+    found = [e for e in events(nlp, named) if e.trigger.text == "demanded"]
+    assert [[a.name for a in e.source] for e in found] == [["Kenya Farmers Association"]]
+    act = (
+        "Minister Shane Ross will defend the Public Transport Regulation Act 2009 before the "
+        "committee, he said."
+    )
+    assert all(e.date != "2009" for e in events(nlp, act))
+
+
+def test_a_verb_joined_to_a_denial_is_not_what_is_denied(nlp) -> None:
+    text = "Berlin denies the charges and regularly prosecutes PKK operatives, officials say."
+    denials = [e for e in events(nlp, text) if e.trigger.text == "denies"]
+    assert denials and all(not e.target for e in denials)
+    assert all(not e.negated for e in events(nlp, text) if e.trigger.text == "prosecutes")

@@ -98,10 +98,29 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
     """
     out: list[Token] = []
     for token in tokens:
+        if _dateline(token):
+            continue  # 'Hong Kong (CNN)Two mechanics have been arrested': where it was filed
         found = _as_actor(token)
         if found is not None and all(found.i != t.i for t in out):
             out.append(found)
     return out
+
+
+def _dateline(token: Token) -> bool:
+    """A place before an agency's bracket that opens the story ('Hong Kong (CNN)Two ...')."""
+    if token.ent_type_ not in ("GPE", "LOC"):
+        return False
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 1].text.isupper()
+        and len(doc[end + 1].text) >= 2
+        and doc[end + 2].text == ")"
+        and (end + 3 == len(doc) or doc[end + 3].idx == doc[end + 2].idx + 1)
+    )
 
 
 # Heads that only count or group the actor named after 'of': 'thousands of students',
@@ -331,7 +350,11 @@ def actor_span(token: Token) -> tuple[int, int]:
     return (dateline.end() if dateline else begin), finish
 
 
-DATELINE = re.compile(r"\([A-Z]{2,}\)\s*")
+# '(CNN)', 'Hong Kong (CNN)Two': a dateline glued to the first words of the story (not
+# 'Montenegro Municipality Association (AKK) officials')
+DATELINE = re.compile(
+    r"\([A-Z]{2,}\)\s*|(?:[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3} )\([A-Z]{2,}\)(?=[A-Z])"
+)
 
 
 # agents sent somewhere: a place they are in is not their country

@@ -284,6 +284,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             return found
     preps: tuple[str, ...] = TARGET_PREPS
     lemma = token.lemma_.lower()
+    if lemma == "discuss":  # 'discussed Japan's policy towards Russia': the topic, no partner
+        return _prep_targets(token, ("with",)) or _partners(token)
     carried = lemma in CARRY_VERBS and any(c.dep_ == "dobj" for c in token.children)
     if lemma in DESTINATION_VERBS or (lemma in CARRY_VERBS and not carried):
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
@@ -385,6 +387,14 @@ def _complement_targets(token: Token) -> list[Token]:
             found = actor_tokens([o for a in acts for o in _owner_of_acted_on(a)])
             if found:  # 'calls for suspension of North Korea's nuclear activities'
                 return found
+            found = actor_tokens([o for a in acts for o in _punished(a)])
+            if found:  # 'calling for sanctions on Mexican firms'
+                return found
+            if child.dep_ == "prep" and child.lower_ == "for":
+                done = [g for c in child.children if c.dep_ == "pcomp" for g in c.children]
+                found = actor_tokens([g for g in done if g.dep_ == "dobj" and is_actor(g)])
+                if found:  # 'called for investigating Flynn'
+                    return found
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
             inner = match_trigger(child)  # its own fixed objects ('join forces') are no target
             found = _objects_of(child, frozenset(), inner.obj if inner else frozenset())
@@ -406,6 +416,21 @@ def _charged(token: Token) -> list[Token]:
             named = conjuncts(subject) if is_actor(subject) else _owner(subject)
             return actor_tokens(named)
     return []
+
+
+def _punished(act: Token) -> list[Token]:
+    """'sanctions on Mexican firms', 'an embargo against Iran': whom a demanded measure hits."""
+    if act.pos_ != "NOUN" or act.lemma_.lower() not in MEASURES:
+        return []
+    return [
+        g
+        for c in act.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in _pobjs(c)
+    ]
+
+
+MEASURES = frozenset({"sanction", "embargo", "tariff", "ban", "boycott", "penalty", "restriction"})
 
 
 def _owner_of_acted_on(act: Token) -> list[Token]:

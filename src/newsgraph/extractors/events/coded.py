@@ -168,6 +168,8 @@ def _date(
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
     if stated and any(_told_before(doc[i]) for i in chain):
         stated = False  # 'Poroshenko had previously sought to end the blockade'
+    text = doc_text(doc)
+    times = [t for t in times if not _in_name(t, text)]  # 'the Regulation Act 2009'
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
@@ -202,6 +204,19 @@ def _of_old(coded: Coded) -> bool:
         if HISTORICAL.search(doc_str[start:end]):
             return True
     return False
+
+
+# titles a year belongs to ('the Public Transport Regulation Act 2009', 'Vision 2030')
+TITLED = re.compile(
+    r"\b(?:Act|Law|Treaty|Convention|Accords?|Protocol|Agenda|Vision|Plan|Strategy|Games"
+    r"|Cup|Expo|Summit)\s*$"
+)
+
+
+def _in_name(expr: TimeExpr, text: str) -> bool:
+    """A bare year that is part of a title, not a time of the act."""
+    year = text[expr.start : expr.end]
+    return len(year) == 4 and year.isdigit() and TITLED.search(text, 0, expr.start) is not None
 
 
 def _noun_time(root: Token, chain: dict[int, int]) -> bool:

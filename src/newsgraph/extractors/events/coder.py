@@ -264,7 +264,7 @@ def _complement(
     token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int] = frozenset()
 ) -> Token | None:
     """The nearest trigger in the frame word's complement (breadth first, three levels)."""
-    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]
+    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS and not _own_clause(c)]
     for _ in range(3):
         for node in level:
             if node.dep_ == "compound" and node.i not in triggers:
@@ -273,6 +273,12 @@ def _complement(
                 return node
         level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
     return None
+
+
+def _own_clause(child: Token) -> bool:
+    """'Berlin denies the charges and regularly prosecutes PKK operatives': a verb joined
+    to the frame word is an act of its own, not what is denied, agreed or refused."""
+    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
 
 
 def _add_compound(node: Token, triggers: dict[int, Pattern]) -> None:

@@ -225,7 +225,7 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     )
     if plover != "PROTEST" and not political:
         doubts.append("no_political_actor")
-    elif code in VISITS and not any(_official(a, sets) for a in src_actors):
+    elif _visit(trigger, code) and not any(_official(a, sets) for a in src_actors):
         doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
     active = trigger.pos_ == "VERB" and not _passive(trigger) and undergone(trigger) is None
@@ -259,6 +259,7 @@ def _mood_doubts(
         or _attempted(trigger)
         or _not_yet(trigger)
         or _pending(trigger)
+        or _undone(trigger)
         or (modality == "intent" and _past_plan(trigger))
     ):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
@@ -270,6 +271,12 @@ def _mood_doubts(
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+# documents a leader signs alone: no agreement with anyone (CAMEO 057 needs a party)
+DECREES = frozenset(
+    {"memorandum", "memo", "order", "decree", "bill", "law", "legislation", "directive"}
+)
 
 
 # promises that code CAMEO 030 only when made to someone (a pledge of a coded act takes
@@ -371,6 +378,11 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         return True  # 'UK courts will be allowed to refer to ECJ case law': a provision
     if lemma == "shell" and any(c.dep_ == "prt" and c.lower_ == "out" for c in trigger.children):
         return True  # 'wants Congress to shell out $1.5 billion': to pay
+    if lemma == "withdraw" and any(c.dep_ == "prep" and c.lower_ == "as" for c in trigger.children):
+        return True  # 'Two House Democrats have withdrawn as sponsors'
+    partner = any(t.lower_ == "with" for t in trigger.subtree)
+    if lemma == "sign" and not partner and any(o.lemma_.lower() in DECREES for o in objects):
+        return True  # 'signed a memorandum that directed the Army Corps ...': no agreement
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
 
 
@@ -602,6 +614,17 @@ def _not_yet(trigger: Token) -> bool:
     return "yet" in children and bool(children & {"not", "n't", "never"})
 
 
+def _undone(trigger: Token) -> bool:
+    """'has not followed through on campaign threats to label China ... or impose tariffs':
+    an infinitive hanging on a negated verb tells of what was not done."""
+    node = trigger
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("advcl", "xcomp") or not _infinitive(node):
+        return False
+    return any(c.dep_ == "neg" for c in node.head.children)
+
+
 def _pending(trigger: Token) -> bool:
     """'interested parties have until Jan 6 to respond before the Commission makes a formal
     proposal': a present tense after 'before', 'until' or 'once' tells of an act to come."""
@@ -761,9 +784,22 @@ def _how_often(trigger: Token) -> bool:
     """'Saudi kings seldom undertake such regional tours', 'Republicans have frequently
     attacked Democrats': how often something is done, not one act."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    return verb is not None and any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children
+    if verb is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children):
+        return True
+    # 'travels to Ireland every second year', 'meets them each week': a recurring time
+    return any(
+        c.dep_ == "npadvmod"
+        and c.lemma_.lower() in PERIODS
+        and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children)
+        for c in verb.children
     )
+
+
+PERIODS = frozenset(
+    {"day", "week", "month", "year", "summer", "winter", "spring", "autumn", "weekend", "morning"}
+)
 
 
 def _habitual(trigger: Token, statements: frozenset[str]) -> bool:
@@ -1115,6 +1151,13 @@ def _refers_back(pronoun: Token) -> bool:
 
 
 VISITS = frozenset({"042", "043"})
+TRAVELS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "visit", "trip"})
+
+
+def _visit(trigger: Token, code: str) -> bool:
+    """A visit, or a journey to come coded as an intent to meet ('Ri will fly from Malaysia
+    to Pyongyang'): only an official's is a political event."""
+    return code in VISITS or (code == "036" and trigger.lemma_.lower() in TRAVELS)
 
 
 def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:
