@@ -18,6 +18,8 @@ from newsgraph.analyze.story_encoder import DIM, encode, pack, unpack
 from newsgraph.analyze.story_sketch import Sketch, date_span, lead_text, term_counts
 from webdata import meeting, sample_articles
 
+pytest_plugins = ["backends"]  # the db_url fixture: SQLite, and PostgreSQL when configured
+
 MODEL = Model(
     weights=(9.0, 6.0, 2.0, 0.5, -3.0),
     bias=-6.5,
@@ -128,7 +130,7 @@ def test_an_article_joins_through_the_member_it_reports_with_in_any_order():
     assert MODEL.probability(features(b, story, assigner.window.df, 30)) < 0.2
 
 
-def test_a_stored_story_is_compared_through_its_stored_members(tmp_path):
+def test_a_stored_story_is_compared_through_its_stored_members(db_url):
     """Across batches (transactions) the members of a stored story come from the store:
     b, stored after x and a were put into one story, joins it through a, as in one
     run; and the story's members, then b, are all its stored sketches. Its stored word
@@ -144,7 +146,7 @@ def test_a_stored_story_is_compared_through_its_stored_members(tmp_path):
     x = sk("meet-1", "2020-05-01", vec(0, 1, 2, 3), "summit talks moscow kremlin")
     a = sk("meet-2", "2020-05-01", vec(0, 1, 2, 3, 4, 5, 6, 7), "summit talks moscow pipeline deal")
     b = sk("meet-3", "2020-05-01", vec(4, 5, 6, 7), "pipeline deal berlin signed")
-    with Database.open(str(tmp_path / "m.db")) as store:
+    with Database.open(db_url) as store:
         articles = [meeting(i, "2020-05-01", f"Outlet {i}") for i in (1, 2, 3)]
         store.save_batch(articles, None, merge=False)
         with write_engine(store.engine).begin() as conn:
