@@ -111,6 +111,7 @@ def test_a_quote_said_when_something_happened_stays_the_quote(nlp) -> None:
 
 
 def test_a_new_sentence_after_a_garbled_closer_is_not_the_speakers(nlp) -> None:
+    # guard: the quote alone, as before session 9 (not the clause around it)
     text = (
         'He said that "Absent a lawful strategy, the future of the airport is likely to be '
         'called into question,"?And that is what is happening.'
