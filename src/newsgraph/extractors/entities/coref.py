@@ -9,9 +9,9 @@ mentions that carry no name:
 * **role phrases** ("the Kremlin leader", "the President of Russia") resolve through
   the stated roles first, then the knowledge base by the article's date, then to the
   last person mentioned whose country fits;
-* **pronouns** (he, him, his, she, her) resolve to a person subject of the same
-  sentence, else to the speaker of the last speech sentence when the pronoun itself
-  speaks, else to the last person subject of a previous sentence.
+* **pronouns** (he, him, his, she, her) resolve to the most salient earlier person of
+  their gender (grammatical role, recency by sentence, speaking, someone unnamed left
+  unlinked: see :mod:`pronouns`); "it"/"its" to an organisation or country subject.
 
 The steps live in :mod:`role_phrases` (stated roles and role phrases) and
 :mod:`pronouns`; the per-article state in :mod:`coref_article`.

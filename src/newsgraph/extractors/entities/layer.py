@@ -34,9 +34,11 @@ beats a wrong link):
   of another portfolio ("Economy Minister"), of a state ("of North Rhine-Westphalia") or
   an opposition leader is not the office the KB knows; titles joined by "and" before a
   name are all its roles;
-* pronouns agree with a gender the text gives (honorific, role word, common given name,
-  the article's own he/she after the person), else the given name of the linked KB
-  person.
+* pronouns go to the most salient earlier person (subject > object, recency by
+  sentence, a speaker for a speaking "he"; someone unnamed - "a spokesman said ... he
+  added" - leaves them unlinked; "his or her" is no one) and agree with a gender the
+  text gives (honorific, role word, common given name, the article's own he/she after
+  the person), else the given name of the linked KB person.
 """
 
 from __future__ import annotations

@@ -1,16 +1,39 @@
 """Pronoun resolution: he, him, his, she, her resolved to a person of the article.
 
-A pronoun resolves to a person subject of the same sentence, else to the speaker of
-the last speech sentence when the pronoun itself speaks, else to the last person
-subject of a previous sentence; an object pronoun never refers to the subject of its
-own verb.
+A salience ranking in the manner of Lappin and Leass (1994). Every person mention before
+the pronoun - a name, a role phrase, a pronoun already resolved - weighs by its
+grammatical role (subject > object > other; less in a fronted adverbial clause), plus a
+bonus when both it and the pronoun speak ("Macron said ... '...,' he added") and when
+both are subjects; a mention of an earlier sentence weighs less for each clause it is
+embedded in (earlier sentences are read from the top down, as in Hobbs' algorithm), and
+every weight is halved at each sentence boundary back. A person weighs their best
+mention (on a tie: the one in the higher role, then the later); the most salient person
+whose gender agrees wins.
+
+Someone the text brings in without a name, as a subject ("a spokesman for X said",
+"at least one claimed", "her nephew radiated"), competes too, in that sentence and the
+next: when that unnamed person ranks first the pronoun stays unlinked (an empty link
+beats a wrong one). A definite description ("the 40-year-old") usually means someone
+named before and is left out.
+
+Filters: an object pronoun never refers to the subject of its own clause; a pronoun is
+not the noun phrase it sits in ("a member of his team"); a pronoun inside quotation marks
+is not the speaker whose quotation opened before it, nor, in words with no attribution of
+their own, the last speaker; "his or her" means no one. A speaking "he" is not someone
+unnamed in the words it reports ("A police officer is being treated, he said") nor
+anyone named in earlier sentences of the quotation it closes; a name in the words it
+reports or in its own sentence's quotation ranks last (the quote layer checks speakers
+against the reported words and looks for another). A person whose gender no cue gives
+takes the gender of the first pronoun resolved to them (Jenny, once "she", takes no
+"he").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import token_lowers
 from newsgraph.extractors.entities.coref_article import CorefArticle
@@ -18,43 +41,190 @@ from newsgraph.extractors.entities.types import lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"})
 QUOTE_MARKS = frozenset('"“”«»„')
 
+# salience weights (Lappin and Leass 1994, simplified): a mention in the pronoun's own
+# sentence weighs RECENCY plus its role, halved at every sentence boundary back
+RECENCY = 100.0
+ROLE_WEIGHTS = {"nsubj": 80.0, "nsubjpass": 80.0, "dobj": 50.0, "dative": 40.0, "iobj": 40.0}
+AGENT_WEIGHT = 60.0  # "was criticised by X": the doer of a passive
+POSSESSOR_WEIGHT = 30.0
+OTHER_WEIGHT = 20.0
+ADVERBIAL_PENALTY = 50.0  # a non-subject in a fronted adverbial clause
+SPEAKER_BONUS = 60.0  # a speaking pronoun and a mention that spoke
+PARALLEL_BONUS = 35.0  # a subject pronoun and a subject mention
+EMBEDDED = 15.0  # per clause a mention of an earlier sentence sits in below its main one
+DEMOTED = 0.05  # a name in the quotation a speaking "he" attributes
+UNNAMED_REACH = 1  # someone unnamed competes in the sentence that brings them in and the next
 
-class _Focus:
-    """Who the text is about: the last person subject and the last speaker."""
 
-    def __init__(self) -> None:
-        self.subject: str | None = None
-        self.speaker: str | None = None
-        self.newer_subject = False  # a person subject came after the last speaker
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A person mention before a pronoun: ``entity`` None for someone unnamed."""
 
-    def ranked(self, speaking: bool) -> list[str]:
-        """The speaker before the subject for a pronoun that speaks ("... he added"),
-        unless someone else became the subject since the speaker last spoke ("Tillerson
-        worked for ExxonMobil ... During his hearing he acknowledged ...")."""
-        order = [self.subject, self.speaker]
-        if speaking and not self.newer_subject:
-            order.reverse()
-        return [e for e in order if e]
+    i: int
+    sent: int
+    entity: str | None
+    weight: float
+    subject: bool
+    speaking: bool
+    quoted: bool
+    depth: int = 0  # clauses between the mention and its sentence's root
+    gender: str | None = None  # an unnamed person's, from the noun ("a spokeswoman")
 
 
 def resolve_pronouns(art: CorefArticle) -> None:
-    """Resolve he/him/his/she/her in reading order, updating the focus per sentence."""
-    focus = _Focus()
+    """Resolve he/him/his/she/her in reading order by salience (see the module text)."""
     pronouns = lexicon()["pronouns"]
     genders = _name_genders(art)
-    for sent in art.doc.sents:
-        subjects: list[Token] = []
+    doc = art.doc
+    sent_of = _sentence_index(doc)
+    quoted = _inside_quotes(doc)
+    mentions: list[_Mention] = []
+    given = {w.lower() for link in art.people.values() for w in link.name.split()}
+    run_end = -1
+    for tok in doc:
+        if tok.lower_ in pronouns and tok.tag_ in ("PRP", "PRP$") and tok.i not in art.owner:
+            gender = pronouns[tok.lower_]
+            entity = _pronoun_entity(art, tok, mentions, sent_of, quoted, genders, gender)
+            if entity is not None:
+                art.add_reference(doc[tok.i : tok.i + 1], entity, "pronoun")
+                if entity not in genders:
+                    genders[entity] = gender.upper()  # weak: learned from a pronoun
+        if tok.i <= run_end:
+            continue
+        entity = art.owner.get(tok.i)
+        if art.is_person(entity):
+            run_end = tok.i
+            while run_end + 1 < len(doc) and art.owner.get(run_end + 1) == entity:
+                run_end += 1
+            head = _run_head(doc, tok.i, run_end)
+            mentions.append(_mention(head, sent_of, quoted, entity, None))
+        elif tok.dep_ in SUBJECT_DEPS and entity is None:
+            unnamed = _unnamed_person(tok, given)
+            if unnamed is not None:
+                mentions.append(_mention(tok, sent_of, quoted, None, unnamed or None))
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    found = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            found[i] = k
+    return found
+
+
+def _inside_quotes(doc: Doc) -> list[bool]:
+    """Per token: inside quotation marks, counted within its sentence (marks mis-paired
+    earlier in an article do not spread); a sentence whose marks are odd in number and
+    open with a closing one starts inside a quote ("He was very hard-working.\u201d")."""
+    found = [False] * len(doc)
+    for sent in doc.sents:
+        marks = [t for t in sent if _marks(t)]
+        inside = sum(_marks(t) for t in marks) % 2 == 1 and _closing(marks[0])
         for tok in sent:
-            if tok.lower_ in pronouns and tok.tag_ in ("PRP", "PRP$") and tok.i not in art.owner:
-                gender = pronouns[tok.lower_]
-                entity = _pronoun_entity(art, tok, subjects, focus, genders, gender)
-                if entity is not None:
-                    art.add_reference(art.doc[tok.i : tok.i + 1], entity, "pronoun")
-            if tok.dep_ in SUBJECT_DEPS and art.is_person(art.owner.get(tok.i)):
-                subjects.append(tok)
-        _update_focus(art, sent, subjects, focus)
+            if "\n" in tok.text:
+                inside = False  # no quotation runs over a paragraph break
+            if _marks(tok) % 2:
+                inside = not inside
+            elif not _marks(tok):
+                found[tok.i] = inside
+    return found
+
+
+def _marks(tok: Token) -> int:
+    """Quotation marks in a token (glued ones too: ',"?' of mis-decoded text); one
+    between two letters is a mis-decoded apostrophe ('don"t')."""
+    text = tok.text
+    return sum(
+        ch in QUOTE_MARKS
+        and not (0 < j < len(text) - 1 and text[j - 1].isalpha() and text[j + 1].isalpha())
+        for j, ch in enumerate(text)
+    )
+
+
+def _closing(mark: Token) -> bool:
+    """A closing quotation mark: a right one, or a straight one glued to the word before."""
+    if "\u201d" in mark.text or "\u00bb" in mark.text:
+        return True
+    glued = mark.i > mark.sent.start and not mark.doc[mark.i - 1].whitespace_
+    return '"' in mark.text and glued
+
+
+def _run_head(doc: Doc, first: int, last: int) -> Token:
+    """The token of ``first``..``last`` whose head lies outside it (else the last)."""
+    for i in range(first, last + 1):
+        head = doc[i].head
+        if not first <= head.i <= last or head.i == i:
+            return doc[i]
+    return doc[last]
+
+
+def _role_weight(tok: Token) -> tuple[float, bool]:
+    """A mention's grammatical weight and whether it is a subject; an apposition
+    weighs as the noun it names ("his predecessor, Barack Obama")."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ in SUBJECT_DEPS:
+        return ROLE_WEIGHTS[tok.dep_], True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return AGENT_WEIGHT, False
+    if tok.dep_ == "poss":
+        return POSSESSOR_WEIGHT, False
+    weight = ROLE_WEIGHTS.get(tok.dep_, OTHER_WEIGHT)
+    if _adverbial(tok):
+        weight -= ADVERBIAL_PENALTY
+    return weight, False
+
+
+def _adverbial(tok: Token) -> bool:
+    """A mention in an adverbial clause set before its verb ("Writing on Twitter, he said
+    ..."); one after it often carries the news ("pounced, calling on Sessions to ...")."""
+    return any(t.dep_ == "advcl" and t.i < t.head.i for t in tok.ancestors)
+
+
+def _mention(
+    tok: Token, sent_of: list[int], quoted: list[bool], entity: str | None, gender: str | None
+) -> _Mention:
+    weight, subject = _role_weight(tok)
+    head = tok.head if tok.dep_ == "appos" else tok
+    speaking = subject and head.head.lemma_.lower() in _speech_verbs()
+    depth = sum(t.dep_ in CLAUSE_DEPS for t in tok.ancestors)
+    inside = quoted[tok.i] and not (speaking and _attribution(head))  # "he said" set in marks
+    return _Mention(tok.i, sent_of[tok.i], entity, weight, subject, speaking, inside, depth, gender)
+
+
+def _unnamed_person(tok: Token, names: set[str]) -> str | None:
+    """For a subject that brings in someone without a name, the gender its noun gives
+    ("" when none); None for anything else. Indefinite ("a spokesman for the office",
+    "one of the women", "someone") or with a possessor ("her nephew"); a definite noun
+    ("the 40-year-old") usually means someone named before and is no one new. A
+    capitalised name the model gave no person, place or organisation label ("Chance
+    the Rapper won ...") is someone too, unless a word of a person's name (``names``)."""
+    nouns = lexicon()["unnamed_person_nouns"]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN":
+        if tok.lower_ in names:
+            return None  # "Adam" of "Adam Dyson", named before
+        named = tok.ent_type_ in ("", "WORK_OF_ART") and tok.is_title and len(tok) > 2
+        return "" if named and not any(c.dep_ == "poss" for c in tok.children) else None
+    if lemma not in nouns or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    if any(c.dep_ == "appos" for c in tok.children) or _named_after_comma(tok):
+        return None  # named right after: "her lawyer, Ann Lee," is Ann Lee's mention
+    if lemma == "one":  # "one of the women", "at least one"; a bare "one could say" is
+        # anyone
+        counted = any(c.dep_ in ("prep", "advmod", "quantmod", "nummod") for c in tok.children)
+        return nouns[lemma] if counted else None
+    if lemma in ("someone", "somebody"):
+        return nouns[lemma]
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")), None)
+    if det in ("a", "an", "another", "one", "some", "any"):
+        return nouns[lemma]
+    if any(c.dep_ == "poss" for c in tok.children):
+        return nouns[lemma]
+    return None
 
 
 def _name_genders(art: CorefArticle) -> dict[str, str]:
@@ -124,28 +294,168 @@ def _genders_the_text_shows(art: CorefArticle) -> dict[str, str]:
     return found
 
 
+def _named_after_comma(tok: Token) -> bool:
+    """Whether a person's name follows a comma inside the phrase ``tok`` heads (the
+    parser often hangs "A member of the team, Finsterwalder" on the wrong word)."""
+    doc = tok.doc
+    return any(
+        t.ent_type_ == "PERSON"
+        and t.dep_ in ("appos", "conj")
+        and t.left_edge.i > 0
+        and doc[t.left_edge.i - 1].text == ","
+        for t in tok.subtree
+    )
+
+
 def _pronoun_entity(
     art: CorefArticle,
     tok: Token,
-    subjects: list[Token],
-    focus: _Focus,
+    mentions: list[_Mention],
+    sent_of: list[int],
+    quoted: list[bool],
     genders: dict[str, str],
     gender: str,
 ) -> str | None:
-    """The person a pronoun most likely refers to: position decides, skipping people of
-    the other gender when the text gives it ("Mr", "Mrs", "spokeswoman"); a gender known
-    only from a given name does not move a pronoun off the nearest candidate when that
+    """The person a pronoun most likely refers to: the most salient one whose gender
+    agrees, None when someone unnamed ranks first or no one agrees. A gender known only
+    from a given name does not move a pronoun off the most salient person when that
     person was last called by a role ("the leader of the National Front ... he said":
     machine translation gives a role noun its grammatical gender)."""
-    ranked = _antecedents(art, tok, subjects, focus)
-    for entity in ranked:
-        known = genders.get(entity)
+    if _generic(tok):
+        return None
+    ranked = _ranked(art, tok, mentions, sent_of, quoted)
+    for n, (key, unnamed_gender) in enumerate(ranked):
+        if key is None:
+            if unnamed_gender in (None, gender):
+                return None  # someone unnamed: "a spokesman ... he added"
+            continue
+        known = genders.get(key)
         if known is not None and known.isupper():  # a given name only: weaker evidence
-            by_role = entity == ranked[0] and _last_named_by_role(art, entity, tok.i)
+            by_role = n == 0 and _last_named_by_role(art, key, tok.i)
             known = None if by_role else known.lower()
         if (known or gender) == gender:
-            return entity
+            return key
     return None
+
+
+def _attribution(tok: Token) -> bool:
+    """Whether a speaker (or speech verb) attributes words as the sentence's main verb
+    ("'...,' he said"; "the things he said he would do" is speech told inside them)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.dep_ in ("ROOT", "parataxis") and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _reported_by(tok: Token) -> set[int]:
+    """Tokens of what a subject pronoun reports or states: the complement clauses of
+    its verb ("A police officer is being treated, he said": he is not that unnamed
+    officer). A name there only ranks last ("Mr Bannon has a destructive view, he said")."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        return set()
+    return {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+
+
+def _containing(tok: Token) -> set[int]:
+    """Heads of the noun phrases a pronoun sits in: "his" of "a member of his team" is
+    not that member."""
+    found = set()
+    node = tok
+    while node.head.i != node.i and node.dep_ not in ("ccomp", "relcl", "advcl", "conj"):
+        node = node.head  # a conjunct's head is its sibling ("Trump and his aides")
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            found.add(node.i)  # and its apposition: "His son Kim Han Sol"
+            found |= {c.i for c in node.children if c.dep_ == "appos"}
+    return found
+
+
+def _generic(tok: Token) -> bool:
+    """'his or her', 'he or she', 'him/her': anyone, no one in particular."""
+    doc = tok.doc
+    after = doc[tok.i + 1 : tok.i + 3]
+    before = doc[max(0, tok.i - 2) : tok.i]
+    pair = frozenset(lexicon()["pronouns"])
+    joined = ("or", "/")
+    return (len(after) == 2 and after[0].lower_ in joined and after[1].lower_ in pair) or (
+        len(before) == 2 and before[1].lower_ in joined and before[0].lower_ in pair
+    )
+
+
+def _ranked(
+    art: CorefArticle,
+    tok: Token,
+    mentions: list[_Mention],
+    sent_of: list[int],
+    quoted: list[bool],
+) -> list[tuple[str | None, str | None]]:
+    """Candidates, most salient first: (entity, None) for a person, (None, gender) for
+    someone unnamed."""
+    here = sent_of[tok.i]
+    speaking = _is_speaker_position(tok)
+    subject = tok.dep_ in SUBJECT_DEPS
+    excluded: set[str] = set()
+    if tok.dep_ in OBJECT_DEPS:  # an object pronoun never refers to its own clause's subject
+        clause = {t.i for t in _clause_of(tok)}
+        excluded |= {
+            m.entity
+            for m in mentions
+            if m.entity and m.subject and m.sent == here and art.doc[m.i].head.i in clause
+        }
+    reported = _reported_by(tok)
+    blocked = _containing(tok)
+    doc = art.doc
+    if quoted[tok.i] and not (speaking and _attribution(tok)):  # the words' own speaker
+        # is "I", not "he" (a "he said" inside the marks that attributes them is the
+        # writer's): a speaker of this sentence whose quotation opens between them and
+        # the pronoun ...
+        excluded |= {
+            m.entity
+            for m in mentions
+            if m.entity
+            and m.sent == here
+            and m.speaking
+            and not m.quoted
+            and any(_marks(doc[j]) for j in range(m.i + 1, tok.i))
+        }
+        verbs = _speech_verbs()
+        if not any(t.lemma_.lower() in verbs and _attribution(t) for t in tok.sent):
+            # ... or, for words with no attribution of their own, the last speaker
+            speaker = next((m for m in reversed(mentions) if m.speaking and not m.quoted), None)
+            if speaker is not None and speaker.entity and here - speaker.sent <= 2:
+                excluded.add(speaker.entity)
+    demoted = {m.i for m in mentions if m.i in reported and not m.speaking}
+    if speaking and not quoted[tok.i]:  # "he said" is no one named in the quotation
+        # before it; a name in its own sentence, or in the words it reports, only ranks
+        # last (the quote layer checks a speaker against the reported words it knows
+        # exactly, and looks for another speaker)
+        blocked |= {m.i for m in mentions if 0 < here - m.sent <= 2 and m.quoted}
+        demoted |= {m.i for m in mentions if m.sent == here and m.quoted}
+    best: dict[str, tuple[float, float, int]] = {}
+    unnamed: list[tuple[float, int, str | None]] = []
+    for m in mentions:
+        if m.entity in excluded or m.i in blocked or (m.i in reported and m.entity is None):
+            continue
+        value = RECENCY + m.weight
+        if m.sent < here:  # earlier sentences are searched from the top down (Hobbs)
+            value -= EMBEDDED * m.depth
+        if speaking and m.speaking:
+            value += SPEAKER_BONUS
+        if subject and m.subject:
+            value += PARALLEL_BONUS
+        value *= 0.5 ** (here - m.sent)
+        if m.i in demoted:
+            value *= DEMOTED
+        if m.entity is None:
+            if here - m.sent <= UNNAMED_REACH:
+                unnamed.append((value, m.i, m.gender))
+        elif (value, m.weight, m.i) > best.get(m.entity, (-1.0, 0.0, -1)):
+            best[m.entity] = (value, m.weight, m.i)
+    ranked: list[tuple[float, float, int, str | None, str | None]] = [
+        (value, weight, i, entity, None) for entity, (value, weight, i) in best.items()
+    ]
+    ranked += [(value, ROLE_WEIGHTS["nsubj"], i, None, gender) for value, i, gender in unnamed]
+    ranked.sort(key=lambda r: (round(r[0], 6), r[1], r[2]), reverse=True)
+    return [(entity, gender) for _, _, _, entity, gender in ranked]
 
 
 def _last_named_by_role(art: CorefArticle, entity: str, i: int) -> bool:
@@ -165,37 +475,19 @@ def _last_named_by_role(art: CorefArticle, entity: str, i: int) -> bool:
     return role > name
 
 
-def _antecedents(art: CorefArticle, tok: Token, subjects: list[Token], focus: _Focus) -> list[str]:
-    """Candidate antecedents of a pronoun, most likely first."""
-    found: list[str] = []
-    if tok.dep_ in OBJECT_DEPS:
-        # an object pronoun never refers to the subject of its own verb
-        clause = _clause_of(tok)
-        own = {art.owner[s.i] for s in subjects if s.head in clause}
-        found += reversed([art.owner[s.i] for s in subjects if art.owner[s.i] not in own])
-        if focus.subject and focus.subject not in own:
-            found.append(focus.subject)
-        found += [e for e in _people_before(art, tok.i) if e not in own]
-        return found
-    found += reversed([art.owner[s.i] for s in subjects])
-    found += focus.ranked(_is_speaker_position(tok))
-    found += _people_before(art, tok.i)
-    return found
-
-
-def _people_before(art: CorefArticle, i: int) -> list[str]:
-    """People named before token ``i``, the latest first."""
-    return [n.entity for n in reversed(art.names) if n.start < i and art.is_person(n.entity)]
-
-
 def _clause_of(tok: Token) -> list[Token]:
-    """The heads from ``tok`` up to the root of its clause (a ROOT, ccomp or relcl verb)."""
+    """The heads from ``tok`` up to the root of its clause (a ROOT, ccomp or relcl verb, or
+    an adverbial clause with its own subject: "he did not ask her because Zappone was
+    meeting him" - him may be he; "Kimmel ... tweeting to him" - him is not Kimmel)."""
     chain = []
     current = tok
     while current.head.i != current.i:
         current = current.head
         chain.append(current)
         if current.dep_ in ("ccomp", "relcl", "ROOT"):
+            break
+        own = any(c.dep_ in SUBJECT_DEPS for c in current.children)
+        if current.dep_ in ("advcl", "acl") and own:
             break
     return chain
 
@@ -207,19 +499,6 @@ def _is_speaker_position(tok: Token) -> bool:
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     return frozenset(lexicon()["speech_verbs"])
-
-
-def _update_focus(art: CorefArticle, sent: Span, subjects: list[Token], focus: _Focus) -> None:
-    """After a sentence: its person subject is in focus; a speaking subject is the speaker."""
-    if not subjects:
-        return
-    speaking = [s for s in subjects if s.head.lemma_.lower() in _speech_verbs()]
-    has_quote = any(ch in QUOTE_MARKS for ch in sent.text)
-    main = speaking[0] if speaking else subjects[0]
-    focus.subject = art.owner[main.i]
-    if speaking or has_quote:
-        focus.speaker = art.owner[main.i]
-    focus.newer_subject = focus.subject != focus.speaker
 
 
 # ---------------------------------------------------------------- it / its
