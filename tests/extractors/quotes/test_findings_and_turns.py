@@ -397,3 +397,14 @@ def test_whom_a_speaker_blames_is_not_the_words(nlp) -> None:
 
 def test_a_declared_zone_is_an_act(nlp) -> None:
     none_with(quotes_of(nlp, "Police plan to stop all traffic and declare a no-fly zone."), "zone")
+
+
+def test_the_hook_may_name_an_office_holder_the_turn_left_unnamed(nlp) -> None:
+    text = (
+        "The Russian Senate speaker said it was unclear how the money would be spent. "
+        '"We need to see and then make conclusions," she said.'
+    )
+    matviyenko = Speaker("local:person:matviyenko", "Valentina Matviyenko", None, None, "she")
+    found = find_quotes(nlp(text), resolve=_hook(text, {"she": matviyenko}))
+    speaker = only(found, "make conclusions").speaker
+    assert speaker is not None and speaker.entity == "local:person:matviyenko"

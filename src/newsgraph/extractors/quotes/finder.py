@@ -108,7 +108,9 @@ def _same_speaker(
     O'Doherty said McBride "was a leader". "He was incredibly respected," he said': not
     McBride; 'a spokesman said ... He said ... he added': the spokesman, not a minister
     named before him). A speaker of the other gender, someone named or a role noun in
-    between, or a quote more than three sentences back leave the pronoun as it was."""
+    between, or a quote more than three sentences back leave the pronoun as it was; so does
+    a person the hook gives after an office left unlinked ('The Russian Senate speaker said
+    ... "...," she said': the hook may name her)."""
     gender = lex.person_pronouns.get(subject.lower_)
     if last is None or gender is None or subject.lower_ not in ("he", "she"):
         return speaker
@@ -135,6 +137,10 @@ def _same_speaker(
             return speaker
     if speaker.entity == said.entity and speaker.name == said.name:
         return speaker
+    first = (said.text or "").split(maxsplit=1)
+    office = said.entity is None and bool(first) and first[0].lower() == "the"
+    if office and speaker.entity is not None and not _not_a_person(speaker.entity):
+        return speaker  # 'The Russian Senate speaker said ... she said': the hook names her
     return Speaker(said.entity, said.name, speaker.start, speaker.end, speaker.text)
 
 
