@@ -13,7 +13,8 @@ them reports of stored stories and half new events, dated over the last
 same call as ``Database.save_batch``, in one transaction per batch), and the time per
 article is printed, wall and CPU (this process's CPU time: the machine is shared):
 loading the window (stories read through ``ix_stories_last_day``
-and the document frequencies of the batch's words), scoring, and writing back. The
+and the document frequencies of the batch's words), scoring (with the stored member
+sketches of the candidate stories, read as they are needed), and writing back. The
 sentence encoder's own cost per article is timed apart, on real text, since it does
 not grow with N.
 """
