@@ -1111,3 +1111,49 @@ def test_a_verb_joined_to_a_denial_is_not_what_is_denied(nlp) -> None:
     denials = [e for e in events(nlp, text) if e.trigger.text == "denies"]
     assert denials and all(not e.target for e in denials)
     assert all(not e.negated for e in events(nlp, text) if e.trigger.text == "prosecutes")
+
+
+def test_an_attack_someone_was_hurt_in_is_its_doers_and_a_us_raid_no_place(nlp) -> None:
+    text = (
+        "Three Turkish soldiers were mistakenly killed and 11 were injured in a Russian "
+        "airstrike near al-Bab, the Turkish armed forces said Thursday."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert [[a.country for a in e.source] for e in found] == [["RUS"]]
+    raid = "Five civilians were killed in a US raid in Yemen on Sunday, locals said."
+    found = [e for e in events(nlp, raid) if e.trigger.text == "killed"]
+    assert [[a.country for a in e.target] for e in found] == [["YEM"]]
+
+
+def test_the_accused_is_not_the_victim_of_what_they_are_accused_of(nlp) -> None:
+    text = (
+        "Two women were arrested in Malaysia. They are accused of killing the North Korean "
+        "ruler's half-brother with a nerve agent."
+    )
+    assert not [a for e in events(nlp, text) for a in e.target if a.country == "PRK"]
+
+
+def test_claims_scores_and_instructions_are_no_acts(nlp) -> None:
+    claim = (
+        "Senate Republicans insisted on Friday that they will someday make good on their "
+        "promise to repeal Obamacare."
+    )
+    assert confidence_of(nlp, claim, "insisted") < 0.75
+    demand = "Nicola Sturgeon insisted on Friday that a referendum should go ahead."
+    assert confidence_of(nlp, demand, "insisted") >= 0.75
+    match = "Watson beat Latvia's Diana Marcinkevica 6-3 6-0 on Sunday, before Konta won."
+    assert confidence_of(nlp, match, "beat") < 0.75
+    doc = nlp("Invite local lawmakers and the United Nations to discuss the issue.")
+    trigger = next(t for t in doc if t.text == "Invite")
+    assert "irrealis" in assess(trigger, [([], []), ([], [])], code="036").doubts
+
+
+def test_a_generic_body_name_is_no_body_of_a_country_the_story_is_not_about(nlp) -> None:
+    text = (
+        "Venezuela's Supreme Court has ruled that it will take over the opposition-led "
+        "Congress' legislative powers. Venezuela's President Nicolas Maduro praised the court."
+    )
+    assert not [a for e in events(nlp, text) for a in (*e.source, *e.target) if a.country == "USA"]
+    home = "The US Congress is investigating Russia. Congress accused Trump of obstruction."
+    found = [e for e in events(nlp, home) if e.trigger.text == "accused"]
+    assert [[a.country for a in e.source] for e in found] == [["USA"]]

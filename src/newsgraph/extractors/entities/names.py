@@ -75,9 +75,10 @@ class _OrgContext:
         self.defined = _acronym_definitions(self.text)
 
     def supports(self, mention: str, link: Link) -> bool:
-        if link.country is not None and _party_word(mention):
+        if link.country is not None and (_party_word(mention) or _generic_body(mention)):
             # 'Conservatives' in a US story is no British party, nor 'the Republicans'
-            # in a French one the American: the party's country must be named too
+            # in a French one the American, nor 'Congress' in a Venezuelan one the US
+            # Congress: the body's country must be named too
             return self._country_named(link.country)
         if link.country is None or not _ACRONYM.fullmatch(mention):
             return True
@@ -116,6 +117,35 @@ PARTY_WORDS = frozenset(
         "liberal democrats",
     }
 )
+
+
+# what bodies of many countries are called: a KB body of one country only where the
+# article names that country
+GENERIC_BODIES = frozenset(
+    {
+        "congress",
+        "parliament",
+        "senate",
+        "supreme court",
+        "constitutional court",
+        "national assembly",
+        "assembly",
+        "cabinet",
+        "foreign ministry",
+        "interior ministry",
+        "defence ministry",
+        "defense ministry",
+        "justice ministry",
+    }
+)
+
+
+def _generic_body(mention: str) -> bool:
+    return _party_word_text(mention) in GENERIC_BODIES
+
+
+def _party_word_text(mention: str) -> str:
+    return mention.lower().replace("the ", "").strip()
 
 
 def _party_word(mention: str) -> bool:

@@ -67,7 +67,9 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if _engaged_in(verb) or contracted_perfect(verb) or _deployed(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return []  # a passive without 'by X' names no actor ('X has not been charged')
+        # a passive without 'by X' names no actor ('X has not been charged'), unless the
+        # attack it happened in is someone's ('were killed in a Russian airstrike')
+        return _attacker(verb)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             antecedent = relative_antecedent(verb, child)
@@ -79,6 +81,34 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
+    return []
+
+
+ATTACKS = frozenset(
+    {
+        "airstrike",
+        "strike",
+        "attack",
+        "raid",
+        "bombing",
+        "shelling",
+        "ambush",
+        "assault",
+        "offensive",
+    }
+)
+
+
+def _attacker(verb: Token) -> list[Token]:
+    """'Three Turkish soldiers were killed in a Russian airstrike': whose attack it was
+    (also when the phrase closes a coordination: 'were killed and 11 injured in a ...')."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for child in [c for v in (verb, *joined) for c in v.children]:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            attacks = [g for g in _pobjs(child) if g.lemma_.lower() in ATTACKS]
+            found = actor_tokens([o for a in attacks for o in _owner(a)])
+            if found:
+                return found
     return []
 
 

@@ -238,7 +238,9 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
             asked = frame == "appeal" and any(
                 c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in token.children
             )  # 'asked participants to stop displaying Ocalan flags': not Ocalan
-            if not asked:
+            if frame == "accuse":  # 'They are accused of killing X's half-brother': not X
+                targets = targets or _other(inner.sources, sources)
+            elif not asked:
                 targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None

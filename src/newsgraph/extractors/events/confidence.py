@@ -260,6 +260,7 @@ def _mood_doubts(
         or _not_yet(trigger)
         or _pending(trigger)
         or _undone(trigger)
+        or _instruction(trigger)
         or (modality == "intent" and _past_plan(trigger))
     ):
         doubts.append("irrealis")  # 'he believes US-backed forces will retake Raqqa
@@ -405,8 +406,11 @@ def _sport(trigger: Token) -> bool:
     words = _sets()["sports_words"]
     found = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in words}
     found |= {t.lower_ for t in trigger.sent if t.lower_ in words}
-    if SCORE.search(trigger.sent.text):
+    scores = SCORE.findall(trigger.sent.text)
+    if scores:
         found.add("a score")  # 'Cameroon beat Egypt 2:1'
+    if len(scores) >= 2:
+        found.add("another score")  # 'Watson beat Latvia's Diana Marcinkevica 6-3 6-0'
     return len(found) >= 2
 
 
@@ -612,6 +616,17 @@ def _not_yet(trigger: Token) -> bool:
     refused."""
     children = {c.lower_ for c in trigger.children}
     return "yet" in children and bool(children & {"not", "n't", "never"})
+
+
+def _instruction(trigger: Token) -> bool:
+    """'Invite local lawmakers to discuss the issue': an imperative tells the reader what
+    to do; 'negotiating on the provision would mean ...': an act as the subject of a
+    modal is supposed, not done."""
+    if trigger.tag_ == "VB" and trigger.dep_ == "ROOT":
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in trigger.children)
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj"):
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.head.children)
+    return False
 
 
 def _undone(trigger: Token) -> bool:
@@ -1013,10 +1028,15 @@ def _claim(verb: Token) -> bool:
     if not clauses:
         return False
     for clause in clauses:
-        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-        if modal or clause.tag_ == "VB":
+        modal = any(c.dep_ == "aux" and c.lower_ in DEMANDING for c in clause.children)
+        bare = not any(c.dep_ == "aux" for c in clause.children)  # 'insisted he resign'
+        if modal or (clause.tag_ == "VB" and bare):
             return False
-    return True
+    return True  # 'insisted that they will someday make good on their promise': a claim
+
+
+# modals of a demand ('insisted that he must go'); 'will', 'would', 'can' tell a claim
+DEMANDING = frozenset({"must", "should", "shall", "ought", "need", "needs"})
 
 
 def _reported_future(trigger: Token) -> bool:

@@ -141,7 +141,11 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
     """The nearest place named after 'in' or 'at' in the sentence."""
     best: tuple[int, str] | None = None
     for ent in sent.ents:
-        root = ent.root.head if ent.root.dep_ == "compound" else ent.root  # "in the Moscow Kremlin"
+        root = ent.root
+        if root.dep_ == "compound":  # "in the Moscow Kremlin", not 'in a US raid'
+            if not (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in PLACE_NOUNS):
+                continue
+            root = root.head
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
             root = root.head.head  # 'in the northern city of Kirkuk', 'in the province of Kosovo'
         if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
@@ -153,6 +157,36 @@ def place_of(sent: SpacySpan, trigger: Token) -> str | None:
         if name and (best is None or distance < best[0]):
             best = (distance, name)
     return best[1] if best else None
+
+
+# nouns a place name before them locates ('the Moscow embassy'), unlike acts ('a US raid')
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "capital",
+        "province",
+        "region",
+        "district",
+        "area",
+        "town",
+        "village",
+        "airport",
+        "embassy",
+        "consulate",
+        "border",
+        "port",
+        "base",
+        "camp",
+        "prison",
+        "hospital",
+        "hotel",
+        "office",
+        "headquarters",
+        "court",
+        "parliament",
+        "station",
+    }
+)
 
 
 def _capital_in(ent: SpacySpan) -> str | None:
