@@ -116,11 +116,15 @@ def _top(actors: dict[str, int] | None) -> list[str]:
 
 
 def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
-    e = schema.entities
+    """A name for each entity id: its ``actor_stats`` row's (the least of its names),
+    one row per id. (Reading the names from ``entities`` read every row of each id,
+    one per article naming it: 9 ms an article page at 100,000 articles.)"""
+    t = schema.actor_stats
     found: dict[str, str] = {}
     for chunk in chunked(sorted(ids), 500):
-        stmt = select(e.c.entity_id, e.c.name).where(e.c.entity_id.in_(chunk)).distinct()
-        for eid, name in conn.execute(stmt):
+        for eid, name in conn.execute(
+            select(t.c.entity_id, t.c.name).where(t.c.entity_id.in_(chunk))
+        ):
             found.setdefault(eid, name)
     return found
 

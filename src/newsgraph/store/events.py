@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -30,6 +29,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.store import aggregates, schema
+from newsgraph.store.raw import fetch, marks
 from newsgraph.store.rows import dicts
 
 IN_CHUNK = 500
@@ -314,43 +314,44 @@ def mention_sources(conn: Connection, merged_ids: Iterable[int]) -> dict[int, li
     and evidence (trigger, sentence offsets), in publication order."""
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for chunk in chunks(merged_ids):
-        stmt = _mentions_select().where(m.c.merged_event_id.in_(chunk))
-        for row in dicts(conn.execute(stmt)):
+        for values in fetch(conn, MENTIONS.format(marks(len(chunk))), chunk):
+            row = dict(zip(MENTION_KEYS, values, strict=True))
+            row["in_lead"] = bool(row["in_lead"])
             found[int(row["merged_event_id"])].append(row)
     return dict(found)
 
 
-@cache
-def _mentions_select() -> Select[Any]:
-    """Mentions joined to their event and article, with the sentence text cut out (built
-    once: statements are immutable, and this join costs more to build than to run on a
-    page's 20 merged events)."""
-    sentence = func.substr(a.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
-    return (
-        select(
-            m.c.merged_event_id,
-            m.c.article_id,
-            m.c.event_seq,
-            m.c.in_lead,
-            e.c.trigger_text,
-            e.c.sentence_start,
-            e.c.sentence_end,
-            sentence.label("sentence"),
-            e.c.date.label("event_date"),
-            e.c.modality,
-            a.c.title,
-            a.c.url,
-            a.c.source,
-            a.c.published_date,
-            src.c.name.label("outlet"),
-        )
-        .select_from(
-            m.join(e, and_(e.c.article_id == m.c.article_id, e.c.seq == m.c.event_seq))
-            .join(a, m.c.article_id == a.c.id)
-            .outerjoin(src, a.c.outlet_id == src.c.id)
-        )
-        .order_by(m.c.merged_event_id, a.c.published_date, m.c.article_id, m.c.event_seq)
-    )
+# mentions joined to their event and article, with the sentence text cut out: plain SQL
+# (``store.raw``), run for every page of merged events
+MENTION_KEYS = (
+    "merged_event_id",
+    "article_id",
+    "event_seq",
+    "in_lead",
+    "trigger_text",
+    "sentence_start",
+    "sentence_end",
+    "sentence",
+    "event_date",
+    "modality",
+    "title",
+    "url",
+    "source",
+    "published_date",
+    "outlet",
+)
+MENTIONS = (
+    "SELECT m.merged_event_id, m.article_id, m.event_seq, m.in_lead, e.trigger_text, "
+    "e.sentence_start, e.sentence_end, "
+    "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.date, "
+    "e.modality, a.title, a.url, a.source, a.published_date, s.name "
+    "FROM event_mentions AS m "
+    "JOIN events AS e ON e.article_id = m.article_id AND e.seq = m.event_seq "
+    "JOIN articles AS a ON m.article_id = a.id "
+    "LEFT OUTER JOIN sources AS s ON a.outlet_id = s.id "
+    "WHERE m.merged_event_id IN ({}) "
+    "ORDER BY m.merged_event_id, a.published_date, m.article_id, m.event_seq"
+)
 
 
 def iter_pages(

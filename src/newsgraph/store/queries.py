@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from newsgraph.store import schema
+from newsgraph.store.raw import fetch, marks
 from newsgraph.store.rows import dicts
 
 
@@ -141,19 +141,42 @@ def merged_page(
 ) -> list[int]:
     """Ids of merged events, newest first (undated last, then newest id), of one key
     (``e:<entity>``, ``c:<country>``; None for all), type and dates: an index range."""
-    if key is None:
-        stmt = select(me.c.id).where(*day_range(me.c.date, since, until, month))
-        if type:
-            stmt = stmt.where(me.c.type == type.upper())
-        stmt = stmt.order_by(me.c.date.desc().nulls_last(), me.c.id.desc())
-    else:
-        stmt = select(mk.c.merged_event_id).where(
-            mk.c.key == key, *day_range(mk.c.date, since, until, month)
-        )
-        if type:
-            stmt = stmt.where(mk.c.type == type.upper())
-        stmt = stmt.order_by(mk.c.date.desc().nulls_last(), mk.c.merged_event_id.desc())
-    return [int(r[0]) for r in conn.execute(stmt.limit(limit).offset(offset))]
+    if key is None:  # the whole table, along ix_merged_events_date
+        table, column, where, params = "merged_events", "id", [], []
+    else:  # an index range of merged_event_keys
+        table, column, where, params = "merged_event_keys", "merged_event_id", ['"key" = ?'], [key]
+    found, values = raw_day_range("date", since, until, month)
+    where += found
+    params += values
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    sql = (
+        f"SELECT {column} FROM {table}{_where(where)} "
+        f"ORDER BY date DESC NULLS LAST, {column} DESC LIMIT ? OFFSET ?"
+    )
+    return [int(r[0]) for r in fetch(conn, sql, (*params, limit, offset))]
+
+
+def raw_day_range(
+    day: str, since: str | None, until: str | None, month: str | None
+) -> tuple[list[str], list[str]]:
+    """``day_range`` as SQL text on the column ``day`` and its parameters."""
+    where, params = [], []
+    if since:
+        where.append(f"{day} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{day} < ?")
+        params.append(next_prefix(until))
+    if month:
+        where += [f"{day} >= ?", f"{day} < ?"]
+        params += [month, next_prefix(month)]
+    return where, params
+
+
+def _where(conditions: Sequence[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def day_counts(
@@ -178,35 +201,36 @@ def day_counts(
     ``asserted`` only the rows a chart counts are read: not negated, and with a class
     when ``classes`` is given (a third fewer rows for the whole timeline)."""
     by_day = days or any(v and len(v) > 7 for v in (since, until))
+    params: list[Any] = []
     if pair is not None:
-        lo, hi = sorted(pair)
-        t: Any = dd
-        where = [dd.c.lo == lo, dd.c.hi == hi]
-        day = dd.c.day
-    elif by_day:  # a range with a day in it: the days, then summed by month
-        t = ed
-        where = [ed.c.key == key]
-        day = ed.c.day
-    else:
-        t = schema.event_months
-        where = [t.c.key == key]
-        day = t.c.month
+        table, day = "dyad_days", "day"
+        where = ["lo = ?", "hi = ?"]
+        params += sorted(pair)
+    else:  # a range with a day in it: the days (then summed by month), else the months
+        table, day = ("event_days", "day") if by_day else ("event_months", "month")
+        where = ['"key" = ?']
+        params.append(key)
     if type:
-        where.append(t.c.type == type.upper())
+        where.append("type = ?")
+        params.append(type.upper())
     if asserted:
-        where.append(t.c.negated.is_(False))
+        where.append("negated = ?")
+        params.append(False)
         if classes is not None:
-            where.append(t.c.type.in_(sorted(classes)))
-    month_of = func.substr(day, 1, 10 if days else 7)
-    kind: Any = t.c.type
-    if classes is not None:
-        kind = case({k: v for k, v in classes.items()}, value=t.c.type, else_=None)
-    stmt = (
-        select(month_of, kind, t.c.negated, func.sum(t.c.events), func.sum(t.c.mentions))
-        .where(*where, *day_range(day, since, until, month))
-        .group_by(month_of, kind, t.c.negated)
+            where.append(f"type IN ({marks(len(classes))})")
+            params += sorted(classes)
+    found, values = raw_day_range(day, since, until, month)
+    kind, kinds = "type", []
+    if classes is not None:  # the classes are small integers of the KB, written in the SQL
+        kind = "CASE type " + " ".join(f"WHEN ? THEN {int(v)}" for v in classes.values())
+        kind += " ELSE NULL END"
+        kinds = list(classes)
+    sql = (
+        f"SELECT substr({day}, 1, {10 if days else 7}), {kind}, negated, sum(events), "
+        f"sum(mentions) FROM {table}{_where(where + found)} GROUP BY 1, 2, 3"
     )
-    return [(str(d), k, bool(n), int(e), int(m)) for d, k, n, e, m in conn.execute(stmt).all()]
+    rows = fetch(conn, sql, (*kinds, *params, *values))
+    return [(str(d), k, bool(n), int(e), int(m)) for d, k, n, e, m in rows]
 
 
 def dyad_page(
@@ -317,25 +341,22 @@ def _speaker_parts(
     speaker_text: str | None,
     since: str | None,
     until: str | None,
-) -> list[Select[Any]]:
-    """One selectable of (article_id, seq, day) per speaker id and per stored label:
-    each is one walk of an index in page order (``speaker_entity`` or ``name_lower``
-    first, then newest first)."""
-    qi, qs = schema.quote_index, schema.quote_speakers
+) -> list[tuple[str, list[Any]]]:
+    """One query of (article_id, seq, day) per speaker id and per stored label, as SQL
+    (``store.raw``) with its parameters: each is one walk of an index in page order
+    (``speaker_entity`` or ``name_lower`` first, then newest first)."""
+    dates, values = raw_day_range("day", since, until, None)
+    within = "".join(f" AND {d}" for d in dates)
     parts = [
-        select(qi.c.article_id, qi.c.seq, qi.c.day).where(
-            qi.c.speaker_entity == i, *day_range(qi.c.day, since, until, None)
-        )
+        (f"SELECT article_id, seq, day FROM quote_index WHERE speaker_entity = ?{within}", [i])
         for i in sorted(set(speaker_ids))
     ]
     labels = speaker_labels(conn, speaker_text) if speaker_text else []
     parts += [
-        select(qs.c.article_id, qs.c.seq, qs.c.day).where(
-            qs.c.name_lower == label, *day_range(qs.c.day, since, until, None)
-        )
+        (f"SELECT article_id, seq, day FROM quote_speakers WHERE name_lower = ?{within}", [label])
         for label in labels
     ]
-    return parts
+    return [(sql, [*params, *values]) for sql, params in parts]
 
 
 def _speaker_quote_page(
@@ -354,14 +375,10 @@ def _speaker_quote_page(
     parts = _speaker_parts(conn, speaker_ids, speaker_text, since, until)
     if not parts:
         return [], 0, True
-
-    def newest(part: Select[Any]) -> Select[Any]:
-        cols = part.selected_columns
-        return part.order_by(cols["day"].desc().nulls_last(), cols["article_id"], cols["seq"])
-
     found: dict[tuple[str, int], Any] = {}
-    for part in parts:
-        for article_id, seq, day in conn.execute(newest(part).limit(offset + limit)):
+    newest = " ORDER BY day DESC NULLS LAST, article_id, seq LIMIT ?"
+    for sql, params in parts:
+        for article_id, seq, day in fetch(conn, sql + newest, (*params, offset + limit)):
             found[(article_id, seq)] = day
     ordered = sorted(found.items(), key=lambda kv: kv[0])  # article, seq within a day
     ordered.sort(key=lambda kv: kv[1] or "", reverse=True)  # newest first, undated last
@@ -370,21 +387,21 @@ def _speaker_quote_page(
     return quote_rows(conn, page), total, exact
 
 
-def _speaker_count(conn: Connection, parts: list[Select[Any]]) -> tuple[int, bool]:
+def _speaker_count(conn: Connection, parts: list[tuple[str, list[Any]]]) -> tuple[int, bool]:
     """Distinct quotes of the parts: exact up to ``COUNT_CAP``, else ``COUNT_CAP + 1``
     and not exact. Each part is counted up to the cap in the index first; only when
     none passes it are the keys read and merged (one quote can be in several parts); a
     single part's count is the answer (a speaker id alone: the actor page)."""
     keys: set[tuple[str, int]] = set()
-    for part in parts:
-        capped = part.limit(COUNT_CAP + 1).subquery()
-        n = int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+    for sql, params in parts:
+        capped = f"SELECT count(*) FROM ({sql} LIMIT ?) AS capped"
+        n = int(fetch(conn, capped, (*params, COUNT_CAP + 1))[0][0])
         if n > COUNT_CAP:
             return COUNT_CAP + 1, False
         if len(parts) == 1:
             return n, True
-    for part in parts:
-        keys.update((a, s) for a, s, _ in conn.execute(part.limit(COUNT_CAP + 1)))
+    for sql, params in parts:
+        keys.update((a, s) for a, s, _ in fetch(conn, sql + " LIMIT ?", (*params, COUNT_CAP + 1)))
         if len(keys) > COUNT_CAP:
             return COUNT_CAP + 1, False
     return len(keys), True
@@ -432,20 +449,42 @@ def _article_share(conn: Connection, since: str | None, until: str | None) -> fl
     return int(part or 0) / max(1, int(whole or 0))
 
 
-@cache
-def _all_quotes() -> Select[Any]:
-    """``quote_select`` without a condition, built once (callers narrow it)."""
-    return quote_select([], None, None, None)
-
-
 def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str, Any]]:
     """``quote_select`` rows of these (article_id, seq) pairs, in their order."""
     if not pairs:
         return []
-    q = schema.quotes
     wanted = set(pairs)  # by article (an index prefix), then the pairs asked for
-    stmt = _all_quotes().where(q.c.article_id.in_(sorted({p[0] for p in pairs})))
-    found = {
-        key: r for r in dicts(conn.execute(stmt)) if (key := (r["article_id"], r["seq"])) in wanted
-    }
+    articles = sorted({p[0] for p in pairs})
+    found = {}
+    for values in fetch(conn, QUOTES.format(marks(len(articles))), articles):
+        if (key := (values[0], values[1])) in wanted:
+            found[key] = row = dict(zip(QUOTE_KEYS, values, strict=True))
+            row["direct"] = bool(row["direct"])
     return [found[p] for p in pairs if p in found]
+
+
+# ``quote_select``'s columns (``store.raw``: the pages' quotes), of the quotes of some articles
+QUOTE_KEYS = (
+    "article_id",
+    "seq",
+    "text",
+    "direct",
+    "cue",
+    "speaker_entity",
+    "speaker_name",
+    "speaker_text",
+    "start",
+    "end",
+    "date",
+    "title",
+    "url",
+    "source",
+    "outlet",
+    "language",
+)
+QUOTES = (
+    "SELECT q.article_id, q.seq, q.text, q.direct, q.cue, q.speaker_entity, q.speaker_name, "
+    'q.speaker_text, q.start, q."end", coalesce(q.date, a.published_date), a.title, a.url, '
+    "a.source, s.name, a.language FROM quotes AS q JOIN articles AS a ON q.article_id = a.id "
+    "LEFT OUTER JOIN sources AS s ON a.outlet_id = s.id WHERE q.article_id IN ({})"
+)

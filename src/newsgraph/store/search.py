@@ -46,6 +46,7 @@ from newsgraph.errors import Code, UsageError
 from newsgraph.store import aggregates, schema
 from newsgraph.store.engine import connect, in_read_scope
 from newsgraph.store.queries import next_prefix
+from newsgraph.store.raw import fetch, marks, rows_as_dicts
 from newsgraph.store.rows import dicts
 
 a, ent, outlets = schema.articles, schema.entities, schema.sources
@@ -206,9 +207,8 @@ class _SqlSearch:
         self, conn: Connection, query: str, filters: SearchFilters, limit: int, offset: int
     ) -> tuple[SearchPage, list[Any]]:
         """A page of a query's matches and the window's keys (``_window``)."""
-        where = _conditions(conn, filters)
         asked = query = self._prepared(query)
-        query, where = self._narrowed(conn, query, filters, where)
+        query, where = self._narrowed(conn, query, filters)
         keys, total, exact = self._guarded(lambda: self._window(conn, query, where))
         window = keys[: self.rank_window]
         rows: list[dict[str, Any]] = []
@@ -235,13 +235,13 @@ class _SqlSearch:
         with self._connection() as conn:
             if query is None and not filters.as_dict():
                 return _facets_from_aggregates(conn, size)
-            where = _conditions(conn, filters)
             if query is None:
+                where = _conditions(conn, filters)
                 stmt = select(a.c.id).select_from(_joined()).where(*where)
                 ids = [r[0] for r in conn.execute(stmt.order_by(*NEWEST).limit(FACET_WINDOW))]
             else:
                 query = self._prepared(query)
-                query, where = self._narrowed(conn, query, filters, where)
+                query, where = self._narrowed(conn, query, filters)
                 keys, _, _ = self._guarded(lambda: self._window(conn, query, where))
                 ids = self._ids_of(conn, keys[:FACET_WINDOW])
             return _facets_of(conn, ids, size)
@@ -251,12 +251,10 @@ class _SqlSearch:
     def _prepared(self, q: str) -> str:
         return q
 
-    def _narrowed(
-        self, conn: Connection, q: str, filters: SearchFilters, where: list[Any]
-    ) -> tuple[str, list[Any]]:
+    def _narrowed(self, conn: Connection, q: str, filters: SearchFilters) -> tuple[str, list[Any]]:
         """The query and SQL conditions to match with (a dialect may fold filters into
         the query)."""
-        return q, where
+        return q, _conditions(conn, filters)
 
     def _browse(
         self, conn: Connection, where: list[Any], limit: int, offset: int
@@ -326,16 +324,15 @@ def _conditions(conn: Connection, filters: SearchFilters) -> list[Any]:
 
 
 def _outlet_id(conn: Connection, name: str) -> int:
-    found = conn.execute(select(outlets.c.id).where(outlets.c.name == name)).scalar()
-    return int(found) if found is not None else -1
+    found = fetch(conn, "SELECT id FROM sources WHERE name = ?", (name,))
+    return int(found[0][0]) if found else -1
 
 
 def actor_ids(conn: Connection, actor: str) -> list[str]:
     """The entity ids ``actor`` names: itself, and every entity seen under that exact
     name in any case (``entity_names``)."""
-    names = schema.entity_names
-    stmt = select(names.c.entity_id).where(names.c.name_lower == actor.lower()[:200])
-    return sorted({actor, *(r[0] for r in conn.execute(stmt))})
+    sql = "SELECT entity_id FROM entity_names WHERE name_lower = ?"
+    return sorted({actor, *(r[0] for r in fetch(conn, sql, (actor.lower()[:200],)))})
 
 
 def entity_ids_named_like(conn: Connection, fragment: str, limit: int) -> list[str]:
@@ -370,9 +367,8 @@ def _browse_count(conn: Connection, filters: SearchFilters, where: list[Any]) ->
 
 
 def _stored_count(conn: Connection, kind: str, key: str) -> int:
-    c = schema.counts
-    found = conn.execute(select(c.c.n).where(c.c.kind == kind, c.c.key == key)).scalar()
-    return int(found or 0)
+    found = fetch(conn, 'SELECT n FROM counts WHERE kind = ? AND "key" = ?', (kind, key))
+    return int(found[0][0] or 0) if found else 0
 
 
 def _estimate(conn: Connection, given: dict[str, str]) -> int:
@@ -419,27 +415,48 @@ def _facets_of(conn: Connection, ids: list[str], size: int) -> dict[str, list[di
     """Facet counts over the articles ``ids`` (at most ``FACET_WINDOW`` of them)."""
     if not ids:
         return {"outlet": [], "language": [], "year": [], "actor": []}
-    stmt = (
-        select(outlets.c.name, a.c.language, func.substr(a.c.published_date, 1, 4))
-        .select_from(_joined())
-        .where(a.c.id.in_(ids))
+    listed = marks(len(ids))
+    sql = (
+        "SELECT sources.name, articles.language, substr(articles.published_date, 1, 4) "
+        "FROM articles LEFT OUTER JOIN sources ON articles.outlet_id = sources.id "
+        f"WHERE articles.id IN ({listed})"
     )
     by: dict[str, dict[str, int]] = {"outlet": {}, "language": {}, "year": {}}
-    for outlet, language, year in conn.execute(stmt):
+    for outlet, language, year in fetch(conn, sql, ids):
         for name, value in (("outlet", outlet), ("language", language), ("year", year)):
             if value:
                 by[name][value] = by[name].get(value, 0) + 1
-    n = func.count()  # an entity has one row per article naming it
-    actors = (
-        select(ent.c.entity_id, func.min(ent.c.name), n)
-        .where(ent.c.article_id.in_(ids), ent.c.type.in_(ACTOR_TYPES))
-        .group_by(ent.c.entity_id)
-        .order_by(n.desc(), ent.c.entity_id)
-        .limit(size * 3)
+    # an entity has one row per article naming it
+    sql = (
+        "SELECT entity_id, min(name), count(*) AS n FROM entities "
+        f"WHERE article_id IN ({listed}) AND type IN ({marks(len(ACTOR_TYPES))}) "
+        "GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?"
     )
     found = {name: _top([(v, v, n) for v, n in rows.items()], size) for name, rows in by.items()}
-    found["actor"] = _top([tuple(r) for r in conn.execute(actors)], size)
+    found["actor"] = _top(fetch(conn, sql, (*ids, *ACTOR_TYPES, size * 3)), size)
     return found
+
+
+SUMMARY = (
+    "SELECT articles.id, articles.title, articles.url, articles.source, sources.name AS outlet, "
+    "articles.language, articles.published_date "
+    "FROM articles LEFT OUTER JOIN sources ON articles.outlet_id = sources.id "
+    "WHERE articles.id IN ({})"
+)
+SUMMARY_KEYS = ("id", "title", "url", "source", "outlet", "language", "published_date")
+# the two ends of the full-text index, each one step (min and max over the table made
+# FTS5 read every row: 300 ms at 100,000 articles)
+FTS_ENDS = (
+    "SELECT (SELECT rowid FROM articles_fts ORDER BY rowid LIMIT 1), "
+    "(SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1)"
+)
+
+
+def summaries(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    """The summary columns (``COLUMNS``) of the articles ``ids``, in no set order."""
+    if not ids:
+        return []
+    return rows_as_dicts(SUMMARY_KEYS, fetch(conn, SUMMARY.format(marks(len(ids))), ids))
 
 
 def _facets_from_aggregates(conn: Connection, size: int) -> dict[str, list[dict[str, Any]]]:
@@ -500,12 +517,10 @@ def _with_snippet(row: dict[str, Any]) -> dict[str, Any]:
 
 # ---- SQLite FTS5 --------------------------------------------------------------------------
 
-fts = table("articles_fts", column("rowid"), column("id"), column("title"), column("text"))
-# FTS5's own copy of the rows (``id`` is its first column, ``c0``): an article id by FTS
-# rowid read there decodes only that column, where selecting ``articles_fts.id`` loads the
-# whole stored row, text included (250 ids: 1.4 -> 0.13 ms at 100,000 articles)
-fts_rows = table("articles_fts_content", column("id"), column("c0"))
-_FTS: Any = literal_column("articles_fts")
+# FTS5's own copy of the rows (``articles_fts_content``, ``id`` is its first column,
+# ``c0``): an article id by FTS rowid read there decodes only that column, where
+# selecting ``articles_fts.id`` loads the whole stored row, text included (250 ids: 1.4
+# -> 0.13 ms at 100,000 articles)
 
 
 class SqliteSearch(_SqlSearch):
@@ -519,16 +534,17 @@ class SqliteSearch(_SqlSearch):
         check_fts_query(q)
         return quote_plain_words(q)
 
-    def _narrowed(
-        self, conn: Connection, q: str, filters: SearchFilters, where: list[Any]
-    ) -> tuple[str, list[Any]]:
+    def _narrowed(self, conn: Connection, q: str, filters: SearchFilters) -> tuple[str, list[Any]]:
         """Filters as terms of the ``tags`` column (outlet, language, days, actors), so
         the full-text index intersects them with the words: counts like an unfiltered
         query's, newest matches first, nothing read but the index. A source filter stays
-        SQL."""
+        SQL. (The SQL conditions are built only then: the outlet and actor lookups they
+        need are not made twice.)"""
+        if not filters.as_dict():
+            return q, []
         terms = tag_terms(conn, filters)
-        if terms is None or not where:
-            return q, where
+        if terms is None:
+            return q, _conditions(conn, filters)
         return f"({q}) AND " + " AND ".join(terms), []
 
     def _matches(
@@ -561,7 +577,7 @@ class SqliteSearch(_SqlSearch):
         sql = (
             f"SELECT articles_fts.rowid FROM {source} WHERE articles_fts MATCH ?{condition} {tail}"
         )
-        call = lambda: conn.exec_driver_sql(sql, (q, *values, *params)).all()  # noqa: E731
+        call = lambda: fetch(conn, sql, (q, *values, *params))  # noqa: E731
         return [int(r[0]) for r in self._guarded(call)]
 
     def _window(self, conn: Connection, q: str, where: list[Any]) -> tuple[list[Any], int, bool]:
@@ -576,12 +592,10 @@ class SqliteSearch(_SqlSearch):
     def _estimate(self, conn: Connection, keys: list[int]) -> int:
         """Matches in the whole index if they were as dense as in the newest rowids
         read: ``len(keys)`` over the span they cover, times the whole span."""
-        # the two ends of the index, each one step (min and max over the table made
-        # FTS5 read every row: 300 ms at 100,000 articles)
-        low = conn.execute(select(fts.c.rowid).order_by(fts.c.rowid).limit(1)).scalar()
-        high = conn.execute(select(fts.c.rowid).order_by(fts.c.rowid.desc()).limit(1)).scalar()
-        if low is None or high is None:
+        ends = fetch(conn, FTS_ENDS)
+        if not ends or ends[0][0] is None or ends[0][1] is None:
             return len(keys)
+        low, high = ends[0]
         whole = int(high) - int(low) + 1
         seen = max(1, int(high) - keys[-1] + 1)
         return round(len(keys) * whole / seen)
@@ -608,17 +622,16 @@ class SqliteSearch(_SqlSearch):
         rowid for the snippet."""
         if not found:
             return []
-        stmt = select(fts_rows.c.id, fts_rows.c.c0).where(fts_rows.c.id.in_(found))
-        ids = {int(k): str(i) for k, i in conn.execute(stmt)}
-        stmt = select(*COLUMNS).select_from(_joined()).where(a.c.id.in_(list(ids.values())))
-        rows = {r["id"]: r for r in dicts(conn.execute(stmt))}
+        sql = f"SELECT id, c0 FROM articles_fts_content WHERE id IN ({marks(len(found))})"
+        ids = {int(k): str(i) for k, i in fetch(conn, sql, found)}
+        rows = {r["id"]: r for r in summaries(conn, list(ids.values()))}
         return [rows[ids[k]] | {"fts_rowid": k} for k in found if ids.get(k) in rows]
 
     def _ids_of(self, conn: Connection, keys: list[Any]) -> list[str]:
         if not keys:
             return []
-        stmt = select(fts_rows.c.c0).where(fts_rows.c.id.in_(keys))
-        return [str(r[0]) for r in conn.execute(stmt)]
+        sql = f"SELECT c0 FROM articles_fts_content WHERE id IN ({marks(len(keys))})"
+        return [str(r[0]) for r in fetch(conn, sql, keys)]
 
     def _snippets(self, conn: Connection, q: str, rows: list[dict[str, Any]]) -> dict[str, str]:
         """The page's snippets: the matches between the page's lowest and highest rowid,
@@ -627,11 +640,13 @@ class SqliteSearch(_SqlSearch):
         per value: 1.1-2.5 ms for 20 rows at 100,000 articles, against 0.2-0.5 ms for
         the pass over a ranked window; ``+rowid`` keeps the list out of the index.)"""
         keys = [r["fts_rowid"] for r in rows]
-        page = literal_column("+articles_fts.rowid").in_(keys)
-        stmt = select(fts.c.id, func.snippet(_FTS, 2, OPEN, CLOSE, "…", 24)).where(
-            _FTS.op("MATCH")(q), fts.c.rowid.between(min(keys), max(keys)), page
+        sql = (
+            "SELECT articles_fts.id, snippet(articles_fts, 2, ?, ?, ?, 24) FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? "
+            f"AND +articles_fts.rowid IN ({marks(len(keys))})"
         )
-        found = {str(i): str(s or "") for i, s in self._guarded(lambda: conn.execute(stmt).all())}
+        params = (OPEN, CLOSE, "…", q, min(keys), max(keys), *keys)
+        found = {str(i): str(s or "") for i, s in self._guarded(lambda: fetch(conn, sql, params))}
         for row in rows:
             row.pop("fts_rowid", None)
         return found
@@ -671,12 +686,13 @@ def tag_terms(conn: Connection, filters: SearchFilters) -> list[str] | None:
 def _day_bounds(conn: Connection, given: dict[str, str]) -> tuple[date, date] | None:
     """The first and last day the date filters allow (the stored days bound an open
     side); None when no day is left."""
-    c = schema.counts
-    days = [c.c.kind == "day", c.c.key != ""]
-    # two queries: each is one step into the primary key, while min and max together
+    # two subqueries: each is one step into the primary key, while min and max together
     # in one query read every day's row (1.8 ms at 100,000 articles)
-    low = conn.execute(select(func.min(c.c.key)).where(*days)).scalar()
-    high = conn.execute(select(func.max(c.c.key)).where(*days)).scalar()
+    sql = (
+        "SELECT (SELECT min(\"key\") FROM counts WHERE kind = 'day' AND \"key\" != ''), "
+        "(SELECT max(\"key\") FROM counts WHERE kind = 'day' AND \"key\" != '')"
+    )
+    low, high = fetch(conn, sql)[0]
     first, last = _as_day(low, False), _as_day(high, True)
     if first is None or last is None:
         return None

@@ -209,6 +209,7 @@ def _points(rows: Iterable[tuple[str, Any, bool, int, int]], by: str) -> list[di
     less precisely than the period is left out."""
     points: dict[str, dict[str, Any]] = {}
     periods: dict[str, str | None] = {}  # a label's period, worked out once per label
+    names = QUAD_NAMES  # a class's name, looked up once a row (quad_name checks None first)
     for day, quad, negated, events, mentions in rows:
         period = periods[day] if day in periods else periods.setdefault(day, period_of(day, by))
         if negated or period is None or quad is None or not events:
@@ -221,7 +222,7 @@ def _points(rows: Iterable[tuple[str, Any, bool, int, int]], by: str) -> list[di
                 "total": 0,
                 "mentions": 0,
             }
-        point["quads"][quad_name(quad)] += events
+        point["quads"][names[quad]] += events
         point["total"] += events
         point["mentions"] += mentions
     return [points[p] for p in sorted(points)]
