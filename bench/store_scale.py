@@ -19,7 +19,7 @@
    nothing). An existing database is reused and topped up to ``--n``; the cost
    of its first batches is kept beside it (``<db>.scale.json``) so ``first`` stays the
    cost at the start of the whole build.
-   With ``--copy-blocks`` (PostgreSQL) the database is topped up instead by copying
+   With ``--copy-blocks`` the database is topped up instead by copying
    itself, as it was the first time, in SQL: block after block of the same articles
    with new ids, hashes and merged-event ids, the same days and actors, and the
    aggregates' counters added to (``copy_blocks``; about 7 ms an article against
@@ -522,6 +522,95 @@ def copy_blocks(db: str, n: int) -> dict[str, Any]:
     return {"blocks": timings}
 
 
+def copy_blocks_sqlite(db: str, n: int) -> dict[str, Any]:
+    """``copy_blocks`` on SQLite: the same blocks of the template (new article ids,
+    hashes, sources and merged-event ids; the same days, outlets and actors; the
+    aggregates' counters added to), and each copy's row in the full-text index with the
+    template's tags (its outlet, days and actors are the template's). Story, claim and
+    tone rows are not copied. One transaction per block."""
+    import sqlite3
+
+    article = "'scale-' || printf('%07d', CAST(substr({col}, 7) AS INTEGER) + :shift)"
+    conn = sqlite3.connect(db, isolation_level=None)
+    timings: list[dict[str, Any]] = []
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        made = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'ng_template_meta'"
+        ).fetchone()
+        if not made:
+            conn.execute("BEGIN IMMEDIATE")
+            names = [*BLOCK_COPIED, *(t for t, _, _ in BLOCK_ADDED), "entity_names"]
+            for name in names:
+                conn.execute(f"CREATE TABLE ng_template_{name} AS SELECT * FROM {name}")
+            conn.execute(
+                "CREATE TABLE ng_template_fts AS SELECT c0, c1, c2, c3 FROM articles_fts_content"
+            )
+            conn.execute(
+                "CREATE TABLE ng_template_meta AS SELECT "
+                "(SELECT count(*) FROM articles) AS articles, "
+                "(SELECT coalesce(max(id), 0) + 1 FROM merged_events) AS merged, "
+                "(SELECT coalesce(max(id), 0) + 1 FROM article_sources) AS sources"
+            )
+            conn.execute("COMMIT")
+        size, merged, sources = conn.execute("SELECT * FROM ng_template_meta").fetchone()
+        first, last = conn.execute("SELECT min(id), max(id) FROM ng_template_articles").fetchone()
+        if first != "scale-0000000" or last != f"scale-{size - 1:07d}":
+            raise SystemExit(f"the template is not scale-0000000..scale-{size - 1:07d}")
+        columns = {
+            name: [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+            for name in [*BLOCK_COPIED, *(t for t, _, _ in BLOCK_ADDED)]
+        }
+        while True:
+            have = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+            block = have // size
+            if have + size > n or have % size:
+                break
+            began = time.perf_counter()
+            params = {
+                "shift": block * size,
+                "block": str(block),
+                "merged": block * merged,
+                "sources": block * sources,
+            }
+            conn.execute("BEGIN IMMEDIATE")
+            for name, changed in BLOCK_COPIED.items():
+                cols = columns[name]
+                rules = {k: v.replace(ARTICLE, article) for k, v in changed.items()}
+                values = [rules.get(c, f'"{c}"').format(col=f'"{c}"') for c in cols]
+                listed = ", ".join(f'"{c}"' for c in cols)
+                sql = f"INSERT INTO {name} ({listed}) SELECT {', '.join(values)} FROM ng_template_{name}"
+                conn.execute(sql, {k: v for k, v in params.items() if f":{k}" in sql})
+            new_id = article.format(col="c0")
+            conn.execute(
+                f"INSERT INTO articles_fts (id, title, text, tags) "
+                f"SELECT {new_id}, c1, c2, c3 FROM ng_template_fts",
+                {"shift": params["shift"]},
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO entity_names SELECT * FROM ng_template_entity_names"
+            )
+            tables = ", ".join(f"'{t}'" for t in BLOCK_COPIED if t in TABLE_COUNTED)
+            for name, keys, counters in BLOCK_ADDED:
+                cols = [f'"{c}"' for c in columns[name]]
+                where = BLOCK_COUNTS.format(tables=tables) if name == "counts" else "1"
+                adds = ", ".join(f'"{c}" = {name}."{c}" + excluded."{c}"' for c in counters)
+                keyed = ", ".join(f'"{k}"' for k in keys)
+                conn.execute(
+                    f"INSERT INTO {name} ({', '.join(cols)}) SELECT {', '.join(cols)} "
+                    f"FROM ng_template_{name} WHERE {where} "
+                    f"ON CONFLICT ({keyed}) DO UPDATE SET {adds}"
+                )
+            conn.execute("COMMIT")
+            spent = time.perf_counter() - began
+            timings.append({"block": block, "articles": size, "s": round(spent, 1)})
+            print(f"block {block}: {have + size:,} articles, {spent:.0f} s", file=sys.stderr)
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+    return {"blocks": timings}
+
+
 # rows per table that ``counts`` keeps (kind "table")
 TABLE_COUNTED = (
     "articles",
@@ -727,15 +816,17 @@ def server_cpu_s(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def serving(db: str, workers: int = 1) -> Iterator[tuple[int, int]]:
-    """``newsgraph serve --cache-mb 0 --workers N`` on a free loopback port."""
+def serving(db: str, workers: int = 1, pythonpath: str | None = None) -> Iterator[tuple[int, int]]:
+    """``newsgraph serve --cache-mb 0 --workers N`` on a free loopback port (with
+    ``pythonpath``: the newsgraph of that source tree)."""
     with socket.socket() as s:
         s.bind((HOST, 0))
         port = int(s.getsockname()[1])
     exe = shutil.which("newsgraph", path=str(Path(sys.executable).parent)) or "newsgraph"
     cmd = [exe, "serve", "--db", db, "--host", HOST, "--port", str(port), "--cache-mb", "0"]
     cmd += ["--workers", str(workers)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "PYTHONPATH": pythonpath} if pythonpath else None
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -753,6 +844,51 @@ def serving(db: str, workers: int = 1) -> Iterator[tuple[int, int]]:
             server.wait(10)
         if server.poll() is None:
             server.kill()
+
+
+def compare(db: str, other: str, requests: int) -> dict[str, Any]:
+    """Server CPU per answer of each endpoint, this code against the newsgraph of the
+    source tree ``other`` (``git worktree add /tmp/x COMMIT``, then ``/tmp/x/src``): two
+    servers over the same database, each request sent to one then the other (in turn
+    which first), one at a time, so both meet the same load. On a shared machine the
+    CPU an answer costs moves with the load by more than most changes; side by side it
+    moves for both."""
+    paths = endpoints(db)
+    with serving(db, 1, other) as (port_a, pid_a), serving(db) as (port_b, pid_b):
+
+        async def run() -> dict[str, Any]:
+            pair = {"other": (Client(port_a), pid_a), "this": (Client(port_b), pid_b)}
+            for options in paths.values():  # warm up, and the same answers' status
+                for path in options:
+                    for client, _ in pair.values():
+                        await client.get(path)
+            out: dict[str, Any] = {}
+            for name, options in paths.items():
+                cpu = dict.fromkeys(pair, 0.0)
+                times: dict[str, list[float]] = {k: [] for k in pair}
+                for i in range(requests):
+                    order = list(pair) if i % 2 == 0 else list(reversed(pair))
+                    for side in order:
+                        client, pid = pair[side]
+                        spent, started = server_cpu_s(pid), time.perf_counter()
+                        await client.get(options[i % len(options)])
+                        times[side].append((time.perf_counter() - started) * 1000)
+                        cpu[side] += server_cpu_s(pid) - spent
+                out[name] = {
+                    side: {"server_cpu_ms": round(cpu[side] * 1000 / requests, 2)}
+                    | summary(times[side])
+                    for side in pair
+                }
+            for client, _ in pair.values():
+                await client.close()
+            return out
+
+        found = asyncio.run(run())
+    means = {
+        side: round(sum(v[side]["server_cpu_ms"] for v in found.values()) / len(found), 2)
+        for side in ("other", "this")
+    }
+    return {"compare": {"other": other, "endpoints": found, "mean_server_cpu_ms": means}}
 
 
 def measure(
@@ -827,8 +963,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument(
         "--copy-blocks",
         action="store_true",
-        help="PostgreSQL: top up by copying the database as it first was, in SQL, block by "
-        "block (copy_blocks; far faster than storing each copy, see docs/scale.md)",
+        help="top up by copying the database as it first was, in SQL, block by block "
+        "(copy_blocks, copy_blocks_sqlite; far faster than storing each copy, see docs/scale.md)",
+    )
+    ap.add_argument(
+        "--compare",
+        metavar="SRC",
+        help="instead of the 1- and 50-client runs: each endpoint's server CPU per answer "
+        "against the newsgraph of the source tree SRC, requests alternated between the two "
+        "servers (compare)",
     )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
@@ -846,10 +989,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     began = time.perf_counter()
     copied: dict[str, Any] = {}
     if args.copy_blocks:
-        if args.backend != "postgres":
-            raise SystemExit("--copy-blocks is for --backend postgres")
-        copied = copy_blocks(db, args.n)
-        side = Path(".cache/store_scale_pg.json")  # the costs of the stored template
+        if args.backend == "postgres":
+            copied = copy_blocks(db, args.n)
+            side = Path(".cache/store_scale_pg.json")  # the costs of the stored template
+        else:
+            copied = copy_blocks_sqlite(db, args.n)
+            side = Path(f"{db}.scale.json")
         state = json.loads(side.read_text()) if side.exists() else {}
         ingest = {k: round(float(v), 3) for k, v in state.items()}
     else:
@@ -861,7 +1006,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     if copied:
         out["copied"] = copied
-    if not args.build_only:
+    if args.compare and not args.build_only:
+        out |= compare(db, args.compare, args.requests)
+    elif not args.build_only:
         out |= measure(db, args.requests, args.clients, args.seconds, args.workers, args.think_ms)
         out["server_workers"] = args.workers
     out["ingest_ms_per_article"] = ingest
@@ -873,6 +1020,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
 
 def _table(out: dict[str, Any], clients: int) -> None:
+    if "compare" in out:
+        found = out["compare"]
+        print(f"{'endpoint':<22}{'cpu ms, other':>15}{'this':>8}{'p50, other':>12}{'this':>8}")
+        for name, row in found["endpoints"].items():
+            a, b = row["other"], row["this"]
+            print(
+                f"{name:<22}{a['server_cpu_ms']:>15}{b['server_cpu_ms']:>8}"
+                f"{a['p50']:>12}{b['p50']:>8}"
+            )
+        means = found["mean_server_cpu_ms"]
+        print(f"{'mean':<22}{means['other']:>15}{means['this']:>8}")
+        return
     print(
         f"{out['n']:,} articles, {out['backend']}; ingest ms/article {out['ingest_ms_per_article']}"
     )

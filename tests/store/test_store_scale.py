@@ -97,3 +97,38 @@ def test_block_copies_keep_the_aggregates_exact(source: str, pg_url: str) -> Non
         with store.engine.connect() as conn:
             sources = conn.exec_driver_sql("SELECT count(DISTINCT source) FROM articles")
             assert sources.scalar_one() == 90
+
+
+def test_sqlite_block_copies_keep_the_aggregates_and_the_index_exact(
+    source: str, tmp_path: Path
+) -> None:
+    """``--copy-blocks`` on SQLite (``copy_blocks_sqlite``): three times the rows, each
+    copy in the full-text index under its own id with the template's tags (its outlet
+    and actors), and aggregates equal to those built again from the base tables."""
+    bench = load_bench()
+    db = str(tmp_path / "copied.db")
+    copier = bench.Copier([bench.to_article(d) for d in bench.load_sources(source, 10)], 20)
+    with Database.open(db) as store:
+        store.save_batch([copier.article(i) for i in range(30)], None)
+    out = bench.copy_blocks_sqlite(db, 95)  # whole blocks only: 90
+    assert [b["block"] for b in out["blocks"]] == [1, 2]
+    with Database.open(db) as store:
+        assert store.stats()["tables"]["articles"] == 90
+        assert store.article("scale-0000089") is not None
+        kept = snapshot(store)
+        with store.engine.begin() as conn:
+            aggregates.backfill(conn)
+        assert snapshot(store) == kept
+        with store.engine.connect() as conn:
+            indexed = conn.exec_driver_sql(
+                "SELECT count(*), count(DISTINCT id) FROM articles_fts "
+                "WHERE id IN (SELECT id FROM articles)"
+            ).one()
+            assert tuple(indexed) == (90, 90)
+            template = conn.exec_driver_sql(
+                "SELECT c3 FROM articles_fts_content WHERE c0 = 'scale-0000007'"
+            ).scalar_one()
+            copy = conn.exec_driver_sql(
+                "SELECT c3 FROM articles_fts_content WHERE c0 = 'scale-0000067'"
+            ).scalar_one()
+            assert copy == template and template
