@@ -409,3 +409,25 @@ def test_the_hook_may_name_an_office_holder_the_turn_left_unnamed(nlp) -> None:
     found = find_quotes(nlp(text), resolve=_hook(text, {"she": matviyenko}))
     speaker = only(found, "make conclusions").speaker
     assert speaker is not None and speaker.entity == "local:person:matviyenko"
+
+
+def test_a_quoted_fragment_after_its_report_joins_it(nlp) -> None:
+    text = (
+        "He also called on Mr Clark to secure meetings with French and German government "
+        'officials, or risk being "left on the sidelines".'
+    )
+    found = quotes_of(nlp, text)
+    assert [q.text for q in found] == [
+        "Mr Clark to secure meetings with French and German government officials, or risk "
+        'being "left '
+        "on the sidelines"
+    ]
+
+
+def test_a_fragment_with_its_own_cue_between_stays_apart(nlp) -> None:
+    # guard: 'repeatedly says, "..."' between the report and the quote
+    text = (
+        "She then urges her husband to come out of the car and repeatedly says, "
+        '"Don\'t you do it," until gunshots are heard.'
+    )
+    assert "Don't you do it," in [q.text for q in quotes_of(nlp, text)]

@@ -24,6 +24,7 @@ from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 
 _PARTIAL_SHARE = 0.7
 _OWN_WORDS = 2  # words of a reported clause outside the quotes it holds
+_JOIN_GAP = 80  # characters between a reported clause and a quoted fragment going on with it
 _LINE_SPEAKER_WORDS = 5
 _MIN_LINE_WORDS = 3
 _SET_OFF_WORDS = 6
@@ -60,7 +61,33 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         cand.end = max([cand.end, *(q.end for q in clashing)])
         cand.outer_end = max([cand.outer_end, *(q.outer_end for q in clashing)])
         found.append(cand)
+    kept = [q for q in kept if not _joins_clause(doc, q, found, lex)]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def _joins_clause(doc: Doc, quote: Candidate, clauses: list[Candidate], lex: CueLexicon) -> bool:
+    """A quoted fragment after a reported clause of the same cue, in the same sentence,
+    continues that report ('said it was not that the US was targeting Ireland, but that it
+    was "competing" with Ireland': the parser ended the clause early); the clause is
+    extended over it. Returns whether the fragment was taken in."""
+    if not quote.direct or quote.cue is None:
+        return False
+    text = doc_text(doc)
+    for clause in clauses:
+        if clause.cue is None or clause.cue.i != quote.cue.i or quote.outer_start < clause.end:
+            continue
+        gap = text[clause.end : quote.outer_start]
+        if len(gap) > _JOIN_GAP or any(mark in gap for mark in (".", "!", "?", "\n", ";")):
+            continue
+        between = doc.char_span(clause.end, quote.outer_start, alignment_mode="expand")
+        if between is not None and any(
+            t.pos_ == "VERB" and lex.is_cue_verb(t.lemma_.lower()) for t in between
+        ):
+            continue  # 'urges her husband to come out and repeatedly says, "..."': its own cue
+        clause.end = quote.end
+        clause.outer_end = quote.outer_end
+        return True
+    return False
 
 
 def _clause_for(tok: Token, lex: CueLexicon) -> Candidate | None:
