@@ -1157,3 +1157,45 @@ def test_a_generic_body_name_is_no_body_of_a_country_the_story_is_not_about(nlp)
     home = "The US Congress is investigating Russia. Congress accused Trump of obstruction."
     found = [e for e in events(nlp, home) if e.trigger.text == "accused"]
     assert [[a.country for a in e.source] for e in found] == [["USA"]]
+
+
+def test_what_a_policy_is_on_is_a_topic_and_an_arrest_of_someone_targets_them(nlp) -> None:
+    policy = "Netanyahu strongly criticised US foreign policy on Iran on Tuesday."
+    found = [e for e in events(nlp, policy) if e.trigger.text == "criticised"]
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]
+    arrests = (
+        "Israel, he noted, had made mass arrests of Palestinians in the West Bank as it "
+        "searched for three Jewish youths."
+    )
+    found = [e for e in events(nlp, arrests) if e.trigger.text == "arrests"]
+    assert [[a.country for a in e.target] for e in found] == [["PSE"]]
+    letter = (
+        "Last month, Mr Noonan wrote to the Public Accounts Committee seeking a right of reply "
+        "regarding adverse opinions about him in its report."
+    )
+    found = [e for e in events(nlp, letter) if e.trigger.text == "seeking"]
+    assert [[a.name for a in e.target] for e in found] == [["Public Accounts Committee"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Russian President Vladimir Putin has offered condolences to his Turkish "
+            "counterpart Recep Tayyip Erdogan over an unintentional air strike.",
+            "offered",
+        ),
+        (
+            "US President Donald Trump's aides have made an unusual attack on the credibility "
+            "of the non-partisan agency.",
+            "attack",
+        ),
+        (
+            "Police raids in Berlin yielded weapons and ammunition as well as Islamic State "
+            "flags, investigators said on Wednesday.",
+            "yielded",
+        ),
+    ],
+)
+def test_sympathy_and_attacks_in_words_are_no_offer_or_assault(nlp, text, trigger) -> None:
+    assert confidence_of(nlp, text, trigger) < 0.75

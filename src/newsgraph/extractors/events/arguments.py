@@ -328,7 +328,17 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _object_owner(token)
         or _complement_targets(token)
         or _defied(token)
+        or _written_to(token)
     )
+
+
+def _written_to(verb: Token) -> list[Token]:
+    """'wrote to the Public Accounts Committee seeking a right of reply': a bare participle
+    asks whom the verb it hangs on addresses."""
+    bare = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not bare or any(c.dep_ in ("nsubj", "mark", "aux") for c in verb.children):
+        return []
+    return _prep_targets(verb.head, ("to",))
 
 
 REFUSALS = frozenset({"refuse", "reject", "deny", "defy", "ignore", "decline", "rebuff", "snub"})
@@ -523,13 +533,41 @@ FORCES = frozenset(
 
 
 def _object_preps(verb: Token) -> list[Token]:
-    """'break relations with Russia', 'imposed sanctions on X': the object noun's target."""
+    """'break relations with Russia', 'imposed sanctions on X': the object noun's target
+    ('criticised US foreign policy on Iran': what a policy is on is its topic)."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
-            found = actor_tokens(_prep_targets(child, NOUN_TARGET_PREPS))
+            preps: tuple[str, ...] = NOUN_TARGET_PREPS
+            if child.lemma_.lower() in TOPICAL:
+                preps = tuple(p for p in preps if p not in TOPIC_PREPS and p not in TOWARDS)
+            found = actor_tokens(_prep_targets(child, preps))
             if found:
                 return found
     return []
+
+
+# nouns whose 'on/over/towards X' is what they are about
+TOPICAL = frozenset(
+    {
+        "policy",
+        "stance",
+        "position",
+        "approach",
+        "strategy",
+        "view",
+        "remark",
+        "comment",
+        "statement",
+        "debate",
+        "decision",
+        "ruling",
+        "vote",
+        "report",
+        "rhetoric",
+        "line",
+    }
+)
+TOWARDS = ("toward", "towards")
 
 
 def _named(token: Token) -> Token:
@@ -867,7 +905,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     preps: tuple[str, ...] = NOUN_TARGET_PREPS
     if noun.lemma_.lower() in MEETINGS or noun.lower_ in MEETINGS:
         preps = tuple(p for p in preps if p not in TOPIC_PREPS)  # 'meetings on North Korea'
-    found = _prep_targets(noun, preps) or _between_others(noun)
+    found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
     if not found:
@@ -877,6 +915,39 @@ def _noun_targets(noun: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
+
+
+# acts done to someone named after 'of' ('the arrest of Yevdokimov', 'mass arrests of
+# Palestinians')
+UNDERGONE = frozenset(
+    {
+        "arrest",
+        "detention",
+        "killing",
+        "murder",
+        "assassination",
+        "deportation",
+        "expulsion",
+        "extradition",
+        "execution",
+        "kidnapping",
+        "abduction",
+        "torture",
+        "prosecution",
+        "conviction",
+        "release",
+        "persecution",
+        "massacre",
+    }
+)
+
+
+def _undergoer_of(noun: Token) -> list[Token]:
+    if noun.lemma_.lower() not in UNDERGONE:
+        return []
+    return actor_tokens(
+        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+    )
 
 
 # -- which tokens are actors -------------------------------------------------------------

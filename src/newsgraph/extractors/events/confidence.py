@@ -218,6 +218,7 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     situation = subject is not None and subject.lower_ in ("this", "that") and not src_tokens
     thing = situation or (subject is not None and _thing(subject) and not _speaks(subject))
     caused = trigger.lemma_.lower() in sets["compel_verbs"]  # 'fighting forced the UN to'
+    caused = caused or plover not in ("ASSAULT", "COERCE", "THREATEN")  # 'raids yielded'
     if thing and subject is not None and (caused or not _violent(subject)):
         doubts.append("thing_subject")  # "China's inward FDI has declined"
     political = any(_political(a, sets) for a in src_actors) or any(
@@ -1092,13 +1093,22 @@ FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANC
 
 
 def _figurative_noun(noun: Token) -> bool:
-    """'a war of words', 'a war of nerves': the noun names no act of its kind."""
+    """'a war of words', 'a war of nerves', 'an attack on the credibility of the agency':
+    the noun names no act of its kind."""
     return any(
         c.dep_ == "prep"
-        and c.lower_ == "of"
-        and any(g.lemma_.lower() in ("word", "nerve") for g in c.children)
+        and (
+            (c.lower_ == "of" and any(g.lemma_.lower() in ("word", "nerve") for g in c.children))
+            or (c.lower_ == "on" and any(g.lemma_.lower() in ABSTRACT for g in c.children))
+        )
         for c in noun.children
     )
+
+
+# what an 'attack on ...' hits when it is made in words
+ABSTRACT = frozenset(
+    {"credibility", "reputation", "integrity", "character", "record", "legitimacy", "freedom"}
+)
 
 
 def _prediction(verb: Token) -> bool:
