@@ -23,6 +23,11 @@ def quotes_of(nlp, text: str, *, layer: bool = False) -> list[Quote]:
     return found
 
 
+def none_with(found: list[Quote], words: str) -> None:
+    """No quote holds ``words``."""
+    assert not [q for q in found if words in q.text], [(q.cue, q.text) for q in found]
+
+
 def only(found: list[Quote], words: str) -> Quote:
     """The one quote holding ``words``."""
     hits = [q for q in found if words in q.text]

@@ -8,23 +8,12 @@ the same verbs still report speech.
 from __future__ import annotations
 
 import pytest
-from quote_checks import only, quotes_of
+from quote_checks import none_with, only, quotes_of
 
 from newsgraph.extractors.quotes.finder import find_quotes
-from newsgraph.records import Quote, Speaker
+from newsgraph.records import Speaker
 
 spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
-def none_with(found: list[Quote], words: str) -> None:
-    assert not [q for q in found if words in q.text], [(q.cue, q.text) for q in found]
 
 
 # --- a finding is not speech ---------------------------------------------------------------
