@@ -335,10 +335,16 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
 def _written_to(verb: Token) -> list[Token]:
     """'wrote to the Public Accounts Committee seeking a right of reply': a bare participle
     asks whom the verb it hangs on addresses."""
-    bare = verb.dep_ == "advcl" and verb.tag_ == "VBG"
-    if not bare or any(c.dep_ in ("nsubj", "mark", "aux") for c in verb.children):
-        return []
-    return _prep_targets(verb.head, ("to",))
+    return _prep_targets(verb.head, ("to",)) if bare_participle(verb) else []
+
+
+def bare_participle(node: Token) -> bool:
+    """A participle clause with no subject, conjunction or auxiliary of its own ('wrote in
+    January to the SEC asking that ...'): it shares the time, the mood and the addressee
+    of the verb it hangs on."""
+    if node.dep_ != "advcl" or node.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
 
 
 REFUSALS = frozenset({"refuse", "reject", "deny", "defy", "ignore", "decline", "rebuff", "snub"})

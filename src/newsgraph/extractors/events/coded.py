@@ -245,7 +245,7 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
                 break  # not past a verb of another clause ('accused of having abetted ... when')
             node = node.head
         return chain.get(node.i)
-    if _bare_participle(verb) and verb.head.i in chain:
+    if roles.bare_participle(verb) and verb.head.i in chain:
         return chain[verb.head.i]  # 'Speaking in Washington on February 15, X thanked Y'
     if _purpose(verb) and verb.head.i in chain and verb.head.tag_ == "VBD":
         return chain[verb.head.i]  # 'Xi traveled to Serbia to sign the deal last summer'
@@ -289,7 +289,7 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     chain = {trigger.i: 0}
     node = trigger
     for rank in range(1, 12):
-        joined = node.dep_ in CLAUSE_DEPS or _bare_participle(node) or _simultaneous(node)
+        joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         if node.head is node or not joined:
             break
         if node.dep_ == "ccomp" and _past_perfect(node):
@@ -307,14 +307,6 @@ def _simultaneous(node: Token) -> bool:
     return node.dep_ == "advcl" and any(
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in node.children
     )
-
-
-def _bare_participle(node: Token) -> bool:
-    """'wrote in January to the SEC asking that ...': a participle with no subject and
-    no conjunction of its own shares the time of the clause it hangs on."""
-    if node.dep_ != "advcl" or node.tag_ != "VBG":
-        return False
-    return not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
 
 
 def _purpose(verb: Token) -> bool:

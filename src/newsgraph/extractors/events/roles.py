@@ -27,6 +27,7 @@ from newsgraph.extractors.events.arguments import (
     PLACE_ENTITIES,
     PLACE_PREPS,
     addressee,
+    bare_participle,
     message_of,
     objects_of,
     subject_of,
@@ -39,6 +40,7 @@ __all__ = [
     "actor_tokens",
     "addressee",
     "antecedent",
+    "bare_participle",
     "country_of",
     "date_of",
     "default_actor",
@@ -83,7 +85,7 @@ def modality_of(token: Token) -> str | None:
     """'future', 'conditional', 'possible', 'obligation' or 'intent', or None when asserted."""
     lex = tables.lexicon()
     chain = _chain(token)
-    if _bare_participle(chain[-1]):  # 'might roll back the reforms, returning X to Y'
+    if bare_participle(chain[-1]):  # 'might roll back the reforms, returning X to Y'
         chain.extend(_chain(chain[-1].head))
     for node in chain:
         for child in node.children:
@@ -100,17 +102,6 @@ def modality_of(token: Token) -> str | None:
     if token.dep_ == "advcl" and _has_mark(token, lex["conditional_marks"]):
         return "conditional"
     return None
-
-
-def _bare_participle(node: Token) -> bool:
-    """A participle clause with no subject, conjunction or auxiliary of its own, which
-    shares the mood of the verb it hangs on."""
-    return (
-        node.dep_ == "advcl"
-        and node.tag_ == "VBG"
-        and node.head is not node
-        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in node.children)
-    )
 
 
 def _scheduled(node: Token) -> bool:
