@@ -1146,6 +1146,9 @@ def test_claims_scores_and_instructions_are_no_acts(nlp) -> None:
     doc = nlp("Invite local lawmakers and the United Nations to discuss the issue.")
     trigger = next(t for t in doc if t.text == "Invite")
     assert "irrealis" in assess(trigger, [([], []), ([], [])], code="036").doubts
+    doc = nlp("Negotiating with Iran would mean giving up leverage, the senator said.")
+    trigger = next(t for t in doc if t.text == "Negotiating")
+    assert "irrealis" in assess(trigger, [([], []), ([], [])], code="046").doubts
 
 
 def test_a_generic_body_name_is_no_body_of_a_country_the_story_is_not_about(nlp) -> None:
