@@ -1202,3 +1202,18 @@ def test_what_a_policy_is_on_is_a_topic_and_an_arrest_of_someone_targets_them(nl
 )
 def test_sympathy_and_attacks_in_words_are_no_offer_or_assault(nlp, text, trigger) -> None:
     assert confidence_of(nlp, text, trigger) < 0.75
+
+
+def test_an_occasions_day_dates_the_act_and_that_year_is_no_year_of_today(nlp) -> None:
+    briefing = (
+        "White House press secretary Sean Spicer criticized McCain during Wednesday's press "
+        "briefing, saying anybody who undermines the raid owes an apology."
+    )
+    found = [e for e in events(nlp, briefing) if e.trigger.text == "criticized"]
+    assert [e.date for e in found] == ["2017-03-01"]
+    crimea = (
+        "Crimea held a referendum in March 2014. On March 18 that year, Russian President "
+        "Vladimir Putin signed a treaty on reintegrating the Republic of Crimea into Russia."
+    )
+    found = [e for e in events(nlp, crimea) if e.trigger.text == "signed"]
+    assert found and all(not (e.date or "").startswith(("2016", "2017")) for e in found)

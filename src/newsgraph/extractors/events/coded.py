@@ -152,6 +152,9 @@ def _date(
         dangling = span.start > 0 and before.dep_ == "prep" and before.head.i in chain
         if dangling and not any(c.dep_ == "pobj" for c in before.children):
             return chain[before.head.i]  # 'in October ICC judges approved' (misparsed)
+        during = _occasion(node, chain)
+        if during is not None:
+            return during  # "criticized McCain during Wednesday's press briefing"
         if _noun_time(node, chain):
             return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
         for _ in range(16):
@@ -169,7 +172,8 @@ def _date(
     if stated and any(_told_before(doc[i]) for i in chain):
         stated = False  # 'Poroshenko had previously sought to end the blockade'
     text = doc_text(doc)
-    times = [t for t in times if not _in_name(t, text)]  # 'the Regulation Act 2009'
+    # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
+    times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
@@ -219,6 +223,27 @@ def _in_name(expr: TimeExpr, text: str) -> bool:
     return len(year) == 4 and year.isdigit() and TITLED.search(text, 0, expr.start) is not None
 
 
+def _year_told_before(expr: TimeExpr, text: str) -> bool:
+    """'On March 18 that year': a day whose year the story gave before, which the
+    publication date must not supply."""
+    return THAT_YEAR.match(text, expr.end) is not None or "that year" in text[expr.start : expr.end]
+
+
+THAT_YEAR = re.compile(r",?\s+(?:that|the same|the previous|the following) year\b", re.I)
+
+
+def _occasion(root: Token, chain: dict[int, int]) -> int | None:
+    """A time owning the occasion the act took place at ("during Wednesday's press
+    briefing", "at Monday's summit"): it dates the act."""
+    head = root.head
+    prep = head.head
+    if root.dep_ != "poss" or head.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ not in ("during", "at") or prep.head.i not in chain:
+        return None
+    return chain[prep.head.i]
+
+
 def _noun_time(root: Token, chain: dict[int, int]) -> bool:
     """A time that modifies a noun other than the trigger ('a debate next week', "last
     July's coup", 'the mass protests Sunday'): it dates that thing, not the act."""
@@ -256,11 +281,12 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     return None
 
 
-# a day the story told before ('later that day', 'the following morning', 'at the time'):
-# not today
+# a day the story told before ('later that day', 'the following morning', 'that year',
+# 'at the time'): not today
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend)\b|\bthe day (?:before|after)\b"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b"
+    r"|\bthe day (?:before|after)\b"
     r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b",
     re.I,
 )
