@@ -1217,3 +1217,12 @@ def test_an_occasions_day_dates_the_act_and_that_year_is_no_year_of_today(nlp) -
     )
     found = [e for e in events(nlp, crimea) if e.trigger.text == "signed"]
     assert found and all(not (e.date or "").startswith(("2016", "2017")) for e in found)
+
+
+def test_a_holder_out_of_office_does_not_take_the_bare_title(nlp) -> None:
+    text = (
+        "President Trump met Chancellor Merkel on Friday. President Obama had praised NATO in "
+        "2016. The President also expressed strong support for the NATO alliance on Friday."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "support"]
+    assert [[a.name for a in e.source] for e in found] == [["Donald Trump"]]

@@ -300,7 +300,8 @@ def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
     if words and words[0].lower() in ("his", "her", "its", "their"):
         words[0] = "the"
     link = art.resolver.role_holder(" ".join(words))
-    stated = _from_stated(art, phrase.start, key)
+    past = any(w.lower().startswith(("former", "ex-", "then")) for w in words)
+    stated = _from_stated(art, phrase.start, key, past)
     if stated is not None and not (
         link is not None and link.id != stated and link.id in art.people
     ):
@@ -326,13 +327,20 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
     return other - fitting
 
 
-def _from_stated(art: CorefArticle, position: int, key: RoleKey) -> str | None:
-    """The stated role nearest before ``position`` (else after) that fits ``key``."""
+def _from_stated(art: CorefArticle, position: int, key: RoleKey, past: bool = False) -> str | None:
+    """The stated role nearest before ``position`` (else after) that fits ``key``. When a
+    fitting person holds the office on the article's date, one the knowledge base has out
+    of office does not take a present title ('President Trump met Merkel. President Obama
+    had praised NATO. The President also expressed ...' in a 2017 story is Trump), unless
+    the phrase says so ('the former president'); an only holder named keeps it."""
     fits = [
         (i, s)
         for i, s in art.stated
         if compatible(key, RoleKey(s.role, art.country_of(s), s.org, s.region))
     ]
+    gone = {s.entity for _, s in fits if (art.resolver.years_out_of_office(s.entity) or 0.0) > 0}
+    if not past and gone and any(s.entity not in gone for _, s in fits):
+        fits = [(i, s) for i, s in fits if s.entity not in gone]
     here = [s for i, s in fits if i == position]  # the phrase is itself a stated role
     if here:
         return here[0].entity
