@@ -175,7 +175,7 @@ def event_actor(
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None
     word = last.lower()
     owned = re.search(r"['’]s?\s", text) is not None  # "Trump's nominee", not 'the candidate'
-    if owner and owned and (word in person_nouns() or word.rstrip("s") in person_nouns()):
+    if owner and owned and _person_word(word):
         return None  # "Trump's nominee", "May's spokesman": someone else, not the owner
     if code is not None and not owner and not _heads(entity, start, end, layer.text):
         if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
@@ -206,7 +206,7 @@ def event_actor(
         # 'A Philadelphia man', 'a New York City bar': a city that only says where the
         # head is from is not the actor; a person of it is a civilian of its country
         home = country or (code.country if code is not None else None)
-        if word in person_nouns() or word.rstrip("s") in person_nouns():
+        if _person_word(word):
             return EventActor(None, text, home, "CVL", _join(home, "CVL"))
         return None
 
@@ -224,6 +224,11 @@ def event_actor(
             sector = sector or code.sector
     full = code.code if code is not None and (code.country == country or not country) else None
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _person_word(word: str) -> bool:
+    """'nominee', 'man', 'aides': a noun for a person or people."""
+    return word in person_nouns() or word.rstrip("s") in person_nouns()
 
 
 def _person_at_end(layer: Any, start: int, end: int) -> tuple[str, tuple[int, int]] | None:

@@ -815,17 +815,19 @@ MEETINGS = frozenset(
 
 def _city(token: Token) -> bool:
     """A city or capital ('Minsk', 'Astana', 'Geneva'), not a country or a people."""
-    start, end = actor_span(token)
-    text = doc_text(token.doc)[start:end]
+    text = _phrase(token)
     return not _nation(token) and bool(capital_country(text) or place_country(text))
 
 
 def _town(token: Token) -> bool:
     """A city that is no capital ('New York City', 'Aleppo'): where a thing is, not its
     owner (a capital may stand for its government: 'the Moscow plan')."""
+    return _city(token) and not capital_country(_phrase(token))
+
+
+def _phrase(token: Token) -> str:
     start, end = actor_span(token)
-    text = doc_text(token.doc)[start:end]
-    return not _nation(token) and not capital_country(text) and bool(place_country(text))
+    return doc_text(token.doc)[start:end]
 
 
 def _between_others(noun: Token) -> list[Token]:
