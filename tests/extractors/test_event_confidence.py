@@ -105,6 +105,17 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "China declined the invitation to the summit.",
             "declined",
         ),
+        # an act towards someone (praise, a meeting) with no one it is towards
+        (
+            "Kim Jong Un hailed the test of a new rocket engine on Sunday.",
+            "Kim Jong Un hailed Chinese President Xi Jinping on Sunday.",
+            "hailed",
+        ),
+        (
+            "Rex Tillerson held meetings on North Korea at the weekend.",
+            "Rex Tillerson held meetings with Shinzo Abe at the weekend.",
+            "meetings",
+        ),
         # police seeking people: a manhunt, not a request
         (
             "Malaysian authorities are seeking seven others in the killing, the police chief said.",
@@ -202,6 +213,10 @@ def test_a_doubt_lowers_confidence_below_the_plain_report(nlp, doubtful, sure, t
     high = confidence_of(nlp, sure, trigger)
     assert high >= 0.75
     assert all((e.confidence or 0) < 0.75 for e in low), low
+
+
+def test_a_meeting_of_two_named_together_needs_no_target(nlp) -> None:
+    assert confidence_of(nlp, "Merkel and Putin met in Sochi on Tuesday.", "met") >= 0.75
 
 
 def test_a_noun_event_needs_a_verb_that_performs_it(nlp) -> None:
