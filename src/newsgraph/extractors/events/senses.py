@@ -237,8 +237,8 @@ def _visits_somewhere(verb: Token) -> bool:
 
 
 def _no_comment(verb: Token) -> bool:
-    """'declined (further) comment', 'declined to comment', 'refused to answer questions';
-    not 'refused to respond to a demand'."""
+    """'declined (further) comment', 'declined to comment', 'refused to answer questions',
+    'refused to go into details'; not 'refused to respond to a demand'."""
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.lemma_.lower() in NO_COMMENT:
             return not any(g.dep_ == "prep" and g.lower_ == "to" for g in child.children)
@@ -248,4 +248,14 @@ def _no_comment(verb: Token) -> bool:
             g.dep_ == "dobj" and g.lemma_.lower() in NO_COMMENT for g in child.children
         ):
             return True
+        if (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() == "go"
+            and any(g.dep_ == "prep" and g.lower_ == "into" and _details(g) for g in child.children)
+        ):
+            return True  # 'refused to go into details'
     return False
+
+
+def _details(prep: Token) -> bool:
+    return any(g.lemma_.lower() in ("detail", "specific", "specifics") for g in prep.children)
