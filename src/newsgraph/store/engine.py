@@ -9,7 +9,9 @@ rolls back too, and writers can ask for ``BEGIN IMMEDIATE`` (take the write lock
 front instead of failing to upgrade a read lock when two processes write at once).
 On PostgreSQL the same writer transactions take a transaction-scoped advisory lock first,
 so writers queue as they do on SQLite instead of racing on the unique keys (content
-hash, outlet name) that ``save_batch`` checks before inserting; readers never wait.
+hash, outlet name) that ``save_batch`` checks before inserting; readers never wait. They
+also ``NOTIFY`` channel ``PG_DATA_CHANNEL``, delivered when (and only if) they commit:
+``store.version`` counts these to know when a server's cached answers are out of date.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "newsgraph_sqlite_begin"
 # pg_advisory_xact_lock key shared by every newsgraph writer on a PostgreSQL database
 PG_WRITE_LOCK = 0x6E657773  # "news"
+# LISTEN/NOTIFY channel of every newsgraph writer transaction on PostgreSQL (store.version)
+PG_DATA_CHANNEL = "newsgraph_data"
 
 
 def to_url(url_or_path: str) -> URL:
@@ -180,9 +184,12 @@ def _install_sqlite_listeners(engine: Engine) -> None:
 
 
 def _install_postgresql_listeners(engine: Engine) -> None:
-    """Writer transactions (``write_engine``) queue on one advisory lock."""
+    """Writer transactions (``write_engine``) queue on one advisory lock, and announce
+    their commit on ``PG_DATA_CHANNEL`` (a notification is sent only if they commit)."""
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+            conn.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK}), pg_notify('{PG_DATA_CHANNEL}', '')"
+            )

@@ -7,9 +7,17 @@ than needed (that only costs a cache miss).
 
 - SQLite: ``PRAGMA data_version`` on a connection of its own that never writes. SQLite
   changes the value whenever another connection (in any process) commits.
-- PostgreSQL: ``pg_current_snapshot()``. Its xmax moves when a transaction takes a
-  transaction id (only writers do) and its in-progress list changes when one ends, so a
-  commit that changed data always changes it; read-only transactions never do.
+- PostgreSQL: how many commits of newsgraph writers this connection has heard of. Every
+  writer transaction (``store.engine.write_engine``: ingest, merges, stories, migrations)
+  sends ``NOTIFY newsgraph_data``, which PostgreSQL delivers only when it commits, to
+  every session of the database that listens; this connection listens, and each check
+  runs a trivial query, which hands over the notifications that arrived before it (the
+  server delivers them ahead of the query's end, and a writer's commit returns only
+  after its listeners were signalled). A writer that bypasses newsgraph (``psql``) is
+  not heard: restart the server after such a change. The cluster's own snapshot
+  (``pg_current_snapshot()``, used before) moved with every transaction id anywhere on
+  the cluster: autovacuum's ANALYZE, other databases and schemas, so a busy cluster
+  emptied the cache between two identical requests.
 - Anything else, or an in-memory database: no token (``None``), so nothing is cached.
 
 A token is read before the query that answers a request, so a response stored under a
@@ -28,6 +36,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from newsgraph.store.engine import PG_DATA_CHANNEL
+
 RETRY_AFTER_S = 5.0  # a failed check is not retried (no new connection) for this long
 
 
@@ -40,6 +50,7 @@ class DataVersion:
         self._lock = threading.Lock()
         self._epoch = 0  # SQLite's values only compare within one connection
         self._retry_at = 0.0  # after a failure, no new connection before this
+        self._heard = 0  # PostgreSQL: writers' commits notified on this connection
         dialect = engine.dialect.name
         database = engine.url.database or ""
         in_memory = database in ("", ":memory:") or "mode=memory" in database
@@ -79,13 +90,25 @@ class DataVersion:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
-        return psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        listener = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        try:
+            listener.add_notify_handler(self._notified)
+            listener.execute(f"LISTEN {PG_DATA_CHANNEL}")
+        except BaseException:
+            listener.close()
+            raise
+        return listener
+
+    def _notified(self, notice: Any) -> None:
+        """psycopg calls this (under ``_lock``, inside ``_read``'s query) per notification."""
+        if notice.channel == PG_DATA_CHANNEL:
+            self._heard += 1
 
     def _read(self) -> str:
         if self._kind == "sqlite":
             return f"s{self._conn.execute('PRAGMA data_version').fetchone()[0]}"
-        row = self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()
-        return f"p{row[0]}"
+        self._conn.execute("SELECT 1")  # hands over the notifications that came before it
+        return f"n{self._heard}"
 
     def _drop(self) -> None:
         conn, self._conn = self._conn, None

@@ -5,7 +5,8 @@ store (the actor KB is loaded once per process), so a response can be served aga
 until the next commit. ``ResponseCache`` is a plain ASGI middleware:
 
 - the key is the store's data version (``store.version.DataVersion``: SQLite's
-  ``data_version``, PostgreSQL's current snapshot) with the host, path and query string;
+  ``data_version``, on PostgreSQL the newsgraph writers' commits heard through
+  ``LISTEN``) with the host, path and query string;
   when the version moves the whole cache is dropped, so an answer is never older than
   the data it was asked after;
 - only 200 answers to GET whose body is at most ``max_entry`` bytes are kept, least
