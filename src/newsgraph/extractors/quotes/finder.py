@@ -455,8 +455,10 @@ def _speaker_for(
         return speaker  # 'he' is no party, company or country ('he stressed' -> a party)
     if _part_of(hooked.name, speaker.name):
         return speaker  # 'Paul' for 'Senior Counsel Paul O'Higgins': the name is longer
-    if _honorific(cand.subject.doc, speaker, resolver.lex) and _wrong_type(
-        cand.subject.doc, "person", hooked.name
+    if (
+        _honorific(cand.subject.doc, speaker, resolver.lex)
+        and not _kb_person(hooked.entity)
+        and _wrong_type(cand.subject.doc, "person", hooked.name)
     ):
         return speaker  # 'Mr Garvey' is a person, whatever the name's other mentions say
     # a role noun ("the senior adviser") is no organisation, "it" no person; pronouns are
@@ -510,6 +512,16 @@ def _not_a_person(entity: str | None) -> bool:
         return False
     parts = entity.split(":")
     return parts[0] == "country" or (len(parts) > 2 and parts[1] in _NOT_PERSON_KINDS)
+
+
+_KB_PERSON = re.compile(r"Q\d+$|ng:person:")
+
+
+def _kb_person(entity: str | None) -> bool:
+    """Whether an entity id is a person of the knowledge base ('Q264766', 'ng:person:x'):
+    a person whatever label the parser gave the name elsewhere ('Theresa May' tagged an
+    organisation in a heading does not unmake 'Mrs May')."""
+    return bool(entity) and _KB_PERSON.match(entity or "") is not None
 
 
 def _part_of(hooked: str | None, name: str | None) -> bool:
@@ -599,7 +611,7 @@ def _attribute_direct(
             _cue_after(doc, span, inner, lex) if speechlike or _ends_utterance(doc, span) else None
         ),
         lambda: _cue_inside(inner, lex),
-        lambda: _cue_before(doc, span, lex) if speechlike else None,
+        lambda: _cue_before(doc, span, lex, quoted) if speechlike else None,
         lambda: _label_before(doc, span, lex) if speechlike else None,
     )
     found: Cue | None = None
@@ -867,8 +879,12 @@ def _adjacent_subject(verb: Token) -> Token | None:
     return None
 
 
-def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
-    """The nearest cue before the opening mark in its sentence, or in a lead-in ending with ':'."""
+def _cue_before(
+    doc: Doc, span: QuotedSpan, lex: CueLexicon, quoted: list[tuple[int, int]]
+) -> Cue | None:
+    """The nearest cue before the opening mark in its sentence, or in a lead-in ending with
+    ':'; never a cue inside another quote's words ('"... I think we should ... Union. "It
+    would be unfair ..."': 'I think' is quoted, no attribution of this one)."""
     if span.open_at < 0:
         return None
     lead = doc_text(doc)[: span.open_at].rstrip()
@@ -881,6 +897,8 @@ def _cue_before(doc: Doc, span: QuotedSpan, lex: CueLexicon) -> Cue | None:
     for tok in reversed(doc[max(0, opener.start - _BEFORE_WINDOW) : opener.start]):
         if tok.idx < floor or (tok.text in _CLAUSE_END and tok.i < opener.start - 1):
             break
+        if any(a <= tok.idx < b for a, b in quoted if b <= span.outer_start):
+            continue
         found = cue_with_subject(tok, lex)
         if found is not None and found[2] is not None:
             return found

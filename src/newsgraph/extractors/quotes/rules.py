@@ -253,7 +253,15 @@ def _pairs_in_paragraph(text: str, begin: int, end: int) -> list[tuple[int, int,
     for index, mark in enumerate(marks):
         glyph = mark.group()
         top = stack[-1].group() if stack else None
-        if top is not None and _closes(text, marks, index, top, len(stack)):
+        following = marks[index + 1] if index + 1 < len(marks) else None
+        if len(stack) == 1 and _reopens(text, mark, stack[0], following):
+            # '... the time. "I think we ...': a paragraph of a quote run on into the
+            # next one's opening mark (paragraph breaks lost); the quote open so far ends
+            # there, and a new one opens
+            opener = stack.pop()
+            pairs.append((opener.start(), mark.start(), len(opener.group()), len(glyph)))
+            stack.append(mark)
+        elif top is not None and _closes(text, marks, index, top, len(stack)):
             opener = stack.pop()
             if not stack:
                 pairs.append((opener.start(), mark.start(), len(opener.group()), len(glyph)))
@@ -265,6 +273,25 @@ def _pairs_in_paragraph(text: str, begin: int, end: int) -> list[tuple[int, int,
     if stack:
         pairs.append((stack[0].start(), -1, len(stack[0].group()), 0))
     return pairs
+
+
+def _reopens(
+    text: str, mark: re.Match[str], opener: re.Match[str], following: re.Match[str] | None
+) -> bool:
+    """Whether a straight mark inside a straight quote opens a new one instead of closing
+    it: white space before it and a letter after it (an opener's shape: a closer sits on
+    the word it ends), after a sentence end, and the words it opens end a sentence or a
+    clause before the next mark (not 'start. Media playback is not supported on this
+    device "We ...': page furniture run into the text, no paragraph of the quote)."""
+    glyph = mark.group()
+    if glyph not in _STRAIGHT or opener.group() not in _STRAIGHT or following is None:
+        return False
+    at, after = mark.start(), mark.end()
+    if at == 0 or not text[at - 1].isspace() or after >= len(text) or not text[after].isalpha():
+        return False
+    before = text[opener.end() : at].rstrip()
+    words = text[after : following.start()].rstrip()
+    return len(before) > 1 and before[-1] in ".!?" and words[-1:] in (".", "!", "?", ",")
 
 
 def _closes(text: str, marks: list[re.Match[str]], index: int, top: str, depth: int) -> bool:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_text, sentence_numbers
+from newsgraph.extractors.entities.types import lexicon as entity_lexicon
 from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 from newsgraph.records import Speaker
 
@@ -106,6 +108,9 @@ class SpeakerResolver:
     def full_name(self, text: str) -> str:
         """The longest name in the document ending with the same word ("Peskov" -> "Dmitry Peskov")."""
         key = _name_key(text)
+        words = _clean_name(text).split()
+        if len(words) > 1 and words[0].lower() in given_name_genders():
+            return _clean_name(text)  # 'Heidi Cruz' is not 'Ted Cruz', named before
         return self._full_names.get(key, _clean_name(text))
 
     def _person(self, ent: Span) -> PersonMention:
@@ -113,6 +118,8 @@ class SpeakerResolver:
         before = _after_last_break(before)
         words = [t.text for t in before] + _apposition(ent)
         gender = _gender(before, self.lex)
+        if gender is None and ent.label_ == "PERSON":
+            gender = _given_name_gender(ent)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
         name = self.full_name(ent.text) if ent.label_ == "PERSON" else _clean_name(ent.text)
         title = [t.text for t in _title_words(before)] + _apposition(ent)
@@ -141,8 +148,10 @@ class SpeakerResolver:
         if name == span.text:
             name = doc_text(self.doc)[start:end]
         name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
-        gender = self.lex.person_pronouns.get(_word(head)) or self.lex.gendered_roles.get(
-            head.lower_
+        gender = (
+            self.lex.person_pronouns.get(_word(head))
+            or self.lex.gendered_roles.get(head.lower_)
+            or self._gender_of(name)
         )
         mention = PersonMention(
             start, self._sentence_of[head.i], name, gender, frozenset(), True, end, spoke=True
@@ -153,6 +162,12 @@ class SpeakerResolver:
         )
         (self.orgs if organisation else self.people).append(mention)  # 'the BBC' is no 'he'
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
+
+    def _gender_of(self, name: str) -> str | None:
+        """The one gender the text gave a person of this name before, if any (a speaker
+        named 'Antonio Tajani' is no later 'she')."""
+        genders = {p.gender for p in self.people if p.name == name and p.gender}
+        return next(iter(genders)) if len(genders) == 1 else None
 
     def _name(self, head: Token, span: Span) -> str:
         """Best surface name: a person's full name, an antecedent's, an entity's, or the text."""
@@ -347,6 +362,12 @@ class SpeakerResolver:
         )
 
 
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Common given names and their gender ('antonio': 'm'), the entity layer's list."""
+    return dict(entity_lexicon()["given_name_genders"])
+
+
 _WORD = re.compile(r"[^\W\d_]{2}")  # a name has a word in it, not only page debris ('-"?a')
 
 
@@ -434,8 +455,10 @@ def _named_by(head: Token, span: Span) -> Span | None:
     after the noun: "rocket company SpaceX"), an issuer inside it ("The Care
     Quality Commission review") or after it ("a statement from the Secret Service")."""
     if head.pos_ != "NOUN":
-        return None
+        return _person_in_apposition(head)
     doc = head.doc
+    # an apposition first: 'The founder of the X Foundation, Jane Roe, writes' is Jane
+    # Roe, not the foundation her title names
     for child in head.children:
         if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > head.i):
             ent = _entity_at(child)
@@ -446,6 +469,14 @@ def _named_by(head: Token, span: Span) -> Span | None:
             untagged = ent is None and child.dep_ == "appos" and child.pos_ == "PROPN"
             if untagged and child.left_edge.i == head.i + 1:  # 'rocket company SpaceX'
                 return doc[child.left_edge.i : child.i + 1]
+        if child.dep_ == "prep":  # 'The chairman of the X Association, Peter Walsh, said':
+            # the parser hangs the name on the organisation, which no person stands for
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                for appos in (c for c in obj.children if c.dep_ == "appos"):
+                    ent = _entity_at(appos)
+                    if ent is not None and ent.label_ == "PERSON" and ent.start <= appos.i:
+                        return ent
+    for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPOSITIONS and child.i == head.i + 1:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             ent = _entity_at(objects[0]) if objects else None
@@ -463,6 +494,20 @@ def _named_by(head: Token, span: Span) -> Span | None:
     return inside[-1] if inside else None
 
 
+def _person_in_apposition(head: Token) -> Span | None:
+    """A person named in apposition to a proper-noun title that is no person itself ('Top
+    Democrat on the committee, Rep. Jane Roe, said': Jane Roe, not the Democrats)."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        ent = _entity_at(child)
+        if ent is not None and ent.label_ == "PERSON" and ent.start <= child.i < ent.end:
+            return ent
+    return None
+
+
 def _word(tok: Token) -> str:
     """The token's lower-case word without stray marks glued to it (``"?she``,
     ``now,"?she``)."""
@@ -472,7 +517,11 @@ def _word(tok: Token) -> str:
 
 def _share_gender(people: list[PersonMention]) -> list[PersonMention]:
     """Give every mention of a name the gender any of its mentions shows (a "Mrs." once)."""
-    known = {p.name: p.gender for p in people if p.gender}
+    found: dict[str, set[str]] = {}
+    for p in people:
+        if p.gender:
+            found.setdefault(p.name, set()).add(p.gender)
+    known = {name: next(iter(genders)) for name, genders in found.items() if len(genders) == 1}
     return [replace(p, gender=known.get(p.name)) if not p.gender else p for p in people]
 
 
@@ -505,6 +554,17 @@ def _gender(before: list[Token], lex: CueLexicon) -> str | None:
         if found:
             return found
     return None
+
+
+def _given_name_gender(ent: Span) -> str | None:
+    """The gender a common given name opening a full name gives ('Antonio Tajani': m),
+    from the entity layer's list of given names; None for a one-word name, which may
+    be a family name ('Lee')."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) < 2:
+        return None
+    found = given_name_genders().get(words[0].lower_)
+    return found if found in ("m", "f") else None
 
 
 def _entity_at(tok: Token) -> Span | None:
