@@ -74,10 +74,33 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'China invested 3.58 trillion yuan to build railways': domestic
     if code in VISIT_CODES and trigger.pos_ == "VERB" and not _visits_somewhere(trigger):
         return False  # 'come to serious harm', 'the lengths he goes to'
+    if lemma == "approve" and code.startswith("08") and not _approves_anothers(trigger):
+        return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
+
+
+def _approves_anothers(verb: Token) -> bool:
+    """Approving is yielding when what is approved comes from another party: 'approved
+    the opposition's demand', 'approved a request by Iran', 'approved an Iraqi proposal';
+    a body approving a drug, a budget or a bill is deciding, not conceding."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for part in child.children:
+            if part.dep_ == "poss" and (part.ent_type_ in OWNER_ENTITIES or is_actor(part)):
+                return True  # "the opposition's demand"
+            if part.dep_ in ("amod", "compound") and part.ent_type_ in ("NORP", "GPE"):
+                return True  # 'an Iraqi proposal'; not 'the Brexit bill'
+            owners = part.children if part.lower_ in ("by", "from", "of") else ()
+            if part.dep_ == "prep" and any(is_actor(g) for g in owners):
+                return True  # 'a request by Iran'
+    return False
+
+
+OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _published(verb: Token) -> bool:
