@@ -116,6 +116,17 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "Rex Tillerson held meetings with Shinzo Abe at the weekend.",
             "meetings",
         ),
+        # an act wanted of someone else; a condition put as 'were they to'
+        (
+            "Marine Le Pen wants France to withdraw its troops from Mali.",
+            "France will withdraw its troops from Mali next year.",
+            "withdraw",
+        ),
+        (
+            "Ryan said Trump would lose were he to criticize Putin.",
+            "Ryan said Trump would criticize Putin at the summit.",
+            "criticize",
+        ),
         # police seeking people: a manhunt, not a request
         (
             "Malaysian authorities are seeking seven others in the killing, the police chief said.",
@@ -312,9 +323,9 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
         ("Trump proposed a wall on the border during the campaign.", "proposed", None),
         # a time the parser hung on the subject still dates the clause
         (
-            'Regarding Lubanga\'s case, in October ICC judges approved "symbolic reparations" '
+            'Regarding Lubanga\'s case, in October ICC judges ordered "symbolic reparations" '
             'to create a "living memorial" to remember and raise awareness about child soldiers.',
-            "approved",
+            "ordered",
             "2016-10",
         ),
         # a 'when' clause dates its clause, and is dated by it

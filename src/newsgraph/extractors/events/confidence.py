@@ -758,6 +758,10 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'guidance directing schools to allow ...': what a text prescribes
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
             return True
+        if node.dep_ == "ccomp" and head.lemma_.lower() in heads and _infinitive(node):
+            return True  # 'she wants France to withdraw' (parsed as a clause): wanted
+        if node.dep_ == "xcomp" and head.lower_ == "were" and _inverted(head):
+            return True  # 'were he to support immigration reform': a condition
         if node.dep_ == "ccomp" and head.lemma_.lower() in heads and _subjunctive(node):
             return True  # 'demanded that control of the ministry be taken away from ...'
         if node.dep_ == "acl" and head.lemma_.lower() in heads:
@@ -775,6 +779,11 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         node = head  # 'called for the AU to step in to stop attacks': up to 'called'
     return False
+
+
+def _inverted(verb: Token) -> bool:
+    """'were he to ...': the subject after its verb, a conditional without 'if'."""
+    return any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
 
 # adverbs that tell how often something is done: a habit, not an act

@@ -74,12 +74,28 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'China invested 3.58 trillion yuan to build railways': domestic
     if code in VISIT_CODES and trigger.pos_ == "VERB" and not _visits_somewhere(trigger):
         return False  # 'come to serious harm', 'the lengths he goes to'
+    if lemma == "oppose" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return False  # 'As opposed to its neighbours, Serbia ...': a comparison
+    after = trigger.nbor() if trigger.i + 1 < len(trigger.doc) else None
+    if lemma == "allow" and after is not None and after.lower_ == "for":
+        return False  # 'will allow for X to remain', 'the deal allows for': made possible
+    if lemma == "crack" and not _cracked_down_on_someone(trigger):
+        return False  # 'cracking down on leaks': a policy on a thing, not on anyone
     if lemma == "approve" and code.startswith("08") and not _approves_anothers(trigger):
         return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
+
+
+def _cracked_down_on_someone(verb: Token) -> bool:
+    """'cracked down on protesters', 'a crackdown on the opposition': people, not 'leaks'
+    or 'tax evasion'."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            return any(is_actor(g) for g in prep.children if g.dep_ == "pobj")
+    return True  # no 'on' phrase: nothing says it was on a thing
 
 
 def _approves_anothers(verb: Token) -> bool:
