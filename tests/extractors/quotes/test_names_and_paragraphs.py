@@ -152,3 +152,91 @@ def test_furniture_between_paragraphs_does_not_reopen() -> None:
     )
     spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
     assert "We have had a short week." in spans
+
+
+# --- speakers of the next sentence, groups, owners ------------------------------------------
+
+
+def test_according_to_opening_the_next_sentence_is_not_the_quote_s(nlp) -> None:
+    """'..., who said in January: "... issue." According to the poll, ...': the poll is the
+    next sentence's source, not the minister's words' speaker."""
+    text = (
+        "Steroid use is a worrying problem among young people, according to the health "
+        "minister Rebecca Evans, who said in January: \"It's not just a problem in sport - it "
+        'is a wider societal issue." According to the poll, many substances are taken by '
+        "amateur athletes."
+    )
+    quote = only(quotes_of(nlp, text), "wider societal issue")
+    assert quote.speaker is not None and quote.speaker.name == "Rebecca Evans"
+
+
+def test_they_goes_on_with_the_group_that_just_spoke(nlp) -> None:
+    """'..., European Parliament officials said. But it concerns only the tweets, they
+    said.': before, 'they' was left unresolved."""
+    text = (
+        "The lifting of her immunity was effective immediately, European Parliament officials "
+        "said. But it concerns only the tweets, and not a separate probe, they said."
+    )
+    quote = only(quotes_of(nlp, text), "only the tweets")
+    assert quote.speaker is not None and quote.speaker.name == "European Parliament officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: another group in between, or a group acting as subject
+        "The company said profits rose. Analysts said the shares were cheap. Investors are "
+        "nervous and they said the market would fall.",
+        "Officials said the bridge was closed. Drivers were angry, and they said the detour "
+        "was too long.",
+    ],
+)
+def test_they_after_another_group_stays_as_it_was(nlp, text: str) -> None:
+    found = quotes_of(nlp, text)
+    last = found[-1]
+    assert last.speaker is not None and last.speaker.name == "they"
+
+
+def test_a_possessive_owner_is_no_part_of_a_person_s_name(nlp) -> None:
+    """ "Riverford's Emily Muddeman said": where she works is not her name."""
+    text = (
+        '"Carrots are not too hard to grow either," Riverford\'s Emily Muddeman said, '
+        '"Leeks and kale will go on sprouting."'
+    )
+    quote = only(quotes_of(nlp, text), "Carrots")
+    assert quote.speaker is not None and quote.speaker.name == "Emily Muddeman"
+
+
+def test_a_quote_inside_a_sentence_about_someone_else_is_not_the_last_speaker_s(nlp) -> None:
+    """'"Why kill children?" the grandfather asked. ... The unpredictable Trump spews out a
+    fragment of truth in an interview -- "you think ...?"': the quote has no cue, and its
+    own sentence is about Trump; it is not the grandfather's (left without a speaker)."""
+    text = (
+        '"Why kill children?" the grandfather asked after the girl\'s death. Donald Trump was '
+        "asked about the strikes later. The unpredictable Trump spews out a fragment of truth "
+        'in a Fox News interview -- "you think our country\'s so innocent?" -- and the critics '
+        "can only writhe."
+    )
+    quote = only(quotes_of(nlp, text), "so innocent")
+    assert quote.speaker is None or quote.speaker.name != "the grandfather"
+
+
+def test_a_quote_going_on_after_its_speaker_keeps_it(nlp) -> None:
+    """Guard: '"...," the mayor said. "..."' still goes on with the mayor."""
+    text = (
+        '"We will rebuild the town," Mayor John Smith said on Monday. '
+        '"Nobody will be left behind, not one family."'
+    )
+    quote = only(quotes_of(nlp, text), "left behind")
+    assert quote.speaker is not None and quote.speaker.name == "John Smith"
+
+
+def test_a_name_with_its_age_set_off_before_a_cue(nlp) -> None:
+    """'Responding to the poll, Stevens, 41, said: "..."': the parser hangs the name on the
+    poll and the cue has no subject; the name set off before it, past its age, speaks."""
+    text = (
+        "Former cyclist Dan Stevens was banned after refusing a test. Responding to the BBC "
+        'Sport poll, Stevens, 41, said: "I think it is widespread in all ranks of the sport."'
+    )
+    quote = only(quotes_of(nlp, text), "widespread")
+    assert quote.speaker is not None and quote.speaker.name == "Dan Stevens"

@@ -191,9 +191,13 @@ def _fronted_subject(verb: Token) -> Token | None:
 
 def _name_set_off_before(verb: Token) -> Token | None:
     """A name right before a cue with no subject, set off from the noun before it, that
-    the parser hung on that noun ('after talks with John Kelly,-Videgaray said ...')."""
+    the parser hung on that noun ('after talks with John Kelly,-Videgaray said ...'), also
+    with the age after it ('Responding to the poll, Stevens, 41, said: "..."')."""
     doc = verb.doc
-    name = doc[verb.i - 1] if verb.i > 0 else None
+    at = verb.i - 1
+    if at >= 3 and doc[at].text == "," and doc[at - 1].like_num and doc[at - 2].text == ",":
+        at -= 3  # ', 41,': an age set off after the name
+    name = doc[at] if at >= 0 else None
     if name is None or name.pos_ != "PROPN" or name.dep_ not in ("appos", "conj"):
         return None
     first = name

@@ -67,6 +67,7 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     quotes = []
     previous: Speaker | None = None
     last: tuple[Token, Speaker, str | None] | None = None  # the last quote's speaker
+    group: tuple[Token, Speaker] | None = None  # the last plural speaker ('officials')
     reported = _reported_words(doc, candidates)
     contents = [(c.start, c.end) for c in candidates]
     for cand in candidates:
@@ -79,6 +80,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             if speaker.entity is None and speaker.name == speaker.text:
                 speaker = _other_person(cand.subject, speaker, words, resolver, resolve)
             speaker = _same_speaker(cand.subject, speaker, last, contents, lex)
+            speaker = _same_group(cand.subject, speaker, group)
+            if cand.subject.tag_ in ("NNS", "NNPS") or cand.subject.lower_ == "they":
+                group = (cand.subject, speaker)
         if cand.direct:
             previous = speaker
         if speaker is not None and cand.subject is not None:
@@ -94,6 +98,30 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
 
 
 _SAME_SPEAKER_SENTENCES = 3
+_SAME_GROUP_SENTENCES = 2
+
+
+def _same_group(subject: Token, speaker: Speaker, group: tuple[Token, Speaker] | None) -> Speaker:
+    """'they' speaking right after a plural speaker, within two sentences and with no
+    other plural subject between, is that group ('The lifting was effective at once,
+    European Parliament officials said. But it concerns only the tweets, they said.');
+    before, 'they' was left as it was."""
+    if subject.lower_ != "they" or group is None or speaker.entity is not None:
+        return speaker
+    if speaker.name != speaker.text:
+        return speaker  # resolved to someone already
+    anchor, said = group
+    if anchor.i >= subject.i or said.name is None or said.name.lower() == "they":
+        return speaker
+    doc = subject.doc
+    if len({t.sent.start for t in doc[anchor.i : subject.i + 1]}) > _SAME_GROUP_SENTENCES:
+        return speaker
+    for tok in doc[anchor.i + 1 : subject.i]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and (
+            tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we")
+        ):
+            return speaker  # another group spoke or acted between
+    return Speaker(said.entity, said.name, speaker.start, speaker.end, speaker.text)
 
 
 def _same_speaker(
@@ -637,8 +665,45 @@ def _attribute_direct(
         previous is not None
         and _opens_utterance(doc, span)
         and doc_text(doc).count("\n", previous.outer_end, span.outer_start) <= _INHERIT_PARAGRAPHS
+        and not _other_named_between(doc, previous, span, quoted, lex)
     )
     return cand
+
+
+def _other_named_between(
+    doc: Doc,
+    previous: Candidate,
+    span: QuotedSpan,
+    quoted: list[tuple[int, int]],
+    lex: CueLexicon,
+) -> bool:
+    """Whether the sentence the quote opens in names another person as its subject before
+    the quote ('"Why kill children?" the grandfather asked. ... The unpredictable Trump
+    spews out a fragment of truth in an interview -- "you think our country's so
+    innocent?"': not the grandfather's). The last quote's speaker named again and the
+    subject of a cue ('Said Ellis: "..."') do not count."""
+    opener = doc.char_span(span.outer_start, span.outer_start + 1, alignment_mode="expand")
+    if opener is None:
+        return False
+    start = max(previous.outer_end, opener.sent.start_char)  # the quote's own sentence
+    before = doc.char_span(start, span.outer_start, alignment_mode="contract")
+    if before is None:
+        return False
+    speaker = previous.subject
+    said = {t.lower_ for t in speaker.subtree} if speaker is not None else set()
+    people = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and e[-1].is_title}
+    for tok in before:
+        if any(a <= tok.idx < b for a, b in quoted) or tok.lower_ in said:
+            continue
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "compound" and tok.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        verb = tok.head.head if tok.dep_ == "compound" else tok.head
+        if lex.is_cue_verb(verb.lemma_.lower()):
+            continue  # 'Said Ellis: "..."': the name of a lead-in cue, maybe this quote's
+        if subject and tok.pos_ == "PROPN" and tok.lower_ in people:
+            return True
+    return False
 
 
 _LABEL_WORDS = 3
@@ -822,6 +887,8 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         found = cue_with_subject(tok, lex)
         if found is not None and ends_sentence and _reports_own(found[0]):
             return None  # '"A whole sentence." X said the letter was ...': X's own words
+        if found is not None and ends_sentence and found[1] == "according to" and tok.is_title:
+            return None  # '"... issue." According to the poll, ...': the next sentence's
         if found is not None and found[2] is not None:
             return found
     return None if ends_sentence else _named_subject_after(doc, first, limit, lex)

@@ -148,6 +148,8 @@ class SpeakerResolver:
         if name == span.text:
             name = doc_text(self.doc)[start:end]
         name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
+        if head.pos_ == "PROPN":
+            name = _without_owner(name)  # "Riverford's Emily Muddeman": Emily Muddeman
         gender = (
             self.lex.person_pronouns.get(_word(head))
             or self.lex.gendered_roles.get(head.lower_)
@@ -554,6 +556,20 @@ def _gender(before: list[Token], lex: CueLexicon) -> str | None:
         if found:
             return found
     return None
+
+
+_OWNER = re.compile(r"^.+?['\u2019]s\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+)$")
+
+
+def _without_owner(name: str) -> str:
+    """A person's name without the possessive owner the parser left before it
+    ("Riverford's Emily Muddeman", "CNN's Anna Lee": the owner is where they work), when
+    what follows opens with a common given name."""
+    found = _OWNER.match(name)
+    if found is None or "'s " in found.group("name") or "\u2019s " in found.group("name"):
+        return name
+    first = found.group("name").split()[0].lower()
+    return found.group("name") if first in given_name_genders() else name
 
 
 def _given_name_gender(ent: Span) -> str | None:
