@@ -212,3 +212,19 @@ def test_gsr_dev_actor_country_gate():
         result = module.score(gold, module.extract(records, Path(tmp), "gsr"))
     assert result["source_country_accuracy"] >= SOURCE_FLOOR, result
     assert result["target_country_accuracy"] >= TARGET_FLOOR, result
+
+
+def test_a_measure_on_someones_goods_targets_their_country(extract):
+    event = one(extract("Trump threatened to impose a tariff on Chinese goods."), "THREATEN")
+    assert countries(event.target) == {"CHN"}
+    event = one(extract("The EU imposed a ban on Iranian oil imports on Monday."), "COERCE")
+    assert countries(event.target) == {"IRN"}
+
+
+def test_a_refusal_joined_to_a_request_answers_the_one_who_asked(extract):
+    text = (
+        "North Korea has requested the body but Malaysian authorities said they "
+        "would not release it until investigations are complete."
+    )
+    event = one(extract(text), "REJECT")
+    assert countries(event.source) == {"MYS"} and countries(event.target) == {"PRK"}

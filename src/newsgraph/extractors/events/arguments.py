@@ -297,8 +297,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             continue
         if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
             of = [g for g in _prep_targets(child, ("of",)) if g.ent_type_ in NAMED_BODIES]
-            found = actor_tokens(_owner(child) or of)
-            if found:  # 'expelled inspectors of the IAEA': the IAEA
+            found = actor_tokens(_owner(child) or of or _punished(child))
+            if found:  # 'expelled inspectors of the IAEA': the IAEA; 'a tariff on Chinese goods'
                 return found
             continue
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
@@ -325,6 +325,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _allowed(token)
         or addressee(token)
         or _object_preps(token)
+        or _measure_hit(token)
         or _object_owner(token)
         or _complement_targets(token)
         or _defied(token)
@@ -365,6 +366,21 @@ def _defied(verb: Token) -> list[Token]:
             found = actor_tokens([o for g in pleas for o in _owner(g)])
             if found:
                 return found
+    return _asked_before(verb)
+
+
+def _asked_before(verb: Token) -> list[Token]:
+    """'North Korea has requested Kim's body but Malaysian authorities said they wouldn't
+    release it': a refusal joined to someone's request answers that request."""
+    own = {t.i for t in _verb_subject(verb)}
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj") or node.head is node:
+            return []
+        node = node.head
+        if node.lemma_.lower() in PLEAS | {"ask", "seek"} and node.pos_ == "VERB":
+            asker = [c for c in node.children if c.dep_ == "nsubj" and c.i not in own]
+            return actor_tokens(conjuncts(asker[0])) if asker else []
     return []
 
 
@@ -465,18 +481,27 @@ def _charged(token: Token) -> list[Token]:
 
 
 def _punished(act: Token) -> list[Token]:
-    """'sanctions on Mexican firms', 'an embargo against Iran': whom a demanded measure hits."""
+    """'sanctions on Mexican firms', 'an embargo against Iran': whom a measure hits; for a
+    thing hit, its owner ('a tariff on Chinese goods': China)."""
     if act.pos_ != "NOUN" or act.lemma_.lower() not in MEASURES:
         return []
-    return [
-        g
-        for c in act.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "against")
-        for g in _pobjs(c)
-    ]
+    hit = [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+           for g in _pobjs(c)]  # fmt: skip
+    return [o for g in hit for o in ([g] if is_actor(g) or _codes(g) else _owner(g))]
 
 
-MEASURES = frozenset({"sanction", "embargo", "tariff", "ban", "boycott", "penalty", "restriction"})
+MEASURES = frozenset(
+    {"sanction", "embargo", "tariff", "duty", "ban", "boycott", "penalty", "restriction"}
+)
+
+
+def _measure_hit(verb: Token) -> list[Token]:
+    """'impose a tariff on Chinese goods' (the parser hangs 'on' on the verb): China."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURES for c in verb.children):
+        return []
+    hit = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+           for g in _pobjs(c)]  # fmt: skip
+    return actor_tokens([o for g in hit for o in ([g] if is_actor(g) else _owner(g))])
 
 
 def _owner_of_acted_on(act: Token) -> list[Token]:
@@ -546,8 +571,8 @@ def _object_preps(verb: Token) -> list[Token]:
             preps: tuple[str, ...] = NOUN_TARGET_PREPS
             if child.lemma_.lower() in TOPICAL:
                 preps = tuple(p for p in preps if p not in TOPIC_PREPS and p not in TOWARDS)
-            found = actor_tokens(_prep_targets(child, preps))
-            if found:
+            found = actor_tokens(_prep_targets(child, preps) or _punished(child))
+            if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []
 
@@ -914,6 +939,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     if noun.lemma_.lower() in MEETINGS or noun.lower_ in MEETINGS:
         preps = tuple(p for p in preps if p not in TOPIC_PREPS)  # 'meetings on North Korea'
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
+    found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
     if not found:
