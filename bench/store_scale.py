@@ -36,7 +36,9 @@
    side-by-side one: the newsgraph of the source tree ``SRC`` served beside this one
    over the same database, each endpoint's requests alternated between the two, and
    each server's CPU per answer (``compare``): on a shared machine the only fair
-   before/after.
+   before/after. With ``--crowd-turns K`` it then runs the ``--clients`` closed loop
+   against each server alone, in K alternating turns each (other, this, this, other,
+   ...), and reports both sides' latencies, answers a second and CPU per answer.
 
 Prints one JSON object (with ``--json``; a table otherwise)::
 
@@ -851,15 +853,36 @@ def serving(db: str, workers: int = 1, pythonpath: str | None = None) -> Iterato
             server.kill()
 
 
-def compare(db: str, other: str, requests: int) -> dict[str, Any]:
+def compare(
+    db: str,
+    other: str,
+    requests: int,
+    clients: int = 0,
+    seconds: float = 0.0,
+    workers: int = 1,
+    slices: int = 4,
+    other_workers: int | None = None,
+) -> dict[str, Any]:
     """Server CPU per answer of each endpoint, this code against the newsgraph of the
     source tree ``other`` (``git worktree add /tmp/x COMMIT``, then ``/tmp/x/src``): two
     servers over the same database, each request sent to one then the other (in turn
     which first), one at a time, so both meet the same load. On a shared machine the
     CPU an answer costs moves with the load by more than most changes; side by side it
-    moves for both."""
+    moves for both.
+
+    With ``clients`` and ``seconds``, then the closed loop of ``clients`` against each
+    server alone, in ``slices`` turns of ``seconds / slices`` each, in the order other,
+    this, this, other, other, this, ... (so a load that drifts meets both alike); each
+    side's figures (``c<clients>``) pool its turns: per endpoint p50/p95/p99, and for
+    all answers the answers a second and the server CPU per answer."""
     paths = endpoints(db)
-    with serving(db, 1, other) as (port_a, pid_a), serving(db) as (port_b, pid_b):
+    with (
+        serving(db, workers if other_workers is None else other_workers, other) as (
+            port_a,
+            pid_a,
+        ),
+        serving(db, workers) as (port_b, pid_b),
+    ):
 
         async def run() -> dict[str, Any]:
             pair = {"other": (Client(port_a), pid_a), "this": (Client(port_b), pid_b)}
@@ -888,12 +911,66 @@ def compare(db: str, other: str, requests: int) -> dict[str, Any]:
                 await client.close()
             return out
 
-        found = asyncio.run(run())
+        found = asyncio.run(run()) if requests > 0 else {}
+        crowd = {}
+        if clients > 0 and seconds > 0:
+            servers = {"other": (port_a, pid_a), "this": (port_b, pid_b)}
+            crowd = _crowd_turns(paths, servers, clients, seconds, slices)
     means = {
-        side: round(sum(v[side]["server_cpu_ms"] for v in found.values()) / len(found), 2)
+        side: round(sum(v[side]["server_cpu_ms"] for v in found.values()) / max(1, len(found)), 2)
         for side in ("other", "this")
     }
-    return {"compare": {"other": other, "endpoints": found, "mean_server_cpu_ms": means}}
+    out: dict[str, Any] = {"other": other, "endpoints": found, "mean_server_cpu_ms": means}
+    if crowd:
+        out[f"c{clients}"] = crowd
+        out["server_workers"] = {"other": other_workers or workers, "this": workers}
+    return {"compare": out}
+
+
+def _crowd_turns(
+    paths: dict[str, list[str]],
+    servers: dict[str, tuple[int, int]],
+    clients: int,
+    seconds: float,
+    slices: int,
+) -> dict[str, Any]:
+    """``compare``'s closed-loop turns: each side's answers pooled over its turns."""
+    turn = seconds / max(1, slices)
+    times: dict[str, dict[str, list[float]]] = {k: defaultdict(list) for k in servers}
+    errors: dict[str, dict[str, int]] = {k: defaultdict(int) for k in servers}
+    spent = dict.fromkeys(servers, 0.0)
+    cpu = dict.fromkeys(servers, 0.0)
+    sides = list(servers)
+    for k in range(slices * 2):
+        side = sides[(k + 1) // 2 % 2]  # other, this, this, other, other, this, ...
+        port, pid = servers[side]
+        began, used = time.perf_counter(), server_cpu_s(pid)
+        got, failed = asyncio.run(many_clients(port, paths, clients, turn))
+        spent[side] += time.perf_counter() - began
+        cpu[side] += server_cpu_s(pid) - used
+        for name, values in got.items():
+            times[side][name] += values
+        for name, n in failed.items():
+            errors[side][name] += n
+    out: dict[str, Any] = {}
+    for side in servers:
+        every = [x for values in times[side].values() for x in values]
+        out[side] = {
+            "endpoints": {
+                name: summary(times[side][name]) | {"requests": len(times[side][name])}
+                for name in paths
+            },
+            "all": summary(every)
+            | {
+                "answers_per_s": round(len(every) / max(spent[side], 1e-9), 1),
+                "server_cpu_ms_per_answer": round(cpu[side] * 1000 / max(1, len(every)), 2),
+                "worst_endpoint_p99": max(
+                    (pct(times[side][name], 99) for name in paths), default=0.0
+                ),
+            },
+            "errors": dict(errors[side]),
+        }
+    return out
 
 
 def measure(
@@ -978,6 +1055,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "against the newsgraph of the source tree SRC, requests alternated between the two "
         "servers (compare)",
     )
+    ap.add_argument(
+        "--crowd-turns",
+        type=int,
+        default=0,
+        metavar="K",
+        help="with --compare: also the closed loop of --clients against each server alone, "
+        "K turns each of --seconds / K, alternated (other, this, this, other, ...), "
+        "with --workers server processes each",
+    )
+    ap.add_argument(
+        "--compare-workers",
+        type=int,
+        metavar="W",
+        help="with --compare: server processes of the other tree's server (default --workers)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
     db = args.db
@@ -1012,7 +1104,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if copied:
         out["copied"] = copied
     if args.compare and not args.build_only:
-        out |= compare(db, args.compare, args.requests)
+        out |= compare(
+            db,
+            args.compare,
+            args.requests,
+            args.clients if args.crowd_turns else 0,
+            args.seconds,
+            args.workers,
+            args.crowd_turns,
+            args.compare_workers,
+        )
     elif not args.build_only:
         out |= measure(db, args.requests, args.clients, args.seconds, args.workers, args.think_ms)
         out["server_workers"] = args.workers
@@ -1036,6 +1137,14 @@ def _table(out: dict[str, Any], clients: int) -> None:
             )
         means = found["mean_server_cpu_ms"]
         print(f"{'mean':<22}{means['other']:>15}{means['this']:>8}")
+        crowd = found.get(f"c{clients}")
+        if crowd:
+            print(f"{clients} clients: p99 per endpoint, other / this")
+            for name in crowd["this"]["endpoints"]:
+                a, b = crowd["other"]["endpoints"][name], crowd["this"]["endpoints"][name]
+                print(f"{name:<22}{a['p99']:>10}{b['p99']:>10}")
+            for side in ("other", "this"):
+                print(f"{side}: {crowd[side]['all']} errors {crowd[side]['errors']}")
         return
     print(
         f"{out['n']:,} articles, {out['backend']}; ingest ms/article {out['ingest_ms_per_article']}"
