@@ -9,6 +9,11 @@ import typer
 
 from newsgraph.cli.options import DbOpt
 
+# the default number of server processes is one per CPU up to this: a process runs its
+# Python on one core at a time (the GIL), so on two cores two processes answered 3.2x as
+# many uncached requests a second as one under 50 clients (docs/scale.md, session 5)
+MAX_DEFAULT_WORKERS = 4
+
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
 TokenOpt = Annotated[
@@ -20,7 +25,13 @@ TokenOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    int, typer.Option("--workers", min=1, help="Server processes (each opens the database).")
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Server processes, each opening the database and holding its own cache "
+        f"(default: one per CPU, at most {MAX_DEFAULT_WORKERS}).",
+    ),
 ]
 CacheOpt = Annotated[
     int | None,
@@ -52,10 +63,11 @@ def serve_app(
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     cache_mb: int | None = None,
 ) -> None:
-    """Build the app (refusing a non-loopback host without a token) and run it."""
+    """Build the app (refusing a non-loopback host without a token) and run it with
+    ``workers`` processes (default ``default_workers()``)."""
     from newsgraph.extras import require
 
     for module in WEB_MODULES:
@@ -69,8 +81,9 @@ def serve_app(
     app = create_app(db, token=token, host=host, cache_mb=cache_mb)  # checks the options here
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"newsgraph: serving {db} at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
+    workers = default_workers() if workers is None else workers
     if workers <= 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     os.environ.update(
         NEWSGRAPH_SERVE_DB=db, NEWSGRAPH_SERVE_HOST=host, NEWSGRAPH_CACHE_MB=str(cache_mb)
@@ -84,7 +97,17 @@ def serve_app(
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,
     )
+
+
+def default_workers() -> int:
+    """One server process per CPU this process may run on, at most ``MAX_DEFAULT_WORKERS``."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_DEFAULT_WORKERS))
 
 
 def serve(
@@ -92,7 +115,7 @@ def serve(
     host: HostOpt = "127.0.0.1",
     port: PortOpt = 8000,
     token: TokenOpt = None,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = None,
     cache_mb: CacheOpt = None,
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs) over the database."""

@@ -35,12 +35,15 @@ from newsgraph.web.cache import ResponseCache
 from newsgraph.web.errors import error_response, install_handlers, strip_validation_responses
 from newsgraph.web.security import GuardConfig, RequestGuard, check_bind
 
-# threads running the views and the synchronous pages (one trip per request): the work
-# holds the GIL but for the time inside SQLite or waiting on PostgreSQL, so a few threads
-# keep a core busy and more only fight over the GIL (anyio's default of 40 measured ~35%
-# slower under load, bench/api_load.py); it stays below SQLAlchemy's pool of 5
-# connections, so no thread waits for a connection
-THREADS = 4
+# threads running the views and the synchronous pages (one trip per request), per server
+# process: the work holds the GIL but for the time inside SQLite or waiting on PostgreSQL.
+# On PostgreSQL the waits are the database's own work in other processes, so 4 threads
+# keep a core busy; on SQLite the time outside the GIL is short and 4 threads mostly
+# fought over it (each row SQLite steps gives the GIL up and takes it back): 2 cut the
+# server's CPU an answer by 11-13% under 50 clients at 102,000 articles (docs/scale.md,
+# session 10); more cores are used by more processes (``serve --workers``). Both stay
+# below SQLAlchemy's pool of 5 connections, so no thread waits for a connection.
+THREADS = {"sqlite": 2, "postgresql": 4}
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
 CSP = (
@@ -85,7 +88,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = THREADS.get(store.engine.dialect.name, 4)
         yield
         version.close()
         store.close()
@@ -175,7 +179,7 @@ class RefuseNul:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == "http" and _may_hold_nul(scope):
             request = Request(scope, receive)
             query = request.query_params
             values = [request.url.path, *query.keys(), *query.values()]
@@ -184,6 +188,13 @@ class RefuseNul:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+def _may_hold_nul(scope: Scope) -> bool:
+    """Whether the path or the query string can hold a NUL (the path comes decoded, a
+    query value as ``%00`` or raw): the full check parses the query only then."""
+    query = scope.get("query_string", b"")
+    return "\x00" in scope["path"] or b"%00" in query or b"\x00" in query
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -1,0 +1,56 @@
+"""How `newsgraph serve` runs the app: processes per CPU, threads per process by backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.analyze.database import Database as Store
+from newsgraph.cli import serve
+from newsgraph.web import create_app
+
+pytest_plugins = ["backends"]
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(1, 1), (2, 2), (3, 3), (16, 4)])
+def test_one_process_per_cpu_by_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpus: int, expected: int
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(serve.os, "sched_getaffinity", lambda _pid: set(range(cpus)))
+    runs: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append({"app": app, **kw}))
+    monkeypatch.delenv("NEWSGRAPH_SERVE_DB", raising=False)
+    db = str(tmp_path / "news.db")
+    Store.open(db).close()
+    serve.serve_app(db, port=8765)
+    assert serve.default_workers() == expected
+    (run,) = runs
+    assert run.get("workers", 1) == expected and run["access_log"] is False
+    if expected > 1:  # the processes build the app from the environment
+        assert run["app"] == "newsgraph.cli.serve:app_from_env"
+    serve.serve_app(db, port=8765, workers=1)  # asked for: as asked
+    assert runs[-1].get("workers", 1) == 1
+
+
+def test_endpoint_threads_by_backend(db_url: str) -> None:
+    Store.open(db_url).close()
+    with TestClient(create_app(db_url), base_url="http://127.0.0.1") as client:
+        tokens = client.portal.call(  # type: ignore[union-attr]
+            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
+        )
+    assert tokens == (2 if db_url.endswith(".db") else 4)
+
+
+def test_a_nul_in_a_query_key_is_a_400(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    Store.open(db).close()
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        assert client.get("/api/articles?a%00b=1").status_code == 400
+        assert client.get("/api/stats?x=%00").status_code == 400
+        assert client.get("/api/stats?x=%2500").status_code == 200  # a literal "%00"
