@@ -24,17 +24,21 @@ and the threshold.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Mapping, Sequence
+import secrets
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from newsgraph.analyze import story_encoder as enc
 from newsgraph.analyze.story_cluster import (
     FEATURES,
     Assigner,
+    CentroidIndex,
     Decision,
     DocFreq,
     Model,
@@ -150,21 +154,287 @@ def sketch_articles(
 
 
 def assign(
-    conn: Connection, sketches: Sequence[Sketch], model: Model | None = None
+    conn: Connection,
+    sketches: Sequence[Sketch],
+    model: Model | None = None,
+    *,
+    cached: bool = True,
 ) -> list[Decision]:
     """Put the stored, story-less articles among ``sketches`` into stories, in order,
-    inside the caller's transaction; idempotent (an article with a story is skipped)."""
+    inside the caller's transaction; idempotent (an article with a story is skipped).
+
+    ``cached`` (the default): through the process's :class:`WindowCache` of this store,
+    which keeps the window's centroid index between batches and reads a story's counts
+    and members only when it is a candidate. False: every story of the window is read
+    again, counts included (how assignment worked before; the reference the tests and
+    ``bench/stories_store_scale.py`` compare with)."""
     todo_ids = q.unassigned(conn, [s.id for s in sketches])
     todo = [s for s in sketches if s.id in todo_ids]
     if not todo:
         return []
     model = model or default_model()
-    window = _load_window(conn, todo, model.window_days)
-    assigner = Assigner(model, window)
-    with enc.blas_threads():
-        decisions = [assigner.assign(s) for s in todo]
-    _save(conn, todo, decisions, window)
+    if not cached:
+        window = _load_window(conn, todo, model.window_days)
+        assigner = Assigner(model, window)
+        with enc.blas_threads():
+            decisions = [assigner.assign(s) for s in todo]
+        _save(conn, todo, decisions, window)
+        q.write_state(conn, q.read_state(conn)[0], _token())
+        return decisions
+    cache = window_cache(conn)
+    with cache.lock:
+        try:
+            cache.validate(conn)
+            window = cache.window(conn, todo, model.window_days)
+            cache.index.begin()
+            assigner = Assigner(model, window)
+            with enc.blas_threads():
+                decisions = [assigner.assign(s) for s in todo]
+            ids, deltas = _save(conn, todo, decisions, window, cache.counts)
+            cache.stage(conn, window, ids, deltas)
+        except BaseException:
+            cache.reset()
+            raise
     return decisions
+
+
+def _token() -> int:
+    return 1 + secrets.randbelow(2**31 - 2)
+
+
+# what a process keeps of a store's window between batches (``WindowCache``)
+CACHED_STORIES = 3000  # stories' word, actor and place counts (least recently used go)
+CACHED_MEMBERS = 20_000  # member sketches (by story, least recently used go)
+CACHED_KEYS = 500_000  # document counts of words and entity ids (all go past it)
+
+
+@dataclass
+class _Pending:
+    state: tuple[int | None, int | None]  # (token, highest story id) after the batch
+    ok: bool  # the token replaced was the one the cache had seen
+    dirty: set[int]  # stored ids of the stories the batch changed (merged ones too)
+    deltas: Counter[str]
+
+
+class WindowCache:
+    """One store's active window, kept in this process between batches.
+
+    - ``index``: a :class:`~newsgraph.analyze.story_cluster.CentroidIndex` of every
+      story that touches the days loaded (``lo``-``hi``): id, days, size, vector sum (no
+      counts). A batch whose window reaches outside those days reads only the stories of
+      the days added (``store.stories.window_light``); stories that ended more than
+      ``EVICT_DAYS`` windows before a batch are dropped. From ``BLOCKED_FROM`` stories
+      on, the index is blocked (an inverted file over the stories' directions), so an
+      article's first pass reads about sqrt(n) rows of it, not the window.
+    - ``rows``: the full rows (word, actor and place counts) of the stories that were
+      candidates lately, read when a story is first a candidate (``fetch``).
+    - ``members``: the member sketches of such stories, read when first needed.
+    - ``df``: the document counts read so far.
+
+    It is current while the store's state (``store.stories.read_state``: the token
+    every assignment writes, and the highest story id) is the one it saw or wrote. A
+    batch changes the index as it assigns (journalled); at the next batch, the store's
+    state says whether that transaction committed (keep, and forget the cached counts and
+    members of the stories it changed), rolled back (undo) or whether another process
+    wrote meanwhile (start again from the store)."""
+
+    EVICT_DAYS = 2
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.state: tuple[int | None, int | None] | None = None
+        self.pending: _Pending | None = None
+        self.index = CentroidIndex()
+        self.lo: int | None = None
+        self.hi: int | None = None
+        self.rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self.members: OrderedDict[int, list[Sketch]] = OrderedDict()
+        self.member_count = 0
+        self.df: dict[str, int | None] = {}
+        self.docs: int | None = None
+        # what was read from the store: window rows, story rows, member rows, counts
+        self.reads: Counter[str] = Counter()
+
+    def validate(self, conn: Connection) -> None:
+        """Bring the cache to the store's current state (see the class)."""
+        now = q.read_state(conn)
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.ok and now == pending.state:
+            self.index.commit()
+            self._apply(pending)
+            self.state = now
+        elif pending is not None and now == self.state:
+            self.index.rollback()
+        elif now != self.state:
+            self.reset()
+            self.state = now
+
+    def _apply(self, pending: _Pending) -> None:
+        for key in pending.dirty:
+            self.rows.pop(key, None)
+            gone = self.members.pop(key, None)
+            self.member_count -= len(gone or ())
+        for word, d in pending.deltas.items():
+            if word == q.DOCS_KEY:
+                self.docs = (self.docs or 0) + d
+            elif word in self.df:
+                self.df[word] = (self.df[word] or 0) + d
+        if len(self.df) > CACHED_KEYS:
+            self.df.clear()
+
+    def window(self, conn: Connection, sketches: Sequence[Sketch], days: int) -> Window:
+        """The window of a batch: the cached index, counts and members read on demand."""
+        lo = min(s.span[0] for s in sketches) - days
+        hi = max(s.span[1] for s in sketches) + days
+        self._load(conn, lo, hi, days)
+        keys = {k for s in sketches for k in (*s.terms, *s.actors, *s.places, *s.names)}
+        df = DocFreq(docs=0, counts=self.counts(conn, keys))
+        df.docs = self.docs or 0
+        window = Window(
+            df=df,
+            index=self.index,
+            loader=lambda keys: self.member_sketches(conn, keys, df),
+            fetch=lambda keys: self.fetch(conn, keys),
+        )
+        if any(not s.vector.any() for s in sketches):  # no encoder: every story is compared
+            ix = self.index
+            live = sorted(
+                k for k, r in ix.rows.items()
+                if ix.alive[r] and ix.last[r] >= lo and ix.first[r] <= hi
+            )
+            window.stories.update(self.fetch(conn, live))
+        return window
+
+    def _load(self, conn: Connection, lo: int, hi: int, days: int) -> None:
+        if self.lo is not None and lo - self.lo > self.EVICT_DAYS * days:
+            # time moved on: what ended before ``lo`` is no candidate of this batch (an
+            # older batch later reads the days it needs again)
+            self.index.evict(lo)
+            self.lo = lo
+        parts = (
+            [(lo, hi)]
+            if self.lo is None or self.hi is None
+            else [(lo, self.lo - 1), (self.hi + 1, hi)]
+        )
+        for a, b in parts:
+            if a > b:
+                continue
+            for row in q.window_light(conn, a, b):
+                self.reads["window_rows"] += 1
+                key = int(row["id"])
+                if key in self.index.rows:
+                    continue
+                vec = np.frombuffer(bytes(row["vec_sum"]), dtype=np.float32)
+                self.index.put(key, vec, int(row["size"]), int(row["first_day"]),
+                               int(row["last_day"]))
+        self.lo = lo if self.lo is None else min(lo, self.lo)
+        self.hi = hi if self.hi is None else max(hi, self.hi)
+        self.index.maybe_block()
+
+    def counts(self, conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+        """The stored document counts of ``keys`` that the store has (as
+        ``store.stories.doc_freqs``, without ``DOCS_KEY``)."""
+        keys = set(keys)
+        missing = [k for k in keys if k not in self.df]
+        if missing or self.docs is None:
+            found = q.doc_freqs(conn, missing)
+            self.reads["counts"] += len(missing)
+            self.docs = found.pop(q.DOCS_KEY, 0)
+            for k in missing:
+                self.df[k] = found.get(k)
+        return {k: n for k in keys if (n := self.df.get(k)) is not None}
+
+    def fetch(self, conn: Connection, keys: Sequence[int]) -> dict[int, Story]:
+        """Stories ``keys`` with their counts, each a new object (a batch changes it)."""
+        missing = [k for k in keys if k not in self.rows]
+        if missing:
+            for row in q.story_rows(conn, missing):
+                self.reads["story_rows"] += 1
+                self.rows[int(row["id"])] = row
+        out = {}
+        for key in keys:
+            found = self.rows.get(key)
+            if found is not None:
+                self.rows.move_to_end(key)
+                out[key] = _story_from_row(found)
+        while len(self.rows) > CACHED_STORIES:
+            self.rows.popitem(last=False)
+        return out
+
+    def member_sketches(
+        self, conn: Connection, keys: Sequence[int], df: DocFreq
+    ) -> dict[int, list[Sketch]]:
+        """``Window.loader``: the stored member sketches of stories ``keys`` (each list a
+        new one), with the document counts of their words added to ``df``."""
+        missing = [k for k in keys if k not in self.members]
+        if missing:
+            for key, rows in _member_sketches(conn, missing).items():
+                self.reads["member_rows"] += len(rows)
+                self.members[key] = rows
+                self.member_count += len(rows)
+            for key in missing:
+                self.members.setdefault(key, [])
+        found = {}
+        for key in keys:
+            self.members.move_to_end(key)
+            found[key] = list(self.members[key])
+        while self.member_count > CACHED_MEMBERS and len(self.members) > len(keys):
+            _, gone = self.members.popitem(last=False)
+            self.member_count -= len(gone)
+        words = {k for rows in found.values() for s in rows for k in s.terms}
+        missing_words = words - df.counts.keys()
+        if missing_words:
+            df.counts.update(self.counts(conn, missing_words))
+        return found
+
+    def stage(
+        self,
+        conn: Connection,
+        window: Window,
+        ids: Mapping[int, int],
+        deltas: Counter[str],
+    ) -> None:
+        """After ``_save``: the batch's stories under their stored ids, and what to keep
+        if its transaction commits (``validate`` at the next batch finds out)."""
+        token = _token()
+        ok = q.write_state(conn, self.state[0] if self.state else None, token)
+        for key, stored in ids.items():
+            if key < 0:
+                self.index.rekey(key, stored)
+        dirty = {
+            ids[s.key]
+            for s in window.stories.values()
+            if (s.dirty or s.merged_into is not None) and s.key in ids
+        }
+        self.pending = _Pending((token, q.read_state(conn)[1]), ok, dirty, deltas)
+
+
+_CACHES: dict[str, WindowCache] = {}
+_CACHES_LOCK = threading.Lock()
+
+
+def window_cache(conn: Connection) -> WindowCache:
+    """This process's :class:`WindowCache` of the store ``conn`` is connected to."""
+    return window_cache_of(conn.engine)
+
+
+def window_cache_of(engine: Engine) -> WindowCache:
+    """This process's :class:`WindowCache` of the store of ``engine`` (by its URL)."""
+    key = engine.url.render_as_string(hide_password=False)
+    with _CACHES_LOCK:
+        cache = _CACHES.get(key)
+        if cache is None:
+            cache = _CACHES[key] = WindowCache()
+    return cache
+
+
+def drop_window_caches() -> None:
+    """Forget every cached window (the next batch of each store reads it again)."""
+    with _CACHES_LOCK:
+        _CACHES.clear()
 
 
 def _load_window(conn: Connection, sketches: Sequence[Sketch], days: int) -> Window:
@@ -196,16 +466,25 @@ def _member_sketches(
     return found
 
 
-def _complete_df(conn: Connection, df: DocFreq, keys: set[str]) -> None:
-    """Read the stored counts of the ``keys`` that ``df`` has not loaded.
+def _complete_df(
+    conn: Connection,
+    df: DocFreq,
+    keys: set[str],
+    counts: Callable[[Connection, Iterable[str]], dict[str, int]] | None = None,
+) -> None:
+    """Read the stored counts of the ``keys`` that ``df`` has not loaded (through
+    ``counts``, a ``WindowCache``'s, when given).
     The window loads the counts of the batch's keys only; a key missing from ``df``
     weighs as if no stored article had it (the highest idf), so the TF-IDF norms of
     stored members and stories came out too large and their lexical cosine too small."""
     missing = keys - df.counts.keys()
     if missing:
-        counts = q.doc_freqs(conn, missing)
-        counts.pop(q.DOCS_KEY, None)
-        df.counts.update(counts)
+        if counts is not None:
+            df.counts.update(counts(conn, missing))
+            return
+        found = q.doc_freqs(conn, missing)
+        found.pop(q.DOCS_KEY, None)
+        df.counts.update(found)
 
 
 def _sketch_from_row(row: Mapping[str, Any]) -> Sketch:
@@ -236,8 +515,14 @@ def _story_from_row(row: Mapping[str, Any]) -> Story:
 
 
 def _save(
-    conn: Connection, sketches: Sequence[Sketch], decisions: Sequence[Decision], window: Window
-) -> None:
+    conn: Connection,
+    sketches: Sequence[Sketch],
+    decisions: Sequence[Decision],
+    window: Window,
+    counts: Callable[[Connection, Iterable[str]], dict[str, int]] | None = None,
+) -> tuple[dict[int, int], Counter[str]]:
+    """Write what the batch changed; returns the stored id of each story of the window
+    it wrote (by window key) and the document counts it added."""
     ids: dict[int, int] = {}  # window key -> stored id
     by_article = {s.id: s for s in sketches}
     merges: list[tuple[int, int]] = []
@@ -246,7 +531,7 @@ def _save(
     for story in stories:
         if story.dirty and story.merged_into is None:
             missing.update(k for counts in story.terms.values() for k in counts)
-    _complete_df(conn, window.df, missing)  # the norms below weigh every word
+    _complete_df(conn, window.df, missing, counts)  # the norms below weigh every word
     for story in stories:
         if story.key < 0 and story.dirty:
             ids[story.key] = q.insert_story(conn, _story_values(story, None, window.df))
@@ -280,6 +565,7 @@ def _save(
     for s in sketches:
         deltas.update({*s.terms, *s.actors, *s.places, *s.names})
     q.add_doc_freqs(conn, deltas)
+    return ids, deltas
 
 
 def _final(window: Window, key: int) -> int:

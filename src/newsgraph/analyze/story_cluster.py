@@ -52,6 +52,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -322,20 +323,45 @@ def story_features(a: Story, b: Story, df: DocFreq, window: int) -> tuple[np.nda
 
 
 class CentroidIndex:
-    """The window's stories' vector sums as one matrix (rows in the window's order),
-    with their sizes and day spans, kept up to date as stories grow, open and merge: the
-    first pass of an assignment (the mean cosine with each story's members, ``use``) is
-    one matrix-vector product and a mask over the day arrays, instead of a Python loop
-    over the stories and a matrix stacked again for every article."""
+    """The window's stories' vector sums as one matrix, with their sizes and day spans,
+    kept up to date as stories open, grow and merge: the first pass of an assignment
+    (the mean cosine with each story's members, ``use``) is a matrix-vector product and
+    a mask over the day arrays, instead of a Python loop over the stories.
 
-    def __init__(self) -> None:
-        self.keys: list[int] = []
+    With ``blocked_from`` live stories or more the index is **blocked** (an inverted
+    file over the stories' directions): the rows are put in about sqrt(n) cells by
+    k-means over their unit vector sums, and an article's first pass scores only the
+    rows of the ``PROBE_CELLS`` cells whose centres are closest to its vector (more
+    cells, in order, while they hold fewer than ``PROBE_ROWS`` stories of the article's
+    days). Its cost is then the cells plus the rows probed (about ``PROBE_CELLS`` x
+    sqrt(n) when the index holds the article's days), not the window. The stories that can clear the threshold are close to the article by vector
+    and sit in the cells nearest it; the far end of the 40 (mean cosines near zero,
+    which never join) may differ from an exhaustive pass.
+
+    ``analyze.stories`` keeps one index per store across batches: ``begin`` starts a
+    journal of the rows a batch changes, ``rollback`` puts them back (the batch's
+    transaction did not commit), ``commit`` forgets it."""
+
+    def __init__(self, blocked_from: int | None = None) -> None:
+        self.keys: list[int | None] = []  # None: a free row
         self.rows: dict[int, int] = {}
         self.sums = np.zeros((0, DIM), dtype=np.float32)  # vec_sum of each story
         self.sizes = np.zeros(0, dtype=np.float32)
         self.first = np.zeros(0, dtype=np.int64)
         self.last = np.zeros(0, dtype=np.int64)
         self.alive = np.zeros(0, dtype=bool)
+        self.blocked_from = BLOCKED_FROM if blocked_from is None else blocked_from
+        self.centres: np.ndarray | None = None  # unit cell centres (blocked)
+        self.cell = np.zeros(0, dtype=np.int32)  # each row's cell (-1: none)
+        self.cells: list[set[int]] = []
+        self.built_at = 0  # live rows when the cells were made
+        self.free: list[int] = []
+        self.journal: dict[int, tuple[Any, ...] | None] | None = None
+        self.probed = 0  # rows scored by the last ``nearest`` (for tests and benches)
+        self.probed_total = 0
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
     def sync(self, stories: dict[int, Story]) -> None:
         """Add the stories the index has not seen (put in the window directly)."""
@@ -345,38 +371,198 @@ class CentroidIndex:
                     self.update(story)
 
     def update(self, story: Story) -> None:
-        row = self.rows.get(story.key)
+        self.put(
+            story.key,
+            story.vec_sum,
+            story.size,
+            story.first_day,
+            story.last_day,
+            story.merged_into is None,
+        )
+
+    def put(
+        self, key: int, vec_sum: np.ndarray, size: int, first: int, last: int, alive: bool = True
+    ) -> None:
+        """Add or change the row of story ``key``."""
+        self._note(key)
+        row = self.rows.get(key)
         if row is None:
-            row = len(self.keys)
-            if row == len(self.sums):
-                self._grow(max(64, 2 * row))
-            self.rows[story.key] = row
-            self.keys.append(story.key)
-        self.sums[row] = story.vec_sum
-        self.sizes[row] = max(story.size, 1)
-        self.first[row], self.last[row] = story.first_day, story.last_day
-        self.alive[row] = story.merged_into is None
+            if self.free:
+                row = self.free.pop()
+            else:
+                row = len(self.keys)
+                if row == len(self.sums):
+                    self._grow(max(64, 2 * row))
+                self.keys.append(None)
+            self.rows[key] = row
+            self.keys[row] = key
+            self.cell[row] = -1
+        self.sums[row] = vec_sum
+        self.sizes[row] = max(size, 1)
+        self.first[row], self.last[row] = first, last
+        self.alive[row] = alive
+        if alive:
+            self._place(row)
+        else:
+            self._unplace(row)
+
+    def remove(self, key: int) -> None:
+        """Forget story ``key`` (evicted, or opened by a batch that did not commit)."""
+        self._note(key)
+        row = self.rows.pop(key, None)
+        if row is None:
+            return
+        self._unplace(row)
+        self.keys[row] = None
+        self.alive[row] = False
+        self.free.append(row)
+
+    def rekey(self, old: int, new: int) -> None:
+        """Story ``old`` (a key of this batch) is stored as ``new``."""
+        if old == new or old not in self.rows:
+            return
+        row = self.rows[old]
+        values = (self.sums[row].copy(), int(self.sizes[row]), int(self.first[row]),
+                  int(self.last[row]), bool(self.alive[row]))
+        self.remove(old)
+        self.put(new, *values)
+
+    def evict(self, before_day: int) -> int:
+        """Forget the stories whose last day is before ``before_day``; returns how many."""
+        gone = [k for k, r in self.rows.items() if self.last[r] < before_day or not self.alive[r]]
+        for key in gone:
+            self.remove(key)
+        return len(gone)
+
+    # ---- the journal of one batch ----
+
+    def begin(self) -> None:
+        self.journal = {}
+
+    def commit(self) -> None:
+        self.journal = None
+        self.maybe_block()
+
+    def rollback(self) -> None:
+        journal, self.journal = self.journal or {}, None
+        for key, before in journal.items():
+            if before is None:
+                self.remove(key)
+            else:
+                self.put(key, *before)
+
+    def _note(self, key: int) -> None:
+        if self.journal is None or key in self.journal:
+            return
+        row = self.rows.get(key)
+        self.journal[key] = (
+            None
+            if row is None
+            else (self.sums[row].copy(), int(self.sizes[row]), int(self.first[row]),
+                  int(self.last[row]), bool(self.alive[row]))
+        )
+
+    # ---- blocks ----
+
+    def maybe_block(self) -> None:
+        """Make the cells when the index reaches ``blocked_from`` live rows, and again
+        when it has doubled or halved since; drop them below it."""
+        live = len(self.rows)
+        if live < self.blocked_from:
+            if self.centres is not None:
+                self.centres, self.cells = None, []
+                self.cell[:] = -1
+            return
+        if self.centres is None or live > 2 * self.built_at or 2 * live < self.built_at:
+            self._block()
+
+    def _block(self, iterations: int = 6, sample: int = 20_000) -> None:
+        rows = np.fromiter(self.rows.values(), dtype=np.int64)
+        dirs = _unit_rows(self.sums[rows])
+        n_cells = max(16, int(math.sqrt(len(rows))))
+        rng = np.random.default_rng(len(rows))
+        pick = rows if len(rows) <= sample else rng.choice(rows, sample, replace=False)
+        train = _unit_rows(self.sums[pick])
+        centres = train[rng.choice(len(train), n_cells, replace=False)]
+        for _ in range(iterations):  # spherical k-means
+            nearest = np.argmax(train @ centres.T, axis=1)
+            sums = np.zeros_like(centres)
+            np.add.at(sums, nearest, train)
+            empty = ~sums.any(axis=1)
+            sums[empty] = centres[empty]
+            centres = _unit_rows(sums)
+        self.centres = centres.astype(np.float32)
+        self.cells = [set() for _ in range(n_cells)]
+        self.cell[:] = -1
+        for row, c in zip(rows.tolist(), np.argmax(dirs @ self.centres.T, axis=1).tolist(),
+                          strict=True):
+            self.cell[row] = c
+            self.cells[c].add(row)
+        self.built_at = len(rows)
+
+    def _place(self, row: int) -> None:
+        if self.centres is None:
+            return
+        self._unplace(row)
+        c = int(np.argmax(self.centres @ self.sums[row]))
+        self.cell[row] = c
+        self.cells[c].add(row)
+
+    def _unplace(self, row: int) -> None:
+        c = int(self.cell[row]) if row < len(self.cell) else -1
+        if c >= 0 and self.cells:
+            self.cells[c].discard(row)
+        if row < len(self.cell):
+            self.cell[row] = -1
 
     def _grow(self, size: int) -> None:
         n = len(self.sums)
-        for name in ("sums", "sizes", "first", "last", "alive"):
+        for name in ("sums", "sizes", "first", "last", "alive", "cell"):
             old = getattr(self, name)
             new = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
             new[:n] = old
+            if name == "cell":
+                new[n:] = -1
             setattr(self, name, new)
 
     def nearest(self, vector: np.ndarray, span: tuple[int, int], window: int, k: int) -> list[int]:
         """The keys of the ``k`` live stories within ``window`` days of ``span`` whose
-        members are closest to ``vector`` on average (``Story.mean_cosine``; ties:
-        window order)."""
-        n = len(self.keys)
+        members are closest to ``vector`` on average (``Story.mean_cosine``; ties: row
+        order); blocked, among the rows of the cells nearest ``vector``."""
         lo, hi = span
-        near = self.alive[:n] & (self.first[:n] - window <= hi) & (lo <= self.last[:n] + window)
-        rows = np.flatnonzero(near)
+
+        def near(rows: np.ndarray) -> np.ndarray:
+            live = self.alive[rows]
+            return rows[live & (self.first[rows] - window <= hi) & (lo <= self.last[rows] + window)]
+
+        if self.centres is None:
+            rows = near(np.arange(len(self.keys)))
+        else:
+            # the nearest cells first; more (twice as many each time) while they hold
+            # fewer than ``PROBE_ROWS`` stories of the article's days (the index may
+            # hold other days: a cell's stories are of any day)
+            order: list[int] = np.argsort(-(self.centres @ vector), kind="stable").tolist()
+            parts: list[np.ndarray] = []
+            found, start, step = 0, 0, PROBE_CELLS
+            while start < len(order) and (start == 0 or found < PROBE_ROWS):
+                block = order[start : start + step]
+                part = near(np.fromiter((r for c in block for r in self.cells[c]), dtype=np.int64))
+                parts.append(part)
+                found += len(part)
+                start, step = start + step, 2 * step
+            rows = np.sort(np.concatenate(parts))
+        self.probed = len(rows)
+        self.probed_total += len(rows)
         if not len(rows):
             return []
-        sims = (self.sums[:n] @ vector)[rows] / self.sizes[rows]
-        return [self.keys[rows[i]] for i in np.argsort(-sims, kind="stable")[:k]]
+        sims = (self.sums[rows] @ vector) / self.sizes[rows]
+        top = [self.keys[rows[i]] for i in np.argsort(-sims, kind="stable")[:k]]
+        return [key for key in top if key is not None]
+
+
+def _unit_rows(m: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms > 0, norms, 1.0)
 
 
 @dataclass
@@ -391,6 +577,10 @@ class Window:
     # them from the store); None: stories loaded without their members are compared
     # through their sums alone
     loader: Callable[[list[int]], dict[int, list[Sketch]]] | None = field(default=None, repr=False)
+    # the stories of ``index`` not in ``stories`` yet, by key (``analyze.stories`` keeps
+    # the index of a store's window between batches and reads a story's counts when it
+    # is a candidate); None: every story of the index is in ``stories``
+    fetch: Callable[[list[int]], dict[int, Story]] | None = field(default=None, repr=False)
     singles: dict[str, Story] = field(default_factory=dict, repr=False)
 
     def active(self, span: tuple[int, int], window: int) -> list[Story]:
@@ -437,9 +627,13 @@ class Window:
             active = self.active(sketch.span, window)
             order = np.argsort(-_shared_keys(sketch, active), kind="stable")[:k]
             return [active[i] for i in order]
-        self.index.sync(self.stories)
+        if self.fetch is None:
+            self.index.sync(self.stories)
         keys = self.index.nearest(sketch.vector, sketch.span, window, k)
-        return [self.stories[key] for key in keys]
+        missing = [key for key in keys if key not in self.stories]
+        if missing and self.fetch is not None:
+            self.stories.update(self.fetch(missing))
+        return [self.stories[key] for key in keys if key in self.stories]
 
 
 @dataclass
@@ -536,6 +730,11 @@ class Assigner:
 TOP_K = 40
 # the members of a candidate story, closest by sentence vector, scored as pairs
 MEMBER_K = 3
+# live stories from which a ``CentroidIndex`` is blocked, and the cells an article's
+# first pass reads then (about sqrt(n) cells: 2,048 rows in 45 cells, 16,000 in 126)
+BLOCKED_FROM = 2048
+PROBE_CELLS = 12
+PROBE_ROWS = 5 * TOP_K
 
 
 def _shared_keys(sketch: Sketch, stories: list[Story]) -> np.ndarray:

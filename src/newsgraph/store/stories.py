@@ -13,6 +13,12 @@
 
 The tables live on their own ``MetaData`` and are created by the ``stories`` schema
 step (``store.migrations``). The active window is read through ``ix_stories_last_day``.
+
+Assignment keeps the active window in its process between batches
+(``analyze.stories``); ``story_df`` holds under ``STATE_KEY`` a random token that every
+assignment replaces in its transaction (``write_state``), so a process sees from the
+token (and the highest story id, ``read_state``) whether the tables changed since it
+last wrote them. Anything else that writes the story tables must call ``write_state``.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    func,
     insert,
     select,
     update,
@@ -44,6 +51,7 @@ from newsgraph.store.aggregates import chunked
 
 metadata = MetaData()
 DOCS_KEY = " docs"  # no word or entity id holds a space
+STATE_KEY = " state"  # the token of the last assignment (``write_state``)
 
 story_sketches = Table(
     "story_sketches",
@@ -128,6 +136,65 @@ def window_rows(conn: Connection, lo_day: int, hi_day: int) -> list[dict[str, An
         s.c.last_day >= lo_day, s.c.first_day <= hi_day, s.c.merged_into.is_(None)
     )
     return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def window_light(conn: Connection, lo_day: int, hi_day: int) -> list[dict[str, Any]]:
+    """``window_rows`` without the word, actor and place counts: id, days, size and
+    vector sum (what the in-process centroid index holds of every story)."""
+    s = stories
+    stmt = select(s.c.id, s.c.first_day, s.c.last_day, s.c.size, s.c.vec_sum).where(
+        s.c.last_day >= lo_day, s.c.first_day <= hi_day, s.c.merged_into.is_(None)
+    )
+    return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def story_rows(conn: Connection, story_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The full rows of ``story_ids`` (those not merged away)."""
+    s = stories
+    found: list[dict[str, Any]] = []
+    for chunk in chunked(sorted(set(story_ids)), 500):
+        stmt = select(s).where(s.c.id.in_(chunk), s.c.merged_into.is_(None))
+        found.extend(dict(r) for r in conn.execute(stmt).mappings())
+    return found
+
+
+def read_state(conn: Connection) -> tuple[int | None, int | None]:
+    """The token of the last assignment (None: none wrote one) and the highest story id:
+    what a process compares with what it saw to know its cached window is current."""
+    token = conn.execute(select(story_df.c.n).where(story_df.c.key == STATE_KEY)).scalar()
+    top = conn.execute(select(func.max(stories.c.id))).scalar()
+    return (
+        int(token) if token is not None else None,
+        int(top) if top is not None else None,
+    )
+
+
+def write_state(conn: Connection, old: int | None, new: int) -> bool:
+    """Replace the token ``old`` by ``new``; False when the stored token was not ``old``
+    (another process wrote the story tables in between: a cached window is stale)."""
+    if old is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+        stmt = (
+            upsert(story_df)
+            .values(key=STATE_KEY, n=new)
+            .on_conflict_do_nothing()
+            .returning(story_df.c.key)
+        )
+        if conn.execute(stmt).first() is not None:  # (rowcount is -1 on psycopg)
+            return True
+    else:
+        stmt2 = (
+            update(story_df)
+            .where(story_df.c.key == STATE_KEY, story_df.c.n == old)
+            .values(n=new)
+        )
+        if conn.execute(stmt2).rowcount == 1:
+            return True
+    conn.execute(update(story_df).where(story_df.c.key == STATE_KEY).values(n=new))
+    return False
 
 
 def doc_freqs(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
