@@ -240,3 +240,26 @@ def test_a_name_with_its_age_set_off_before_a_cue(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "widespread")
     assert quote.speaker is not None and quote.speaker.name == "Dan Stevens"
+
+
+def test_the_passive_subject_speaks_for_a_second_active_cue(nlp) -> None:
+    """'Raney was encouraged about the order but cautioned, "..."': the passive verb's
+    subject is the second verb's; before, the quote had no cue and no speaker."""
+    text = (
+        "Bill Raney, president of the coal group, spoke to reporters. Raney was encouraged "
+        'about the new order but cautioned, "No one has a feel for what the numbers are '
+        'going to be."'
+    )
+    quote = only(quotes_of(nlp, text), "No one has a feel")
+    assert quote.speaker is not None and quote.speaker.name == "Bill Raney"
+
+
+def test_the_noun_an_organisation_s_name_ends_with_is_that_organisation(nlp) -> None:
+    """'The Health Service Executive has said ... the executive said': 'executive' is also
+    a role word, and the role had gone to a person named near the word."""
+    text = (
+        "The Health Service Executive has said it welcomes the decision of the union. In a "
+        "statement the executive said it will engage fully in these talks."
+    )
+    quote = only(quotes_of(nlp, text), "engage fully")
+    assert quote.speaker is not None and quote.speaker.name == "The Health Service Executive"

@@ -108,6 +108,11 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             # up and also promised to ...': the parser hangs the second cue on the
             # reported clause; it continues the reporter's words
             return subject_of(reporter, lex)
+        if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+            for child in verb.head.children:  # 'Raney was encouraged ... but cautioned, "..."':
+                # the passive's subject is the active second verb's
+                if child.dep_ == "nsubjpass" and child.i < verb.head.i and _can_speak(child, lex):
+                    return child
         return subject_of(verb.head, lex)
     return None
 

@@ -207,6 +207,10 @@ class SpeakerResolver:
         if common and head.lemma_.lower() in self.lex.document_nouns and not _owned(head):
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
             return span.text
+        named_org = self._org_ending_with(span, head) if common else None
+        if named_org is not None:
+            self.kind = "org"  # 'The Health Service Executive ... the executive said'
+            return self._refer(named_org) or span.text
         if common and head.lemma_.lower() in self.lex.org_nouns:
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=False)) or span.text
@@ -240,6 +244,22 @@ class SpeakerResolver:
             return None
         self.antecedent = (found.at, found.end) if found.end >= 0 else None
         return found.name
+
+    def _org_ending_with(self, span: Span, head: Token) -> PersonMention | None:
+        """A recent organisation whose name ends with the definite mention's noun ('the
+        executive' after 'The Health Service Executive', 'the commission' after 'the
+        European Commission'): that organisation, not a person with the role word."""
+        if span[0].lower_ != "the" or len(span) != 2:
+            return None
+        sentence = self._sentence_of[head.i]
+        for org in sorted(self.orgs, key=lambda o: o.at, reverse=True):
+            if org.at >= span.start_char or sentence - org.sentence >= _ORG_SENTENCES:
+                continue
+            words = org.name.split()
+            if len(words) > 1 and words[-1].lower() == head.lower_ and words[-1].istitle():
+                return org  # a proper name ('Executive'), not 'the state news agency'
+
+        return None
 
     def _org(self, span: Span, head: Token, pronoun: bool) -> PersonMention | None:
         """The organisation a pronoun ("it") or a noun ("the ministry", "the newspaper")
