@@ -9,11 +9,6 @@ import typer
 
 from newsgraph.cli.options import DbOpt
 
-# the default number of server processes is one per CPU up to this: a process runs its
-# Python on one core at a time (the GIL), so on two cores two processes answered 3.2x as
-# many uncached requests a second as one under 50 clients (docs/scale.md, session 5)
-MAX_DEFAULT_WORKERS = 4
-
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
 PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
 TokenOpt = Annotated[
@@ -25,12 +20,11 @@ TokenOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    int | None,
+    int,
     typer.Option(
         "--workers",
         min=1,
-        help="Server processes, each opening the database and holding its own cache "
-        f"(default: one per CPU, at most {MAX_DEFAULT_WORKERS}).",
+        help="Server processes, each opening the database and holding its own cache.",
     ),
 ]
 CacheOpt = Annotated[
@@ -63,11 +57,14 @@ def serve_app(
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
-    workers: int | None = None,
+    workers: int = 1,
     cache_mb: int | None = None,
 ) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it with
-    ``workers`` processes (default ``default_workers()``)."""
+    ``workers`` processes. One is the default: on two shared cores two processes
+    answered 15% more uncached requests a second under 50 clients, but the 50
+    keep-alive connections split unevenly between them and the p99 rose from 0.49 to
+    0.74 s (docs/scale.md, session 10)."""
     from newsgraph.extras import require
 
     for module in WEB_MODULES:
@@ -81,7 +78,6 @@ def serve_app(
     app = create_app(db, token=token, host=host, cache_mb=cache_mb)  # checks the options here
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"newsgraph: serving {db} at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
-    workers = default_workers() if workers is None else workers
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
@@ -101,21 +97,12 @@ def serve_app(
     )
 
 
-def default_workers() -> int:
-    """One server process per CPU this process may run on, at most ``MAX_DEFAULT_WORKERS``."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_DEFAULT_WORKERS))
-
-
 def serve(
     db: DbOpt = None,
     host: HostOpt = "127.0.0.1",
     port: PortOpt = 8000,
     token: TokenOpt = None,
-    workers: WorkersOpt = None,
+    workers: WorkersOpt = 1,
     cache_mb: CacheOpt = None,
 ) -> None:
     """Serve the web UI and the JSON API (docs at /docs) over the database."""
