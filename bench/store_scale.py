@@ -973,6 +973,125 @@ def _crowd_turns(
     return out
 
 
+# tables that grow with the store: a full scan of one is what a hot query must not do
+GROWING = {
+    "articles",
+    "article_sources",
+    "entities",
+    "mentions",
+    "quotes",
+    "times",
+    "events",
+    "merged_events",
+    "merged_event_actors",
+    "event_mentions",
+    "actor_stats",
+    "quote_index",
+    "quote_speakers",
+    "event_index",
+    "event_keys",
+    "merged_event_keys",
+    "merged_event_pairs",
+    "event_days",
+    "event_months",
+    "dyad_days",
+    "entity_names",
+}
+
+
+def plans(db: str) -> dict[str, Any]:
+    """Each endpoint's statements, as the app runs them (captured in process), explained
+    on the same database with the planner's real settings: on PostgreSQL ``EXPLAIN
+    (ANALYZE, BUFFERS)`` replaying the request's ``SET LOCAL`` lines in order in one
+    transaction; on SQLite ``EXPLAIN QUERY PLAN``. Per endpoint: the statements, the
+    full scans of growing tables, and on PostgreSQL the slowest statement's execution
+    time and plan nodes."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import event
+
+    from newsgraph.web import create_app
+
+    app = create_app(db, cache_mb=0)
+    engine = app.state.store.engine
+    postgres = engine.dialect.name == "postgresql"
+    out: dict[str, Any] = {}
+    seen: list[tuple[str, Any]] = []
+
+    def listen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH", "SET")):
+            seen.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", listen)
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        for name, options in endpoints(db).items():
+            seen.clear()
+            status = client.get(options[0]).status_code
+            statements = list(seen)
+            out[name] = {"path": options[0], "status": status} | (
+                _explain_pg(engine, statements) if postgres else _explain_sqlite(engine, statements)
+            )
+    event.remove(engine, "before_cursor_execute", listen)
+    return {"plans": out}
+
+
+def _explain_pg(engine: Any, statements: list[tuple[str, Any]]) -> dict[str, Any]:
+    scans: list[str] = []
+    slowest: tuple[float, str, list[str]] = (0.0, "", [])
+    total = 0.0
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection  # one transaction: the SET LOCALs hold
+        for statement, params in statements:
+            if statement.lstrip().upper().startswith("SET"):
+                raw.execute(statement)
+                continue
+            plan = raw.execute(
+                "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement, params or None
+            ).fetchone()[0][0]
+            nodes = list(_nodes(plan["Plan"]))
+            ms = float(plan["Execution Time"])
+            total += ms
+            for node in nodes:
+                if node.startswith("Seq Scan on ") and node.split()[3] in GROWING:
+                    scans.append(node)
+            if ms > slowest[0]:
+                slowest = (ms, " ".join(statement.split())[:300], nodes)
+        raw.rollback()
+    return {
+        "statements": sum(1 for s, _ in statements if not s.lstrip().upper().startswith("SET")),
+        "sql_ms": round(total, 2),
+        "full_scans": scans,
+        "slowest_ms": round(slowest[0], 2),
+        "slowest_sql": slowest[1],
+        "slowest_plan": slowest[2],
+    }
+
+
+def _nodes(plan: dict[str, Any]) -> Iterator[str]:
+    """'Node Type on relation using index' of a JSON plan and its children."""
+    label = plan["Node Type"]
+    if "Relation Name" in plan:
+        label += f" on {plan['Relation Name']}"
+    if "Index Name" in plan:
+        label += f" using {plan['Index Name']}"
+    yield label
+    for child in plan.get("Plans", []):
+        yield from _nodes(child)
+
+
+def _explain_sqlite(engine: Any, statements: list[tuple[str, Any]]) -> dict[str, Any]:
+    scans: list[str] = []
+    with engine.connect() as conn:
+        for statement, params in statements:
+            if statement.lstrip().upper().startswith("SET"):
+                continue
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all():
+                line = str(row[-1])
+                found = line.split()[1] if line.startswith("SCAN ") else ""
+                if found in GROWING and not ("USING" in line and "LIMIT" in statement.upper()):
+                    scans.append(line)
+    return {"statements": len(statements), "full_scans": scans}
+
+
 def measure(
     db: str, requests: int, clients: int, seconds: float, workers: int = 1, think_ms: float = 0.0
 ) -> dict[str, Any]:
@@ -1070,6 +1189,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         metavar="W",
         help="with --compare: server processes of the other tree's server (default --workers)",
     )
+    ap.add_argument(
+        "--plans",
+        action="store_true",
+        help="instead of timing: each endpoint's statements explained on the database "
+        "(PostgreSQL: EXPLAIN ANALYZE with the request's settings), full scans of growing "
+        "tables and the slowest statement (plans)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
     db = args.db
@@ -1103,7 +1229,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     if copied:
         out["copied"] = copied
-    if args.compare and not args.build_only:
+    if args.plans:
+        out |= plans(db)
+    elif args.compare and not args.build_only:
         out |= compare(
             db,
             args.compare,
@@ -1126,6 +1254,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
 
 def _table(out: dict[str, Any], clients: int) -> None:
+    if "plans" in out:
+        for name, row in out["plans"].items():
+            print(
+                f"{name:<22}{row['status']:>4}{row['statements']:>4} statements"
+                f"{row.get('sql_ms', '-'):>9} ms  slowest {row.get('slowest_ms', '-')} ms"
+                f"  full scans: {row['full_scans'] or 'none'}"
+            )
+            if row.get("slowest_plan"):
+                print(f"{'':<26}{' / '.join(row['slowest_plan'])}")
+        return
     if "compare" in out:
         found = out["compare"]
         print(f"{'endpoint':<22}{'cpu ms, other':>15}{'this':>8}{'p50, other':>12}{'this':>8}")
