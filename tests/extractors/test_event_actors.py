@@ -228,3 +228,20 @@ def test_a_refusal_joined_to_a_request_answers_the_one_who_asked(extract):
     )
     event = one(extract(text), "REJECT")
     assert countries(event.source) == {"MYS"} and countries(event.target) == {"PRK"}
+
+
+def test_a_crowd_protesting_demonstrates_a_state_protesting_objects(extract):
+    crowd = one(
+        extract("Students protested against the government in Caracas on Monday."), "PROTEST"
+    )
+    assert countries(crowd.source) == {"VEN"}
+    state = one(
+        extract("China protested to Japan over the visit to the shrine on Monday."), "ACCUSE"
+    )
+    assert countries(state.target) == {"JPN"}
+
+
+def test_a_state_agent_is_not_aimed_at_its_own_state(extract):
+    text = "A Pentagon spokesman on Friday denied US involvement in the strike on the boat."
+    event = one(extract(text), "REJECT")
+    assert countries(event.source) == {"USA"} and countries(event.target) == set()

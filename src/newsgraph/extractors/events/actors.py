@@ -36,6 +36,8 @@ DOMESTIC = frozenset(
     {"COP", "OPP", "CVL", "JUD", "EDU", "LAB", "LEG", "REF", "REB", "HLH", "AGR", "ETH"}
 )
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# sectors that speak for their state's executive: their own country is never their target
+EXECUTIVE = frozenset({None, "GOV", "MIL", "COP", "SPY"})
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 LOCATIVE_PREPS = ("in", "of", "from", "at", "near", "across", "throughout")
 ETHNIC = re.compile(r"\bethnic\b", re.IGNORECASE)
@@ -77,8 +79,9 @@ def _at_home(actor: EventActor, country: str | None) -> EventActor:
 def _same(a: EventActor, b: EventActor) -> bool:
     """One actor on both sides ('Benkirane proposed to rebuild his coalition'), or a
     target that is the source's own country as its government ('Trump reaffirmed
-    Washington's policy'): a misreading, an actor does not act on itself."""
-    if a.entity and a.entity == f"country:{b.country}" and b.sector in (None, "GOV"):
+    Washington's policy', a Pentagon spokesman who 'denied US involvement'): a misreading,
+    an actor does not act on itself. Courts and legislatures do act on their own state."""
+    if a.entity and a.entity == f"country:{b.country}" and b.sector in EXECUTIVE:
         return True
     if a.entity or b.entity:
         return a.entity == b.entity

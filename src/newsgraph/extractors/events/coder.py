@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
+from newsgraph.extractors.events.actor_words import GROUP_HEADS
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -27,6 +28,7 @@ from newsgraph.extractors.events.coded import (
 )
 from newsgraph.extractors.events.patterns import match_trigger
 from newsgraph.extractors.events.tables import Pattern
+from newsgraph.kb.actor_codes import agent_sector
 from newsgraph.records import Event, Quote, TimeExpr
 
 COMPLEMENT_DEPS = frozenset(
@@ -244,7 +246,28 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
                 targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
+    if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
+        code = "141"  # 'activists protested against the ministry': they demonstrated
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+# sectors of people who protest in the street, not by a note ('China protested to Japan')
+CROWD_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "HLH", "REF"})
+
+
+def _crowd(sources: Sequence[Token]) -> bool:
+    """A crowd as the subject: people of a civilian sector ('activists', 'students'), or
+    counted people ('10,000 people', 'thousands')."""
+    if not sources:
+        return False
+    head = sources[0]
+    counted = head.like_num or head.lower_ in GROUP_HEADS
+    counted = counted or any(c.like_num or c.lower_ in GROUP_HEADS for c in head.children)
+    return (
+        counted
+        or agent_sector(head.lemma_) in CROWD_SECTORS
+        or (agent_sector(head.lower_) in CROWD_SECTORS)
+    )
 
 
 def _remote(token: Token, code: str) -> str:
