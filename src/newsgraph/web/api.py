@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, File, Query, Request, Response, UploadFile
-from pydantic_core import to_jsonable_python
+from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph.settings import Settings
@@ -41,46 +37,6 @@ async def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-
-
-async def answer(view: Callable[..., Any], *args: Any, **kwargs: Any) -> Response:
-    """A read endpoint's answer: ``view`` run in the thread pool, and its dict written as
-    JSON there too, as it is. FastAPI would validate the dict against the route's
-    response model and dump the model (about 0.4 ms of an answer's 3-5 ms, on the event
-    loop's thread); the model still documents the answer (``/openapi.json``) and
-    ``tests/web/test_api_shapes.py`` checks that every answer already has its shape."""
-    return await run_in_threadpool(_json_answer, view, args, kwargs)
-
-
-# compact UTF-8 JSON; values JSON has no type for (datetimes in ``stats``' runs) written
-# as pydantic writes them in a field of type Any
-JSON_OPTIONS: dict[str, Any] = {
-    "ensure_ascii": False,
-    "separators": (",", ":"),
-    "default": to_jsonable_python,
-}
-
-
-def _json_answer(view: Callable[..., Any], args: Any, kwargs: Any) -> Response:
-    data = view(*args, **kwargs)
-    try:
-        body = json.dumps(data, allow_nan=False, **JSON_OPTIONS)
-    except ValueError:  # a NaN or an infinity: null, as pydantic writes them
-        body = json.dumps(_finite(data), **JSON_OPTIONS)
-    return Response(body.encode(), media_type="application/json")
-
-
-def _finite(value: Any) -> Any:
-    """``value`` with every NaN and infinity replaced by None."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 Day = Annotated[str | None, Query(pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -133,7 +89,7 @@ async def list_articles(
         year=year,
         actor=actor,
     )
-    return await answer(
+    return await run_in_threadpool(
         views.search_view, store, q, filters, limit, offset, request.url, facets=facets
     )
 
@@ -141,7 +97,7 @@ async def list_articles(
 @router.get("/articles/{article_id:path}", response_model=m.ArticleDetail, tags=["articles"])
 async def get_article(article_id: str, store: StoreDep) -> Any:
     """An article with its entities, quotes, time expressions and events."""
-    return await answer(views.article_view, store, article_id)
+    return await run_in_threadpool(views.article_view, store, article_id)
 
 
 # ---- actors --------------------------------------------------------------------------------
@@ -153,7 +109,7 @@ async def list_actors(
 ) -> Any:
     """Actors by name (KB names and aliases, then names seen in articles), or the most
     mentioned actors without ``q``."""
-    return await answer(views.actors_view, store, q, limit, offset, request.url)
+    return await run_in_threadpool(views.actors_view, store, q, limit, offset, request.url)
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail, tags=["actors"])
@@ -167,7 +123,9 @@ async def get_actor(
 ) -> Any:
     """An actor's KB roles, quotes (paged), merged events per period (``by``, else chosen
     from their span) by quad class (negated ones left out), latest merged events."""
-    return await answer(views.actor_view, store, actor_id, request.url, limit, offset, by)
+    return await run_in_threadpool(
+        views.actor_view, store, actor_id, request.url, limit, offset, by
+    )
 
 
 # ---- quotes, events, series ----------------------------------------------------------------
@@ -188,7 +146,7 @@ async def list_quotes(
     offset: Offset = 0,
 ) -> Any:
     """Quotes newest first, by speaker and day."""
-    return await answer(
+    return await run_in_threadpool(
         views.quotes_view,
         store,
         request.url,
@@ -234,7 +192,7 @@ async def list_events(
 ) -> Any:
     """Stored events newest first, one per report (an event reported by three articles
     is three rows), by type, actor (entity id), country, day or article."""
-    return await answer(views.events_view, store, filters, limit, offset, request.url)
+    return await run_in_threadpool(views.events_view, store, filters, limit, offset, request.url)
 
 
 @router.get("/timeline", response_model=m.Timeline, tags=["series"])
@@ -249,13 +207,9 @@ async def timeline(
     """Merged events (one per event, however many articles report it) per period (``by``,
     else chosen from their span) by quad class, negated ones left out, and the merged
     events newest first (paged)."""
-    return await answer(_timeline, store, filters, limit, offset, request.url, by)
-
-
-def _timeline(*args: Any) -> dict[str, Any]:
-    """``views.timeline_view`` without what only the page shows (``actor``, ``empty``)."""
-    found = views.timeline_view(*args)
-    return {k: v for k, v in found.items() if k not in ("actor", "empty")}
+    return await run_in_threadpool(
+        views.timeline_view, store, filters, limit, offset, request.url, by
+    )
 
 
 Side = Annotated[
@@ -273,7 +227,7 @@ async def dyad(store: StoreDep, a: Side, b: Side, by: By = None) -> Any:
     """Cooperation and conflict between two actors or two countries per period (``by``,
     else chosen from their span), counted in merged events (one per event however many
     articles report it; negated ones left out)."""
-    return await answer(views.dyad_view, store, a, b, by)
+    return await run_in_threadpool(views.dyad_view, store, a, b, by)
 
 
 @router.get("/dyad/events", response_model=m.Page[m.MergedEventRow], tags=["series"])
@@ -293,7 +247,7 @@ async def dyad_events(
     """The merged events between two sides, oldest first, optionally in one period (a
     point of the chart; ``month`` is the older name of a month's point); each with its
     first report's sentence and every report."""
-    return await answer(
+    return await run_in_threadpool(
         views.dyad_events_view, store, a, b, period or month, limit, offset, request.url
     )
 
@@ -301,7 +255,7 @@ async def dyad_events(
 @router.get("/stats", response_model=m.Stats, tags=["stats"])
 async def stats(store: StoreDep) -> Any:
     """Counts per table, per language and per outlet, and the latest runs."""
-    return await answer(views.stats_view, store)
+    return await run_in_threadpool(views.stats_view, store)
 
 
 # ---- ingestion -----------------------------------------------------------------------------

@@ -246,13 +246,7 @@ def events_view(
     if unknown is not None:
         raise ApiError(400, "BAD_REQUEST", _unknown_actor(unknown))
     rows, total = event_data.list_events(store, resolved, limit, offset)
-    for row in rows:  # keys of the API's event model that a stored report leaves out
-        for key in EVENT_MERGE_KEYS:
-            row.setdefault(key, None)
     return page(rows, total, limit, offset, url)
-
-
-EVENT_MERGE_KEYS = ("merged_event_id", "n_articles", "n_sources")
 
 
 def actor_id_of(text: str) -> str | None:
