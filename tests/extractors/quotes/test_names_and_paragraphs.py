@@ -263,3 +263,79 @@ def test_the_noun_an_organisation_s_name_ends_with_is_that_organisation(nlp) -> 
     )
     quote = only(quotes_of(nlp, text), "engage fully")
     assert quote.speaker is not None and quote.speaker.name == "The Health Service Executive"
+
+
+# --- labels, cues and modifiers ---------------------------------------------------------------
+
+
+def test_a_closing_mark_that_opens_the_next_paragraph_has_no_cue_after_it(nlp) -> None:
+    """'... 20 June. "As we have said before, ...': the mark after '20 June.' closes one
+    paragraph and opens the next, so 'we have said' is quoted, not this quote's cue
+    (before: speaker 'we')."""
+    text = (
+        'Det Ch Insp Paul Rymarz said: "We have been waiting some time for this report and it '
+        'will take us some time to review. "We hope to do everything we can to submit a file '
+        'of material to the CPS in advance of the review on 20 June. "As we have said before, '
+        "this is an extraordinarily complex investigation, but we remain committed to finding "
+        'answers for the families." Both agencies have already published reports.'
+    )
+    found = quotes_of(nlp, text)
+    assert not [q for q in found if q.speaker is not None and q.speaker.text == "we"]
+    quote = only(found, "We hope")
+    assert quote.speaker is not None and quote.speaker.name == "Paul Rymarz"
+
+
+def test_a_label_with_a_party_before_the_colon(nlp) -> None:
+    """'Dean Heller (R-Nev.): "..."': a lawmaker's reaction listed with party and state."""
+    text = (
+        "Lawmakers from Nevada reacted at once. Dean Heller (R-Nev.): "
+        '"Yucca is dead and this reckless proposal will not revive it."'
+    )
+    quote = only(quotes_of(nlp, text), "Yucca is dead")
+    assert quote.speaker is not None and quote.speaker.name == "Dean Heller"
+
+
+def test_emailed_is_a_speech_cue(nlp) -> None:
+    text = (
+        '"I said this funding is going to end up supplanting baseline appropriations," '
+        "the advocate emailed."
+    )
+    quote = only(quotes_of(nlp, text), "supplanting")
+    assert quote.cue == "emailed" and quote.speaker is not None
+
+
+def _hook(text: str, names: dict[str, tuple[str, str]]):
+    def resolve(start: int, end: int) -> Speaker | None:
+        for word, (entity, name) in names.items():
+            at = text.find(word)
+            if at >= 0 and start < at + len(word) and at < end:
+                return Speaker(entity, name, start, end, text[start:end])
+        return None
+
+    return resolve
+
+
+def test_an_organisation_named_in_a_modifier_is_not_the_noun_s(nlp) -> None:
+    """'The UN court ruled that ...': the hook gives the United Nations for the court (it
+    is named in the modifier); asked about the modifier itself it gives the same, so the
+    court is left unlinked rather than called the United Nations."""
+    text = "The UN court ruled in 2007 that the massacre in the town was genocide."
+    un = ("ng:org:un", "United Nations")
+    doc = nlp(text)
+    found = find_quotes(doc, resolve=_hook(text, {"UN": un, "court": un}))
+    quote = only(found, "was genocide")
+    assert quote.speaker is not None and quote.speaker.entity is None
+
+
+def test_a_plain_adjective_of_the_noun_keeps_the_hook_s_organisation(nlp) -> None:
+    """Guard: 'the federal jobs agency has reported ...': 'federal' is no name of its own."""
+    text = (
+        "The Federal Labor Agency published its figures on Tuesday. Employment figures were "
+        "better than last year, the federal jobs agency has reported."
+    )
+    agency = ("local:org:federal-labor-agency", "Federal Labor Agency")
+    doc = nlp(text)
+    hook = _hook(text, {"Federal Labor Agency": agency, "federal jobs agency": agency})
+    found = find_quotes(doc, resolve=hook)
+    quote = only(found, "better than last year")
+    assert quote.speaker is not None and quote.speaker.entity == agency[0]

@@ -479,6 +479,9 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if _modifier_entity(cand.subject, hooked.entity, resolve):
+        # 'The UN court ruled': the court, not the United Nations
+        return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
     if lex.person_pronouns.get(cand.subject.lower_) and _not_a_person(hooked.entity):
         return speaker  # 'he' is no party, company or country ('he stressed' -> a party)
     if _part_of(hooked.name, speaker.name):
@@ -591,6 +594,24 @@ def _modifier_name(head: Token, name: str | None) -> bool:
         t.text for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree
     )
     return bool(words) and name in words
+
+
+def _modifier_entity(head: Token, entity: str | None, resolve: Resolve) -> bool:
+    """Whether the hook's entity for a common-noun speaker is the one a modifier names
+    ('The UN court', 'the ISIS-linked news agency': the modifier's entity is not the
+    noun's), asked of the hook itself rather than by the name's spelling."""
+    if entity is None or head.pos_ != "NOUN":
+        return False
+    for child in head.lefts:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.pos_ not in ("PROPN", "ADJ"):
+            continue
+        words = list(child.subtree)
+        if not any(t.ent_type_ for t in words) or head.ent_type_:
+            continue  # a name of its own ('UN'), not a word of the noun phrase ('federal')
+        found = resolve(words[0].idx, words[-1].idx + len(words[-1]))
+        if found is not None and found.entity == entity:
+            return True
+    return False
 
 
 # --- direct quotes -----------------------------------------------------------------
@@ -874,6 +895,12 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
     """A cue right after the closing mark: ``"...," X said`` / ``said X`` / ``according to X``."""
     if span.close_at < 0:
         return None
+    text = doc_text(doc)
+    if (
+        text[span.close_at - 1 : span.close_at].isspace()
+        and text[span.outer_end : span.outer_end + 1].isalpha()
+    ):
+        return None  # its closing mark opens the next paragraph's quote: what follows is quoted
     limit = paragraph_end(doc_text(doc), span.outer_end)
     limit = min([limit, *heading_breaks(doc_text(doc), span.outer_end, limit)])
     ends_sentence = doc_text(doc)[span.start : span.end].rstrip()[-1:] in _CLAUSE_END
@@ -976,7 +1003,8 @@ def _cue_before(
 # Soldier "..."" (interview captions: name, age, role)
 _LABEL = re.compile(
     r"(?P<title>(?:[A-Za-z][\w'\u2019.-]* ){1,5}?)?"
-    r"(?P<name>[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,3})(?::|, \d{1,3},[^.!?\n\"]{0,60})$"
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,3})"
+    r"(?::| \([A-Z][\w.-]{0,12}\):|, \d{1,3},[^.!?\n\"]{0,60})$"  # 'Dean Heller (R-Nev.):'
 )
 _SEGMENT_START = re.compile(r"(?:\n|[.!?][\"'\u201d\u2019]?\s|[\"\u201d]\s)")
 
