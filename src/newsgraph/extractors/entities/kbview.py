@@ -28,6 +28,7 @@ NO_KB = _NoKb()
 Gazetteer = dict[tuple[str, ...], tuple[str, bool]]
 Sizes = dict[str, tuple[int, ...]]
 _GAZETTEERS: dict[int, tuple[Any, Gazetteer, Sizes]] = {}
+_ACRONYMS: dict[int, tuple[Any, frozenset[tuple[str, ...]]]] = {}
 
 
 def view_of(kb: Any, on: date | None) -> KbView:
@@ -101,6 +102,14 @@ class KbView:
                 ended.append(role.end)
         return (self.on - max(ended)).days / 365.25 if ended else 99.0
 
+    def offices(self, actor_id: str) -> list[tuple[str, str | None, bool]] | None:
+        """The KB roles of a person as (role, country, held on the article's date); None
+        when the actor is no KB person or the KB gives no roles."""
+        actor = self.kb.people.get(actor_id) if self.kb is not None else None
+        if actor is None or not actor.roles:
+            return None
+        return [(r.role, r.country, self.on is None or r.active_on(self.on)) for r in actor.roles]
+
     def gazetteer(self) -> Gazetteer:
         """Lower-cased alias tokens -> (label, is a surname), built once per KB."""
         return self._cached_gazetteer()[1]
@@ -109,6 +118,17 @@ class KbView:
         """First alias token -> the token lengths of aliases starting with it, longest
         first (built once per KB, with the gazetteer)."""
         return self._cached_gazetteer()[2]
+
+    def acronyms(self) -> frozenset[tuple[str, ...]]:
+        """Gazetteer keys whose every alias is written in capitals ("WHO", "IMF"): they
+        match text in capitals only ("Who votes for ...?" is no World Health Organization)."""
+        if self.kb is None:
+            return frozenset()
+        cached = _ACRONYMS.get(id(self.kb))
+        if cached is None or cached[0] is not self.kb:
+            cached = (self.kb, _build_acronyms(self.kb))
+            _ACRONYMS[id(self.kb)] = cached
+        return cached[1]
 
     def _cached_gazetteer(self) -> tuple[Any, Gazetteer, Sizes]:
         if self.kb is None:
@@ -150,6 +170,19 @@ def _build_gazetteer(kb: Any) -> Gazetteer:
             if key not in index or label == "PERSON":  # a person wins a shared alias
                 index[key] = (label, surname)
     return index
+
+
+def _build_acronyms(kb: Any) -> frozenset[tuple[str, ...]]:
+    tokenizer = spacy.blank("en").tokenizer
+    cased: dict[tuple[str, ...], bool] = {}
+    records = [("PERSON", p) for p in kb.people.values()]
+    records += [("ORG", o) for o in kb.organisations.values()]
+    for _, texts in [*_actor_texts(records), *_country_texts(kb)]:
+        for text in texts:
+            key = tuple(t.lower_ for t in tokenizer(text))
+            upper = text.isupper() and len(key) == 1
+            cased[key] = cased.get(key, True) and upper
+    return frozenset(key for key, upper in cased.items() if upper)
 
 
 def _actor_texts(records: list[tuple[str, Any]]) -> Iterable[tuple[str, set[str]]]:

@@ -33,7 +33,24 @@ beats a wrong link):
 * role phrases: an appositive role is its own name's even with a place in it; a minister
   of another portfolio ("Economy Minister"), of a state ("of North Rhine-Westphalia") or
   an opposition leader is not the office the KB knows; titles joined by "and" before a
-  name are all its roles;
+  name are all its roles; a chief of a portfolio ("the treasury chief") is its minister,
+  a leader of a body the article does not identify ("the leader of al Qaeda in ...") no
+  one's stated leader; "the president" prefers the person the article calls president to
+  one it calls chairman; a title said of a subject ("X was nicknamed the ... president")
+  is the subject's; "the former U.S. president", "the ex-president", "the last ...
+  president" are a past holder, never the one in office on the article's date; a KB
+  person the KB gives only other offices (a senator) takes no president's title; "his
+  Chinese counterpart" holds the office of the person it is relative to (a US secretary
+  of state's is China's foreign minister), unlinked when that office is unknown;
+* organisation nominals: "the bureau", "the court" are the last organisation with that
+  word in its name; "the paper" after "Ouest France newspaper" takes the noun the text
+  gives the name; a nominal in apposition to a name or right before it is that name's;
+  two fitting organisations of a specific kind (parties, media) leave it unlinked;
+* surface forms: a KB name inside a longer one ("Social Democratic Party") is not that
+  KB name; "Labour Party" needs the party's country like "Labour"; an acronym alias
+  matches capitals only ("Who votes ...?" is no WHO); a demonym that is the surname of a
+  named person and stands as a noun is that person ("Mark Cuban ... Cuban said"); a
+  one-word "person" the model calls a place elsewhere in the article is that place;
 * pronouns go to the most salient earlier person (subject > object, recency by
   sentence, a speaker for a speaking "he"; someone unnamed - "a spokesman said ... he
   added" - leaves them unlinked; "his or her" is no one) and agree with a gender the

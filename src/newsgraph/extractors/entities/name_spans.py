@@ -165,6 +165,8 @@ def _alias_at(
         span = doc[i : i + n]
         if any(t.ent_type_ in NOT_NAMES for t in span):
             continue
+        if not span.text.isupper() and tuple(lowers[i : i + n]) in view.acronyms():
+            continue  # "Who votes for ...?" is no WHO
         label, surname = entry
         if _capitalised(span) and not hyphen_part(span[0]):
             source = "kb"
@@ -179,7 +181,9 @@ def _alias_at(
             continue
         if label in ("GPE", "NORP"):
             return Candidate(i, i + n, label, source="kb-place")
-        if label == "ORG" and name_goes_on(doc, i + n):
+        if label == "ORG" and (
+            name_goes_on(doc, i + n) or _name_began_before(doc, lowers, i, index, view)
+        ):
             continue  # "Democrats 66" (a Dutch party) is not the US Democratic Party
         first = _first_names_before(doc, i, index) if surname and source == "kb" else i
         if first < i:  # "Jean-Marie" + a known surname: someone else of that name
@@ -187,6 +191,32 @@ def _alias_at(
         links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
         return Candidate(i, i + n, label, tuple(x for x in links if x), source)
     return None
+
+
+def _name_began_before(
+    doc: Doc,
+    lowers: list[str],
+    i: int,
+    index: dict[tuple[str, ...], tuple[str, bool]],
+    view: KbView,
+) -> bool:
+    """The model's name runs on from a capitalised word before the alias, one that names
+    no country and ends no KB name ("Social Democratic Party" is not the US "Democratic
+    Party"; "Russian Foreign Ministry" and "The United Nations Security Council" keep
+    their aliases)."""
+    if i == 0 or doc[i].ent_iob_ != "I":
+        return False
+    if any(tuple(lowers[j:i]) in index for j in range(max(0, i - 4), i)):
+        return False
+    tok = doc[i - 1]
+    return (
+        tok.is_alpha
+        and tok.is_title
+        and tok.tag_ == "NNP"
+        and "\n" not in tok.whitespace_
+        and view.country(tok.text) is None
+        and tok.lower_ not in lexicon()["titles"]
+    )
 
 
 def name_goes_on(doc: Doc, end: int) -> bool:
@@ -310,12 +340,24 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
     surname of one of the article's people is that PERSON (headline "Macron")."""
     surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1}
     person_ends = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
+    single = [c for c in cands if c.end - c.start == 1 and c.source == "model"]
+    orgs = {doc[c.start].lower_ for c in single if c.label == "ORG"}
+    places = {  # a word the model also calls an organisation is no place ("Gazprom")
+        doc[c.start].lower_: c.label
+        for c in single
+        if c.label in ("GPE", "LOC") and doc[c.start].lower_ not in orgs
+    }
     for c in cands:
         text = doc[c.start : c.end].text
+        if _surname_not_demonym(doc, c, surnames):
+            c.label, c.links, c.source = "PERSON", (), "surname"
+            continue  # "Mark Cuban ... Cuban has criticised": no Cuba
         if c.source != "model":
             continue
         if c.label == "PERSON" and view.country(text) and not view.people(text):
             c.label = "GPE"
+        elif _place_elsewhere(doc, c, places, surnames) and not view.people(text):
+            c.label = places[doc[c.start].lower_]  # "control of Palmyra" beside "in Palmyra"
         elif (
             c.label in ("PERSON", "ORG")
             and _lone_place(doc, c, surnames)
@@ -337,6 +379,33 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
                 c.start += 1  # "Representative Farrar": the title is no part of the name
+
+
+def _place_elsewhere(doc: Doc, cand: Candidate, places: dict[str, str], surnames: set[str]) -> bool:
+    """A one-word 'person' that the model labels a place elsewhere in the same article
+    (one sense per article), that is no surname of a full name there and has no title."""
+    if cand.label != "PERSON" or cand.end - cand.start != 1 or _thing_name(doc, cand):
+        return False  # "Gazprom" is a company, whatever else the model calls it
+    word = doc[cand.start].lower_
+    before = doc[cand.start - 1].lower_.rstrip(".") if cand.start else ""
+    if before in lexicon()["titles"] or before in name_particles():
+        return False  # "President dos Santos"
+    return word in places and word not in surnames
+
+
+def _surname_not_demonym(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
+    """A demonym or place word that is the surname of someone the article names in full,
+    standing as a noun of its own rather than before one ("Cuban has criticised", not
+    "Cuban officials")."""
+    if cand.label not in ("NORP", "GPE") or cand.end - cand.start != 1:
+        return False
+    tok = doc[cand.start]
+    return (
+        tok.lower_ in surnames
+        and tok.is_title
+        and tok.dep_ not in ("amod", "compound", "nmod")
+        and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("NN", "NNS"))
+    )
 
 
 def _lone_place(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:

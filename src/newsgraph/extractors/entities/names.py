@@ -149,8 +149,15 @@ def _party_word_text(mention: str) -> str:
 
 
 def _party_word(mention: str) -> bool:
+    """A party word, with or without "Party" ("Labour Party" in a Dutch story is PvdA)."""
     words = mention.lower().replace("the ", "").strip()
-    return words in PARTY_WORDS
+    return words in PARTY_WORDS or words.removesuffix(" party") in PARTY_WORDS | _PARTY_STEMS
+
+
+# the singular stems of PARTY_WORDS that parties of many countries are named by
+_PARTY_STEMS = frozenset(
+    {"conservative", "republican", "democratic", "liberal", "socialist", "green", "communist"}
+)
 
 
 _DEFINITION = re.compile(

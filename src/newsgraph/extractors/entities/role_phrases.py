@@ -39,23 +39,59 @@ def role_key(
     role, used = _role_word(words)
     if role is None or (head is not None and head.i not in {tokens[j].i for j in used}):
         return None
-    if role == "minister":
-        portfolio = _portfolio(tokens, min(used), resolver)
+    if role == "minister" or words[min(used)] in PORTFOLIO_HEADS:
+        portfolio = _portfolio(tokens, min(used), resolver, role != "minister")
         if portfolio is not None:
-            role, used = f"minister:{portfolio}", used | {min(used) - 1}
+            kind = "minister" if role == "minister" else "chief"
+            role, used = f"{kind}:{portfolio}", used | {min(used) - 1}
     country, org, region = _qualifiers(tokens, used, resolver)
+    if country is None and org is None and region is None:
+        org = _unknown_organisation(tokens, max(used))
     return RoleKey(role, country, org, region)
 
 
-def _portfolio(tokens: Sequence[Token], at: int, resolver: Resolver) -> str | None:
+# a chief or head of a portfolio ("the US treasury chief", "the army chief") is no
+# country's leader; 'party', 'state' and the like name what a leader leads
+PORTFOLIO_HEADS = frozenset({"chief", "head"})
+_NO_PORTFOLIO = frozenset({"party", "state", "government", "opposition", "group", "family"})
+
+
+def _unknown_organisation(tokens: Sequence[Token], last: int) -> str | None:
+    """A name after "of" that is no country, region or KB organisation ("the leader of al
+    Qaeda in the Arabian Peninsula"): the role is that body's, which the article does not
+    otherwise identify; a local key keeps it from matching another body's holders."""
+    i = last + 1
+    if i >= len(tokens) or tokens[i].lower_ != "of":
+        return None
+    rest = [t for t in tokens[i + 1 :] if t.lower_ != "the"]
+    while len(rest) > 1 and rest[0].is_lower and rest[0].pos_ in ("ADJ", "VERB"):
+        rest = rest[1:]  # "of the governing Social Democratic Party"
+    if not rest or not (rest[0].is_title or rest[0].is_upper or rest[0].lower_ in ("al", "el")):
+        return None
+    words = [t.text for t in rest if t.is_alpha][:4]
+    return "local:" + "-".join(w.lower() for w in words)
+
+
+def _portfolio(
+    tokens: Sequence[Token], at: int, resolver: Resolver, common: bool = False
+) -> str | None:
     """The ministry a plain 'minister' is of, when a noun before it names one ("Economy
     Minister", "justice minister"): a minister of another portfolio than the KB knows is
-    no foreign, defence or interior minister, nor the minister of another portfolio."""
+    no foreign, defence or interior minister, nor the minister of another portfolio. With
+    ``common`` (a chief or head) the noun must name no organisation ("treasury chief",
+    not "IMF chief")."""
     if at == 0:
         return None
     tok = tokens[at - 1]
     if not tok.is_alpha or tok.tag_ not in ("NN", "NNP", "NNS") or resolver.country(tok.text):
         return None
+    if common and (
+        tok.lower_ in _NO_PORTFOLIO
+        or (not tok.is_lower and tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
+        or resolver.org(tok.text) is not None
+        or tok.is_upper
+    ):
+        return None  # "IMF chief" is the IMF's head; "treasury chief" a portfolio's
     return tok.lower_
 
 
@@ -69,6 +105,8 @@ def _role_word(words: list[str]) -> tuple[str | None, set[int]]:
                 return _unless_deputy(words, lex["role_bigrams"][gram], i - n + 1, i)
         if words[i] in lex["role_nouns"]:
             return _unless_deputy(words, lex["role_nouns"][words[i]], i, i)
+        if words[i].startswith("ex-") and words[i][3:] in lex["role_nouns"]:
+            return lex["role_nouns"][words[i][3:]], {i}  # "the ex-president": one token
     return None, set()
 
 
@@ -100,6 +138,8 @@ def _qualifiers(
             org, country = found.id, country or found.country
             continue
         code = resolver.country(text)
+        if code is None and run[0].is_lower:  # "former U.S.": the adjective is no part
+            code = resolver.country(" ".join(t.text for t in run if not t.is_lower))
         country = country or code
         after_of = run[0].i > 0 and run[0].nbor(-1).lower_ == "of"
         if code is None and after_of and run[0].ent_type_ not in ("ORG", "NORP"):
@@ -113,7 +153,7 @@ def _proper_runs(tokens: Sequence[Token], used: set[int]) -> list[list[Token]]:
     current: list[Token] = []
     for i, tok in enumerate(tokens):
         keep = i not in used and (tok.is_title or tok.is_upper or tok.pos_ == "ADJ")
-        if keep and tok.is_alpha:
+        if keep and (tok.is_alpha or _dotted(tok)):
             current.append(tok)
         elif current:
             runs.append(current)
@@ -123,10 +163,23 @@ def _proper_runs(tokens: Sequence[Token], used: set[int]) -> list[list[Token]]:
     return runs
 
 
+def _dotted(tok: Token) -> bool:
+    """An abbreviation with full stops ("U.S.", "U.K.")."""
+    letters = tok.text.replace(".", "")
+    return "." in tok.text and letters.isalpha() and letters.isupper()
+
+
 def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     """Whether a stated role can be the role a phrase names."""
     allowed = lexicon()["compatible_roles"].get(phrase.role, [phrase.role])
     portfolio = phrase.role == "minister" and stated.role.startswith("minister:")
+    portfolio = portfolio or (
+        ":" in phrase.role and _portfolio_of(phrase.role) == _portfolio_of(stated.role)
+    )
+    bare = not (phrase.country or phrase.org or phrase.region)
+    portfolio = portfolio or (  # "the chief" after "Damascus police chief X"
+        phrase.role == "leader" and bare and stated.role.startswith("chief:")
+    )
     if stated.role not in allowed and not portfolio:
         return False
     if stated.org and not phrase.org and phrase.role != "candidate":
@@ -136,6 +189,11 @@ def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     if stated.region and phrase.region != stated.region and (phrase.country or phrase.region):
         return False  # a state's minister is not "Turkey's justice minister"
     return not (phrase.country and stated.country and phrase.country != stated.country)
+
+
+def _portfolio_of(role: str) -> str | None:
+    """'treasury' of 'minister:treasury' and of 'chief:treasury'."""
+    return role.split(":", 1)[1] if ":" in role else None
 
 
 # ---------------------------------------------------------------- stated roles
@@ -190,8 +248,30 @@ def _appositive_roles(art: CorefArticle, name: NameSpan) -> list[Span]:
     found = []
     if root.dep_ == "appos" and not art.person_at(root.head.i):
         found.append(_phrase_of(root.head))
-    found += [_phrase_of(c) for c in root.children if c.dep_ == "appos" and not art.person_at(c.i)]
+    found += [
+        _phrase_of(c)
+        for c in root.children
+        if c.dep_ == "appos" and not art.person_at(c.i) and not _subject_of_verb_after(c)
+    ]
     return found
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subject_of_verb_after(head: Token) -> bool:
+    """An 'apposition' straight followed by a finite verb with no comma between, to a name
+    that is no subject, is the subject of that verb, misparsed ("... under Donald Trump,
+    the leader of al Qaeda in the Arabian Peninsula released a message": the leader is
+    not Trump)."""
+    after = head.right_edge.i + 1
+    if after >= len(head.doc) or head.doc[after].tag_ not in FINITE_TAGS:
+        return False
+    # "Zamir Kabulov, head of the ... department said": a name and role before a speech
+    # verb both speak (a comma left out), and a subject name keeps its apposition
+    verb = head.doc[after]
+    speech = verb.lemma_ in lexicon()["speech_verbs"]
+    return not speech and head.head.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _add_stated(
@@ -240,19 +320,55 @@ def resolve_role_phrases(art: CorefArticle) -> None:
         head = chunk.root
         if head.tag_ in PLURAL_TAGS or any(art.person_at(i) for i in range(chunk.start, chunk.end)):
             continue
+        ex_start = _ex_start(chunk)
+        first = art.doc[ex_start] if ex_start is not None else chunk[0]
         if (
-            chunk[0].lower_ not in ("the", "his", "her")
+            first.lower_ not in ("the", "his", "her")
             and not head.is_title
             and not _proper_owner(head)
         ):
             continue  # "a president", "its president": not a known person
         phrase = _phrase_of(head)
+        if ex_start is not None:
+            phrase = art.doc[ex_start : phrase.end]
         key = role_key(list(phrase), art.resolver, head)
         if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
             continue
-        entity = _name_after(art, phrase) or _role_entity(art, phrase, key)
+        entity = (
+            _name_after(art, phrase) or _predicate_of(art, head) or _role_entity(art, phrase, key)
+        )
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+def _predicate_of(art: CorefArticle, head: Token) -> str | None:
+    """The person a role phrase is said of: the subject of "was" or of a naming verb
+    ("Sarkozy was nicknamed the 'bling-bling' president", "Park was the president")."""
+    if head.dep_ not in ("attr", "oprd"):
+        return None
+    for child in head.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            named = art.person_at(child.i)
+            apposed = {art.person_at(t.i) for t in child.subtree if t.dep_ == "appos"} - {None}
+            return named or (apposed.pop() if len(apposed) == 1 else None)
+    return None
+
+
+def _ex_start(chunk: Span) -> int | None:
+    """Where "the ex-president" starts when the tokenizer split it ("the", "ex", "-"
+    before the chunk "president")."""
+    doc, i = chunk.doc, chunk.start
+    if i >= 3 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex":
+        return i - 3 if doc[i - 3].lower_ in ("the", "his", "her") else None
+    return None
+
+
+# a role phrase with one of these words is about someone out of that office
+PAST_WORDS = ("former", "ex-", "ex", "then", "last", "previous", "late", "erstwhile")
+
+
+def _past(words: list[str]) -> bool:
+    return any(w.startswith(("former", "ex-", "then-")) or w in PAST_WORDS for w in words)
 
 
 def _name_after(art: CorefArticle, phrase: Span) -> str | None:
@@ -299,8 +415,10 @@ def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
     words = phrase.text.split()
     if words and words[0].lower() in ("his", "her", "its", "their"):
         words[0] = "the"
-    link = art.resolver.role_holder(" ".join(words))
-    past = any(w.lower().startswith(("former", "ex-", "then")) for w in words)
+    if phrase.root.lower_ == "counterpart":
+        return _counterpart(art, phrase, key, words)
+    past = _past([t.lower_ for t in phrase])
+    link = None if past else art.resolver.role_holder(" ".join(words))
     stated = _from_stated(art, phrase.start, key, past)
     if stated is not None and not (
         link is not None and link.id != stated and link.id in art.people
@@ -313,7 +431,104 @@ def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
         return link.id
     if key.country is None:
         return None
-    return art.last_person_before(phrase.start, key.country, _other_office(art, key))
+    exclude = _other_office(art, key) | _never_held(art, key)
+    return art.last_person_before(phrase.start, key.country, exclude)
+
+
+def _never_held(art: CorefArticle, key: RoleKey) -> set[str]:
+    """People of the article the knowledge base gives other offices only (John McCain, a
+    senator, is not "the last Republican president"): the last person named is no holder
+    of an office the KB says they never held. (Holding it on another date is allowed: KB
+    tenures and article dates are not exact enough to rule that out.)"""
+    out: set[str] = set()
+    if key.role == "candidate" or ":" in key.role:
+        return out  # no office of the KB: a candidacy, a portfolio it does not name
+    for entity in art.people:
+        offices = art.resolver.offices(entity)
+        if offices is not None and not any(
+            compatible(key, RoleKey(role, country)) or _kb_minister(key, role)
+            for role, country, _ in offices
+        ):
+            out.add(entity)
+    return out
+
+
+def _holds_now(art: CorefArticle, entity: str, key: RoleKey) -> bool:
+    """The KB has the person in an office of this kind on the article's date."""
+    return any(
+        held and (compatible(key, RoleKey(role, country)) or _kb_minister(key, role))
+        for role, country, held in art.resolver.offices(entity) or []
+    )
+
+
+def _kb_minister(key: RoleKey, role: str) -> bool:
+    """A plain 'minister' phrase fits any minister of the KB."""
+    return key.role == "minister" and role.endswith("_minister")
+
+
+# what an office of the KB is called in a role phrase ("the Chinese foreign minister")
+OFFICE_WORDS = {
+    "head_of_state": "president",
+    "head_of_government": "prime minister",
+    "foreign_minister": "foreign minister",
+    "defence_minister": "defence minister",
+    "interior_minister": "interior minister",
+    "finance_minister": "finance minister",
+}
+
+
+def _counterpart(art: CorefArticle, phrase: Span, key: RoleKey, words: list[str]) -> str | None:
+    """ "His Chinese counterpart" holds the office of the person it is relative to, in
+    the other country: said of a US secretary of state it is China's foreign minister
+    (a stated one first, else the KB's holder on the article's date); unlinked when the
+    relative's office is not known."""
+    relative = _relative(art, phrase)
+    office = _office_of(art, relative) if relative else None
+    if office is None or key.country is None:
+        return None
+    wanted = RoleKey(office, key.country)
+    fits = [
+        s
+        for i, s in art.stated
+        if s.role == office and art.country_of(s) == key.country and i != phrase.start
+    ]
+    if fits:
+        return fits[-1].entity
+    text = " ".join(words).replace("counterpart", OFFICE_WORDS.get(office, "?"))
+    link = art.resolver.role_holder(text) if office in OFFICE_WORDS else None
+    if link is None or link.country != wanted.country:
+        return None
+    if link.id not in art.people:
+        art.new_links[link.id] = link
+        art.people[link.id] = link
+    return link.id
+
+
+def _relative(art: CorefArticle, phrase: Span) -> str | None:
+    """Whom a counterpart is relative to: a named possessor ("Trump's"), the person it is
+    joined to ("Tillerson and his counterpart"), the subject of its clause, else the last
+    person named before it."""
+    head = phrase.root
+    for tok in head.lefts:
+        if tok.dep_ == "poss" and art.person_at(tok.i):
+            return art.person_at(tok.i)
+    if head.dep_ == "conj" and art.person_at(head.head.i):
+        return art.person_at(head.head.i)
+    for anc in head.ancestors:
+        for child in anc.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and art.person_at(child.i):
+                return art.person_at(child.i)
+    return art.last_person_before(phrase.start, None)
+
+
+def _office_of(art: CorefArticle, entity: str) -> str | None:
+    """The office the article states for a person, else the one the KB has them hold on
+    the article's date (heads of state first)."""
+    stated = [s.role for _, s in art.stated if s.entity == entity and s.role in OFFICE_WORDS]
+    if stated:
+        return stated[0]
+    held = {role for role, _, now in art.resolver.offices(entity) or [] if now}
+    return next((office for office in OFFICE_WORDS if office in held), None)
 
 
 def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
@@ -325,6 +540,10 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
         role = RoleKey(stated.role, art.country_of(stated), stated.org, stated.region)
         (fitting if compatible(key, role) else other).add(stated.entity)
     return other - fitting
+
+
+# roles a phrase names loosely ("the leader", "the minister"): any fitting office will do
+GENERIC_ROLES = frozenset({"leader", "minister"})
 
 
 def _from_stated(art: CorefArticle, position: int, key: RoleKey, past: bool = False) -> str | None:
@@ -341,6 +560,13 @@ def _from_stated(art: CorefArticle, position: int, key: RoleKey, past: bool = Fa
     gone = {s.entity for _, s in fits if (art.resolver.years_out_of_office(s.entity) or 0.0) > 0}
     if not past and gone and any(s.entity not in gone for _, s in fits):
         fits = [(i, s) for i, s in fits if s.entity not in gone]
+    if past:  # "the last Republican president" is not the one in office on the date
+        fits = [(i, s) for i, s in fits if not _holds_now(art, s.entity, key)]
+    never = _never_held(art, key)  # a committee chairman the KB has as a senator
+    fits = [(i, s) for i, s in fits if s.role == key.role or s.entity not in never]
+    if key.role not in GENERIC_ROLES and any(s.role == key.role for _, s in fits):
+        # "the president" is the one the article calls president, not a party chairman
+        fits = [(i, s) for i, s in fits if s.role == key.role]
     here = [s for i, s in fits if i == position]  # the phrase is itself a stated role
     if here:
         return here[0].entity
