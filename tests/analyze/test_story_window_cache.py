@@ -47,8 +47,7 @@ def stream(seed: int, events: int = 30, reports: int = 4, days: int = 120) -> li
             words.update({f"e{twin}w0": 1, f"c{int(rng.integers(0, 20))}": 1})
             day = start + int(rng.integers(0, 4))
             out.append(
-                Sketch(f"s{seed}-{e}-{r}", "en", (day, day), v, words,
-                       frozenset({f"Q{twin}"}))
+                Sketch(f"s{seed}-{e}-{r}", "en", (day, day), v, words, frozenset({f"Q{twin}"}))
             )
     out.sort(key=lambda s: (s.span[0], s.id))
     return out
@@ -58,8 +57,17 @@ def _store_articles(store: Database, ids: list[str]) -> None:
     with store.engine.begin() as conn:
         conn.execute(
             insert(schema.articles),
-            [{"id": i, "content_hash": i, "source": "t", "text": "x", "created": NOW,
-              "published_confidence": 0.0} for i in ids],
+            [
+                {
+                    "id": i,
+                    "content_hash": i,
+                    "source": "t",
+                    "text": "x",
+                    "created": NOW,
+                    "published_confidence": 0.0,
+                }
+                for i in ids
+            ],
         )
 
 
@@ -124,7 +132,8 @@ def _index_matches_store(store: Database, cache: st.WindowCache) -> None:
             assert key in stored
             assert int(ix.sizes[row]) == int(stored[key]["size"])
             assert (int(ix.first[row]), int(ix.last[row])) == (
-                stored[key]["first_day"], stored[key]["last_day"],
+                stored[key]["first_day"],
+                stored[key]["last_day"],
             )
             stored_sum = np.frombuffer(bytes(stored[key]["vec_sum"]), dtype=np.float32)
             assert np.allclose(ix.sums[row], stored_sum, atol=1e-5)
@@ -169,17 +178,34 @@ def test_a_batch_reads_its_candidates_not_the_window(db_url, monkeypatch):
     centres = _unit(rng.standard_normal((n, DIM)))
     with Database.open(db_url) as store:
         with store.engine.begin() as conn:
-            conn.execute(insert(q.stories), [
-                {"id": k + 1, "first_day": DAY0 + k % 40, "last_day": DAY0 + k % 40, "size": 1,
-                 "first_report": "2021-03-01", "last_report": "2021-03-01",
-                 "vec_sum": centres[k].tobytes(), "terms": {"en": {f"k{k}": 1}},
-                 "actors": {}, "places": {}} for k in range(n)
-            ])
+            conn.execute(
+                insert(q.stories),
+                [
+                    {
+                        "id": k + 1,
+                        "first_day": DAY0 + k % 40,
+                        "last_day": DAY0 + k % 40,
+                        "size": 1,
+                        "first_report": "2021-03-01",
+                        "last_report": "2021-03-01",
+                        "vec_sum": centres[k].tobytes(),
+                        "terms": {"en": {f"k{k}": 1}},
+                        "actors": {},
+                        "places": {},
+                    }
+                    for k in range(n)
+                ],
+            )
             conn.execute(insert(q.story_df), [{"key": q.DOCS_KEY, "n": n}])
         picks = rng.choice(n, 40, replace=False)
         reports = [
-            Sketch(f"r{i}", "en", (DAY0 + int(k) % 40,) * 2,
-                   _unit(centres[k] + 0.5 * _unit(rng.standard_normal(DIM))), {f"k{k}": 1})
+            Sketch(
+                f"r{i}",
+                "en",
+                (DAY0 + int(k) % 40,) * 2,
+                _unit(centres[k] + 0.5 * _unit(rng.standard_normal(DIM))),
+                {f"k{k}": 1},
+            )
             for i, k in enumerate(picks)
         ]
         _store_articles(store, [r.id for r in reports])
@@ -238,10 +264,20 @@ def test_another_writer_makes_the_cache_read_the_store_again(db_url):
         late = Sketch("late", "en", (DAY0 + 500,) * 2, _unit(np.ones(DIM)), {"late": 1})
         _store_articles(store, ["late"])
         with store.engine.begin() as conn:
-            conn.execute(insert(q.stories).values(
-                id=10_000, first_day=DAY0 + 500, last_day=DAY0 + 500, size=1,
-                first_report="x", last_report="x", vec_sum=late.vector.tobytes(),
-                terms={"en": {"late": 1}}, actors={}, places={}))
+            conn.execute(
+                insert(q.stories).values(
+                    id=10_000,
+                    first_day=DAY0 + 500,
+                    last_day=DAY0 + 500,
+                    size=1,
+                    first_report="x",
+                    last_report="x",
+                    vec_sum=late.vector.tobytes(),
+                    terms={"en": {"late": 1}},
+                    actors={},
+                    places={},
+                )
+            )
         with write_engine(store.engine).begin() as conn:
             (d,) = st.assign(conn, [late])
         assert d.story == 10_000
@@ -288,7 +324,9 @@ def test_the_index_journal_puts_back_what_a_batch_changed():
     for k in range(100):
         index.put(k, vecs[k], 1, DAY0, DAY0)
     index.maybe_block()
-    before = {k: (index.sums[r].copy(), index.sizes[r], index.cell[r]) for k, r in index.rows.items()}
+    before = {
+        k: (index.sums[r].copy(), index.sizes[r], index.cell[r]) for k, r in index.rows.items()
+    }
     index.begin()
     index.put(3, vecs[3] + vecs[110], 2, DAY0, DAY0 + 1)  # grows
     index.put(4, vecs[4], 1, DAY0, DAY0, alive=False)  # merged away

@@ -7,10 +7,15 @@ in the record (``Article.story_vector``) to the single writer. ``Database.save_b
 only sketches what the record carries (words, actors, places, the vector: no encoder on
 the write path; a record made without one, e.g. read back from JSON, is encoded there,
 before the transaction) and, inside the transaction, ``assign`` puts each into a story:
-it loads the stories active within ``[stories] window_days`` of the batch's days
-through ``ix_stories_last_day``, runs :class:`~newsgraph.analyze.story_cluster.Assigner`
-over the articles in the order given, and writes back what changed (new stories,
-grown stories, merges, memberships, sketches, word counts).
+it runs :class:`~newsgraph.analyze.story_cluster.Assigner` over the articles in the
+order given, against the stories active within ``[stories] window_days`` of each, and
+writes back what changed (new stories, grown stories, merges, memberships, sketches,
+word counts). The window is kept in the process between batches
+(:class:`WindowCache`): a centroid index of its stories (blocked from 2,048 stories,
+so an article's first pass reads the nearest cells, not the window), extended by the
+days a batch adds (``ix_stories_last_day``); a story's word counts and members are read
+when it is one of an article's 40 candidates. A token in the store tells the cache
+whether its last batch committed and whether another process wrote.
 
     with newsgraph.open("news.db") as db:
         db.stories(since="2017-01-01")          # the list
@@ -302,7 +307,8 @@ class WindowCache:
         if any(not s.vector.any() for s in sketches):  # no encoder: every story is compared
             ix = self.index
             live = sorted(
-                k for k, r in ix.rows.items()
+                k
+                for k, r in ix.rows.items()
                 if ix.alive[r] and ix.last[r] >= lo and ix.first[r] <= hi
             )
             window.stories.update(self.fetch(conn, live))
@@ -328,8 +334,9 @@ class WindowCache:
                 if key in self.index.rows:
                     continue
                 vec = np.frombuffer(bytes(row["vec_sum"]), dtype=np.float32)
-                self.index.put(key, vec, int(row["size"]), int(row["first_day"]),
-                               int(row["last_day"]))
+                self.index.put(
+                    key, vec, int(row["size"]), int(row["first_day"]), int(row["last_day"])
+                )
         self.lo = lo if self.lo is None else min(lo, self.lo)
         self.hi = hi if self.hi is None else max(hi, self.hi)
         self.index.maybe_block()

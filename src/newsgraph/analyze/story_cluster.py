@@ -392,7 +392,7 @@ class CentroidIndex:
             else:
                 row = len(self.keys)
                 if row == len(self.sums):
-                    self._grow(max(64, 2 * row))
+                    self._grow(max(64, row + row // 2))
                 self.keys.append(None)
             self.rows[key] = row
             self.keys[row] = key
@@ -422,8 +422,13 @@ class CentroidIndex:
         if old == new or old not in self.rows:
             return
         row = self.rows[old]
-        values = (self.sums[row].copy(), int(self.sizes[row]), int(self.first[row]),
-                  int(self.last[row]), bool(self.alive[row]))
+        values = (
+            self.sums[row].copy(),
+            int(self.sizes[row]),
+            int(self.first[row]),
+            int(self.last[row]),
+            bool(self.alive[row]),
+        )
         self.remove(old)
         self.put(new, *values)
 
@@ -458,8 +463,13 @@ class CentroidIndex:
         self.journal[key] = (
             None
             if row is None
-            else (self.sums[row].copy(), int(self.sizes[row]), int(self.first[row]),
-                  int(self.last[row]), bool(self.alive[row]))
+            else (
+                self.sums[row].copy(),
+                int(self.sizes[row]),
+                int(self.first[row]),
+                int(self.last[row]),
+                bool(self.alive[row]),
+            )
         )
 
     # ---- blocks ----
@@ -494,8 +504,9 @@ class CentroidIndex:
         self.centres = centres.astype(np.float32)
         self.cells = [set() for _ in range(n_cells)]
         self.cell[:] = -1
-        for row, c in zip(rows.tolist(), np.argmax(dirs @ self.centres.T, axis=1).tolist(),
-                          strict=True):
+        for row, c in zip(
+            rows.tolist(), np.argmax(dirs @ self.centres.T, axis=1).tolist(), strict=True
+        ):
             self.cell[row] = c
             self.cells[c].add(row)
         self.built_at = len(rows)

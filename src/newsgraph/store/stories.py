@@ -187,9 +187,7 @@ def write_state(conn: Connection, old: int | None, new: int) -> bool:
             return True
     else:
         stmt2 = (
-            update(story_df)
-            .where(story_df.c.key == STATE_KEY, story_df.c.n == old)
-            .values(n=new)
+            update(story_df).where(story_df.c.key == STATE_KEY, story_df.c.n == old).values(n=new)
         )
         if conn.execute(stmt2).rowcount == 1:
             return True
