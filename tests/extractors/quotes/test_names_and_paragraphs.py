@@ -339,3 +339,35 @@ def test_a_plain_adjective_of_the_noun_keeps_the_hook_s_organisation(nlp) -> Non
     found = find_quotes(doc, resolve=hook)
     quote = only(found, "better than last year")
     assert quote.speaker is not None and quote.speaker.entity == agency[0]
+
+
+# --- the words of 'according to' ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # 'CLAUSE, according to X, but CLAUSE2': the second clause is the writer's
+        (
+            "Last year, a devastating drought left up to four million people in need of "
+            "assistance, according to the WFP, but this season's heavy rainfall has meant that "
+            "crops have been washed away.",
+            "Last year, a devastating drought left up to four million people in need of assistance",
+        ),
+        # 'CLAUSE, according to X.' ending its paragraph: the phrase is no part of the words
+        (
+            "(CNN)Former Egyptian President Hosni Mubarak will be free soon, according to "
+            "Egypt's official news agency al-Ahram.\n\nMubarak was sentenced in 2012.",
+            "Former Egyptian President Hosni Mubarak will be free soon",
+        ),
+    ],
+)
+def test_according_to_reports_only_its_own_clause(nlp, text: str, words: str) -> None:
+    quote = only(quotes_of(nlp, text), "Egypt" if "Mubarak" in words else "drought")
+    assert quote.text == words
+
+
+def test_according_to_inside_the_clause_keeps_the_sentence(nlp) -> None:
+    """Guard: 'The man, according to police, was armed': the phrase sits inside the clause."""
+    quote = only(quotes_of(nlp, "The man, according to police, was armed with a knife."), "armed")
+    assert quote.text == "The man, according to police, was armed with a knife"

@@ -693,17 +693,32 @@ def _within_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[in
     return (start, stop) if stop > start else None
 
 
+_NEXT_CLAUSE = {"but", "and", "while", "although", "though", "whereas", "yet"}
+
+
 def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     """``According to X, CLAUSE`` / ``CLAUSE, according to X``: the sentence minus the phrase."""
     source = according_to(tok, lex)
     if source is None:
         return None
     sent = tok.sent
+    doc = tok.doc
     phrase_end = source.right_edge.i
-    if all(t.is_punct or t.is_space for t in tok.doc[sent.start : tok.i]):
-        span = _content_span(phrase_end + 1, sent.end - 1, tok.doc)
-    elif phrase_end >= sent.end - 2:
-        span = _content_span(sent.start, tok.i - 1, tok.doc)
+    last = sent.end - 1  # the sentence's last token within the phrase's paragraph
+    stop = paragraph_end(doc_text(doc), tok.idx)
+    while last > phrase_end and doc[last].idx >= stop:
+        last -= 1
+    joined = (
+        phrase_end + 2 <= last
+        and doc[phrase_end + 1].text == ","
+        and doc[phrase_end + 2].lower_ in _NEXT_CLAUSE
+    )
+    if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
+        span = _content_span(phrase_end + 1, sent.end - 1, doc)
+    elif phrase_end >= last - 1 or joined:
+        # 'CLAUSE, according to X.' and 'CLAUSE, according to X, but CLAUSE2': the
+        # source is the first clause's (the next one is the writer's)
+        span = _content_span(sent.start, tok.i - 1, doc)
     else:
         span = _content_span(sent.start, sent.end - 1, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
