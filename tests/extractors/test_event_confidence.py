@@ -127,6 +127,12 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "Ryan said Trump would criticize Putin at the summit.",
             "criticize",
         ),
+        # civilians or the media of a country as the only side: no political actor
+        (
+            "Voters in Scotland rejected the plan in a poll on Monday.",
+            "The Scottish government rejected the plan in a vote on Monday.",
+            "rejected",
+        ),
         # police seeking people: a manhunt, not a request
         (
             "Malaysian authorities are seeking seven others in the killing, the police chief said.",
@@ -224,6 +230,12 @@ def test_a_doubt_lowers_confidence_below_the_plain_report(nlp, doubtful, sure, t
     high = confidence_of(nlp, sure, trigger)
     assert high >= 0.75
     assert all((e.confidence or 0) < 0.75 for e in low), low
+
+
+def test_civilians_of_a_country_hurt_by_violence_are_a_political_side(nlp) -> None:
+    assert (
+        confidence_of(nlp, "Four Congolese nationals were abducted on Monday.", "abducted") >= 0.75
+    )
 
 
 def test_a_meeting_of_two_named_together_needs_no_target(nlp) -> None:

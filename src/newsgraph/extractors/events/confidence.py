@@ -71,6 +71,9 @@ COGNITION = frozenset(
 
 
 Sides = Sequence[tuple[Sequence[Token], Sequence[EventActor]]]
+# business, the media, civilians, schools and farmers: no political actor on their own
+# (religious and ethnic groups, aid workers and doctors may be: 'Sunnis demanded')
+CIVILIAN_SECTORS = frozenset({"BUS", "MED", "CVL", "EDU", "AGR"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "IMG", "SPY", "UAF", "INS"})
 
 
@@ -221,8 +224,9 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     caused = caused or plover not in ("ASSAULT", "COERCE", "THREATEN")  # 'raids yielded'
     if thing and subject is not None and (caused or not _violent(subject)):
         doubts.append("thing_subject")  # "China's inward FDI has declined"
+    violent = plover in ("ASSAULT", "COERCE")  # violence done to civilians is political
     political = any(_political(a, sets) for a in src_actors) or any(
-        _political(a, sets, as_target=True) for a in tgt_actors
+        _political(a, sets, as_target=True, violent=violent) for a in tgt_actors
     )
     if plover != "PROTEST" and not political:
         doubts.append("no_political_actor")
@@ -537,19 +541,27 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _political(
-    actor: EventActor, sets: dict[str, frozenset[str]], *, as_target: bool = False
+    actor: EventActor,
+    sets: dict[str, frozenset[str]],
+    *,
+    as_target: bool = False,
+    violent: bool = False,
 ) -> bool:
     """A state, an international organisation, a person or organisation the knowledge
     base knows, a named place or people that acts, a typed agent of a political sector
     (government, military, police, courts, parties, rebels, unions, ...), or a group of a
     stated nationality ('Bosnian Serbs', 'Israeli tanks'). Unlinked names of people and
-    organisations, companies and civilians alone are not (protests excepted: protesters
-    are civilians by nature)."""
+    organisations, companies, the media and civilians alone are not; protests are excepted
+    (protesters are civilians by nature), and so are a country's civilians as the target
+    of violence."""
     entity = actor.entity or ""
     if _state_or_known(actor) or (actor.sector or "") in sets["political_sectors"]:
         return True
-    if actor.sector == "BUS":
-        return False  # 'Chinese companies': business alone is no political actor
+    if actor.sector in CIVILIAN_SECTORS:
+        # 'Chinese companies', 'a German tabloid', 'Voters in Scotland': the sector says
+        # what they are, and it is not a political one; but 'four Congolese nationals were
+        # abducted': civilians of a country as the target of violence
+        return as_target and violent and actor.sector == "CVL" and bool(actor.country)
     if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
         return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
     return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
