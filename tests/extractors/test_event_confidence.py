@@ -333,6 +333,18 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
             None,
         ),
         ("Trump proposed a wall on the border during the campaign.", "proposed", None),
+        # the purpose of an act named by a noun shares its time; what an agreement is to do
+        # has its own
+        (
+            "Iraqi forces launched an offensive to recapture Mosul in October.",
+            "offensive",
+            "2016-10",
+        ),
+        (
+            "Russia and Ukraine signed an agreement to hold talks in October.",
+            "signed",
+            "2017-03-02",
+        ),
         # a time the parser hung on the subject still dates the clause
         (
             'Regarding Lubanga\'s case, in October ICC judges ordered "symbolic reparations" '

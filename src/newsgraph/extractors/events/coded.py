@@ -274,6 +274,9 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
         return chain[verb.head.i]  # 'Speaking in Washington on February 15, X thanked Y'
     if _purpose(verb) and verb.head.i in chain and verb.head.tag_ == "VBD":
         return chain[verb.head.i]  # 'Xi traveled to Serbia to sign the deal last summer'
+    if _purpose_of_act(verb):  # 'launched an offensive to recapture Mosul in October'
+        act = verb.head
+        return chain.get(act.i, chain.get(act.head.i))
     message, prep = verb.head, verb.head.head  # 'tweets' and 'In' of 'In tweets posted ...'
     posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
     if posted and prep.lower_ in ("in", "on", "during"):
@@ -344,6 +347,31 @@ def _purpose(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
     )
+
+
+def _purpose_of_act(verb: Token) -> bool:
+    """'to recapture Mosul' in 'launched an offensive to recapture Mosul in October': the
+    purpose of an act named by a noun, done in the past, shares its time; not the content
+    of a plan, a promise or an agreement ('an agreement to hold elections in October')."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in CONTENT_NOUNS
+        and noun.head.tag_ == "VBD"
+    )
+
+
+# nouns whose infinitive says what is planned, promised or agreed, with its own time
+CONTENT_NOUNS = frozenset(
+    {
+        "agreement", "attempt", "authority", "bid", "call", "chance", "commitment", "deal",
+        "decision", "demand", "effort", "intention", "mandate", "motion", "move", "offer",
+        "opportunity", "order", "permission", "plan", "pledge", "promise", "proposal",
+        "request", "resolution", "right", "threat", "vote",
+    }
+)  # fmt: skip
 
 
 def _told_before(verb: Token) -> bool:
