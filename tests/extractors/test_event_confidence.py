@@ -133,6 +133,12 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "The Scottish government rejected the plan in a vote on Monday.",
             "rejected",
         ),
+        # firing back in a statement is a reply; rebels firing back shoot
+        (
+            "Senator Warner's spokeswoman fired back at Spicer in a statement on Friday.",
+            "Syrian rebels fired back at government troops near Aleppo on Monday.",
+            "fired",
+        ),
         # police seeking people: a manhunt, not a request
         (
             "Malaysian authorities are seeking seven others in the killing, the police chief said.",

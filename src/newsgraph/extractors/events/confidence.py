@@ -336,10 +336,11 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
         for c in trigger.children
     ):
         return True  # 'Merkel had also rallied to the Netherlands': support, no demonstration
-    if lemma == "shoot" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children
-    ):
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children)
+    if lemma == "shoot" and back:
         return True  # '"That's a fake solution," Rutte shot back': a reply
+    if lemma in ("fire", "hit", "strike") and back and _in_words(trigger):
+        return True  # 'fired back at Spicer in a statement': a reply, not return fire
     if lemma == "call" and any(c.dep_ == "oprd" for c in trigger.children):
         return True  # 'he called the latter "our Syrian partners"': a name given
     if lemma == "sanction" and _only_things(_undergoers(trigger)):
@@ -392,6 +393,23 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma == "sign" and not partner and any(o.lemma_.lower() in DECREES for o in objects):
         return True  # 'signed a memorandum that directed the Army Corps ...': no agreement
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
+
+
+def _in_words(verb: Token) -> bool:
+    """Said in a statement, a tweet or an interview ('in a statement', 'on Twitter'), or
+    with a quote in its sentence."""
+    if any(t.text in ('"', "“", "”") for t in verb.sent):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on", "during")
+        and any(g.lemma_.lower() in STATEMENT_NOUNS for g in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
+STATEMENT_NOUNS = frozenset(
+    {"statement", "tweet", "twitter", "interview", "remark", "post", "letter", "speech"}
+)
 
 
 def _undergoers(verb: Token) -> list[Token]:
