@@ -298,3 +298,18 @@ def test_an_acronym_alias_matches_capitals_only(nlp):
     layer = layer_of(nlp, text, default_kb())
     assert entity_at(layer, text, "Who") != "ng:org:who"
     assert entity_at(layer, text, "WHO") == "ng:org:who"
+
+
+def test_a_named_organisation_before_a_generic_noun_is_that_organisation(nlp):
+    text = (
+        "Prosecutors said the man travelled to Syria to work as a medic for the Islamic "
+        "State group."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    assert entity_at(layer, text, "group") == "ng:org:islamic-state"
+
+
+def test_guard_an_agency_named_by_its_parent_is_not_the_parent(nlp):
+    text = "The UN said on Monday that the UN agency would send food to the region."
+    layer = layer_of(nlp, text, default_kb())
+    assert entity_at(layer, text, "agency") is None

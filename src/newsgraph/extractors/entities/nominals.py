@@ -48,6 +48,10 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
             continue
         if i > 0 and f"{lowers[i - 1]} {lower}" in kinds:
             kind = kinds[f"{lowers[i - 1]} {lower}"]  # "the central bank"
+        modifier = _named_modifier(art, tok, orgs, kind)
+        if modifier is not None:  # "the Islamic State group", "the KVERT group"
+            art.add_reference(art.doc[modifier[1] : tok.i + 1], modifier[0], "role")
+            continue
         apposed = _apposed(art, tok, orgs)
         if apposed is not None:  # "Europol, the EU's law enforcement agency"
             if apposed[0]:
@@ -59,6 +63,36 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
         entity = _antecedent(art, named, orgs, described, tok, start, kind)
         if entity is not None:
             art.add_reference(art.doc[start : tok.i + 1], entity, "role")
+
+
+# heads that a named organisation before them describes as itself ("the Islamic State
+# group"); an agency or ministry before which a name stands is often a part of it ("the
+# UN agency")
+_PART_HEADS = frozenset({"agency", "watchdog"})
+
+
+def _named_modifier(
+    art: CorefArticle, tok: Token, orgs: dict[str, Link], kind: str | None
+) -> tuple[str, int] | None:
+    """The organisation whose name stands right before the noun as its modifier ("the
+    Islamic State group"), with where the phrase starts."""
+    if kind is None or kind == "government" or tok.lower_ in _PART_HEADS:
+        return None
+    i = tok.i - 1  # over lower-case modifiers: "the Islamic State terrorist group"
+    while i > 0 and tok.doc[i].is_lower and tok.doc[i].head.i == tok.i and i not in art.owner:
+        i -= 1
+    if i < 0:
+        return None
+    owner = art.owner.get(i)
+    before = tok.doc[i]
+    if owner not in orgs or orgs[str(owner)].type != "ORG" or before.head.i not in (tok.i, i + 1):
+        return None
+    start = i
+    while start > 0 and art.owner.get(start - 1) == owner:
+        start -= 1
+    if start > 0 and tok.doc[start - 1].lower_ == "the":
+        start -= 1
+    return str(owner), start
 
 
 def _apposed(art: CorefArticle, tok: Token, orgs: dict[str, Link]) -> tuple[str, int] | None:
