@@ -313,3 +313,18 @@ def test_guard_an_agency_named_by_its_parent_is_not_the_parent(nlp):
     text = "The UN said on Monday that the UN agency would send food to the region."
     layer = layer_of(nlp, text, default_kb())
     assert entity_at(layer, text, "agency") is None
+
+
+def test_the_diplomat_is_the_ambassador_posted_to_a_country(nlp):
+    text = (
+        "Russian Ambassador to North Korea Sergei Morozov said the talks would fail. "
+        "Russia has kept its word, the diplomat said."
+    )
+    layer = layer_of(nlp, text, NO_KB, published="2017-02-07")
+    assert name_of(layer, text, "the diplomat") == "Sergei Morozov"
+
+
+def test_the_ambassador_is_the_one_posted_to_an_organisation(nlp):
+    text = "US Ambassador to the UN Nikki Haley spoke. The ambassador said Russia was wrong."
+    layer = layer_of(nlp, text, default_kb(), published="2017-04-07")
+    assert entity_at(layer, text, "The ambassador") == "ng:person:nikki-haley"

@@ -182,8 +182,8 @@ def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     )
     if stated.role not in allowed and not portfolio:
         return False
-    if stated.org and not phrase.org and phrase.role != "candidate":
-        return False  # a party leader is not "the French leader"
+    if stated.org and not phrase.org and phrase.role not in ("candidate", "envoy", "diplomat"):
+        return False  # a party leader is not "the French leader" (an envoy's is a posting)
     if phrase.org and stated.org != phrase.org:
         return False
     if stated.region and phrase.region != stated.region and (phrase.country or phrase.region):
@@ -212,12 +212,24 @@ def find_stated_roles(art: CorefArticle) -> None:
             _add_stated(art, phrase, phrase, name.entity, refer=True)
 
 
+# titles of someone posted to a place: "Ambassador to North Korea"
+POSTED = frozenset({"ambassador", "envoy", "representative"})
+
+
 def _title_before(art: CorefArticle, name: NameSpan) -> Span | None:
     """Title words straight before a name ("Russian Foreign Minister" Sergei Lavrov)."""
     doc, i = art.doc, name.start
     while i > 0 and name.start - i < 8:
         tok = doc[i - 1]
         joined = tok.lower_ == "and" and i - 1 > 0 and doc[i - 2].tag_ in ("NNP", "NNPS")
+        # "Russian Ambassador to North Korea Alexander Timonin"
+        joined = joined or (tok.lower_ == "to" and i - 1 > 0 and doc[i - 2].lower_ in POSTED)
+        joined = joined or (  # "Ambassador to the UN"
+            tok.lower_ == "the"
+            and i > 2
+            and doc[i - 2].lower_ == "to"
+            and doc[i - 3].lower_ in POSTED
+        )
         if not joined and (tok.tag_ not in TITLE_TAGS or art.person_at(i - 1)):
             break
         if "\n" in tok.whitespace_:
