@@ -132,6 +132,17 @@ def test_the_president_is_the_one_stated_president_not_a_party_chairman(nlp):
     assert name_of(layer, text, "the president") == "Arvid Kessler"
 
 
+def test_the_president_of_a_body_named_by_a_noun_is_not_the_countrys(nlp):
+    text = (
+        "President Donald Trump met Angela Merkel at the White House on Friday. "
+        "Separately, the president of the company has suddenly quit over the scandal."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the president of the company") != "Q22686"
+    country = "President Donald Trump met Angela Merkel. The president of the country said no."
+    assert entity_at(layer_of(nlp, country), country, "The president of the country") == "Q22686"
+
+
 def test_the_ex_president_is_the_former_president_named(nlp):
     text = (
         "Former President Arvid Kessler spoke in the capital. The ex-president said he was worried."

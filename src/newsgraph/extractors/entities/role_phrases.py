@@ -56,6 +56,10 @@ PORTFOLIO_HEADS = frozenset({"chief", "head"})
 _NO_PORTFOLIO = frozenset({"party", "state", "government", "opposition", "group", "family"})
 
 
+# nouns for the state itself: "the president of the country" is its president
+STATE_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "federation"})
+
+
 def _unknown_organisation(tokens: Sequence[Token], last: int) -> str | None:
     """A name after "of" that is no country, region or KB organisation ("the leader of al
     Qaeda in the Arabian Peninsula"): the role is that body's, which the article does not
@@ -66,6 +70,10 @@ def _unknown_organisation(tokens: Sequence[Token], last: int) -> str | None:
     rest = [t for t in tokens[i + 1 :] if t.lower_ != "the"]
     while len(rest) > 1 and rest[0].is_lower and rest[0].pos_ in ("ADJ", "VERB"):
         rest = rest[1:]  # "of the governing Social Democratic Party"
+    if len(rest) == 1 and rest[0].is_lower and rest[0].pos_ == "NOUN":
+        # "the president of the company", "the head of the bank": that body's, not the
+        # country's; "the president of the country" stays the country's
+        return None if rest[0].lower_ in STATE_NOUNS else "local:" + rest[0].lower_
     if not rest or not (rest[0].is_title or rest[0].is_upper or rest[0].lower_ in ("al", "el")):
         return None
     words = [t.text for t in rest if t.is_alpha][:4]
