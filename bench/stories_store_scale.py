@@ -54,9 +54,11 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from stories_scale import unit, words  # noqa: E402  (bench/: the synthetic stories' parts)
+
 from newsgraph.analyze import stories as st  # noqa: E402
 from newsgraph.analyze.database import Database  # noqa: E402
-from newsgraph.analyze.story_encoder import DIM, pack  # noqa: E402
+from newsgraph.analyze.story_encoder import pack  # noqa: E402
 from newsgraph.analyze.story_sketch import Sketch  # noqa: E402
 from newsgraph.store import schema  # noqa: E402
 from newsgraph.store import stories as q  # noqa: E402
@@ -64,16 +66,6 @@ from newsgraph.store.engine import write_engine  # noqa: E402
 
 START = dt.date(2024, 1, 1).toordinal()
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-def unit(rng: np.random.Generator, rows: int) -> np.ndarray:
-    v = rng.standard_normal((rows, DIM)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
-
-
-def words(rng: np.random.Generator, n: int, own: list[str]) -> dict[str, int]:
-    common = [f"w{int(x)}" for x in rng.zipf(1.3, n) if x < 50_000]
-    return dict(Counter(common + own))
 
 
 def _flush(conn: Any, rows: dict[str, list[dict[str, Any]]]) -> None:
