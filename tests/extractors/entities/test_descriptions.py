@@ -11,9 +11,10 @@ guards marked "guard", which keep a rule from reaching too far.
 from __future__ import annotations
 
 import pytest
+from entity_checks import entity_at, layer_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer, find_entities
+from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.kb.load import default_kb
 from newsgraph.languages.en import english
 
@@ -21,18 +22,6 @@ from newsgraph.languages.en import english
 @pytest.fixture(scope="module")
 def nlp():
     return english()
-
-
-def layer_of(nlp, text: str, kb=None, published: str = "2017-03-01") -> EntityLayer:
-    return find_entities(nlp(text), published=published, kb=kb)
-
-
-def entity_at(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    found = layer.resolve(start, start + len(needle))
-    return found.entity if found else None
 
 
 def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from entity_checks import entity_at, layer_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer, find_entities
+from newsgraph.extractors.entities.layer import find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Organisation, Role
 from newsgraph.languages.en import english
@@ -107,18 +108,6 @@ def kb():
         {o.id: o for o in orgs},
         load_role_words(),
     )
-
-
-def layer_of(nlp, text: str, kb, published: str = "2017-03-01") -> EntityLayer:
-    return find_entities(nlp(text), published=published, kb=kb)
-
-
-def entity_at(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str | None:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    found = layer.resolve(start, start + len(needle))
-    return found.entity if found else None
 
 
 # ---------------------------------------------------------------- namesakes
