@@ -139,6 +139,12 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "Syrian rebels fired back at government troops near Aleppo on Monday.",
             "fired",
         ),
+        # a warning of a risk is a statement; a warning to someone is a threat
+        (
+            "Dutch Prime Minister Mark Rutte warned of a domino effect of populism on Monday.",
+            "Dutch Prime Minister Mark Rutte warned Turkey against interfering on Monday.",
+            "warned",
+        ),
         # police seeking people: a manhunt, not a request
         (
             "Malaysian authorities are seeking seven others in the killing, the police chief said.",
@@ -242,6 +248,11 @@ def test_civilians_of_a_country_hurt_by_violence_are_a_political_side(nlp) -> No
     assert (
         confidence_of(nlp, "Four Congolese nationals were abducted on Monday.", "abducted") >= 0.75
     )
+
+
+def test_a_warning_of_ones_own_act_is_a_threat_without_a_target(nlp) -> None:
+    text = "Russia warned that it would retaliate against any new sanctions."
+    assert confidence_of(nlp, text, "warned") >= 0.75
 
 
 def test_a_meeting_of_two_named_together_needs_no_target(nlp) -> None:

@@ -247,7 +247,11 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         doubts.append("no_partner")  # 'Trump discussed cable TV ratings'
     elif code == "030" and trigger.lemma_.lower() in VOWS and not (partner or together):
         doubts.append("no_partner")  # 'Ryan vowed members would continue working': to no one
-    if plover in sets["directed_types"] and not tgt_actors and len(src_actors) < 2:
+    # 'warned of the possibility of casualties': a statement, no threat to anyone (not
+    # 'warned that it would retaliate', coded with the threatened act)
+    warning = code == "130" and trigger.lemma_ == "warn"
+    joint = plover in sets["directed_types"] and len(src_actors) > 1  # 'Merkel and Putin met'
+    if (plover in sets["directed_types"] or warning) and not tgt_actors and not joint:
         doubts.append("no_counterpart")  # 'Kim hailed the test', 'held meetings on North Korea'
     return doubts
 
