@@ -90,8 +90,8 @@ def _sense(trigger: Token, code: str) -> bool:
 
 
 def _cracked_down_on_someone(verb: Token) -> bool:
-    """'cracked down on protesters', 'a crackdown on the opposition': people, not 'leaks'
-    or 'tax evasion'."""
+    """'cracked down on protesters', on the opposition: people, not 'leaks' or 'tax
+    evasion'."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             return any(is_actor(g) for g in prep.children if g.dep_ == "pobj")
