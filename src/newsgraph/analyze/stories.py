@@ -296,8 +296,8 @@ class WindowCache:
         hi = max(s.span[1] for s in sketches) + days
         self._load(conn, lo, hi, days)
         keys = {k for s in sketches for k in (*s.terms, *s.actors, *s.places, *s.names)}
-        df = DocFreq(docs=0, counts=self.counts(conn, keys))
-        df.docs = self.docs or 0
+        counts = self.counts(conn, keys)  # reads ``self.docs`` too
+        df = DocFreq(docs=self.docs or 0, counts=counts)
         window = Window(
             df=df,
             index=self.index,
@@ -486,12 +486,14 @@ def _complete_df(
     stored members and stories came out too large and their lexical cosine too small."""
     missing = keys - df.counts.keys()
     if missing:
-        if counts is not None:
-            df.counts.update(counts(conn, missing))
-            return
-        found = q.doc_freqs(conn, missing)
-        found.pop(q.DOCS_KEY, None)
-        df.counts.update(found)
+        df.counts.update((counts or _stored_counts)(conn, missing))
+
+
+def _stored_counts(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+    """The stored document counts of ``keys`` (without ``DOCS_KEY``)."""
+    found = q.doc_freqs(conn, keys)
+    found.pop(q.DOCS_KEY, None)
+    return found
 
 
 def _sketch_from_row(row: Mapping[str, Any]) -> Sketch:

@@ -421,14 +421,7 @@ class CentroidIndex:
         """Story ``old`` (a key of this batch) is stored as ``new``."""
         if old == new or old not in self.rows:
             return
-        row = self.rows[old]
-        values = (
-            self.sums[row].copy(),
-            int(self.sizes[row]),
-            int(self.first[row]),
-            int(self.last[row]),
-            bool(self.alive[row]),
-        )
+        values = self._values(self.rows[old])
         self.remove(old)
         self.put(new, *values)
 
@@ -460,16 +453,16 @@ class CentroidIndex:
         if self.journal is None or key in self.journal:
             return
         row = self.rows.get(key)
-        self.journal[key] = (
-            None
-            if row is None
-            else (
-                self.sums[row].copy(),
-                int(self.sizes[row]),
-                int(self.first[row]),
-                int(self.last[row]),
-                bool(self.alive[row]),
-            )
+        self.journal[key] = None if row is None else self._values(row)
+
+    def _values(self, row: int) -> tuple[np.ndarray, int, int, int, bool]:
+        """Row ``row`` as ``put``'s arguments after the key (a copy)."""
+        return (
+            self.sums[row].copy(),
+            int(self.sizes[row]),
+            int(self.first[row]),
+            int(self.last[row]),
+            bool(self.alive[row]),
         )
 
     # ---- blocks ----
