@@ -117,7 +117,7 @@ def find_entities(
             key=lambda e: e.mentions[0].start,
         )
     )
-    return EntityLayer(entities, tuple(references), (), text)
+    return EntityLayer(entities, tuple(references), (), text, heads=False)
 
 
 def _link(

@@ -4,7 +4,10 @@
 :class:`EntityLayer`: the article's entities (KB id when linked, else a stable local id
 such as ``local:person:marine-le-pen``) with every mention's character offsets, the
 roles the text states, and ``resolve(start, end)`` which maps any span - a name, "he",
-"the Kremlin leader" - to the actor it refers to (the quote layer calls it).
+"the Kremlin leader" - to the actor it refers to (the quote and event layers call it).
+A phrase is resolved through its head noun (:mod:`phrase_head`): "his company" and
+"Trump's nominee" are not their possessor, "the German government" falls back to its
+modifier because nothing names the head.
 
 The small spaCy model errs on news; the fixes are general rules:
 
@@ -73,6 +76,7 @@ from newsgraph.extractors.entities.coref import resolve_coreference
 from newsgraph.extractors.entities.kbview import view_of
 from newsgraph.extractors.entities.name_spans import find_name_spans
 from newsgraph.extractors.entities.names import cluster_names
+from newsgraph.extractors.entities.phrase_head import phrase_parts
 from newsgraph.extractors.entities.types import Candidate, Link, NameSpan, Reference, StatedRole
 from newsgraph.records import Entity, Mention, Speaker
 
@@ -89,28 +93,46 @@ class EntityLayer:
     references: tuple[Reference, ...] = ()
     stated_roles: tuple[StatedRole, ...] = ()
     text: str = field(default="", repr=False)
+    # the parse the layer was made from (heads of phrases for ``resolve``), when kept
+    doc: Doc | None = field(default=None, repr=False, compare=False)
+    # resolve a phrase through its head (English); False: the mention overlapping most
+    heads: bool = True
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with id ``entity_id``, if the article has it."""
         return next((e for e in self.entities if e.id == entity_id), None)
 
-    def resolve(self, start: int, end: int) -> Speaker | None:
+    def resolve(self, start: int, end: int, *, owners: bool = False) -> Speaker | None:
         """The entity the span ``start``..``end`` refers to, as a ``Speaker``, or None.
 
-        The mention (name, role phrase or pronoun) overlapping the span most wins; on a
-        tie a name beats a role phrase, which beats a pronoun.
+        A phrase refers to what its head noun names (:mod:`phrase_head`): the mention
+        covering the head wins ("the Islamic State group", "Russia's president" as a role
+        phrase); when no mention covers the head, a modifier stands in for it ("the German
+        government": Germany); a possessor never does ("his company", "Trump's nominee":
+        None), unless ``owners`` asks for the owner of an unnamed thing ("McCarthy's
+        motion": McCarthy). Among mentions of the same standing the one overlapping the
+        span most wins; on a tie a name beats a role phrase, which beats a pronoun.
         """
-        best: tuple[int, int, str] | None = None
-        for entity_id, m_start, m_end, kind in self._spans():
-            overlap = min(end, m_end) - max(start, m_start)
-            if overlap > 0:
-                score = (overlap, -_KIND_RANK[kind], entity_id)
-                best = score if best is None or score[:2] > best[:2] else best
-        if best is None:
+        hits = [
+            (min(end, m_end) - max(start, m_start), entity_id, m_start, m_end, kind)
+            for entity_id, m_start, m_end, kind in self._spans()
+            if min(end, m_end) > max(start, m_start)
+        ]
+        if not hits:
             return None
-        found = self.entity(best[2])
+        parts = phrase_parts(self.doc, self.text, start, end) if self.heads else None
+        if parts is not None:
+            heads = [h for h in hits if parts.covers_head(h[2], h[3])]
+            others = [h for h in hits if not parts.covers_head(h[2], h[3])]
+            modifiers = [h for h in others if not parts.owned_by(h[2], h[3])]
+            owned = [h for h in others if parts.owned_by(h[2], h[3])] if owners else []
+            hits = heads or modifiers or owned
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: (h[0], -_KIND_RANK[h[4]]))
+        found = self.entity(best[1])
         name = found.name if found else None
-        return Speaker(entity=best[2], name=name, start=start, end=end, text=self.text[start:end])
+        return Speaker(entity=best[1], name=name, start=start, end=end, text=self.text[start:end])
 
     def name_spans(self, types: Iterable[str]) -> list[tuple[int, int]]:
         """Character spans where an entity of one of ``types`` is named (not referred to
@@ -149,7 +171,7 @@ def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityL
         if link.country is None and stated.country:
             links[stated.entity] = Link(link.id, link.name, link.type, stated.country, link.sector)
     entities = _build_entities(doc, candidates, coref.references, links)
-    return EntityLayer(entities, coref.references, coref.stated_roles, doc_text(doc))
+    return EntityLayer(entities, coref.references, coref.stated_roles, doc_text(doc), doc)
 
 
 def parse_day(published: str | None) -> date | None:

@@ -1,0 +1,76 @@
+"""Phrases resolved through their head (issue 17, session 11: entity links).
+
+``EntityLayer.resolve(start, end)`` is asked about whole phrases by the event and quote
+layers. A phrase refers to what its head noun names; a possessor ("his company",
+"Trump's nominee") is never its referent, and a modifier stands in for the head only
+when nothing names the head. Invented sentences; each test failed on the code before
+(the mention overlapping the span most won), except the guards marked "guard".
+"""
+
+from __future__ import annotations
+
+import pytest
+from entity_checks import layer_of
+
+from newsgraph.extractors.entities.layer import EntityLayer
+from newsgraph.kb.load import default_kb
+from newsgraph.languages.en import english
+from newsgraph.records import Entity, Mention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def resolved(layer: EntityLayer, text: str, needle: str, **options) -> str | None:
+    start = text.index(needle)
+    found = layer.resolve(start, start + len(needle), **options)
+    return found.entity if found else None
+
+
+def test_a_possessive_pronoun_is_not_the_phrase_it_owns(nlp):
+    text = "Peter Hallam founded a bakery in Leeds in 1990. Last year his company was sold."
+    layer = layer_of(nlp, text, default_kb())
+    assert resolved(layer, text, "his") == "local:person:peter-hallam"
+    assert resolved(layer, text, "his company") is None
+
+
+def test_a_possessor_name_is_not_the_phrase_it_owns(nlp):
+    text = "The committee met on Tuesday. Donald Trump's nominee was questioned for hours."
+    layer = layer_of(nlp, text, default_kb())
+    assert resolved(layer, text, "Donald Trump's nominee") is None
+    # the owner, when a caller asks for it ("McCarthy's motion" is McCarthy's act)
+    assert resolved(layer, text, "Donald Trump's nominee", owners=True) == "Q22686"
+
+
+def test_the_name_at_the_head_wins_over_a_longer_possessor(nlp):
+    text = (
+        "Christine Lagarde arrived on Monday. The International Monetary Fund's chief "
+        "Lagarde said growth would slow."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    needle = "The International Monetary Fund's chief Lagarde"
+    assert resolved(layer, text, needle) == "ng:person:christine-lagarde"
+
+
+def test_guard_a_modifier_stands_in_when_nothing_names_the_head(nlp):
+    text = "The German government said on Monday it would send more troops."
+    layer = layer_of(nlp, text, default_kb())
+    found = layer.resolve(0, len("The German government"))
+    assert found is not None and found.name == "German"
+
+
+def test_without_a_parse_the_words_give_the_head(nlp):
+    text = "Donald Trump's nominee met Paul Ryan, the speaker of the House."
+    trump = Entity("Q22686", "Donald Trump", "PERSON", "USA", (Mention(0, 12, "Donald Trump"),))
+    layer = EntityLayer((trump,), text=text)
+    assert resolved(layer, text, "Donald Trump's nominee") is None
+    assert resolved(layer, text, "Donald Trump") == "Q22686"
+
+
+def test_guard_a_layer_without_heads_keeps_the_largest_overlap(nlp):
+    text = "Donald Trump's nominee met Paul Ryan."
+    trump = Entity("Q22686", "Donald Trump", "PERSON", "USA", (Mention(0, 12, "Donald Trump"),))
+    layer = EntityLayer((trump,), text=text, heads=False)  # French and Russian layers
+    assert resolved(layer, text, "Donald Trump's nominee") == "Q22686"
