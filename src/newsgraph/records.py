@@ -56,6 +56,10 @@ class Quote:
     date: str | None = None
     # the quoted words' tone (extractors/tone): higher is more positive; None when not scored
     tone: float | None = None
+    # a direct quote split by its attribution ('"A," he said, "B."'): start/end are the
+    # outer bounds and text holds the attribution; parts are the quoted pieces alone, in
+    # order. Empty (and left out of to_dict) for a quote in one piece
+    parts: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +218,9 @@ class Article:
             "events",
         ]
         out = {k: data[k] for k in order}
+        for quote in out["quotes"]:
+            if not quote["parts"]:
+                del quote["parts"]  # only a quote split by its attribution has parts
         if out["published"]["granularity"] is None:
             del out["published"]["granularity"]  # only an inferred date has one
         if self.extensions:

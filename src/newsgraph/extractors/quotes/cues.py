@@ -18,7 +18,11 @@ Cue = tuple[Token, str, Token | None]  # cue token, cue text, speaker head
 
 @dataclass(slots=True)
 class Candidate:
-    """A quote being built: content span, cue token, subject head; ``outer`` spans include marks."""
+    """A quote being built: content span, cue token, subject head; ``outer`` spans include marks.
+
+    ``parts`` holds the content spans of the quoted pieces of a quote split by its
+    attribution (``"A," he said, "B."``), one per piece; empty for a quote in one piece.
+    """
 
     start: int
     end: int
@@ -29,6 +33,7 @@ class Candidate:
     cue_text: str | None = None
     subject: Token | None = None
     inherits: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:

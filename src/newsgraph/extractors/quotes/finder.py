@@ -42,7 +42,7 @@ from newsgraph.extractors.quotes.rules import (
     heading_breaks,
 )
 from newsgraph.extractors.quotes.speakers import SpeakerResolver, mention_tokens
-from newsgraph.records import Quote, Speaker
+from newsgraph.records import Mention, Quote, Speaker
 
 Resolve = Callable[[int, int], Speaker | None]
 _DASHES = {"-", "\u2013", "\u2014", "--"}
@@ -438,9 +438,12 @@ def _evidence(subject: Token, lex: CueLexicon) -> bool:
 
 
 def _to_quote(doc: Doc, cand: Candidate, speaker: Speaker | None) -> Quote:
-    """The public record for a finished candidate."""
-    text = doc_text(doc)[cand.start : cand.end]
-    return Quote(cand.start, cand.end, text, cand.direct, cand.cue_text, speaker)
+    """The public record for a finished candidate; a quote split by its attribution keeps
+    its outer bounds and lists its quoted pieces, without the attribution, in ``parts``."""
+    full = doc_text(doc)
+    text = full[cand.start : cand.end]
+    parts = tuple(Mention(a, b, full[a:b]) for a, b in cand.parts) if len(cand.parts) > 1 else ()
+    return Quote(cand.start, cand.end, text, cand.direct, cand.cue_text, speaker, parts=parts)
 
 
 def _speaker_for(
@@ -1077,7 +1080,10 @@ def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     for cand in found:
         last = merged[-1] if merged else None
         if last is not None and _continues(doc, last, cand):
-            merged[-1] = replace(last, end=cand.end, outer_end=cand.outer_end)
+            parts = last.parts or ((last.start, last.end),)
+            merged[-1] = replace(
+                last, end=cand.end, outer_end=cand.outer_end, parts=(*parts, (cand.start, cand.end))
+            )
         else:
             merged.append(cand)
     return merged
