@@ -152,6 +152,21 @@ def confidence_of(nlp, text: str, trigger: str) -> float:
             "the police chief said.",
             "seeking",
         ),
+        # a list of acts pledged, the parser joining the later ones to the pledge itself
+        (
+            "Geert Wilders had pledged to close the borders, shut mosques, ban sales of the "
+            "Koran and leave the EU if he won the election.",
+            "Germany will ban sales of the book next month, the interior minister said.",
+            "ban",
+        ),
+        # the second of two acts a plan calls for ('and for Y to ...')
+        (
+            "The Chinese plan calls for North Korea to suspend its missile tests, and for the "
+            "United States and South Korea to halt their military exercises.",
+            "The United States and South Korea will halt their military exercises next "
+            "month, officials said.",
+            "halt",
+        ),
         # a pledge to act against someone is no intent to cooperate
         (
             "Erdogan pledged on Monday to keep on standing firm against European states.",
@@ -350,6 +365,18 @@ def test_the_partner_of_a_discussion_is_its_target(nlp) -> None:
             None,
         ),
         ("Trump proposed a wall on the border during the campaign.", "proposed", None),
+        # a past stretch told by a 'while' clause, and 'ahead of' an occasion: not today
+        (
+            "While he was in office, President Barack Obama proposed a deal to Iran.",
+            "proposed",
+            None,
+        ),
+        (
+            "US intelligence agencies were probing contacts between Trump associates and "
+            "Russian officials ahead of the election, officials said.",
+            "probing",
+            None,
+        ),
         # the purpose of an act named by a noun shares its time; what an agreement is to do
         # has its own
         (
@@ -1293,3 +1320,29 @@ def test_a_holder_out_of_office_does_not_take_the_bare_title(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "support"]
     assert [[a.name for a in e.source] for e in found] == [["Donald Trump"]]
+
+
+def test_what_something_is_taken_to_be_is_no_act(nlp) -> None:
+    text = (
+        "In June 2014, Australia found itself in a diplomatic crisis when Attorney General "
+        "George Brandis refused to accept East Jerusalem as occupied."
+    )
+    assert not [e for e in events(nlp, text) if e.trigger.text == "occupied"]
+    done = "Israel occupied East Jerusalem in 1967, the minister said on Monday."
+    assert [e for e in events(nlp, done) if e.trigger.text == "occupied"]
+
+
+def test_who_trade_was_going_to_and_whose_help_was_sought_are_targets(nlp) -> None:
+    text = "China last month banned more items from being exported to North Korea."
+    found = [e for e in events(nlp, text) if e.trigger.text == "banned"]
+    assert [[a.country for a in e.target] for e in found] == [["PRK"]]
+    text = "White House officials sought the help of the FBI in rebutting the reports."
+    found = [e for e in events(nlp, text) if e.trigger.text == "sought"]
+    assert [[a.entity for a in e.target] for e in found] == [["ng:org:fbi"]]
+
+
+def test_an_attempt_under_way_is_no_act_done(nlp) -> None:
+    trying = "Kurdish officials said that the KRG was trying to force the militia out of Sinjar."
+    done = "Kurdish officials said that the KRG forced the militia out of Sinjar."
+    assert confidence_of(nlp, trying, "force") < 0.75
+    assert confidence_of(nlp, done, "forced") >= 0.75

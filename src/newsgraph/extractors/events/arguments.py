@@ -326,6 +326,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or addressee(token)
         or _object_preps(token)
         or _measure_hit(token)
+        or _trade_cut(token)
         or _object_owner(token)
         or _complement_targets(token)
         or _defied(token)
@@ -502,6 +503,37 @@ def _measure_hit(verb: Token) -> list[Token]:
     hit = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
            for g in _pobjs(c)]  # fmt: skip
     return actor_tokens([o for g in hit for o in ([g] if is_actor(g) else _owner(g))])
+
+
+# restrictions whose object may be goods going to or coming from someone
+RESTRICTING = frozenset(
+    {"ban", "restrict", "halt", "suspend", "block", "curb", "limit", "cut", "stop", "embargo",
+     "freeze", "prohibit"}
+)  # fmt: skip
+EXPORTING = frozenset(
+    {"export", "ship", "shipment", "sale", "sell", "deliver", "delivery", "supply"}
+)
+IMPORTING = frozenset({"import", "purchase", "buy"})
+
+
+def _trade_cut(verb: Token) -> list[Token]:
+    """'banned more items from being exported to North Korea', 'halted oil shipments to
+    Pyongyang', 'suspended imports from Brazil': a restriction of trade hits whoever the
+    goods were going to or coming from."""
+    if verb.lemma_.lower() not in RESTRICTING or verb.pos_ != "VERB":
+        return []
+    for node in verb.subtree:
+        if node.i <= verb.i or abs(node.i - verb.i) > 12:
+            continue
+        lemma = node.lemma_.lower()
+        way = "to" if lemma in EXPORTING else "from" if lemma in IMPORTING else None
+        if way is None:
+            continue
+        ends = [g for c in node.children if c.dep_ == "prep" and c.lower_ == way for g in _pobjs(c)]
+        found = actor_tokens([g for g in ends if is_actor(g)])
+        if found:
+            return found
+    return []
 
 
 def _owner_of_acted_on(act: Token) -> list[Token]:
@@ -788,7 +820,8 @@ def _owner(noun: Token) -> list[Token]:
             return []  # "praised Astana talks' contribution": the talks, no one's
         if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
             return conjuncts(child)
-    preps = ("by", "from", "of") if _action_noun(noun) else ("by", "from")
+    given = _action_noun(noun) or noun.lemma_.lower() in SERVICES
+    preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
         if child.dep_ == "prep" and child.lower_ in preps:
             named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
@@ -804,6 +837,24 @@ def _owner(noun: Token) -> list[Token]:
         and not (meeting and _city(c))  # 'the Minsk agreements': where, not whose
         and not _town(c)  # 'a New York City bar': where it is, not whose
     ][:1]
+
+
+# what one party gives another, which belongs to the giver: 'sought the help of the FBI'
+SERVICES = frozenset(
+    {
+        "help",
+        "support",
+        "assistance",
+        "cooperation",
+        "backing",
+        "advice",
+        "consent",
+        "approval",
+        "permission",
+        "blessing",
+        "protection",
+    }
+)
 
 
 # what a meeting is about, not whom it is with ('held meetings on North Korea')

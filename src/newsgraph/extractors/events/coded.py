@@ -389,6 +389,19 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _ahead_of(child: Token) -> bool:
+    """'ahead of the election' hanging on the verb: some time before an occasion."""
+    return child.lower_ == "ahead" and any(c.lower_ == "of" for c in child.children)
+
+
+def _while_then(child: Token) -> bool:
+    """'While he was in office', 'while she was foreign minister': a past stretch the
+    act fell in, told by a 'while' clause in the past tense of 'be'."""
+    if child.dep_ != "advcl" or child.lemma_ != "be" or child.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "while" for c in child.children)
+
+
 def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
@@ -411,6 +424,10 @@ def _reports_present(trigger: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("during", "since") for c in verb.children):
         # 'proposed the target during the campaign': then, not today; 'Since the
         # annexation, the states have decried ...': over a stretch, on no one day
+        return False
+    if any(_ahead_of(c) or _while_then(c) for c in verb.children):
+        # 'were probing communications ahead of the election', 'While he was in office
+        # Obama proposed ...': before an occasion, or within a past stretch, not today
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if _past_perfect(verb):

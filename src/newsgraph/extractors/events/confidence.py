@@ -690,10 +690,14 @@ def _attempted(trigger: Token) -> bool:
     """'have tried repeatedly to negotiate a solution': a past attempt, neither an intent
     stated now nor an act done."""
     head = trigger.head
+    auxes = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+    past = head.tag_ in ("VBD", "VBN") or any(a.lemma_ == "have" for a in auxes)
+    # 'the KRG was trying to force out the group': an attempt under way then, not an act
+    progressive = head.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)
     return (
         trigger.dep_ == "xcomp"
         and head.lemma_.lower() in ("try", "attempt")
-        and (head.tag_ in ("VBD", "VBN") or any(a.lemma_ == "have" for a in head.children))
+        and (past or progressive)
     )
 
 
@@ -772,12 +776,16 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
     node = trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
         node = governing_verb(trigger) or trigger  # 'its plan to start negotiations'
+    if _listed_under(trigger, heads):
+        return True  # 'had pledged to close the borders, shut mosques, ban sales of ...'
     for _ in range(5):
         head = node.head
         if head is node:
             return False
         if node.dep_ == "xcomp" and head.lemma_.lower() in heads and not _used_force(head):
             return True
+        if node.dep_ == "conj" and _infinitive(node) and head.lemma_.lower() in heads:
+            return True  # 'calls for X to suspend tests, and for Y to halt exercises'
         valued = node.dep_ == "xcomp" or (node.dep_ == "advcl" and _infinitive(node))
         if valued and any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children):
             return True  # 'how important it is to cooperate', 'not unusual for X to meet Y'
@@ -813,6 +821,25 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         node = head  # 'called for the AU to step in to stop attacks': up to 'called'
     return False
+
+
+def _listed_under(trigger: Token, heads: frozenset[str]) -> bool:
+    """A bare verb in a list that began with an infinitive under a wish or a pledge ('had
+    pledged to close the borders, shut mosques, ban sales of the Quran'), which the parser
+    joined to the pledge itself: the verb is one more pledged act, not one done. A bare
+    form with no subject and no auxiliary of its own reports nothing by itself."""
+    if trigger.tag_ != "VB" or trigger.dep_ != "conj":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children):
+        return False
+    node = trigger
+    for _ in range(6):
+        if node.dep_ != "conj" or node.head is node:
+            break
+        node = node.head
+    if node.lemma_.lower() not in heads:
+        return False
+    return any(c.dep_ == "xcomp" and _infinitive(c) and c.i < trigger.i for c in node.children)
 
 
 def _inverted(verb: Token) -> bool:

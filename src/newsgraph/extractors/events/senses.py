@@ -76,6 +76,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'come to serious harm', 'the lengths he goes to'
     if lemma == "oppose" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return False  # 'As opposed to its neighbours, Serbia ...': a comparison
+    if _as_predicate(trigger):
+        return False  # 'refused to accept East Jerusalem as occupied': a state, no act
     after = trigger.nbor() if trigger.i + 1 < len(trigger.doc) else None
     if lemma == "allow" and after is not None and after.lower_ == "for":
         return False  # 'will allow for X to remain', 'the deal allows for': made possible
@@ -117,6 +119,20 @@ def _approves_anothers(verb: Token) -> bool:
 
 
 OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _as_predicate(trigger: Token) -> bool:
+    """A participle after 'as' with no subject or auxiliary of its own ('accept East
+    Jerusalem as occupied', 'regards Crimea as annexed'): what something is taken to be,
+    not an act done."""
+    if trigger.tag_ != "VBN":
+        return False
+    kids = list(trigger.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+    before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
+    return marked or (before is not None and before.lower_ == "as" and trigger.dep_ == "pobj")
 
 
 def _published(verb: Token) -> bool:
