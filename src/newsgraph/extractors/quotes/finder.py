@@ -307,6 +307,9 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         return True  # 'efforts show how deep ...', 'my experience highlights ...': no words
     if cue is not None and _finding(cue, subject, lex):
         return True  # 'a survey found that ...', 'court documents showed': a finding
+    if cand.cue_text == "according to" and _data_source(subject, lex):
+        return True  # 'according to new figures from the police', 'according to research':
+        # numbers and results, not anyone's words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
 
 
@@ -413,13 +416,65 @@ def _generic_saying(cue: Token, subject: Token, lex: CueLexicon) -> bool:
 def _finding(cue: Token, subject: Token, lex: CueLexicon) -> bool:
     """What a piece of evidence found or shows, not anyone's words: a finding verb whose
     subject is a poll, a survey, data, documents or a study ('a survey found that ...',
-    'court documents showed ...', 'our data indicate ...'). What a report or a statement
-    says stays its authors' words ('the report said')."""
-    if cue.lemma_.lower() not in lex.finding_verbs:
+    'court documents showed ...', 'our data indicate ...', 'the report also noted', 'It
+    calculates' with a study as the last sentence's subject), or whose subject is the
+    people behind a study ('the researchers found', 'the researchers reported in the
+    journal'). What a report or a statement says stays its authors' words ('the report
+    said'), and so do researchers' words ('researchers said')."""
+    lemma = cue.lemma_.lower()
+    finds = lemma in lex.finding_verbs or lemma in lex.finding_verbs_more
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.study_people:
+        return finds or lemma in lex.study_report_verbs
+    if not finds:
         return False
+    if subject.lower_ == "it":
+        return _evidence_antecedent(subject, lex)
+    if lemma not in lex.finding_verbs and subject.pos_ != "NOUN":
+        return False  # 'Smith noted', 'the FBI estimates': a person's or a body's words
     before = [t for t in subject.subtree if t.i < cue.i]
     last = max(before, key=lambda t: t.i) if before else subject  # 'Bureau of Statistics data'
     return any(t.lemma_.lower() in lex.evidence_nouns for t in (subject, last) if t.pos_ == "NOUN")
+
+
+_ANTECEDENT_SENTENCES = 2
+
+
+def _evidence_antecedent(pronoun: Token, lex: CueLexicon) -> bool:
+    """Whether 'it' stands for a piece of evidence: the subject of the nearest earlier
+    sentence that has a noun subject is one ('The study looked at 500 farms. It estimates
+    that ...')."""
+    sent = pronoun.sent
+    for _ in range(_ANTECEDENT_SENTENCES):
+        if sent.start == 0:
+            return False
+        sent = pronoun.doc[sent.start - 1].sent
+        subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].pos_ == "PRON":
+            continue
+        head = subjects[0]
+        return head.pos_ == "NOUN" and head.lemma_.lower() in lex.evidence_nouns
+    return False
+
+
+def _data_source(source: Token, lex: CueLexicon) -> bool:
+    """A source made of numbers or results: 'according to new figures from the police',
+    'according to research', 'according to census data', or an office named after its
+    data ('according to the National Bureau of Statistics', and its acronym where the
+    text spells it out: 'the National Bureau of Statistics (NBS)' ... 'according to NBS')."""
+    words = [source] + [c for c in source.children if c.dep_ == "compound"]
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in lex.data_nouns for t in words):
+        return True
+    if source.pos_ != "PROPN":
+        return False
+    name = [t.lower_ for t in source.subtree]
+    if source.is_upper and len(source.text) >= 2:
+        spelt = re.search(
+            rf"((?:[A-Z][\w'-]*\s+(?:(?:of|for|and|on)\s+)?){{1,8}})\(\s*{re.escape(source.text)}\s*\)",
+            doc_text(source.doc),
+        )
+        if spelt is not None:
+            name += spelt.group(1).lower().split()
+    return any(w in lex.data_office_words for w in name)
 
 
 def _evidence(subject: Token, lex: CueLexicon) -> bool:

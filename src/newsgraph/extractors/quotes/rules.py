@@ -97,6 +97,11 @@ class CueLexicon:
     unnamed_sources: frozenset[str]
     aim_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    finding_verbs_more: frozenset[str]
+    data_nouns: frozenset[str]
+    data_office_words: frozenset[str]
+    study_people: frozenset[str]
+    study_report_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -161,6 +166,11 @@ def cue_lexicon() -> CueLexicon:
         unnamed_sources=frozenset(raw["unnamed_sources"]),
         aim_verbs=frozenset(raw["aim_verbs"]),
         finding_verbs=frozenset(raw["finding_verbs"]),
+        finding_verbs_more=frozenset(raw["finding_verbs_more"]),
+        data_nouns=frozenset(raw["data_nouns"]),
+        data_office_words=frozenset(raw["data_office_words"]),
+        study_people=frozenset(raw["study_people"]),
+        study_report_verbs=frozenset(raw["study_report_verbs"]),
     )
 
 
