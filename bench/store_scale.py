@@ -444,6 +444,7 @@ def copy_blocks(db: str, n: int) -> dict[str, Any]:
                     )
                 )
             size, merged, sources = conn.execute(sql("SELECT * FROM ng_template_meta")).one()
+            _template_search_tags(conn)
             first, last = conn.execute(
                 sql("SELECT min(id), max(id) FROM ng_template_articles")
             ).one()
@@ -527,6 +528,32 @@ def copy_blocks(db: str, n: int) -> dict[str, Any]:
     finally:
         engine.dispose()
     return {"blocks": timings}
+
+
+def _template_search_tags(conn: Any) -> None:
+    """A template made before migration ``_pg_search_tags`` gets the search tags its
+    articles were given by the migration (the copies' outlets, days and actors are the
+    template's, so are their tags)."""
+    from sqlalchemy import text as sql
+
+    def has(table: str) -> bool:
+        found = conn.execute(
+            sql(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = :t AND column_name = 'search_tags'"
+            ),
+            {"t": table},
+        )
+        return found.first() is not None
+
+    if has("articles") and not has("ng_template_articles"):
+        conn.execute(sql("ALTER TABLE ng_template_articles ADD COLUMN search_tags text[]"))
+        conn.execute(
+            sql(
+                "UPDATE ng_template_articles t SET search_tags = a.search_tags "
+                "FROM articles a WHERE a.id = t.id"
+            )
+        )
 
 
 def copy_blocks_sqlite(db: str, n: int) -> dict[str, Any]:

@@ -118,6 +118,46 @@ def test_migration_fills_a_database_from_before_the_aggregates(store: Database) 
         assert found.total > 0 and found.exact
 
 
+def search_tags(store: Database) -> dict[str, list[str]]:
+    with store.engine.connect() as conn:
+        return {
+            str(i): list(t) for i, t in conn.execute(text("SELECT id, search_tags FROM articles"))
+        }
+
+
+def test_migration_adds_the_search_tags(store: Database) -> None:
+    """Roll the database back to before step ``_pg_search_tags`` (PostgreSQL: drop the
+    column and its index) and open it again: every article gets the tags ingest gave it
+    (its outlet, language, days and actors), and filtered searches find what they found."""
+    backend = search_backend(store.engine)
+    asked = [
+        ("Macron OR talks OR Russie", SearchFilters(actor="Q3052772", since="2022-02-11")),
+        ("Macron OR talks OR Russie", SearchFilters(outlet="TASS")),
+        ("Macron OR talks OR Russie", SearchFilters(language="fr", year="2022")),
+    ]
+    before = [sorted(r["id"] for r in backend.search(q, f, 100, 0).rows) for q, f in asked]
+    assert all(before)
+    postgres = store.engine.dialect.name == "postgresql"
+    if postgres:
+        ingested = search_tags(store)
+        assert all(ingested.values()) and any(
+            t.startswith("aq") for v in ingested.values() for t in v
+        )
+    with store.engine.begin() as conn:
+        if postgres:
+            conn.execute(text("DROP INDEX ix_articles_search_tags"))
+            conn.execute(text("ALTER TABLE articles DROP COLUMN search_tags"))
+        conn.execute(text(f"DELETE FROM schema_version WHERE version >= {SCHEMA_VERSION}"))
+    url = store.engine.url.render_as_string(hide_password=False)
+    with Database.open(url) as again:
+        assert again.schema_version == SCHEMA_VERSION
+        if postgres:
+            assert search_tags(again) == ingested
+        backend = search_backend(again.engine)
+        after = [sorted(r["id"] for r in backend.search(q, f, 100, 0).rows) for q, f in asked]
+        assert after == before
+
+
 def test_day_tags_cover_a_range_with_the_fewest_terms() -> None:
     from datetime import date
 

@@ -187,3 +187,25 @@ def test_the_check_sees_a_full_scan(captured) -> None:
     params: Any = ("x",) if engine.dialect.name == "sqlite" else {"x": "x"}
     statement = f"SELECT count(*) FROM quotes WHERE text = {mark}"
     assert scans(engine, statement, params)
+
+
+def test_search_filters_are_index_terms(captured) -> None:
+    """A search's filters (actor, outlet, dates) go through an index beside the words:
+    on SQLite terms of the FTS5 ``tags`` column, on PostgreSQL overlaps with the
+    GIN-indexed ``search_tags``, whose bitmap the planner ANDs with the words'. Neither
+    joins the entities of the actor (a frequent actor's every article was read)."""
+    engine, seen = captured
+    if engine.dialect.name == "sqlite":
+        filtered = [s for s, p in seen if "MATCH" in s and "tags:" in str(p)]
+        assert filtered and not [s for s in filtered if "entities" in s]
+        return
+    filtered = [s for s, _ in seen if "search_doc @@" in s and "search_tags" in s]
+    assert len(filtered) >= 3  # actor, outlet, dates
+    assert not [s for s in filtered if "entities" in s]
+    # on a few rows the planner reads the words' matches and tests the tags on them;
+    # asked for the tags alone it must have an index to answer them
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        statement = "EXPLAIN SELECT id FROM articles WHERE search_tags && ARRAY['aq7747']"
+        plan = "\n".join(str(r[0]) for r in conn.exec_driver_sql(statement))
+    assert "ix_articles_search_tags" in plan, plan

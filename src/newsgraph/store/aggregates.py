@@ -22,7 +22,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.store import schema
@@ -117,7 +129,7 @@ def stored_event_keys(source: Sequence[Any], target: Sequence[Any]) -> set[str]:
     return keys
 
 
-# ---- search tags (SQLite): filters as terms of the full-text index ----------------------
+# ---- search tags: filters as index terms (SQLite: FTS5 tags; PostgreSQL: search_tags) ------
 
 
 def _word(value: str) -> str:
@@ -151,16 +163,62 @@ def date_tags(day: str | None) -> list[str]:
     return tags
 
 
-def article_tags(
+def article_tag_list(
     outlet_id: int | None, language: str | None, day: str | None, entities: Iterable[str]
-) -> str:
-    """The ``tags`` column of an article's row in ``articles_fts``."""
+) -> list[str]:
+    """An article's search tags: its outlet, language, days and actors (SQLite: the
+    ``tags`` column of ``articles_fts``; PostgreSQL: ``articles.search_tags``)."""
     tags = [outlet_tag(outlet_id)] if outlet_id is not None else []
     if language:
         tags.append(language_tag(language))
     tags += date_tags(day)
     tags += sorted({actor_tag(e) for e in entities})
-    return " ".join(tags)
+    return tags
+
+
+def article_tags(
+    outlet_id: int | None, language: str | None, day: str | None, entities: Iterable[str]
+) -> str:
+    """The ``tags`` column of an article's row in ``articles_fts``."""
+    return " ".join(article_tag_list(outlet_id, language, day, entities))
+
+
+def search_tags_of(
+    articles: Iterable[Mapping[str, Any]], entities: Iterable[Mapping[str, Any]]
+) -> dict[str, list[str]]:
+    """PostgreSQL: each new article row's ``search_tags`` (``article_tag_list``), from
+    the rows of one batch about to be inserted: the article rows and their entity rows."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for row in entities:
+        named[row["article_id"]].add(row["entity_id"])
+    return {
+        row["id"]: article_tag_list(
+            row.get("outlet_id"),
+            row.get("language"),
+            row.get("published_date"),
+            named.get(row["id"], ()),
+        )
+        for row in articles
+    }
+
+
+def fill_search_tags(conn: Connection, chunk: list[str]) -> None:
+    """PostgreSQL: (re)compute ``articles.search_tags`` of the stored articles ``chunk``
+    from their rows and entities (the migration that adds the column)."""
+    entities: dict[str, set[str]] = defaultdict(set)
+    for article_id, entity_id in conn.execute(
+        select(ent.c.article_id, ent.c.entity_id).where(ent.c.article_id.in_(chunk))
+    ):
+        entities[article_id].add(entity_id)
+    stmt = select(a.c.id, a.c.outlet_id, a.c.language, a.c.published_date).where(a.c.id.in_(chunk))
+    rows = [
+        {"i": i, "tags": article_tag_list(o, lang, day, entities.get(i, ()))}
+        for i, o, lang, day in conn.execute(stmt)
+    ]
+    if rows:
+        conn.execute(
+            sql_text("UPDATE articles SET search_tags = CAST(:tags AS text[]) WHERE id = :i"), rows
+        )
 
 
 def index_text(conn: Connection, chunk: list[str]) -> None:

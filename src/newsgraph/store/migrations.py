@@ -329,6 +329,35 @@ def _pg_search_costs(conn: Connection) -> None:
     )
 
 
+def _pg_search_tags(conn: Connection) -> None:
+    """PostgreSQL only: ``articles.search_tags``, each article's outlet, language, days
+    and actors as terms (``aggregates.article_tag_list``, SQLite's ``tags`` column of
+    ``articles_fts``), with a GIN index, so a search's filters are index terms too: the
+    planner ANDs their bitmap with the words' bitmap of ``search_doc`` and reads only
+    the rows that pass both. (Filters as btree conditions and a join to the entities
+    read every article naming a frequent actor or holding a frequent word: 45-154 ms
+    at 505,000 articles.) New rows get their tags at insert (``writer``); the rows
+    stored before are filled here, ``BACKFILL_PAGE`` at a time."""
+    if conn.dialect.name != "postgresql":
+        return
+    from newsgraph.store import aggregates
+
+    conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN IF NOT EXISTS search_tags text[]")
+    a = schema.articles
+    after = ""
+    while True:
+        stmt = select(a.c.id).where(a.c.id > after).order_by(a.c.id)
+        ids = [r[0] for r in conn.execute(stmt.limit(aggregates.BACKFILL_PAGE))]
+        if not ids:
+            break
+        for chunk in aggregates.chunked(ids, aggregates.BACKFILL_PAGE):
+            aggregates.fill_search_tags(conn, chunk)
+        after = ids[-1]
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_articles_search_tags ON articles USING GIN (search_tags)"
+    )
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -343,6 +372,7 @@ MIGRATIONS: Sequence[Step] = (
     _published_granularity,
     _name_grams,
     _pg_search_costs,
+    _pg_search_tags,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

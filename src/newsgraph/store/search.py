@@ -32,14 +32,19 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    Text,
     and_,
     column,
+    false,
     func,
     literal_column,
     select,
     table,
     text,
 )
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsgraph.errors import Code, UsageError
@@ -662,25 +667,33 @@ _OPERATORS = ("AND", "OR", "NOT")
 QUERY_HELP = 'words, "a phrase", prefix*, AND / OR / NOT between words, title:word'
 
 
-def tag_terms(conn: Connection, filters: SearchFilters) -> list[str] | None:
-    """FTS5 terms on ``tags`` for each filter (``aggregates.article_tags``); None when a
-    filter has no tag (``source``)."""
+def tag_groups(conn: Connection, filters: SearchFilters) -> list[list[str]] | None:
+    """The filters as search tags (``aggregates.article_tag_list``): one group per
+    filter, an article passing when it holds a tag of every group (an empty group: no
+    article passes); None when a filter has no tag (``source``)."""
     given = filters.as_dict()
     if "source" in given:
         return None
-    terms = []
+    groups = []
     if "outlet" in given:
-        terms.append(f"tags:{aggregates.outlet_tag(_outlet_id(conn, given['outlet']))}")
+        groups.append([aggregates.outlet_tag(_outlet_id(conn, given["outlet"]))])
     if "language" in given:
-        terms.append(f"tags:{aggregates.language_tag(given['language'])}")
+        groups.append([aggregates.language_tag(given["language"])])
     if "actor" in given:
-        tags = " OR ".join(aggregates.actor_tag(i) for i in actor_ids(conn, given["actor"]))
-        terms.append(f"tags:({tags})")
+        groups.append([aggregates.actor_tag(i) for i in actor_ids(conn, given["actor"])])
     if {"since", "until", "year"} & set(given):
         days = _day_bounds(conn, given)
-        tags = " OR ".join(day_tags(*days)) if days else ""
-        terms.append(f"tags:({tags})" if tags else "tags:nodate")
-    return terms
+        groups.append(day_tags(*days) if days else [])
+    return groups
+
+
+def tag_terms(conn: Connection, filters: SearchFilters) -> list[str] | None:
+    """FTS5 terms on ``tags`` for each filter (``tag_groups``); None when a filter has
+    no tag (``source``)."""
+    groups = tag_groups(conn, filters)
+    if groups is None:
+        return None
+    return [f"tags:({' OR '.join(tags)})" if tags else "tags:nodate" for tags in groups]
 
 
 def _day_bounds(conn: Connection, given: dict[str, str]) -> tuple[date, date] | None:
@@ -841,6 +854,22 @@ class PostgresSearch(_SqlSearch):
 
     def _tsquery(self, q: str) -> Any:
         return func.websearch_to_tsquery(_CONFIG, q)
+
+    def _narrowed(self, conn: Connection, q: str, filters: SearchFilters) -> tuple[str, list[Any]]:
+        """Filters as overlaps with ``search_tags`` (migration ``_pg_search_tags``), one
+        per filter, so the planner ANDs the GIN bitmaps of the tags and of the words and
+        reads only the rows passing both: "police" with an actor named in 21,715 of
+        505,000 articles read every one of them (a hash join, 154 ms). A source filter
+        stays SQL (``_conditions``)."""
+        groups = tag_groups(conn, filters)
+        if groups is None:
+            return q, _conditions(conn, filters)
+        tags: Any = literal_column("articles.search_tags")
+        where = [
+            tags.op("&&")(sql_cast(array(group), postgresql.ARRAY(Text))) if group else false()
+            for group in groups
+        ]
+        return q, where
 
     def _matches(self, q: str, where: list[Any], *columns: Any) -> Select[Any]:
         return (

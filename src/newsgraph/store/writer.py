@@ -9,17 +9,19 @@ decides record by record what is new, then inserts each table's new rows with on
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Column, Connection, Table, func, insert, select
+from sqlalchemy import Column, Connection, MetaData, Table, Text, func, insert, select
+from sqlalchemy.dialects import postgresql
 
 from newsgraph.inputs.dedupe import DuplicateIndex, signature_from_bytes
 from newsgraph.records import Article, Duplicate, Record, Rejected
-from newsgraph.store import schema
+from newsgraph.store import aggregates, schema
 from newsgraph.store.rows import (
     ArticleRows,
     article_row,
@@ -298,6 +300,21 @@ def _insert_rows(conn: Connection, rows: ArticleRows) -> None:
         (schema.events, rows.events),
         (schema.rejections, rows.rejections),
     ]
+    if conn.dialect.name == "postgresql" and rows.articles:
+        # the search tags (migration ``_pg_search_tags``) go in with the row: an UPDATE
+        # after would write each new article twice, with its search_doc's index entries
+        tags = aggregates.search_tags_of(rows.articles, rows.entities)
+        tagged = [row | {"search_tags": tags[row["id"]]} for row in rows.articles]
+        conn.execute(insert(_pg_articles()), tagged)
+        order = order[1:]
     for table, table_rows in order:
         if table_rows:
             conn.execute(insert(table), table_rows)
+
+
+@functools.cache
+def _pg_articles() -> Table:
+    """``articles`` with the PostgreSQL-only ``search_tags`` column, for inserting."""
+    copy = schema.articles.to_metadata(MetaData())
+    copy.append_column(Column("search_tags", postgresql.ARRAY(Text)))
+    return copy
