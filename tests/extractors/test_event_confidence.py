@@ -1346,3 +1346,12 @@ def test_an_attempt_under_way_is_no_act_done(nlp) -> None:
     done = "Kurdish officials said that the KRG forced the militia out of Sinjar."
     assert confidence_of(nlp, trying, "force") < 0.75
     assert confidence_of(nlp, done, "forced") >= 0.75
+
+
+def test_calling_someone_out_is_criticism_not_an_appeal(nlp) -> None:
+    text = "Senator Elizabeth Warren called out Scott Pruitt on Twitter on Thursday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "called"]
+    assert [(e.type, e.cameo) for e in found] == [("ACCUSE", "111")]
+    appeal = "Senator Elizabeth Warren called on Scott Pruitt on Thursday to resign."
+    found = [e for e in events(nlp, appeal) if e.trigger.text == "called"]
+    assert [e.type for e in found] == ["REQUEST"]
