@@ -189,6 +189,10 @@ class SpeakerResolver:
             )
             return self._refer(found) or span.text
         if lower in self.lex.org_pronouns:
+            document = self._document_before(head)
+            author = _document_author(document, self.lex) if document is not None else None
+            if author is not None:  # 'The Fed's statement made few changes. But it did
+                return self._author(author)  # note ...': the statement's author, the Fed
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=True)) or span.text
         family = self._family_name(head, span)
@@ -201,10 +205,21 @@ class SpeakerResolver:
             return self.full_name(ent.text)
         plural = head.tag_ in ("NNS", "NNPS")
         common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
+        paper = common and head.lemma_.lower() in self.lex.document_nouns
+        if paper and not _owned(head):
+            author = _document_author(head, self.lex)  # 'a statement issued by the
+            if author is not None:  # president's office': the office
+                return self._author(author)
         if common and _opens_new(span, self.lex):
             self.kind = "new"
             return span.text
-        if common and head.lemma_.lower() in self.lex.document_nouns and not _owned(head):
+        if paper and not _owned(head):
+            author = None
+            if span[0].lower_ in ("the", "this", "that"):
+                earlier = self._same_document(head)  # 'The ministry issued a statement on
+                author = _document_author(earlier, self.lex) if earlier is not None else None
+            if author is not None:  # Monday. The statement said ...': the ministry
+                return self._author(author)
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
             return span.text
         named_org = self._org_ending_with(span, head) if common else None
@@ -220,6 +235,48 @@ class SpeakerResolver:
         if ent is None and head.pos_ == "PROPN" and _name_key(head.text) in self._full_names:
             return self._full_names[_name_key(head.text)]
         return ent.text if ent is not None else span.text
+
+    def _author(self, author: Token) -> str:
+        """A document's author as the speaker: the mention's name, remembering its offsets."""
+        first, last = mention_tokens(author)
+        mention = self.doc[first : last + 1]
+        self.kind = "named"
+        self.antecedent = (mention.start_char, mention.end_char)
+        ent = _entity_at(author)
+        if ent is not None and ent.label_ == "PERSON":
+            return self.full_name(ent.text)
+        return ent.text if ent is not None else mention.text
+
+    def _same_document(self, head: Token) -> Token | None:
+        """The earlier mention of the document a definite noun ('the statement') refers
+        to: the last noun of the same word within the last few sentences."""
+        sentence = self._sentence_of[head.i]
+        for tok in reversed(self.doc[: head.i]):
+            if sentence - self._sentence_of[tok.i] >= _RECENT_SENTENCES:
+                return None
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == head.lemma_.lower():
+                return tok
+        return None
+
+    def _document_before(self, pronoun: Token) -> Token | None:
+        """The document an 'it' stands for: the subject of its own sentence before it, or
+        of an earlier sentence (over sentences whose subject is 'it' too), when that
+        subject is a document noun ('The Fed's statement made few changes. But it did
+        note ... And it adopted ...'); None when a name or another noun is."""
+        sent = pronoun.sent
+        for _ in range(_RECENT_SENTENCES):
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i]
+            if subjects:
+                subject = subjects[-1] if sent == pronoun.sent else subjects[0]
+                if subject.lower_ != "it":
+                    noun = subject.pos_ == "NOUN"
+                    if noun and subject.lemma_.lower() in self.lex.document_nouns:
+                        return subject
+                    return None
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+        return None
 
     def _family_name(self, head: Token, span: Span) -> str | None:
         """A lone word that is the first word of one person's name and the last of none:
@@ -418,6 +475,36 @@ def _owner_words(span: Span, head: Token, lex: CueLexicon) -> list[Token]:
         and t.lower_ not in lex.office_words
         and t.text[:1].isupper()
     ]
+
+
+_PUT_OUT_VERBS = {"issue", "release", "send", "publish", "post", "put", "sign", "write"}
+
+
+def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
+    """Who a document noun says issued it: its possessor ('the Fed's statement'), 'by' or
+    'from' X ('a statement by the ministry', 'a statement issued by the president's
+    office'), or the named subject of the verb that put it out ('The ministry released a
+    statement'). A pronoun author is left out (the quote layer has no antecedent here)."""
+    found: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if found is not None:
+            break
+    verb = noun.head
+    if found is None and noun.dep_ == "dobj" and verb.lemma_.lower() in _PUT_OUT_VERBS:
+        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found is None or found.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
+        return None  # 'the text of the statement'
+    return found
 
 
 def _owned(noun: Token) -> bool:
