@@ -74,3 +74,74 @@ def test_guard_a_layer_without_heads_keeps_the_largest_overlap(nlp):
     trump = Entity("Q22686", "Donald Trump", "PERSON", "USA", (Mention(0, 12, "Donald Trump"),))
     layer = EntityLayer((trump,), text=text, heads=False)  # French and Russian layers
     assert resolved(layer, text, "Donald Trump's nominee") == "Q22686"
+
+
+def test_a_phrase_inside_a_mentions_complement_is_not_that_mention(nlp):
+    text = (
+        "The Federal Reserve raised rates. Neel Kashkari, the head of the Fed's regional "
+        "bank in Minneapolis, voted against."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    # the bank is not its head (the role phrase around it is Kashkari's), nor the Fed
+    assert resolved(layer, text, "the Fed's regional bank") is None
+    assert resolved(layer, text, "the head of the Fed's regional bank") == "local:person:kashkari"
+
+
+def test_nothing_after_the_head_stands_in_for_it(nlp):
+    text = (
+        "Mexico's exports to the United States rose in January. Carla Ruiz, the president of "
+        "the Banco Ferrland, resigned."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    assert resolved(layer, text, "Mexico's exports to the United States") is None
+    assert resolved(layer, text, "the president of the Banco Ferrland") != resolved(
+        layer, text, "the Banco Ferrland"
+    )
+
+
+def test_guard_the_body_of_a_group_stands_in_for_it(nlp):
+    text = "Officials of the International Committee of the Red Cross visited the camp."
+    layer = layer_of(nlp, text, default_kb())
+    found = resolved(layer, text, "Officials of the International Committee of the Red Cross")
+    assert found is not None and found == resolved(
+        layer, text, "International Committee of the Red Cross"
+    )
+
+
+def test_a_name_in_a_titles_complement_is_not_the_title(nlp):
+    text = "The spokesman for Vladimir Putin declined to comment on Monday."
+    layer = layer_of(nlp, text, default_kb())
+    assert resolved(layer, text, "The spokesman for Vladimir Putin") is None
+
+
+def test_guard_the_name_after_a_title_is_its_holder(nlp):
+    text = (
+        "He met US Special Envoy for Syria Michael Ratney in Geneva on Monday. The US "
+        "ambassador to the UN, Nikki Haley, said so."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    found = resolved(layer, text, "US Special Envoy for Syria Michael Ratney in Geneva")
+    assert found == resolved(layer, text, "Michael Ratney") is not None
+    assert resolved(layer, text, "The US ambassador to the UN, Nikki Haley") == (
+        "ng:person:nikki-haley"
+    )
+
+
+def test_guard_the_city_of_names_the_city(nlp):
+    text = "Rebels shelled the Syrian capital of Damascus on Friday."
+    layer = layer_of(nlp, text, default_kb())
+    found = resolved(layer, text, "the Syrian capital of Damascus")
+    assert found is not None and found == resolved(layer, text, "Damascus")
+
+
+def test_guard_an_organisation_owning_a_role_keeps_its_own_mention(nlp):
+    text = (
+        "Garry Kasparov criticised the International Chess Federation. He said the "
+        "federation's president, Kirsan Ilyumzhinov, should resign."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    federation = resolved(layer, text, "International Chess Federation")
+    assert federation is not None and resolved(layer, text, "the federation") == federation
+    assert resolved(layer, text, "the federation's president") == resolved(
+        layer, text, "Kirsan Ilyumzhinov"
+    )

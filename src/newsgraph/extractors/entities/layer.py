@@ -107,10 +107,12 @@ class EntityLayer:
 
         A phrase refers to what its head noun names (:mod:`phrase_head`): the mention
         covering the head wins ("the Islamic State group", "Russia's president" as a role
-        phrase); when no mention covers the head, a modifier stands in for it ("the German
-        government": Germany); a possessor never does ("his company", "Trump's nominee":
-        None), unless ``owners`` asks for the owner of an unnamed thing ("McCarthy's
-        motion": McCarthy). Among mentions of the same standing the one overlapping the
+        phrase); when no mention covers the head, a modifier before it stands in ("the
+        German government": Germany), or the body of a group ("officials of the Red
+        Cross"); a possessor never does ("his company", "Trump's nominee": None), unless
+        ``owners`` asks for the owner of an unnamed thing ("McCarthy's motion": McCarthy),
+        nor anything after the head ("Mexico's exports to the US", "the president of the
+        company"). Among mentions of the same standing the one overlapping the
         span most wins; on a tie a name beats a role phrase, which beats a pronoun.
         """
         hits = [
@@ -122,10 +124,21 @@ class EntityLayer:
             return None
         parts = phrase_parts(self.doc, self.text, start, end) if self.heads else None
         if parts is not None:
-            heads = [h for h in hits if parts.covers_head(h[2], h[3])]
-            others = [h for h in hits if not parts.covers_head(h[2], h[3])]
-            modifiers = [h for h in others if not parts.owned_by(h[2], h[3])]
-            owned = [h for h in others if parts.owned_by(h[2], h[3])] if owners else []
+            heads = [
+                h
+                for h in hits
+                if parts.covers_head(h[2], h[3]) and not parts.inside_complement(h[2], h[3])
+            ]
+            if not heads and parts.named_from >= 0:  # a title's holder, "the city of X"
+                after = sorted(
+                    (h for h in hits if h[2] >= parts.named_from and h[2] >= parts.head[1]),
+                    key=lambda h: h[2],
+                )
+                if parts.holder:
+                    after = [h for h in after if self._type(h[1]) == "PERSON"]
+                heads = after[:1]
+            modifiers = [h for h in hits if parts.modifies(h[2], h[3])]
+            owned = [h for h in hits if parts.owned_by(h[2], h[3])] if owners else []
             hits = heads or modifiers or owned
         if not hits:
             return None
@@ -133,6 +146,10 @@ class EntityLayer:
         found = self.entity(best[1])
         name = found.name if found else None
         return Speaker(entity=best[1], name=name, start=start, end=end, text=self.text[start:end])
+
+    def _type(self, entity_id: str) -> str | None:
+        found = self.entity(entity_id)
+        return found.type if found else None
 
     def name_spans(self, types: Iterable[str]) -> list[tuple[int, int]]:
         """Character spans where an entity of one of ``types`` is named (not referred to
