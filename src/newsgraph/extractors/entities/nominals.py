@@ -17,6 +17,7 @@ looks back (``LOOKBACK`` tokens) and only at organisations named in the text:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -39,10 +40,15 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
         return
     described = _described(art, named)
     lowers = token_lowers(art.doc)
+    sents = [s.start for s in art.doc.sents]
     for i, lower in enumerate(lowers):
         kind = kinds.get(lower)
-        if (kind is None and lower not in heads) or i in art.owner:
+        if kind is None and lower not in heads:
             continue
+        if i in art.owner and not _owner_of_role(art, i):
+            continue
+        if lower == "company" and _in_company_of(lowers, i):
+            continue  # "in the company of a bodyguard": companionship, no firm
         tok = art.doc[i]
         if tok.tag_ not in ("NN", "NNP"):
             continue
@@ -60,7 +66,7 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
         start = _definite_start(tok)
         if start is None or _name_goes_on(tok):
             continue
-        entity = _antecedent(art, named, orgs, described, tok, start, kind)
+        entity = _antecedent(art, named, orgs, described, tok, start, kind, sents)
         if entity is not None:
             art.add_reference(art.doc[start : tok.i + 1], entity, "role")
 
@@ -148,12 +154,14 @@ def _name_goes_on(tok: Token) -> bool:
 def _described(art: CorefArticle, named: list[NameSpan]) -> dict[str, set[str]]:
     """Nouns the text puts right after an organisation's name or in apposition with it
     ("Ouest France newspaper", "Cemex, the cement company"), by entity."""
-    doc, nouns = art.doc, _nouns()
+    doc, nouns = art.doc, _describers()
     found: dict[str, set[str]] = {}
     for name in named:
         words = set()
         if name.end < len(doc) and doc[name.end].lower_ in nouns:
             words.add(doc[name.end].lower_)
+        if name.start > 0 and doc[name.start - 1].lower_ in nouns:
+            words.add(doc[name.start - 1].lower_)  # "vehicle manufacturer BYD"
         root = doc[name.start : name.end].root
         words |= {c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in nouns}
         if words:
@@ -169,6 +177,7 @@ def _antecedent(
     tok: Token,
     start: int,
     kind: str | None,
+    sents: list[int],
 ) -> str | None:
     """The one organisation the nominal can mean: by a word of its name, else by kind."""
     before = [n for n in named if n.start < start and tok.i - n.start <= LOOKBACK]
@@ -180,9 +189,59 @@ def _antecedent(
         # Christian Democrats and the D66 Party ... the party")
         rivals = [n for n in by_kind if kind not in LOOSE_KINDS and n not in by_name]
         return _only_one(art, sorted(by_name + rivals, key=lambda n: n.start))
-    if kind in LOOSE_KINDS:  # most organisations fit: the last one named, as before
-        return str(by_kind[-1].entity) if by_kind else None
+    if kind in LOOSE_KINDS:  # most organisations fit: the last one named, if near enough
+        for name in reversed(by_kind):
+            if _near_enough(art, orgs, described, name, before, tok, kind, sents):
+                return str(name.entity)
+        return None
     return _only_one(art, by_kind)
+
+
+# how far back (in sentences) a loose nominal ("the company", "the group") looks for an
+# organisation named once: one the text shows is of the kind (a business for "the
+# company"; any organisation for "the group") within WIDE_SENTENCES, one only not shown
+# to be another kind within NEAR_SENTENCES; one named SALIENT times before is found
+# anywhere in the look-back ("Check out the final Sweet Sixteen ... AT UBER RIGHT NOW
+# The president of the company" is not the basketball round)
+NEAR_SENTENCES = 1
+WIDE_SENTENCES = 5
+SALIENT = 2
+
+
+def _near_enough(
+    art: CorefArticle,
+    orgs: dict[str, Link],
+    described: dict[str, set[str]],
+    name: NameSpan,
+    before: list[NameSpan],
+    tok: Token,
+    kind: str | None,
+    sents: list[int],
+) -> bool:
+    if sum(n.entity == name.entity for n in before) >= SALIENT:
+        return True
+    shown = kind != "business" or _business(orgs[name.entity], described, name) is True
+    gap = bisect_right(sents, tok.i) - bisect_right(sents, name.start)
+    return gap <= (WIDE_SENTENCES if shown else NEAR_SENTENCES)
+
+
+def _owner_of_role(art: CorefArticle, i: int) -> bool:
+    """Token ``i`` is the possessor inside a role phrase ("the federation's president"):
+    the role is a person's, the possessor still an organisation of its own."""
+    tok = art.doc[i]
+    return (
+        tok.dep_ == "poss"
+        and art.owner.get(i) in art.people
+        and art.owner.get(tok.head.i) == art.owner.get(i)
+    )
+
+
+def _in_company_of(lowers: list[str], i: int) -> bool:
+    """ "in the company of", "keep ... company": companionship."""
+    after_of = i + 1 < len(lowers) and lowers[i + 1] == "of"
+    return (after_of and i >= 2 and lowers[i - 2] in ("in", "into")) or (
+        i >= 2 and lowers[i - 2] in ("keep", "kept", "keeping")
+    )
 
 
 # kinds most organisations of an article fit ("the company", "the group"): the nearest
@@ -215,7 +274,7 @@ def _name_has(art: CorefArticle, link: Link, name: NameSpan, word: str) -> bool:
 def _fits(link: Link, kind: str, described: dict[str, set[str]], name: NameSpan) -> bool:
     if link.type != "ORG":
         return False
-    told = {_nouns()[w] for w in described.get(name.entity, ())}
+    told = {_describers()[w] for w in described.get(name.entity, ())}
     if kind == "any" or kind in told:
         return True
     words = {w.lower().strip(".") for w in link.name.split()}
@@ -229,13 +288,37 @@ def _fits(link: Link, kind: str, described: dict[str, set[str]], name: NameSpan)
     if kind == "central_bank":  # the Federal Reserve, the Bank of England
         return bool(words & cues["central_bank"]) or link.name.startswith("Bank of")
     if kind == "business":
-        return link.sector == "BUS" or bool(words & cues["business"]) or link.sector is None
+        return _business(link, described, name) is not False
     return False
+
+
+def _business(link: Link, described: dict[str, set[str]], name: NameSpan) -> bool | None:
+    """Whether an organisation is a business: True when the KB's sector, a word of its
+    name ("... Corp", "... Airlines") or a noun the text gives it ("vehicle manufacturer
+    BYD", "Cemex, the cement company") says so; False when they say it is another kind
+    (a court, a newspaper, a party, a university, a KB sector other than business);
+    None when nothing tells."""
+    told = {_describers()[w] for w in described.get(name.entity, ())}
+    words = {w.lower().strip(".,") for w in link.name.split()}
+    cues = _kind_words()
+    if link.sector == "BUS" or "business" in told or words & cues["business"]:
+        return True
+    other = set().union(*(cues[k] for k in cues if k != "business"))
+    if told or link.sector is not None or words & other:
+        return False
+    return None
 
 
 @lru_cache(maxsize=1)
 def _nouns() -> dict[str, str]:
     return dict(lexicon()["org_nominals"])
+
+
+@lru_cache(maxsize=1)
+def _describers() -> dict[str, str]:
+    """Nouns that tell an organisation's kind beside its name: the nominals, and nouns
+    for a business ("manufacturer", "giant")."""
+    return {**{w: "business" for w in lexicon()["business_describers"]}, **_nouns()}
 
 
 @lru_cache(maxsize=1)

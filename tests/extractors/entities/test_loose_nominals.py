@@ -1,0 +1,71 @@
+"""Loose organisation nominals: "the company", "the firm" (issue 17, session 11).
+
+A company noun refers only to an organisation that can be a business (not a newspaper,
+a court or a team), and only to one named near it (a business the text shows as one
+within a few sentences, one nothing types in this or the sentence before) or named
+more than once; "in the company of" is no firm. Invented sentences; each test failed on
+the code before, except the guards marked "guard".
+"""
+
+from __future__ import annotations
+
+import pytest
+from entity_checks import entity_at, layer_of
+
+from newsgraph.extractors.entities.kbview import NO_KB
+from newsgraph.extractors.entities.layer import EntityLayer
+from newsgraph.languages.en import english
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:
+    found = entity_at(layer, text, needle)
+    entity = layer.entity(found) if found else None
+    return entity.name if entity else None
+
+
+def test_a_newspaper_is_not_the_company(nlp):
+    text = (
+        "The Rockford Gazette reported on the strike at the plant. The company said it "
+        "would cut 200 jobs."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "The company") is None
+
+
+def test_an_organisation_named_once_sentences_before_is_not_the_company(nlp):
+    text = (
+        "Fans cheered as the Harwick Rovers won on Saturday. The weather was cold. Tickets "
+        "sold out early. Later, workers walked out of a car plant in Leeds. The company said "
+        "it would cut 200 jobs."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "The company") is None
+
+
+def test_in_the_company_of_is_no_firm(nlp):
+    text = (
+        "Vadim Petrov left the Grand Hotel with staff of Acme Holdings. He walked out in the "
+        "company of a bodyguard."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "the company") is None
+
+
+def test_guard_a_business_the_text_names_as_one_is_found_sentences_later(nlp):
+    text = (
+        "Last year the bus manufacturer Zandor Motorworks expanded in Europe. It opened a "
+        "plant in Poland in 2015. Sales rose last year. Prices fell. The company has now "
+        "produced 10,000 buses."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "The company") == "Zandor Motorworks"
+
+
+def test_guard_a_company_named_twice_is_found_further_back(nlp):
+    text = (
+        "Trellis Systems hired 40 engineers in May. Trellis Systems now employs 300 people. "
+        "Its rivals grew too. Sales rose. Prices fell. Costs fell. Demand rose. The company "
+        "plans an office in Lyon."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "The company") == "Trellis Systems"
