@@ -68,6 +68,11 @@ class KbView:
         code = match.country.code
         return Link(f"country:{code}", match.country.name, "GPE", code)
 
+    def country_name(self, code: str) -> str | None:
+        """The name of the country with ISO alpha-3 ``code`` ("North Korea" for PRK)."""
+        country = self.kb.countries.get(code) if self.kb is not None else None
+        return country.name if country is not None else None
+
     def org(self, text: str) -> Link | None:
         """The organisation named ``text``."""
         found = kbr.lookup_organisation(self.kb, text) if self.kb is not None else []

@@ -323,7 +323,8 @@ def _add_stated(
 
 def _phrase_of(head: Token) -> Span:
     """The noun phrase headed by ``head`` with a trailing "of ..." complement."""
-    left = min((t.i for t in head.lefts if t.dep_ not in ("punct", "cc")), default=head.i)
+    # the left edge of each left dependent: "North Korea's leader", not "Korea's leader"
+    left = min((t.left_edge.i for t in head.lefts if t.dep_ not in ("punct", "cc")), default=head.i)
     right = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == right:
@@ -352,10 +353,17 @@ def resolve_role_phrases(art: CorefArticle) -> None:
         if ex_start is not None:
             phrase = art.doc[ex_start : phrase.end]
         key = role_key(list(phrase), art.resolver, head)
+        said = None
+        if key is not None and not (key.country or key.org or key.region):
+            topic = _state_topic(art, phrase, head)  # "the country's president"
+            if topic is not None:
+                key, said = RoleKey(key.role, topic[0], None, None), topic[1]
         if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
             continue
         entity = (
-            _name_after(art, phrase) or _predicate_of(art, head) or _role_entity(art, phrase, key)
+            _name_after(art, phrase)
+            or _predicate_of(art, head)
+            or _role_entity(art, phrase, key, said)
         )
         if entity is not None:
             art.add_reference(phrase, entity, "role")
@@ -416,6 +424,74 @@ def _nominals(doc: Doc) -> list[Span]:
     return chunks
 
 
+# how many sentences back "the country" looks for the country the text is about
+TOPIC_SENTENCES = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _state_topic(art: CorefArticle, phrase: Span, head: Token) -> tuple[str, str] | None:
+    """For a role of a state named by a common noun ("the country's president", "the
+    nation's leader", "the president of the country"): the country the text is about at
+    that point, with the phrase as the KB is to be asked about it ("North Korea's
+    president"). That country is the nearest one named before the phrase, in its own
+    sentence or up to ``TOPIC_SENTENCES`` before; in the nearest sentence that names one,
+    a country that is a subject (or owns or modifies one: "North Korean troops") comes
+    first, a country that only reports ("..., South Korea said") last."""
+    owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
+    stated = owner is not None and owner.lower_ in STATE_NOUNS
+    of = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = [o for c in of for o in c.children if o.dep_ == "pobj"]
+    stated = stated or any(o.lower_ in STATE_NOUNS and o.i < phrase.end for o in objects)
+    if not stated:
+        return None
+    sent = phrase.sent
+    sents = list(art.doc.sents)
+    at = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    for back in range(TOPIC_SENTENCES + 1):
+        if at - back < 0:
+            break
+        found = _countries_in(art, sents[at - back], phrase.start)
+        if found:
+            found.sort(key=lambda c: (c[2], c[0]))  # subjects first, then the nearest
+            code = found[-1][1]
+            name = art.resolver.country_name(code)
+            if name is None:
+                return None
+            first = owner.right_edge.i + 1 if owner is not None else phrase.start
+            words = [  # "former president" of "the country's former president"
+                t.text
+                for t in phrase
+                if first <= t.i <= head.i and t.tag_ != "POS" and t.lower_ != "the"
+            ]
+            return code, f"{name}'s {' '.join(words)}"
+    return None
+
+
+def _countries_in(art: CorefArticle, sent: Span, before: int) -> list[tuple[int, str, int]]:
+    """(position, country code, standing) of the countries named in ``sent`` before token
+    ``before``: standing 2 for a subject of a verb that is no speech verb (or the owner
+    or modifier of one), 0 for the subject of a speech verb, 1 otherwise."""
+    found: list[tuple[int, str, int]] = []
+    speech = set(lexicon()["speech_verbs"])
+    for name in art.names:
+        if not (sent.start <= name.start and name.end <= min(sent.end, before)):
+            continue
+        if art.is_person(name.entity):
+            continue
+        span = art.doc[name.start : name.end]
+        code = art.resolver.country(span.text)
+        if code is None or art.resolver.org(span.text) is not None:
+            continue
+        tok = span.root
+        while tok.dep_ in ("poss", "compound", "amod", "case") and tok.head.i != tok.i:
+            tok = tok.head
+        standing = 1
+        if tok.dep_ in _SUBJECT_DEPS:
+            standing = 0 if tok.head.lemma_ in speech else 2
+        found.append((name.start, code, standing))
+    return found
+
+
 def _proper_owner(head: Token) -> bool:
     """A named possessor ("Russia's president", "NATO's secretary general")."""
     return any(t.dep_ == "poss" and t.tag_ in ("NNP", "NNPS") for t in head.lefts)
@@ -426,13 +502,16 @@ def _unknown_owner(phrase: Span, head: Token) -> bool:
     return any(t.dep_ == "poss" and t.lower_ not in ("his", "her") for t in head.lefts)
 
 
-def _role_entity(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
+def _role_entity(
+    art: CorefArticle, phrase: Span, key: RoleKey, said: str | None = None
+) -> str | None:
     """Stated roles first, then the knowledge base by date, then the last fitting person.
 
     A stated role loses to the office's holder on the article's date when that holder
     is named in the article too: 'President Obama' quoted in a 2017 story does not make
-    'the US President' Obama when Trump is in the story."""
-    words = phrase.text.split()
+    'the US President' Obama when Trump is in the story. ``said``: the phrase as the KB
+    is asked about it ("North Korea's leader" for "the country's leader")."""
+    words = (said or phrase.text).split()
     if words and words[0].lower() in ("his", "her", "its", "their"):
         words[0] = "the"
     if phrase.root.lower_ == "counterpart":

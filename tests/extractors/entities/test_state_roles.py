@@ -1,0 +1,71 @@
+"""Roles of a state named by a common noun, and of a country with 'North'/'South' in
+its name (issue 17, session 11: entity links).
+
+"The country's president" is the president of the country the text is about at that
+point (the nearest country named before, a subject first, a country that only reports
+last), not of the article's default; "North Korea's leader" is never South Korea's
+president. Invented sentences; each test failed on the code before, except the guards
+marked "guard".
+"""
+
+from __future__ import annotations
+
+import pytest
+from entity_checks import entity_at, layer_of
+
+from newsgraph.extractors.entities.layer import EntityLayer
+from newsgraph.kb.load import default_kb
+from newsgraph.languages.en import english
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:
+    found = entity_at(layer, text, needle)
+    entity = layer.entity(found) if found else None
+    return entity.name if entity else None
+
+
+def test_north_koreas_leader_is_not_south_koreas_president(nlp):
+    text = (
+        "South Korea's president met officials in Seoul on Monday. North Korea's leader "
+        "watched the missile launch, state media said."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "North Korea's leader") == "Kim Jong Un"
+
+
+def test_the_countrys_leader_is_the_subject_country_not_the_one_reporting(nlp):
+    text = (
+        "North Korea fired four missiles on Monday, South Korea said. The country's leader "
+        "watched the launch."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The country's leader") == "Kim Jong Un"
+
+
+def test_the_countrys_president_is_the_country_named_as_object(nlp):
+    text = (
+        "Donald Trump criticised Mexico on Monday over the wall. The country's president "
+        "replied on Tuesday."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The country's president") == "Enrique Peña Nieto"
+
+
+def test_the_president_of_the_country_two_sentences_on(nlp):
+    text = (
+        "Protests spread across Kenya on Friday. Police fired tear gas, witnesses said. The "
+        "president of the country called for calm."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The president of the country") == "Uhuru Kenyatta"
+
+
+def test_guard_no_country_named_leaves_the_countrys_president_unlinked(nlp):
+    text = "The storm hit the coast on Friday. The country's president called for calm."
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The country's president") is None
