@@ -145,3 +145,14 @@ def test_guard_an_organisation_owning_a_role_keeps_its_own_mention(nlp):
     assert resolved(layer, text, "the federation's president") == resolved(
         layer, text, "Kirsan Ilyumzhinov"
     )
+
+
+def test_a_part_stands_for_its_whole_not_for_a_place_after_it(nlp):
+    text = (
+        "A poll found that 77 percent of South Koreans backed the ruling. Tens of thousands "
+        "of asylum seekers in Greece waited."
+    )
+    layer = layer_of(nlp, text, default_kb())
+    koreans = resolved(layer, text, "South Koreans")
+    assert koreans is not None and resolved(layer, text, "77 percent of South Koreans") == koreans
+    assert resolved(layer, text, "Tens of thousands of asylum seekers in Greece") is None

@@ -120,11 +120,12 @@ def _parsed(span: Span) -> PhraseParts:
         after = [t for t in span if t.i > root.i]
         comma = next((t.idx for t in after if t.text == ","), -1)
         named_from, holder = (root.idx if root.is_title else comma), True
-    if _group(root.lower_, root.tag_ in ("NNS", "NNPS")):
-        for prep in root.rights:  # "officials of the Red Cross"
+    if _group(root.lower_, root.tag_ in ("NNS", "NNPS")) or _part(root):
+        for prep in root.rights:  # "officials of the Red Cross", "77 percent of Koreans"
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end:
-                last = min(prep.right_edge.i, span.end - 1)
-                modifiers.append((prep.idx, doc[last].idx + len(doc[last].text)))
+                objects = [c for c in prep.children if c.dep_ == "pobj" and c.i < span.end]
+                for obj in objects:  # the body's own words, not what follows it
+                    modifiers.append((doc[obj.left_edge.i].idx, obj.idx + len(obj.text)))
     return PhraseParts(head, tuple(owners), tuple(modifiers), root, named_from, holder)
 
 
@@ -150,6 +151,34 @@ def _by_words(text: str, start: int, end: int) -> PhraseParts | None:
         after = _COMPLEMENT.search(piece, cut.end())
         modifiers.append((start + cut.start(), start + (after.start() if after else len(piece))))
     return PhraseParts(head, tuple(owners), tuple(modifiers))
+
+
+# heads that name a part of what their "of" names ("77 percent of South Koreans")
+PART_HEADS = frozenset(
+    {
+        "percent",
+        "majority",
+        "minority",
+        "most",
+        "many",
+        "some",
+        "half",
+        "part",
+        "number",
+        "share",
+        "proportion",
+        "rest",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "tens",
+    }
+)
+
+
+def _part(root: Token) -> bool:
+    return root.lower_ in PART_HEADS or root.like_num
 
 
 def _title(word: str) -> bool:
