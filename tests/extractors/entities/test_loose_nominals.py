@@ -14,6 +14,7 @@ from entity_checks import entity_at, layer_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import EntityLayer
+from newsgraph.kb.load import default_kb
 from newsgraph.languages.en import english
 
 
@@ -69,3 +70,40 @@ def test_guard_a_company_named_twice_is_found_further_back(nlp):
         "plans an office in Lyon."
     )
     assert name_of(layer_of(nlp, text, NO_KB), text, "The company") == "Trellis Systems"
+
+
+def test_a_modifier_of_the_nominal_tells_two_organisations_apart(nlp):
+    text = (
+        "Officials from the Kessler Automobile Dealers Association and the Kessler "
+        "Association of Car Makers met on Monday. The dealer association said sales fell."
+    )
+    layer = layer_of(nlp, text, NO_KB)
+    found = name_of(layer, text, "The dealer association")
+    assert found == "Kessler Automobile Dealers Association"
+
+
+def test_a_group_of_people_and_an_organisation_of_care_are_no_organisation(nlp):
+    text = (
+        "Nine climbers left the Hallam Alpine Club hut on Monday. The group of eight people "
+        "was using touring skis. An inquiry found problems with the organisation and "
+        "delivery of care."
+    )
+    layer = layer_of(nlp, text, NO_KB)
+    assert name_of(layer, text, "The group") is None
+    assert name_of(layer, text, "the organisation") is None
+
+
+def test_the_armed_group_is_no_ministry(nlp):
+    text = (
+        "The Pentagon said the raid targeted militants. A tribal leader denied being a member "
+        "of the armed group."
+    )
+    assert name_of(layer_of(nlp, text, NO_KB), text, "the armed group") is None
+
+
+def test_guard_the_militant_group_is_the_armed_organisation_named(nlp):
+    text = (
+        "Hezbollah said on Monday that it had sent more fighters to the border. The militant "
+        "group said it had taken the bridge."
+    )
+    assert name_of(layer_of(nlp, text, default_kb()), text, "The militant group") == "Hezbollah"

@@ -49,6 +49,8 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
             continue
         if lower == "company" and _in_company_of(lowers, i):
             continue  # "in the company of a bodyguard": companionship, no firm
+        if kinds.get(lower) in LOOSE_KINDS and _generic_use(lowers, i):
+            continue  # "the group of eight people", "the organisation and delivery of care"
         tok = art.doc[i]
         if tok.tag_ not in ("NN", "NNP"):
             continue
@@ -184,6 +186,9 @@ def _antecedent(
     word = tok.lower_
     by_name = [n for n in before if _name_has(art, orgs[n.entity], n, word)]
     by_kind = [n for n in before if kind and _fits(orgs[n.entity], kind, described, n)]
+    told = _told_apart(art, tok, start, by_name or by_kind, orgs)
+    if told:  # "the dealer association": the one with "Dealers" in its name
+        return _only_one(art, told)
     if by_name:
         # another organisation of a specific kind near it makes it ambiguous too ("the
         # Christian Democrats and the D66 Party ... the party")
@@ -223,6 +228,36 @@ def _near_enough(
     shown = kind != "business" or _business(orgs[name.entity], described, name) is True
     gap = bisect_right(sents, tok.i) - bisect_right(sents, name.start)
     return gap <= (WIDE_SENTENCES if shown else NEAR_SENTENCES)
+
+
+def _told_apart(
+    art: CorefArticle, tok: Token, start: int, fitting: list[NameSpan], orgs: dict[str, Link]
+) -> list[NameSpan]:
+    """The fitting organisations with a word of the nominal's own modifiers in their name
+    ("the dealer association" after the China Automobile Dealers Association and the
+    China Association of Automobile Manufacturers: the dealers')."""
+    mods = [
+        t.lower_
+        for t in art.doc[start + 1 : tok.i]
+        if t.dep_ in ("compound", "amod") and t.is_alpha and len(t) > 3
+    ]
+    if not mods:
+        return []
+    stems = {m.rstrip("s") for m in mods}
+    found = []
+    for name in fitting:
+        written = {t.lower_.rstrip("s") for t in art.doc[name.start : name.end]}
+        if stems & written:
+            found.append(name)
+    return found
+
+
+def _generic_use(lowers: list[str], i: int) -> bool:
+    """A loose nominal used of no organisation: "of" right after it ("the group of eight
+    people"; a name after "of" was taken as a name before), or "and" a noun and "of"
+    ("the organisation and delivery of care")."""
+    nxt = lowers[i + 1 : i + 4]
+    return bool(nxt) and (nxt[0] == "of" or (nxt[0] == "and" and "of" in nxt[2:3]))
 
 
 def _owner_of_role(art: CorefArticle, i: int) -> bool:
@@ -285,6 +320,8 @@ def _fits(link: Link, kind: str, described: dict[str, set[str]], name: NameSpan)
         return link.sector == "GOV" or bool(words & cues["government"])
     if kind == "party":
         return link.sector == "PTY" or bool(words & cues["party"])
+    if kind == "armed":  # "the armed group": a militant organisation, not the Pentagon
+        return link.sector == "REB" or bool(words & cues["armed"])
     if kind == "central_bank":  # the Federal Reserve, the Bank of England
         return bool(words & cues["central_bank"]) or link.name.startswith("Bank of")
     if kind == "business":
