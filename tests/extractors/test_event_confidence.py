@@ -1355,3 +1355,72 @@ def test_calling_someone_out_is_criticism_not_an_appeal(nlp) -> None:
     appeal = "Senator Elizabeth Warren called on Scott Pruitt on Thursday to resign."
     found = [e for e in events(nlp, appeal) if e.trigger.text == "called"]
     assert [e.type for e in found] == ["REQUEST"]
+
+
+def test_a_decision_taken_is_the_act_and_one_not_yet_taken_is_not(nlp) -> None:
+    taken = "The European Union decided on Monday to extend its sanctions against Russia."
+    found = [e for e in events(nlp, taken) if e.trigger.text == "sanctions"]
+    assert [e.type for e in found] == ["COERCE"]
+    assert all((e.confidence or 0) >= 0.75 for e in found)
+    pending = "The European Union may decide to extend its sanctions against Russia."
+    found = [e for e in events(nlp, pending) if e.trigger.text == "sanctions"]
+    assert all(e.type != "COERCE" or (e.confidence or 0) < 0.75 for e in found)
+
+
+def test_acts_joined_to_a_refused_act_are_refused_too(nlp) -> None:
+    text = (
+        "Russia has also declined to extradite or cooperate in the arrest of hackers "
+        "indicted in the US, officials said."
+    )
+    assert not [e for e in events(nlp, text) if e.type == "COOPERATE"]
+    text = "Iran refused to meet or negotiate with the United States on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "refused"]
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]
+    assert not [e for e in events(nlp, text) if e.trigger.text == "negotiate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a judge releasing a decision publishes it
+        (
+            "Judge Samuel Cole released a 13-page decision, which said Mr Yee faced "
+            "persecution in Singapore.",
+            "released",
+        ),
+        # the speaker's own duty is no demand
+        ("The Irish minister said that we must respond sensitively to the situation.", "respond"),
+        # support a state gives its own economy is policy at home
+        (
+            "The Chinese government has provided strong policy support to its enterprises, "
+            "the ministry said.",
+            "provided",
+        ),
+        # what someone has yet to do is not done
+        (
+            "Kang said the fact that Malaysia has yet to hand over the body of the North "
+            "Korean national suggests that the Malaysian side is trying to conceal something.",
+            "hand",
+        ),
+        # congratulations offered are no offer
+        (
+            "Many European leaders offered congratulatory messages to the Dutch prime "
+            "minister, Mark Rutte, on Thursday.",
+            "offered",
+        ),
+    ],
+)
+def test_publishing_duties_home_policy_pending_acts_and_greetings_are_no_events(
+    nlp, text, trigger
+) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_finished_operation_dates_its_purpose_and_a_journey_addresses_its_end(nlp) -> None:
+    text = "On Thursday, Syrian government troops completed their operation to seize Palmyra."
+    found = [e for e in events(nlp, text) if e.trigger.text == "seize"]
+    assert [e.date for e in found] == ["2017-03-02"]
+    text = "North Korea sent a delegation to Malaysia to seek the return of the body."
+    found = [e for e in events(nlp, text) if e.trigger.text == "seek"]
+    assert [[a.country for a in e.target] for e in found] == [["MYS"]]

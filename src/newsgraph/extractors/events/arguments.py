@@ -331,6 +331,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _complement_targets(token)
         or _defied(token)
         or _written_to(token)
+        or _sent_to(token)
     )
 
 
@@ -338,6 +339,26 @@ def _written_to(verb: Token) -> list[Token]:
     """'wrote to the Public Accounts Committee seeking a right of reply': a bare participle
     asks whom the verb it hangs on addresses."""
     return _prep_targets(verb.head, ("to",)) if bare_participle(verb) else []
+
+
+# verbs that move someone somewhere: the place they go to is whom the purpose addresses
+SENDING = frozenset({"send", "dispatch", "travel", "fly", "go", "come", "head", "return"})
+
+
+def _sent_to(verb: Token) -> list[Token]:
+    """'North Korea sent a delegation to Malaysia to seek the return of the body', 'Tillerson
+    flew to Beijing to press China': the purpose of a journey addresses the state it goes
+    to (a country or a capital, not a mere place)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    if head.lemma_.lower() not in SENDING:
+        return []
+    ends = [
+        g for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in _pobjs(c)
+    ]  # fmt: skip
+    return actor_tokens([g for g in ends if g.ent_type_ == "GPE" and _nation(g)])
 
 
 def bare_participle(node: Token) -> bool:

@@ -318,6 +318,14 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     chain = {trigger.i: 0}
     node = trigger
     for rank in range(1, 12):
+        if _completed_purpose(node):
+            # 'On Thursday, the troops completed their operation to seize Palmyra'
+            if node.dep_ == "acl":
+                node = node.head
+                chain[node.i] = rank
+            node = node.head
+            chain[node.i] = rank
+            continue
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         if node.head is node or not joined:
             break
@@ -361,6 +369,20 @@ def _purpose_of_act(verb: Token) -> bool:
         and noun.lemma_.lower() not in CONTENT_NOUNS
         and noun.head.tag_ == "VBD"
     )
+
+
+COMPLETING = frozenset({"complete", "finish", "conclude", "accomplish"})
+
+
+def _completed_purpose(verb: Token) -> bool:
+    """'completed their operation to seize Palmyra': the purpose of a finished operation
+    is done when the operation is finished."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":  # the parser hangs the purpose on the verb
+        return verb.head.lemma_.lower() in COMPLETING
+    noun = verb.head
+    return verb.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in COMPLETING
 
 
 # nouns whose infinitive says what is planned, promised or agreed, with its own time

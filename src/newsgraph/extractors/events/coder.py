@@ -173,6 +173,8 @@ def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[in
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
             continue
+        if _own_duty(token):
+            continue  # 'the minister said that we must respond sensitively': no one is asked
         if token.head.lemma_.lower() in tables.lexicon()["reporting_verbs"]:
             out.append(
                 Coded(
@@ -185,6 +187,11 @@ def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[in
                 )
             )
     return out
+
+
+def _own_duty(verb: Token) -> bool:
+    """'we must ...', 'I must ...': what the speaker owes, not a demand on anyone."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
 
 
 def _depth(token: Token) -> int:
@@ -218,7 +225,26 @@ def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
     coded.negated = roles.is_negated(token)
     coded.modality = roles.modality_of(token)
     _apply_uncertainty(coded, frame)
+    if frame and complement is not None and complement.i in coded.consumed:
+        _listed_with(coded, complement, triggers)
     return [coded]
+
+
+def _listed_with(coded: Coded, complement: Token, triggers: dict[int, Pattern]) -> None:
+    """'Russia has declined to extradite or cooperate in the arrest of ...', 'refused to
+    meet or negotiate with the United States': the acts joined to a frame's complement
+    are under the frame too (refused, promised, asked for), never done. They are taken
+    into the frame's event, which takes their target when it has none."""
+    for other in complement.conjuncts:
+        if other.i <= complement.i or other.i not in triggers or other.i in coded.consumed:
+            continue
+        inner = _inner_code(other, triggers, {coded.trigger.i})
+        coded.consumed.add(other.i)
+        if inner is None:
+            continue
+        coded.consumed |= inner.consumed
+        if not coded.targets:
+            coded.targets = _other(inner.targets, coded.sources)
 
 
 def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int]) -> Coded | None:
@@ -356,6 +382,9 @@ def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
     if coded.modality not in UNCERTAIN or frame in ("threat", "reject", "demand", "appeal"):
         return
     plover = tables.code_info(coded.code).plover
+    if plover in ("COERCE", "SANCTION") and roles.decided_measure(coded.trigger):
+        coded.modality = None  # 'decided on Monday to extend its sanctions': in force
+        return
     if plover in tables.COOPERATIVE:
         if coded.negated:
             coded.code = tables.compose("reject", coded.code) or "120"
@@ -371,6 +400,8 @@ def _as_demand(coded: Coded) -> None:
     demanded = tables.compose("demand", coded.code)
     if demanded is None or not any(c.lower_ == "must" for c in coded.trigger.children):
         return
+    if _own_duty(coded.trigger):
+        return  # 'we must respond sensitively': the speaker's own duty, no one is asked
     reporter = coded.trigger.head
     speakers = []
     if (

@@ -45,6 +45,7 @@ from newsgraph.extractors.events.patterns import (
     match_trigger,
     named_by_layer,
 )
+from newsgraph.extractors.events.roles import decided_measure
 from newsgraph.kb.actor_codes import agent_sector, code_phrase
 from newsgraph.records import EventActor
 from newsgraph.resources import load_json
@@ -228,6 +229,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     political = any(_political(a, sets) for a in src_actors) or any(
         _political(a, sets, as_target=True, violent=violent) for a in tgt_actors
     )
+    if plover == "AID" and _own_people(trigger):
+        doubts.append("no_political_actor")  # 'provided policy support to its enterprises'
     if plover != "PROTEST" and not political:
         doubts.append("no_political_actor")
     elif _visit(trigger, code) and not any(_official(a, sets) for a in src_actors):
@@ -262,7 +265,9 @@ def _mood_doubts(
     """Doubts about whether it happened: wanted, tried, possible, conditional, owed."""
     doubts = []
     intended = (code or "").startswith("03") and _wished(trigger)
-    if modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
+    if plover in ("COERCE", "SANCTION") and decided_measure(trigger):
+        pass  # 'the EU decided on Monday to extend its sanctions': in force once decided
+    elif modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         if not intended:  # 'would like to take up the invitation': the intent is the event
             doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
     elif (
@@ -562,6 +567,28 @@ def _reciprocal(token: Token) -> bool:
     return any(c.lower_ in ("their", "two", "both", "the", "our", "all") for c in token.children)
 
 
+# what a state gives to its own economy or people is policy at home, not aid to anyone
+HOME_NOUNS = frozenset(
+    {"enterprise", "firm", "industry", "economy", "people", "population", "worker", "exporter",
+     "producer", "bank", "sector", "region", "province"}
+)  # fmt: skip
+
+
+def _own_people(trigger: Token) -> bool:
+    """'The Chinese government has provided strong policy support to its enterprises': the
+    receiver is the giver's own ('its', 'their') economy, businesses or people."""
+    for prep in trigger.children:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "for"):
+            continue
+        for noun in prep.children:
+            lemma = noun.lemma_.lower()
+            home = lemma in HOME_NOUNS or agent_sector(lemma) in CIVILIAN_SECTORS
+            owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+            if noun.dep_ == "pobj" and home and owned:
+                return True
+    return False
+
+
 def _political(
     actor: EventActor,
     sets: dict[str, frozenset[str]],
@@ -652,7 +679,15 @@ def _not_yet(trigger: Token) -> bool:
     """'Obama had not yet signed off on the raid': an act still pending, neither done nor
     refused."""
     children = {c.lower_ for c in trigger.children}
-    return "yet" in children and bool(children & {"not", "n't", "never"})
+    if "yet" in children and bool(children & {"not", "n't", "never"}):
+        return True
+    # 'Malaysia has yet to hand over the body', 'is yet to respond': still to be done
+    head = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_ in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    )
 
 
 def _instruction(trigger: Token) -> bool:

@@ -104,6 +104,33 @@ def modality_of(token: Token) -> str | None:
     return None
 
 
+def decided_measure(trigger: Token) -> bool:
+    """'decided to extend the embargo', 'has decided to expel': a measure decided is in
+    force once decided (the caller checks that the act is a sanction or a coercion), not
+    an intent; not 'has not decided', 'may decide', nor a meeting decided on, which is
+    still to come."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head is node:
+            break
+        if _decision_taken(node.head):
+            return True
+        node = node.head
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = governing_verb(trigger)
+        return verb is not None and verb is not trigger and decided_measure(verb)
+    return False
+
+
+def _decision_taken(verb: Token) -> bool:
+    if verb.lemma_ != "decide":
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.dep_ == "neg" for c in verb.children) or any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+
+
 def _scheduled(node: Token) -> bool:
     """'is to' / 'are to' + infinitive with someone named as the subject: an arrangement
     for the future ('Xi is to visit'; not 'how important it is to negotiate')."""
