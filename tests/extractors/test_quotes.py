@@ -740,9 +740,11 @@ def test_a_purpose_clause_reports_nothing(nlp) -> None:
 
 
 def test_a_statement_without_an_author_is_not_given_one(nlp) -> None:
+    # no author given: not the last organisation named (a statement the text says someone
+    # issued is theirs: tests/extractors/quotes/test_document_authors.py)
     text = (
-        "OAS chief Luis Almagro has called for Venezuela to be suspended. Venezuela issued a "
-        'statement on Sunday. The statement went on to say, "Venezuela categorically rejects '
+        "OAS chief Luis Almagro has called for Venezuela to be suspended. A statement was "
+        'read out on Sunday. The statement went on to say, "Venezuela categorically rejects '
         'the interventionist plan of a minority faction of countries."'
     )
     quote = only(quotes_of(nlp, text), "categorically rejects")

@@ -79,7 +79,8 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
     for child in _nearest_subject_first(verb):
         relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
         if child.dep_ in ("nsubj", "nsubjpass") and relative:
-            return verb.head if _can_be_source(verb.head, lex) else None
+            noun = _nearest_conjunct(verb.head, child)
+            return noun if _can_be_source(noun, lex) else None
         if child.dep_ == "nsubj" and child.lower_ in lex.reflexive_pronouns:
             named = _beside_reflexive(child)
             if named is not None:
@@ -120,6 +121,22 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
                     return child
         return subject_of(verb.head, lex)
     return None
+
+
+def _nearest_conjunct(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun follows: the last name joined to ``noun`` before it ('a
+    more measured tone than either the Mexicans or Trump, who on Thursday said ...':
+    Trump, where the parser hangs the clause on the first conjunct); a plural verb speaks
+    for them all."""
+    verb = relative.head
+    plural = any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in (verb, *verb.children))
+    if plural:
+        return noun  # 'both Democrats and Republicans, who have questioned': all of them
+    nearest = noun
+    for conj in noun.conjuncts:
+        if nearest.i < conj.i < relative.i and conj.tag_ == "NNP":
+            nearest = conj
+    return nearest
 
 
 def _nearest_subject_first(verb: Token) -> list[Token]:

@@ -41,7 +41,11 @@ from newsgraph.extractors.quotes.rules import (
     find_quoted_spans,
     heading_breaks,
 )
-from newsgraph.extractors.quotes.speakers import SpeakerResolver, mention_tokens
+from newsgraph.extractors.quotes.speakers import (
+    SpeakerResolver,
+    given_name_genders,
+    mention_tokens,
+)
 from newsgraph.records import Mention, Quote, Speaker
 
 Resolve = Callable[[int, int], Speaker | None]
@@ -154,9 +158,10 @@ def _same_speaker(
         if any(a <= tok.idx < b for a, b in contents):
             continue  # named in what was said: not a speaker
         if tok.ent_type_ == "PERSON" or (
-            tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lex.role_nouns
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and (tok.lemma_.lower() in lex.role_nouns or _family_name(tok))
         ):
-            return speaker
+            return speaker  # someone else named or acting between ('Sessions recused ...')
         if (
             tok.lower_ in lex.person_pronouns
             and tok.dep_ == "nsubj"
@@ -567,28 +572,52 @@ def _unnamed_source(subject: Token, lex: CueLexicon) -> bool:
 
 
 def _bound_name(subject: Token, lex: CueLexicon) -> Span | None:
-    """The person a 'he'/'she' subject of a cue in an adverbial clause stands for: the
-    named subject of the verb the clause hangs on ('Lord Tebbit sparked jeers when he said
-    ...', 'Mary Lee smiled as she told ...')."""
+    """The person a 'he'/'she' subject of a cue in an adverbial or complement clause
+    stands for: the named subject of the verb the clause hangs on ('Lord Tebbit sparked
+    jeers when he said ...', 'Mary Lee smiled as she told ...', 'Sessions recused himself
+    but insisted that he answered the questions "..."'), unless an honorific or a common
+    given name says the name is of the other gender."""
     cue = subject.head
-    if subject.dep_ != "nsubj" or subject.lower_ not in ("he", "she") or cue.dep_ != "advcl":
+    if subject.dep_ != "nsubj" or subject.lower_ not in ("he", "she"):
         return None
-    if cue.i < cue.head.i:
+    if cue.dep_ not in ("advcl", "ccomp") or cue.i < cue.head.i:
         return None  # 'When he said it, the minister ...': the clause comes first
-    for child in cue.head.children:
+    governor = cue.head
+    while (
+        cue.dep_ == "ccomp"
+        and governor.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children)
+    ):
+        governor = governor.head  # 'X recused himself but insisted that he ...'
+    gender = lex.person_pronouns[subject.lower_]
+    for child in governor.children:
         # any name: 'he' agrees with no organisation, and the small model tags people
         # as NORP or GPE ('Lord Tebbit')
-        if child.dep_ == "nsubj" and child.i < subject.i and child.pos_ == "PROPN":
+        if child.dep_ == "nsubj" and child.i < subject.i and _a_name(child):
             first = child.i
             while first > 0 and child.doc[first - 1].pos_ == "PROPN":
                 first -= 1
             titled = lex.honorifics.get(child.doc[first].lower_) or (
                 lex.honorifics.get(child.doc[first - 1].lower_) if first > 0 else None
             )
-            if titled is not None and titled != lex.person_pronouns[subject.lower_]:
+            given = given_name_genders().get(child.doc[first].lower_) if first < child.i else None
+            if (titled or given) not in (None, gender):
                 return None  # 'Mr Lee waited until she said ...': someone else
             return child.doc[first : child.i + 1]
     return None
+
+
+def _a_name(tok: Token) -> bool:
+    """A proper name, or a person's family name the tagger took for a common noun."""
+    return tok.pos_ == "PROPN" or _family_name(tok)
+
+
+def _family_name(tok: Token) -> bool:
+    """A capitalised word that is the family name of a person named in the article
+    ('Sessions' after 'Jeff Sessions', whatever tag the word got)."""
+    return tok.is_title and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents
+    )
 
 
 _NOT_PERSON_KINDS = {"org", "gpe", "loc", "norp", "fac", "event"}

@@ -261,18 +261,18 @@ class SpeakerResolver:
     def _document_before(self, pronoun: Token) -> Token | None:
         """The document an 'it' stands for: the subject of its own sentence before it, or
         of an earlier sentence (over sentences whose subject is 'it' too), when that
-        subject is a document noun ('The Fed's statement made few changes. But it did
-        note ... And it adopted ...'); None when a name or another noun is."""
+        subject is a document noun or an authored piece of evidence ('The Fed's statement
+        made few changes. But it did note ... And it adopted ...', 'A report from the
+        committee said ... It said ...'); None when a name or another noun is."""
         sent = pronoun.sent
         for _ in range(_RECENT_SENTENCES):
             subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i]
             if subjects:
                 subject = subjects[-1] if sent == pronoun.sent else subjects[0]
                 if subject.lower_ != "it":
-                    noun = subject.pos_ == "NOUN"
-                    if noun and subject.lemma_.lower() in self.lex.document_nouns:
-                        return subject
-                    return None
+                    lemma = subject.lemma_.lower()
+                    paper = lemma in self.lex.document_nouns or lemma in self.lex.evidence_nouns
+                    return subject if subject.pos_ == "NOUN" and paper else None
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent

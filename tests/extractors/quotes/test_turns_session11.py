@@ -1,0 +1,65 @@
+"""Speakers from dev draws 9712-9713 (issue 17, session 11): a pronoun in a complement
+clause is the named subject it hangs on, a relative clause after a list speaks for the
+name right before it, 'it' after an authored report is the report's author, and 'the
+academic' is the academic named before. Sentences invented; guards marked."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.languages.en import english
+
+    return english()
+
+
+def _speaker(nlp, text: str, words: str, layer: bool = False) -> str:
+    quote = only(quotes_of(nlp, text, layer=layer), words)
+    assert quote.speaker is not None, quote
+    return quote.speaker.name or ""
+
+
+def test_he_in_a_complement_clause_is_its_named_subject(nlp) -> None:
+    text = (
+        "Governor Paul Brandt praised Tom Weller as a loyal friend. Weller resigned from the "
+        'board today, but insisted that he had answered every question "as honestly as I '
+        'could at the time," he said.'
+    )
+    assert "Weller" in _speaker(nlp, text, "as honestly as I could")
+
+
+def test_a_relative_clause_after_a_list_speaks_for_the_name_before_it(nlp) -> None:
+    text = (
+        "The envoys took a calmer tone than either the local officials or Brandt, who on "
+        "Thursday said a police operation was under way."
+    )
+    assert "Brandt" in _speaker(nlp, text, "police operation")
+
+
+def test_guard_a_plural_relative_clause_speaks_for_the_whole_list(nlp) -> None:
+    text = (
+        "The plan could answer both the Greens and the Liberals, who have questioned the "
+        "city's reliance on cars."
+    )
+    assert "Liberals" not in _speaker(nlp, text, "reliance on cars")
+
+
+def test_it_after_an_authored_report_is_its_author(nlp) -> None:
+    text = (
+        "A recent report from the Economic Affairs Committee said energy bills had risen. "
+        "It said energy security should be the priority."
+    )
+    assert "Economic Affairs Committee" in _speaker(nlp, text, "energy security")
+
+
+def test_the_academic_is_the_academic_named_before(nlp) -> None:
+    text = (
+        "Fiona Mitchell from the University of Leeds told the BBC that the vote was close. "
+        '"The city will stay divided for years," said the academic.'
+    )
+    assert _speaker(nlp, text, "stay divided") == "Fiona Mitchell"
