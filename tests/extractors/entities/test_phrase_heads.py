@@ -156,3 +156,11 @@ def test_a_part_stands_for_its_whole_not_for_a_place_after_it(nlp):
     koreans = resolved(layer, text, "South Koreans")
     assert koreans is not None and resolved(layer, text, "77 percent of South Koreans") == koreans
     assert resolved(layer, text, "Tens of thousands of asylum seekers in Greece") is None
+
+
+def test_guard_an_acronym_in_brackets_after_a_name_is_that_name(nlp):
+    text = "Experts of the Joint FAO/WHO Expert Committee on Food Additives (JECFA) met in Rome."
+    layer = layer_of(nlp, text, default_kb())
+    needle = "the Joint FAO/WHO Expert Committee on Food Additives (JECFA)"
+    found = resolved(layer, text, needle)
+    assert found is not None and found == resolved(layer, text, "JECFA")

@@ -113,7 +113,11 @@ def _parsed(span: Span) -> PhraseParts:
             owners.append((doc[first].idx, doc[last].idx + len(doc[last].text)))
     modifiers = [(span.start_char, root.idx)] if root.i > span.start else []
     named_from, holder = -1, False
-    if root.lower_ in PLACE_HEADS:  # "the Syrian capital of Damascus"
+    opening = [t for t in span if t.text == "(" and t.i > root.i]
+    closed = opening and any(t.text == ")" and t.i > opening[-1].i for t in span)
+    if opening and not closed and span[-1].i > opening[-1].i and root.is_title:
+        named_from = opening[-1].idx  # "the Joint FAO/WHO Expert Committee ... (JECFA)"
+    elif root.lower_ in PLACE_HEADS:  # "the Syrian capital of Damascus"
         named_from = next((c.idx for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), -1)
     elif _title(root.lower_) or (root.is_title and root.pos_ in ("NOUN", "PROPN")):
         # "The Archbishop of Canterbury Justin Welby": a capitalised title before a name
