@@ -164,3 +164,10 @@ def test_guard_an_acronym_in_brackets_after_a_name_is_that_name(nlp):
     needle = "the Joint FAO/WHO Expert Committee on Food Additives (JECFA)"
     found = resolved(layer, text, needle)
     assert found is not None and found == resolved(layer, text, "JECFA")
+
+
+def test_guard_a_name_in_apposition_to_a_title_is_its_holder_whatever_its_label(nlp):
+    text = "Rebels said their powerful Donetsk military chief, Arseny Pavlov, was killed."
+    layer = layer_of(nlp, text, default_kb())
+    found = resolved(layer, text, "their powerful Donetsk military chief, Arseny Pavlov")
+    assert found is not None and found == resolved(layer, text, "Arseny Pavlov")

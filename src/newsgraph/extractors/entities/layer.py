@@ -134,8 +134,10 @@ class EntityLayer:
                     (h for h in hits if h[2] >= parts.named_from and h[2] >= parts.head[1]),
                     key=lambda h: h[2],
                 )
-                if parts.holder:
-                    after = [h for h in after if self._type(h[1]) == "PERSON"]
+                if parts.holder:  # a person; in apposition, a person the model typed ORG
+                    kinds = ("PERSON", "ORG") if parts.apposed else ("PERSON",)
+                    after = [h for h in after if self._type(h[1]) in kinds][:1]
+                    after = [h for h in after if self._type(h[1]) == "PERSON" or h[4] == "name"]
                 heads = after[:1]
             modifiers = [h for h in hits if parts.modifies(h[2], h[3])]
             owned = [h for h in hits if parts.owned_by(h[2], h[3])] if owners else []

@@ -47,6 +47,7 @@ class PhraseParts:
     # "the city of Gaziantep"; -1 when none can
     named_from: int = -1
     holder: bool = False  # the head is a person's title: the name after it is a person
+    apposed: bool = False  # ... named after a comma ("the chief, Arseny Pavlov"): any actor
 
     def covers_head(self, start: int, end: int) -> bool:
         return start < self.head[1] and self.head[0] < end
@@ -112,7 +113,7 @@ def _parsed(span: Span) -> PhraseParts:
             last = min(tok.right_edge.i, span.end - 1)
             owners.append((doc[first].idx, doc[last].idx + len(doc[last].text)))
     modifiers = [(span.start_char, root.idx)] if root.i > span.start else []
-    named_from, holder = -1, False
+    named_from, holder, apposed = -1, False, False
     opening = [t for t in span if t.text == "(" and t.i > root.i]
     closed = opening and any(t.text == ")" and t.i > opening[-1].i for t in span)
     if opening and not closed and span[-1].i > opening[-1].i and root.is_title:
@@ -124,13 +125,14 @@ def _parsed(span: Span) -> PhraseParts:
         after = [t for t in span if t.i > root.i]
         comma = next((t.idx for t in after if t.text == ","), -1)
         named_from, holder = (root.idx if root.is_title else comma), True
+        apposed = not root.is_title
     if _group(root.lower_, root.tag_ in ("NNS", "NNPS")) or _part(root):
         for prep in root.rights:  # "officials of the Red Cross", "77 percent of Koreans"
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end:
                 objects = [c for c in prep.children if c.dep_ == "pobj" and c.i < span.end]
                 for obj in objects:  # the body's own words, not what follows it
                     modifiers.append((doc[obj.left_edge.i].idx, obj.idx + len(obj.text)))
-    return PhraseParts(head, tuple(owners), tuple(modifiers), root, named_from, holder)
+    return PhraseParts(head, tuple(owners), tuple(modifiers), root, named_from, holder, apposed)
 
 
 def _by_words(text: str, start: int, end: int) -> PhraseParts | None:
