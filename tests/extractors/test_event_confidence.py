@@ -1424,3 +1424,16 @@ def test_a_finished_operation_dates_its_purpose_and_a_journey_addresses_its_end(
     text = "North Korea sent a delegation to Malaysia to seek the return of the body."
     found = [e for e in events(nlp, text) if e.trigger.text == "seek"]
     assert [[a.country for a in e.target] for e in found] == [["MYS"]]
+
+
+def test_business_people_the_knowledge_base_knows_are_still_business(nlp) -> None:
+    text = "Rosneft chief Igor Sechin met Gazprom chief Alexei Miller in Moscow on Monday."
+    assert confidence_of(nlp, text, "met") < 0.75
+    text = "Rosneft chief Igor Sechin met President Nicolas Maduro in Caracas on Monday."
+    assert confidence_of(nlp, text, "met") >= 0.75
+
+
+def test_a_state_handing_someone_over_is_named_by_where_he_is_sent_from(nlp) -> None:
+    text = "Alexander Lapshin was extradited to Baku from Minsk, a news portal reported Tuesday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "extradited"]
+    assert [[a.country for a in e.source] for e in found] == [["BLR"]]

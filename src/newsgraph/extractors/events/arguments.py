@@ -68,8 +68,9 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
         # a passive without 'by X' names no actor ('X has not been charged'), unless the
-        # attack it happened in is someone's ('were killed in a Russian airstrike')
-        return _attacker(verb)
+        # attack it happened in is someone's ('were killed in a Russian airstrike'), or a
+        # state hands someone over from its capital ('was extradited to Baku from Minsk')
+        return _attacker(verb) or _handed_from(verb)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             antecedent = relative_antecedent(verb, child)
@@ -97,6 +98,19 @@ ATTACKS = frozenset(
         "offensive",
     }
 )
+
+
+# verbs by which a state hands a person over to another
+HANDING_OVER = frozenset({"extradite", "deport", "expel", "repatriate", "transfer"})
+
+
+def _handed_from(verb: Token) -> list[Token]:
+    """'Lapshin was extradited to Baku from Minsk': the state handing over, named by the
+    country or capital the person is sent from (a mere town names no one)."""
+    if verb.lemma_.lower() not in HANDING_OVER:
+        return []
+    found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)]
+    return [g for g in found if g.ent_type_ == "GPE" and (_nation(g) or capital_country(g.text))]
 
 
 def _attacker(verb: Token) -> list[Token]:

@@ -604,13 +604,15 @@ def _political(
     (protesters are civilians by nature), and so are a country's civilians as the target
     of violence."""
     entity = actor.entity or ""
+    state = entity.startswith("country:") or actor.country == "IGO"
+    if actor.sector in CIVILIAN_SECTORS and not state:
+        # 'Chinese companies', 'a German tabloid', 'Voters in Scotland', and a news agency
+        # or a business the knowledge base knows ('spoke with the Associated Press'): the
+        # sector says what they are, and it is not a political one; but 'four Congolese
+        # nationals were abducted': civilians of a country as the target of violence
+        return as_target and violent and actor.sector == "CVL" and bool(actor.country)
     if _state_or_known(actor) or (actor.sector or "") in sets["political_sectors"]:
         return True
-    if actor.sector in CIVILIAN_SECTORS:
-        # 'Chinese companies', 'a German tabloid', 'Voters in Scotland': the sector says
-        # what they are, and it is not a political one; but 'four Congolese nationals were
-        # abducted': civilians of a country as the target of violence
-        return as_target and violent and actor.sector == "CVL" and bool(actor.country)
     if not as_target and entity.startswith(("local:gpe:", "local:norp:")):
         return True  # a place or a people acting ('Yugoslavia lifted', 'Sunnis demanded')
     return bool(actor.country) and not entity.startswith(("local:person:", "local:org:"))
