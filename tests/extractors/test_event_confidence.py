@@ -1437,3 +1437,12 @@ def test_a_state_handing_someone_over_is_named_by_where_he_is_sent_from(nlp) -> 
     text = "Alexander Lapshin was extradited to Baku from Minsk, a news portal reported Tuesday."
     found = [e for e in events(nlp, text) if e.trigger.text == "extradited"]
     assert [[a.country for a in e.source] for e in found] == [["BLR"]]
+
+
+def test_the_parties_of_talks_between_two_are_not_who_began_them(nlp) -> None:
+    text = (
+        "The discussions between the White House and the bureau began with FBI Deputy "
+        "Director Andrew McCabe and White House Chief of Staff Reince Priebus, a US official said."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "discussions"]
+    assert not [e for e in found if any("McCabe" in a.name for a in e.target)], found

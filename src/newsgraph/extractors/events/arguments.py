@@ -1031,7 +1031,10 @@ def _noun_targets(noun: Token) -> list[Token]:
     if not found:
         found = _receiver(noun) or _advised(noun)
     verb = governing_verb(noun)
-    if not found and verb is not None:
+    # 'the discussions between the White House and the bureau began with McCabe and
+    # Priebus': the parties are named by 'between'; the verb's 'with' is who began them
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+    if not found and verb is not None and not between:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
