@@ -63,3 +63,32 @@ def test_the_academic_is_the_academic_named_before(nlp) -> None:
         '"The city will stay divided for years," said the academic.'
     )
     assert _speaker(nlp, text, "stay divided") == "Fiona Mitchell"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Speaking on Monday, Prime Minister Anna Lindqvist thanked her hosts, then spoke "
+            'these words: "Our two countries have never been closer."',
+            "never been closer",
+            "Anna Lindqvist",
+        ),
+        (
+            "Carl Brandt is under pressure to keep the promise he made last year: "
+            '"Taxes will not rise while I am mayor."',
+            "Taxes will not rise",
+            "Carl Brandt",
+        ),
+    ],
+)
+def test_a_colon_lead_in_naming_words_gives_their_speaker(
+    nlp, text: str, words: str, name: str
+) -> None:
+    assert _speaker(nlp, text, words, layer=True) == name
+
+
+def test_guard_a_colon_after_a_title_noun_gives_no_speaker(nlp) -> None:
+    text = 'The committee published its report on Monday. Its title: "Growing up in a crisis."'
+    quotes = [q for q in quotes_of(nlp, text) if "Growing up" in q.text]
+    assert all(q.speaker is None or q.cue != "title" for q in quotes)

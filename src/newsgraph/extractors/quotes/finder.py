@@ -1081,9 +1081,39 @@ def _cue_before(
         if any(a <= tok.idx < b for a, b in quoted if b <= span.outer_start):
             continue
         found = cue_with_subject(tok, lex)
+        if found is None and crosses:
+            found = _words_noun(tok, lex)
         if found is not None and found[2] is not None:
             return found
     return None
+
+
+_WORDS_NOUNS = {"word", "remark", "line"}
+
+
+def _words_noun(noun: Token, lex: CueLexicon) -> Cue | None:
+    """A noun of speech heading a colon lead-in, with whose words they are: 'then uttered
+    these words: "..."' (the verb's subject), 'the promise she made late last year: "..."'
+    (the relative clause's subject), 'his warning: "..."' (the possessor)."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (lemma not in lex.speech_nouns and lemma not in _WORDS_NOUNS):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return noun, noun.lower_, child
+        if child.dep_ == "relcl" and child.i > noun.i:
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in lex.not_speakers:
+                return noun, noun.lower_, subject
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while verb.dep_ in ("conj", "dep") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # 'X thanked Trump ..., then uttered these words:'
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in lex.not_speakers:
+        return None
+    return noun, noun.lower_, subject
 
 
 # a speaker label opening a sentence or a glued heading: "Weber: "...", "Omar Ore, 20,
