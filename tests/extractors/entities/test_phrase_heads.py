@@ -134,7 +134,7 @@ def test_guard_the_city_of_names_the_city(nlp):
     assert found is not None and found == resolved(layer, text, "Damascus")
 
 
-def test_guard_an_organisation_owning_a_role_keeps_its_own_mention(nlp):
+def test_an_organisation_owning_a_role_keeps_its_own_mention(nlp):
     text = (
         "Garry Kasparov criticised the International Chess Federation. He said the "
         "federation's president, Kirsan Ilyumzhinov, should resign."
