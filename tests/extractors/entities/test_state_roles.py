@@ -4,7 +4,8 @@ its name (issue 17, session 11: entity links).
 "The country's president" is the president of the country the text is about at that
 point (the nearest country named before, a subject first, a country that only reports
 last), not of the article's default; "North Korea's leader" is never South Korea's
-president. Invented sentences; each test failed on the code before, except the guards
+president; "the incoming president", "the next president" are the president-elect the
+article names, else no one, never the holder on the article's date. Invented sentences; each test failed on the code before, except the guards
 marked "guard".
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import pytest
 from entity_checks import entity_at, layer_of
 
+from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.kb.load import default_kb
 from newsgraph.languages.en import english
@@ -69,3 +71,21 @@ def test_guard_no_country_named_leaves_the_countrys_president_unlinked(nlp):
     text = "The storm hit the coast on Friday. The country's president called for calm."
     layer = layer_of(nlp, text, default_kb(), "2017-03-01")
     assert name_of(layer, text, "The country's president") is None
+
+
+def test_the_incoming_president_is_the_president_elect_not_the_holder(nlp):
+    text = (
+        "President-elect John Harlow met outgoing President Peter Marren on Monday. The "
+        "incoming president invited the other candidates to talks."
+    )
+    layer = layer_of(nlp, text, NO_KB)
+    assert name_of(layer, text, "The incoming president") == "John Harlow"
+
+
+def test_the_next_president_is_not_the_one_in_office(nlp):
+    text = (
+        "South Korea will elect a new leader in May. Moon Jae-in leads the polls. Acting "
+        "President Hwang Kyo-ahn said South Korea's next president must unite the country."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "South Korea's next president") is None

@@ -517,6 +517,8 @@ def _role_entity(
     if phrase.root.lower_ == "counterpart":
         return _counterpart(art, phrase, key, words)
     past = _past([t.lower_ for t in phrase])
+    if any(t.lower_ in FUTURE_WORDS for t in phrase):
+        return _elect(art, phrase, key)
     link = None if past else art.resolver.role_holder(" ".join(words))
     stated = _from_stated(art, phrase.start, key, past)
     if stated is not None and not (
@@ -532,6 +534,28 @@ def _role_entity(
         return None
     exclude = _other_office(art, key) | _never_held(art, key)
     return art.last_person_before(phrase.start, key.country, exclude)
+
+
+# a role phrase with one of these words is about whoever takes the office next
+FUTURE_WORDS = frozenset({"next", "incoming", "future"})
+
+
+def _elect(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
+    """ "The incoming president", "South Korea's next president": not the holder on the
+    article's date but the one the article calls president-elect (the nearest before the
+    phrase, else the first after), else no one."""
+    if key.role not in ("head_of_state", "leader", "president_elect"):
+        return None
+    elect = [
+        (i, s)
+        for i, s in art.stated
+        if s.role == "president_elect"
+        and (key.country is None or art.country_of(s) in (None, key.country))
+    ]
+    before = [s for i, s in elect if i < phrase.start]
+    after = [s for i, s in elect if i > phrase.start]
+    found = before[-1] if before else (after[0] if after else None)
+    return found.entity if found else None
 
 
 def _never_held(art: CorefArticle, key: RoleKey) -> set[str]:
