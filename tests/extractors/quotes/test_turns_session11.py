@@ -92,3 +92,25 @@ def test_guard_a_colon_after_a_title_noun_gives_no_speaker(nlp) -> None:
     text = 'The committee published its report on Monday. Its title: "Growing up in a crisis."'
     quotes = [q for q in quotes_of(nlp, text) if "Growing up" in q.text]
     assert all(q.speaker is None or q.cue != "title" for q in quotes)
+
+
+def test_a_cue_in_another_storys_headline_reports_nothing(nlp) -> None:
+    text = (
+        "The council is powerful. READ MORE: Critics warn city could lose its bridges "
+        "According to the Evening Post, the council is the largest employer in the town."
+    )
+    found = quotes_of(nlp, text)
+    assert not [q for q in found if "lose its bridges" in q.text], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guards: a label before this article's own words, and a quote after a headline
+        "Note: the mayor said that the figures were wrong and would be corrected.",
+        'RELATED: Floods hit the north "We have never seen water this high," Jan Berg said.',
+        "The Latest: Mayor urges residents to leave the flooded streets.",
+    ],
+)
+def test_guard_labels_before_this_articles_words(nlp, text: str) -> None:
+    assert [q for q in quotes_of(nlp, text) if q.speaker is not None]

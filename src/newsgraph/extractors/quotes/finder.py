@@ -290,6 +290,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'spoke anonymously to describe private details': why he spoke
         if _no_report(cand, cue, lex):
             return True
+    if cue is not None and _in_label_heading(cue, lex):
+        return True  # 'READ MORE: Critics warn US could adopt ...': another story's headline
     if subject is None:
         return False
     if _nobody(subject):
@@ -316,6 +318,27 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         return True  # 'according to new figures from the police', 'according to research':
         # numbers and results, not anyone's words
     return cand.cue_text == "according to" and subject.lemma_.lower() in lex.rule_nouns
+
+
+_HEADING_WORDS = 12
+
+
+def _in_label_heading(cue: Token, lex: CueLexicon) -> bool:
+    """A cue in the headline of another story that a page label introduces ('READ MORE:
+    Critics warn US could adopt ...', 'RELATED: Minister says ...'; not 'Note: the
+    minister said ...', which is this article's text): a label and a colon
+    at most twelve words before the cue, with no quotation mark or sentence end between
+    (a quote after the headline has its own cue: 'RELATED: ... "...," Iyimaya said')."""
+    doc = cue.doc
+    for tok in reversed(doc[max(0, cue.i - _HEADING_WORDS) : cue.i]):
+        if tok.is_quote or tok.text in _CLAUSE_END or "\n" in tok.text:
+            return False
+        if tok.text == ":":
+            words = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+            return " ".join(words) in lex.story_labels or (
+                bool(words) and words[-1] in lex.story_labels
+            )
+    return False
 
 
 def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexicon) -> bool:

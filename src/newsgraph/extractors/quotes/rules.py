@@ -100,6 +100,7 @@ class CueLexicon:
     finding_verbs_more: frozenset[str]
     data_nouns: frozenset[str]
     data_office_words: frozenset[str]
+    story_labels: frozenset[str]
     study_people: frozenset[str]
     study_report_verbs: frozenset[str]
 
@@ -169,6 +170,7 @@ def cue_lexicon() -> CueLexicon:
         finding_verbs_more=frozenset(raw["finding_verbs_more"]),
         data_nouns=frozenset(raw["data_nouns"]),
         data_office_words=frozenset(raw["data_office_words"]),
+        story_labels=frozenset(raw["story_labels"]),
         study_people=frozenset(raw["study_people"]),
         study_report_verbs=frozenset(raw["study_report_verbs"]),
     )
