@@ -1446,3 +1446,75 @@ def test_the_parties_of_talks_between_two_are_not_who_began_them(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "discussions"]
     assert not [e for e in found if any("McCabe" in a.name for a in e.target)], found
+
+
+def test_a_body_named_by_its_owner_is_the_owners_countrys(nlp) -> None:
+    text = (
+        "British Prime Minister Theresa May rejected the plan on Monday. Nicola Sturgeon said "
+        "that she had sought compromise with May's government."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "sought"]
+    assert [[(a.country, a.sector) for a in e.target] for e in found] == [[("GBR", "GOV")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # no-comments in other words
+        ("A Downing Street spokesman declined to expand on the letter on Monday.", "declined"),
+        (
+            "Sean Spicer said the tweet speaks for itself and declined to provide any further "
+            "explanation on Monday.",
+            "declined",
+        ),
+        # a passive 'met with' is a reception, not a meeting
+        (
+            "Nicola Sturgeon said she had sought compromise with the British government, but "
+            "had been met with a brick wall of intransigence.",
+            "met",
+        ),
+        # 'must be carried out' names no one who must act
+        (
+            "The Russian ambassador added that the denuclearization of the Korean Peninsula "
+            "must be carried out within the framework of easing tensions.",
+            "carried",
+        ),
+        # a pledge to undo someone's policy is made to no one
+        (
+            "President Donald Trump has called climate change a hoax and pledged to reverse "
+            "Barack Obama's efforts to curb emissions.",
+            "pledged",
+        ),
+        # how far a place is from a city says nothing of the city
+        (
+            "Visits to the site, some 30 miles from Krakow, were suspended while police dealt "
+            "with the demonstrators.",
+            "suspended",
+        ),
+        # attacking a law as a bailout is words
+        (
+            "Republicans, led by Senator Marco Rubio, attacked it as a bailout and lobbied "
+            "against its funding.",
+            "attacked",
+        ),
+    ],
+)
+def test_no_comments_receptions_impersonal_duties_and_words_are_no_events(
+    nlp, text, trigger
+) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_pledge_to_work_with_someone_is_made_to_them(nlp) -> None:
+    text = "US Secretary of State Rex Tillerson has pledged to work with the Beijing government."
+    assert confidence_of(nlp, text, "pledged") >= 0.75
+
+
+def test_once_puts_an_anecdote_long_ago(nlp) -> None:
+    text = (
+        "Actor Matthew Perry revealed Wednesday how he once beat Justin Trudeau up years "
+        "before he became Canada's prime minister."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "beat"]
+    assert found and all(e.date is None for e in found)

@@ -17,6 +17,7 @@ from newsgraph.extractors.events.actor_words import (
     person_nouns,
     sector_of,
 )
+from newsgraph.extractors.events.arguments import BODIES
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     ActorCode,
@@ -125,6 +126,10 @@ def event_actor(
     if text.lower() in FIRST_PERSON:
         return _quoted_speaker(layer, start, quotes)
     speaker = layer.resolve(start, end)
+    if speaker is None and _owned_body(text):
+        # "May's government", "Putin's army": a body is its owner's (the layer gives the
+        # owner only when asked; "Trump's nominee" stays no one, below)
+        speaker = layer.resolve(start, end, owners=True)
     person = _person_at_end(layer, start, end)
     if person is not None and speaker is not None and speaker.entity != person[0]:
         # 'former European Parliament President Martin Schulz': the person the title ends on
@@ -227,6 +232,14 @@ def event_actor(
             sector = sector or code.sector
     full = code.code if code is not None and (code.country == country or not country) else None
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
+
+
+def _owned_body(text: str) -> bool:
+    """ "May's government", "the Kremlin's army": a body named by its owner."""
+    words = text.split()
+    return (
+        len(words) >= 2 and bool(re.search(r"['’]s?$", words[-2])) and words[-1].lower() in BODIES
+    )
 
 
 def _person_word(word: str) -> bool:

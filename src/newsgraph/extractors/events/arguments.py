@@ -239,6 +239,8 @@ def _noun_source(noun: Token) -> list[Token]:
             return conjuncts(child)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
+            if _distance(child):
+                continue  # 'visits to the site, some 30 miles from Krakow'
             found = [g for g in _pobjs(child) if is_actor(g)]
             if found and child.lower_ == "between":  # 'talks between A and B': A -> B
                 return found[:1]
@@ -690,6 +692,8 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
     for child in token.children:
         if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
+        if _distance(child):
+            continue  # 'some 30 miles from Krakow': how far, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
             if child.lower_ == "at":  # 'arrested at Duesseldorf airport', 'at Nuremberg': where
@@ -700,6 +704,17 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _distance(prep: Token) -> bool:
+    """'some 30 miles from Krakow': a preposition measured by a distance says how far."""
+    return any(
+        g.dep_ == "npadvmod" and (g.ent_type_ == "QUANTITY" or g.lemma_.lower() in LENGTHS)
+        for g in prep.children
+    )
+
+
+LENGTHS = frozenset({"mile", "km", "kilometre", "kilometer", "metre", "meter", "yard", "foot"})
 
 
 def _shifted_place(pobj: Token) -> Token:
@@ -858,7 +873,7 @@ def _owner(noun: Token) -> list[Token]:
     given = _action_noun(noun) or noun.lemma_.lower() in SERVICES
     preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep" and child.lower_ in preps and not _distance(child):
             named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
             found = actor_tokens(named)
             if found:

@@ -329,7 +329,7 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         if node.head is node or not joined:
             break
-        if node.dep_ == "ccomp" and _past_perfect(node):
+        if node.dep_ == "ccomp" and (_past_perfect(node) or _once(node)):
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
         if node.dep_ == "conj" and _perfect(node) and not _perfect(node.head):
             break  # 'takes the oath on Jan 20 and has promised ...': another time
@@ -411,6 +411,14 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _once(verb: Token) -> bool:
+    """'revealed how he once beat Trudeau up': 'once' on a past verb tells of some time
+    long ago, not of the day it is told."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ == "advmod" and c.lower_ == "once" for c in verb.children
+    )
+
+
 def _ahead_of(child: Token) -> bool:
     """'ahead of the election' hanging on the verb: some time before an occasion."""
     return child.lower_ == "ahead" and any(c.lower_ == "of" for c in child.children)
@@ -439,8 +447,8 @@ def _reports_present(trigger: Token) -> bool:
         verb = verb.head if verb.head is not verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return True
-    if _indefinite(verb):
-        return False  # 'has repeatedly criticised', 'has previously ruled out'
+    if _indefinite(verb) or _once(verb):
+        return False  # 'has repeatedly criticised', 'has previously ruled out', 'once beat'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
     if any(c.dep_ == "prep" and c.lower_ in ("during", "since") for c in verb.children):

@@ -190,8 +190,13 @@ def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[in
 
 
 def _own_duty(verb: Token) -> bool:
-    """'we must ...', 'I must ...': what the speaker owes, not a demand on anyone."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
+    """'we must ...', 'I must ...': what the speaker owes, not a demand on anyone; nor is
+    'denuclearization must be carried out within the framework of ...', which names no
+    one who must act."""
+    kids = list(verb.children)
+    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in kids):
+        return True
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def _depth(token: Token) -> int:

@@ -248,7 +248,7 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     together = subject is not None and any(c.dep_ == "conj" for c in subject.children)
     if trigger.lemma_.lower() in sets["partner_verbs"] and not (partner or together or spoken):
         doubts.append("no_partner")  # 'Trump discussed cable TV ratings'
-    elif code == "030" and trigger.lemma_.lower() in VOWS and not (partner or together):
+    elif code == "030" and trigger.lemma_.lower() in VOWS and not (_vowed_to(trigger) or together):
         doubts.append("no_partner")  # 'Ryan vowed members would continue working': to no one
     # 'warned of the possibility of casualties': a statement, no threat to anyone (not
     # 'warned that it would retaliate', coded with the threatened act)
@@ -257,6 +257,30 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     if (plover in sets["directed_types"] or warning) and not tgt_actors and not joint:
         doubts.append("no_counterpart")  # 'Kim hailed the test', 'held meetings on North Korea'
     return doubts
+
+
+def _vowed_to(trigger: Token) -> bool:
+    """Whom a promise is made to or with whom it is to be kept: an addressee ('pledged to
+    Japan', 'promised Merkel'), a 'with' partner of the pledge or of the pledged act
+    ('pledged to work with the Beijing government'); not the owner of what the act undoes
+    ('pledged to reverse Obama's efforts')."""
+    for child in trigger.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and is_actor(child)):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("to", "with")
+            and any(is_actor(g) for g in child.children)
+        ):
+            return True
+        if child.dep_ == "xcomp" and any(
+            g.dep_ == "prep" and g.lower_ == "with" and any(is_actor(p) for p in g.children)
+            for g in child.subtree
+        ):
+            return True
+        if child.dep_ == "xcomp" and any(g.dep_ == "dobj" and is_actor(g) for g in child.children):
+            return True  # 'pledged to democratize Turkey': the one the act is done to
+    return False
 
 
 def _mood_doubts(

@@ -29,6 +29,11 @@ NO_COMMENT = frozenset(
         "interview",
         "question",
         "statement",
+        "expand",
+        "explanation",
+        "explain",
+        "clarify",
+        "clarification",
     }
 )
 
@@ -59,6 +64,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'experts warn (that) nurdles can soak up ...': a statement
     if lemma == "meet" and code == "040" and _object_not_actor(trigger):
         return False  # 'meet the requirements'
+    if lemma == "meet" and _met_with_a_reply(trigger):
+        return False  # 'had been met with a brick wall of intransigence': a reception
     if lemma == "force" and any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in children):
         return False  # 'force the president's hand'
     if _in_supposition(trigger):
@@ -76,6 +83,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'come to serious harm', 'the lengths he goes to'
     if lemma == "oppose" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return False  # 'As opposed to its neighbours, Serbia ...': a comparison
+    if lemma == "attack" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return False  # 'Republicans attacked it as a "bailout"': words, not force
     if _as_predicate(trigger):
         return False  # 'refused to accept East Jerusalem as occupied': a state, no act
     after = trigger.nbor() if trigger.i + 1 < len(trigger.doc) else None
@@ -119,6 +128,18 @@ def _approves_anothers(verb: Token) -> bool:
 
 
 OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _met_with_a_reply(trigger: Token) -> bool:
+    """'was met with a brick wall', 'the plan was met with protests': a passive 'met with'
+    and no one meeting ('was met by Putin at the airport' is a meeting)."""
+    kids = list(trigger.children)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    return (
+        passive
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+        and not any(c.dep_ == "agent" for c in kids)
+    )
 
 
 def _as_predicate(trigger: Token) -> bool:
