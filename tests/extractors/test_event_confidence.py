@@ -1518,3 +1518,9 @@ def test_once_puts_an_anecdote_long_ago(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "beat"]
     assert found and all(e.date is None for e in found)
+
+
+def test_who_is_asked_for_an_extradition_is_whom_the_person_comes_from(nlp) -> None:
+    text = "Turkey is seeking Fethullah Gulen's extradition from the United States, he said."
+    found = [e for e in events(nlp, text) if e.trigger.text == "seeking"]
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]

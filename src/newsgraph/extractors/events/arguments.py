@@ -640,10 +640,16 @@ def _object_preps(verb: Token) -> list[Token]:
             preps: tuple[str, ...] = NOUN_TARGET_PREPS
             if child.lemma_.lower() in TOPICAL:
                 preps = tuple(p for p in preps if p not in TOPIC_PREPS and p not in TOWARDS)
+            if child.lemma_.lower() in HANDOVERS:  # "seeks Gulen's extradition from the US"
+                preps = ("from", *preps)
             found = actor_tokens(_prep_targets(child, preps) or _punished(child))
             if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []
+
+
+# a person handed over: the one asked for it is whom the person is to come from
+HANDOVERS = frozenset({"extradition", "return", "handover", "repatriation", "release", "transfer"})
 
 
 # nouns whose 'on/over/towards X' is what they are about
