@@ -1524,3 +1524,9 @@ def test_who_is_asked_for_an_extradition_is_whom_the_person_comes_from(nlp) -> N
     text = "Turkey is seeking Fethullah Gulen's extradition from the United States, he said."
     found = [e for e in events(nlp, text) if e.trigger.text == "seeking"]
     assert [[a.country for a in e.target] for e in found] == [["USA"]]
+
+
+def test_a_title_owned_by_a_company_before_a_name_is_that_persons(nlp) -> None:
+    text = "Vimeo's general counsel, Michael Cheah, spoke with Senator Ron Wyden on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "spoke"]
+    assert [[a.name for a in e.source] for e in found] == [["Michael Cheah"]]

@@ -340,7 +340,7 @@ def actor_span(token: Token) -> tuple[int, int]:
         # 'its Labour MP, Tristram Hunt', 'the main Irish nationalist party, Sinn Fein':
         # the title before the name gives its code
         start = role.left_edge
-        while start.i < role.i and (start.dep_ in ("det", "poss") or start.is_punct):
+        while start.i < role.i and (start.dep_ in ("det", "poss", "case") or start.is_punct):
             start = start.doc[start.i + 1]
     begin, finish = start.idx, end.idx + len(end.text)
     text = doc_text(token.doc)

@@ -131,6 +131,8 @@ def event_actor(
         # owner only when asked; "Trump's nominee" stays no one, below)
         speaker = layer.resolve(start, end, owners=True)
     person = _person_at_end(layer, start, end)
+    if person is not None and speaker is None:
+        speaker = layer.resolve(*person[1])  # "Vimeo's general counsel, Michael Cheah"
     if person is not None and speaker is not None and speaker.entity != person[0]:
         # 'former European Parliament President Martin Schulz': the person the title ends on
         speaker = layer.resolve(*person[1])
