@@ -1530,3 +1530,24 @@ def test_a_title_owned_by_a_company_before_a_name_is_that_persons(nlp) -> None:
     text = "Vimeo's general counsel, Michael Cheah, spoke with Senator Ron Wyden on Monday."
     found = [e for e in events(nlp, text) if e.trigger.text == "spoke"]
     assert [[a.name for a in e.source] for e in found] == [["Michael Cheah"]]
+
+
+def test_a_participle_clause_tells_what_was_done_to_the_subject(nlp) -> None:
+    accused = (
+        "In 2015, the Ukrainian filmmaker Oleg Sentsov went on trial in Russia, accused of "
+        "plotting terrorist acts."
+    )
+    found = [e for e in events(nlp, accused) if e.trigger.text == "accused"]
+    assert all("Oleg Sentsov" not in [a.name for a in e.source] for e in found), found
+    backed = "Russian forces entered Aleppo on Monday, backed by Syrian government troops."
+    found = [e for e in events(nlp, backed) if e.trigger.text == "backed"]
+    assert [[a.country for a in e.target] for e in found] == [["RUS"]]
+    assert [e.date for e in found] == ["2017-02-27"]
+
+
+def test_an_anniversary_remembers_history_and_codes_no_event(nlp) -> None:
+    text = (
+        "A ceremony marking the 113th anniversary since the naval battle between the Japanese "
+        "and Russian naval forces was held in the Yellow Sea on Thursday."
+    )
+    assert not [e for e in events(nlp, text) if e.trigger.text == "battle"]

@@ -62,6 +62,8 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return _pobjs(child)
+    if passive_participle(verb):
+        return []  # 'Sentsov went on trial, accused of plotting ...': accused by no one named
     # 'Serb forces were engaged in ethnic cleansing', "He's accepted invitations" ('has',
     # not a passive): the passive subject acts
     if _engaged_in(verb) or contracted_perfect(verb) or _deployed(verb):
@@ -300,6 +302,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     suffers = undergone(token)
     if suffers is not None:
         return conjuncts(suffers)
+    if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
+        return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
@@ -375,6 +379,17 @@ def _sent_to(verb: Token) -> list[Token]:
         for g in _pobjs(c)
     ]  # fmt: skip
     return actor_tokens([g for g in ends if g.ent_type_ == "GPE" and _nation(g)])
+
+
+def passive_participle(verb: Token, *, agent: bool = False) -> bool:
+    """'Sentsov went on trial in Russia, accused of plotting terrorist acts': a past
+    participle clause with no subject, auxiliary or conjunction of its own tells what
+    was done to the subject of the clause it hangs on; with ``agent`` also one that names
+    its doer ('entered Aleppo, backed by Syrian troops')."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.pos_ != "VERB":
+        return False
+    own = ("mark", "nsubj", "nsubjpass", "aux", "auxpass") + (() if agent else ("agent",))
+    return not any(c.dep_ in own for c in verb.children)
 
 
 def bare_participle(node: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
+from newsgraph.extractors.events.arguments import passive_participle
 from newsgraph.extractors.times.dating import event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
@@ -327,6 +328,7 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
             chain[node.i] = rank
             continue
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
+        joined = joined or passive_participle(node, agent=True)  # 'entered Aleppo, backed by
         if node.head is node or not joined:
             break
         if node.dep_ == "ccomp" and (_past_perfect(node) or _once(node)):

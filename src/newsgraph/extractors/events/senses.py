@@ -85,6 +85,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'As opposed to its neighbours, Serbia ...': a comparison
     if lemma == "attack" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         return False  # 'Republicans attacked it as a "bailout"': words, not force
+    if _remembered(trigger):
+        return False  # 'the 113th anniversary since the naval battle': history remembered
     if _as_predicate(trigger):
         return False  # 'refused to accept East Jerusalem as occupied': a state, no act
     after = trigger.nbor() if trigger.i + 1 < len(trigger.doc) else None
@@ -140,6 +142,30 @@ def _met_with_a_reply(trigger: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
         and not any(c.dep_ == "agent" for c in kids)
     )
+
+
+REMEMBRANCE = frozenset({"anniversary", "commemoration", "memorial", "remembrance", "jubilee"})
+
+
+def _remembered(trigger: Token) -> bool:
+    """A noun event an anniversary or a memorial is of ('marking the 113th anniversary
+    since the naval battle', 'a memorial to the victims of the massacre'): the act is
+    history remembered, not news."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = trigger.doc
+    for i in range(max(trigger.i - 5, trigger.sent.start), trigger.i - 1):
+        after = doc[i + 1].lower_
+        if doc[i].lemma_.lower() in REMEMBRANCE and after in ("of", "since", "for", "to"):
+            return True  # the parser hangs 'since the naval battle' on a later verb
+    node = trigger
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in REMEMBRANCE:
+            return True
+    return False
 
 
 def _as_predicate(trigger: Token) -> bool:
