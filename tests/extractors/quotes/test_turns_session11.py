@@ -114,3 +114,25 @@ def test_a_cue_in_another_storys_headline_reports_nothing(nlp) -> None:
 )
 def test_guard_labels_before_this_articles_words(nlp, text: str) -> None:
     assert [q for q in quotes_of(nlp, text) if q.speaker is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Advocate general Eleonore Sharpston said the employer should give way. Sharpston "
+            'concluded that there had been discrimination, adding that "it seems to me '
+            'particularly dangerous to excuse the employer."',
+            "particularly dangerous",
+            "Eleonore Sharpston",
+        ),
+        (
+            "Lord Harwood, the committee chairman, spoke on Monday. Lord Harwood said that "
+            "household bills were around the European average.",
+            "household bills",
+            "Lord Harwood",
+        ),
+    ],
+)
+def test_a_family_name_speaks_with_its_full_name(nlp, text: str, words: str, name: str) -> None:
+    assert _speaker(nlp, text, words, layer=True) == name

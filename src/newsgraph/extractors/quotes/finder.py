@@ -572,6 +572,9 @@ def _speaker_for(
         return speaker  # 'he' is no party, company or country ('he stressed' -> a party)
     if _part_of(hooked.name, speaker.name):
         return speaker  # 'Paul' for 'Senior Counsel Paul O'Higgins': the name is longer
+    if _family_of(hooked.name, speaker.name):  # 'Sharpston' for 'Eleonore Sharpston':
+        entity = None if _not_a_person(hooked.entity) else hooked.entity  # the longer name
+        return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)
     if (
         _honorific(cand.subject.doc, speaker, resolver.lex)
         and not _kb_person(hooked.entity)
@@ -663,6 +666,14 @@ def _kb_person(entity: str | None) -> bool:
     a person whatever label the parser gave the name elsewhere ('Theresa May' tagged an
     organisation in a heading does not unmake 'Mrs May')."""
     return bool(entity) and _KB_PERSON.match(entity or "") is not None
+
+
+def _family_of(hooked: str | None, name: str | None) -> bool:
+    """Whether a one-word hooked name is the last word of a longer name found here."""
+    if not hooked or not name or len(hooked.split()) != 1:
+        return False
+    words = name.split()
+    return len(words) > 1 and words[-1] == hooked
 
 
 def _part_of(hooked: str | None, name: str | None) -> bool:

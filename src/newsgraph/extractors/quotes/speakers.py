@@ -24,6 +24,8 @@ _STEM = 5
 _CONTEXT_WINDOW = 5
 _RECENT_SENTENCES = 3
 _ORG_SENTENCES = 6
+_PEER_TITLES = {"lord", "lady", "baroness", "baron"}  # part of a peer's name: 'Lord Deben'
+_NOT_GIVEN = {"GPE", "NORP", "ORG", "LOC", "DATE"}  # 'Turkish', 'Moscow' before a name
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
@@ -111,7 +113,30 @@ class SpeakerResolver:
         words = _clean_name(text).split()
         if len(words) > 1 and words[0].lower() in given_name_genders():
             return _clean_name(text)  # 'Heidi Cruz' is not 'Ted Cruz', named before
-        return self._full_names.get(key, _clean_name(text))
+        found = self._full_names.get(key, _clean_name(text))
+        if len(found.split()) == 1:
+            return self._spelled_out(found) or found
+        return found
+
+    def _spelled_out(self, word: str) -> str | None:
+        """A family name's full form where the tagger did not take it for a person: the
+        first 'Given Family' in the text ('Eleonore Sharpston', 'Viktor Maigurov'), or a
+        peer's 'Lord Deben'; not a title, a role or a place before the name."""
+        lex = self.lex
+        for tok in self.doc:
+            if tok.text != word or tok.i == 0:
+                continue
+            given = self.doc[tok.i - 1]
+            lower = given.lower_
+            if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
+                continue
+            peer = lower in _PEER_TITLES
+            if not peer and (given.pos_ != "PROPN" or lower in lex.honorifics):
+                continue
+            if lower in lex.role_nouns or lower in lex.office_words or lower in lex.title_words:
+                continue
+            return f"{given.text} {word}"
+        return None
 
     def _person(self, ent: Span) -> PersonMention:
         before = [t for t in self.doc[max(ent.sent.start, ent.start - _CONTEXT_WINDOW) : ent.start]]
@@ -203,6 +228,10 @@ class SpeakerResolver:
             ent = None  # a name modifying a common noun is not the speaker ("Russian officials")
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
+        lone = ent is not None and len(ent) == 1 and head.pos_ == "PROPN"
+        if lone and len(self._full_names.get(_name_key(head.text), "").split()) > 1:
+            return self._full_names[_name_key(head.text)]  # 'Sharpston' tagged a place
+            # after the person 'Eleonore Sharpston'
         plural = head.tag_ in ("NNS", "NNPS")
         common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
         paper = common and head.lemma_.lower() in self.lex.document_nouns
