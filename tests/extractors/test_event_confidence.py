@@ -1551,3 +1551,12 @@ def test_an_anniversary_remembers_history_and_codes_no_event(nlp) -> None:
         "and Russian naval forces was held in the Yellow Sea on Thursday."
     )
     assert not [e for e in events(nlp, text) if e.trigger.text == "battle"]
+
+
+def test_a_refusal_joined_to_pressure_answers_who_pressed(nlp) -> None:
+    text = (
+        "President Donald Trump has vowed to make Mexico pay for the wall, but Mexico has "
+        "repeatedly refused."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "refused"]
+    assert [[a.name for a in e.target] for e in found] == [["Donald Trump"]]

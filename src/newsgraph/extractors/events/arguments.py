@@ -422,16 +422,21 @@ def _defied(verb: Token) -> list[Token]:
     return _asked_before(verb)
 
 
+# verbs by which one side presses another to act; a refusal joined to them answers them
+PRESSING = frozenset({"ask", "seek", "urge", "press", "pressure", "insist", "vow", "threaten"})
+
+
 def _asked_before(verb: Token) -> list[Token]:
     """'North Korea has requested Kim's body but Malaysian authorities said they wouldn't
-    release it': a refusal joined to someone's request answers that request."""
+    release it', 'Trump has vowed to make Mexico reimburse the US, but Mexico has
+    repeatedly refused': a refusal joined to someone's request or pressure answers it."""
     own = {t.i for t in _verb_subject(verb)}
     node = verb
     for _ in range(4):
         if node.dep_ not in ("ccomp", "conj") or node.head is node:
             return []
         node = node.head
-        if node.lemma_.lower() in PLEAS | {"ask", "seek"} and node.pos_ == "VERB":
+        if node.lemma_.lower() in PLEAS | PRESSING and node.pos_ == "VERB":
             asker = [c for c in node.children if c.dep_ == "nsubj" and c.i not in own]
             return actor_tokens(conjuncts(asker[0])) if asker else []
     return []
