@@ -1560,3 +1560,9 @@ def test_a_refusal_joined_to_pressure_answers_who_pressed(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "refused"]
     assert [[a.name for a in e.target] for e in found] == [["Donald Trump"]]
+
+
+def test_whom_an_order_is_about_is_not_whom_it_is_given_to(nlp) -> None:
+    text = "Donald Trump said that Barack Obama had ordered him to be wiretapped."
+    found = [e for e in events(nlp, text) if e.trigger.text == "ordered"]
+    assert all("Donald Trump" not in [a.name for a in e.target] for e in found), found

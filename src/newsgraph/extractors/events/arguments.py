@@ -310,9 +310,12 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             if found:
                 return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
+    undergoes = _passive_complement(token)
     for child in token.children:
         if child.dep_ not in ("dobj", "dative", "nsubjpass") or (created and child.dep_ == "dobj"):
             continue
+        if undergoes and child.dep_ == "dobj":
+            continue  # 'ordered him to be wiretapped': he is not the one ordered
         if child.dep_ == "nsubjpass" and (_engaged_in(token) or _deployed(token)):
             continue
         if child.lemma_.lower() in fixed:  # 'summoned Niger's ambassador': Niger
@@ -379,6 +382,15 @@ def _sent_to(verb: Token) -> list[Token]:
         for g in _pobjs(c)
     ]  # fmt: skip
     return actor_tokens([g for g in ends if g.ent_type_ == "GPE" and _nation(g)])
+
+
+def _passive_complement(verb: Token) -> bool:
+    """'Obama had ordered him to be wiretapped', 'asked for them to be released': the
+    object undergoes the act asked for; whoever is to do it is not named."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "auxpass" for g in c.children)
+        for c in verb.children
+    )
 
 
 def passive_participle(verb: Token, *, agent: bool = False) -> bool:
