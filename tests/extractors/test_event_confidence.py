@@ -1566,3 +1566,13 @@ def test_whom_an_order_is_about_is_not_whom_it_is_given_to(nlp) -> None:
     text = "Donald Trump said that Barack Obama had ordered him to be wiretapped."
     found = [e for e in events(nlp, text) if e.trigger.text == "ordered"]
     assert all("Donald Trump" not in [a.name for a in e.target] for e in found), found
+
+
+def test_a_day_after_the_occasion_dates_the_act_done_at_it(nlp) -> None:
+    text = (
+        "Nicola Sturgeon spoke in Glasgow. In a speech Tuesday, she accused the UK government "
+        "of ignoring Scotland's views and failing to compromise as it prepares to trigger "
+        "Article 50."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "accused"]
+    assert [e.date for e in found] == ["2017-02-28"]

@@ -238,11 +238,21 @@ def _occasion(root: Token, chain: dict[int, int]) -> int | None:
     briefing", "at Monday's summit"): it dates the act."""
     head = root.head
     prep = head.head
-    if root.dep_ != "poss" or head.dep_ != "pobj" or prep.dep_ != "prep":
+    # "during Wednesday's press briefing"; 'In a speech Tuesday, she accused ...'
+    if root.dep_ not in ("poss", "npadvmod") or head.dep_ != "pobj" or prep.dep_ != "prep":
         return None
-    if prep.lower_ not in ("during", "at") or prep.head.i not in chain:
+    if prep.lower_ not in ("during", "at", "in") or prep.head.i not in chain:
+        return None
+    if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS:
         return None
     return chain[prep.head.i]
+
+
+# occasions an act is done at, which a day after them dates ('in a speech Tuesday')
+OCCASIONS = frozenset(
+    {"speech", "interview", "statement", "address", "briefing", "conference", "rally",
+     "meeting", "session", "hearing", "debate", "appearance", "tweet", "post", "letter"}
+)  # fmt: skip
 
 
 def _noun_time(root: Token, chain: dict[int, int]) -> bool:
