@@ -1576,3 +1576,12 @@ def test_a_day_after_the_occasion_dates_the_act_done_at_it(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "accused"]
     assert [e.date for e in found] == ["2017-02-28"]
+
+
+def test_a_country_someone_is_friendly_to_is_not_theirs(nlp) -> None:
+    text = (
+        "Taiwan prosecutors indicted the island's China-friendly former president, Ma "
+        "Ying-jeou, over the alleged leaking of classified information."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "indicted"]
+    assert found and all(a.country != "CHN" for e in found for a in e.target), found

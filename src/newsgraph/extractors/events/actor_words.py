@@ -425,8 +425,11 @@ def default_actor(text: str) -> EventActor:
 
 # after a place or a backer: 'Qatar-based', 'London based', 'Kremlin-backed hackers',
 # 'US-backed Syrian Democratic Forces': where a group sits or who stands behind it, not who
-# it is
-BASED = r"(?:[-\u2011 ]based|[-\u2011](?:backed|sponsored|funded|supported|trained|armed))\b"
+# it is; nor whom it leans to ('the island's China-friendly former president')
+BASED = (
+    r"(?:[-\u2011 ]based|[-\u2011](?:backed|sponsored|funded|supported|trained|armed"
+    r"|friendly|leaning|allied|aligned))\b"
+)
 BASED_IN = re.compile(r"\b[\w.'’ ]+?" + BASED, re.IGNORECASE)
 BASED_AFTER = re.compile(BASED, re.IGNORECASE)
 
