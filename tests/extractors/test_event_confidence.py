@@ -1585,3 +1585,12 @@ def test_a_country_someone_is_friendly_to_is_not_theirs(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "indicted"]
     assert found and all(a.country != "CHN" for e in found for a in e.target), found
+
+
+def test_a_pronoun_that_names_the_target_too_is_not_the_source(nlp) -> None:
+    text = (
+        "South Sudan President Salva Kiir sacked his deputy last year. He accused the "
+        "president and his cohorts of transforming the armed forces into a tribal army."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "accused"]
+    assert all("Salva Kiir" not in [a.name for a in e.source] for e in found), found

@@ -104,6 +104,7 @@ def _to_event(
     own = {s.i for s in coded.sources}
     sources = _resolved(coded.sources, resolve)
     targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
+    sources = [pair for pair in sources if not _pronoun_of_target(pair, targets)]
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
     if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
@@ -490,6 +491,18 @@ def _resolved(tokens: list[Token], resolve: ActorResolver | None) -> list[tuple[
         actor = resolve(start, end) if resolve else None
         out.append((token, actor or roles.default_actor(doc_text(token.doc)[start:end])))
     return out
+
+
+def _pronoun_of_target(
+    pair: tuple[Token, EventActor], targets: list[tuple[Token, EventActor]]
+) -> bool:
+    """'He accused the president and his cohorts of ...' where 'he' was resolved to the
+    president: a pronoun that names the target as well names no one the clause can
+    trust; the target, named by a name or a title, stays."""
+    token, actor = pair
+    if token.tag_ != "PRP" or not actor.entity:
+        return False
+    return any(other.entity == actor.entity for t, other in targets if t.tag_ != "PRP")
 
 
 def _tokens(pairs: list[tuple[Token, EventActor]]) -> list[Token]:
