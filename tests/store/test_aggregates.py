@@ -192,6 +192,48 @@ def test_filtered_search_counts_exactly(store: Database) -> None:
         assert {r["id"] for r in found.rows} == matching & listed, filters
 
 
+@pytest.mark.parametrize("join_max", [0, 1_000_000])
+def test_postgres_actor_filter_both_ways(
+    pg_url: str, join_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL filters a frequent actor through ``search_tags`` and a rare one through
+    its entity rows (``PostgresSearch.actor_join_max``): both find what the listing
+    finds among the query's matches, and the window's SQL is the one chosen."""
+    from sqlalchemy import event
+
+    from newsgraph.store.search import PostgresSearch
+
+    monkeypatch.setattr(PostgresSearch, "actor_join_max", join_max)
+    with Database.open(pg_url) as s:
+        s.save_batch(sample_articles(), None)
+        s.save_batch([meeting(7, "2022-02-11", "TASS"), meeting(8, "2022-02-12", "Le Monde")], None)
+        backend = search_backend(s.engine)
+        q = "Macron OR talks OR Russie"
+        matching = {r["id"] for r in backend.search(q, SearchFilters(), 100, 0).rows}
+        seen: list[str] = []
+
+        def listen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            if "search_doc @@" in statement and "LIMIT" in statement:
+                seen.append(statement)
+
+        for filters in (
+            SearchFilters(actor="Q3052772"),
+            SearchFilters(actor="Q7747", since="2022-02-11", outlet="TASS"),
+        ):
+            listed = {r["id"] for r in backend.search(None, filters, 100, 0).rows}
+            seen.clear()
+            event.listen(s.engine, "before_cursor_execute", listen)
+            found = backend.search(q, filters, 100, 0)
+            event.remove(s.engine, "before_cursor_execute", listen)
+            assert {r["id"] for r in found.rows} == matching & listed, filters
+            assert seen
+            for statement in seen:  # the actor: its entity rows, or its tags
+                assert ("entities" in statement) == (join_max > 0), statement
+                tags = join_max == 0 or filters.outlet is not None
+                assert ("search_tags" in statement) == tags, statement
+        assert listed
+
+
 def test_estimates_read_as_estimates() -> None:
     from newsgraph.store.search import SearchPage, estimate_text
 

@@ -332,12 +332,12 @@ def _pg_search_costs(conn: Connection) -> None:
 def _pg_search_tags(conn: Connection) -> None:
     """PostgreSQL only: ``articles.search_tags``, each article's outlet, language, days
     and actors as terms (``aggregates.article_tag_list``, SQLite's ``tags`` column of
-    ``articles_fts``), with a GIN index, so a search's filters are index terms too: the
-    planner ANDs their bitmap with the words' bitmap of ``search_doc`` and reads only
-    the rows that pass both. (Filters as btree conditions and a join to the entities
-    read every article naming a frequent actor or holding a frequent word: 45-154 ms
-    at 505,000 articles.) New rows get their tags at insert (``writer``); the rows
-    stored before are filled here, ``BACKFILL_PAGE`` at a time."""
+    ``articles_fts``), with a GIN index, so a search's outlet, language and frequent
+    actor filters are index terms too (``PostgresSearch._narrowed``): the planner ANDs
+    their bitmap with the words' bitmap of ``search_doc`` and reads only the rows that
+    pass both. (A join to the entities read every article naming a frequent actor or
+    holding the word: 45-154 ms at 505,000 articles.) New rows get their tags at insert
+    (``writer``); the rows stored before are filled here, ``BACKFILL_PAGE`` at a time."""
     if conn.dialect.name != "postgresql":
         return
     from newsgraph.store import aggregates
