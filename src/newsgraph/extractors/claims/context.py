@@ -198,7 +198,7 @@ def _governing(tok: Any) -> tuple[Any, Any]:
             subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.dep_ != "expl":
                 return first_verb, subj
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
         seen += 1

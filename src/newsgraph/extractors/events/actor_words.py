@@ -284,7 +284,7 @@ def antecedent(pronoun: Token) -> Token | None:
     node = pronoun
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         node = head
         if node.pos_ not in ("VERB", "AUX"):

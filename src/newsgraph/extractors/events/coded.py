@@ -163,7 +163,7 @@ def _date(
             if node.i in chain:
                 return chain[node.i]
             outside = not span.start <= node.i < span.end
-            if node.head is node or (node.pos_ in ("VERB", "AUX") and outside):
+            if node.head == node or (node.pos_ in ("VERB", "AUX") and outside):
                 return _when_clause(node, chain) if outside else None
             node = node.head
         return None
@@ -262,7 +262,7 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
     head = root.head
     return (
         root.dep_ in ("npadvmod", "poss", "compound", "nmod", "amod")
-        and head is not root
+        and head != root
         and head.pos_ in ("NOUN", "PROPN")
         and head.i not in chain
     )
@@ -278,7 +278,7 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     ):
         node = verb.head  # a 'when' clause the parser hung on a noun: up to its verb
         for _ in range(4):
-            if node.i in chain or node.head is node or node.pos_ in ("VERB", "AUX"):
+            if node.i in chain or node.head == node or node.pos_ in ("VERB", "AUX"):
                 break  # not past a verb of another clause ('accused of having abetted ... when')
             node = node.head
         return chain.get(node.i)
@@ -340,7 +340,7 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
             continue
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         joined = joined or passive_participle(node, agent=True)  # 'entered Aleppo, backed by
-        if node.head is node or not joined:
+        if node.head == node or not joined:
             break
         if node.dep_ == "ccomp" and (_past_perfect(node) or _once(node)):
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
@@ -457,7 +457,7 @@ def _reports_present(trigger: Token) -> bool:
     for _ in range(6):
         if verb is None or verb.pos_ in ("VERB", "AUX"):
             break
-        verb = verb.head if verb.head is not verb else None
+        verb = verb.head if verb.head != verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return True
     if _indefinite(verb) or _once(verb):

@@ -136,7 +136,7 @@ def _under_evaluation(trigger: Token) -> bool:
     made in someone's words is the speaker's, and is kept: see coder)."""
     node = trigger
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head == node:
             return False
         node = node.head
         if node.pos_ == "ADJ" and node.lemma_.lower() in EVALUATIONS:
@@ -154,10 +154,7 @@ def _verbs_above(trigger: Token) -> list[Token]:
     chain = [trigger]
     node = trigger
     for _ in range(4):
-        if (
-            node.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp")
-            and node.head is not node
-        ):
+        if node.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "acomp") and node.head != node:
             node = node.head
             chain.append(node)
         else:
@@ -180,7 +177,7 @@ def _in_clausal_subject(trigger: Token) -> bool:
     for _ in range(12):
         if node.dep_ == "csubj":
             return True
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False
@@ -190,7 +187,7 @@ def _statistic(noun: Token) -> bool:
     """An event noun counted or compared: '64.4 percent of total demand', 'the number of
     attacks', 'sexual assaults were up 20%', 'attacks rose by a third'."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head is not head:
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head != head:
         owner = head.head
         if owner.lemma_.lower() in QUANTITY_HEADS or owner.ent_type_ in ("PERCENT", "CARDINAL"):
             return True

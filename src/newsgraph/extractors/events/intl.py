@@ -92,7 +92,7 @@ def _side(layer: Any, heads: list) -> tuple[EventActor, ...]:
     actors: list[EventActor] = []
     for head in heads:
         for tok in [head, *(c for c in head.children if c.dep_ in ("conj", "flat:name", "appos"))]:
-            span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if tok is not head else None
+            span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if tok != head else None
             start, end = (
                 (tok.idx, tok.idx + len(tok.text))
                 if span is None

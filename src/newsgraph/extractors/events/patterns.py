@@ -129,7 +129,7 @@ def governing_verb(token: Token) -> Token | None:
     if current.dep_ == "pobj" and current.head.dep_ == "prep":
         return None
     head = current.head
-    if head is current or head.pos_ not in ("VERB", "AUX"):
+    if head == current or head.pos_ not in ("VERB", "AUX"):
         return None
     return head
 

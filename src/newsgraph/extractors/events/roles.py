@@ -93,11 +93,11 @@ def modality_of(token: Token) -> str | None:
                 return lex["modal_aux"][child.lower_]
             if child.dep_ == "advcl" and _has_mark(child, lex["conditional_marks"]):
                 return "conditional"
-        if node is not token and node.pos_ == "VERB" and node.lemma_ in lex["intent_verbs"]:
+        if node != token and node.pos_ == "VERB" and node.lemma_ in lex["intent_verbs"]:
             return lex["intent_verbs"][node.lemma_]
-        if node is not token and node.pos_ == "ADJ" and node.lower_ in lex["intent_adjectives"]:
+        if node != token and node.pos_ == "ADJ" and node.lower_ in lex["intent_adjectives"]:
             return lex["intent_adjectives"][node.lower_]
-        if node is not token and _scheduled(node):
+        if node != token and _scheduled(node):
             return "future"  # 'Xi is to visit Switzerland from January 15-18'
     if token.dep_ == "advcl" and _has_mark(token, lex["conditional_marks"]):
         return "conditional"
@@ -111,14 +111,14 @@ def decided_measure(trigger: Token) -> bool:
     still to come."""
     node = trigger
     for _ in range(3):
-        if node.dep_ != "xcomp" or node.head is node:
+        if node.dep_ != "xcomp" or node.head == node:
             break
         if _decision_taken(node.head):
             return True
         node = node.head
     if trigger.pos_ in ("NOUN", "PROPN"):
         verb = governing_verb(trigger)
-        return verb is not None and verb is not trigger and decided_measure(verb)
+        return verb is not None and verb != trigger and decided_measure(verb)
     return False
 
 

@@ -255,7 +255,7 @@ def impersonal_infinitive(token: Token) -> bool:
     to exchange', 'it is important to join forces'): the speaker is the one proposing."""
     node = token
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "acomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "acomp", "conj") or node.head == node:
             return False
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "expl")]

@@ -198,7 +198,7 @@ def _beside_reflexive(reflexive: Token) -> Token | None:
     for head in (verb, verb.head):  # 'Ortega had himself called': the parse splits at 'had'
         for child in head.children:
             beside = child.dep_ in ("npadvmod", "appos", "dep", "nsubj") and child.i < reflexive.i
-            if beside and child is not reflexive and child.pos_ == "PROPN":
+            if beside and child != reflexive and child.pos_ == "PROPN":
                 return child
     before = reflexive.doc[reflexive.i - 1] if reflexive.i > 0 else None
     return before if before is not None and before.pos_ == "PROPN" else None
@@ -241,7 +241,7 @@ def _name_set_off_before(verb: Token) -> Token | None:
 def _reporter_of(clause: Token, lex: CueLexicon) -> Token | None:
     """The cue verb whose reported clause ``clause`` is ('said' in 'said [crime is up]')."""
     head = clause.head
-    if clause.dep_ != "ccomp" or head is clause:
+    if clause.dep_ != "ccomp" or head == clause:
         return None
     return head if head.pos_ == "VERB" and lex.is_cue_verb(head.lemma_.lower()) else None
 

@@ -514,7 +514,7 @@ def _swallows_a_verb(clause: Token) -> bool:
     if not any(c.tag_ == "TO" for c in clause.children):
         return False
     for verb in clause.subtree:
-        finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb is not clause
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") and verb != clause
         subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         marked = any(c.dep_ == "mark" for c in verb.children)
         if finite and subject and not marked and verb.dep_ == "ccomp":
