@@ -1594,3 +1594,61 @@ def test_a_pronoun_that_names_the_target_too_is_not_the_source(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "accused"]
     assert all("Salva Kiir" not in [a.name for a in e.source] for e in found), found
+
+
+def test_the_blame_goes_to_whom_it_is_put_on(nlp) -> None:
+    text = "President Donald Trump blamed the botched raid on Yemen on U.S. generals."
+    found = [e for e in events(nlp, text) if e.trigger.text == "blamed"]
+    assert found and all(a.country != "YEM" for e in found for a in e.target), found
+    assert [[a.country for a in e.target] for e in found] == [["USA"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # acts listed in a pledge named by a noun
+        (
+            "Geert Wilders campaigned on pledges to close borders to migrants, close mosques, "
+            "ban the Koran and take the Netherlands out of the EU.",
+            "ban",
+        ),
+        # what orders attempt
+        (
+            "Trump has signed two executive orders attempting to prevent refugees from "
+            "finding safe haven in the United States.",
+            "prevent",
+        ),
+        # a court striking down a provision rules; it attacks no one
+        (
+            "The U.S. Supreme Court in 2013 struck down a key provision of the Voting Rights "
+            "Act, the report said.",
+            "struck",
+        ),
+        # holding back from criticism rejects no one, and criticises no one
+        (
+            "Mladenov called for strong international condemnation of the legislation but "
+            "declined to criticise the US after President Donald Trump's administration "
+            "refused to comment on it.",
+            "declined",
+        ),
+        (
+            "Mladenov called for strong international condemnation of the legislation but "
+            "declined to criticise the US after President Donald Trump's administration "
+            "refused to comment on it.",
+            "criticise",
+        ),
+    ],
+)
+def test_pledged_attempted_ruled_and_held_back_acts_are_no_events(nlp, text, trigger) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_battle_for_a_city_is_not_against_it(nlp) -> None:
+    text = (
+        "The Syrian Democratic Forces announced that they will launch the battle for Raqqa "
+        "within two weeks."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "battle"]
+    assert all(a.country != "SYR" for e in found for a in e.target), found
+

@@ -87,6 +87,10 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     return []
 
 
+# fights named by what they are for ('the battle for Raqqa'), not whom they are against
+FIGHTS = frozenset({"battle", "fight", "war", "struggle", "campaign", "offensive", "push"})
+
+
 ATTACKS = frozenset(
     {
         "airstrike",
@@ -304,6 +308,10 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return conjuncts(suffers)
     if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    if token.lemma_.lower() == "blame":
+        found = _blamed_on(token)
+        if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
+            return found
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preferred:
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
@@ -356,6 +364,21 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _written_to(token)
         or _sent_to(token)
     )
+
+
+def _blamed_on(verb: Token) -> list[Token]:
+    """'blamed the raid on U.S. generals': the blame goes to the last 'on' actor of the
+    clause, not to the place of what went wrong ('the raid on Yemen')."""
+    ons = [
+        c
+        for c in verb.subtree
+        if c.dep_ == "prep" and c.lower_ == "on" and (c.head == verb or c.head.head == verb)
+    ]
+    for prep in reversed(ons):
+        found = actor_tokens([g for g in _pobjs(prep) if is_actor(g) or _codes(g, strict=True)])
+        if found:
+            return found
+    return []
 
 
 def _written_to(verb: Token) -> list[Token]:
@@ -445,7 +468,7 @@ def _asked_before(verb: Token) -> list[Token]:
     own = {t.i for t in _verb_subject(verb)}
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("ccomp", "conj") or node.head is node:
+        if node.dep_ not in ("ccomp", "conj") or node.head == node:
             return []
         node = node.head
         if node.lemma_.lower() in PLEAS | PRESSING and node.pos_ == "VERB":
@@ -1077,6 +1100,8 @@ def _noun_targets(noun: Token) -> list[Token]:
     preps: tuple[str, ...] = NOUN_TARGET_PREPS
     if noun.lemma_.lower() in MEETINGS or noun.lower_ in MEETINGS:
         preps = tuple(p for p in preps if p not in TOPIC_PREPS)  # 'meetings on North Korea'
+    if noun.lemma_.lower() in ATTACKS | FIGHTS:
+        preps = tuple(p for p in preps if p != "for")  # 'the battle for Raqqa': the prize
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
     found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
     if not found and noun.pos_ == "NOUN":

@@ -83,6 +83,10 @@ def find_events(
     return _dedupe(events)
 
 
+# the code of a refusal to do something hostile: its words are consumed, nothing is coded
+HELD_BACK = "held-back"
+
+
 def code_sentence(
     sent: SpacySpan, *, background: bool = False, spoken: speech.SpeechIndex | None = None
 ) -> list[Coded]:
@@ -102,7 +106,8 @@ def code_sentence(
         coded_here = _code_trigger(token, triggers)
         for coded in coded_here:
             consumed |= coded.consumed
-            out.append(coded)
+            if coded.code != HELD_BACK:
+                out.append(coded)
         if coded_here:  # a verb that codes nothing ("ended") leaves its nouns ("talks") free
             consumed |= _nouns_in_clause(token, triggers)
     out.extend(_obligations(sent, triggers, consumed))
@@ -156,7 +161,7 @@ def is_background(token: Token) -> bool:
         if node.dep_ in BACKGROUND_DEPS:
             return True
         head = node.head
-        if head is node:
+        if head == node:
             return False
         in_adjunct = node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep"
         if in_adjunct and head.head.pos_ in ("VERB", "AUX"):
@@ -227,6 +232,8 @@ def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
     coded = _inner_code(token, triggers, set())
     if coded is None:
         return []
+    if coded.code == HELD_BACK:
+        return [coded]  # consumed, not coded (code_sentence drops it)
     coded.negated = roles.is_negated(token)
     coded.modality = roles.modality_of(token)
     _apply_uncertainty(coded, frame)
@@ -265,6 +272,10 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if frame and complement is not None:
         inner = _inner_code(complement, triggers, seen)
         composed = tables.compose(frame, inner.code) if inner else None
+        if frame == "reject" and inner is not None and composed is None:
+            # 'declined to criticise the US', 'refused to condemn Russia': holding back from
+            # a hostile act rejects no one, and the act was not done: neither is coded
+            return Coded(token, HELD_BACK, [], [], consumed=consumed | inner.consumed)
         if inner and composed:
             code = composed
             consumed |= inner.consumed
@@ -363,6 +374,9 @@ def _code_denial(
         return [denial]
     out = [denial]
     inner = _inner_code(complement, triggers, {token.i}) if complement is not None else None
+    if inner is not None and inner.code == HELD_BACK:
+        denial.consumed |= inner.consumed  # 'denied refusing to condemn X'
+        inner = None
     if inner is not None and tables.code_info(inner.code).plover == "ACCUSE":
         denial.targets = denial.targets or inner.sources  # 'denied the accusations by Y'
         denial.consumed |= inner.consumed

@@ -496,7 +496,7 @@ def _reported_of(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
     for _ in range(5):  # 'speculation that Pyongyang dispatched a squad to kill Kim'
         if node.dep_ == "acl":  # 'reports of Russia arming ...' parsed onto 'reports'
             return node.head.lemma_.lower() in sets["hearsay_nouns"]
-        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or node.head == node:
             return False
         node = node.head
     return False
@@ -666,7 +666,7 @@ def _counted(token: Token) -> bool:
     return (
         token.dep_ == "pobj"
         and head.lower_ == "of"
-        and head.head is not head
+        and head.head != head
         and head.head.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY")
     )
 
@@ -731,7 +731,7 @@ def _undone(trigger: Token) -> bool:
     """'has not followed through on campaign threats to label China ... or impose tariffs':
     an infinitive hanging on a negated verb tells of what was not done."""
     node = trigger
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
     if node.dep_ not in ("advcl", "xcomp") or not _infinitive(node):
         return False
@@ -755,6 +755,8 @@ def _attempted(trigger: Token) -> bool:
     past = head.tag_ in ("VBD", "VBN") or any(a.lemma_ == "have" for a in auxes)
     # 'the KRG was trying to force out the group': an attempt under way then, not an act
     progressive = head.tag_ == "VBG" and any(a.lower_ in ("was", "were") for a in auxes)
+    # 'signed two executive orders attempting to prevent refugees ...': what they attempt
+    progressive = progressive or (head.tag_ == "VBG" and head.dep_ == "acl")
     return (
         trigger.dep_ == "xcomp"
         and head.lemma_.lower() in ("try", "attempt")
@@ -773,7 +775,7 @@ def _believed_or_asked(trigger: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
             return True
         head = node.head
-        if head is node:
+        if head == node:
             return False
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
             return True
@@ -841,7 +843,7 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
         return True  # 'had pledged to close the borders, shut mosques, ban sales of ...'
     for _ in range(5):
         head = node.head
-        if head is node:
+        if head == node:
             return False
         if node.dep_ == "xcomp" and head.lemma_.lower() in heads and not _used_force(head):
             return True
@@ -857,7 +859,7 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'airlifted SDF fighters to allow them to launch the assault'
         if node.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in ENABLING:
             return True  # 'allowed them to launch the assault': permitted, not done
-        if node is not trigger and node.dep_ == "acl" and node.tag_ == "VBG":
+        if node != trigger and node.dep_ == "acl" and node.tag_ == "VBG":
             return True  # 'guidance directing schools to allow ...': what a text prescribes
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
             return True
@@ -875,7 +877,7 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # "Britain's decision to withdraw", 'cooperation to fight IS'
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
             return True  # 'no chance of Parliament approving ...', 'fear of being deported'
-        if node.dep_ == "pcomp" and head.lower_ in EXAMPLE_PREPS and head.head is not head:
+        if node.dep_ == "pcomp" and head.lower_ in EXAMPLE_PREPS and head.head != head:
             node = head.head  # 'pressing China to do more, including imposing sanctions'
             continue
         if node.dep_ not in ("xcomp", "conj", "ccomp") and not purpose:
@@ -895,12 +897,23 @@ def _listed_under(trigger: Token, heads: frozenset[str]) -> bool:
         return False
     node = trigger
     for _ in range(6):
-        if node.dep_ != "conj" or node.head is node:
+        if node.dep_ != "conj" or node.head == node:
             break
         node = node.head
-    if node.lemma_.lower() not in heads:
-        return False
-    return any(c.dep_ == "xcomp" and _infinitive(c) and c.i < trigger.i for c in node.children)
+    if node.lemma_.lower() in heads and any(
+        c.dep_ == "xcomp" and _infinitive(c) and c.i < trigger.i for c in node.children
+    ):
+        return True
+    # 'campaigned on pledges to close borders, close mosques, ban the Quran': the list
+    # began with an infinitive under a pledge noun in the clause the verb is joined to
+    return any(
+        t.i < trigger.i
+        and t.dep_ == "acl"
+        and _infinitive(t)
+        and t.head.pos_ == "NOUN"
+        and t.head.lemma_.lower() in heads
+        for t in node.subtree
+    )
 
 
 def _inverted(verb: Token) -> bool:
@@ -1180,7 +1193,7 @@ def _reported_future(trigger: Token) -> bool:
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
             return False
         node = node.head
     return False

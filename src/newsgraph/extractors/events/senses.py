@@ -83,6 +83,12 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'come to serious harm', 'the lengths he goes to'
     if lemma == "oppose" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         return False  # 'As opposed to its neighbours, Serbia ...': a comparison
+    if (
+        lemma == "strike"
+        and "down" in particles
+        and not any(c.dep_ in ("dobj", "nsubjpass") and is_actor(c) for c in children)
+    ):
+        return False  # 'the Supreme Court struck down a key provision': a ruling
     if lemma == "attack" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
         return False  # 'Republicans attacked it as a "bailout"': words, not force
     if _remembered(trigger):
@@ -160,7 +166,7 @@ def _remembered(trigger: Token) -> bool:
             return True  # the parser hangs 'since the naval battle' on a later verb
     node = trigger
     for _ in range(3):
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
         if node.lemma_.lower() in REMEMBRANCE:
@@ -224,7 +230,7 @@ def _in_indirect_question(trigger: Token) -> bool:
             return True
         if marked and node.dep_ == "advcl" and _asks_knowledge(node.head):
             return True  # parsed as a condition: 'it is not clear if ...'
-        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep") or node.head == node:
             return False
         node = node.head
     return False
@@ -263,7 +269,7 @@ def _in_supposition(trigger: Token) -> bool:
     node = trigger
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head == node:
             return False
         clause = node.dep_ in ("acl", "ccomp", "pcomp", "pobj") and head.pos_ == "NOUN"
         if clause and head.lemma_.lower() in SUPPOSITION_NOUNS:
