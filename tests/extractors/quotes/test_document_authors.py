@@ -31,6 +31,13 @@ def nlp():
             "talks would resume",
             "president's office",
         ),
+        # 'In a statement, X said ...', then 'the statement said' (session 11, seed 9800)
+        (
+            "In a statement earlier this morning, the Coast Guard said the crewman was safe. "
+            '"Support was provided by the second helicopter," the statement said.',
+            "provided by the second helicopter",
+            "Coast Guard",
+        ),
         (
             "The Central Bank's statement made few changes from the last one. But it did note "
             "that inflation had picked up.",

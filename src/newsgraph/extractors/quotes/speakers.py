@@ -512,8 +512,9 @@ _PUT_OUT_VERBS = {"issue", "release", "send", "publish", "post", "put", "sign", 
 def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     """Who a document noun says issued it: its possessor ('the Fed's statement'), 'by' or
     'from' X ('a statement by the ministry', 'a statement issued by the president's
-    office'), or the named subject of the verb that put it out ('The ministry released a
-    statement'). A pronoun author is left out (the quote layer has no antecedent here)."""
+    office'), the named subject of the verb that put it out ('The ministry released a
+    statement'), or of the speech verb it was said in ('In a statement, the Coast Guard
+    said'). A pronoun author is left out (the quote layer has no antecedent here)."""
     found: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss":
@@ -529,6 +530,10 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     verb = noun.head
     if found is None and noun.dep_ == "dobj" and verb.lemma_.lower() in _PUT_OUT_VERBS:
         found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    said = verb.head  # 'In a statement earlier this morning, the Coast Guard said ...'
+    if found is None and noun.dep_ == "pobj" and verb.lower_ == "in" and said.pos_ == "VERB":
+        if said.lemma_.lower() in lex.speech_verbs:
+            found = next((c for c in said.children if c.dep_ == "nsubj"), None)
     if found is None or found.pos_ not in ("PROPN", "NOUN"):
         return None
     if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
