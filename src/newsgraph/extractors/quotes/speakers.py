@@ -531,9 +531,9 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     if found is None and noun.dep_ == "dobj" and verb.lemma_.lower() in _PUT_OUT_VERBS:
         found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     said = verb.head  # 'In a statement earlier this morning, the Coast Guard said ...'
-    if found is None and noun.dep_ == "pobj" and verb.lower_ == "in" and said.pos_ == "VERB":
-        if said.lemma_.lower() in lex.speech_verbs:
-            found = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    spoken_in = verb.lower_ == "in" and said.lemma_.lower() in lex.speech_verbs
+    if found is None and noun.dep_ == "pobj" and spoken_in and said.pos_ == "VERB":
+        found = next((c for c in said.children if c.dep_ == "nsubj"), None)
     if found is None or found.pos_ not in ("PROPN", "NOUN"):
         return None
     if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
