@@ -17,3 +17,10 @@ def entity_at(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str |
         start = text.index(needle, start + 1)
     found = layer.resolve(start, start + len(needle))
     return found.entity if found else None
+
+
+def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:
+    """The name of the entity the layer gives the ``needle`` phrase, or None."""
+    found = entity_at(layer, text, needle)
+    entity = layer.entity(found) if found else None
+    return entity.name if entity else None

@@ -11,10 +11,9 @@ guards marked "guard", which keep a rule from reaching too far.
 from __future__ import annotations
 
 import pytest
-from entity_checks import entity_at, layer_of
+from entity_checks import entity_at, layer_of, name_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.kb.load import default_kb
 from newsgraph.languages.en import english
 
@@ -22,12 +21,6 @@ from newsgraph.languages.en import english
 @pytest.fixture(scope="module")
 def nlp():
     return english()
-
-
-def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:
-    found = entity_at(layer, text, needle)
-    entity = layer.entity(found) if found else None
-    return entity.name if entity else None
 
 
 # ---------------------------------------------------------------- organisations

@@ -12,10 +12,9 @@ marked "guard".
 from __future__ import annotations
 
 import pytest
-from entity_checks import entity_at, layer_of
+from entity_checks import layer_of, name_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.kb.load import default_kb
 from newsgraph.languages.en import english
 
@@ -23,12 +22,6 @@ from newsgraph.languages.en import english
 @pytest.fixture(scope="module")
 def nlp():
     return english()
-
-
-def name_of(layer: EntityLayer, text: str, needle: str) -> str | None:
-    found = entity_at(layer, text, needle)
-    entity = layer.entity(found) if found else None
-    return entity.name if entity else None
 
 
 def test_north_koreas_leader_is_not_south_koreas_president(nlp):
