@@ -202,18 +202,24 @@ def search_tags_of(
     }
 
 
-def fill_search_tags(conn: Connection, chunk: list[str]) -> None:
-    """PostgreSQL: (re)compute ``articles.search_tags`` of the stored articles ``chunk``
-    from their rows and entities (the migration that adds the column)."""
+def _tag_sources(conn: Connection, chunk: list[str]) -> list[tuple[Any, Any, Any, Any, set[str]]]:
+    """What an article's search tags are made of, for the stored articles ``chunk``: its
+    id, outlet, language, day and the entities it names."""
     entities: dict[str, set[str]] = defaultdict(set)
     for article_id, entity_id in conn.execute(
         select(ent.c.article_id, ent.c.entity_id).where(ent.c.article_id.in_(chunk))
     ):
         entities[article_id].add(entity_id)
     stmt = select(a.c.id, a.c.outlet_id, a.c.language, a.c.published_date).where(a.c.id.in_(chunk))
+    return [(i, o, lang, day, entities.get(i, set())) for i, o, lang, day in conn.execute(stmt)]
+
+
+def fill_search_tags(conn: Connection, chunk: list[str]) -> None:
+    """PostgreSQL: (re)compute ``articles.search_tags`` of the stored articles ``chunk``
+    from their rows and entities (the migration that adds the column)."""
     rows = [
-        {"i": i, "tags": article_tag_list(o, lang, day, entities.get(i, ()))}
-        for i, o, lang, day in conn.execute(stmt)
+        {"i": i, "tags": article_tag_list(o, lang, day, names)}
+        for i, o, lang, day, names in _tag_sources(conn, chunk)
     ]
     if rows:
         conn.execute(
@@ -224,15 +230,9 @@ def fill_search_tags(conn: Connection, chunk: list[str]) -> None:
 def index_text(conn: Connection, chunk: list[str]) -> None:
     """Add these articles to ``articles_fts`` with their tags (SQLite; PostgreSQL keeps
     its search column by itself)."""
-    entities: dict[str, set[str]] = defaultdict(set)
-    for article_id, entity_id in conn.execute(
-        select(ent.c.article_id, ent.c.entity_id).where(ent.c.article_id.in_(chunk))
-    ):
-        entities[article_id].add(entity_id)
-    stmt = select(a.c.id, a.c.outlet_id, a.c.language, a.c.published_date).where(a.c.id.in_(chunk))
     rows = [
-        {"id": i, "tags": article_tags(o, lang, day, entities.get(i, ()))}
-        for i, o, lang, day in conn.execute(stmt)
+        {"id": i, "tags": article_tags(o, lang, day, names)}
+        for i, o, lang, day, names in _tag_sources(conn, chunk)
     ]
     if rows:
         conn.exec_driver_sql(
