@@ -57,6 +57,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -333,11 +334,21 @@ def stored_count(db: str) -> int:
         return int(store.stats()["tables"]["articles"])
 
 
+def sidecar(db: str) -> Path:
+    """Where the ingest costs of a store's first batches are kept: beside a SQLite file,
+    or under ``.cache/`` for a PostgreSQL URL, one file per database (a file shared by
+    every database would report another store's template)."""
+    if "://" not in db:
+        return Path(f"{db}.scale.json")
+    key = hashlib.sha1(db.encode("utf-8")).hexdigest()[:12]
+    return Path(f".cache/store_scale_pg-{key}.json")
+
+
 def build(db: str, copier: Copier, n: int, batch: int) -> dict[str, float]:
     """Top the database up to ``n`` articles; the ingest cost per article (ms) of the
     first and the last ``FIRST_ARTICLES`` (the first ones from the sidecar when the
     build started earlier)."""
-    side = Path(f"{db}.scale.json") if "://" not in db else Path(".cache/store_scale_pg.json")
+    side = sidecar(db)
     state = json.loads(side.read_text()) if side.exists() else {}
     have = stored_count(db)
     timings: list[tuple[int, float]] = []
@@ -1241,10 +1252,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if args.copy_blocks:
         if args.backend == "postgres":
             copied = copy_blocks(db, args.n)
-            side = Path(".cache/store_scale_pg.json")  # the costs of the stored template
         else:
             copied = copy_blocks_sqlite(db, args.n)
-            side = Path(f"{db}.scale.json")
+        side = sidecar(db)  # the costs of the stored template
         state = json.loads(side.read_text()) if side.exists() else {}
         ingest = {k: round(float(v), 3) for k, v in state.items()}
     else:

@@ -48,3 +48,13 @@ def test_compare_in_turns(tmp_path: Path) -> None:
         assert crowd[side]["errors"] == {}
         assert crowd[side]["all"]["answers_per_s"] > 0
         assert set(crowd[side]["endpoints"]) == set(out["endpoints"])
+
+
+def test_each_database_keeps_its_own_ingest_record() -> None:
+    """The first batches' ingest cost is kept per database: two PostgreSQL stores do not
+    read each other's record, and a SQLite store keeps it beside its file."""
+    bench = load_bench()
+    one = bench.sidecar("postgresql+psycopg://postgres@127.0.0.1:5432/one")
+    two = bench.sidecar("postgresql+psycopg://postgres@127.0.0.1:5432/two")
+    assert one != two and one.parent == two.parent == Path(".cache")
+    assert bench.sidecar("/tmp/x/scale.db") == Path("/tmp/x/scale.db.scale.json")
