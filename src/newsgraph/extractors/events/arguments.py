@@ -245,8 +245,6 @@ def _noun_source(noun: Token) -> list[Token]:
             return conjuncts(child)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
-            if _distance(child):
-                continue  # 'visits to the site, some 30 miles from Krakow'
             found = [g for g in _pobjs(child) if is_actor(g)]
             if found and child.lower_ == "between":  # 'talks between A and B': A -> B
                 return found[:1]
@@ -276,6 +274,10 @@ def _nation(token: Token) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition with their conjuncts; none for a preposition measured
+    by a distance ('some 30 miles from Krakow' says how far, not who)."""
+    if _distance(prep):
+        return []
     out: list[Token] = []
     for child in prep.children:
         if child.dep_ == "pobj":
@@ -395,7 +397,7 @@ def _sent_to(verb: Token) -> list[Token]:
     """'North Korea sent a delegation to Malaysia to seek the return of the body', 'Tillerson
     flew to Beijing to press China': the purpose of a journey addresses the state it goes
     to (a country or a capital, not a mere place)."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "advcl" or not infinitive(verb):
         return []
     head = verb.head
     if head.lemma_.lower() not in SENDING:
@@ -405,6 +407,11 @@ def _sent_to(verb: Token) -> list[Token]:
         for g in _pobjs(c)
     ]  # fmt: skip
     return actor_tokens([g for g in ends if g.ent_type_ == "GPE" and _nation(g)])
+
+
+def infinitive(verb: Token) -> bool:
+    """A 'to' infinitive ('to seek', 'to recapture')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _passive_complement(verb: Token) -> bool:
@@ -753,8 +760,6 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
     for child in token.children:
         if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
-        if _distance(child):
-            continue  # 'some 30 miles from Krakow': how far, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
             if child.lower_ == "at":  # 'arrested at Duesseldorf airport', 'at Nuremberg': where
@@ -934,7 +939,7 @@ def _owner(noun: Token) -> list[Token]:
     given = _action_noun(noun) or noun.lemma_.lower() in SERVICES
     preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
-        if child.dep_ == "prep" and child.lower_ in preps and not _distance(child):
+        if child.dep_ == "prep" and child.lower_ in preps:
             named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
             found = actor_tokens(named)
             if found:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
-from newsgraph.extractors.events.arguments import passive_participle
+from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.times.dating import event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
@@ -365,7 +365,7 @@ def _purpose(verb: Token) -> bool:
     such as 'agreed to meet next week', whose time is the meeting's own)."""
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and infinitive(verb)
         and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
     )
 
@@ -377,7 +377,7 @@ def _purpose_of_act(verb: Token) -> bool:
     noun = verb.head
     return (
         verb.dep_ == "acl"
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and infinitive(verb)
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() not in CONTENT_NOUNS
         and noun.head.tag_ == "VBD"
@@ -390,7 +390,7 @@ COMPLETING = frozenset({"complete", "finish", "conclude", "accomplish"})
 def _completed_purpose(verb: Token) -> bool:
     """'completed their operation to seize Palmyra': the purpose of a finished operation
     is done when the operation is finished."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if not infinitive(verb):
         return False
     if verb.dep_ == "advcl":  # the parser hangs the purpose on the verb
         return verb.head.lemma_.lower() in COMPLETING

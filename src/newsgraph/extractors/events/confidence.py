@@ -34,6 +34,7 @@ from newsgraph.extractors.events.actors import is_named
 from newsgraph.extractors.events.arguments import REPORTING as REPORTING_VERBS
 from newsgraph.extractors.events.arguments import (
     contracted_perfect,
+    infinitive,
     relative_antecedent,
     spoken_in,
     undergone,
@@ -148,7 +149,7 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         lemma in ("fight", "battle", "struggle")
         and not armed
         and (
-            any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in trigger.children)
+            any(c.dep_ in ("xcomp", "advcl") and infinitive(c) for c in trigger.children)
             or not (sides[1][0] or preps & {"with", "against", "in", "for", "over"})
         )
     )  # 'as Obama fought to introduce medical care', 'would fight on until victory': strove
@@ -733,7 +734,7 @@ def _undone(trigger: Token) -> bool:
     node = trigger
     while node.dep_ == "conj" and node.head != node:
         node = node.head
-    if node.dep_ not in ("advcl", "xcomp") or not _infinitive(node):
+    if node.dep_ not in ("advcl", "xcomp") or not infinitive(node):
         return False
     return any(c.dep_ == "neg" for c in node.head.children)
 
@@ -847,12 +848,12 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return False
         if node.dep_ == "xcomp" and head.lemma_.lower() in heads and not _used_force(head):
             return True
-        if node.dep_ == "conj" and _infinitive(node) and head.lemma_.lower() in heads:
+        if node.dep_ == "conj" and infinitive(node) and head.lemma_.lower() in heads:
             return True  # 'calls for X to suspend tests, and for Y to halt exercises'
-        valued = node.dep_ == "xcomp" or (node.dep_ == "advcl" and _infinitive(node))
+        valued = node.dep_ == "xcomp" or (node.dep_ == "advcl" and infinitive(node))
         if valued and any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in head.children):
             return True  # 'how important it is to cooperate', 'not unusual for X to meet Y'
-        purpose = node.dep_ == "advcl" and _infinitive(node)
+        purpose = node.dep_ == "advcl" and infinitive(node)
         if purpose and head.lemma_.lower() in heads and not _used_force(head):
             return True  # 'using that rationale to defend ...'; not 'sent troops to secure'
         if purpose and node.lemma_.lower() in ENABLING:
@@ -863,7 +864,7 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'guidance directing schools to allow ...': what a text prescribes
         if node.dep_ == "ccomp" and head.lemma_.lower() in COGNITION:
             return True
-        if node.dep_ == "ccomp" and head.lemma_.lower() in heads and _infinitive(node):
+        if node.dep_ == "ccomp" and head.lemma_.lower() in heads and infinitive(node):
             return True  # 'she wants France to withdraw' (parsed as a clause): wanted
         if node.dep_ == "xcomp" and head.lower_ == "were" and _inverted(head):
             return True  # 'were he to support immigration reform': a condition
@@ -871,9 +872,9 @@ def _irrealis(trigger: Token, heads: frozenset[str]) -> bool:
             return True  # 'demanded that control of the ministry be taken away from ...'
         if node.dep_ == "acl" and head.lemma_.lower() in heads:
             return True  # 'an attempt by Democrats to force Trump ...'
-        if node.dep_ == "relcl" and head.lemma_.lower() in heads and _infinitive(node):
+        if node.dep_ == "relcl" and head.lemma_.lower() in heads and infinitive(node):
             return True  # 'Repeated bids to launch peace negotiations have failed' (misparsed)
-        if node.dep_ == "acl" and head.pos_ == "NOUN" and _infinitive(node):
+        if node.dep_ == "acl" and head.pos_ == "NOUN" and infinitive(node):
             return True  # "Britain's decision to withdraw", 'cooperation to fight IS'
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in heads:
             return True  # 'no chance of Parliament approving ...', 'fear of being deported'
@@ -901,7 +902,7 @@ def _listed_under(trigger: Token, heads: frozenset[str]) -> bool:
             break
         node = node.head
     if node.lemma_.lower() in heads and any(
-        c.dep_ == "xcomp" and _infinitive(c) and c.i < trigger.i for c in node.children
+        c.dep_ == "xcomp" and infinitive(c) and c.i < trigger.i for c in node.children
     ):
         return True
     # 'campaigned on pledges to close borders, close mosques, ban the Quran': the list
@@ -909,7 +910,7 @@ def _listed_under(trigger: Token, heads: frozenset[str]) -> bool:
     return any(
         t.i < trigger.i
         and t.dep_ == "acl"
-        and _infinitive(t)
+        and infinitive(t)
         and t.head.pos_ == "NOUN"
         and t.head.lemma_.lower() in heads
         for t in node.subtree
@@ -1142,10 +1143,6 @@ def _money_word(token: Token) -> bool:
     if token.ent_type_ == "MONEY" or token.tag_ == "$":
         return True
     return token.lemma_.lower() in claim_words("en")["currency_words"]
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _raised_subject(verb: Token) -> Token | None:
