@@ -1652,3 +1652,8 @@ def test_a_battle_for_a_city_is_not_against_it(nlp) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "battle"]
     assert all(a.country != "SYR" for e in found for a in e.target), found
 
+
+
+def test_opposing_a_hostile_act_of_someone_else_is_still_a_rejection(nlp) -> None:
+    text = "China opposed the deployment of a US missile defence system to South Korea on Friday."
+    assert confidence_of(nlp, text, "opposed") >= 0.75

@@ -272,9 +272,11 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if frame and complement is not None:
         inner = _inner_code(complement, triggers, seen)
         composed = tables.compose(frame, inner.code) if inner else None
-        if frame == "reject" and inner is not None and composed is None:
+        held_back = complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp")
+        if frame == "reject" and inner is not None and composed is None and held_back:
             # 'declined to criticise the US', 'refused to condemn Russia': holding back from
-            # a hostile act rejects no one, and the act was not done: neither is coded
+            # a hostile act rejects no one, and the act was not done: neither is coded (not
+            # 'opposed the deployment of ...', a rejection of someone's act)
             return Coded(token, HELD_BACK, [], [], consumed=consumed | inner.consumed)
         if inner and composed:
             code = composed
