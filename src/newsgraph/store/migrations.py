@@ -358,6 +358,16 @@ def _pg_search_tags(conn: Connection) -> None:
     )
 
 
+def _quote_parts(conn: Connection) -> None:
+    """``quotes.parts``: the quoted pieces of a direct quote split by its attribution
+    (``'"A," he said, "B."'``), the record's ``parts`` as JSON; NULL means one piece, as
+    for every quote stored before (their pieces were not kept).
+    A database built by step 1 from the current ``schema.py`` has the column already."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.quotes.name)}
+    if "parts" not in columns:
+        conn.exec_driver_sql("ALTER TABLE quotes ADD COLUMN parts JSON")
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -373,6 +383,7 @@ MIGRATIONS: Sequence[Step] = (
     _name_grams,
     _pg_search_costs,
     _pg_search_tags,
+    _quote_parts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -142,6 +142,10 @@ quotes = Table(
     Column("speaker_end", Integer),
     Column("speaker_text", Text),
     Column("date", String(32)),
+    # a direct quote split by its attribution: its quoted pieces, in order, as the record's
+    # ``parts`` ([{"start", "end", "text"}, ...]); NULL for a quote in one piece (and for
+    # every quote stored before migration 15)
+    Column("parts", JSON),
     Index("ix_quotes_speaker_entity", "speaker_entity"),
     Index("ix_quotes_date", "date"),
 )
