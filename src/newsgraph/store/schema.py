@@ -433,3 +433,38 @@ COUNTED_TABLES = (
     "merged_event_actors",
     "event_mentions",
 )
+
+# ---- what grows with the corpus -------------------------------------------------------------
+# The tables whose rows grow with the stored articles, on both backends (these tables,
+# ``store.claims``' and ``store.stories``'): a read the API or the pages run must never
+# scan one whole, only look up keys, read an index range or walk an index in order under
+# a LIMIT. tests/store/test_query_plans.py checks every GET endpoint's statements against
+# it; bench/store_scale.py reports the full scans it sees at scale.
+GROWING_TABLES = frozenset(
+    {
+        *COUNTED_TABLES,
+        "actor_stats",
+        "entity_names",
+        "quote_index",
+        "quote_speakers",
+        "event_index",
+        "event_keys",
+        "merged_event_keys",
+        "merged_event_pairs",
+        "event_days",
+        "event_months",
+        "dyad_days",
+        "claims",
+        "article_tones",
+        "quote_tones",
+        "stories",
+        "story_articles",
+        "story_sketches",
+        "story_df",
+    }
+)
+# SQLite only: the FTS5 tables that grow with the corpus, ``articles_fts`` (and its copy of
+# the rows, ``articles_fts_content``) and the trigram index of names ``entity_names_grams``.
+# A MATCH or a rowid lookup on one shows in a plan as "SCAN <table> VIRTUAL TABLE INDEX
+# n:<how>", which is the index answering, not a full scan.
+GROWING_FULLTEXT = frozenset({"articles_fts", "articles_fts_content", "entity_names_grams"})
