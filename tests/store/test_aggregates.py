@@ -145,7 +145,8 @@ def test_migration_adds_the_search_tags(store: Database) -> None:
         )
     with store.engine.begin() as conn:
         if postgres:
-            conn.execute(text("DROP INDEX ix_articles_search_tags"))
+            # (the column's index: ix_articles_search since step _pg_search_index)
+            conn.execute(text("DROP INDEX IF EXISTS ix_articles_search_tags"))
             conn.execute(text("ALTER TABLE articles DROP COLUMN search_tags"))
         step = MIGRATIONS.index(_pg_search_tags) + 1  # it and every later step
         conn.execute(text(f"DELETE FROM schema_version WHERE version >= {step}"))

@@ -173,3 +173,44 @@ def test_a_word_in_the_title_ranks_first(store: Store) -> None:
     ranked = [row["id"] for row in backend.search("Macron", SearchFilters(), 10, 0).rows]
     assert sorted(ranked) == ["meet-1", "meet-2", "meet-3", "sanction-1"]
     assert ranked[-1] == "sanction-1"  # Macron in its text only
+
+
+def _indexes(store: Store) -> dict[str, str]:
+    sql = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles'"
+    with store.engine.connect() as conn:
+        return {str(n): str(d) for n, d in conn.execute(text(sql))}
+
+
+def test_migration_puts_words_and_tags_in_one_index(store: Store) -> None:
+    """Step ``_pg_search_index`` (PostgreSQL) replaces the words' and the tags' GIN
+    indexes by one over both: a database rolled back before it gets that index on
+    opening, loses the two, and finds what it found."""
+    from newsgraph.store.migrations import SCHEMA_VERSION, _pg_search_index
+
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    backend = search_backend(store.engine)
+    asked = [
+        ("Macron OR talks", SearchFilters()),
+        ("Macron OR talks OR Russie", SearchFilters(outlet="TASS")),
+    ]
+    before = [sorted(r["id"] for r in backend.search(q, f, 100, 0).rows) for q, f in asked]
+    assert all(before)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_articles_search"))
+        conn.execute(text("CREATE INDEX ix_articles_search_doc ON articles USING GIN (search_doc)"))
+        conn.execute(
+            text("CREATE INDEX ix_articles_search_tags ON articles USING GIN (search_tags)")
+        )
+        step = MIGRATIONS.index(_pg_search_index) + 1
+        conn.execute(text(f"DELETE FROM schema_version WHERE version >= {step}"))
+    assert "ix_articles_search" not in _indexes(store)
+    url = store.engine.url.render_as_string(hide_password=False)
+    with Store.open(url) as again:
+        assert again.schema_version == SCHEMA_VERSION
+        found = _indexes(again)
+        assert "gin (search_doc, search_tags)" in found["ix_articles_search"]
+        assert not {"ix_articles_search_doc", "ix_articles_search_tags"} & set(found)
+        backend = search_backend(again.engine)
+        after = [sorted(r["id"] for r in backend.search(q, f, 100, 0).rows) for q, f in asked]
+        assert after == before

@@ -368,6 +368,36 @@ def _quote_parts(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE quotes ADD COLUMN parts JSON")
 
 
+# PostgreSQL: the words and the tags in one GIN index. A search for a common word
+# restricted to its newest days (``PostgresSearch``: tags of those days ANDed with the
+# words) walks both posting lists in step inside this one index, so it costs what the
+# days hold; with an index each, the word's whole posting list is made into a bitmap
+# first (220,000 entries for "Trump" at 1,000,000 articles: 90-150 ms).
+PG_SEARCH_INDEX = "ix_articles_search"
+# memory for building it (the server's own setting when larger)
+PG_INDEX_BUILD_MEMORY = 256 * 1024 * 1024
+
+
+def _pg_search_index(conn: Connection) -> None:
+    """PostgreSQL only: ``ix_articles_search``, one GIN index over ``search_doc`` and
+    ``search_tags``, in place of ``ix_articles_search_doc`` and
+    ``ix_articles_search_tags`` (a condition on either column alone reads only that
+    column's entries of it)."""
+    if conn.dialect.name != "postgresql":
+        return
+    have = conn.exec_driver_sql("SELECT pg_size_bytes(current_setting('maintenance_work_mem'))")
+    if int(have.scalar_one()) < PG_INDEX_BUILD_MEMORY:
+        conn.exec_driver_sql(
+            f"SET LOCAL maintenance_work_mem = '{PG_INDEX_BUILD_MEMORY // 1024}kB'"
+        )
+    conn.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS {PG_SEARCH_INDEX} ON articles "
+        "USING GIN (search_doc, search_tags)"
+    )
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_search_doc")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_search_tags")
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -384,6 +414,7 @@ MIGRATIONS: Sequence[Step] = (
     _pg_search_costs,
     _pg_search_tags,
     _quote_parts,
+    _pg_search_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
