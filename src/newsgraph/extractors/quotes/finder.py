@@ -45,6 +45,8 @@ from newsgraph.extractors.quotes.speakers import (
     SpeakerResolver,
     given_name_genders,
     mention_tokens,
+    other_gender,
+    role_in_apposition,
 )
 from newsgraph.records import Mention, Quote, Speaker
 
@@ -85,6 +87,10 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
                 speaker = _other_person(cand.subject, speaker, words, resolver, resolve)
             speaker = _same_speaker(cand.subject, speaker, last, contents, lex)
             speaker = _same_group(cand.subject, speaker, group)
+            if other_gender(speaker.name, _speaker_gender(cand.subject, lex)):
+                # 'Mrs Ettedgui recalls' or 'she says' is not Joseph Ettedgui: the mention,
+                # unlinked, rather than a person of the other gender
+                speaker = Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
             if cand.subject.tag_ in ("NNS", "NNPS") or cand.subject.lower_ == "they":
                 group = (cand.subject, speaker)
         if cand.direct:
@@ -190,7 +196,11 @@ def _speaker_gender(subject: Token, lex: CueLexicon) -> str | None:
         found = lex.honorifics.get(word) or lex.gendered_roles.get(word)
         if found:
             return found
-    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in lex.role_nouns
+    person = (
+        subject.ent_type_ == "PERSON"
+        or subject.lemma_.lower() in lex.role_nouns
+        or role_in_apposition(subject, lex)  # 'Bamo Qubumo, an expert on ...', tagged ORG
+    )
     return "?" if person else None
 
 
@@ -565,6 +575,8 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if other_gender(hooked.name, _speaker_gender(cand.subject, lex)):
+        return speaker  # 'she' is not the 'Joseph Ettedgui' the hook gives
     if _modifier_entity(cand.subject, hooked.entity, resolve):
         # 'The UN court ruled': the court, not the United Nations
         return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)

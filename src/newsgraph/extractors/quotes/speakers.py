@@ -99,6 +99,7 @@ class SpeakerResolver:
         persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
         self._family_first = _family_first(persons, self._full_names)
+        self._quoted = quoted
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
         people = [self._person(e) for e in outside if e in persons]
         self.people = _share_gender(people)
@@ -142,11 +143,14 @@ class SpeakerResolver:
         before = [t for t in self.doc[max(ent.sent.start, ent.start - _CONTEXT_WINDOW) : ent.start]]
         before = _after_last_break(before)
         words = [t.text for t in before] + _apposition(ent)
-        gender = _gender(before, self.lex)
+        gender = _gender(before, self.lex) or self.lex.honorifics.get(ent[0].lower_)
         if gender is None and ent.label_ == "PERSON":
             gender = _given_name_gender(ent)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
         name = self.full_name(ent.text) if ent.label_ == "PERSON" else _clean_name(ent.text)
+        if other_gender(name, gender):  # 'Mrs Ettedgui' is not 'Joseph Ettedgui', named
+            honorific = [t.text for t in before[-1:] if t.lower_ in self.lex.honorifics]
+            name = " ".join(honorific + [_clean_name(ent.text)])  # before her
         title = [t.text for t in _title_words(before)] + _apposition(ent)
         return PersonMention(
             ent.start_char,
@@ -185,7 +189,9 @@ class SpeakerResolver:
         )
         ent = _entity_at(head)
         organisation = self.kind == "org" or (
-            ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+            ent is not None
+            and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+            and not role_in_apposition(head, self.lex)
         )
         (self.orgs if organisation else self.people).append(mention)  # 'the BBC' is no 'he'
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
@@ -215,7 +221,7 @@ class SpeakerResolver:
             return self._refer(found) or span.text
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
-            author = _document_author(document, self.lex) if document is not None else None
+            author = self._author_of(document) if document is not None else None
             if author is not None:  # 'The Fed's statement made few changes. But it did
                 return self._author(author)  # note ...': the statement's author, the Fed
             self.kind = "org"
@@ -234,7 +240,7 @@ class SpeakerResolver:
             # after the person 'Eleonore Sharpston'
         plural = head.tag_ in ("NNS", "NNPS")
         common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
-        paper = common and head.lemma_.lower() in self.lex.document_nouns
+        paper = common and _authored(head.lemma_.lower(), self.lex)
         if paper and not _owned(head):
             author = _document_author(head, self.lex)  # 'a statement issued by the
             if author is not None:  # president's office': the office
@@ -244,10 +250,9 @@ class SpeakerResolver:
             return span.text
         if paper and not _owned(head):
             author = None
-            if span[0].lower_ in ("the", "this", "that"):
-                earlier = self._same_document(head)  # 'The ministry issued a statement on
-                author = _document_author(earlier, self.lex) if earlier is not None else None
-            if author is not None:  # Monday. The statement said ...': the ministry
+            if span[0].lower_ in ("the", "this", "that"):  # 'The ministry issued a
+                author = self._author_of(head)  # statement on Monday. The statement said'
+            if author is not None:
                 return self._author(author)
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
             return span.text
@@ -276,15 +281,33 @@ class SpeakerResolver:
             return self.full_name(ent.text)
         return ent.text if ent is not None else mention.text
 
-    def _same_document(self, head: Token) -> Token | None:
-        """The earlier mention of the document a definite noun ('the statement') refers
-        to: the last noun of the same word within the last few sentences."""
-        sentence = self._sentence_of[head.i]
-        for tok in reversed(self.doc[: head.i]):
-            if sentence - self._sentence_of[tok.i] >= _RECENT_SENTENCES:
+    def _author_of(self, document: Token) -> Token | None:
+        """Who issued ``document``: its own author, else, for a definite mention ('the
+        statement read', 'the report'), the author of the earlier mention of the same
+        document, back over mentions that name none ('the royal palace announced in a
+        statement ... the statement read ... it continued': the palace); an indefinite
+        or owned mention without an author ('a statement', 'its report') starts another
+        document, and the search stops there."""
+        lemma = document.lemma_.lower()
+        sentence = self._sentence_of[document.i]
+        tok: Token | None = document
+        while tok is not None:
+            author = _document_author(tok, self.lex)
+            if author is not None:
+                return author
+            first = self.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
+            if first.lower_ not in ("the", "this", "that") or _owned(tok):
                 return None
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() == head.lemma_.lower():
-                return tok
+            tok = next(
+                (
+                    t
+                    for t in reversed(self.doc[: tok.i])
+                    if t.pos_ == "NOUN" and t.lemma_.lower() == lemma
+                ),
+                None,
+            )
+            if tok is not None and sentence - self._sentence_of[tok.i] > _AUTHOR_SENTENCES:
+                return None
         return None
 
     def _document_before(self, pronoun: Token) -> Token | None:
@@ -292,10 +315,21 @@ class SpeakerResolver:
         of an earlier sentence (over sentences whose subject is 'it' too), when that
         subject is a document noun or an authored piece of evidence ('The Fed's statement
         made few changes. But it did note ... And it adopted ...', 'A report from the
-        committee said ... It said ...'); None when a name or another noun is."""
+        committee said ... It said ...'); None when a name or another noun is. Subjects
+        inside quotation marks or inside what the pronoun reports are not its antecedent
+        ('"To break the deadlock, the king has decided ...," the statement read. The
+        king had "urged Benkirane ...," it continued': the statement)."""
         sent = pronoun.sent
+        said = {t.i for t in pronoun.head.subtree}
         for _ in range(_RECENT_SENTENCES):
-            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i]
+            subjects = [
+                t
+                for t in sent
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and t.i < pronoun.i
+                and t.i not in said
+                and not any(a <= t.idx < b for a, b in self._quoted)
+            ]
             if subjects:
                 subject = subjects[-1] if sent == pronoun.sent else subjects[0]
                 if subject.lower_ != "it":
@@ -479,6 +513,25 @@ def given_name_genders() -> dict[str, str]:
 _WORD = re.compile(r"[^\W\d_]{2}")  # a name has a word in it, not only page debris ('-"?a')
 
 
+def other_gender(name: str | None, gender: str | None) -> bool:
+    """Whether a full name opens with a common given name of the other gender than the
+    one the text gives ('Joseph Ettedgui' for 'Mrs Ettedgui' or 'she')."""
+    words = (name or "").split()
+    if gender not in ("m", "f") or len(words) < 2:
+        return False
+    given = given_name_genders().get(words[0].lower())
+    return given in ("m", "f") and given != gender
+
+
+def role_in_apposition(head: Token, lex: CueLexicon) -> bool:
+    """A name introduced with a person's role in apposition ('Bamo Qubumo, an expert on
+    ethnic literature, says'): a person, whatever the tagger's label of the name."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.role_nouns
+        for c in head.children
+    )
+
+
 def _title_words(before: list[Token]) -> list[Token]:
     """The words of a title right before a name ('US President' of 'US President Donald
     Trump'; not 'President Donald Trump and first lady' before 'Melania Trump')."""
@@ -507,6 +560,14 @@ def _owner_words(span: Span, head: Token, lex: CueLexicon) -> list[Token]:
 
 
 _PUT_OUT_VERBS = {"issue", "release", "send", "publish", "post", "put", "sign", "write"}
+_AUTHOR_SENTENCES = 8  # how far back a definite document's first mention is looked for
+
+
+def _authored(lemma: str, lex: CueLexicon) -> bool:
+    """A noun for a document or a piece of work someone issued ('the statement', 'the
+    report', 'the study'): it speaks for its author, never for whichever organisation
+    was named last (an organisation noun that is also a document or evidence noun)."""
+    return lemma in lex.document_nouns or (lemma in lex.org_nouns and lemma in lex.evidence_nouns)
 
 
 def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
@@ -530,6 +591,10 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     verb = noun.head
     if found is None and noun.dep_ == "dobj" and verb.lemma_.lower() in _PUT_OUT_VERBS:
         found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found is None and noun.dep_ == "nsubjpass" and verb.lemma_.lower() in _PUT_OUT_VERBS:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)  # 'The report
+        if agent is not None:  # was issued by the Centers for Medicare ...'
+            found = next((c for c in agent.children if c.dep_ == "pobj"), None)
     said = verb.head  # 'In a statement earlier this morning, the Coast Guard said ...'
     spoken_in = verb.lower_ == "in" and said.lemma_.lower() in lex.speech_verbs
     if found is None and noun.dep_ == "pobj" and spoken_in and said.pos_ == "VERB":
@@ -691,8 +756,12 @@ def _apposition(ent: Span) -> list[str]:
 
 
 def _gender(before: list[Token], lex: CueLexicon) -> str | None:
-    """Gender from an honorific or a gendered role word just before a name."""
+    """Gender from an honorific or a gendered role word just before a name; not one of
+    another name before it ('showed Mrs Ettedgui a Connolly wallet': no gender for
+    'Connolly')."""
     for tok in reversed(before):
+        if tok.ent_type_ == "PERSON":
+            return None
         found = lex.honorifics.get(tok.lower_) or lex.gendered_roles.get(tok.lower_)
         if found:
             return found

@@ -1,0 +1,97 @@
+"""Speakers and speech from dev draws 9810-9811 (issue 17, session 12): a document's author
+named in an earlier mention of it, a speaker of the other gender than the text gives, a
+name introduced with a person's role, and cues that report no words. Sentences invented;
+guards marked."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.languages.en import english
+
+    return english()
+
+
+def _speaker(nlp, text: str, words: str, layer: bool = False) -> str:
+    quote = only(quotes_of(nlp, text, layer=layer), words)
+    assert quote.speaker is not None, quote
+    return quote.speaker.name or ""
+
+
+def test_it_after_a_statement_whose_author_was_named_at_its_first_mention(nlp) -> None:
+    text = (
+        "The harbour authority announced the closure in a statement on Friday. Fishermen "
+        "were angry. The ferry company cancelled its sailings. Tourists left early. "
+        '"The pier will stay shut until the repairs are done," the statement read. '
+        'The board had "asked the engineers to finish the survey by June," it continued.'
+    )
+    assert "harbour authority" in _speaker(nlp, text, "stay shut")
+    assert "harbour authority" in _speaker(nlp, text, "finish the survey")
+
+
+def test_a_report_issued_by_an_agency_speaks_for_it_later(nlp) -> None:
+    text = (
+        "The report was issued by the Federal Highway Agency on Monday. The Ohio Department "
+        "of Transportation manages most of the roads. The report said that most bridges in "
+        "the region needed urgent repairs."
+    )
+    assert "Federal Highway Agency" in _speaker(nlp, text, "urgent repairs")
+
+
+def test_the_report_is_not_whichever_organisation_was_named_last(nlp) -> None:
+    text = (
+        "A new report looked at the costs of the Medicaid programme and the NHS. "
+        "Spending on care rose by a fifth in two years, the report said."
+    )
+    speaker = _speaker(nlp, text, "Spending on care")
+    assert "NHS" not in speaker and "Medicaid" not in speaker
+
+
+def test_guard_the_statement_of_an_author_named_with_it_stays_the_authors(nlp) -> None:
+    text = (
+        "The ministry issued a statement on Monday. "
+        "The statement said the border would reopen next week."
+    )
+    assert "ministry" in _speaker(nlp, text, "border would reopen")
+
+
+def test_mrs_with_a_family_name_is_not_the_husband_named_in_full(nlp) -> None:
+    text = (
+        "Her husband Joseph Hartwell founded the firm in 1980. Joseph Hartwell died in 2010. "
+        '"We had to start again from nothing," Mrs Hartwell recalls.'
+    )
+    speaker = _speaker(nlp, text, "start again from nothing", layer=True)
+    assert "Joseph" not in speaker
+
+
+def test_she_is_not_a_man_named_in_full(nlp) -> None:
+    text = (
+        "Joseph Hartwell founded the firm in 1980. Mrs Hartwell took it over in 2010. "
+        'A customer came in last week. "He was very happy that we were back," she says.'
+    )
+    speaker = _speaker(nlp, text, "very happy", layer=True)
+    assert "Joseph" not in speaker
+
+
+def test_an_honorific_belongs_to_its_own_name_not_the_next(nlp) -> None:
+    text = (
+        "Mrs Hartwell runs the shop. Later Mrs Hartwell introduced Tom Ford to the buyers. "
+        '"We will sell the jackets in May," he said.'
+    )
+    assert "Tom Ford" in _speaker(nlp, text, "sell the jackets")
+
+
+def test_she_goes_on_with_a_speaker_introduced_with_a_role(nlp) -> None:
+    text = (
+        "Wang says the museum will publish new books. The plan covers Anren county and "
+        "Lixian. Bamo Qubumo, an expert on folk literature at the academy, says the customs "
+        "must become part of daily life. Digital tools are a great help. She says more "
+        "games are needed to interest young people."
+    )
+    assert "Bamo Qubumo" in _speaker(nlp, text, "more games", layer=True)
