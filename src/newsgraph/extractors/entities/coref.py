@@ -9,6 +9,8 @@ mentions that carry no name:
 * **role phrases** ("the Kremlin leader", "the President of Russia") resolve through
   the stated roles first, then the knowledge base by the article's date, then to the
   last person mentioned whose country fits;
+* **epithets** ("the Maryland Democrat", "the 45-year-old", "the boy") rename the
+  person named nearest before them whom nothing rules out (see :mod:`epithets`);
 * **pronouns** (he, him, his, she, her) resolve to the most salient earlier person of
   their gender (grammatical role, recency by sentence, speaking, someone unnamed left
   unlinked: see :mod:`pronouns`); "it"/"its" to an organisation or country subject.
@@ -25,8 +27,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.epithets import resolve_epithets
 from newsgraph.extractors.entities.nominals import resolve_org_nominals
-from newsgraph.extractors.entities.pronouns import resolve_it, resolve_pronouns
+from newsgraph.extractors.entities.pronouns import name_genders, resolve_it, resolve_pronouns
 from newsgraph.extractors.entities.role_phrases import find_stated_roles, resolve_role_phrases
 from newsgraph.extractors.entities.types import Link, NameSpan, Reference, Resolver, StatedRole
 
@@ -52,6 +55,7 @@ def resolve_coreference(
     find_stated_roles(art)
     resolve_role_phrases(art)
     resolve_org_nominals(art, orgs or {})
+    resolve_epithets(art, name_genders(art))
     resolve_pronouns(art)
     resolve_it(art)
     return CorefResult(

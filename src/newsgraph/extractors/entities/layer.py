@@ -54,6 +54,9 @@ beats a wrong link):
   matches capitals only ("Who votes ...?" is no WHO); a demonym that is the surname of a
   named person and stands as a noun is that person ("Mark Cuban ... Cuban said"); a
   one-word "person" the model calls a place elsewhere in the article is that place;
+* epithets ("the 45-year-old", "the Maryland Democrat", "the actress") rename the person
+  named last before them whom nothing rules out (gender, a mention that commands them);
+  "the former leader" is the past holder named just before;
 * pronouns go to the most salient earlier person (subject > object, recency by
   sentence, a speaker for a speaking "he"; someone unnamed - "a spokesman said ... he
   added" - leaves them unlinked; "his or her" is no one) and agree with a gender the

@@ -13,8 +13,14 @@ whose gender agrees wins.
 Someone the text brings in without a name, as a subject ("a spokesman for X said",
 "at least one claimed", "her nephew radiated"), competes too, in that sentence and the
 next: when that unnamed person ranks first the pronoun stays unlinked (an empty link
-beats a wrong one). A definite description ("the 40-year-old") usually means someone
-named before and is left out.
+beats a wrong one), and a subject pronoun left unlinked so carries that unnamed person
+on to the next sentence ("The boy ... Once rescued, he was taken to Lampedusa. He is
+recovering"). A definite description ("the 40-year-old") usually means someone
+named before: an epithet linked to that person (:mod:`epithets`) is a mention of them,
+one that renames no one named ("The boy was found") is someone unnamed; other
+definite descriptions are left out. A possessive in a prepositional phrase of a verb
+favours that verb's object ("ousting Boehner from his post"); a pronoun in quoted words
+is never the person they are attributed to in the same sentence, before or after them.
 
 Filters: an object pronoun never refers to the subject of its own clause; a pronoun is
 not the noun phrase it sits in ("a member of his team"); a pronoun inside quotation marks
@@ -37,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import token_lowers
 from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.epithets import is_epithet_subject
 from newsgraph.extractors.entities.types import lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -56,6 +63,8 @@ SPEAKER_BONUS = 60.0  # a speaking pronoun and a mention that spoke
 PARALLEL_BONUS = 35.0  # a subject pronoun and a subject mention
 EMBEDDED = 15.0  # per clause a mention of an earlier sentence sits in below its main one
 DEMOTED = 0.05  # a name in the quotation a speaking "he" attributes
+UNNAMED = "?"  # _pronoun_entity's answer when someone unnamed ranks first
+LOCAL_OBJECT_BONUS = 60.0  # the object of the verb a possessive's phrase hangs on
 UNNAMED_REACH = 1  # someone unnamed competes in the sentence that brings them in and the next
 
 
@@ -77,7 +86,7 @@ class _Mention:
 def resolve_pronouns(art: CorefArticle) -> None:
     """Resolve he/him/his/she/her in reading order by salience (see the module text)."""
     pronouns = lexicon()["pronouns"]
-    genders = _name_genders(art)
+    genders = name_genders(art)
     doc = art.doc
     sent_of = _sentence_index(doc)
     quoted = _inside_quotes(doc)
@@ -88,6 +97,10 @@ def resolve_pronouns(art: CorefArticle) -> None:
         if tok.lower_ in pronouns and tok.tag_ in ("PRP", "PRP$") and tok.i not in art.owner:
             gender = pronouns[tok.lower_]
             entity = _pronoun_entity(art, tok, mentions, sent_of, quoted, genders, gender)
+            if entity == UNNAMED:  # someone unnamed: a subject "he" carries them on
+                entity = None
+                if tok.dep_ in SUBJECT_DEPS:
+                    mentions.append(_mention(tok, sent_of, quoted, None, gender))
             if entity is not None:
                 art.add_reference(doc[tok.i : tok.i + 1], entity, "pronoun")
                 if entity not in genders:
@@ -204,6 +217,9 @@ def _unnamed_person(tok: Token, names: set[str]) -> str | None:
     the Rapper won ...") is someone too, unless a word of a person's name (``names``)."""
     nouns = lexicon()["unnamed_person_nouns"]
     lemma = tok.lemma_.lower()
+    epithet = is_epithet_subject(tok)
+    if epithet is not None:  # "The boy was found": an epithet renaming no one named
+        return epithet
     if tok.pos_ == "PROPN":
         if tok.lower_ in names:
             return None  # "Adam" of "Adam Dyson", named before
@@ -227,7 +243,7 @@ def _unnamed_person(tok: Token, names: set[str]) -> str | None:
     return None
 
 
-def _name_genders(art: CorefArticle) -> dict[str, str]:
+def name_genders(art: CorefArticle) -> dict[str, str]:
     """Gender the text gives a person: an honorific or a gendered title before a name
     ("Mrs May", "Queen Elizabeth"), a common given name ("Andrew Puzder"), a gendered role
     word it states ("spokeswoman"); else the given name of the KB person a name links to
@@ -317,7 +333,7 @@ def _pronoun_entity(
     gender: str,
 ) -> str | None:
     """The person a pronoun most likely refers to: the most salient one whose gender
-    agrees, None when someone unnamed ranks first or no one agrees. A gender known only
+    agrees, ``UNNAMED`` when someone unnamed ranks first, None when no one agrees. A gender known only
     from a given name does not move a pronoun off the most salient person when that
     person was last called by a role ("the leader of the National Front ... he said":
     machine translation gives a role noun its grammatical gender)."""
@@ -327,7 +343,7 @@ def _pronoun_entity(
     for n, (key, unnamed_gender) in enumerate(ranked):
         if key is None:
             if unnamed_gender in (None, gender):
-                return None  # someone unnamed: "a spokesman ... he added"
+                return UNNAMED  # someone unnamed: "a spokesman ... he added"
             continue
         known = genders.get(key)
         if known is not None and known.isupper():  # a given name only: weaker evidence
@@ -418,12 +434,14 @@ def _ranked(
             and any(_marks(doc[j]) for j in range(m.i + 1, tok.i))
         }
         verbs = _speech_verbs()
+        excluded |= _attributed_to(art, tok, quoted)  # '"... he has ...," Lee said'
         if not any(t.lemma_.lower() in verbs and _attribution(t) for t in tok.sent):
             # ... or, for words with no attribution of their own, the last speaker
             speaker = next((m for m in reversed(mentions) if m.speaking and not m.quoted), None)
             if speaker is not None and speaker.entity and here - speaker.sent <= 2:
                 excluded.add(speaker.entity)
     demoted = {m.i for m in mentions if m.i in reported and not m.speaking}
+    local = _objects_of_own_verb(tok)
     if speaking and not quoted[tok.i]:  # "he said" is no one named in the quotation
         # before it; a name in its own sentence, or in the words it reports, only ranks
         # last (the quote layer checks a speaker against the reported words it knows
@@ -436,6 +454,8 @@ def _ranked(
         if m.entity in excluded or m.i in blocked or (m.i in reported and m.entity is None):
             continue
         value = RECENCY + m.weight
+        if m.i in local:
+            value += LOCAL_OBJECT_BONUS
         if m.sent < here:  # earlier sentences are searched from the top down (Hobbs)
             value -= EMBEDDED * m.depth
         if speaking and m.speaking:
@@ -456,6 +476,35 @@ def _ranked(
     ranked += [(value, ROLE_WEIGHTS["nsubj"], i, None, gender) for value, i, gender in unnamed]
     ranked.sort(key=lambda r: (round(r[0], 6), r[1], r[2]), reverse=True)
     return [(entity, gender) for _, _, _, entity, gender in ranked]
+
+
+def _attributed_to(art: CorefArticle, tok: Token, quoted: list[bool]) -> set[str]:
+    """The person a quotation holding the pronoun is attributed to in its own sentence,
+    before or after it ('"We will allege he helped them," Commissioner Lee said'): the
+    words' own speaker says "I", so a "he" in them is someone else."""
+    verbs = _speech_verbs()
+    found: set[str] = set()
+    for verb in tok.sent:
+        if quoted[verb.i] or verb.lemma_.lower() not in verbs or not _attribution(verb):
+            continue
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not quoted[child.i]:
+                person = art.person_at(child.i)
+                if person is not None:
+                    found.add(person)
+    return found
+
+
+def _objects_of_own_verb(tok: Token) -> set[int]:
+    """For a possessive in a prepositional phrase of a verb, that verb's direct objects
+    ("ousting John Boehner from his speakership", "thanked Lee for her help"): the
+    owner is, as a rule, the one the verb acts on, not a subject of another clause."""
+    if tok.dep_ != "poss" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep":
+        return set()
+    verb = tok.head.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "dobj" and c.i < tok.i}
 
 
 def _last_named_by_role(art: CorefArticle, entity: str, i: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
+from newsgraph.extractors.entities.epithets import antecedent
 from newsgraph.extractors.entities.types import (
     Link,
     NameSpan,
@@ -519,6 +520,10 @@ def _role_entity(
     past = _past([t.lower_ for t in phrase])
     if any(t.lower_ in FUTURE_WORDS for t in phrase):
         return _elect(art, phrase, key)
+    if past:  # "the former leader": the past holder the text has just named
+        named = antecedent(art, phrase, lambda e: _held_once(art, e, key))
+        if named is not None:
+            return named
     link = None if past else art.resolver.role_holder(" ".join(words))
     stated = _from_stated(art, phrase.start, key, past)
     if stated is not None and not (
@@ -530,10 +535,19 @@ def _role_entity(
             art.new_links[link.id] = link
             art.people[link.id] = link
         return link.id
-    if key.country is None:
-        return None
     exclude = _other_office(art, key) | _never_held(art, key)
-    return art.last_person_before(phrase.start, key.country, exclude)
+    found = art.last_person_before(phrase.start, key.country, exclude) if key.country else None
+    if found is None and past:  # "Kissinger ... the former U.S. Secretary of State"
+        found = antecedent(
+            art,
+            phrase,
+            lambda e: (
+                e not in exclude
+                and not _holds_now(art, e, key)
+                and (key.country is None or art.people[e].country in (None, key.country))
+            ),
+        )
+    return found
 
 
 # a role phrase with one of these words is about whoever takes the office next
@@ -556,6 +570,27 @@ def _elect(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
     after = [s for i, s in elect if i > phrase.start]
     found = before[-1] if before else (after[0] if after else None)
     return found.entity if found else None
+
+
+def _held_once(art: CorefArticle, entity: str, key: RoleKey) -> bool:
+    """Whether the article or the knowledge base gives ``entity`` an office that fits
+    ``key``, and the KB does not have them in it on the article's date (a past holder:
+    "the former leader")."""
+    if _holds_now(art, entity, key):
+        return False
+    never = entity in _never_held(art, key)  # a committee chairman the KB has as a senator
+    for _, stated in art.stated:
+        role = RoleKey(stated.role, art.country_of(stated), stated.org, stated.region)
+        if (
+            stated.entity == entity
+            and compatible(key, role)
+            and not (never and role.role != key.role)
+        ):
+            return True
+    return any(
+        compatible(key, RoleKey(role, country)) or _kb_minister(key, role)
+        for role, country, _ in art.resolver.offices(entity) or []
+    )
 
 
 def _never_held(art: CorefArticle, key: RoleKey) -> set[str]:
