@@ -95,3 +95,35 @@ def test_she_goes_on_with_a_speaker_introduced_with_a_role(nlp) -> None:
         "games are needed to interest young people."
     )
     assert "Bamo Qubumo" in _speaker(nlp, text, "more games", layer=True)
+
+
+def test_first_person_answers_in_an_interview_are_the_interviewees(nlp) -> None:
+    text = (
+        "Anna Kowalski, chief executive of the toy maker Brightplay, says the company will "
+        "open ten shops in Asia. She believes families there want safer toys. "
+        "What do you think makes your brand different? "
+        "I think parents trust us because we test every toy ourselves. "
+        "How do you see the next five years? "
+        "I believe our biggest market will be China."
+    )
+    assert "Kowalski" in _speaker(nlp, text, "parents trust us")
+    assert "Kowalski" in _speaker(nlp, text, "biggest market will be China")
+
+
+def test_first_person_in_a_transcript_is_the_speaker_the_title_names(nlp) -> None:
+    text = (
+        "GOVERNOR MARIA LOPEZ'S ADDRESS TO THE STATE LEGISLATURE\n\n"
+        "Thank you all for coming. Tonight we begin a new chapter. "
+        "We want every child in this state to have a good school. "
+        "I promise that this budget will fund them."
+    )
+    assert "Maria Lopez" in _speaker(nlp, text, "every child in this state")
+
+
+def test_guard_the_writers_first_person_outside_an_interview_stays_unnamed(nlp) -> None:
+    text = (
+        "Anna Kowalski, chief executive of Brightplay, says the company will open ten shops. "
+        "I think the plan is bold. Few toy makers have tried it."
+    )
+    quote = only(quotes_of(nlp, text), "plan is bold")
+    assert quote.speaker is None or "Kowalski" not in (quote.speaker.name or "")

@@ -76,9 +76,22 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
     group: tuple[Token, Speaker] | None = None  # the last plural speaker ('officials')
     reported = _reported_words(doc, candidates)
     contents = [(c.start, c.end) for c in candidates]
+    quoted = [(c.outer_start, c.outer_end) for c in direct]
+    questions = _interview_questions(doc, quoted)
+    transcript = _transcript_speaker(doc, resolve)
+    interviewee: Speaker | None = None  # the last person quoted before the first question
     for cand in candidates:
         if _not_said(doc, cand, lex):
             continue
+        if cand.subject is not None and _first_person(cand.subject, quoted):
+            # an answer in a question-and-answer interview is the interviewee's, and the
+            # first person of a transcript ('Trump's address to Congress': 'We want all
+            # children to ...') its speaker's, not the writer's
+            answer = bool(questions) and cand.start > questions[0]
+            if answer or transcript is not None:
+                owner = (interviewee or transcript) if answer else transcript
+                quotes.append(_to_quote(doc, cand, _as_mention(owner, cand.subject)))
+                continue
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
             words = reported.get(cand.subject.i, [])
@@ -104,7 +117,98 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             if opening is not None and len(opening) > 0:
                 last = (opening[0], last[1], last[2])
         quotes.append(_to_quote(doc, cand, speaker))
+        before_questions = not questions or cand.start < questions[0]
+        if speaker is not None and before_questions and _a_person(speaker, cand.subject, lex):
+            interviewee = speaker
     return quotes
+
+
+_FIRST_PERSON = {"i", "we", "my", "our"}
+
+
+def _first_person(subject: Token, quoted: list[tuple[int, int]]) -> bool:
+    """'I', 'we' (or 'my', 'our' of a speech noun) as a cue's subject outside quotation marks."""
+    return subject.lower_ in _FIRST_PERSON and not any(a <= subject.idx < b for a, b in quoted)
+
+
+def _as_mention(speaker: Speaker | None, subject: Token) -> Speaker | None:
+    """``speaker``'s entity and name for the mention ``subject`` ('I', 'we'); None when
+    no one is known (a first person with no speaker is better left empty than the
+    writer's)."""
+    if speaker is None:
+        return None
+    start, end = subject.idx, subject.idx + len(subject)
+    return Speaker(speaker.entity, speaker.name, start, end, subject.text)
+
+
+def _a_person(speaker: Speaker, subject: Token | None, lex: CueLexicon) -> bool:
+    """A speaker that is a named person: a PERSON mention or a pronoun resolved to a
+    name, not an organisation, a role left unnamed nor a first person."""
+    if subject is None or speaker.name is None or speaker.name == speaker.text:
+        return subject is not None and subject.ent_type_ == "PERSON" and speaker.name is not None
+    if speaker.entity is not None and _not_a_person(speaker.entity):
+        return False
+    return subject.ent_type_ == "PERSON" or subject.lower_ in lex.person_pronouns
+
+
+def _interview_questions(doc: Doc, quoted: list[tuple[int, int]]) -> list[int]:
+    """Where the questions of a question-and-answer interview start: sentences outside
+    quotation marks that end with a question mark and ask 'you' ('What do you think is
+    the competitive edge of your brand in China?'); two or more make an interview."""
+    found = []
+    for sent in doc.sents:
+        words = sent.text.rstrip()
+        if not words.endswith("?") or any(a <= sent.start_char < b for a, b in quoted):
+            continue
+        if any(t.lower_ in ("you", "your") for t in sent):
+            found.append(sent.start_char)
+    return found if len(found) >= 2 else []
+
+
+_TRANSCRIPT = re.compile(
+    r"^\s*(?P<name>[A-Z][\w.'\u2019 -]{2,60}?)['\u2019]s\s+"
+    r"(?:full\s+)?(?:address|speech|remarks|statement|testimony|letter|inaugural address)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_TITLES = {
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "general",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "king",
+    "queen",
+}
+
+
+def _transcript_speaker(doc: Doc, resolve: Resolve | None) -> Speaker | None:
+    """The speaker of a transcript whose title says whose words it is ('PRESIDENT DONALD
+    J. TRUMP'S ADDRESS TO A JOINT SESSION OF CONGRESS'): its first person outside
+    quotation marks is that speaker, not the writer."""
+    text = doc_text(doc)
+    line = text[: text.find("\n")] if "\n" in text else text[:200]
+    found = _TRANSCRIPT.match(line)
+    if found is None:
+        return None
+    start, end = found.span("name")
+    hooked = resolve(start, end) if resolve is not None else None
+    if hooked is not None and hooked.name and not _not_a_person(hooked.entity):
+        return Speaker(hooked.entity, hooked.name, start, end, text[start:end])
+    words = [w for w in found.group("name").split() if w.lower().strip(".") not in _SPEAKER_TITLES]
+    if len(words) < 2:
+        return None
+    name = " ".join(w if not w.isupper() else w.capitalize() for w in words)
+    return Speaker(None, name, start, end, text[start:end])
 
 
 _SAME_SPEAKER_SENTENCES = 3
