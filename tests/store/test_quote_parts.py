@@ -64,3 +64,43 @@ def test_parts_column_is_added_to_an_older_database(db_url: str) -> None:
         assert "parts" in columns and store.schema_version == SCHEMA_VERSION
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT parts FROM quotes")).all() == [(None,)]
+
+
+def _both(n: int = 1) -> Article:
+    """An article with a split quote and, after it, a quote in one piece."""
+    tail = _at(BODY, "Nothing else was said.")
+    return article(n, (split_quote(), Quote(tail.start, tail.end, tail.text, False)))
+
+
+def test_parts_round_trip(db_url: str) -> None:
+    """Stored and read back, a split quote keeps its pieces and a quote in one piece
+    has none, as ``Article.to_dict`` has them; NULL is what one piece is stored as."""
+    record = _both()
+    with Store.open(db_url) as store:
+        store.save_batch([record], store.begin_run("extract", {}))
+        found = store.article(record.id)
+        with store.engine.connect() as conn:
+            stored = conn.execute(text("SELECT parts FROM quotes ORDER BY seq")).all()
+    assert found == record.to_dict()
+    split, whole = found["quotes"]
+    assert [p["text"] for p in split["parts"]] == ["We will go,", "and soon."]
+    assert "parts" not in whole
+    assert stored[1] == (None,)
+
+
+def test_quote_lists_carry_parts(db_url: str) -> None:
+    """Every reader of quote rows gives ``parts`` (None for one piece): the Python
+    API's ``find_quotes`` and ``quotes_df``, and the pages' raw ``quote_rows``."""
+    from newsgraph.store.queries import quote_rows
+
+    record = _both()
+    want = [{"start": p.start, "end": p.end, "text": p.text} for p in record.quotes[0].parts]
+    with Store.open(db_url) as store:
+        store.save_batch([record], store.begin_run("extract", {}))
+        rows = sorted(store.find_quotes(), key=lambda r: r["seq"])
+        frame = store.quotes_df()
+        with store.engine.connect() as conn:
+            raw = quote_rows(conn, [(record.id, 0), (record.id, 1)])
+    assert [r["parts"] for r in rows] == [want, None]
+    assert [r["parts"] for r in raw] == [want, None]
+    assert frame["parts"].tolist() == [want, None]

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from newsgraph.store import schema
 from newsgraph.store.raw import fetch, marks
-from newsgraph.store.rows import dicts
+from newsgraph.store.rows import dicts, quote_parts
 
 
 def find_quotes(
@@ -56,6 +56,7 @@ def quote_select(
         q.c.speaker_text,
         q.c.start,
         q.c.end,
+        q.c.parts,
         day.label("date"),
         a.c.title,
         a.c.url,
@@ -460,6 +461,7 @@ def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str,
         if (key := (values[0], values[1])) in wanted:
             found[key] = row = dict(zip(QUOTE_KEYS, values, strict=True))
             row["direct"] = bool(row["direct"])
+            row["parts"] = quote_parts(row["parts"])
     return [found[p] for p in pairs if p in found]
 
 
@@ -475,6 +477,7 @@ QUOTE_KEYS = (
     "speaker_text",
     "start",
     "end",
+    "parts",
     "date",
     "title",
     "url",
@@ -484,7 +487,7 @@ QUOTE_KEYS = (
 )
 QUOTES = (
     "SELECT q.article_id, q.seq, q.text, q.direct, q.cue, q.speaker_entity, q.speaker_name, "
-    'q.speaker_text, q.start, q."end", coalesce(q.date, a.published_date), a.title, a.url, '
-    "a.source, s.name, a.language FROM quotes AS q JOIN articles AS a ON q.article_id = a.id "
+    'q.speaker_text, q.start, q."end", q.parts, coalesce(q.date, a.published_date), a.title, '
+    "a.url, a.source, s.name, a.language FROM quotes AS q JOIN articles AS a ON q.article_id = a.id "
     "LEFT OUTER JOIN sources AS s ON a.outlet_id = s.id WHERE q.article_id IN ({})"
 )

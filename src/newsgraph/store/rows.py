@@ -7,6 +7,7 @@ row one ``Article`` becomes; ``article_dict`` rebuilds ``Article.to_dict()`` fro
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -153,7 +154,20 @@ def quote_row(article_id: str, seq: int, quote: Quote) -> Row:
         "speaker_start": sp.start if sp else None,
         "speaker_end": sp.end if sp else None,
         "speaker_text": sp.text if sp else None,
+        # NULL for a quote in one piece (``quote_parts`` reads it back)
+        "parts": [dataclasses.asdict(p) for p in quote.parts] or None,
     }
+
+
+def quote_parts(value: Any) -> list[dict[str, Any]] | None:
+    """A ``quotes.parts`` value as the record's ``parts`` (``[{"start", "end", "text"}]``),
+    or None for a quote in one piece. Core reads decode the JSON; a raw read
+    (``store.raw``) gets it as text from SQLite, decoded from psycopg."""
+    if isinstance(value, str | bytes):
+        value = json.loads(value)
+    if not value:
+        return None
+    return [{"start": p["start"], "end": p["end"], "text": p["text"]} for p in value]
 
 
 def time_row(article_id: str, seq: int, tx: TimeExpr) -> Row:
@@ -246,10 +260,12 @@ def entity_dict(ent: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]]) -
 
 
 def quote_dict(q: Mapping[str, Any]) -> dict[str, Any]:
-    """A quote; ``speaker`` is None when every speaker column is empty."""
+    """A quote; ``speaker`` is None when every speaker column is empty; ``parts`` only
+    for a quote split by its attribution, as ``Quote.to_dict`` has it. ``tone`` is
+    held in its place for ``claims.attach``, which fills it."""
     keys = ("entity", "name", "start", "end", "text")
     speaker = {k: q[f"speaker_{k}"] for k in keys}
-    return {
+    out = {
         "start": q["start"],
         "end": q["end"],
         "text": q["text"],
@@ -257,7 +273,11 @@ def quote_dict(q: Mapping[str, Any]) -> dict[str, Any]:
         "cue": q["cue"],
         "speaker": speaker if any(v is not None for v in speaker.values()) else None,
         "date": q["date"],
+        "tone": None,
     }
+    if parts := quote_parts(q.get("parts")):
+        out["parts"] = parts
+    return out
 
 
 def event_dict(ev: Mapping[str, Any]) -> dict[str, Any]:

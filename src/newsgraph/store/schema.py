@@ -145,7 +145,7 @@ quotes = Table(
     # a direct quote split by its attribution: its quoted pieces, in order, as the record's
     # ``parts`` ([{"start", "end", "text"}, ...]); NULL for a quote in one piece (and for
     # every quote stored before migration 15)
-    Column("parts", JSON),
+    Column("parts", JSON(none_as_null=True)),
     Index("ix_quotes_speaker_entity", "speaker_entity"),
     Index("ix_quotes_date", "date"),
 )

@@ -81,7 +81,11 @@ def _quote_spans(n: int, quote: dict[str, Any]) -> list[Span]:
     tip = f"quote {n} ({kind}), cue “{quote.get('cue') or '-'}”, speaker {who}"
     tip += f" ({entity})" if entity else ""
     data = {"q": str(n), "speaker": entity or ""}
-    spans = [Span(quote["start"], quote["end"], "quote", tip, data=data)]
+    # a quote split by its attribution: only its pieces are quoted words
+    pieces = [(p["start"], p["end"]) for p in quote.get("parts") or []]
+    spans = [
+        Span(a, b, "quote", tip, data=data) for a, b in pieces or [(quote["start"], quote["end"])]
+    ]
     if speaker.get("start") is not None and speaker.get("end") is not None:
         href = actor_href(entity) if entity else None
         spans.append(
@@ -179,6 +183,30 @@ def quote_badges(article: dict[str, Any]) -> dict[int, list[Markup]]:
             badge = Markup('<span class="who" data-q="{}">{}</span>').format(n, label)
         badges.setdefault(quote["end"], []).append(badge)
     return badges
+
+
+def quote_html(quote: dict[str, Any]) -> Markup:
+    """A quote's words for a list of quotes, escaped. A quote split by its attribution
+    shows its pieces in ``<span class="piece">`` and what stands between them (the
+    attribution) in ``<span class="attribution">``; a quote in one piece, or whose
+    pieces do not fall in order inside its text, is its text."""
+    text, start = quote.get("text") or "", quote.get("start")
+    pieces = quote.get("parts") or []
+    if not pieces or not isinstance(start, int):
+        return escape(text)
+    out, last = [], 0
+    for part in pieces:
+        a, b = part["start"] - start, part["end"] - start
+        if not last <= a < b <= len(text) or text[a:b] != part["text"]:
+            return escape(text)
+        if last:
+            out.append(f'<span class="attribution">{escape(text[last:a])}</span>')
+        else:
+            out.append(str(escape(text[:a])))
+        out.append(f'<span class="piece">{escape(text[a:b])}</span>')
+        last = b
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
 
 
 def article_html(article: dict[str, Any]) -> Markup:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 T = TypeVar("T")
 
@@ -73,7 +73,16 @@ class Entity(Open):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+PARTS = (
+    "A direct quote split by its attribution: the quoted pieces alone, in order (start, "
+    "end and text hold the outer bounds, attribution included)"
+)
+
+
 class Quote(Open):
+    """A quote as the record format has it: ``parts`` only for a quote split by its
+    attribution (left out, not null, for a quote in one piece)."""
+
     start: int
     end: int
     text: str
@@ -81,6 +90,17 @@ class Quote(Open):
     cue: str | None = None
     speaker: dict[str, Any] | None = None
     date: str | None = None
+    tone: float | None = None
+    parts: list[Mention] | None = Field(None, description=PARTS)
+
+    # no return annotation: pydantic would document the answer as that type instead of
+    # this model in the OpenAPI schema
+    @model_serializer(mode="wrap")
+    def _one_piece_has_no_parts(self, handler: SerializerFunctionWrapHandler):
+        out = handler(self)
+        if isinstance(out, dict) and out.get("parts") is None:
+            out.pop("parts", None)
+        return out
 
 
 class TimeExpr(Open):
@@ -151,6 +171,7 @@ class QuoteRow(Open):
     speaker_text: str | None = None
     start: int
     end: int
+    parts: list[Mention] | None = Field(None, description=PARTS + "; null for one piece")
     date: str | None = None
     title: str | None = None
     language: str | None = None  # the article's: the quote is in its original words

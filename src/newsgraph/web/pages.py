@@ -12,7 +12,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from newsgraph.store.search import QuerySyntaxError, SearchFilters
 from newsgraph.web import views
 from newsgraph.web.api import DAY, By, Day, EventFiltersDep, Limit, Offset, StoreDep, Text
-from newsgraph.web.highlight import actor_href, article_html, event_tip, safe_url, snippet_html
+from newsgraph.web.highlight import (
+    actor_href,
+    article_html,
+    event_tip,
+    quote_html,
+    safe_url,
+    snippet_html,
+)
 
 router = APIRouter(include_in_schema=False)
 FACET_PARAMS = {"outlet": "outlet", "language": "language", "year": "year", "actor": "actor"}
@@ -149,6 +156,7 @@ def article_page(article_id: str, request: Request, store: StoreDep) -> Response
         url=safe_url(data.get("url")),
         actor_href=actor_href,
         event_tip=event_tip,
+        quote_html=quote_html,
     )
 
 
@@ -206,6 +214,7 @@ def actor_page(
         **period_links(request, by),
         actor_href=actor_href,
         event_tip=event_tip,
+        quote_html=quote_html,
         page_link=lambda o: link(actor_href(actor_id), by=by, limit=limit, offset=o),
     )
 
