@@ -18,6 +18,8 @@ The small spaCy model errs on news; the fixes are general rules:
   known surname also matches in lower case ("macron" from machine translation) when
   tagged as a noun and the actor is named capitalised elsewhere in the article;
 * surnames of the article's full names are matched where the model missed them;
+* a "person" the text calls an organisation or a place is one ("the conservation group
+  Robin Wood", "SpaceX, the space company", "the island of Lampedusa", "Co Louth");
 * a person that the KB knows as a place becomes a GPE ("Kiev"); photo credits
   ("Name Surname - CTN News") are not entities.
 

@@ -369,6 +369,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "de Lima", "van der Bellen"
         elif c.label == "PERSON" and _thing_name(doc, c) and not view.people(text):
             c.label = "ORG"  # "Yogi Yoga", "Promsvyazbank", "Kung Fu Yoga"
+        elif c.label == "PERSON" and not view.people(text) and (kind := _described_as(doc, c)):
+            c.label = kind  # "the conservation group Robin Wood", "the island of Lampedusa"
         elif (
             c.label in ("ORG", "GPE")
             and c.end - c.start == 1
@@ -379,6 +381,38 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
                 c.start += 1  # "Representative Farrar": the title is no part of the name
+
+
+def _described_as(doc: Doc, cand: Candidate) -> str | None:
+    """ "ORG" or "GPE" for a 'person' the text calls an organisation or a place: an
+    organisation noun right before it that the name is in apposition to or that modifies
+    it ("the conservation group Robin Wood"), an organisation noun in apposition after
+    it ("SpaceX, the space technology company"), "the island of" before it, or a county
+    prefix ("Co Louth")."""
+    words = lexicon()["thing_describers"]
+    orgs, places = frozenset(words["org"]), frozenset(words["place"])
+    span = doc[cand.start : cand.end]
+    root = span.root
+    if doc[cand.start].lower_ in words["place_prefixes"] and cand.end - cand.start > 1:
+        return "GPE"
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if cand.start > 0 and not (after is not None and after.pos_ in ("VERB", "AUX")):
+        # (not "the company John Smith founded")
+        before = doc[cand.start - 1]
+        linked = root.head == before or before.head == root
+        if before.is_lower and before.lower_ in orgs and before.tag_ == "NN" and linked:
+            return "ORG"
+        if before.lower_ == "of" and root.head == before and cand.start > 1:
+            noun = before.head
+            if noun.is_lower and noun.lower_ in places and noun.i == cand.start - 2:
+                return "GPE"
+    for child in root.children:
+        if child.dep_ != "appos" or not any(c.dep_ == "det" for c in child.children):
+            continue
+        nouns = [child, *(c for c in child.children if c.dep_ == "conj")]
+        if any(n.is_lower and n.lemma_.lower() in orgs for n in nouns):
+            return "ORG"  # "SpaceX, the space technology and exploration company"
+    return None
 
 
 def _place_elsewhere(doc: Doc, cand: Candidate, places: dict[str, str], surnames: set[str]) -> bool:
