@@ -6,7 +6,7 @@ guards marked."""
 from __future__ import annotations
 
 import pytest
-from quote_checks import only, quotes_of
+from quote_checks import none_with, only, quotes_of
 
 spacy = pytest.importorskip("spacy")
 
@@ -127,3 +127,54 @@ def test_guard_the_writers_first_person_outside_an_interview_stays_unnamed(nlp) 
     )
     quote = only(quotes_of(nlp, text), "plan is bold")
     assert quote.speaker is None or "Kowalski" not in (quote.speaker.name or "")
+
+
+def test_a_forecast_of_a_thing_is_no_words(nlp) -> None:
+    text = (
+        "If a flight is moved, the software could predict the new gate and alert the shops. "
+        "The bank forecast two more rate rises this year."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "new gate")
+    none_with(found, "two more rate rises")
+
+
+def test_an_organisations_expectation_for_a_thing_is_a_forecast(nlp) -> None:
+    text = "The consultancy Petra Analytics expects 2018 to bring a new mix of buyers."
+    none_with(quotes_of(nlp, text), "new mix of buyers")
+
+
+def test_guard_a_forecast_in_a_clause_and_a_persons_expectation_stay_quotes(nlp) -> None:
+    text = (
+        "Analysts predicted that prices would fall in the spring. "
+        "Mr Olsen expects the council to approve the plan."
+    )
+    found = quotes_of(nlp, text)
+    only(found, "prices would fall")
+    only(found, "approve the plan")
+
+
+def test_claiming_responsibility_or_attacks_is_no_words(nlp) -> None:
+    text = (
+        "The group has claimed a number of deadly attacks in the north. "
+        "A rival faction claimed responsibility for the blast."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "deadly attacks")
+    none_with(found, "for the blast")
+
+
+def test_the_topic_of_a_participle_on_a_cue_is_not_the_words(nlp) -> None:
+    text = (
+        "While commenting on a statement made by the ambassador, the spokesman Li Wei said "
+        "that the preparations were going well."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "made by the ambassador")
+    only(found, "preparations were going well")
+
+
+def test_he_does_not_go_on_with_a_plural_speaker(nlp) -> None:
+    text = "Analysts predicted that prices would fall. He insisted that the market was safe."
+    quote = only(quotes_of(nlp, text), "market was safe")
+    assert quote.speaker is None or quote.speaker.name != "Analysts"

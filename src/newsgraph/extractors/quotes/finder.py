@@ -300,6 +300,8 @@ def _speaker_gender(subject: Token, lex: CueLexicon) -> str | None:
         found = lex.honorifics.get(word) or lex.gendered_roles.get(word)
         if found:
             return found
+    if subject.tag_ in ("NNS", "NNPS"):
+        return None  # 'analysts', 'officials': a group is no later 'he' or 'she'
     person = (
         subject.ent_type_ == "PERSON"
         or subject.lemma_.lower() in lex.role_nouns

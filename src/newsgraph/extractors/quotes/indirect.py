@@ -246,6 +246,10 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     if _small_clause(clauses[0]):
         return None  # 'declared him dead at the scene': an act, no words reported
+    forecast = tok.lemma_.lower() in lex.forecast_verbs and _object_and_infinitive(clauses[0])
+    if forecast and (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.org_nouns):
+        return None  # 'the consultancy expects 2017 to bring a new mix of buyers': an
+        # organisation's forecast ('Smith expects prices to fall' stays his view)
     if _heading_between(subject, tok):
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
@@ -346,6 +350,31 @@ def _names_something(parts: list[Token]) -> bool:
     if len(nominal) >= 2:
         return True
     return any(t.dep_ == "appos" for p in parts for t in p.subtree)
+
+
+def _a_thing_taken(obj: Token, lex: CueLexicon) -> bool:
+    """An object a taking verb takes, not words: 'responsibility', 'victory', 'the lives
+    of', 'a number of attacks' (the noun or what its 'of' names)."""
+    nouns = [obj] + [
+        o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+    ]
+    return any(n.lemma_.lower() in lex.claimed_things for n in nouns)
+
+
+def _topic_of(verb: Token, lex: CueLexicon) -> bool:
+    """A topic verb in a participle clause on a cue that reports the words ('While
+    commenting on a statement by X, Lu Kang said that ...', 'Speaking about the budget,
+    she said ...'): its object is what the words are about, not the words."""
+    head = verb.head
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    return participle and head != verb and lex.is_cue_verb(head.lemma_.lower())
+
+
+def _object_and_infinitive(clause: Token) -> bool:
+    """'2017 to bring ...', 'prices to rise': an infinitive with its own subject, what a
+    forecast verb's object is expected to do (not a finite clause: 'that prices will rise')."""
+    subject = any(c.dep_ == "nsubj" for c in clause.children)
+    return subject and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def _heading_between(subject: Token, cue: Token) -> bool:
@@ -569,6 +598,11 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
         deps: tuple[str, ...] = ("xcomp",) if aim else ()
         return [c for c in verb.children if c.dep_ in deps and c.i > verb.i][:1]
     deps = ("xcomp",) if lemma in lex.addressee_verbs else ("dobj", "xcomp")
+    if lemma in lex.forecast_verbs:
+        deps = ("xcomp",)  # 'predict their new route', 'forecast two more hikes': no words
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma in lex.taking_verbs and _a_thing_taken(child, lex):
+            return []  # 'claimed responsibility', 'claimed a number of deadly attacks'
     for child in verb.children:
         if child.dep_ == "xcomp" and _anonymity(child, lex):
             return []  # 'asking not to be identified': no words of the matter
@@ -581,6 +615,12 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
             )  # 'praised Le Pen': whom, not what; 'declared independence': an act
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
+            if (
+                lemma in lex.topic_verbs
+                and child.lower_ in ("on", "about")
+                and _topic_of(verb, lex)
+            ):
+                return []  # 'While commenting on a statement by X, Lu said that ...'
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if not found or not (later or _is_content(found[0], lex, child.lower_)):

@@ -103,6 +103,10 @@ class CueLexicon:
     story_labels: frozenset[str]
     study_people: frozenset[str]
     study_report_verbs: frozenset[str]
+    forecast_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    taking_verbs: frozenset[str]
+    claimed_things: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -173,6 +177,10 @@ def cue_lexicon() -> CueLexicon:
         story_labels=frozenset(raw["story_labels"]),
         study_people=frozenset(raw["study_people"]),
         study_report_verbs=frozenset(raw["study_report_verbs"]),
+        forecast_verbs=frozenset(raw["forecast_verbs"]),
+        topic_verbs=frozenset(raw["topic_verbs"]),
+        taking_verbs=frozenset(raw["taking_verbs"]),
+        claimed_things=frozenset(raw["claimed_things"]),
     )
 
 

@@ -193,7 +193,11 @@ class SpeakerResolver:
             and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
             and not role_in_apposition(head, self.lex)
         )
-        (self.orgs if organisation else self.people).append(mention)  # 'the BBC' is no 'he'
+        group = head.tag_ in ("NNS", "NNPS") or _word(head) in ("they", "we")
+        if organisation:
+            self.orgs.append(mention)  # 'the BBC' is no 'he'
+        elif not group:  # nor are 'analysts'
+            self.people.append(mention)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
     def _gender_of(self, name: str) -> str | None:
