@@ -138,3 +138,23 @@ def test_the_epithet_is_the_person_named_last_before_it(nlp):
     assert entity_at(layer, text, "The Kentucky Republican") == entity_at(
         layer, text, "Mitch Carroll"
     )
+
+
+def test_a_role_after_as_is_said_of_the_person_before_it(nlp):
+    text = (
+        "Marc Leroy, the Socialist candidate, spoke on Monday. The media painted "
+        "Jean Dupont as the only candidate able to win."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the only candidate") == entity_at(layer, text, "Jean Dupont")
+
+
+def test_a_permanent_representative_is_an_envoy_and_a_diplomat(nlp):
+    text = (
+        "Alexander Lukin, Russia's permanent representative to the OSCE, spoke on "
+        "Monday. According to the Russian diplomat, the talks failed."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the Russian diplomat") == entity_at(
+        layer, text, "Alexander Lukin"
+    )

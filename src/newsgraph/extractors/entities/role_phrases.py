@@ -372,7 +372,11 @@ def resolve_role_phrases(art: CorefArticle) -> None:
 
 def _predicate_of(art: CorefArticle, head: Token) -> str | None:
     """The person a role phrase is said of: the subject of "was" or of a naming verb
-    ("Sarkozy was nicknamed the 'bling-bling' president", "Park was the president")."""
+    ("Sarkozy was nicknamed the 'bling-bling' president", "Park was the president"), or
+    the person an "as" phrase is said of ("painted Macron as the only candidate",
+    "named Lee as the new envoy", "Obama, who served as the president")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        return _as_of(art, head.head)
     if head.dep_ not in ("attr", "oprd"):
         return None
     for child in head.head.children:
@@ -380,6 +384,21 @@ def _predicate_of(art: CorefArticle, head: Token) -> str | None:
             named = art.person_at(child.i)
             apposed = {art.person_at(t.i) for t in child.subtree if t.dep_ == "appos"} - {None}
             return named or (apposed.pop() if len(apposed) == 1 else None)
+    return None
+
+
+def _as_of(art: CorefArticle, as_: Token) -> str | None:
+    """Whom "as ..." is said of: the person named right before "as", else the object of
+    the verb it hangs on, else that verb's subject."""
+    if as_.i > 0 and art.person_at(as_.i - 1):
+        return art.person_at(as_.i - 1)
+    verb = as_.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for deps in (("dobj",), ("nsubj", "nsubjpass")):
+        for child in verb.children:
+            if child.dep_ in deps and art.person_at(child.i):
+                return art.person_at(child.i)
     return None
 
 
