@@ -178,3 +178,32 @@ def test_he_does_not_go_on_with_a_plural_speaker(nlp) -> None:
     text = "Analysts predicted that prices would fall. He insisted that the market was safe."
     quote = only(quotes_of(nlp, text), "market was safe")
     assert quote.speaker is None or quote.speaker.name != "Analysts"
+
+
+def test_told_the_today_programme_is_a_colon_lead_in_not_a_heading(nlp) -> None:
+    text = (
+        "The institute's research director, Dr Hannah Whitcombe, told the Today programme: "
+        '"The estimates we have heard are something between ten and 15 bills."'
+    )
+    assert "Whitcombe" in _speaker(nlp, text, "between ten and 15 bills")
+
+
+def test_a_role_speaker_is_not_someone_named_in_its_own_words(nlp) -> None:
+    text = (
+        "Ministers met in Brussels on Monday with Karl Brenner, the council's spokesman. "
+        "The prime minister's official spokesman said: "
+        '"This morning our envoy informed the office of Karl Brenner of our decision."'
+    )
+    quote = only(quotes_of(nlp, text), "informed the office")
+    assert quote.speaker is not None and "Brenner" not in (quote.speaker.name or "")
+
+
+def test_the_role_again_is_the_same_unnamed_speaker(nlp) -> None:
+    text = (
+        "Commission spokesman Pieter Vanhout said the talks would start soon. "
+        "Later, in London, the PM's official spokesman said: "
+        '"We will notify the council in writing this week." '
+        "The spokesman said Britain wanted to start negotiations promptly."
+    )
+    quote = only(quotes_of(nlp, text, layer=True), "start negotiations promptly")
+    assert quote.speaker is not None and "Vanhout" not in (quote.speaker.name or "")

@@ -106,6 +106,8 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
                 speaker = Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
             if cand.subject.tag_ in ("NNS", "NNPS") or cand.subject.lower_ == "they":
                 group = (cand.subject, speaker)
+            if cand.subject.pos_ == "NOUN":
+                resolver.left_unnamed(cand.subject, speaker)
         if cand.direct:
             previous = speaker
         if speaker is not None and cand.subject is not None:
@@ -324,8 +326,10 @@ def _reported_words(doc: Doc, candidates: list[Candidate]) -> dict[int, list[str
 def _unbound(subject: Token, speaker: Speaker, reported: Iterable[str], lex: CueLexicon) -> Speaker:
     """A pronoun speaker is not someone named in the words it reports ("Mr Webb is
     reckless, he said": he is not Webb; "Sauerkraut is great," she said): such a
-    resolution is left unlinked, the mention kept."""
-    if speaker.name is None or subject.lower_ not in lex.person_pronouns:
+    resolution is left unlinked, the mention kept. So is a role noun's ('The PM's official
+    spokesman said: "... informed the office of Donald Tusk ...": not Tusk)."""
+    role = subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.role_nouns
+    if speaker.name is None or (subject.lower_ not in lex.person_pronouns and not role):
         return speaker
     if not speaker.name[:1].isupper() or not _named_in(speaker.name, reported):
         return speaker
@@ -671,6 +675,11 @@ def _speaker_for(
         return Speaker(None, name, speaker.start, speaker.end, speaker.text)
     if resolve is None or speaker.start is None or speaker.end is None or resolver.kind == "new":
         return speaker
+    owned = any(c.dep_ == "poss" for c in cand.subject.children)
+    role = resolver.kind == "person" and cand.subject.pos_ == "NOUN"
+    if role and owned and speaker.name == speaker.text:
+        return speaker  # 'the PM's official spokesman', whom no one named before fits, is
+        # not the Commission's spokesman the hook may give
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
     else:

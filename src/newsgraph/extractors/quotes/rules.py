@@ -187,12 +187,14 @@ def cue_lexicon() -> CueLexicon:
 # where a title or subheading is glued into running text without punctuation: a run of
 # spaces before a capital ("athletes  Last March"), or a capitalised function word right
 # after a lower-case word ("Demonstrations continue Around 25,000 ...", "... rise The
-# minister said"); "The"/"A" only before a lower-case word ("told The Guardian" is a name)
+# minister said"); "The"/"A" only before a lower-case word ("told The Guardian" is a name),
+# and no function word after a determiner or a possessive ("told the Today programme",
+# "BBC Radio Four's Today programme": a name)
 _HEADING_BREAK = re.compile(
     r"(?<=\S) {2,}(?=[A-Z\u201c\"])"
     r"|(?<=[a-z,;'\u2019\"\u201d]) (?=(?:The|A|An) [a-z])"
     r"|(?<=[.!?][\"'\u201d\u2019]-)(?=\s)|(?<=[.!?]-)(?=\s)"
-    r"|(?<=[a-z]) (?=(?:Around|About|After|Before|But|And|As|For|From|If|In|On|At|It|Its|This|"
+    r"|(?<=[a-z])(?<!\bthe)(?<!\ban)(?<!\ba)(?<!['\u2019]s) (?=(?:Around|About|After|Before|But|And|As|For|From|If|In|On|At|It|Its|This|"
     r"These|Those|When|While|With|During|Since|Under|Over|Some|Many|Most|Last|Next|We|They|"
     r"He|She|His|Her|Their|Our|Meanwhile|However|Despite|Although|Because|Following|"
     r"Several|Both|All|Each|Every|Almost|Nearly|Only|Also|Even|Still|Such|Yesterday|Today|"

@@ -64,8 +64,13 @@ def _groups(head: Token, child: Token) -> bool:
 
 
 def _stems(words: list[str]) -> set[str]:
-    """Lower-case word prefixes, so "presidential" meets "president" and "Russian" "Russia"."""
-    return {w.lower()[:_STEM] for w in words if w[:1].isalpha() and len(w) > 2}
+    """Lower-case word prefixes, so "presidential" meets "president" and "Russian" "Russia";
+    two-letter words only as acronyms ("the PM's spokesman", "the UN envoy")."""
+    return {
+        w.lower()[:_STEM]
+        for w in words
+        if w[:1].isalpha() and (len(w) > 2 or (len(w) == 2 and w.isupper()))
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,7 @@ class SpeakerResolver:
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
+        self._unnamed_roles: list[tuple[int, str]] = []  # role speakers left unnamed
         self.kind = "name"
         self.antecedent: tuple[int, int] | None = None
 
@@ -199,6 +205,13 @@ class SpeakerResolver:
         elif not group:  # nor are 'analysts'
             self.people.append(mention)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
+
+    def left_unnamed(self, head: Token, speaker: Speaker) -> None:
+        """Remember a role speaker left unnamed ('The PM's official spokesman said'): a
+        later bare mention of the role ('The spokesman said') is that one again."""
+        unnamed = speaker.entity is None and speaker.name == speaker.text
+        if unnamed and speaker.start is not None and head.lemma_.lower() in self.lex.role_nouns:
+            self._unnamed_roles.append((speaker.start, head.lemma_.lower()))
 
     def _gender_of(self, name: str) -> str | None:
         """The one gender the text gave a person of this name before, if any (a speaker
@@ -489,6 +502,10 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if self._indefinite_found is None:  # only articles with a role-noun speaker pay
             self._indefinite_found = _indefinite_roles(self.doc, self.lex)
+        for at, role in self._unnamed_roles:  # 'The PM's official spokesman said ...
+            if role == lemma and at < span.start_char and (found is None or found.at < at):
+                self.kind = "new"  # The spokesman said ...': the same unnamed one, not the
+                return None  # Commission's spokesman named paragraphs before
         for at, role, words in self._indefinite_found:
             if role != lemma or at >= span.start_char:
                 continue
