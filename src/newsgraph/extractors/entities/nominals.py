@@ -165,7 +165,14 @@ def _described(art: CorefArticle, named: list[NameSpan]) -> dict[str, set[str]]:
         if name.start > 0 and doc[name.start - 1].lower_ in nouns:
             words.add(doc[name.start - 1].lower_)  # "vehicle manufacturer BYD"
         root = doc[name.start : name.end].root
-        words |= {c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in nouns}
+        for c in root.children:
+            if c.dep_ != "appos":
+                continue
+            if c.lower_ in nouns:
+                words.add(c.lower_)
+            pair = f"{doc[c.i - 1].lower_} {c.lower_}"
+            if pair in nouns:  # "People's Bank of China, the central bank"
+                words.add(pair)
         if words:
             found.setdefault(name.entity, set()).update(words)
     return found
@@ -185,7 +192,15 @@ def _antecedent(
     before = [n for n in named if n.start < start and tok.i - n.start <= LOOKBACK]
     word = tok.lower_
     by_name = [n for n in before if _name_has(art, orgs[n.entity], n, word)]
-    by_kind = [n for n in before if kind and _fits(orgs[n.entity], kind, described, n)]
+    by_kind = [n for n in before if kind and _fits(orgs[n.entity], kind, described, n, word)]
+    told_kind = [
+        n for n in by_kind if kind in {_describers()[w] for w in described.get(n.entity, ())}
+    ]
+    if kind not in LOOSE_KINDS and told_kind:  # the text's own word beats a guess from a
+        # name ("the central bank" of an apposition, not the Bank of China named later)
+        by_kind = told_kind
+        kept = {n.entity for n in told_kind}
+        by_name = [n for n in by_name if n.entity in kept]
     told = _told_apart(art, tok, start, by_name or by_kind, orgs)
     if told:  # "the dealer association": the one with "Dealers" in its name
         return _only_one(art, told)
@@ -306,14 +321,23 @@ def _name_has(art: CorefArticle, link: Link, name: NameSpan, word: str) -> bool:
     return False
 
 
-def _fits(link: Link, kind: str, described: dict[str, set[str]], name: NameSpan) -> bool:
+# loose nominals that are never said of a newspaper or broadcaster
+NOT_MEDIA = frozenset({"organisation", "organization", "charity", "watchdog"})
+
+
+def _fits(
+    link: Link, kind: str, described: dict[str, set[str]], name: NameSpan, noun: str = ""
+) -> bool:
     if link.type != "ORG":
         return False
     told = {_describers()[w] for w in described.get(name.entity, ())}
-    if kind == "any" or kind in told:
-        return True
     words = {w.lower().strip(".") for w in link.name.split()}
     cues = _kind_words()
+    if kind == "any" and noun in NOT_MEDIA and "media" not in told:
+        # "told ABC News that as far as the organization knows": the JCC Association's
+        return link.sector != "MED" and not words & cues["media"]
+    if kind == "any" or kind in told:
+        return True
     if kind == "media":
         return link.sector == "MED" or bool(words & cues["media"])
     if kind == "government":

@@ -1,0 +1,46 @@
+"""Organisation nominals and the kind the text gives a name (issue 17; docs/quality.md
+"Session 12: entity links"). Invented sentences; each fails on the code before the rule.
+No knowledge base: every organisation is local to the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extractors.entities.kbview import NO_KB
+from newsgraph.extractors.entities.layer import EntityLayer, find_entities
+from newsgraph.languages.en import english
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def layer_of(nlp, text: str) -> EntityLayer:
+    return find_entities(nlp(text), published="2017-03-01", kb=NO_KB)
+
+
+def name_at(layer: EntityLayer, text: str, needle: str) -> str | None:
+    start = text.index(needle)
+    found = layer.resolve(start, start + len(needle))
+    return found.name if found else None
+
+
+def test_a_two_word_apposition_gives_the_kind(nlp):
+    text = (
+        "In 2001 Guo was named vice-president of the People's Bank of China, the central "
+        "bank. Qu Tianshi, an economist at Bank of China, said ties between the central "
+        "bank and the other regulators would improve."
+    )
+    layer = layer_of(nlp, text)
+    assert name_at(layer, text, "the central bank and") == "People's Bank of China"
+
+
+def test_the_organization_is_not_the_broadcaster_it_speaks_to(nlp):
+    text = (
+        "David Posner, the director at the JCC Association, told ABC News that as far as "
+        "the organization knows, no one has been arrested."
+    )
+    layer = layer_of(nlp, text)
+    assert name_at(layer, text, "the organization") == "JCC Association"
