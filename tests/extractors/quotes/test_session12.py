@@ -207,3 +207,22 @@ def test_the_role_again_is_the_same_unnamed_speaker(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text, layer=True), "start negotiations promptly")
     assert quote.speaker is not None and "Vanhout" not in (quote.speaker.name or "")
+
+
+def test_a_subject_inside_the_quoted_words_is_not_the_inverted_speaker(nlp) -> None:
+    text = (
+        'Her son said he was glad there was no vote. "It shows that the citizens were '
+        "heard. The polls and a lot of people in the town halls (indicated) that was one "
+        'of the main issues," said Nathan Dodson.'
+    )
+    assert "Dodson" in _speaker(nlp, text, "citizens were heard")
+
+
+def test_the_company_is_not_another_unnamed_body_or_it(nlp) -> None:
+    text = (
+        "Staff at the stores went on strike on Tuesday. The union said it welcomed the "
+        "response but remained cautious, as the company had said the solution was "
+        '"as set out by the court". Fresh talks begin next week.'
+    )
+    quote = only(quotes_of(nlp, text), "the solution was")
+    assert quote.speaker is not None and quote.speaker.name in ("the company", "The company")

@@ -1165,8 +1165,25 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         if found is not None and ends_sentence and found[1] == "according to" and tok.is_title:
             return None  # '"... issue." According to the poll, ...': the next sentence's
         if found is not None and found[2] is not None:
-            return found
+            if span.outer_start <= found[2].idx < span.outer_end:  # '"... The polls (showed)
+                after = _inverted_subject(found[0], limit, lex)  # it ...," said Nathan Dodson':
+                found = (found[0], found[1], after) if after is not None else None  # not
+            if found is not None:  # the quoted words' subject
+                return found
     return None if ends_sentence else _named_subject_after(doc, first, limit, lex)
+
+
+def _inverted_subject(verb: Token, limit: int, lex: CueLexicon) -> Token | None:
+    """The speaker named right after a cue verb ('said Nathan Dodson', 'said the
+    spokesman'): the head of the first name or role noun before any punctuation."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 1 + _AFTER_WINDOW]:
+        if tok.idx >= limit or tok.is_punct:
+            return None
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.role_nouns):
+            while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            return tok
+    return None
 
 
 def _named_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:

@@ -410,7 +410,8 @@ class SpeakerResolver:
             for o in sorted(self.orgs, key=lambda o: o.at, reverse=True)
             if o.at < span.start_char and sentence - o.sentence < window
         ]
-        if not pronoun:
+        if not pronoun:  # 'the company' is no other unnamed body ('the union said ...')
+            found = [o for o in found if _proper(o.name) or _same_head(o.name, head)]
             key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
@@ -551,6 +552,21 @@ def role_in_apposition(head: Token, lex: CueLexicon) -> bool:
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.role_nouns
         for c in head.children
     )
+
+
+def _proper(name: str) -> bool:
+    """A name with a capitalised word after its first ('Tesco', 'the Labour Court'), not
+    a common noun phrase ('the union', 'The company')."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or (
+        bool(words) and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _same_head(name: str, head: Token) -> bool:
+    """Whether an unnamed body's mention ends with the same noun ('the union')."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in (head.lower_, head.lemma_.lower())
 
 
 def _title_words(before: list[Token]) -> list[Token]:
