@@ -156,6 +156,38 @@ def test_no_endpoint_scans_a_big_table(captured) -> None:
     assert not problems, problems
 
 
+def test_a_search_read_from_its_newest_days_reads_indexes(captured, monkeypatch) -> None:
+    """PostgreSQL reads a query with many matches from its newest days
+    (``PostgresSearch._newest``; forced here, where no query has many): its statements
+    read indexes too, the word and day tags in one GIN index scan."""
+    from newsgraph.store.search import PostgresSearch, SearchFilters, search_backend
+
+    engine, _ = captured
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    monkeypatch.setattr(PostgresSearch, "newest_from", -1)
+    monkeypatch.setattr(PostgresSearch, "_estimate", lambda *_: 10**6)
+    monkeypatch.setattr(PostgresSearch, "rank_window", 1)
+    seen: list[tuple[str, Any]] = []
+
+    def listen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            seen.append((statement, params))
+
+    backend = search_backend(engine)
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        for filters in (SearchFilters(), SearchFilters(outlet="TASS", since="2021")):
+            for offset in (0, 2):
+                backend.search("Macron OR talks", filters, 2, offset)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    newest = [(s, p) for s, p in seen if "MATERIALIZED" in s]
+    assert newest and all("search_tags &&" in s for s, _ in newest)
+    problems = {s[:300]: found for s, p in seen if (found := scans(engine, s, p))}
+    assert not problems, problems
+
+
 def test_the_check_sees_a_full_scan(captured) -> None:
     """The checker itself: a count of quotes by text is a full scan on both backends."""
     engine, _ = captured

@@ -214,3 +214,39 @@ def test_migration_puts_words_and_tags_in_one_index(store: Store) -> None:
         backend = search_backend(again.engine)
         after = [sorted(r["id"] for r in backend.search(q, f, 100, 0).rows) for q, f in asked]
         assert after == before
+
+
+def test_a_match_past_the_lead_is_marked_too(store: Store) -> None:
+    """A snippet marks the words whether they are in the text's first 1,000 characters
+    or further on (PostgreSQL makes the headline from the lead when ``rank_doc`` says
+    the words are there, else from the first 3,000 characters)."""
+    filler = "Officials met again to review the agenda of the summit. " * 25  # 1,400 chars
+    for n, body in enumerate(("Zanzibar hosts the talks. " + filler, filler + "Zanzibar hosts.")):
+        late = meeting(20 + n, "2023-01-0" + str(n + 1), "Reuters").replace(
+            id=f"zanzibar-{n}",
+            content_hash=f"zanzibar-{n}",
+            text=body,
+            entities=(),
+            quotes=(),
+            times=(),
+            events=(),
+        )
+        store.save_batch([late], None)
+    rows = search_backend(store.engine).search("Zanzibar", SearchFilters(), 10, 0).rows
+    assert {row["id"] for row in rows} == {"zanzibar-0", "zanzibar-1"}
+    for row in rows:
+        start, end = row["snippet_marks"][0]
+        assert row["snippet"][start:end] == "Zanzibar"
+
+
+def test_a_query_with_a_colon_is_counted_beyond_the_cap(store: Store, monkeypatch) -> None:
+    """PostgreSQL: the estimate of a count over the cap plans the query with its words
+    as a parameter: a word after a colon (``Macron :talks``) was read as a bind
+    parameter of a ``text()`` statement, and the search failed."""
+    from newsgraph.store import search
+
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: FTS5 reads the colon as a column")
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    found = search_backend(store.engine).search("Macron :talks", SearchFilters(), 10, 0)
+    assert not found.exact and found.total >= 3
