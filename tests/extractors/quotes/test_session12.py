@@ -226,3 +226,21 @@ def test_the_company_is_not_another_unnamed_body_or_it(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "the solution was")
     assert quote.speaker is not None and quote.speaker.name in ("the company", "The company")
+
+
+def test_he_is_no_name_that_only_modifies_a_place(nlp) -> None:
+    text = (
+        "Rami and I sat on a wooden bench under an olive tree. We were at Kara Tepe refugee "
+        "camp in Mytilini, where the survivors had been taken. As he sat there, he rocked "
+        'back and forth. "All of us went under the boat," he explained.'
+    )
+    assert "Kara Tepe" not in _speaker(nlp, text, "went under the boat", layer=True)
+
+
+def test_the_party_member_is_a_person_not_the_party(nlp) -> None:
+    text = (
+        "Sen. Sheldon Whitehouse said Tuesday that the director promised to tell him by "
+        "Wednesday. The Rhode Island Democrat said that the promise was made in a March 2 "
+        "meeting."
+    )
+    assert "Whitehouse" in _speaker(nlp, text, "promise was made", layer=True)

@@ -686,6 +686,9 @@ def _speaker_for(
         head = cand.subject
         start, end = max(head.idx, speaker.start), min(head.idx + len(head), speaker.end)
         hooked = resolve(start, end) if end > start else None
+        if hooked is not None and resolver.kind == "person" and _not_one(hooked, resolver):
+            hooked = None  # 'The Rhode Island Democrat' is no party; 'he' no 'Kara Tepe
+            # refugee camp': the mention's own antecedent is asked instead
         if hooked is None and resolver.antecedent is not None:
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
@@ -714,6 +717,15 @@ def _speaker_for(
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _not_one(hooked: Speaker, resolver: SpeakerResolver) -> bool:
+    """A hook's answer for a person mention that is no one person: a group ('local:norp:
+    democrat'), or a name the text only uses to modify a noun ('Kara Tepe refugee camp')."""
+    parts = (hooked.entity or "").split(":")
+    if len(parts) > 2 and parts[1] == "norp":
+        return True
+    return bool(hooked.name) and resolver.only_a_modifier(hooked.name or "")
 
 
 def _unnamed_source(subject: Token, lex: CueLexicon) -> bool:

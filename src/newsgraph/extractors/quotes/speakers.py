@@ -106,7 +106,7 @@ class SpeakerResolver:
         self._family_first = _family_first(persons, self._full_names)
         self._quoted = quoted
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
-        people = [self._person(e) for e in outside if e in persons]
+        people = [self._person(e) for e in outside if e in persons and not _modifies_a_noun(e)]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
@@ -206,6 +206,12 @@ class SpeakerResolver:
             self.people.append(mention)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
+    def only_a_modifier(self, name: str) -> bool:
+        """Whether every PERSON mention of ``name`` modifies a common noun ('Kara Tepe
+        refugee camp'): the text never uses it for a person."""
+        found = [e for e in self.doc.ents if e.label_ == "PERSON" and _clean_name(e.text) == name]
+        return bool(found) and all(_modifies_a_noun(e) for e in found)
+
     def left_unnamed(self, head: Token, speaker: Speaker) -> None:
         """Remember a role speaker left unnamed ('The PM's official spokesman said'): a
         later bare mention of the role ('The spokesman said') is that one again."""
@@ -251,6 +257,9 @@ class SpeakerResolver:
             ent = None  # a name modifying a common noun is not the speaker ("Russian officials")
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
+        if ent is not None and ent.label_ == "NORP" and _one_of_a_group(head, span):
+            self.kind = "person"  # 'The Rhode Island Democrat said': a person, the latest
+            return self._refer(self._recent_only(span.start_char, None)) or span.text
         lone = ent is not None and len(ent) == 1 and head.pos_ == "PROPN"
         if lone and len(self._full_names.get(_name_key(head.text), "").split()) > 1:
             return self._full_names[_name_key(head.text)]  # 'Sharpston' tagged a place
@@ -552,6 +561,19 @@ def role_in_apposition(head: Token, lex: CueLexicon) -> bool:
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.role_nouns
         for c in head.children
     )
+
+
+def _modifies_a_noun(ent: Span) -> bool:
+    """A name modifying a common noun ('Kara Tepe refugee camp', 'Anren county', 'a
+    Connolly wallet'): a place or a thing, no antecedent for 'he' or 'she'."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+
+
+def _one_of_a_group(head: Token, span: Span) -> bool:
+    """A singular member of a party or nationality named with 'the' ('The Rhode Island
+    Democrat', 'the Republican'): one person, not the group."""
+    return head.tag_ == "NNP" and head.text[-1:] != "s" and span[0].lower_ == "the"
 
 
 def _proper(name: str) -> bool:
