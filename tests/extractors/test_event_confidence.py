@@ -1653,7 +1653,65 @@ def test_a_battle_for_a_city_is_not_against_it(nlp) -> None:
     assert all(a.country != "SYR" for e in found for a in e.target), found
 
 
-
 def test_opposing_a_hostile_act_of_someone_else_is_still_a_rejection(nlp) -> None:
     text = "China opposed the deployment of a US missile defence system to South Korea on Friday."
     assert confidence_of(nlp, text, "opposed") >= 0.75
+
+
+def test_an_arranged_visit_in_the_present_tense_is_dated_its_day_to_come(nlp) -> None:
+    # published Thursday 2017-03-02: 'on Friday' is the next day, told as an arrangement
+    text = "Rex Tillerson travels to South Korea on Friday, before heading to China on Saturday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "travels"]
+    assert [(e.date, e.modality) for e in found] == [("2017-03-03", "future")], found
+
+
+def test_an_act_in_an_after_clause_is_not_dated_the_reported_day(nlp) -> None:
+    text = (
+        "His remarks came on Tuesday after Donald Trump requested a supplemental funding bill "
+        "from Congress to include money for the wall."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "requested"]
+    assert found and all(e.date is None for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "EU governments are choosing to tackle it by themselves rather than funding and "
+            "equipping the bloc.",
+            "funding",
+        ),
+        (
+            "The German government sent envoys to Ankara instead of imposing sanctions on Turkey.",
+            "imposing",
+        ),
+    ],
+)
+def test_the_alternative_set_aside_was_not_done(nlp, text, trigger) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_an_adjective_made_a_second_subject_is_no_actor(nlp) -> None:
+    text = (
+        "Four months into the broad military operation, Iraq's largest in years, elite "
+        "forces have retaken the eastern side of the city."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "retaken"]
+    assert all("largest" not in a.name for e in found for a in e.source), found
+
+
+def test_a_headline_passive_names_who_underwent_the_act_not_who_did_it(nlp) -> None:
+    text = "One American killed in knife attack ATTACKER: A man from Somalia."
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert all(a.country != "USA" for e in found for a in e.source), found
+
+
+def test_an_act_hours_before_the_reported_one_keeps_its_day(nlp) -> None:
+    text = (
+        "The broadside against the German chancellor came hours after the European Union "
+        "urged the Turkish leader to halt inflammatory rhetoric."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "urged"]
+    assert [e.date for e in found] == [PUBLISHED], found

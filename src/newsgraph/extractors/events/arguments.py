@@ -73,7 +73,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         # attack it happened in is someone's ('were killed in a Russian airstrike'), or a
         # state hands someone over from its capital ('was extradited to Baku from Minsk')
         return _attacker(verb) or _handed_from(verb)
-    for child in verb.children:
+    if _headline_passive(verb):
+        return []  # 'One American killed in knife attack': the subject is who underwent it
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        # "Four months into the operation, Iraq's largest in years, elite forces have
+        # retaken ...": an adjective the parser made a second subject is no one
+        subjects = [c for c in subjects if c.pos_ != "ADJ"] or subjects
+    for child in subjects:
         if child.dep_ in ("nsubj", "csubj"):
             antecedent = relative_antecedent(verb, child)
             if antecedent is not None:
@@ -85,6 +92,25 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+# acts that always have someone they are done to: with a subject and no object, told
+# as a headline passive
+DONE_TO = frozenset(
+    {"kill", "wound", "injure", "hurt", "shoot", "arrest", "detain", "capture", "abduct",
+     "kidnap", "jail", "imprison", "execute", "deport", "expel", "sentence", "convict",
+     "charge", "indict", "beat", "stab", "behead", "hang", "torture", "evacuate", "rescue"}
+)  # fmt: skip
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A past participle with a subject and no auxiliary or object, the way headlines and
+    lists tell a passive ('One American killed in knife attack', 'Two soldiers wounded
+    near Donetsk'): the subject underwent the act."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj") or verb.lemma_ not in DONE_TO:
+        return False  # not 'Russian journalists protested' (tagged VBN): no object needed
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "agent"}
 
 
 # fights named by what they are for ('the battle for Raqqa'), not whom they are against

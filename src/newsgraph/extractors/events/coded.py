@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
-from newsgraph.extractors.times.dating import event_date
+from newsgraph.extractors.events.patterns import governing_verb
+from newsgraph.extractors.times.dating import after_published, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]
@@ -119,6 +120,10 @@ def _to_event(
         spoken=bool(speaker),
         in_quote=any(start <= at < end for start, end in quoted),
     )
+    date = _date(coded, sent, times, published)
+    modality = coded.modality
+    if modality is None and date is not None and after_published(date, published):
+        modality = "future"  # 'Tillerson travels to Seoul on Friday': arranged, still to come
     return Event(
         type=info.plover or "",
         trigger=Mention(token.idx, token.idx + len(token.text), token.text),
@@ -127,11 +132,11 @@ def _to_event(
         cameo=coded.code,
         source=_unique(_actors_of(sources)) or speaker,
         target=_unique(_actors_of(targets)),
-        date=_date(coded, sent, times, published),
+        date=date,
         place=roles.place_of(sent, token),
         intensity=tables.intensity(info),
         negated=coded.negated,
-        modality=coded.modality,
+        modality=modality,
         confidence=sure.confidence,
     )
 
@@ -189,9 +194,23 @@ def _date(
         list(times),
         published,
         governs=governs,
-        future=coded.modality in UNCERTAIN,
+        future=coded.modality in UNCERTAIN or _arranged(coded),
         present=stated or present,
     )
+
+
+def _arranged(coded: Coded) -> bool:
+    """A present simple with no auxiliary ('Tillerson travels to South Korea on Friday',
+    'the council meets on Monday'): news tells arrangements this way, so a day after
+    publication that governs the clause dates the act still to come."""
+    if coded.modality is not None or coded.negated:
+        return False
+    verb = coded.trigger
+    if verb.pos_ in ("NOUN", "PROPN"):
+        verb = governing_verb(verb) or verb
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 # actors that exist only in history: what they did was not done today
@@ -449,6 +468,20 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
+# how far apart 'after' and 'before' put two acts when the same day still holds both
+# ('came hours after the EU urged', 'shortly before he met')
+SAME_DAY_GAPS = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon"})
+
+
+def _apart(mark: Token) -> bool:
+    """An 'after' or 'before' that puts the clause's act on another day than the act it
+    is told against, unless the gap is hours ('came hours after the EU urged')."""
+    if mark.dep_ != "mark" or mark.lower_ not in ("after", "before"):
+        return False
+    gap = {t.lower_ for t in mark.doc[max(mark.i - 2, 0) : mark.i]}
+    return not gap & SAME_DAY_GAPS
+
+
 def _reports_present(trigger: Token) -> bool:
     """Whether the trigger's clause reports the news present: a past or present tense
     (or present perfect) verb, or a noun with no verb; not a past perfect ('had been
@@ -464,6 +497,10 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'has repeatedly criticised', 'has previously ruled out', 'once beat'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
+    if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
+        # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
+        # after) the reported act, on a day the text does not give
+        return False
     if any(c.dep_ == "prep" and c.lower_ in ("during", "since") for c in verb.children):
         # 'proposed the target during the campaign': then, not today; 'Since the
         # annexation, the states have decried ...': over a stretch, on no one day

@@ -301,6 +301,7 @@ def _mood_doubts(
         or _not_yet(trigger)
         or _pending(trigger)
         or _undone(trigger)
+        or _instead(trigger)
         or _instruction(trigger)
         or (modality == "intent" and _past_plan(trigger))
     ):
@@ -737,6 +738,21 @@ def _undone(trigger: Token) -> bool:
     if node.dep_ not in ("advcl", "xcomp") or not infinitive(node):
         return False
     return any(c.dep_ == "neg" for c in node.head.children)
+
+
+def _instead(trigger: Token) -> bool:
+    """'chose to tackle it alone rather than funding and equipping the bloc', 'sent
+    envoys instead of imposing sanctions': the alternative set aside was not done."""
+    node = trigger
+    for _ in range(4):
+        start = node.left_edge.i
+        before = " ".join(t.lower_ for t in node.doc[max(start - 2, 0) : start])
+        if before in ("rather than", "instead of", "in place of"):
+            return True
+        if node.dep_ != "conj" or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _pending(trigger: Token) -> bool:

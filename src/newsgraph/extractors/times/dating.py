@@ -185,6 +185,11 @@ def _year_before(expr: TimeExpr, value: str, published: str | None) -> str | Non
     return earlier if _begins(earlier) and not _after(earlier, published) else None
 
 
+def after_published(value: str, published: str | None) -> bool:
+    """Whether a (possibly partial) date value begins after the publication day."""
+    return _after(value, published)
+
+
 def _after(value: str, published: str | None) -> bool:
     """Whether a (possibly partial) date begins after the publication day."""
     anchor = _FULL_DAY.match(published or "")
