@@ -82,3 +82,40 @@ def test_the_next_president_is_not_the_one_in_office(nlp):
     )
     layer = layer_of(nlp, text, default_kb(), "2017-03-01")
     assert name_of(layer, text, "South Korea's next president") is None
+
+
+def test_a_bare_office_is_held_in_the_country_the_article_is_about(nlp):
+    text = (
+        "Police in Nairobi fired tear gas at protesters in Kenya on Monday. Kenya has seen "
+        "weeks of unrest over the vote. The president said calm would return."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The president") == "Uhuru Kenyatta"
+
+
+def test_a_bare_office_is_the_named_holder_of_the_article_country(nlp):
+    text = (
+        "Duterte arrested 20 people in the Philippines on Monday. The Philippines has seen "
+        "a wave of killings. Critics met in Manila on Tuesday. Rights groups spoke out "
+        "on Wednesday. The president said the campaign would go on."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The president") == "Rodrigo Duterte"
+
+
+def test_guard_a_bare_office_with_two_countries_in_view_stays_unlinked(nlp):
+    text = (
+        "Police in Nairobi fired tear gas in Kenya. Uganda and Kenya have seen unrest, "
+        "and Uganda closed a border. The president said calm would return."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-03-01")
+    assert name_of(layer, text, "The president") is None
+
+
+def test_guard_a_bare_office_with_two_holders_named_alike_stays_unlinked(nlp):
+    text = (
+        "Donald Trump met Vladimir Putin in Hamburg. Putin and Trump spoke for two hours. "
+        "The president said the talks went well."
+    )
+    layer = layer_of(nlp, text, default_kb(), "2017-07-07")
+    assert name_of(layer, text, "The president") is None

@@ -46,7 +46,12 @@ beats a wrong link):
   president" are a past holder, never the one in office on the article's date; a KB
   person the KB gives only other offices (a senator) takes no president's title; "his
   Chinese counterpart" holds the office of the person it is relative to (a US secretary
-  of state's is China's foreign minister), unlinked when that office is unknown;
+  of state's is China's foreign minister), unlinked when that office is unknown; a bare
+  office that finds no one else ("the president") is the article's person the KB has in
+  such an office on the date (the one named far more often, if several), else the
+  holder in the country the article is about (named twice, twice as often as any
+  other, and in view); a role after "as" is said of the person before it ("painted
+  Macron as the only candidate");
 * organisation nominals: "the bureau", "the court" are the last organisation with that
   word in its name; "the paper" after "Ouest France newspaper" takes the noun the text
   gives the name; a nominal in apposition to a name or right before it is that name's;

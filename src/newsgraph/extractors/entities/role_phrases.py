@@ -365,9 +365,81 @@ def resolve_role_phrases(art: CorefArticle) -> None:
             _name_after(art, phrase)
             or _predicate_of(art, head)
             or _role_entity(art, phrase, key, said)
+            or _article_office(art, phrase, key)
         )
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+# offices a bare "the president" / "the prime minister" names in a story about one country
+STATE_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
+)
+DOMINANT = 2  # the article's country is named at least this often, and this many times
+# more often than any other country
+
+
+def _article_office(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
+    """A bare office that found no one ("the president", "the prime minister"): the
+    person of the article the knowledge base has in such an office on its date, named
+    before the phrase (of two or more, the one named ``DOMINANT`` times as often as any
+    other, else no one); when the article names no holder, the holder in the country the
+    article is about up to the phrase: a country named at least
+    ``DOMINANT`` times before it and ``DOMINANT`` times as often as any other. The
+    knowledge base is asked about "<country>'s president" on the article's date, stated
+    roles of that country first. Only when the holder is named in the article or the
+    country in the phrase's sentence or the one before; not for a past or a future
+    holder."""
+    if key.country or key.org or key.region or key.role not in STATE_OFFICES:
+        return None
+    words = [t.lower_ for t in phrase]
+    if _past(words) or any(w in FUTURE_WORDS for w in words):
+        return None
+    held: dict[str, int] = {}  # the article's holders of such an office, by mentions
+    for named in art.names:
+        if (
+            named.start < phrase.start
+            and art.is_person(named.entity)
+            and (named.entity in held or _holds_now(art, named.entity, RoleKey(key.role)))
+        ):
+            held[named.entity] = held.get(named.entity, 0) + 1
+    if held:  # "Trump ... the president" in a story that names Russia more often
+        top = sorted(held.items(), key=lambda h: h[1], reverse=True)
+        if len(top) == 1 or top[0][1] >= DOMINANT * top[1][1]:
+            return top[0][0]
+        return None
+    counts: dict[str, int] = {}
+    for named in art.names:
+        if named.start >= phrase.start or art.is_person(named.entity):
+            continue
+        text = art.doc[named.start : named.end].text
+        found = art.resolver.country(text)
+        if found is not None and art.resolver.org(text) is None:
+            counts[found] = counts.get(found, 0) + 1
+    ranked = sorted(counts.items(), key=lambda c: c[1], reverse=True)
+    if not ranked or ranked[0][1] < DOMINANT:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT * ranked[1][1]:
+        return None
+    code = ranked[0][0]
+    name = art.resolver.country_name(code)
+    if name is None:
+        return None
+    said = " ".join(t.text for t in phrase if t.lower_ not in ("the", "his", "her"))
+    link = art.resolver.role_holder(f"{name}'s {said}")
+    if link is None:
+        return None
+    sents = list(art.doc.sents)
+    at = next(k for k, sent in enumerate(sents) if sent.start <= phrase.start < sent.end)
+    near = sents[max(0, at - 1)].start
+    named_near = any(
+        near <= n.start < phrase.start
+        and art.resolver.country(art.doc[n.start : n.end].text) == code
+        for n in art.names
+    )
+    if link.id not in art.people and not named_near:
+        return None  # the holder unnamed and the country not in view: a club's president?
+    return _role_entity(art, phrase, RoleKey(key.role, code, None, None), f"{name}'s {said}")
 
 
 def _predicate_of(art: CorefArticle, head: Token) -> str | None:
