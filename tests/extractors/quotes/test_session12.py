@@ -239,8 +239,42 @@ def test_he_is_no_name_that_only_modifies_a_place(nlp) -> None:
 
 def test_the_party_member_is_a_person_not_the_party(nlp) -> None:
     text = (
-        "Sen. Sheldon Whitehouse said Tuesday that the director promised to tell him by "
-        "Wednesday. The Rhode Island Democrat said that the promise was made in a March 2 "
-        "meeting."
+        "Sen. Sheldon Whitehouse said Tuesday that FBI Director James Comey promised to "
+        "tell him by Wednesday. The Rhode Island Democrat said that the promise was made in "
+        "a March 2 meeting."
     )
     assert "Whitehouse" in _speaker(nlp, text, "promise was made", layer=True)
+
+
+def test_the_role_is_the_one_person_the_last_sentences_name(nlp) -> None:
+    text = (
+        "Last week it emerged that Devin Nunes was unsure who took part in the calls. The "
+        "files seen by Nunes have not been shared, though the congressman said Tuesday that "
+        "he hopes to share them with the committee."
+    )
+    assert "Nunes" in _speaker(nlp, text, "share them with the committee")
+
+
+def test_guard_a_spokesman_is_not_the_one_person_named_before(nlp) -> None:
+    text = (
+        "Dmitry Volkov met the envoys on Monday. The talks lasted two hours. "
+        "The spokesman said that no deal had been reached."
+    )
+    assert "Volkov" not in _speaker(nlp, text, "no deal had been reached")
+
+
+def test_a_date_is_no_documents_author(nlp) -> None:
+    text = (
+        "The health watchdog reviewed the ambulance service again this year. Today's "
+        "124-page report is a review of progress since 2014. It says that key improvements "
+        "have occurred in the control centre."
+    )
+    assert "Today" not in _speaker(nlp, text, "key improvements")
+
+
+def test_guard_a_name_tagged_plural_with_a_singular_verb_is_still_someone(nlp) -> None:
+    text = (
+        "Wines believes that the campaign took black voters for granted. "
+        '"They have a big problem because they thought it would be enough," she said.'
+    )
+    assert _speaker(nlp, text, "big problem") == "Wines"

@@ -46,6 +46,7 @@ from newsgraph.extractors.quotes.speakers import (
     given_name_genders,
     mention_tokens,
     other_gender,
+    plural_group,
     role_in_apposition,
 )
 from newsgraph.records import Mention, Quote, Speaker
@@ -302,7 +303,7 @@ def _speaker_gender(subject: Token, lex: CueLexicon) -> str | None:
         found = lex.honorifics.get(word) or lex.gendered_roles.get(word)
         if found:
             return found
-    if subject.tag_ in ("NNS", "NNPS"):
+    if plural_group(subject):
         return None  # 'analysts', 'officials': a group is no later 'he' or 'she'
     person = (
         subject.ent_type_ == "PERSON"

@@ -199,7 +199,7 @@ class SpeakerResolver:
             and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
             and not role_in_apposition(head, self.lex)
         )
-        group = head.tag_ in ("NNS", "NNPS") or _word(head) in ("they", "we")
+        group = plural_group(head) or _word(head) in ("they", "we")
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
         elif not group:  # nor are 'analysts'
@@ -258,8 +258,8 @@ class SpeakerResolver:
         if ent is not None and ent.label_ == "PERSON":
             return self.full_name(ent.text)
         if ent is not None and ent.label_ == "NORP" and _one_of_a_group(head, span):
-            self.kind = "person"  # 'The Rhode Island Democrat said': a person, the latest
-            return self._refer(self._recent_only(span.start_char, None)) or span.text
+            self.kind = "person"  # 'The Rhode Island Democrat said': a person, the last
+            return self._refer(self._last_speaker(span.start_char)) or span.text  # speaker
         lone = ent is not None and len(ent) == 1 and head.pos_ == "PROPN"
         if lone and len(self._full_names.get(_name_key(head.text), "").split()) > 1:
             return self._full_names[_name_key(head.text)]  # 'Sharpston' tagged a place
@@ -510,6 +510,10 @@ class SpeakerResolver:
             self._recent_only(span.start_char, gender) if bare and not office else None
         )
         lemma = head.lemma_.lower()
+        described = span[0].lower_ == "the" and not office and not owner
+        if found is None and described and lemma not in _STAND_INS:
+            found = self._only_person(span.start_char, gender)  # 'Nunes was unsure ...
+            # the congressman said Tuesday': the one person the last sentences name
         if self._indefinite_found is None:  # only articles with a role-noun speaker pay
             self._indefinite_found = _indefinite_roles(self.doc, self.lex)
         for at, role in self._unnamed_roles:  # 'The PM's official spokesman said ...
@@ -523,6 +527,37 @@ class SpeakerResolver:
                 self.kind = "new"  # the one introduced as "a senior White House adviser"
                 return None
         return found
+
+    def _only_person(self, at: int, gender: str | None) -> PersonMention | None:
+        """The one person (a full name) the last few sentences before ``at`` name, when
+        they name no other; else None."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = self._sentence_of[token.start]
+        recent = [p for p in self.people if p.at < at and sentence - p.sentence < _RECENT_SENTENCES]
+        names = {p.name for p in recent if p.name[:1].isupper()}
+        if len(names) != 1 or len(recent) != len([p for p in recent if p.name in names]):
+            return None
+        found = max(recent, key=lambda p: p.at)
+        if gender and found.gender and found.gender != gender:
+            return None
+        return found if len(found.name.split()) > 1 else None
+
+    def _last_speaker(self, at: int) -> PersonMention | None:
+        """The speaker of the last quote before ``at`` within the last few sentences (not
+        a person named in what was said: 'Whitehouse said that Comey promised ... The
+        Rhode Island Democrat said': Whitehouse)."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = self._sentence_of[token.start]
+        found = [
+            p
+            for p in self._before(at, None)
+            if p.spoke and p.name[:1].isupper() and sentence - p.sentence < _RECENT_SENTENCES
+        ]
+        return found[0] if found else None
 
     def _recent_only(self, at: int, gender: str | None) -> PersonMention | None:
         """The most recent compatible person within the last few sentences, else None."""
@@ -561,6 +596,12 @@ def role_in_apposition(head: Token, lex: CueLexicon) -> bool:
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.role_nouns
         for c in head.children
     )
+
+
+def plural_group(head: Token) -> bool:
+    """A plural common noun ('analysts', 'officials'): a group, no he or she; not a name
+    the tagger calls plural, which a singular verb gives away ('Wines believes')."""
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.head.tag_ != "VBZ"
 
 
 def _modifies_a_noun(ent: Span) -> bool:
@@ -619,6 +660,20 @@ def _owner_words(span: Span, head: Token, lex: CueLexicon) -> list[Token]:
 
 
 _PUT_OUT_VERBS = {"issue", "release", "send", "publish", "post", "put", "sign", "write"}
+# roles that speak for someone else: 'the spokesman' is not the one person named before
+_STAND_INS = {
+    "adviser",
+    "advisor",
+    "aide",
+    "attorney",
+    "lawyer",
+    "official",
+    "representative",
+    "source",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+}
 _AUTHOR_SENTENCES = 8  # how far back a definite document's first mention is looked for
 
 
@@ -637,8 +692,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     said'). A pronoun author is left out (the quote layer has no antecedent here)."""
     found: Token | None = None
     for child in noun.children:
-        if child.dep_ == "poss":
-            found = child
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+            found = child  # not 'Today's report', 'last year's statement'
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
