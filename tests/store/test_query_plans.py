@@ -177,13 +177,15 @@ def test_a_search_read_from_its_newest_days_reads_indexes(captured, monkeypatch)
     backend = search_backend(engine)
     event.listen(engine, "before_cursor_execute", listen)
     try:
-        for filters in (SearchFilters(), SearchFilters(outlet="TASS", since="2021")):
-            for offset in (0, 2):
-                backend.search("Macron OR talks", filters, 2, offset)
+        for q in ("Macron OR talks", '"talks were useful"'):  # a phrase is checked apart
+            for filters in (SearchFilters(), SearchFilters(outlet="TASS", since="2021")):
+                for offset in (0, 2):
+                    backend.search(q, filters, 2, offset)
     finally:
         event.remove(engine, "before_cursor_execute", listen)
     newest = [(s, p) for s, p in seen if "MATERIALIZED" in s]
     assert newest and all("search_tags &&" in s for s, _ in newest)
+    assert [s for s, _ in newest if "checked.search_doc" in s]
     problems = {s[:300]: found for s, p in seen if (found := scans(engine, s, p))}
     assert not problems, problems
 

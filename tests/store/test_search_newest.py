@@ -152,3 +152,28 @@ def test_a_word_the_newest_days_lack_reads_the_whole_index(
     assert tried and max(tried) < 3  # the newest days were tried and came short
     assert (page.total, page.exact) == (OLD, True)
     assert {row["id"] for row in page.rows} == {f"meet-{n}" for n in range(OLD)}
+
+
+def test_a_phrase_read_from_its_newest_days_is_checked(
+    store: Store, small_windows, monkeypatch
+) -> None:
+    """PostgreSQL: from the newest days a phrase is read as its words and checked as a
+    phrase on the candidates: the words in the phrase's order find every article (newest
+    first), the same words in another order find none."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    monkeypatch.setattr(PostgresSearch, "newest_from", 0)
+    monkeypatch.setattr(PostgresSearch, "_estimate", counted)
+    backend = search_backend(store.engine)
+    assert every_page(backend, '"talks were useful"', SearchFilters(), 4) == newest_first()
+    monkeypatch.setattr(PostgresSearch, "_estimate", lambda *_: DAYS)
+    monkeypatch.setattr(search, "COUNT_CAP", 10)
+    wrong = backend.search('"useful talks"', SearchFilters(), 10, 0)
+    assert (wrong.rows, wrong.total, wrong.exact) == ([], 0, True)
+
+
+def test_a_phrase_is_loosened_only_without_negation() -> None:
+    assert search._loose("'white' <-> 'hous'") == "'white' & 'hous'"
+    assert search._loose("'a' <2> 'b' | 'c'") == "'a' & 'b' | 'c'"
+    assert search._loose("'white' & 'hous'") is None
+    assert search._loose("!( 'white' <-> 'hous' )") is None
