@@ -278,3 +278,21 @@ def test_guard_a_name_tagged_plural_with_a_singular_verb_is_still_someone(nlp) -
         '"They have a big problem because they thought it would be enough," she said.'
     )
     assert _speaker(nlp, text, "big problem") == "Wines"
+
+
+def test_a_heading_glued_before_the_words_is_cut(nlp) -> None:
+    text = (
+        "Populists benefit from such posts. Alarming radicalization Humans, Schweiger says, "
+        "tend to believe information passed on by those who share their views."
+    )
+    quote = only(quotes_of(nlp, text), "tend to believe")
+    assert not quote.text.startswith("Alarming")
+
+
+def test_the_words_end_before_a_closing_according_to(nlp) -> None:
+    text = (
+        "White House officials assured the British government they would not repeat the "
+        "claim, according to the prime minister's spokesman."
+    )
+    quote = only(quotes_of(nlp, text), "repeat the claim")
+    assert "according to" not in quote.text

@@ -174,9 +174,47 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     while last >= first and (doc[last].is_punct or doc[last].like_url):
         last -= 1  # 'call for the repeal of the 8th amendment pic.twitter.com/UA9T': a link
     last = _before_where_said(first, last, doc)
+    last = _before_according(first, last, doc)
+    first = _after_heading_words(first, last, doc)
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _before_according(first: int, last: int, doc: Doc) -> int:
+    """The words end before a closing ', according to X': who reported them, not what
+    ('officials assured the UK they would not repeat it, according to May's spokesman');
+    not one inside the clause ('The man, according to police, was armed')."""
+    for comma in doc[first + 1 : last - 1]:
+        according = doc[comma.i + 1]
+        if comma.text != "," or according.lower_ != "according" or doc[comma.i + 2].lower_ != "to":
+            continue
+        if max(according.right_edge.i, doc[comma.i + 2].right_edge.i) >= last:
+            return comma.i - 1
+    return last
+
+
+_HEADING_WORDS = 8
+
+
+def _after_heading_words(first: int, last: int, doc: Doc) -> int:
+    """The words start after a heading glued before them with no mark between: a
+    capitalised common noun right after a lower-case word, within the first few words
+    ('Alarming radicalization Humans, Schweiger says, tend to believe ...': the heading
+    'Alarming radicalization' is no one's words)."""
+    for tok in doc[first + 1 : min(last, first + _HEADING_WORDS)]:
+        before = doc[tok.i - 1]
+        capital = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
+        common = tok.pos_ == "NOUN" and not tok.ent_type_ and not before.ent_type_
+        if (
+            capital
+            and common
+            and before.is_alpha
+            and before.is_lower
+            and "\n" not in before.whitespace_
+        ):
+            return tok.i
+    return first
 
 
 _SAID_IN = {"in", "on", "during", "at"}
