@@ -26,6 +26,9 @@ class CorefArticle:
         self.stated: list[tuple[int, StatedRole]] = []
         self.references: list[Reference] = []
         self.new_links: dict[str, Link] = {}
+        # subjects that bring in someone unnamed ("The boy was found"), with the gender
+        # their noun gives: later pronouns may mean them (epithets.py, pronouns.py)
+        self.unnamed: dict[int, str] = {}
 
     def is_person(self, entity: str | None) -> bool:
         return entity is not None and entity in self.people

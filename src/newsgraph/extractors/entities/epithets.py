@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.extractors.entities.coref_article import CorefArticle
 from newsgraph.extractors.entities.types import lexicon
@@ -50,33 +50,51 @@ def epithet_nouns() -> dict[str, str]:
     return lexicon()["epithet_nouns"]  # type: ignore[no-any-return]
 
 
+def generic_nouns() -> dict[str, str]:
+    """Nouns for anyone ("the man", "the boy"), with the gender they give."""
+    return lexicon()["generic_person_nouns"]  # type: ignore[no-any-return]
+
+
+# party words: capitalised as epithets ("the Kentucky Republican"); another capitalised
+# epithet noun is a name's ("The Philippine Star")
+PARTY_NOUNS = frozenset(
+    {"democrat", "republican", "tory", "conservative", "socialist", "liberal", "progressive"}
+)
+CONTRASTIVE = frozenset({"other", "same", "first", "second", "last", "next", "only"})
+
+
 def resolve_epithets(art: CorefArticle, genders: dict[str, str]) -> None:
     """Link each epithet to the person it renames (see the module text). ``genders``:
     the genders the text gives people (lower or upper case, as in :mod:`pronouns`)."""
     doc = art.doc
-    for span, gender in epithets(doc):
+    for span, gender, generic in epithets(doc):
         if any(art.person_at(i) for i in range(span.start, span.end)):
             continue  # a name or a role phrase of a person already
         named = _named_after(art, span)  # "the top Democrat, Adam Schiff,"
-        if named is None and _brought_in_unnamed(art, span):
-            continue  # "A 19-year-old man has died ... The man was pronounced dead"
-        entity = named or _antecedent(art, span, gender, genders)
-        if entity is not None:  # "the Maryland Democrat" is no party, nor Maryland
+        unnamed = named is None and _brought_in_unnamed(art, span, gender, generic)
+        entity = None if unnamed else named or _antecedent(art, span, gender, genders)
+        if entity is not None and not generic:  # "the Maryland Democrat": no party
             art.add_reference(span, entity, "role")
             for i in range(span.start, span.end):
                 art.owner[i] = entity
+        elif entity is None and span.root.dep_ in SUBJECT_DEPS:
+            art.unnamed[span.root.i] = gender  # "The boy was found": someone unnamed
 
 
-def epithets(doc: Doc) -> list[tuple[Span, str]]:
-    """The epithet phrases of a document, each with the gender its noun gives."""
-    found: list[tuple[Span, str]] = []
-    nouns = epithet_nouns()
+def epithets(doc: Doc) -> list[tuple[Span, str, bool]]:
+    """The epithet phrases of a document, each with the gender its noun gives and
+    whether the noun is a generic one ("the man")."""
+    found: list[tuple[Span, str, bool]] = []
+    generic = generic_nouns()
+    nouns = {**epithet_nouns(), **generic}
     for tok in doc:
         if tok.lower_ != "the":
             continue
         j = tok.i + 1
         while j < len(doc) and doc[j].tag_ == "JJ" and doc[j].is_lower and j - tok.i < 4:
             j += 1  # "the former", "the young" ("the fattest woman" is no epithet)
+        if any(doc[k].lower_ in CONTRASTIVE for k in range(tok.i + 1, j)):
+            continue  # "the other man": someone else
         age = _age_end(doc, j)
         if age is not None:
             end, gender = age, ""
@@ -86,7 +104,7 @@ def epithets(doc: Doc) -> list[tuple[Span, str]]:
                 continue  # "the 90-year-old company": no person
             if _defined_after(doc, end):
                 continue
-            found.append((doc[tok.i : end], gender))
+            found.append((doc[tok.i : end], gender, False))
             continue
         while j < len(doc) and doc[j].tag_ in ("NNP",) and doc[j].lower_ not in nouns:
             j += 1  # "the Maryland Democrat"
@@ -96,9 +114,12 @@ def epithets(doc: Doc) -> list[tuple[Span, str]]:
         after = doc[j + 1] if j + 1 < len(doc) else None
         if after is not None and (after.lower_ == "of" or after.tag_ in ("NN", "NNP", "POS")):
             continue  # "the man of the match", "the Republican party", "the boy's"
-        if _defined_after(doc, j + 1):
-            continue
-        found.append((doc[tok.i : j + 1], nouns[head.lower_]))
+        if head.dep_ in ("compound", "amod", "nmod") or _defined_after(doc, j + 1):
+            continue  # "the big boy potty"
+        if not head.is_lower and head.lower_ not in PARTY_NOUNS:
+            continue  # "The Philippine Star": a name
+        word = head.lower_
+        found.append((doc[tok.i : j + 1], nouns[word], word in generic))
     return found
 
 
@@ -120,17 +141,6 @@ def _age_end(doc: Doc, j: int) -> int | None:
     words = [t.lower_ for t in doc[j : j + 5]]
     if len(words) == 5 and doc[j].like_num and words[1:] == ["-", "year", "-", "old"]:
         return j + 5
-    return None
-
-
-def is_epithet_subject(tok: Token) -> str | None:
-    """For a subject token heading an epithet ("The boy", "The 37-year-old"), the gender
-    its noun gives ('' for none); None for anything else."""
-    if tok.dep_ not in SUBJECT_DEPS:
-        return None
-    for span, gender in epithets(tok.doc):
-        if span.start <= tok.i < span.end:
-            return gender
     return None
 
 
@@ -172,21 +182,35 @@ def _named_after(art: CorefArticle, span: Span) -> str | None:
     return None
 
 
-def _brought_in_unnamed(art: CorefArticle, span: Span) -> bool:
-    """Whether the same noun brought someone in without a name ("a 19-year-old man",
-    "a girl") in the phrase's sentence before it or the ``REACH`` sentences before: the
-    phrase is that person, named by no one."""
+def _brought_in_unnamed(art: CorefArticle, span: Span, gender: str, generic: bool) -> bool:
+    """Whether someone was brought in without a name in the phrase's sentence before it
+    or the ``REACH`` sentences before: by the same noun ("a 19-year-old man ... the
+    man"), or, for a generic noun, by any noun for a person of its gender ("a male
+    passenger ... the man", "one man"). The phrase is that person, named by no one."""
     head = span.root.lemma_.lower()
     doc = art.doc
     sents = list(doc.sents)
     at = next(k for k, s in enumerate(sents) if s.start <= span.start < s.end)
     first = sents[max(0, at - REACH)].start
+    people = {**lexicon()["unnamed_person_nouns"], **generic_nouns()}
     for tok in doc[first : span.start]:
-        if tok.lemma_.lower() != head or art.person_at(tok.i):
+        if art.person_at(tok.i) or not any(
+            c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children
+        ):
             continue
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        lemma = tok.lemma_.lower()
+        if lemma == head:
             return True
+        if generic and tok.pos_ == "NOUN":
+            sex = {"male": "m", "female": "f"}
+            said = next((sex[c.lower_] for c in tok.children if c.lower_ in sex), None)
+            said = said or people.get(lemma)
+            if said is not None and (not gender or not said or said == gender):
+                return True
     return False
+
+
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _paragraph_break(doc: Doc, end: int, start: int) -> bool:
@@ -217,6 +241,8 @@ def _people_in(art: CorefArticle, start: int, end: int) -> dict[str, bool]:
         if entity is None:
             continue
         tok = art.doc[i]
+        if tok.dep_ == "compound" and art.person_at(tok.head.i) != entity:
+            continue  # "the Trump campaign": a modifier, no mention of the man
         node = tok.head if tok.dep_ in ("appos", "compound", "flat") else tok
         node = node.head if node.dep_ == "appos" else node
         found[entity] = found.get(entity, False) or node.dep_ in SUBJECT_DEPS

@@ -43,7 +43,6 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import token_lowers
 from newsgraph.extractors.entities.coref_article import CorefArticle
-from newsgraph.extractors.entities.epithets import is_epithet_subject
 from newsgraph.extractors.entities.types import lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -115,7 +114,7 @@ def resolve_pronouns(art: CorefArticle) -> None:
             head = _run_head(doc, tok.i, run_end)
             mentions.append(_mention(head, sent_of, quoted, entity, None))
         elif tok.dep_ in SUBJECT_DEPS and entity is None:
-            unnamed = _unnamed_person(tok, given)
+            unnamed = art.unnamed[tok.i] if tok.i in art.unnamed else _unnamed_person(tok, given)
             if unnamed is not None:
                 mentions.append(_mention(tok, sent_of, quoted, None, unnamed or None))
 
@@ -217,9 +216,6 @@ def _unnamed_person(tok: Token, names: set[str]) -> str | None:
     the Rapper won ...") is someone too, unless a word of a person's name (``names``)."""
     nouns = lexicon()["unnamed_person_nouns"]
     lemma = tok.lemma_.lower()
-    epithet = is_epithet_subject(tok)
-    if epithet is not None:  # "The boy was found": an epithet renaming no one named
-        return epithet
     if tok.pos_ == "PROPN":
         if tok.lower_ in names:
             return None  # "Adam" of "Adam Dyson", named before
