@@ -73,7 +73,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from newsgraph.analyze.database import Database
 from newsgraph.analyze.stories import attach_vectors
@@ -122,13 +122,22 @@ def load_sources(source: str, limit: int) -> list[dict[str, Any]]:
     return [r for r in found if r]
 
 
+def _stored_columns(conn: Any, t: Any) -> list[Any]:
+    """The columns of ``t`` the database has: a source database made before a column was
+    added (``quotes.parts``, schema step 15) is read without it."""
+    have = conn.info.setdefault("store_scale_columns", {})
+    if t.name not in have:
+        have[t.name] = {c["name"] for c in inspect(conn).get_columns(t.name)}
+    return [c for c in t.c if c.name in have[t.name]]
+
+
 def _read(conn: Any, article_id: str) -> dict[str, Any] | None:
     """One stored article in ``Article.to_dict()`` shape, from the base tables only (the
-    source database is read as it is, whatever later tables it lacks)."""
+    source database is read as it is, whatever later tables and columns it lacks)."""
     a, s = schema.articles, schema.sources
     row = (
         conn.execute(
-            select(a, s.c.name.label("outlet"))
+            select(*_stored_columns(conn, a), s.c.name.label("outlet"))
             .select_from(a.outerjoin(s, a.c.outlet_id == s.c.id))
             .where(a.c.id == article_id)
         )
@@ -140,7 +149,8 @@ def _read(conn: Any, article_id: str) -> dict[str, Any] | None:
     children = {}
     for t in (schema.entities, schema.mentions, schema.quotes, schema.times, schema.events):
         order = [t.c.entity_seq, t.c.seq] if "entity_seq" in t.c else [t.c.seq]
-        stmt = select(t).where(t.c.article_id == article_id).order_by(*order)
+        stmt = select(*_stored_columns(conn, t)).where(t.c.article_id == article_id)
+        stmt = stmt.order_by(*order)
         children[t.name] = [dict(r) for r in conn.execute(stmt).mappings()]
     return article_dict(dict(row), outlet=row["outlet"], **children)
 

@@ -58,3 +58,16 @@ def test_each_database_keeps_its_own_ingest_record() -> None:
     two = bench.sidecar("postgresql+psycopg://postgres@127.0.0.1:5432/two")
     assert one != two and one.parent == two.parent == Path(".cache")
     assert bench.sidecar("/tmp/x/scale.db") == Path("/tmp/x/scale.db.scale.json")
+
+
+def test_sources_are_read_from_a_database_before_a_later_column(tmp_path: Path) -> None:
+    """The bench reads its source database as it is: one made before ``quotes.parts``
+    (schema step 15) gives its records, quotes and all, without being migrated."""
+    import sqlite3
+
+    bench = load_bench()
+    db = build_db(tmp_path / "old.db")
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE quotes DROP COLUMN parts")
+    found = bench.load_sources(db, 10)
+    assert found and any(r.get("quotes") for r in found)
