@@ -101,9 +101,11 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
                 speaker = _other_person(cand.subject, speaker, words, resolver, resolve)
             speaker = _same_speaker(cand.subject, speaker, last, contents, lex)
             speaker = _same_group(cand.subject, speaker, group)
-            if other_gender(speaker.name, _speaker_gender(cand.subject, lex)):
-                # 'Mrs Ettedgui recalls' or 'she says' is not Joseph Ettedgui: the mention,
-                # unlinked, rather than a person of the other gender
+            named = cand.subject.lower_ not in lex.person_pronouns
+            if named and other_gender(speaker.name, _speaker_gender(cand.subject, lex)):
+                # 'Mrs Ettedgui recalls' is not Joseph Ettedgui: the mention, unlinked, rather
+                # than a person of the other gender (a pronoun going on with the last
+                # speaker keeps that speaker: a translated 'he' may be Marine Le Pen)
                 speaker = Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
             if cand.subject.tag_ in ("NNS", "NNPS") or cand.subject.lower_ == "they":
                 group = (cand.subject, speaker)
