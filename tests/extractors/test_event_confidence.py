@@ -1715,3 +1715,104 @@ def test_an_act_hours_before_the_reported_one_keeps_its_day(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "urged"]
     assert [e.date for e in found] == [PUBLISHED], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        (
+            "The crisis began in March 2011, when Syrian security forces arrested teenagers "
+            "in Deraa.",
+            "arrested",
+            "2011-03",
+        ),
+        (
+            "It was the worst prison massacre since Carandiru in 1992, when the Brazilian "
+            "military police killed 111 prisoners.",
+            "killed",
+            "1992",
+        ),
+    ],
+)
+def test_a_when_clause_hung_on_a_time_is_history_of_that_time(nlp, text, trigger, date) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert [(e.date, e.confidence) for e in found] == [(date, 1.0)], found
+
+
+def test_an_order_to_jail_someone_is_the_coercion_itself(nlp) -> None:
+    text = (
+        "A Turkish court ordered a journalist for Germany's Die Welt newspaper to be jailed "
+        "pending a trial."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "ordered"]
+    assert [(e.type, e.cameo) for e in found] == [("COERCE", "173")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        ("The gunman, Seifeddine Rezgui, was later shot dead by Tunisian police.", "shot", None),
+        (
+            "The Syrian government forces have destroyed 4,608 facilities of the Islamic State "
+            "since the beginning of this year, Rudskoi said on Tuesday.",
+            "destroyed",
+            None,
+        ),
+        (
+            "Trump was criticized by Democrats earlier in his term for a lack of diversity.",
+            "criticized",
+            None,
+        ),
+        (
+            "Al-Shabab has been in decline since 2011, but still launches regular, deadly "
+            "attacks against government targets in Mogadishu.",
+            "attacks",
+            None,
+        ),
+        # the day of an occasion still dates what follows it
+        (
+            "After talks in Moscow on Monday, Lavrov accused the United States of meddling.",
+            "accused",
+            "2017-02-27",
+        ),
+    ],
+)
+def test_acts_told_against_another_time_are_not_dated_today(nlp, text, trigger, date) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found and [e.date for e in found] == [date], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "A State Department official sought to offer reassuring words, claiming that the "
+            "refusal does not matter.",
+            "offer",
+        ),
+        ("Mr Wilders said he was ready to offer tough opposition.", "offer"),
+        (
+            "While Beyonce was on stage killing it in a nine-minute performance, Jay Z was "
+            "on the front row.",
+            "killing",
+        ),
+    ],
+)
+def test_words_and_opposition_offered_and_a_triumph_are_no_events(nlp, text, trigger) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The announcements fly in the face of UN Security Council resolution 2334, passed in "
+        "December last year, which calls on Israel to immediately cease all settlement "
+        "activities.",
+        "The Bank Information Center report calls on the World Bank to support incentives "
+        "for renewable energy.",
+    ],
+)
+def test_what_a_standing_text_calls_for_is_not_dated_today(nlp, text) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == "calls"]
+    assert found and all(e.date is None for e in found), found

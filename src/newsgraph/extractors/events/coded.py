@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
@@ -150,12 +150,20 @@ def _date(
     chain = _clause_chain(coded.trigger)
     doc = sent.doc
 
+    counting_since = False
+
     def governs(expr: TimeExpr) -> int | None:
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
         node = span.root
+        for part in span:  # 'in 1992, when the military police killed 111 prisoners'
+            for clause in part.children:
+                if clause.i in chain and _when_relative(clause):
+                    return chain[clause.i]
         before = doc[max(span.start - 1, 0)]
+        if span.start > 0 and before.lower_ == "since" and not counting_since:
+            return None  # 'in decline since 2011, but still launches attacks': a stretch
         dangling = span.start > 0 and before.dep_ == "prep" and before.head.i in chain
         if dangling and not any(c.dep_ == "pobj" for c in before.children):
             return chain[before.head.i]  # 'in October ICC judges approved' (misparsed)
@@ -188,6 +196,12 @@ def _date(
         present = False
     else:
         present = _reports_present(coded.trigger)
+    counting_since = True
+    if any(_since(t, doc) and governs(t) is not None for t in inside):
+        # 'have destroyed 4,608 facilities since the beginning of this year, Rudskoi said on
+        # Tuesday': over a stretch that began then, on no one day (not the day it was told)
+        return None
+    counting_since = False
     return event_date(
         sent.start_char,
         sent.end_char,
@@ -197,6 +211,12 @@ def _date(
         future=coded.modality in UNCERTAIN or _arranged(coded),
         present=stated or present,
     )
+
+
+def _since(expr: TimeExpr, doc: Doc) -> bool:
+    """A time that begins a stretch ('since 2011', 'since the beginning of this year')."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "since"
 
 
 def _arranged(coded: Coded) -> bool:
@@ -284,6 +304,14 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
         and head != root
         and head.pos_ in ("NOUN", "PROPN")
         and head.i not in chain
+    )
+
+
+def _when_relative(verb: Token) -> bool:
+    """A 'when' clause hung on a time ('in March 2011, when security forces arrested
+    teenagers'): that time is the clause's own."""
+    return verb.dep_ in ("relcl", "advcl") and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
     )
 
 
@@ -451,6 +479,34 @@ def _once(verb: Token) -> bool:
     )
 
 
+# adverbs that place an act against a time the story told before ('was later shot dead',
+# 'was criticized earlier in his term', 'eventually agreed')
+RETOLD = frozenset({"later", "earlier", "eventually", "subsequently", "afterwards", "afterward"})
+
+
+# texts that go on saying what they said when they were adopted or published
+STANDING_TEXTS = frozenset(
+    {"resolution", "law", "act", "treaty", "charter", "constitution", "convention", "accord",
+     "agreement", "declaration", "report", "document", "bill", "amendment", "decree"}
+)  # fmt: skip
+
+
+def _standing_text(verb: Token) -> bool:
+    """A present tense whose subject is a text ('the resolution calls on Israel to cease',
+    'the report urges ...'): the text says it on the day it was adopted or published,
+    which the clause does not give."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    relative = [c for c in subjects if c.tag_ == "WDT"]
+    if relative:  # 'resolution 2334, passed in December, which calls on Israel'
+        before = verb.doc[max(relative[0].i - 10, verb.sent.start) : relative[0].i]
+        subjects = [t for t in before if t.pos_ in ("NOUN", "PROPN")][-3:]
+    return any(
+        t.lemma_.lower() in STANDING_TEXTS
+        or any(c.dep_ == "compound" and c.lemma_.lower() in STANDING_TEXTS for c in t.children)
+        for t in subjects
+    )
+
+
 def _ahead_of(child: Token) -> bool:
     """'ahead of the election' hanging on the verb: some time before an occasion."""
     return child.lower_ == "ahead" and any(c.lower_ == "of" for c in child.children)
@@ -505,6 +561,10 @@ def _reports_present(trigger: Token) -> bool:
         # 'proposed the target during the campaign': then, not today; 'Since the
         # annexation, the states have decried ...': over a stretch, on no one day
         return False
+    if verb.tag_ == "VBZ" and _standing_text(verb):
+        return False  # 'resolution 2334, passed in December, which calls on Israel to ...'
+    if any(c.dep_ == "advmod" and c.lower_ in RETOLD for c in verb.children):
+        return False  # 'was later shot dead by police': a day told before, not today
     if any(_ahead_of(c) or _while_then(c) for c in verb.children):
         # 'were probing communications ahead of the election', 'While he was in office
         # Obama proposed ...': before an occasion, or within a past stretch, not today

@@ -272,6 +272,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if frame and complement is not None:
         inner = _inner_code(complement, triggers, seen)
         composed = tables.compose(frame, inner.code) if inner else None
+        if frame == "demand" and inner and _ordered_coercion(token, inner.code):
+            composed = inner.code  # 'a court ordered a journalist to be jailed': it jails him
         held_back = complement.pos_ in ("VERB", "AUX") and complement.dep_ in ("xcomp", "ccomp")
         if frame == "reject" and inner is not None and composed is None and held_back:
             # 'declined to criticise the US', 'refused to condemn Russia': holding back from
@@ -293,6 +295,13 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+def _ordered_coercion(token: Token, code: str) -> bool:
+    """An order to arrest, jail, detain or deport someone is that coercion, done by whoever
+    has the power to order it (CAMEO 17): 'ordered a journalist to be jailed', 'ordered
+    the arrest of two officers'; not a demand made of someone."""
+    return token.lemma_.lower() == "order" and code.startswith("17")
 
 
 # sectors of people who protest in the street, not by a note ('China protested to Japan')

@@ -199,7 +199,12 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
             or (trigger.tag_ == "VBG" and not is_actor(trigger.head))
         )
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
-    if background and not spoken:
+    # 'in March 2011, when security forces arrested teenagers': history told, not a modifier
+    told_then = trigger.dep_ == "relcl" and trigger.head.ent_type_ in ("DATE", "TIME")
+    told_then = told_then and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
+    )
+    if background and not spoken and not told_then:
         doubts.append("modifier_clause")  # 'the plan proposed by Abe', 'alleged contacts'
     partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
     if _reduced_passive(trigger) and plover != "PROTEST" and not partnered:
@@ -387,7 +392,9 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma in sets["offer_verbs"] and any(
         o.lemma_.lower() in sets["opinion_nouns"] for o in objects
     ):
-        return True
+        return True  # 'sought to offer reassuring words', 'ready to offer tough opposition'
+    if lemma == "kill" and trigger.tag_ == "VBG" and [o.lower_ for o in objects] == ["it"]:
+        return True  # 'was on stage killing it': a performance that triumphs
     clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
     if lemma == "order" and not clauses and not any(is_actor(o) for o in objects):
         return True  # 'ordered an inquiry', 'ordered a 9.4 percent increase': no demand
