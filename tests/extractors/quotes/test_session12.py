@@ -296,3 +296,23 @@ def test_the_words_end_before_a_closing_according_to(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "repeat the claim")
     assert "according to" not in quote.text
+
+
+def test_a_family_name_is_not_someone_with_that_given_name(nlp) -> None:
+    text = (
+        "Paul Manafort told reporters the story was false. Sen. Rand Paul said that a new "
+        'inquiry made no sense. "I just do not think it is useful to keep investigating," '
+        "Paul said on Tuesday."
+    )
+    speaker = _speaker(nlp, text, "useful to keep investigating", layer=True)
+    assert "Manafort" not in speaker
+
+
+def test_a_family_name_the_tagger_misses_takes_the_full_name_given_before(nlp) -> None:
+    text = (
+        '"It is big," Mikaela Shiffrin, who leads the World Cup overall and slalom standings, '
+        "told CNN's Alpine Edge. The 21-year-old American is going for a third straight "
+        'slalom world title. "Not winning stinks -- it makes me feel like I have done '
+        'something wrong," Shiffrin adds.'
+    )
+    assert "Mikaela" in _speaker(nlp, text, "Not winning stinks")

@@ -698,6 +698,8 @@ def _speaker_for(
         return speaker  # "Guatemalan media", "Russian officials": not the country
     if other_gender(hooked.name, _speaker_gender(cand.subject, lex)):
         return speaker  # 'she' is not the 'Joseph Ettedgui' the hook gives
+    if _other_family(speaker, hooked):
+        return speaker  # 'Paul said' after 'Sen. Rand Paul': not Paul Manafort
     if _modifier_entity(cand.subject, hooked.entity, resolve):
         # 'The UN court ruled': the court, not the United Nations
         return Speaker(None, speaker.text, speaker.start, speaker.end, speaker.text)
@@ -720,6 +722,16 @@ def _speaker_for(
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _other_family(speaker: Speaker, hooked: Speaker) -> bool:
+    """A one-word name the text spells out as a family name ('Paul' -> 'Rand Paul') that
+    the hook takes for someone's given name ('Paul Manafort')."""
+    mention = (speaker.text or "").split()
+    name, other = (speaker.name or "").split(), (hooked.name or "").split()
+    if len(mention) != 1 or len(name) < 2 or len(other) < 2:
+        return False
+    return name[-1] == mention[0] and other[-1] != mention[0] and other[0] == mention[0]
 
 
 def _not_one(hooked: Speaker, resolver: SpeakerResolver) -> bool:

@@ -294,6 +294,10 @@ class SpeakerResolver:
             return self._refer(self._by_role(span, head)) or span.text
         if ent is None and head.pos_ == "PROPN" and _name_key(head.text) in self._full_names:
             return self._full_names[_name_key(head.text)]
+        if lone and ent is not None and ent.label_ not in _NOT_GIVEN | {"FAC", "PRODUCT"}:
+            spelled = self._spelled_out(head.text)  # 'Shiffrin adds', the tagger calling
+            if spelled is not None:  # 'Mikaela Shiffrin' a work of art
+                return spelled
         return ent.text if ent is not None else span.text
 
     def _author(self, author: Token) -> str:
