@@ -158,3 +158,21 @@ def test_a_permanent_representative_is_an_envoy_and_a_diplomat(nlp):
     assert entity_at(layer, text, "the Russian diplomat") == entity_at(
         layer, text, "Alexander Lukin"
     )
+
+
+def test_a_he_in_words_a_pronoun_attributes_is_not_the_last_speaker(nlp):
+    text = (
+        "Rep. Gregg Harper said he had not spoken to Donald Trump about the bill. "
+        '"He is certainly welcome to call me at any time," he said.'
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "He") == entity_at(layer, text, "Donald Trump")
+
+
+def test_a_possessive_joined_to_a_named_owner_is_that_owner(nlp):
+    text = (
+        "White House press secretary Sean Spicer said that the speech will present "
+        "Trump's optimistic vision and his bold agenda."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "his") == entity_at(layer, text, "Trump")

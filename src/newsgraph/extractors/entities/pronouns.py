@@ -19,8 +19,11 @@ recovering"). A definite description ("the 40-year-old") usually means someone
 named before: an epithet linked to that person (:mod:`epithets`) is a mention of them,
 one that renames no one named ("The boy was found") is someone unnamed; other
 definite descriptions are left out. A possessive in a prepositional phrase of a verb
-favours that verb's object ("ousting Boehner from his post"); a pronoun in quoted words
-is never the person they are attributed to in the same sentence, before or after them.
+favours that verb's object ("ousting Boehner from his post"), and one joined to a phrase
+with a named owner that owner ("Trump's vision and his agenda"); a pronoun in quoted
+words is never the person they are attributed to in the same sentence, before or after
+them, nor the last speaker when a pronoun attributes them ('"He is welcome to call
+me," he said').
 
 Filters: an object pronoun never refers to the subject of its own clause; a pronoun is
 not the noun phrase it sits in ("a member of his team"); a pronoun inside quotation marks
@@ -64,6 +67,7 @@ EMBEDDED = 15.0  # per clause a mention of an earlier sentence sits in below its
 DEMOTED = 0.05  # a name in the quotation a speaking "he" attributes
 UNNAMED = "?"  # _pronoun_entity's answer when someone unnamed ranks first
 LOCAL_OBJECT_BONUS = 60.0  # the object of the verb a possessive's phrase hangs on
+PAIRED_OWNER_BONUS = 100.0  # the owner of a phrase a possessive's phrase is joined to
 UNNAMED_REACH = 1  # someone unnamed competes in the sentence that brings them in and the next
 
 
@@ -431,13 +435,15 @@ def _ranked(
         }
         verbs = _speech_verbs()
         excluded |= _attributed_to(art, tok, quoted)  # '"... he has ...," Lee said'
-        if not any(t.lemma_.lower() in verbs and _attribution(t) for t in tok.sent):
+        attributed = any(t.lemma_.lower() in verbs and _attribution(t) for t in tok.sent)
+        if not attributed or _said_by_pronoun(tok, quoted):
             # ... or, for words with no attribution of their own, the last speaker
             speaker = next((m for m in reversed(mentions) if m.speaking and not m.quoted), None)
             if speaker is not None and speaker.entity and here - speaker.sent <= 2:
                 excluded.add(speaker.entity)
     demoted = {m.i for m in mentions if m.i in reported and not m.speaking}
     local = _objects_of_own_verb(tok)
+    paired = _coordinated_owners(tok)
     if speaking and not quoted[tok.i]:  # "he said" is no one named in the quotation
         # before it; a name in its own sentence, or in the words it reports, only ranks
         # last (the quote layer checks a speaker against the reported words it knows
@@ -452,6 +458,8 @@ def _ranked(
         value = RECENCY + m.weight
         if m.i in local:
             value += LOCAL_OBJECT_BONUS
+        if m.i in paired:
+            value += PAIRED_OWNER_BONUS
         if m.sent < here:  # earlier sentences are searched from the top down (Hobbs)
             value -= EMBEDDED * m.depth
         if speaking and m.speaking:
@@ -489,6 +497,30 @@ def _attributed_to(art: CorefArticle, tok: Token, quoted: list[bool]) -> set[str
                 if person is not None:
                     found.add(person)
     return found
+
+
+def _said_by_pronoun(tok: Token, quoted: list[bool]) -> bool:
+    """Whether the quotation holding the pronoun is attributed by a pronoun ('"He is
+    welcome to call me," he said'): the last speaker is then its speaker."""
+    verbs = _speech_verbs()
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she") and not quoted[c.i]
+        for t in tok.sent
+        if t.lemma_.lower() in verbs and not quoted[t.i] and _attribution(t)
+        for c in t.children
+    )
+
+
+def _coordinated_owners(tok: Token) -> set[int]:
+    """For a possessive, the named owners of the noun phrases it is coordinated with
+    ("Trump's optimistic vision and his bold agenda"): the same owner, as a rule."""
+    if tok.dep_ != "poss":
+        return set()
+    phrase = tok.head
+    others = [c for c in phrase.children if c.dep_ == "conj"]
+    if phrase.dep_ == "conj":
+        others.append(phrase.head)
+    return {c.i for o in others for c in o.children if c.dep_ == "poss" and c.i < tok.i}
 
 
 def _objects_of_own_verb(tok: Token) -> set[int]:
