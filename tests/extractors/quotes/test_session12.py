@@ -316,3 +316,10 @@ def test_a_family_name_the_tagger_misses_takes_the_full_name_given_before(nlp) -
         'something wrong," Shiffrin adds.'
     )
     assert "Mikaela" in _speaker(nlp, text, "Not winning stinks")
+
+
+def test_a_caption_dash_is_no_part_of_a_name() -> None:
+    from newsgraph.extractors.quotes.speakers import _clean_name
+
+    assert _clean_name("- Li") == "Li"  # '- Li Dongsheng, chairman of TCL' under a photo
+    assert _clean_name("\u2013 Ann Lee's") == "Ann Lee"

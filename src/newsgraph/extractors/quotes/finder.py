@@ -729,7 +729,7 @@ def _other_family(speaker: Speaker, hooked: Speaker) -> bool:
     the hook takes for someone's given name ('Paul Manafort')."""
     mention = (speaker.text or "").split()
     name, other = (speaker.name or "").split(), (hooked.name or "").split()
-    if len(mention) != 1 or len(name) < 2 or len(other) < 2:
+    if len(mention) != 1 or len(name) < 2 or len(other) < 2 or not name[0][:1].isalpha():
         return False
     return name[-1] == mention[0] and other[-1] != mention[0] and other[0] == mention[0]
 

@@ -930,8 +930,9 @@ def _unglued(text: str) -> str:
 
 
 def _clean_name(text: str) -> str:
-    """A name without a possessive ending, glued marks or surrounding white space."""
-    text = " ".join(_unglued(text).split())
+    """A name without a possessive ending, glued marks, a leading dash or bullet ('- Li')
+    or surrounding white space."""
+    text = " ".join(_unglued(text).split()).lstrip("-\u2013\u2014\u2022*\u00b7 ")
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
             return text[: -len(suffix)]
