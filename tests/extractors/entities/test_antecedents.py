@@ -176,3 +176,25 @@ def test_a_possessive_joined_to_a_named_owner_is_that_owner(nlp):
     )
     layer = layer_of(nlp, text)
     assert entity_at(layer, text, "his") == entity_at(layer, text, "Trump")
+
+
+def test_a_portfolio_chief_is_that_minister(nlp):
+    text = (
+        "US Defense Secretary James Mattis visited Tokyo on Friday. President Barack Obama "
+        "had sent troops there. Although the US defense chief said the trust was gone, he "
+        "saw no need for more ships."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the US defense chief") == entity_at(
+        layer, text, "James Mattis"
+    )
+
+
+def test_the_chairman_is_the_one_the_article_calls_chairman(nlp):
+    text = (
+        "House Minority Leader Nancy Pelosi asked him to step aside. Schiff said the "
+        "chairman had worked well with him for years. Chairman Devin Nunes said he "
+        "would stay."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the chairman") == entity_at(layer, text, "Devin Nunes")

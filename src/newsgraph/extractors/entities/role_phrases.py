@@ -185,6 +185,9 @@ def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     portfolio = portfolio or (
         ":" in phrase.role and _portfolio_of(phrase.role) == _portfolio_of(stated.role)
     )
+    portfolio = portfolio or (  # "the US defense chief" after "Defense Secretary Mattis"
+        ":" in phrase.role and PORTFOLIO_OFFICES.get(str(_portfolio_of(phrase.role))) == stated.role
+    )
     bare = not (phrase.country or phrase.org or phrase.region)
     portfolio = portfolio or (  # "the chief" after "Damascus police chief X"
         phrase.role == "leader" and bare and stated.role.startswith("chief:")
@@ -198,6 +201,19 @@ def compatible(phrase: RoleKey, stated: RoleKey) -> bool:
     if stated.region and phrase.region != stated.region and (phrase.country or phrase.region):
         return False  # a state's minister is not "Turkey's justice minister"
     return not (phrase.country and stated.country and phrase.country != stated.country)
+
+
+# a portfolio's chief or minister ("defense chief", "treasury minister") holds the office
+# of the KB of that name
+PORTFOLIO_OFFICES = {
+    "defense": "defence_minister",
+    "defence": "defence_minister",
+    "foreign": "foreign_minister",
+    "interior": "interior_minister",
+    "finance": "finance_minister",
+    "treasury": "finance_minister",
+    "justice": "justice_minister",
+}
 
 
 def _portfolio_of(role: str) -> str | None:
@@ -616,7 +632,7 @@ def _role_entity(
         if named is not None:
             return named
     link = None if past else art.resolver.role_holder(" ".join(words))
-    stated = _from_stated(art, phrase.start, key, past)
+    stated = _from_stated(art, phrase.start, key, past, phrase.root.lower_)
     if stated is not None and not (
         link is not None and link.id != stated and link.id in art.people
     ):
@@ -795,7 +811,9 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
 GENERIC_ROLES = frozenset({"leader", "minister"})
 
 
-def _from_stated(art: CorefArticle, position: int, key: RoleKey, past: bool = False) -> str | None:
+def _from_stated(
+    art: CorefArticle, position: int, key: RoleKey, past: bool = False, word: str = ""
+) -> str | None:
     """The stated role nearest before ``position`` (else after) that fits ``key``. When a
     fitting person holds the office on the article's date, one the knowledge base has out
     of office does not take a present title ('President Trump met Merkel. President Obama
@@ -816,6 +834,9 @@ def _from_stated(art: CorefArticle, position: int, key: RoleKey, past: bool = Fa
     if key.role not in GENERIC_ROLES and any(s.role == key.role for _, s in fits):
         # "the president" is the one the article calls president, not a party chairman
         fits = [(i, s) for i, s in fits if s.role == key.role]
+    if word and any(word in s.text.lower().split() for _, s in fits):
+        # "the chairman" is the one the article calls chairman, not "Minority Leader X"
+        fits = [(i, s) for i, s in fits if word in s.text.lower().split()]
     here = [s for i, s in fits if i == position]  # the phrase is itself a stated role
     if here:
         return here[0].entity
