@@ -245,3 +245,9 @@ def test_a_state_agent_is_not_aimed_at_its_own_state(extract):
     text = "A Pentagon spokesman on Friday denied US involvement in the strike on the boat."
     event = one(extract(text), "REJECT")
     assert countries(event.source) == {"USA"} and countries(event.target) == set()
+
+
+def test_visitors_do_not_take_the_country_they_arrive_in(extract):
+    event = one(extract("Lawmakers of the State Duma arrived in Syria on Monday."), "CONSULT")
+    assert "SYR" not in countries(event.source)
+    assert countries(event.target) == {"SYR"}

@@ -1816,3 +1816,55 @@ def test_words_and_opposition_offered_and_a_triumph_are_no_events(nlp, text, tri
 def test_what_a_standing_text_calls_for_is_not_dated_today(nlp, text) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "calls"]
     assert found and all(e.date is None for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "In January, then-President-elect Trump conceded that the Russians were likely "
+            "behind the hacking.",
+            "conceded",
+        ),
+        (
+            "Katie Walsh will join a nonprofit group supporting the President's agenda, the "
+            "President's top aides said Thursday.",
+            "supporting",
+        ),
+        (
+            "China's efforts to explore overseas markets will hit an increasing number of "
+            "snags, forcing the country to focus on innovation.",
+            "forcing",
+        ),
+        (
+            "Geert Wilders does this while promising the voters better elderly care and a hike "
+            "in pensions.",
+            "promising",
+        ),
+    ],
+)
+def test_admissions_stances_causes_and_campaign_promises_are_no_events(nlp, text, trigger):
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_possible_sentence_with_no_one_imposing_it_is_no_threat(nlp) -> None:
+    text = "If found guilty, Navalny could be jailed for 15 days for staging an unauthorised rally."
+    found = [e for e in events(nlp, text) if e.trigger.text == "jailed"]
+    assert all(e.type != "THREATEN" and (e.confidence or 0) < 0.75 for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Thereafter, Modi invited leaders from the SAARC nations to his inauguration.", "invited"),
+        (
+            "China has closed more than 100 golf courses and ordered 507 others to make changes "
+            "over the past five years.",
+            "ordered",
+        ),
+    ],
+)
+def test_acts_told_after_others_or_over_years_are_not_dated_today(nlp, text, trigger) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found and all(e.date is None for e in found), found

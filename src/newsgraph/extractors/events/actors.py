@@ -56,7 +56,10 @@ def resolved_events(found: Iterable[Event]) -> list[Event]:
     out = []
     for event in found:
         home = place_country(event.place) if event.place else None
-        source = tuple(_at_home(a, home) for a in event.source if is_named(a))
+        # a visit's place is where the visitors went, not where they come from
+        # ('lawmakers of Russia's State Duma arrived in Syria')
+        visiting = (event.cameo or "").startswith("042")
+        source = tuple(_at_home(a, None if visiting else home) for a in event.source if is_named(a))
         target = tuple(
             _at_home(a, home)
             for a in event.target

@@ -191,6 +191,9 @@ def _date(
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
+    # 'closed 100 golf courses and ordered 507 others to make changes over the past five
+    # years': a look back over years names no day, wherever the parser hangs it
+    vague = vague or any(t.type == "DURATION" and RETROSPECT.match(t.text) for t in inside)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
@@ -211,6 +214,11 @@ def _date(
         future=coded.modality in UNCERTAIN or _arranged(coded),
         present=stated or present,
     )
+
+
+RETROSPECT = re.compile(
+    r"(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades?|months)\b", re.I
+)
 
 
 def _since(expr: TimeExpr, doc: Doc) -> bool:
@@ -481,7 +489,9 @@ def _once(verb: Token) -> bool:
 
 # adverbs that place an act against a time the story told before ('was later shot dead',
 # 'was criticized earlier in his term', 'eventually agreed')
-RETOLD = frozenset({"later", "earlier", "eventually", "subsequently", "afterwards", "afterward"})
+RETOLD = frozenset(
+    {"later", "earlier", "eventually", "subsequently", "afterwards", "afterward", "thereafter"}
+)
 
 
 # texts that go on saying what they said when they were adopted or published

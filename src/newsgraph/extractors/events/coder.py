@@ -422,6 +422,8 @@ def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
         elif plover != "AGREE":
             coded.code = tables.compose("intent", coded.code) or coded.code
     elif plover in tables.CONFLICTUAL and plover != "THREATEN" and not coded.negated:
+        if not coded.sources and coded.modality in ("possible", "conditional"):
+            return  # 'If found guilty, he could be jailed': a possible outcome, no one's threat
         coded.code = tables.compose("threat", coded.code) or coded.code
 
 

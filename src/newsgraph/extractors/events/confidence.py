@@ -183,6 +183,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'reports of Russia arming the Taliban'
     if lemma in sets["claim_verbs"] and _claim(trigger):
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
+    if lemma in ("concede", "admit", "acknowledge") and any(
+        c.dep_ == "ccomp" for c in trigger.children
+    ):
+        doubts.append("claim_sense")  # 'conceded that the Russians were likely behind it'
     if lemma == "agree" and any(c.dep_ == "ccomp" and c.i < trigger.i for c in trigger.children):
         doubts.append("claim_sense")  # '..., the Russian analysts agreed': a shared view
     if lemma == "agree" and _agreed_with_someone(trigger):
@@ -197,6 +201,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
             trigger.tag_ == "VBN"
             or trigger.head.lemma_.lower() in sets["provision_nouns"]
             or (trigger.tag_ == "VBG" and not is_actor(trigger.head))
+            # 'a nonprofit group supporting the President's agenda': what it stands for
+            or (trigger.tag_ == "VBG" and lemma in STANCES)
         )
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     # 'in March 2011, when security forces arrested teenagers': history told, not a modifier
@@ -231,6 +237,13 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     caused = caused or plover not in ("ASSAULT", "COERCE", "THREATEN")  # 'raids yielded'
     if thing and subject is not None and (caused or not _violent(subject)):
         doubts.append("thing_subject")  # "China's inward FDI has declined"
+    elif subject is None and trigger.lemma_.lower() in sets["compel_verbs"]:
+        # "China's efforts will hit snags, forcing the country to focus on innovation": the
+        # participle tells what the clause's situation causes, no one's coercion
+        cause = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        result = trigger.dep_ == "advcl" and trigger.tag_ == "VBG"
+        if result and cause is not None and _thing(cause):
+            doubts.append("thing_subject")
     violent = plover in ("ASSAULT", "COERCE")  # violence done to civilians is political
     political = any(_political(a, sets) for a in src_actors) or any(
         _political(a, sets, as_target=True, violent=violent) for a in tgt_actors
@@ -271,6 +284,8 @@ def _vowed_to(trigger: Token) -> bool:
     ('pledged to work with the Beijing government'); not the owner of what the act undoes
     ('pledged to reverse Obama's efforts')."""
     for child in trigger.children:
+        if child.lemma_.lower() in ELECTORATE:
+            continue  # 'promising the voters better elderly care': a campaign promise
         if child.dep_ == "dative" or (child.dep_ == "dobj" and is_actor(child)):
             return True
         if (
@@ -330,6 +345,10 @@ DECREES = frozenset(
 # promises that code CAMEO 030 only when made to someone (a pledge of a coded act takes
 # that act's code before it gets here)
 VOWS = frozenset({"promise", "vow", "pledge", "commit"})
+# whom a campaign promises things to: no counterpart a promise binds
+ELECTORATE = frozenset(
+    {"voter", "electorate", "supporter", "constituent", "follower", "base", "public", "people"}
+)
 
 
 # heads of a wish or an intention: under an intent code (CAMEO 03, 'express intent to
@@ -1058,6 +1077,11 @@ def _thing_object(
         if g.dep_ == "pobj"
     ]
     return any(_thing(o) for o in objects if o.i not in actors)
+
+
+# stances a group is described by ('a group supporting the president', 'parties
+# backing the bill'), not acts
+STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "endorse"})
 
 
 def _thing(token: Token) -> bool:
