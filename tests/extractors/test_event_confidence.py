@@ -1868,3 +1868,16 @@ def test_a_possible_sentence_with_no_one_imposing_it_is_no_threat(nlp) -> None:
 def test_acts_told_after_others_or_over_years_are_not_dated_today(nlp, text, trigger) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == trigger]
     assert found and all(e.date is None for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Nigel Farage attacked the poorer quality of Eastern European migrants, this is "
+        "what he had in mind.",
+        "Donald Trump attacked the Democrats' health care strategy on Monday.",
+    ],
+)
+def test_attacking_a_quality_or_a_strategy_is_criticism(nlp, text) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == "attacked"]
+    assert found and all((e.type, e.cameo) == ("ACCUSE", "111") for e in found), found
