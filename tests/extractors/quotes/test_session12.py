@@ -323,3 +323,11 @@ def test_a_caption_dash_is_no_part_of_a_name() -> None:
 
     assert _clean_name("- Li") == "Li"  # '- Li Dongsheng, chairman of TCL' under a photo
     assert _clean_name("\u2013 Ann Lee's") == "Ann Lee"
+
+
+def test_a_thing_quoted_as_a_source_is_no_antecedent_of_he(nlp) -> None:
+    text = (
+        "Donald Trump is overweight, according to his body mass index. The campaign "
+        "released the letter on Monday. He said that the letter was accurate."
+    )
+    assert "Trump" in _speaker(nlp, text, "letter was accurate")

@@ -106,7 +106,7 @@ class SpeakerResolver:
         self._family_first = _family_first(persons, self._full_names)
         self._quoted = quoted
         outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
-        people = [self._person(e) for e in outside if e in persons and not _modifies_a_noun(e)]
+        people = [self._person(e) for e in outside if e in persons and not _modifies_a_noun(e, lex)]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
@@ -200,17 +200,25 @@ class SpeakerResolver:
             and not role_in_apposition(head, self.lex)
         )
         group = plural_group(head) or _word(head) in ("they", "we")
+        named = head.tag_ == "NNS" and head.head.tag_ == "VBZ"  # 'Wines believes': a name
+        thing = head.pos_ == "NOUN" and name == span.text and not self._a_role(head) and not named
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
-        elif not group:  # nor are 'analysts'
+        elif not group and not thing:  # nor are 'analysts' or 'his body mass index'
             self.people.append(mention)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
+
+    def _a_role(self, head: Token) -> bool:
+        """A noun that stands for a person ('the spokesman', 'a gardener')."""
+        lemma = head.lemma_.lower()
+        return lemma in self.lex.role_nouns or head.lower_ in self.lex.gendered_roles
 
     def only_a_modifier(self, name: str) -> bool:
         """Whether every PERSON mention of ``name`` modifies a common noun ('Kara Tepe
         refugee camp'): the text never uses it for a person."""
-        found = [e for e in self.doc.ents if e.label_ == "PERSON" and _clean_name(e.text) == name]
-        return bool(found) and all(_modifies_a_noun(e) for e in found)
+        key = _name_key(name)  # any form of the name: 'Trump' for 'Donald Trump'
+        found = [e for e in self.doc.ents if e.label_ == "PERSON" and _name_key(e.text) == key]
+        return bool(found) and all(_modifies_a_noun(e, self.lex) for e in found)
 
     def left_unnamed(self, head: Token, speaker: Speaker) -> None:
         """Remember a role speaker left unnamed ('The PM's official spokesman said'): a
@@ -608,11 +616,14 @@ def plural_group(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.head.tag_ != "VBZ"
 
 
-def _modifies_a_noun(ent: Span) -> bool:
+def _modifies_a_noun(ent: Span, lex: CueLexicon) -> bool:
     """A name modifying a common noun ('Kara Tepe refugee camp', 'Anren county', 'a
-    Connolly wallet'): a place or a thing, no antecedent for 'he' or 'she'."""
+    Connolly wallet'): a place or a thing, no antecedent for 'he' or 'she'; not a noun
+    that is a cue verb the parser misread ('But Trump claims that ...')."""
     root = ent.root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+    head = root.head
+    modifier = root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
+    return modifier and head.is_lower and not lex.is_cue_verb(head.lemma_.lower())
 
 
 def _one_of_a_group(head: Token, span: Span) -> bool:
