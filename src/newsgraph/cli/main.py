@@ -365,7 +365,8 @@ def quotes(
     limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """Stored quotes, newest first, by speaker and date."""
+    """Stored quotes, newest first, by speaker and date. A quote split by its attribution
+    shows its pieces joined by ' … ' (--json gives its text and parts)."""
     with open_db(db) as store:
         rows = store.find_quotes(speaker=speaker, since=since, until=until, limit=limit)
         total = _quote_total(store, speaker, since, until) if len(rows) >= limit else len(rows)
@@ -416,9 +417,35 @@ def _quote_total(store, speaker: str | None, since: str | None, until: str | Non
         return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
+PIECE_JOIN = " … "  # between the pieces of a quote split by its attribution
+
+
 def _quoted(row: dict) -> str:
-    words = row["text"] if len(row["text"]) < 200 else row["text"][:197] + "…"
+    """A quote's words for the table: a quote split by its attribution is its pieces
+    joined by `` … `` ('"We will go," he said, "and soon."' shows as 'We will go … and
+    soon.': the attribution left out, as the web pages set it apart), a quote
+    in one piece, or whose pieces do not fall in order inside its text, its text. The
+    table prints it as literal text (render.table), never as rich markup."""
+    words = _pieces(row) or row["text"]
+    words = words if len(words) < 200 else words[:197] + "…"
     return f"“{words}”" if row["direct"] else words
+
+
+def _pieces(row: dict) -> str | None:
+    """The pieces of a split quote joined by ``PIECE_JOIN``, or None when it has none or
+    they are not the stretches of its text they claim to be (the web's quote_html check)."""
+    text, start, parts = row.get("text") or "", row.get("start"), row.get("parts") or []
+    if not parts or not isinstance(start, int):
+        return None
+    last = 0
+    for part in parts:
+        a, b = part["start"] - start, part["end"] - start
+        if not last <= a < b <= len(text) or text[a:b] != part["text"]:
+            return None
+        last = b
+    # the comma that led into the attribution ('"We will go," he said') goes with it
+    words = [part["text"].rstrip().removesuffix(",").rstrip() for part in parts[:-1]]
+    return PIECE_JOIN.join([*words, parts[-1]["text"]])
 
 
 @app.command()
