@@ -1881,3 +1881,34 @@ def test_acts_told_after_others_or_over_years_are_not_dated_today(nlp, text, tri
 def test_attacking_a_quality_or_a_strategy_is_criticism(nlp, text) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "attacked"]
     assert found and all((e.type, e.cameo) == ("ACCUSE", "111") for e in found), found
+
+
+def test_a_causative_have_makes_the_haver_the_source(nlp) -> None:
+    text = "In May 2015, Kim Jong Un had his Defense Minister Hyon Yong Chol killed with an anti-aircraft gun."
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert [[a.name for a in e.source] for e in found] == [["Kim Jong Un"]], found
+    assert all("Hyon" in a.name for e in found for a in e.target), found
+
+
+def test_a_headline_shot_dead_with_no_object_names_no_shooter(nlp) -> None:
+    text = (
+        "Afghan special forces soldier shot dead inside Camp Shorab base in Helmand Province "
+        "after allegedly carrying out attack."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "shot"]
+    assert all(a.country != "AFG" for e in found for a in e.source), found
+
+
+def test_troops_arriving_are_deployed_not_visiting(nlp) -> None:
+    text = "Russian troops arrived in Belarus on Monday for joint exercises."
+    found = [e for e in events(nlp, text) if e.trigger.text == "arrived"]
+    assert [e.type for e in found] == ["MOBILIZE"], found
+
+
+def test_an_act_in_a_past_when_clause_is_not_dated_today(nlp) -> None:
+    text = (
+        "When the Islamic State group deliberately destroyed cultural heritage sites in Syria "
+        "and Iraq, it sparked an international outcry."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "destroyed"]
+    assert found and all(e.date is None for e in found), found

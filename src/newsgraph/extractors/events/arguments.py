@@ -75,6 +75,8 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         return _attacker(verb) or _handed_from(verb)
     if _headline_passive(verb):
         return []  # 'One American killed in knife attack': the subject is who underwent it
+    if _had_done(verb):  # 'Kim had his defence minister killed': Kim
+        return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
         # "Four months into the operation, Iraq's largest in years, elite forces have
@@ -106,11 +108,42 @@ DONE_TO = frozenset(
 def _headline_passive(verb: Token) -> bool:
     """A past participle with a subject and no auxiliary or object, the way headlines and
     lists tell a passive ('One American killed in knife attack', 'Two soldiers wounded
-    near Donetsk'): the subject underwent the act."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj") or verb.lemma_ not in DONE_TO:
+    near Donetsk', 'Afghan soldier shot dead inside base', which the tagger may read as a
+    past tense): the subject underwent the act."""
+    if verb.dep_ not in ("ROOT", "conj") or verb.lemma_ not in DONE_TO:
         return False  # not 'Russian journalists protested' (tagged VBN): no object needed
+    if verb.tag_ == "VBD" and verb.lemma_ not in ALWAYS_DONE_TO:
+        return False
+    if verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "toward", "towards")
+        for c in verb.children
+    ):
+        return False  # 'soldiers shot into the air', 'police shot at the crowd'
     deps = {c.dep_ for c in verb.children}
     return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "agent"}
+
+
+# acts whose past tense never goes without an object: a subject with none underwent it
+ALWAYS_DONE_TO = frozenset(
+    {"kill", "wound", "injure", "shoot", "arrest", "detain", "abduct", "kidnap", "execute",
+     "behead", "stab"}
+)  # fmt: skip
+
+
+def _had_done(verb: Token) -> bool:
+    """'Kim had his defence minister killed', 'got him arrested': a causative 'have' or
+    'get' whose complement's subject underwent the act the haver had done."""
+    head = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head != verb
+        and head.lemma_ in ("have", "get")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.lemma_ in DONE_TO
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 # fights named by what they are for ('the battle for Raqqa'), not whom they are against
@@ -334,6 +367,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     suffers = undergone(token)
     if suffers is not None:
         return conjuncts(suffers)
+    if _had_done(token):  # 'Kim had his defence minister killed': the minister
+        return [t for c in token.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if token.lemma_.lower() == "blame":

@@ -563,6 +563,10 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'has repeatedly criticised', 'has previously ruled out', 'once beat'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
+    if verb.dep_ == "advcl" and verb.tag_ == "VBD" and _when_relative(verb):
+        # 'When ISIL deliberately destroyed heritage sites in Syria and Iraq, it sparked an
+        # international outcry': the time of another act, which the text does not give
+        return False
     if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
         # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
         # after) the reported act, on a day the text does not give

@@ -294,6 +294,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         return None
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
+    if code == "042" and token.lemma_.lower() == "arrive" and _troops(sources):
+        code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
 
@@ -306,6 +308,13 @@ def _ordered_coercion(token: Token, code: str) -> bool:
 
 # sectors of people who protest in the street, not by a note ('China protested to Japan')
 CROWD_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "HLH", "REF"})
+
+
+def _troops(sources: Sequence[Token]) -> bool:
+    """Soldiers, marines, troops or forces as the subject (their sector is MIL)."""
+    return bool(sources) and all(
+        agent_sector(t.lemma_) == "MIL" or agent_sector(t.lower_) == "MIL" for t in sources
+    )
 
 
 def _crowd(sources: Sequence[Token]) -> bool:
