@@ -197,7 +197,15 @@ def _quote(q: dict[str, Any]) -> Quote:
         else None
     )
     return Quote(
-        q["start"], q["end"], q["text"], bool(q["direct"]), q.get("cue"), speaker, q.get("date")
+        q["start"],
+        q["end"],
+        q["text"],
+        bool(q["direct"]),
+        q.get("cue"),
+        speaker,
+        q.get("date"),
+        # a quote split by its attribution keeps its pieces (absent: one piece)
+        parts=tuple(Mention(p["start"], p["end"], p["text"]) for p in q.get("parts") or ()),
     )
 
 
@@ -311,7 +319,18 @@ def _moved_quote(q: Quote, delta: int, people: dict[str, str]) -> Quote:
         speaker = Speaker(
             people[speaker.entity], speaker.name, speaker.start, speaker.end, speaker.text
         )
-    return Quote(q.start, q.end, q.text, q.direct, q.cue, speaker, _shifted(q.date, delta))
+    # a copy's text is its source's with a line added at the end: the offsets stay, and a
+    # split quote keeps its pieces where they were
+    return Quote(
+        q.start,
+        q.end,
+        q.text,
+        q.direct,
+        q.cue,
+        speaker,
+        _shifted(q.date, delta),
+        parts=q.parts,
+    )
 
 
 def _moved_event(e: Event, delta: int, people: dict[str, str], countries: dict[str, str]) -> Event:

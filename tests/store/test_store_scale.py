@@ -14,6 +14,7 @@ import pytest
 from test_aggregates import snapshot
 
 from newsgraph.analyze.database import Database
+from newsgraph.records import Article, Mention, Published, Quote, Speaker
 from newsgraph.store import aggregates
 from webdata import sample_articles
 
@@ -30,11 +31,99 @@ def load_bench() -> ModuleType:
     return module
 
 
+SPLIT_BODY = (
+    "The foreign minister spoke in Brussels on Monday. "
+    "'We will go,' Anna Berg said, 'and we will go soon.' Nothing else was said."
+)
+
+
+def split_article() -> Article:
+    """An article whose quote is split by its attribution (``Quote.parts``)."""
+
+    def at(words: str) -> Mention:
+        start = SPLIT_BODY.index(words)
+        return Mention(start, start + len(words), words)
+
+    outer, who = at("'We will go,' Anna Berg said, 'and we will go soon.'"), at("Anna Berg")
+    quote = Quote(
+        outer.start,
+        outer.end,
+        outer.text,
+        True,
+        "said",
+        Speaker(None, "Anna Berg", who.start, who.end, who.text),
+        parts=(at("We will go,"), at("and we will go soon.")),
+    )
+    return Article(
+        id="split-1",
+        source="in/split-1.txt",
+        text=SPLIT_BODY,
+        language="en",
+        published=Published("2022-02-08", "given", 1.0),
+        content_hash="split-1",
+        quotes=(quote,),
+    )
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The test articles and one with a split quote, as ``newsgraph extract`` records."""
     path = tmp_path_factory.mktemp("scale") / "records.jsonl"
-    path.write_text("\n".join(json.dumps(a.to_dict()) for a in sample_articles()) + "\n")
+    records = [*sample_articles(), split_article()]
+    path.write_text("\n".join(json.dumps(a.to_dict()) for a in records) + "\n")
     return str(path)
+
+
+def split_parts(copy: Article) -> list[list[str]]:
+    """The pieces of each split quote of ``copy``, checked against its text."""
+    out = []
+    for q in copy.quotes:
+        if q.parts:
+            assert [copy.text[p.start : p.end] for p in q.parts] == [p.text for p in q.parts]
+            assert q.start <= q.parts[0].start and q.parts[-1].end <= q.end
+            out.append([p.text for p in q.parts])
+    return out
+
+
+def stored_parts(store: Database) -> list[list[str]]:
+    """The pieces of every stored split quote, checked against its article's text."""
+    out = []
+    with store.engine.connect() as conn:
+        ids = conn.exec_driver_sql(
+            "SELECT DISTINCT article_id FROM quotes WHERE parts IS NOT NULL ORDER BY article_id"
+        )
+        ids = [r[0] for r in ids]
+    for i in ids:
+        d = store.article(i)
+        assert d is not None
+        for q in d["quotes"]:
+            if q.get("parts"):
+                assert [d["text"][p["start"] : p["end"]] for p in q["parts"]] == [
+                    p["text"] for p in q["parts"]
+                ]
+                out.append([p["text"] for p in q["parts"]])
+    return out
+
+
+WANT = ["We will go,", "and we will go soon."]
+
+
+def test_copies_keep_a_split_quotes_parts(source: str, db_url: str) -> None:
+    """A copy of a split quote keeps its pieces, where they are in the copy's text: read
+    from records (JSON Lines), stored, and read again from that store as a source
+    database (``bench.main --source DB``), on both backends."""
+    bench = load_bench()
+    copier = bench.Copier([bench.to_article(d) for d in bench.load_sources(source, 10)], 20)
+    copies = [copier.article(i) for i in range(10)]  # two of the split article
+    assert [split_parts(c) for c in copies if c.quotes and c.quotes[0].parts] == [[WANT]] * 2
+    with Database.open(db_url) as store:
+        store.save_batch(copies, None)
+        assert stored_parts(store) == [WANT, WANT]
+        # one piece is NULL in the store, not an empty list
+        assert store.quotes_df()["parts"].isna().sum() == len(store.quotes_df()) - 2
+    again = bench.Copier([bench.to_article(d) for d in bench.load_sources(db_url, 20)], 20)
+    recopied = [again.article(100 + i) for i in range(10)]
+    assert sum(split_parts(c) == [WANT] for c in recopied) == 2
 
 
 def test_copies_vary_ids_days_and_actors(source: str) -> None:
@@ -74,6 +163,7 @@ def test_bench_at_2000_articles(source: str, tmp_path: Path, capsys) -> None:
         stats = store.stats()["tables"]
         assert stats["articles"] == 2000
         assert stats["quotes"] == len(store.quotes_df())
+        assert stored_parts(store) == [WANT] * 400  # every fifth copy is the split article
 
 
 def test_block_copies_keep_the_aggregates_exact(source: str, pg_url: str) -> None:
