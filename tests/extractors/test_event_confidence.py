@@ -1912,3 +1912,18 @@ def test_an_act_in_a_past_when_clause_is_not_dated_today(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "destroyed"]
     assert found and all(e.date is None for e in found), found
+
+
+def test_a_deployed_unit_named_by_its_sector_is_no_target(nlp) -> None:
+    text = "The US has deployed approximately 100 Army Rangers in and around Manbij, Syria."
+    found = [e for e in events(nlp, text) if e.trigger.text == "deployed"]
+    assert found and all("Rangers" not in a.name for e in found for a in e.target), found
+
+
+def test_praise_in_a_match_report_is_no_political_support(nlp) -> None:
+    text = (
+        "The Spaniard had been hailed as a tactical genius last month when his French "
+        "champions stunned mighty Barca 4-0 in Paris."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "hailed"]
+    assert all((e.confidence or 0) < 0.75 for e in found), found

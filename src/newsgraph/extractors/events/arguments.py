@@ -25,6 +25,7 @@ from newsgraph.extractors.events.actor_words import (
 from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
 from newsgraph.kb.actor_codes import (
     adjective_country,
+    agent_sector,
     capital_country,
     country_code,
     place_country,
@@ -730,8 +731,15 @@ def _own_object(token: Token) -> bool:
     are the forces a deployment moves ('stationed some 4,000 troops in Poland')."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return True
-    deployed = token.head.lemma_.lower() in DEPLOYING and token.lemma_.lower() in FORCES
+    forces = token.lemma_.lower() in FORCES or _military(token)
+    deployed = token.head.lemma_.lower() in DEPLOYING and forces
     return deployed and not any(c.dep_ == "poss" for c in token.children)
+
+
+def _military(token: Token) -> bool:
+    """A military unit named by its sector ('Army Rangers', 'commandos', 'special forces')."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(agent_sector(w.lemma_.lower()) == "MIL" for w in words)
 
 
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
