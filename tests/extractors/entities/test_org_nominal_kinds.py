@@ -44,3 +44,12 @@ def test_the_organization_is_not_the_broadcaster_it_speaks_to(nlp):
     )
     layer = layer_of(nlp, text)
     assert name_at(layer, text, "the organization") == "JCC Association"
+
+
+def test_a_name_before_a_kind_noun_is_of_that_kind(nlp):
+    text = (
+        "Strikes at six Tesco stores were deferred because of flaws in the way the "
+        "Mandate trade union served notice of industrial action on the company."
+    )
+    layer = layer_of(nlp, text)
+    assert name_at(layer, text, "the company") == "Tesco"

@@ -165,6 +165,10 @@ def _described(art: CorefArticle, named: list[NameSpan]) -> dict[str, set[str]]:
         if name.start > 0 and doc[name.start - 1].lower_ in nouns:
             words.add(doc[name.start - 1].lower_)  # "vehicle manufacturer BYD"
         root = doc[name.start : name.end].root
+        head = root.head
+        compound = root.dep_ == "compound" and head.i >= name.end and head.is_lower
+        if compound and head.lower_ in _all_kinds():  # "the Mandate trade union": a union
+            words.add(head.lower_)
         for c in root.children:
             if c.dep_ != "appos":
                 continue
@@ -194,7 +198,7 @@ def _antecedent(
     by_name = [n for n in before if _name_has(art, orgs[n.entity], n, word)]
     by_kind = [n for n in before if kind and _fits(orgs[n.entity], kind, described, n, word)]
     told_kind = [
-        n for n in by_kind if kind in {_describers()[w] for w in described.get(n.entity, ())}
+        n for n in by_kind if kind in {_all_kinds()[w] for w in described.get(n.entity, ())}
     ]
     if kind not in LOOSE_KINDS and told_kind:  # the text's own word beats a guess from a
         # name ("the central bank" of an apposition, not the Bank of China named later)
@@ -330,7 +334,7 @@ def _fits(
 ) -> bool:
     if link.type != "ORG":
         return False
-    told = {_describers()[w] for w in described.get(name.entity, ())}
+    told = {_all_kinds()[w] for w in described.get(name.entity, ())}
     words = {w.lower().strip(".") for w in link.name.split()}
     cues = _kind_words()
     if kind == "any" and noun in NOT_MEDIA and "media" not in told:
@@ -359,7 +363,7 @@ def _business(link: Link, described: dict[str, set[str]], name: NameSpan) -> boo
     BYD", "Cemex, the cement company") says so; False when they say it is another kind
     (a court, a newspaper, a party, a university, a KB sector other than business);
     None when nothing tells."""
-    told = {_describers()[w] for w in described.get(name.entity, ())}
+    told = {_all_kinds()[w] for w in described.get(name.entity, ())}
     words = {w.lower().strip(".,") for w in link.name.split()}
     cues = _kind_words()
     if link.sector == "BUS" or "business" in told or words & cues["business"]:
@@ -380,6 +384,21 @@ def _describers() -> dict[str, str]:
     """Nouns that tell an organisation's kind beside its name: the nominals, and nouns
     for a business ("manufacturer", "giant")."""
     return {**{w: "business" for w in lexicon()["business_describers"]}, **_nouns()}
+
+
+@lru_cache(maxsize=1)
+def _all_kinds() -> dict[str, str]:
+    """The describers and the kind words of the other kinds ("union", "court": from
+    ``org_kind_words``, whole nouns only), for the noun a name modifies ("the Mandate
+    trade union")."""
+    kinds = {
+        w: kind
+        for kind, words in lexicon()["org_kind_words"].items()
+        if kind not in ("business", "central_bank")
+        for w in words
+        if len(w) > 3 and w.isalpha()
+    }
+    return {**kinds, **_describers()}
 
 
 @lru_cache(maxsize=1)
