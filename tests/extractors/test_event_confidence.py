@@ -1927,3 +1927,40 @@ def test_praise_in_a_match_report_is_no_political_support(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "hailed"]
     assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_day_hung_on_the_act_beats_a_year_inside_a_name(nlp) -> None:
+    text = (
+        "On Friday, hundreds of thousands of Iranians rallied on the anniversary of the "
+        "country's 1979 Islamic Revolution, carrying banners."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "rallied"]
+    assert [e.date for e in found] == ["2017-02-24"], found
+
+
+def test_a_perfect_over_a_since_clause_is_not_dated_today(nlp) -> None:
+    text = (
+        "The Dogan news agency says 66 Turkish troops have been killed in Syria since Turkey "
+        "began its operations there last August to drive out IS."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert found and all(e.date is None for e in found), found
+
+
+def test_advice_to_customers_is_no_political_request(nlp) -> None:
+    text = (
+        "The USDA urges customers who purchased the chicken to throw it out or return it to "
+        "the place of purchase."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "urges"]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_an_australian_is_one_person_not_the_country(nlp) -> None:
+    text = (
+        "An Australian born in Iran and of Iraqi-Kurdish heritage killed police worker Curtis "
+        "Cheng in Sydney."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert found and all(a.entity != "country:AUS" for e in found for a in e.source), found
+    assert all(a.country == "AUS" for e in found for a in e.source), found

@@ -92,6 +92,19 @@ def _same(a: EventActor, b: EventActor) -> bool:
     return a.name == b.name and a.country == b.country
 
 
+def _one_person(text: str) -> bool:
+    """'an Australian', 'the Spaniard', 'a 39-year-old Frenchman': an article and a
+    singular demonym name one person (not 'the Chinese', 'the Swiss', 'Iraqis')."""
+    words = text.split()
+    articles = [i for i, w in enumerate(words[:-1]) if w.lower() in ("a", "an", "the")]
+    if not articles or any(not w[:1].isalnum() for w in words[articles[-1] :]):
+        return False  # no article right before the name ('An Australian born in Iran')
+    if any(w[:1].isupper() and i > articles[-1] for i, w in enumerate(words[:-1])):
+        return False  # 'the Australian Government': a name of something else
+    last = words[-1].lower()
+    return words[-1][:1].isupper() and not last.endswith(("s", "ese", "sh", "ch"))
+
+
 def is_named(actor: EventActor) -> bool:
     """Whether an actor names someone: an entity, a country, or a coded phrase."""
     return bool(actor.entity or actor.country or actor.code or actor.sector)
@@ -171,6 +184,9 @@ def event_actor(
     if business and not _heads(entity, start, end, layer.text):
         return EventActor(None, text, country, "BUS", (country or "") + "BUS")  # 'The French firm'
     people = adjective_country(text) if kind == "NORP" else None
+    if people is not None and _one_person(layer.text[max(0, start - 40) : start] + text):
+        # 'An Australian born in Iran killed ...', 'The Spaniard': one person of the country
+        return EventActor(None, text, people, None, people)
     if people is not None:  # 'the French election', 'Iraqis': the country
         known_people = kb.countries.get(people)
         label = known_people.name if known_people else name

@@ -160,24 +160,27 @@ def _date(
         for part in span:  # 'in 1992, when the military police killed 111 prisoners'
             for clause in part.children:
                 if clause.i in chain and _when_relative(clause):
-                    return chain[clause.i]
+                    return chain[clause.i] * 32
         before = doc[max(span.start - 1, 0)]
         if span.start > 0 and before.lower_ == "since" and not counting_since:
             return None  # 'in decline since 2011, but still launches attacks': a stretch
         dangling = span.start > 0 and before.dep_ == "prep" and before.head.i in chain
         if dangling and not any(c.dep_ == "pobj" for c in before.children):
-            return chain[before.head.i]  # 'in October ICC judges approved' (misparsed)
+            return chain[before.head.i] * 32  # 'in October ICC judges approved' (misparsed)
         during = _occasion(node, chain)
         if during is not None:
-            return during  # "criticized McCain during Wednesday's press briefing"
+            return during * 32  # "criticized McCain during Wednesday's press briefing"
         if _noun_time(node, chain):
             return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
-        for _ in range(16):
+        for step in range(16):
             if node.i in chain:
-                return chain[node.i]
+                # nearer the clause first; at one rank, the time hung more directly on it
+                # ('On Friday, Iranians rallied on the anniversary of the 1979 revolution')
+                return chain[node.i] * 32 + step
             outside = not span.start <= node.i < span.end
             if node.head == node or (node.pos_ in ("VERB", "AUX") and outside):
-                return _when_clause(node, chain) if outside else None
+                rank = _when_clause(node, chain) if outside else None
+                return None if rank is None else rank * 32 + step
             node = node.head
         return None
 
@@ -200,7 +203,8 @@ def _date(
     else:
         present = _reports_present(coded.trigger)
     counting_since = True
-    if any(_since(t, doc) and governs(t) is not None for t in inside):
+    stretch = any(_since_clause(doc[i]) for i in chain)  # 'since Turkey began its operations'
+    if stretch or any(_since(t, doc) and governs(t) is not None for t in inside):
         # 'have destroyed 4,608 facilities since the beginning of this year, Rudskoi said on
         # Tuesday': over a stretch that began then, on no one day (not the day it was told)
         return None
@@ -219,6 +223,15 @@ def _date(
 RETROSPECT = re.compile(
     r"(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades?|months)\b", re.I
 )
+
+
+def _since_clause(verb: Token) -> bool:
+    """'66 Turkish troops have been killed since Turkey began its operations there last
+    August': a perfect counted over a stretch a 'since' clause begins."""
+    return _perfect(verb) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _since(expr: TimeExpr, doc: Doc) -> bool:
@@ -308,7 +321,7 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
     July's coup", 'the mass protests Sunday'): it dates that thing, not the act."""
     head = root.head
     return (
-        root.dep_ in ("npadvmod", "poss", "compound", "nmod", "amod")
+        root.dep_ in ("npadvmod", "poss", "compound", "nmod", "amod", "nummod")
         and head != root
         and head.pos_ in ("NOUN", "PROPN")
         and head.i not in chain

@@ -263,6 +263,12 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         counted = True
     if counted or _times_over(trigger) or _statistic(trigger, subject):
         doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
+    if (
+        plover == "REQUEST"
+        and tgt_tokens
+        and all(t.lemma_.lower() in CONSUMERS for t in tgt_tokens)
+    ):
+        doubts.append("other_sense")  # 'The USDA urges customers to throw it out': advice
     partner = tgt_tokens or any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
     together = subject is not None and any(c.dep_ == "conj" for c in subject.children)
     if trigger.lemma_.lower() in sets["partner_verbs"] and not (partner or together or spoken):
@@ -1077,6 +1083,13 @@ def _thing_object(
         if g.dep_ == "pobj"
     ]
     return any(_thing(o) for o in objects if o.i not in actors)
+
+
+# people advised as buyers and users of something, not as political actors
+CONSUMERS = frozenset(
+    {"customer", "consumer", "shopper", "user", "buyer", "patient", "passenger", "traveller",
+     "traveler", "motorist", "driver", "viewer", "reader", "listener", "homeowner", "diner"}
+)  # fmt: skip
 
 
 # stances a group is described by ('a group supporting the president', 'parties
