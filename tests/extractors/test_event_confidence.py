@@ -1964,3 +1964,16 @@ def test_an_australian_is_one_person_not_the_country(nlp) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
     assert found and all(a.entity != "country:AUS" for e in found for a in e.source), found
     assert all(a.country == "AUS" for e in found for a in e.source), found
+
+
+def test_capturing_a_city_is_occupying_it_not_an_arrest(nlp) -> None:
+    text = "Islamic State fighters captured Kirkuk last October after a night of fighting."
+    found = [e for e in events(nlp, text) if e.trigger.text == "captured"]
+    assert [e.cameo for e in found] == ["192"], found
+
+
+def test_who_is_committed_to_something_is_the_source(nlp) -> None:
+    text = "Wang Yi said that China was committed to the denuclearisation of the Korean peninsula."
+    found = [e for e in events(nlp, text) if e.trigger.text == "committed"]
+    assert found and all([a.country for a in e.source] == ["CHN"] for e in found), found
+    assert all(a.country != "CHN" for e in found for a in e.target), found

@@ -225,6 +225,10 @@ def contracted_perfect(verb: Token) -> bool:
 
 def _engaged_in(verb: Token) -> bool:
     """'were engaged / involved in E': an adjectival passive whose subject does E."""
+    if verb.lemma_ == "commit":  # 'China was committed to the denuclearisation of ...'
+        deps = {(c.dep_, c.lower_) for c in verb.children}
+        passive = any(dep == "auxpass" for dep, _ in deps)
+        return passive and ("prep", "to") in deps
     return verb.lemma_ in ("engage", "involve") and any(
         c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
     )

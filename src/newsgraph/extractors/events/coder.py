@@ -294,6 +294,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         return None
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
+    if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
+        code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
     if code == "042" and token.lemma_.lower() == "arrive" and _troops(sources):
         code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
@@ -308,6 +310,11 @@ def _ordered_coercion(token: Token, code: str) -> bool:
 
 # sectors of people who protest in the street, not by a note ('China protested to Japan')
 CROWD_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "HLH", "REF"})
+
+
+def _place_taken(verb: Token) -> bool:
+    """The object of a capture is a named place (a city, a region, a country)."""
+    return any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
 
 
 def _troops(sources: Sequence[Token]) -> bool:
