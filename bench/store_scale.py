@@ -40,6 +40,16 @@
    against each server alone, in K alternating turns each (other, this, this, other,
    ...), and reports both sides' latencies, answers a second and CPU per answer.
 
+3. **Ingest into a store as it is** (``--ingest-into DB``, instead of 1 and 2): the
+   writer's cost per article on DB now, for issue 18's "ingest at the end within 1.5x of
+   the start": ``--ingest-n`` new copies (past every copy a build stores, under ids of
+   their own) stored ``--batch`` at a time through ``Database.save_batch``, each batch
+   timed and split into store, events merged and stories assigned, ``--ingest-reps``
+   times. Each repetition is one transaction with a savepoint per batch, rolled back at
+   its end, so a large store keeps what it had (the commit itself is left out);
+   ``--ingest-commit`` commits each batch instead (a fresh store, or a copy). A new path
+   is a fresh store: the start. ``--ingest-statements`` sums each statement's time.
+
 Prints one JSON object (with ``--json``; a table otherwise)::
 
     {"n": N, "backend": "sqlite", "endpoints": {name: {"p50": ms, "p95": ms, "p99": ms,
@@ -63,6 +73,7 @@ import os
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -405,6 +416,166 @@ def _mean(timings: list[tuple[int, float]], articles: int, *, first: bool) -> fl
         if count >= articles:
             break
     return ms / max(1, count)
+
+
+# ---- ingest into an existing store --------------------------------------------------------
+
+INGEST_FROM = 10_000_000  # copy numbers of the measured articles: past every stored copy
+
+
+class _Savepoints:
+    """Stands in for ``Store._writer``: each of its transactions is a savepoint of one
+    open transaction on ``conn``, which the caller rolls back (the store is left as it
+    was)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Any]:
+        with self.conn.begin_nested():
+            yield self.conn
+
+
+def ingest_articles(copier: Copier, n: int, rep: int, stored: int = 0) -> list[Article]:
+    """``n`` copies (the same ones at every repetition, from ``INGEST_FROM`` on) under
+    new ids, hashes, sources and urls (``ingest-<stored>-<rep>-<i>``, ``stored`` the
+    articles the store held before: a run that committed its copies changes it, so the
+    next run's ids are new too): nothing a store built by this bench holds."""
+    out = []
+    for i in range(n):
+        a = copier.article(INGEST_FROM + i)
+        key = f"ingest-{stored}-{rep}-{i:06d}"
+        out.append(
+            a.replace(
+                id=key,
+                source=f"ingest:{stored}:{rep}:{i}",
+                url=f"https://ingest.example/{stored}/{rep}/{i}",
+                content_hash=f"{key}-{a.content_hash}"[:128],
+            )
+        )
+    return out
+
+
+def ingest_into(
+    db: str,
+    copier: Copier,
+    n: int,
+    batch: int,
+    reps: int,
+    *,
+    commit: bool = False,
+    statements: bool = False,
+) -> dict[str, Any]:
+    """The writer's cost per article on the store ``db`` as it is: ``reps`` times, ``n``
+    copies (``ingest_articles``) stored ``batch`` at a time through ``Database.save_batch``
+    (what ``newsgraph ingest`` calls after the NLP stage: rows, aggregates, search index,
+    events merged, stories assigned), each batch timed. Without ``commit`` every
+    repetition is one transaction (the writer's lock taken at its start) and each batch
+    a savepoint in it, rolled back at the end: the store keeps what it had, and the
+    figure leaves out only the commit itself. With ``commit`` each batch commits (for a
+    fresh store or a copy: the articles stay). Each repetition starts with the stories
+    window cache dropped, so the first batch of each pays the window's read, as the first
+    batch of an ingest does; the medians are over batches. Each batch's time is split
+    into ``events`` (``merge.merge_new_events``), ``stories`` (``stories.assign``) and
+    ``store`` (the rest: rows, aggregates, search index, claims). With ``statements``
+    the time of each statement the writer sent is summed too (its first 120 characters)."""
+    from sqlalchemy import event
+
+    from newsgraph.analyze import merge as merge_module
+    from newsgraph.analyze import stories as stories_module
+    from newsgraph.analyze.stories import drop_window_caches
+    from newsgraph.store.engine import write_engine
+
+    spent: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+
+    def before(conn: Any, _cursor: Any, _stmt: str, _params: Any, context: Any, _many: Any) -> None:
+        context._ingest_began = time.perf_counter()
+
+    def after(conn: Any, _cursor: Any, stmt: str, _params: Any, context: Any, _many: Any) -> None:
+        row = spent[" ".join(stmt.split())[:120]]
+        row[0] += 1
+        row[1] += (time.perf_counter() - context._ingest_began) * 1000
+
+    # the batch's phases: events merged, stories assigned (the rest: rows, aggregates,
+    # search index); Database.merge_in calls merge.merge_new_events, then stories.assign
+    phase = {"events": 0.0, "stories": 0.0}
+
+    def timed(name: str, call: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                phase[name] += (time.perf_counter() - began) * 1000
+
+        return run
+
+    out: dict[str, Any] = {"db": db, "mode": "commit" if commit else "rollback"}
+    runs: list[dict[str, Any]] = []
+    with Database.open(db) as store, contextlib.ExitStack() as patched:
+        out["articles_before"] = int(store.stats()["tables"]["articles"])
+        if statements:
+            event.listen(store.engine, "before_cursor_execute", before)
+            event.listen(store.engine, "after_cursor_execute", after)
+        for module, name in ((merge_module, "merge_new_events"), (stories_module, "assign")):
+            call = getattr(module, name)
+            setattr(module, name, timed("events" if module is merge_module else "stories", call))
+            patched.callback(setattr, module, name, call)
+        for rep in range(reps):
+            records = ingest_articles(copier, n, rep, out["articles_before"])
+            drop_window_caches()
+            per_article: list[float] = []
+            parts: dict[str, list[float]] = {"store": [], "events": [], "stories": []}
+            with contextlib.ExitStack() as stack:
+                if not commit:
+                    conn = stack.enter_context(write_engine(store.engine).connect())
+                    outer = conn.begin()
+                    stack.callback(outer.rollback)
+                    writer, store._writer = store._writer, _Savepoints(conn)  # type: ignore[assignment]
+                    stack.callback(setattr, store, "_writer", writer)
+                for start in range(0, n, batch):
+                    chunk = records[start : start + batch]
+                    phase["events"] = phase["stories"] = 0.0
+                    began = time.perf_counter()
+                    result = store.save_batch(chunk, None)
+                    total = (time.perf_counter() - began) * 1000
+                    per_article.append(total / len(chunk))
+                    for name, ms in phase.items():
+                        parts[name].append(ms / len(chunk))
+                    parts["store"].append((total - sum(phase.values())) / len(chunk))
+                    if result.added != len(chunk):
+                        raise SystemExit(f"batch at {start}: {result.added} of {len(chunk)} stored")
+            runs.append(
+                {
+                    "median": round(statistics.median(per_article), 3),
+                    "mean": round(statistics.fmean(per_article), 3),
+                    "first_batch": round(per_article[0], 3),
+                    "batches": [round(x, 2) for x in per_article],
+                    "parts_median": {k: round(statistics.median(v), 3) for k, v in parts.items()},
+                    "parts": {k: [round(x, 2) for x in v] for k, v in parts.items()},
+                }
+            )
+        out["articles_after"] = int(store.stats()["tables"]["articles"])
+    every = [x for run in runs for x in run["batches"]]
+    out |= {
+        "n": n,
+        "batch": batch,
+        "reps": runs,
+        "ms_per_article_median": round(statistics.median(every), 3),
+        "ms_per_article_median_of_reps": [run["median"] for run in runs],
+        "parts_ms_per_article_median": {
+            k: round(statistics.median(x for run in runs for x in run["parts"][k]), 3)
+            for k in ("store", "events", "stories")
+        },
+    }
+    if statements:
+        top = sorted(spent.items(), key=lambda kv: -kv[1][1])[:20]
+        out["statements"] = [
+            {"sql": sql, "count": int(count), "ms": round(ms, 1)} for sql, (count, ms) in top
+        ]
+        out["statements_ms"] = round(sum(ms for _, ms in spent.values()), 1)
+    return out
 
 
 # ---- PostgreSQL: a million by copying blocks in SQL ---------------------------------------
@@ -1243,8 +1414,43 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "(PostgreSQL: EXPLAIN ANALYZE with the request's settings), full scans of growing "
         "tables and the slowest statement (plans)",
     )
+    ap.add_argument(
+        "--ingest-into",
+        metavar="DB",
+        help="instead of building and timing: the writer's cost per article on the store DB "
+        "as it is (SQLite path or PostgreSQL URL; a new path is a fresh store): "
+        "--ingest-n new copies stored --batch at a time through save_batch, each batch "
+        "timed, --ingest-reps times, rolled back (ingest_into)",
+    )
+    ap.add_argument("--ingest-n", type=int, default=1000, help="articles per repetition")
+    ap.add_argument("--ingest-reps", type=int, default=3, help="repetitions")
+    ap.add_argument(
+        "--ingest-commit",
+        action="store_true",
+        help="commit each batch (the articles stay: for a fresh store or a copy)",
+    )
+    ap.add_argument(
+        "--ingest-statements",
+        action="store_true",
+        help="also sum the time of each statement the writer sends",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args(argv)
+    if args.ingest_into:
+        sources = [to_article(d) for d in load_sources(args.source, args.sources)]
+        if not sources:
+            raise SystemExit(f"{args.source}: no articles")
+        found = ingest_into(
+            args.ingest_into,
+            Copier(sources, args.years),
+            args.ingest_n,
+            args.batch,
+            args.ingest_reps,
+            commit=args.ingest_commit,
+            statements=args.ingest_statements,
+        )
+        print(json.dumps(found) if args.json else _ingest_table(found))
+        return found
     db = args.db
     if db is None:
         if args.backend == "postgres":
@@ -1297,6 +1503,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     else:
         _table(out, args.clients)
     return out
+
+
+def _ingest_table(found: dict[str, Any]) -> str:
+    lines = [
+        f"{found['db']}: {found['articles_before']:,} articles, {found['n']} a repetition, "
+        f"batches of {found['batch']}, {found['mode']}",
+        f"ms per article, median over batches: {found['ms_per_article_median']} "
+        f"(repetitions: {found['ms_per_article_median_of_reps']}); of which, medians: "
+        f"{found['parts_ms_per_article_median']}",
+    ]
+    for row in found.get("statements", []):
+        lines.append(f"{row['ms']:>10} ms {row['count']:>6}x  {row['sql']}")
+    return "\n".join(lines)
 
 
 def _table(out: dict[str, Any], clients: int) -> None:
