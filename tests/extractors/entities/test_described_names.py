@@ -7,19 +7,15 @@ knowledge base: every name is local to the article.
 from __future__ import annotations
 
 import pytest
+from entity_checks import local_layer_of as layer_of
 
-from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer, find_entities
+from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.languages.en import english
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return english()
-
-
-def layer_of(nlp, text: str) -> EntityLayer:
-    return find_entities(nlp(text), published="2017-03-01", kb=NO_KB)
 
 
 def type_of(layer: EntityLayer, name: str) -> str | None:

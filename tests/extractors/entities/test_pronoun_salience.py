@@ -8,28 +8,16 @@ from reaching too far. No knowledge base: every person is local to the article.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from entity_checks import local_layer_of as layer_of
+from entity_checks import word_entity_at as entity_at
 
-from newsgraph.extractors.entities.kbview import NO_KB
-from newsgraph.extractors.entities.layer import EntityLayer, find_entities
 from newsgraph.languages.en import english
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return english()
-
-
-def layer_of(nlp, text: str) -> EntityLayer:
-    return find_entities(nlp(text), published="2017-03-01", kb=NO_KB)
-
-
-def entity_at(layer: EntityLayer, text: str, needle: str, nth: int = 0) -> str | None:
-    start = [m.start() for m in re.finditer(rf"\b{re.escape(needle)}\b", text)][nth]
-    found = layer.resolve(start, start + len(needle))
-    return found.entity if found else None
 
 
 def test_a_spokesman_without_a_name_keeps_his_he_unlinked(nlp):
