@@ -250,3 +250,35 @@ def test_a_query_with_a_colon_is_counted_beyond_the_cap(store: Store, monkeypatc
     monkeypatch.setattr(search, "COUNT_CAP", 2)
     found = search_backend(store.engine).search("Macron :talks", SearchFilters(), 10, 0)
     assert not found.exact and found.total >= 3
+
+
+def test_migration_indexes_the_scoped_merged_events(store: Store) -> None:
+    """Step ``_merged_events_scope`` gives ``merged_events.scope`` an index, so the
+    events scoped to a batch's articles are read by it: a database rolled back before
+    the step gets it on opening, and (SQLite) the scoped candidates' plan uses it."""
+    from newsgraph.store.events import candidate_rows
+    from newsgraph.store.migrations import SCHEMA_VERSION, _merged_events_scope
+
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_merged_events_scope"))
+        step = MIGRATIONS.index(_merged_events_scope) + 1
+        conn.execute(text(f"DELETE FROM schema_version WHERE version >= {step}"))
+    url = store.engine.url.render_as_string(hide_password=False)
+    with Store.open(url) as again:
+        assert again.schema_version == SCHEMA_VERSION
+        if again.engine.dialect.name == "postgresql":
+            sql = "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_merged_events_scope'"
+            with again.engine.connect() as conn:
+                assert "(scope)" in str(conn.execute(text(sql)).scalar_one())
+            return
+        with again.engine.connect() as conn:
+            plan = " ".join(
+                str(r[-1])
+                for r in conn.execute(
+                    text(
+                        "EXPLAIN QUERY PLAN SELECT id FROM merged_events WHERE scope IN ('a', 'b')"
+                    )
+                )
+            )
+            assert "ix_merged_events_scope" in plan, plan
+            assert candidate_rows(conn, [], days=[], scopes=["no-such-article"]) == []

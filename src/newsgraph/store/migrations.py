@@ -398,6 +398,16 @@ def _pg_search_index(conn: Connection) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_search_tags")
 
 
+def _merged_events_scope(conn: Connection) -> None:
+    """``ix_merged_events_scope``: the merged events scoped to the articles of a batch
+    (``events.candidate_rows``, ``scope IN (...)``) are read through an index. The key
+    index leads with the type, so it could not serve them: at 1,000,000 articles on
+    PostgreSQL each batch was a parallel scan of 760,000 merged events (76.6 ms)."""
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_merged_events_scope ON merged_events (scope)"
+    )
+
+
 MIGRATIONS: Sequence[Step] = (
     _v1_create_tables,
     _v2_search_index,
@@ -415,6 +425,7 @@ MIGRATIONS: Sequence[Step] = (
     _pg_search_tags,
     _quote_parts,
     _pg_search_index,
+    _merged_events_scope,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -214,6 +214,9 @@ merged_events = Table(
     Column("created", DateTime(timezone=True), nullable=False),
     Index("ix_merged_events_key", "type", "source_key", "target_key", "negated", "scope"),
     Index("ix_merged_events_date", "date"),
+    # the events scoped to one article, which a batch's reports may join
+    # (``events.candidate_rows``): without it, each batch scanned every merged event
+    Index("ix_merged_events_scope", "scope"),
 )
 
 # the actors of a merged event, one row each, so dyads and timelines find them by index
