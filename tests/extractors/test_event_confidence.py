@@ -1977,3 +1977,11 @@ def test_who_is_committed_to_something_is_the_source(nlp) -> None:
     found = [e for e in events(nlp, text) if e.trigger.text == "committed"]
     assert found and all([a.country for a in e.source] == ["CHN"] for e in found), found
     assert all(a.country != "CHN" for e in found for a in e.target), found
+
+
+def test_appealing_a_verdict_is_a_challenge_in_court_not_a_request(nlp) -> None:
+    text = "Alexei Navalny is serving a suspended sentence, but has appealed the verdict."
+    assert confidence_of(nlp, text, "appealed") < 0.75
+    # guard: appealing a decision to a government asks that government
+    text = "Shinzo Abe has said he will appeal that decision to the new administration."
+    assert confidence_of(nlp, text, "appeal") >= 0.75

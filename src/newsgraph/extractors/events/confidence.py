@@ -513,12 +513,30 @@ def _legal_appeal(verb: Token) -> bool:
     """An appeal to a court: passive ('the case is being appealed'), or at or to a court."""
     if _passive(verb):
         return True
+    courts = _sets()["court_nouns"]
+    addressed = any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(is_actor(g) and g.lemma_.lower() not in courts for g in c.children)
+        for c in verb.children
+    )  # 'will appeal that decision to the new administration': a request to someone
+    if not addressed and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in APPEALED for c in verb.children
+    ):
+        return True  # 'has appealed the verdict': a challenge in court, no request
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("to", "at", "against", "in")
         and any(g.lemma_.lower() in _sets()["court_nouns"] for g in c.children)
         for c in verb.children
     )
+
+
+# what is appealed in court ('appealed the verdict', 'will appeal the ruling')
+APPEALED = frozenset(
+    {"verdict", "ruling", "decision", "sentence", "conviction", "judgment", "judgement",
+     "fine", "order", "acquittal", "case"}
+)  # fmt: skip
 
 
 def _reported_of(trigger: Token, sets: dict[str, frozenset[str]]) -> bool:
