@@ -1985,3 +1985,22 @@ def test_appealing_a_verdict_is_a_challenge_in_court_not_a_request(nlp) -> None:
     # guard: appealing a decision to a government asks that government
     text = "Shinzo Abe has said he will appeal that decision to the new administration."
     assert confidence_of(nlp, text, "appeal") >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "The Dutch government cited security concerns over a proposed rally and withdrew "
+            "landing rights for Turkey's foreign minister Mevlut Cavusoglu.",
+            "withdrew",
+            "TUR",
+        ),
+        ("Russia revoked the accreditation of two BBC journalists.", "revoked", None),
+    ],
+)
+def test_rights_withdrawn_or_revoked_are_an_administrative_sanction(nlp, text, trigger, target):
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert [(e.type, e.cameo) for e in found] == [("COERCE", "172")], found
+    if target:
+        assert [a.country for a in found[0].target] == [target], found
