@@ -2004,3 +2004,9 @@ def test_rights_withdrawn_or_revoked_are_an_administrative_sanction(nlp, text, t
     assert [(e.type, e.cameo) for e in found] == [("COERCE", "172")], found
     if target:
         assert [a.country for a in found[0].target] == [target], found
+
+
+def test_a_vow_to_eliminate_someone_is_a_threat_not_a_promise(nlp) -> None:
+    text = "Trump has repeatedly vowed to eliminate the Islamic State group but gave few details."
+    found = [e for e in events(nlp, text) if e.trigger.text == "vowed"]
+    assert [e.type for e in found] == ["THREATEN"], found

@@ -294,6 +294,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         return None
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
+    if code == "030" and _hostile_aim(token):
+        code = "130"  # 'Trump has vowed to eliminate the group': a threat to it, no promise
     if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
         code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
     if code == "042" and token.lemma_.lower() == "arrive" and _troops(sources):
@@ -310,6 +312,25 @@ def _ordered_coercion(token: Token, code: str) -> bool:
 
 # sectors of people who protest in the street, not by a note ('China protested to Japan')
 CROWD_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "HLH", "REF"})
+
+
+# what a vow can aim at someone that no trigger codes ('vowed to eliminate the group')
+HOSTILE_AIMS = frozenset(
+    {"eliminate", "defeat", "crush", "wipe", "annihilate", "eradicate", "obliterate",
+     "smash", "topple", "overthrow", "oust", "exterminate"}
+)  # fmt: skip
+
+
+def _hostile_aim(verb: Token) -> bool:
+    """A vow, pledge or promise to do one of ``HOSTILE_AIMS`` to someone."""
+    if verb.lemma_.lower() not in ("vow", "pledge", "promise", "swear"):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in HOSTILE_AIMS
+        and any(g.dep_ == "dobj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _place_taken(verb: Token) -> bool:
