@@ -92,15 +92,51 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+class _IdfTable(dict[str, float]):
+    """``log((docs + 1) / (count + 1)) + 1`` of each key asked for, kept."""
+
+    def __init__(self, docs: int, counts: dict[str, int]) -> None:
+        super().__init__()
+        self.docs, self.counts = docs, counts
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = math.log((self.docs + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+        return value
+
+
+class _TfTable(dict[int, float]):
+    """``1 + log(count)`` of each count asked for, kept."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_TF = _TfTable()
+
+
 @dataclass
 class DocFreq:
     """How many articles carried each word or entity id (the ``idf`` of both)."""
 
     docs: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    # the idfs computed since ``docs`` and the number of keys last changed (``add``
+    # changes ``docs``; the store's counts are only ever added for keys not loaded
+    # yet): the same numbers, computed once per article instead of once per candidate
+    _table: _IdfTable | None = field(default=None, repr=False, compare=False)
+    _stamp: tuple[int, int, int] = field(default=(-1, -1, -1), repr=False, compare=False)
 
     def idf(self, key: str) -> float:
-        return math.log((self.docs + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+        return self.table()[key]
+
+    def table(self) -> _IdfTable:
+        """The idf of every key by ``table[key]`` (computed when first asked for, as
+        ``idf``), for the current counts: ask again after changing them."""
+        stamp = (self.docs, len(self.counts), id(self.counts))
+        if self._table is None or stamp != self._stamp:
+            self._table, self._stamp = _IdfTable(self.docs, self.counts), stamp
+        return self._table
 
     def add(self, sketch: Sketch) -> None:
         self.docs += 1
@@ -194,7 +230,8 @@ class Story:
 
 
 def _weighted(counts: dict[str, int] | Counter[str], df: DocFreq) -> dict[str, float]:
-    return {t: (1.0 + math.log(c)) * df.idf(t) for t, c in counts.items() if c > 0}
+    idf, tf = df.table(), _TF
+    return {t: tf[c] * idf[t] for t, c in counts.items() if c > 0}
 
 
 def lexical(
@@ -208,7 +245,8 @@ def lexical(
     if not sketch.terms or not theirs:
         return 0.0
     wa = _weighted(sketch.terms, df) if weighted is None else weighted
-    dot = sum(w * (1.0 + math.log(theirs[t])) * df.idf(t) for t, w in wa.items() if theirs.get(t))
+    idf, tf = df.table(), _TF
+    dot = sum(w * tf[theirs[t]] * idf[t] for t, w in wa.items() if theirs.get(t))
     if not dot:
         return 0.0
     na = math.sqrt(sum(w * w for w in wa.values()))
@@ -228,8 +266,9 @@ def overlap(keys: Iterable[str], other: Counter[str], df: DocFreq, size: int = 1
     the mean over the members of the share each of them holds."""
     total = shared = 0.0
     size = max(size, 1)
+    idf = df.table()
     for key in keys:
-        w = df.idf(key)
+        w = idf[key]
         total += w
         n = other.get(key, 0)
         if n:
@@ -544,17 +583,21 @@ class CentroidIndex:
         else:
             # the nearest cells first; more (twice as many each time) while they hold
             # fewer than ``PROBE_ROWS`` stories of the article's days (the index may
-            # hold other days: a cell's stories are of any day)
-            order: list[int] = np.argsort(-(self.centres @ vector), kind="stable").tolist()
-            parts: list[np.ndarray] = []
-            found, start, step = 0, 0, PROBE_CELLS
-            while start < len(order) and (start == 0 or found < PROBE_ROWS):
-                block = order[start : start + step]
-                part = near(np.fromiter((r for c in block for r in self.cells[c]), dtype=np.int64))
-                parts.append(part)
-                found += len(part)
-                start, step = start + step, 2 * step
-            rows = np.sort(np.concatenate(parts))
+            # hold other days: a cell's stories are of any day). One pass over the
+            # day arrays: each live row of the article's days has the rank of its cell
+            # in that order, and the cells read are the first ``end`` ranks
+            order = np.argsort(-(self.centres @ vector), kind="stable")
+            rank = np.empty(len(order), dtype=np.int64)
+            rank[order] = np.arange(len(order))
+            days = near(np.arange(len(self.keys)))
+            cells = self.cell[days]
+            placed = cells >= 0
+            days, ranks = days[placed], rank[cells[placed]]
+            end = step = PROBE_CELLS
+            while end < len(order) and np.count_nonzero(ranks < end) < PROBE_ROWS:
+                step *= 2
+                end += step
+            rows = days[ranks < end]
         self.probed = len(rows)
         self.probed_total += len(rows)
         if not len(rows):
