@@ -2010,3 +2010,13 @@ def test_a_vow_to_eliminate_someone_is_a_threat_not_a_promise(nlp) -> None:
     text = "Trump has repeatedly vowed to eliminate the Islamic State group but gave few details."
     found = [e for e in events(nlp, text) if e.trigger.text == "vowed"]
     assert [e.type for e in found] == ["THREATEN"], found
+
+
+def test_a_capitalised_dateline_glued_to_a_sentence_is_no_target(nlp) -> None:
+    text = (
+        "Brazil fears shrinking exports. The United States and China have requested "
+        "Brazilian authorities to launch an investigation against unscrupulous meat "
+        "producers\nRIO DE JANEIRO, March 19. /TASS/. Exports may shrink."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "investigation"]
+    assert all("JANEIRO" not in a.name for e in found for a in e.target), found

@@ -106,13 +106,27 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
+MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+)
+
+
 def _dateline(token: Token) -> bool:
-    """A place before an agency's bracket that opens the story ('Hong Kong (CNN)Two ...')."""
-    if token.ent_type_ not in ("GPE", "LOC"):
-        return False
+    """A place before an agency's bracket that opens the story ('Hong Kong (CNN)Two ...'),
+    or a capitalised place and a date ('RIO DE JANEIRO, March 19. /TASS/.', whatever
+    entity type the model gives it)."""
     doc, end = token.doc, token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    name = [t for t in doc[start:end] if t.is_alpha]
+    dated = end + 1 < len(doc) and doc[end].text in (",", "-", "\u2013", "\u2014")
+    if name and all(t.is_upper for t in name) and dated and doc[end + 1].lower_[:3] in MONTHS:
+        return True
+    if token.ent_type_ not in ("GPE", "LOC"):
+        return False
     return (
         end + 2 < len(doc)
         and doc[end].text == "("
