@@ -372,8 +372,10 @@ class CentroidIndex:
     k-means over their unit vector sums, and an article's first pass scores only the
     rows of the ``PROBE_CELLS`` cells whose centres are closest to its vector (more
     cells, in order, while they hold fewer than ``PROBE_ROWS`` stories of the article's
-    days). Its cost is then the cells plus the rows probed (about ``PROBE_CELLS`` x
-    sqrt(n) when the index holds the article's days), not the window. The stories that can clear the threshold are close to the article by vector
+    days). Its cost is then the cells, one vectorised mask over the day arrays (which
+    rows are of the article's days, and their cells' ranks) and the rows scored (about
+    ``PROBE_CELLS`` x sqrt(n) when the index holds the article's days), not a product
+    over the window. The stories that can clear the threshold are close to the article by vector
     and sit in the cells nearest it; the far end of the 40 (mean cosines near zero,
     which never join) may differ from an exhaustive pass.
 
