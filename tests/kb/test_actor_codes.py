@@ -238,3 +238,18 @@ def test_a_short_acronym_matches_only_in_capitals() -> None:
         "IGOUNO",
     ]
     assert code_phrase("Nato allies").code == "IGOWSTNAT"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Leila de Lima", None),
+        ("Senator Leila de Lima", None),
+        # guards: a place after a capitalised 'de' of its own name, or after a preposition
+        ("Rio de Janeiro police", "BRA"),
+        ("police in Lima", "PER"),
+    ],
+)
+def test_a_place_after_a_surname_particle_is_part_of_a_name(phrase, country) -> None:
+    found = code_phrase(phrase)
+    assert (found.country if found else None) == country

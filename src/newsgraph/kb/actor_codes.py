@@ -257,6 +257,17 @@ def _outside(tokens: list[str], span: tuple[int, int, Any] | None) -> list[str]:
     return [*tokens[: span[0]], *([""] * (span[1] - span[0])), *tokens[span[1] :]]
 
 
+# lowercase particles of surnames ('Leila de Lima', 'Ursula von der Leyen')
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "dos", "das", "di", "du", "van", "von", "der", "bin", "ibn"}
+)
+
+
+def _particle(token: str, text: str) -> bool:
+    """A surname particle, written in lower case in the phrase ('de', not 'De Beers')."""
+    return token in NAME_PARTICLES and re.search(rf"(?<!\S){token}\s+[A-Z]", text) is not None
+
+
 @lru_cache(maxsize=16384)
 def code_phrase(text: str) -> ActorCode | None:
     """Code a short noun phrase ("Jordanian police" -> JORCOP); None when it names no actor.
@@ -279,6 +290,8 @@ def code_phrase(text: str) -> ActorCode | None:
     place = _longest(rest, tables.geo, 0, cut)
     before = place is not None
     place = place or _longest(rest, tables.geo, cut + 1, len(rest))
+    if place is not None and place[0] > 0 and _particle(rest[place[0] - 1], text):
+        place, before = None, False  # 'Senator Leila de Lima': a surname, no place
     country: str | None = place[2][0] if place else None
     agent_code: str | None = agent[2] if agent else None
 
