@@ -33,3 +33,10 @@ def only(found: list[Quote], words: str) -> Quote:
     hits = [q for q in found if words in q.text]
     assert len(hits) == 1, [q.text for q in found]
     return hits[0]
+
+
+def speaker_name(nlp, text: str, words: str, layer: bool = False) -> str:
+    """The name of the speaker of the one quote holding ``words`` (it must have one)."""
+    quote = only(quotes_of(nlp, text, layer=layer), words)
+    assert quote.speaker is not None, quote
+    return quote.speaker.name or ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from quote_checks import none_with, only, quotes_of
+from quote_checks import speaker_name as _speaker
 
 spacy = pytest.importorskip("spacy")
 
@@ -16,12 +17,6 @@ def nlp():
     from newsgraph.languages.en import english
 
     return english()
-
-
-def _speaker(nlp, text: str, words: str, layer: bool = False) -> str:
-    quote = only(quotes_of(nlp, text, layer=layer), words)
-    assert quote.speaker is not None, quote
-    return quote.speaker.name or ""
 
 
 def test_it_after_a_statement_whose_author_was_named_at_its_first_mention(nlp) -> None:

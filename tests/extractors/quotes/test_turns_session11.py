@@ -6,7 +6,8 @@ academic' is the academic named before. Sentences invented; guards marked."""
 from __future__ import annotations
 
 import pytest
-from quote_checks import only, quotes_of
+from quote_checks import quotes_of
+from quote_checks import speaker_name as _speaker
 
 spacy = pytest.importorskip("spacy")
 
@@ -16,12 +17,6 @@ def nlp():
     from newsgraph.languages.en import english
 
     return english()
-
-
-def _speaker(nlp, text: str, words: str, layer: bool = False) -> str:
-    quote = only(quotes_of(nlp, text, layer=layer), words)
-    assert quote.speaker is not None, quote
-    return quote.speaker.name or ""
 
 
 def test_he_in_a_complement_clause_is_its_named_subject(nlp) -> None:
