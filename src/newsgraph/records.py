@@ -8,6 +8,7 @@ article's ``text``, so ``article.text[start:end]`` is always the evidence.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -289,3 +290,22 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         return [_plain(x) for x in obj]
     return obj
+
+
+def quote_pieces(quote: Mapping[str, Any]) -> list[tuple[int, int]] | None:
+    """Where the pieces of a quote split by its attribution lie inside its ``text``
+    (offsets relative to it), from a quote row or record dict with ``text``, ``start``
+    and ``parts``; None for a quote in one piece, or when the pieces are not the stretches
+    of its text they claim to be, in order (the CLI table and the web pages then show the
+    whole text)."""
+    text, start, parts = quote.get("text") or "", quote.get("start"), quote.get("parts") or []
+    if not parts or not isinstance(start, int):
+        return None
+    found, last = [], 0
+    for part in parts:
+        a, b = part["start"] - start, part["end"] - start
+        if not last <= a < b <= len(text) or text[a:b] != part["text"]:
+            return None
+        found.append((a, b))
+        last = b
+    return found

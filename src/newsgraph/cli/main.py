@@ -18,7 +18,7 @@ from newsgraph.cli.common import counted, echo_json, note, open_db
 from newsgraph.cli.options import DbOpt, JsonOpt, SinceOpt, UntilOpt
 from newsgraph.cli.render import table
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import Article, Record
+from newsgraph.records import Article, Record, quote_pieces
 from newsgraph.settings import Settings
 
 app = typer.Typer(
@@ -433,19 +433,15 @@ def _quoted(row: dict) -> str:
 
 def _pieces(row: dict) -> str | None:
     """The pieces of a split quote joined by ``PIECE_JOIN``, or None when it has none or
-    they are not the stretches of its text they claim to be (the web's quote_html check)."""
-    text, start, parts = row.get("text") or "", row.get("start"), row.get("parts") or []
-    if not parts or not isinstance(start, int):
+    they are not the stretches of its text they claim to be (``records.quote_pieces``)."""
+    spans = quote_pieces(row)
+    if not spans:
         return None
-    last = 0
-    for part in parts:
-        a, b = part["start"] - start, part["end"] - start
-        if not last <= a < b <= len(text) or text[a:b] != part["text"]:
-            return None
-        last = b
+    words = [row["text"][a:b] for a, b in spans]
     # the comma that led into the attribution ('"We will go," he said') goes with it
-    words = [part["text"].rstrip().removesuffix(",").rstrip() for part in parts[:-1]]
-    return PIECE_JOIN.join([*words, parts[-1]["text"]])
+    return PIECE_JOIN.join(
+        [*(w.rstrip().removesuffix(",").rstrip() for w in words[:-1]), words[-1]]
+    )
 
 
 @app.command()

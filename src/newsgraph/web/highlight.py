@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from newsgraph.analyze.quads import quad_class, quad_name
+from newsgraph.records import quote_pieces
 
 LINK_PRIORITY = ("speaker", "entity")
 
@@ -190,15 +191,12 @@ def quote_html(quote: dict[str, Any]) -> Markup:
     shows its pieces in ``<span class="piece">`` and what stands between them (the
     attribution) in ``<span class="attribution">``; a quote in one piece, or whose
     pieces do not fall in order inside its text, is its text."""
-    text, start = quote.get("text") or "", quote.get("start")
-    pieces = quote.get("parts") or []
-    if not pieces or not isinstance(start, int):
+    text = quote.get("text") or ""
+    spans = quote_pieces(quote)
+    if not spans:
         return escape(text)
     out, last = [], 0
-    for part in pieces:
-        a, b = part["start"] - start, part["end"] - start
-        if not last <= a < b <= len(text) or text[a:b] != part["text"]:
-            return escape(text)
+    for a, b in spans:
         if last:
             out.append(f'<span class="attribution">{escape(text[last:a])}</span>')
         else:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import named_by_layer
+from newsgraph.extractors.times.lexicon import MONTHS
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     agent_sector,
@@ -106,11 +107,6 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
-MONTHS = frozenset(
-    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-)
-
-
 def _dateline(token: Token) -> bool:
     """A place before an agency's bracket that opens the story ('Hong Kong (CNN)Two ...'),
     or a capitalised place and a date ('RIO DE JANEIRO, March 19. /TASS/.', whatever
@@ -123,7 +119,12 @@ def _dateline(token: Token) -> bool:
         start -= 1
     name = [t for t in doc[start:end] if t.is_alpha]
     dated = end + 1 < len(doc) and doc[end].text in (",", "-", "\u2013", "\u2014")
-    if name and all(t.is_upper for t in name) and dated and doc[end + 1].lower_[:3] in MONTHS:
+    if (
+        name
+        and all(t.is_upper for t in name)
+        and dated
+        and doc[end + 1].lower_.rstrip(".") in MONTHS
+    ):
         return True
     if token.ent_type_ not in ("GPE", "LOC"):
         return False

@@ -735,15 +735,16 @@ def _own_object(token: Token) -> bool:
     are the forces a deployment moves ('stationed some 4,000 troops in Poland')."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return True
-    forces = token.lemma_.lower() in FORCES or _military(token)
+    forces = token.lemma_.lower() in FORCES or military(token)
     deployed = token.head.lemma_.lower() in DEPLOYING and forces
     return deployed and not any(c.dep_ == "poss" for c in token.children)
 
 
-def _military(token: Token) -> bool:
-    """A military unit named by its sector ('Army Rangers', 'commandos', 'special forces')."""
-    words = [token, *(c for c in token.children if c.dep_ == "compound")]
-    return any(agent_sector(w.lemma_.lower()) == "MIL" for w in words)
+def military(token: Token, *, by_compound: bool = True) -> bool:
+    """A military unit named by its sector ('commandos', 'US Marines'; with
+    ``by_compound``, also by a compound before it: 'Army Rangers')."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound" and by_compound)]
+    return any("MIL" in (agent_sector(w.lemma_.lower()), agent_sector(w.lower_)) for w in words)
 
 
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})

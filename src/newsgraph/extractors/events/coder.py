@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS
+from newsgraph.extractors.events.arguments import military
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -298,7 +299,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         code = "130"  # 'Trump has vowed to eliminate the group': a threat to it, no promise
     if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
         code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
-    if code == "042" and token.lemma_.lower() == "arrive" and _troops(sources):
+    troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
+    if code == "042" and token.lemma_.lower() == "arrive" and troops:
         code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
@@ -336,13 +338,6 @@ def _hostile_aim(verb: Token) -> bool:
 def _place_taken(verb: Token) -> bool:
     """The object of a capture is a named place (a city, a region, a country)."""
     return any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
-
-
-def _troops(sources: Sequence[Token]) -> bool:
-    """Soldiers, marines, troops or forces as the subject (their sector is MIL)."""
-    return bool(sources) and all(
-        agent_sector(t.lemma_) == "MIL" or agent_sector(t.lower_) == "MIL" for t in sources
-    )
 
 
 def _crowd(sources: Sequence[Token]) -> bool:
