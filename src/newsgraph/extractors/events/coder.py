@@ -28,6 +28,7 @@ from newsgraph.extractors.events.coded import (
     _to_event,
 )
 from newsgraph.extractors.events.patterns import match_trigger
+from newsgraph.extractors.events.senses import visited_place
 from newsgraph.extractors.events.tables import Pattern
 from newsgraph.kb.actor_codes import agent_sector
 from newsgraph.records import Event, Quote, TimeExpr
@@ -302,6 +303,9 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
     if code == "042" and token.lemma_.lower() == "arrive" and troops:
         code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
+    host = visited_place(token) if code == "042" and token.pos_ == "VERB" else None
+    if host is not None:
+        targets = [host]  # 'came to the Victory Parade in Moscow': Russia hosts the visit
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
 
@@ -415,6 +419,8 @@ def _code_denial(
     if roles.is_negated(token):  # 'did not deny' asserts nothing; keep it, flagged
         denial.negated = True
         return [denial]
+    if not denial.targets:
+        denial.targets = _denied_before(token, sources)
     out = [denial]
     inner = _inner_code(complement, triggers, {token.i}) if complement is not None else None
     if inner is not None and inner.code == HELD_BACK:
@@ -433,6 +439,50 @@ def _code_denial(
         denial.consumed |= inner.consumed
         out.append(inner)
     return out
+
+
+ANAPHORIC_DETERMINERS = frozenset({"such", "these", "those", "this", "that"})
+# prepositions that tell whom an act is aimed at ('aggressive actions against Ukraine')
+AIMED_PREPS = frozenset({"against", "towards", "toward", "on"})
+
+
+def _denied_before(verb: Token, sources: Sequence[Token]) -> list[Token]:
+    """'Moscow has repeatedly denied such accusations', after a sentence telling of
+    "Russia's aggressive actions against Ukraine": a claim named only by an anaphor
+    ('such accusations', 'these claims') is the one the sentence before told, and the
+    denial is aimed, like any denial of an act, at whom that act of the denier's was
+    aimed (Ukraine). Only an act owned by the denier's own country counts (its
+    possessor or subject), and its aim must be another actor."""
+    claims = frozenset(tables.lexicon()["speech"]["claim_nouns"])
+    anaphoric = any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in claims
+        and any(d.lower_ in ANAPHORIC_DETERMINERS for d in c.children if d.dep_ in ("det", "amod"))
+        and not any(d.dep_ in ("prep", "acl", "relcl") for d in c.children)
+        for c in verb.children
+    )
+    if not anaphoric or not sources or verb.sent.start == 0:
+        return []
+    denier = roles.country_of(sources[0].text)
+    if denier is None:
+        return []
+    before = verb.doc[verb.sent.start - 1].sent
+    for prep in before:
+        if prep.dep_ != "prep" or prep.lower_ not in AIMED_PREPS:
+            continue
+        owners = [c for c in prep.head.children if c.dep_ in ("poss", "nsubj", "amod")]
+        if not any(roles.country_of(_phrase(o)) == denier for o in owners):
+            continue  # "Russia's actions", "Russia's troops have fired", 'Chinese spying'
+        aimed = [g for g in prep.children if g.dep_ == "pobj"]
+        if aimed and all(roles.country_of(_phrase(g)) not in (None, denier) for g in aimed):
+            return aimed  # 'against Ukraine', 'on Ukrainian positions'
+    return []
+
+
+def _phrase(token: Token) -> str:
+    """The words of a noun phrase up to its head ('Russia 's troops', 'Ukrainian
+    positions'), without what hangs after it."""
+    return " ".join(t.text for t in token.subtree if t.i <= token.i)
 
 
 def _apply_uncertainty(coded: Coded, frame: str | None) -> None:

@@ -332,7 +332,10 @@ def _agrees_to_something(verb: Token) -> bool:
 
 
 def _visits_somewhere(verb: Token) -> bool:
-    """A visit goes to a place or an actor (a named place or agent, not 'harm')."""
+    """A visit goes to a place or an actor (a named place or agent, not 'harm'), or to
+    something held in a named place ('went to the G20 summit in Hamburg')."""
+    if visited_place(verb) is not None:
+        return True
     for child in verb.children:
         if child.dep_ == "dobj" and (child.ent_type_ in PLACE_ENTITIES or is_actor(child)):
             return True
@@ -342,6 +345,38 @@ def _visits_somewhere(verb: Token) -> bool:
             if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTITIES or is_actor(obj)):
                 return True
     return False
+
+
+# where a visited thing stands (a parade, a summit, a headquarters, a square: the
+# tagger calls some of these LOC or FAC themselves)
+HOST_PLACES = frozenset({"GPE", "LOC"})
+# destinations that are people or bodies: the host is whoever they name, not their city
+PERSONAL_ENTITIES = frozenset({"PERSON", "NORP"})
+
+
+def visited_place(verb: Token) -> Token | None:
+    """The named place a visit goes to when its destination is a thing held or standing
+    in that place: 'came to the Victory Parade in Moscow', 'flew to the UN headquarters in
+    New York', 'arrived at a summit in Vietnam' -> Moscow, New York, Vietnam. The host of
+    such a visit is the place's country (CAMEO 042: the visitor as source, the host as
+    target), not the parade, the building or the meeting. None when the destination is
+    itself a place, a person or a country ('visited Ankara', 'went to see Putin')."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "dobj") or (
+            child.dep_ == "prep" and child.lower_ not in ("to", "in", "at")
+        ):
+            continue
+        heads = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            if head.ent_type_ == "GPE" or head.ent_type_ in PERSONAL_ENTITIES:
+                continue  # the destination is the city, the country or the person itself
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                    continue
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.ent_type_ in HOST_PLACES:
+                        return place
+    return None
 
 
 def _no_comment(verb: Token) -> bool:

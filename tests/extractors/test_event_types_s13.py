@@ -1,0 +1,107 @@
+"""Event types and which clauses are coded at all (issue 17, session 13): visits to
+something held in a place, denials of claims named by an anaphor, and word senses and
+legal steps that are no coded act. Each sentence is invented; each rule's test fails
+on the code before it (docs/events.md, "Session 13: event types")."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+PUBLISHED = "2017-03-02"
+
+# every text the module asks about, run once through the whole pipeline
+VISITS = {
+    "The French president said he wanted to come to the Victory Parade in Moscow, "
+    "but the pandemic prevented this.": ("come", "RUS"),
+    "Indian Prime Minister Narendra Modi went to the G20 summit in Hamburg on Friday, "
+    "his office said in a statement.": ("went", "DEU"),
+    "Japanese Prime Minister Shinzo Abe arrived at a summit in Vietnam on Friday, "
+    "the government said in a statement.": ("arrived", "VNM"),
+}
+VISITS_KEPT = {
+    # the destination is itself the host: unchanged
+    "Russian President Vladimir Putin arrived in Ankara on Monday, the Kremlin said "
+    "in a statement.": ("arrived", "TUR"),
+    "Canadian Prime Minister Justin Trudeau arrived at the White House on Monday, "
+    "officials said in Ottawa.": ("arrived", "USA"),
+}
+DENIALS = {
+    "At the same time, the United States and several European countries have expressed "
+    "concern about Russia's aggressive actions against Ukraine. Moscow has repeatedly "
+    "denied such accusations, saying that it does not threaten anyone.": "UKR",
+    "Western officials have complained about Chinese spying on Australia. Beijing "
+    "denied such accusations on Monday, state media said.": "AUS",
+}
+DENIALS_UNCHANGED = [
+    # the claim is not named by an anaphor, or the act before is not the denier's
+    "Western officials have complained about Chinese spying on Australia. Beijing "
+    "denied the report on Monday, state media said.",
+    "Western officials have complained about Iranian spying on Australia. Beijing "
+    "denied such accusations on Monday, state media said.",
+]
+
+ALL = [*VISITS, *VISITS_KEPT, *DENIALS, *DENIALS_UNCHANGED]
+
+
+def _extract(texts: list[str]) -> dict[str, list]:
+    """Each text through the whole pipeline (entities, quotes, times, events), as
+    ``newsgraph extract`` runs it, with the default confidence floor."""
+    import newsgraph
+
+    old = os.environ.pop("NEWSGRAPH_EVENTS_MIN_CONFIDENCE", None)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "in.jsonl"
+            rows = [{"id": f"t{i}", "text": t, "published": PUBLISHED} for i, t in enumerate(texts)]
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            out = {a.id: list(a.events) for a in newsgraph.extract(str(path), workers=1)}
+    finally:
+        if old is not None:
+            os.environ["NEWSGRAPH_EVENTS_MIN_CONFIDENCE"] = old
+    return {text: out.get(f"t{i}", []) for i, text in enumerate(texts)}
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, list]:
+    return _extract(ALL)
+
+
+def _countries(actors) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+@pytest.mark.parametrize("text", list(VISITS))
+def test_a_visit_to_something_in_a_place_is_hosted_by_its_country(extracted, text) -> None:
+    trigger, host = VISITS[text]
+    found = [e for e in extracted[text] if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in extracted[text]]
+    assert found[0].type in ("CONSULT", "AGREE")
+    assert host in _countries(found[0].target)
+
+
+@pytest.mark.parametrize("text", list(VISITS_KEPT))
+def test_a_visit_to_a_place_keeps_it_as_the_host(extracted, text) -> None:
+    trigger, host = VISITS_KEPT[text]
+    found = [e for e in extracted[text] if e.trigger.text == trigger]
+    assert found and host in _countries(found[0].target)
+
+
+@pytest.mark.parametrize("text", list(DENIALS))
+def test_a_denial_of_such_accusations_is_aimed_where_the_act_told_before_was(
+    extracted, text
+) -> None:
+    found = [e for e in extracted[text] if e.type == "REJECT"]
+    assert found, [(e.type, e.trigger.text) for e in extracted[text]]
+    assert _countries(found[0].target) == {DENIALS[text]}
+
+
+@pytest.mark.parametrize("text", DENIALS_UNCHANGED)
+def test_a_denial_takes_no_target_from_an_unrelated_sentence(extracted, text) -> None:
+    found = [e for e in extracted[text] if e.type == "REJECT"]
+    assert found
+    assert not found[0].target
