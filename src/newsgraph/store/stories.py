@@ -39,7 +39,6 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
-    bindparam,
     func,
     insert,
     select,
@@ -205,21 +204,25 @@ def doc_freqs(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
 
 
 def add_doc_freqs(conn: Connection, deltas: Mapping[str, int]) -> None:
-    """Add ``deltas`` to the stored counts (rows created as needed)."""
-    have = doc_freqs(conn, deltas)
-    new = [{"key": k, "n": n} for k, n in deltas.items() if k not in have and n]
-    if new:
-        for chunk in chunked(new, 500):
-            conn.execute(insert(story_df), list(chunk))
-    bumps = [{"k": k, "d": n} for k, n in deltas.items() if k in have and n]
-    if bumps:  # one executemany, not one compiled statement per key
-        stmt = (
-            update(story_df)
-            .where(story_df.c.key == bindparam("k"))
-            .values(n=story_df.c.n + bindparam("d"))
-        )
-        for chunk in chunked(bumps, 500):
-            conn.execute(stmt, list(chunk))
+    """Add ``deltas`` to the stored counts (rows created as needed): one upsert
+    (``INSERT ... ON CONFLICT (key) DO UPDATE SET n = n + excluded.n``) run over the
+    keys in order (an executemany), nothing read first (it used to read the stored
+    counts, then insert the new keys and update the others: docs/scale.md, "Session 13:
+    ingest at scale")."""
+    rows = [{"key": k, "n": n} for k, n in sorted(deltas.items()) if n]
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    stmt = upsert(story_df)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[story_df.c.key], set_={"n": story_df.c.n + stmt.excluded.n}
+        ),
+        rows,
+    )
 
 
 def save_sketches(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -264,19 +267,36 @@ def member_sketches(
     conn: Connection, story_ids: Iterable[int], most: int = 200
 ) -> dict[int, list[dict[str, Any]]]:
     """The stored sketch rows of the articles of ``story_ids``, by story, at most the
-    ``most`` latest of each (by day)."""
+    ``most`` latest of each (by day, then id), oldest first. The bound is in the query
+    (each story's members ranked on ``ix_story_articles_story``): a story of thousands of
+    articles sends ``most`` sketches, not all of them (a story that grows is read again
+    after each batch that changed it)."""
     sa, sk = story_articles, story_sketches
     found: dict[int, list[dict[str, Any]]] = {}
     for chunk in chunked(sorted(set(story_ids)), 500):
-        stmt = (
-            select(sa.c.story_id, sk)
-            .select_from(sa.join(sk, sk.c.article_id == sa.c.article_id))
+        ranked = (
+            select(
+                sa.c.story_id,
+                sa.c.article_id,
+                sa.c.day,
+                func.row_number()
+                .over(
+                    partition_by=sa.c.story_id, order_by=(sa.c.day.desc(), sa.c.article_id.desc())
+                )
+                .label("latest"),
+            )
             .where(sa.c.story_id.in_(chunk))
-            .order_by(sa.c.story_id, sa.c.day, sa.c.article_id)
+            .subquery()
+        )
+        stmt = (
+            select(ranked.c.story_id, sk)
+            .select_from(ranked.join(sk, sk.c.article_id == ranked.c.article_id))
+            .where(ranked.c.latest <= most)
+            .order_by(ranked.c.story_id, ranked.c.day, ranked.c.article_id)
         )
         for row in conn.execute(stmt).mappings():
             found.setdefault(int(row["story_id"]), []).append(dict(row))
-    return {k: rows[-most:] for k, rows in found.items()}
+    return found
 
 
 def titles(conn: Connection, article_ids: Iterable[str]) -> dict[str, str | None]:
