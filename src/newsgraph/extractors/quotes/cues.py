@@ -41,7 +41,7 @@ def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
     lemma = tok.lemma_.lower()
-    if not lex.is_cue_verb(lemma):
+    if not lex.is_cue_verb(lemma) or _label_word(tok, lex):
         return None
     if lemma in lex.phrasal or lemma in lex.prepositional_cues:
         found = cue_particle(tok, lex)
@@ -50,6 +50,18 @@ def cue_phrase(tok: Token, lex: CueLexicon) -> str | None:
         if lemma in lex.needs_particle:
             return None
     return tok.lower_
+
+
+def _label_word(tok: Token, lex: CueLexicon) -> bool:
+    """A word of a page label before its colon ('READ MORE:', 'WATCH:'): no cue."""
+    doc = tok.doc
+    for first in range(max(0, tok.i - 1), tok.i + 1):
+        for colon in range(tok.i + 1, min(len(doc), first + 4)):
+            if doc[colon].text == ":":
+                if " ".join(t.lower_ for t in doc[first:colon]) in lex.story_labels:
+                    return True
+                break
+    return False
 
 
 def cue_particle(verb: Token, lex: CueLexicon) -> Token | None:

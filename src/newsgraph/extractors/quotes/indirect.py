@@ -20,7 +20,7 @@ from newsgraph.extractors.quotes.cues import (
     paragraph_end,
     subject_of,
 )
-from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
+from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 
 _PARTIAL_SHARE = 0.7
 _OWN_WORDS = 2  # words of a reported clause outside the quotes it holds
@@ -167,7 +167,9 @@ def _adverbial_mark(tok: Token) -> bool:
 
 def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     """Character span of tokens ``first..last`` without a leading 'that' or edge punctuation."""
+    first = _after_story_label(first, last, doc)
     first = _after_dateline(first, last, doc)
+    last = _quoted_clause_end(first, last, doc)
     # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
     while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
         first += 1
@@ -179,6 +181,76 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+_LABEL_WORDS = 3  # 'READ MORE', 'SEE ALSO', 'RELATED'
+_HEADLINE_WORDS = 16
+_QUOTE_OPENERS = {'"', "``", "\u201c", "\u201e", "\u00ab"}
+_QUOTE_CLOSERS = {'"', "''", "\u201d", "\u00bb"}
+_CLOSING_MARKS = {"?", "!", "'", "\u2019", '"', "\u201d"}
+
+
+def _after_story_label(first: int, last: int, doc: Doc) -> int:
+    """The words start after another story's headline that a page label glues before them
+    ('READ MORE: Norway's new fishing rules - Storms ahead Anna Lind ... is expected to
+    speak, officials said'). Within a headline's length, it ends at the first closing '?',
+    '!' or quotation mark, or at an opening quotation mark after a word whose quotation runs
+    to the end of the words; else at the first capitalised word after a lower-case one before that
+    head; else right after the label."""
+    window = doc[first : min(last, first + _LABEL_WORDS + 1)]
+    colon = next((t.i for t in window if t.text == ":"), -1)
+    label = " ".join(t.lower_ for t in doc[first:colon])
+    if colon <= first or label not in cue_lexicon().story_labels:
+        return first
+    body = colon + 1
+    heads = [t for t in doc[body : last + 1] if not body <= t.head.i <= last or t.head.i == t.i]
+    head = heads[0].i if heads else body
+    weak = -1
+    for tok in doc[body + 1 : min(last, body + _HEADLINE_WORDS)]:
+        before = doc[tok.i - 1]
+        capital = tok.is_alpha and tok.text[:1].isupper()
+        if (capital or tok.text in _QUOTE_OPENERS) and _closes(before):
+            return tok.i  # "... bombed?' Fethullah Gulen", 'ahead "It will ...'
+        if tok.text in _QUOTE_OPENERS and before.is_alpha and _to_the_end(tok, last):
+            return tok.i  # not a quoted phrase inside the words ('questioned to "find out')
+        if capital and before.is_alpha and before.is_lower and weak < 0 and tok.i < head:
+            weak = tok.i  # '... - Storms ahead Anna Lind, a captain ...'
+    return weak if weak > 0 else body
+
+
+def _to_the_end(opener: Token, last: int) -> bool:
+    """Whether the quotation ``opener`` opens runs to the end of the words."""
+    mark = next((t for t in opener.doc[opener.i + 1 : last + 1] if t.is_quote), None)
+    return mark is None or mark.i >= last - 1
+
+
+def _closes(tok: Token) -> bool:
+    """A '?' or '!', or a quotation mark glued to the word before it (closing a headline
+    in quotes), not one opening after a colon or a space."""
+    if tok.text in ("?", "!"):
+        return True
+    if tok.text not in _CLOSING_MARKS or tok.i == 0:
+        return False
+    word = tok.doc[tok.i - 1]
+    return not word.whitespace_ and (word.is_alpha or word.text in ("?", "!", "."))
+
+
+def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
+    """Words that open with a quotation mark end at its closing mark when a comma and a
+    preposition or a subordinator follow ('said "it should be banned", after harsh
+    comments about her dress': the circumstance is the writer's); not when the words go on
+    ('"...", and that the show would go on')."""
+    opened = doc[first].text in _QUOTE_OPENERS
+    if not opened and not (first > 0 and doc[first - 1].text in _QUOTE_OPENERS):
+        return last  # the parser may hang the opening mark on the cue, outside the words
+    for tok in doc[first + 1 : last - 1]:
+        if tok.text not in _QUOTE_CLOSERS or doc[tok.i + 1].text != ",":
+            continue
+        nxt = doc[tok.i + 2]
+        if nxt.pos_ in ("ADP", "SCONJ") and nxt.dep_ in ("prep", "mark"):
+            return tok.i
+        return last
+    return last
 
 
 def _before_according(first: int, last: int, doc: Doc) -> int:
@@ -469,7 +541,24 @@ def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
         set_off = doc[tok.i - 1].text == ","
         if set_off and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
             return tok.i - 2
+        dashed = doc[tok.i - 1].text in _DASHES and tok.i - 2 >= first
+        trailing = not any(t.text in _DASHES for t in doc[tok.i : last + 1])
+        if dashed and trailing and _next_act(tok, lex):
+            return tok.i - 2  # '... in 2003 - describing this as "speculation"'; not an
+            # aside between dashes ('- assuming that 80g is one portion -')
     return last
+
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _next_act(tok: Token, lex: CueLexicon) -> bool:
+    """A participle of speech or of naming with no subject of its own ('adding that',
+    'describing this as'): the speaker's next act, whatever the parser hangs it on."""
+    lemma = tok.lemma_.lower()
+    saying = lemma in lex.speech_verbs | lex.naming_verbs | lex.naming_as_verbs
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.tag_ == "VBG" and saying and not own
 
 
 _ASIDE_MARKS = {"although", "though"}  # not "while": a contrast inside the words

@@ -1,0 +1,112 @@
+"""Spans and speakers from the session-13 dev draws (issue 17, seeds 9860-9869): a story
+label's headline glued before the words, a speaker's next act set off by a dash, a quoted
+clause followed by the writer's circumstance. Sentences invented; guards marked (they pass
+before and after)."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.languages.en import english
+
+    return english()
+
+
+# --- a 'READ MORE:' label and the other story's headline are no one's words ------------------
+
+
+def test_a_read_more_headline_before_reported_words_is_left_out(nlp) -> None:
+    text = (
+        "The harbour was closed on Monday. READ MORE: Norway's new fishing rules - Storms "
+        "ahead Anna Lind, a trawler captain from Bergen, is expected to speak at the "
+        "meeting, officials said."
+    )
+    quote = only(quotes_of(nlp, text), "speak at the meeting")
+    assert "READ MORE" not in quote.text and "Storms ahead" not in quote.text
+    assert quote.text.startswith("Anna Lind")
+
+
+def test_a_read_more_headline_before_a_quotation_is_left_out(nlp) -> None:
+    text = (
+        "The navy sent two ships. READ MORE: The new fleet plan - Rough seas ahead "
+        '"It will sail with the coastguard in the northern waters," he added, asking not '
+        "to be named."
+    )
+    quote = only(quotes_of(nlp, text), "sail with the coastguard")
+    assert "READ MORE" not in quote.text and "Rough seas" not in quote.text
+    assert quote.text.startswith("It will sail")
+
+
+def test_a_quoted_headline_after_a_read_more_label_is_no_quote(nlp) -> None:
+    text = (
+        '"The dam may not hold," he said. READ MORE: \'Which towns of Bavaria should be '
+        "rebuilt?' Martin Keller, a retired engineer who built the dam, is likely to be "
+        "called as a witness, lawyers said."
+    )
+    found = quotes_of(nlp, text)
+    assert not [q for q in found if "Bavaria" in q.text], [q.text for q in found]
+    assert only(found, "called as a witness").text.startswith("Martin Keller")
+
+
+def test_guard_reported_words_without_a_label_keep_their_start(nlp) -> None:
+    text = (
+        "Martin Keller, a retired engineer who built the dam, is likely to be called as a "
+        "witness, lawyers said."
+    )
+    quote = only(quotes_of(nlp, text), "called as a witness")
+    assert quote.text.startswith("Martin Keller")
+
+
+# --- ' - describing this as ...': the speaker's next act, not the words --------------------
+
+
+def test_a_naming_participle_after_a_dash_ends_the_words(nlp) -> None:
+    text = (
+        "The inspector also said there was no sign the driver had been drinking in 2015 - "
+        'describing the claim as "gossip".'
+    )
+    quote = only(quotes_of(nlp, text), "had been drinking")
+    assert "describing" not in quote.text and "gossip" not in quote.text
+    assert quote.text.rstrip(" .").endswith("in 2015")
+
+
+def test_a_speech_participle_after_a_dash_ends_the_words(nlp) -> None:
+    text = (
+        "The minister said the new road would open in the spring - adding that the old "
+        "bridge would stay."
+    )
+    quote = only(quotes_of(nlp, text), "would open in the spring")
+    assert "adding" not in quote.text and "old bridge" not in quote.text
+
+
+def test_guard_a_dash_inside_the_words_keeps_them(nlp) -> None:
+    text = "The minister said the new road - the longest in the region - would open in spring."
+    quote = only(quotes_of(nlp, text), "the longest in the region")
+    assert quote.text.rstrip(" .").endswith("would open in spring")
+
+
+# --- 'said "...", after X': the quoted clause ends at its closing mark --------------------
+
+
+def test_a_quoted_clause_ends_before_the_writers_circumstance(nlp) -> None:
+    text = (
+        'In 2014, the singer Anna Berg said "nobody should be mocked for their looks", '
+        "after harsh comments about her dress at the premiere."
+    )
+    quote = only(quotes_of(nlp, text), "mocked for their looks")
+    assert "premiere" not in quote.text and "harsh comments" not in quote.text
+
+
+def test_guard_a_quoted_clause_going_on_after_its_mark_keeps_the_rest(nlp) -> None:
+    text = (
+        'The singer Anna Berg said "nobody should be mocked", and that the show would go '
+        "on next week."
+    )
+    quote = only(quotes_of(nlp, text), "nobody should be mocked")
+    assert "go on next week" in quote.text
