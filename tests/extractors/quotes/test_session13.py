@@ -43,7 +43,7 @@ def test_a_read_more_headline_before_a_quotation_is_left_out(nlp) -> None:
     assert quote.text.startswith("It will sail")
 
 
-def test_a_quoted_headline_after_a_read_more_label_is_no_quote(nlp) -> None:
+def test_guard_a_quoted_headline_after_a_read_more_label_is_no_quote(nlp) -> None:
     text = (
         '"The dam may not hold," he said. READ MORE: \'Which towns of Bavaria should be '
         "rebuilt?' Martin Keller, a retired engineer who built the dam, is likely to be "
