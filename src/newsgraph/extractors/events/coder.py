@@ -182,6 +182,8 @@ def _obligations(sent: SpacySpan, triggers: dict[int, Pattern], consumed: set[in
             continue
         if _own_duty(token):
             continue  # 'the minister said that we must respond sensitively': no one is asked
+        if _thing_must(token):
+            continue  # 'any Brexit deal must not encourage other countries to ...': a condition
         if token.head.lemma_.lower() in tables.lexicon()["reporting_verbs"]:
             out.append(
                 Coded(
@@ -204,6 +206,12 @@ def _own_duty(verb: Token) -> bool:
     if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in kids):
         return True
     return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+def _thing_must(verb: Token) -> bool:
+    """The subject of a 'must' clause is a thing, not someone who can be asked."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(roles.actor_tokens([s]) for s in subjects)
 
 
 def _depth(token: Token) -> int:
@@ -296,6 +304,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         return None
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
+    if code.startswith("19") and token.lemma_.lower() == "attack" and _by_words(token):
+        code = "111"  # 'chose to attack Blumenthal by saying he misled the public': words
     if code == "030" and _hostile_aim(token):
         code = "130"  # 'Trump has vowed to eliminate the group': a threat to it, no promise
     if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
@@ -335,6 +345,17 @@ def _hostile_aim(verb: Token) -> bool:
         c.dep_ == "xcomp"
         and c.lemma_.lower() in HOSTILE_AIMS
         and any(g.dep_ == "dobj" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _by_words(verb: Token) -> bool:
+    """An attack made 'by saying', 'by calling', 'by tweeting' ...: in words."""
+    speech_verbs = set(tables.lexicon()["reporting_verbs"]) | {"call", "tweet", "label", "brand"}
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in speech_verbs for g in c.children)
         for c in verb.children
     )
 
@@ -516,6 +537,9 @@ def _as_demand(coded: Coded) -> None:
         return
     if _own_duty(coded.trigger):
         return  # 'we must respond sensitively': the speaker's own duty, no one is asked
+    if not coded.sources and _thing_must(coded.trigger):
+        coded.code = HELD_BACK  # 'any Brexit deal must not encourage other countries to ...':
+        return  # what a thing must (not) do is a condition set, asked of no one
     reporter = coded.trigger.head
     speakers = []
     if (
