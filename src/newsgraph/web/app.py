@@ -10,6 +10,7 @@ listing ``/openapi.json`` (``web.apidocs``), not Swagger UI, which needs a CDN.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -39,12 +40,15 @@ from newsgraph.web.security import GuardConfig, RequestGuard, check_bind
 # threads running the views and the synchronous pages (one trip per request), per server
 # process: the work holds the GIL but for the time inside SQLite or waiting on PostgreSQL.
 # On PostgreSQL the waits are the database's own work in other processes, so 4 threads
-# keep a core busy; on SQLite the time outside the GIL is short and 4 threads mostly
-# fought over it (each row SQLite steps gives the GIL up and takes it back): 2 cut the
-# server's CPU an answer by 11-13% under 50 clients at 102,000 articles (docs/scale.md,
-# session 10); more cores are used by more processes (``serve --workers``). Both stay
-# below SQLAlchemy's pool of 5 connections, so no thread waits for a connection.
-THREADS = {"sqlite": 2, "postgresql": 4}
+# keep a core busy. On SQLite the time outside the GIL is short, and each row SQLite steps
+# gives the GIL up and takes it back: with two threads (session 10's choice, over four)
+# the threads and the event loop still fought over it, and under 50 clients at 102,050
+# articles one thread answered more requests a second with a shorter tail (docs/scale.md,
+# session 13: 259 -> 309 and 185 -> 259 answers/s, p95 375 -> 206 and 748 -> 390 ms, on
+# two cores shared with other work). More cores are used by more processes
+# (``serve --workers``). Both stay below SQLAlchemy's pool of 5 connections, so no thread
+# waits for a connection.
+THREADS = {"sqlite": 1, "postgresql": 4}
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
 CSP = (
@@ -94,9 +98,13 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = THREADS.get(store.engine.dialect.name, 4)
-        yield
-        version.close()
-        store.close()
+        freeze_heap()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            version.close()
+            store.close()
 
     app = FastAPI(
         title="newsgraph",
@@ -127,6 +135,20 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def freeze_heap() -> None:
+    """Load what every process keeps for good (the knowledge base), then move every
+    object alive into the garbage collector's permanent generation (``gc.freeze``), so
+    that its full collections walk only what the server made since. Without it each
+    full collection walked the KB, the modules and the app, about 190,000 objects: 270-
+    300 ms with every request waiting, four times in 20 s under 50 clients, which was
+    the p99 of every endpoint (docs/scale.md, session 13). The server's shutdown undoes
+    it (``gc.unfreeze``)."""
+    from newsgraph.kb.load import default_kb
+
+    default_kb()
+    gc.freeze()
 
 
 def _serial_plans(dbapi_conn: Any, _record: Any) -> None:
