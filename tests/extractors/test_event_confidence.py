@@ -2020,3 +2020,131 @@ def test_a_capitalised_dateline_glued_to_a_sentence_is_no_target(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "investigation"]
     assert all("JANEIRO" not in a.name for e in found for a in e.target), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # 'just' does not make a gap of days into hours
+        (
+            "The sailing comes just days after the defence secretary reaffirmed America's "
+            "commitment to defending Japan.",
+            "reaffirmed",
+        ),
+        # a time after 'until' ends a stretch; it is not the day of the act
+        (
+            "Later, a Moscow court extended the arrest of the executive Ivan Petrov until "
+            "April 30.",
+            "arrest",
+        ),
+        # a past act a report brings to light was done before the report
+        (
+            "Walker did confirm that he met with Lavrov in Geneva, however, in an interview "
+            "with CNN on Thursday night.",
+            "met",
+        ),
+    ],
+)
+def test_a_time_that_belongs_to_another_act_or_a_stretch_does_not_date_the_event(
+    nlp, text, trigger
+) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found and all(e.date is None for e in found), found
+
+
+def test_a_time_of_a_noun_after_of_dates_the_noun(nlp) -> None:
+    # published Thursday 2017-03-02; 'the past week' is the deaths' time, not the inquiry's
+    text = (
+        "The US military command said it is investigating the deaths of 200 civilians in "
+        "Mosul of the past week."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "investigating"]
+    assert found and all(e.date in (None, PUBLISHED) for e in found), found
+
+
+def test_a_report_s_own_time_still_dates_an_act_told_as_news(nlp) -> None:
+    # the rules above leave the plain case alone
+    text = "On Tuesday, Turkish troops attacked Kurdish fighters near Afrin."
+    found = [e for e in events(nlp, text) if e.trigger.text == "attacked"]
+    assert [e.date for e in found] == ["2017-02-28"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia deployed Bastion and Bal coastal defense missile systems on the Kuril Islands.",
+        "Russia deployed Iskander missiles in Kaliningrad.",
+    ],
+)
+def test_what_is_deployed_is_the_deployers_own_not_a_target(nlp, text) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == "deployed"]
+    assert found and all(not e.target for e in found), found
+    assert all(a.country == "RUS" for e in found for a in e.source), found
+
+
+def test_a_government_does_not_target_its_own_country_as_a_whole(nlp) -> None:
+    text = (
+        "Donald Trump has repeatedly complained that the U.S. provides the lion's share of "
+        "funding for the alliance."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "complained"]
+    assert found and all(a.country != "USA" for e in found for a in e.target), found
+    other = "Russian President Vladimir Putin accused Ukraine of provocations on Friday."
+    found = [e for e in events(nlp, other) if e.trigger.text == "accused"]
+    assert [a.country for e in found for a in e.target] == ["UKR"], found
+    # a person of the same country is still a target
+    person = "Hungarian Prime Minister Viktor Orban criticised George Soros on Friday."
+    found = [e for e in events(nlp, person) if e.trigger.text == "criticised"]
+    assert [a.name for e in found for a in e.target] == ["George Soros"], found
+
+
+def test_a_glued_subheading_is_no_clause(nlp) -> None:
+    text = (
+        "Seeking common ground The government in Athens has been trying to allay fears of a "
+        "default."
+    )
+    assert not [e for e in events(nlp, text) if e.trigger.text == "Seeking"]
+    plain = "Seeking common ground, the government in Athens asked its creditors for talks."
+    assert [e.trigger.text for e in events(nlp, plain) if e.trigger.text == "asked"]
+
+
+def test_a_listed_record_is_not_dated_the_day_it_is_told(nlp) -> None:
+    text = (
+        "The senator is a consummate blame artist. He blamed the governor for the floods. "
+        "He blamed Obama for the deficit. He blamed the Labor Department for the jobless "
+        "figures. He blamed Mexico for the border."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "blamed"]
+    assert len(found) >= 3 and all(e.date is None for e in found), found
+    # two acts told one after the other are no list: today's news keeps its day
+    news = (
+        "Senator Smith blamed Obama for the deficit. Senator Smith criticised the Labor Department."
+    )
+    found = [e for e in events(nlp, news) if e.trigger.text == "blamed"]
+    assert [e.date for e in found] == [PUBLISHED], found
+
+
+def test_an_act_in_a_relative_clause_on_a_day_takes_that_day(nlp) -> None:
+    text = (
+        "Flynn and the ambassador spoke by phone on Dec. 29 -- the day the Obama "
+        "administration imposed sanctions on Russia for its interference in the election."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "sanctions"]
+    assert [e.date for e in found] == ["2016-12-29"], found
+
+
+def test_a_bare_the_month_dates_nothing_by_itself(nlp) -> None:
+    text = (
+        "The talks collapsed in March 2015, the month Saudi Arabia launched air strikes on Yemen."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "strikes"]
+    assert found and all(e.date != "2017-03" for e in found), found
+
+
+def test_at_the_weekend_is_still_the_present(nlp) -> None:
+    text = (
+        "The Turkish foreign minister has demanded answers from the Dutch government over why "
+        "it blocked him from a rally at the weekend."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "demanded"]
+    assert [e.date for e in found] == [PUBLISHED], found

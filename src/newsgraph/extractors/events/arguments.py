@@ -735,6 +735,12 @@ def _own_object(token: Token) -> bool:
     are the forces a deployment moves ('stationed some 4,000 troops in Poland')."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return True
+    if (
+        token.dep_ == "dobj"
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() in STATIONING
+    ):
+        return True  # 'Russia deployed Bastion missile systems': whatever is deployed is its own
     forces = token.lemma_.lower() in FORCES or military(token)
     deployed = token.head.lemma_.lower() in DEPLOYING and forces
     return deployed and not any(c.dep_ == "poss" for c in token.children)
@@ -747,6 +753,8 @@ def military(token: Token, *, by_compound: bool = True) -> bool:
     return any("MIL" in (agent_sector(w.lemma_.lower()), agent_sector(w.lower_)) for w in words)
 
 
+# verbs whose object is always what is moved into place, never whom the act is aimed at
+STATIONING = frozenset({"deploy", "redeploy", "station"})
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
 FORCES = frozenset(
     {
@@ -937,6 +945,8 @@ def _object_owner(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
             continue
+        if _own_object(child):
+            continue  # 'deployed Iskander missiles': a make of weapon, the deployer's own
         if _someone(child):
             continue  # "denounced Trump's nominee": the nominee, whom the owner does not name
         owner = actor_tokens(_owner(child))

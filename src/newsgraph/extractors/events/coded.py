@@ -15,6 +15,7 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.events.patterns import governing_verb
+from newsgraph.extractors.quotes.rules import heading_breaks
 from newsgraph.extractors.times.dating import after_published, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
@@ -102,11 +103,15 @@ def _to_event(
     carries its confidence (:func:`confidence.assess`)."""
     info = tables.code_info(coded.code)
     token = coded.trigger
+    if _in_glued_heading(token, sent):
+        return None  # 'Seeking common ground The government in Athens ...': a subheading
     own = {s.i for s in coded.sources}
     sources = _resolved(coded.sources, resolve)
     targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
     sources = [pair for pair in sources if not _pronoun_of_target(pair, targets)]
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
+    governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
+    targets = [pair for pair in targets if not _own_country(pair[1], governing)]
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
     if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
         return None
@@ -157,6 +162,8 @@ def _date(
         if span is None or not len(span):
             return None
         node = span.root
+        if _bare_time_noun(expr):
+            return None  # 'in March 2015, the month Saudi Arabia launched': the date before
         for part in span:  # 'in 1992, when the military police killed 111 prisoners'
             for clause in part.children:
                 if clause.i in chain and _when_relative(clause):
@@ -164,6 +171,8 @@ def _date(
         before = doc[max(span.start - 1, 0)]
         if span.start > 0 and before.lower_ == "since" and not counting_since:
             return None  # 'in decline since 2011, but still launches attacks': a stretch
+        if span.start > 0 and before.lower_ in STRETCH_ENDS:
+            return None  # 'extended the arrest until April 30': the end of a stretch
         dangling = span.start > 0 and before.dep_ == "prep" and before.head.i in chain
         if dangling and not any(c.dep_ == "pobj" for c in before.children):
             return chain[before.head.i] * 32  # 'in October ICC judges approved' (misparsed)
@@ -173,6 +182,8 @@ def _date(
         if _noun_time(node, chain):
             return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
         for step in range(16):
+            if node.i in chain and _revealed(node) and _report_occasion(span, node):
+                return None  # 'confirmed that he met Kislyak, in an interview on Thursday'
             if node.i in chain:
                 # nearer the clause first; at one rank, the time hung more directly on it
                 # ('On Friday, Iranians rallied on the anniversary of the 1979 revolution')
@@ -197,11 +208,12 @@ def _date(
     # 'closed 100 golf courses and ordered 507 others to make changes over the past five
     # years': a look back over years names no day, wherever the parser hangs it
     vague = vague or any(t.type == "DURATION" and RETROSPECT.match(t.text) for t in inside)
+    vague = vague or any(_bare_time_noun(t) for t in inside)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
-        present = _reports_present(coded.trigger)
+        present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
     counting_since = True
     stretch = any(_since_clause(doc[i]) for i in chain)  # 'since Turkey began its operations'
     if stretch or any(_since(t, doc) and governs(t) is not None for t in inside):
@@ -316,10 +328,22 @@ OCCASIONS = frozenset(
 )  # fmt: skip
 
 
+# nouns for a part or a stretch of a time ('the end of last week')
+STRETCHES = frozenset(
+    {"course", "period", "span", "end", "beginning", "start", "middle", "space", "rest",
+     "length", "part", "half", "night", "morning", "evening", "afternoon", "day", "week"}
+)  # fmt: skip
+
+
 def _noun_time(root: Token, chain: dict[int, int]) -> bool:
     """A time that modifies a noun other than the trigger ('a debate next week', "last
-    July's coup", 'the mass protests Sunday'): it dates that thing, not the act."""
+    July's coup", 'the mass protests Sunday', 'the deaths of the past week'): it dates
+    that thing, not the act."""
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in chain:
+        # not a stretch of the time itself ('in the course of the past 10 days', 'at the
+        # end of last week'), which times the act
+        return head.head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.lower() not in STRETCHES
     return (
         root.dep_ in ("npadvmod", "poss", "compound", "nmod", "amod", "nummod")
         and head != root
@@ -408,15 +432,67 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
             continue
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         joined = joined or passive_participle(node, agent=True)  # 'entered Aleppo, backed by
+        joined = joined or _time_relative(node)  # 'on Dec. 29 -- the day Obama imposed ...'
+        # ... and the time noun to what it hangs on, whichever way ('spoke on Dec. 29, the day')
+        joined = joined or (
+            node.lemma_.lower() in TIME_NOUNS
+            and any(c.dep_ == "relcl" and c.i in chain for c in node.children)
+        )
         if node.head == node or not joined:
             break
-        if node.dep_ == "ccomp" and (_past_perfect(node) or _once(node)):
+        if node.dep_ == "ccomp" and (_past_perfect(node) or _once(node) or _revealed(node)):
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
         if node.dep_ == "conj" and _perfect(node) and not _perfect(node.head):
             break  # 'takes the oath on Jan 20 and has promised ...': another time
         node = node.head
         chain[node.i] = rank
     return chain
+
+
+# verbs that bring a past fact to light: what they confirm or admit was done before
+REVEALING = frozenset(
+    {"confirm", "admit", "acknowledge", "reveal", "disclose", "concede", "recall",
+     "deny", "recount", "remember"}
+)  # fmt: skip
+
+
+def _report_occasion(span: SpacySpan, verb: Token) -> bool:
+    """Whether a time reaches a revealed act's verb through an occasion of speaking ('in
+    an interview on Thursday night', which the parser may hang on the act): that is the
+    time of the report, not of the act."""
+    node = span.root
+    while node.i != verb.i and node.head != node:
+        if node.lemma_.lower() in OCCASIONS and node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
+
+
+def _revealed(verb: Token) -> bool:
+    """'Page did confirm that he met with Kislyak in Cleveland, in an interview on
+    Thursday night': a past act a report brings to light was done before the report, on
+    a day the report's time does not give."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBD" and verb.head.lemma_.lower() in REVEALING
+
+
+# nouns for a time that a relative clause can tell what happened in
+TIME_NOUNS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"}
+)
+
+
+def _bare_time_noun(expr: TimeExpr) -> bool:
+    """'the month', 'the day' as a time of their own: a time told before in the text
+    (the times layer may read it as the current one), which dates no act by itself."""
+    words = expr.text.lower().split()
+    # not 'at the weekend', 'in the morning': those are the present ones
+    return len(words) == 2 and words[0] == "the" and words[1] in ("day", "month", "year")
+
+
+def _time_relative(node: Token) -> bool:
+    """'spoke by phone on Dec. 29 -- the day the Obama administration imposed sanctions':
+    a relative clause on a time noun happened in that time, which dates it."""
+    return node.dep_ == "relcl" and node.head.lemma_.lower() in TIME_NOUNS
 
 
 def _simultaneous(node: Token) -> bool:
@@ -500,6 +576,10 @@ def _once(verb: Token) -> bool:
     )
 
 
+# words before a time that make it the end of a stretch, not the day of an act
+STRETCH_ENDS = frozenset({"until", "till", "through", "untill"})
+
+
 # adverbs that place an act against a time the story told before ('was later shot dead',
 # 'was criticized earlier in his term', 'eventually agreed')
 RETOLD = frozenset(
@@ -558,7 +638,13 @@ def _apart(mark: Token) -> bool:
     if mark.dep_ != "mark" or mark.lower_ not in ("after", "before"):
         return False
     gap = {t.lower_ for t in mark.doc[max(mark.i - 2, 0) : mark.i]}
+    if gap & DAY_GAPS:
+        return True  # 'just days after Mattis reaffirmed': 'just' does not make it hours
     return not gap & SAME_DAY_GAPS
+
+
+# gaps of days or more, which put the two acts on different days however 'just' they are
+DAY_GAPS = frozenset({"days", "weeks", "months", "years", "decades", "day", "week", "month"})
 
 
 def _reports_present(trigger: Token) -> bool:
@@ -572,7 +658,7 @@ def _reports_present(trigger: Token) -> bool:
         verb = verb.head if verb.head != verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return True
-    if _indefinite(verb) or _once(verb):
+    if _indefinite(verb) or _once(verb) or _revealed(verb):
         return False  # 'has repeatedly criticised', 'has previously ruled out', 'once beat'
     if verb.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False  # 'It has been 12 weeks since governments ordered ...'
@@ -627,6 +713,56 @@ def _pronoun_of_target(
     if token.tag_ != "PRP" or not actor.entity:
         return False
     return any(other.entity == actor.entity for t, other in targets if t.tag_ != "PRP")
+
+
+def _listed_record(trigger: Token) -> bool:
+    """'He blamed Hillary Clinton for ... He blamed Obama for ... He blamed three million
+    illegal voters ...': a run of three or more sentences that each begin with the same
+    subject and verb lists someone's record, acts of many days, none of them told as
+    today's news unless a sentence gives its own time."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None or verb.tag_ != "VBD" or verb.dep_ != "ROOT":
+        return False
+    shape = _subject_verb(verb.sent)
+    if shape is None:
+        return False
+    doc = verb.doc
+    run, sent = 1, verb.sent
+    while sent.start > 0 and _subject_verb(before := doc[sent.start - 1].sent) == shape:
+        run, sent = run + 1, before
+    sent = verb.sent
+    while sent.end < len(doc) and _subject_verb(after := doc[sent.end].sent) == shape:
+        run, sent = run + 1, after
+    return run >= 3
+
+
+def _subject_verb(sent: SpacySpan) -> tuple[str, str] | None:
+    """The subject word and the verb lemma of a sentence's root, when it is a past verb."""
+    root = sent.root
+    if root.tag_ != "VBD":
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return None if subject is None else (subject.lower_, root.lemma_.lower())
+
+
+def _in_glued_heading(trigger: Token, sent: SpacySpan) -> bool:
+    """A trigger in a title or subheading glued to the sentence after it without
+    punctuation ('Seeking common ground The government in Athens has been trying'):
+    the words of a heading are no clause of the text."""
+    text = doc_text(sent.doc)
+    breaks = heading_breaks(text, sent.start_char, sent.end_char)
+    return any(trigger.idx < at for at in breaks)
+
+
+def _own_country(target: EventActor, governing: Sequence[EventActor]) -> bool:
+    """'Trump complained that the U.S. provides the lion's share of funding': a country
+    as a whole is not whom its own government acts against or asks; the clause names it
+    as the one wronged or the one that must act, not as the target."""
+    if target.sector is not None or target.country is None:
+        return False
+    if target.entity is not None and not target.entity.startswith("country:"):
+        return False  # 'Orban clashed with Soros': a person of the country, not the country
+    return any(a.country == target.country and a.entity != target.entity for a in governing)
 
 
 def _tokens(pairs: list[tuple[Token, EventActor]]) -> list[Token]:
