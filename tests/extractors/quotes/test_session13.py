@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from quote_checks import only, quotes_of
+from quote_checks import speaker_name as _speaker
 
 spacy = pytest.importorskip("spacy")
 
@@ -110,3 +111,25 @@ def test_guard_a_quoted_clause_going_on_after_its_mark_keeps_the_rest(nlp) -> No
     )
     quote = only(quotes_of(nlp, text), "nobody should be mocked")
     assert "go on next week" in quote.text
+
+
+# --- 'one of the ...' as a subject: a person, not a number ---------------------------------
+
+
+def test_one_of_a_group_named_in_apposition_is_the_speaker(nlp) -> None:
+    text = (
+        "In his book on the war, one of the century's great historians, Arthur Penrose, "
+        'wrote, "Each army must discover its limits or be destroyed by them." The book sold '
+        "well."
+    )
+    assert "Arthur Penrose" in _speaker(nlp, text, "discover its limits")
+
+
+def test_one_of_the_witnesses_speaks_as_one_of_them(nlp) -> None:
+    text = "One of the witnesses said the water came up to the windows within minutes."
+    assert _speaker(nlp, text, "came up to the windows") == "One of the witnesses"
+
+
+def test_guard_a_number_one_says_nothing(nlp) -> None:
+    text = "The council voted on two plans. One would cost more, the mayor said."
+    assert "One" not in _speaker(nlp, text, "cost more")

@@ -97,6 +97,9 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
             named = _beside_reflexive(child)
             if named is not None:
                 return named
+        one = _one_of(child, lex) if child.dep_ == "nsubj" else None
+        if one is not None:
+            return one
         if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
@@ -268,6 +271,24 @@ def _can_speak(subject: Token, lex: CueLexicon) -> bool:
     if subject.lower_ in lex.not_speakers:
         return False
     return subject.pos_ in _SPEAKER_POS or subject.ent_type_ in _SPEAKER_ENTS
+
+
+def _one_of(subject: Token, lex: CueLexicon) -> Token | None:
+    """The subject 'one' (a number to the tagger) standing for a person: the name in
+    apposition ('One of the great historians, Arthur Penrose, wrote'), else the one of
+    people named by role ('one of the witnesses said'); None otherwise."""
+    if subject.lower_ != "one":
+        return None
+    named = next(
+        (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+    )
+    if named is not None:
+        return named
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in lex.role_nouns:
+        return subject
+    return None
 
 
 def _can_be_source(noun: Token, lex: CueLexicon) -> bool:

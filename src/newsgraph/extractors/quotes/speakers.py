@@ -35,7 +35,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if child.dep_ in _LEFT_DEPS:
             first = min(first, child.left_edge.i)
     for child in head.rights:
-        of_phrase = child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in ("NOUN", "PROPN")
+        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        of_phrase = of_phrase and (head.pos_ in ("NOUN", "PROPN") or head.lower_ == "one")
         if child.dep_ in ("compound", "flat") or of_phrase:
             last = max(last, child.right_edge.i)
         if _groups(head, child):  # 'Human rights and media organisations have denounced'
@@ -261,6 +262,8 @@ class SpeakerResolver:
         if family is not None:
             return family
         ent = _entity_at(head)
+        if ent is not None and ent.label_ == "CARDINAL":
+            ent = None  # 'one of the witnesses': a person, no number
         if ent is not None and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end:
             ent = None  # a name modifying a common noun is not the speaker ("Russian officials")
         if ent is not None and ent.label_ == "PERSON":
