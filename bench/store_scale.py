@@ -49,6 +49,9 @@
    its end, so a large store keeps what it had (the commit itself is left out);
    ``--ingest-commit`` commits each batch instead (a fresh store, or a copy). A new path
    is a fresh store: the start. ``--ingest-statements`` sums each statement's time.
+   Each batch's CPU time in this process is reported beside its wall-clock time
+   (``cpu_median``; on SQLite the whole writer, on PostgreSQL without the server's
+   part): on a machine shared with other work it moves less with the load.
 
 Prints one JSON object (with ``--json``; a table otherwise)::
 
@@ -479,7 +482,9 @@ def ingest_into(
     batch of an ingest does; the medians are over batches. Each batch's time is split
     into ``events`` (``merge.merge_new_events``), ``stories`` (``stories.assign``) and
     ``store`` (the rest: rows, aggregates, search index, claims). With ``statements``
-    the time of each statement the writer sent is summed too (its first 120 characters)."""
+    the time of each statement the writer sent is summed too (its first 120 characters).
+    Each batch's CPU time in this process (``time.process_time``) is kept beside it
+    (``cpu_median``, ``cpu_batches``, ``cpu_ms_per_article_median``)."""
     from sqlalchemy import event
 
     from newsgraph.analyze import merge as merge_module
@@ -526,6 +531,7 @@ def ingest_into(
             records = ingest_articles(copier, n, rep, out["articles_before"])
             drop_window_caches()
             per_article: list[float] = []
+            cpu_per_article: list[float] = []  # this process's CPU (SQLite: the whole writer)
             parts: dict[str, list[float]] = {"store": [], "events": [], "stories": []}
             with contextlib.ExitStack() as stack:
                 if not commit:
@@ -537,10 +543,11 @@ def ingest_into(
                 for start in range(0, n, batch):
                     chunk = records[start : start + batch]
                     phase["events"] = phase["stories"] = 0.0
-                    began = time.perf_counter()
+                    began, cpu_began = time.perf_counter(), time.process_time()
                     result = store.save_batch(chunk, None)
                     total = (time.perf_counter() - began) * 1000
                     per_article.append(total / len(chunk))
+                    cpu_per_article.append((time.process_time() - cpu_began) * 1000 / len(chunk))
                     for name, ms in phase.items():
                         parts[name].append(ms / len(chunk))
                     parts["store"].append((total - sum(phase.values())) / len(chunk))
@@ -552,6 +559,8 @@ def ingest_into(
                     "mean": round(statistics.fmean(per_article), 3),
                     "first_batch": round(per_article[0], 3),
                     "batches": [round(x, 2) for x in per_article],
+                    "cpu_median": round(statistics.median(cpu_per_article), 3),
+                    "cpu_batches": [round(x, 2) for x in cpu_per_article],
                     "parts_median": {k: round(statistics.median(v), 3) for k, v in parts.items()},
                     "parts": {k: [round(x, 2) for x in v] for k, v in parts.items()},
                 }
@@ -564,6 +573,9 @@ def ingest_into(
         "reps": runs,
         "ms_per_article_median": round(statistics.median(every), 3),
         "ms_per_article_median_of_reps": [run["median"] for run in runs],
+        "cpu_ms_per_article_median": round(
+            statistics.median(x for run in runs for x in run["cpu_batches"]), 3
+        ),
         "parts_ms_per_article_median": {
             k: round(statistics.median(x for run in runs for x in run["parts"][k]), 3)
             for k in ("store", "events", "stories")
@@ -1511,7 +1523,8 @@ def _ingest_table(found: dict[str, Any]) -> str:
         f"batches of {found['batch']}, {found['mode']}",
         f"ms per article, median over batches: {found['ms_per_article_median']} "
         f"(repetitions: {found['ms_per_article_median_of_reps']}); of which, medians: "
-        f"{found['parts_ms_per_article_median']}",
+        f"{found['parts_ms_per_article_median']}; this process's CPU: "
+        f"{found['cpu_ms_per_article_median']} ms per article",
     ]
     for row in found.get("statements", []):
         lines.append(f"{row['ms']:>10} ms {row['count']:>6}x  {row['sql']}")

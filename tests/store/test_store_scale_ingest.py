@@ -53,6 +53,12 @@ def test_ingest_into_leaves_the_store_as_it_was(source: str, db_url: str) -> Non
     assert [len(r["batches"]) for r in out["reps"]] == [3, 3]  # 5 + 5 + 2
     assert all(x > 0 for r in out["reps"] for x in r["batches"])
     assert out["ms_per_article_median"] > 0
+    # the writer's CPU in this process, beside the wall clock (a shared machine's load
+    # moves it less): one figure a batch
+    for run in out["reps"]:
+        assert len(run["cpu_batches"]) == len(run["batches"])
+        assert all(c > 0 for c in run["cpu_batches"]) and run["cpu_median"] > 0
+    assert out["cpu_ms_per_article_median"] > 0
     inserts = [s for s in out["statements"] if s["sql"].startswith("INSERT INTO articles ")]
     assert inserts and inserts[0]["count"] == 6  # every batch wrote its articles
     with Database.open(db_url) as store:
