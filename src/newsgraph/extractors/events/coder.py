@@ -209,9 +209,12 @@ def _own_duty(verb: Token) -> bool:
 
 
 def _thing_must(verb: Token) -> bool:
-    """The subject of a 'must' clause is a thing, not someone who can be asked."""
+    """The subject of a 'must' clause is a thing ('any Brexit deal'), not someone who can
+    be asked (a pronoun is left to the entity layer: 'they must ...')."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and not any(roles.actor_tokens([s]) for s in subjects)
+    return bool(subjects) and all(
+        s.pos_ in ("NOUN", "PROPN") and not roles.actor_tokens([s]) for s in subjects
+    )
 
 
 def _depth(token: Token) -> int:

@@ -127,7 +127,35 @@ def reported_act(
         return False
     if sources and all(_generic(s) for s in sources) and _present(trigger):
         return False
+    if _predicted(trigger):
+        return False
     return _sense(trigger, code)
+
+
+# verbs of foretelling: what follows is someone's forecast of another's act
+PREDICTION_VERBS = frozenset(
+    {"anticipate", "expect", "predict", "forecast", "foresee", "envisage", "envision",
+     "speculate", "guess", "bet", "project", "reckon"}
+)  # fmt: skip
+
+
+def _predicted(trigger: Token) -> bool:
+    """'Ischinger anticipates that America will commit to NATO', 'the Kremlin expects that
+    Washington will lift sanctions': a forecast in a clause of its own, with a subject of
+    its own, is not the act, nor the actor's own statement of intent that CAMEO's future
+    rule codes ('Putin expects Erdogan to visit Moscow' was coded as a visit). 'Russia
+    expects to sign the deal' (its own intent, no subject of its own) is kept."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return False
+        if node.dep_ == "ccomp" and head.lemma_.lower() in PREDICTION_VERBS:
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+            return False
+        node = head
+    return False
 
 
 def _under_evaluation(trigger: Token) -> bool:

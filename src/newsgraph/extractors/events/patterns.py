@@ -64,8 +64,18 @@ def particles(token: Token) -> set[str]:
 
 
 def prepositions(token: Token) -> set[str]:
-    """Prepositions attached to the token ('with' in 'met with', 'on' in 'called on')."""
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    """Prepositions attached to the token ('with' in 'met with', 'on' in 'called on');
+    not one that only introduces a time ('called Erdogan on Monday' is no 'called on')."""
+    return {
+        c.lower_
+        for c in token.children
+        if c.dep_ in ("prep", "agent", "dative") and not _time_phrase(c)
+    }
+
+
+def _time_phrase(prep: Token) -> bool:
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def direct_objects(token: Token) -> list[Token]:

@@ -56,6 +56,8 @@ def _sense(trigger: Token, code: str) -> bool:
     naming = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children)
     if lemma in ("call", "ring") and code == "041" and naming:
         return False  # 'call me a diva'
+    if code == "041" and _called_for_help(trigger):
+        return False  # 'Medina called police and was arrested when they arrived': an emergency call
     if lemma == "call" and code.startswith("02") and not _appeal_prep(trigger):
         return False  # 'on Monday called the relationship "stronger than ever"'
     if lemma == "ask" and _asks_a_question(trigger):
@@ -532,3 +534,19 @@ def _domestic_measure(verb: Token) -> bool:
         if any(t.ent_type_ in OWNER_ENTITIES for t in obj.subtree if t.i != obj.i):
             return False  # 'proposed a ban on Russian imports': aimed at someone
     return True
+
+
+# services one calls in an emergency, not a party one consults
+EMERGENCY_SERVICES = frozenset(
+    {"police", "ambulance", "paramedic", "911", "999", "112", "firefighter", "fire",
+     "emergency", "cop", "sheriff", "coastguard", "rescuer"}
+)  # fmt: skip
+
+
+def _called_for_help(verb: Token) -> bool:
+    """'called police', 'phoned 911', 'called an ambulance': a call for help is no
+    consultation between actors (CAMEO 041)."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lemma_.lower() in EMERGENCY_SERVICES
+        for c in verb.children
+    )
