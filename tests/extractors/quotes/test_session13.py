@@ -133,3 +133,39 @@ def test_one_of_the_witnesses_speaks_as_one_of_them(nlp) -> None:
 def test_guard_a_number_one_says_nothing(nlp) -> None:
     text = "The council voted on two plans. One would cost more, the mayor said."
     assert "One" not in _speaker(nlp, text, "cost more")
+
+
+# --- what the words answered, and the end of an 'according to' sentence --------------------
+
+
+def test_quoted_words_end_before_a_comma_and_after(nlp) -> None:
+    text = (
+        "A senior aid official in Sudan said she was stunned by accounts of \"terrible "
+        'hunger", after claims that at least 200 people had died in a week.'
+    )
+    quote = only(quotes_of(nlp, text), "stunned by accounts")
+    assert "200 people had died" not in quote.text
+
+
+def test_guard_a_reported_clause_with_after_and_no_quotation_keeps_it(nlp) -> None:
+    text = "The official said the bridge would reopen after the repairs were finished."
+    quote = only(quotes_of(nlp, text), "bridge would reopen")
+    assert "repairs were finished" in quote.text
+
+
+def test_according_to_a_source_ending_in_an_abbreviation_ends_the_words(nlp) -> None:
+    text = (
+        "The dollar rallied in November, according to Anna Berg, an economist at Hollis "
+        "Securities Co. The euro fell by 2 percent in the same month."
+    )
+    quote = only(quotes_of(nlp, text), "dollar rallied")
+    assert "Anna Berg" not in quote.text and "Hollis" not in quote.text
+
+
+def test_according_to_first_and_a_trailing_although_is_the_writers(nlp) -> None:
+    text = (
+        "According to the ministry, the new trains will cost about 270 million euros, "
+        "although the price may rise."
+    )
+    quote = only(quotes_of(nlp, text), "new trains will cost")
+    assert "price may rise" not in quote.text

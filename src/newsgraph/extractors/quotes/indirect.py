@@ -235,21 +235,29 @@ def _closes(tok: Token) -> bool:
     return not word.whitespace_ and (word.is_alpha or word.text in ("?", "!", "."))
 
 
+_AFTER_WORDS = {"after", "amid", "following"}
+
+
 def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
     """Words that open with a quotation mark end at its closing mark when a comma and a
     preposition or a subordinator follow ('said "it should be banned", after harsh
     comments about her dress': the circumstance is the writer's); not when the words go on
-    ('"...", and that the show would go on')."""
-    opened = doc[first].text in _QUOTE_OPENERS
-    if not opened and not (first > 0 and doc[first - 1].text in _QUOTE_OPENERS):
-        return last  # the parser may hang the opening mark on the cue, outside the words
+    ('"...", and that the show would go on'). Any words end at a closing mark followed by
+    ', after', ', amid' or ', following' (what the words answered)."""
+    # the parser may hang the opening mark on the cue, outside the words
+    opened = doc[first].text in _QUOTE_OPENERS or (
+        first > 0 and doc[first - 1].text in _QUOTE_OPENERS
+    )
     for tok in doc[first + 1 : last - 1]:
         if tok.text not in _QUOTE_CLOSERS or doc[tok.i + 1].text != ",":
             continue
         nxt = doc[tok.i + 2]
-        if nxt.pos_ in ("ADP", "SCONJ") and nxt.dep_ in ("prep", "mark"):
-            return tok.i
-        return last
+        circumstance = nxt.pos_ in ("ADP", "SCONJ") and nxt.dep_ in ("prep", "mark")
+        if circumstance and (opened or nxt.lower_ in _AFTER_WORDS):
+            return tok.i  # 'she was stunned by accounts of "terrible loss of life", after
+            # claims that ...': the quoted words end, then what led to them
+        if opened:
+            return last
     return last
 
 
@@ -880,9 +888,15 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         and doc[phrase_end + 1].text == ","
         and doc[phrase_end + 2].lower_ in _NEXT_CLAUSE
     )
+    # 'CLAUSE, according to X, an economist at Y Co.': no verb after the phrase (the
+    # parser may leave an abbreviation's words out of it)
+    ended = doc[tok.i - 1].text == "," and not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[phrase_end + 1 : last + 1]
+    )
     if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
-        span = _content_span(phrase_end + 1, sent.end - 1, doc)
-    elif phrase_end >= last - 1 or joined:
+        end = _before_aside(phrase_end + 1, last, source)  # ', although ...'
+        span = _content_span(phrase_end + 1, end if end < last else sent.end - 1, doc)
+    elif phrase_end >= last - 1 or joined or ended:
         # 'CLAUSE, according to X.' and 'CLAUSE, according to X, but CLAUSE2': the
         # source is the first clause's (the next one is the writer's)
         span = _content_span(sent.start, tok.i - 1, doc)
