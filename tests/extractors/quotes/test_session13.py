@@ -140,7 +140,7 @@ def test_guard_a_number_one_says_nothing(nlp) -> None:
 
 def test_quoted_words_end_before_a_comma_and_after(nlp) -> None:
     text = (
-        "A senior aid official in Sudan said she was stunned by accounts of \"terrible "
+        'A senior aid official in Sudan said she was stunned by accounts of "terrible '
         'hunger", after claims that at least 200 people had died in a week.'
     )
     quote = only(quotes_of(nlp, text), "stunned by accounts")
