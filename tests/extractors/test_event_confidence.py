@@ -2148,3 +2148,63 @@ def test_at_the_weekend_is_still_the_present(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "demanded"]
     assert [e.date for e in found] == [PUBLISHED], found
+
+
+def test_a_time_inside_the_first_of_two_clauses_does_not_date_the_second(nlp) -> None:
+    text = (
+        "Israel annexed East Jerusalem in 1967 and the Golan Heights in 1981, and in their "
+        "meeting Netanyahu asked Trump to recognise these actions."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "asked"]
+    assert found and all(e.date != "1967" for e in found), found
+    both = "On Monday, Russia attacked rebel positions and Ukraine condemned the strikes."
+    found = [e for e in events(nlp, both) if e.trigger.text == "condemned"]
+    assert [e.date for e in found] == ["2017-02-27"], found
+
+
+def test_words_in_a_dated_message_take_its_date(nlp) -> None:
+    text = (
+        "Trump was asked about a December tweet in which he said the United States must "
+        "greatly strengthen and expand its nuclear capacity."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "strengthen"]
+    assert found and all(e.date == "2016-12" for e in found), found
+
+
+def test_a_day_of_an_occasion_told_elsewhere_is_not_today(nlp) -> None:
+    text = (
+        "Netanyahu met with Bishop on the last day of his visit and sought Australia's "
+        "support in preventing investigations."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text in ("met", "sought")]
+    assert found and all(e.date is None for e in found), found
+
+
+def test_an_envoy_is_not_of_the_country_he_is_sent_to(nlp) -> None:
+    text = "Jeff Sessions met with Russia's ambassador to the United States, Sergey Kislyak."
+    found = [e for e in events(nlp, text) if e.trigger.text == "met"]
+    assert [a.country for e in found for a in e.target] == ["RUS"], found
+    text = "The US ambassador to Russia, John Tefft, met Sergey Lavrov on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "met"]
+    assert [a.country for e in found for a in e.source] == ["USA"], found
+
+
+def test_a_text_acts_for_its_named_author_or_is_doubted(nlp) -> None:
+    text = "The letter also thanked Xi for his congratulatory message on the inauguration."
+    found = [e for e in events(nlp, text) if e.trigger.text == "thanked"]
+    assert found and all((e.confidence or 0) < 0.75 for e in found), found
+    owned = "Trump's letter also thanked Xi for his congratulatory message on the inauguration."
+    found = [e for e in events(nlp, owned) if e.trigger.text == "thanked"]
+    assert [a.name for e in found for a in e.source] == ["Donald Trump"], found
+
+
+def test_missiles_blasted_are_fired_not_criticised(nlp) -> None:
+    text = "Pyongyang blasted at least four missiles across the ocean towards Japan on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "blasted" and e.type == "ACCUSE"]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_sea_named_for_a_country_is_no_side(nlp) -> None:
+    text = "North Korea shot off four ballistic missiles into the Sea of Japan on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "shot"]
+    assert all(a.country != "JPN" for e in found for a in e.target), found

@@ -426,7 +426,7 @@ def default_actor(text: str) -> EventActor:
     """An unresolved actor named by its text, coded by ``kb.actor_codes`` where it can be
     ('Jordanian police' -> JOR, COP, JORCOP); a pronoun or plain noun gets no country,
     nor does a group by where it is based ('a Qatar-based network')."""
-    code = code_phrase(BASED_IN.sub(" ", text))
+    code = code_phrase(actor_phrase(text))
     if code is None:
         return EventActor(entity=None, name=text, country=None, sector=sector_of(text))
     return EventActor(
@@ -447,6 +447,19 @@ BASED = (
 )
 BASED_IN = re.compile(r"\b[\w.'’ ]+?" + BASED, re.IGNORECASE)
 BASED_AFTER = re.compile(BASED, re.IGNORECASE)
+
+# the country an envoy is sent to: 'Russia's ambassador to the United States' is no
+# American, whatever name follows
+ENVOY_TO = re.compile(
+    r"\b(ambassadors?|envoys?|consuls?(?: general)?|emissar(?:y|ies)|high commissioners?)"
+    r"\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+)
+
+
+def actor_phrase(text: str) -> str:
+    """The words of a side that say who it is, for coding: without a place it is based
+    in or a backer ('a Qatar-based network'), nor the country an envoy is sent to."""
+    return ENVOY_TO.sub(r"\1", BASED_IN.sub(" ", text))
 
 
 def country_of(text: str) -> str | None:

@@ -12,8 +12,8 @@ from typing import Any
 
 from newsgraph.extractors.events.actor_words import (
     BASED_AFTER,
-    BASED_IN,
     VISITORS,
+    actor_phrase,
     person_nouns,
     sector_of,
 )
@@ -154,7 +154,7 @@ def event_actor(
         speaker = layer.resolve(*person[1])
     if speaker is None or speaker.entity is None:
         return None
-    code = code_phrase(BASED_IN.sub(" ", text))  # not the backer of 'US-backed forces'
+    code = code_phrase(actor_phrase(text))  # not the backer of 'US-backed forces'
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
     if _owned_by_pronoun(entity, start, end, layer.text):

@@ -88,6 +88,9 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             antecedent = relative_antecedent(verb, child)
             if antecedent is not None:
                 return conjuncts(antecedent)
+            author = _author_of(child)
+            if author is not None:  # "Trump's letter also thanked Xi": Trump
+                return conjuncts(author)
             return conjuncts(child) + _leaders_of_others(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
@@ -95,6 +98,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         return controller or subject_of_head(verb.head, hops + 1)
     return []
+
+
+def _author_of(noun: Token) -> Token | None:
+    """The owner of a text that acts for its author ("Trump's letter", "the ministry's
+    statement"), when the owner can name an actor."""
+    if noun.lemma_.lower() not in tables.lexicon()["publication_nouns"]:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and is_actor(c)), None)
 
 
 # acts that always have someone they are done to: with a subject and no object, told

@@ -110,6 +110,8 @@ def _to_event(
     targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
     sources = [pair for pair in sources if not _pronoun_of_target(pair, targets)]
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
+    # 'shot off four missiles into the Sea of Japan': water, not the country it is named for
+    targets = [pair for pair in targets if not _water(pair[0])]
     governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
     targets = [pair for pair in targets if not _own_country(pair[1], governing)]
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
@@ -184,6 +186,8 @@ def _date(
         for step in range(16):
             if node.i in chain and _revealed(node) and _report_occasion(span, node):
                 return None  # 'confirmed that he met Kislyak, in an interview on Thursday'
+            if node.i in chain and _first_conjunct_time(span, node, chain):
+                return None  # 'annexed East Jerusalem in 1967, and in their meeting X asked'
             if node.i in chain:
                 # nearer the clause first; at one rank, the time hung more directly on it
                 # ('On Friday, Iranians rallied on the anniversary of the 1979 revolution')
@@ -394,6 +398,8 @@ ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
     r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b"
     r"|\bthe day (?:before|after)\b"
+    # 'on the last day of his visit': a day of an occasion the text places elsewhere
+    r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
     r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b",
     re.I,
 )
@@ -481,6 +487,21 @@ TIME_NOUNS = frozenset(
 )
 
 
+def _first_conjunct_time(span: SpacySpan, verb: Token, chain: dict[int, int]) -> bool:
+    """'Israel annexed East Jerusalem in 1967 and the Golan Heights in 1981, and in their
+    meeting Netanyahu asked Trump to recognise these actions': a time inside the first of
+    two clauses with subjects of their own (after its verb, before the second clause) is
+    that clause's, not the second's; a time before both ('On Monday, X met Y and Z
+    left') still dates both."""
+    for child in verb.children:
+        if child.dep_ != "conj" or child.i not in chain or chain[child.i] >= chain[verb.i]:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if own_subject and verb.i < span.start and span.end <= child.left_edge.i:
+            return True
+    return False
+
+
 def _bare_time_noun(expr: TimeExpr) -> bool:
     """'the month', 'the day' as a time of their own: a time told before in the text
     (the times layer may read it as the current one), which dates no act by itself."""
@@ -491,8 +512,17 @@ def _bare_time_noun(expr: TimeExpr) -> bool:
 
 def _time_relative(node: Token) -> bool:
     """'spoke by phone on Dec. 29 -- the day the Obama administration imposed sanctions':
-    a relative clause on a time noun happened in that time, which dates it."""
-    return node.dep_ == "relcl" and node.head.lemma_.lower() in TIME_NOUNS
+    a relative clause on a time noun happened in that time, which dates it; so does one
+    on a message the text dates ('a December tweet in which he said ...')."""
+    if node.dep_ != "relcl":
+        return False
+    head = node.head
+    if head.lemma_.lower() in TIME_NOUNS:
+        return True
+    return head.lemma_.lower() in OCCASIONS and any(
+        c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ == "DATE"
+        for c in head.children
+    )
 
 
 def _simultaneous(node: Token) -> bool:
@@ -752,6 +782,19 @@ def _in_glued_heading(trigger: Token, sent: SpacySpan) -> bool:
     text = doc_text(sent.doc)
     breaks = heading_breaks(text, sent.start_char, sent.end_char)
     return any(trigger.idx < at for at in breaks)
+
+
+# names of seas, gulfs and other waters, which may carry a country's name
+WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Bay|Channel|Lake|River|Waters)\b")
+
+
+def _water(token: Token) -> bool:
+    """A place named as a sea, a gulf or a river ('the Sea of Japan', 'the Gulf of
+    Mexico'): no side of an act, whatever country its name carries."""
+    if token.ent_type_ not in ("LOC", "GPE", "FAC", ""):
+        return False
+    start, end = roles.actor_span(token)
+    return WATERS.search(doc_text(token.doc)[start:end]) is not None
 
 
 def _own_country(target: EventActor, governing: Sequence[EventActor]) -> bool:

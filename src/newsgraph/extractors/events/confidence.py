@@ -155,7 +155,12 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     )  # 'as Obama fought to introduce medical care', 'would fight on until victory': strove
     blamed = lemma == "attack" and not armed and "for" in preps and bool(sides[1][0])
     # 'Republicans have frequently attacked Democrats for crafting legislation': criticism
-    if _other_sense(trigger, code, sets) or game or strove or blamed:
+    # 'Pyongyang blasted four missiles towards Japan': words of criticism said of weapons
+    # fired are the firing, no criticism
+    fired = plover == "ACCUSE" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in trigger.children
+    )
+    if _other_sense(trigger, code, sets) or game or strove or blamed or fired:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -230,6 +235,9 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     lost_object = not tgt_tokens and not tgt_actors and _unknown_party(trigger, sets)
     if lost_subject or lost_object or any(_lost(tokens, actors) for tokens, actors in sides):
         doubts.append("unresolved_side")  # 'The director of ... blamed', 'it will free up'
+    elif subject is not None and _speaks(subject) and not src_tokens and not spoken:
+        # 'The letter also thanked Xi': a text acts for an author the clause does not name
+        doubts.append("unresolved_side")
     # 'This forced Russia to ...': a situation told before, not an actor
     situation = subject is not None and subject.lower_ in ("this", "that") and not src_tokens
     thing = situation or (subject is not None and _thing(subject) and not _speaks(subject))
@@ -1311,6 +1319,11 @@ def _violent(noun: Token) -> bool:
 
 
 FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANCTION"})
+
+# what is fired or dropped
+MUNITIONS = frozenset(
+    {"missile", "rocket", "shell", "bomb", "round", "torpedo", "projectile", "mortar", "salvo"}
+)
 
 
 def _figurative_noun(noun: Token) -> bool:
