@@ -169,3 +169,29 @@ def test_according_to_first_and_a_trailing_although_is_the_writers(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "new trains will cost")
     assert "price may rise" not in quote.text
+
+
+# --- a subject the parser hung on the cue or on the source ---------------------------------
+
+
+def test_a_subject_taken_for_the_cues_object_opens_the_words(nlp) -> None:
+    text = (
+        "Jurgen Whyte, chief engineer with the unit, signalled the helicopter's black box "
+        "could be crucial to learning what went wrong."
+    )
+    quote = only(quotes_of(nlp, text), "could be crucial")
+    assert quote.text.startswith("the helicopter's black box")
+
+
+def test_a_subject_taken_for_the_sources_apposition_opens_the_words(nlp) -> None:
+    text = (
+        "According to Japan's Cabinet Office, the country's gross domestic product (GDP) "
+        "expanded one percent in 2016."
+    )
+    quote = only(quotes_of(nlp, text), "expanded one percent")
+    assert quote.text.startswith("the country's gross domestic product")
+
+
+def test_guard_an_addressee_before_the_words_stays_out(nlp) -> None:
+    text = "She told reporters the plan would fail within a year."
+    assert only(quotes_of(nlp, text), "plan would fail").text.startswith("the plan")

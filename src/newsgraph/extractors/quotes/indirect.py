@@ -371,6 +371,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if _heading_between(subject, tok):
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
+    first = _object_as_subject(tok, clauses[0], first)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     last = _before_next_cue(first, last, lex, tok.doc)
     last = _before_aside(first, last, subject)
@@ -527,6 +528,26 @@ def _complement(verb: Token) -> list[Token]:
             # the cue is reported, not only the first
             return [c for c in clauses[n:] if c.i < verb.i]
     return []
+
+
+def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
+    """Where the words start when the parser took their subject for the cue's object
+    ('signalled [the helicopter's black box] could be crucial': a finite clause with no
+    subject right after the object, opening on an auxiliary or a past or third-person verb,
+    not a plain verb the parser made of a noun: 'told BBC Radio 5 live that ...')."""
+    if clause.dep_ != "ccomp" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children
+    ):
+        return first
+    auxiliary = any(c.dep_ in ("aux", "auxpass") and c.i < clause.i for c in clause.children)
+    if not auxiliary and clause.tag_ not in ("VBD", "VBZ") and clause.lemma_ != "be":
+        return first
+    if _complementizer(cue.doc[first]):
+        return first  # 'told BBC Radio 5 live that the amount ...': the object is addressed
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is not None and obj.right_edge.i == first - 1:
+        return obj.left_edge.i
+    return first
 
 
 def _after_addressee(cue: Token, first: int) -> int:
@@ -894,6 +915,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         t.pos_ in ("VERB", "AUX") for t in doc[phrase_end + 1 : last + 1]
     )
     if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
+        phrase_end = _source_end(source, phrase_end)
         end = _before_aside(phrase_end + 1, last, source)  # ', although ...'
         span = _content_span(phrase_end + 1, end if end < last else sent.end - 1, doc)
     elif phrase_end >= last - 1 or joined or ended:
@@ -906,6 +928,18 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _source_end(source: Token, phrase_end: int) -> int:
+    """The end of 'According to X,' when the parser took the clause's subject for X's
+    apposition ('According to Japan's Cabinet Office, [the country's GDP] expanded ...'):
+    the last comma after X, when a verb follows the phrase right away."""
+    doc = source.doc
+    after = doc[phrase_end + 1] if phrase_end + 1 < len(doc) else None
+    if after is None or after.pos_ not in ("VERB", "AUX"):
+        return phrase_end
+    commas = [t for t in doc[source.i + 1 : phrase_end] if t.text == ","]
+    return commas[-1].i if commas else phrase_end  # the last: 'X, director of Y, [the ...]'
 
 
 def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
