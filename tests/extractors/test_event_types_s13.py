@@ -278,3 +278,76 @@ def test_a_permit_or_bail_denied_is_refused_to_someone(text) -> None:
     found = [e for e in _extract([text])[text] if e.trigger.text == "denied"]
     assert found and found[0].cameo == "120"
     assert REFUSED_GRANTS[text] in _countries(found[0].target)
+
+
+# after the seed-9883 draw: (text, trigger, PLOVER type, CAMEO code)
+RETYPED_AFTER = [
+    (
+        "President Donald Trump has attacked the intelligence community for the leaks, "
+        "officials said on Monday.",
+        "attacked",
+        "ACCUSE",
+        "111",
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov reaffirmed Russia's denial of any official "
+        "involvement in hacking.",
+        "reaffirmed",
+        "REJECT",
+        "016",
+    ),
+    (
+        "In 2011, tens of thousands of Syrians took to the streets to protest against corruption.",
+        "protest",
+        "PROTEST",
+        "141",
+    ),
+    # guards: force dealt for a time, a promise restated, a state's protest by note
+    (
+        "US jets attacked Islamic State positions near Raqqa for the second day on Monday.",
+        "attacked",
+        "ASSAULT",
+        "190",
+    ),
+    (
+        "China protested to Japan over the visit on Monday, the foreign ministry said.",
+        "protested",
+        "ACCUSE",
+        "110",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "cameo"), RETYPED_AFTER)
+def test_blame_restated_denials_and_crowds_take_their_type(nlp, text, trigger, kind, cameo) -> None:
+    from newsgraph.extractors.events.coder import find_events
+
+    found = [e for e in find_events(nlp(text), published=PUBLISHED) if e.trigger.text == trigger]
+    assert found and (found[0].type, found[0].cameo) == (kind, cameo)
+
+
+def test_a_restated_denial_does_not_target_the_denier(nlp) -> None:
+    from newsgraph.extractors.events.coder import find_events
+
+    text = "Kremlin spokesman Dmitry Peskov reaffirmed Russia's denial of any official involvement."
+    found = [
+        e for e in find_events(nlp(text), published=PUBLISHED) if e.trigger.text == "reaffirmed"
+    ]
+    assert found and not found[0].target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Tony Moreno cried as he demonstrated with a doll how he was holding his son.",
+            "demonstrated",
+        ),
+        ("The U.S. intelligence community released a public assessment in January.", "released"),
+    ],
+)
+def test_showing_how_and_an_assessment_released_are_no_events(nlp, text, trigger) -> None:
+    from newsgraph.extractors.events.coder import find_events
+
+    coded = find_events(nlp(text), published=PUBLISHED)
+    assert trigger not in [e.trigger.text for e in coded]

@@ -309,6 +309,12 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         code = "141"  # 'activists protested against the ministry': they demonstrated
     if code.startswith("19") and token.lemma_.lower() == "attack" and _by_words(token):
         code = "111"  # 'chose to attack Blumenthal by saying he misled the public': words
+    if code.startswith("19") and token.lemma_.lower() == "attack" and _for_a_reason(token):
+        code = "111"  # 'has attacked the intelligence community for the leaks': blame
+    restated = _restated_refusal(token) if code == "030" else None
+    if restated is not None:  # "reaffirmed Russia's denial of any official involvement"
+        code = restated  # the denial's owner is the denier's side, not its target
+        targets = [t for t in targets if t.dep_ != "poss"]
     if code == "030" and _hostile_aim(token):
         code = "130"  # 'Trump has vowed to eliminate the group': a threat to it, no promise
     if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
@@ -363,6 +369,32 @@ def _by_words(verb: Token) -> bool:
     )
 
 
+def _for_a_reason(verb: Token) -> bool:
+    """An attack 'for' what someone did ('attacked the intelligence community for the
+    leaks'): blame in words; force is not dealt out 'for' a deed (a time after 'for',
+    'for hours', 'for the second day', is no reason)."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "for":
+            continue
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if objects and all(g.ent_type_ not in ("DATE", "TIME") for g in objects):
+            return True
+    return False
+
+
+# what a restated word refuses or denies: 'reaffirmed its denial' repeats the denial
+RESTATED_REFUSALS = {"denial": "016", "rejection": "120", "refusal": "120", "opposition": "120"}
+
+
+def _restated_refusal(verb: Token) -> str | None:
+    """'He reaffirmed Russia's denial of any official involvement': restating a denial
+    or a rejection is that denial (016) or rejection (120) again, no promise (030)."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in RESTATED_REFUSALS:
+            return RESTATED_REFUSALS[child.lemma_.lower()]
+    return None
+
+
 def _place_taken(verb: Token) -> bool:
     """The object of a capture is a named place (a city, a region, a country)."""
     return any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
@@ -374,6 +406,8 @@ def _crowd(sources: Sequence[Token]) -> bool:
     if not sources:
         return False
     head = sources[0]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head != head.head:
+        head = head.head.head  # 'tens of thousands of Syrians took to the streets to protest'
     counted = head.like_num or head.lower_ in GROUP_HEADS
     counted = counted or any(c.like_num or c.lower_ in GROUP_HEADS for c in head.children)
     return (

@@ -56,6 +56,8 @@ def _sense(trigger: Token, code: str) -> bool:
     naming = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children)
     if lemma in ("call", "ring") and code == "041" and naming:
         return False  # 'call me a diva'
+    if lemma == "demonstrate" and _shows_how(trigger):
+        return False  # 'demonstrated with a doll how he was holding his son': showed
     if code == "041" and _called_for_help(trigger):
         return False  # 'Medina called police and was arrested when they arrived': an emergency call
     if lemma == "call" and code.startswith("02") and not _appeal_prep(trigger):
@@ -550,3 +552,20 @@ def _called_for_help(verb: Token) -> bool:
         c.dep_ in ("dobj", "dative") and c.lemma_.lower() in EMERGENCY_SERVICES
         for c in verb.children
     )
+
+
+def _shows_how(verb: Token) -> bool:
+    """'demonstrated (with a doll) how he was holding his son', 'demonstrated that the
+    system works': showing something, no demonstration in the street."""
+    for token in verb.subtree:
+        if (
+            token.i != verb.i
+            and token.lower_ in ("how", "that")
+            and token.dep_
+            in (
+                "advmod",
+                "mark",
+            )
+        ):
+            return True
+    return False
