@@ -195,3 +195,44 @@ def test_a_subject_taken_for_the_sources_apposition_opens_the_words(nlp) -> None
 def test_guard_an_addressee_before_the_words_stays_out(nlp) -> None:
     text = "She told reporters the plan would fail within a year."
     assert only(quotes_of(nlp, text), "plan would fail").text.startswith("the plan")
+
+
+# --- a report its author 'published': the author, through later mentions -------------------
+
+
+def test_a_report_an_organisation_published_as_its_own_speaks_for_it(nlp) -> None:
+    text = (
+        "The Harbour Safety Council published its annual report on Monday. The chairman "
+        "said ships were safer than ever. Fishermen disagreed. The ports were busy. "
+        '"Crews are tired and the rules are old," the report said.'
+    )
+    assert "Harbour Safety Council" in _speaker(nlp, text, "Crews are tired", layer=True)
+
+
+def test_a_report_mentioned_again_and_again_keeps_its_author(nlp) -> None:
+    text = (
+        "The Harbour Safety Council released a report on Monday. Fishermen disagreed. "
+        "The ports were busy. Trade rose. Storms came. Insurance costs went up. The report "
+        "looked at ten years of accidents. The navy sent ships. Prices fell. Trade rose "
+        "again. Two harbours closed. Tourists left. The summer was dry. "
+        '"Crews are tired and the rules are old," the report said.'
+    )
+    assert "Harbour Safety Council" in _speaker(nlp, text, "Crews are tired", layer=True)
+
+
+def test_guard_a_report_with_no_author_named_stays_unlinked(nlp) -> None:
+    text = (
+        "A new report looked at ten years of accidents in the harbours. Fishermen "
+        "disagreed with it. "
+        '"Crews are tired and the rules are old," the report said.'
+    )
+    assert _speaker(nlp, text, "Crews are tired", layer=True) == "the report"
+
+
+def test_a_statement_obtained_by_a_paper_is_not_the_papers(nlp) -> None:
+    text = (
+        '"The drills went as planned," the Defence Ministry said in a statement obtained by '
+        "the Daily Courier. The general visited the base on Monday, the statement said."
+    )
+    speaker = _speaker(nlp, text, "visited the base", layer=True)
+    assert "Defence Ministry" in speaker and "Courier" not in speaker

@@ -326,7 +326,8 @@ class SpeakerResolver:
         """Who issued ``document``: its own author, else, for a definite mention ('the
         statement read', 'the report'), the author of the earlier mention of the same
         document, back over mentions that name none ('the royal palace announced in a
-        statement ... the statement read ... it continued': the palace); an indefinite
+        statement ... the statement read ... it continued': the palace), each mention
+        within a few sentences of the next; an indefinite
         or owned mention without an author ('a statement', 'its report') starts another
         document, and the search stops there."""
         lemma = document.lemma_.lower()
@@ -349,6 +350,8 @@ class SpeakerResolver:
             )
             if tok is not None and sentence - self._sentence_of[tok.i] > _AUTHOR_SENTENCES:
                 return None
+            if tok is not None:
+                sentence = self._sentence_of[tok.i]  # each mention near the one after it
         return None
 
     def _document_before(self, pronoun: Token) -> Token | None:
@@ -712,9 +715,13 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
             found = child  # not 'Today's report', 'last year's statement'
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            if child.pos_ == "PRON":
+                found = None  # 'X published its annual report': X, from the verb below
+                continue
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # not 'From a power vacuum ... to ..., the report accentuates'
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and _authors(child):
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 found = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -736,6 +743,17 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
         return None  # 'the text of the statement'
     return found
+
+
+_WRITTEN_VERBS = {"compile", "prepare", "produce", "draft", "author", "conduct"}
+
+
+def _authors(verb: Token) -> bool:
+    """A participle that makes its agent the author ('a statement signed by', 'a report
+    compiled by'), not one that only passed the document on ('provided by', 'obtained by',
+    'commissioned by')."""
+    lemma = verb.lemma_.lower()
+    return lemma in _PUT_OUT_VERBS or lemma in _WRITTEN_VERBS
 
 
 def _owned(noun: Token) -> bool:
