@@ -41,7 +41,7 @@ def test_endpoint_threads_by_backend(db_url: str) -> None:
         tokens = client.portal.call(  # type: ignore[union-attr]
             lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
         )
-    assert tokens == (1 if db_url.endswith(".db") else 4)
+    assert tokens == (1 if db_url.endswith(".db") else 6)
 
 
 def test_the_heap_is_frozen_while_serving(tmp_path: Path) -> None:

@@ -39,16 +39,17 @@ from newsgraph.web.security import GuardConfig, RequestGuard, check_bind
 
 # threads running the views and the synchronous pages (one trip per request), per server
 # process: the work holds the GIL but for the time inside SQLite or waiting on PostgreSQL.
-# On PostgreSQL the waits are the database's own work in other processes, so 4 threads
-# keep a core busy. On SQLite the time outside the GIL is short, and each row SQLite steps
-# gives the GIL up and takes it back: with two threads (session 10's choice, over four)
-# the threads and the event loop still fought over it, and under 50 clients at 102,050
-# articles one thread answered more requests a second with a shorter tail (docs/scale.md,
-# session 13: 259 -> 309 and 185 -> 259 answers/s, p95 375 -> 206 and 748 -> 390 ms, on
-# two cores shared with other work). More cores are used by more processes
-# (``serve --workers``). Both stay below SQLAlchemy's pool of 5 connections, so no thread
-# waits for a connection.
-THREADS = {"sqlite": 1, "postgresql": 4}
+# On PostgreSQL the waits are the database's own work in other processes: at 1,000,000
+# articles under 50 clients 6 threads answered 148-179 requests a second against 116-139
+# with 4 and 144-168 with 8 (docs/scale.md, session 13); the sixth connection is one of
+# the pool's overflow (SQLAlchemy keeps 5, opens up to 10 more). On SQLite the time
+# outside the GIL is short, and each row SQLite steps gives the GIL up and takes it back:
+# with two threads (session 10's choice, over four) the threads and the event loop still
+# fought over it, and under 50 clients at 102,050 articles one thread answered more
+# requests a second with a shorter tail (session 13: 259 -> 309 and 185 -> 259 answers/s,
+# p95 375 -> 206 and 748 -> 390 ms, on two cores shared with other work). More cores are
+# used by more processes (``serve --workers``).
+THREADS = {"sqlite": 1, "postgresql": 6}
 HERE = Path(str(resources.files("newsgraph.web")))
 # scripts only from this server; plotly sets inline styles, so styles allow them
 CSP = (
