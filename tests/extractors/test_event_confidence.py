@@ -2208,3 +2208,37 @@ def test_a_sea_named_for_a_country_is_no_side(nlp) -> None:
     text = "North Korea shot off four ballistic missiles into the Sea of Japan on Monday."
     found = [e for e in events(nlp, text) if e.trigger.text == "shot"]
     assert all(a.country != "JPN" for e in found for a in e.target), found
+
+
+def test_a_name_after_a_title_with_of_is_the_actor(nlp) -> None:
+    text = "US Secretary of State Rex Tillerson called for a new approach toward North Korea."
+    found = [e for e in events(nlp, text) if e.trigger.text == "called"]
+    assert [a.entity for e in found for a in e.source] == ["ng:person:rex-tillerson"], found
+    # a glued dateline bracket before the title is split off
+    glued = "(CNN)US Secretary of State Rex Tillerson called for a new approach toward Iran."
+    found = [e for e in events(nlp, glued) if e.trigger.text == "called"]
+    assert [a.name for e in found for a in e.source] == ["Rex Tillerson"], found
+
+
+def test_a_time_inside_a_since_phrase_begins_a_stretch(nlp) -> None:
+    text = (
+        "Since the launch in 2014 of a military operation in North Waziristan, the Pakistani "
+        "military says it has killed more than 3,500 fighters."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert found and all(e.date is None for e in found), found
+
+
+def test_a_past_relative_clause_on_a_person_is_background(nlp) -> None:
+    text = (
+        "The reports list schools linked to the network of the cleric Fethullah Gulen, who "
+        "denounced the coup attempt and denied any involvement."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text in ("denounced", "denied")]
+    assert found and all(e.date is None for e in found), found
+
+
+def test_an_opposition_acts_against_its_own_government(nlp) -> None:
+    text = "The Turkish opposition accuses the government of restricting campaigning."
+    found = [e for e in events(nlp, text) if e.trigger.text == "accuses"]
+    assert [(a.country, a.sector) for e in found for a in e.target] == [("TUR", "GOV")], found

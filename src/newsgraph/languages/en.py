@@ -10,7 +10,7 @@ A closing quote mark glued to the next word by a garbled dash ('concerns,"?Tompk
 wrote', 'SB 4."?Kali Cohn added', 'them,"?she said') is split off too, and after a full
 stop it ends the sentence. Other scrape debris glued into words is split off: replacement
 characters of a broken encoding (U+FFFD: 'Garda??-have advised'), a dash after a comma
-('John Kelly,-Videgaray said') and a dateline's bracket ('(CNN)Chuck Berry').
+('John Kelly,-Videgaray said') and a dateline's bracket ('(CNN)Chuck Berry', '(CNN)US Secretary of State').
 """
 
 from __future__ import annotations
@@ -58,8 +58,10 @@ def _add_dash_breaks(nlp: Any) -> None:
         r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'
         r"(?<=[a-z]),(?=-[A-Z])",  # a dash glued after a comma: 'John Kelly,-Videgaray said'
         r"(?<=,)-(?=[A-Z])",
-        # a dateline glued to the first word: '(CNN)Chuck', '(CNN)A Texas lawmaker'
+        # a dateline glued to the first word: '(CNN)Chuck', '(CNN)A Texas lawmaker',
+        # '(CNN)US Secretary of State'
         r"(?<=[A-Z]{2})\)(?=[A-Z](?:[a-z]|$))",
+        r"(?<=[A-Z]{3})\)(?=[A-Z])",
     ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if nlp.tokenizer.token_match is None:  # a word whose accented letters the scrape lost

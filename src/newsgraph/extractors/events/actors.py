@@ -379,8 +379,7 @@ def _heads(entity: Any, start: int, end: int, text: str) -> bool:
     for m in entity.mentions:
         if m.end <= start or m.start >= end:
             continue
-        before = f" {text[start : m.start].lower()} "
-        if any(f" {p} " in before for p in LOCATIVE_PREPS):
+        if _after_locative(text, start, m.start):
             continue  # 'forces in the Chemulpo Bay', 'the president of Armenia'
         rest = text[m.end : end].lstrip()
         if not rest or rest.startswith((",", "(", "of ", "in ", "from ")):
@@ -392,10 +391,18 @@ def _placed(entity: Any, start: int, end: int, text: str) -> bool:
     """The entity only says where the phrase's head is ('a senior general in South
     Sudan'): every mention of it in the phrase follows a locative preposition."""
     inside = [m for m in entity.mentions if m.start >= start and m.end <= end] if entity else []
-    return bool(inside) and all(
-        any(f" {p} " in f" {text[start : m.start].lower()} " for p in LOCATIVE_PREPS)
-        for m in inside
-    )
+    return bool(inside) and all(_after_locative(text, start, m.start) for m in inside)
+
+
+def _after_locative(text: str, start: int, at: int) -> bool:
+    """Whether the words from ``start`` to ``at`` end on a locative preposition (and an
+    article): the name after them is where, or whose, the phrase's head is ('the
+    president of Armenia', 'forces in the Chemulpo Bay'); not a preposition inside a
+    title before a name ('US Secretary of State Rex Tillerson')."""
+    words = text[start:at].lower().split()
+    if words[-1:] and words[-1] in ("the", "a", "an"):
+        words = words[:-1]
+    return bool(words) and words[-1] in LOCATIVE_PREPS
 
 
 def _join(country: str | None, sector: str | None) -> str | None:

@@ -4,6 +4,7 @@ governs it, its actors resolved, deduplicated and checked.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -112,6 +113,11 @@ def _to_event(
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
     # 'shot off four missiles into the Sea of Japan': water, not the country it is named for
     targets = [pair for pair in targets if not _water(pair[0])]
+    opposing = {a.country for a in (*_actors_of(sources), *speaker) if a.sector == "OPP"}
+    if len(opposing) == 1 and None not in opposing:
+        # 'The Turkish opposition accuses the government of ...': its own country's
+        home = next(iter(opposing))
+        targets = [(t, _home_government(a, home)) for t, a in targets]
     governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
     targets = [pair for pair in targets if not _own_country(pair[1], governing)]
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
@@ -171,7 +177,7 @@ def _date(
                 if clause.i in chain and _when_relative(clause):
                     return chain[clause.i] * 32
         before = doc[max(span.start - 1, 0)]
-        if span.start > 0 and before.lower_ == "since" and not counting_since:
+        if _since(expr, doc) and not counting_since:
             return None  # 'in decline since 2011, but still launches attacks': a stretch
         if span.start > 0 and before.lower_ in STRETCH_ENDS:
             return None  # 'extended the arrest until April 30': the end of a stretch
@@ -251,9 +257,21 @@ def _since_clause(verb: Token) -> bool:
 
 
 def _since(expr: TimeExpr, doc: Doc) -> bool:
-    """A time that begins a stretch ('since 2011', 'since the beginning of this year')."""
+    """A time that begins a stretch ('since 2011', 'since the beginning of this year',
+    'Since the launch in 2014 of a military operation')."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "since"
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return True
+    node = span.root
+    for _ in range(6):  # up through the noun phrase the time is in, not out of a clause
+        if node.head == node or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ == "since":
+            return True
+        node = node.head
+    return False
 
 
 def _arranged(coded: Coded) -> bool:
@@ -696,6 +714,10 @@ def _reports_present(trigger: Token) -> bool:
         # 'When ISIL deliberately destroyed heritage sites in Syria and Iraq, it sparked an
         # international outcry': the time of another act, which the text does not give
         return False
+    if verb.dep_ in ("relcl", "conj") and _background_relative(verb):
+        # 'the network of the Gulen, who denounced the coup attempt and denied any
+        # involvement': a relative clause on someone tells who they are, not today's news
+        return False
     if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
         # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
         # after) the reported act, on a day the text does not give
@@ -743,6 +765,16 @@ def _pronoun_of_target(
     if token.tag_ != "PRP" or not actor.entity:
         return False
     return any(other.entity == actor.entity for t, other in targets if t.tag_ != "PRP")
+
+
+def _background_relative(verb: Token) -> bool:
+    """A past verb of a relative clause on a person, bound by 'who' (or a verb joined to
+    one: 'who denounced the coup attempt and denied any involvement')."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
 def _listed_record(trigger: Token) -> bool:
@@ -795,6 +827,14 @@ def _water(token: Token) -> bool:
         return False
     start, end = roles.actor_span(token)
     return WATERS.search(doc_text(token.doc)[start:end]) is not None
+
+
+def _home_government(actor: EventActor, home: str) -> EventActor:
+    """A bare 'the government' (no entity, no country) that an opposition of ``home``
+    acts against: the government of ``home``."""
+    if actor.entity is not None or actor.country is not None or actor.sector != "GOV":
+        return actor
+    return dataclasses.replace(actor, country=home, code=home + "GOV")
 
 
 def _own_country(target: EventActor, governing: Sequence[EventActor]) -> bool:
