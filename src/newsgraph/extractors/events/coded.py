@@ -114,9 +114,9 @@ def _to_event(
     # 'shot off four missiles into the Sea of Japan': water, not the country it is named for
     targets = [pair for pair in targets if not _water(pair[0])]
     opposing = {a.country for a in (*_actors_of(sources), *speaker) if a.sector == "OPP"}
-    if len(opposing) == 1 and None not in opposing:
+    home = next(iter(opposing)) if len(opposing) == 1 else None
+    if home is not None:
         # 'The Turkish opposition accuses the government of ...': its own country's
-        home = next(iter(opposing))
         targets = [(t, _home_government(a, home)) for t, a in targets]
     governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
     targets = [pair for pair in targets if not _own_country(pair[1], governing)]
