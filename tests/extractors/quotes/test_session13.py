@@ -236,3 +236,24 @@ def test_a_statement_obtained_by_a_paper_is_not_the_papers(nlp) -> None:
     )
     speaker = _speaker(nlp, text, "visited the base", layer=True)
     assert "Defence Ministry" in speaker and "Courier" not in speaker
+
+
+# --- a speaker after a quote, with a relative clause before the cue ------------------------
+
+
+def test_a_question_then_a_subject_with_a_relative_clause_and_its_cue(nlp) -> None:
+    text = (
+        'The mayor spoke first. "Can the bridge open this year?" the engineer who built '
+        "it asks. The mayor nods."
+    )
+    quote = only(quotes_of(nlp, text), "Can the bridge open")
+    assert quote.speaker is not None and quote.speaker.text == "the engineer"
+
+
+def test_guard_a_sentence_after_a_quote_with_its_own_report_is_no_cue(nlp) -> None:
+    text = (
+        '"Can the bridge open this year?" The engineer who built it said the steel had '
+        "arrived late."
+    )
+    quote = only(quotes_of(nlp, text), "Can the bridge open")
+    assert quote.speaker is None or quote.speaker.text != "The engineer"

@@ -1197,7 +1197,33 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
                 found = (found[0], found[1], after) if after is not None else None  # not
             if found is not None:  # the quoted words' subject
                 return found
-    return None if ends_sentence else _named_subject_after(doc, first, limit, lex)
+    if ends_sentence:
+        return _long_subject_after(doc, first, limit, lex)
+    return _named_subject_after(doc, first, limit, lex)
+
+
+def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
+    """After a quote that ends its sentence, a speaker whose cue verb comes after a
+    relative clause ('"Is this a game you've practised?" the friend who is recording
+    asks'): the subject opening the next words, its verb a cue reporting nothing of its
+    own, with no sentence end between."""
+    while first < len(doc) and doc[first].is_punct:
+        first += 1
+    for tok in doc[first : min(len(doc), first + 3)]:
+        if tok.idx >= limit or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj":
+            continue
+        verb = tok.head
+        words = doc[tok.i + 1 : verb.i]
+        relative = any(t.dep_ in ("relcl", "acl") and t.head.i == tok.i for t in words)
+        if verb.i <= tok.i or verb.idx >= limit or not relative:
+            return None
+        if any(t.text in _CLAUSE_END for t in words):
+            return None
+        phrase = cue_phrase(verb, lex)
+        if phrase is None or _reports_own(verb):
+            return None
+        return verb, phrase, tok
+    return None
 
 
 def _inverted_subject(verb: Token, limit: int, lex: CueLexicon) -> Token | None:
