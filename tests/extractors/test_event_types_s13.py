@@ -351,3 +351,13 @@ def test_showing_how_and_an_assessment_released_are_no_events(nlp, text, trigger
 
     coded = find_events(nlp(text), published=PUBLISHED)
     assert trigger not in [e.trigger.text for e in coded]
+
+
+def test_a_participle_of_its_own_clause_is_no_title(nlp) -> None:
+    """'after killing officer John Smith' kills him: only a participle opening a noun
+    phrase ('Investigating magistrate X', 'the arresting officer X') is a title."""
+    from newsgraph.extractors.events.coder import find_events
+
+    text = "The gunman was shot dead after killing officer John Smith."
+    coded = find_events(nlp(text), published=PUBLISHED, background=True)
+    assert "killing" in [e.trigger.text for e in coded]

@@ -480,15 +480,19 @@ TITLE_NOUNS = frozenset(
 
 
 def _title_participle(verb: Token) -> bool:
-    """A participle with a role noun after it and a name after that is a title
-    ('Investigating magistrate Eloy Valesco', 'arresting officer John Smith')."""
+    """A participle opening a noun phrase, with a role noun after it and a name after
+    that, is a title ('Investigating magistrate Eloy Valesco', 'the arresting officer
+    John Smith'); not a participle of its own clause (', killing agent John Doe')."""
     if verb.tag_ != "VBG":
         return False
     doc = verb.doc
     if verb.i + 2 >= len(doc):
         return False
     role, name = doc[verb.i + 1], doc[verb.i + 2]
-    return role.lemma_.lower() in TITLE_NOUNS and (name.ent_type_ == "PERSON" or name.tag_ == "NNP")
+    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    opens = before is None or before.pos_ in ("DET", "ADJ") or before.tag_ == "POS"
+    named = name.ent_type_ == "PERSON" or name.tag_ == "NNP"
+    return opens and role.lemma_.lower() in TITLE_NOUNS and named  # not ', killing agent X'
 
 
 # verbs that take two objects, whose passive keeps one ('was denied bail', 'was refused entry')
