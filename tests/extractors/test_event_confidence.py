@@ -2242,3 +2242,21 @@ def test_an_opposition_acts_against_its_own_government(nlp) -> None:
     text = "The Turkish opposition accuses the government of restricting campaigning."
     found = [e for e in events(nlp, text) if e.trigger.text == "accuses"]
     assert [(a.country, a.sector) for e in found for a in e.target] == [("TUR", "GOV")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Russian jets bombed rebel positions in Idlib on Wednesday.", "bombed", "RUS"),
+        ("US drones killed three al-Shabab militants in Somalia.", "killed", "USA"),
+    ],
+)
+def test_war_craft_as_subject_stand_for_their_force(nlp, text, trigger, country) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert found and all((e.confidence or 0) >= 0.75 for e in found), found
+    assert [a.country for e in found for a in e.source] == [country], found
+
+
+def test_a_thing_as_subject_is_still_doubted(nlp) -> None:
+    found = [e for e in events(nlp, "Chinese investment declined sharply last year.")]
+    assert all((e.confidence or 0) < 0.75 for e in found), found

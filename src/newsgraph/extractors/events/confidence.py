@@ -1126,6 +1126,8 @@ STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "endorse"})
 def _thing(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True  # 'insisted on using ...'
+    if token.lemma_.lower() in WAR_CRAFT:
+        return False  # 'Russian jets bombed rebel positions': the air force that flies them
     if token.lower_ in GROUP_HEADS or token.like_num:
         member = _of_object(token)  # 'Thousands of Iraqi Kurds demonstrated': the Kurds
         if member is not None:
@@ -1319,6 +1321,12 @@ def _violent(noun: Token) -> bool:
 
 
 FORCE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANCTION"})
+
+# craft a military acts through: as a subject, they stand for the force that flies them
+WAR_CRAFT = frozenset(
+    {"jet", "warplane", "plane", "aircraft", "drone", "helicopter", "gunship", "bomber",
+     "fighter", "tank", "warship", "submarine", "frigate", "destroyer", "artillery"}
+)  # fmt: skip
 
 # what is fired or dropped
 MUNITIONS = frozenset(
