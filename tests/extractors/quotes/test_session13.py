@@ -257,3 +257,12 @@ def test_guard_a_sentence_after_a_quote_with_its_own_report_is_no_cue(nlp) -> No
     )
     quote = only(quotes_of(nlp, text), "Can the bridge open")
     assert quote.speaker is None or quote.speaker.text != "The engineer"
+
+
+def test_a_subject_with_a_clause_the_parser_hung_on_the_cue_opens_the_words(nlp) -> None:
+    text = (
+        "In her letter, Ms Kerr said her lunch with the lender Bay Trust immediately "
+        "before it sold the council's bonds was not improper."
+    )
+    quote = only(quotes_of(nlp, text), "was not improper")
+    assert quote.text.startswith("her lunch with the lender")

@@ -533,7 +533,7 @@ def _complement(verb: Token) -> list[Token]:
 def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
     """Where the words start when the parser took their subject for the cue's object
     ('signalled [the helicopter's black box] could be crucial': a finite clause with no
-    subject right after the object, opening on an auxiliary or a past or third-person verb,
+    subject right after the object, or after words hung on the cue between them, opening on an auxiliary or a past or third-person verb,
     not a plain verb the parser made of a noun: 'told BBC Radio 5 live that ...')."""
     if clause.dep_ != "ccomp" or any(
         c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children
@@ -545,9 +545,22 @@ def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
     if _complementizer(cue.doc[first]):
         return first  # 'told BBC Radio 5 live that the amount ...': the object is addressed
     obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i), None)
-    if obj is not None and obj.right_edge.i == first - 1:
+    if obj is None or obj.right_edge.i >= first:
+        return first
+    # between the object and the clause, only what the parser hung on the cue from the
+    # subject's own words ('his meeting with X [immediately before it bought Y] was ...')
+    hung = {
+        t.i
+        for c in cue.children
+        if c.dep_ in _HUNG_ON_CUE and obj.i < c.i < clause.i
+        for t in c.subtree
+    }
+    if all(i in hung for i in range(obj.right_edge.i + 1, first)):
         return obj.left_edge.i
     return first
+
+
+_HUNG_ON_CUE = {"advcl", "prep", "advmod", "npadvmod"}
 
 
 def _after_addressee(cue: Token, first: int) -> int:
