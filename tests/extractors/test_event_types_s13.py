@@ -361,3 +361,12 @@ def test_a_participle_of_its_own_clause_is_no_title(nlp) -> None:
     text = "The gunman was shot dead after killing officer John Smith."
     coded = find_events(nlp(text), published=PUBLISHED, background=True)
     assert "killing" in [e.trigger.text for e in coded]
+
+
+def test_a_walk_is_no_walkout() -> None:
+    """'walked out among the graves' is a walk; a walkout leaves a meeting."""
+    text = (
+        "Closing the door behind her, Amina Abdi walked out among the graves, reading each "
+        "plaque as she passed."
+    )
+    assert "walked" not in [e.trigger.text for e in _extract([text])[text]]

@@ -56,6 +56,8 @@ def _sense(trigger: Token, code: str) -> bool:
     naming = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in children)
     if lemma in ("call", "ring") and code == "041" and naming:
         return False  # 'call me a diva'
+    if lemma == "walk" and _walked_somewhere(trigger):
+        return False  # 'she walked out among the graves': a walk, no walkout
     if lemma == "demonstrate" and _shows_how(trigger):
         return False  # 'demonstrated with a doll how he was holding his son': showed
     if code == "041" and _called_for_help(trigger):
@@ -573,3 +575,12 @@ def _shows_how(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _walked_somewhere(verb: Token) -> bool:
+    """'walked out among the graves', 'walked out into the sun': a walk to a place; a
+    walkout leaves a meeting ('walked out of the talks') or stands alone."""
+    return any(
+        c.dep_ == "prep" and c.lower_ not in ("of", "in", "over", "on", "after", "before")
+        for c in verb.children
+    )
