@@ -1,7 +1,9 @@
-"""Spans and speakers from the session-13 dev draws (issue 17, seeds 9860-9869): a story
-label's headline glued before the words, a speaker's next act set off by a dash, a quoted
-clause followed by the writer's circumstance. Sentences invented; guards marked (they pass
-before and after)."""
+"""Spans and speakers from the session-13 dev draws (issue 17, seeds 9860-9865): a story
+label's headline glued before the words, a speaker's next act set off by a dash, quoted
+words followed by the writer's circumstance, 'one of ...' as a speaker, the ends and
+subjects of 'according to' sentences, a subject the parser took for the cue's object,
+documents' authors, a cue after a relative clause. Sentences invented; guards marked (they
+pass before and after)."""
 
 from __future__ import annotations
 
