@@ -2260,3 +2260,33 @@ def test_war_craft_as_subject_stand_for_their_force(nlp, text, trigger, country)
 def test_a_thing_as_subject_is_still_doubted(nlp) -> None:
     found = [e for e in events(nlp, "Chinese investment declined sharply last year.")]
     assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_clause_joined_to_history_is_history(nlp) -> None:
+    text = (
+        "When the ministry appealed, the Supreme Court rejected the motion and in August 2015 "
+        "expanded its order."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "rejected"]
+    assert found and all(e.date is None for e in found), found
+    news = "Russia condemned the attack and on Monday recalled its ambassador."
+    found = [e for e in events(nlp, news) if e.trigger.text == "condemned"]
+    assert [e.date for e in found] == [PUBLISHED], found
+
+
+def test_a_noun_describing_a_side_is_no_second_side(nlp) -> None:
+    text = (
+        "The US has sought to pressure China, North Korea's main trading partner and historic "
+        "ally, to use its influence."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "pressure"]
+    assert [a.country for e in found for a in e.target] == ["CHN"], found
+    listed = "The EU imposed sanctions on Russia, Iran and Syria on Monday."
+    found = [e for e in events(nlp, listed) if e.trigger.text == "sanctions"]
+    assert [a.country for e in found for a in e.target] == ["RUS", "IRN", "SYR"], found
+
+
+def test_a_possible_passive_is_a_fear_not_a_threat(nlp) -> None:
+    text = "They say their new friends could be killed by Taliban back home."
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert all(e.type != "THREATEN" or (e.confidence or 0) < 0.75 for e in found), found

@@ -91,6 +91,14 @@ def test_last_and_next_weekday() -> None:
         "last Friday": "2017-04-21",
         "next Monday": "2017-05-01",
     }
+    # said on Monday 2017-03-13: 'next Tuesday' is the Tuesday of next week, not tomorrow;
+    # 'this coming Tuesday' is the nearest one
+    assert values("She will ask the parliament next Tuesday.", "2017-03-13") == {
+        "next Tuesday": "2017-03-21"
+    }
+    assert values("She will ask the parliament this coming Tuesday.", "2017-03-13") == {
+        "this coming Tuesday": "2017-03-14"
+    }
 
 
 # ----------------------------------------------------------------- relative expressions

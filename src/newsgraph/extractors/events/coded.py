@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -224,6 +225,7 @@ def _date(
         present = False
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
+        present = present and not _history_beside(coded.trigger, inside, published)
     counting_since = True
     stretch = any(_since_clause(doc[i]) for i in chain)  # 'since Turkey began its operations'
     if stretch or any(_since(t, doc) and governs(t) is not None for t in inside):
@@ -775,6 +777,50 @@ def _background_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.tag_ != "VBD":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
+def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str | None) -> bool:
+    """'the Supreme Court rejected the motion and in August 2016 effectively expanded its
+    effect': a clause joined to one told of a time months back is history too, not news
+    of the day it is told."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    anchor = _FULL_DAY.match(published or "")
+    if verb is None or anchor is None:
+        return False
+    beside = {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        beside.add(verb.head.i)
+    if not beside:
+        return False
+    doc = verb.doc
+    today = date.fromisoformat(anchor[0])
+    for expr in inside:
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        value = _calendar_start(expr)
+        if span is None or value is None or (today - value).days < 60:
+            continue
+        node = span.root
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") or node.head == node:
+                break
+            node = node.head
+        if node.i in beside:
+            return True
+    return False
+
+
+def _calendar_start(expr: TimeExpr) -> date | None:
+    """The first day of a DATE expression's calendar value ('2016-08' -> 2016-08-01)."""
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", (expr.value or "").split("T")[0])
+    if expr.type != "DATE" or match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        return None
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _listed_record(trigger: Token) -> bool:

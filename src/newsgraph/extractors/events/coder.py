@@ -564,7 +564,17 @@ def _apply_uncertainty(coded: Coded, frame: str | None) -> None:
     elif plover in tables.CONFLICTUAL and plover != "THREATEN" and not coded.negated:
         if not coded.sources and coded.modality in ("possible", "conditional"):
             return  # 'If found guilty, he could be jailed': a possible outcome, no one's threat
+        if coded.modality == "possible" and _passive_voice(coded.trigger):
+            # 'their friends could be killed by Taliban back home': a fear told of them,
+            # not a threat the Taliban made
+            coded.code = HELD_BACK
+            return
         coded.code = tables.compose("threat", coded.code) or coded.code
+
+
+def _passive_voice(verb: Token) -> bool:
+    """A verb in the passive ('be killed', 'been arrested')."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _as_demand(coded: Coded) -> None:

@@ -93,8 +93,24 @@ def conjuncts(token: Token) -> list[Token]:
     while todo:
         current = todo.pop(0)
         out.append(current)
-        todo.extend(c for c in current.children if c.dep_ == "conj" and not _alias(c))
+        todo.extend(
+            c for c in current.children if c.dep_ == "conj" and not _alias(c) and not _described(c)
+        )
     return out
+
+
+def _described(conj: Token) -> bool:
+    """'China, North Korea's main trading partner and historic ally': a noun after a comma
+    owned by a name, which the parser joined as a conjunct, describes the name before it
+    (an apposition); it is no second side."""
+    doc = conj.doc
+    return (
+        conj.pos_ == "NOUN"
+        and conj.i >= 1
+        and doc[conj.left_edge.i - 1].text == ","
+        and any(c.dep_ == "poss" for c in conj.children)
+        and not any(c.dep_ == "cc" and c.i < conj.i for c in conj.head.children)
+    )
 
 
 def _alias(conj: Token) -> bool:

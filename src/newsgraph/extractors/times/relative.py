@@ -56,7 +56,12 @@ def _weekday_ref(match: re.Match[str], ctx: Context) -> Found:
         return f"XXXX-WXX-{weekday + 1}{suffix}", kind
     if mod in ("last", "the previous", "this past"):
         day = nearest_weekday(date.fromordinal(ctx.anchor.toordinal() - 1), weekday, "past")
-    elif mod in ("next", "this coming", "the following", "the coming"):
+    elif mod == "next":
+        # 'next Tuesday' said on a Monday is the Tuesday of next week ('Tuesday' or 'this
+        # Tuesday' would say tomorrow): the weekday in the calendar week after the anchor's
+        monday = ctx.anchor.toordinal() - ctx.anchor.weekday() + 7
+        day = date.fromordinal(monday + weekday)
+    elif mod in ("this coming", "the following", "the coming"):
         day = nearest_weekday(date.fromordinal(ctx.anchor.toordinal() + 1), weekday, "future")
     else:
         day = nearest_weekday(ctx.anchor, weekday, tense_of(match, ctx))
