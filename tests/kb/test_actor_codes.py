@@ -253,3 +253,23 @@ def test_a_short_acronym_matches_only_in_capitals() -> None:
 def test_a_place_after_a_surname_particle_is_part_of_a_name(phrase, country) -> None:
     found = code_phrase(phrase)
     assert (found.country if found else None) == country
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        # a capitalised particle opening the phrase before a place: a surname (session 13)
+        ("De Lima", None),
+        # a nationality word ending a name is a surname (session 13, issue 17)
+        ("businessman Mark Cuban", None),
+        ("Rep. Dan English", None),
+        # guards: a group or an office named by nationality keeps its country
+        ("Many Venezuelans", "VEN"),
+        ("Many Chinese", "CHN"),
+        ("the Cuban", "CUB"),
+        ("Cuban President Raul Castro", "CUB"),
+    ],
+)
+def test_a_nationality_word_after_a_given_name_is_a_surname(phrase, country) -> None:
+    found = code_phrase(phrase)
+    assert (found.country if found else None) == country

@@ -22,6 +22,9 @@ Every lookup is case-insensitive and goes through :func:`normalise`, so "the U.N
   ``EGYOPP``;
 * a capital standing alone is the government ("Moscow" is ``RUSGOV``); after a
   preposition it is only the place ("in Amman" is ``JOR``);
+* a place after a lower-case surname particle ("Leila de Lima") and a nationality word
+  ending the phrase right after a given name ("businessman Mark Cuban") are parts of a
+  name, no country;
 * pronouns, dates, weekdays, numbers and nouns that are not agents give None.
 """
 
@@ -263,9 +266,47 @@ NAME_PARTICLES = frozenset(
 )
 
 
-def _particle(token: str, text: str) -> bool:
-    """A surname particle, written in lower case in the phrase ('de', not 'De Beers')."""
-    return token in NAME_PARTICLES and re.search(rf"(?<!\S){token}\s+[A-Z]", text) is not None
+def _particle(token: str, text: str, first: bool = False) -> bool:
+    """A surname particle, written in lower case in the phrase ('de', not 'De Beers'), or
+    capitalised as the phrase's first word before a one-word place ('De Lima has
+    denied', a surname that opens a sentence)."""
+    if token not in NAME_PARTICLES:
+        return False
+    if re.search(rf"(?<!\S){token}\s+[A-Z]", text) is not None:
+        return True
+    words = _POSSESSIVE.sub("", text).split()
+    return first and len(words) == 2 and words[0] == token.capitalize()
+
+
+# words that open a group named by its nationality ("Many Chinese", "Ethnic Russian")
+_GROUP_WORDS = _words(
+    "many most several few fellow young old ordinary native ethnic local wealthy poor rich "
+    "more fewer numerous countless thousands hundreds millions dozens"
+)
+
+
+def _surname_demonym(
+    tokens: list[str], place: tuple[int, int, Any], text: str, tables: _Tables
+) -> bool:
+    """A nationality word ending the phrase right after a capitalised word that is no
+    place, agent or organisation: a surname ("Mark Cuban", "Dan English"), not the
+    person's country ("Iraqi President Saddam Hussein" and "the Cuban" keep theirs)."""
+    start, end, (_, kind) = place
+    if kind != "adjectives" or end - start != 1 or end != len(tokens) or start == 0:
+        return False
+    prev = tokens[start - 1]
+    if not prev.isalpha() or prev in _STOP or prev in _GROUP_WORDS or prev in tables.geo:
+        return False
+    if prev in tables.agents or prev in tables.orgs:
+        return False
+    words = _POSSESSIVE.sub("", text).split()
+    return (
+        len(words) >= 2
+        and not words[-1].endswith("s")  # 'Many Venezuelans' are a group
+        and normalise(words[-1]) == tokens[-1]
+        and normalise(words[-2]) == prev
+        and words[-2][:1].isupper()
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -290,8 +331,10 @@ def code_phrase(text: str) -> ActorCode | None:
     place = _longest(rest, tables.geo, 0, cut)
     before = place is not None
     place = place or _longest(rest, tables.geo, cut + 1, len(rest))
-    if place is not None and place[0] > 0 and _particle(rest[place[0] - 1], text):
+    if place is not None and place[0] > 0 and _particle(rest[place[0] - 1], text, place[0] == 1):
         place, before = None, False  # 'Senator Leila de Lima': a surname, no place
+    if place is not None and _surname_demonym(tokens, place, text, tables):
+        place, before = None, False  # 'businessman Mark Cuban': a surname, no nationality
     country: str | None = place[2][0] if place else None
     agent_code: str | None = agent[2] if agent else None
 

@@ -86,6 +86,12 @@ class KbView:
         org = self.kb.organisations.get(org_id) if self.kb is not None else None
         return [org.name, *(a.text for a in org.aliases)] if org is not None else []
 
+    def role_word(self, word: str) -> bool:
+        """Whether the KB knows ``word`` as the name of an office ("taoiseach")."""
+        if self.kb is None:
+            return False
+        return word.lower() in self.kb.role_words.get("roles", {})
+
     def role_holder(self, phrase: str) -> Link | None:
         """Who a role phrase names on the article's date ("the French president")."""
         if self.kb is None or self.on is None:

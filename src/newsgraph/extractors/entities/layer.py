@@ -34,7 +34,17 @@ beats a wrong link):
   the country is named at least twice; a number glued to an alias makes another name
   ("Democrats 66");
 * a romanised Korean given name stays one word ("Ban Ki-moon": "moon" is no surname, the
-  family name comes first); a month read as a date ("in May") is no surname;
+  family name comes first), and one the model cut off ("Kim" of "Kim In-ryong") is part
+  of the name; a month read as a date ("in May") is no surname;
+* a one-word name several people of the article fit ("Kim": Kim In-ryong and Kim
+  Jong-nam) is the one whose stated role has the title before it ("Ambassador Kim"),
+  else the one named in full last before it when that name is a subject, else the one
+  the same word meant last;
+* an alias ending in a body noun and followed by "of" and a name begins another name
+  ("the Bureau of Alcohol, Tobacco, ..." is not the FBI's "the Bureau"); a KB
+  organisation name with lower-case joiners matches when it names a place ("Islamic
+  State of Iraq and the Levant"); a one-word "person" after "the" that modifies no noun
+  is none ("Iraq and the Levant", "The Osprey was destroyed");
 * role phrases: an appositive role is its own name's even with a place in it; a minister
   of another portfolio ("Economy Minister"), of a state ("of North Rhine-Westphalia") or
   an opposition leader is not the office the KB knows; titles joined by "and" before a
@@ -51,11 +61,15 @@ beats a wrong link):
   such an office on the date (the one named far more often, if several), else the
   holder in the country the article is about (named twice, twice as often as any
   other, and in view); a role after "as" is said of the person before it ("painted
-  Macron as the only candidate");
+  Macron as the only candidate"); a role defined by a past relative clause of tenure
+  ("the president who ruled for 30 years") is a past holder named before it, never the
+  holder on the article's date;
 * organisation nominals: "the bureau", "the court" are the last organisation with that
   word in its name; "the paper" after "Ouest France newspaper" takes the noun the text
   gives the name; a nominal in apposition to a name or right before it is that name's;
-  two fitting organisations of a specific kind (parties, media) leave it unlinked;
+  two fitting organisations of a specific kind (parties, media) leave it unlinked, and
+  so does another one of its noun brought in unnamed since ("a court must rule ... the
+  same court");
 * surface forms: a KB name inside a longer one ("Social Democratic Party") is not that
   KB name; "Labour Party" needs the party's country like "Labour"; an acronym alias
   matches capitals only ("Who votes ...?" is no WHO); a demonym that is the surname of a
@@ -66,7 +80,8 @@ beats a wrong link):
   "the former leader" is the past holder named just before;
 * pronouns go to the most salient earlier person (subject > object, recency by
   sentence, a speaker for a speaking "he"; someone unnamed - "a spokesman said ... he
-  added" - leaves them unlinked; "his or her" is no one) and agree with a gender the
+  added" - leaves them unlinked; "his or her" is no one; a subject pronoun is no named
+  object of its own verb: "he blamed Robart") and agree with a gender the
   text gives (honorific, role word, common given name, the article's own he/she after
   the person), else the given name of the linked KB person.
 """

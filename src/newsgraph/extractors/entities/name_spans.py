@@ -71,6 +71,8 @@ def _model_spans(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in LABELS:
             start, end = _trim(doc, ent.start, ent.end, ent.label_)
+            if ent.label_ == "PERSON" and start < end:
+                end = _korean_given_name_after(doc, end)
             if start < end and any(t.is_alpha and not t.is_lower for t in doc[start:end]):
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
@@ -105,6 +107,19 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].tag_.startswith("VB"):
             end -= 1  # "Abu Maria told DW": the verb is no part of the name
     return start, end
+
+
+def _korean_given_name_after(doc: Doc, end: int) -> int:
+    """The end of a person's name that the model cut before a romanised Korean given
+    name ("Kim" of "Kim In-ryong", tokens "In", "-", "ryong"): a short capitalised word
+    glued by a hyphen to a short lower-case syllable, on the same line, right after the
+    name."""
+    if end + 3 > len(doc) or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
+        return end
+    first, syllable = doc[end], doc[end + 2]
+    if first.is_title and len(first) <= 5 and first.is_alpha and hyphen_part(syllable):
+        return end + 3
+    return end
 
 
 def _gerund(word: str) -> bool:
@@ -168,7 +183,8 @@ def _alias_at(
         if not span.text.isupper() and tuple(lowers[i : i + n]) in view.acronyms():
             continue  # "Who votes for ...?" is no WHO
         label, surname = entry
-        if _capitalised(span) and not hyphen_part(span[0]):
+        cased = _capitalised(span) or (label == "ORG" and _placed_org_name(span, view))
+        if cased and not hyphen_part(span[0]):
             source = "kb"
         elif (
             surname
@@ -182,7 +198,9 @@ def _alias_at(
         if label in ("GPE", "NORP"):
             return Candidate(i, i + n, label, source="kb-place")
         if label == "ORG" and (
-            name_goes_on(doc, i + n) or _name_began_before(doc, lowers, i, index, view)
+            name_goes_on(doc, i + n)
+            or _body_of_another(doc, i + n)
+            or _name_began_before(doc, lowers, i, index, view)
         ):
             continue  # "Democrats 66" (a Dutch party) is not the US Democratic Party
         first = _first_names_before(doc, i, index) if surname and source == "kb" else i
@@ -226,6 +244,19 @@ def name_goes_on(doc: Doc, end: int) -> bool:
         return False
     tok = doc[end]
     return tok.like_num and tok.is_digit and tok.ent_type_ not in ("DATE", "MONEY", "PERCENT")
+
+
+def _body_of_another(doc: Doc, end: int) -> bool:
+    """An alias ending in a kind of body, followed on its line by "of" and a capitalised
+    name, begins a longer name: "the Bureau of Alcohol, Tobacco, Firearms and
+    Explosives" is not the FBI (whose alias is "the Bureau"), nor "the Supreme Court of
+    Pakistan" the US Supreme Court."""
+    if end + 1 >= len(doc) or "\n" in doc[end - 1].whitespace_ + doc[end].whitespace_:
+        return False
+    lex = lexicon()
+    if doc[end - 1].lower_ not in set(lex["org_heads"]) | set(lex["org_name_nominals"]):
+        return False
+    return doc[end].lower_ == "of" and doc[end + 1].is_title
 
 
 def _first_names_before(doc: Doc, i: int, index: dict[tuple[str, ...], tuple[str, bool]]) -> int:
@@ -330,6 +361,21 @@ def _org_like(span: Any) -> bool:
     return _capitalised(words) and span[0].text[:1].isupper() and span[-1].text[:1].isupper()
 
 
+def _placed_org_name(span: Any, view: KbView) -> bool:
+    """A capitalised organisation name with lower-case joiners that names a country, a
+    place or a people ("Islamic State of Iraq and the Levant", "Bank of England"); one
+    of common words alone ("Council of Ministers", which many countries have) is no
+    match."""
+    return (
+        len(span) > 2
+        and _org_like(span)
+        and any(
+            t.ent_type_ in ("GPE", "NORP", "LOC") or (t.is_title and view.country(t.text))
+            for t in span[1:]
+        )
+    )
+
+
 def _bare_name(cand: Candidate) -> bool:
     """A one-word KB person match: a surname that may be something else ("Fox")."""
     return cand.label == "PERSON" and cand.source == "kb" and cand.end - cand.start == 1
@@ -372,6 +418,13 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         elif c.label == "PERSON" and not view.people(text) and (kind := _described_as(doc, c)):
             c.label = kind  # "the conservation group Robin Wood", "the island of Lampedusa"
         elif (
+            c.label == "PERSON"
+            and _the_lone_word(doc, c)
+            and not view.people(text)
+            and not view.role_word(text)  # "the Taoiseach" is a role phrase
+        ):
+            c.label = "LOC"  # "Iraq and the Levant": no one is "the Levant"
+        elif (
             c.label in ("ORG", "GPE")
             and c.end - c.start == 1
             and (doc[c.start].lower_ in surnames and not view.country(text))
@@ -381,6 +434,23 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
                 c.start += 1  # "Representative Farrar": the title is no part of the name
+
+
+def _the_lone_word(doc: Doc, cand: Candidate) -> bool:
+    """A one-word "person" after "the" that modifies no common noun after it ("Iraq and
+    the Levant (ISIL)", "The Osprey was destroyed"): a person's name takes no article
+    ("the Obama administration", where the name modifies a noun after it, "the Kim's
+    brother", an owner, and "the Clintons", a family, are other cases)."""
+    if cand.end - cand.start != 1 or cand.start == 0:
+        return False
+    tok = doc[cand.start]
+    if doc[cand.start - 1].lower_ != "the" or tok.text.endswith("s") or not tok.is_title:
+        return False
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in _POSSESSIVE:
+        return False  # "the Kim's older brother": an owner, a person
+    modifies = after is not None and after.pos_ == "NOUN" and after.is_lower
+    return not modifies
 
 
 def _described_as(doc: Doc, cand: Candidate) -> str | None:

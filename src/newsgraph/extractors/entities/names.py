@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 
 from rapidfuzz.fuzz import ratio, token_set_ratio
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.entities.name_spans import hyphen_part, name_goes_on
@@ -24,16 +24,20 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
     Putin", "Emanuel Macron" beside "Emmanuel Macron"). Returns the link of every key."""
     links: dict[str, Link] = {}
     known: dict[str, list[list[str]]] = {}  # person key -> the name forms seen
+    where: dict[str, list[tuple[int, int]]] = {}  # person key -> its full names' token spans
+    shorts: dict[str, list[tuple[int, str]]] = {}  # a one-word name -> (token, key) so far
     persons = [c for c in candidates if c.label == "PERSON"]
     full = [c for c in persons if len(name_words(doc, c)) > 1]
     single = [c for c in persons if len(name_words(doc, c)) <= 1]
     for cand in sorted(full, key=lambda c: not c.links):
         _cluster_person(doc, cand, links, known, resolver)
+        if cand.entity:
+            where.setdefault(cand.entity, []).append((cand.start, cand.end))
     support = _Support(doc, candidates, links, resolver) if single else None
     for cand in single:
         if support is not None and not support.check(cand):
             continue  # "Fox" the channel: back to the model's label
-        _cluster_person(doc, cand, links, known, resolver)
+        _cluster_person(doc, cand, links, known, resolver, where, shorts)
     by_slug: dict[str, str] = {}
     context = _OrgContext(doc, candidates, links, resolver)
     for cand in candidates:
@@ -277,6 +281,8 @@ def _cluster_person(
     links: dict[str, Link],
     known: dict[str, list[list[str]]],
     resolver: Resolver,
+    where: dict[str, list[tuple[int, int]]] | None = None,
+    where_short: dict[str, list[tuple[int, str]]] | None = None,
 ) -> None:
     words = name_words(doc, cand)
     text = " ".join(words)
@@ -284,6 +290,9 @@ def _cluster_person(
         cand.links = tuple(resolver.people(doc[cand.start : cand.end].text))
     key = next((link.id for link in cand.links if link.id in links), None)
     same = None if key else _same_person(words, known)
+    if same and where is not None:
+        shorts = where_short if where_short is not None else {}
+        same = _nearest_namesake(doc, cand, words, known, where, shorts) or same
     if same and same.startswith("local:") and cand.links and _titled(doc, cand):
         same = None  # 'President Trump' is the KB's president, not 'Melania Trump'
     key = key or same
@@ -295,6 +304,8 @@ def _cluster_person(
         links[key] = Link(key, text, "PERSON")
     cand.entity = key
     known.setdefault(key, []).append(words)
+    if where_short is not None and len(words) == 1:
+        where_short.setdefault(words[0].lower(), []).append((cand.start, key))
 
 
 def _titled(doc: Doc, cand: Candidate) -> bool:
@@ -315,6 +326,73 @@ def _same_person(words: list[str], known: dict[str, list[list[str]]]) -> str | N
             if _names_fit(low, other):
                 return key
     return None
+
+
+def _nearest_namesake(
+    doc: Doc,
+    cand: Candidate,
+    words: list[str],
+    known: dict[str, list[list[str]]],
+    where: dict[str, list[tuple[int, int]]],
+    shorts: dict[str, list[tuple[int, str]]],
+) -> str | None:
+    """Of several people the article names in full whom one word fits ("Kim": Kim
+    In-ryong and Kim Jong-nam; "Harris": John and Mary Harris), the one whose stated role
+    has the title before the word ("Ambassador Kim": the one named with "deputy UN
+    ambassador"), else the one named in full last before it when that name is a
+    subject, else the one the same word meant last (``shorts``: word -> the token
+    starts and keys of its one-word mentions so far); None when nothing of these tells
+    (the caller keeps its choice)."""
+    low = [w.lower() for w in words]
+    fitting = [
+        key
+        for key, forms in known.items()
+        if key in where and any(_names_fit(low, [w.lower() for w in f]) for f in forms)
+    ]
+    if len(fitting) < 2:
+        return None
+    title = doc[cand.start - 1].lower_.rstrip(".") if cand.start > 0 else ""
+    titles = (set(lexicon()["titles"]) | set(lexicon()["role_nouns"])) - _GENERIC_TITLES
+    if title in titles:
+        styled = [key for key in fitting if any(_styled(doc, s, title) for s in where[key])]
+        if len(styled) == 1:
+            return styled[0]
+    before = [(s[0], key) for key in fitting for s in where[key] if s[1] <= cand.start]
+    if not before:
+        return None
+    start, nearest = max(before)
+    if _subject(doc[start]):
+        return nearest
+    earlier = [(i, key) for i, key in shorts.get(low[0], []) if i < cand.start]
+    if earlier:  # "... his children X Berry and Y Berry. Berry dedicated"
+        return max(earlier)[1]
+    return None  # recency alone is no evidence ("the half brother of leader Kim Jong-un ...
+    # Kim was killed")
+
+
+def _subject(tok: Token) -> bool:
+    """The name's head is the subject of a clause ("Kim In-ryong, ..., told reporters")."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _styled(doc: Doc, span: tuple[int, int], title: str) -> bool:
+    """The full name at ``span`` carries ``title``: right before it ("Ambassador Kim
+    In-ryong") or in a phrase set off after it in its sentence ("Kim In-ryong, North
+    Korea's deputy UN ambassador,")."""
+    start, end = span
+    sent = doc[start].sent
+    if start > sent.start and doc[start - 1].lower_.rstrip(".") == title:
+        return True
+    if end < sent.end and doc[end].text in (",", "(", "-", "–", "—"):
+        for tok in doc[end + 1 : min(sent.end, end + 9)]:
+            if tok.lower_ == title:
+                return True
+            if tok.text in (",", ")", ";") or tok.pos_ == "VERB":
+                return False
+    return False
 
 
 def _names_fit(a: list[str], b: list[str]) -> bool:

@@ -12,7 +12,9 @@ looks back (``LOOKBACK`` tokens) and only at organisations named in the text:
   puts after or beside the name ("Ouest France newspaper", "Cemex, the cement company");
 * two or more organisations that fit, named from the sentence of the nearest one on,
   leave the nominal unlinked ("... the Freedom Party, the Christian Democrats and the D66
-  Party ... support for the party": which party is not said).
+  Party ... support for the party": which party is not said);
+* another one of the noun brought in unnamed since the organisation was last named ("the
+  Constitutional Court ... a court must rule ... the same court") leaves it unlinked.
 """
 
 from __future__ import annotations
@@ -69,8 +71,27 @@ def resolve_org_nominals(art: CorefArticle, orgs: dict[str, Link]) -> None:
         if start is None or _name_goes_on(tok):
             continue
         entity = _antecedent(art, named, orgs, described, tok, start, kind, sents)
+        if entity is not None and _another_since(art, named, entity, tok, start):
+            entity = None  # "the Constitutional Court ... a court would rule ... the court"
         if entity is not None:
             art.add_reference(art.doc[start : tok.i + 1], entity, "role")
+
+
+def _another_since(
+    art: CorefArticle, named: list[NameSpan], entity: str, tok: Token, start: int
+) -> bool:
+    """Whether the text brought in another one of the nominal's noun, unnamed, as the
+    subject of a clause since it last named ``entity`` ("a court would be required to
+    rule"): the nominal may mean that one, so no link beats a wrong one."""
+    last = max((n.end for n in named if n.entity == entity and n.start < start), default=None)
+    if last is None:
+        return False
+    for other in art.doc[last:start]:
+        if other.lower_ != tok.lower_ or other.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # a subject brings someone in; "deliver a safer bank" does not
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in other.children):
+            return True
+    return False
 
 
 # heads that a named organisation before them describes as itself ("the Islamic State

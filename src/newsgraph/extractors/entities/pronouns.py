@@ -25,7 +25,8 @@ words is never the person they are attributed to in the same sentence, before or
 them, nor the last speaker when a pronoun attributes them ('"He is welcome to call
 me," he said').
 
-Filters: an object pronoun never refers to the subject of its own clause; a pronoun is
+Filters: an object pronoun never refers to the subject of its own clause, nor a subject
+pronoun to a person named as an object of its own verb ("he blamed Robart"); a pronoun is
 not the noun phrase it sits in ("a member of his team"); a pronoun inside quotation marks
 is not the speaker whose quotation opened before it, nor, in words with no attribution of
 their own, the last speaker; "his or her" means no one. A speaking "he" is not someone
@@ -417,6 +418,8 @@ def _ranked(
             for m in mentions
             if m.entity and m.subject and m.sent == here and art.doc[m.i].head.i in clause
         }
+    if subject:  # "he blamed Robart": a subject pronoun is no object of its own verb
+        excluded |= _own_verb_objects(art, tok)
     reported = _reported_by(tok)
     blocked = _containing(tok)
     doc = art.doc
@@ -521,6 +524,28 @@ def _coordinated_owners(tok: Token) -> set[int]:
     if phrase.dep_ == "conj":
         others.append(phrase.head)
     return {c.i for o in others for c in o.children if c.dep_ == "poss" and c.i < tok.i}
+
+
+def _own_verb_objects(art: CorefArticle, tok: Token) -> set[str]:
+    """The people named as objects of a subject pronoun's own verb, before or after it
+    ("he blamed Robart for ...", "he thanked Lee", "he spoke to Lee"): a pronoun and a
+    name that are arguments of one verb are two people (a reflexive would say so)."""
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    found = set()
+    for child in verb.children:
+        args = [child] if child.dep_ in ("dobj", "dative", "iobj") else []
+        if child.dep_ == "prep" and child.lower_ not in ("like", "as", "than", "including"):
+            args = [c for c in child.children if c.dep_ == "pobj"]
+        for arg in args:
+            for conj in (arg, *arg.conjuncts):
+                if conj.tag_ in ("PRP", "PRP$"):
+                    continue  # a name, not another pronoun the parse may have misplaced
+                entity = art.person_at(conj.i)
+                if entity is not None:
+                    found.add(entity)
+    return found
 
 
 def _objects_of_own_verb(tok: Token) -> set[int]:

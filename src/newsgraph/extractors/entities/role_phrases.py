@@ -377,14 +377,43 @@ def resolve_role_phrases(art: CorefArticle) -> None:
                 key, said = RoleKey(key.role, topic[0], None, None), topic[1]
         if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
             continue
-        entity = (
-            _name_after(art, phrase)
-            or _predicate_of(art, head)
-            or _role_entity(art, phrase, key, said)
-            or _article_office(art, phrase, key)
-        )
+        if _told_in_past(head):  # "the president who ruled for 30 years": a past holder
+            entity = _name_after(art, phrase) or _past_holder(art, phrase, key)
+        else:
+            entity = (
+                _name_after(art, phrase)
+                or _predicate_of(art, head)
+                or _role_entity(art, phrase, key, said)
+                or _article_office(art, phrase, key)
+            )
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+def _past_holder(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
+    """The person named last before ``phrase`` who held its office once, not today."""
+    return antecedent(art, phrase, lambda e: _held_once(art, e, key))
+
+
+def _told_in_past(head: Token) -> bool:
+    """A role defined by a relative clause that tells its tenure in the past ("the
+    president who ruled for 30 years", "the minister who resigned"): said of a past
+    holder, not of whoever holds the office on the article's date ("the president who
+    nominated him" may well be today's)."""
+    for clause in head.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in TENURE_VERBS:
+            continue
+        if clause.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ in ("had", "was", "were") for c in clause.children
+        ):
+            return True
+    return False
+
+
+# verbs that tell how long or how someone held an office, or that it ended
+TENURE_VERBS = frozenset(
+    {"rule", "serve", "govern", "reign", "lead", "run", "hold", "resign", "quit", "step"}
+)
 
 
 # offices a bare "the president" / "the prime minister" names in a story about one country
