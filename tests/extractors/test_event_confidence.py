@@ -2290,3 +2290,16 @@ def test_a_possible_passive_is_a_fear_not_a_threat(nlp) -> None:
     text = "They say their new friends could be killed by Taliban back home."
     found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
     assert all(e.type != "THREATEN" or (e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_trip_at_home_is_no_visit(nlp) -> None:
+    found = [e for e in events(nlp, "Trump will fly to Florida for the weekend.")]
+    assert all((e.confidence or 0) < 0.75 for e in found), found
+    abroad = "Merkel will fly to Washington to meet Trump."
+    found = [e for e in events(nlp, abroad) if e.trigger.text == "fly"]
+    assert found and all((e.confidence or 0) >= 0.75 for e in found), found
+
+
+def test_advice_to_households_is_no_political_request(nlp) -> None:
+    found = [e for e in events(nlp, "The USDA urged households to throw out the meat.")]
+    assert all((e.confidence or 0) < 0.75 for e in found), found

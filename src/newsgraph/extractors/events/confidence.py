@@ -262,6 +262,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         doubts.append("no_political_actor")
     elif _visit(trigger, code) and not any(_official(a, sets) for a in src_actors):
         doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
+    elif _visit(trigger, code) and _trip_at_home(src_actors, tgt_actors):
+        doubts.append("no_political_actor")  # 'Trump will fly to Florida': a trip at home
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
     active = trigger.pos_ == "VERB" and not _passive(trigger) and undergone(trigger) is None
     if not src_tokens and not spoken and active and no_subject:
@@ -271,11 +273,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         counted = True
     if counted or _times_over(trigger) or _statistic(trigger, subject):
         doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
-    if (
-        plover == "REQUEST"
-        and tgt_tokens
-        and all(t.lemma_.lower() in CONSUMERS for t in tgt_tokens)
-    ):
+    asked = list(tgt_tokens) or [c for c in trigger.children if c.dep_ == "dobj"]
+    if plover == "REQUEST" and asked and all(t.lemma_.lower() in CONSUMERS for t in asked):
         doubts.append("other_sense")  # 'The USDA urges customers to throw it out': advice
     partner = tgt_tokens or any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
     together = subject is not None and any(c.dep_ == "conj" for c in subject.children)
@@ -1114,7 +1113,8 @@ def _thing_object(
 # people advised as buyers and users of something, not as political actors
 CONSUMERS = frozenset(
     {"customer", "consumer", "shopper", "user", "buyer", "patient", "passenger", "traveller",
-     "traveler", "motorist", "driver", "viewer", "reader", "listener", "homeowner", "diner"}
+     "traveler", "motorist", "driver", "viewer", "reader", "listener", "homeowner", "diner",
+     "household", "parent", "resident", "tenant", "pet owner"}
 )  # fmt: skip
 
 
@@ -1430,6 +1430,18 @@ def _visit(trigger: Token, code: str) -> bool:
     """A visit, or a journey to come coded as an intent to meet ('Ri will fly from Malaysia
     to Pyongyang'): only an official's is a political event."""
     return code in VISITS or (code == "036" and trigger.lemma_.lower() in TRAVELS)
+
+
+def _trip_at_home(sources: Sequence[EventActor], targets: Sequence[EventActor]) -> bool:
+    """A journey to a place of the traveller's own country ('Trump will fly to Florida'):
+    no one is visited; a person or a body there (a governor, a parliament) would be."""
+    homes = {a.country for a in sources}
+    if not targets or len(homes) != 1 or None in homes:
+        return False
+    return all(
+        a.country in homes and (a.entity or "").startswith(("local:gpe:", "local:loc:"))
+        for a in targets
+    )
 
 
 def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:
