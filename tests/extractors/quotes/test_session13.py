@@ -268,3 +268,13 @@ def test_a_subject_with_a_clause_the_parser_hung_on_the_cue_opens_the_words(nlp)
     )
     quote = only(quotes_of(nlp, text), "was not improper")
     assert quote.text.startswith("her lunch with the lender")
+
+
+def test_according_to_a_source_that_swallowed_the_sentence_gives_the_clause(nlp) -> None:
+    text = (
+        'According to the Royal Thai Police, a South Korean tourist who "sought initial '
+        'medical assistance" at the information desk in the airport that night died as he '
+        "was being driven to the hospital."
+    )
+    quote = only(quotes_of(nlp, text), "sought initial")
+    assert quote.text.startswith("a South Korean tourist") and "died" in quote.text

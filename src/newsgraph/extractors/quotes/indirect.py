@@ -928,7 +928,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         t.pos_ in ("VERB", "AUX") for t in doc[phrase_end + 1 : last + 1]
     )
     if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
-        phrase_end = _source_end(source, phrase_end)
+        phrase_end = _source_end(source, phrase_end, last)
         end = _before_aside(phrase_end + 1, last, source)  # ', although ...'
         span = _content_span(phrase_end + 1, end if end < last else sent.end - 1, doc)
     elif phrase_end >= last - 1 or joined or ended:
@@ -943,16 +943,24 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
 
 
-def _source_end(source: Token, phrase_end: int) -> int:
+def _source_end(source: Token, phrase_end: int, last: int) -> int:
     """The end of 'According to X,' when the parser took the clause's subject for X's
-    apposition ('According to Japan's Cabinet Office, [the country's GDP] expanded ...'):
-    the last comma after X, when a verb follows the phrase right away."""
+    apposition: the last comma after X, when a verb follows the phrase right away
+    ('According to Japan's Cabinet Office, [the country's GDP] expanded ...'), or when the
+    phrase swallowed the sentence, with one comma and a finite verb after it ('According
+    to the police, [a man who "sought medical assistance" ... died ...]')."""
     doc = source.doc
-    after = doc[phrase_end + 1] if phrase_end + 1 < len(doc) else None
-    if after is None or after.pos_ not in ("VERB", "AUX"):
-        return phrase_end
     commas = [t for t in doc[source.i + 1 : phrase_end] if t.text == ","]
-    return commas[-1].i if commas else phrase_end  # the last: 'X, director of Y, [the ...]'
+    if not commas:
+        return phrase_end
+    after = doc[phrase_end + 1] if phrase_end + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("VERB", "AUX"):
+        return commas[-1].i  # the last: 'X, director of Y, [the ...]'
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP") for t in doc[commas[-1].i + 1 : phrase_end + 1])
+    if phrase_end >= last - 1 and finite and len(commas) == 1:
+        return commas[0].i  # one comma only: with more ('a poll by X, a majority, 53%,
+        # disapprove ..., marking ...') where the words start is not clear
+    return phrase_end
 
 
 def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
