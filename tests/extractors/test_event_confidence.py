@@ -2303,3 +2303,12 @@ def test_a_trip_at_home_is_no_visit(nlp) -> None:
 def test_advice_to_households_is_no_political_request(nlp) -> None:
     found = [e for e in events(nlp, "The USDA urged households to throw out the meat.")]
     assert all((e.confidence or 0) < 0.75 for e in found), found
+
+
+def test_a_headline_participle_of_judging_names_no_judge(nlp) -> None:
+    text = "Dhaka criticised for forced return of Rohingya refugees."
+    found = [e for e in events(nlp, text) if e.trigger.text == "criticised"]
+    assert all(a.country != "BGD" for e in found for a in e.source), found
+    plain = "Republicans criticised Obama for his policy on Friday."
+    found = [e for e in events(nlp, plain) if e.trigger.text == "criticised"]
+    assert [a.name for e in found for a in e.target] == ["Barack Obama"], found

@@ -122,6 +122,8 @@ def _headline_passive(verb: Token) -> bool:
     lists tell a passive ('One American killed in knife attack', 'Two soldiers wounded
     near Donetsk', 'Afghan soldier shot dead inside base', which the tagger may read as a
     past tense): the subject underwent the act."""
+    if verb.dep_ in ("ROOT", "conj") and _judged_for(verb):
+        return True  # 'Dhaka criticised for forced return of refugees': Dhaka is criticised
     if verb.dep_ not in ("ROOT", "conj") or verb.lemma_ not in DONE_TO:
         return False  # not 'Russian journalists protested' (tagged VBN): no object needed
     if verb.tag_ == "VBD" and verb.lemma_ not in ALWAYS_DONE_TO:
@@ -135,6 +137,23 @@ def _headline_passive(verb: Token) -> bool:
         return False  # 'soldiers shot into the air', 'police shot at the crowd'
     deps = {c.dep_ for c in verb.children}
     return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "agent"}
+
+
+# verbs of judging someone for something: 'X criticised for Y' with no object is X judged
+JUDGING = frozenset(
+    {"criticise", "criticize", "condemn", "slam", "blast", "blame", "praise", "hail",
+     "fine", "punish", "censure", "rebuke"}
+)  # fmt: skip
+
+
+def _judged_for(verb: Token) -> bool:
+    """'Dhaka criticised for forced return of Rohingya', 'Google fined for ...': a
+    headline's participle of judging with a 'for' and no object or auxiliary."""
+    if verb.lemma_.lower() not in JUDGING or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    has_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return has_for and "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "ccomp", "agent"}
 
 
 # acts whose past tense never goes without an object: a subject with none underwent it
