@@ -2312,3 +2312,27 @@ def test_a_headline_participle_of_judging_names_no_judge(nlp) -> None:
     plain = "Republicans criticised Obama for his policy on Friday."
     found = [e for e in events(nlp, plain) if e.trigger.text == "criticised"]
     assert [a.name for e in found for a in e.target] == ["Barack Obama"], found
+
+
+def test_a_timeline_dates_no_step_the_day_it_is_published() -> None:
+    import json
+    import tempfile
+    from pathlib import Path
+
+    import newsgraph
+
+    text = (
+        "Washington state Attorney General Bob Ferguson filed a lawsuit against the "
+        "Trump administration in a federal court in Seattle."
+    )
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.jsonl"
+        for title in ("A Timeline of the Travel Ban", "State sues over travel ban"):
+            row = {"id": "t", "text": text, "published": PUBLISHED, "title": title}
+            path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+            for article in newsgraph.extract(str(path), workers=1):
+                found = [e.date for e in article.events if e.trigger.text == "lawsuit"]
+                out[title] = found
+    assert out["A Timeline of the Travel Ban"] == [None], out
+    assert out["State sues over travel ban"] == [PUBLISHED], out

@@ -16,6 +16,7 @@ from typing import Any
 from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events
 from newsgraph.extractors.events.actors import event_actor, resolved_events, without_repeats
+from newsgraph.extractors.events.coded import retrospective
 from newsgraph.extractors.events.patterns import mark_named_tokens
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times.article import anchor_of, date_article, date_quotes
@@ -62,6 +63,7 @@ def events(article: Article, doc: Any, state: dict[str, Any]) -> Article:
         times=article.times,
         published=anchor_of(article.published),
         quotes=article.quotes,
+        retrospective=retrospective(article.title),
     )
     floor = float(setting("events", "min_confidence"))
     sure = [e for e in resolved_events(found) if e.confidence is None or e.confidence >= floor]

@@ -99,10 +99,12 @@ def _to_event(
     times: Sequence[TimeExpr],
     published: str | None,
     quoted: Sequence[tuple[int, int]] = (),
+    retrospective: bool = False,
 ) -> Event | None:
     """The event record, or None when no side names an actor (``domain.has_actor``);
-    ``quoted`` are the character spans of the article's direct quotes. The record
-    carries its confidence (:func:`confidence.assess`)."""
+    ``quoted`` are the character spans of the article's direct quotes; in a
+    ``retrospective`` article (a timeline) no act is dated the publication day unless the
+    text says so. The record carries its confidence (:func:`confidence.assess`)."""
     info = tables.code_info(coded.code)
     token = coded.trigger
     if _in_glued_heading(token, sent):
@@ -134,7 +136,7 @@ def _to_event(
         spoken=bool(speaker),
         in_quote=any(start <= at < end for start, end in quoted),
     )
-    date = _date(coded, sent, times, published)
+    date = _date(coded, sent, times, published, retrospective=retrospective)
     modality = coded.modality
     if modality is None and date is not None and after_published(date, published):
         modality = "future"  # 'Tillerson travels to Seoul on Friday': arranged, still to come
@@ -156,7 +158,12 @@ def _to_event(
 
 
 def _date(
-    coded: Coded, sent: SpacySpan, times: Sequence[TimeExpr], published: str | None
+    coded: Coded,
+    sent: SpacySpan,
+    times: Sequence[TimeExpr],
+    published: str | None,
+    *,
+    retrospective: bool = False,
 ) -> str | None:
     """The time expression governing the trigger's clause ('late Saturday night', 'a
     decade ago', 'in 2014'), else the publication day when the clause reports the
@@ -226,6 +233,8 @@ def _date(
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
         present = present and not _history_beside(coded.trigger, inside, published)
+    if retrospective:
+        stated = present = False  # 'A Timeline of ...': each step on its own day, if told
     counting_since = True
     stretch = any(_since_clause(doc[i]) for i in chain)  # 'since Turkey began its operations'
     if stretch or any(_since(t, doc) and governs(t) is not None for t in inside):
@@ -777,6 +786,18 @@ def _background_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.tag_ != "VBD":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
+# titles of pieces that tell what happened before, step by step
+RETROSPECTIVE = re.compile(
+    r"\b(?:timeline|chronology|a look back|year in review|how it unfolded)\b", re.IGNORECASE
+)
+
+
+def retrospective(title: str | None) -> bool:
+    """Whether an article's title says it retells past events ('A Timeline of President
+    Trump's Immigration Executive Order and Legal Challenges')."""
+    return bool(title) and RETROSPECTIVE.search(title or "") is not None
 
 
 def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str | None) -> bool:

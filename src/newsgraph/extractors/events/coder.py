@@ -62,6 +62,7 @@ def find_events(
     published: str | None = None,
     background: bool = False,
     quotes: Sequence[Quote] | None = None,
+    retrospective: bool = False,
 ) -> list[Event]:
     """Every coded event in ``doc``, sentence by sentence, in text order.
 
@@ -73,13 +74,15 @@ def find_events(
     only when the sentence's main clauses carry none, unless ``background`` is set.
     ``quotes`` (the quote layer's records; found here when not given) tell who speaks,
     for acts made only in someone's words: denials, criticism, impersonal proposals.
+    A ``retrospective`` article (a timeline: see ``coded.retrospective``) dates no act
+    the publication day unless its own clause does.
     """
     events: list[Event] = []
     spoken = speech.SpeechIndex(doc, quotes)
     quoted = [(q.start, q.end) for q in quotes or () if q.direct]
     for sent in doc.sents:
         for coded in code_sentence(sent, background=background, spoken=spoken):
-            event = _to_event(coded, sent, actors, times, published, quoted)
+            event = _to_event(coded, sent, actors, times, published, quoted, retrospective)
             if event is not None:
                 events.append(event)
     return _dedupe(events)
