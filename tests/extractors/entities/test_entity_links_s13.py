@@ -181,3 +181,12 @@ def test_guard_an_org_nominal_with_a_court_spokesman_between_keeps_its_link(nlp)
     layer = layer_of(nlp, text)
     found = entity_at(layer, text, "court", 1)
     assert found is not None and found == entity_at(layer, text, "Preston Crown Court")
+
+
+def test_a_plural_person_whose_singular_names_a_group_is_that_group(nlp):
+    text = (
+        "Saudi Arabia leads a coalition against Houthi fighters. The coalition was formed "
+        "in 2015 to fight the Houthis and troops loyal to the former president."
+    )
+    layer = layer_of(nlp, text)
+    assert not [e for e in layer.entities if e.type == "PERSON"]

@@ -393,6 +393,11 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         for c in single
         if c.label in ("GPE", "LOC") and doc[c.start].lower_ not in orgs
     }
+    groups = {  # a word the model calls an organisation or a people, and which
+        doc[c.start].lower_: c.label
+        for c in single
+        if c.label in ("ORG", "NORP") and c.source == "model"
+    }
     for c in cands:
         text = doc[c.start : c.end].text
         if _surname_not_demonym(doc, c, surnames):
@@ -417,6 +422,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "ORG"  # "Yogi Yoga", "Promsvyazbank", "Kung Fu Yoga"
         elif c.label == "PERSON" and not view.people(text) and (kind := _described_as(doc, c)):
             c.label = kind  # "the conservation group Robin Wood", "the island of Lampedusa"
+        elif c.label == "PERSON" and (kind := _plural_of_group(doc, c, groups)):
+            c.label = kind  # "the Houthis" beside "Houthi rebels": a group, no person
         elif (
             c.label == "PERSON"
             and _the_lone_word(doc, c)
@@ -434,6 +441,16 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
                 c.start += 1  # "Representative Farrar": the title is no part of the name
+
+
+def _plural_of_group(doc: Doc, cand: Candidate, groups: dict[str, str]) -> str | None:
+    """The label ("ORG" or "NORP") of a one-word "person" in the plural whose singular the
+    model calls an organisation or a people elsewhere in the article ("the Houthis"
+    beside "Houthi fighters", "Greeks" beside "Greek"); None for anything else."""
+    if cand.end - cand.start != 1:
+        return None
+    word = doc[cand.start].lower_
+    return groups.get(word[:-1]) if word.endswith("s") else None
 
 
 def _the_lone_word(doc: Doc, cand: Candidate) -> bool:
