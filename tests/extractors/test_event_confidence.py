@@ -2336,3 +2336,12 @@ def test_a_timeline_dates_no_step_the_day_it_is_published() -> None:
                 out[title] = found
     assert out["A Timeline of the Travel Ban"] == [None], out
     assert out["State sues over travel ban"] == [PUBLISHED], out
+
+
+def test_the_name_of_a_building_is_no_side(nlp) -> None:
+    text = "Islamists bombed the famous Shah Noorani shrine in the Lasbela district on Monday."
+    found = [e for e in events(nlp, text) if e.trigger.text == "bombed"]
+    assert found and all(not e.target for e in found), found
+    owned = "Militants attacked the Russian embassy in Kabul on Monday."
+    found = [e for e in events(nlp, owned) if e.trigger.text == "attacked"]
+    assert [a.country for e in found for a in e.target] == ["RUS"], found

@@ -1066,7 +1066,17 @@ def _owner(noun: Token) -> list[Token]:
         and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")  # 'the Trump plan'
         and not (meeting and _city(c))  # 'the Minsk agreements': where, not whose
         and not _town(c)  # 'a New York City bar': where it is, not whose
+        # 'the Shah Noorani shrine', 'the Al-Nuri mosque': a name of the building itself
+        and not (noun.lemma_.lower() in BUILDINGS and c.ent_type_ in ("ORG", "PERSON"))
     ][:1]
+
+
+# buildings and sites whose name stands before them
+BUILDINGS = frozenset(
+    {"shrine", "mosque", "church", "temple", "synagogue", "cathedral", "hospital", "school",
+     "university", "market", "bazaar", "hotel", "stadium", "bridge", "dam", "airport",
+     "station", "museum", "monument", "tomb", "palace", "square", "mall", "prison"}
+)  # fmt: skip
 
 
 # what one party gives another, which belongs to the giver: 'sought the help of the FBI'
