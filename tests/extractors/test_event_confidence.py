@@ -2345,3 +2345,12 @@ def test_the_name_of_a_building_is_no_side(nlp) -> None:
     owned = "Militants attacked the Russian embassy in Kabul on Monday."
     found = [e for e in events(nlp, owned) if e.trigger.text == "attacked"]
     assert [a.country for e in found for a in e.target] == ["RUS"], found
+
+
+def test_a_side_names_one_actor_once(nlp) -> None:
+    text = (
+        "Iraqi forces said they killed the commander of Islamic State of Iraq and the Levant "
+        "(ISIL) in Mosul on Monday."
+    )
+    found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
+    assert found and all(len(e.target) == 1 for e in found), found

@@ -924,11 +924,26 @@ def _actors_of(pairs: list[tuple[Token, EventActor]]) -> list[EventActor]:
 
 
 def _unique(actors: list[EventActor]) -> tuple[EventActor, ...]:
+    """The actors of a side, each once: an unlinked phrase whose name begins with the name
+    of a linked actor of the same side ('Islamic State of Iraq and the Levant' beside the
+    Islamic State) is that actor again."""
     out: list[EventActor] = []
     for actor in actors:
-        if actor not in out:
+        if actor not in out and not _restated(actor, actors):
             out.append(actor)
     return tuple(out)
+
+
+def _restated(actor: EventActor, side: list[EventActor]) -> bool:
+    if actor.entity is not None:
+        return False
+    name = actor.name.lower()
+    return any(
+        other.entity is not None
+        and other.name
+        and (name == other.name.lower() or name.startswith(other.name.lower() + " "))
+        for other in side
+    )
 
 
 def _known(actors: tuple[EventActor, ...]) -> bool:
