@@ -27,7 +27,7 @@ from newsgraph.extractors.events.coded import (
     _dedupe,
     _to_event,
 )
-from newsgraph.extractors.events.patterns import match_trigger
+from newsgraph.extractors.events.patterns import match_trigger, prep_governs
 from newsgraph.extractors.events.senses import visited_place
 from newsgraph.extractors.events.tables import Pattern
 from newsgraph.kb.actor_codes import agent_sector
@@ -364,12 +364,7 @@ def _hostile_aim(verb: Token) -> bool:
 def _by_words(verb: Token) -> bool:
     """An attack made 'by saying', 'by calling', 'by tweeting' ...: in words."""
     speech_verbs = set(tables.lexicon()["reporting_verbs"]) | {"call", "tweet", "label", "brand"}
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "by"
-        and any(g.dep_ == "pcomp" and g.lemma_.lower() in speech_verbs for g in c.children)
-        for c in verb.children
-    )
+    return prep_governs(verb, "by", speech_verbs, dep="pcomp")
 
 
 def _for_a_reason(verb: Token) -> bool:

@@ -8,6 +8,7 @@ decide which pattern, if any, the token fits.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Token
 
@@ -76,6 +77,17 @@ def prepositions(token: Token) -> set[str]:
 def _time_phrase(prep: Token) -> bool:
     objects = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
+def prep_governs(token: Token, prep: str, lemmas: AbstractSet[str], dep: str = "pobj") -> bool:
+    """Whether a ``prep`` phrase on ``token`` holds a word of ``lemmas`` as its ``dep``
+    ('for comment', 'by saying')."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == prep
+        and any(g.dep_ == dep and g.lemma_.lower() in lemmas for g in c.children)
+        for c in token.children
+    )
 
 
 def direct_objects(token: Token) -> list[Token]:

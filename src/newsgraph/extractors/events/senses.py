@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.patterns import is_actor, match_trigger
+from newsgraph.extractors.events.patterns import is_actor, match_trigger, prep_governs
 
 NO_COMMENT = frozenset(
     {
@@ -314,12 +314,7 @@ SUPPOSITION_NOUNS = frozenset(
 
 
 def _for_comment(noun: Token) -> bool:
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in NO_COMMENT for g in c.children)
-        for c in noun.children
-    )
+    return prep_governs(noun, "for", NO_COMMENT)
 
 
 def _invests_somewhere(trigger: Token) -> bool:
