@@ -215,8 +215,12 @@ class Story:
     def norm(self, lang: str, df: DocFreq) -> float:
         """The TF-IDF norm of the story's words in ``lang`` (cached until it changes)."""
         if lang not in self.norms:
-            weights = _weighted(self.terms.get(lang, {}), df)
-            self.norms[lang] = math.sqrt(sum(w * w for w in weights.values()))
+            # the squares of ``_weighted``'s weights summed in its order, without
+            # building the dict (a member's norm is computed again for every article)
+            idf, tf = df.table(), _TF
+            self.norms[lang] = math.sqrt(
+                sum((w := tf[c] * idf[t]) * w for t, c in self.terms.get(lang, {}).items() if c > 0)
+            )
         return self.norms[lang]
 
     def mean_cosine(self, vector: np.ndarray) -> float:
@@ -234,6 +238,17 @@ def _weighted(counts: dict[str, int] | Counter[str], df: DocFreq) -> dict[str, f
     return {t: tf[c] * idf[t] for t, c in counts.items() if c > 0}
 
 
+class ArticleWeights(dict[str, float]):
+    """An article's TF-IDF weights (``_weighted``), computed once and compared with every
+    candidate story, with what ``lexical`` needs of them kept: their norm and each
+    word's position (the shared words are summed in the order of the weights)."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self.norm = math.sqrt(sum(w * w for w in self.values()))
+        self.position = {t: i for i, t in enumerate(self)}
+
+
 def lexical(
     sketch: Sketch, story: Story, df: DocFreq, weighted: dict[str, float] | None = None
 ) -> float:
@@ -245,11 +260,20 @@ def lexical(
     if not sketch.terms or not theirs:
         return 0.0
     wa = _weighted(sketch.terms, df) if weighted is None else weighted
+    shared = wa.keys() & theirs.keys()
+    if not shared:
+        return 0.0
+    # the shared words in the order of ``wa``: the same sum, term by term, as over all
+    # of ``wa`` skipping the words the story lacks
+    if isinstance(wa, ArticleWeights):
+        order: list[str] = sorted(shared, key=wa.position.__getitem__)
+    else:
+        order = [t for t in wa if t in shared]
     idf, tf = df.table(), _TF
-    dot = sum(w * tf[theirs[t]] * idf[t] for t, w in wa.items() if theirs.get(t))
+    dot = sum(wa[t] * tf[theirs[t]] * idf[t] for t in order if theirs[t])
     if not dot:
         return 0.0
-    na = math.sqrt(sum(w * w for w in wa.values()))
+    na = wa.norm if isinstance(wa, ArticleWeights) else math.sqrt(sum(w * w for w in wa.values()))
     return dot / (na * story.norm(lang, df))
 
 
@@ -710,7 +734,7 @@ class Assigner:
         scored = []
         candidates = w.candidates(sketch, m.window_days, TOP_K)
         if candidates:
-            weighted = _weighted(sketch.terms, w.df)  # once, not once per candidate
+            weighted = ArticleWeights(_weighted(sketch.terms, w.df))  # once, not per candidate
             w.load_members(candidates, least=2)  # one member: its average is the pair
             for story in candidates:
                 f = features(sketch, story, w.df, m.window_days, weighted)
