@@ -42,6 +42,7 @@ from sqlalchemy import Connection, Engine
 from newsgraph.analyze import story_encoder as enc
 from newsgraph.analyze.story_cluster import (
     FEATURES,
+    TOP_K,
     Assigner,
     CentroidIndex,
     Decision,
@@ -191,6 +192,7 @@ def assign(
         try:
             cache.validate(conn)
             window = cache.window(conn, todo, model.window_days)
+            cache.prefetch(conn, todo, model.window_days)
             cache.index.begin()
             assigner = Assigner(model, window)
             with enc.blas_threads():
@@ -340,6 +342,48 @@ class WindowCache:
         self.lo = lo if self.lo is None else min(lo, self.lo)
         self.hi = hi if self.hi is None else max(hi, self.hi)
         self.index.maybe_block()
+
+    def prefetch(self, conn: Connection, sketches: Sequence[Sketch], days: int) -> None:
+        """Read the rows and member sketches of the stored stories the batch's articles
+        have as candidates in the index as the batch finds it (each article's ``TOP_K``
+        nearest), one query each for the whole batch, where ``fetch`` and
+        ``member_sketches`` would read them an article at a time. It only fills the
+        cache: the store does not change before the batch writes, so an article's
+        candidates come out as they would have been read (an article whose candidates
+        moved with the batch's own assignments reads the others when it meets them)."""
+        ix = self.index
+        probed = ix.probed, ix.probed_total  # not an article's first pass
+        keys: set[int] = set()
+        for s in sketches:
+            if s.vector.any():
+                keys.update(ix.nearest(s.vector, s.span, days, TOP_K))
+        ix.probed, ix.probed_total = probed
+        stored = sorted(k for k in keys if k > 0)[: CACHED_STORIES // 2]
+        rows = [k for k in stored if k not in self.rows]
+        if rows:
+            for row in q.story_rows(conn, rows):
+                self.reads["story_rows"] += 1
+                self.rows[int(row["id"])] = row
+            while len(self.rows) > CACHED_STORIES:
+                self.rows.popitem(last=False)
+        # members as ``Assigner.assign`` loads them first (of candidates of 2 or more),
+        # up to half the members the cache keeps
+        members, budget = [], CACHED_MEMBERS // 2
+        for k in stored:
+            size = int(ix.sizes[ix.rows[k]]) if k in ix.rows else 0
+            if size >= 2 and k not in self.members and budget >= min(size, q.MEMBERS_READ):
+                members.append(k)
+                budget -= min(size, q.MEMBERS_READ)
+        if members:
+            found = _member_sketches(conn, members)
+            for key in members:
+                got = found.get(key, [])
+                self.reads["member_rows"] += len(got)
+                self.members[key] = got
+                self.member_count += len(got)
+            while self.member_count > CACHED_MEMBERS and len(self.members) > len(members):
+                _, gone = self.members.popitem(last=False)
+                self.member_count -= len(gone)
 
     def counts(self, conn: Connection, keys: Iterable[str]) -> dict[str, int]:
         """The stored document counts of ``keys`` that the store has (as

@@ -263,8 +263,11 @@ def sketch_vectors(conn: Connection, article_ids: Iterable[str]) -> dict[str, by
     return found
 
 
+MEMBERS_READ = 200  # the latest members of a story read (``member_sketches``)
+
+
 def member_sketches(
-    conn: Connection, story_ids: Iterable[int], most: int = 200
+    conn: Connection, story_ids: Iterable[int], most: int = MEMBERS_READ
 ) -> dict[int, list[dict[str, Any]]]:
     """The stored sketch rows of the articles of ``story_ids``, by story, at most the
     ``most`` latest of each (by day, then id), oldest first. The bound is in the query
