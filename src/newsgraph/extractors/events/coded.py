@@ -8,7 +8,6 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -18,7 +17,7 @@ from newsgraph.extractors.events import confidence, domain, roles, speech, table
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.events.patterns import governing_verb
 from newsgraph.extractors.quotes.rules import heading_breaks
-from newsgraph.extractors.times.dating import after_published, event_date
+from newsgraph.extractors.times.dating import after_published, days_before, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]
@@ -805,8 +804,7 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
     effect': a clause joined to one told of a time months back is history too, not news
     of the day it is told."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    anchor = _FULL_DAY.match(published or "")
-    if verb is None or anchor is None:
+    if verb is None:
         return False
     beside = {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -814,11 +812,11 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
     if not beside:
         return False
     doc = verb.doc
-    today = date.fromisoformat(anchor[0])
     for expr in inside:
+        value = (expr.value or "").split("T")[0]
+        back = days_before(value, published) if expr.type == "DATE" and value else None
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-        value = _calendar_start(expr)
-        if span is None or value is None or (today - value).days < 60:
+        if span is None or back is None or back < 60:
             continue
         node = span.root
         for _ in range(4):
@@ -828,20 +826,6 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
         if node.i in beside:
             return True
     return False
-
-
-def _calendar_start(expr: TimeExpr) -> date | None:
-    """The first day of a DATE expression's calendar value ('2016-08' -> 2016-08-01)."""
-    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", (expr.value or "").split("T")[0])
-    if expr.type != "DATE" or match is None:
-        return None
-    try:
-        return date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-    except ValueError:
-        return None
-
-
-_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _listed_record(trigger: Token) -> bool:

@@ -185,6 +185,16 @@ def _year_before(expr: TimeExpr, value: str, published: str | None) -> str | Non
     return earlier if _begins(earlier) and not _after(earlier, published) else None
 
 
+def days_before(value: str, published: str | None) -> int | None:
+    """How many days the first day of a (possibly partial) date value lies before the
+    publication day (negative after it); None when either is not a calendar date."""
+    anchor = _FULL_DAY.match(published or "")
+    begins = _begins(value) if value[:4].isdigit() else None
+    if anchor is None or begins is None:
+        return None
+    return (date.fromisoformat(anchor[0]) - begins).days
+
+
 def after_published(value: str, published: str | None) -> bool:
     """Whether a (possibly partial) date value begins after the publication day."""
     return _after(value, published)
