@@ -2354,3 +2354,18 @@ def test_a_side_names_one_actor_once(nlp) -> None:
     )
     found = [e for e in events(nlp, text) if e.trigger.text == "killed"]
     assert found and all(len(e.target) == 1 for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("Malaysia Airports insisted in a statement that the airport was safe.", False),
+        ("Sturgeon insisted on Friday that Scotland be given a choice.", True),
+    ],
+)
+def test_insisting_on_a_fact_is_a_claim_and_on_a_subjunctive_a_demand(nlp, text, demand) -> None:
+    found = [e for e in events(nlp, text) if e.trigger.text == "insisted"]
+    if demand:
+        assert found and all((e.confidence or 0) >= 0.75 for e in found), found
+    else:
+        assert all((e.confidence or 0) < 0.75 for e in found), found

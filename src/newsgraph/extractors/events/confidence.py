@@ -1257,15 +1257,33 @@ def _claim(verb: Token) -> bool:
     """'insisted (that) there was zero chaos': a claim, not a demand; a demand's clause
     has a modal or a subjunctive ('insisted that he must go', 'insisted he resign')."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # 'insisted in a statement that the airport was safe': the clause the parser hung on
+    # the statement is what was insisted
+    clauses += [
+        clause
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in STATEMENTS
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in clause.children)
+    ]
     if not clauses:
         return False
     for clause in clauses:
         modal = any(c.dep_ == "aux" and c.lower_ in DEMANDING for c in clause.children)
         bare = not any(c.dep_ == "aux" for c in clause.children)  # 'insisted he resign'
-        if modal or (clause.tag_ == "VB" and bare):
+        # 'insisted that Scotland be given a choice': a subjunctive passive
+        subjunctive = any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children)
+        if modal or (bare and (clause.tag_ == "VB" or subjunctive)):
             return False
     return True  # 'insisted that they will someday make good on their promise': a claim
 
+
+# what words are given in ('in a statement that ...')
+STATEMENTS = frozenset(
+    {"statement", "interview", "letter", "tweet", "speech", "briefing", "post", "note"}
+)
 
 # modals of a demand ('insisted that he must go'); 'will', 'would', 'can' tell a claim
 DEMANDING = frozenset({"must", "should", "shall", "ought", "need", "needs"})
