@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
-from newsgraph.extractors.events.patterns import governing_verb
+from newsgraph.extractors.events.patterns import OCCASIONS, governing_verb
 from newsgraph.extractors.quotes.rules import heading_breaks
 from newsgraph.extractors.times.dating import after_published, days_before, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
@@ -351,13 +351,6 @@ def _occasion(root: Token, chain: dict[int, int]) -> int | None:
     if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS:
         return None
     return chain[prep.head.i]
-
-
-# occasions an act is done at, which a day after them dates ('in a speech Tuesday')
-OCCASIONS = frozenset(
-    {"speech", "interview", "statement", "address", "briefing", "conference", "rally",
-     "meeting", "session", "hearing", "debate", "appearance", "tweet", "post", "letter"}
-)  # fmt: skip
 
 
 # nouns for a part or a stretch of a time ('the end of last week')

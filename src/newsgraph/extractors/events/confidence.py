@@ -41,6 +41,7 @@ from newsgraph.extractors.events.arguments import (
 )
 from newsgraph.extractors.events.patterns import (
     ACTOR_ENTITIES,
+    OCCASIONS,
     governing_verb,
     is_actor,
     match_trigger,
@@ -1264,7 +1265,7 @@ def _claim(verb: Token) -> bool:
         for prep in verb.children
         if prep.dep_ == "prep"
         for noun in prep.children
-        if noun.dep_ == "pobj" and noun.lemma_.lower() in STATEMENTS
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in OCCASIONS
         for clause in noun.children
         if clause.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in clause.children)
     ]
@@ -1279,11 +1280,6 @@ def _claim(verb: Token) -> bool:
             return False
     return True  # 'insisted that they will someday make good on their promise': a claim
 
-
-# what words are given in ('in a statement that ...')
-STATEMENTS = frozenset(
-    {"statement", "interview", "letter", "tweet", "speech", "briefing", "post", "note"}
-)
 
 # modals of a demand ('insisted that he must go'); 'will', 'would', 'can' tell a claim
 DEMANDING = frozenset({"must", "should", "shall", "ought", "need", "needs"})

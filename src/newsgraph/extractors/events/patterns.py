@@ -79,6 +79,16 @@ def _time_phrase(prep: Token) -> bool:
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
+# occasions words are given or acts done at ('in a speech Tuesday', 'insisted in a
+# statement that ...'): a day after them dates the act, a 'that' clause on them is what
+# was said
+OCCASIONS = frozenset(
+    {"speech", "interview", "statement", "address", "briefing", "conference", "rally",
+     "meeting", "session", "hearing", "debate", "appearance", "tweet", "post", "letter",
+     "note"}
+)  # fmt: skip
+
+
 def prep_governs(token: Token, prep: str, lemmas: AbstractSet[str], dep: str = "pobj") -> bool:
     """Whether a ``prep`` phrase on ``token`` holds a word of ``lemmas`` as its ``dep``
     ('for comment', 'by saying')."""
