@@ -447,6 +447,9 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     coordination and prepositions, not out of relative or adverbial clauses), with how
     far up each is."""
     chain = {trigger.i: 0}
+    shared = _shared_tail(trigger)
+    if shared is not None:
+        chain[shared.i] = 0  # 'was shot and wounded last week': the time is both verbs'
     node = trigger
     for rank in range(1, 12):
         if _completed_purpose(node):
@@ -476,6 +479,26 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
     return chain
 
 
+def _shared_tail(verb: Token) -> Token | None:
+    """'A peacekeeper was shot and wounded last week', 'were arrested and charged on
+    Monday': a verb with nothing after it but 'and' and a second verb of the same subject
+    shares what follows that verb (its time); the second verb, or None. Not when the first
+    verb has an object or a phrase of its own ('met Kislyak in December and was fired in
+    February')."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    after = [c for c in verb.children if c.i > verb.i]
+    conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if len(conj) != 1 or any(c.dep_ not in ("cc", "conj", "punct") for c in after):
+        return None
+    second = conj[0]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in second.children):
+        return None  # a clause of its own ('and has promised ...')
+    if second.i - verb.i > 3:
+        return None  # only a pair of verbs side by side
+    return second
+
+
 # verbs that bring a past fact to light: what they confirm or admit was done before
 REVEALING = frozenset(
     {"confirm", "admit", "acknowledge", "reveal", "disclose", "concede", "recall",
@@ -499,7 +522,29 @@ def _revealed(verb: Token) -> bool:
     """'Page did confirm that he met with Kislyak in Cleveland, in an interview on
     Thursday night': a past act a report brings to light was done before the report, on
     a day the report's time does not give."""
-    return verb.dep_ == "ccomp" and verb.tag_ == "VBD" and verb.head.lemma_.lower() in REVEALING
+    if verb.dep_ != "ccomp" or verb.tag_ != "VBD":
+        return False
+    return verb.head.lemma_.lower() in REVEALING or _found_in_text(verb.head)
+
+
+# what a report, a study or an inquiry does with the acts it tells of
+FINDING_VERBS = frozenset(
+    {"say", "find", "conclude", "show", "allege", "claim", "state", "suggest", "reveal"}
+)
+# texts that tell of acts done before they were written
+FINDING_TEXTS = frozenset(
+    {"report", "study", "assessment", "inquiry", "investigation", "probe", "review",
+     "analysis", "survey", "dossier", "memo", "document", "audit"}
+)  # fmt: skip
+
+
+def _found_in_text(verb: Token) -> bool:
+    """'A US intelligence report says Putin ordered a cyber campaign', 'the inquiry found
+    that officers ignored warnings': a text tells of a past act done before it was
+    written, on a day neither its time nor the article's gives."""
+    if verb.lemma_.lower() not in FINDING_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_TEXTS for c in verb.children)
 
 
 # nouns for a time that a relative clause can tell what happened in

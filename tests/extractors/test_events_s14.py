@@ -1,0 +1,65 @@
+"""Events (issue 17, session 14): dates and sides from the seed-9940 dev draw and the
+earlier samples' verdicts, each on invented sentences, through the extraction steps."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from newsgraph.extractors.entities import find_entities
+from newsgraph.extractors.events import find_events
+from newsgraph.extractors.events.actors import event_actor, resolved_events
+from newsgraph.extractors.quotes import find_quotes
+from newsgraph.extractors.times import find_times
+from newsgraph.languages.en import english
+from newsgraph.records import Event
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp = english()
+
+    def run(text: str, published: str = "2019-05-15") -> list[Event]:
+        doc = nlp(text)
+        layer = find_entities(doc, published=published)
+        quotes = find_quotes(doc, resolve=layer.resolve)
+        found = find_events(
+            doc,
+            actors=partial(event_actor, layer, quotes=quotes),
+            published=published,
+            quotes=quotes,
+            times=find_times(text, anchor=published),
+        )
+        return resolved_events(found)
+
+    return run
+
+
+def trigger(events: list[Event], word: str) -> Event:
+    found = [e for e in events if e.trigger.text == word]
+    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in events]
+    return found[0]
+
+
+def test_a_time_after_two_verbs_dates_both(extract):
+    # 2019-05-15 is a Wednesday: 'last week' is ISO week 19
+    event = trigger(
+        extract("A Chilean soldier was shot and wounded last week near the border."), "shot"
+    )
+    assert event.date == "2019-W19"
+    # the first verb with a phrase of its own keeps its own time
+    event = trigger(extract("Flynn met Kislyak in December and was fired in February."), "met")
+    assert event.date == "2018-12"
+
+
+def test_an_act_a_report_tells_of_is_not_dated_by_the_report(extract):
+    text = "A Senate report says Moscow ordered a campaign of attacks against Kiev."
+    event = trigger(extract(text), "ordered")
+    assert event.date is None
+    text = "2019 March 2: An intelligence assessment says Tehran ordered attacks on tankers."
+    event = trigger(extract(text), "ordered")
+    assert event.date is None
+    # the act's own time still dates it
+    text = "A Senate report says Moscow ordered attacks against Kiev in March 2014."
+    assert trigger(extract(text), "ordered").date == "2014-03"
