@@ -63,3 +63,17 @@ def test_an_act_a_report_tells_of_is_not_dated_by_the_report(extract):
     # the act's own time still dates it
     text = "A Senate report says Moscow ordered attacks against Kiev in March 2014."
     assert trigger(extract(text), "ordered").date == "2014-03"
+
+
+def test_two_nationalities_before_one_noun_are_two_actors(extract):
+    event = trigger(
+        extract("The council imposed sanctions on Iranian and Syrian officials."), "sanctions"
+    )
+    assert {(a.name, a.country) for a in event.target} == {
+        ("Iranian officials", "IRN"),
+        ("Syrian officials", "SYR"),
+    }
+    event = trigger(
+        extract("British and Turkish troops attacked the rebel town on Friday."), "attacked"
+    )
+    assert {a.country for a in event.source} == {"GBR", "TUR"}

@@ -800,7 +800,39 @@ def _resolved(tokens: list[Token], resolve: ActorResolver | None) -> list[tuple[
         start, end = roles.actor_span(token)
         actor = resolve(start, end) if resolve else None
         out.append((token, actor or roles.default_actor(doc_text(token.doc)[start:end])))
+        second = _second_nation(token, end)
+        if second is not None:
+            # 'US and French forces': the French forces too
+            other = (resolve(second.idx, end) if resolve else None) or roles.default_actor(
+                doc_text(token.doc)[second.idx : end]
+            )
+            first = out[-1][1]
+            if other.country and other.country != first.country:
+                if first.entity is None:  # 'US forces', not 'US and French forces'
+                    text = doc_text(token.doc)
+                    mod = second.head
+                    name = (
+                        text[start : mod.idx + len(mod.text)] + text[second.idx + len(second) : end]
+                    )
+                    out[-1] = (token, dataclasses.replace(first, name=name))
+                out.append((token, other))
     return out
+
+
+def _second_nation(head: Token, end: int) -> Token | None:
+    """'US and French forces', 'Russian and Ukrainian individuals': the second of two
+    nationality words joined before one noun, which names a second actor of its own
+    (the phrase from it to the noun's end); None when there is none."""
+    for mod in head.lefts:
+        if mod.dep_ not in ("amod", "nmod", "compound") or mod.ent_type_ not in ("NORP", "GPE"):
+            continue
+        for conj in mod.children:
+            between = head.doc[conj.i + 1 : head.i]
+            if conj.dep_ != "conj" or conj.ent_type_ not in ("NORP", "GPE") or conj.i > head.i:
+                continue
+            if conj.idx < end and all(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in between):
+                return conj
+    return None
 
 
 def _pronoun_of_target(
