@@ -77,3 +77,10 @@ def test_two_nationalities_before_one_noun_are_two_actors(extract):
         extract("British and Turkish troops attacked the rebel town on Friday."), "attacked"
     )
     assert {a.country for a in event.source} == {"GBR", "TUR"}
+
+
+def test_the_service_a_complaint_is_made_on_is_not_its_target(extract):
+    text = "The senator complained on Facebook that the Interior Ministry had ignored him."
+    event = trigger(extract(text), "complained")
+    assert "Facebook" not in {a.name for a in event.target}
+    assert event.target and event.target[0].name.endswith("Interior Ministry")

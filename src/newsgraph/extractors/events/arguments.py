@@ -878,10 +878,19 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
                 named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS and not _town(g)]
             if child.lower_ == "for":  # "endorsed Trump's campaign for president": an office
                 named = [g for g in named if not _bare_office(g)]
+            if child.lower_ == "on":  # 'complained on Twitter that ...': where it was said
+                named = [g for g in named if g.lemma_.lower() not in CHANNELS]
             found = actor_tokens(named)
             if found:
                 return found
     return []
+
+
+# the services and media something is said or shown on ('on Twitter', 'on television')
+CHANNELS = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "telegram", "weibo", "tiktok", "snapchat",
+     "vkontakte", "television", "tv", "radio", "air", "website", "blog", "podcast"}
+)  # fmt: skip
 
 
 def _distance(prep: Token) -> bool:
