@@ -84,3 +84,17 @@ def test_the_service_a_complaint_is_made_on_is_not_its_target(extract):
     event = trigger(extract(text), "complained")
     assert "Facebook" not in {a.name for a in event.target}
     assert event.target and event.target[0].name.endswith("Interior Ministry")
+
+
+def test_a_former_holder_named_is_not_the_president_of_today():
+    # 'former President X' is stated as no present president: 'the president' after it
+    # in a 2017 story is the one in office (named before), not the former one
+    text = (
+        "A former British ambassador to the U.S. lashed out at Donald Trump on Sunday for "
+        "his claims that the U.K. wiretapped him for former President Barack Obama. Sir "
+        "John Smith accused the president of peddling falsehoods."
+    )
+    layer = find_entities(english()(text), published="2017-06-01")
+    at = text.rindex("the president")
+    found = layer.resolve(at, at + len("the president"))
+    assert found is not None and found.entity == "Q22686"  # Trump, not Obama

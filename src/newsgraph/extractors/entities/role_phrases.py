@@ -853,6 +853,8 @@ def _from_stated(
         for i, s in art.stated
         if compatible(key, RoleKey(s.role, art.country_of(s), s.org, s.region))
     ]
+    if not past:  # 'former President Barack Obama' is stated as no present president
+        fits = [(i, s) for i, s in fits if not _past(s.text.lower().split())]
     gone = {s.entity for _, s in fits if (art.resolver.years_out_of_office(s.entity) or 0.0) > 0}
     if not past and gone and any(s.entity not in gone for _, s in fits):
         fits = [(i, s) for i, s in fits if s.entity not in gone]
