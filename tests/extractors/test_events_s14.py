@@ -98,3 +98,13 @@ def test_a_former_holder_named_is_not_the_president_of_today():
     at = text.rindex("the president")
     found = layer.resolve(at, at + len("the president"))
     assert found is not None and found.entity == "Q22686"  # Trump, not Obama
+
+
+def test_an_act_told_against_a_change_of_office_is_not_dated_today(extract):
+    text = "Shortly before leaving office, President Barack Obama allowed the Security Council to condemn Israel."
+    assert trigger(extract(text, published="2017-02-07"), "allowed").date is None
+    text = "Before becoming president, Donald Trump criticized China over its trade policies."
+    assert trigger(extract(text, published="2017-02-07"), "criticized").date is None
+    # a trip is no change of office: the clause's own day stands
+    text = "Before leaving for Berlin, Donald Trump criticized China over its trade policies on Monday."
+    assert trigger(extract(text, published="2017-02-07"), "criticized").date == "2017-02-06"

@@ -739,6 +739,23 @@ def _apart(mark: Token) -> bool:
     return not gap & SAME_DAY_GAPS
 
 
+def _tenure_turn(prep: Token) -> bool:
+    """'before leaving office', 'after taking power', 'before becoming president': a time
+    told by the start or end of someone's tenure."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("before", "after"):
+        return False
+    for verb in prep.children:
+        if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+            continue
+        lemma = verb.lemma_.lower()
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+        if lemma in ("leave", "take", "assume", "enter") and objects & {"office", "power"}:
+            return True
+        if lemma == "become" and objects:
+            return True
+    return False
+
+
 # gaps of days or more, which put the two acts on different days however 'just' they are
 DAY_GAPS = frozenset({"days", "weeks", "months", "years", "decades", "day", "week", "month"})
 
@@ -769,6 +786,10 @@ def _reports_present(trigger: Token) -> bool:
     if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
         # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
         # after) the reported act, on a day the text does not give
+        return False
+    if any(_tenure_turn(c) for c in verb.children):
+        # 'Shortly before leaving office, Obama allowed the council to pass ...': the act is
+        # told against a change of office, on a day the clause does not give
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("during", "since") for c in verb.children):
         # 'proposed the target during the campaign': then, not today; 'Since the
