@@ -108,3 +108,14 @@ def test_an_act_told_against_a_change_of_office_is_not_dated_today(extract):
     # a trip is no change of office: the clause's own day stands
     text = "Before leaving for Berlin, Donald Trump criticized China over its trade policies on Monday."
     assert trigger(extract(text, published="2017-02-07"), "criticized").date == "2017-02-06"
+
+
+def test_a_visit_to_meet_someone_has_them_as_its_target(extract):
+    text = "Prime Minister Justin Trudeau arrived at Blair House in Washington for lunch with Vice President Mike Pence."
+    event = trigger(extract(text, published="2017-03-24"), "arrived")
+    assert [a.name for a in event.target] == ["Mike Pence"]
+    text = (
+        "Chancellor Angela Merkel arrived at the White House on Friday for talks with Donald Trump."
+    )
+    event = trigger(extract(text, published="2017-03-24"), "arrived")
+    assert [a.name for a in event.target] == ["Donald Trump"]

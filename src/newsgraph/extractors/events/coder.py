@@ -27,7 +27,7 @@ from newsgraph.extractors.events.coded import (
     _dedupe,
     _to_event,
 )
-from newsgraph.extractors.events.patterns import match_trigger, prep_governs
+from newsgraph.extractors.events.patterns import is_actor, match_trigger, prep_governs
 from newsgraph.extractors.events.senses import visited_place
 from newsgraph.extractors.events.tables import Pattern
 from newsgraph.kb.actor_codes import agent_sector
@@ -328,7 +328,40 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     host = visited_place(token) if code == "042" and token.pos_ == "VERB" else None
     if host is not None:
         targets = [host]  # 'came to the Victory Parade in Moscow': Russia hosts the visit
+    met = _met_on_visit(token) if code == "042" and token.pos_ == "VERB" else []
+    if met:
+        targets = met  # 'arrived at the Naval Observatory for breakfast with Pence': Pence
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+# what a visitor comes for, with someone ('for talks with Trump')
+MEETINGS = frozenset(
+    {"talk", "talks", "meeting", "breakfast", "lunch", "dinner", "consultation", "summit",
+     "negotiation", "discussion"}
+)  # fmt: skip
+
+
+def _met_on_visit(verb: Token) -> list[Token]:
+    """Whom a visit is made to meet: 'arrived at the Naval Observatory for breakfast with
+    Pence', 'went to the club on Friday to meet the Freedom Caucus' -> Pence, the
+    caucus; the host the clause names, rather than the building or city it happened in.
+    Empty when no one is named."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in MEETINGS:
+                    found += [
+                        g
+                        for p in noun.children
+                        if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children
+                        if g.dep_ == "pobj" and is_actor(g)
+                    ]
+        purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in ("meet", "see")
+        if purpose and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            found += [g for g in child.children if g.dep_ == "dobj" and is_actor(g)]
+    return found
 
 
 def _ordered_coercion(token: Token, code: str) -> bool:
