@@ -119,3 +119,12 @@ def test_a_visit_to_meet_someone_has_them_as_its_target(extract):
     )
     event = trigger(extract(text, published="2017-03-24"), "arrived")
     assert [a.name for a in event.target] == ["Donald Trump"]
+
+
+def test_the_parties_to_ties_an_inquiry_looks_into_are_its_targets(extract):
+    text = "The FBI is investigating contacts between the campaign and Russian operatives."
+    event = trigger(extract(text), "investigating")
+    assert "RUS" in {a.country for a in event.target}
+    text = "The State Duma will launch a probe of Radio Free Europe, lawmakers said on Monday."
+    event = trigger(extract(text), "probe")
+    assert [a.name for a in event.target] == ["Radio Free Europe"]

@@ -450,6 +450,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     return (
         _prep_targets(token, preps)
+        or _ties_probed(token)
         or _partners(token)
         or _allowed(token)
         or addressee(token)
@@ -462,6 +463,41 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _written_to(token)
         or _sent_to(token)
     )
+
+
+# inquiries, and the ties they look into ('investigating contacts between X and Y')
+PROBES = frozenset({"investigate", "probe", "examine", "investigation", "inquiry"})
+TIES = frozenset(
+    {"contact", "tie", "link", "connection", "relation", "relationship", "dealing",
+     "communication", "collusion", "coordination", "meeting"}
+)  # fmt: skip
+
+
+def _ties_probed(token: Token) -> list[Token]:
+    """'The FBI is investigating contacts between Trump associates and Russian operatives',
+    'a probe into the links of the mayor with the cartel': the parties to the ties an
+    inquiry looks into are its targets."""
+    if token.lemma_.lower() not in PROBES:
+        return []
+    nouns = [c for c in token.children if c.dep_ == "dobj"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("into", "of")]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # 'opened an investigation into ...'
+        preps += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "into"]
+    nouns += [g for c in preps for g in _pobjs(c)]
+    for noun in nouns:
+        if noun.lemma_.lower() not in TIES:
+            continue
+        found = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("between", "with", "of")
+            for g in _pobjs(c)
+            for t in conjuncts(g)
+        ]
+        found = actor_tokens([t for t in found if is_actor(t)])
+        if found:
+            return found
+    return []
 
 
 def _blamed_on(verb: Token) -> list[Token]:
@@ -1241,6 +1277,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     if noun.lemma_.lower() in ATTACKS | FIGHTS:
         preps = tuple(p for p in preps if p != "for")  # 'the battle for Raqqa': the prize
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
+    found = found or _ties_probed(noun)
     found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
@@ -1277,6 +1314,9 @@ UNDERGONE = frozenset(
         "release",
         "persecution",
         "massacre",
+        "investigation",  # 'a probe of Radio Liberty and CNN': the outlets probed
+        "probe",
+        "inquiry",
     }
 )
 
