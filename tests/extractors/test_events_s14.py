@@ -122,9 +122,18 @@ def test_a_visit_to_meet_someone_has_them_as_its_target(extract):
 
 
 def test_the_parties_to_ties_an_inquiry_looks_into_are_its_targets(extract):
-    text = "The FBI is investigating contacts between the campaign and Russian operatives."
+    text = "The FBI is investigating contacts between the campaign and Russian diplomats."
     event = trigger(extract(text), "investigating")
     assert "RUS" in {a.country for a in event.target}
     text = "The State Duma will launch a probe of Radio Free Europe, lawmakers said on Monday."
     event = trigger(extract(text), "probe")
     assert [a.name for a in event.target] == ["Radio Free Europe"]
+
+
+def test_a_person_noun_of_the_state_or_the_law_is_an_actor(extract):
+    text = "Senator Marco Rubio lashed out at a federal judge who had blocked the order."
+    event = trigger(extract(text), "lashed")
+    assert [(a.name, a.sector) for a in event.target] == [("federal judge", "JUD")]
+    # a place is no actor, whatever sector the tables give it
+    text = "United Nations officials visited prisons in the north on Monday, the agency said."
+    assert all(a.name != "prisons" for e in extract(text) for a in e.target)

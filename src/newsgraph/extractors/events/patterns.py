@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.tables import Pattern
+from newsgraph.kb.actor_codes import agent_sector
+from newsgraph.resources import load_json
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"})
@@ -52,7 +55,27 @@ def is_actor(token: Token) -> bool:
         return True
     if token.pos_ == "PRON":
         return token.lower_ in PERSONAL_PRONOUNS
-    return token.lemma_.lower() in _actor_nouns()
+    lemma = token.lemma_.lower()
+    if lemma in _actor_nouns():
+        return True
+    # 'a federal judge', 'prosecutors', 'a reporter': a noun the actor tables type as an
+    # agent of the state, the law, the press or armed politics
+    if token.pos_ != "NOUN" or lemma not in _people_words():
+        return False
+    return (agent_sector(lemma) or "")[:3] in AGENT_SECTORS
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns for people (``data/confidence.json``), not for places or things ('prisons')."""
+    table = load_json("newsgraph.extractors.events", "data/confidence.json")
+    return frozenset(table["person_nouns"])
+
+
+# sectors of the agent nouns that can act in a political event
+AGENT_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "MED", "REB", "OPP", "UAF", "IGO", "NGO"}
+)
 
 
 def _actor_nouns() -> frozenset[str]:
