@@ -137,3 +137,15 @@ def test_a_person_noun_of_the_state_or_the_law_is_an_actor(extract):
     # a place is no actor, whatever sector the tables give it
     text = "United Nations officials visited prisons in the north on Monday, the agency said."
     assert all(a.name != "prisons" for e in extract(text) for a in e.target)
+
+
+def test_acts_to_come_and_acts_before_another_past_act_are_not_dated_today(extract):
+    text = "Theresa May could soon find herself at a summer palace when she travels to Japan."
+    assert trigger(extract(text), "travels").date is None
+    text = "The Taliban urged Ahmad Zia Saraj to leave his post before he fled to Pakistan."
+    assert trigger(extract(text), "urged").date is None
+    # a day of its own still dates it
+    text = (
+        "The Taliban urged Ahmad Zia Saraj on Monday to leave his post before he fled to Pakistan."
+    )
+    assert trigger(extract(text), "urged").date == "2019-05-13"

@@ -739,6 +739,30 @@ def _apart(mark: Token) -> bool:
     return not gap & SAME_DAY_GAPS
 
 
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "can"})
+
+
+def _time_to_come(verb: Token) -> bool:
+    """A present tense in a 'when', 'once' or 'if' clause of a verb with a modal ('will
+    meet the Queen when he travels to Britain'): the clause tells a time to come."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if not any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "once", "if") for c in verb.children
+    ):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.head.children)
+
+
+def _before_past(clause: Token) -> bool:
+    """'before he fled to Kabul': a past act the clause's act came before."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBD"
+        and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children)
+    )
+
+
 def _tenure_turn(prep: Token) -> bool:
     """'before leaving office', 'after taking power', 'before becoming president': a time
     told by the start or end of someone's tenure."""
@@ -786,6 +810,13 @@ def _reports_present(trigger: Token) -> bool:
     if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
         # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
         # after) the reported act, on a day the text does not give
+        return False
+    if _time_to_come(verb):
+        # 'could soon find himself there when he travels to Britain': a trip to come
+        return False
+    inner = [g for c in verb.children if c.dep_ == "xcomp" for g in c.children]
+    if any(_before_past(c) for c in (*verb.children, *inner)):
+        # 'The Taliban urged Karimi to leave his job before he fled': before another past act
         return False
     if any(_tenure_turn(c) for c in verb.children):
         # 'Shortly before leaving office, Obama allowed the council to pass ...': the act is
