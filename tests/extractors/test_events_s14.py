@@ -149,3 +149,8 @@ def test_acts_to_come_and_acts_before_another_past_act_are_not_dated_today(extra
         "The Taliban urged Ahmad Zia Saraj on Monday to leave his post before he fled to Pakistan."
     )
     assert trigger(extract(text), "urged").date == "2019-05-13"
+
+
+def test_an_act_after_a_time_told_before_is_not_dated_today(extract):
+    text = "It was after that massacre that the European Union imposed sanctions on Syria."
+    assert trigger(extract(text), "sanctions").date is None

@@ -421,7 +421,9 @@ ANAPHORIC_DAY = re.compile(
     r"|\bthe day (?:before|after)\b"
     # 'on the last day of his visit': a day of an occasion the text places elsewhere
     r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
-    r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b",
+    r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b"
+    # 'It was after that disaster that sanctions were imposed': after a time told before
+    r"|\b(?:after|following) (?:that|those)\b",
     re.I,
 )
 
