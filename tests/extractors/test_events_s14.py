@@ -154,3 +154,16 @@ def test_acts_to_come_and_acts_before_another_past_act_are_not_dated_today(extra
 def test_an_act_after_a_time_told_before_is_not_dated_today(extract):
     text = "It was after that massacre that the European Union imposed sanctions on Syria."
     assert trigger(extract(text), "sanctions").date is None
+
+
+def test_the_north_is_the_one_northern_country_the_story_names(extract):
+    text = (
+        "North Korea launched two missiles on Sunday. South Korean President Moon Jae-in "
+        "condemned the North on Monday. Japan has ruled out engaging the North in talks."
+    )
+    events = extract(text)
+    assert [a.code for a in trigger(events, "condemned").target] == ["PRK"]
+    assert [a.code for a in trigger(events, "ruled").target] == ["PRK"]
+    # a story naming no such country leaves it alone
+    text = "Rebels condemned the North on Monday, a spokesman for the army said."
+    assert all(a.name != "North Korea" for e in extract(text) for a in e.target)

@@ -308,6 +308,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
                 targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
+    if frame == "reject" and complement is None and not targets:
+        targets = _refused_dealing(token)  # 'ruled out engaging the North': North Korea
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
         code = "141"  # 'activists protested against the ministry': they demonstrated
     if code.startswith("19") and token.lemma_.lower() == "attack" and _by_words(token):
@@ -332,6 +334,23 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if met:
         targets = met  # 'arrived at the Naval Observatory for breakfast with Pence': Pence
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+def _refused_dealing(verb: Token) -> list[Token]:
+    """Whom a refusal keeps away from: the object of the dealing it refuses, when that
+    dealing is no coded act ('ruled out engaging the North', 'refused to recognise
+    Kosovo')."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "advcl", "pcomp") or child.pos_ != "VERB":
+            continue
+        if child.dep_ == "advcl" and (
+            child.tag_ != "VBG" or any(c.dep_ == "mark" for c in child.children)
+        ):
+            continue  # only a gerund hung on the verb, not a clause of its own
+        objects = [g for g in child.children if g.dep_ == "dobj" and is_actor(g)]
+        if objects:
+            return objects
+    return []
 
 
 # what a visitor comes for, with someone ('for talks with Trump')

@@ -49,6 +49,8 @@ def is_actor(token: Token) -> bool:
     """Whether a token can name who acts or is acted on (a named entity, agent noun, pronoun)."""
     if token.ent_type_ in ACTOR_ENTITIES:
         return True
+    if token.text in ("North", "South") and any(c.lower_ == "the" for c in token.lefts):
+        return True  # 'engaging the North': the country of that half the story names
     if token.ent_type_ in tables.lexicon()["non_actor_entities"]:
         return False
     if token.pos_ == "PROPN":
