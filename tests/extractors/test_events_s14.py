@@ -167,3 +167,11 @@ def test_the_north_is_the_one_northern_country_the_story_names(extract):
     # a story naming no such country leaves it alone
     text = "Rebels condemned the North on Monday, a spokesman for the army said."
     assert all(a.name != "North Korea" for e in extract(text) for a in e.target)
+
+
+def test_a_yearless_day_of_a_doer_of_history_is_no_recent_day(extract):
+    text = (
+        "The Soviets were losing patience, and by mid-December they refused to set a date "
+        "for further talks in Geneva."
+    )
+    assert trigger(extract(text, published="2017-01-20"), "refused").date is None

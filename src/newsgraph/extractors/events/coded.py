@@ -220,6 +220,8 @@ def _date(
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
+    if _of_old(coded):  # 'by mid-December the North Vietnamese refused': not last December
+        times = [t for t in times if re.search(r"\d{4}", text[t.start : t.end])]
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
     vague = any((_vague_past(t) or t.type == "DURATION") and governs(t) is not None for t in inside)
     # 'closed 100 golf courses and ordered 507 others to make changes over the past five
@@ -301,7 +303,9 @@ def _arranged(coded: Coded) -> bool:
 # actors that exist only in history: what they did was not done today
 HISTORICAL = re.compile(
     r"\b(?:Nazis?|Nazi Germany|Third Reich|Wehrmacht|Gestapo|Soviets|Soviet Union|USSR"
-    r"|Ottomans|Ottoman Empire|Khmer Rouge)\b"
+    r"|Ottomans|Ottoman Empire|Khmer Rouge|North Vietnam(?:ese)?|South Vietnam(?:ese)?"
+    r"|Viet Cong|East Germany|West Germany|Yugoslavia|Czechoslovakia|Rhodesia|Prussia"
+    r"|Austria-Hungary|Confederacy|Confederate army)\b"
 )
 
 
