@@ -175,3 +175,13 @@ def test_a_yearless_day_of_a_doer_of_history_is_no_recent_day(extract):
         "for further talks in Geneva."
     )
     assert trigger(extract(text, published="2017-01-20"), "refused").date is None
+
+
+def test_the_time_of_a_when_clauses_complement_dates_the_clause(extract):
+    text = "Senator Joe Manchin was attacked when he tried to stop a robbery in 2011, police said."
+    assert trigger(extract(text), "attacked").date == "2011"
+
+
+def test_an_announced_visit_keeps_its_coming_days(extract):
+    text = "The Foreign Ministry announced on Thursday Modi's visit to Portugal from Jan 24 to 26."
+    assert trigger(extract(text, published="2017-01-13"), "visit").date == "2017-01-24"

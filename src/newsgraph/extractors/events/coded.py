@@ -286,13 +286,20 @@ def _since(expr: TimeExpr, doc: Doc) -> bool:
     return False
 
 
+# occasions named by a noun, which a day after publication dates as still to come
+OCCASION_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talks", "summit"})
+
+
 def _arranged(coded: Coded) -> bool:
     """A present simple with no auxiliary ('Tillerson travels to South Korea on Friday',
     'the council meets on Monday'): news tells arrangements this way, so a day after
-    publication that governs the clause dates the act still to come."""
+    publication that governs the clause dates the act still to come. So does a noun for
+    an occasion ('announced Xi's visit to Switzerland from Jan 15 to 18')."""
     if coded.modality is not None or coded.negated:
         return False
     verb = coded.trigger
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in OCCASION_NOUNS:
+        return True
     if verb.pos_ in ("NOUN", "PROPN"):
         verb = governing_verb(verb) or verb
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
@@ -393,7 +400,11 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
     'when' clause (or of a bare participle clause: 'Speaking on February 15, Netanyahu
     thanked ...'; or of a participle clause of a message: 'In tweets posted March 4,
-    Trump accused ...') dates the clause it hangs on."""
+    Trump accused ...') dates the clause it hangs on; so does a time of the 'when'
+    clause's complement ('was beaten when he helped protect a woman in 2009')."""
+    for _ in range(2):
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            verb = verb.head
     if verb.dep_ in ("advcl", "relcl") and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
     ):
