@@ -185,3 +185,8 @@ def test_the_time_of_a_when_clauses_complement_dates_the_clause(extract):
 def test_an_announced_visit_keeps_its_coming_days(extract):
     text = "The Foreign Ministry announced on Thursday Modi's visit to Portugal from Jan 24 to 26."
     assert trigger(extract(text, published="2017-01-13"), "visit").date == "2017-01-24"
+
+
+def test_the_parties_to_alleged_ties_are_the_inquirys_targets(extract):
+    text = "The Senate committee will investigate allegations of collusion between the governor and Russia."
+    assert "RUS" in {a.country for a in trigger(extract(text), "investigate").target}

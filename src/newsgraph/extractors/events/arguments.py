@@ -473,6 +473,9 @@ TIES = frozenset(
 )  # fmt: skip
 
 
+CLAIMS = frozenset({"allegation", "claim", "accusation", "report", "suspicion", "evidence"})
+
+
 def _ties_probed(token: Token) -> list[Token]:
     """'The FBI is investigating contacts between Trump associates and Russian operatives',
     'a probe into the links of the mayor with the cartel': the parties to the ties an
@@ -484,6 +487,15 @@ def _ties_probed(token: Token) -> list[Token]:
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # 'opened an investigation into ...'
         preps += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "into"]
     nouns += [g for c in preps for g in _pobjs(c)]
+    # 'investigate allegations of collusion between the campaign and Russia'
+    nouns += [
+        g
+        for n in nouns
+        if n.lemma_.lower() in CLAIMS
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in _pobjs(c)
+    ]
     for noun in nouns:
         if noun.lemma_.lower() not in TIES:
             continue
