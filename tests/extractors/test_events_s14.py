@@ -12,6 +12,7 @@ from newsgraph.extractors.events import find_events
 from newsgraph.extractors.events.actors import event_actor, resolved_events
 from newsgraph.extractors.quotes import find_quotes
 from newsgraph.extractors.times import find_times
+from newsgraph.kb.actor_codes import code_phrase
 from newsgraph.languages.en import english
 from newsgraph.records import Event
 
@@ -190,3 +191,9 @@ def test_an_announced_visit_keeps_its_coming_days(extract):
 def test_the_parties_to_alleged_ties_are_the_inquirys_targets(extract):
     text = "The Senate committee will investigate allegations of collusion between the governor and Russia."
     assert "RUS" in {a.country for a in trigger(extract(text), "investigate").target}
+
+
+def test_latin_american_is_no_american():
+    found = code_phrase("Latin American governments")
+    assert found is None or found.country is None
+    assert code_phrase("American diplomats").country == "USA"

@@ -309,6 +309,11 @@ def _surname_demonym(
     )
 
 
+# words that make 'American' a continent's part ('Latin American', 'South American'), not
+# the United States' demonym
+_CONTINENT_PARTS = frozenset({"latin", "central", "north", "south", "east", "west", "pan"})
+
+
 @lru_cache(maxsize=16384)
 def code_phrase(text: str) -> ActorCode | None:
     """Code a short noun phrase ("Jordanian police" -> JORCOP); None when it names no actor.
@@ -333,6 +338,9 @@ def code_phrase(text: str) -> ActorCode | None:
     place = place or _longest(rest, tables.geo, cut + 1, len(rest))
     if place is not None and place[0] > 0 and _particle(rest[place[0] - 1], text, place[0] == 1):
         place, before = None, False  # 'Senator Leila de Lima': a surname, no place
+    part = place is not None and place[0] > 0 and rest[place[0] - 1] in _CONTINENT_PARTS
+    if part and place is not None and rest[place[0]] in ("american", "americans"):
+        place, before = None, False  # 'Latin American nations', 'South Americans'
     if place is not None and _surname_demonym(tokens, place, text, tables):
         place, before = None, False  # 'businessman Mark Cuban': a surname, no nationality
     country: str | None = place[2][0] if place else None
