@@ -197,3 +197,12 @@ def test_latin_american_is_no_american():
     found = code_phrase("Latin American governments")
     assert found is None or found.country is None
     assert code_phrase("American diplomats").country == "USA"
+
+
+def test_an_envoy_is_recalled_by_their_state_from_the_host(extract):
+    text = "The Dutch ambassador was recalled from Ankara on Sunday after the row over the rallies."
+    event = trigger(extract(text), "recalled")
+    assert [a.country for a in event.source] == ["NLD"]
+    assert [a.country for a in event.target] == ["TUR"]
+    text = "The Netherlands recalled its ambassador from Ankara on Sunday."
+    assert [a.country for a in trigger(extract(text), "recalled").target] == ["TUR"]

@@ -308,6 +308,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
                 targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
+    if code == "161" and token.lemma_.lower() == "recall":
+        sources, targets = _recalled(token, sources, targets)
     if frame == "reject" and complement is None and not targets:
         targets = _refused_dealing(token)  # 'ruled out engaging the North': North Korea
     if code == "110" and token.lemma_.lower() == "protest" and _crowd(sources):
@@ -334,6 +336,26 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if met:
         targets = met  # 'arrived at the Naval Observatory for breakfast with Pence': Pence
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
+
+
+def _recalled(
+    verb: Token, sources: list[Token], targets: list[Token]
+) -> tuple[list[Token], list[Token]]:
+    """An envoy recalled: the envoy's state recalls ('The Japanese ambassador was recalled
+    from Seoul': Japan), from the state the envoy was posted in (Seoul: South Korea)."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    posted = [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj" and is_actor(g)
+    ]
+    envoy = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not sources and envoy:
+        sources, targets = envoy, [t for t in targets if t not in envoy]
+    return sources, posted or targets
 
 
 def _refused_dealing(verb: Token) -> list[Token]:
