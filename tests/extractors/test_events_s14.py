@@ -206,3 +206,9 @@ def test_an_envoy_is_recalled_by_their_state_from_the_host(extract):
     assert [a.country for a in event.target] == ["TUR"]
     text = "The Netherlands recalled its ambassador from Ankara on Sunday."
     assert [a.country for a in trigger(extract(text), "recalled").target] == ["TUR"]
+
+
+def test_who_was_trained_to_fight_fights(extract):
+    text = "Peshmerga units in Dohuk have been trained to fight against ISIL by the Kurdish People's Protection Units (YPG)."
+    event = trigger(extract(text), "fight")
+    assert "Kurdish People's Protection Units" not in {a.name for a in event.source}

@@ -60,8 +60,11 @@ def subject_of(token: Token) -> list[Token]:
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if hops == 0 and undergone(verb) is not None:
         return []
+    # 'were trained to fight ISIL by the YPG': a 'by' the parser hung on an active
+    # infinitive belongs to the passive it completes
+    misplaced = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children)
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and not (misplaced and verb.tag_ == "VB"):
             return _pobjs(child)
     if passive_participle(verb):
         return []  # 'Sentsov went on trial, accused of plotting ...': accused by no one named
@@ -298,6 +301,10 @@ def _object_controller(head: Token) -> list[Token]:
     if head.lemma_.lower() in SUBJECT_CONTROL:
         return []
     objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
+    if not objects and any(c.dep_ == "auxpass" for c in head.children):
+        # 'Yazidi groups have been trained to fight ISIL by the YPG': who was trained
+        # fights, not who trained them
+        objects = [c for c in head.children if c.dep_ == "nsubjpass" and is_actor(c)]
     if not objects:
         objects = [
             g
