@@ -212,3 +212,9 @@ def test_who_was_trained_to_fight_fights(extract):
     text = "Peshmerga units in Dohuk have been trained to fight against ISIL by the Kurdish People's Protection Units (YPG)."
     event = trigger(extract(text), "fight")
     assert "Kurdish People's Protection Units" not in {a.name for a in event.source}
+
+
+def test_a_name_before_an_owned_title_is_the_actor(extract):
+    text = "Gunmen shot Wang Lei, the province's party chief, and mayor Chen Hong on Monday."
+    names = {a.name for a in trigger(extract(text), "shot").target}
+    assert {"Wang Lei", "Chen Hong"} <= names

@@ -207,7 +207,7 @@ def event_actor(
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None
     word = last.lower()
     owned = re.search(r"['’]s?\s", text) is not None  # "Trump's nominee", not 'the candidate'
-    if owner and owned and _person_word(word):
+    if owner and owned and _person_word(word) and not _named_first(entity, start, layer.text):
         return None  # "Trump's nominee", "May's spokesman": someone else, not the owner
     if code is not None and not owner and not _heads(entity, start, end, layer.text):
         if kind == "ORG":  # 'the Palestinian Islamic Jihad movement', 'Red Cross officials'
@@ -276,6 +276,14 @@ def _half_of(layer: Any, text: str) -> EventActor | None:
     code = next(iter(found)).split(":", 1)[1]
     known = kb.countries.get(code)
     return EventActor(f"country:{code}", known.name if known else text, code, None, code)
+
+
+def _named_first(entity: Any, start: int, text: str) -> bool:
+    """The phrase opens with the person's name and an apposition follows ("Zhang Yan, the
+    city's Party chief"): the person, whoever the title's owner is."""
+    return entity is not None and any(
+        m.start == start and text[m.end : m.end + 1] == "," for m in entity.mentions
+    )
 
 
 def _owned_body(text: str) -> bool:
