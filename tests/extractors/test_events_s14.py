@@ -155,6 +155,9 @@ def test_acts_to_come_and_acts_before_another_past_act_are_not_dated_today(extra
 def test_an_act_after_a_time_told_before_is_not_dated_today(extract):
     text = "It was after that massacre that the European Union imposed sanctions on Syria."
     assert trigger(extract(text), "sanctions").date is None
+    # 'After that,' goes on with the story's next step, today's
+    text = "After that, several members of the Black Hand group were arrested by police."
+    assert trigger(extract(text), "arrested").date == "2019-05-15"
 
 
 def test_the_north_is_the_one_northern_country_the_story_names(extract):

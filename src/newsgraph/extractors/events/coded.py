@@ -438,7 +438,8 @@ ANAPHORIC_DAY = re.compile(
     r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
     r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b"
     # 'It was after that disaster that sanctions were imposed': after a time told before
-    r"|\b(?:after|following) (?:that|those)\b",
+    # (not 'After that, several members were arrested': the story's next step)
+    r"|\b(?:after|following) (?:that|those) (?!(?:he|she|they|it|we|you|i|the|a|an)\b)[a-z]{3,}",
     re.I,
 )
 
