@@ -121,8 +121,8 @@ def assess(
         *_actor_doubts(trigger, sides, code or "", plover, spoken),
         *_mood_doubts(trigger, plover, code, modality, spoken),
     ]
-    if negated:
-        doubts.append("negated")
+    if negated or _nothing_done(trigger):
+        doubts.append("negated")  # 'offered no help': nothing offered
     if in_quote and not spoken:
         doubts.append("in_quote")
     weights = _table()["weights"]
@@ -161,7 +161,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
     fired = plover == "ACCUSE" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in trigger.children
     )
-    if _other_sense(trigger, code, sets) or game or strove or blamed or fired:
+    named = _in_quoted_name(trigger)  # 'founded the page "Raqqa is being slaughtered"'
+    if _other_sense(trigger, code, sets) or game or strove or blamed or fired or named:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -197,7 +198,7 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # '..., the Russian analysts agreed': a shared view
     if lemma == "agree" and _agreed_with_someone(trigger):
         doubts.append("claim_sense")  # 'she said she agreed with Navalny': an opinion
-    if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
+    if lemma in ("warn", "warning") and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
     if lemma in ("warn", "warning") and plover == "THREATEN" and _others_warned_of(trigger, sides):
         doubts.append("claim_sense")  # 'Yi gave warning that North Korea and the US were ...'
@@ -212,6 +213,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         )
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     # 'in March 2011, when security forces arrested teenagers': history told, not a modifier
+    # 'JSOC, which conducts military drone strikes': what the antecedent does, as a rule
+    support = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    described = support is not None and support.dep_ == "relcl" and support.tag_ in ("VBZ", "VBP")
+    background = background or described
     told_then = trigger.dep_ == "relcl" and trigger.head.ent_type_ in ("DATE", "TIME")
     told_then = told_then and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
@@ -265,6 +270,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
     elif _visit(trigger, code) and _trip_at_home(src_actors, tgt_actors):
         doubts.append("no_political_actor")  # 'Trump will fly to Florida': a trip at home
+    elif _visit(trigger, code) and _returned_home(trigger, src_actors, tgt_actors):
+        doubts.append("no_political_actor")  # 'Trump returned to the White House': home
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
     active = trigger.pos_ == "VERB" and not _passive(trigger) and undergone(trigger) is None
     if not src_tokens and not spoken and active and no_subject:
@@ -309,10 +316,12 @@ def _vowed_to(trigger: Token) -> bool:
         ):
             return True
         if child.dep_ == "xcomp" and any(
-            g.dep_ == "prep" and g.lower_ == "with" and any(is_actor(p) for p in g.children)
+            g.dep_ == "prep"
+            and g.lower_ == "with"
+            and any(is_actor(p) and p.lemma_.lower() not in ELECTORATE for p in g.children)
             for g in child.subtree
         ):
-            return True
+            return True  # not 'his "contract with the American voter"': a campaign promise
         if child.dep_ == "xcomp" and any(g.dep_ == "dobj" and is_actor(g) for g in child.children):
             return True  # 'pledged to democratize Turkey': the one the act is done to
     return False
@@ -343,11 +352,47 @@ def _mood_doubts(
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
     )
+    # 'the regulator will agree to a settlement if the company is ready': the modal won
+    # the modality, but the act is still held to a condition
+    uncertain = uncertain or (modality in ("future", "intent") and _on_condition(trigger))
     if uncertain and plover != "THREATEN":  # a threat is conditional by nature
         doubts.append("uncertain_modality")
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _on_condition(trigger: Token) -> bool:
+    """An 'if' or 'unless' clause on the trigger or on the verbs it hangs from ('will
+    agree to a settlement if the company is ready to pay')."""
+    node = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        node = governing_verb(trigger) or trigger
+    for _ in range(4):
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
+            ):
+                return True
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _nothing_done(trigger: Token) -> bool:
+    """'offered no help', 'gave no details', 'made no offer': the object says nothing
+    was done (the parse puts 'no' on the object, where the negation check does not
+    look)."""
+    if trigger.pos_ != "VERB":
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
+    )
 
 
 # documents a leader signs alone: no agreement with anyone (CAMEO 057 needs a party)
@@ -468,6 +513,29 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma == "sign" and not partner and any(o.lemma_.lower() in DECREES for o in objects):
         return True  # 'signed a memorandum that directed the Army Corps ...': no agreement
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
+
+
+# words before a quoted name: what the quotation marks enclose is a title, not a report
+NAMING_WORDS = frozenset(
+    {"page", "account", "group", "campaign", "slogan", "hashtag", "book", "film", "movie",
+     "documentary", "song", "album", "show", "title", "headline", "banner", "sign", "motto",
+     "website", "site", "blog", "channel", "podcast", "column", "essay", "poster", "placard",
+     "titled", "entitled", "called", "named", "dubbed", "headlined", "read", "reading"}
+)  # fmt: skip
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _in_quoted_name(trigger: Token) -> bool:
+    """The trigger inside quotation marks that open right after a naming word ('the
+    Facebook page " Raqqa is being slaughtered silently "', 'a banner reading "Stop the
+    war"'): the name or slogan of something, not an act told."""
+    sent = trigger.sent
+    for i in range(trigger.i - 1, sent.start, -1):
+        token = trigger.doc[i]
+        if token.text in QUOTE_MARKS:
+            before = trigger.doc[i - 1]
+            return before.lower_ in NAMING_WORDS or before.lemma_.lower() in NAMING_WORDS
+    return False
 
 
 def _in_words(verb: Token) -> bool:
@@ -1013,6 +1081,12 @@ FREQUENCY = frozenset(
         "normally",
         "commonly",
         "occasionally",
+        "routinely",
+        "systematically",
+        "regularly",
+        "constantly",
+        "continually",
+        "perennially",
     }
 )
 
@@ -1025,6 +1099,8 @@ def _how_often(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children):
         return True
+    if _for_years(verb):
+        return True  # 'had for years opposed the idea of a common budget': a stance held
     # 'travels to Ireland every second year', 'meets them each week': a recurring time
     return any(
         c.dep_ == "npadvmod"
@@ -1032,6 +1108,27 @@ def _how_often(trigger: Token) -> bool:
         and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children)
         for c in verb.children
     )
+
+
+# spans of years a stance or a practice is held over ('for years', 'for decades')
+LONG_SPANS = frozenset({"years", "decades", "generations", "centuries"})
+
+
+def _for_years(verb: Token) -> bool:
+    """'had for years opposed the idea', 'has for decades backed the rebels': a stance
+    or a practice held over years with no count, not one act ('was jailed for five years'
+    counts the term; a passive is left alone)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]  # 'had for years opposed'
+    for prep in (p for h in (verb, *auxes) for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for span in prep.children:
+            counted = any(c.dep_ == "nummod" or c.like_num for c in span.children)
+            if span.dep_ == "pobj" and span.lower_ in LONG_SPANS and not counted:
+                return True
+    return False
 
 
 PERIODS = frozenset(
@@ -1370,7 +1467,7 @@ ABSTRACT = frozenset(
 def _prediction(verb: Token) -> bool:
     """'warned (that) it could lead to ...': a forecast about a thing, not a threat by
     the speaker ('warned that it would retaliate' keeps the speaker's own act)."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in _warned_clauses(verb):
         subject = _subject(clause)
         if subject is None:
             continue
@@ -1380,8 +1477,30 @@ def _prediction(verb: Token) -> bool:
     return False
 
 
+def _warned_clauses(trigger: Token) -> list[Token]:
+    """What a warning says: the verb's 'that' clause, or for a noun ('issued a warning
+    that ...', 'issued a warning, saying that ...') the noun's clause or the clause of
+    the saying that goes with its support verb."""
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return clauses
+    clauses += [
+        c for c in trigger.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+    ]
+    verb = governing_verb(trigger)
+    if verb is not None:
+        sayings = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ == "say"]
+        clauses += [g for c in sayings for g in c.children if g.dep_ == "ccomp"]
+    return clauses
+
+
 # what a warning is about when it tells of a danger rather than threatening an act
 DANGERS = frozenset({"danger", "risk", "peril", "hazard", "threat", "perils", "pitfall"})
+
+
+# what a warning 'against' or 'of' is about when it tells of a trend: 'warned against the
+# recent increase in right-wing populism'
+TRENDS = frozenset({"rise", "increase", "growth", "spread", "surge", "resurgence", "return"})
 
 
 def _others_warned_of(trigger: Token, sides: Sides) -> bool:
@@ -1399,7 +1518,7 @@ def _others_warned_of(trigger: Token, sides: Sides) -> bool:
         for p in h.children
         if p.dep_ == "prep" and p.lower_ in ("of", "about", "against")
         for o in p.children
-        if o.dep_ == "pobj" and o.lemma_.lower() in DANGERS
+        if o.dep_ == "pobj" and o.lemma_.lower() in DANGERS | TRENDS
     ]
     if dangers:
         return True  # 'Mr Kenny warned delegates of the dangers of the rise in populism'
@@ -1456,6 +1575,20 @@ def _trip_at_home(sources: Sequence[EventActor], targets: Sequence[EventActor]) 
         a.country in homes and (a.entity or "").startswith(("local:gpe:", "local:loc:"))
         for a in targets
     )
+
+
+def _returned_home(
+    trigger: Token, sources: Sequence[EventActor], targets: Sequence[EventActor]
+) -> bool:
+    """'Trump and his advisers returned to the White House', 'the minister returned to
+    London': going back to a place or a body of one's own country is coming home, no
+    visit (CAMEO 042 visits someone else)."""
+    if trigger.lemma_.lower() != "return":
+        return False
+    homes = {a.country for a in sources}
+    if not targets or len(homes) != 1 or None in homes:
+        return False
+    return all(a.country in homes for a in targets)
 
 
 def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:
