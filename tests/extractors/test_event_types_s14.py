@@ -2,7 +2,9 @@
 pattern codes but that reports no act (topics on an agenda, vows never to allow a harm,
 idioms, things received, feelings, needs sought, claims offered, motions in court,
 practices held for years, what a body does as a rule, acts held to a condition, warnings
-that only foretell, campaign promises, coming home, quoted names) and vows to avenge
+that only foretell, campaign promises, coming home, quoted names, meetings on a topic,
+what a relative clause plans for its antecedent, routines, acts waited for, denied
+readings of a trend) and vows to avenge
 someone, which threaten his killers. Each sentence is invented; each rule's test fails on the code before it
 (docs/events.md, "Session 14: event types")."""
 
@@ -47,7 +49,7 @@ NOT_CODED = [
 # coded, but in doubt: left out under the default confidence floor (text, trigger)
 LEFT_OUT = [
     (
-        "Italy previously routinely detained all migrants but ended the practice in 2014 "
+        "Italy previously systematically detained all migrants but ended the practice in 2014 "
         "under pressure from Brussels.",
         "detained",
     ),
@@ -89,6 +91,31 @@ LEFT_OUT = [
     ),
     ("Trudeau returned to Ottawa on Monday after his trip to Washington.", "returned"),
     ('A group of activists set up the Facebook page "Homs is being bombed silently".', "bombed"),
+    (
+        "The Japanese mission later confirmed that closed consultations on Iran will take "
+        "place on Tuesday afternoon.",
+        "consultations",
+    ),
+    (
+        "The Aegis station and another radar that the United States plans to deploy there by "
+        "2021 can also be used by NATO.",
+        "deploy",
+    ),
+    (
+        "Officials have been making regular trips to Brussels since the autumn for technical "
+        "talks with the European Commission.",
+        "trips",
+    ),
+    (
+        "Activists will keep waiting for the White House to draw a line and condemn the "
+        "attacks on mosques.",
+        "condemn",
+    ),
+    (
+        "Interior Minister Gerard Collomb denied that a fall in the number of people coming "
+        "from Romania reflected worries among EU citizens.",
+        "denied",
+    ),
 ]
 
 # vows to avenge someone: a threat (CAMEO 130) with no target named, not a promise to him
@@ -114,6 +141,15 @@ KEPT = [
     ),
     ("Erdogan warned Germany against interfering in Turkey's affairs.", "warned", "THREATEN"),
     ("Putin flew to Ankara on Monday for talks with Erdogan.", "flew", "CONSULT"),
+    ("Putin held talks with Erdogan on Syria in Moscow on Monday.", "talks", "CONSULT"),
+    (
+        "The African Union said it will withdraw its troops from Somalia unless the government "
+        "arranges a ceasefire with the rebels.",
+        "withdraw",
+        "AGREE",
+    ),
+    ("Russia denies that it tried to influence the French election.", "denies", "REJECT"),
+    ("Moscow denied the missiles were fired by Russian troops.", "denied", "REJECT"),
 ]
 
 ALL = [

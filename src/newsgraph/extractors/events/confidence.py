@@ -190,6 +190,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'reports of Russia arming the Taliban'
     if lemma in sets["claim_verbs"] and _claim(trigger):
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
+    if lemma == "deny" and _denied_a_reading(trigger):
+        doubts.append("claim_sense")  # 'denied a rise in departures reflected uncertainty'
     if lemma in ("concede", "admit", "acknowledge") and any(
         c.dep_ == "ccomp" for c in trigger.children
     ):
@@ -213,6 +215,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         )
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     # 'in March 2011, when security forces arrested teenagers': history told, not a modifier
+    # 'a radar that the US plans to deploy there': the act a relative clause plans or
+    # wants for its antecedent, which the clause describes
+    planned = trigger.dep_ == "xcomp" and trigger.head.dep_ == "relcl"
+    background = background or (planned and _relative_object(trigger))
     # 'JSOC, which conducts military drone strikes': what the antecedent does, as a rule
     support = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
     described = support is not None and support.dep_ == "relcl" and support.tag_ in ("VBZ", "VBP")
@@ -296,7 +302,32 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     joint = plover in sets["directed_types"] and len(src_actors) > 1  # 'Merkel and Putin met'
     if (plover in sets["directed_types"] or warning) and not tgt_actors and not joint:
         doubts.append("no_counterpart")  # 'Kim hailed the test', 'held meetings on North Korea'
+    elif _meeting(code) and not joint and _topics_only(tgt_tokens):
+        doubts.append("no_counterpart")  # 'closed consultations on North Korea will take place'
     return doubts
+
+
+# what a meeting is about, not whom it is with: 'talks on Syria', 'consultations about Iran'
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _meeting(code: str) -> bool:
+    """Meetings, talks and intents to meet (CAMEO 036, 04)."""
+    return code.startswith("04") or code == "036"
+
+
+def _topics_only(targets: Sequence[Token]) -> bool:
+    """Every target named only as what a meeting is 'on' or 'about' ('closed consultations
+    on North Korea'): a topic, no party to the meeting."""
+    if not targets:
+        return False
+    for token in targets:
+        node = token
+        while node.dep_ in ("conj", "appos", "compound") and node.head != node:
+            node = node.head
+        if not (node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS):
+            return False
+    return True
 
 
 def _vowed_to(trigger: Token) -> bool:
@@ -362,7 +393,9 @@ def _mood_doubts(
     return doubts
 
 
-CONDITION_MARKS = frozenset({"if", "unless"})
+# an 'if' holds the act to a condition; 'unless' makes it an ultimatum, which CAMEO codes
+# as the intent stated ('will withdraw their force unless a ceasefire is arranged')
+CONDITION_MARKS = frozenset({"if"})
 
 
 def _on_condition(trigger: Token) -> bool:
@@ -523,6 +556,15 @@ NAMING_WORDS = frozenset(
      "titled", "entitled", "called", "named", "dubbed", "headlined", "read", "reading"}
 )  # fmt: skip
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _relative_object(verb: Token) -> bool:
+    """The verb's object is the relative clause's antecedent: no object of its own, or
+    the relative pronoun ('that', 'which') as its object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    if not objects:
+        return True
+    return all(o.tag_ in ("WDT", "WP") for o in objects)
 
 
 def _in_quoted_name(trigger: Token) -> bool:
@@ -1081,7 +1123,6 @@ FREQUENCY = frozenset(
         "normally",
         "commonly",
         "occasionally",
-        "routinely",
         "systematically",
         "regularly",
         "constantly",
@@ -1094,6 +1135,10 @@ FREQUENCY = frozenset(
 def _how_often(trigger: Token) -> bool:
     """'Saudi kings seldom undertake such regional tours', 'Republicans have frequently
     attacked Democrats': how often something is done, not one act."""
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in RECURRING for c in trigger.children
+    ):
+        return True  # 'officials have been making regular trips to Brussels': a routine
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None:
         return False
@@ -1110,6 +1155,8 @@ def _how_often(trigger: Token) -> bool:
     )
 
 
+# adjectives of a routine on an event noun ('regular trips', 'routine patrols')
+RECURRING = frozenset({"regular", "frequent", "routine", "periodic", "occasional"})
 # spans of years a stance or a practice is held over ('for years', 'for decades')
 LONG_SPANS = frozenset({"years", "decades", "generations", "centuries"})
 
@@ -1376,6 +1423,23 @@ def _claim(verb: Token) -> bool:
         if modal or (bare and (clause.tag_ == "VB" or subjunctive)):
             return False
     return True  # 'insisted that they will someday make good on their promise': a claim
+
+
+def _denied_a_reading(verb: Token) -> bool:
+    """'She denied a rise in people going back reflected an uncertainty': what is denied
+    is a reading of a thing (a clause whose subject is no actor and whose verb codes no
+    act), not an accusation ('denied that it attempted to influence the election' and
+    'denied the missiles were fired by Russia' stay denials)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        subject = _subject(clause)
+        if subject is None or not _thing(subject) or is_actor(subject):
+            return False
+        if any(match_trigger(t) is not None for t in clause.subtree):
+            return False
+    return True
 
 
 # modals of a demand ('insisted that he must go'); 'will', 'would', 'can' tell a claim
