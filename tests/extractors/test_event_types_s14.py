@@ -4,7 +4,8 @@ idioms, things received, feelings, needs sought, claims offered, motions in cour
 practices held for years, what a body does as a rule, acts held to a condition, warnings
 that only foretell, campaign promises, coming home, quoted names, meetings on a topic,
 what a relative clause plans for its antecedent, routines, acts waited for, denied
-readings of a trend) and vows to avenge
+readings of a trend, the purpose of a deployment, tallies since a day, branding as
+terrorists, ground held in a fight, attacks in words 'over' an issue) and vows to avenge
 someone, which threaten his killers. Each sentence is invented; each rule's test fails on the code before it
 (docs/events.md, "Session 14: event types")."""
 
@@ -43,6 +44,11 @@ NOT_CODED = [
         "Press secretary Sean Spicer offering the misleading claim that Flynn played a minor "
         "role in the campaign.",
         "offering",
+    ),
+    (
+        '"Instead of following their principles, some countries change positions," he said, '
+        'pointing out that France recognises Hezbollah as a "terrorist" group.',
+        "recognises",
     ),
 ]
 
@@ -116,6 +122,22 @@ LEFT_OUT = [
         "from Romania reflected worries among EU citizens.",
         "denied",
     ),
+    (
+        "In 2009, Britain deployed about 100 commandos to work with regional armies to defeat "
+        "the rebels and try to capture Kony.",
+        "capture",
+    ),
+    (
+        "The news agency says 40 Iraqi soldiers have been killed in Mosul since Iraq began its "
+        "offensive there last October.",
+        "killed",
+    ),
+    ("The Taliban are defending Kunduz against an offensive by Afghan forces.", "defending"),
+    (
+        "Since taking office, Trump has withdrawn from the TPP and attacked Mexico and Japan "
+        "over their trade surpluses.",
+        "attacked",
+    ),
 ]
 
 # vows to avenge someone: a threat (CAMEO 130) with no target named, not a promise to him
@@ -150,6 +172,11 @@ KEPT = [
     ),
     ("Russia denies that it tried to influence the French election.", "denies", "REJECT"),
     ("Moscow denied the missiles were fired by Russian troops.", "denied", "REJECT"),
+    ("Iraqi forces have killed 40 militants since Monday, the army said.", "killed", "ASSAULT"),
+    ("Serbia recognised Montenegro as an independent state in 2006.", "recognised", "SUPPORT"),
+    ("Russia defended Syria at the United Nations on Monday.", "defended", "SUPPORT"),
+    ("Russian jets attacked rebel positions over the weekend.", "attacked", "ASSAULT"),
+    ("Putin wants to go to Ankara to meet Erdogan next month.", "go", "AGREE"),
 ]
 
 ALL = [

@@ -155,6 +155,10 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         )
     )  # 'as Obama fought to introduce medical care', 'would fight on until victory': strove
     blamed = lemma == "attack" and not armed and "for" in preps and bool(sides[1][0])
+    # 'attacked export giants China and Germany over their trade surpluses': words
+    blamed = blamed or (lemma == "attack" and not armed and _over_an_issue(trigger))
+    # 'ISIL is defending the west bank of Mosul against an offensive': a fight, no support
+    held = plover == "SUPPORT" and lemma == "defend" and armed and _held_ground(trigger)
     # 'Republicans have frequently attacked Democrats for crafting legislation': criticism
     # 'Pyongyang blasted four missiles towards Japan': words of criticism said of weapons
     # fired are the firing, no criticism
@@ -162,7 +166,7 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in trigger.children
     )
     named = _in_quoted_name(trigger)  # 'founded the page "Raqqa is being slaughtered"'
-    if _other_sense(trigger, code, sets) or game or strove or blamed or fired or named:
+    if _other_sense(trigger, code, sets) or game or strove or blamed or fired or named or held:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -285,7 +289,10 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     counted = plover not in sets["quantity_ok_types"] and any(_counted(t) for t in src_tokens)
     if plover in sets["counted_target_types"] and any(_counted(t) for t in tgt_tokens):
         counted = True
-    if counted or _times_over(trigger) or _statistic(trigger, subject):
+    # '66 Turkish troops have been killed since': a death toll (the codebook codes a count
+    # of the demobilised since an accord, 0873: tolls of violence only)
+    tally = plover == "ASSAULT" and _tally_since(trigger, tgt_tokens)
+    if counted or tally or _times_over(trigger) or _statistic(trigger, subject):
         doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
     asked = list(tgt_tokens) or [c for c in trigger.children if c.dep_ == "dobj"]
     if plover == "REQUEST" and asked and all(t.lemma_.lower() in CONSUMERS for t in asked):
@@ -369,6 +376,8 @@ def _mood_doubts(
     elif modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         if not intended:  # 'would like to take up the invitation': the intent is the event
             doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
+    elif modality in ("intent", "future") and _purpose_of_another_act(trigger):
+        doubts.append("irrealis")  # 'deployed 100 special forces to ... try to capture Kony'
     elif (
         _believed_or_asked(trigger)
         or _attempted(trigger)
@@ -577,6 +586,42 @@ def _in_quoted_name(trigger: Token) -> bool:
         if token.text in QUOTE_MARKS:
             before = trigger.doc[i - 1]
             return before.lower_ in NAMING_WORDS or before.lemma_.lower() in NAMING_WORDS
+    return False
+
+
+# nouns of ground that is held or crossed ('over the border', 'defending the city')
+GROUND_NOUNS = frozenset(
+    {"border", "area", "region", "city", "town", "village", "territory", "bank", "position",
+     "positions", "base", "stronghold", "front", "line", "sea", "skies", "sky", "airspace",
+     "district", "province", "neighbourhood", "neighborhood", "weekend", "night", "course"}
+)  # fmt: skip
+PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _over_an_issue(verb: Token) -> bool:
+    """An attack 'over' something that is no ground or time ('over their trade
+    surpluses', 'over the leaks'): blame in words."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "over":
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ in PLACES:
+                continue
+            if obj.lemma_.lower() not in GROUND_NOUNS and obj.lower_ not in GROUND_NOUNS:
+                return True
+    return False
+
+
+def _held_ground(verb: Token) -> bool:
+    """Defending ground ('defending the west bank of the city', 'defended the town
+    against an offensive'): a place as the object, or an attack it is defended against."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return True
+        if child.dep_ == "dobj" and (
+            child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in GROUND_NOUNS
+        ):
+            return True
     return False
 
 
@@ -869,6 +914,52 @@ def _past_plan(trigger: Token) -> bool:
             return (head.tag_ == "VBD" or had) and not reported
         node = head
     return False
+
+
+def _purpose_of_another_act(trigger: Token) -> bool:
+    """The trigger is what another, done act was for ('the US deployed 100 special forces
+    to work with regional armies to defeat the LRA and try to capture Kony'): the intent
+    read from 'try' is the purpose of the deployment, not a statement of intent, and the
+    act was not done. Not for a purpose under a wish ('wants to go to Moscow to meet
+    Putin', coded as the intent it is)."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return False
+        purpose = node.dep_ == "advcl" and infinitive(node) and head.pos_ == "VERB"
+        if purpose and (head.lemma_.lower() in WISHES or head.head.lemma_.lower() in WISHES):
+            return False  # 'wants to go to Ankara to meet Erdogan'
+        if purpose and _done(head):
+            return True
+        if node.dep_ == "conj" and _bare_after_past(node):
+            return True  # 'deployed commandos to work with armies ... and try to capture
+            # Kony': the parser joins the bare 'try' to 'deployed', but it goes on the purpose
+        if node.dep_ not in ("xcomp", "conj") and not purpose:
+            return False
+        node = head  # 'to work with armies to defeat the LRA': up to what was done
+    return False
+
+
+def _bare_after_past(verb: Token) -> bool:
+    """A bare verb joined to a past one with no subject or auxiliary of its own: no
+    finite clause, so one more verb of an infinitive the sentence began before it."""
+    if verb.tag_ != "VB" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    ):
+        return False
+    return verb.head.tag_ == "VBD" and any(
+        c.dep_ == "advcl" and infinitive(c) and c.i < verb.i for c in verb.head.children
+    )
+
+
+def _done(verb: Token) -> bool:
+    """A past verb with no modal ('deployed', 'has sent')."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+    )
 
 
 def _not_yet(trigger: Token) -> bool:
@@ -1307,6 +1398,22 @@ def _reduced_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in children):
         return False
     return any(c.dep_ == "nsubj" for c in children)
+
+
+def _tally_since(trigger: Token, targets: Sequence[Token]) -> bool:
+    """'66 Turkish troops have been killed in Syria since Turkey began its operations': a
+    count of the acts, by no one named, over a stretch that a perfect tense and 'since' run
+    up to now, not one act."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+    unnamed = any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+        c.dep_ == "agent" for c in trigger.children
+    )  # 'Iraqi forces have killed 40 militants since Monday' tells whose operation it is
+    since = any(
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in trigger.children
+    )
+    return perfect and unnamed and since and any(_counted(t) for t in targets)
 
 
 def _times_over(trigger: Token) -> bool:

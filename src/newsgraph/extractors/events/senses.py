@@ -143,12 +143,34 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'payments Putin has received from foreign firms': no one hosted
     if lemma == "relief" and code.startswith("07") and _relief_felt(trigger):
         return True  # 'expressed relief that the far right had lost': a feeling, no aid
+    if lemma in ("recognize", "recognise") and _named_as_an_enemy(trigger):
+        return True  # 'Germany recognises the PKK as a terrorist group': no recognition
     if lemma == "offer" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in trigger.children
     ):
         return True  # 'Spicer offering the inaccurate claim that ...': words, no offer
     return lemma == "seek" and code.startswith("02") and _seeks_a_need(trigger)
     # 'Kenyans seeking treatment after the hospitals turned them away': no request
+
+
+# what someone is 'recognised as' when it is branded, not recognised (CAMEO 054)
+ENEMY_LABELS = frozenset(
+    {"terrorist", "terror", "extremist", "criminal", "illegal", "illegitimate", "enemy",
+     "threat", "hostile", "banned", "outlawed"}
+)  # fmt: skip
+
+
+def _named_as_an_enemy(verb: Token) -> bool:
+    """'recognises the PKK as a "terrorist" group', 'recognised the group as a threat':
+    a branding, not a recognition ('recognised Kosovo as an independent state' stays)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for noun in prep.children:
+            words = {noun.lemma_.lower()} | {g.lemma_.lower() for g in noun.children}
+            if words & ENEMY_LABELS:
+                return True
+    return False
 
 
 # what is 'offered' when words are: a claim or an account, not a thing or an act
