@@ -324,6 +324,10 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
         targets = [t for t in targets if t.dep_ != "poss"]
     if code == "030" and _hostile_aim(token):
         code = "130"  # 'Trump has vowed to eliminate the group': a threat to it, no promise
+    avenged = _avenged(token) if code == "030" else set()
+    if avenged:  # 'vowed to avenge the commander': a threat to his killers, often unnamed
+        code = "130"
+        targets = [t for t in targets if t.i not in avenged]
     if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
         code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
     troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
@@ -433,6 +437,19 @@ def _hostile_aim(verb: Token) -> bool:
         and any(g.dep_ == "dobj" for g in c.children)
         for c in verb.children
     )
+
+
+def _avenged(verb: Token) -> set[int]:
+    """The token indices of whom (or what) a vow 'to avenge' or 'to take revenge for' is
+    for: the victim, never the one threatened (session 14, events types)."""
+    if verb.lemma_.lower() not in ("vow", "pledge", "promise", "swear"):
+        return set()
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in ("avenge", "revenge"):
+            return {t.i for g in c.children if g.dep_ in ("dobj", "prep") for t in g.subtree} | {
+                c.i
+            }
+    return set()
 
 
 def _by_words(verb: Token) -> bool:

@@ -121,8 +121,8 @@ def assess(
         *_actor_doubts(trigger, sides, code or "", plover, spoken),
         *_mood_doubts(trigger, plover, code, modality, spoken),
     ]
-    if negated:
-        doubts.append("negated")
+    if negated or _nothing_done(trigger):
+        doubts.append("negated")  # 'offered no help': nothing offered
     if in_quote and not spoken:
         doubts.append("in_quote")
     weights = _table()["weights"]
@@ -155,13 +155,18 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         )
     )  # 'as Obama fought to introduce medical care', 'would fight on until victory': strove
     blamed = lemma == "attack" and not armed and "for" in preps and bool(sides[1][0])
+    # 'attacked export giants China and Germany over their trade surpluses': words
+    blamed = blamed or (lemma == "attack" and not armed and _over_an_issue(trigger))
+    # 'ISIL is defending the west bank of Mosul against an offensive': a fight, no support
+    held = plover == "SUPPORT" and lemma == "defend" and armed and _held_ground(trigger)
     # 'Republicans have frequently attacked Democrats for crafting legislation': criticism
     # 'Pyongyang blasted four missiles towards Japan': words of criticism said of weapons
     # fired are the firing, no criticism
     fired = plover == "ACCUSE" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in trigger.children
     )
-    if _other_sense(trigger, code, sets) or game or strove or blamed or fired:
+    named = _in_quoted_name(trigger)  # 'founded the page "Raqqa is being slaughtered"'
+    if _other_sense(trigger, code, sets) or game or strove or blamed or fired or named or held:
         doubts.append("other_sense")  # 'Liverpool came back ... to beat AC Milan on penalties'
     if trigger.pos_ in ("NOUN", "PROPN"):
         doubts.append("noun_with_support_verb" if _supported(trigger) else "noun_trigger")
@@ -189,6 +194,8 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # 'reports of Russia arming the Taliban'
     if lemma in sets["claim_verbs"] and _claim(trigger):
         doubts.append("claim_sense")  # 'Trump insisted there was "zero chaos"'
+    if lemma == "deny" and _denied_a_reading(trigger):
+        doubts.append("claim_sense")  # 'denied a rise in departures reflected uncertainty'
     if lemma in ("concede", "admit", "acknowledge") and any(
         c.dep_ == "ccomp" for c in trigger.children
     ):
@@ -197,7 +204,7 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         doubts.append("claim_sense")  # '..., the Russian analysts agreed': a shared view
     if lemma == "agree" and _agreed_with_someone(trigger):
         doubts.append("claim_sense")  # 'she said she agreed with Navalny': an opinion
-    if lemma == "warn" and plover == "THREATEN" and _prediction(trigger):
+    if lemma in ("warn", "warning") and plover == "THREATEN" and _prediction(trigger):
         doubts.append("claim_sense")  # 'He warned it could lead to never-ending talks'
     if lemma in ("warn", "warning") and plover == "THREATEN" and _others_warned_of(trigger, sides):
         doubts.append("claim_sense")  # 'Yi gave warning that North Korea and the US were ...'
@@ -212,6 +219,14 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
         )
     )  # 'the plan proposed by Abe', 'a measure banning abortion', 'events honoring the victims'
     # 'in March 2011, when security forces arrested teenagers': history told, not a modifier
+    # 'a radar that the US plans to deploy there': the act a relative clause plans or
+    # wants for its antecedent, which the clause describes
+    planned = trigger.dep_ == "xcomp" and trigger.head.dep_ == "relcl"
+    background = background or (planned and _relative_object(trigger))
+    # 'JSOC, which conducts military drone strikes': what the antecedent does, as a rule
+    support = governing_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    described = support is not None and support.dep_ == "relcl" and support.tag_ in ("VBZ", "VBP")
+    background = background or described
     told_then = trigger.dep_ == "relcl" and trigger.head.ent_type_ in ("DATE", "TIME")
     told_then = told_then and any(
         c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
@@ -265,6 +280,8 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
         doubts.append("no_political_actor")  # 'refugees coming to Malaysia', 'Engle comes to China'
     elif _visit(trigger, code) and _trip_at_home(src_actors, tgt_actors):
         doubts.append("no_political_actor")  # 'Trump will fly to Florida': a trip at home
+    elif _visit(trigger, code) and _returned_home(trigger, src_actors, tgt_actors):
+        doubts.append("no_political_actor")  # 'Trump returned to the White House': home
     no_subject = subject is None and not any(c.dep_ == "csubj" for c in trigger.children)
     active = trigger.pos_ == "VERB" and not _passive(trigger) and undergone(trigger) is None
     if not src_tokens and not spoken and active and no_subject:
@@ -272,7 +289,10 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     counted = plover not in sets["quantity_ok_types"] and any(_counted(t) for t in src_tokens)
     if plover in sets["counted_target_types"] and any(_counted(t) for t in tgt_tokens):
         counted = True
-    if counted or _times_over(trigger) or _statistic(trigger, subject):
+    # '66 Turkish troops have been killed since': a death toll (the codebook codes a count
+    # of the demobilised since an accord, 0873: tolls of violence only)
+    tally = plover == "ASSAULT" and _tally_since(trigger, tgt_tokens)
+    if counted or tally or _times_over(trigger) or _statistic(trigger, subject):
         doubts.append("quantity")  # '14,484 people requested asylum'; not 'killed three'
     asked = list(tgt_tokens) or [c for c in trigger.children if c.dep_ == "dobj"]
     if plover == "REQUEST" and asked and all(t.lemma_.lower() in CONSUMERS for t in asked):
@@ -289,7 +309,32 @@ def _actor_doubts(trigger: Token, sides: Sides, code: str, plover: str, spoken: 
     joint = plover in sets["directed_types"] and len(src_actors) > 1  # 'Merkel and Putin met'
     if (plover in sets["directed_types"] or warning) and not tgt_actors and not joint:
         doubts.append("no_counterpart")  # 'Kim hailed the test', 'held meetings on North Korea'
+    elif _meeting(code) and not joint and _topics_only(tgt_tokens):
+        doubts.append("no_counterpart")  # 'closed consultations on North Korea will take place'
     return doubts
+
+
+# what a meeting is about, not whom it is with: 'talks on Syria', 'consultations about Iran'
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _meeting(code: str) -> bool:
+    """Meetings, talks and intents to meet (CAMEO 036, 04)."""
+    return code.startswith("04") or code == "036"
+
+
+def _topics_only(targets: Sequence[Token]) -> bool:
+    """Every target named only as what a meeting is 'on' or 'about' ('closed consultations
+    on North Korea'): a topic, no party to the meeting."""
+    if not targets:
+        return False
+    for token in targets:
+        node = token
+        while node.dep_ in ("conj", "appos", "compound") and node.head != node:
+            node = node.head
+        if not (node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS):
+            return False
+    return True
 
 
 def _vowed_to(trigger: Token) -> bool:
@@ -309,10 +354,12 @@ def _vowed_to(trigger: Token) -> bool:
         ):
             return True
         if child.dep_ == "xcomp" and any(
-            g.dep_ == "prep" and g.lower_ == "with" and any(is_actor(p) for p in g.children)
+            g.dep_ == "prep"
+            and g.lower_ == "with"
+            and any(is_actor(p) and p.lemma_.lower() not in ELECTORATE for p in g.children)
             for g in child.subtree
         ):
-            return True
+            return True  # not 'his "contract with the American voter"': a campaign promise
         if child.dep_ == "xcomp" and any(g.dep_ == "dobj" and is_actor(g) for g in child.children):
             return True  # 'pledged to democratize Turkey': the one the act is done to
     return False
@@ -329,6 +376,8 @@ def _mood_doubts(
     elif modality not in ("intent", "future") and _irrealis(trigger, _sets()["irrealis_heads"]):
         if not intended:  # 'would like to take up the invitation': the intent is the event
             doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
+    elif modality in ("intent", "future") and _purpose_of_another_act(trigger):
+        doubts.append("irrealis")  # 'deployed 100 special forces to ... try to capture Kony'
     elif (
         _believed_or_asked(trigger)
         or _attempted(trigger)
@@ -343,11 +392,49 @@ def _mood_doubts(
     uncertain = modality == "possible" or (
         modality == "conditional" and not _reported_future(trigger)
     )
+    # 'the regulator will agree to a settlement if the company is ready': the modal won
+    # the modality, but the act is still held to a condition
+    uncertain = uncertain or (modality in ("future", "intent") and _on_condition(trigger))
     if uncertain and plover != "THREATEN":  # a threat is conditional by nature
         doubts.append("uncertain_modality")
     elif modality == "obligation" and not (code or "").startswith("10"):
         doubts.append("uncertain_modality")  # 'Beijing should be denied access'
     return doubts
+
+
+# an 'if' holds the act to a condition; 'unless' makes it an ultimatum, which CAMEO codes
+# as the intent stated ('will withdraw their force unless a ceasefire is arranged')
+CONDITION_MARKS = frozenset({"if"})
+
+
+def _on_condition(trigger: Token) -> bool:
+    """An 'if' or 'unless' clause on the trigger or on the verbs it hangs from ('will
+    agree to a settlement if the company is ready to pay')."""
+    node = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        node = governing_verb(trigger) or trigger
+    for _ in range(4):
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
+            ):
+                return True
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _nothing_done(trigger: Token) -> bool:
+    """'offered no help', 'gave no details', 'made no offer': the object says nothing
+    was done (the parse puts 'no' on the object, where the negation check does not
+    look)."""
+    if trigger.pos_ != "VERB":
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects
+    )
 
 
 # documents a leader signs alone: no agreement with anyone (CAMEO 057 needs a party)
@@ -468,6 +555,74 @@ def _other_sense(trigger: Token, code: str, sets: dict[str, frozenset[str]]) -> 
     if lemma == "sign" and not partner and any(o.lemma_.lower() in DECREES for o in objects):
         return True  # 'signed a memorandum that directed the Army Corps ...': no agreement
     return lemma == "ask" and unnamed_agent  # 'Asked to respond, Peskov said': a question
+
+
+# words before a quoted name: what the quotation marks enclose is a title, not a report
+NAMING_WORDS = frozenset(
+    {"page", "account", "group", "campaign", "slogan", "hashtag", "book", "film", "movie",
+     "documentary", "song", "album", "show", "title", "headline", "banner", "sign", "motto",
+     "website", "site", "blog", "channel", "podcast", "column", "essay", "poster", "placard",
+     "titled", "entitled", "called", "named", "dubbed", "headlined", "read", "reading"}
+)  # fmt: skip
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _relative_object(verb: Token) -> bool:
+    """The verb's object is the relative clause's antecedent: no object of its own, or
+    the relative pronoun ('that', 'which') as its object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    if not objects:
+        return True
+    return all(o.tag_ in ("WDT", "WP") for o in objects)
+
+
+def _in_quoted_name(trigger: Token) -> bool:
+    """The trigger inside quotation marks that open right after a naming word ('the
+    Facebook page " Raqqa is being slaughtered silently "', 'a banner reading "Stop the
+    war"'): the name or slogan of something, not an act told."""
+    sent = trigger.sent
+    for i in range(trigger.i - 1, sent.start, -1):
+        token = trigger.doc[i]
+        if token.text in QUOTE_MARKS:
+            before = trigger.doc[i - 1]
+            return before.lower_ in NAMING_WORDS or before.lemma_.lower() in NAMING_WORDS
+    return False
+
+
+# nouns of ground that is held or crossed ('over the border', 'defending the city')
+GROUND_NOUNS = frozenset(
+    {"border", "area", "region", "city", "town", "village", "territory", "bank", "position",
+     "positions", "base", "stronghold", "front", "line", "sea", "skies", "sky", "airspace",
+     "district", "province", "neighbourhood", "neighborhood", "weekend", "night", "course"}
+)  # fmt: skip
+PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _over_an_issue(verb: Token) -> bool:
+    """An attack 'over' something that is no ground or time ('over their trade
+    surpluses', 'over the leaks'): blame in words."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "over":
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ in PLACES:
+                continue
+            if obj.lemma_.lower() not in GROUND_NOUNS and obj.lower_ not in GROUND_NOUNS:
+                return True
+    return False
+
+
+def _held_ground(verb: Token) -> bool:
+    """Defending ground ('defending the west bank of the city', 'defended the town
+    against an offensive'): a place as the object, or an attack it is defended against."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return True
+        if child.dep_ == "dobj" and (
+            child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in GROUND_NOUNS
+        ):
+            return True
+    return False
 
 
 def _in_words(verb: Token) -> bool:
@@ -761,6 +916,52 @@ def _past_plan(trigger: Token) -> bool:
     return False
 
 
+def _purpose_of_another_act(trigger: Token) -> bool:
+    """The trigger is what another, done act was for ('the US deployed 100 special forces
+    to work with regional armies to defeat the LRA and try to capture Kony'): the intent
+    read from 'try' is the purpose of the deployment, not a statement of intent, and the
+    act was not done. Not for a purpose under a wish ('wants to go to Moscow to meet
+    Putin', coded as the intent it is)."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return False
+        purpose = node.dep_ == "advcl" and infinitive(node) and head.pos_ == "VERB"
+        if purpose and (head.lemma_.lower() in WISHES or head.head.lemma_.lower() in WISHES):
+            return False  # 'wants to go to Ankara to meet Erdogan'
+        if purpose and _done(head):
+            return True
+        if node.dep_ == "conj" and _bare_after_past(node):
+            return True  # 'deployed commandos to work with armies ... and try to capture
+            # Kony': the parser joins the bare 'try' to 'deployed', but it goes on the purpose
+        if node.dep_ not in ("xcomp", "conj") and not purpose:
+            return False
+        node = head  # 'to work with armies to defeat the LRA': up to what was done
+    return False
+
+
+def _bare_after_past(verb: Token) -> bool:
+    """A bare verb joined to a past one with no subject or auxiliary of its own: no
+    finite clause, so one more verb of an infinitive the sentence began before it."""
+    if verb.tag_ != "VB" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    ):
+        return False
+    return verb.head.tag_ == "VBD" and any(
+        c.dep_ == "advcl" and infinitive(c) and c.i < verb.i for c in verb.head.children
+    )
+
+
+def _done(verb: Token) -> bool:
+    """A past verb with no modal ('deployed', 'has sent')."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+    )
+
+
 def _not_yet(trigger: Token) -> bool:
     """'Obama had not yet signed off on the raid': an act still pending, neither done nor
     refused."""
@@ -1013,6 +1214,11 @@ FREQUENCY = frozenset(
         "normally",
         "commonly",
         "occasionally",
+        "systematically",
+        "regularly",
+        "constantly",
+        "continually",
+        "perennially",
     }
 )
 
@@ -1020,11 +1226,17 @@ FREQUENCY = frozenset(
 def _how_often(trigger: Token) -> bool:
     """'Saudi kings seldom undertake such regional tours', 'Republicans have frequently
     attacked Democrats': how often something is done, not one act."""
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in RECURRING for c in trigger.children
+    ):
+        return True  # 'officials have been making regular trips to Brussels': a routine
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in verb.children):
         return True
+    if _for_years(verb):
+        return True  # 'had for years opposed the idea of a common budget': a stance held
     # 'travels to Ireland every second year', 'meets them each week': a recurring time
     return any(
         c.dep_ == "npadvmod"
@@ -1032,6 +1244,29 @@ def _how_often(trigger: Token) -> bool:
         and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children)
         for c in verb.children
     )
+
+
+# adjectives of a routine on an event noun ('regular trips', 'routine patrols')
+RECURRING = frozenset({"regular", "frequent", "routine", "periodic", "occasional"})
+# spans of years a stance or a practice is held over ('for years', 'for decades')
+LONG_SPANS = frozenset({"years", "decades", "generations", "centuries"})
+
+
+def _for_years(verb: Token) -> bool:
+    """'had for years opposed the idea', 'has for decades backed the rebels': a stance
+    or a practice held over years with no count, not one act ('was jailed for five years'
+    counts the term; a passive is left alone)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux"]  # 'had for years opposed'
+    for prep in (p for h in (verb, *auxes) for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for span in prep.children:
+            counted = any(c.dep_ == "nummod" or c.like_num for c in span.children)
+            if span.dep_ == "pobj" and span.lower_ in LONG_SPANS and not counted:
+                return True
+    return False
 
 
 PERIODS = frozenset(
@@ -1165,6 +1400,22 @@ def _reduced_passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" for c in children)
 
 
+def _tally_since(trigger: Token, targets: Sequence[Token]) -> bool:
+    """'66 Turkish troops have been killed in Syria since Turkey began its operations': a
+    count of the acts, by no one named, over a stretch that a perfect tense and 'since' run
+    up to now, not one act."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+    unnamed = any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+        c.dep_ == "agent" for c in trigger.children
+    )  # 'Iraqi forces have killed 40 militants since Monday' tells whose operation it is
+    since = any(
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in trigger.children
+    )
+    return perfect and unnamed and since and any(_counted(t) for t in targets)
+
+
 def _times_over(trigger: Token) -> bool:
     """'has received leading politicians ... a total of 25 times': a tally, not an act."""
     near = [
@@ -1281,6 +1532,23 @@ def _claim(verb: Token) -> bool:
     return True  # 'insisted that they will someday make good on their promise': a claim
 
 
+def _denied_a_reading(verb: Token) -> bool:
+    """'She denied a rise in people going back reflected an uncertainty': what is denied
+    is a reading of a thing (a clause whose subject is no actor and whose verb codes no
+    act), not an accusation ('denied that it attempted to influence the election' and
+    'denied the missiles were fired by Russia' stay denials)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        subject = _subject(clause)
+        if subject is None or not _thing(subject) or is_actor(subject):
+            return False
+        if any(match_trigger(t) is not None for t in clause.subtree):
+            return False
+    return True
+
+
 # modals of a demand ('insisted that he must go'); 'will', 'would', 'can' tell a claim
 DEMANDING = frozenset({"must", "should", "shall", "ought", "need", "needs"})
 
@@ -1370,7 +1638,7 @@ ABSTRACT = frozenset(
 def _prediction(verb: Token) -> bool:
     """'warned (that) it could lead to ...': a forecast about a thing, not a threat by
     the speaker ('warned that it would retaliate' keeps the speaker's own act)."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in _warned_clauses(verb):
         subject = _subject(clause)
         if subject is None:
             continue
@@ -1380,8 +1648,30 @@ def _prediction(verb: Token) -> bool:
     return False
 
 
+def _warned_clauses(trigger: Token) -> list[Token]:
+    """What a warning says: the verb's 'that' clause, or for a noun ('issued a warning
+    that ...', 'issued a warning, saying that ...') the noun's clause or the clause of
+    the saying that goes with its support verb."""
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return clauses
+    clauses += [
+        c for c in trigger.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+    ]
+    verb = governing_verb(trigger)
+    if verb is not None:
+        sayings = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ == "say"]
+        clauses += [g for c in sayings for g in c.children if g.dep_ == "ccomp"]
+    return clauses
+
+
 # what a warning is about when it tells of a danger rather than threatening an act
 DANGERS = frozenset({"danger", "risk", "peril", "hazard", "threat", "perils", "pitfall"})
+
+
+# what a warning 'against' or 'of' is about when it tells of a trend: 'warned against the
+# recent increase in right-wing populism'
+TRENDS = frozenset({"rise", "increase", "growth", "spread", "surge", "resurgence", "return"})
 
 
 def _others_warned_of(trigger: Token, sides: Sides) -> bool:
@@ -1399,7 +1689,7 @@ def _others_warned_of(trigger: Token, sides: Sides) -> bool:
         for p in h.children
         if p.dep_ == "prep" and p.lower_ in ("of", "about", "against")
         for o in p.children
-        if o.dep_ == "pobj" and o.lemma_.lower() in DANGERS
+        if o.dep_ == "pobj" and o.lemma_.lower() in DANGERS | TRENDS
     ]
     if dangers:
         return True  # 'Mr Kenny warned delegates of the dangers of the rise in populism'
@@ -1456,6 +1746,20 @@ def _trip_at_home(sources: Sequence[EventActor], targets: Sequence[EventActor]) 
         a.country in homes and (a.entity or "").startswith(("local:gpe:", "local:loc:"))
         for a in targets
     )
+
+
+def _returned_home(
+    trigger: Token, sources: Sequence[EventActor], targets: Sequence[EventActor]
+) -> bool:
+    """'Trump and his advisers returned to the White House', 'the minister returned to
+    London': going back to a place or a body of one's own country is coming home, no
+    visit (CAMEO 042 visits someone else)."""
+    if trigger.lemma_.lower() != "return":
+        return False
+    homes = {a.country for a in sources}
+    if not targets or len(homes) != 1 or None in homes:
+        return False
+    return all(a.country in homes for a in targets)
 
 
 def _official(actor: EventActor, sets: dict[str, frozenset[str]]) -> bool:

@@ -122,8 +122,163 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
+    if _session14_other_sense(trigger, code):
+        return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
+
+
+def _session14_other_sense(trigger: Token, code: str) -> bool:
+    """Uses of a trigger word that report no act of the coded kind (session 14's dev
+    draws): topics put on an agenda, a vow never to allow a harm, idioms, a thing
+    received, relief felt, needs sought."""
+    lemma = trigger.lemma_.lower()
+    if lemma in TOPIC_VERBS and _topic_passive(trigger):
+        return True  # 'Iran, Iraq and Lebanon will be discussed at the conference': topics
+    if lemma in ENABLING_VERBS and _never_to_allow_a_harm(trigger):
+        return True  # 'will never allow Wales to be ignored': a vow, no one refused
+    if lemma == "call" and _called_it_a_day(trigger):
+        return True  # 'called it a day on the minister': an idiom (he was let go)
+    if lemma == "receive" and code in VISIT_HOST_CODES and _thing_received(trigger):
+        return True  # 'payments Putin has received from foreign firms': no one hosted
+    if lemma == "relief" and code.startswith("07") and _relief_felt(trigger):
+        return True  # 'expressed relief that the far right had lost': a feeling, no aid
+    if lemma in ("recognize", "recognise") and _named_as_an_enemy(trigger):
+        return True  # 'Germany recognises the PKK as a terrorist group': no recognition
+    if lemma == "offer" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in trigger.children
+    ):
+        return True  # 'Spicer offering the inaccurate claim that ...': words, no offer
+    return lemma == "seek" and code.startswith("02") and _seeks_a_need(trigger)
+    # 'Kenyans seeking treatment after the hospitals turned them away': no request
+
+
+# what someone is 'recognised as' when it is branded, not recognised (CAMEO 054)
+ENEMY_LABELS = frozenset(
+    {"terrorist", "terror", "extremist", "criminal", "illegal", "illegitimate", "enemy",
+     "threat", "hostile", "banned", "outlawed"}
+)  # fmt: skip
+
+
+def _named_as_an_enemy(verb: Token) -> bool:
+    """'recognises the PKK as a "terrorist" group', 'recognised the group as a threat':
+    a branding, not a recognition ('recognised Kosovo as an independent state' stays)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for noun in prep.children:
+            words = {noun.lemma_.lower()} | {g.lemma_.lower() for g in noun.children}
+            if words & ENEMY_LABELS:
+                return True
+    return False
+
+
+# what is 'offered' when words are: a claim or an account, not a thing or an act
+CLAIM_NOUNS = frozenset(
+    {"claim", "argument", "assertion", "advice", "theory", "version", "narrative",
+     "rationale", "story", "impression", "interpretation", "diagnosis"}
+)  # fmt: skip
+
+
+# verbs whose passive subject is what is talked about ('Syria will be discussed'): a
+# topic put on an agenda, no act done to it, and no one named who talks
+TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "address", "consider", "review", "examine", "raise", "tackle",
+     "mention", "cover", "explore", "highlight"}
+)  # fmt: skip
+
+
+def _topic_passive(verb: Token) -> bool:
+    """'Trade, climate and Venezuela will be discussed at the summit': a passive topic
+    verb with no agent. The named topics are no party to anything ('Syria was discussed
+    by Putin and Erdogan' names who talked, and stays)."""
+    if verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+ENABLING_VERBS = frozenset({"allow", "let", "permit", "tolerate"})
+
+
+def _never_to_allow_a_harm(verb: Token) -> bool:
+    """'The Kremlin will never allow Russia to be humiliated', 'will not let Scotland be
+    ignored': a negated allowing of something done to someone (a passive), said of the
+    future: a vow to protect, not a refusal of anyone's request or proposal."""
+    kids = list(verb.children)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    future = any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
+    )
+    if not (negated and future):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "auxpass" for g in c.children) for c in kids
+    )
+
+
+def _called_it_a_day(verb: Token) -> bool:
+    """'called it a day', 'called it quits': an idiom for ending something."""
+    doc = verb.doc
+    after = [t.lower_ for t in doc[verb.i + 1 : min(verb.i + 4, len(doc))]]
+    return after[:3] == ["it", "a", "day"] or after[:2] == ["it", "quits"]
+
+
+VISIT_HOST_CODES = frozenset({"043"})
+
+
+def _thing_received(verb: Token) -> bool:
+    """'the payments Putin has received from foreign firms', 'the letter that she
+    received': a relative clause on a thing, which is what was received; hosting (043)
+    receives a visitor. (A thing as the object of a main clause is doubted by the
+    confidence; a relative clause has no object of its own to doubt.)"""
+    own = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")]
+    if verb.dep_ not in ("relcl", "acl") or own:
+        return False
+    received = verb.head
+    return received.pos_ == "NOUN" and not is_actor(received)
+
+
+# verbs that voice a feeling: 'expressed relief', 'breathed a sigh of relief'
+FEELING_VERBS = frozenset({"express", "voice", "feel", "show", "breathe", "sigh", "convey"})
+
+
+def _relief_felt(noun: Token) -> bool:
+    """'expressed relief that the far right had lost', 'relief at the result', 'a sigh of
+    relief': the feeling, not relief aid (CAMEO 07)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    if head.lemma_.lower() in FEELING_VERBS or head.lemma_.lower() == "sigh":
+        return True
+    if head.dep_ == "prep" and head.head.lemma_.lower() in ("sigh", "sense", "feeling"):
+        return True
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("at", "over"))
+        or (c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in c.children))
+        for c in noun.children
+    )
+
+
+# what people seek for themselves: treatment, shelter, work, not something asked of anyone
+NEEDS = frozenset(
+    {"treatment", "care", "cure", "shelter", "job", "work", "employment", "education",
+     "housing", "food", "water", "medicine", "attention", "therapy", "fortune", "fame"}
+)  # fmt: skip
+
+
+def _seeks_a_need(verb: Token) -> bool:
+    """'Kenyans seeking treatment', 'families seeking shelter': a need sought, with no
+    one it is asked of ('sought medical care from the Red Cross' asks the Red Cross)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or not all(o.lemma_.lower() in NEEDS for o in objects):
+        return False
+    return not any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(is_actor(g) for g in c.children)
+        for t in [verb, *objects]
+        for c in t.children
+    )
 
 
 def _cracked_down_on_someone(verb: Token) -> bool:
@@ -437,7 +592,7 @@ def _legal_step(verb: Token) -> bool:
         objects: list[Token] = []
         if child.dep_ == "prep" and child.lower_ == "for":
             objects = [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ == "dobj" and verb.lemma_.lower() == "seek":
+        elif child.dep_ == "dobj" and verb.lemma_.lower() in ("seek", "request"):
             objects = [child]
         for obj in objects:
             words = {obj.lemma_.lower()} | {
@@ -445,7 +600,27 @@ def _legal_step(verb: Token) -> bool:
             }
             if words & PENALTY_NOUNS:
                 return True
+            if obj.lemma_.lower() in COURT_MOTIONS and _in_court(verb):
+                return True  # 'asked for a hearing with the judge', 'sought an injunction'
     return False
+
+
+# words that put a sentence in a court case ('a hearing' may also be Congress's)
+COURT_WORDS = frozenset(
+    {"court", "judge", "tribunal", "magistrate", "jury", "prosecutor", "prosecution",
+     "lawsuit", "complaint", "trial", "defendant", "plaintiff"}
+)  # fmt: skip
+
+
+def _in_court(verb: Token) -> bool:
+    return any(t.lemma_.lower() in COURT_WORDS for t in verb.sent)
+
+
+# what a party moves a court for: a step in a case, asked of the court, no political request
+COURT_MOTIONS = frozenset(
+    {"hearing", "injunction", "stay", "retrial", "dismissal", "acquittal", "adjournment",
+     "continuance", "subpoena", "warrant"}
+)  # fmt: skip
 
 
 def _filed_in_court(noun: Token) -> bool:
