@@ -457,10 +457,8 @@ def _in_label_heading(cue: Token, lex: CueLexicon) -> bool:
         if tok.is_quote or tok.text in _CLAUSE_END or "\n" in tok.text:
             return False
         if tok.text == ":":
-            words = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
-            return " ".join(words) in lex.story_labels or (
-                bool(words) and words[-1] in lex.story_labels
-            )
+            words = [t.text for t in doc[max(0, tok.i - 2) : tok.i]]
+            return lex.is_story_label(words) or (bool(words) and lex.is_story_label(words[-1:]))
     return False
 
 
