@@ -7,7 +7,7 @@ marked (they pass before and after)."""
 from __future__ import annotations
 
 import pytest
-from quote_checks import none_with, only, quotes_of
+from quote_checks import none_with, only, quotes_of, speaker_name
 
 spacy = pytest.importorskip("spacy")
 
@@ -146,3 +146,39 @@ def test_guard_a_read_label_leaves_this_articles_words(nlp) -> None:
         "Friday, the mayor said."
     )
     assert only(quotes_of(nlp, text), "meet on Friday").text.startswith("The council")
+
+
+# --- 'They have also warned': the organisation or group that just spoke -----------------------
+
+
+def test_they_goes_on_from_a_company_that_just_spoke(nlp) -> None:
+    text = (
+        "Siemens said profits fell in 2016. They have also warned that prices will rise next year."
+    )
+    assert speaker_name(nlp, text, "prices will rise", layer=True) == "Siemens"
+
+
+def test_guard_they_goes_on_from_a_group_that_just_spoke(nlp) -> None:
+    text = "The unions said the strike would go ahead. They also warned that more walkouts could follow."
+    assert speaker_name(nlp, text, "more walkouts") == "The unions"
+
+
+def test_guard_they_after_other_people_is_left_unresolved(nlp) -> None:
+    text = "Police said the men were arrested on Friday. They said they would appeal."
+    assert speaker_name(nlp, text, "would appeal") == "They"
+
+
+def test_guard_they_after_a_new_subject_is_left_unresolved(nlp) -> None:
+    text = (
+        "The ministry said the border would stay closed. Farmers fear losses. They said the "
+        "closure would ruin the harvest."
+    )
+    assert speaker_name(nlp, text, "ruin the harvest") == "They"
+
+
+def test_guard_they_after_two_speakers_named_together_is_left_unresolved(nlp) -> None:
+    text = (
+        "Lakeland and Riverton say the new rule also breaks the state constitution. On that "
+        "point, they say, the new rule is no different from the old one."
+    )
+    assert speaker_name(nlp, text, "no different") == "they"

@@ -112,6 +112,7 @@ class SpeakerResolver:
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
         self._unnamed_roles: list[tuple[int, str]] = []  # role speakers left unnamed
+        self._groups: list[PersonMention] = []  # plural speakers ('the unions', 'analysts')
         self.kind = "name"
         self.antecedent: tuple[int, int] | None = None
 
@@ -205,6 +206,8 @@ class SpeakerResolver:
         thing = head.pos_ == "NOUN" and name == span.text and not self._a_role(head) and not named
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
+        elif group and _word(head) not in ("they", "we"):
+            self._groups.append(mention)
         elif not group and not thing:  # nor are 'analysts' or 'his body mass index'
             self.people.append(mention)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
@@ -250,6 +253,16 @@ class SpeakerResolver:
             found = self._recent_person(span.start_char, gender) or self._introduced_next(
                 head, gender
             )
+            return self._refer(found) or span.text
+        if lower == "they":
+            found = self._they(head)
+            if found is None:
+                return span.text
+            # an organisation is asked for by its name; a group ('US officials') is the
+            # group, as its own mention was left ('the country' is not its officials)
+            named = self.doc.char_span(found.at, found.end, alignment_mode="expand")
+            group = named is not None and named.root.tag_ in ("NNS", "NNPS")
+            self.kind = "new" if group or found not in self.orgs else "named"
             return self._refer(found) or span.text
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
@@ -452,6 +465,46 @@ class SpeakerResolver:
         ranked = subjects if pronoun else subjects or found
         return ranked[0] if ranked else None
 
+    def _they(self, pronoun: Token) -> PersonMention | None:
+        """The speaker 'they' goes on from: an organisation or a group that spoke in the
+        same or the previous sentence ('Norsk Ferry said profits fell. They have also
+        warned ...'), when no other plural or organisation subject stands between."""
+        sentence = self._sentence_of[pronoun.i]
+        spoke = [
+            p
+            for p in self.orgs + self._groups
+            if p.spoke and p.end >= 0 and p.at < pronoun.idx and sentence - p.sentence <= 1
+        ]
+        if spoke and max(spoke, key=lambda p: p.at).name.lower() in _PRONOUNS:
+            return None  # 'it', left unresolved itself
+        if not spoke:
+            return None
+        found = max(spoke, key=lambda p: p.at)
+        named = self.doc.char_span(found.at, found.end, alignment_mode="expand")
+        if named is not None and any(c.dep_ == "conj" for c in named.root.children):
+            return None  # 'Lakeland and Riverton say ...': both, which no one name gives
+        between = self.doc.char_span(found.end, pronoun.idx, alignment_mode="contract")
+        for tok in between or []:
+            main = tok.head.dep_ == "ROOT"  # not one in the reported words ('profits fell')
+            subject = main and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it"
+            if subject and (tok.tag_ in ("NNS", "NNPS", "PRP") or tok.ent_type_ in _BODIES):
+                return None  # 'Norsk Ferry said fares rise. Passengers say they ...'
+            if tok.tag_ in ("NNS", "NNPS") and self._people_noun(tok):
+                return None  # 'Police said the men were held. They said ...': the men?
+        return found
+
+    def _people_noun(self, tok: Token) -> bool:
+        """A noun for people who could speak ('the men', 'officials', 'residents')."""
+        lemma = tok.lemma_.lower()
+        lex = self.lex
+        return (
+            lemma in lex.role_nouns
+            or lemma in lex.source_people
+            or lemma in lex.gendered_roles
+            or lemma in ("people", "person")
+            or tok.ent_type_ in ("NORP", "PERSON")
+        )
+
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
         """Compatible persons mentioned before ``at``, most recent first."""
         found = [
@@ -594,6 +647,8 @@ def given_name_genders() -> dict[str, str]:
     return dict(entity_lexicon()["given_name_genders"])
 
 
+_BODIES = {"ORG", "GPE", "NORP"}
+_PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
 _WORD = re.compile(r"[^\W\d_]{2}")  # a name has a word in it, not only page debris ('-"?a')
 
 
