@@ -182,3 +182,29 @@ def test_guard_they_after_two_speakers_named_together_is_left_unresolved(nlp) ->
         "point, they say, the new rule is no different from the old one."
     )
     assert speaker_name(nlp, text, "no different") == "they"
+
+
+# --- the writer: 'I assumed' is a thought, and 'I' is no later 'she' -------------------------
+
+
+def test_the_writers_thought_is_no_quote(nlp) -> None:
+    text = "I assumed that the ferry would be cancelled because of the storm."
+    none_with(quotes_of(nlp, text), "ferry")
+
+
+def test_the_writers_belief_is_no_quote(nlp) -> None:
+    text = "We believe the new bridge will fail, and I think most drivers will agree."
+    found = quotes_of(nlp, text)
+    none_with(found, "bridge will fail")
+    none_with(found, "drivers will agree")
+
+
+def test_guard_the_writers_words_to_someone_stay(nlp) -> None:
+    text = "When I called the hotel, I said that we would arrive after midnight."
+    assert only(quotes_of(nlp, text), "after midnight").text.startswith("we would")
+
+
+def test_she_is_not_the_writer(nlp) -> None:
+    text = 'I told the nurse that I was scared of the operation. "Everyone is," she said.'
+    quote = only(quotes_of(nlp, text), "Everyone is")
+    assert quote.speaker is None or quote.speaker.name != "I"

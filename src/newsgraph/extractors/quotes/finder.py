@@ -93,6 +93,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
                 owner = (interviewee or transcript) if answer else transcript
                 quotes.append(_to_quote(doc, cand, _as_mention(owner, cand.subject)))
                 continue
+            if not cand.direct and cand.cue is not None and _a_thought(cand.cue, lex):
+                continue  # 'I assumed that the ferry would be cancelled': the writer's
+                # thought, outside an interview's answers
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
             words = reported.get(cand.subject.i, [])
@@ -488,6 +491,13 @@ def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexi
 
 
 _THING_PRONOUNS = {"it", "this", "that"}
+
+
+def _a_thought(cue: Token, lex: CueLexicon) -> bool:
+    """A belief verb that says nothing aloud ('assumed', 'think'), not one that is also
+    speech ('we agree that ...' may be said)."""
+    lemma = cue.lemma_.lower()
+    return lemma in lex.belief_verbs and lemma not in lex.speech_verbs
 
 
 def _title(doc: Doc, cand: Candidate) -> bool:

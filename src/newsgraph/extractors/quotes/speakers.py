@@ -202,14 +202,16 @@ class SpeakerResolver:
             and not role_in_apposition(head, self.lex)
         )
         group = plural_group(head) or _word(head) in ("they", "we")
+        writer = _word(head) in ("i", "me", "you")  # the writer or the reader is no later
+        # 'she' ('I told the nurse ... "Everyone is," she said')
         named = head.tag_ == "NNS" and head.head.tag_ == "VBZ"  # 'Wines believes': a name
         thing = head.pos_ == "NOUN" and name == span.text and not self._a_role(head) and not named
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
         elif group and _word(head) not in ("they", "we"):
             self._groups.append(mention)
-        elif not group and not thing:  # nor are 'analysts' or 'his body mass index'
-            self.people.append(mention)
+        elif not group and not thing and not writer:  # nor are 'analysts' or 'his
+            self.people.append(mention)  # body mass index'
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
     def _a_role(self, head: Token) -> bool:
@@ -475,8 +477,11 @@ class SpeakerResolver:
             for p in self.orgs + self._groups
             if p.spoke and p.end >= 0 and p.at < pronoun.idx and sentence - p.sentence <= 1
         ]
-        if spoke and max(spoke, key=lambda p: p.at).name.lower() in _PRONOUNS:
+        latest = max(spoke, key=lambda p: p.at) if spoke else None
+        if latest is not None and latest.name.lower() in _PRONOUNS:
             return None  # 'it', left unresolved itself
+        if latest is not None and any(p.name == latest.name for p in self.people):
+            return None  # a person the tagger also called an organisation: no 'they'
         if not spoke:
             return None
         found = max(spoke, key=lambda p: p.at)
