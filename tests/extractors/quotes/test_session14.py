@@ -208,3 +208,41 @@ def test_she_is_not_the_writer(nlp) -> None:
     text = 'I told the nurse that I was scared of the operation. "Everyone is," she said.'
     quote = only(quotes_of(nlp, text), "Everyone is")
     assert quote.speaker is None or quote.speaker.name != "I"
+
+
+# --- ', believing it to ...' inside the words is their subject's thought ---------------------
+
+
+def test_a_belief_participle_inside_the_words_does_not_end_them(nlp) -> None:
+    text = (
+        "The jet hit a barn near the village of Oste, believing it to hold rebel fighters "
+        "rather than farmers, the air force said."
+    )
+    found = quotes_of(nlp, text)
+    assert only(found, "hit a barn").text.endswith("rather than farmers")
+    assert len(found) == 1, [q.text for q in found]
+
+
+def test_guard_adding_that_still_ends_the_words(nlp) -> None:
+    text = "The dam will hold, the engineer said, adding that the town was safe."
+    assert only(quotes_of(nlp, text), "dam will hold").text == "The dam will hold"
+
+
+# --- 'a statement his family released': the family speaks -------------------------------------
+
+
+def test_a_statement_a_family_released_is_the_familys(nlp) -> None:
+    text = (
+        'The sailor died on Tuesday. "He was a loving father and a generous man who loved '
+        'the sea," said a statement his family released on Wednesday.'
+    )
+    assert speaker_name(nlp, text, "loving father") == "his family"
+
+
+def test_guard_a_statement_that_was_released_names_no_author(nlp) -> None:
+    text = (
+        'The sailor died on Tuesday. "He was a loving father and a generous man who loved '
+        'the sea," said a statement that was released on Wednesday.'
+    )
+    quote = only(quotes_of(nlp, text), "loving father")
+    assert quote.speaker is None or "family" not in (quote.speaker.name or "")

@@ -649,8 +649,9 @@ def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
     the second cue on the reported clause, whose words end there."""
     for tok in doc[first + 1 : last + 1]:
         set_off = doc[tok.i - 1].text == ","
-        if set_off and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
-            return tok.i - 2
+        said = tok.lemma_.lower() in lex.speech_verbs  # not 'believing it to hold ...':
+        if set_off and said and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
+            return tok.i - 2  # what the words tell of their subject's thought
         dashed = doc[tok.i - 1].text in _DASHES and tok.i - 2 >= first
         trailing = not any(t.text in _DASHES for t in doc[tok.i : last + 1])
         if dashed and trailing and _next_act(tok, lex):

@@ -785,6 +785,11 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "relcl" and child.i > noun.i and _authors(child):
+            found = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if found is not None and found.tag_ in ("WDT", "WP"):
+                found = None  # 'a statement that was released': no author named
+            # 'a statement his family released', 'the report the agency published'
         if found is not None:
             break
     verb = noun.head
