@@ -246,3 +246,21 @@ def test_guard_a_statement_that_was_released_names_no_author(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "loving father")
     assert quote.speaker is None or "family" not in (quote.speaker.name or "")
+
+
+# --- 'Later he wanted to ...': a wish told in the past is the story's, not a stated aim -------
+
+
+def test_a_past_wish_in_the_story_is_no_quote(nlp) -> None:
+    text = "Jack Brown bought a new boat in May. Later he wanted to sell the old one."
+    none_with(quotes_of(nlp, text), "sell the old one")
+
+
+def test_guard_a_present_aim_and_a_reported_wish_stay(nlp) -> None:
+    text = (
+        "Jack Brown wants to sell the old boat. His brother said he wanted to keep it for "
+        "the summer."
+    )
+    found = quotes_of(nlp, text)
+    assert only(found, "sell the old boat").text == "to sell the old boat"
+    assert only(found, "keep it").text.startswith("he wanted to keep")

@@ -891,6 +891,9 @@ def _stated_aim(verb: Token, lex: CueLexicon) -> bool:
     aim = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if aim is not None and aim.lemma_.lower() in _CURIOSITY:
         return False
+    if verb.tag_ == "VBD":
+        return False  # 'Later he wanted to sell the boat': the story's account of a wish,
+        # not a stated aim ('said he wanted to ...' reports it through 'said')
     subject = subject_of(verb, lex)
     if subject is None:
         return False
