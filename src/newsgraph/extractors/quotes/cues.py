@@ -58,7 +58,7 @@ def _label_word(tok: Token, lex: CueLexicon) -> bool:
     for first in range(max(0, tok.i - 1), tok.i + 1):
         for colon in range(tok.i + 1, min(len(doc), first + 4)):
             if doc[colon].text == ":":
-                if " ".join(t.lower_ for t in doc[first:colon]) in lex.story_labels:
+                if lex.is_story_label([t.text for t in doc[first:colon]]):
                     return True
                 break
     return False

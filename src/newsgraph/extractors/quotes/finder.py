@@ -93,6 +93,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
                 owner = (interviewee or transcript) if answer else transcript
                 quotes.append(_to_quote(doc, cand, _as_mention(owner, cand.subject)))
                 continue
+            if not cand.direct and cand.cue is not None and _a_thought(cand.cue, lex):
+                continue  # 'I assumed that the ferry would be cancelled': the writer's
+                # thought, outside an interview's answers
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
             words = reported.get(cand.subject.i, [])
@@ -457,10 +460,8 @@ def _in_label_heading(cue: Token, lex: CueLexicon) -> bool:
         if tok.is_quote or tok.text in _CLAUSE_END or "\n" in tok.text:
             return False
         if tok.text == ":":
-            words = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
-            return " ".join(words) in lex.story_labels or (
-                bool(words) and words[-1] in lex.story_labels
-            )
+            words = [t.text for t in doc[max(0, tok.i - 2) : tok.i]]
+            return lex.is_story_label(words) or (bool(words) and lex.is_story_label(words[-1:]))
     return False
 
 
@@ -490,6 +491,13 @@ def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexi
 
 
 _THING_PRONOUNS = {"it", "this", "that"}
+
+
+def _a_thought(cue: Token, lex: CueLexicon) -> bool:
+    """A belief verb that says nothing aloud ('assumed', 'think'), not one that is also
+    speech ('we agree that ...' may be said)."""
+    lemma = cue.lemma_.lower()
+    return lemma in lex.belief_verbs and lemma not in lex.speech_verbs
 
 
 def _title(doc: Doc, cand: Candidate) -> bool:

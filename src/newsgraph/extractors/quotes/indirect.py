@@ -199,8 +199,7 @@ def _after_story_label(first: int, last: int, doc: Doc) -> int:
     head; else right after the label."""
     window = doc[first : min(last, first + _LABEL_WORDS + 1)]
     colon = next((t.i for t in window if t.text == ":"), -1)
-    label = " ".join(t.lower_ for t in doc[first:colon])
-    if colon <= first or label not in cue_lexicon().story_labels:
+    if colon <= first or not cue_lexicon().is_story_label([t.text for t in doc[first:colon]]):
         return first
     body = colon + 1
     heads = [t for t in doc[body : last + 1] if not body <= t.head.i <= last or t.head.i == t.i]
@@ -372,17 +371,49 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
     first = _object_as_subject(tok, clauses[0], first)
+    first = _after_time_of_saying(tok, clauses[0], first)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
     last = _before_next_cue(first, last, lex, tok.doc)
     last = _before_aside(first, last, subject)
     last = _before_second_act(clauses[-1], tok, last)
+    last, around = _condition_of_words(tok, subject, last)
     span = _content_span(first, last, tok.doc)
-    if span is None or tok.idx in range(*span):
+    if span is None or (tok.idx in range(*span) and not around):
         return None
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx)
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, phrase, subject)
+
+
+_CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "as long as"}
+
+
+def _condition_of_words(cue: Token, subject: Token, last: int) -> tuple[int, bool]:
+    """``last``, or the end of a condition that the parser hung on the cue when the words
+    come before it: 'The party will win, if he continues to lead it, Sorin said' (between
+    the words and the speaker), 'The party will win, Sorin said, if he continues to lead
+    it' (after the cue, to the sentence's end: the words go on around the cue, which the
+    span then holds). Whether the span goes on around the cue."""
+    doc = cue.doc
+    if last >= cue.i or subject.i > cue.i:
+        return last, False
+    for clause in (c for c in cue.children if c.dep_ == "advcl"):
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+        if not marks or marks[0].lower_ not in _CONDITION_MARKS:
+            continue
+        begin, end = clause.left_edge.i, clause.right_edge.i
+        if doc[begin - 1].text != "," or begin - 1 < last:
+            continue
+        between = end < subject.left_edge.i and all(
+            t.is_punct for t in [*doc[last + 1 : begin], *doc[end + 1 : subject.left_edge.i]]
+        )
+        if between:
+            return end, False  # between the words and the speaker
+        sent_end = cue.sent.end - 1
+        if begin > cue.i and all(t.is_punct for t in doc[end + 1 : sent_end + 1]):
+            return end, True  # after the cue, to the end of the sentence
+    return last, False
 
 
 _INVERTED_WORDS = 5
@@ -437,7 +468,9 @@ def _naming_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if cue_particle(tok, lex) is not None:
         return None  # 'called on Russia to withdraw', 'called for talks': an appeal
     parts = [
-        c for c in tok.rights if c.dep_ in _PREDICATE_DEPS | {"conj"} and c.ent_type_ != "DATE"
+        c
+        for c in tok.rights
+        if c.dep_ in _PREDICATE_DEPS | {"conj"} and c.ent_type_ != "DATE" and not _next_verb(c)
     ]
     as_phrase = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as"]
     if lemma in lex.naming_as_verbs:
@@ -454,6 +487,12 @@ def _naming_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, tok.lower_, subject)
+
+
+def _next_verb(part: Token) -> bool:
+    """A verb joined to the naming verb: the speaker's next act ('has called the plan a fraud,
+    but has also said she would vote for it'), not part of the name given."""
+    return part.dep_ == "conj" and part.pos_ in ("VERB", "AUX")
 
 
 def _names_something(parts: list[Token]) -> bool:
@@ -561,6 +600,35 @@ def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
 
 
 _HUNG_ON_CUE = {"advcl", "prep", "advmod", "npadvmod"}
+_TIME_ENTS = {"DATE", "TIME"}
+
+
+def _after_time_of_saying(cue: Token, clause: Token, first: int) -> int:
+    """Where the words start when the parser hung the time of saying on them: a date right
+    after the cue (or after whom it was told), before the clause's subject, with no 'that'
+    before it ('said on Friday [it would close ...]', 'told reporters last week [it ...]'),
+    is when it was said; 'said that on Friday it would ...' keeps it."""
+    doc = cue.doc
+    if first <= cue.i or first >= len(doc) - 1:
+        return first
+    told = {t.i for c in cue.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    if any(i not in told for i in range(cue.i + 1, first)):
+        return first
+    opener = doc[first]
+    if opener.dep_ == "prep" and opener.pos_ == "ADP":
+        phrase = doc[first + 1 : opener.right_edge.i + 1]
+    else:
+        phrase = doc[first : first + 1]
+        while phrase.end < len(doc) and doc[phrase.end].ent_iob_ == "I":
+            phrase = doc[first : phrase.end + 1]
+    dated = [t for t in phrase if not t.is_punct]
+    if not dated or any(t.ent_type_ not in _TIME_ENTS for t in dated):
+        return first
+    after = phrase.end
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.left_edge.i != after or clause.i <= after:
+        return first
+    return after
 
 
 def _after_addressee(cue: Token, first: int) -> int:
@@ -581,8 +649,9 @@ def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
     the second cue on the reported clause, whose words end there."""
     for tok in doc[first + 1 : last + 1]:
         set_off = doc[tok.i - 1].text == ","
-        if set_off and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
-            return tok.i - 2
+        said = tok.lemma_.lower() in lex.speech_verbs  # not 'believing it to hold ...':
+        if set_off and said and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
+            return tok.i - 2  # what the words tell of their subject's thought
         dashed = doc[tok.i - 1].text in _DASHES and tok.i - 2 >= first
         trailing = not any(t.text in _DASHES for t in doc[tok.i : last + 1])
         if dashed and trailing and _next_act(tok, lex):
@@ -790,6 +859,9 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 and _topic_of(verb, lex)
             ):
                 return []  # 'While commenting on a statement by X, Lu said that ...'
+            if child.lower_ == "about" and _wh_topic(child, lex):
+                return []  # 'talked to the staff about what they need': what the talk was
+                # about ('talked about the plan' stays, as PolNeAR counts it)
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if not found or not (later or _is_content(found[0], lex, child.lower_)):
@@ -798,6 +870,13 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 return []
             return found + later[:1]
     return []
+
+
+def _wh_topic(about: Token, lex: CueLexicon) -> bool:
+    """'about what they need', 'about how the plan works': a question the talk was about
+    (an indirect question names no answer), not the words said."""
+    clause = next((c for c in about.children if c.dep_ == "pcomp"), None)
+    return clause is not None and clause.left_edge.lower_ in lex.wh_words - {"if"}
 
 
 _CURIOSITY = {"know", "learn", "find", "understand", "see", "hear"}
@@ -812,6 +891,9 @@ def _stated_aim(verb: Token, lex: CueLexicon) -> bool:
     aim = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if aim is not None and aim.lemma_.lower() in _CURIOSITY:
         return False
+    if verb.tag_ == "VBD":
+        return False  # 'Later he wanted to sell the boat': the story's account of a wish,
+        # not a stated aim ('said he wanted to ...' reports it through 'said')
     subject = subject_of(verb, lex)
     if subject is None:
         return False

@@ -101,6 +101,7 @@ class CueLexicon:
     data_nouns: frozenset[str]
     data_office_words: frozenset[str]
     story_labels: frozenset[str]
+    capital_labels: frozenset[str]
     study_people: frozenset[str]
     study_report_verbs: frozenset[str]
     forecast_verbs: frozenset[str]
@@ -111,6 +112,14 @@ class CueLexicon:
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
         return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+    def is_story_label(self, words: list[str]) -> bool:
+        """Whether the words before a colon are a page label ('READ MORE', 'Related');
+        capital_labels only in capitals ('READ:', not 'The sign read:')."""
+        label = " ".join(w.lower() for w in words)
+        if label in self.story_labels:
+            return True
+        return label in self.capital_labels and all(w.isupper() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +184,7 @@ def cue_lexicon() -> CueLexicon:
         data_nouns=frozenset(raw["data_nouns"]),
         data_office_words=frozenset(raw["data_office_words"]),
         story_labels=frozenset(raw["story_labels"]),
+        capital_labels=frozenset(raw["capital_labels"]),
         study_people=frozenset(raw["study_people"]),
         study_report_verbs=frozenset(raw["study_report_verbs"]),
         forecast_verbs=frozenset(raw["forecast_verbs"]),

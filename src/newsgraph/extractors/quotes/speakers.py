@@ -112,6 +112,7 @@ class SpeakerResolver:
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
         self._unnamed_roles: list[tuple[int, str]] = []  # role speakers left unnamed
+        self._groups: list[PersonMention] = []  # plural speakers ('the unions', 'analysts')
         self.kind = "name"
         self.antecedent: tuple[int, int] | None = None
 
@@ -201,12 +202,16 @@ class SpeakerResolver:
             and not role_in_apposition(head, self.lex)
         )
         group = plural_group(head) or _word(head) in ("they", "we")
+        writer = _word(head) in ("i", "me", "you")  # the writer or the reader is no later
+        # 'she' ('I told the nurse ... "Everyone is," she said')
         named = head.tag_ == "NNS" and head.head.tag_ == "VBZ"  # 'Wines believes': a name
         thing = head.pos_ == "NOUN" and name == span.text and not self._a_role(head) and not named
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
-        elif not group and not thing:  # nor are 'analysts' or 'his body mass index'
-            self.people.append(mention)
+        elif group and _word(head) not in ("they", "we"):
+            self._groups.append(mention)
+        elif not group and not thing and not writer:  # nor are 'analysts' or 'his
+            self.people.append(mention)  # body mass index'
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
     def _a_role(self, head: Token) -> bool:
@@ -250,6 +255,16 @@ class SpeakerResolver:
             found = self._recent_person(span.start_char, gender) or self._introduced_next(
                 head, gender
             )
+            return self._refer(found) or span.text
+        if lower == "they":
+            found = self._they(head)
+            if found is None:
+                return span.text
+            # an organisation is asked for by its name; a group ('US officials') is the
+            # group, as its own mention was left ('the country' is not its officials)
+            named = self.doc.char_span(found.at, found.end, alignment_mode="expand")
+            group = named is not None and named.root.tag_ in ("NNS", "NNPS")
+            self.kind = "new" if group or found not in self.orgs else "named"
             return self._refer(found) or span.text
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
@@ -452,6 +467,49 @@ class SpeakerResolver:
         ranked = subjects if pronoun else subjects or found
         return ranked[0] if ranked else None
 
+    def _they(self, pronoun: Token) -> PersonMention | None:
+        """The speaker 'they' goes on from: an organisation or a group that spoke in the
+        same or the previous sentence ('Norsk Ferry said profits fell. They have also
+        warned ...'), when no other plural or organisation subject stands between."""
+        sentence = self._sentence_of[pronoun.i]
+        spoke = [
+            p
+            for p in self.orgs + self._groups
+            if p.spoke and p.end >= 0 and p.at < pronoun.idx and sentence - p.sentence <= 1
+        ]
+        latest = max(spoke, key=lambda p: p.at) if spoke else None
+        if latest is not None and latest.name.lower() in _PRONOUNS:
+            return None  # 'it', left unresolved itself
+        if latest is not None and any(p.name == latest.name for p in self.people):
+            return None  # a person the tagger also called an organisation: no 'they'
+        if not spoke:
+            return None
+        found = max(spoke, key=lambda p: p.at)
+        named = self.doc.char_span(found.at, found.end, alignment_mode="expand")
+        if named is not None and any(c.dep_ == "conj" for c in named.root.children):
+            return None  # 'Lakeland and Riverton say ...': both, which no one name gives
+        between = self.doc.char_span(found.end, pronoun.idx, alignment_mode="contract")
+        for tok in between or []:
+            main = tok.head.dep_ == "ROOT"  # not one in the reported words ('profits fell')
+            subject = main and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ != "it"
+            if subject and (tok.tag_ in ("NNS", "NNPS", "PRP") or tok.ent_type_ in _BODIES):
+                return None  # 'Norsk Ferry said fares rise. Passengers say they ...'
+            if tok.tag_ in ("NNS", "NNPS") and self._people_noun(tok):
+                return None  # 'Police said the men were held. They said ...': the men?
+        return found
+
+    def _people_noun(self, tok: Token) -> bool:
+        """A noun for people who could speak ('the men', 'officials', 'residents')."""
+        lemma = tok.lemma_.lower()
+        lex = self.lex
+        return (
+            lemma in lex.role_nouns
+            or lemma in lex.source_people
+            or lemma in lex.gendered_roles
+            or lemma in ("people", "person")
+            or tok.ent_type_ in ("NORP", "PERSON")
+        )
+
     def _before(self, at: int, gender: str | None) -> list[PersonMention]:
         """Compatible persons mentioned before ``at``, most recent first."""
         found = [
@@ -594,6 +652,8 @@ def given_name_genders() -> dict[str, str]:
     return dict(entity_lexicon()["given_name_genders"])
 
 
+_BODIES = {"ORG", "GPE", "NORP"}
+_PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
 _WORD = re.compile(r"[^\W\d_]{2}")  # a name has a word in it, not only page debris ('-"?a')
 
 
@@ -725,6 +785,11 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
                 found = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "relcl" and child.i > noun.i and _authors(child):
+            found = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if found is not None and found.tag_ in ("WDT", "WP"):
+                found = None  # 'a statement that was released': no author named
+            # 'a statement his family released', 'the report the agency published'
         if found is not None:
             break
     verb = noun.head
