@@ -178,8 +178,8 @@ def _alias_at(
         if entry is None:
             continue
         span = doc[i : i + n]
-        if any(t.ent_type_ in NOT_NAMES for t in span):
-            continue
+        if any(t.ent_type_ in NOT_NAMES for t in span) or _month_as_date(span):
+            continue  # "Last May, in a school ...": a month, not Theresa May
         if not span.text.isupper() and tuple(lowers[i : i + n]) in view.acronyms():
             continue  # "Who votes for ...?" is no WHO
         label, surname = entry
@@ -195,8 +195,9 @@ def _alias_at(
             source = "kb-lower"
         else:
             continue
-        if label in ("GPE", "NORP"):
-            return Candidate(i, i + n, label, source="kb-place")
+        if label in ("GPE", "NORP") or (label == "ORG" and _place_after_locative(span, view)):
+            # "the ministers met in Brussels": the city, not the Commission it stands for
+            return Candidate(i, i + n, "GPE" if label == "ORG" else label, source="kb-place")
         if label == "ORG" and (
             name_goes_on(doc, i + n)
             or _body_of_another(doc, i + n)
@@ -209,6 +210,18 @@ def _alias_at(
         links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
         return Candidate(i, i + n, label, tuple(x for x in links if x), source)
     return None
+
+
+LOCATIVES = frozenset({"in", "at", "near", "outside"})
+
+
+def _place_after_locative(span: Any, view: KbView) -> bool:
+    """An organisation's alias that is also a place's name ("Brussels" of the European
+    Commission), after a preposition of place ("met in Brussels"): the place."""
+    start = span.start
+    if start == 0 or span.doc[start - 1].lower_ not in LOCATIVES:
+        return False
+    return bool(view.country(span.text) or place_country(span.text))
 
 
 def _name_began_before(
@@ -596,7 +609,7 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if not covered.isdisjoint(range(i, i + n)) or hyphen_part(doc[i]):
                 continue
             span = doc[i : i + n]
-            if _dated(span):
+            if _dated(span) or _month_as_date(span):
                 continue  # "a summit in May" is not Theresa May
             if _capitalised(span) or (
                 span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3
@@ -619,6 +632,27 @@ def _dated(span: Any) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return (before is not None and (before.tag_ == "IN" or before.lower_ in _DATE_BEFORE)) or (
+        after is not None and after.like_num
+    )
+
+
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+# words that make a month a date whatever the model's label ("last May", "early June")
+_MONTH_BEFORE = frozenset({"early", "late", "mid", "next", "last", "this"})
+
+
+def _month_as_date(span: Any) -> bool:
+    """A one-word name that is a month and reads as one, untagged by the model: after a
+    date word ("Last May", "early June") or before a day or year ("May 5", "June 2016")."""
+    if len(span) != 1 or span[0].lower_ not in MONTHS:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.lower_ in _MONTH_BEFORE) or (
         after is not None and after.like_num
     )
 

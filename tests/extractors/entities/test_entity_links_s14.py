@@ -1,0 +1,81 @@
+"""Entity links that events and quotes use as actors and speakers (issue 17;
+docs/quality.md "Session 14: entity links").
+
+Each case is an invented text for one rule and fails on the code before it, except
+those marked "guard", which keep a rule from reaching too far. No knowledge base unless
+a case says so: every person is local to the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from entity_checks import layer_of as kb_layer_of
+from entity_checks import local_layer_of as layer_of
+from entity_checks import word_entity_at as entity_at
+
+from newsgraph.languages.en import english
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return english()
+
+
+def test_a_minister_for_a_portfolio_before_a_name_is_that_names_title(nlp):
+    text = (
+        "Union General Secretary Tom Reilly said the strike would go on. He said the union "
+        "was wary. In reply, Minister for Jobs Ann Doyle said she had no part in the row. "
+        "The Minister urged both sides to talk."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "The Minister") == entity_at(layer, text, "Ann Doyle")
+    roles = {s.role for s in layer.stated_roles if s.entity == entity_at(layer, text, "Ann Doyle")}
+    assert roles == {"minister:jobs"}
+
+
+def test_a_general_secretary_is_no_minister(nlp):
+    text = (
+        "General Secretary Tom Reilly said the strike would go on. The minister said "
+        "nothing on Monday."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "The minister") is None
+
+
+def test_a_former_minister_for_a_portfolio_glued_to_the_name_is_that_name(nlp):
+    text = (
+        "The inquiry heard from Superintendent Tom Reilly, who also asked to be heard. "
+        "Former Minister for Health-Mary Byrne is seeking limited representation."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "Former Minister") == entity_at(layer, text, "Mary Byrne")
+
+
+def test_a_month_after_last_is_a_date_not_a_known_person(nlp):
+    text = (
+        "But that does not mean only boys can be bullies.    Last May, in a primary school "
+        "in Jiangxi province, a girl who was not named bullied her classmates."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert all(e.type != "PERSON" for e in layer.entities)
+
+
+def test_guard_the_known_person_of_that_name_stays(nlp):
+    text = "Last year May promised a vote. May said on Monday that the talks would go on."
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "May", 1) is not None
+
+
+def test_a_body_named_by_its_city_is_the_city_after_in(nlp):
+    text = (
+        "The two army chiefs last met in March 2015 in Brussels, but a month later the "
+        "talks were called off."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert "ng:org:european-commission" not in {e.id for e in layer.entities}
+
+
+def test_guard_the_city_as_the_body_it_stands_for_stays(nlp):
+    text = "Brussels warned London on Monday that the talks would be hard."
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "Brussels") == "ng:org:european-commission"
