@@ -9,6 +9,7 @@ a case says so: every person is local to the article.
 from __future__ import annotations
 
 import pytest
+from entity_checks import entity_at as plain_at
 from entity_checks import layer_of as kb_layer_of
 from entity_checks import local_layer_of as layer_of
 from entity_checks import word_entity_at as entity_at
@@ -79,3 +80,63 @@ def test_guard_the_city_as_the_body_it_stands_for_stays(nlp):
     text = "Brussels warned London on Monday that the talks would be hard."
     layer = kb_layer_of(nlp, text)
     assert entity_at(layer, text, "Brussels") == "ng:org:european-commission"
+
+
+def test_a_name_with_jr_is_not_the_same_name_without(nlp):
+    text = (
+        "Tom Harlan Jr. spoke at the funeral of his father, Tom Harlan, on Sunday. Harlan "
+        "Jr. said his father loved the town."
+    )
+    layer = layer_of(nlp, text)
+    assert plain_at(layer, text, "Tom Harlan Jr.") != plain_at(layer, text, "Tom Harlan", 1)
+    assert plain_at(layer, text, "Harlan Jr.", 1) == plain_at(layer, text, "Tom Harlan Jr.")
+
+
+def test_a_full_name_given_as_kin_is_not_the_namesake_it_fits(nlp):
+    text = (
+        "Walter Grant was mayor in 1990. His son, Walter K. Grant, is now the governor. "
+        "The singer was born Charles Edward Anderson Berry in 1926. His son Charles Berry Jr. "
+        "played guitar with him."
+    )
+    layer = layer_of(nlp, text)
+    assert plain_at(layer, text, "Walter K. Grant") != plain_at(layer, text, "Walter Grant")
+    assert plain_at(layer, text, "Charles Berry Jr.") != plain_at(
+        layer, text, "Charles Edward Anderson Berry"
+    )
+
+
+def test_guard_a_short_form_of_the_same_name_still_joins_it(nlp):
+    text = "Walter K. Grant won the vote in May. Walter Grant said on Monday he was glad."
+    layer = layer_of(nlp, text)
+    assert plain_at(layer, text, "Walter Grant") == plain_at(layer, text, "Walter K. Grant")
+
+
+def test_capitalised_words_before_jr_are_a_person_not_a_place(nlp):
+    text = (
+        "The 38-year-old pleaded guilty.\n\nRicardo Medina Jr., a former star, was sentenced "
+        "to six years. Medina was arrested in 2015."
+    )
+    layer = layer_of(nlp, text)
+    people = [e for e in layer.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Ricardo Medina Jr"]
+    assert not [e for e in layer.entities if e.type == "GPE"]
+
+
+def test_a_noun_for_a_kind_of_people_is_no_place(nlp):
+    text = "Pirates attacked a Greek tanker off Somalia on Monday."
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "Pirates") is None
+    assert entity_at(layer, text, "Somalia") == "country:SOM"
+
+
+def test_georgia_among_us_places_is_the_state_not_the_country(nlp):
+    text = "A Georgia judge sitting in Atlanta struck down the county's new voting rules."
+    layer = kb_layer_of(nlp, text)
+    georgia = layer.entity(entity_at(layer, text, "Georgia"))
+    assert georgia is not None and georgia.id != "country:GEO"
+
+
+def test_guard_georgia_with_its_own_capital_stays_the_country(nlp):
+    text = "Russia sent troops into Georgia in 2008. Tbilisi protested, and Atlanta did too."
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "Georgia") == "country:GEO"

@@ -17,7 +17,7 @@ from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 from newsgraph.extractors.events.tables import verb_patterns
-from newsgraph.kb.actor_codes import place_country
+from newsgraph.kb.actor_codes import agent_sector, place_country
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -34,10 +34,12 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     text = doc_text(doc)
     credits = credit_ranges(text)
     furniture = furniture_ranges(text)
-    model = [c for c in _model_spans(doc) if not _in_ranges(doc, c, credits)]
+    model = _suffixed_people(doc, _model_spans(doc))
+    model = [c for c in model if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
     _relabel(doc, merged, view)
+    merged = [c for c in merged if not _agent_as_place(doc, c, view)]
     merged += _surname_spans(doc, merged)
     if furniture:
         merged = [c for c in merged if not _starts_in(doc, c, furniture)]
@@ -53,6 +55,22 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         if tail.isupper() or words & {w.lower() for w in re.findall(r"\w+", tail)}:
             ranges.append((match.start("credit"), match.end("credit")))
     return ranges
+
+
+def _agent_as_place(doc: Doc, cand: Candidate, view: KbView) -> bool:
+    """A one-word "place" of the model that is a noun for a kind of people ("Pirates
+    seized a tanker", a sentence's first word capitalised): no name, the phrase is coded
+    as the agent it names. A place the KB or the place tables know stays."""
+    if cand.source != "model" or cand.label not in ("GPE", "LOC") or cand.end - cand.start != 1:
+        return False
+    text = doc[cand.start].text
+    return (
+        agent_sector(text) is not None
+        and not view.country(text)
+        and place_country(text) is None
+        and not view.people(text)
+        and view.org(text) is None
+    )
 
 
 def _in_ranges(doc: Doc, cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
@@ -77,6 +95,45 @@ def _model_spans(doc: Doc) -> list[Candidate]:
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+# generational suffixes, which only a person's name ends in ("Ricardo Medina Jr.")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+
+
+def _suffixed_people(doc: Doc, model: list[Candidate]) -> list[Candidate]:
+    """Capitalised words before "Jr." or "Sr." are a person's name, whatever the model
+    called them or missed ("Ricardo Medina Jr., a former actor": no city of Medina)."""
+    out = list(model)
+    for tok in doc:
+        if tok.lower_ not in SUFFIXES or not tok.is_title or tok.i == 0:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < 4
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start == tok.i:
+            continue
+        overlapping = [c for c in out if c.start <= tok.i and start < c.end]
+        if any(c.label == "PERSON" for c in overlapping):
+            continue
+        out = [c for c in out if c not in overlapping]
+        out.append(Candidate(start, tok.i + 1, "PERSON"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def surname_at(doc: Doc, cand: Candidate) -> int:
+    """The token of a person's name its surname is: the last, or the one before a
+    generational suffix ("Medina" of "Ricardo Medina Jr.")."""
+    last = cand.end - 1
+    if last > cand.start and doc[last].lower_ in SUFFIXES:
+        return last - 1
+    return last
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -397,8 +454,10 @@ def _bare_name(cand: Candidate) -> bool:
 def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
     """A model "person" the KB knows only as a place is a GPE; a model ORG/GPE that is the
     surname of one of the article's people is that PERSON (headline "Macron")."""
-    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1}
-    person_ends = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
+    surnames = {
+        doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1
+    }
+    person_ends = {doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON"}
     single = [c for c in cands if c.end - c.start == 1 and c.source == "model"]
     orgs = {doc[c.start].lower_ for c in single if c.label == "ORG"}
     places = {  # a word the model also calls an organisation is no place ("Gazprom")
@@ -590,11 +649,12 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     surnames: set[tuple[str, ...]] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start > 1:
-            first = c.end - 1
+            last = surname_at(doc, c)
+            first = last
             while first - 1 > c.start and lowers[first - 1] in particles:
                 first -= 1
-            if not hyphen_part(doc[c.end - 1]):  # "in" of "Moon Jae-in" is no surname
-                surnames.add(tuple(lowers[first : c.end]))
+            if not hyphen_part(doc[last]):  # "in" of "Moon Jae-in" is no surname
+                surnames.add(tuple(lowers[first : last + 1]))
             family = _family_name_first(doc, c.start, c.end)
             if family is not None:
                 surnames.add((family,))
