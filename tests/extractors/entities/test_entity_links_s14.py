@@ -140,3 +140,20 @@ def test_guard_georgia_with_its_own_capital_stays_the_country(nlp):
     text = "Russia sent troops into Georgia in 2008. Tbilisi protested, and Atlanta did too."
     layer = kb_layer_of(nlp, text)
     assert entity_at(layer, text, "Georgia") == "country:GEO"
+
+
+def test_allies_of_a_country_are_not_that_country_but_the_names_in_apposition(nlp):
+    text = "Western allies Chile and Peru backed the plan, while US partners Norway and Chile met."
+    layer = kb_layer_of(nlp, text)
+    start = text.index("US partners")
+    assert layer.resolve(start, start + len("US partners")) is None
+    whole = layer.resolve(start, start + len("US partners Norway and Chile"))
+    assert whole is not None and whole.entity == "country:NOR"
+
+
+def test_a_relation_noun_after_a_country_codes_no_country():
+    from newsgraph.kb.actor_codes import code_phrase
+
+    assert code_phrase("US allies") is None
+    assert code_phrase("Russia's neighbours") is None
+    assert code_phrase("US troops") is not None  # guard
