@@ -157,3 +157,26 @@ def test_a_relation_noun_after_a_country_codes_no_country():
     assert code_phrase("US allies") is None
     assert code_phrase("Russia's neighbours") is None
     assert code_phrase("US troops") is not None  # guard
+
+
+def test_a_persons_possessive_opening_an_organisation_name_is_that_person(nlp):
+    text = (
+        "Karim Baratov was charged in the case. His lawyer Amedeo DiCarlo says his client "
+        "is innocent. A very public persona Baratov's Facebook and Instagram accounts have "
+        "been made private since he was arrested on Wednesday."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "he") == entity_at(layer, text, "Karim Baratov")
+    assert entity_at(layer, text, "Baratov", 1) == entity_at(layer, text, "Karim Baratov")
+
+
+def test_a_counted_place_is_a_people(nlp):
+    text = "Many Miskitos fled to Honduras last year. The Miskitos say settlers took their land."
+    layer = layer_of(nlp, text)
+    assert {e.type for e in layer.entities if e.name == "Miskitos"} == {"NORP"}
+
+
+def test_a_place_with_who_hung_on_it_is_a_people(nlp):
+    text = "The Miskitos, who live on the coast, say the settlers took their land."
+    layer = layer_of(nlp, text)
+    assert {e.type for e in layer.entities if e.name == "Miskitos"} == {"NORP"}

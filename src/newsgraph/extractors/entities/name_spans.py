@@ -34,11 +34,12 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     text = doc_text(doc)
     credits = credit_ranges(text)
     furniture = furniture_ranges(text)
-    model = _suffixed_people(doc, _model_spans(doc))
+    model = _owner_split(doc, _suffixed_people(doc, _model_spans(doc)))
     model = [c for c in model if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
     _relabel(doc, merged, view)
+    _peoples(doc, merged, view)
     merged = [c for c in merged if not _agent_as_place(doc, c, view)]
     merged += _surname_spans(doc, merged)
     if furniture:
@@ -55,6 +56,48 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         if tail.isupper() or words & {w.lower() for w in re.findall(r"\w+", tail)}:
             ranges.append((match.start("credit"), match.end("credit")))
     return ranges
+
+
+# words that count persons before a name ("many Miskitos", "thousands of Bedouin")
+_COUNTING = frozenset(
+    {"many", "some", "most", "few", "several", "thousands", "hundreds", "millions", "dozens"}
+)
+
+
+def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
+    """A one-word model "place" that the text counts ("many Miskitos", "thousands of
+    Bedouin") or follows with "who" ("the Bedouin, who live ...") is a people (NORP),
+    everywhere in the article: places are neither counted nor "who"."""
+    places = [
+        c
+        for c in cands
+        if c.source == "model"
+        and c.label in ("GPE", "LOC")
+        and c.end - c.start == 1
+        and not view.country(t := doc[c.start].text)
+        and place_country(t) is None
+    ]
+    people = {doc[c.start].lower_ for c in places if _counted(doc, c.start) or _who_after(doc, c)}
+    for c in places:
+        if doc[c.start].lower_ in people:
+            c.label = "NORP"
+
+
+def _counted(doc: Doc, i: int) -> bool:
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.lower_ == "of" and i > 1:
+        before = doc[i - 2]
+    return before is not None and (before.lower_ in _COUNTING or before.like_num)
+
+
+def _who_after(doc: Doc, cand: Candidate) -> bool:
+    """A relative clause with "who" that the parse hangs on the name itself ("the
+    Miskitos, who live on the coast"; not "residents of X, who fled")."""
+    after = [t for t in doc[cand.end : cand.end + 2] if t.text != ","]
+    if not after or after[0].lower_ != "who":
+        return False
+    verb = after[0].head
+    return verb.dep_ == "relcl" and verb.head.i == cand.start
 
 
 def _agent_as_place(doc: Doc, cand: Candidate, view: KbView) -> bool:
@@ -125,6 +168,31 @@ def _suffixed_people(doc: Doc, model: list[Candidate]) -> list[Candidate]:
         out = [c for c in out if c not in overlapping]
         out.append(Candidate(start, tok.i + 1, "PERSON"))
     return sorted(out, key=lambda c: c.start)
+
+
+def _owner_split(doc: Doc, model: list[Candidate]) -> list[Candidate]:
+    """A model name that opens with a person's possessive ("Baratov's Facebook and
+    Instagram" as one organisation) is that person and, after the "'s", the name of
+    what is theirs: the person is a mention of its own for pronouns and events. Only
+    words that end a person's name elsewhere in the article count as the person's."""
+    ends = {
+        doc[surname_at(doc, c)].lower_ for c in model if c.label == "PERSON" and c.end - c.start > 1
+    }
+    out: list[Candidate] = []
+    for c in model:
+        k = c.start + 1
+        if (
+            c.label != "PERSON"
+            and c.end - c.start > 2
+            and doc[k].lower_ in _POSSESSIVE
+            and doc[c.start].lower_ in ends
+            and doc[c.start].is_title
+        ):
+            out.append(Candidate(c.start, k, "PERSON"))
+            out.append(Candidate(k + 1, c.end, c.label))
+        else:
+            out.append(c)
+    return out
 
 
 def surname_at(doc: Doc, cand: Candidate) -> int:
