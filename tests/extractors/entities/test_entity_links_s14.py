@@ -180,3 +180,14 @@ def test_a_place_with_who_hung_on_it_is_a_people(nlp):
     text = "The Miskitos, who live on the coast, say the settlers took their land."
     layer = layer_of(nlp, text)
     assert {e.type for e in layer.entities if e.name == "Miskitos"} == {"NORP"}
+
+
+def test_a_father_and_son_of_one_name_are_two_kb_people(nlp):
+    text = (
+        "Former president George H.W. Bush was taken to hospital in Houston on Monday. "
+        "George W. Bush visited him there."
+    )
+    layer = kb_layer_of(nlp, text)
+    father = plain_at(layer, text, "George H.W. Bush")
+    son = plain_at(layer, text, "George W. Bush")
+    assert father is not None and son == "Q207" and father != son

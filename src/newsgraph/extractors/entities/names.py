@@ -324,6 +324,9 @@ def _cluster_person(
         same = _nearest_namesake(doc, cand, words, known, where, shorts) or same
     if same and same.startswith("local:") and cand.links and _titled(doc, cand):
         same = None  # 'President Trump' is the KB's president, not 'Melania Trump'
+    own = {link.id for link in cand.links}
+    if same and not same.startswith("local:") and own and len(words) > 1 and same not in own:
+        same = None  # 'George W. Bush' after 'George H. W. Bush': two KB people
     key = key or same
     if key is None and cand.links:
         key = cand.links[0].id
