@@ -58,10 +58,10 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-# words that count persons before a name ("many Miskitos", "thousands of Bedouin")
-_COUNTING = frozenset(
-    {"many", "some", "most", "few", "several", "thousands", "hundreds", "millions", "dozens"}
-)
+# words that count persons before a name ("many Miskitos"), and those that count them
+# with "of" ("thousands of Bedouin"; "most of Europe" is a part of a place)
+_COUNTING = frozenset({"many", "several", "few"})
+_COUNTING_OF = frozenset({"thousands", "hundreds", "millions", "dozens", "scores"})
 
 
 def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
@@ -84,15 +84,23 @@ def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
 
 
 def _counted(doc: Doc, i: int) -> bool:
-    before = doc[i - 1] if i > 0 else None
-    if before is not None and before.lower_ == "of" and i > 1:
-        before = doc[i - 2]
-    return before is not None and (before.lower_ in _COUNTING or before.like_num)
+    """The name heads a phrase that counts it ("many Miskitos", "200 Miskitos",
+    "thousands of Bedouin"), not a modifier of a noun counted ("several Schengen area
+    countries", "some Slovak politicians")."""
+    if i + 1 < len(doc) and doc[i + 1].tag_ in NOUN_TAGS:
+        return False
+    if i > 1 and doc[i - 1].lower_ == "of":
+        return doc[i - 2].lower_ in _COUNTING_OF
+    return i > 0 and (doc[i - 1].lower_ in _COUNTING or doc[i - 1].like_num)
 
 
 def _who_after(doc: Doc, cand: Candidate) -> bool:
-    """A relative clause with "who" that the parse hangs on the name itself ("the
-    Miskitos, who live on the coast"; not "residents of X, who fled")."""
+    """A relative clause with "who" that the parse hangs on a plural name itself ("the
+    Miskitos, who live on the coast"; not "residents of X, who fled", nor a single
+    person or a company the model took for a place: "Noreiga, who is now ...")."""
+    word = doc[cand.start].lower_
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
     after = [t for t in doc[cand.end : cand.end + 2] if t.text != ","]
     if not after or after[0].lower_ != "who":
         return False
