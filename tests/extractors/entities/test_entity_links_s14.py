@@ -12,6 +12,7 @@ import pytest
 from entity_checks import entity_at as plain_at
 from entity_checks import layer_of as kb_layer_of
 from entity_checks import local_layer_of as layer_of
+from entity_checks import name_of
 from entity_checks import word_entity_at as entity_at
 
 from newsgraph.languages.en import english
@@ -191,3 +192,13 @@ def test_a_father_and_son_of_one_name_are_two_kb_people(nlp):
     father = plain_at(layer, text, "George H.W. Bush")
     son = plain_at(layer, text, "George W. Bush")
     assert father is not None and son == "Q207" and father != son
+
+
+def test_a_kb_alias_ending_a_name_that_runs_through_a_possessive_is_not_that_body(nlp):
+    text = (
+        "The US and China met in Beijing. US officials left. The plan goes to the National "
+        "People's Congress in March."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert "ng:org:us-congress" not in {e.id for e in layer.entities}
+    assert name_of(layer, text, "Congress") == "National People's Congress"

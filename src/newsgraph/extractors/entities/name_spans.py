@@ -373,10 +373,14 @@ def _name_began_before(
     if any(tuple(lowers[j:i]) in index for j in range(max(0, i - 4), i)):
         return False
     tok = doc[i - 1]
+    tags = ("NNP",)
+    if tok.lower_ in _POSSESSIVE and tok.ent_iob_ == "I" and i >= 2:
+        # the model's name runs through a possessive: "National People's Congress"
+        tok, tags = doc[i - 2], ("NNP", "NNPS", "NNS")
     return (
         tok.is_alpha
         and tok.is_title
-        and tok.tag_ == "NNP"
+        and tok.tag_ in tags
         and "\n" not in tok.whitespace_
         and view.country(tok.text) is None
         and tok.lower_ not in lexicon()["titles"]
