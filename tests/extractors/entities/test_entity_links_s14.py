@@ -202,3 +202,14 @@ def test_a_kb_alias_ending_a_name_that_runs_through_a_possessive_is_not_that_bod
     layer = kb_layer_of(nlp, text)
     assert "ng:org:us-congress" not in {e.id for e in layer.entities}
     assert name_of(layer, text, "Congress") == "National People's Congress"
+
+
+def test_a_chancellor_of_the_exchequer_is_not_the_prime_minister(nlp):
+    text = (
+        "Philip Hammond, the chancellor, reversed his plan on Wednesday. It questions the "
+        "extent to which the prime minister is willing to back him. The chancellor said "
+        "little."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "the prime minister") != "ng:person:philip-hammond"
+    assert entity_at(layer, text, "The chancellor") == "ng:person:philip-hammond"

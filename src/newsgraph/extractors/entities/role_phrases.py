@@ -873,6 +873,15 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
 GENERIC_ROLES = frozenset({"leader", "minister"})
 
 
+def _finance_chancellor(art: CorefArticle, stated: StatedRole) -> bool:
+    """A 'chancellor' whom the KB gives a finance ministry and never a government's head
+    (the UK's Chancellor of the Exchequer): his title states no head of government."""
+    if stated.role != "head_of_government" or "chancellor" not in stated.text.lower():
+        return False
+    roles = {role for role, _, _ in art.resolver.offices(stated.entity) or ()}
+    return "finance_minister" in roles and "head_of_government" not in roles
+
+
 def _from_stated(
     art: CorefArticle, position: int, key: RoleKey, past: bool = False, word: str = ""
 ) -> str | None:
@@ -891,6 +900,8 @@ def _from_stated(
         fits = [(i, s) for i, s in fits if s.entity not in gone]
     if past:  # "the last Republican president" is not the one in office on the date
         fits = [(i, s) for i, s in fits if not _holds_now(art, s.entity, key)]
+    if word != "chancellor":  # "the prime minister" is no Chancellor of the Exchequer
+        fits = [(i, s) for i, s in fits if not _finance_chancellor(art, s)]
     never = _never_held(art, key)  # a committee chairman the KB has as a senator
     fits = [(i, s) for i, s in fits if s.role == key.role or s.entity not in never]
     if key.role not in GENERIC_ROLES and any(s.role == key.role for _, s in fits):
