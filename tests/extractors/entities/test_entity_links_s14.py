@@ -213,3 +213,22 @@ def test_a_chancellor_of_the_exchequer_is_not_the_prime_minister(nlp):
     layer = kb_layer_of(nlp, text)
     assert entity_at(layer, text, "the prime minister") != "ng:person:philip-hammond"
     assert entity_at(layer, text, "The chancellor") == "ng:person:philip-hammond"
+
+
+def test_a_bare_office_is_the_holder_on_the_date_not_a_past_holder_titled_before(nlp):
+    text = (
+        "Preet Bharara was fired by Trump last week. Trump took office in January. The law "
+        "was signed by President Obama in 2012. Bharara's firing came as a surprise because "
+        "the president had met with him at Trump Tower soon after the election."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "the president") == "Q22686"
+
+
+def test_guard_with_no_holder_named_the_past_holder_titled_keeps_it(nlp):
+    text = (
+        "The law was signed by President Obama in 2012. Critics said the president had "
+        "acted too fast."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "the president") == "Q76"

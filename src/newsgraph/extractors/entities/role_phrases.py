@@ -695,6 +695,11 @@ def _role_entity(
             return named
     link = None if past else art.resolver.role_holder(" ".join(words))
     stated = _from_stated(art, phrase.start, key, past, phrase.root.lower_)
+    if stated is not None and not past and (art.resolver.years_out_of_office(stated) or 0.0) > 0:
+        # "President Obama signed the law ... the president had met him" in a 2017 story
+        # that names Trump: the holder on the article's date, when the article names him
+        now = _article_office(art, phrase, key)
+        stated = now or stated
     if stated is not None and not (
         link is not None and link.id != stated and link.id in art.people
     ):
