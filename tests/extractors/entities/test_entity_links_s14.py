@@ -232,3 +232,16 @@ def test_guard_with_no_holder_named_the_past_holder_titled_keeps_it(nlp):
     )
     layer = kb_layer_of(nlp, text)
     assert entity_at(layer, text, "the president") == "Q76"
+
+
+def test_a_head_of_a_firms_policy_is_not_the_prime_minister(nlp):
+    text = (
+        "Philip Hammond, the chancellor, reversed his plan on Wednesday. Tom McGarrity, Harlow "
+        "Funds' head of retirement policy, said the move was wise. Critics asked whether the "
+        "prime minister would back the plan."
+    )
+    layer = kb_layer_of(nlp, text)
+    assert entity_at(layer, text, "prime minister") not in (
+        "ng:person:philip-hammond",
+        entity_at(layer, text, "Tom McGarrity"),
+    )

@@ -907,6 +907,14 @@ def _from_stated(
         fits = [(i, s) for i, s in fits if not _holds_now(art, s.entity, key)]
     if word != "chancellor":  # "the prime minister" is no Chancellor of the Exchequer
         fits = [(i, s) for i, s in fits if not _finance_chancellor(art, s)]
+    if key.role in ("head_of_state", "head_of_government"):
+        # a 'head' of no stated country, unknown to the KB ("X's head of retirement
+        # policy") leads no state: "the prime minister" is not him
+        fits = [
+            (i, s)
+            for i, s in fits
+            if s.role != "leader" or s.country or not s.entity.startswith("local:")
+        ]
     never = _never_held(art, key)  # a committee chairman the KB has as a senator
     fits = [(i, s) for i, s in fits if s.role == key.role or s.entity not in never]
     if key.role not in GENERIC_ROLES and any(s.role == key.role for _, s in fits):
