@@ -373,7 +373,7 @@ def _name_began_before(
     if any(tuple(lowers[j:i]) in index for j in range(max(0, i - 4), i)):
         return False
     tok = doc[i - 1]
-    tags = ("NNP",)
+    tags: tuple[str, ...] = ("NNP",)
     if tok.lower_ in _POSSESSIVE and tok.ent_iob_ == "I" and i >= 2:
         # the model's name runs through a possessive: "National People's Congress"
         tok, tags = doc[i - 2], ("NNP", "NNPS", "NNS")
