@@ -313,6 +313,12 @@ def _surname_demonym(
 # the United States' demonym
 _CONTINENT_PARTS = frozenset({"latin", "central", "north", "south", "east", "west", "pan"})
 
+# nouns for those in a relation to the country or body before them, never it
+_RELATIONAL = _words(
+    "ally allies partner partners neighbour neighbours neighbor neighbors rival rivals "
+    "enemy enemies foe foes adversary adversaries opponent opponents critic critics"
+)
+
 
 @lru_cache(maxsize=16384)
 def code_phrase(text: str) -> ActorCode | None:
@@ -329,6 +335,8 @@ def code_phrase(text: str) -> ActorCode | None:
     org = _longest(tokens, tables.orgs)
     if org is not None and not _cased(tokens[org[0] : org[1]], text):
         org = None  # 'Kim Jong Un' is not the UN
+    if org is None and tokens[-1] in _RELATIONAL:
+        return None  # "US allies", "Russia's neighbours": others than the country named
     rest = _outside(tokens, org)
     agents = tables.agents
     agent = _longest(rest, agents, 0, cut) or _longest(rest, agents, cut + 1, len(rest))

@@ -17,7 +17,7 @@ from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 from newsgraph.extractors.events.tables import verb_patterns
-from newsgraph.kb.actor_codes import place_country
+from newsgraph.kb.actor_codes import agent_sector, place_country
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -34,10 +34,13 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     text = doc_text(doc)
     credits = credit_ranges(text)
     furniture = furniture_ranges(text)
-    model = [c for c in _model_spans(doc) if not _in_ranges(doc, c, credits)]
+    model = _owner_split(doc, _suffixed_people(doc, _model_spans(doc)))
+    model = [c for c in model if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
     _relabel(doc, merged, view)
+    _peoples(doc, merged, view)
+    merged = [c for c in merged if not _agent_as_place(doc, c, view)]
     merged += _surname_spans(doc, merged)
     if furniture:
         merged = [c for c in merged if not _starts_in(doc, c, furniture)]
@@ -53,6 +56,72 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         if tail.isupper() or words & {w.lower() for w in re.findall(r"\w+", tail)}:
             ranges.append((match.start("credit"), match.end("credit")))
     return ranges
+
+
+# words that count persons before a name ("many Miskitos"), and those that count them
+# with "of" ("thousands of Bedouin"; "most of Europe" is a part of a place)
+_COUNTING = frozenset({"many", "several", "few"})
+_COUNTING_OF = frozenset({"thousands", "hundreds", "millions", "dozens", "scores"})
+
+
+def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
+    """A one-word model "place" that the text counts ("many Miskitos", "thousands of
+    Bedouin") or follows with "who" ("the Bedouin, who live ...") is a people (NORP),
+    everywhere in the article: places are neither counted nor "who"."""
+    places = [
+        c
+        for c in cands
+        if c.source == "model"
+        and c.label in ("GPE", "LOC")
+        and c.end - c.start == 1
+        and not view.country(t := doc[c.start].text)
+        and place_country(t) is None
+    ]
+    people = {doc[c.start].lower_ for c in places if _counted(doc, c.start) or _who_after(doc, c)}
+    for c in places:
+        if doc[c.start].lower_ in people:
+            c.label = "NORP"
+
+
+def _counted(doc: Doc, i: int) -> bool:
+    """The name heads a phrase that counts it ("many Miskitos", "200 Miskitos",
+    "thousands of Bedouin"), not a modifier of a noun counted ("several Schengen area
+    countries", "some Slovak politicians")."""
+    if i + 1 < len(doc) and doc[i + 1].tag_ in NOUN_TAGS:
+        return False
+    if i > 1 and doc[i - 1].lower_ == "of":
+        return doc[i - 2].lower_ in _COUNTING_OF
+    return i > 0 and (doc[i - 1].lower_ in _COUNTING or doc[i - 1].like_num)
+
+
+def _who_after(doc: Doc, cand: Candidate) -> bool:
+    """A relative clause with "who" that the parse hangs on a plural name itself ("the
+    Miskitos, who live on the coast"; not "residents of X, who fled", nor a single
+    person or a company the model took for a place: "Noreiga, who is now ...")."""
+    word = doc[cand.start].lower_
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    after = [t for t in doc[cand.end : cand.end + 2] if t.text != ","]
+    if not after or after[0].lower_ != "who":
+        return False
+    verb = after[0].head
+    return verb.dep_ == "relcl" and verb.head.i == cand.start
+
+
+def _agent_as_place(doc: Doc, cand: Candidate, view: KbView) -> bool:
+    """A one-word "place" of the model that is a noun for a kind of people ("Pirates
+    seized a tanker", a sentence's first word capitalised): no name, the phrase is coded
+    as the agent it names. A place the KB or the place tables know stays."""
+    if cand.source != "model" or cand.label not in ("GPE", "LOC") or cand.end - cand.start != 1:
+        return False
+    text = doc[cand.start].text
+    return (
+        agent_sector(text) is not None
+        and not view.country(text)
+        and place_country(text) is None
+        and not view.people(text)
+        and view.org(text) is None
+    )
 
 
 def _in_ranges(doc: Doc, cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
@@ -77,6 +146,70 @@ def _model_spans(doc: Doc) -> list[Candidate]:
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+# generational suffixes, which only a person's name ends in ("Ricardo Medina Jr.")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+
+
+def _suffixed_people(doc: Doc, model: list[Candidate]) -> list[Candidate]:
+    """Capitalised words before "Jr." or "Sr." are a person's name, whatever the model
+    called them or missed ("Ricardo Medina Jr., a former actor": no city of Medina)."""
+    out = list(model)
+    for tok in doc:
+        if tok.lower_ not in SUFFIXES or not tok.is_title or tok.i == 0:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < 4
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start == tok.i:
+            continue
+        overlapping = [c for c in out if c.start <= tok.i and start < c.end]
+        if any(c.label == "PERSON" for c in overlapping):
+            continue
+        out = [c for c in out if c not in overlapping]
+        out.append(Candidate(start, tok.i + 1, "PERSON"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _owner_split(doc: Doc, model: list[Candidate]) -> list[Candidate]:
+    """A model name that opens with a person's possessive ("Baratov's Facebook and
+    Instagram" as one organisation) is that person and, after the "'s", the name of
+    what is theirs: the person is a mention of its own for pronouns and events. Only
+    words that end a person's name elsewhere in the article count as the person's."""
+    ends = {
+        doc[surname_at(doc, c)].lower_ for c in model if c.label == "PERSON" and c.end - c.start > 1
+    }
+    out: list[Candidate] = []
+    for c in model:
+        k = c.start + 1
+        if (
+            c.label != "PERSON"
+            and c.end - c.start > 2
+            and doc[k].lower_ in _POSSESSIVE
+            and doc[c.start].lower_ in ends
+            and doc[c.start].is_title
+        ):
+            out.append(Candidate(c.start, k, "PERSON"))
+            out.append(Candidate(k + 1, c.end, c.label))
+        else:
+            out.append(c)
+    return out
+
+
+def surname_at(doc: Doc, cand: Candidate) -> int:
+    """The token of a person's name its surname is: the last, or the one before a
+    generational suffix ("Medina" of "Ricardo Medina Jr.")."""
+    last = cand.end - 1
+    if last > cand.start and doc[last].lower_ in SUFFIXES:
+        return last - 1
+    return last
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -178,8 +311,8 @@ def _alias_at(
         if entry is None:
             continue
         span = doc[i : i + n]
-        if any(t.ent_type_ in NOT_NAMES for t in span):
-            continue
+        if any(t.ent_type_ in NOT_NAMES for t in span) or _month_as_date(span):
+            continue  # "Last May, in a school ...": a month, not Theresa May
         if not span.text.isupper() and tuple(lowers[i : i + n]) in view.acronyms():
             continue  # "Who votes for ...?" is no WHO
         label, surname = entry
@@ -195,8 +328,9 @@ def _alias_at(
             source = "kb-lower"
         else:
             continue
-        if label in ("GPE", "NORP"):
-            return Candidate(i, i + n, label, source="kb-place")
+        if label in ("GPE", "NORP") or (label == "ORG" and _place_after_locative(span, view)):
+            # "the ministers met in Brussels": the city, not the Commission it stands for
+            return Candidate(i, i + n, "GPE" if label == "ORG" else label, source="kb-place")
         if label == "ORG" and (
             name_goes_on(doc, i + n)
             or _body_of_another(doc, i + n)
@@ -209,6 +343,18 @@ def _alias_at(
         links = view.people(span.text) if label == "PERSON" else [view.org(span.text)]
         return Candidate(i, i + n, label, tuple(x for x in links if x), source)
     return None
+
+
+LOCATIVES = frozenset({"in", "at", "near", "outside"})
+
+
+def _place_after_locative(span: Any, view: KbView) -> bool:
+    """An organisation's alias that is also a place's name ("Brussels" of the European
+    Commission), after a preposition of place ("met in Brussels"): the place."""
+    start = span.start
+    if start == 0 or span.doc[start - 1].lower_ not in LOCATIVES:
+        return False
+    return bool(view.country(span.text) or place_country(span.text))
 
 
 def _name_began_before(
@@ -227,10 +373,14 @@ def _name_began_before(
     if any(tuple(lowers[j:i]) in index for j in range(max(0, i - 4), i)):
         return False
     tok = doc[i - 1]
+    tags: tuple[str, ...] = ("NNP",)
+    if tok.lower_ in _POSSESSIVE and tok.ent_iob_ == "I" and i >= 2:
+        # the model's name runs through a possessive: "National People's Congress"
+        tok, tags = doc[i - 2], ("NNP", "NNPS", "NNS")
     return (
         tok.is_alpha
         and tok.is_title
-        and tok.tag_ == "NNP"
+        and tok.tag_ in tags
         and "\n" not in tok.whitespace_
         and view.country(tok.text) is None
         and tok.lower_ not in lexicon()["titles"]
@@ -384,8 +534,10 @@ def _bare_name(cand: Candidate) -> bool:
 def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
     """A model "person" the KB knows only as a place is a GPE; a model ORG/GPE that is the
     surname of one of the article's people is that PERSON (headline "Macron")."""
-    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1}
-    person_ends = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
+    surnames = {
+        doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1
+    }
+    person_ends = {doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON"}
     single = [c for c in cands if c.end - c.start == 1 and c.source == "model"]
     orgs = {doc[c.start].lower_ for c in single if c.label == "ORG"}
     places = {  # a word the model also calls an organisation is no place ("Gazprom")
@@ -577,11 +729,12 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     surnames: set[tuple[str, ...]] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start > 1:
-            first = c.end - 1
+            last = surname_at(doc, c)
+            first = last
             while first - 1 > c.start and lowers[first - 1] in particles:
                 first -= 1
-            if not hyphen_part(doc[c.end - 1]):  # "in" of "Moon Jae-in" is no surname
-                surnames.add(tuple(lowers[first : c.end]))
+            if not hyphen_part(doc[last]):  # "in" of "Moon Jae-in" is no surname
+                surnames.add(tuple(lowers[first : last + 1]))
             family = _family_name_first(doc, c.start, c.end)
             if family is not None:
                 surnames.add((family,))
@@ -596,7 +749,7 @@ def _surname_spans(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if not covered.isdisjoint(range(i, i + n)) or hyphen_part(doc[i]):
                 continue
             span = doc[i : i + n]
-            if _dated(span):
+            if _dated(span) or _month_as_date(span):
                 continue  # "a summit in May" is not Theresa May
             if _capitalised(span) or (
                 span.text.islower() and span[-1].tag_ in NOUN_TAGS and len(span.text) >= 3
@@ -619,6 +772,27 @@ def _dated(span: Any) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return (before is not None and (before.tag_ == "IN" or before.lower_ in _DATE_BEFORE)) or (
+        after is not None and after.like_num
+    )
+
+
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+# words that make a month a date whatever the model's label ("last May", "early June")
+_MONTH_BEFORE = frozenset({"early", "late", "mid", "next", "last", "this"})
+
+
+def _month_as_date(span: Any) -> bool:
+    """A one-word name that is a month and reads as one, untagged by the model: after a
+    date word ("Last May", "early June") or before a day or year ("May 5", "June 2016")."""
+    if len(span) != 1 or span[0].lower_ not in MONTHS:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.lower_ in _MONTH_BEFORE) or (
         after is not None and after.like_num
     )
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.entities.name_spans import hyphen_part, name_goes_on
 from newsgraph.extractors.entities.types import Candidate, Link, Resolver, lexicon, name_particles
+from newsgraph.kb.actor_codes import country_code, place_country
 
 
 def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> dict[str, Link]:
@@ -66,6 +67,7 @@ class _OrgContext:
         self.text = doc_text(doc)
         self.resolver = resolver
         self.countries: Counter[str] = Counter()
+        self.words: Counter[str] = Counter()  # the counted mentions, by their words
         for c in candidates:
             words = doc[c.start : c.end].text
             if _ACRONYM.fullmatch(words):
@@ -76,7 +78,25 @@ class _OrgContext:
                 code = resolver.country(words)
             if code:
                 self.countries[code] += 1
+                self.words[words.lower()] += 1
         self.defined = _acronym_definitions(self.text)
+        # places below a country that the tables put in the United States ("Atlanta")
+        self.us_places = sum(
+            1
+            for c in candidates
+            if c.label in ("GPE", "LOC", "FAC")
+            and place_country(t := doc[c.start : c.end].text) == "USA"
+            and country_code(t) is None
+        )
+
+    def us_state(self, mention: str, link: Link) -> bool:
+        """A country whose name is also a US state's ("Georgia"), in an article that
+        names places of the United States and nothing else of that country (its
+        capital, its people, its politicians): the state."""
+        if mention.lower() not in US_STATE_COUNTRIES or link.country is None:
+            return False
+        named = self.countries[link.country] - self.words[mention.lower()]
+        return self.us_places > 0 and named <= 0
 
     def supports(self, mention: str, link: Link) -> bool:
         if link.country is not None and (_party_word(mention) or _generic_body(mention)):
@@ -102,6 +122,8 @@ class _OrgContext:
 
 
 MIN_COUNTRY_MENTIONS = 2
+# countries whose English name is also the name of a US state
+US_STATE_COUNTRIES = frozenset({"georgia"})
 # what parties of many countries are called: a word like these names a KB party only in
 # an article that names the party's country
 PARTY_WORDS = frozenset(
@@ -285,16 +307,26 @@ def _cluster_person(
     where_short: dict[str, list[tuple[int, str]]] | None = None,
 ) -> None:
     words = name_words(doc, cand)
+    suffix = _suffix(doc, cand)
+    if suffix is not None and words and words[-1].lower() not in GENERATIONS:
+        words = [*words, suffix]  # "Tom Harlan Jr." is not his father Tom Harlan
     text = " ".join(words)
     if not cand.links and not cand.checked:
         cand.links = tuple(resolver.people(doc[cand.start : cand.end].text))
     key = next((link.id for link in cand.links if link.id in links), None)
-    same = None if key else _same_person(words, known)
+    kin = _kin_named(doc, cand, words)
+    if kin:  # "His son, Walter K. Grant": the initial tells him from Walter Grant
+        words = [w for t in doc[cand.start : cand.end] if (w := t.text.rstrip(".")).isalpha()]
+        text = " ".join(words)
+    same = None if key else _same_person(words, known, exact=kin)
     if same and where is not None:
         shorts = where_short if where_short is not None else {}
         same = _nearest_namesake(doc, cand, words, known, where, shorts) or same
     if same and same.startswith("local:") and cand.links and _titled(doc, cand):
         same = None  # 'President Trump' is the KB's president, not 'Melania Trump'
+    own = {link.id for link in cand.links}
+    if same and not same.startswith("local:") and own and len(words) > 1 and same not in own:
+        same = None  # 'George W. Bush' after 'George H. W. Bush': two KB people
     key = key or same
     if key is None and cand.links:
         key = cand.links[0].id
@@ -317,15 +349,77 @@ def _titled(doc: Doc, cand: Candidate) -> bool:
     return before in titles - _GENERIC_TITLES
 
 
-def _same_person(words: list[str], known: dict[str, list[list[str]]]) -> str | None:
-    """The person already named in the article whose name fits ``words``, latest first."""
+def _same_person(
+    words: list[str], known: dict[str, list[list[str]]], *, exact: bool = False
+) -> str | None:
+    """The person already named in the article whose name fits ``words``, latest first;
+    with ``exact``, only one named with the same words."""
     low = [w.lower() for w in words]
     for key in reversed(list(known)):
         for form in known[key]:
             other = [w.lower() for w in form]
-            if _names_fit(low, other):
+            if other == low or (not exact and _names_fit(low, other)):
                 return key
     return None
+
+
+# generational suffixes of a name, lower case without the full stop
+GENERATIONS = frozenset({"jr", "sr"})
+# nouns of kinship: a full name given as someone's kin is someone else than that person
+KIN_NOUNS = frozenset(
+    [
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "husband",
+        "wife",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "cousin",
+        "stepson",
+        "stepdaughter",
+        "stepfather",
+        "stepmother",
+        "dad",
+        "mom",
+        "mum",
+    ]
+)
+
+
+def _suffix(doc: Doc, cand: Candidate) -> str | None:
+    """The generational suffix a person's name ends in ("Jr." -> "Jr"), if any."""
+    last = doc[cand.end - 1]
+    word = last.text.rstrip(".")
+    return word if cand.end - cand.start > 1 and word.lower() in GENERATIONS else None
+
+
+def _kin_named(doc: Doc, cand: Candidate, words: list[str]) -> bool:
+    """A full name given as someone's kin ("His son Charles Berry Jr.", "Kushner's father,
+    real estate mogul Charles Kushner"): a kinship noun before it in its sentence with at
+    most a comma and lower-case words between. Such a name joins only a person named with
+    the same words, not the namesake its surname fits (the father is not the son)."""
+    if len(words) < 2:
+        return False
+    i = cand.start - 1
+    sent_start = doc[cand.start].sent.start
+    while i >= sent_start and cand.start - i <= 6:
+        tok = doc[i]
+        if tok.lower_ in KIN_NOUNS:
+            return True
+        if not (tok.text == "," or tok.is_lower):
+            return False
+        i -= 1
+    return False
 
 
 def _nearest_namesake(
@@ -396,7 +490,13 @@ def _styled(doc: Doc, span: tuple[int, int], title: str) -> bool:
 
 
 def _names_fit(a: list[str], b: list[str]) -> bool:
-    """Same surname and fitting first names; a single word may be a surname or first name."""
+    """Same surname and fitting first names; a single word may be a surname or first name.
+    Names with different generational suffixes do not fit ("Tom Harlan Jr." and "Tom
+    Harlan", "Harlan Jr." and "Tom Harlan"); a surname alone fits either."""
+    a, a_gen = _without_suffix(a)
+    b, b_gen = _without_suffix(b)
+    if a_gen != b_gen and (a_gen or len(a) > 1) and (b_gen or len(b) > 1):
+        return False
     if not a or not b:
         return False
     if len(a) == 1 or len(b) == 1:
@@ -408,6 +508,13 @@ def _names_fit(a: list[str], b: list[str]) -> bool:
     if len(short) < len(long_) and short[0] in name_particles() and long_[-len(short) :] == short:
         return True  # a surname with its particle ("De Pieri" in "Elisa De Pieri")
     return a[0][0] == b[0][0] and _similar(a[0], b[0])
+
+
+def _without_suffix(words: list[str]) -> tuple[list[str], str | None]:
+    """Lower-case name words without a generational suffix, and the suffix."""
+    if len(words) > 1 and words[-1] in GENERATIONS:
+        return words[:-1], words[-1]
+    return words, None
 
 
 def _similar(x: str, y: str) -> bool:
@@ -436,6 +543,8 @@ def _cluster_other(
         link = None
     if link is None and cand.label in ("GPE", "LOC", "ORG") and not _abbreviation(doc, cand):
         link = resolver.country_link(text)
+        if link is not None and context.us_state(text, link):
+            link = Link(f"local:gpe:{text_slug}", text, "GPE", "USA")  # "a Georgia judge"
     if link is None:
         key = by_slug.setdefault(text_slug, f"local:{cand.label.lower()}:{text_slug}")
         link = links.get(key) or Link(key, text, cand.label, resolver.country(text))

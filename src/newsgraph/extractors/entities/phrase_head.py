@@ -114,6 +114,13 @@ def _parsed(span: Span) -> PhraseParts:
             owners.append((doc[first].idx, doc[last].idx + len(doc[last].text)))
     modifiers = [(span.start_char, root.idx)] if root.i > span.start else []
     named_from, holder, apposed = -1, False, False
+    if root.lemma_.lower() in RELATIONAL_HEADS or root.lower_ in RELATIONAL_HEADS:
+        # "US allies" are not the US; "US allies Japan and South Korea" are Japan, ...
+        modifiers = []
+        named = [c for c in root.rights if c.dep_ == "appos" and c.i < span.end]
+        if named:
+            named_from = doc[named[0].left_edge.i].idx
+        return PhraseParts(head, tuple(owners), (), root, named_from)
     opening = [t for t in span if t.text == "(" and t.i > root.i]
     closed = opening and any(t.text == ")" and t.i > opening[-1].i for t in span)
     if opening and not closed and span[-1].i > opening[-1].i and root.is_title:
@@ -157,6 +164,25 @@ def _by_words(text: str, start: int, end: int) -> PhraseParts | None:
         after = _COMPLEMENT.search(piece, cut.end())
         modifiers.append((start + cut.start(), start + (after.start() if after else len(piece))))
     return PhraseParts(head, tuple(owners), tuple(modifiers))
+
+
+# heads that name those in a relation to their modifier, never the modifier itself ("US
+# allies", "Assad's opponents")
+RELATIONAL_HEADS = frozenset(
+    {
+        "ally",
+        "allies",
+        "partner",
+        "neighbour",
+        "neighbor",
+        "rival",
+        "enemy",
+        "foe",
+        "adversary",
+        "opponent",
+        "critic",
+    }
+)
 
 
 # heads that name a part of what their "of" names ("77 percent of South Koreans")

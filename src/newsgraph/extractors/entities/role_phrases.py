@@ -42,6 +42,8 @@ def role_key(
         return None
     if role == "minister" or words[min(used)] in PORTFOLIO_HEADS:
         portfolio = _portfolio(tokens, min(used), resolver, role != "minister")
+        if portfolio is None and role == "minister":
+            portfolio = _portfolio_after(tokens, max(used), resolver)
         if portfolio is not None:
             kind = "minister" if role == "minister" else "chief"
             role, used = f"{kind}:{portfolio}", used | {min(used) - 1}
@@ -102,6 +104,17 @@ def _portfolio(
     ):
         return None  # "IMF chief" is the IMF's head; "treasury chief" a portfolio's
     return tok.lower_
+
+
+def _portfolio_after(tokens: Sequence[Token], at: int, resolver: Resolver) -> str | None:
+    """The ministry a title names after "for" ("Minister for Justice"): its first noun,
+    when that is no country ("Minister for Ireland" is no portfolio)."""
+    if at + 2 >= len(tokens) or tokens[at + 1].lower_ != "for":
+        return None
+    tok = tokens[at + 2]
+    if not (tok.is_alpha and tok.is_title) or tok.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
+        return None
+    return None if resolver.country(tok.text) else tok.lower_
 
 
 def _role_word(words: list[str]) -> tuple[str | None, set[int]]:
@@ -255,6 +268,8 @@ def _title_before(art: CorefArticle, name: NameSpan) -> Span | None:
             and doc[i - 2].lower_ == "to"
             and doc[i - 3].lower_ in POSTED
         )
+        # the title form of a portfolio: "Minister for Jobs Ann Doyle"
+        joined = joined or (tok.lower_ in ("for", "of") and i > 1 and _portfolio_title(doc[i - 2]))
         if not joined and (tok.tag_ not in TITLE_TAGS or art.person_at(i - 1)):
             break
         if "\n" in tok.whitespace_:
@@ -263,6 +278,15 @@ def _title_before(art: CorefArticle, name: NameSpan) -> Span | None:
     while i < name.start and doc[i].lower_ == "and":
         i += 1
     return doc[i : name.start] if i < name.start else None
+
+
+# role nouns whose title names the portfolio after "for" or "of" ("Minister for Justice")
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+def _portfolio_title(tok: Token) -> bool:
+    """A capitalised "Minister" or "Secretary", whose title goes on with "for" or "of"."""
+    return tok.lower_ in PORTFOLIO_TITLES and tok.is_title
 
 
 def _title_parts(title: Span) -> list[Span]:
@@ -538,11 +562,20 @@ def _past(words: list[str]) -> bool:
 
 def _name_after(art: CorefArticle, phrase: Span) -> str | None:
     """The person named right after a role phrase, with no comma between: the phrase is
-    that name's title ("the new leader of the Social Democrat Party (SPD) Martin Schulz")."""
-    i = phrase.end
-    while i < len(art.doc) and art.doc[i].text == ")":
+    that name's title ("the new leader of the Social Democrat Party (SPD) Martin Schulz"),
+    also when the title goes on with its portfolio ("Former Minister for Justice-Ann
+    Doyle", the name glued on by a dash)."""
+    doc, i = art.doc, phrase.end
+    while i < len(doc) and doc[i].text == ")":
         i += 1
-    return art.person_at(i) if i < len(art.doc) else None
+    if i < len(doc) and doc[i].lower_ in ("for", "of") and _portfolio_title(doc[phrase.end - 1]):
+        j = i + 1
+        while j < min(len(doc), i + 6) and art.person_at(j) is None:
+            if not (doc[j].is_title or doc[j].lower_ in ("and", "the") or doc[j].text == "-"):
+                return None
+            j += 1
+        i = j
+    return art.person_at(i) if i < len(doc) else None
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
@@ -662,6 +695,11 @@ def _role_entity(
             return named
     link = None if past else art.resolver.role_holder(" ".join(words))
     stated = _from_stated(art, phrase.start, key, past, phrase.root.lower_)
+    if stated is not None and not past and (art.resolver.years_out_of_office(stated) or 0.0) > 0:
+        # "President Obama signed the law ... the president had met him" in a 2017 story
+        # that names Trump: the holder on the article's date, when the article names him
+        now = _article_office(art, phrase, key)
+        stated = now or stated
     if stated is not None and not (
         link is not None and link.id != stated and link.id in art.people
     ):
@@ -840,6 +878,15 @@ def _other_office(art: CorefArticle, key: RoleKey) -> set[str]:
 GENERIC_ROLES = frozenset({"leader", "minister"})
 
 
+def _finance_chancellor(art: CorefArticle, stated: StatedRole) -> bool:
+    """A 'chancellor' whom the KB gives a finance ministry and never a government's head
+    (the UK's Chancellor of the Exchequer): his title states no head of government."""
+    if stated.role != "head_of_government" or "chancellor" not in stated.text.lower():
+        return False
+    roles = {role for role, _, _ in art.resolver.offices(stated.entity) or ()}
+    return "finance_minister" in roles and "head_of_government" not in roles
+
+
 def _from_stated(
     art: CorefArticle, position: int, key: RoleKey, past: bool = False, word: str = ""
 ) -> str | None:
@@ -860,6 +907,16 @@ def _from_stated(
         fits = [(i, s) for i, s in fits if s.entity not in gone]
     if past:  # "the last Republican president" is not the one in office on the date
         fits = [(i, s) for i, s in fits if not _holds_now(art, s.entity, key)]
+    if word != "chancellor":  # "the prime minister" is no Chancellor of the Exchequer
+        fits = [(i, s) for i, s in fits if not _finance_chancellor(art, s)]
+    if key.role in ("head_of_state", "head_of_government"):
+        # a 'head' of no stated country, unknown to the KB ("X's head of retirement
+        # policy") leads no state: "the prime minister" is not him
+        fits = [
+            (i, s)
+            for i, s in fits
+            if s.role != "leader" or s.country or not s.entity.startswith("local:")
+        ]
     never = _never_held(art, key)  # a committee chairman the KB has as a senator
     fits = [(i, s) for i, s in fits if s.role == key.role or s.entity not in never]
     if key.role not in GENERIC_ROLES and any(s.role == key.role for _, s in fits):
