@@ -495,9 +495,12 @@ def ingest_into(
     spent: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
 
     def before(conn: Any, _cursor: Any, _stmt: str, _params: Any, context: Any, _many: Any) -> None:
-        context._ingest_began = time.perf_counter()
+        if context is not None:  # ``store.raw.fetch`` (reads) announces its SQL with none
+            context._ingest_began = time.perf_counter()
 
     def after(conn: Any, _cursor: Any, stmt: str, _params: Any, context: Any, _many: Any) -> None:
+        if not hasattr(context, "_ingest_began"):
+            return
         row = spent[" ".join(stmt.split())[:120]]
         row[0] += 1
         row[1] += (time.perf_counter() - context._ingest_began) * 1000

@@ -445,12 +445,16 @@ def _capped_count(
 
 
 def _article_share(conn: Connection, since: str | None, until: str | None) -> float:
-    """The share of stored articles published within the dates (``counts`` by day)."""
+    """The share of stored articles published within the dates (``counts`` by day).
+    Every stored article adds one to its day's count (``""`` when undated) and one to
+    the articles' row count, so the whole is that one row, not a sum over every day
+    stored (7,300 rows over 20 years: 1-2 ms at 100,000 articles)."""
     c = schema.counts
-    days = select(func.sum(c.c.n)).where(c.c.kind == "day")
-    within = days.where(*day_range(c.c.key, since, until, None))
-    whole, part = conn.execute(days).scalar(), conn.execute(within).scalar()
-    return int(part or 0) / max(1, int(whole or 0))
+    within = select(func.sum(c.c.n)).where(
+        c.c.kind == "day", *day_range(c.c.key, since, until, None)
+    )
+    whole = conn.execute(select(c.c.n).where(c.c.kind == "table", c.c.key == "articles"))
+    return int(conn.execute(within).scalar() or 0) / max(1, int(whole.scalar() or 0))
 
 
 def quote_rows(conn: Connection, pairs: list[tuple[str, int]]) -> list[dict[str, Any]]:

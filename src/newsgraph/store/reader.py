@@ -15,6 +15,7 @@ from sqlalchemy import Column, Connection, Engine, Select, Table, bindparam, des
 
 from newsgraph.errors import Code, UsageError
 from newsgraph.store import claims, schema
+from newsgraph.store.raw import fetch
 from newsgraph.store.rows import article_dict, dicts
 
 PAGE = 1000
@@ -165,13 +166,20 @@ def articles_frame(engine: Engine, limit: int | None = None, **filters: Any) -> 
     return pd.DataFrame(list(iter_articles(engine, limit, **filters)), columns=names)
 
 
+# one index range per kind: with ``kind IN (...)`` SQLite's planner, told by ``ANALYZE``
+# that a kind holds a fifth of the rows (most are days), scanned the whole table instead
+# (6,584 rows at 102,600 articles: 0.44 ms against 0.02)
+STATS_KINDS = ("table", "language", "outlet", "repairs")
+STATS_COUNTS = " UNION ALL ".join(
+    ['SELECT kind, "key", n FROM counts WHERE kind = ?'] * len(STATS_KINDS)
+)
+
+
 def stats(conn: Connection, recent_runs: int = 20) -> dict[str, Any]:
     """Counts per table, articles per language and per outlet, and the latest runs:
     from ``counts`` (kept at ingest) for the big tables, counted for the small ones."""
-    c = schema.counts
-    kept: dict[str, dict[Any, int]] = {"table": {}, "language": {}, "outlet": {}, "repairs": {}}
-    stmt = select(c.c.kind, c.c.key, c.c.n).where(c.c.kind.in_(tuple(kept)))
-    for kind, key, n in conn.execute(stmt):
+    kept: dict[str, dict[Any, int]] = {kind: {} for kind in STATS_KINDS}
+    for kind, key, n in fetch(conn, STATS_COUNTS, STATS_KINDS):
         if int(n):
             kept[kind][key or None] = int(n)
     tables = {
