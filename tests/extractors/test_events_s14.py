@@ -221,3 +221,8 @@ def test_a_name_before_an_owned_title_is_the_actor(extract):
     text = "Gunmen shot Wang Lei, the province's party chief, and mayor Chen Hong on Monday."
     names = {a.name for a in trigger(extract(text), "shot").target}
     assert {"Wang Lei", "Chen Hong"} <= names
+
+
+def test_a_dash_glued_after_a_comma_is_split_before_a_lower_case_word():
+    doc = english()("Police said the suspect, named only as Ahmed B,-travelled to Iraq in 2015.")
+    assert "travelled" in [t.text for t in doc]
