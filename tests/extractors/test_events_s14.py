@@ -226,3 +226,8 @@ def test_a_name_before_an_owned_title_is_the_actor(extract):
 def test_a_dash_glued_after_a_comma_is_split_before_a_lower_case_word():
     doc = english()("Police said the suspect, named only as Ahmed B,-travelled to Iraq in 2015.")
     assert "travelled" in [t.text for t in doc]
+
+
+def test_an_act_in_a_period_told_before_is_not_dated_today(extract):
+    text = "At least 3,000 Somalis were also deported by Kenyan authorities in that period, the agency says."
+    assert trigger(extract(text), "deported").date is None

@@ -432,7 +432,7 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
 # 'at the time'): not today
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|period)\b"
     r"|\bthe day (?:before|after)\b"
     # 'on the last day of his visit': a day of an occasion the text places elsewhere
     r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
