@@ -231,3 +231,8 @@ def test_a_dash_glued_after_a_comma_is_split_before_a_lower_case_word():
 def test_an_act_in_a_period_told_before_is_not_dated_today(extract):
     text = "At least 3,000 Somalis were also deported by Kenyan authorities in that period, the agency says."
     assert trigger(extract(text), "deported").date is None
+
+
+def test_an_act_days_after_another_past_act_is_not_dated_today(extract):
+    text = "Officials never said why Malaysian police arrested Ri Jong Chol four days after Kim was attacked."
+    assert trigger(extract(text), "arrested").date is None

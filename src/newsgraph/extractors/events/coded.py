@@ -773,12 +773,17 @@ def _time_to_come(verb: Token) -> bool:
 
 
 def _before_past(clause: Token) -> bool:
-    """'before he fled to Kabul': a past act the clause's act came before."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VBD"
-        and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children)
-    )
+    """'before he fled to Kabul', 'four days after Kim was attacked': a past act the
+    clause's act came before, or days after."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBD", "VBN"):
+        return False
+    if clause.tag_ == "VBN" and not any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in clause.children
+    ):
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    gap = {g.lower_ for c in clause.children if c.dep_ == "npadvmod" for g in c.subtree}
+    return "before" in marks or ("after" in marks and bool(gap & DAY_GAPS))
 
 
 def _tenure_turn(prep: Token) -> bool:
