@@ -236,3 +236,13 @@ def test_an_act_in_a_period_told_before_is_not_dated_today(extract):
 def test_an_act_days_after_another_past_act_is_not_dated_today(extract):
     text = "Officials never said why Malaysian police arrested Ri Jong Chol four days after Kim was attacked."
     assert trigger(extract(text), "arrested").date is None
+
+
+def test_a_borrowed_subject_is_not_its_own_target(extract):
+    text = (
+        "Cuba has previously sent teams to recent international events held in the North "
+        "and Kim urged Cuba to send athletes to the Games."
+    )
+    event = trigger(extract(text), "urged")
+    assert "CUB" not in {a.country for a in event.source}
+    assert [a.country for a in event.target] == ["CUB"]

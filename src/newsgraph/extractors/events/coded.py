@@ -112,6 +112,12 @@ def _to_event(
     sources = _resolved(coded.sources, resolve)
     targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
     sources = [pair for pair in sources if not _pronoun_of_target(pair, targets)]
+    if _borrowed_subject(token):
+        # 'North Korea has sent teams ... and Lee urged North Korea to send athletes',
+        # parsed with 'urged' sharing the first clause's subject: one who acts on itself
+        # is a misreading; the named object stays, the borrowed subject goes
+        named = {a.entity for _, a in targets if a.entity}
+        sources = [pair for pair in sources if pair[1].entity not in named]
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
     # 'shot off four missiles into the Sea of Japan': water, not the country it is named for
     targets = [pair for pair in targets if not _water(pair[0])]
@@ -908,6 +914,13 @@ def _second_nation(head: Token, end: int) -> Token | None:
             if conj.idx < end and all(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in between):
                 return conj
     return None
+
+
+def _borrowed_subject(verb: Token) -> bool:
+    """A verb joined to another that takes that verb's subject (no subject of its own)."""
+    return verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    )
 
 
 def _pronoun_of_target(
