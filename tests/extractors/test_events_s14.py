@@ -246,3 +246,8 @@ def test_a_borrowed_subject_is_not_its_own_target(extract):
     event = trigger(extract(text), "urged")
     assert "CUB" not in {a.country for a in event.source}
     assert [a.country for a in event.target] == ["CUB"]
+
+
+def test_a_commitment_to_defending_someone_targets_them(extract):
+    text = "Secretary of State John Kerry reaffirmed America's commitment to defending the Philippines."
+    assert [a.country for a in trigger(extract(text), "reaffirmed").target] == ["PHL"]

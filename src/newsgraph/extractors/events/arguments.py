@@ -872,9 +872,24 @@ def _object_preps(verb: Token) -> list[Token]:
             if child.lemma_.lower() in HANDOVERS:  # "seeks Gulen's extradition from the US"
                 preps = ("from", *preps)
             found = actor_tokens(_prep_targets(child, preps) or _punished(child))
+            found = found or actor_tokens(_gerund_objects(child, preps))
             if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []
+
+
+def _gerund_objects(noun: Token, preps: Sequence[str]) -> list[Token]:
+    """'reaffirmed America's commitment to defending Japan': the object of the gerund
+    after the object noun's preposition."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        for o in g.children
+        if o.dep_ == "dobj" and is_actor(o)
+    ]
 
 
 # a person handed over: the one asked for it is whom the person is to come from
