@@ -251,3 +251,8 @@ def test_a_borrowed_subject_is_not_its_own_target(extract):
 def test_a_commitment_to_defending_someone_targets_them(extract):
     text = "Secretary of State John Kerry reaffirmed America's commitment to defending the Philippines."
     assert [a.country for a in trigger(extract(text), "reaffirmed").target] == ["PHL"]
+
+
+def test_the_partner_of_the_call_an_act_was_done_in_is_its_target(extract):
+    text = "German officials agreed to open talks during a phone call with Theresa May on Monday."
+    assert [a.name for a in trigger(extract(text), "agreed").target] == ["Theresa May"]

@@ -335,6 +335,9 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     met = _met_on_visit(token) if code == "042" and token.pos_ == "VERB" else []
     if met:
         targets = met  # 'arrived at the Naval Observatory for breakfast with Pence': Pence
+    if not targets and token.pos_ == "VERB":
+        # 'agreed to enter talks during a series of telephone calls with Mrs May': May
+        targets = _occasion_partners(token)
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
 
@@ -380,6 +383,36 @@ MEETINGS = frozenset(
     {"talk", "talks", "meeting", "breakfast", "lunch", "dinner", "consultation", "summit",
      "negotiation", "discussion"}
 )  # fmt: skip
+
+
+CALLS = frozenset({"call", "conversation", *MEETINGS})
+
+
+def _occasion_partners(verb: Token) -> list[Token]:
+    """Whom an act was done with on the occasion it was done at: 'in a phone call with
+    Xi', 'during talks with May', 'during a series of calls with Mrs May'."""
+    found: list[Token] = []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for prep in (p for v in verbs for p in v.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "over"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() == "series":  # 'a series of calls with ...'
+                noun = next(
+                    (g for p in noun.children if p.lower_ == "of" for g in p.children), noun
+                )
+            if noun.lemma_.lower() not in CALLS:
+                continue
+            found += [
+                g
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.dep_ == "pobj" and is_actor(g)
+            ]
+    return found
 
 
 def _met_on_visit(verb: Token) -> list[Token]:
