@@ -256,3 +256,13 @@ def test_a_commitment_to_defending_someone_targets_them(extract):
 def test_the_partner_of_the_call_an_act_was_done_in_is_its_target(extract):
     text = "German officials agreed to open talks during a phone call with Theresa May on Monday."
     assert [a.name for a in trigger(extract(text), "agreed").target] == ["Theresa May"]
+
+
+def test_a_talk_told_in_the_passive_by_one_side_is_that_sides(extract):
+    text = (
+        "Greek Foreign Minister Nikos Kotzias said the dispute would be discussed with "
+        "Secretary of State Rex Tillerson when he visits Athens this week."
+    )
+    event = trigger(extract(text, published="2017-03-29"), "discussed")
+    assert [a.country for a in event.source] == ["GRC"]
+    assert [a.name for a in event.target] == ["Rex Tillerson"]

@@ -153,8 +153,23 @@ def _speaker_proposals(out: list[Coded], spoken: speech.SpeechIndex) -> None:
     """'It would be useful to exchange intelligence', he said: the speaker proposes it."""
     for coded in out:
         unsourced = not coded.sources and coded.speaker is None
-        if unsourced and speech.impersonal_infinitive(coded.trigger):
+        if unsourced and (
+            speech.impersonal_infinitive(coded.trigger) or _talked_with(coded.trigger)
+        ):
             coded.speaker = spoken.speaker_at(coded.trigger.idx)
+
+
+def _talked_with(verb: Token) -> bool:
+    """'the case would be discussed with Tillerson when he visits Ankara', Cavusoglu said:
+    a talk in the passive with no agent, told by one side, with the other side named
+    after 'with': the speaker's side talks."""
+    if verb.lemma_.lower() not in ("discuss", "raise", "negotiate", "debate"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def is_background(token: Token) -> bool:
