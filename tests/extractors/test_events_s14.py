@@ -266,3 +266,8 @@ def test_a_talk_told_in_the_passive_by_one_side_is_that_sides(extract):
     event = trigger(extract(text, published="2017-03-29"), "discussed")
     assert [a.country for a in event.source] == ["GRC"]
     assert [a.name for a in event.target] == ["Rex Tillerson"]
+
+
+def test_a_demand_for_someone_to_be_punished_targets_them(extract):
+    text = "Senator John McCain pushed for Tehran to be punished for its missile tests."
+    assert [a.country for a in trigger(extract(text), "pushed").target] == ["IRN"]

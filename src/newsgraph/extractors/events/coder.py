@@ -353,6 +353,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if not targets and token.pos_ == "VERB":
         # 'agreed to enter talks during a series of telephone calls with Mrs May': May
         targets = _occasion_partners(token)
+    if not targets and code.startswith(("02", "10")):
+        targets = _for_clause_subject(token)  # 'pushed for Moscow to be punished'
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
 
@@ -398,6 +400,19 @@ MEETINGS = frozenset(
     {"talk", "talks", "meeting", "breakfast", "lunch", "dinner", "consultation", "summit",
      "negotiation", "discussion"}
 )  # fmt: skip
+
+
+def _for_clause_subject(verb: Token) -> list[Token]:
+    """Who a demand is that something be done to or by: the subject of its 'for X to ...'
+    clause ('pushed for Moscow to be punished', 'called for Iran to free the sailors')."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass") and is_actor(g)
+    ]
 
 
 CALLS = frozenset({"call", "conversation", *MEETINGS})
