@@ -433,16 +433,20 @@ def _occasion_partners(verb: Token) -> list[Token]:
                 noun = next(
                     (g for p in noun.children if p.lower_ == "of" for g in p.children), noun
                 )
-            if noun.lemma_.lower() not in CALLS:
-                continue
-            found += [
-                g
-                for p in noun.children
-                if p.dep_ == "prep" and p.lower_ == "with"
-                for g in p.children
-                if g.dep_ == "pobj" and is_actor(g)
-            ]
+            if noun.lemma_.lower() in CALLS:
+                found += _with_whom(noun)
     return found
+
+
+def _with_whom(noun: Token) -> list[Token]:
+    """The actors after the noun's 'with' ('talks with Trump', 'breakfast with Pence')."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj" and is_actor(g)
+    ]
 
 
 def _met_on_visit(verb: Token) -> list[Token]:
@@ -455,13 +459,7 @@ def _met_on_visit(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "for":
             for noun in child.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in MEETINGS:
-                    found += [
-                        g
-                        for p in noun.children
-                        if p.dep_ == "prep" and p.lower_ == "with"
-                        for g in p.children
-                        if g.dep_ == "pobj" and is_actor(g)
-                    ]
+                    found += _with_whom(noun)
         purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in ("meet", "see")
         if purpose and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             found += [g for g in child.children if g.dep_ == "dobj" and is_actor(g)]
