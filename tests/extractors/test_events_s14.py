@@ -271,3 +271,13 @@ def test_a_talk_told_in_the_passive_by_one_side_is_that_sides(extract):
 def test_a_demand_for_someone_to_be_punished_targets_them(extract):
     text = "Senator John McCain pushed for Tehran to be punished for its missile tests."
     assert [a.country for a in trigger(extract(text), "pushed").target] == ["IRN"]
+
+
+def test_a_day_earlier_counts_from_a_day_told_before(extract):
+    text = "Just a day earlier, Senator Rand Paul had demanded a Senate vote on the bill."
+    assert trigger(extract(text), "demanded").date is None
+
+
+def test_an_investigation_into_someone_targets_them(extract):
+    text = "Parliament President Antonio Tajani launched an investigation into Nigel Farage on Thursday."
+    assert [a.name for a in trigger(extract(text), "investigation").target] == ["Nigel Farage"]

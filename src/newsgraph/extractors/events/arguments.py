@@ -1358,8 +1358,18 @@ UNDERGONE = frozenset(
 def _undergoer_of(noun: Token) -> list[Token]:
     if noun.lemma_.lower() not in UNDERGONE:
         return []
+    # 'an investigation into Korwin-Mikke': who is looked into
+    probe = noun.lemma_.lower() in PROBES
+    preps = ("of", "into") if probe else ("of",)
+    heads = [noun, noun.head] if probe and noun.dep_ == "dobj" else [noun]  # 'launched ... into'
     return actor_tokens(
-        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+        [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in (preps if h is noun else ("into",))
+            for g in _pobjs(c)
+        ]
     )
 
 

@@ -226,6 +226,8 @@ def _date(
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
+    # 'Just a day earlier, ...': counted from a day told before, not from publication
+    times = [t for t in times if not _counted_from_told(t, text)]
     if _of_old(coded):  # 'by mid-December the North Vietnamese refused': not last December
         times = [t for t in times if re.search(r"\d{4}", text[t.start : t.end])]
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
@@ -436,10 +438,22 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
 
 # a day the story told before ('later that day', 'the following morning', 'that year',
 # 'at the time'): not today
+def _counted_from_told(expr: TimeExpr, text: str) -> bool:
+    """'a day earlier', 'two weeks later': a time counted from one the story told before,
+    not from the publication day."""
+    inside = text[expr.start : expr.end].lower()
+    if re.search(r"\b(?:days?|weeks?|months?) (?:earlier|later)$", inside):
+        return True
+    after = re.match(r"\s*(?:earlier|later)\b", text[expr.end : expr.end + 10], re.I)
+    return after is not None and re.search(r"\b(?:days?|weeks?|months?)$", inside) is not None
+
+
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
     r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|period)\b"
     r"|\bthe day (?:before|after)\b"
+    # 'Just a day earlier, Trump had demanded a vote': earlier than a day told before
+    r"|\b(?:a|one|two|three|four|five|several|a few) (?:days?|weeks?) (?:earlier|later)\b"
     # 'on the last day of his visit': a day of an occasion the text places elsewhere
     r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
     r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b"
