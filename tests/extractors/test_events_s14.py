@@ -281,3 +281,8 @@ def test_a_day_earlier_counts_from_a_day_told_before(extract):
 def test_an_investigation_into_someone_targets_them(extract):
     text = "Parliament President Antonio Tajani launched an investigation into Nigel Farage on Thursday."
     assert [a.name for a in trigger(extract(text), "investigation").target] == ["Nigel Farage"]
+
+
+def test_an_owned_role_named_in_apposition_is_that_person(extract):
+    text = "The lone gunman also wounded Patel's colleague Vikram Rao and another man who tried to intervene."
+    assert [a.name for a in trigger(extract(text), "wounded").target] == ["Vikram Rao"]

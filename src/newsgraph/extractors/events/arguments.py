@@ -437,6 +437,10 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             if found:  # 'expelled inspectors of the IAEA': the IAEA; 'a tariff on Chinese goods'
                 return found
             continue
+        apposed = _named(child)
+        if apposed is not child and not is_actor(child) and is_actor(apposed):
+            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name
+            return actor_tokens([apposed])
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
         named = is_actor(child) or group or _codes(child, strict=True)
         if named and not _own_object(child):
