@@ -7,8 +7,9 @@ what a relative clause plans for its antecedent, routines, acts waited for, deni
 readings of a trend, the purpose of a deployment, tallies since a day, branding as
 terrorists, ground held in a fight, attacks in words 'over' an issue, drafts released,
 cuts proposed or called for at home, declining to be drawn) and vows to avenge
-someone, which threaten his killers. Each sentence is invented; each rule's test fails on the code before it
-(docs/events.md, "Session 14: event types")."""
+someone, which threaten his killers. Each sentence is invented; each rule's test fails
+on de2c1e2 (the session's start), and the KEPT sentences pass on both: the same words
+where they do report an act."""
 
 from __future__ import annotations
 
@@ -203,6 +204,11 @@ KEPT = [
     ("Russian jets attacked rebel positions over the weekend.", "attacked", "ASSAULT"),
     ("Putin wants to go to Ankara to meet Erdogan next month.", "go", "AGREE"),
     ("Merkel called on Russia to cut gas prices for Ukraine.", "called", "REQUEST"),
+    (
+        "The Macron government has called for a major increase to defence spending.",
+        "called",
+        "REQUEST",
+    ),
     (
         "On Friday, Mr Mattis issued the Pentagon's sternest warning yet to Iran, saying in "
         'Riyadh that a military response would be "on the table" if it attacked US ships.',
