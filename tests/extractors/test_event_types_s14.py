@@ -5,9 +5,11 @@ practices held for years, what a body does as a rule, acts held to a condition, 
 that only foretell, campaign promises, coming home, quoted names, meetings on a topic,
 what a relative clause plans for its antecedent, routines, acts waited for, denied
 readings of a trend, the purpose of a deployment, tallies since a day, branding as
-terrorists, ground held in a fight, attacks in words 'over' an issue) and vows to avenge
-someone, which threaten his killers. Each sentence is invented; each rule's test fails on the code before it
-(docs/events.md, "Session 14: event types")."""
+terrorists, ground held in a fight, attacks in words 'over' an issue, drafts released,
+cuts proposed or called for at home, declining to be drawn) and vows to avenge
+someone, which threaten his killers. Each sentence is invented; each rule's test fails
+on de2c1e2 (the session's start), and the KEPT sentences pass on both: the same words
+where they do report an act."""
 
 from __future__ import annotations
 
@@ -49,6 +51,30 @@ NOT_CODED = [
         '"Instead of following their principles, some countries change positions," he said, '
         'pointing out that France recognises Hezbollah as a "terrorist" group.',
         "recognises",
+    ),
+    (
+        'This week, President Macron released his "lean budget" proposal, calling for '
+        "wide-ranging cuts in the school programme.",
+        "released",
+    ),
+    (
+        'This week, President Macron released his "lean budget" proposal, calling for '
+        "wide-ranging cuts in the school programme.",
+        "calling",
+    ),
+    (
+        "The German finance minister called for deep cuts in the pension programme on Monday.",
+        "called",
+    ),
+    (
+        "The Trump administration on Thursday proposed a 20 percent cut to the State "
+        "Department's budget.",
+        "proposed",
+    ),
+    (
+        "Chancellor Merkel has so far declined to be drawn on whether her government would "
+        "allow the rally.",
+        "declined",
     ),
 ]
 
@@ -177,6 +203,18 @@ KEPT = [
     ("Russia defended Syria at the United Nations on Monday.", "defended", "SUPPORT"),
     ("Russian jets attacked rebel positions over the weekend.", "attacked", "ASSAULT"),
     ("Putin wants to go to Ankara to meet Erdogan next month.", "go", "AGREE"),
+    ("Merkel called on Russia to cut gas prices for Ukraine.", "called", "REQUEST"),
+    (
+        "The Macron government has called for a major increase to defence spending.",
+        "called",
+        "REQUEST",
+    ),
+    (
+        "On Friday, Mr Mattis issued the Pentagon's sternest warning yet to Iran, saying in "
+        'Riyadh that a military response would be "on the table" if it attacked US ships.',
+        "warning",
+        "THREATEN",
+    ),
 ]
 
 ALL = [

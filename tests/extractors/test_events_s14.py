@@ -221,3 +221,68 @@ def test_a_name_before_an_owned_title_is_the_actor(extract):
     text = "Gunmen shot Wang Lei, the province's party chief, and mayor Chen Hong on Monday."
     names = {a.name for a in trigger(extract(text), "shot").target}
     assert {"Wang Lei", "Chen Hong"} <= names
+
+
+def test_a_dash_glued_after_a_comma_is_split_before_a_lower_case_word():
+    doc = english()("Police said the suspect, named only as Ahmed B,-travelled to Iraq in 2015.")
+    assert "travelled" in [t.text for t in doc]
+
+
+def test_an_act_in_a_period_told_before_is_not_dated_today(extract):
+    text = "At least 3,000 Somalis were also deported by Kenyan authorities in that period, the agency says."
+    assert trigger(extract(text), "deported").date is None
+
+
+def test_an_act_days_after_another_past_act_is_not_dated_today(extract):
+    text = "Officials never said why Malaysian police arrested Ri Jong Chol four days after Kim was attacked."
+    assert trigger(extract(text), "arrested").date is None
+
+
+def test_a_borrowed_subject_is_not_its_own_target(extract):
+    text = (
+        "Cuba has previously sent teams to recent international events held in the North "
+        "and Kim urged Cuba to send athletes to the Games."
+    )
+    event = trigger(extract(text), "urged")
+    assert "CUB" not in {a.country for a in event.source}
+    assert [a.country for a in event.target] == ["CUB"]
+
+
+def test_a_commitment_to_defending_someone_targets_them(extract):
+    text = "Secretary of State John Kerry reaffirmed America's commitment to defending the Philippines."
+    assert [a.country for a in trigger(extract(text), "reaffirmed").target] == ["PHL"]
+
+
+def test_the_partner_of_the_call_an_act_was_done_in_is_its_target(extract):
+    text = "German officials agreed to open talks during a phone call with Theresa May on Monday."
+    assert [a.name for a in trigger(extract(text), "agreed").target] == ["Theresa May"]
+
+
+def test_a_talk_told_in_the_passive_by_one_side_is_that_sides(extract):
+    text = (
+        "Greek Foreign Minister Nikos Kotzias said the dispute would be discussed with "
+        "Secretary of State Rex Tillerson when he visits Athens this week."
+    )
+    event = trigger(extract(text, published="2017-03-29"), "discussed")
+    assert [a.country for a in event.source] == ["GRC"]
+    assert [a.name for a in event.target] == ["Rex Tillerson"]
+
+
+def test_a_demand_for_someone_to_be_punished_targets_them(extract):
+    text = "Senator John McCain pushed for Tehran to be punished for its missile tests."
+    assert [a.country for a in trigger(extract(text), "pushed").target] == ["IRN"]
+
+
+def test_a_day_earlier_counts_from_a_day_told_before(extract):
+    text = "Just a day earlier, Senator Rand Paul had demanded a Senate vote on the bill."
+    assert trigger(extract(text), "demanded").date is None
+
+
+def test_an_investigation_into_someone_targets_them(extract):
+    text = "Parliament President Antonio Tajani launched an investigation into Nigel Farage on Thursday."
+    assert [a.name for a in trigger(extract(text), "investigation").target] == ["Nigel Farage"]
+
+
+def test_an_owned_role_named_in_apposition_is_that_person(extract):
+    text = "The lone gunman also wounded Patel's colleague Vikram Rao and another man who tried to intervene."
+    assert [a.name for a in trigger(extract(text), "wounded").target] == ["Vikram Rao"]

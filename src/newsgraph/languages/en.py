@@ -10,7 +10,7 @@ A closing quote mark glued to the next word by a garbled dash ('concerns,"?Tompk
 wrote', 'SB 4."?Kali Cohn added', 'them,"?she said') is split off too, and after a full
 stop it ends the sentence. Other scrape debris glued into words is split off: replacement
 characters of a broken encoding (U+FFFD: 'Garda??-have advised'), a dash after a comma
-('John Kelly,-Videgaray said') and a dateline's bracket ('(CNN)Chuck Berry', '(CNN)US Secretary of State').
+('John Kelly,-Videgaray said', 'Suleym K,-traveled to Syria') and a dateline's bracket ('(CNN)Chuck Berry', '(CNN)US Secretary of State').
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def _add_dash_breaks(nlp: Any) -> None:
         r'"-(?=[a-z])',  # 'before,"-he said'
         r'"\?(?=[A-Z])',
         r'(?<=[,.!?])"\?(?=[a-z])',  # 'them,"?she said'
-        r"(?<=[a-z]),(?=-[A-Z])",  # a dash glued after a comma: 'John Kelly,-Videgaray said'
-        r"(?<=,)-(?=[A-Z])",
+        # a dash glued after a comma: 'John Kelly,-Videgaray said', 'Suleym K,-traveled to'
+        r"(?<=[A-Za-z0-9]),(?=-[A-Za-z])",
+        r"(?<=,)-(?=[A-Za-z])",
         # a dateline glued to the first word: '(CNN)Chuck', '(CNN)A Texas lawmaker',
         # '(CNN)US Secretary of State'
         r"(?<=[A-Z]{2})\)(?=[A-Z](?:[a-z]|$))",

@@ -437,6 +437,10 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             if found:  # 'expelled inspectors of the IAEA': the IAEA; 'a tariff on Chinese goods'
                 return found
             continue
+        apposed = _named(child)
+        if apposed is not child and not is_actor(child) and is_actor(apposed):
+            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name
+            return actor_tokens([apposed])
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
         named = is_actor(child) or group or _codes(child, strict=True)
         if named and not _own_object(child):
@@ -872,9 +876,24 @@ def _object_preps(verb: Token) -> list[Token]:
             if child.lemma_.lower() in HANDOVERS:  # "seeks Gulen's extradition from the US"
                 preps = ("from", *preps)
             found = actor_tokens(_prep_targets(child, preps) or _punished(child))
+            found = found or actor_tokens(_gerund_objects(child, preps))
             if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []
+
+
+def _gerund_objects(noun: Token, preps: Sequence[str]) -> list[Token]:
+    """'reaffirmed America's commitment to defending Japan': the object of the gerund
+    after the object noun's preposition."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        for o in g.children
+        if o.dep_ == "dobj" and is_actor(o)
+    ]
 
 
 # a person handed over: the one asked for it is whom the person is to come from
@@ -1343,8 +1362,18 @@ UNDERGONE = frozenset(
 def _undergoer_of(noun: Token) -> list[Token]:
     if noun.lemma_.lower() not in UNDERGONE:
         return []
+    # 'an investigation into Korwin-Mikke': who is looked into
+    probe = noun.lemma_.lower() in PROBES
+    preps = ("of", "into") if probe else ("of",)
+    heads = [noun, noun.head] if probe and noun.dep_ == "dobj" else [noun]  # 'launched ... into'
     return actor_tokens(
-        [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+        [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in (preps if h is noun else ("into",))
+            for g in _pobjs(c)
+        ]
     )
 
 

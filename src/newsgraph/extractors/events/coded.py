@@ -112,6 +112,12 @@ def _to_event(
     sources = _resolved(coded.sources, resolve)
     targets = _resolved([t for t in coded.targets if t.i not in own], resolve)
     sources = [pair for pair in sources if not _pronoun_of_target(pair, targets)]
+    if _borrowed_subject(token):
+        # 'North Korea has sent teams ... and Lee urged North Korea to send athletes',
+        # parsed with 'urged' sharing the first clause's subject: one who acts on itself
+        # is a misreading; the named object stays, the borrowed subject goes
+        named = {a.entity for _, a in targets if a.entity}
+        sources = [pair for pair in sources if pair[1].entity not in named]
     speaker = speech.speaker_actors(coded.speaker, resolve) if not sources else ()
     # 'shot off four missiles into the Sea of Japan': water, not the country it is named for
     targets = [pair for pair in targets if not _water(pair[0])]
@@ -220,6 +226,8 @@ def _date(
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
+    # 'Just a day earlier, ...': counted from a day told before, not from publication
+    times = [t for t in times if not _counted_from_told(t, text)]
     if _of_old(coded):  # 'by mid-December the North Vietnamese refused': not last December
         times = [t for t in times if re.search(r"\d{4}", text[t.start : t.end])]
     inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
@@ -430,10 +438,22 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
 
 # a day the story told before ('later that day', 'the following morning', 'that year',
 # 'at the time'): not today
+def _counted_from_told(expr: TimeExpr, text: str) -> bool:
+    """'a day earlier', 'two weeks later': a time counted from one the story told before,
+    not from the publication day."""
+    inside = text[expr.start : expr.end].lower()
+    if re.search(r"\b(?:days?|weeks?|months?) (?:earlier|later)$", inside):
+        return True
+    after = re.match(r"\s*(?:earlier|later)\b", text[expr.end : expr.end + 10], re.I)
+    return after is not None and re.search(r"\b(?:days?|weeks?|months?)$", inside) is not None
+
+
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|period)\b"
     r"|\bthe day (?:before|after)\b"
+    # 'Just a day earlier, Trump had demanded a vote': earlier than a day told before
+    r"|\b(?:a|one|two|three|four|five|several|a few) (?:days?|weeks?) (?:earlier|later)\b"
     # 'on the last day of his visit': a day of an occasion the text places elsewhere
     r"|\bthe (?:last|final|first|second|third|closing|opening) (?:day|night|leg) of\b"
     r"|\bat (?:the|that) (?:time|point)\b(?! of writing)|\bback then\b"
@@ -773,12 +793,17 @@ def _time_to_come(verb: Token) -> bool:
 
 
 def _before_past(clause: Token) -> bool:
-    """'before he fled to Kabul': a past act the clause's act came before."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VBD"
-        and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children)
-    )
+    """'before he fled to Kabul', 'four days after Kim was attacked': a past act the
+    clause's act came before, or days after."""
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBD", "VBN"):
+        return False
+    if clause.tag_ == "VBN" and not any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in clause.children
+    ):
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    gap = {g.lower_ for c in clause.children if c.dep_ == "npadvmod" for g in c.subtree}
+    return "before" in marks or ("after" in marks and bool(gap & DAY_GAPS))
 
 
 def _tenure_turn(prep: Token) -> bool:
@@ -903,6 +928,13 @@ def _second_nation(head: Token, end: int) -> Token | None:
             if conj.idx < end and all(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in between):
                 return conj
     return None
+
+
+def _borrowed_subject(verb: Token) -> bool:
+    """A verb joined to another that takes that verb's subject (no subject of its own)."""
+    return verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    )
 
 
 def _pronoun_of_target(

@@ -153,8 +153,23 @@ def _speaker_proposals(out: list[Coded], spoken: speech.SpeechIndex) -> None:
     """'It would be useful to exchange intelligence', he said: the speaker proposes it."""
     for coded in out:
         unsourced = not coded.sources and coded.speaker is None
-        if unsourced and speech.impersonal_infinitive(coded.trigger):
+        if unsourced and (
+            speech.impersonal_infinitive(coded.trigger) or _talked_with(coded.trigger)
+        ):
             coded.speaker = spoken.speaker_at(coded.trigger.idx)
+
+
+def _talked_with(verb: Token) -> bool:
+    """'the case would be discussed with Tillerson when he visits Ankara', Cavusoglu said:
+    a talk in the passive with no agent, told by one side, with the other side named
+    after 'with': the speaker's side talks."""
+    if verb.lemma_.lower() not in ("discuss", "raise", "negotiate", "debate"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def is_background(token: Token) -> bool:
@@ -339,6 +354,11 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     met = _met_on_visit(token) if code == "042" and token.pos_ == "VERB" else []
     if met:
         targets = met  # 'arrived at the Naval Observatory for breakfast with Pence': Pence
+    if not targets and token.pos_ == "VERB":
+        # 'agreed to enter talks during a series of telephone calls with Mrs May': May
+        targets = _occasion_partners(token)
+    if not targets and code.startswith(("02", "10")):
+        targets = _for_clause_subject(token)  # 'pushed for Moscow to be punished'
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
 
 
@@ -386,6 +406,53 @@ MEETINGS = frozenset(
 )  # fmt: skip
 
 
+def _for_clause_subject(verb: Token) -> list[Token]:
+    """Who a demand is that something be done to or by: the subject of its 'for X to ...'
+    clause ('pushed for Moscow to be punished', 'called for Iran to free the sailors')."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass") and is_actor(g)
+    ]
+
+
+CALLS = frozenset({"call", "conversation", *MEETINGS})
+
+
+def _occasion_partners(verb: Token) -> list[Token]:
+    """Whom an act was done with on the occasion it was done at: 'in a phone call with
+    Xi', 'during talks with May', 'during a series of calls with Mrs May'."""
+    found: list[Token] = []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for prep in (p for v in verbs for p in v.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "over"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() == "series":  # 'a series of calls with ...'
+                noun = next(
+                    (g for p in noun.children if p.lower_ == "of" for g in p.children), noun
+                )
+            if noun.lemma_.lower() in CALLS:
+                found += _with_whom(noun)
+    return found
+
+
+def _with_whom(noun: Token) -> list[Token]:
+    """The actors after the noun's 'with' ('talks with Trump', 'breakfast with Pence')."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj" and is_actor(g)
+    ]
+
+
 def _met_on_visit(verb: Token) -> list[Token]:
     """Whom a visit is made to meet: 'arrived at the Naval Observatory for breakfast with
     Pence', 'went to the club on Friday to meet the Freedom Caucus' -> Pence, the
@@ -396,13 +463,7 @@ def _met_on_visit(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "for":
             for noun in child.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in MEETINGS:
-                    found += [
-                        g
-                        for p in noun.children
-                        if p.dep_ == "prep" and p.lower_ == "with"
-                        for g in p.children
-                        if g.dep_ == "pobj" and is_actor(g)
-                    ]
+                    found += _with_whom(noun)
         purpose = child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in ("meet", "see")
         if purpose and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             found += [g for g in child.children if g.dep_ == "dobj" and is_actor(g)]

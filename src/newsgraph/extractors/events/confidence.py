@@ -1643,9 +1643,24 @@ def _prediction(verb: Token) -> bool:
         if subject is None:
             continue
         thing = subject.lower_ in ("it", "this", "that") and not _refers_back(subject)
+        if _threatened_act(subject):
+            continue  # 'saying that a military response would be "on the table"': a threat
         if thing or _thing(subject):
             return True
     return False
+
+
+# nouns of a warner's own act: 'a military response would be on the table'
+RESPONSE_NOUNS = frozenset(
+    {"response", "action", "retaliation", "reprisal", "consequence", "consequences",
+     "measure", "measures", "option", "force", "punishment", "countermeasure"}
+)  # fmt: skip
+
+
+def _threatened_act(subject: Token) -> bool:
+    """A clause subject that names an act the warner's side may do ('a military response',
+    'consequences', 'strikes'), not a thing that will happen by itself."""
+    return subject.lemma_.lower() in RESPONSE_NOUNS or match_trigger(subject) is not None
 
 
 def _warned_clauses(trigger: Token) -> list[Token]:

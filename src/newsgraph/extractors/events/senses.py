@@ -143,6 +143,14 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'payments Putin has received from foreign firms': no one hosted
     if lemma == "relief" and code.startswith("07") and _relief_felt(trigger):
         return True  # 'expressed relief that the far right had lost': a feeling, no aid
+    if lemma == "release" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DRAFTS for c in trigger.children
+    ):
+        return True  # 'released his "skinny budget" proposal': a publication, no release
+    if lemma == "call" and code.startswith("02") and _calls_for_a_cut(trigger):
+        return True  # 'calling for wide-ranging cuts in the school programme': at home
+    if lemma in ("decline", "refuse") and _not_drawn(trigger):
+        return True  # 'has so far declined to be drawn on whether ...': a no-comment
     if lemma in ("recognize", "recognise") and _named_as_an_enemy(trigger):
         return True  # 'Germany recognises the PKK as a terrorist group': no recognition
     if lemma == "offer" and any(
@@ -151,6 +159,51 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'Spicer offering the inaccurate claim that ...': words, no offer
     return lemma == "seek" and code.startswith("02") and _seeks_a_need(trigger)
     # 'Kenyans seeking treatment after the hospitals turned them away': no request
+
+
+# drafts a government publishes: 'released its proposal', 'released the blueprint'
+DRAFTS = frozenset(
+    {"proposal", "blueprint", "outline", "framework", "strategy", "draft", "roadmap",
+     "white paper", "manifesto", "platform", "agenda"}
+)  # fmt: skip
+
+
+# cuts called for (an increase called for stays: 'has called for a major increase to defense
+# spending' was judged a request in an earlier sample, docs/quality.md)
+CUTS = frozenset({"cut", "cutback", "reduction"})
+
+
+def _calls_for_a_cut(verb: Token) -> bool:
+    """'calling for wide-ranging cuts in the school programme': a measure at home asked
+    of no one named (not 'called on Russia to cut gas prices', nor 'called for a cut in
+    Russia's gas prices')."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children) or _appeal_prep(
+        verb, ("on", "upon")
+    ):
+        return False  # 'called on Russia to ...'; not 'called ... on Monday'
+    asked = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return bool(asked) and all(
+        g.lemma_.lower() in CUTS
+        and not any(t.ent_type_ in OWNER_ENTITIES and not _budget_holder(t) for t in g.subtree)
+        for g in asked
+    )
+
+
+def _not_drawn(verb: Token) -> bool:
+    """'declined to be drawn on whether ...', 'refused to be drawn into the row': no
+    comment given."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() == "draw"
+        and any(g.dep_ == "auxpass" for g in c.children)
+        for c in verb.children
+    )
 
 
 # what someone is 'recognised as' when it is branded, not recognised (CAMEO 054)
@@ -366,10 +419,10 @@ def _published(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
-def _appeal_prep(verb: Token) -> bool:
+def _appeal_prep(verb: Token, preps: tuple[str, ...] = ("on", "upon", "for")) -> bool:
     """'called on/upon X', 'called for X': not 'called ... on Monday'."""
     for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in ("on", "upon", "for"):
+        if child.dep_ != "prep" or child.lower_ not in preps:
             continue
         objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         if any(g.ent_type_ not in ("DATE", "TIME") for g in objects):
@@ -709,9 +762,25 @@ def _domestic_measure(verb: Token) -> bool:
     for obj in objects:
         if obj.ent_type_ != "MONEY" and obj.lemma_.lower() not in DOMESTIC_MEASURES:
             return False
-        if any(t.ent_type_ in OWNER_ENTITIES for t in obj.subtree if t.i != obj.i):
+        if any(
+            t.ent_type_ in OWNER_ENTITIES and not _budget_holder(t)
+            for t in obj.subtree
+            if t.i != obj.i
+        ):
             return False  # 'proposed a ban on Russian imports': aimed at someone
     return True
+
+
+BUDGET_NOUNS = frozenset({"budget", "funding", "spending", "appropriation", "grant"})
+
+
+def _budget_holder(token: Token) -> bool:
+    """A name that owns the budget a measure changes ('a 31 percent cut to the
+    Environmental Protection Agency's budget'): an agency at home, not a party aimed at."""
+    node = token
+    while node.dep_ in ("compound", "amod", "flat", "case", "det") and node.head != node:
+        node = node.head
+    return node.dep_ == "poss" and node.head.lemma_.lower() in BUDGET_NOUNS
 
 
 # services one calls in an emergency, not a party one consults
