@@ -244,12 +244,17 @@ TOPIC_VERBS = frozenset(
 def _topic_passive(verb: Token) -> bool:
     """'Trade, climate and Venezuela will be discussed at the summit': a passive topic
     verb with no agent. The named topics are no party to anything ('Syria was discussed
-    by Putin and Erdogan' names who talked, and stays)."""
+    by Putin and Erdogan' names who talked, and stays; so does 'would be discussed with
+    Tillerson', a talk with someone named)."""
     if verb.pos_ != "VERB":
         return False
     kids = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
-    return passive and not any(c.dep_ == "agent" for c in kids)
+    partner = any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(is_actor(g) for g in c.children)
+        for c in kids
+    )
+    return passive and not partner and not any(c.dep_ == "agent" for c in kids)
 
 
 ENABLING_VERBS = frozenset({"allow", "let", "permit", "tolerate"})
