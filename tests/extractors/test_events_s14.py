@@ -286,3 +286,19 @@ def test_an_investigation_into_someone_targets_them(extract):
 def test_an_owned_role_named_in_apposition_is_that_person(extract):
     text = "The lone gunman also wounded Patel's colleague Vikram Rao and another man who tried to intervene."
     assert [a.name for a in trigger(extract(text), "wounded").target] == ["Vikram Rao"]
+
+
+def test_acts_done_more_than_once_are_not_dated_today(extract):
+    text = (
+        "Lithuanian lawmakers have appealed to Petro Poroshenko more than once over the blockade."
+    )
+    assert trigger(extract(text), "appealed").date is None
+
+
+def test_an_act_to_come_that_another_hopes_for_is_doubted(extract):
+    from newsgraph.extractors.events import confidence
+
+    doc = english()("Kenya's trade minister hopes Britain will support industrialization in Kenya.")
+    assert confidence._hoped_by_another(doc[7])
+    doc = english()("Merkel hopes she will meet Putin in May.")
+    assert not confidence._hoped_by_another(doc[4])

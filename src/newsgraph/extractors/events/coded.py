@@ -694,8 +694,19 @@ def _told_before(verb: Token) -> bool:
 
 
 def _indefinite(verb: Token) -> bool:
-    """'has repeatedly criticised', 'initially promised': at no particular time."""
-    return any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children)
+    """'has repeatedly criticised', 'initially promised', 'appealed to him more than once':
+    at no particular time."""
+    if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
+        return True
+    tail = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    return MANY_TIMES.search(tail) is not None
+
+
+# acts told as done on several occasions
+MANY_TIMES = re.compile(
+    r"\b(?:more than once|several times|many times|time and again|on several occasions"
+    r"|on many occasions|on numerous occasions|again and again)\b"
+)
 
 
 def _perfect(verb: Token) -> bool:

@@ -365,6 +365,25 @@ def _vowed_to(trigger: Token) -> bool:
     return False
 
 
+HOPING = frozenset({"hope", "wish", "expect", "trust", "pray"})
+
+
+def _hoped_by_another(trigger: Token) -> bool:
+    """'Nigeria's minister hopes Britain will support industrialisation': an act to come
+    that someone other than its doer hopes or expects for: no intent stated by the doer."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    # the small model lemmatises 'hopes' as 'hop'
+    head = verb.head if verb is not None else None
+    if verb is None or verb.dep_ != "ccomp" or head is None:
+        return False
+    if head.lemma_.lower() not in HOPING and head.lower_.rstrip("sd") not in HOPING:
+        return False
+    mine = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
+    theirs = {c.lower_ for c in verb.head.children if c.dep_ == "nsubj"}
+    pronouns = {"i", "we", "he", "she", "they", "it"}  # most often the one who hopes
+    return bool(mine) and not mine & theirs and not mine & pronouns
+
+
 def _mood_doubts(
     trigger: Token, plover: str, code: str | None, modality: str | None, spoken: bool
 ) -> list[str]:
@@ -378,6 +397,8 @@ def _mood_doubts(
             doubts.append("irrealis")  # a stated intent is coded as one (CAMEO): not a doubt
     elif modality in ("intent", "future") and _purpose_of_another_act(trigger):
         doubts.append("irrealis")  # 'deployed 100 special forces to ... try to capture Kony'
+    elif modality == "future" and _hoped_by_another(trigger):
+        doubts.append("irrealis")  # 'Enelamah hopes Britain will support ...'
     elif (
         _believed_or_asked(trigger)
         or _attempted(trigger)
