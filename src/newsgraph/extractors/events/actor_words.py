@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.patterns import named_by_layer
+from newsgraph.extractors.events.patterns import named_by_layer, people_nouns
 from newsgraph.extractors.times.lexicon import MONTHS
 from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
@@ -503,4 +503,4 @@ def person_nouns() -> frozenset[str]:
     """Nouns for people and bodies of people, and nouns naming someone by relation
     ('nominee', 'aides', 'his rival'): ``data/confidence.json``."""
     table = load_json("newsgraph.extractors.events", "data/confidence.json")
-    return frozenset(table["person_nouns"]) | frozenset(table["relational_nouns"])
+    return people_nouns() | frozenset(table["relational_nouns"])

@@ -698,14 +698,16 @@ def _indefinite(verb: Token) -> bool:
     at no particular time."""
     if any(c.dep_ == "advmod" and c.lower_ in INDEFINITE for c in verb.children):
         return True
-    tail = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    last = verb.right_edge
+    tail = doc_text(verb.doc)[verb.idx + len(verb.text) : last.idx + len(last.text)]
     return MANY_TIMES.search(tail) is not None
 
 
 # acts told as done on several occasions
 MANY_TIMES = re.compile(
     r"\b(?:more than once|several times|many times|time and again|on several occasions"
-    r"|on many occasions|on numerous occasions|again and again)\b"
+    r"|on many occasions|on numerous occasions|again and again)\b",
+    re.I,
 )
 
 

@@ -27,7 +27,12 @@ from newsgraph.extractors.events.coded import (
     _dedupe,
     _to_event,
 )
-from newsgraph.extractors.events.patterns import is_actor, match_trigger, prep_governs
+from newsgraph.extractors.events.patterns import (
+    is_actor,
+    match_trigger,
+    prep_governs,
+    with_partner,
+)
 from newsgraph.extractors.events.senses import visited_place
 from newsgraph.extractors.events.tables import Pattern
 from newsgraph.kb.actor_codes import agent_sector
@@ -169,7 +174,7 @@ def _talked_with(verb: Token) -> bool:
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return with_partner(verb)
 
 
 def is_background(token: Token) -> bool:

@@ -62,16 +62,25 @@ def is_actor(token: Token) -> bool:
         return True
     # 'a federal judge', 'prosecutors', 'a reporter': a noun the actor tables type as an
     # agent of the state, the law, the press or armed politics
-    if token.pos_ != "NOUN" or lemma not in _people_words():
+    if token.pos_ != "NOUN" or lemma not in people_nouns():
         return False
     return (agent_sector(lemma) or "")[:3] in AGENT_SECTORS
 
 
 @lru_cache(maxsize=1)
-def _people_words() -> frozenset[str]:
-    """Nouns for people (``data/confidence.json``), not for places or things ('prisons')."""
+def people_nouns() -> frozenset[str]:
+    """Nouns for people and bodies of people (``data/confidence.json`` ``person_nouns``),
+    not for places or things ('prisons')."""
     table = load_json("newsgraph.extractors.events", "data/confidence.json")
     return frozenset(table["person_nouns"])
+
+
+def with_partner(verb: Token) -> bool:
+    """A 'with' phrase naming an actor on the verb ('would be discussed with Tillerson')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(is_actor(g) for g in c.children)
+        for c in verb.children
+    )
 
 
 # sectors of the agent nouns that can act in a political event

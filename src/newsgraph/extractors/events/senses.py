@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
-from newsgraph.extractors.events.patterns import is_actor, match_trigger, prep_governs
+from newsgraph.extractors.events.patterns import (
+    is_actor,
+    match_trigger,
+    prep_governs,
+    with_partner,
+)
 
 NO_COMMENT = frozenset(
     {
@@ -250,11 +255,7 @@ def _topic_passive(verb: Token) -> bool:
         return False
     kids = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
-    partner = any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(is_actor(g) for g in c.children)
-        for c in kids
-    )
-    return passive and not partner and not any(c.dep_ == "agent" for c in kids)
+    return passive and not with_partner(verb) and not any(c.dep_ == "agent" for c in kids)
 
 
 ENABLING_VERBS = frozenset({"allow", "let", "permit", "tolerate"})
