@@ -508,20 +508,35 @@ def ingest_into(
     # the batch's phases: events merged, stories assigned (the rest: rows, aggregates,
     # search index); Database.merge_in calls merge.merge_new_events, then stories.assign
     phase = {"events": 0.0, "stories": 0.0}
+    phase_cpu = {"events": 0.0, "stories": 0.0}  # the same phases in this process's CPU
 
     def timed(name: str, call: Any) -> Any:
         def run(*args: Any, **kwargs: Any) -> Any:
-            began = time.perf_counter()
+            began, cpu_began = time.perf_counter(), time.process_time()
             try:
                 return call(*args, **kwargs)
             finally:
                 phase[name] += (time.perf_counter() - began) * 1000
+                phase_cpu[name] += (time.process_time() - cpu_began) * 1000
 
         return run
 
     out: dict[str, Any] = {"db": db, "mode": "commit" if commit else "rollback"}
     runs: list[dict[str, Any]] = []
+    scored = {"articles": 0, "candidates": 0}  # the stories each article was scored against
     with Database.open(db) as store, contextlib.ExitStack() as patched:
+        from newsgraph.analyze.story_cluster import Window
+
+        candidates = Window.candidates
+
+        def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+            found = candidates(self, *args, **kwargs)
+            scored["articles"] += 1
+            scored["candidates"] += len(found)
+            return found
+
+        Window.candidates = counted  # type: ignore[method-assign]
+        patched.callback(setattr, Window, "candidates", candidates)
         out["articles_before"] = int(store.stats()["tables"]["articles"])
         if statements:
             event.listen(store.engine, "before_cursor_execute", before)
@@ -536,6 +551,7 @@ def ingest_into(
             per_article: list[float] = []
             cpu_per_article: list[float] = []  # this process's CPU (SQLite: the whole writer)
             parts: dict[str, list[float]] = {"store": [], "events": [], "stories": []}
+            parts_cpu: dict[str, list[float]] = {"store": [], "events": [], "stories": []}
             with contextlib.ExitStack() as stack:
                 if not commit:
                     conn = stack.enter_context(write_engine(store.engine).connect())
@@ -546,14 +562,18 @@ def ingest_into(
                 for start in range(0, n, batch):
                     chunk = records[start : start + batch]
                     phase["events"] = phase["stories"] = 0.0
+                    phase_cpu["events"] = phase_cpu["stories"] = 0.0
                     began, cpu_began = time.perf_counter(), time.process_time()
                     result = store.save_batch(chunk, None)
                     total = (time.perf_counter() - began) * 1000
                     per_article.append(total / len(chunk))
-                    cpu_per_article.append((time.process_time() - cpu_began) * 1000 / len(chunk))
+                    cpu = (time.process_time() - cpu_began) * 1000
+                    cpu_per_article.append(cpu / len(chunk))
                     for name, ms in phase.items():
                         parts[name].append(ms / len(chunk))
+                        parts_cpu[name].append(phase_cpu[name] / len(chunk))
                     parts["store"].append((total - sum(phase.values())) / len(chunk))
+                    parts_cpu["store"].append((cpu - sum(phase_cpu.values())) / len(chunk))
                     if result.added != len(chunk):
                         raise SystemExit(f"batch at {start}: {result.added} of {len(chunk)} stored")
             runs.append(
@@ -566,6 +586,10 @@ def ingest_into(
                     "cpu_batches": [round(x, 2) for x in cpu_per_article],
                     "parts_median": {k: round(statistics.median(v), 3) for k, v in parts.items()},
                     "parts": {k: [round(x, 2) for x in v] for k, v in parts.items()},
+                    "parts_cpu_median": {
+                        k: round(statistics.median(v), 3) for k, v in parts_cpu.items()
+                    },
+                    "parts_cpu": {k: [round(x, 2) for x in v] for k, v in parts_cpu.items()},
                 }
             )
         out["articles_after"] = int(store.stats()["tables"]["articles"])
@@ -581,6 +605,11 @@ def ingest_into(
         ),
         "parts_ms_per_article_median": {
             k: round(statistics.median(x for run in runs for x in run["parts"][k]), 3)
+            for k in ("store", "events", "stories")
+        },
+        "candidates_per_article": round(scored["candidates"] / max(1, scored["articles"]), 2),
+        "parts_cpu_ms_per_article_median": {
+            k: round(statistics.median(x for run in runs for x in run["parts_cpu"][k]), 3)
             for k in ("store", "events", "stories")
         },
     }
@@ -1527,7 +1556,9 @@ def _ingest_table(found: dict[str, Any]) -> str:
         f"ms per article, median over batches: {found['ms_per_article_median']} "
         f"(repetitions: {found['ms_per_article_median_of_reps']}); of which, medians: "
         f"{found['parts_ms_per_article_median']}; this process's CPU: "
-        f"{found['cpu_ms_per_article_median']} ms per article",
+        f"{found['cpu_ms_per_article_median']} ms per article, of which, medians: "
+        f"{found['parts_cpu_ms_per_article_median']}; stories scored an article: "
+        f"{found['candidates_per_article']}",
     ]
     for row in found.get("statements", []):
         lines.append(f"{row['ms']:>10} ms {row['count']:>6}x  {row['sql']}")

@@ -435,10 +435,11 @@ def test_without_vectors_the_first_pass_ranks_by_shared_words_not_by_order():
 
 
 def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
-    """The index (one matrix product and a day mask) against the plain definition: the
-    TOP_K live stories of the window closest by mean cosine with their members, as
-    stories open, grow, merge."""
-    from newsgraph.analyze.story_cluster import TOP_K, Story
+    """The index (one matrix product and a day mask) against the plain definition: of
+    the TOP_K live stories of the window closest by mean cosine with their members, the
+    FULL_K closest in direction (the cosine with their vector sum), as stories open,
+    grow, merge."""
+    from newsgraph.analyze.story_cluster import FULL_K, TOP_K, Story
 
     rng = np.random.default_rng(7)
     model = Model(MODEL.weights, MODEL.bias, 0.5, 10, merge_threshold=0.6)
@@ -458,6 +459,12 @@ def test_the_centroid_index_finds_what_scoring_every_active_story_finds():
         active = window.active(probe.span, model.window_days)
         sims = [s.mean_cosine(probe.vector) for s in active]
         order = sorted(range(len(active)), key=lambda j: -sims[j])[:TOP_K]
+        turned = [
+            float(np.dot(active[j].vec_sum, probe.vector))
+            / (float(np.linalg.norm(active[j].vec_sum)) or 1.0)
+            for j in order
+        ]
+        order = [order[i] for i in sorted(range(len(order)), key=lambda i: -turned[i])][:FULL_K]
         got = window.candidates(probe, model.window_days, TOP_K)
         assert [s.key for s in got] == [active[j].key for j in order]
         a.assign(probe)

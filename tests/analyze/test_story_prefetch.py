@@ -134,4 +134,8 @@ def test_a_batch_reads_its_candidates_in_one_query_each(db_url, monkeypatch):
     assert len(joined) == len(decisions) == 50  # each report joined its event's story
     assert all(stories[d.story]["size"] == 3 for d in joined)
     assert alone_calls["story_rows"] >= 20 and alone_calls["member_sketches"] >= 20
-    assert calls == {"story_rows": 1, "member_sketches": 1}
+    # one query each for the batch, and a second for a story an article meets because
+    # the batch's own joins moved the stories around it (``FULL_K`` of the first
+    # pass's 40 are scored: a story that gains a report turns, so another may enter an
+    # article's 12 that none had among them when the batch was read; 174 of 400 here)
+    assert 1 <= calls["story_rows"] <= 2 and 1 <= calls["member_sketches"] <= 2

@@ -632,6 +632,23 @@ class CentroidIndex:
         top = [self.keys[rows[i]] for i in np.argsort(-sims, kind="stable")[:k]]
         return [key for key in top if key is not None]
 
+    def scored(self, vector: np.ndarray, keys: list[int], k: int) -> list[int]:
+        """Of ``keys`` (``nearest``'s), the ``k`` whose centroid is closest to ``vector``
+        in direction (the cosine with their vector sum: the mean cosine over the length
+        of the members' mean vector; ties: the order of ``keys``), in that order.
+
+        The stories an article is scored against in full. The mean cosine ranks a story
+        of many different reports low, since its members point many ways, however close
+        one of them is; the member model (``Assigner._closest_member``) is what joins an
+        article to such a story. Over the first pass's own order, 23 of 693 joins of the
+        stories eval came from beyond its 10th story, every one through a member; in this
+        order none came from beyond the 12th (docs/scale.md, "Session 15")."""
+        sums = self.sums[[self.rows[key] for key in keys]]
+        norms = np.linalg.norm(sums, axis=1)
+        cos = (sums @ vector) / np.where(norms > 0, norms, 1.0)
+        order = np.argsort(-cos, kind="stable")[:k]
+        return [keys[i] for i in order]
+
 
 def _unit_rows(m: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
@@ -692,10 +709,11 @@ class Window:
         return story
 
     def candidates(self, sketch: Sketch, window: int, k: int) -> list[Story]:
-        """The stories an article is scored against in full: the ``k`` live stories of
-        its window closest to it by sentence vector (the mean cosine with their members,
-        through the index), or without a vector, the ``k`` that share most of its
-        words, actors and places."""
+        """The stories an article is scored against in full: of the ``k`` live stories
+        of its window closest to it by sentence vector (the mean cosine with their
+        members, through the index), the ``FULL_K`` closest in direction
+        (``CentroidIndex.scored``); or without a vector, the ``k`` that share most of
+        its words, actors and places."""
         if not sketch.vector.any():  # [stories] encoder off
             active = self.active(sketch.span, window)
             order = np.argsort(-_shared_keys(sketch, active), kind="stable")[:k]
@@ -703,6 +721,7 @@ class Window:
         if self.fetch is None:
             self.index.sync(self.stories)
         keys = self.index.nearest(sketch.vector, sketch.span, window, k)
+        keys = self.index.scored(sketch.vector, keys, FULL_K)
         missing = [key for key in keys if key not in self.stories]
         if missing and self.fetch is not None:
             self.stories.update(self.fetch(missing))
@@ -801,6 +820,11 @@ class Assigner:
 # the stories of the window closest to an article by sentence vector that are scored in
 # full (a cheap first pass: one matrix product over the window's vector sums)
 TOP_K = 40
+# of those, the stories closest in direction (``CentroidIndex.scored``) scored in full:
+# their counts and members read, the article scored against each and its closest
+# members. A bound that does not grow with the store: at 102,600 articles every article
+# had ``TOP_K`` (40) such stories, in a young store a handful
+FULL_K = 12
 # the members of a candidate story, closest by sentence vector, scored as pairs
 MEMBER_K = 3
 # live stories from which a ``CentroidIndex`` is blocked, and the cells an article's
