@@ -88,3 +88,17 @@ def test_cached_entities_are_those_of_the_doc(nlp) -> None:
     for start in range(len(doc)):
         for end in range(start, len(doc) + 1):
             assert span_ents(doc[start:end]) == list(doc[start:end].ents), (start, end)
+
+
+def test_quotation_marks_counted_once_per_text_as_before() -> None:
+    from newsgraph.extractors.entities.pronouns import QUOTE_MARKS, _marks_in
+
+    def by_hand(text: str) -> int:
+        return sum(
+            ch in QUOTE_MARKS
+            and not (0 < j < len(text) - 1 and text[j - 1].isalpha() and text[j + 1].isalpha())
+            for j, ch in enumerate(text)
+        )
+
+    for text in ['"', ',"?', 'won"t', '""', "\u201cOtters", "said.\u201d", "plain", ""]:
+        assert _marks_in(text) == by_hand(text) == _marks_in(text), text
