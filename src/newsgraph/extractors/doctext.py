@@ -3,7 +3,10 @@
 ``Doc.text`` joins the text of every token each time it is read, so an extractor that
 slices it per candidate pays a whole-document pass per slice. The first read is kept in
 ``doc.user_data`` and later reads are a dict lookup; the same for the tokens' lower-case
-forms, head indexes and sentence numbers, which several extractors read.
+forms, head indexes and sentence numbers, which several extractors read, and for
+``Doc.ents``, which builds a new Span for every entity on each read (speakers and
+event actors read it per token). The extractors never set a Doc's entities; a
+pipeline component that does (``languages/ru.py``) runs before any of these is read.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ _TEXT_KEY = "newsgraph.doc_text"
 _LOWERS_KEY = "newsgraph.token_lowers"
 _HEADS_KEY = "newsgraph.head_indexes"
 _SENTENCES_KEY = "newsgraph.sentence_numbers"
+_ENTS_KEY = "newsgraph.doc_ents"
 
 
 def doc_text(doc) -> str:
@@ -60,3 +64,25 @@ def sentence_numbers(doc) -> list[int]:
             numbers.extend([n] * len(sent))
         doc.user_data[_SENTENCES_KEY] = numbers
     return numbers
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc (the same Spans on every call)."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = tuple(doc.ents)
+        doc.user_data[_ENTS_KEY] = ents
+    return ents
+
+
+def span_ents(span) -> list:
+    """``span.ents`` (the entities from the span's start on, up to the first that runs
+    past its end, as spaCy's ``Span.ents`` gives them) from :func:`doc_ents`."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import doc_ents, doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import named_by_layer, people_nouns
 from newsgraph.extractors.times.lexicon import MONTHS
@@ -224,7 +224,7 @@ DOCUMENT_HEADS = frozenset(
 
 def _document(token: Token) -> bool:
     """A named law, treaty or bill: its entity's last word is a document word."""
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent[-1].lower_ in DOCUMENT_HEADS
     return False
@@ -333,7 +333,7 @@ def actor_span(token: Token) -> tuple[int, int]:
     """Character offsets of the name phrase headed by ``token``: its entity, widened to the
     title and adjectives before it ('Russian President' + 'Vladimir Putin')."""
     start, end = token, token
-    for ent in token.doc.ents if token.ent_type_ else ():
+    for ent in doc_ents(token.doc) if token.ent_type_ else ():
         if ent.start <= token.i < ent.end:
             start, end = ent[0], ent[-1]
     for child in token.lefts:
@@ -395,7 +395,7 @@ def _place_of_agent(noun: Token) -> Token | None:
             if pobj.ent_type_ in ("GPE", "NORP", "LOC") or (
                 pobj.ent_type_ == "ORG" and child.lower_ in ("of", "from")
             ):  # 'inspectors of the International Atomic Energy Agency'
-                return next((e[-1] for e in noun.doc.ents if e.start <= pobj.i < e.end), pobj)
+                return next((e[-1] for e in doc_ents(noun.doc) if e.start <= pobj.i < e.end), pobj)
             last = pobj.right_edge
             if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
                 return last if not last.is_punct else pobj

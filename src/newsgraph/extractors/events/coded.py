@@ -345,7 +345,16 @@ TITLED = re.compile(
 def _in_name(expr: TimeExpr, text: str) -> bool:
     """A bare year that is part of a title, not a time of the act."""
     year = text[expr.start : expr.end]
-    return len(year) == 4 and year.isdigit() and TITLED.search(text, 0, expr.start) is not None
+    if not (len(year) == 4 and year.isdigit()):
+        return False
+    # TITLED ends at the year, past white space only: its word ends where the text before
+    # the year stops being white space, so the search starts a longest word before that
+    # (a search from the text's start scanned the whole article per date)
+    word_end = len(text[: expr.start].rstrip())
+    return TITLED.search(text, max(0, word_end - _TITLE_WORD), expr.start) is not None
+
+
+_TITLE_WORD = 12  # longer than every word of TITLED ('Convention')
 
 
 def _year_told_before(expr: TimeExpr, text: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.extractors.doctext import span_ents
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import (
     actor_span,
@@ -158,7 +159,7 @@ def _has_mark(token: Token, marks: list[str]) -> bool:
 def place_of(sent: SpacySpan, trigger: Token) -> str | None:
     """The nearest place named after 'in' or 'at' in the sentence."""
     best: tuple[int, str] | None = None
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         root = ent.root
         if root.dep_ == "compound":  # "in the Moscow Kremlin", not 'in a US raid'
             if not (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in PLACE_NOUNS):

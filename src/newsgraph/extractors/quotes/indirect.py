@@ -653,7 +653,9 @@ def _before_next_cue(first: int, last: int, lex: CueLexicon, doc: Doc) -> int:
         if set_off and said and tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_phrase(tok, lex):
             return tok.i - 2  # what the words tell of their subject's thought
         dashed = doc[tok.i - 1].text in _DASHES and tok.i - 2 >= first
-        trailing = not any(t.text in _DASHES for t in doc[tok.i : last + 1])
+        # no dash up to ``last``: looked for only after a dash (for every word it made the
+        # loop quadratic in the clause's length)
+        trailing = dashed and not any(t.text in _DASHES for t in doc[tok.i : last + 1])
         if dashed and trailing and _next_act(tok, lex):
             return tok.i - 2  # '... in 2003 - describing this as "speculation"'; not an
             # aside between dashes ('- assuming that 80g is one portion -')

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extractors.doctext import doc_text, sentence_numbers
+from newsgraph.extractors.doctext import doc_ents, doc_text, sentence_numbers
 from newsgraph.extractors.entities.types import lexicon as entity_lexicon
 from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
 from newsgraph.records import Speaker
@@ -102,11 +102,11 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self._sentence_of = sentence_numbers(doc)
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
+        persons = [e for e in doc_ents(doc) if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
         self._family_first = _family_first(persons, self._full_names)
         self._quoted = quoted
-        outside = [e for e in doc.ents if not any(a <= e.start_char < b for a, b in quoted)]
+        outside = [e for e in doc_ents(doc) if not any(a <= e.start_char < b for a, b in quoted)]
         people = [self._person(e) for e in outside if e in persons and not _modifies_a_noun(e, lex)]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
@@ -223,7 +223,7 @@ class SpeakerResolver:
         """Whether every PERSON mention of ``name`` modifies a common noun ('Kara Tepe
         refugee camp'): the text never uses it for a person."""
         key = _name_key(name)  # any form of the name: 'Trump' for 'Donald Trump'
-        found = [e for e in self.doc.ents if e.label_ == "PERSON" and _name_key(e.text) == key]
+        found = [e for e in doc_ents(self.doc) if e.label_ == "PERSON" and _name_key(e.text) == key]
         return bool(found) and all(_modifies_a_noun(e, self.lex) for e in found)
 
     def left_unnamed(self, head: Token, speaker: Speaker) -> None:
@@ -912,7 +912,7 @@ def _named_by(head: Token, span: Span) -> Span | None:
         if ent is not None and ent.start == head.i + 1 and ent.label_ in ("ORG", "PERSON"):
             return ent
     inside = [
-        e for e in doc.ents if span.start <= e.start and e.end <= head.i and e.label_ == "ORG"
+        e for e in doc_ents(doc) if span.start <= e.start and e.end <= head.i and e.label_ == "ORG"
     ]
     return inside[-1] if inside else None
 
@@ -1011,7 +1011,7 @@ def _given_name_gender(ent: Span) -> str | None:
 def _entity_at(tok: Token) -> Span | None:
     """The named entity containing ``tok``, or one of its compound modifiers."""
     for cand in [tok, *[c for c in tok.children if c.dep_ == "compound"]]:
-        for ent in tok.doc.ents:
+        for ent in doc_ents(tok.doc):
             if ent.start <= cand.i < ent.end:
                 return ent
     return None
