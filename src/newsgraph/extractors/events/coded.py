@@ -242,6 +242,12 @@ def _date(
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
         present = present and not _history_beside(coded.trigger, inside, published)
+        # 'In 1976 Palestinians protested against the expropriation. Six were killed when
+        # the police crushed the protests': a past tense that goes on with a story told of
+        # a time months back, with no time of its own, is that history, not today's news
+        present = present and not (
+            not inside and _history_continued(coded.trigger, sent, times, published)
+        )
     if retrospective:
         stated = present = False  # 'A Timeline of ...': each step on its own day, if told
     counting_since = True
@@ -828,6 +834,35 @@ def _before_past(clause: Token) -> bool:
     return "before" in marks or ("after" in marks and bool(gap & DAY_GAPS))
 
 
+# nouns for a past occurrence that an 'after' or 'following' can place an act against
+PAST_OCCURRENCES = frozenset(
+    {"incident", "attack", "attacks", "bombing", "massacre", "shooting", "coup", "war",
+     "invasion", "annexation", "election", "referendum", "vote", "uprising", "revolution",
+     "crisis", "disaster", "earthquake", "killing", "assassination", "crash", "raid",
+     "strike", "riots", "protests", "explosion", "blast", "siege", "occupation"}
+)  # fmt: skip
+
+
+def _after_named_event(prep: Token) -> bool:
+    """'after the Uri incident', 'following the 2016 coup attempt', 'shortly after the
+    Brexit vote': an act placed after an occurrence the text names as a known one (a
+    name or a year before the noun), on a day the clause does not give."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("after", "following"):
+        return False
+    for noun in prep.children:
+        if noun.dep_ != "pobj" or not {noun.lower_, noun.lemma_.lower()} & PAST_OCCURRENCES:
+            continue
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "nmod", "amod", "nummod")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "DATE", "EVENT", "LOC"))
+        ]
+        if named:
+            return True
+    return False
+
+
 def _tenure_turn(prep: Token) -> bool:
     """'before leaving office', 'after taking power', 'before becoming president': a time
     told by the start or end of someone's tenure."""
@@ -895,6 +930,12 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'resolution 2334, passed in December, which calls on Israel to ...'
     if any(c.dep_ == "advmod" and c.lower_ in RETOLD for c in verb.children):
         return False  # 'was later shot dead by police': a day told before, not today
+    if _perfect(verb) and any(
+        c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children) for c in verb.children
+    ):
+        return False  # 'Turkey has since launched a crackdown': some time after a past act
+    if any(_after_named_event(c) for c in verb.children):
+        return False  # 'Shortly after the Pulwama attack, Modi met ...': then, not today
     if any(_ahead_of(c) or _while_then(c) for c in verb.children):
         # 'were probing communications ahead of the election', 'While he was in office
         # Obama proposed ...': before an occasion, or within a past stretch, not today
@@ -1001,7 +1042,9 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
     if verb is None:
         return False
     beside = {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        # 'In 2015, police intercepted messages, shortly after two leaders were killed':
+        # an act told against one dated months back is of that time too
         beside.add(verb.head.i)
     if not beside:
         return False
@@ -1019,6 +1062,73 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
             node = node.head
         if node.i in beside:
             return True
+    return False
+
+
+def _old_time_on_root(sent: SpacySpan, times: Sequence[TimeExpr], published: str | None) -> bool:
+    """Whether a time a week or more before publication governs the main verb of a
+    sentence ('During the first Land Day in 1976 Palestinians protested ...', 'was
+    murdered last week at a bar')."""
+    doc = sent.doc
+    for expr in times:
+        if not (sent.start_char <= expr.start and expr.end <= sent.end_char):
+            continue
+        value = (expr.value or "").split("T")[0]
+        back = days_before(value, published) if expr.type == "DATE" and value else None
+        if back is None or back < STORY_DAYS:
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        node = span.root
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX") or node.head == node:
+                break
+            node = node.head
+        root = sent.root
+        if node == root or (node.dep_ == "conj" and node.head == root):
+            return True
+    return False
+
+
+# how far back (days) a time must lie for the story it dates to be another day's: a week
+# (the day before, or Monday in a Wednesday story, may still be the news of the day)
+STORY_DAYS = 7
+
+
+def _history_continued(
+    trigger: Token, sent: SpacySpan, times: Sequence[TimeExpr], published: str | None
+) -> bool:
+    """A simple past with no time of its own right after sentences telling of a time a
+    week or more back, themselves simple past or dated so ('In 2014 rebels seized the
+    town. The army shelled it.', 'He was murdered last week at a bar. The gunman also
+    wounded his colleague.'): the story goes on in that time, not on the article's day."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None or not _simple_past(verb):
+        return False
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            return False
+        before = doc[start - 1].sent
+        if _old_time_on_root(before, times, published):
+            return True
+        own = [t for t in times if before.start_char <= t.start and t.end <= before.end_char]
+        if own or not _simple_past(before.root):
+            return False  # a time of its own (not months back), or a present: news again
+        start = before.start
+    return False
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past ('protested', 'were killed'), not a perfect or a
+    present."""
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VBN":
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return bool(auxes) and all(a.tag_ == "VBD" and a.lower_ != "had" for a in auxes)
     return False
 
 

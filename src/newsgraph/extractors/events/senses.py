@@ -127,7 +127,7 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
-    if _session14_other_sense(trigger, code):
+    if _session14_other_sense(trigger, code) or _session15_other_sense(trigger, code):
         return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
@@ -164,6 +164,184 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'Spicer offering the inaccurate claim that ...': words, no offer
     return lemma == "seek" and code.startswith("02") and _seeks_a_need(trigger)
     # 'Kenyans seeking treatment after the hospitals turned them away': no request
+
+
+def _session15_other_sense(trigger: Token, code: str) -> bool:
+    """Uses of a trigger word that report no act of the coded kind (session 15's dev
+    draws): hazard notices, a rank held, a duty, a forecast, a showing the parser left
+    without its object."""
+    lemma = trigger.lemma_.lower()
+    hazard = lemma in ("warning", "warn", "alert", "advisory") and code.startswith("13")
+    if hazard and _hazard_notice(trigger):
+        return True  # 'blizzard warnings', 'a warning against traveling to Sudan'
+    taken_over = lemma == "take" and any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in trigger.children
+    )
+    if (lemma == "occupy" or taken_over) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RANKS for c in trigger.children
+    ):
+        return True  # 'has risen to occupy the top spot', 'took over top billing': a rank
+    if lemma == "war" and trigger.pos_ == "NOUN" and _war_on_a_thing(trigger):
+        return True  # "Trump's war on the environment", 'the war on drugs': a policy
+    if lemma in ENABLING_VERBS and _never_to_allow_a_thing(trigger):
+        return True  # 'will not allow regulations to make companies uncompetitive': a vow
+    if _kept_from(trigger):
+        return True  # 'to keep Baratov from being extradited': what is prevented is not done
+    if lemma in DUTY_VERBS and _duty(trigger):
+        return True  # 'Pence was required to cast the deciding vote': a rule, asked by no one
+    if lemma == "demonstrate" and _object_left_out(trigger):
+        return True  # 'and demonstrate "Europe First" does not mean ...' (misparsed): showed
+    return _forecast(trigger)  # 'Britain will likely ... push the government to cooperate'
+
+
+# hazards a public notice warns of, no threat by anyone against anyone
+HAZARDS = frozenset(
+    {"blizzard", "storm", "snow", "snowstorm", "winter", "weather", "flood", "flooding",
+     "tsunami", "hurricane", "typhoon", "cyclone", "tornado", "heat", "heatwave", "frost",
+     "wind", "gale", "fog", "ice", "avalanche", "wildfire", "fire", "drought", "smog",
+     "pollution", "rain", "thunderstorm", "travel", "health", "earthquake", "volcano",
+     "landslide", "surf", "tide", "dust"}
+)  # fmt: skip
+
+
+def _hazard_notice(trigger: Token) -> bool:
+    """'blizzard warnings for New York', 'a travel warning', 'warned against traveling to
+    the country': a notice of a hazard or advice to the public; a threat warns someone
+    of what its speaker will do."""
+    for c in trigger.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in HAZARDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("against", "about", "of"):
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj") and g.lemma_.lower() in HAZARDS | OUTINGS:
+                    return True  # 'against traveling to Sudan', 'of a storm'
+    return False
+
+
+# what the public is advised against doing: no act of the one who warns against anyone
+OUTINGS = frozenset(
+    {"travel", "traveling", "travelling", "trip", "visit", "visiting", "swim", "swimming",
+     "hike", "hiking", "drive", "driving", "fly", "flying", "eat", "eating", "drink",
+     "drinking", "camp", "camping"}
+)  # fmt: skip
+
+
+# what is 'occupied' when it is a rank or a place in a list, not ground
+RANKS = frozenset(
+    {"spot", "place", "position", "rank", "ranking", "slot", "top", "lead", "role", "niche",
+     "billing", "leadership", "helm", "chairmanship", "presidency", "post", "job", "reins"}
+)  # fmt: skip
+
+
+def _war_on_a_thing(noun: Token) -> bool:
+    """ "Trump's war on the environment", 'a war on drugs', 'the war against poverty': a war
+    'on' or 'against' something that is no actor is a policy or a campaign, no fighting
+    ('the war against ISIS', 'a war on Iran' stay)."""
+    fought = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return bool(fought) and not any(is_actor(g) or g.ent_type_ for g in fought)
+
+
+def _never_to_allow_a_thing(verb: Token) -> bool:
+    """'he will not allow environmental regulations to make US companies uncompetitive': a
+    negated allowing, said of the future, of something that is no actor: a vow about a
+    policy, not a refusal of anyone ('will not allow Iran to build the bomb' stays)."""
+    kids = list(verb.children)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    future = any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
+    )
+    if not (negated and future):
+        return False
+    allowed = [c for c in kids if c.dep_ == "dobj"]
+    allowed += [
+        g for c in kids if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ == "nsubj"
+    ]
+    return bool(allowed) and not any(
+        is_actor(a) or a.ent_type_ or a.tag_ in ("PRP", "NNP") for a in allowed
+    )
+
+
+# verbs that keep someone 'from' an act: the act is prevented, not done
+PREVENTING = frozenset({"keep", "prevent", "stop", "bar", "block", "save", "spare", "protect"})
+
+
+def _kept_from(trigger: Token) -> bool:
+    """'a battle to keep Baratov from being extradited to the United States', 'prevented
+    the bill from being passed': the act after 'from' is kept from happening."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "pcomp":
+        return False
+    prep = trigger.head
+    return (
+        prep.lower_ == "from"
+        and prep.head.lemma_.lower() in PREVENTING
+        and trigger.tag_ in ("VBG", "VBN")
+    )
+
+
+DUTY_VERBS = frozenset({"require", "oblige", "obligate"})
+
+
+def _duty(verb: Token) -> bool:
+    """'was required to cast the deciding vote', 'are obliged to report': a passive duty
+    with no one named who asks it (a rule or a law), no demand by anyone ('was required
+    by the court to pay' names who demands, and stays)."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+    return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+def _object_left_out(verb: Token) -> bool:
+    """A verb with no object, clause or preposition of its own that runs straight into
+    an opening quote or a name: the parser split its object off ('demonstrate "Europe
+    First" does not mean ...'). Demonstrating in the street stands alone or takes a
+    preposition ('demonstrated outside the embassy')."""
+    if any(c.dep_ in ("dobj", "ccomp", "prep", "xcomp", "advcl") for c in verb.children):
+        return False
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return False
+    after = doc[verb.i + 1]
+    if after.is_quote and verb.i + 2 < len(doc):
+        return after.whitespace_ == "" and doc[verb.i + 2].pos_ in ("PROPN", "NOUN", "DET", "ADJ")
+    return after.pos_ in ("PROPN", "DET") and after.head.i > verb.i
+
+
+# adverbs that make a clause the writer's forecast
+FORECAST_ADVERBS = frozenset({"likely", "possibly", "probably", "perhaps", "maybe"})
+FORECAST_MODALS = frozenset({"will", "would", "could", "may", "might", "'ll"})
+
+
+def _forecast(trigger: Token) -> bool:
+    """'Britain will likely feel isolated and possibly push the government to cooperate',
+    'Russia will probably attack': what someone will 'likely' or 'possibly' do is a
+    forecast, neither the act nor an intent its actor states. The verbs above the trigger
+    are read up to the clause's main verb."""
+    node = trigger
+    seen = 0
+    while seen < 6:
+        if node.pos_ in ("VERB", "AUX"):
+            kids = list(node.children)
+            hedged = any(c.dep_ == "advmod" and c.lower_ in FORECAST_ADVERBS for c in kids)
+            modal = any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in kids)
+            if node.dep_ == "conj" and not modal:
+                modal = any(
+                    c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in node.head.children
+                )
+            if hedged and modal:
+                return True
+            if node.dep_ not in ("xcomp", "conj") or node.head == node:
+                return False
+        elif node.head == node:
+            return False
+        node = node.head
+        seen += 1
+    return False
 
 
 # drafts a government publishes: 'released its proposal', 'released the blueprint'
@@ -543,8 +721,19 @@ def _invests_somewhere(trigger: Token) -> bool:
 
 
 def _agrees_to_something(verb: Token) -> bool:
+    # 'agreed with Trump that the attacks were a witch hunt': an opinion shared with
+    # someone (a copula in the 'that' clause), no act agreed on with them
+    opinion = any(
+        c.dep_ == "ccomp"
+        and c.lemma_ == "be"
+        and any(g.dep_ in ("attr", "acomp") for g in c.children)
+        and not any(t.pos_ == "VERB" and match_trigger(t) for t in c.subtree)
+        for c in verb.children
+    )
     for child in verb.children:
         if child.dep_ == "ccomp":
+            if opinion:
+                continue
             if any(match_trigger(t) for t in child.subtree):  # 'agreed that the truce begins'
                 return True
             continue
@@ -553,7 +742,7 @@ def _agrees_to_something(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "over"):
             return True
         with_actor = any(is_actor(g) for g in child.children if g.dep_ == "pobj")
-        if child.dep_ == "prep" and child.lower_ == "with" and with_actor:
+        if child.dep_ == "prep" and child.lower_ == "with" and with_actor and not opinion:
             return True
     return False
 
@@ -759,12 +948,12 @@ def _domestic_measure(verb: Token) -> bool:
     (CAMEO 03x needs a counterpart): kept when it is made to or with an actor, or its
     object names one ('proposed talks with Russia')."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not objects:
-        return False
     for child in verb.children:
         addressed = child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with")
         if addressed and any(is_actor(g) for g in child.children if g.dep_ == "pobj"):
             return False
+    if not objects:
+        return _domestic_step(verb)
     for obj in objects:
         if obj.ent_type_ != "MONEY" and obj.lemma_.lower() not in DOMESTIC_MEASURES:
             return False
@@ -780,11 +969,38 @@ def _domestic_measure(verb: Token) -> bool:
 BUDGET_NOUNS = frozenset({"budget", "funding", "spending", "appropriation", "grant"})
 
 
+# what a government does to its own programmes and bodies
+DOMESTIC_STEPS = frozenset(
+    {"eliminate", "abolish", "scrap", "cut", "slash", "defund", "privatize", "privatise",
+     "merge", "close", "shut", "expand", "raise", "lower", "reduce", "increase", "fund",
+     "create", "establish", "restructure", "reform", "replace"}
+)  # fmt: skip
+
+
+def _domestic_step(verb: Token) -> bool:
+    """'proposed eliminating the Advanced Research Agency', 'proposed to scrap the film
+    tax credit': a step a government takes with its own programmes offers nothing to
+    anyone; kept when what it is done to names a country or a people ('proposed ending
+    the war in Syria', 'proposed easing sanctions on Russians')."""
+    steps = [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in DOMESTIC_STEPS
+    ]
+    return bool(steps) and not any(
+        t.ent_type_ in ("GPE", "NORP") for step in steps for t in step.subtree
+    )
+
+
 def _budget_holder(token: Token) -> bool:
     """A name that owns the budget a measure changes ('a 31 percent cut to the
     Environmental Protection Agency's budget'): an agency at home, not a party aimed at."""
     node = token
-    while node.dep_ in ("compound", "amod", "flat", "case", "det") and node.head != node:
+    while node.head != node and (
+        node.dep_ in ("compound", "amod", "flat", "case", "det")
+        # inside the one name: 'the Department of Energy's budget'
+        or (node.dep_ in ("pobj", "prep") and node.ent_type_ and node.head.ent_type_)
+    ):
         node = node.head
     return node.dep_ == "poss" and node.head.lemma_.lower() in BUDGET_NOUNS
 
