@@ -178,3 +178,24 @@ def test_a_dateline_opening_a_line_is_no_side_whatever_its_tag(extract):
 def test_a_continents_adjective_names_no_actor(extract):
     text = "This east African country this week appealed to foreign donors for food aid."
     assert extract(text) == []
+
+
+def test_whom_a_place_was_taken_from_is_the_target(extract):
+    text = "Tadmur was seized from regime forces by ISIS in December."
+    event = trigger(extract(text), "seized")
+    assert [(a.name, a.sector) for a in event.target] == [("regime forces", "GOV")]
+
+
+def test_where_forces_are_deployed_at_is_no_target(extract):
+    text = "Turkey has deployed commandos at Tal Abyad, near the border."
+    assert trigger(extract(text), "deployed").target == ()
+
+
+def test_a_verb_does_not_borrow_a_subject_that_is_its_own_object(extract):
+    text = (
+        "Chile has previously sent teams to recent regional events held in the South "
+        "and Park urged Chile to send athletes to the Games."
+    )
+    event = trigger(extract(text), "urged")
+    assert "CHL" not in countries(event.source)
+    assert countries(event.target) == ["CHL"]

@@ -109,8 +109,27 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         return [stranded]
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
-        return controller or subject_of_head(verb.head, hops + 1)
+        inherited = controller or subject_of_head(verb.head, hops + 1)
+        # 'North Korea has sent teams ... and Lee urged North Korea to send athletes',
+        # parsed with 'urged' sharing the first clause's subject: one who acts on itself
+        # is a misreading; the named object stays, the borrowed subject goes
+        return [t for t in inherited if not _own_object_named(verb, t)]
     return []
+
+
+def _own_object_named(verb: Token, subject: Token) -> bool:
+    """Whether the verb's object names the same actor as ``subject`` (the same words, or
+    a country and its capital)."""
+    key = _actor_key(subject)
+    objects = [g for c in verb.children if c.dep_ == "dobj" for g in conjuncts(c)]
+    return key is not None and any(_actor_key(o) == key for o in objects)
+
+
+def _actor_key(token: Token) -> str | None:
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    country = country_code(text) or capital_country(text)
+    return country or (text.lower() if token.pos_ == "PROPN" or token.ent_type_ else None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -118,7 +137,7 @@ def _stranded_subject(verb: Token) -> Token | None:
     athletes': a verb joined to another, with no subject of its own, right after a name
     that the parser joined to a noun of the first clause (not to its subject): that name
     is the verb's subject, which the verb does not borrow from the first clause."""
-    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+    if verb.dep_ not in ("conj", "advcl") or verb.pos_ != "VERB":
         return None
     doc = verb.doc
     i = verb.i - 1
@@ -508,6 +527,15 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
             if found:
                 return found
+    if token.lemma_.lower() in TAKING:
+        # 'Palmyra was seized from regime forces by ISIS': whom a place or a thing was
+        # taken from is the target, not the place (a name the tagger may take for a person)
+        held = [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)
+        ]
+        found = actor_tokens([g for g in held if is_actor(g)])
+        if found:
+            return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     undergoes = _passive_complement(token)
     for child in token.children:
@@ -545,6 +573,8 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     carried = lemma in CARRY_VERBS and any(c.dep_ == "dobj" for c in token.children)
     if lemma in DESTINATION_VERBS or (lemma in CARRY_VERBS and not carried):
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
+    if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
+        preps = tuple(p for p in preps if p != "at")
     return (
         _prep_targets(token, preps)
         or _ties_probed(token)
@@ -930,6 +960,8 @@ def military(token: Token, *, by_compound: bool = True) -> bool:
 
 # verbs whose object is always what is moved into place, never whom the act is aimed at
 STATIONING = frozenset({"deploy", "redeploy", "station"})
+# verbs of taking a place or a thing from whoever held it
+TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "grab", "snatch"})
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
 FORCES = frozenset(
     {
