@@ -199,3 +199,13 @@ def test_a_verb_does_not_borrow_a_subject_that_is_its_own_object(extract):
     event = trigger(extract(text), "urged")
     assert "CHL" not in countries(event.source)
     assert countries(event.target) == ["CHL"]
+
+
+def test_a_criticism_of_an_owned_thing_targets_its_owner(extract):
+    text = "Senator Warren criticized Ross' business ties to Russia."
+    assert [a.name for a in trigger(extract(text), "criticized").target] == ["Ross"]
+    text = "The Guardian is vehemently opposing Duterte's measures against drug users."
+    assert [a.name for a in trigger(extract(text), "opposing").target] == ["Rodrigo Duterte"]
+    # guard: a commitment is to whom it is made, not its owner
+    text = "Kerry reaffirmed America's commitment to defending Japan."
+    assert countries(trigger(extract(text), "reaffirmed").target) == ["JPN"]

@@ -581,6 +581,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _partners(token)
         or _allowed(token)
         or addressee(token)
+        or _criticized_owner(token)
         or _object_preps(token)
         or _measure_hit(token)
         or _trade_cut(token)
@@ -981,6 +982,34 @@ FORCES = frozenset(
         "aircraft",
     }
 )
+
+
+# verbs that find fault with something: whose the thing is, is whom they find fault with
+FAULTING = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "oppose", "slam", "blast", "decry",
+     "attack", "question", "challenge", "reject", "deplore", "lambast", "assail"}
+)  # fmt: skip
+
+
+def _criticized_owner(verb: Token) -> list[Token]:
+    """ "criticized Ross' business ties to Russia", "opposing Trump's measures against
+    Muslims": a criticism of a thing a named actor owns is aimed at the owner, not at what
+    the thing is about or aimed at (the object's own 'to / against X')."""
+    if verb.lemma_.lower() not in FAULTING:
+        return []
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ != "NOUN" or _someone(child):
+            continue
+        owners = [
+            c
+            for c in child.children
+            if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor(c)
+            and c.ent_type_ not in tables.lexicon()["non_actor_entities"]
+        ]  # fmt: skip
+        found = actor_tokens([t for c in owners for t in conjuncts(c)])
+        if found:
+            return found
+    return []
 
 
 def _object_preps(verb: Token) -> list[Token]:
