@@ -78,6 +78,8 @@ beats a wrong link):
 * epithets ("the 45-year-old", "the Maryland Democrat", "the actress") rename the person
   named last before them whom nothing rules out (gender, a mention that commands them);
   "the former leader" is the past holder named just before;
+* "the North" / "the South" is the one country of the story whose name begins with
+  that word ("North Korea ... engaging the North"; :mod:`halves`);
 * pronouns go to the most salient earlier person (subject > object, recency by
   sentence, a speaker for a speaking "he"; someone unnamed - "a spokesman said ... he
   added" - leaves them unlinked; "his or her" is no one; a subject pronoun is no named
@@ -98,6 +100,7 @@ from spacy.tokens import Doc
 from newsgraph.errors import Code, IngestError
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.entities.coref import resolve_coreference
+from newsgraph.extractors.entities.halves import join_halves
 from newsgraph.extractors.entities.kbview import view_of
 from newsgraph.extractors.entities.name_spans import find_name_spans
 from newsgraph.extractors.entities.names import cluster_names
@@ -204,6 +207,7 @@ def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityL
     view = view_of(kb, on=parse_day(published))
     candidates = find_name_spans(doc, view)
     clusters = cluster_names(doc, candidates, view)
+    join_halves(doc, candidates, clusters)  # 'the North' after 'North Korea'
     names = [NameSpan(c.start, c.end, c.entity) for c in candidates if c.entity]
     people = {key: link for key, link in clusters.items() if link.type == "PERSON"}
     orgs = {key: link for key, link in clusters.items() if link.type == "ORG"}

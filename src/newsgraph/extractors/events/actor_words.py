@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text
 from newsgraph.extractors.events import tables
@@ -100,7 +100,12 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         if _dateline(token):
-            continue  # 'Hong Kong (CNN)Two mechanics have been arrested': where it was filed
+            # 'Hong Kong (CNN)Two mechanics have been arrested': where it was filed; the
+            # name the parser hung on it is the subject ('Dhaka, Bangladesh - The UN ...')
+            after = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+            if not after:
+                continue
+            token = after[0]
         found = _as_actor(token)
         if found is not None and all(found.i != t.i for t in out):
             out.append(found)
@@ -126,8 +131,11 @@ def _dateline(token: Token) -> bool:
         and doc[end + 1].lower_.rstrip(".") in MONTHS
     ):
         return True
-    if token.ent_type_ not in ("GPE", "LOC"):
-        return False
+    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
+    if token.ent_type_ not in ("GPE", "LOC") and not (opens_line and token.is_title):
+        return False  # 'Sanaa (CNN)At least 42 ...' opening a line, whatever its tag
+    if _dashed_place(doc, token.i):
+        return True  # 'Dhaka, Bangladesh - The United Nations has criticised ...'
     return (
         end + 2 < len(doc)
         and doc[end].text == "("
@@ -136,6 +144,29 @@ def _dateline(token: Token) -> bool:
         and doc[end + 2].text == ")"
         and (end + 3 == len(doc) or doc[end + 3].idx == doc[end + 2].idx + 1)
     )
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dashed_place(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is in a place line-opening a story before a dash, with an
+    optional ', Country' ('Dhaka, Bangladesh - The UN ...', 'KABUL - ...')."""
+    first = i
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    j = first
+    for part in range(2):
+        if part and (j >= len(doc) or doc[j].text != ","):
+            break
+        j += part
+        begin = j
+        while j < len(doc) and j - begin < 4 and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        if j == begin:
+            return False
+    dash = j < len(doc) and doc[j].text in DASHES and doc[j].whitespace_ != ""
+    return dash and first <= i < j
 
 
 # Heads that only count or group the actor named after 'of': 'thousands of students',
@@ -191,6 +222,10 @@ def _as_actor(token: Token) -> Token | None:
                 return child  # 'Its Labour MP, Tristram Hunt, opposed it': the MP, not Labour
             if child.ent_type_ == "ORG" and token.pos_ == "NOUN":
                 return child  # 'the main Irish nationalist party, Sinn Fein,': the party
+    if _relational(token):
+        # 'Democratic Party opponents of Trump': the party; 'Kremlin critics': no one
+        member = _relational_member(token)
+        return _as_actor(member) if member is not None else None
     if token.like_num or lower in GROUP_HEADS:
         member = _of_object(token)
         if member is not None:
@@ -232,15 +267,19 @@ def _document(token: Token) -> bool:
 
 def _named_person(token: Token) -> bool:
     """'Theresa May', 'Mr May', 'May has promised': a name that is also a month or a day
-    word (a month never acts: as a verb's subject, 'May' is the person)."""
+    word (a month never acts: as a verb's subject, 'May' is the person; as an owner,
+    "May's statements", when the entity layer names her)."""
     acting = (
         token.dep_ in ("nsubj", "nsubjpass")
         and token.lower_ in MONTH_NAMES
         and token.text[:1].isupper()
         and not any(c.like_num for c in token.children)
     )
+    # "May's earlier statements": an owner the entity layer names as a person
+    owning = token.dep_ == "poss" and named_by_layer(token)
     return (
         acting
+        or owning
         or token.ent_type_ == "PERSON"
         or any(
             c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1
@@ -250,6 +289,43 @@ def _named_person(token: Token) -> bool:
 
 
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})  # also people's names
+
+
+# nouns that name people by their relation to someone ('US allies' are not the US)
+RELATIONAL = frozenset(
+    {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary"}
+    | {"opponent", "critic", "detractor"}
+)
+
+
+def _relational(token: Token) -> bool:
+    """A relational noun ('opponents', 'allies') with a name before it and no name of
+    its own (not 'US allies Japan and South Korea', an apposition)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in RELATIONAL:
+        return False
+    if token.ent_type_ or any(c.dep_ == "appos" for c in token.rights):
+        return False
+    return bool(_named_modifiers(token))
+
+
+def _named_modifiers(token: Token) -> list[Token]:
+    return [
+        c
+        for c in token.lefts
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP", "GPE")
+    ]
+
+
+def _relational_member(token: Token) -> Token | None:
+    """The name before a relational noun whose other side follows in an 'of' phrase or
+    owns it ('Democratic Party opponents of Trump', 'Republican critics of the
+    president', "Assad's Russian allies"): the body or people they belong to, which is
+    the actor. Without such another side the name is the other side ('US allies',
+    'Kremlin critics') and no actor is taken from it."""
+    owned = any(c.dep_ == "poss" for c in token.children)  # "Assad's Russian allies"
+    if _of_object(token) is None and not owned:
+        return None
+    return _named_modifiers(token)[-1]
 
 
 def _of_object(token: Token) -> Token | None:
@@ -345,7 +421,7 @@ def actor_span(token: Token) -> tuple[int, int]:
         start = start.doc[start.i + 1]
     while end.i > start.i and end.tag_ == "POS":  # "North Korea's" tagged with its 's
         end = end.doc[end.i - 1]
-    if not token.ent_type_ and token.pos_ == "NOUN":
+    if (not token.ent_type_ and token.pos_ == "NOUN") or _capitalised_agent(token):
         end = _place_of_agent(token) or end
     elif token.ent_type_ == "PERSON":
         end = _role_apposition(token) or end
@@ -400,6 +476,24 @@ def _place_of_agent(noun: Token) -> Token | None:
             if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
                 return last if not last.is_punct else pobj
     return None
+
+
+def _capitalised_agent(token: Token) -> bool:
+    """An agent noun capitalised as the first word of a sentence or a line, which the
+    tagger takes for a name of its own ('Pirates in Somalia have hijacked', 'Rebels in
+    Darfur'): a one-word name, or none, that is an agent noun of the lexicon or the
+    Phoenix agents."""
+    opens = token.i == token.sent.start or "\n" in token.doc[token.i - 1].text_with_ws
+    if not opens or not token.is_title:
+        return False
+    if token.ent_type_ and not (token.ent_iob_ == "B" and _ends_entity(token)):
+        return False
+    return _agent_noun(token) or _agent(token.lower_)
+
+
+def _ends_entity(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
 
 
 def _agent_noun(noun: Token) -> bool:

@@ -141,9 +141,6 @@ def event_actor(
     text = layer.text[start:end]
     if text.lower() in FIRST_PERSON:
         return _quoted_speaker(layer, start, quotes)
-    half = _half_of(layer, layer.text[max(0, start - 4) : start] + text)
-    if half is not None:
-        return half
     speaker = layer.resolve(start, end)
     if speaker is None and _owned_body(text):
         # "May's government", "Putin's army": a body is its owner's (the layer gives the
@@ -181,6 +178,9 @@ def event_actor(
     country = (entity.country if entity else None) or getattr(known, "country", None)
     sector = getattr(known, "sector", None)
     name = speaker.name or (entity.name if entity else "")
+    unplaced = kind == "NORP" and not country and (code is None or not code.sector)
+    if unplaced and not _heads(entity, start, end, layer.text):
+        return None  # 'This southern African country': a continent's word names no one
     if ETHNIC.search(text) and kind in PLACE_TYPES:
         return EventActor(None, text, None, "ETH", "ETH")
     business = kind in PLACE_TYPES and sector_of(text.split()[-1]) == "BUS"
@@ -256,26 +256,6 @@ def event_actor(
             sector = sector or code.sector
     full = code.code if code is not None and (code.country == country or not country) else None
     return EventActor(speaker.entity, name, country, sector, full or _join(country, sector))
-
-
-def _half_of(layer: Any, text: str) -> EventActor | None:
-    """'the North', 'the South' in a story that names one country of that half ('North
-    Korea fired ... The US ruled out engaging the North'): that country; None when the
-    story names none or several ('North Korea' and 'North Macedonia')."""
-    words = text.split()[-2:]
-    if len(words) != 2 or words[0].lower() != "the" or words[1] not in ("North", "South"):
-        return None
-    kb = default_kb()
-    found = {
-        e.id
-        for e in layer.entities
-        if str(e.id).startswith("country:") and (e.name or "").split()[:1] == [words[1]]
-    }
-    if len(found) != 1:
-        return None
-    code = next(iter(found)).split(":", 1)[1]
-    known = kb.countries.get(code)
-    return EventActor(f"country:{code}", known.name if known else text, code, None, code)
 
 
 def _named_first(entity: Any, start: int, text: str) -> bool:

@@ -22,11 +22,18 @@ from newsgraph.extractors.events.actor_words import (
     actor_tokens,
     person_nouns,
 )
-from newsgraph.extractors.events.patterns import conjuncts, governing_verb, is_actor, match_trigger
+from newsgraph.extractors.events.patterns import (
+    conjuncts,
+    governing_verb,
+    is_actor,
+    match_trigger,
+    named_by_layer,
+)
 from newsgraph.kb.actor_codes import (
     adjective_country,
     agent_sector,
     capital_country,
+    code_phrase,
     country_code,
     place_country,
 )
@@ -76,7 +83,7 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         # a passive without 'by X' names no actor ('X has not been charged'), unless the
         # attack it happened in is someone's ('were killed in a Russian airstrike'), or a
         # state hands someone over from its capital ('was extradited to Baku from Minsk')
-        return _attacker(verb) or _handed_from(verb)
+        return _attacker(verb) or _handed_from(verb) or _entry_barred(verb)
     if _headline_passive(verb):
         return []  # 'One American killed in knife attack': the subject is who underwent it
     if _had_done(verb):  # 'Kim had his defence minister killed': Kim
@@ -97,10 +104,54 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             return conjuncts(child) + _leaders_of_others(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
+    stranded = _stranded_subject(verb)
+    if stranded is not None:
+        return [stranded]
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
-        return controller or subject_of_head(verb.head, hops + 1)
+        inherited = controller or subject_of_head(verb.head, hops + 1)
+        # 'North Korea has sent teams ... and Lee urged North Korea to send athletes',
+        # parsed with 'urged' sharing the first clause's subject: one who acts on itself
+        # is a misreading; the named object stays, the borrowed subject goes
+        return [t for t in inherited if not _own_object_named(verb, t)]
     return []
+
+
+def _own_object_named(verb: Token, subject: Token) -> bool:
+    """Whether the verb's object names the same actor as ``subject`` (the same words, or
+    a country and its capital)."""
+    key = _actor_key(subject)
+    objects = [g for c in verb.children if c.dep_ == "dobj" for g in conjuncts(c)]
+    return key is not None and any(_actor_key(o) == key for o in objects)
+
+
+def _actor_key(token: Token) -> str | None:
+    start, end = actor_span(token)
+    text = doc_text(token.doc)[start:end]
+    country = country_code(text) or capital_country(text)
+    return country or (text.lower() if token.pos_ == "PROPN" or token.ent_type_ else None)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'Cuba has sent teams to events held in the North and Kim urged Cuba to send
+    athletes': a verb joined to another, with no subject of its own, right after a name
+    that the parser joined to a noun of the first clause (not to its subject): that name
+    is the verb's subject, which the verb does not borrow from the first clause."""
+    if verb.dep_ not in ("conj", "advcl") or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1  # 'and Kim also urged', 'and Kim has urged'
+    name = doc[i]
+    if name.dep_ != "conj" or name.head.i >= name.i or name.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if name.head.dep_ in ("nsubj", "nsubjpass") or not name.head.i > verb.head.i:
+        return None  # 'Cuba and Kim urged': a subject of two; or no first clause
+    before = doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc" or not is_actor(name):
+        return None
+    return name
 
 
 def _author_of(noun: Token) -> Token | None:
@@ -201,6 +252,7 @@ ATTACKS = frozenset(
 
 # verbs by which a state hands a person over to another
 HANDING_OVER = frozenset({"extradite", "deport", "expel", "repatriate", "transfer"})
+HANDED_OVER = frozenset({"extradition", "deportation", "expulsion", "repatriation"})
 
 
 def _handed_from(verb: Token) -> list[Token]:
@@ -210,6 +262,42 @@ def _handed_from(verb: Token) -> list[Token]:
         return []
     found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)]
     return [g for g in found if g.ent_type_ == "GPE" and (_nation(g) or capital_country(g.text))]
+
+
+# verbs that keep someone out, and the verbs of going in that they bar
+BARRING = frozenset({"ban", "bar", "forbid", "prohibit", "block"})
+ENTERING = frozenset({"enter", "visit", "travel", "return"})
+
+
+def _entry_barred(verb: Token) -> list[Token]:
+    """'Russian officials were banned to enter the European Union', 'were barred from
+    entering Canada', 'was banned from Turkey': with no 'by X', an entry ban is the
+    state's (or union's) whose territory is barred."""
+    if verb.lemma_.lower() not in BARRING:
+        return []
+    goals: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in ENTERING:
+            goals.extend(g for c in child.children if c.dep_ == "dobj" for g in conjuncts(c))
+        if child.dep_ != "prep" or child.lower_ != "from":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pcomp" and obj.lemma_.lower() in ENTERING:
+                goals.extend(g for c in obj.children if c.dep_ == "dobj" for g in conjuncts(c))
+            elif obj.dep_ == "pobj":
+                goals.extend(conjuncts(obj))
+    return [g for g in goals if _territory(g)]
+
+
+def _territory(token: Token) -> bool:
+    """A country, its capital, or a union of states ('the European Union')."""
+    if token.ent_type_ == "GPE":
+        return _nation(token) or capital_country(token.text) is not None
+    if token.ent_type_ == "ORG":
+        start, end = actor_span(token)
+        code = code_phrase(doc_text(token.doc)[start:end])
+        return code is not None and code.code.startswith("IGO")
+    return False
 
 
 def _attacker(verb: Token) -> list[Token]:
@@ -351,6 +439,23 @@ def _noun_source(noun: Token) -> list[Token]:
                 return found[:1]
             if found:
                 return found
+    if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        # 'deportations to Afghanistan have been carried out from Germany', 'the strikes
+        # were carried out by Russia': the support verb's doer, or the state handing over
+        done = noun.head
+        for child in done.children:
+            if child.dep_ == "agent":
+                found = [g for g in _pobjs(child) if is_actor(g)]
+                if found:
+                    return found
+        if noun.lemma_.lower() in HANDED_OVER:
+            found = [
+                g
+                for c in done.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in _pobjs(c)
+            ]
+            return [g for g in found if g.ent_type_ == "GPE" and _nation(g)]
     verb = governing_verb(noun)
     if verb is not None and noun.dep_ in ("dobj", "conj", "appos"):
         if _frame(verb)[0] in ("deny", "reject"):
@@ -422,6 +527,15 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
             if found:
                 return found
+    if token.lemma_.lower() in TAKING:
+        # 'Palmyra was seized from regime forces by ISIS': whom a place or a thing was
+        # taken from is the target, not the place (a name the tagger may take for a person)
+        held = [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)
+        ]
+        found = actor_tokens([g for g in held if is_actor(g)])
+        if found:
+            return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     undergoes = _passive_complement(token)
     for child in token.children:
@@ -459,12 +573,15 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     carried = lemma in CARRY_VERBS and any(c.dep_ == "dobj" for c in token.children)
     if lemma in DESTINATION_VERBS or (lemma in CARRY_VERBS and not carried):
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
+    if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
+        preps = tuple(p for p in preps if p != "at")
     return (
         _prep_targets(token, preps)
         or _ties_probed(token)
         or _partners(token)
         or _allowed(token)
         or addressee(token)
+        or _criticized_owner(token)
         or _object_preps(token)
         or _measure_hit(token)
         or _trade_cut(token)
@@ -844,6 +961,8 @@ def military(token: Token, *, by_compound: bool = True) -> bool:
 
 # verbs whose object is always what is moved into place, never whom the act is aimed at
 STATIONING = frozenset({"deploy", "redeploy", "station"})
+# verbs of taking a place or a thing from whoever held it
+TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "grab", "snatch"})
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
 FORCES = frozenset(
     {
@@ -863,6 +982,34 @@ FORCES = frozenset(
         "aircraft",
     }
 )
+
+
+# verbs that find fault with something: whose the thing is, is whom they find fault with
+FAULTING = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "oppose", "slam", "blast", "decry",
+     "attack", "question", "challenge", "reject", "deplore", "lambast", "assail"}
+)  # fmt: skip
+
+
+def _criticized_owner(verb: Token) -> list[Token]:
+    """ "criticized Ross' business ties to Russia", "opposing Trump's measures against
+    Muslims": a criticism of a thing a named actor owns is aimed at the owner, not at what
+    the thing is about or aimed at (the object's own 'to / against X')."""
+    if verb.lemma_.lower() not in FAULTING:
+        return []
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ != "NOUN" or _someone(child):
+            continue
+        owners = [
+            c
+            for c in child.children
+            if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor(c)
+            and c.ent_type_ not in tables.lexicon()["non_actor_entities"]
+        ]  # fmt: skip
+        found = actor_tokens([t for c in owners for t in conjuncts(c)])
+        if found:
+            return found
+    return []
 
 
 def _object_preps(verb: Token) -> list[Token]:
@@ -1131,8 +1278,17 @@ def _owner(noun: Token) -> list[Token]:
             return []  # 'rebuild his coalition': his own, not a target
         if child.dep_ == "poss" and child.lemma_.lower() in MEETINGS:
             return []  # "praised Astana talks' contribution": the talks, no one's
-        if child.dep_ == "poss" and child.ent_type_ not in tables.lexicon()["non_actor_entities"]:
+        if child.dep_ == "poss" and (
+            child.ent_type_ not in tables.lexicon()["non_actor_entities"] or named_by_layer(child)
+        ):  # "May's earlier statements": the layer names her, the tagger says a date
             return conjuncts(child)
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # 'criticized a law initiated by the US Senate': the author the participle names
+            agents = [g for c in child.children if c.dep_ == "agent" for g in _pobjs(c)]
+            found = actor_tokens([g for g in agents if is_actor(g)])
+            if found:
+                return found
     given = _action_noun(noun) or noun.lemma_.lower() in SERVICES
     preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
