@@ -1,0 +1,51 @@
+"""Spans and speakers from the session-15 dev draws (issue 17, seeds 9963-9968): noun
+objects that name what was announced or judged (not words), and speakers. Sentences
+invented; guards marked (they pass before and after)."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import none_with, only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.languages.en import english
+
+    return english()
+
+
+# --- 'announced a partnership', 'dismissed the claims': a thing acted on, no words ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Last spring the carmaker Volta announced a partnership with two chip firms.",
+            "partnership",
+        ),
+        ("The mayor's spokesman dismissed the reports on Tuesday.", "reports"),
+        ("The foreign minister has signalled a softer approach toward the island.", "approach"),
+        ("Farmers in the valley have long complained of slow payments.", "payments"),
+        ("The aid agency declared a famine in two northern provinces.", "famine"),
+        ("The general declared the end of the siege in March.", "siege"),
+    ],
+)
+def test_a_handled_noun_object_is_no_quote(nlp, text: str, words: str) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+def test_guard_handling_verbs_still_report_clauses_and_quoted_words(nlp) -> None:
+    found = quotes_of(nlp, "The carmaker announced that it would close two plants.")
+    assert only(found, "close two plants").text.startswith("it would")
+    found = quotes_of(nlp, 'Union leaders welcomed the "fair offer" made by the board.')
+    assert only(found, "fair offer")
+
+
+def test_guard_criticised_and_denied_keep_their_objects(nlp) -> None:
+    # PolNeAR counts these noun objects as attributions
+    only(quotes_of(nlp, "The senator criticised the party's neglect of rural schools."), "neglect")
+    only(quotes_of(nlp, "The company denied any role in the leak."), "any role")
