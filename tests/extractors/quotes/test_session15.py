@@ -49,3 +49,35 @@ def test_guard_criticised_and_denied_keep_their_objects(nlp) -> None:
     # PolNeAR counts these noun objects as attributions
     only(quotes_of(nlp, "The senator criticised the party's neglect of rural schools."), "neglect")
     only(quotes_of(nlp, "The company denied any role in the leak."), "any role")
+
+
+# --- a person the tagger took for an organisation: the name stays, unlinked ----------------
+
+
+def _speaker(nlp, text: str, words: str):
+    quote = only(quotes_of(nlp, text, layer=True), words)
+    assert quote.speaker is not None
+    return quote.speaker
+
+
+def test_a_role_in_apposition_unlinks_an_organisation_label(nlp) -> None:
+    text = (
+        "Wen Jiao, director of Harlow & Co, a small bank in Shanghai, says the new fund "
+        "will help start-ups."
+    )
+    speaker = _speaker(nlp, text, "help start-ups")
+    assert speaker.name == "Wen Jiao"
+    assert not (speaker.entity or "").startswith("local:org")
+
+
+def test_his_after_the_name_unlinks_an_organisation_label(nlp) -> None:
+    speaker = _speaker(
+        nlp, "Ousman Toure has lost his boat and says the river is too low.", "too low"
+    )
+    assert speaker.name == "Ousman Toure"
+    assert not (speaker.entity or "").startswith("local:org")
+
+
+def test_guard_an_organisation_keeps_its_link(nlp) -> None:
+    text = "Pemba Group has cut its costs and says the market is too slow."
+    assert _speaker(nlp, text, "too slow").entity == "local:org:pemba-group"
