@@ -5,7 +5,7 @@ invented; guards marked (they pass before and after)."""
 from __future__ import annotations
 
 import pytest
-from quote_checks import none_with, only, quotes_of
+from quote_checks import none_with, only, quotes_of, speaker_name
 
 spacy = pytest.importorskip("spacy")
 
@@ -81,3 +81,35 @@ def test_his_after_the_name_unlinks_an_organisation_label(nlp) -> None:
 def test_guard_an_organisation_keeps_its_link(nlp) -> None:
     text = "Pemba Group has cut its costs and says the market is too slow."
     assert _speaker(nlp, text, "too slow").entity == "local:org:pemba-group"
+
+
+# --- a role and the speaker the story goes on quoting ------------------------------------
+
+
+def test_a_role_set_off_before_the_name_introduces_it(nlp) -> None:
+    # 'Norway's envoy to Chile, Lars Brekke,': Brekke is the envoy, not the minister
+    # named later with the same country's adjective
+    text = (
+        "Norway's envoy to Chile, Lars Brekke, told reporters the talks had been useful. "
+        "Norwegian Foreign Minister Ida Holm will visit Santiago in May. "
+        "The Norwegian envoy added that trade would grow."
+    )
+    assert speaker_name(nlp, text, "trade would grow") == "Lars Brekke"
+
+
+@pytest.mark.parametrize("layer", [False, True])
+def test_a_bare_role_word_is_the_speaker_quoted_before(nlp, layer: bool) -> None:
+    text = (
+        '"We are content with the talks," Lars Brekke told reporters on Monday. '
+        "He said he expected that Foreign Minister Ida Holm would visit Santiago in May. "
+        "The diplomat pointed out that trade between the countries had doubled."
+    )
+    assert speaker_name(nlp, text, "trade between", layer=layer) == "Lars Brekke"
+
+
+def test_guard_a_bare_role_word_with_no_speaker_before_takes_the_person_named(nlp) -> None:
+    text = (
+        "Foreign Minister Ida Holm visited Santiago on Monday. "
+        "The diplomat said that trade between the countries had doubled."
+    )
+    assert speaker_name(nlp, text, "trade between") == "Ida Holm"

@@ -691,6 +691,12 @@ def _speaker_for(
     if role and owned and speaker.name == speaker.text:
         return speaker  # 'the PM's official spokesman', whom no one named before fits, is
         # not the Commission's spokesman the hook may give
+    if resolver.running and resolver.antecedent is not None:
+        hooked = resolve(*resolver.antecedent)  # 'The diplomat pointed out', after the
+        # ambassador's quotes: the ambassador, whatever diplomat the hook knows
+        if hooked is None or hooked.name != speaker.name:
+            return speaker
+        return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
     else:
