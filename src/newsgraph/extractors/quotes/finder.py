@@ -691,6 +691,12 @@ def _speaker_for(
     if role and owned and speaker.name == speaker.text:
         return speaker  # 'the PM's official spokesman', whom no one named before fits, is
         # not the Commission's spokesman the hook may give
+    if resolver.running and resolver.antecedent is not None:
+        hooked = resolve(*resolver.antecedent)  # 'The diplomat pointed out', after the
+        # ambassador's quotes: the ambassador, whatever diplomat the hook knows
+        if hooked is None or hooked.name != speaker.name:
+            return speaker
+        return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
     else:
@@ -729,7 +735,33 @@ def _speaker_for(
     checked = resolver.kind == "org" or (resolver.kind == "person" and cand.subject.pos_ == "NOUN")
     if checked and _wrong_type(cand.subject.doc, resolver.kind, hooked.name):
         return speaker
+    if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
+        return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
     return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+
+
+def _local_thing(entity: str | None) -> bool:
+    """A document-local organisation or place ('local:org:x'): a label the tagger gave
+    the name, which no knowledge base backs."""
+    return bool(entity) and (entity or "").startswith("local:") and _not_a_person(entity)
+
+
+def _shown_a_person(subject: Token, lex: CueLexicon) -> bool:
+    """A proper-name speaker its own sentence shows to be a person: a role in apposition
+    ('Shen Meng, director of X & Co, says') or a 'his'/'her' or 'he'/'she' that follows it
+    with no other name between ('Madou Toure has tried his luck abroad and says ...')."""
+    if subject.pos_ != "PROPN":
+        return False
+    if role_in_apposition(subject, lex):
+        return True
+    for tok in subject.doc[subject.i + 1 : subject.sent.end]:
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and tok.ent_iob_ == "B":
+            return False
+        if tok.lower_ in lex.person_pronouns:
+            return tok.tag_ in ("PRP", "PRP$")
+        if tok.lower_ in ("it", "its", "they", "their"):
+            return False
+    return False
 
 
 def _other_family(speaker: Speaker, hooked: Speaker) -> bool:

@@ -853,6 +853,7 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 or (lemma in lex.naming_as_verbs and child.pos_ == "PROPN")
                 or (lemma == "declare" and child.lemma_.lower() in lex.declared_acts)
             )  # 'praised Le Pen': whom, not what; 'declared independence': an act
+            nothing = nothing or (child.dep_ == "dobj" and _handled_thing(verb, child, lex))
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
             if (
@@ -868,10 +869,23 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if not found or not (later or _is_content(found[0], lex, child.lower_)):
                 return []
-            if not later and _says_nothing(verb, lex):
+            if not later and (_says_nothing(verb, lex) or _handled_thing(verb, found[0], lex)):
                 return []
             return found + later[:1]
     return []
+
+
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+
+
+def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
+    """The noun object of a verb that acts on it ('announced a partnership', 'dismissed the
+    claims', 'complained of bureaucratic obstacles', 'signalled a new approach'): what was
+    announced or judged, not the words, unless it quotes words ('welcomed the "clear
+    mandate"') or holds a verb of its own ('announced plans that would cut ...')."""
+    if verb.lemma_.lower() not in lex.handling_verbs or obj.pos_ in ("VERB", "AUX"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in obj.subtree)
 
 
 def _wh_topic(about: Token, lex: CueLexicon) -> bool:

@@ -91,6 +91,7 @@ class CueLexicon:
     inference_verbs: frozenset[str]
     anonymity_verbs: frozenset[str]
     declared_acts: frozenset[str]
+    handling_verbs: frozenset[str]
     hedging_modals: frozenset[str]
     question_verbs: frozenset[str]
     anonymity_words: frozenset[str]
@@ -174,6 +175,7 @@ def cue_lexicon() -> CueLexicon:
         inference_verbs=frozenset(raw["inference_verbs"]),
         anonymity_verbs=frozenset(raw["anonymity_verbs"]),
         declared_acts=frozenset(raw["declared_acts"]),
+        handling_verbs=frozenset(raw["handling_verbs"]),
         hedging_modals=frozenset(raw["hedging_modals"]),
         question_verbs=frozenset(raw["question_verbs"]),
         anonymity_words=frozenset(raw["anonymity_words"]),

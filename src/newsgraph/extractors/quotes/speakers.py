@@ -115,6 +115,7 @@ class SpeakerResolver:
         self._groups: list[PersonMention] = []  # plural speakers ('the unions', 'analysts')
         self.kind = "name"
         self.antecedent: tuple[int, int] | None = None
+        self.running = False  # a bare role word taken for the speaker the story goes on quoting
 
     def full_name(self, text: str) -> str:
         """The longest name in the document ending with the same word ("Peskov" -> "Dmitry Peskov")."""
@@ -150,7 +151,7 @@ class SpeakerResolver:
     def _person(self, ent: Span) -> PersonMention:
         before = [t for t in self.doc[max(ent.sent.start, ent.start - _CONTEXT_WINDOW) : ent.start]]
         before = _after_last_break(before)
-        words = [t.text for t in before] + _apposition(ent)
+        words = [t.text for t in before] + _apposition(ent) + _set_off_role(ent)
         gender = _gender(before, self.lex) or self.lex.honorifics.get(ent[0].lower_)
         if gender is None and ent.label_ == "PERSON":
             gender = _given_name_gender(ent)
@@ -159,7 +160,7 @@ class SpeakerResolver:
         if other_gender(name, gender):  # 'Mrs Ettedgui' is not 'Joseph Ettedgui', named
             honorific = [t.text for t in before[-1:] if t.lower_ in self.lex.honorifics]
             name = " ".join(honorific + [_clean_name(ent.text)])  # before her
-        title = [t.text for t in _title_words(before)] + _apposition(ent)
+        title = [t.text for t in _title_words(before)] + _apposition(ent) + _set_off_role(ent)
         return PersonMention(
             ent.start_char,
             self._sentence_of[ent.start],
@@ -180,7 +181,7 @@ class SpeakerResolver:
         first, last = mention_tokens(head)
         span = self.doc[first : last + 1]
         start, end = _trimmed(doc_text(self.doc), span.start_char, span.end_char)
-        self.kind, self.antecedent = "name", None
+        self.kind, self.antecedent, self.running = "name", None, False
         name = self._name(head, span)
         if name == span.text:
             name = doc_text(self.doc)[start:end]
@@ -566,8 +567,9 @@ class SpeakerResolver:
         none when someone unnamed was introduced with this role since ("a senior official
         said ... the official added")."""
         key = _stems([t.text for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")])
+        head_stem = _stems([head.text])
         gender = self.lex.gendered_roles.get(head.lower_)
-        best, best_score = None, 0
+        best, best_score, best_shared = None, 0, 0
         office = _office(span, self.lex)
         owner = _stems([t.text for t in _owner_words(span, head, self.lex)])
         for person in self._before(span.start_char, gender):
@@ -575,15 +577,17 @@ class SpeakerResolver:
                 continue  # 'the president' is not whoever stood near the word 'president'
             if owner and not owner & person.context:
                 continue  # 'May's spokesman' is not the Commission's spokesman named before
-            score = len(key & person.context)
-            if score > best_score:
-                best, best_score = person, score
+            shared = len(key & person.context)
+            score = 2 * shared + (1 if shared and head_stem <= person.context else 0)
+            if score > best_score:  # the role's own noun breaks a tie: 'the Norwegian
+                best, best_score, best_shared = person, score, shared  # envoy' is the envoy
+                # named before a Norwegian minister
         # no one introduced with the role's words: the latest person only when the
         # mention is a bare role word ("the official"), never an office ("the Prime
         # Minister" is not whoever was named last)
         bare = len(key) <= 1 and head.lower_ not in self.lex.gendered_roles and not owner
         found = best or (
-            self._recent_only(span.start_char, gender) if bare and not office else None
+            self._speaker_or_recent(span.start_char, gender) if bare and not office else None
         )
         lemma = head.lemma_.lower()
         described = span[0].lower_ == "the" and not office and not owner
@@ -599,10 +603,21 @@ class SpeakerResolver:
         for at, role, words in self._indefinite_found:
             if role != lemma or at >= span.start_char:
                 continue
-            if found is None or found.at < at or (key <= words and best_score < len(key)):
+            if found is None or found.at < at or (key <= words and best_shared < len(key)):
                 self.kind = "new"  # the one introduced as "a senior White House adviser"
                 return None
         return found
+
+    def _speaker_or_recent(self, at: int, gender: str | None) -> PersonMention | None:
+        """For a bare role word no one was introduced with ('the diplomat pointed out'):
+        the speaker of the last quote within the last few sentences, whom the story goes on
+        quoting, rather than someone only named in what was said ('... when Foreign Minister
+        X could visit Seoul, he said'); else the most recent person."""
+        last = self._last_speaker(at)
+        if last is not None and (not gender or not last.gender or last.gender == gender):
+            self.running = True
+            return last
+        return self._recent_only(at, gender)
 
     def _only_person(self, at: int, gender: str | None) -> PersonMention | None:
         """The one person (a full name) the last few sentences before ``at`` name, when
@@ -968,6 +983,22 @@ def _apposition(ent: Span) -> list[str]:
             break
         words.append(tok.text)
     return words
+
+
+def _set_off_role(ent: Span) -> list[str]:
+    """Words of the noun phrase a name is set off after, in apposition: "Russia's
+    ambassador to Seoul, Aleksandr Timonin, told ..." gives the name 'ambassador'."""
+    root = ent.root
+    head = root.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head  # 'envoy to Chile, Lars Brekke': the parser may set the
+        # name off the place that ends the role's phrase
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i >= ent.start:
+        return []
+    if ent.start == 0 or ent.doc[ent.start - 1].text != ",":
+        return []
+    words = [t for t in ent.doc[head.left_edge.i : ent.start - 1] if not t.is_punct]
+    return [t.text for t in words[-_CONTEXT_WINDOW:]]
 
 
 def _gender(before: list[Token], lex: CueLexicon) -> str | None:
