@@ -137,8 +137,10 @@ def _stranded_subject(verb: Token) -> Token | None:
     athletes': a verb joined to another, with no subject of its own, right after a name
     that the parser joined to a noun of the first clause (not to its subject): that name
     is the verb's subject, which the verb does not borrow from the first clause."""
-    if verb.dep_ not in ("conj", "advcl") or verb.pos_ != "VERB":
-        return None
+    if verb.dep_ not in ("conj", "advcl") or verb.pos_ != "VERB" or infinitive(verb):
+        return None  # not 'instructions to its Committee for X and Y to probe'
+    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # a participle clause has no subject of its own
     doc = verb.doc
     i = verb.i - 1
     while i > 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("advmod", "aux", "neg"):
