@@ -817,8 +817,8 @@ class Assigner:
         return tuple(merged)
 
 
-# the stories of the window closest to an article by sentence vector that are scored in
-# full (a cheap first pass: one matrix product over the window's vector sums)
+# the stories of the window closest to an article by sentence vector (a cheap first
+# pass: one matrix product over the window's vector sums), of which ``FULL_K`` are scored
 TOP_K = 40
 # of those, the stories closest in direction (``CentroidIndex.scored``) scored in full:
 # their counts and members read, the article scored against each and its closest
