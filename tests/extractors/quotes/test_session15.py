@@ -135,3 +135,11 @@ def test_a_share_of_respondents_says_nothing(nlp, text: str) -> None:
 def test_guard_a_share_of_named_people_still_speaks(nlp) -> None:
     quote = only(quotes_of(nlp, "A half of the nurses say the plan is unfair."), "unfair")
     assert quote.speaker is not None and "nurses" in (quote.speaker.text or "")
+
+
+# --- 'a statement attributed to X': X's words ------------------------------------------------
+
+
+def test_a_statement_attributed_to_someone_is_theirs(nlp) -> None:
+    text = '"Our citizens were treated badly," a statement attributed to army sources said.'
+    assert speaker_name(nlp, text, "treated badly") == "army sources"
