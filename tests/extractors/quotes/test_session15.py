@@ -113,3 +113,33 @@ def test_guard_a_bare_role_word_with_no_speaker_before_takes_the_person_named(nl
         "The diplomat said that trade between the countries had doubled."
     )
     assert speaker_name(nlp, text, "trade between") == "Ida Holm"
+
+
+# --- 'over half say ...': a poll's share, no one's words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about a second vote, around a half say there should not be one, while a third "
+        "say there should.",
+        "Over half say the pills were mainly used for pain relief, while 12% say they were "
+        "used to look better.",
+        "Asked about the new bridge, over half say it is too expensive.",
+    ],
+)
+def test_a_share_of_respondents_says_nothing(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_guard_a_share_of_named_people_still_speaks(nlp) -> None:
+    quote = only(quotes_of(nlp, "A half of the nurses say the plan is unfair."), "unfair")
+    assert quote.speaker is not None and "nurses" in (quote.speaker.text or "")
+
+
+# --- 'a statement attributed to X': X's words ------------------------------------------------
+
+
+def test_a_statement_attributed_to_someone_is_theirs(nlp) -> None:
+    text = '"Our citizens were treated badly," a statement attributed to army sources said.'
+    assert speaker_name(nlp, text, "treated badly") == "army sources"

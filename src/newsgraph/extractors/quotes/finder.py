@@ -422,6 +422,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         return False
     if _nobody(subject):
         return True  # 'none of the main players argued', 'no one expected': nobody spoke
+    if _a_share(subject):
+        return True  # 'Around a half say there should not be', '17% say': a poll's share
     if subject.ent_type_ in _NO_SPEAKER_ENTS or subject.lemma_.lower() in lex.rule_nouns:
         return True  # 'a clause in the law states', 'the restrictions state that'
     if cue is not None and _not_anyones_words(cand, cue, subject, lex):
@@ -519,6 +521,19 @@ def _title(doc: Doc, cand: Candidate) -> bool:
 
 
 _NOBODY = {"nobody", "none", "noone", "nothing"}
+
+
+_SHARES = {"half", "third", "quarter", "fifth", "tenth", "%", "percent", "per cent"}
+
+
+def _a_share(subject: Token) -> bool:
+    """A share of a poll's respondents as the subject, with no one named ('Over half say
+    they ...', 'between a third and two-fifths say', '17% say'): a poll's finding, not
+    anyone's words; 'half of the nurses said' names who spoke."""
+    named = subject.lemma_.lower() in _SHARES or subject.lower_ in _SHARES
+    if not named and (subject.ent_type_ != "PERCENT" or subject.pos_ == "PROPN"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def _nobody(subject: Token) -> bool:

@@ -875,9 +875,6 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
     return []
 
 
-_QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
-
-
 def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     """The noun object of a verb that acts on it ('announced a partnership', 'dismissed the
     claims', 'complained of bureaucratic obstacles', 'signalled a new approach'): what was

@@ -796,6 +796,10 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
         elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             # not 'From a power vacuum ... to ..., the report accentuates'
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() == "attribute":
+            to = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if to is not None:  # 'a statement attributed to ministry sources': theirs
+                found = next((c for c in to.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "acl" and child.tag_ == "VBN" and _authors(child):
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
