@@ -90,6 +90,18 @@ def test_a_story_told_of_a_past_year_goes_on_in_that_year(extract):
     )
     event = trigger(extract(text), "wounded")
     assert event.date is None
+    # a report of a past month tells no story, and 'Elsewhere' opens another scene
+    text = (
+        "The US said in January that about 300 Marines would be sent to Helmand. Elsewhere "
+        "in Afghanistan, Taliban fighters attacked a police post in Kandahar."
+    )
+    assert trigger(extract(text), "attacked").date == PUBLISHED
+    # a perfect over a stretch runs up to now
+    text = (
+        "Since the start of the year, the Russian military has delivered 300 tonnes of aid to "
+        "civilians in Syria. Russian aircraft delivered 20 tons of aid to Syrian civilians."
+    )
+    assert [e.date for e in triggered(extract(text), "delivered")] == [None, PUBLISHED]
     # after a sentence of the day it is told, a past tense is news again
     text = (
         "Police arrested two men in Lagos on Tuesday. Nigerian soldiers killed a rebel commander."

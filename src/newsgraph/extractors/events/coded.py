@@ -1097,19 +1097,33 @@ def _history_continued(
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None or not _simple_past(verb):
         return False
+    if any(t.lower_ in SCENE_SHIFTS for t in sent):
+        return False  # 'Elsewhere in Afghanistan, Taliban fighters attacked ...': news again
     doc = sent.doc
     start = sent.start
     for _ in range(3):
         if start == 0:
             return False
         before = doc[start - 1].sent
-        if _old_time_on_root(before, times, published):
+        root = before.root
+        told = _simple_past(root) and root.lemma_.lower() not in REPORTING_LEMMAS
+        # a perfect ('From the beginning of the year, the military has delivered ...') runs
+        # up to now, and a report ('The US said in January that ...') tells no story
+        if told and _old_time_on_root(before, times, published):
             return True
         own = [t for t in times if before.start_char <= t.start and t.end <= before.end_char]
         if own or not _simple_past(before.root):
             return False  # a time of its own (not months back), or a present: news again
         start = before.start
     return False
+
+
+# words that open another scene of the news ('Elsewhere in Afghanistan, ...')
+SCENE_SHIFTS = frozenset({"elsewhere", "meanwhile"})
+# verbs of saying, whose time is when something was said, not when the story happened
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "announce", "report", "state", "add", "write", "declare", "claim"}
+)
 
 
 def _simple_past(verb: Token) -> bool:
