@@ -204,3 +204,14 @@ def test_an_act_kept_from_happening_is_not_done(extract):
         "Her attorney has filed a motion to keep Petrov from being extradited to the United States."
     )
     assert not triggered(extract(text), "extradited")
+
+
+def test_an_opinion_told_by_a_participle_of_saying_is_no_agreement(extract):
+    text = (
+        "Greek Foreign Minister Nikos Dendias also agreed with Macron on Tuesday, saying the "
+        "criticism of the minister looked like a smear campaign."
+    )
+    assert not triggered(extract(text), "agreed")
+    # a day is when, not what: what was agreed on still counts
+    event = trigger(extract("Greece agreed with Turkey on a ceasefire on Tuesday."), "agreed")
+    assert event.type == "AGREE"
