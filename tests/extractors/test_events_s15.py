@@ -215,3 +215,14 @@ def test_an_opinion_told_by_a_participle_of_saying_is_no_agreement(extract):
     # a day is when, not what: what was agreed on still counts
     event = trigger(extract("Greece agreed with Turkey on a ceasefire on Tuesday."), "agreed")
     assert event.type == "AGREE"
+
+
+def test_an_act_claimed_by_saying_is_not_dated_today(extract):
+    text = (
+        "Officials have said that Tehran is trying to give legitimacy to the Houthis by "
+        "saying the rebel group was fighting al-Qaeda."
+    )
+    assert trigger(extract(text), "fighting").date is None
+    # a claim reported as news keeps the day it is told
+    event = trigger(extract("Iran said the rebel group was fighting al-Qaeda."), "fighting")
+    assert event.date == PUBLISHED

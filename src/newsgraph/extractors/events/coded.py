@@ -854,6 +854,24 @@ def _after_named_event(prep: Token) -> bool:
     return False
 
 
+CLAIMING = frozenset({"say", "claim", "argue", "insist", "suggest", "assert", "allege"})
+
+
+def _claimed_by_saying(verb: Token) -> bool:
+    """'is trying to give the Houthis legitimacy by saying the rebel group was fighting
+    al-Qaeda': a claim made as a means ('by saying', 'by claiming'), whose time the
+    text does not give; the act claimed is not the news of the day."""
+    if verb.dep_ != "ccomp":
+        return False
+    saying = verb.head
+    return (
+        saying.tag_ == "VBG"
+        and saying.lemma_.lower() in CLAIMING
+        and saying.dep_ == "pcomp"
+        and saying.head.lower_ == "by"
+    )
+
+
 def _tenure_turn(prep: Token) -> bool:
     """'before leaving office', 'after taking power', 'before becoming president': a time
     told by the start or end of someone's tenure."""
@@ -921,6 +939,8 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'resolution 2334, passed in December, which calls on Israel to ...'
     if any(c.dep_ == "advmod" and c.lower_ in RETOLD for c in verb.children):
         return False  # 'was later shot dead by police': a day told before, not today
+    if _claimed_by_saying(verb):
+        return False  # 'by saying the rebel group was fighting al-Qaeda': a claim, undated
     if _perfect(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children) for c in verb.children
     ):
