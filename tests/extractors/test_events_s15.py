@@ -90,6 +90,18 @@ def test_a_story_told_of_a_past_year_goes_on_in_that_year(extract):
     )
     event = trigger(extract(text), "wounded")
     assert event.date is None
+    # a report of a past month tells no story, and 'Elsewhere' opens another scene
+    text = (
+        "The US said in January that about 300 Marines would be sent to Helmand. Elsewhere "
+        "in Afghanistan, Taliban fighters attacked a police post in Kandahar."
+    )
+    assert trigger(extract(text), "attacked").date == PUBLISHED
+    # a perfect over a stretch runs up to now
+    text = (
+        "Since the start of the year, the Russian military has delivered 300 tonnes of aid to "
+        "civilians in Syria. Russian aircraft delivered 20 tons of aid to Syrian civilians."
+    )
+    assert [e.date for e in triggered(extract(text), "delivered")] == [None, PUBLISHED]
     # after a sentence of the day it is told, a past tense is news again
     text = (
         "Police arrested two men in Lagos on Tuesday. Nigerian soldiers killed a rebel commander."
@@ -192,3 +204,25 @@ def test_an_act_kept_from_happening_is_not_done(extract):
         "Her attorney has filed a motion to keep Petrov from being extradited to the United States."
     )
     assert not triggered(extract(text), "extradited")
+
+
+def test_an_opinion_told_by_a_participle_of_saying_is_no_agreement(extract):
+    text = (
+        "Greek Foreign Minister Nikos Dendias also agreed with Macron on Tuesday, saying the "
+        "criticism of the minister looked like a smear campaign."
+    )
+    assert not triggered(extract(text), "agreed")
+    # a day is when, not what: what was agreed on still counts
+    event = trigger(extract("Greece agreed with Turkey on a ceasefire on Tuesday."), "agreed")
+    assert event.type == "AGREE"
+
+
+def test_an_act_claimed_by_saying_is_not_dated_today(extract):
+    text = (
+        "Officials have said that Tehran is trying to give legitimacy to the Houthis by "
+        "saying the rebel group was fighting al-Qaeda."
+    )
+    assert trigger(extract(text), "fighting").date is None
+    # a claim reported as news keeps the day it is told
+    event = trigger(extract("Iran said the rebel group was fighting al-Qaeda."), "fighting")
+    assert event.date == PUBLISHED

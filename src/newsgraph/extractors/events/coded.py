@@ -863,6 +863,24 @@ def _after_named_event(prep: Token) -> bool:
     return False
 
 
+CLAIMING = frozenset({"say", "claim", "argue", "insist", "suggest", "assert", "allege"})
+
+
+def _claimed_by_saying(verb: Token) -> bool:
+    """'is trying to give the Houthis legitimacy by saying the rebel group was fighting
+    al-Qaeda': a claim made as a means ('by saying', 'by claiming'), whose time the
+    text does not give; the act claimed is not the news of the day."""
+    if verb.dep_ != "ccomp":
+        return False
+    saying = verb.head
+    return (
+        saying.tag_ == "VBG"
+        and saying.lemma_.lower() in CLAIMING
+        and saying.dep_ == "pcomp"
+        and saying.head.lower_ == "by"
+    )
+
+
 def _tenure_turn(prep: Token) -> bool:
     """'before leaving office', 'after taking power', 'before becoming president': a time
     told by the start or end of someone's tenure."""
@@ -930,6 +948,8 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'resolution 2334, passed in December, which calls on Israel to ...'
     if any(c.dep_ == "advmod" and c.lower_ in RETOLD for c in verb.children):
         return False  # 'was later shot dead by police': a day told before, not today
+    if _claimed_by_saying(verb):
+        return False  # 'by saying the rebel group was fighting al-Qaeda': a claim, undated
     if _perfect(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children) for c in verb.children
     ):
@@ -1106,19 +1126,33 @@ def _history_continued(
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None or not _simple_past(verb):
         return False
+    if any(t.lower_ in SCENE_SHIFTS for t in sent):
+        return False  # 'Elsewhere in Afghanistan, Taliban fighters attacked ...': news again
     doc = sent.doc
     start = sent.start
     for _ in range(3):
         if start == 0:
             return False
         before = doc[start - 1].sent
-        if _old_time_on_root(before, times, published):
+        root = before.root
+        told = _simple_past(root) and root.lemma_.lower() not in REPORTING_LEMMAS
+        # a perfect ('From the beginning of the year, the military has delivered ...') runs
+        # up to now, and a report ('The US said in January that ...') tells no story
+        if told and _old_time_on_root(before, times, published):
             return True
         own = [t for t in times if before.start_char <= t.start and t.end <= before.end_char]
         if own or not _simple_past(before.root):
             return False  # a time of its own (not months back), or a present: news again
         start = before.start
     return False
+
+
+# words that open another scene of the news ('Elsewhere in Afghanistan, ...')
+SCENE_SHIFTS = frozenset({"elsewhere", "meanwhile"})
+# verbs of saying, whose time is when something was said, not when the story happened
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "announce", "report", "state", "add", "write", "declare", "claim"}
+)
 
 
 def _simple_past(verb: Token) -> bool:

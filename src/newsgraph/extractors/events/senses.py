@@ -720,6 +720,10 @@ def _invests_somewhere(trigger: Token) -> bool:
     return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
 
 
+# participles that tell a view held ('saying the attacks looked like a witch hunt')
+OPINING = frozenset({"say", "argue", "note", "describe", "call", "insist", "suggest"})
+
+
 def _agrees_to_something(verb: Token) -> bool:
     # 'agreed with Trump that the attacks were a witch hunt': an opinion shared with
     # someone (a copula in the 'that' clause), no act agreed on with them
@@ -730,6 +734,11 @@ def _agrees_to_something(verb: Token) -> bool:
         and not any(t.pos_ == "VERB" and match_trigger(t) for t in c.subtree)
         for c in verb.children
     )
+    # 'agreed with Trump on Friday, saying the attacks looked like a witch hunt': the view
+    # is told by a participle of saying
+    opinion = opinion or any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in OPINING for c in verb.children
+    )
     for child in verb.children:
         if child.dep_ == "ccomp":
             if opinion:
@@ -739,7 +748,10 @@ def _agrees_to_something(verb: Token) -> bool:
             continue
         if child.dep_ in ("xcomp", "dobj"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "over"):
+        timed = any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children
+        )  # 'on Friday' is when, not what was agreed on
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "upon", "over") and not timed:
             return True
         with_actor = any(is_actor(g) for g in child.children if g.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ == "with" and with_actor and not opinion:
