@@ -1364,9 +1364,10 @@ def measure(
         asyncio.run(one_client(port, {k: v[:1] for k, v in paths.items()}, 1))  # warm up
         cpu_ms: dict[str, float] = {}
         single, errors = asyncio.run(one_client(port, paths, requests, pid, cpu_ms))
-        began, cpu = time.perf_counter(), server_cpu_s(pid)
+        began, cpu, mine = time.perf_counter(), server_cpu_s(pid), time.process_time()
         crowd, crowd_errors = asyncio.run(many_clients(port, paths, clients, seconds))
         spent, cpu = time.perf_counter() - began, server_cpu_s(pid) - cpu
+        mine = time.process_time() - mine  # the load generator's own CPU (this process)
         paced: dict[str, list[float]] = {}
         if think_ms > 0:
             began_paced = time.perf_counter()
@@ -1389,6 +1390,14 @@ def measure(
         "answers_per_s": round(len(every) / spent, 1),
         # what an answer costs the server, whoever else shares the cores
         "server_cpu_ms_per_answer": round(cpu * 1000 / max(1, len(every)), 2),
+        # the server's share of a core over the run, and what the clients (this
+        # process, on the same cores) spent: they compete with the server for the CPU
+        "server_cores": round(cpu / spent, 2),
+        "client_cpu_ms_per_answer": round(mine * 1000 / max(1, len(every)), 2),
+        "client_cores": round(mine / spent, 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()]
+        if hasattr(os, "getloadavg")
+        else None,
     }
     if paced:
         every = [x for values in paced.values() for x in values]

@@ -157,6 +157,9 @@ def test_bench_at_2000_articles(source: str, tmp_path: Path, capsys) -> None:
         assert 0 < row["p50"] <= row["p95"] <= row["p99"]
         assert row["c4"]["requests"] > 0
         assert row["server_cpu_ms"] >= 0  # the server's CPU per answer, from /proc
+    crowd = out["c4_all"]  # the load generator's own CPU beside the server's
+    assert crowd["client_cpu_ms_per_answer"] > 0 and crowd["client_cores"] >= 0
+    assert crowd["server_cores"] > 0 and len(crowd["load_average"]) == 3
     ingest = out["ingest_ms_per_article"]
     assert ingest["first"] > 0 and ingest["last"] > 0
     with Database.open(db) as store:  # what the aggregates say matches what is stored
