@@ -566,6 +566,8 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
     opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     if not cand.direct and opener == "whether" and lemma not in lex.question_verbs:
         return True
+    if not cand.direct and opener in lex.wh_words and lemma in lex.deciding_verbs:
+        return True  # 'will decide how they spend the money': a decision, no words
     objects = any(c.dep_ in ("dobj", "dative") for c in cue.children)
     return lemma == "tell" and not objects and any(s.lower_ in _THING_PRONOUNS for s in subjects)
 
