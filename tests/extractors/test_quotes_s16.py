@@ -91,3 +91,46 @@ def test_guard_decided_that_and_asked_how_stay(nlp) -> None:
     # PolNeAR counts a stated decision as an attribution; asking verbs report a question
     only(quotes_of(nlp, "The minister decided that the offer was not enough."), "not enough")
     only(quotes_of(nlp, "The senator asked how the agency would spend the money."), "spend")
+
+
+# --- spans: two joined clauses before a closing cue; a clause the parser split at a comma --
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "Half of the milk bought by city dairies is produced on the plain, and the rest "
+            "comes from Wales, Mr Hughes said.",
+            "Half of the milk",
+            "from Wales",
+        ),
+        (
+            "Some of the fish sold by the market is caught nearby, and the rest is flown from "
+            "Norway, Mr Dahl said.",
+            "Some of the fish",
+            "from Norway",
+        ),
+    ],
+)
+def test_joined_clauses_before_a_closing_cue_are_all_reported(
+    nlp, text: str, first: str, last: str
+) -> None:
+    quote = only(quotes_of(nlp, text), last)
+    assert quote.text.startswith(first) and quote.text.endswith(last)
+
+
+def test_a_predicate_split_off_at_a_comma_stays_in_the_words(nlp) -> None:
+    text = (
+        "Tom Hale said he is worried about how the fund, set up to repair the bridges, "
+        "somehow appears to be paying for new offices."
+    )
+    quote = only(quotes_of(nlp, text), "the fund")
+    assert quote.text.endswith("paying for new offices")
+
+
+def test_guard_a_clause_with_its_own_subject_stays_apart(nlp) -> None:
+    found = quotes_of(nlp, "The mayor said the road is shut, officials confirmed it later.")
+    assert not [q for q in found if "road is shut" in q.text and "officials" in q.text]
+    text = "The cook is tired, and the waiter left early, the owner said."
+    assert only(quotes_of(nlp, text), "waiter").text.startswith("The cook")

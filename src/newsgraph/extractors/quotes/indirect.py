@@ -370,6 +370,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if _heading_between(subject, tok):
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
+    first = _conjoined_words_before(tok, subject, clauses[0], first)
     first = _object_as_subject(tok, clauses[0], first)
     first = _after_time_of_saying(tok, clauses[0], first)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
@@ -561,12 +562,53 @@ def _complement(verb: Token) -> list[Token]:
     for n, clause in enumerate(clauses):
         between = doc[clause.right_edge.i + 1 : verb.i]
         if clause.i > verb.i:
-            return [clause]
+            return [clause, *_split_predicate(clause, clauses[n + 1 :])]
         if not any(t.text in _CLAUSE_BREAKS for t in between):
             # 'A wants X, otherwise Y may be lost, the analyst said': every clause before
             # the cue is reported, not only the first
             return [c for c in clauses[n:] if c.i < verb.i]
     return []
+
+
+def _split_predicate(clause: Token, later: list[Token]) -> list[Token]:
+    """The next complement when the parser split one clause in two at a comma: a finite
+    verb with no subject of its own right after ', ' that ends the first clause is that
+    clause's predicate ('said he is curious as to how a plan, commissioned to examine X,
+    somehow seems to be ...': 'seems' belongs to 'a plan')."""
+    if not later:
+        return []
+    doc = clause.doc
+    nxt, end = later[0], clause.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or nxt.left_edge.i != end + 2:
+        return []
+    if nxt.tag_ not in ("VBZ", "VBD", "VBP") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children
+    ):
+        return []
+    return [nxt]
+
+
+def _conjoined_words_before(cue: Token, subject: Token, clause: Token, first: int) -> int:
+    """``first``, or where the sentence starts when the cue ends it and the parser joined
+    the cue to the first of two joined clauses it reports: 'Half of the flour is milled
+    here, and the rest comes from England, Mr Waugh said' reports both ('said' hangs on
+    'milled' as its conjunct, 'comes' alone as its complement)."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= first or head.pos_ not in ("VERB", "AUX"):
+        return first
+    doc = cue.doc
+    if not clause.right_edge.i < subject.left_edge.i <= subject.i < cue.i:
+        return first  # the words come before the speaker and the cue
+    if not all(t.is_punct for t in doc[cue.i + 1 : cue.sent.end]):
+        return first  # the cue closes the sentence
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return first
+    if not any(c.dep_ == "cc" and head.i < c.i < first for c in head.children):
+        return first
+    start = head.left_edge.i
+    if start != cue.sent.start or any(t.is_quote or t.text == ":" for t in doc[start:first]):
+        return first
+    return start
 
 
 def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
