@@ -134,3 +134,36 @@ def test_guard_a_clause_with_its_own_subject_stays_apart(nlp) -> None:
     assert not [q for q in found if "road is shut" in q.text and "officials" in q.text]
     text = "The cook is tired, and the waiter left early, the owner said."
     assert only(quotes_of(nlp, text), "waiter").text.startswith("The cook")
+
+
+# --- a bulletin and an editorial speak for who put them out --------------------------------
+
+
+def _name(nlp, text: str, words: str) -> str:
+    quote = only(quotes_of(nlp, text), words)
+    assert quote.speaker is not None, quote
+    return quote.speaker.name or ""
+
+
+def test_a_bulletin_speaks_for_who_published_it(nlp) -> None:
+    text = (
+        "The boy was hit in the leg, according to a bulletin published by the fire service. "
+        "Two men are being questioned, the bulletin said."
+    )
+    assert _name(nlp, text, "hit in the leg") == "the fire service"
+    assert _name(nlp, text, "being questioned") == "the fire service"
+
+
+def test_an_editorial_speaks_for_its_paper(nlp) -> None:
+    text = "Prices will fall by spring, according to an editorial in the Morning Ledger."
+    assert _name(nlp, text, "Prices will fall") == "the Morning Ledger"
+    text = (
+        'The analyst pointed to an editorial in the Morning Ledger that declared "buyers '
+        'should punish the chain for its greed."'
+    )
+    assert _name(nlp, text, "punish the chain") == "the Morning Ledger"
+
+
+def test_guard_a_letter_in_a_paper_is_not_the_papers(nlp) -> None:
+    text = "A letter in the Morning Ledger said the new tax was unfair."
+    assert "Ledger" not in _name(nlp, text, "tax was unfair")
