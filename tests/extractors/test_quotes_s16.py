@@ -167,3 +167,37 @@ def test_an_editorial_speaks_for_its_paper(nlp) -> None:
 def test_guard_a_letter_in_a_paper_is_not_the_papers(nlp) -> None:
     text = "A letter in the Morning Ledger said the new tax was unfair."
     assert "Ledger" not in _name(nlp, text, "tax was unfair")
+
+
+# --- what someone knows; the writer's own question -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The family understands what happened and who is to blame.", "who is to blame"),
+        ("The pilots knew where the storm would hit the coast.", "storm would hit"),
+    ],
+)
+def test_knowing_an_open_question_is_no_quote(nlp, text: str, words: str) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"Where are you going?" I asked, trying not to scare my son.', "Where are you"),
+        (
+            'So when I asked Ana directly, "But what will you do?" her answer did not surprise me.',
+            "what will you do",
+        ),
+    ],
+)
+def test_the_writers_own_question_is_no_quote(nlp, text: str, words: str) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+def test_guard_knowing_that_and_a_quoted_question_stay(nlp) -> None:
+    only(quotes_of(nlp, "The coach said he knows the team can win."), "team can win")
+    text = '"Where is the money?" the senator asked.'
+    assert only(quotes_of(nlp, text), "Where is the money").speaker is not None

@@ -96,6 +96,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             if not cand.direct and cand.cue is not None and _a_thought(cand.cue, lex):
                 continue  # 'I assumed that the ferry would be cancelled': the writer's
                 # thought, outside an interview's answers
+            asking = cand.cue is not None and cand.cue.lemma_.lower() in lex.question_verbs
+            if cand.direct and asking:
+                continue  # '"What's going on?" I asked': the writer's own question
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
             words = reported.get(cand.subject.i, [])
@@ -568,6 +571,8 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
         return True
     if not cand.direct and opener in lex.wh_words and lemma in lex.deciding_verbs:
         return True  # 'will decide how they spend the money': a decision, no words
+    if not cand.direct and opener in lex.wh_words and lemma in lex.knowing_verbs:
+        return True  # 'the family understands what happened': what they know, no words
     objects = any(c.dep_ in ("dobj", "dative") for c in cue.children)
     return lemma == "tell" and not objects and any(s.lower_ in _THING_PRONOUNS for s in subjects)
 
