@@ -201,3 +201,16 @@ def test_guard_knowing_that_and_a_quoted_question_stay(nlp) -> None:
     only(quotes_of(nlp, "The coach said he knows the team can win."), "team can win")
     text = '"Where is the money?" the senator asked.'
     assert only(quotes_of(nlp, text), "Where is the money").speaker is not None
+
+
+# --- a colon inside a quoted title is no speaker label -------------------------------------
+
+
+def test_a_colon_inside_a_quoted_title_is_no_label(nlp) -> None:
+    text = '"Space Wars: The Return" fell to third place while "Bolt" took fourth.'
+    none_with(quotes_of(nlp, text), "third place")
+
+
+def test_guard_a_speaker_label_at_a_line_start_stays(nlp) -> None:
+    found = quotes_of(nlp, "Ana Ruiz: The talks will go on next week in the capital.")
+    assert only(found, "talks will go on").speaker is not None

@@ -1112,6 +1112,8 @@ def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
     words = {t.lower_.replace("\u2019", "'") for t in prefix}
     if words & lex.line_labels or not _looks_like_name(prefix):
         return None
+    if prefix[0].is_quote and not any(t.is_quote for t in prefix[1:]):
+        return None  # '"Kong: Skull Island" fell to second': a colon inside a quoted title
     rest = doc.char_span(tok.idx, paragraph_end(doc_text(doc), tok.idx), alignment_mode="contract")
     span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
     if span is None or len(doc_text(doc)[span[0] : span[1]].split()) < _MIN_LINE_WORDS:
