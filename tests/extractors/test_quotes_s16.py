@@ -214,3 +214,21 @@ def test_a_colon_inside_a_quoted_title_is_no_label(nlp) -> None:
 def test_guard_a_speaker_label_at_a_line_start_stays(nlp) -> None:
     found = quotes_of(nlp, "Ana Ruiz: The talks will go on next week in the capital.")
     assert only(found, "talks will go on").speaker is not None
+
+
+# --- another story's page label glued after the words ends them -----------------------------
+
+
+def test_a_page_label_glued_after_the_words_ends_them(nlp) -> None:
+    text = (
+        "The agency said recently that the region faces its worst drought in decades, with "
+        "two million people short of water READ MORE: Farmers count losses as rivers dry up "
+        "At a briefing, a reporter asked the minister about aid."
+    )
+    quote = only(quotes_of(nlp, text), "worst drought")
+    assert quote.text.endswith("short of water")
+
+
+def test_guard_lower_case_read_more_stays_in_the_words(nlp) -> None:
+    text = "The mayor said pupils will read more books this year."
+    assert only(quotes_of(nlp, text), "pupils").text.endswith("this year")

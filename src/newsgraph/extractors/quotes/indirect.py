@@ -217,6 +217,21 @@ def _after_story_label(first: int, last: int, doc: Doc) -> int:
     return weak if weak > 0 else body
 
 
+def _before_story_label(first: int, last: int, doc: Doc) -> int:
+    """``last``, or the word before another story's page label that a missing line break
+    glued after the words ('... facing starvation and famine READ MORE: Military wins ...'):
+    a label in capitals right before a colon ends them."""
+    lex = cue_lexicon()
+    for colon in (t for t in doc[first + 2 : last + 2] if t.text == ":"):
+        for size in (2, 1):
+            label = doc[colon.i - size : colon.i]
+            words = [t.text for t in label]
+            capitals = all(w.isupper() for w in words)
+            if label.start > first and capitals and lex.is_story_label(words):
+                return label.start - 1
+    return last
+
+
 def _to_the_end(opener: Token, last: int) -> bool:
     """Whether the quotation ``opener`` opens runs to the end of the words."""
     mark = next((t for t in opener.doc[opener.i + 1 : last + 1] if t.is_quote), None)
@@ -374,6 +389,7 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     first = _object_as_subject(tok, clauses[0], first)
     first = _after_time_of_saying(tok, clauses[0], first)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
+    last = _before_story_label(first, last, tok.doc)
     last = _before_next_cue(first, last, lex, tok.doc)
     last = _before_aside(first, last, subject)
     last = _before_second_act(clauses[-1], tok, last)
