@@ -232,3 +232,27 @@ def test_a_page_label_glued_after_the_words_ends_them(nlp) -> None:
 def test_guard_lower_case_read_more_stays_in_the_words(nlp) -> None:
     text = "The mayor said pupils will read more books this year."
     assert only(quotes_of(nlp, text), "pupils").text.endswith("this year")
+
+
+# --- 'As X put it, "..."': X's words --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            'As the writer Tom Reed put it in a recent column, "Judges do not make laws, but '
+            'they have the power to decide."',
+            "Judges do not",
+            "Tom Reed",
+        ),
+        ('As one farmer phrased it: "We plant and we pray."', "We plant", "one farmer"),
+    ],
+)
+def test_as_someone_put_it_gives_the_speaker(nlp, text: str, words: str, name: str) -> None:
+    assert _name(nlp, text, words) == name
+
+
+def test_guard_as_expected_is_no_cue(nlp) -> None:
+    found = quotes_of(nlp, 'As expected, the "fair deal" was put to a vote.')
+    assert all(q.speaker is None for q in found if "fair deal" in q.text)

@@ -1373,12 +1373,32 @@ def _cue_before(
             break
         if any(a <= tok.idx < b for a, b in quoted if b <= span.outer_start):
             continue
-        found = cue_with_subject(tok, lex)
+        found = cue_with_subject(tok, lex) or _as_put_it(tok)
         if found is None and crosses:
             found = _words_noun(tok, lex)
         if found is not None and found[2] is not None:
             return found
     return None
+
+
+_PUTTING_VERBS = {"put", "phrase"}
+
+
+def _as_put_it(tok: Token) -> Cue | None:
+    """'As X put it, "..."', 'as X phrased it: "..."': X's words, in X's own phrasing."""
+    if tok.lemma_.lower() not in _PUTTING_VERBS:
+        return None
+    children = list(tok.children)
+    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in children)
+    it_object = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+    subject = next((c for c in children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if (
+        not (as_mark and it_object)
+        or subject is None
+        or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+    ):
+        return None
+    return tok, f"{tok.text} it", subject
 
 
 _WORDS_NOUNS = {"word", "remark", "line"}
