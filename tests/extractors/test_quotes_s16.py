@@ -256,3 +256,17 @@ def test_as_someone_put_it_gives_the_speaker(nlp, text: str, words: str, name: s
 def test_guard_as_expected_is_no_cue(nlp) -> None:
     found = quotes_of(nlp, 'As expected, the "fair deal" was put to a vote.')
     assert all(q.speaker is None for q in found if "fair deal" in q.text)
+
+
+# --- confirming a person named is a vote, not words ------------------------------------------
+
+
+def test_confirming_a_named_person_is_no_quote(nlp) -> None:
+    text = "The Senate confirmed the president’s choice for health secretary, Mary Cole, on Monday."
+    none_with(quotes_of(nlp, text), "Mary Cole")
+
+
+def test_guard_confirmed_a_death_or_a_report_stays(nlp) -> None:
+    only(quotes_of(nlp, "The ministry confirmed the death of Mary Cole."), "death of Mary")
+    found = quotes_of(nlp, "The ministry confirmed that Mary Cole had resigned.")
+    only(found, "had resigned")

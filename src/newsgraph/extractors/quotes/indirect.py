@@ -938,9 +938,23 @@ def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     claims', 'complained of bureaucratic obstacles', 'signalled a new approach'): what was
     announced or judged, not the words, unless it quotes words ('welcomed the "clear
     mandate"') or holds a verb of its own ('announced plans that would cut ...')."""
-    if verb.lemma_.lower() not in lex.handling_verbs or obj.pos_ in ("VERB", "AUX"):
+    if obj.pos_ in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() == "confirm" and _names_a_person(obj):
+        return True  # 'the Senate confirmed the president's pick, Betsy DeVos': a vote
+    if verb.lemma_.lower() not in lex.handling_verbs:
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in obj.subtree)
+
+
+def _names_a_person(obj: Token) -> bool:
+    """A noun object that is a person by name, itself or in apposition ('confirmed Jane
+    Doe', 'confirmed the president's pick, Jane Doe'), with no verb of its own."""
+    if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+        return False
+    if obj.ent_type_ == "PERSON":
+        return True
+    return any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in obj.subtree)
 
 
 def _wh_topic(about: Token, lex: CueLexicon) -> bool:
