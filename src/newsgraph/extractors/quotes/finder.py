@@ -96,6 +96,9 @@ def find_quotes(doc: Doc, *, resolve: Resolve | None = None) -> list[Quote]:
             if not cand.direct and cand.cue is not None and _a_thought(cand.cue, lex):
                 continue  # 'I assumed that the ferry would be cancelled': the writer's
                 # thought, outside an interview's answers
+            asking = cand.cue is not None and cand.cue.lemma_.lower() in lex.question_verbs
+            if cand.direct and asking:
+                continue  # '"What's going on?" I asked': the writer's own question
         speaker = _speaker_for(cand, resolver, resolve, previous)
         if speaker is not None and cand.subject is not None:
             words = reported.get(cand.subject.i, [])
@@ -566,6 +569,10 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
     opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     if not cand.direct and opener == "whether" and lemma not in lex.question_verbs:
         return True
+    if not cand.direct and opener in lex.wh_words and lemma in lex.deciding_verbs:
+        return True  # 'will decide how they spend the money': a decision, no words
+    if not cand.direct and opener in lex.wh_words and lemma in lex.knowing_verbs:
+        return True  # 'the family understands what happened': what they know, no words
     objects = any(c.dep_ in ("dobj", "dative") for c in cue.children)
     return lemma == "tell" and not objects and any(s.lower_ in _THING_PRONOUNS for s in subjects)
 
@@ -1366,12 +1373,32 @@ def _cue_before(
             break
         if any(a <= tok.idx < b for a, b in quoted if b <= span.outer_start):
             continue
-        found = cue_with_subject(tok, lex)
+        found = cue_with_subject(tok, lex) or _as_put_it(tok)
         if found is None and crosses:
             found = _words_noun(tok, lex)
         if found is not None and found[2] is not None:
             return found
     return None
+
+
+_PUTTING_VERBS = {"put", "phrase"}
+
+
+def _as_put_it(tok: Token) -> Cue | None:
+    """'As X put it, "..."', 'as X phrased it: "..."': X's words, in X's own phrasing."""
+    if tok.lemma_.lower() not in _PUTTING_VERBS:
+        return None
+    children = list(tok.children)
+    as_mark = any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in children)
+    it_object = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+    subject = next((c for c in children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if (
+        not (as_mark and it_object)
+        or subject is None
+        or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+    ):
+        return None
+    return tok, f"{tok.text} it", subject
 
 
 _WORDS_NOUNS = {"word", "remark", "line"}

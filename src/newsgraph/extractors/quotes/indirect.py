@@ -217,6 +217,21 @@ def _after_story_label(first: int, last: int, doc: Doc) -> int:
     return weak if weak > 0 else body
 
 
+def _before_story_label(first: int, last: int, doc: Doc) -> int:
+    """``last``, or the word before another story's page label that a missing line break
+    glued after the words ('... facing starvation and famine READ MORE: Military wins ...'):
+    a label in capitals right before a colon ends them."""
+    lex = cue_lexicon()
+    for colon in (t for t in doc[first + 2 : last + 2] if t.text == ":"):
+        for size in (2, 1):
+            label = doc[colon.i - size : colon.i]
+            words = [t.text for t in label]
+            capitals = all(w.isupper() for w in words)
+            if label.start > first and capitals and lex.is_story_label(words):
+                return label.start - 1
+    return last
+
+
 def _to_the_end(opener: Token, last: int) -> bool:
     """Whether the quotation ``opener`` opens runs to the end of the words."""
     mark = next((t for t in opener.doc[opener.i + 1 : last + 1] if t.is_quote), None)
@@ -370,9 +385,11 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     if _heading_between(subject, tok):
         return None
     first = _after_addressee(tok, min(c.left_edge.i for c in clauses))
+    first = _conjoined_words_before(tok, subject, clauses[0], first)
     first = _object_as_subject(tok, clauses[0], first)
     first = _after_time_of_saying(tok, clauses[0], first)
     last = _before_semicolon(first, max(c.right_edge.i for c in clauses), tok)
+    last = _before_story_label(first, last, tok.doc)
     last = _before_next_cue(first, last, lex, tok.doc)
     last = _before_aside(first, last, subject)
     last = _before_second_act(clauses[-1], tok, last)
@@ -561,12 +578,53 @@ def _complement(verb: Token) -> list[Token]:
     for n, clause in enumerate(clauses):
         between = doc[clause.right_edge.i + 1 : verb.i]
         if clause.i > verb.i:
-            return [clause]
+            return [clause, *_split_predicate(clause, clauses[n + 1 :])]
         if not any(t.text in _CLAUSE_BREAKS for t in between):
             # 'A wants X, otherwise Y may be lost, the analyst said': every clause before
             # the cue is reported, not only the first
             return [c for c in clauses[n:] if c.i < verb.i]
     return []
+
+
+def _split_predicate(clause: Token, later: list[Token]) -> list[Token]:
+    """The next complement when the parser split one clause in two at a comma: a finite
+    verb with no subject of its own right after ', ' that ends the first clause is that
+    clause's predicate ('said he is curious as to how a plan, commissioned to examine X,
+    somehow seems to be ...': 'seems' belongs to 'a plan')."""
+    if not later:
+        return []
+    doc = clause.doc
+    nxt, end = later[0], clause.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or nxt.left_edge.i != end + 2:
+        return []
+    if nxt.tag_ not in ("VBZ", "VBD", "VBP") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children
+    ):
+        return []
+    return [nxt]
+
+
+def _conjoined_words_before(cue: Token, subject: Token, clause: Token, first: int) -> int:
+    """``first``, or where the sentence starts when the cue ends it and the parser joined
+    the cue to the first of two joined clauses it reports: 'Half of the flour is milled
+    here, and the rest comes from England, Mr Waugh said' reports both ('said' hangs on
+    'milled' as its conjunct, 'comes' alone as its complement)."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= first or head.pos_ not in ("VERB", "AUX"):
+        return first
+    doc = cue.doc
+    if not clause.right_edge.i < subject.left_edge.i <= subject.i < cue.i:
+        return first  # the words come before the speaker and the cue
+    if not all(t.is_punct for t in doc[cue.i + 1 : cue.sent.end]):
+        return first  # the cue closes the sentence
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return first
+    if not any(c.dep_ == "cc" and head.i < c.i < first for c in head.children):
+        return first
+    start = head.left_edge.i
+    if start != cue.sent.start or any(t.is_quote or t.text == ":" for t in doc[start:first]):
+        return first
+    return start
 
 
 def _object_as_subject(cue: Token, clause: Token, first: int) -> int:
@@ -880,9 +938,23 @@ def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     claims', 'complained of bureaucratic obstacles', 'signalled a new approach'): what was
     announced or judged, not the words, unless it quotes words ('welcomed the "clear
     mandate"') or holds a verb of its own ('announced plans that would cut ...')."""
-    if verb.lemma_.lower() not in lex.handling_verbs or obj.pos_ in ("VERB", "AUX"):
+    if obj.pos_ in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() == "confirm" and _names_a_person(obj):
+        return True  # 'the Senate confirmed the president's pick, Betsy DeVos': a vote
+    if verb.lemma_.lower() not in lex.handling_verbs:
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in obj.subtree)
+
+
+def _names_a_person(obj: Token) -> bool:
+    """A noun object that is a person by name, itself or in apposition ('confirmed Jane
+    Doe', 'confirmed the president's pick, Jane Doe'), with no verb of its own."""
+    if any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+        return False
+    if obj.ent_type_ == "PERSON":
+        return True
+    return any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in obj.subtree)
 
 
 def _wh_topic(about: Token, lex: CueLexicon) -> bool:
@@ -1070,6 +1142,8 @@ def _speaker_line(tok: Token, lex: CueLexicon) -> Candidate | None:
     words = {t.lower_.replace("\u2019", "'") for t in prefix}
     if words & lex.line_labels or not _looks_like_name(prefix):
         return None
+    if prefix[0].is_quote and not any(t.is_quote for t in prefix[1:]):
+        return None  # '"Kong: Skull Island" fell to second': a colon inside a quoted title
     rest = doc.char_span(tok.idx, paragraph_end(doc_text(doc), tok.idx), alignment_mode="contract")
     span = _content_span(tok.i + 1, rest.end - 1, doc) if rest is not None else None
     if span is None or len(doc_text(doc)[span[0] : span[1]].split()) < _MIN_LINE_WORDS:

@@ -109,6 +109,8 @@ class CueLexicon:
     topic_verbs: frozenset[str]
     taking_verbs: frozenset[str]
     claimed_things: frozenset[str]
+    deciding_verbs: frozenset[str]
+    knowing_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -193,6 +195,8 @@ def cue_lexicon() -> CueLexicon:
         topic_verbs=frozenset(raw["topic_verbs"]),
         taking_verbs=frozenset(raw["taking_verbs"]),
         claimed_things=frozenset(raw["claimed_things"]),
+        deciding_verbs=frozenset(raw["deciding_verbs"]),
+        knowing_verbs=frozenset(raw["knowing_verbs"]),
     )
 
 

@@ -770,6 +770,8 @@ _STAND_INS = {
     "spokesperson",
     "spokeswoman",
 }
+# a publication's own pieces: 'in' the publication names their author
+_OWN_VOICE = {"editorial"}
 _AUTHOR_SENTENCES = 8  # how far back a definite document's first mention is looked for
 
 
@@ -796,6 +798,10 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
         elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             # not 'From a power vacuum ... to ..., the report accentuates'
+        elif child.dep_ == "prep" and child.lower_ == "in" and noun.lemma_.lower() in _OWN_VOICE:
+            paper = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if paper is not None and paper.pos_ == "PROPN":
+                found = paper  # 'an editorial in the Daily Star': the paper's own words
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() == "attribute":
             to = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             if to is not None:  # 'a statement attributed to ministry sources': theirs
