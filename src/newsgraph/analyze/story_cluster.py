@@ -417,36 +417,15 @@ def _pair_bound(
             norm = math.sqrt(sum(x * x for x in weighted.values()))
         part = math.sqrt(sum(weighted[t] * weighted[t] for t in shared))
         lex = min(1.0, part / norm) if norm > 0 else 0.0
-    gap = min(gap_days(sketch.span, _Span(member.span)), window) / max(window, 1)
-    best = (
-        float(np.dot(sketch.vector, member.vector)),
-        lex,
-        1.0,
-        1.0,
-        gap,
-    )
-    for i, (weight, value) in enumerate(zip(weights, best, strict=True)):
-        if i in (1, 2, 3):  # shares in [0, 1] (lex at most its bound)
-            z += max(weight * value, 0.0) if i == 1 else max(weight, 0.0)
-        else:
-            z += weight * value
+    (lo, hi), (first, last) = sketch.span, member.span  # ``gap_days`` against its single
+    days = first - hi if hi < first else (lo - last if lo > last else 0)
+    gap = min(days, window) / max(window, 1)
+    exact = {"use": float(np.dot(sketch.vector, member.vector)), "gap": gap}
+    shares = {"lex": lex, "actors": 1.0, "places": 1.0}  # each at least 0, at most this
+    for name, weight in zip(FEATURES, weights, strict=True):
+        z += weight * exact[name] if name in exact else max(weight * shares[name], 0.0)
     z += BOUND_SLACK
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-@dataclass(frozen=True)
-class _Span:
-    """A member's days as ``gap_days`` reads a story's."""
-
-    span: tuple[int, int]
-
-    @property
-    def first_day(self) -> int:
-        return self.span[0]
-
-    @property
-    def last_day(self) -> int:
-        return self.span[1]
 
 
 # what ``_pair_bound`` adds to its logit for the rounding of the exact scoring's sums
