@@ -667,12 +667,9 @@ def _headlines(
 ) -> dict[int, tuple[str, str | None]]:
     """For each changed story: the titled article closest to its centroid among its
     headline so far and the articles it gained (the most typical report names it)."""
-    current = {}
     keys = [s.key for s in window.stories.values() if s.dirty and s.key > 0]
-    for key in keys:
-        row = q.story_row(conn, key)
-        if row and row["headline_article"]:
-            current[key] = row["headline_article"]
+    # one query for their headlines, not each story's whole row (its counts decoded)
+    current = q.headline_articles(conn, keys) if keys else {}
     stored = q.sketch_vectors(conn, current.values())
     chosen: dict[int, tuple[str, str | None]] = {}
     for story in window.stories.values():

@@ -385,6 +385,53 @@ def story_features(a: Story, b: Story, df: DocFreq, window: int) -> tuple[np.nda
     return np.array([use, lex, actors, places, gap], dtype=np.float64), not common
 
 
+def _pair_bound(
+    model: Model,
+    sketch: Sketch,
+    member: Sketch,
+    weighted: dict[str, float] | None,
+    window: int,
+) -> float:
+    """An upper bound of ``model``'s probability for the article and one member taken
+    alone (``features`` against a story of that member), without the member's word norm:
+    ``use`` and ``gap`` as they are, ``actors`` and ``places`` at their best (1, or 0
+    for a negative weight), and ``lex`` at most ``sqrt(sum of the article's squared
+    weights over the words both have) / the article's norm`` (Cauchy-Schwarz: the dot
+    product over the shared words is at most the article's part of it times the whole
+    member's norm). Rounding is allowed for (``BOUND_SLACK``). 1.0 (no bound) when the
+    article's weights are not given."""
+    if weighted is None:
+        return 1.0
+    lang = sketch.language or "?"
+    same = bool(sketch.terms) and bool(member.terms) and (member.language or "?") == lang
+    cross = not same
+    if cross and model.cross_weights is not None and model.cross_bias is not None:
+        weights, z = model.cross_weights, model.cross_bias
+    else:
+        weights, z = model.weights, model.bias
+    lex = 0.0
+    if same:
+        shared = [t for t in member.terms if member.terms[t] > 0 and t in weighted]
+        norm = weighted.norm if isinstance(weighted, ArticleWeights) else None
+        if norm is None:
+            norm = math.sqrt(sum(x * x for x in weighted.values()))
+        part = math.sqrt(sum(weighted[t] * weighted[t] for t in shared))
+        lex = min(1.0, part / norm) if norm > 0 else 0.0
+    (lo, hi), (first, last) = sketch.span, member.span  # ``gap_days`` against its single
+    days = first - hi if hi < first else (lo - last if lo > last else 0)
+    gap = min(days, window) / max(window, 1)
+    exact = {"use": float(np.dot(sketch.vector, member.vector)), "gap": gap}
+    shares = {"lex": lex, "actors": 1.0, "places": 1.0}  # each at least 0, at most this
+    for name, weight in zip(FEATURES, weights, strict=True):
+        z += weight * exact[name] if name in exact else max(weight * shares[name], 0.0)
+    z += BOUND_SLACK
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+# what ``_pair_bound`` adds to its logit for the rounding of the exact scoring's sums
+BOUND_SLACK = 1e-6
+
+
 class CentroidIndex:
     """The window's stories' vector sums as one matrix, with their sizes and day spans,
     kept up to date as stories open, grow and merge: the first pass of an assignment
@@ -758,7 +805,8 @@ class Assigner:
             for story in candidates:
                 f = features(sketch, story, w.df, m.window_days, weighted)
                 p = m.probability(f, not lexical_possible(sketch, story))
-                scored.append((max(p, self._closest_member(sketch, story, weighted)), story))
+                floor = max(p, m.threshold)
+                scored.append((max(p, self._closest_member(sketch, story, weighted, floor)), story))
         scored.sort(key=lambda ps: (-ps[0], -ps[1].size, ps[1].key))
         if not scored or scored[0][0] < m.threshold:
             day = (sketch.span[0] + sketch.span[1]) // 2
@@ -774,7 +822,11 @@ class Assigner:
         return Decision(sketch.id, best.key, best_p, merged)
 
     def _closest_member(
-        self, sketch: Sketch, story: Story, weighted: dict[str, float] | None = None
+        self,
+        sketch: Sketch,
+        story: Story,
+        weighted: dict[str, float] | None = None,
+        floor: float = 0.0,
     ) -> float:
         """The best probability of the article with one of the story's members taken
         alone (the ``MEMBER_K`` closest by sentence vector are scored as pairs); 0 for a
@@ -784,7 +836,16 @@ class Assigner:
         average, or as one of them (the pair model's own question). Average alone made
         the result depend on the order: two reports of one event joined when the second
         came while the first was alone, and missed each other when the first had taken
-        an unrelated report in the meantime (docs/quality.md, "Stories")."""
+        an unrelated report in the meantime (docs/quality.md, "Stories").
+
+        ``floor``: what the member must reach to change anything (the story's own
+        probability, or the threshold when that is lower). A member whose probability
+        cannot reach it (``_pair_bound``: its sentence cosine and day gap with the
+        article, the shares of its actors and places at most 1, and at most the share
+        of the article's word weight its words hold for the lexical cosine) is not
+        scored; the result is then below ``floor`` as it would have been (exact at or
+        above it), so no decision changes. Most of a member's scoring was its word
+        norm, computed again for each article (the document counts move)."""
         members = story.sketches
         if story.size < 2 or not members:
             return 0.0
@@ -794,6 +855,8 @@ class Assigner:
         w, m = self.window, self.model
         best = 0.0
         for member in members:
+            if _pair_bound(m, sketch, member, weighted, m.window_days) < max(floor, best):
+                continue
             one = w.single(member)
             one.norms.clear()  # the document frequencies have moved since it was cached
             f = features(sketch, one, w.df, m.window_days, weighted)

@@ -302,6 +302,19 @@ def member_sketches(
     return found
 
 
+def headline_articles(conn: Connection, story_ids: Iterable[int]) -> dict[int, str]:
+    """The headline article of each of ``story_ids`` that has one (not the whole rows:
+    their word, actor and place counts are large and not needed here)."""
+    s = stories
+    found: dict[int, str] = {}
+    for chunk in chunked(sorted(set(story_ids)), 500):
+        stmt = select(s.c.id, s.c.headline_article).where(
+            s.c.id.in_(chunk), s.c.headline_article.is_not(None)
+        )
+        found.update((int(k), str(v)) for k, v in conn.execute(stmt) if v)
+    return found
+
+
 def titles(conn: Connection, article_ids: Iterable[str]) -> dict[str, str | None]:
     a = schema.articles
     found: dict[str, str | None] = {}
