@@ -619,6 +619,10 @@ def ingest_into(
             {"sql": sql, "count": int(count), "ms": round(ms, 1)} for sql, (count, ms) in top
         ]
         out["statements_ms"] = round(sum(ms for _, ms in spent.values()), 1)
+        # the article inserts run, whether or not they are among the 20 slowest
+        out["article_inserts"] = int(
+            sum(c for sql, (c, _) in spent.items() if sql.startswith("INSERT INTO articles "))
+        )
     return out
 
 

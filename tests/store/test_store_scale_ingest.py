@@ -59,8 +59,10 @@ def test_ingest_into_leaves_the_store_as_it_was(source: str, db_url: str) -> Non
         assert len(run["cpu_batches"]) == len(run["batches"])
         assert all(c > 0 for c in run["cpu_batches"]) and run["cpu_median"] > 0
     assert out["cpu_ms_per_article_median"] > 0
-    inserts = [s for s in out["statements"] if s["sql"].startswith("INSERT INTO articles ")]
-    assert inserts and inserts[0]["count"] == 6  # every batch wrote its articles
+    assert 0 < len(out["statements"]) <= 20 and out["statements_ms"] > 0
+    # every batch wrote its articles (counted over every statement: which ones are the
+    # 20 slowest depends on the machine's load)
+    assert out["article_inserts"] == 6
     with Database.open(db_url) as store:
         assert rows(store) == counted
         assert snapshot(store) == kept
