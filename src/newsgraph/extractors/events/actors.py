@@ -157,6 +157,8 @@ def event_actor(
     code = code_phrase(actor_phrase(text))  # not the backer of 'US-backed forces'
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
+    if code is None and _unknown_place(entity, kind, start, end, layer.text):
+        return None  # 'seized the town of Deir Kamal', 'the Wadi Sirr district': a place
     if _owned_by_pronoun(entity, start, end, layer.text):
         return None  # 'its Western allies': the allies are not whoever 'its' is
     if _based_in(entity, start, end, layer.text):
@@ -202,6 +204,13 @@ def event_actor(
         known_country = kb.countries.get(capital)
         label = known_country.name if known_country else name
         return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
+    if kind == "ORG" and _one_member(text) and not _heads(entity, start, end, layer.text):
+        # 'The European Parliament member', 'the Brexit secretary': one person of the body
+        # (or of the matter) the name modifies, not the body; CAMEO codes them as it
+        home = country or (code.country if code is not None else None)
+        role = sector or (code.sector if code is not None else None) or sector_of(text.split()[-1])
+        full = code.code if code is not None and code.country == home else _join(home, role)
+        return EventActor(None, _role_name(text), home, role, full)
     organisation = code is not None and code.name != text  # the phrase names an org
     last = text.split()[-1]
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None
@@ -272,6 +281,46 @@ def _owned_body(text: str) -> bool:
     return (
         len(words) >= 2 and bool(re.search(r"['’]s?$", words[-2])) and words[-1].lower() in BODIES
     )
+
+
+# nouns a place name before or after them makes a place ('the X district', 'the town of X')
+PLACE_HEADS = frozenset(
+    {"district", "town", "village", "city", "province", "governorate", "region", "suburb",
+     "neighbourhood", "neighborhood", "area", "municipality", "county", "camp"}
+)  # fmt: skip
+
+
+def _unknown_place(entity: Any, kind: str, start: int, end: int, text: str) -> bool:
+    """A place the KB does not know, which names no side: a place name heading the
+    phrase ('Deir Kamal' tagged GPE) or any name the text calls a place ('the town of
+    Wadi Sirr', 'the Wadi Sirr district', whatever type the tagger gives it)."""
+    if entity is None or not str(entity.id).startswith("local:") or entity.country:
+        return False
+    words = re.findall(r"[\w'-]+", text[start:end].lower())
+    if words and words[-1] in PLACE_HEADS:
+        return True  # 'the Wadi Sirr district'
+    before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())
+    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_HEADS:
+        return True  # 'the town of Wadi Sirr'
+    return kind == "GPE" and _heads(entity, start, end, text)
+
+
+def _one_member(text: str) -> bool:
+    """A phrase ending on a singular noun for one person ('member', 'secretary', 'MP'),
+    after an article or a name ('The European Parliament member'; not 'Red Cross
+    officials', whom CAMEO and a reader take for the body)."""
+    words = text.split()
+    if len(words) < 2 or not words[-1].isalpha():
+        return False
+    last = words[-1].lower()
+    if last in person_nouns():
+        return True
+    return agent_sector(last) is not None and not last.endswith("s") and last not in BODIES
+
+
+def _role_name(text: str) -> str:
+    """The role's words without a leading article ('European Parliament member')."""
+    return re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
 def _person_word(word: str) -> bool:

@@ -67,6 +67,10 @@ def subject_of(token: Token) -> list[Token]:
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if hops == 0 and undergone(verb) is not None:
         return []
+    held = _to_blame(verb)
+    if held is not None:  # 'claims the Kremlin is to blame': the claimant blames it
+        said = held.head if held.dep_ == "ccomp" and held.head.i != held.i else None
+        return _verb_subject(said, hops + 1) if said is not None and said.pos_ == "VERB" else []
     # 'were trained to fight ISIL by the YPG': a 'by' the parser hung on an active
     # infinitive belongs to the passive it completes
     misplaced = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children)
@@ -520,6 +524,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return [t for c in token.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    held = _to_blame(token)
+    if held is not None:  # 'the Kremlin is to blame for the attack': the Kremlin
+        return [t for c in held.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if token.lemma_.lower() == "blame":
         found = _blamed_on(token)
         if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
@@ -537,6 +544,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         ]
         found = actor_tokens([g for g in held if is_actor(g)])
         if found:
+            return found
+        found = actor_tokens(land_of(token))
+        if found:  # 'seized large chunks of Iraq and Syria': the countries
             return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     undergoes = _passive_complement(token)
@@ -577,8 +587,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
         preps = tuple(p for p in preps if p != "at")
+    found = _prep_targets(token, preps)
+    if lemma in STATIONING:  # 'deployed troops to Sidi Omar': no one is deployed to a person
+        found = [g for g in found if g.ent_type_ != "PERSON"]
     return (
-        _prep_targets(token, preps)
+        found
         or _ties_probed(token)
         or _partners(token)
         or _allowed(token)
@@ -640,6 +653,15 @@ def _ties_probed(token: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _to_blame(verb: Token) -> Token | None:
+    """'X is to blame', 'X was partly to blame': a predicate blame whose subject is the
+    one blamed, not the one blaming; the 'be' it hangs on, or None."""
+    head = verb.head
+    if verb.lemma_.lower() != "blame" or verb.dep_ != "xcomp" or not infinitive(verb):
+        return None
+    return head if head.lemma_ == "be" and head.i != verb.i else None
 
 
 def _blamed_on(verb: Token) -> list[Token]:
@@ -965,6 +987,26 @@ def military(token: Token, *, by_compound: bool = True) -> bool:
 STATIONING = frozenset({"deploy", "redeploy", "station"})
 # verbs of taking a place or a thing from whoever held it
 TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "grab", "snatch"})
+# nouns for a part of a land ('chunks of Iraq', 'parts of Libya')
+LAND_PARTS = frozenset(
+    {"chunk", "part", "swath", "swathe", "area", "territory", "portion", "half", "stretch",
+     "section", "piece", "much", "most", "region", "tract"}
+)  # fmt: skip
+
+
+def land_of(verb: Token) -> list[Token]:
+    """'seized large chunks of Iraq and Syria', 'captured parts of Libya': the lands a
+    part of which is taken (places, countries), or none."""
+    out: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in LAND_PARTS:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [g for g in _pobjs(prep) if g.ent_type_ in PLACE_ENTITIES]
+    return out
+
+
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
 FORCES = frozenset(
     {
