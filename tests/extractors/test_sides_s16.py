@@ -173,3 +173,44 @@ def test_part_of_a_thing_seized_is_no_land(extract):
     event = trigger(extract("Police seized parts of the shipment in Spain."), "seized")
     assert event.target == ()
     assert event.cameo == "1711"
+
+
+# -- 7. from dev draw 9984 -------------------------------------------------------------------
+
+
+def test_an_appeal_to_ones_own_supporters_targets_them(extract):
+    text = "Throughout the campaign, Bernie Sanders urged his supporters to fear the future."
+    event = trigger(extract(text), "urged")
+    assert names(event.target) == ["his supporters"]
+    # control: an appeal to another keeps that other
+    event = trigger(extract("Bernie Sanders urged Mexico to stop the caravans."), "urged")
+    assert countries(event.target) == ["MEX"]
+
+
+def test_a_chapter_or_wing_of_a_body_is_the_body(extract):
+    text = "The Ohio chapter of the Sierra Club slammed the White House for the cuts."
+    event = trigger(extract(text), "slammed")
+    assert names(event.source) == ["Sierra Club"]
+    text = "The armed wing of Hamas attacked Israeli soldiers."
+    event = trigger(extract(text), "attacked")
+    assert countries(event.source) == ["PSE"]
+
+
+def test_a_pledge_in_a_call_is_made_to_the_caller(extract):
+    text = "In March, Trump reaffirmed Washington's long-standing policy in a call with Xi."
+    event = trigger(extract(text), "reaffirmed")
+    assert countries(event.target) == ["CHN"]
+    # control: a criticism of another's policy in a call still targets the policy's owner
+    event = trigger(
+        extract("Merkel criticised Russia's policy in a call with Trump."), "criticised"
+    )
+    assert countries(event.target) == ["RUS"]
+
+
+def test_a_defied_government_order_targets_the_government(extract):
+    text = "Kenya's nurses have said they will defy a government order to resume work."
+    event = trigger(extract(text), "defy")
+    assert names(event.target) == ["government"]
+    # control: 'a press request' names no issuing body
+    event = trigger(extract("Trump rejected a press request."), "rejected")
+    assert event.target == ()

@@ -29,6 +29,8 @@ from newsgraph.resources import load_json
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
 AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 POLITIES = frozenset({"republic", "kingdom", "state", "emirate", "federation", "principality"})
+# parts of a body, which the body after 'of' names ('the Virginia chapter of the Sierra Club')
+ORG_PARTS = frozenset({"chapter", "branch", "wing", "affiliate", "arm", "division"})
 
 
 NEVER_ACTORS = frozenset(
@@ -458,7 +460,7 @@ def _place_of_agent(noun: Token) -> Token | None:
     coalition', 'the republic of Slovenia': the place or body after an agent noun, which
     gives the agent its country or sector (the last token of that phrase)."""
     lemma = noun.lemma_.lower()
-    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES
+    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES or lemma in ORG_PARTS
     if not agentive and not _agent(noun.lower_):
         return None
     for child in noun.rights:

@@ -1341,6 +1341,14 @@ def _owner(noun: Token) -> list[Token]:
             found = actor_tokens(named)
             if found:
                 return found
+    if noun.lemma_.lower() in DECISIONS:
+        issuers = [
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ISSUERS
+        ]
+        if issuers:  # 'defy a government order', 'a court ruling': the issuer's
+            return issuers[:1]
     meeting = noun.lemma_.lower() in MEETINGS
     return [
         c
@@ -1352,6 +1360,17 @@ def _owner(noun: Token) -> list[Token]:
         # 'the Shah Noorani shrine', 'the Al-Nuri mosque': a name of the building itself
         and not (noun.lemma_.lower() in BUILDINGS and c.ent_type_ in ("ORG", "PERSON"))
     ][:1]
+
+
+# what a body issues, and the bodies named by a common noun before it ('a government order')
+DECISIONS = frozenset(
+    {"order", "ruling", "decree", "ban", "decision", "directive", "ultimatum", "demand",
+     "request", "verdict", "injunction"}
+)  # fmt: skip
+ISSUERS = frozenset(
+    {"government", "court", "administration", "ministry", "police", "army", "military",
+     "parliament", "cabinet", "regime", "council", "junta", "presidency"}
+)  # fmt: skip
 
 
 # buildings and sites whose name stands before them

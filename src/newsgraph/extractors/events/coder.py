@@ -327,11 +327,11 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
                 targets = targets or _other(inner.sources, sources)
             elif not asked:
                 targets = targets or inner.targets or _other(inner.sources, sources)
-        ordered = _own_people_ordered(token, complement) if frame == "demand" else []
-        if ordered and not _ordered_coercion(token, code):
-            targets = ordered
     if code == "-":
         return None
+    ordered = _own_people_ordered(token) if frame in ("demand", "appeal") else []
+    if ordered and not _ordered_coercion(token, code):
+        targets = ordered
     if code == "161" and token.lemma_.lower() == "recall":
         sources, targets = _recalled(token, sources, targets)
     if frame == "reject" and complement is None and not targets:
@@ -367,6 +367,10 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if not targets and token.pos_ == "VERB":
         # 'agreed to enter talks during a series of telephone calls with Mrs May': May
         targets = _occasion_partners(token)
+    elif code.startswith("03") and token.pos_ == "VERB" and all(t.dep_ == "poss" for t in targets):
+        # "reaffirmed Washington's policy in a call with Xi": a pledge of one's own
+        # side's policy is made to the partner of the call, not to the policy's owner
+        targets = _occasion_partners(token) or targets
     if not targets and code.startswith(("02", "10")):
         targets = _for_clause_subject(token)  # 'pushed for Moscow to be punished'
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
@@ -480,13 +484,14 @@ def _met_on_visit(verb: Token) -> list[Token]:
     return found
 
 
-def _own_people_ordered(verb: Token, complement: Token) -> list[Token]:
-    """'Corbyn ordered his MPs to support the government's bill': whom a demand is made
-    to, when they are the source's own ('his MPs', 'its soldiers') and the infinitive
+def _own_people_ordered(verb: Token) -> list[Token]:
+    """'Corbyn ordered his MPs to support the government's bill', 'urged his supporters
+    to worry about terror': whom a demand or an appeal is made to, when they are the source's own ('his MPs', 'its soldiers') and the infinitive
     says what they are to do, is its target, not the infinitive's object (the object
     filter drops a pronoun-owned object as the source's means)."""
     ordered = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(ordered) != 1 or complement.dep_ != "xcomp" or complement.head.i != verb.i:
+    told = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    if len(ordered) != 1 or not told:
         return []
     obj = ordered[0]
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
