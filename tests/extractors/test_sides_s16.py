@@ -214,3 +214,15 @@ def test_a_defied_government_order_targets_the_government(extract):
     # control: 'a press request' names no issuing body
     event = trigger(extract("Trump rejected a press request."), "rejected")
     assert event.target == ()
+
+
+def test_whom_a_place_was_held_by_is_the_target_of_its_taking(extract):
+    text = "Tadmur, once held by ISIS and retaken by the Syrian government, is important."
+    event = trigger(extract(text), "retaken")
+    assert [a.code for a in event.target] == ["IMGMUSISI"]
+    text = "Iraqi troops seized the town, which had been held by ISIL since 2014."
+    event = trigger(extract(text), "seized")
+    assert [a.code for a in event.target] == ["IMGMUSISI"]
+    # control: a town held by no one named has no target
+    event = trigger(extract("Iraqi troops seized the town in 2014."), "seized")
+    assert event.target == ()

@@ -548,6 +548,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         found = actor_tokens(land_of(token))
         if found:  # 'seized large chunks of Iraq and Syria': the countries
             return found
+        found = actor_tokens([g for g in held_by(token) if is_actor(g)])
+        if found:  # 'Palmyra, once held by ISIS and retaken by the army': ISIS
+            return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     undergoes = _passive_complement(token)
     for child in token.children:
@@ -992,6 +995,30 @@ LAND_PARTS = frozenset(
     {"chunk", "part", "swath", "swathe", "area", "territory", "portion", "half", "stretch",
      "section", "piece", "much", "most", "region", "tract"}
 )  # fmt: skip
+
+
+HOLDING = frozenset({"hold", "control", "occupy"})
+
+
+def held_by(verb: Token) -> list[Token]:
+    """Who held what was taken, when the clause says it: 'Palmyra, once held by ISIS and
+    retaken by the army', 'retook the ISIS-held city', 'recaptured the town, which had
+    been held by ISIS'."""
+    holders: list[Token] = []
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in HOLDING:
+        holders.append(verb.head)
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for thing in taken:
+        holders += [
+            c for c in thing.children
+            if c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in HOLDING
+        ]  # fmt: skip
+    out: list[Token] = []
+    for held in holders:
+        out += [g for c in held.children if c.dep_ == "agent" for g in _pobjs(c)]
+        if held.dep_ == "amod":  # 'the ISIS-held city'
+            out += [c for c in held.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    return out
 
 
 def land_of(verb: Token) -> list[Token]:
