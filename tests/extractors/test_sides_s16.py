@@ -226,3 +226,33 @@ def test_whom_a_place_was_held_by_is_the_target_of_its_taking(extract):
     # control: a town held by no one named has no target
     event = trigger(extract("Iraqi troops seized the town in 2014."), "seized")
     assert event.target == ()
+
+
+# -- 8. from dev draw 9985 -------------------------------------------------------------------
+
+
+def test_a_quantified_object_is_its_owners(extract):
+    text = "Merkel has unequivocally denounced many of Putin's policy proposals."
+    event = trigger(extract(text), "denounced")
+    assert countries(event.target) == ["RUS"]
+    # control: 'some of the protesters' are the protesters themselves
+    event = trigger(extract("Police arrested some of the protesters in Cairo."), "arrested")
+    assert [a.sector for a in event.target] == ["OPP"]
+
+
+def test_a_strike_named_through_its_weapon_is_its_owners(extract):
+    text = "Two Taliban commanders were killed in an apparent US drone strike in the east."
+    event = trigger(extract(text), "killed")
+    assert countries(event.source) == ["USA"]
+    # control: a strike no one is named for has no source
+    event = trigger(extract("Two Taliban commanders were killed in a drone strike."), "killed")
+    assert event.source == ()
+
+
+def test_a_piece_of_a_hyphenated_name_is_no_one(extract):
+    text = "Trump returned to Mar-a-Vista to have dinner with the banker."
+    events = extract(text)
+    assert all("Mar" not in " ".join(names(e.target)) for e in events)
+    # control: a whole name after the hyphen's words is kept
+    event = trigger(extract("Trump met Abe at Mar-a-Vista."), "met")
+    assert countries(event.target) == ["JPN"]

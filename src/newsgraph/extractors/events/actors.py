@@ -157,8 +157,10 @@ def event_actor(
     code = code_phrase(actor_phrase(text))  # not the backer of 'US-backed forces'
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
-    if code is None and _unknown_place(entity, kind, start, end, layer.text):
+    if code is None and _unknown_place(entity, start, end, layer.text):
         return None  # 'seized the town of Deir Kamal', 'the Wadi Sirr district': a place
+    if _cut_name(entity, start, end, layer.text):
+        return None  # 'returned to Mar-a-Lago' tagged a person 'Mar': a piece of a name
     if _owned_by_pronoun(entity, start, end, layer.text):
         return None  # 'its Western allies': the allies are not whoever 'its' is
     if _based_in(entity, start, end, layer.text):
@@ -290,19 +292,32 @@ PLACE_HEADS = frozenset(
 )  # fmt: skip
 
 
-def _unknown_place(entity: Any, kind: str, start: int, end: int, text: str) -> bool:
-    """A place the KB does not know, which names no side: a place name heading the
-    phrase ('Deir Kamal' tagged GPE) or any name the text calls a place ('the town of
-    Wadi Sirr', 'the Wadi Sirr district', whatever type the tagger gives it)."""
+def _unknown_place(entity: Any, start: int, end: int, text: str) -> bool:
+    """A place the KB does not know, which names no side: a name the text calls a
+    place ('the town of Wadi Sirr', 'the Wadi Sirr district', whatever type the tagger
+    gives it)."""
     if entity is None or not str(entity.id).startswith("local:") or entity.country:
         return False
     words = re.findall(r"[\w'-]+", text[start:end].lower())
-    if words and words[-1] in PLACE_HEADS:
+    after = re.findall(r"[\w'-]+", text[end : end + 20].lower())[:1]
+    if (words and words[-1] in PLACE_HEADS) or (after and after[0] in PLACE_HEADS):
         return True  # 'the Wadi Sirr district'
     before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())
-    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_HEADS:
-        return True  # 'the town of Wadi Sirr'
-    return kind == "GPE" and _heads(entity, start, end, text)
+    # 'the town of Wadi Sirr'; a bare name tagged a place may stand for a body ('Westminster')
+    return before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_HEADS
+
+
+# a name joined by hyphens and small words ('Mar-a-Lago', 'Stratford-upon-Avon')
+_JOINED_ON = re.compile(r"-[a-z]+-[A-Z]")
+
+
+def _cut_name(entity: Any, start: int, end: int, text: str) -> bool:
+    """Every mention of the entity in the phrase is the first piece of a longer name
+    joined by hyphens ('Mar' of 'Mar-a-Lago'): the tagger cut the name."""
+    if entity is None:
+        return False
+    inside = [m for m in entity.mentions if start <= m.start and m.end <= end]
+    return bool(inside) and all(_JOINED_ON.match(text, m.end) for m in inside)
 
 
 def _one_member(text: str) -> bool:

@@ -316,6 +316,11 @@ def _attacker(verb: Token) -> list[Token]:
             found = actor_tokens([o for a in attacks for o in _owner(a)])
             if found:
                 return found
+            # 'killed in an apparent US drone strike': the name hangs on 'drone'
+            weapons = [c for a in attacks for c in a.children if c.dep_ == "compound"]
+            found = actor_tokens([o for w in weapons for o in _owner(w)])
+            if found:
+                return found
     return []
 
 
@@ -1273,8 +1278,10 @@ def _partners(token: Token) -> list[Token]:
 def _object_owner(verb: Token) -> list[Token]:
     """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
     Council resolution': the object's owner (never the verb's own subject)."""
-    for child in verb.children:
-        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
+    for child in [_counted(c) for c in verb.children]:
+        if child.dep_ not in ("dobj", "pobj") or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if is_actor(child):
             continue
         if _own_object(child):
             continue  # 'deployed Iskander missiles': a make of weapon, the deployer's own
@@ -1287,6 +1294,19 @@ def _object_owner(verb: Token) -> list[Token]:
 
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")
+# words for how many of a thing ('many of Trump's proposals')
+QUANTIFIERS = frozenset({"many", "some", "all", "most", "several", "much", "few", "each", "any"})
+
+
+def _counted(obj: Token) -> Token:
+    """'denounced many of Trump's policy proposals': the proposals, what the quantifier
+    counts; any other object as it is (not 'some of the protesters', an actor itself)."""
+    if obj.dep_ != "dobj" or obj.lower_ not in QUANTIFIERS:
+        return obj
+    things = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+    return things[0] if len(things) == 1 else obj
+
+
 REPORTING = frozenset(tables.lexicon()["reporting_verbs"])
 
 
