@@ -67,9 +67,9 @@ def subject_of(token: Token) -> list[Token]:
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if hops == 0 and undergone(verb) is not None:
         return []
-    held = _to_blame(verb)
-    if held is not None:  # 'claims the Kremlin is to blame': the claimant blames it
-        said = held.head if held.dep_ == "ccomp" and held.head.i != held.i else None
+    to_be = _to_blame(verb)
+    if to_be is not None:  # 'claims the Kremlin is to blame': the claimant blames it
+        said = to_be.head if to_be.dep_ == "ccomp" and to_be.head.i != to_be.i else None
         return _verb_subject(said, hops + 1) if said is not None and said.pos_ == "VERB" else []
     # 'were trained to fight ISIL by the YPG': a 'by' the parser hung on an active
     # infinitive belongs to the passive it completes
@@ -529,9 +529,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return [t for c in token.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
-    held = _to_blame(token)
-    if held is not None:  # 'the Kremlin is to blame for the attack': the Kremlin
-        return [t for c in held.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    to_be = _to_blame(token)
+    if to_be is not None:  # 'the Kremlin is to blame for the attack': the Kremlin
+        return [t for c in to_be.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if token.lemma_.lower() == "blame":
         found = _blamed_on(token)
         if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
