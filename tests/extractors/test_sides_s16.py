@@ -256,3 +256,10 @@ def test_a_piece_of_a_hyphenated_name_is_no_one(extract):
     # control: a whole name after the hyphen's words is kept
     event = trigger(extract("Trump met Abe at Mar-a-Vista."), "met")
     assert countries(event.target) == ["JPN"]
+
+
+def test_a_body_named_before_a_group_word_stays_the_body(extract):
+    # control (gsr_dev): 'movement' is a body, not one person of it
+    text = "The radical Islamic Jihad movement rejected an invitation from Egypt."
+    event = trigger(extract(text), "rejected")
+    assert names(event.source) == ["Islamic Jihad"]

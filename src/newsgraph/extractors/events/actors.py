@@ -320,17 +320,24 @@ def _cut_name(entity: Any, start: int, end: int, text: str) -> bool:
     return bool(inside) and all(_JOINED_ON.match(text, m.end) for m in inside)
 
 
+# singular nouns for one person holding a role in a body ('member', 'secretary'); not
+# the bodies and groups the wider person-noun tables also hold ('movement', 'government')
+ONE_PERSON = frozenset(
+    {"member", "secretary", "minister", "official", "spokesman", "spokeswoman",
+     "spokesperson", "lawmaker", "mp", "mep", "senator", "deputy", "chairman",
+     "chairwoman", "leader", "chief", "president", "director", "adviser", "advisor", "aide",
+     "envoy", "ambassador", "representative", "general", "commander", "officer",
+     "employee", "executive", "lawyer", "candidate", "activist"}
+)  # fmt: skip
+
+
 def _one_member(text: str) -> bool:
-    """A phrase ending on a singular noun for one person ('member', 'secretary', 'MP'),
-    after an article or a name ('The European Parliament member'; not 'Red Cross
-    officials', whom CAMEO and a reader take for the body)."""
+    """A phrase ending on a singular noun for one person holding a role ('member',
+    'secretary', 'MP') after a name ('The European Parliament member'; not 'Red Cross
+    officials', whom CAMEO and a reader take for the body, nor 'the Islamic Jihad
+    movement', a body)."""
     words = text.split()
-    if len(words) < 2 or not words[-1].isalpha():
-        return False
-    last = words[-1].lower()
-    if last in person_nouns():
-        return True
-    return agent_sector(last) is not None and not last.endswith("s") and last not in BODIES
+    return len(words) >= 2 and words[-1].lower() in ONE_PERSON
 
 
 def _role_name(text: str) -> str:
