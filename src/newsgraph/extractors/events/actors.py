@@ -208,11 +208,12 @@ def event_actor(
         return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
     if kind == "ORG" and _one_member(text) and not _heads(entity, start, end, layer.text):
         # 'The European Parliament member', 'the Brexit secretary': one person of the body
-        # (or of the matter) the name modifies, not the body; CAMEO codes them as it
+        # (or of the matter) the name modifies, named by the role, linked to the body as
+        # CAMEO codes them ('an SDF spokesman' stays resolved through the SDF)
         home = country or (code.country if code is not None else None)
         role = sector or (code.sector if code is not None else None) or sector_of(text.split()[-1])
         full = code.code if code is not None and code.country == home else _join(home, role)
-        return EventActor(None, _role_name(text), home, role, full)
+        return EventActor(speaker.entity, _role_name(text), home, role, full)
     organisation = code is not None and code.name != text  # the phrase names an org
     last = text.split()[-1]
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None
@@ -324,7 +325,7 @@ def _cut_name(entity: Any, start: int, end: int, text: str) -> bool:
 # the bodies and groups the wider person-noun tables also hold ('movement', 'government')
 ONE_PERSON = frozenset(
     {"member", "secretary", "minister", "official", "spokesman", "spokeswoman",
-     "spokesperson", "lawmaker", "mp", "mep", "senator", "deputy", "chairman",
+     "spokesperson", "lawmaker", "mp", "senator", "deputy", "chairman",
      "chairwoman", "leader", "chief", "president", "director", "adviser", "advisor", "aide",
      "envoy", "ambassador", "representative", "general", "commander", "officer",
      "employee", "executive", "lawyer", "candidate", "activist"}
