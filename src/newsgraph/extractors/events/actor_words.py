@@ -21,6 +21,7 @@ from newsgraph.kb.actor_codes import (
     ORG_PREFIXES,
     agent_sector,
     code_phrase,
+    place_country,
 )
 from newsgraph.records import EventActor
 from newsgraph.resources import load_json
@@ -28,6 +29,8 @@ from newsgraph.resources import load_json
 SPAN_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod"})
 AGENT_PLACE_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 POLITIES = frozenset({"republic", "kingdom", "state", "emirate", "federation", "principality"})
+# parts of a body, which the body after 'of' names ('the Virginia chapter of the Sierra Club')
+ORG_PARTS = frozenset({"chapter", "branch", "wing", "affiliate", "arm", "division"})
 
 
 NEVER_ACTORS = frozenset(
@@ -457,7 +460,7 @@ def _place_of_agent(noun: Token) -> Token | None:
     coalition', 'the republic of Slovenia': the place or body after an agent noun, which
     gives the agent its country or sector (the last token of that phrase)."""
     lemma = noun.lemma_.lower()
-    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES
+    agentive = lemma in tables.lexicon()["actor_nouns"] or lemma in POLITIES or lemma in ORG_PARTS
     if not agentive and not _agent(noun.lower_):
         return None
     for child in noun.rights:
@@ -475,7 +478,26 @@ def _place_of_agent(noun: Token) -> Token | None:
             last = pobj.right_edge
             if child.lower_ == "of" and last.i - noun.i <= 8 and _agent(pobj.lower_):
                 return last if not last.is_punct else pobj
-    return None
+    return _seat_after(noun)
+
+
+# bodies that a capital or a country right after them ('in Kyiv') says whose they are
+SEATED = frozenset({"government", "authorities", "regime", "administration", "leadership"})
+
+
+def _seat_after(noun: Token) -> Token | None:
+    """'accused the government in Kyiv of ...': 'in <place>' right after a government
+    word, which the parser hung on the verb, is still whose government it is."""
+    doc = noun.doc
+    if noun.lemma_.lower() not in SEATED or noun.i + 2 >= len(doc):
+        return None
+    prep = doc[noun.i + 1]
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.i != noun.head.i:
+        return None
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if place is None or not (place.ent_type_ == "GPE" or place_country(place.text)):
+        return None
+    return next((e[-1] for e in doc_ents(doc) if e.start <= place.i < e.end), place)
 
 
 def _capitalised_agent(token: Token) -> bool:

@@ -157,6 +157,10 @@ def event_actor(
     code = code_phrase(actor_phrase(text))  # not the backer of 'US-backed forces'
     entity = layer.entity(speaker.entity)
     kind = entity.type if entity else ""
+    if code is None and _unknown_place(entity, start, end, layer.text):
+        return None  # 'seized the town of Deir Kamal', 'the Wadi Sirr district': a place
+    if _cut_name(entity, start, end, layer.text):
+        return None  # 'returned to Mar-a-Lago' tagged a person 'Mar': a piece of a name
     if _owned_by_pronoun(entity, start, end, layer.text):
         return None  # 'its Western allies': the allies are not whoever 'its' is
     if _based_in(entity, start, end, layer.text):
@@ -202,6 +206,14 @@ def event_actor(
         known_country = kb.countries.get(capital)
         label = known_country.name if known_country else name
         return EventActor(f"country:{capital}", label, capital, "GOV", capital + "GOV")
+    if kind == "ORG" and _one_member(text) and not _heads(entity, start, end, layer.text):
+        # 'The European Parliament member', 'the Brexit secretary': one person of the body
+        # (or of the matter) the name modifies, named by the role, linked to the body as
+        # CAMEO codes them ('an SDF spokesman' stays resolved through the SDF)
+        home = country or (code.country if code is not None else None)
+        role = sector or (code.sector if code is not None else None) or sector_of(text.split()[-1])
+        full = code.code if code is not None and code.country == home else _join(home, role)
+        return EventActor(speaker.entity, _role_name(text), home, role, full)
     organisation = code is not None and code.name != text  # the phrase names an org
     last = text.split()[-1]
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None
@@ -272,6 +284,66 @@ def _owned_body(text: str) -> bool:
     return (
         len(words) >= 2 and bool(re.search(r"['’]s?$", words[-2])) and words[-1].lower() in BODIES
     )
+
+
+# nouns a place name before or after them makes a place ('the X district', 'the town of X')
+PLACE_HEADS = frozenset(
+    {"district", "town", "village", "city", "province", "governorate", "region", "suburb",
+     "neighbourhood", "neighborhood", "area", "municipality", "county", "camp"}
+)  # fmt: skip
+
+
+def _unknown_place(entity: Any, start: int, end: int, text: str) -> bool:
+    """A place the KB does not know, which names no side: a name the text calls a
+    place ('the town of Wadi Sirr', 'the Wadi Sirr district', whatever type the tagger
+    gives it)."""
+    if entity is None or not str(entity.id).startswith("local:") or entity.country:
+        return False
+    words = re.findall(r"[\w'-]+", text[start:end].lower())
+    after = re.findall(r"[\w'-]+", text[end : end + 20].lower())[:1]
+    if (words and words[-1] in PLACE_HEADS) or (after and after[0] in PLACE_HEADS):
+        return True  # 'the Wadi Sirr district'
+    before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())
+    # 'the town of Wadi Sirr'; a bare name tagged a place may stand for a body ('Westminster')
+    return before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_HEADS
+
+
+# a name joined by hyphens and small words ('Mar-a-Lago', 'Stratford-upon-Avon')
+_JOINED_ON = re.compile(r"-[a-z]+-[A-Z]")
+
+
+def _cut_name(entity: Any, start: int, end: int, text: str) -> bool:
+    """Every mention of the entity in the phrase is the first piece of a longer name
+    joined by hyphens ('Mar' of 'Mar-a-Lago'): the tagger cut the name."""
+    if entity is None:
+        return False
+    inside = [m for m in entity.mentions if start <= m.start and m.end <= end]
+    return bool(inside) and all(_JOINED_ON.match(text, m.end) for m in inside)
+
+
+# singular nouns for one person holding a role in a body ('member', 'secretary'); not
+# the bodies and groups the wider person-noun tables also hold ('movement', 'government')
+ONE_PERSON = frozenset(
+    {"member", "secretary", "minister", "official", "spokesman", "spokeswoman",
+     "spokesperson", "lawmaker", "mp", "senator", "deputy", "chairman",
+     "chairwoman", "leader", "chief", "president", "director", "adviser", "advisor", "aide",
+     "envoy", "ambassador", "representative", "general", "commander", "officer",
+     "employee", "executive", "lawyer", "candidate", "activist"}
+)  # fmt: skip
+
+
+def _one_member(text: str) -> bool:
+    """A phrase ending on a singular noun for one person holding a role ('member',
+    'secretary', 'MP') after a name ('The European Parliament member'; not 'Red Cross
+    officials', whom CAMEO and a reader take for the body, nor 'the Islamic Jihad
+    movement', a body)."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].lower() in ONE_PERSON
+
+
+def _role_name(text: str) -> str:
+    """The role's words without a leading article ('European Parliament member')."""
+    return re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
 def _person_word(word: str) -> bool:

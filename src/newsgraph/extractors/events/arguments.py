@@ -67,6 +67,10 @@ def subject_of(token: Token) -> list[Token]:
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if hops == 0 and undergone(verb) is not None:
         return []
+    to_be = _to_blame(verb)
+    if to_be is not None:  # 'claims the Kremlin is to blame': the claimant blames it
+        said = to_be.head if to_be.dep_ == "ccomp" and to_be.head.i != to_be.i else None
+        return _verb_subject(said, hops + 1) if said is not None and said.pos_ == "VERB" else []
     # 'were trained to fight ISIL by the YPG': a 'by' the parser hung on an active
     # infinitive belongs to the passive it completes
     misplaced = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children)
@@ -312,6 +316,11 @@ def _attacker(verb: Token) -> list[Token]:
             found = actor_tokens([o for a in attacks for o in _owner(a)])
             if found:
                 return found
+            # 'killed in an apparent US drone strike': the name hangs on 'drone'
+            weapons = [c for a in attacks for c in a.children if c.dep_ == "compound"]
+            found = actor_tokens([o for w in weapons for o in _owner(w)])
+            if found:
+                return found
     return []
 
 
@@ -520,6 +529,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return [t for c in token.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if passive_participle(token, agent=True):  # 'Sentsov went on trial, accused of ...'
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    to_be = _to_blame(token)
+    if to_be is not None:  # 'the Kremlin is to blame for the attack': the Kremlin
+        return [t for c in to_be.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if token.lemma_.lower() == "blame":
         found = _blamed_on(token)
         if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
@@ -537,6 +549,12 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         ]
         found = actor_tokens([g for g in held if is_actor(g)])
         if found:
+            return found
+        found = actor_tokens(land_of(token))
+        if found:  # 'seized large chunks of Iraq and Syria': the countries
+            return found
+        found = actor_tokens([g for g in held_by(token) if is_actor(g)])
+        if found:  # 'Palmyra, once held by ISIS and retaken by the army': ISIS
             return found
     created = token.lemma_.lower() in CREATING  # 'agreed to establish a Commission of Inquiry'
     undergoes = _passive_complement(token)
@@ -577,8 +595,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
         preps = tuple(p for p in preps if p != "at")
+    found = _prep_targets(token, preps)
+    if lemma in STATIONING:  # 'deployed troops to Sidi Omar': no one is deployed to a person
+        found = [g for g in found if g.ent_type_ != "PERSON"]
     return (
-        _prep_targets(token, preps)
+        found
         or _ties_probed(token)
         or _partners(token)
         or _allowed(token)
@@ -640,6 +661,15 @@ def _ties_probed(token: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _to_blame(verb: Token) -> Token | None:
+    """'X is to blame', 'X was partly to blame': a predicate blame whose subject is the
+    one blamed, not the one blaming; the 'be' it hangs on, or None."""
+    head = verb.head
+    if verb.lemma_.lower() != "blame" or verb.dep_ != "xcomp" or not infinitive(verb):
+        return None
+    return head if head.lemma_ == "be" and head.i != verb.i else None
 
 
 def _blamed_on(verb: Token) -> list[Token]:
@@ -965,6 +995,50 @@ def military(token: Token, *, by_compound: bool = True) -> bool:
 STATIONING = frozenset({"deploy", "redeploy", "station"})
 # verbs of taking a place or a thing from whoever held it
 TAKING = frozenset({"seize", "capture", "recapture", "retake", "wrest", "grab", "snatch"})
+# nouns for a part of a land ('chunks of Iraq', 'parts of Libya')
+LAND_PARTS = frozenset(
+    {"chunk", "part", "swath", "swathe", "area", "territory", "portion", "half", "stretch",
+     "section", "piece", "much", "most", "region", "tract"}
+)  # fmt: skip
+
+
+HOLDING = frozenset({"hold", "control", "occupy"})
+
+
+def held_by(verb: Token) -> list[Token]:
+    """Who held what was taken, when the clause says it: 'Palmyra, once held by ISIS and
+    retaken by the army', 'retook the ISIS-held city', 'recaptured the town, which had
+    been held by ISIS'."""
+    holders: list[Token] = []
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in HOLDING:
+        holders.append(verb.head)
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for thing in taken:
+        holders += [
+            c for c in thing.children
+            if c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in HOLDING
+        ]  # fmt: skip
+    out: list[Token] = []
+    for held in holders:
+        out += [g for c in held.children if c.dep_ == "agent" for g in _pobjs(c)]
+        if held.dep_ == "amod":  # 'the ISIS-held city'
+            out += [c for c in held.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    return out
+
+
+def land_of(verb: Token) -> list[Token]:
+    """'seized large chunks of Iraq and Syria', 'captured parts of Libya': the lands a
+    part of which is taken (places, countries), or none."""
+    out: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in LAND_PARTS:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [g for g in _pobjs(prep) if g.ent_type_ in PLACE_ENTITIES]
+    return out
+
+
 DEPLOYING = frozenset({"deploy", "station", "send", "dispatch", "move", "position", "redeploy"})
 FORCES = frozenset(
     {
@@ -1204,8 +1278,10 @@ def _partners(token: Token) -> list[Token]:
 def _object_owner(verb: Token) -> list[Token]:
     """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
     Council resolution': the object's owner (never the verb's own subject)."""
-    for child in verb.children:
-        if child.dep_ != "dobj" or child.pos_ not in ("NOUN", "PROPN") or is_actor(child):
+    for child in [_counted(c) for c in verb.children]:
+        if child.dep_ not in ("dobj", "pobj") or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if is_actor(child):
             continue
         if _own_object(child):
             continue  # 'deployed Iskander missiles': a make of weapon, the deployer's own
@@ -1218,6 +1294,19 @@ def _object_owner(verb: Token) -> list[Token]:
 
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")
+# words for how many of a thing ('many of Trump's proposals')
+QUANTIFIERS = frozenset({"many", "some", "all", "most", "several", "much", "few", "each", "any"})
+
+
+def _counted(obj: Token) -> Token:
+    """'denounced many of Trump's policy proposals': the proposals, what the quantifier
+    counts; any other object as it is (not 'some of the protesters', an actor itself)."""
+    if obj.dep_ != "dobj" or obj.lower_ not in QUANTIFIERS:
+        return obj
+    things = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+    return things[0] if len(things) == 1 else obj
+
+
 REPORTING = frozenset(tables.lexicon()["reporting_verbs"])
 
 
@@ -1299,6 +1388,14 @@ def _owner(noun: Token) -> list[Token]:
             found = actor_tokens(named)
             if found:
                 return found
+    if noun.lemma_.lower() in DECISIONS:
+        issuers = [
+            c
+            for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ISSUERS
+        ]
+        if issuers:  # 'defy a government order', 'a court ruling': the issuer's
+            return issuers[:1]
     meeting = noun.lemma_.lower() in MEETINGS
     return [
         c
@@ -1310,6 +1407,17 @@ def _owner(noun: Token) -> list[Token]:
         # 'the Shah Noorani shrine', 'the Al-Nuri mosque': a name of the building itself
         and not (noun.lemma_.lower() in BUILDINGS and c.ent_type_ in ("ORG", "PERSON"))
     ][:1]
+
+
+# what a body issues, and the bodies named by a common noun before it ('a government order')
+DECISIONS = frozenset(
+    {"order", "ruling", "decree", "ban", "decision", "directive", "ultimatum", "demand",
+     "request", "verdict", "injunction"}
+)  # fmt: skip
+ISSUERS = frozenset(
+    {"government", "court", "administration", "ministry", "police", "army", "military",
+     "parliament", "cabinet", "regime", "council", "junta", "presidency"}
+)  # fmt: skip
 
 
 # buildings and sites whose name stands before them

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS
-from newsgraph.extractors.events.arguments import military
+from newsgraph.extractors.events.arguments import land_of, military
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -28,6 +28,7 @@ from newsgraph.extractors.events.coded import (
     _to_event,
 )
 from newsgraph.extractors.events.patterns import (
+    conjuncts,
     is_actor,
     match_trigger,
     prep_governs,
@@ -328,6 +329,9 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
                 targets = targets or inner.targets or _other(inner.sources, sources)
     if code == "-":
         return None
+    ordered = _own_people_ordered(token) if frame in ("demand", "appeal") else []
+    if ordered and not _ordered_coercion(token, code):
+        targets = ordered
     if code == "161" and token.lemma_.lower() == "recall":
         sources, targets = _recalled(token, sources, targets)
     if frame == "reject" and complement is None and not targets:
@@ -348,7 +352,8 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if avenged:  # 'vowed to avenge the commander': a threat to his killers, often unnamed
         code = "130"
         targets = [t for t in targets if t.i not in avenged]
-    if code == "173" and token.lemma_.lower() in ("capture", "seize") and _place_taken(token):
+    taken = code in ("173", "1711") and token.lemma_.lower() in ("capture", "seize")
+    if taken and _place_taken(token):
         code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
     troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
     if code == "042" and token.lemma_.lower() == "arrive" and troops:
@@ -362,6 +367,10 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if not targets and token.pos_ == "VERB":
         # 'agreed to enter talks during a series of telephone calls with Mrs May': May
         targets = _occasion_partners(token)
+    elif code.startswith("03") and token.pos_ == "VERB" and all(t.dep_ == "poss" for t in targets):
+        # "reaffirmed Washington's policy in a call with Xi": a pledge of one's own
+        # side's policy is made to the partner of the call, not to the policy's owner
+        targets = _occasion_partners(token) or targets
     if not targets and code.startswith(("02", "10")):
         targets = _for_clause_subject(token)  # 'pushed for Moscow to be punished'
     return Coded(token, _remote(token, code), sources, targets, consumed=consumed)
@@ -475,6 +484,21 @@ def _met_on_visit(verb: Token) -> list[Token]:
     return found
 
 
+def _own_people_ordered(verb: Token) -> list[Token]:
+    """'Corbyn ordered his MPs to support the government's bill', 'urged his supporters
+    to worry about terror': whom a demand or an appeal is made to, when they are the source's own ('his MPs', 'its soldiers') and the infinitive
+    says what they are to do, is its target, not the infinitive's object (the object
+    filter drops a pronoun-owned object as the source's means)."""
+    ordered = [c for c in verb.children if c.dep_ == "dobj"]
+    told = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    if len(ordered) != 1 or not told:
+        return []
+    obj = ordered[0]
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return []
+    return roles.actor_tokens(conjuncts(obj))
+
+
 def _ordered_coercion(token: Token, code: str) -> bool:
     """An order to arrest, jail, detain or deport someone is that coercion, done by whoever
     has the power to order it (CAMEO 17): 'ordered a journalist to be jailed', 'ordered
@@ -552,7 +576,8 @@ def _restated_refusal(verb: Token) -> str | None:
 
 def _place_taken(verb: Token) -> bool:
     """The object of a capture is a named place (a city, a region, a country)."""
-    return any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
+    placed = any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in verb.children)
+    return placed or bool(land_of(verb))  # 'seized large chunks of Iraq and Syria'
 
 
 def _crowd(sources: Sequence[Token]) -> bool:
