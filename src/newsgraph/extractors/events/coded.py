@@ -16,6 +16,7 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.events.patterns import OCCASIONS, governing_verb
+from newsgraph.extractors.events.senses import attacked_in_words
 from newsgraph.extractors.quotes.rules import heading_breaks
 from newsgraph.extractors.times.dating import after_published, days_before, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
@@ -104,8 +105,11 @@ def _to_event(
     ``quoted`` are the character spans of the article's direct quotes; in a
     ``retrospective`` article (a timeline) no act is dated the publication day unless the
     text says so. The record carries its confidence (:func:`confidence.assess`)."""
-    info = tables.code_info(coded.code)
     token = coded.trigger
+    if coded.code.startswith("19") and attacked_in_words(token):
+        # 'McCain attacked Paul, accusing him of ...': criticism in words, no force
+        coded = dataclasses.replace(coded, code="111")
+    info = tables.code_info(coded.code)
     if _in_glued_heading(token, sent):
         return None  # 'Seeking common ground The government in Athens ...': a subheading
     own = {s.i for s in coded.sources}
@@ -242,6 +246,9 @@ def _date(
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
         present = present and not _history_beside(coded.trigger, inside, published)
+        # 'officials said that airstrike killed dozens of militants': the act of an
+        # occurrence told before, on its day, not the day of this report
+        present = present and not (not inside and _told_occurrence(coded.trigger))
         # 'In 1976 Palestinians protested against the expropriation. Six were killed when
         # the police crushed the protests': a past tense that goes on with a story told of
         # a time months back, with no time of its own, is that history, not today's news
@@ -841,6 +848,36 @@ PAST_OCCURRENCES = frozenset(
      "crisis", "disaster", "earthquake", "killing", "assassination", "crash", "raid",
      "strike", "riots", "protests", "explosion", "blast", "siege", "occupation"}
 )  # fmt: skip
+
+
+# what 'that' points back to when it names an occurrence told before ('that airstrike')
+TOLD_OCCURRENCES = PAST_OCCURRENCES | {
+    "airstrike", "airstrikes", "operation", "ambush", "offensive", "shelling", "clash",
+    "clashes", "assault", "bombardment", "incident", "crackdown"}  # fmt: skip
+
+
+def _told_occurrence(trigger: Token) -> bool:
+    """'that airstrike killed dozens', 'those clashes left 12 dead': the subject points back
+    with 'that' or 'those' to an occurrence told before, whose day this sentence does not
+    give."""
+    heads = [trigger] if trigger.pos_ == "NOUN" else []
+    heads += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    heads += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return any(h.lemma_.lower() in TOLD_OCCURRENCES and _pointed_back(h) for h in heads)
+
+
+def _pointed_back(noun: Token) -> bool:
+    if any(d.dep_ == "det" and d.lower_ in ("that", "those") for d in noun.children):
+        return True
+    # 'said that airstrike killed ...' parsed with 'that' as the clause's mark: a singular
+    # count noun with no determiner of its own right after it takes it as its determiner
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return (
+        before is not None
+        and before.lower_ == "that"
+        and noun.tag_ == "NN"
+        and not any(d.dep_ in ("det", "poss", "amod", "compound") for d in noun.children)
+    )
 
 
 def _after_named_event(prep: Token) -> bool:
