@@ -23,9 +23,21 @@ PUBLISHED = "2019-05-15"
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = english()
+def extract(extract_all):
     floor = float(setting("events", "min_confidence"))
+
+    def run(text: str, published: str = PUBLISHED) -> list[Event]:
+        found = extract_all(text, published)
+        return [e for e in found if e.confidence is None or e.confidence >= floor]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def extract_all():
+    """Every coded event, before the confidence floor (an event read from a pronoun the
+    article resolves is kept there; a lone invented sentence leaves it unresolved)."""
+    nlp = english()
 
     def run(text: str, published: str = PUBLISHED) -> list[Event]:
         doc = nlp(text)
@@ -38,7 +50,7 @@ def extract():
             quotes=quotes,
             times=find_times(text, anchor=published),
         )
-        return [e for e in resolved_events(found) if e.confidence is None or e.confidence >= floor]
+        return resolved_events(found)
 
     return run
 
@@ -204,3 +216,24 @@ def test_welcoming_figures_is_no_support(extract):
     assert not triggered(extract(text), "welcomed")
     event = trigger(extract("Merkel welcomed the court's ruling."), "welcomed")
     assert event.type == "SUPPORT"
+
+
+def test_threatening_stability_is_a_danger(extract):
+    text = "The armed group Boko Haram continues to threaten stability in the region."
+    assert not triggered(extract(text), "threaten")
+    text = "Boko Haram threatened Nigeria with new attacks."
+    assert trigger(extract(text), "threatened").type == "THREATEN"
+
+
+def test_allowed_with_a_finite_clause_is_a_concession_in_words(extract, extract_all):
+    text = "The French reform of pensions was unfinished, Macron allowed."
+    assert not triggered(extract_all(text), "allowed")
+    event = trigger(extract("Saudi Arabia allowed women to drive."), "allowed")
+    assert event.type == "CONCEDE"
+
+
+def test_an_act_over_an_occasion_of_a_past_year_is_not_dated_today(extract):
+    text = "Throughout the 2016 campaign, Trump urged his supporters to fear Mexico."
+    assert trigger(extract(text), "urged").date is None
+    text = "On Tuesday, Trump urged his supporters to fear Mexico."
+    assert trigger(extract(text), "urged").date is not None

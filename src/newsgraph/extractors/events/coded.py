@@ -240,6 +240,8 @@ def _date(
     # years': a look back over years names no day, wherever the parser hangs it
     vague = vague or any(t.type == "DURATION" and RETROSPECT.match(t.text) for t in inside)
     vague = vague or any(_bare_time_noun(t) for t in inside)
+    # 'Throughout the 2016 campaign, Trump urged ...': over an occasion of a past year
+    vague = vague or any(_past_year_occasion(doc[i], published) for i in chain)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
@@ -278,6 +280,33 @@ def _date(
 RETROSPECT = re.compile(
     r"(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades?|months)\b", re.I
 )
+
+
+STRETCH_PREPS = frozenset({"throughout", "during", "over"})
+
+
+def _past_year_occasion(verb: Token, published: str | None) -> bool:
+    """'Throughout the 2016 campaign, Trump urged his supporters ...', 'during the 2014
+    war': an act over an occasion named with a year before publication is of that time,
+    not of the day reported."""
+    if not published or not published[:4].isdigit():
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STRETCH_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            years = [
+                int(m.text)
+                for m in noun.children
+                if m.dep_ in ("nummod", "compound", "amod")
+                and len(m.text) == 4
+                and m.text.isdigit()
+            ]
+            if any(1900 < year < int(published[:4]) for year in years):
+                return True
+    return False
 
 
 def _since_clause(verb: Token) -> bool:

@@ -1096,6 +1096,12 @@ def _session16_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'withdrew its amendment', 'had suppressed evidence', 'share their cultures'
     if lemma == "take" and code == "192" and _took_office(trigger):
         return True  # 'But then Al-Sisi took over': a takeover of office, no ground taken
+    if lemma == "threaten" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SHARED_GOODS for c in trigger.children
+    ):
+        return True  # 'al-Shabab continues to threaten stability in the country': a danger
+    if lemma == "allow" and _allowed_in_words(trigger):
+        return True  # "America's civil rights business was unfinished, he allowed": conceded
     if lemma == "threaten" and _threatened_by_a_thing(trigger):
         return True  # 'his industry, which is threatened by EU regulations': a danger
     if lemma in ("welcome", "hail", "praise") and any(
@@ -1334,3 +1340,29 @@ def _threatened_by_a_thing(verb: Token) -> bool:
     danger from a thing (an actor's name only its modifier), no threat by anyone."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return bool(agents) and not any(is_actor(a) or a.ent_type_ in PLACE_ENTITIES for a in agents)
+
+
+# goods a danger threatens, no one threatened by name
+SHARED_GOODS = frozenset(
+    {"stability", "security", "peace", "future", "economy", "recovery", "growth", "order",
+     "livelihood", "livelihoods", "environment", "health", "safety", "prosperity", "progress",
+     "unity", "cohesion", "democracy", "ceasefire", "truce", "process"}
+)  # fmt: skip
+
+
+def _allowed_in_words(verb: Token) -> bool:
+    """'The work was unfinished, he allowed', 'he allowed that mistakes were made': 'allow'
+    with a finite clause and no one let do anything is a concession in words ('allowed
+    women to drive' keeps its infinitive)."""
+    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children):
+            return False
+        if clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+            g.dep_ in ("aux", "auxpass") for g in clause.children
+        ):
+            return True
+    return False
