@@ -1104,7 +1104,10 @@ def test_deployed_forces_are_means_and_a_doer_of_old_leaves_the_act_undated(nlp)
     ],
 )
 def test_acts_of_no_one_and_acts_to_come_are_left_out(nlp, text, trigger) -> None:
-    assert confidence_of(nlp, text, trigger) < 0.75
+    # left out below the floor, or not coded at all ('withdrew guidelines' is no retreat,
+    # session 16)
+    found = [e for e in events(nlp, text) if e.trigger.text == trigger]
+    assert all(e.confidence is not None and e.confidence < 0.75 for e in found)
 
 
 def test_where_sides_are_is_not_who_they_are(nlp) -> None:

@@ -16,6 +16,7 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.events.patterns import OCCASIONS, governing_verb
+from newsgraph.extractors.events.senses import attacked_in_words
 from newsgraph.extractors.quotes.rules import heading_breaks
 from newsgraph.extractors.times.dating import after_published, days_before, event_date
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
@@ -104,8 +105,11 @@ def _to_event(
     ``quoted`` are the character spans of the article's direct quotes; in a
     ``retrospective`` article (a timeline) no act is dated the publication day unless the
     text says so. The record carries its confidence (:func:`confidence.assess`)."""
-    info = tables.code_info(coded.code)
     token = coded.trigger
+    if coded.code.startswith("19") and attacked_in_words(token):
+        # 'McCain attacked Paul, accusing him of ...': criticism in words, no force
+        coded = dataclasses.replace(coded, code="111")
+    info = tables.code_info(coded.code)
     if _in_glued_heading(token, sent):
         return None  # 'Seeking common ground The government in Athens ...': a subheading
     own = {s.i for s in coded.sources}
@@ -236,12 +240,17 @@ def _date(
     # years': a look back over years names no day, wherever the parser hangs it
     vague = vague or any(t.type == "DURATION" and RETROSPECT.match(t.text) for t in inside)
     vague = vague or any(_bare_time_noun(t) for t in inside)
+    # 'Throughout the 2016 campaign, Trump urged ...': over an occasion of a past year
+    vague = vague or any(_past_year_occasion(doc[i], published) for i in chain)
     if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
         present = present and not _history_beside(coded.trigger, inside, published)
+        # 'officials said that airstrike killed dozens of militants': the act of an
+        # occurrence told before, on its day, not the day of this report
+        present = present and not (not inside and _told_occurrence(coded.trigger))
         # 'In 1976 Palestinians protested against the expropriation. Six were killed when
         # the police crushed the protests': a past tense that goes on with a story told of
         # a time months back, with no time of its own, is that history, not today's news
@@ -271,6 +280,33 @@ def _date(
 RETROSPECT = re.compile(
     r"(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades?|months)\b", re.I
 )
+
+
+STRETCH_PREPS = frozenset({"throughout", "during", "over"})
+
+
+def _past_year_occasion(verb: Token, published: str | None) -> bool:
+    """'Throughout the 2016 campaign, Trump urged his supporters ...', 'during the 2014
+    war': an act over an occasion named with a year before publication is of that time,
+    not of the day reported."""
+    if not published or not published[:4].isdigit():
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STRETCH_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            years = [
+                int(m.text)
+                for m in noun.children
+                if m.dep_ in ("nummod", "compound", "amod")
+                and len(m.text) == 4
+                and m.text.isdigit()
+            ]
+            if any(1900 < year < int(published[:4]) for year in years):
+                return True
+    return False
 
 
 def _since_clause(verb: Token) -> bool:
@@ -841,6 +877,36 @@ PAST_OCCURRENCES = frozenset(
      "crisis", "disaster", "earthquake", "killing", "assassination", "crash", "raid",
      "strike", "riots", "protests", "explosion", "blast", "siege", "occupation"}
 )  # fmt: skip
+
+
+# what 'that' points back to when it names an occurrence told before ('that airstrike')
+TOLD_OCCURRENCES = PAST_OCCURRENCES | {
+    "airstrike", "airstrikes", "operation", "ambush", "offensive", "shelling", "clash",
+    "clashes", "assault", "bombardment", "incident", "crackdown"}  # fmt: skip
+
+
+def _told_occurrence(trigger: Token) -> bool:
+    """'that airstrike killed dozens', 'those clashes left 12 dead': the subject points back
+    with 'that' or 'those' to an occurrence told before, whose day this sentence does not
+    give."""
+    heads = [trigger] if trigger.pos_ == "NOUN" else []
+    heads += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    heads += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return any(h.lemma_.lower() in TOLD_OCCURRENCES and _pointed_back(h) for h in heads)
+
+
+def _pointed_back(noun: Token) -> bool:
+    if any(d.dep_ == "det" and d.lower_ in ("that", "those") for d in noun.children):
+        return True
+    # 'said that airstrike killed ...' parsed with 'that' as the clause's mark: a singular
+    # count noun with no determiner of its own right after it takes it as its determiner
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return (
+        before is not None
+        and before.lower_ == "that"
+        and noun.tag_ == "NN"
+        and not any(d.dep_ in ("det", "poss", "amod", "compound") for d in noun.children)
+    )
 
 
 def _after_named_event(prep: Token) -> bool:

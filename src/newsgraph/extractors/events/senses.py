@@ -129,6 +129,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'declined further comment', 'refused to answer questions'
     if _session14_other_sense(trigger, code) or _session15_other_sense(trigger, code):
         return False
+    if _session16_other_sense(trigger, code):
+        return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
 
@@ -720,6 +722,7 @@ def _invests_somewhere(trigger: Token) -> bool:
     return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
 
 
+LIKELIHOOD = frozenset({"potentially", "possibly", "conceivably", "perhaps", "plausibly"})
 # participles that tell a view held ('saying the attacks looked like a witch hunt')
 OPINING = frozenset({"say", "argue", "note", "describe", "call", "insist", "suggest"})
 
@@ -738,6 +741,12 @@ def _agrees_to_something(verb: Token) -> bool:
     # is told by a participle of saying
     opinion = opinion or any(
         c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in OPINING for c in verb.children
+    )
+    # 'agreed that his remarks could potentially be used as evidence': a possibility
+    # judged, no act agreed on
+    opinion = opinion or any(
+        c.dep_ == "ccomp" and any(g.dep_ == "advmod" and g.lower_ in LIKELIHOOD for g in c.children)
+        for c in verb.children
     )
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -1014,6 +1023,8 @@ def _budget_holder(token: Token) -> bool:
         or (node.dep_ in ("pobj", "prep") and node.ent_type_ and node.head.ent_type_)
     ):
         node = node.head
+    if node.i != token.i and node.lemma_.lower() in BUDGET_NOUNS:
+        return True  # 'an increase in the 2018 US defence budget': the country's own budget
     return node.dep_ == "poss" and node.head.lemma_.lower() in BUDGET_NOUNS
 
 
@@ -1057,3 +1068,301 @@ def _walked_somewhere(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ not in ("of", "in", "over", "on", "after", "before")
         for c in verb.children
     )
+
+
+def _session16_other_sense(trigger: Token, code: str) -> bool:
+    """Uses of a trigger word that report no act of the coded kind (session 16's dev
+    draws): a return home, an interview."""
+    lemma = trigger.lemma_.lower()
+    if lemma == "return" and code in VISIT_CODES and not _visit_purpose(trigger):
+        return True  # 'Trump returned to his golf resort', 'the ship returned to port'
+    if lemma in ("speak", "talk") and code.startswith("04") and _interview(trigger):
+        return True  # 'a reporter spoke with protesters', 'the minister spoke to journalists'
+    if lemma == "welcome" and _welcoming_to(trigger):
+        return True  # 'Germany is welcoming to refugees': a disposition, no one welcomed
+    if _enough_done(trigger):
+        return True  # 'China is not doing enough to pressure North Korea'
+    if _to_the_polls(trigger):
+        return True  # 'Germans are set to head to the polls in September': a vote, no visit
+    if lemma in FUNDING_VERBS and _funds_a_thing(trigger):
+        return True  # 'is seeking to fund a "radical economic transformation"': a policy
+    if lemma in ("back", "support", "bolster") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS | EVIDENCED for c in trigger.children
+    ):
+        return True  # 'a list of attacks it said backed up Trump's claim': evidence, no support
+    if lemma in ENABLING_VERBS | {"enable"} and _result_participle(trigger):
+        return True  # 'stopped the flow of water, allowing workers to clear the debris'
+    if _thing_not_acted_on(trigger, code):
+        return True  # 'withdrew its amendment', 'had suppressed evidence', 'share their cultures'
+    if lemma == "take" and code == "192" and _took_office(trigger):
+        return True  # 'But then Al-Sisi took over': a takeover of office, no ground taken
+    if lemma == "threaten" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SHARED_GOODS for c in trigger.children
+    ):
+        return True  # 'al-Shabab continues to threaten stability in the country': a danger
+    if lemma == "allow" and _allowed_in_words(trigger):
+        return True  # "America's civil rights business was unfinished, he allowed": conceded
+    if lemma == "threaten" and _threatened_by_a_thing(trigger):
+        return True  # 'his industry, which is threatened by EU regulations': a danger
+    if lemma in ("welcome", "hail", "praise") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DATA_NOUNS and not _owned_by_actor(c)
+        for c in trigger.children
+    ):
+        return True  # 'the parties welcomed the survey's findings': a view of figures
+    return lemma == "invite" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("in", "inside", "over", "round", "around")
+        for c in trigger.children
+    )  # 'the neighbour looked out and invited him in': hospitality, no political invitation
+
+
+# what evidence backs up, no actor supported
+EVIDENCED = frozenset({"allegation", "finding", "view", "conclusion", "account", "statement",
+                       "suspicion", "hypothesis", "estimate", "figure", "report"})  # fmt: skip
+
+FUNDING_VERBS = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize", "underwrite"})
+# destinations that are an election: 'head to the polls' is to vote
+POLLS = frozenset({"poll", "polls", "ballot", "ballots", "booth", "booths", "vote"})
+
+
+def _to_the_polls(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ in POLLS for g in c.children)
+        for c in verb.children
+    )
+
+
+def _funds_a_thing(verb: Token) -> bool:
+    """'seeking to fund a radical economic transformation', 'financed several films': money
+    for a thing with no actor or place named as its receiver (its owner, a place it goes
+    to) is spending, no aid to anyone ('funded the Syrian rebels', 'funded food and water
+    in East Africa' stay)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return False
+    for obj in objects:
+        if is_actor(obj) or obj.ent_type_ in PLACE_ENTITIES:
+            return False
+        for part in obj.subtree:
+            if (
+                part.i != obj.i
+                and part.dep_ != "compound"
+                and (is_actor(part) or part.ent_type_ in PLACE_ENTITIES)
+            ):
+                return False  # "the militia's operations", 'schools in Gaza'
+    for child in verb.children:
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (is_actor(g) or g.ent_type_ in PLACE_ENTITIES)
+            for g in child.children
+        ):
+            return False  # 'funded food and water in East Africa'
+    return True
+
+
+def _result_participle(verb: Token) -> bool:
+    """'stopped the flow of water on Monday, allowing workers to start clearing debris': a
+    participle telling what the main act made possible, no permission given to anyone."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.head.pos_ == "VERB"
+        and verb.head.i < verb.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+def _welcoming_to(verb: Token) -> bool:
+    """'is welcoming to refugees', 'has been welcoming to investors': the participle as an
+    adjective with 'to' tells an attitude; 'is welcoming refugees' (an object) is an act."""
+    return (
+        verb.tag_ == "VBG"
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _enough_done(trigger: Token) -> bool:
+    """'is not doing enough to pressure North Korea', 'has done too little to stop the
+    attacks': a judgement of effort; the act is what ought to be done, not a done act."""
+    head = trigger.head
+    if trigger.dep_ not in ("acl", "xcomp", "advcl", "relcl") or trigger.i == head.i:
+        return False
+    if head.lemma_.lower() in ("enough", "little", "more", "much"):
+        head = head.head  # 'doing enough to pressure': the clause hangs on 'enough'
+    if head.lemma_.lower() != "do":
+        return False
+    return any(
+        c.dep_ in ("dobj", "advmod", "npadvmod")
+        and c.lower_ in ("enough", "little", "more", "much")
+        for c in head.children
+    )
+
+
+def _visit_purpose(verb: Token) -> bool:
+    """What makes a return a visit: its purpose told ('returned to Moscow for talks with
+    Lavrov', 'returned to Kabul to meet the president'). A return with none goes back
+    where one came from (home, a base, a port, one's office): no visit to a host."""
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in VISIT_AIMS for g in child.children)
+        ):
+            return True
+        if (
+            child.dep_ in ("advcl", "xcomp")
+            and child.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            return True  # 'returned to Kabul to meet the president'
+    return False
+
+
+# what a visitor comes for
+VISIT_AIMS = frozenset(
+    {"talk", "talks", "meeting", "meetings", "summit", "negotiation", "negotiations",
+     "consultation", "consultations", "visit", "discussion", "discussions", "conference",
+     "ceremony", "funeral", "inauguration", "celebration", "commemoration", "breakfast",
+     "lunch", "dinner", "session"}
+)  # fmt: skip
+
+
+# the press: a word with them is an interview, no consultation between actors
+PRESS = frozenset(
+    {"journalist", "reporter", "correspondent", "interviewer", "press", "media", "newspaper",
+     "broadcaster", "editor", "columnist", "magazine", "newsroom", "anchor", "presenter",
+     "blogger", "outlet", "podcast"}
+)  # fmt: skip
+
+
+def _press(token: Token) -> bool:
+    return token.lemma_.lower() in PRESS or token.lower_ in PRESS
+
+
+def _interview(verb: Token) -> bool:
+    """'A journalist spoke with activists', 'the senator spoke to reporters', 'talked to
+    the newspaper': one side is the press, asking or being told; no consultation."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and _press(child):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("with", "to")
+            and any(g.dep_ == "pobj" and _press(g) for g in child.children)
+        ):
+            return True
+    return False
+
+
+# participles that tell an attack was made in words ('attacked Paul, accusing him of ...')
+WORDING = frozenset(
+    {"accuse", "charge", "call", "say", "claim", "describe", "label", "brand", "blame",
+     "criticize", "criticise", "denounce", "condemn", "dismiss", "mock", "ridicule", "argue",
+     "suggest", "insist", "allege", "tweet", "write", "question", "deride", "slam"}
+)  # fmt: skip
+
+
+def attacked_in_words(verb: Token) -> bool:
+    """'McCain attacked Paul, accusing him of working for Putin', 'attacked the plan,
+    calling it a disaster': an attack told by a participle of speech is made in words
+    (a criticism, CAMEO 111), not with force ('attacked the base, killing ten soldiers'
+    stays force)."""
+    return verb.lemma_.lower() == "attack" and any(
+        c.dep_ in ("advcl", "conj", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in WORDING
+        for c in verb.children
+    )
+
+
+# what a force withdraws: troops, not money or a motion
+FORCES = frozenset(
+    {"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "unit", "units",
+     "fighter", "fighters", "personnel", "militant", "militants", "rebel", "rebels", "navy",
+     "ship", "ships", "warship", "warships", "tank", "tanks", "battalion", "brigade",
+     "contingent", "militia", "convoy", "vehicle", "vehicles", "aircraft", "jet", "jets"}
+)  # fmt: skip
+# what is repressed when it is suppressed: people acting together, not a document
+REPRESSED = frozenset(
+    {"protest", "protests", "dissent", "opposition", "demonstration", "demonstrations",
+     "uprising", "rebellion", "revolt", "riot", "riots", "insurgency", "movement", "strike",
+     "strikes", "unrest", "rally", "rallies", "march", "voice", "voices", "press", "media"}
+)  # fmt: skip
+# what intelligence sharing shares
+SHARED_INTELLIGENCE = frozenset(
+    {"intelligence", "information", "evidence", "data", "datum", "expertise", "technology",
+     "detail", "details", "finding", "findings", "file", "files", "know-how", "secret",
+     "secrets", "location", "locations", "coordinates", "assessment", "experience", "burden",
+     "responsibility", "cost", "costs", "resource", "resources", "lesson", "lessons"}
+)  # fmt: skip
+# figures and findings a party may welcome: a view of them, no support of anyone
+DATA_NOUNS = frozenset(
+    {"finding", "findings", "result", "results", "figure", "figures", "poll", "polls",
+     "survey", "data", "statistic", "statistics", "number", "numbers", "study", "forecast"}
+)  # fmt: skip
+
+
+def _owned_by_actor(noun: Token) -> bool:
+    return any(t.i != noun.i and is_actor(t) for t in noun.subtree)
+
+
+def _thing_not_acted_on(verb: Token, code: str) -> bool:
+    """A verb whose coded sense needs people or forces as its object, used of a thing:
+    'the party withdrew its proposed amendment', 'the bank withdrew 120 billion yuan'
+    (no military retreat); 'had suppressed evidence' (no repression); 'come together to
+    share their cultures' (no intelligence shared)."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if code.startswith("087") and lemma == "withdraw":
+        return not any(
+            o.lemma_.lower() in FORCES or o.lower_ in FORCES or is_actor(o) for o in objects
+        )
+    if code.startswith("175") and lemma == "suppress":
+        return not any(o.lemma_.lower() in REPRESSED or is_actor(o) for o in objects)
+    if code == "064" and lemma == "share":
+        return not any(o.lemma_.lower() in SHARED_INTELLIGENCE for o in objects)
+    return False
+
+
+def _took_office(verb: Token) -> bool:
+    """'Then Al-Sisi took over': a person taking over with nothing taken is a takeover of
+    office; 'rebels took over the town' (an object) stays an occupation."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
+        return False  # 'the militia took over in Tripoli'
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
+
+
+def _threatened_by_a_thing(verb: Token) -> bool:
+    """'an industry that is threatened by EU regulations', 'threatened by rising seas': a
+    danger from a thing (an actor's name only its modifier), no threat by anyone."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(agents) and not any(is_actor(a) or a.ent_type_ in PLACE_ENTITIES for a in agents)
+
+
+# goods a danger threatens, no one threatened by name
+SHARED_GOODS = frozenset(
+    {"stability", "security", "peace", "future", "economy", "recovery", "growth", "order",
+     "livelihood", "livelihoods", "environment", "health", "safety", "prosperity", "progress",
+     "unity", "cohesion", "democracy", "ceasefire", "truce", "process"}
+)  # fmt: skip
+
+
+def _allowed_in_words(verb: Token) -> bool:
+    """'The work was unfinished, he allowed', 'he allowed that mistakes were made': 'allow'
+    with a finite clause and no one let do anything is a concession in words ('allowed
+    women to drive' keeps its infinitive)."""
+    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children):
+            return False
+        if clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+            g.dep_ in ("aux", "auxpass") for g in clause.children
+        ):
+            return True
+    return False
