@@ -70,7 +70,9 @@ def exported(db: str, fmt: str, what: str | None = None) -> str:
 
 def test_jsonl_exports_every_table(db: str) -> None:
     counts = {w: len(exported(db, "jsonl", w).splitlines()) for w in export_module.WHATS}
-    assert 1 <= counts.pop("stories") <= 3  # how the three articles group is tests/analyze/test_stories.py's
+    assert (
+        1 <= counts.pop("stories") <= 3
+    )  # how the three articles group is tests/analyze/test_stories.py's
     assert counts == {"articles": 3, "events": 3, "quotes": 3, "merged": 2}
     events = [json.loads(x) for x in exported(db, "jsonl", "events").splitlines()]
     assert events[0]["source"][0]["entity"] == "Q7747"

@@ -374,8 +374,14 @@ def list_rows(
     ``since_day``; only ``story_ids`` when given."""
     s = stories
     stmt = select(
-        s.c.id, s.c.first_day, s.c.last_day, s.c.size, s.c.headline, s.c.headline_article,
-        s.c.actors, s.c.places,
+        s.c.id,
+        s.c.first_day,
+        s.c.last_day,
+        s.c.size,
+        s.c.headline,
+        s.c.headline_article,
+        s.c.actors,
+        s.c.places,
     ).where(s.c.merged_into.is_(None))
     if since_day is not None:
         stmt = stmt.where(s.c.last_day >= since_day)
