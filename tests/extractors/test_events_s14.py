@@ -3,44 +3,18 @@ earlier samples' verdicts, each on invented sentences, through the extraction st
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
+from event_checks import coded_events, trigger
 
 from newsgraph.extractors.entities import find_entities
-from newsgraph.extractors.events import find_events
-from newsgraph.extractors.events.actors import event_actor, resolved_events
-from newsgraph.extractors.quotes import find_quotes
-from newsgraph.extractors.times import find_times
 from newsgraph.kb.actor_codes import code_phrase
 from newsgraph.languages.en import english
-from newsgraph.records import Event
 
 
 @pytest.fixture(scope="module")
 def extract():
     nlp = english()
-
-    def run(text: str, published: str = "2019-05-15") -> list[Event]:
-        doc = nlp(text)
-        layer = find_entities(doc, published=published)
-        quotes = find_quotes(doc, resolve=layer.resolve)
-        found = find_events(
-            doc,
-            actors=partial(event_actor, layer, quotes=quotes),
-            published=published,
-            quotes=quotes,
-            times=find_times(text, anchor=published),
-        )
-        return resolved_events(found)
-
-    return run
-
-
-def trigger(events: list[Event], word: str) -> Event:
-    found = [e for e in events if e.trigger.text == word]
-    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in events]
-    return found[0]
+    return lambda text, published="2019-05-15": coded_events(nlp, text, published)
 
 
 def test_a_time_after_two_verbs_dates_both(extract):

@@ -4,17 +4,10 @@ seeds 9951-9956; each rule on invented sentences, through the extraction steps."
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
+from event_checks import coded_events, trigger, triggered
 
-from newsgraph.extractors.entities import find_entities
-from newsgraph.extractors.events import find_events
-from newsgraph.extractors.events.actors import event_actor, resolved_events
-from newsgraph.extractors.quotes import find_quotes
-from newsgraph.extractors.times import find_times
 from newsgraph.languages.en import english
-from newsgraph.records import Event
 
 PUBLISHED = "2019-05-15"
 
@@ -22,31 +15,7 @@ PUBLISHED = "2019-05-15"
 @pytest.fixture(scope="module")
 def extract():
     nlp = english()
-
-    def run(text: str, published: str = PUBLISHED) -> list[Event]:
-        doc = nlp(text)
-        layer = find_entities(doc, published=published)
-        quotes = find_quotes(doc, resolve=layer.resolve)
-        found = find_events(
-            doc,
-            actors=partial(event_actor, layer, quotes=quotes),
-            published=published,
-            quotes=quotes,
-            times=find_times(text, anchor=published),
-        )
-        return resolved_events(found)
-
-    return run
-
-
-def triggered(events: list[Event], word: str) -> list[Event]:
-    return [e for e in events if e.trigger.text == word]
-
-
-def trigger(events: list[Event], word: str) -> Event:
-    found = triggered(events, word)
-    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in events]
-    return found[0]
+    return lambda text, published=PUBLISHED: coded_events(nlp, text, published)
 
 
 # --- dates: background told without a time of its own is not today's news ---------------

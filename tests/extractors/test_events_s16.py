@@ -6,31 +6,12 @@ does)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
+from event_checks import above_floor, coded_events, names, trigger, triggered
 
-from newsgraph.extractors.entities import find_entities
-from newsgraph.extractors.events import find_events
-from newsgraph.extractors.events.actors import event_actor, resolved_events
-from newsgraph.extractors.quotes import find_quotes
-from newsgraph.extractors.times import find_times
 from newsgraph.languages.en import english
-from newsgraph.records import Event
-from newsgraph.settings import setting
 
 PUBLISHED = "2019-05-15"
-
-
-@pytest.fixture(scope="module")
-def extract(extract_all):
-    floor = float(setting("events", "min_confidence"))
-
-    def run(text: str, published: str = PUBLISHED) -> list[Event]:
-        found = extract_all(text, published)
-        return [e for e in found if e.confidence is None or e.confidence >= floor]
-
-    return run
 
 
 @pytest.fixture(scope="module")
@@ -38,35 +19,13 @@ def extract_all():
     """Every coded event, before the confidence floor (an event read from a pronoun the
     article resolves is kept there; a lone invented sentence leaves it unresolved)."""
     nlp = english()
-
-    def run(text: str, published: str = PUBLISHED) -> list[Event]:
-        doc = nlp(text)
-        layer = find_entities(doc, published=published)
-        quotes = find_quotes(doc, resolve=layer.resolve)
-        found = find_events(
-            doc,
-            actors=partial(event_actor, layer, quotes=quotes),
-            published=published,
-            quotes=quotes,
-            times=find_times(text, anchor=published),
-        )
-        return resolved_events(found)
-
-    return run
+    return lambda text, published=PUBLISHED: coded_events(nlp, text, published)
 
 
-def triggered(events: list[Event], word: str) -> list[Event]:
-    return [e for e in events if e.trigger.text == word]
-
-
-def trigger(events: list[Event], word: str) -> Event:
-    found = triggered(events, word)
-    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in events]
-    return found[0]
-
-
-def names(actors) -> list[str]:
-    return [a.name for a in actors]
+@pytest.fixture(scope="module")
+def extract(extract_all):
+    """The events the events step keeps (above its confidence floor)."""
+    return lambda text, published=PUBLISHED: above_floor(extract_all(text, published))
 
 
 # --- not an act of the coded kind ---------------------------------------------------------

@@ -4,53 +4,16 @@ through the extraction steps (as the pipeline runs them)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
+from event_checks import coded_events, countries, names, trigger
 
-from newsgraph.extractors.entities import find_entities
-from newsgraph.extractors.events import find_events
-from newsgraph.extractors.events.actors import event_actor, resolved_events
-from newsgraph.extractors.events.patterns import mark_named_tokens
-from newsgraph.extractors.quotes import find_quotes
-from newsgraph.extractors.times import find_times
 from newsgraph.languages.en import english
-from newsgraph.records import Event
 
 
 @pytest.fixture(scope="module")
 def extract():
     nlp = english()
-
-    def run(text: str, published: str = "2019-05-15") -> list[Event]:
-        doc = nlp(text)
-        layer = find_entities(doc, published=published)
-        quotes = find_quotes(doc, resolve=layer.resolve)
-        mark_named_tokens(doc, layer.name_spans(("PERSON", "ORG", "GPE")))
-        found = find_events(
-            doc,
-            actors=partial(event_actor, layer, quotes=quotes),
-            published=published,
-            quotes=quotes,
-            times=find_times(text, anchor=published),
-        )
-        return resolved_events(found)
-
-    return run
-
-
-def trigger(events: list[Event], word: str) -> Event:
-    found = [e for e in events if e.trigger.text == word]
-    assert len(found) == 1, [(e.type, e.trigger.text, e.source, e.target) for e in events]
-    return found[0]
-
-
-def names(actors) -> list[str]:
-    return [a.name for a in actors]
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country for a in actors]
+    return lambda text, published="2019-05-15": coded_events(nlp, text, published)
 
 
 # -- 1. an order to the source's own people ----------------------------------------------

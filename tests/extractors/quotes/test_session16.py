@@ -5,9 +5,7 @@ tests named ``guard`` pass before and after."""
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.extractors.quotes.finder import find_quotes
-from newsgraph.records import Quote
+from quote_checks import none_with, only, quotes_of
 
 spacy = pytest.importorskip("spacy")
 
@@ -17,33 +15,6 @@ def nlp():
     from newsgraph.languages.en import english
 
     return english()
-
-
-def quotes_of(nlp, text: str, *, layer: bool = False) -> list[Quote]:
-    """find_quotes on ``text`` (through the entity layer's hook when ``layer``), with the
-    offsets of every quote and speaker checked against the text."""
-    doc = nlp(text)
-    resolve = None
-    if layer:
-        from newsgraph.extractors.entities import find_entities
-
-        resolve = find_entities(doc, published="2017-03-01").resolve
-    found = find_quotes(doc, resolve=resolve)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-        if q.speaker is not None and q.speaker.start is not None:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
-    return found
-
-
-def none_with(found: list[Quote], words: str) -> None:
-    assert not [q for q in found if words in q.text], [(q.cue, q.text) for q in found]
-
-
-def only(found: list[Quote], words: str) -> Quote:
-    hits = [q for q in found if words in q.text]
-    assert len(hits) == 1, [q.text for q in found]
-    return hits[0]
 
 
 # --- 'praised the benefits of X', 'tweeted a photo': a thing acted on, no words ------------
