@@ -1136,19 +1136,30 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
         return False
     doc = verb.doc
     for expr in inside:
-        value = (expr.value or "").split("T")[0]
-        back = days_before(value, published) if expr.type == "DATE" and value else None
+        back = _days_back(expr, published)
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or back is None or back < 60:
             continue
-        node = span.root
-        for _ in range(4):
-            if node.pos_ in ("VERB", "AUX") or node.head == node:
-                break
-            node = node.head
+        node = _verb_above(span.root, 4)
         if node.i in beside:
             return True
     return False
+
+
+def _days_back(expr: TimeExpr, published: str | None) -> int | None:
+    """How many days before publication a date expression lies (None for other kinds)."""
+    value = (expr.value or "").split("T")[0]
+    return days_before(value, published) if expr.type == "DATE" and value else None
+
+
+def _verb_above(node: Token, steps: int) -> Token:
+    """The first verb or auxiliary at or above ``node``, climbing at most ``steps`` heads
+    (where the climb stops otherwise)."""
+    for _ in range(steps):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            break
+        node = node.head
+    return node
 
 
 def _old_time_on_root(sent: SpacySpan, times: Sequence[TimeExpr], published: str | None) -> bool:
@@ -1159,18 +1170,13 @@ def _old_time_on_root(sent: SpacySpan, times: Sequence[TimeExpr], published: str
     for expr in times:
         if not (sent.start_char <= expr.start and expr.end <= sent.end_char):
             continue
-        value = (expr.value or "").split("T")[0]
-        back = days_before(value, published) if expr.type == "DATE" and value else None
+        back = _days_back(expr, published)
         if back is None or back < STORY_DAYS:
             continue
         span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        node = span.root
-        for _ in range(8):
-            if node.pos_ in ("VERB", "AUX") or node.head == node:
-                break
-            node = node.head
+        node = _verb_above(span.root, 8)
         root = sent.root
         if node == root or (node.dep_ == "conj" and node.head == root):
             return True

@@ -249,16 +249,22 @@ def _war_on_a_thing(noun: Token) -> bool:
     return bool(fought) and not any(is_actor(g) or g.ent_type_ for g in fought)
 
 
+def _negated_future(kids: list[Token]) -> bool:
+    """Whether a verb with these children is negated and said of the future ('will not
+    allow', 'would never let')."""
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    future = any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
+    )
+    return negated and future
+
+
 def _never_to_allow_a_thing(verb: Token) -> bool:
     """'he will not allow environmental regulations to make US companies uncompetitive': a
     negated allowing, said of the future, of something that is no actor: a vow about a
     policy, not a refusal of anyone ('will not allow Iran to build the bomb' stays)."""
     kids = list(verb.children)
-    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
-    future = any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
-    )
-    if not (negated and future):
+    if not _negated_future(kids):
         return False
     allowed = [c for c in kids if c.dep_ == "dobj"]
     allowed += [
@@ -446,11 +452,7 @@ def _never_to_allow_a_harm(verb: Token) -> bool:
     ignored': a negated allowing of something done to someone (a passive), said of the
     future: a vow to protect, not a refusal of anyone's request or proposal."""
     kids = list(verb.children)
-    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
-    future = any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
-    )
-    if not (negated and future):
+    if not _negated_future(kids):
         return False
     return any(
         c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "auxpass" for g in c.children) for c in kids
