@@ -444,7 +444,43 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
         and head != root
         and head.pos_ in ("NOUN", "PROPN")
         and head.i not in chain
+        and not _weekday_closing_the_object(root, chain)
     )
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+# nouns a day can date (an occurrence, an occasion), besides the occurrences below
+DATED_THINGS = frozenset(
+    {"talks", "summit", "visit", "trip", "game", "match", "concert", "ceremony", "trial",
+     "march", "demonstration", "rally", "protest", "celebration", "festival", "event",
+     "race", "parade", "funeral", "launch", "test", "flight", "storm", "fire", "meeting"}
+)  # fmt: skip
+
+
+def _weekday_closing_the_object(root: Token, chain: dict[int, int]) -> bool:
+    """'Tillerson called for a new approach toward North Korea Thursday, saying ...': a
+    bare day name closing the clause, which the parser hung on a noun of the act's object
+    (news style puts the act's day there, and a day cannot date an approach or a policy).
+    Not on an occurrence or an occasion, which the day dates ('condemned the protests
+    Sunday', 'the attack Monday')."""
+    if root.dep_ != "npadvmod" or root.lower_ not in WEEKDAYS:
+        return False
+    doc = root.doc
+    after = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if after is not None and not after.is_punct and not after.is_sent_start:
+        return False
+    node = root.head
+    for _ in range(6):
+        words = {node.lower_, node.lemma_.lower()}
+        if words & (DATED_THINGS | TOLD_OCCURRENCES | OCCASIONS):
+            return False
+        if node.head.i in chain:
+            return node.dep_ in ("dobj", "prep", "pobj")
+        if node.dep_ not in ("dobj", "pobj", "prep", "appos") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _when_relative(verb: Token) -> bool:
