@@ -226,3 +226,15 @@ def test_a_body_named_before_a_group_word_stays_the_body(extract):
     text = "The radical Islamic Jihad movement rejected an invitation from Egypt."
     event = trigger(extract(text), "rejected")
     assert names(event.source) == ["Islamic Jihad"]
+
+
+def test_who_acted_together_with_the_source_is_no_target(extract):
+    event = trigger(extract("US commandos raided a compound together with Iraqi troops."), "raided")
+    assert "IRQ" not in countries(event.target)
+    event = trigger(
+        extract("Kenyan troops attacked the militants along with Somali forces."), "attacked"
+    )
+    assert "SOM" not in countries(event.target)
+    # a 'with' phrase of a clash or a meeting is the other party
+    event = trigger(extract("Kenyan troops clashed with Somali militants on Tuesday."), "clashed")
+    assert "SOM" in countries(event.target)

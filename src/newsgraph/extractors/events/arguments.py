@@ -1170,6 +1170,8 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
         if child.lower_ == "from" and any(g.lower_ == "to" for g in child.children):
             continue  # 'from Lisbon to Vladivostok': a stretch of places, not a party
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            if _co_agents(child):
+                continue  # 'raided a compound together with Iraqi troops': who joined in
             named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
             if child.lower_ == "at":  # 'arrested at Duesseldorf airport', 'at Nuremberg': where
                 named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS and not _town(g)]
@@ -1181,6 +1183,25 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _co_agents(prep: Token) -> bool:
+    """'together with Iraqi troops', 'along with the army', 'in partnership with the
+    government': a 'with' phrase naming who acted beside the source, not the target."""
+    if prep.lower_ != "with":
+        return False
+    if any(
+        c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly") for c in prep.children
+    ):
+        return True
+    return prep.head.lemma_.lower() in JOINT_NOUNS and prep.head.dep_ == "pobj"
+
+
+# nouns of acting jointly ('in partnership with', 'in coordination with')
+JOINT_NOUNS = frozenset(
+    {"partnership", "cooperation", "coordination", "conjunction", "concert", "tandem",
+     "collaboration"}
+)  # fmt: skip
 
 
 # the services and media something is said or shown on ('on Twitter', 'on television')
