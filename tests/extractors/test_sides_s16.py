@@ -235,6 +235,8 @@ def test_who_acted_together_with_the_source_is_no_target(extract):
         extract("Kenyan troops attacked the militants along with Somali forces."), "attacked"
     )
     assert "SOM" not in countries(event.target)
+    event = trigger(extract("US forces conducted raids in cooperation with Iraqi troops."), "raids")
+    assert "IRQ" not in countries(event.target)
     # a 'with' phrase of a clash or a meeting is the other party
     event = trigger(extract("Kenyan troops clashed with Somali militants on Tuesday."), "clashed")
     assert "SOM" in countries(event.target)

@@ -1194,7 +1194,14 @@ def _co_agents(prep: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly") for c in prep.children
     ):
         return True
-    return prep.head.lemma_.lower() in JOINT_NOUNS and prep.head.dep_ == "pobj"
+    if prep.head.lemma_.lower() in JOINT_NOUNS and prep.head.dep_ == "pobj":
+        return True
+    # 'were conducted "in partnership" with the government': the parser hangs both on the verb
+    return any(
+        c.dep_ == "prep" and any(g.lemma_.lower() in JOINT_NOUNS for g in c.children)
+        for c in prep.head.children
+        if c.i < prep.i
+    )
 
 
 # nouns of acting jointly ('in partnership with', 'in coordination with')
