@@ -302,11 +302,16 @@ def overlap(keys: Iterable[str], other: Counter[str], df: DocFreq, size: int = 1
 
 def gap_days(span: tuple[int, int], story: Story) -> int:
     """Days between the article's span and the story's (0 when they overlap)."""
-    lo, hi = span
-    if hi < story.first_day:
-        return story.first_day - hi
-    if lo > story.last_day:
-        return lo - story.last_day
+    return span_gap(span, (story.first_day, story.last_day))
+
+
+def span_gap(span: tuple[int, int], other: tuple[int, int]) -> int:
+    """Days between two spans of days (0 when they overlap)."""
+    (lo, hi), (first, last) = span, other
+    if hi < first:
+        return first - hi
+    if lo > last:
+        return lo - last
     return 0
 
 
@@ -417,9 +422,7 @@ def _pair_bound(
             norm = math.sqrt(sum(x * x for x in weighted.values()))
         part = math.sqrt(sum(weighted[t] * weighted[t] for t in shared))
         lex = min(1.0, part / norm) if norm > 0 else 0.0
-    (lo, hi), (first, last) = sketch.span, member.span  # ``gap_days`` against its single
-    days = first - hi if hi < first else (lo - last if lo > last else 0)
-    gap = min(days, window) / max(window, 1)
+    gap = min(span_gap(sketch.span, member.span), window) / max(window, 1)
     exact = {"use": float(np.dot(sketch.vector, member.vector)), "gap": gap}
     shares = {"lex": lex, "actors": 1.0, "places": 1.0}  # each at least 0, at most this
     for name, weight in zip(FEATURES, weights, strict=True):

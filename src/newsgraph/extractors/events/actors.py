@@ -287,7 +287,9 @@ def _owned_body(text: str) -> bool:
 
 
 # nouns a place name before or after them makes a place ('the X district', 'the town of X')
-PLACE_HEADS = frozenset(
+# (wider than entities.phrase_head.PLACE_HEADS, the heads whose "of" names them, and
+# unlike events.arguments.PLACE_HEADS, the places where something happens)
+PLACE_NOUNS = frozenset(
     {"district", "town", "village", "city", "province", "governorate", "region", "suburb",
      "neighbourhood", "neighborhood", "area", "municipality", "county", "camp"}
 )  # fmt: skip
@@ -301,11 +303,11 @@ def _unknown_place(entity: Any, start: int, end: int, text: str) -> bool:
         return False
     words = re.findall(r"[\w'-]+", text[start:end].lower())
     after = re.findall(r"[\w'-]+", text[end : end + 20].lower())[:1]
-    if (words and words[-1] in PLACE_HEADS) or (after and after[0] in PLACE_HEADS):
+    if (words and words[-1] in PLACE_NOUNS) or (after and after[0] in PLACE_NOUNS):
         return True  # 'the Wadi Sirr district'
     before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())
     # 'the town of Wadi Sirr'; a bare name tagged a place may stand for a body ('Westminster')
-    return before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_HEADS
+    return before[-1:] == ["of"] and len(before) >= 2 and before[-2] in PLACE_NOUNS
 
 
 # a name joined by hyphens and small words ('Mar-a-Lago', 'Stratford-upon-Avon')
