@@ -27,6 +27,15 @@ def shared():
     return shared_path
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline (``newsgraph.languages.en.english``), shared by every test
+    that takes ``nlp``; a module that needs another pipeline defines its own."""
+    from newsgraph.languages.en import english
+
+    return english()
+
+
 # What a skip needs, recognised by its reason, and how to provide it.
 SKIP_KINDS = (
     ("NEWSGRAPH_TEST_PG_URL", "PostgreSQL", "make test-deps, then: source .ci/pg.sh && make test"),

@@ -16,12 +16,6 @@ from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import EntityLayer, find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Metonym, Organisation, Role
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _person(pid, name, country, aliases, roles=()):

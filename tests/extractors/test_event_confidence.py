@@ -8,14 +8,8 @@ import pytest
 
 from newsgraph.extractors.events.confidence import assess
 from newsgraph.extractors.events.roles import subject_of
-from newsgraph.languages.en import english
 
 PUBLISHED = "2017-03-02"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _extract(texts: list[str], floor: str) -> dict[str, list]:

@@ -8,15 +8,9 @@ import pytest
 from newsgraph.extractors.events.coder import find_events
 from newsgraph.extractors.times.dating import event_date
 from newsgraph.extractors.times.finder import find_times
-from newsgraph.languages.en import english
 from newsgraph.records import TimeExpr
 
 PUBLISHED = "2017-03-02"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def coded(nlp, text: str):

@@ -221,13 +221,6 @@ def test_a_denial_takes_no_target_from_an_unrelated_sentence(extracted, text) ->
     assert not found[0].target
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 @pytest.mark.parametrize(("text", "trigger"), NOT_CODED)
 def test_other_senses_and_legal_steps_are_not_coded(nlp, text, trigger) -> None:
     """Checked on the coder itself, before any confidence is weighed."""

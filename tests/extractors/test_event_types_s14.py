@@ -247,13 +247,6 @@ def extracted() -> dict[str, list]:
     return _extract(ALL)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 @pytest.mark.parametrize(("text", "trigger"), NOT_CODED)
 def test_no_act_of_the_code_is_not_coded(nlp, text, trigger) -> None:
     """Checked on the coder itself, before any confidence is weighed."""

@@ -13,17 +13,11 @@ from conftest import ROOT, shared_path
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.coder import find_events
 from newsgraph.kb import plover as plover_table
-from newsgraph.languages.en import english
 from newsgraph.records import EventActor, TimeExpr
 
 PLOVER_TYPES = set(plover_table.TYPES)
 # The measured CAMEO-example type F1 (eval/events_eval.py) was 0.773; the gate allows 0.03.
 EVAL_FLOOR = 0.773 - 0.03
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def coded(nlp, text: str, **options):

@@ -16,13 +16,6 @@ from newsgraph.records import Quote, Speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 def quotes_of(nlp, text: str, **kwargs) -> list[Quote]:
     """find_quotes on ``text``, checking every offset slices back to the record's text."""
     doc = nlp(text)

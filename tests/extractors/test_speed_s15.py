@@ -69,13 +69,6 @@ def test_a_year_in_a_title_is_found_from_the_words_before_it_only() -> None:
     assert _in_name(TimeExpr(at, at + 4, "2031", "2031", "DATE"), text)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 def test_cached_entities_are_those_of_the_doc(nlp) -> None:
     doc = nlp(
         "Marta Quill of Brevik Mining met officials in Oslo on Monday. Later, the Oslo "

@@ -12,7 +12,6 @@ import pytest
 from conftest import ROOT, shared_path
 from newsgraph.extractors.claims import find_claims, title_claims
 from newsgraph.extractors.claims.scan import scan
-from newsgraph.languages.en import english
 from newsgraph.records import Entity, Mention, Quote, Speaker, TimeExpr
 
 
@@ -127,11 +126,6 @@ def test_scan_no_share_or_broken_range(text) -> None:
 def test_scan_marks_bare_years() -> None:
     (found,) = scan("since June of 2018")
     assert found.year_like
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def claims_of(nlp, text: str, **kwargs):

@@ -6,16 +6,9 @@ knowledge base: every name is local to the article.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import local_layer_of as layer_of
 
 from newsgraph.extractors.entities.layer import EntityLayer
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def type_of(layer: EntityLayer, name: str) -> str | None:

@@ -10,18 +10,10 @@ guards marked "guard", which keep a rule from reaching too far.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import entity_at, layer_of, name_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.kb.load import default_kb
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
-
 
 # ---------------------------------------------------------------- organisations
 

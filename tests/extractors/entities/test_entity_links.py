@@ -16,12 +16,6 @@ from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.extractors.entities.layer import find_entities
 from newsgraph.kb.load import default_kb, load_role_words
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Organisation, Role
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _role(role, country, start, end=None):

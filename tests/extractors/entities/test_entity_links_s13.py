@@ -8,17 +8,8 @@ a case says so: every person is local to the article.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import local_layer_of as layer_of
 from entity_checks import word_entity_at as entity_at
-
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
-
 
 _ENVOY = (
     "Seoul has blamed Japan for the dispute. Park Min-ho, South Korea's deputy UN "

@@ -8,19 +8,11 @@ a case says so: every person is local to the article.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import entity_at as plain_at
 from entity_checks import layer_of as kb_layer_of
 from entity_checks import local_layer_of as layer_of
 from entity_checks import name_of
 from entity_checks import word_entity_at as entity_at
-
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def test_a_minister_for_a_portfolio_before_a_name_is_that_names_title(nlp):

@@ -9,17 +9,10 @@ the code before, except the guards marked "guard".
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import layer_of, name_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.kb.load import default_kb
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def test_a_newspaper_is_not_the_company(nlp):

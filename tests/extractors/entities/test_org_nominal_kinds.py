@@ -5,16 +5,9 @@ No knowledge base: every organisation is local to the article.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import local_layer_of as layer_of
 
 from newsgraph.extractors.entities.layer import EntityLayer
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def name_at(layer: EntityLayer, text: str, needle: str) -> str | None:

@@ -9,18 +9,11 @@ when nothing names the head. Invented sentences; each test failed on the code be
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import layer_of
 
 from newsgraph.extractors.entities.layer import EntityLayer
 from newsgraph.kb.load import default_kb
-from newsgraph.languages.en import english
 from newsgraph.records import Entity, Mention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def resolved(layer: EntityLayer, text: str, needle: str, **options) -> str | None:

@@ -8,16 +8,8 @@ from reaching too far. No knowledge base: every person is local to the article.
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import local_layer_of as layer_of
 from entity_checks import word_entity_at as entity_at
-
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def test_a_spokesman_without_a_name_keeps_his_he_unlinked(nlp):

@@ -11,17 +11,10 @@ marked "guard".
 
 from __future__ import annotations
 
-import pytest
 from entity_checks import layer_of, name_of
 
 from newsgraph.extractors.entities.kbview import NO_KB
 from newsgraph.kb.load import default_kb
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def test_north_koreas_leader_is_not_south_koreas_president(nlp):

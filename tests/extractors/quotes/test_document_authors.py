@@ -10,13 +10,6 @@ from quote_checks import only, quotes_of
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 @pytest.mark.parametrize(
     ("text", "words", "author"),
     [

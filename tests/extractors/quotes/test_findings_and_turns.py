@@ -16,13 +16,6 @@ from newsgraph.records import Speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a finding is not speech ---------------------------------------------------------------
 
 

@@ -17,13 +17,6 @@ from newsgraph.records import Speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a title in apposition: the name it introduces speaks ----------------------------------
 
 

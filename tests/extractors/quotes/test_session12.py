@@ -12,13 +12,6 @@ from quote_checks import speaker_name as _speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 def test_it_after_a_statement_whose_author_was_named_at_its_first_mention(nlp) -> None:
     text = (
         "The harbour authority announced the closure in a statement on Friday. Fishermen "

@@ -14,13 +14,6 @@ from quote_checks import speaker_name as _speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a 'READ MORE:' label and the other story's headline are no one's words ------------------
 
 

@@ -12,13 +12,6 @@ from quote_checks import none_with, only, quotes_of, speaker_name
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- 'called X a fraud, but has also said ...': the second verb is the next act -------------
 
 

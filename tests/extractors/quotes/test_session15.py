@@ -10,13 +10,6 @@ from quote_checks import none_with, only, quotes_of, speaker_name
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- 'announced a partnership', 'dismissed the claims': a thing acted on, no words ----------
 
 

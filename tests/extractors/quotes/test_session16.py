@@ -10,13 +10,6 @@ from quote_checks import none_with, only, quotes_of
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- 'praised the benefits of X', 'tweeted a photo': a thing acted on, no words ------------
 
 

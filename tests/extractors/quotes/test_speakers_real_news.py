@@ -14,13 +14,6 @@ from newsgraph.extractors.quotes.rules import heading_breaks
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a pronoun is not someone named in the words it reports ---------------------------
 
 

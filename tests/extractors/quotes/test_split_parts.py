@@ -11,13 +11,6 @@ from newsgraph.records import Article, Published
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 @pytest.mark.parametrize(
     ("text", "pieces"),
     [

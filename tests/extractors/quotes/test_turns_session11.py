@@ -12,13 +12,6 @@ from quote_checks import speaker_name as _speaker
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 def test_he_in_a_complement_clause_is_its_named_subject(nlp) -> None:
     text = (
         "Governor Paul Brandt praised Tom Weller as a loyal friend. Weller resigned from the "
