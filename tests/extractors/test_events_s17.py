@@ -96,3 +96,30 @@ def test_an_intent_stated_in_a_past_when_clause_is_dated_no_day(extract):
     assert trigger(extract(text), "allow").date is None
     text = "Jones said he seeks to allow senators to settle such disputes themselves."
     assert trigger(extract(text), "allow").date == PUBLISHED
+
+
+# --- not an event ---------------------------------------------------------------------------
+
+
+def test_when_it_comes_to_is_no_visit(extract_all):
+    text = "When it comes to the influence in the Balkans, Turkey is an important player."
+    assert not extract_all(text)
+
+
+def test_a_statement_offered_is_no_offer(extract_all, extract):
+    text = (
+        'A Kremlin spokesman offered this statement in response to a request for comment: "Nobody '
+        'met him."'
+    )
+    assert not [e for e in extract_all(text) if e.trigger.text == "offered"]
+    assert (
+        trigger(extract("The Kremlin offered Ukraine a new gas deal."), "offered").type == "AGREE"
+    )
+
+
+def test_calling_someone_a_name_is_no_call(extract_all):
+    text = (
+        'Calling police officers the "frontline soldiers" in the fight against crime, Attorney '
+        "General Smith signaled Monday that the ministry would change course."
+    )
+    assert not [e for e in extract_all(text) if e.trigger.text == "Calling"]
