@@ -48,6 +48,12 @@ INDEFINITE = frozenset(
         "traditionally",
         "habitually",
         "usually",
+        "always",
+        "steadfastly",
+        "persistently",
+        "continually",
+        "constantly",
+        "invariably",
     }
 )
 
@@ -227,6 +233,8 @@ def _date(
     stated = coded.modality in UNCERTAIN or coded.modality == "obligation"
     if stated and any(_told_before(doc[i]) for i in chain):
         stated = False  # 'Poroshenko had previously sought to end the blockade'
+    if stated and any(_past_when(doc[i]) for i in chain):
+        stated = False  # 'when he served as speaker, he sought to allow ...': stated then
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
@@ -248,6 +256,12 @@ def _date(
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
         present = present and not _history_beside(coded.trigger, inside, published)
+        # 'Japan condemned the tests when Abe spoke at the 2016 summit': a 'when' clause
+        # told of a past year puts the act then, on a day the text does not give
+        present = present and not _when_of_old(coded.trigger, inside, published)
+        # 'Mubarak was accused of inciting the killings': a charge with no one making it
+        # and no time is a standing charge, not an act of the day reported
+        present = present and not _standing_charge(coded.trigger)
         # 'officials said that airstrike killed dozens of militants': the act of an
         # occurrence told before, on its day, not the day of this report
         present = present and not (not inside and _told_occurrence(coded.trigger))
@@ -520,7 +534,18 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     posted = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and message.dep_ == "pobj"
     if posted and prep.lower_ in ("in", "on", "during"):
         return chain.get(prep.head.i)
+    made = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")
+    if made and message.lemma_.lower() in MESSAGES:
+        # 'remarks made on Monday in which he said the US supports NATO': the day a message
+        # was made dates what is said in it (a relative clause of the same noun)
+        told = [c.i for c in message.children if c.dep_ == "relcl" and c.i in chain]
+        if told:
+            return chain[told[0]]
     return None
+
+
+# what is said or written on a day of its own (OCCASIONS' messages, and remarks)
+MESSAGES = OCCASIONS | {"remark", "remarks", "comment", "comments", "message", "article", "video"}
 
 
 # a day the story told before ('later that day', 'the following morning', 'that year',
@@ -857,6 +882,42 @@ def _while_then(child: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "while" for c in child.children)
 
 
+def _past_when(verb: Token) -> bool:
+    """A verb with a 'when' or 'while' clause in the past tense ('when he served as
+    speaker, he sought to ...'): the verb's act was then."""
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBD"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _contrasted_record(verb: Token) -> bool:
+    """A present perfect in a 'while' or 'whereas' clause of a present ('While X have
+    blamed Y, the data shows ...'): a record contrasted with how things stand."""
+    if verb.dep_ != "advcl" or not _perfect(verb):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children):
+        return False
+    return verb.head.tag_ in ("VBZ", "VBP")
+
+
+def _standing_charge(trigger: Token) -> bool:
+    """'He was accused of inciting the deaths of protesters': an accusation in the simple
+    past passive whose maker the clause does not name is a charge of some time back, not
+    the news of the day ('is accused of', 'has been charged with' are: the day's news)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() != "accuse":
+        return False
+    children = list(trigger.children)
+    passive = [c for c in children if c.dep_ == "auxpass"]
+    if not passive or not all(a.tag_ == "VBD" for a in passive):
+        return False
+    if any(c.dep_ == "aux" for c in children):
+        return False  # 'has been accused', 'will be accused'
+    return not any(c.dep_ == "agent" for c in children)
+
+
 def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
@@ -1058,6 +1119,10 @@ def _reports_present(trigger: Token) -> bool:
         return False  # 'Turkey has since launched a crackdown': some time after a past act
     if any(_after_named_event(c) for c in verb.children):
         return False  # 'Shortly after the Pulwama attack, Modi met ...': then, not today
+    if _contrasted_record(verb):
+        # 'While Democrats have blamed Russia for the hacking, the report names no
+        # country': a record set against a standing fact, on no one day
+        return False
     if any(_ahead_of(c) or _while_then(c) for c in verb.children):
         # 'were probing communications ahead of the election', 'While he was in office
         # Obama proposed ...': before an occasion, or within a past stretch, not today
@@ -1180,6 +1245,50 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
         if node.i in beside:
             return True
     return False
+
+
+# the words opening a clause of the same time as the one it hangs on
+SAME_TIME_MARKS = frozenset({"when", "as", "while", "whilst"})
+
+
+def _when_of_old(trigger: Token, inside: Sequence[TimeExpr], published: str | None) -> bool:
+    """'China pledged troops when Xi addressed the 2015 summit', 'as Obama did in 2014':
+    the trigger's verb has a 'when', 'as' or 'while' clause holding a time months back
+    (a day or month 60 days or more before publication, or a year before the publication
+    year), wherever in the clause it hangs (on the summit too): the act is of that time."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None:
+        return False
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in SAME_TIME_MARKS for m in c.children)
+    ]
+    if not clauses:
+        return False
+    doc = verb.doc
+    for expr in inside:
+        if not _months_back(expr, published):
+            continue
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if any(c.left_edge.i <= span.root.i <= c.right_edge.i for c in clauses):
+            return True
+    return False
+
+
+def _months_back(expr: TimeExpr, published: str | None) -> bool:
+    """Whether a date lies months back: a year before the publication year, or a finer
+    date 60 days or more before publication."""
+    value = (expr.value or "").split("T")[0]
+    if expr.type != "DATE" or not value[:4].isdigit() or not (published or "")[:4].isdigit():
+        return False
+    if len(value) == 4:
+        return value < (published or "")[:4]
+    back = days_before(value, published)
+    return back is not None and back >= 60
 
 
 def _days_back(expr: TimeExpr, published: str | None) -> int | None:

@@ -129,7 +129,7 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'declined further comment', 'refused to answer questions'
     if _session14_other_sense(trigger, code) or _session15_other_sense(trigger, code):
         return False
-    if _session16_other_sense(trigger, code):
+    if _session16_other_sense(trigger, code) or _session17_other_sense(trigger, code):
         return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
@@ -1368,3 +1368,30 @@ def _allowed_in_words(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+# what is offered when words are given, not a deal or help ('offered this statement')
+WORDS_GIVEN = frozenset(
+    {"statement", "comment", "comments", "remark", "remarks", "explanation", "response",
+     "reply", "answer", "assessment", "view", "opinion", "thoughts", "testimony"}
+)  # fmt: skip
+
+
+def _session17_other_sense(trigger: Token, code: str) -> bool:
+    """Uses of a trigger word that report no act of the coded kind (session 17's dev
+    draws): 'when it comes to', words offered, a name given."""
+    lemma = trigger.lemma_.lower()
+    if lemma in ("come", "go") and code in VISIT_CODES and _it_comes_to(trigger):
+        return True  # 'When it comes to influence in the Balkans, Turkey ...': a topic
+    if lemma == "offer" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WORDS_GIVEN for c in trigger.children
+    ):
+        return True  # 'A spokesman offered this statement in response': words, no offer
+    # 'Calling police officers "the frontline soldiers", X said': a name given, no call
+    return lemma == "call" and sum(c.dep_ == "dobj" for c in trigger.children) >= 2
+
+
+def _it_comes_to(verb: Token) -> bool:
+    """'when it comes to trade', 'as far as it goes': a subject 'it' that names no one
+    going anywhere."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
