@@ -211,6 +211,11 @@ GROUP_HEADS = frozenset(
         "contingent",
         "band",
         "crowd",
+        "slate",  # 'invited a slate of former intelligence chiefs'
+        "handful",
+        "pair",
+        "couple",
+        "panel",
     ]
 )
 
