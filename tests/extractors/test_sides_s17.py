@@ -123,3 +123,31 @@ def test_agreeing_to_act_keeps_the_acts_target(extract):
     text = "Senator Blake has agreed to meet the FBI director."
     event = trigger(extract(text), "agreed")
     assert "Blake" not in " ".join(names(event.target))
+
+
+# -- 8. names apposed to an object noun ---------------------------------------------------
+
+
+def test_every_name_apposed_to_the_object_is_a_target(extract):
+    text = "The senator has criticized export giants Japan and Korea over their trade surpluses."
+    event = trigger(extract(text), "criticized")
+    assert countries(event.target) == ["JPN", "KOR"]
+
+
+# -- 9. two joined subjects the parser splits; 'them' of a participle ---------------------
+
+
+def test_two_joined_names_the_parser_made_two_subjects_both_act(extract):
+    text = (
+        "The test came two days after President Macron and German Chancellor Angela Merkel "
+        "urged Iran to abandon its missile programme."
+    )
+    event = trigger(extract(text), "urged")
+    assert countries(event.source) == ["FRA", "DEU"]
+    assert countries(event.target) == ["IRN"]
+
+
+def test_them_of_a_participle_is_the_object_of_its_verb(extract):
+    text = "Navalny took Russian authorities to court last year, accusing them of torturing him."
+    event = trigger(extract(text), "accusing")
+    assert names(event.target) == ["Russian authorities"]

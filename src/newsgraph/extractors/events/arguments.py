@@ -105,7 +105,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             author = _author_of(child)
             if author is not None:  # "Trump's letter also thanked Xi": Trump
                 return conjuncts(author)
-            return conjuncts(child) + _leaders_of_others(child)
+            joined = [
+                c  # 'President Macron and Chancellor Merkel urged', parsed as two subjects
+                for c in subjects[1:]
+                if child is subjects[0]
+                and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                and any(g.dep_ == "cc" and g.lower_ == "and" for g in child.children)
+            ]
+            return conjuncts(child) + joined + _leaders_of_others(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
     stranded = _stranded_subject(verb)
@@ -573,8 +580,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             continue
         apposed = _named(child)
         if apposed is not child and not is_actor(child) and is_actor(apposed):
-            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name
-            return actor_tokens([apposed])
+            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name;
+            # 'criticized export giants Japan and Korea': every name joined to it
+            return actor_tokens(conjuncts(apposed))
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
         named = is_actor(child) or group or _codes(child, strict=True)
         if named and not _own_object(child):
