@@ -211,6 +211,11 @@ GROUP_HEADS = frozenset(
         "contingent",
         "band",
         "crowd",
+        "slate",  # 'invited a slate of former intelligence chiefs'
+        "handful",
+        "pair",
+        "couple",
+        "panel",
     ]
 )
 
@@ -370,6 +375,8 @@ def antecedent(pronoun: Token) -> Token | None:
     'them' is left alone (it is usually a thing: 'withholding it'). None when no such
     subject is found: a side is better empty than wrong.
     """
+    if pronoun.dep_ == "dobj" and pronoun.lower_ == "them":
+        return _object_before(pronoun)
     if pronoun.dep_ in ("dobj", "pobj", "dative", "iobj", "attr"):
         return None
     if pronoun.lower_ == "it" and pronoun.head.lemma_ in ("be", "seem", "appear"):
@@ -390,6 +397,18 @@ def antecedent(pronoun: Token) -> Token | None:
             return None  # 'he said it would ...': chains of pronouns are not followed
         return _as_actor(subject)
     return None
+
+
+def _object_before(pronoun: Token) -> Token | None:
+    """'took Norwegian authorities to court, accusing them of ...': an object 'them' of a
+    participle clause hung on a verb stands for that verb's plural object (else no one)."""
+    verb = pronoun.head
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj"):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i]
+    if len(objects) != 1 or not _fits_number(objects[0], True):
+        return None
+    return _as_actor(objects[0])
 
 
 def _fits_number(token: Token, plural: bool) -> bool:

@@ -293,6 +293,13 @@ PLACE_NOUNS = frozenset(
     {"district", "town", "village", "city", "province", "governorate", "region", "suburb",
      "neighbourhood", "neighborhood", "area", "municipality", "county", "camp"}
 )  # fmt: skip
+# nouns closing the name of a built thing ('the Vardar Bridge', 'the Kajaki Dam'): a
+# structure, hit or held, never a side (whatever type the tagger gives the name); not
+# 'street', whose names stand for bodies ('Downing Street said')
+STRUCTURE_NOUNS = frozenset(
+    {"bridge", "dam", "airport", "airbase", "highway", "tunnel", "canal", "pipeline",
+     "railway"}
+)  # fmt: skip
 
 
 def _unknown_place(entity: Any, start: int, end: int, text: str) -> bool:
@@ -303,6 +310,8 @@ def _unknown_place(entity: Any, start: int, end: int, text: str) -> bool:
         return False
     words = re.findall(r"[\w'-]+", text[start:end].lower())
     after = re.findall(r"[\w'-]+", text[end : end + 20].lower())[:1]
+    if words and words[-1] in STRUCTURE_NOUNS:
+        return True  # 'bombed the Vardar Bridge'
     if (words and words[-1] in PLACE_NOUNS) or (after and after[0] in PLACE_NOUNS):
         return True  # 'the Wadi Sirr district'
     before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start].lower())

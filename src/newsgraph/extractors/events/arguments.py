@@ -105,7 +105,14 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
             author = _author_of(child)
             if author is not None:  # "Trump's letter also thanked Xi": Trump
                 return conjuncts(author)
-            return conjuncts(child) + _leaders_of_others(child)
+            joined = [
+                c  # 'President Macron and Chancellor Merkel urged', parsed as two subjects
+                for c in subjects[1:]
+                if child is subjects[0]
+                and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                and any(g.dep_ == "cc" and g.lower_ == "and" for g in child.children)
+            ]
+            return conjuncts(child) + joined + _leaders_of_others(child)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(verb.head)
     stranded = _stranded_subject(verb)
@@ -537,7 +544,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
             return found
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preferred:
+        if child.dep_ == "prep" and child.lower_ in preferred and not _fronted(child):
             found = actor_tokens([_shifted_place(_named(g)) for g in _pobjs(child)])
             if found:
                 return found
@@ -573,8 +580,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             continue
         apposed = _named(child)
         if apposed is not child and not is_actor(child) and is_actor(apposed):
-            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name
-            return actor_tokens([apposed])
+            # "wounded Kuchibhotla's colleague Alok Madasani": the colleague, by name;
+            # 'criticized export giants Japan and Korea': every name joined to it
+            return actor_tokens(conjuncts(apposed))
         group = (child.like_num or child.lower_ in GROUP_HEADS) and _of_object(child) is not None
         named = is_actor(child) or group or _codes(child, strict=True)
         if named and not _own_object(child):
@@ -613,7 +621,21 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _defied(token)
         or _written_to(token)
         or _sent_to(token)
+        or _gerund_subject(token)
     )
+
+
+def _gerund_subject(verb: Token) -> list[Token]:
+    """'Serbia opposed Croatian police conducting a search': whom the act is opposed,
+    backed or asked of is the subject of the gerund clause the verb takes (the parser
+    hangs it as a clausal complement), not its object (the search)."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.tag_ == "VBG":
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and is_actor(c)]
+            found = actor_tokens(conjuncts(subjects[0])) if subjects else []
+            if found:
+                return found
+    return []
 
 
 # inquiries, and the ties they look into ('investigating contacts between X and Y')
@@ -862,6 +884,13 @@ def _complement_targets(token: Token) -> list[Token]:
                 if found:  # 'called for investigating Flynn'
                     return found
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and frame:
+            if any(c.dep_ == "auxpass" for c in child.children):
+                # 'agreed to be interviewed by the committee', 'refused to be questioned
+                # by police': who is to act on the source is whom it agrees or refuses
+                agents = [g for c in child.children if c.dep_ == "agent" for g in _pobjs(c)]
+                found = actor_tokens([g for g in agents if is_actor(g)])
+                if found:
+                    return found
             inner = match_trigger(child)  # its own fixed objects ('join forces') are no target
             found = _objects_of(child, frozenset(), inner.obj if inner else frozenset())
             found = actor_tokens([t for t in found if t.dep_ not in SUBJECT_DEPS])
@@ -887,21 +916,28 @@ def _charged(token: Token) -> list[Token]:
 def _punished(act: Token) -> list[Token]:
     """'sanctions on Mexican firms', 'an embargo against Iran': whom a measure hits; for a
     thing hit, its owner ('a tariff on Chinese goods': China)."""
-    if act.pos_ != "NOUN" or act.lemma_.lower() not in MEASURES:
+    if act.pos_ != "NOUN" or not _measure(act):
         return []
     hit = [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
            for g in _pobjs(c)]  # fmt: skip
     return [o for g in hit for o in ([g] if is_actor(g) or _codes(g) else _owner(g))]
 
 
+# ('raise import taxes on Chinese goods': China; a tax on no one's goods names no side)
 MEASURES = frozenset(
-    {"sanction", "embargo", "tariff", "duty", "ban", "boycott", "penalty", "restriction"}
-)
+    {"sanction", "embargo", "tariff", "duty", "ban", "boycott", "penalty", "restriction",
+     "tax", "taxes", "levy", "quota"}
+)  # fmt: skip
+
+
+def _measure(noun: Token) -> bool:
+    """A measure noun (the tagger lemmatises 'taxes' as 'taxis')."""
+    return noun.lemma_.lower() in MEASURES or noun.lower_ in MEASURES
 
 
 def _measure_hit(verb: Token) -> list[Token]:
     """'impose a tariff on Chinese goods' (the parser hangs 'on' on the verb): China."""
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURES for c in verb.children):
+    if not any(c.dep_ == "dobj" and _measure(c) for c in verb.children):
         return []
     hit = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
            for g in _pobjs(c)]  # fmt: skip
@@ -1172,6 +1208,8 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             if _co_agents(child):
                 continue  # 'raided a compound together with Iraqi troops': who joined in
+            if _fronted(child):
+                continue  # 'On the Senate side, Republicans called for ...': a scene
             named = [_shifted_place(g) for g in _pobjs(child) if is_actor(g)]
             if child.lower_ == "at":  # 'arrested at Duesseldorf airport', 'at Nuremberg': where
                 named = [g for g in named if g.lemma_.lower() not in PLACE_HEADS and not _town(g)]
@@ -1183,6 +1221,16 @@ def _prep_targets(token: Token, preps: Sequence[str]) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _fronted(prep: Token) -> bool:
+    """'On the Senate side, Republicans called for ...': a phrase set off by a comma
+    before the verb's subject frames the clause; it names no one acted on."""
+    head = prep.head
+    after = prep.right_edge.i + 1
+    if prep.i > head.i or after >= len(prep.doc) or prep.doc[after].text != ",":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > after for c in head.children)
 
 
 def _co_agents(prep: Token) -> bool:
@@ -1392,6 +1440,8 @@ def _owner(noun: Token) -> list[Token]:
     'a video from an al-Qaeda camp'), 'of X' after an action noun ('demanded the
     withdrawal of Serbian forces'), or a nationality or organisation modifier ('an
     Australian ultimatum')."""
+    if _remains(noun):
+        return []  # "requested the dead diplomat's body": he is not the one asked
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             return []  # 'rebuild his coalition': his own, not a target
@@ -1435,6 +1485,20 @@ def _owner(noun: Token) -> list[Token]:
         # 'the Shah Noorani shrine', 'the Al-Nuri mosque': a name of the building itself
         and not (noun.lemma_.lower() in BUILDINGS and c.ent_type_ in ("ORG", "PERSON"))
     ][:1]
+
+
+# what is left of a dead person: whose it was is no side of asking for it or handing it over
+REMAINS = frozenset({"body", "remains", "corpse", "ashes"})
+
+
+def _remains(noun: Token) -> bool:
+    """A person's remains ("Kim's body", "the dead diplomat's remains") (not "the EU's
+    executive body", a body of people: a modifier or an organisation before it)."""
+    if noun.lower_ not in REMAINS and noun.lemma_.lower() not in REMAINS:
+        return False
+    if any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return False
+    return any(c.dep_ == "poss" and c.ent_type_ not in ("ORG", "NORP") for c in noun.children)
 
 
 # what a body issues, and the bodies named by a common noun before it ('a government order')
@@ -1611,6 +1675,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
     found = found or _ties_probed(noun)
     found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
+    found = found or _gerund_agents(noun)  # 'a ban on lobbying by state officials'
     if not found and noun.pos_ == "NOUN":
         found = _complement_targets(noun)
     if not found:
@@ -1623,6 +1688,28 @@ def _noun_targets(noun: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
+
+
+def _gerund_agents(noun: Token) -> list[Token]:
+    """'a ban on lobbying by state officials', 'sanctions against trading by Iranian
+    banks': the act a measure falls on is named by a gerund; who does that act (its
+    'by' phrase) is whom the measure targets."""
+    acts = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        for g in p.children
+        if g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG"
+    ]
+    doers = [
+        o
+        for g in acts
+        for c in g.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for o in _pobjs(c)
+        if is_actor(o)
+    ]
+    return actor_tokens(doers)
 
 
 # acts done to someone named after 'of' ('the arrest of Yevdokimov', 'mass arrests of
