@@ -48,6 +48,7 @@ from newsgraph.extractors.quotes.speakers import (
     other_gender,
     plural_group,
     role_in_apposition,
+    without_title,
 )
 from newsgraph.records import Mention, Quote, Speaker
 
@@ -746,6 +747,9 @@ def _speaker_for(
     if _family_of(hooked.name, speaker.name):  # 'Sharpston' for 'Eleonore Sharpston':
         entity = None if _not_a_person(hooked.entity) else hooked.entity  # the longer name
         return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)
+    if hooked.name != speaker.name and without_title(hooked.name or "") == speaker.name:
+        entity = None if _not_a_person(hooked.entity) else hooked.entity  # 'Labour TD Ann
+        return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)  # Dwyer'
     if (
         _honorific(cand.subject.doc, speaker, resolver.lex)
         and not _kb_person(hooked.entity)
