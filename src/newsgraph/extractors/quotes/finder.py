@@ -420,6 +420,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'spoke anonymously to describe private details': why he spoke
         if _no_report(cand, cue, lex):
             return True
+        if _assumed(cue, lex):
+            return True  # 'Assuming the polls are right, Rutte will ...': a condition
     if cue is not None and _in_label_heading(cue, lex):
         return True  # 'READ MORE: Critics warn US could adopt ...': another story's headline
     if subject is None:
@@ -499,6 +501,15 @@ def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexi
 _THING_PRONOUNS = {"it", "this", "that"}
 
 
+def _assumed(cue: Token, lex: CueLexicon) -> bool:
+    """A thought in a participle with no subject of its own, before the clause it hangs
+    on ('Assuming the count holds, the mayor will ...', 'Believing the storm had passed,
+    the crew set out'): a condition or a reason, no one's words."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i > cue.head.i or not _a_thought(cue, lex):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children)
+
+
 def _a_thought(cue: Token, lex: CueLexicon) -> bool:
     """A belief verb that says nothing aloud ('assumed', 'think'), not one that is also
     speech ('we agree that ...' may be said)."""
@@ -570,6 +581,11 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
     opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     if not cand.direct and opener == "whether" and lemma not in lex.question_verbs:
         return True
+    if not cand.direct and words.strip().lower() in lex.wh_words:
+        return True  # 'what they talked about': the span 'what' names nothing said
+    if not cand.direct and opener in lex.reflexive_pronouns and words.split()[1:2] != ["as"]:
+        return True  # 'proclaimed himself ruler of ...', 'declared herself ready': an act
+        # of naming oneself, no words reported ('portrayed himself as ...' stays)
     if not cand.direct and opener in lex.wh_words and lemma in lex.deciding_verbs:
         return True  # 'will decide how they spend the money': a decision, no words
     if not cand.direct and opener in lex.wh_words and lemma in lex.knowing_verbs:
