@@ -67,3 +67,83 @@ def test_guard_a_body_keeps_its_abbreviation(nlp) -> None:
     assert speaker_name(nlp, text, "ferry would not sail") == "BBC Radio Ulster"
     found = quotes_of(nlp, "Zhou Ling, director of a small bank, says the fund is large.")
     assert only(found, "fund is large").speaker.name == "Zhou Ling"
+
+
+# --- a thought as a condition, a bare wh-word, naming oneself: no words ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Assuming the early count holds, the mayor will get the first chance to form a "
+            "council.",
+            "early count holds",
+        ),
+        ("Believing the storm had passed, the crew set out for the island.", "storm had passed"),
+        (
+            "While reporters said the ministers met twice, it is still not known what exactly "
+            "they talked about.",
+            "what",
+        ),
+        (
+            "The rebel commander proclaimed himself ruler of a new state from a church in the "
+            "valley in 2015.",
+            "ruler of a new state",
+        ),
+    ],
+)
+def test_condition_wh_word_and_self_naming_are_no_quotes(nlp, text: str, words: str) -> None:
+    found = quotes_of(nlp, text)
+    assert not [q for q in found if q.text == words or (words != "what" and words in q.text)]
+
+
+def test_guard_a_stated_condition_and_self_description_stay(nlp) -> None:
+    found = quotes_of(nlp, "The senator portrayed himself as a friend of the small farmer.")
+    only(found, "friend of the small farmer")
+    found = quotes_of(nlp, "Critics of the plan, assuming it passes, say it will cost jobs.")
+    only(found, "cost jobs")
+
+
+# --- spans: a per cent sign, a bracket, a participle after the quote, the next quotation -------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The treaty set a clear goal of cutting coal imports by 62%, said Tom Reilly, a "
+            "lecturer at the University of Leeds.",
+            "The treaty set a clear goal of cutting coal imports by 62%",
+        ),
+        (
+            "The party will be second with 20 seats in the new parliament (up from 15), the "
+            "broadcaster said on Thursday.",
+            "The party will be second with 20 seats in the new parliament (up from 15)",
+        ),
+    ],
+)
+def test_words_keep_a_per_cent_sign_and_a_closing_bracket(nlp, text: str, span: str) -> None:
+    assert only(quotes_of(nlp, text), span[:30]).text == span
+
+
+def test_quoted_words_end_before_the_participle_after_them(nlp) -> None:
+    text = (
+        'Mary Walsh drew loud cheers from the crowd on Friday when she said, "The council '
+        'should publish the accounts," calling the move "long overdue."'
+    )
+    quote = only(quotes_of(nlp, text), "publish the accounts")
+    assert "calling" not in quote.text
+
+
+def test_next_sentence_quotation_is_not_glued_to_the_reported_clause(nlp) -> None:
+    text = (
+        'Mr Fenton said he would "personally like to apologise for the delay" caused to '
+        'passengers. "It is very disappointing that the trains were late." Mr Fenton said the '
+        "company was not aware of any other problems."
+    )
+    found = quotes_of(nlp, text, layer=True)
+    clause = only(found, "apologise for the delay")
+    assert clause.text.endswith("caused to passengers")
+    later = only(found, "trains were late")
+    assert later.speaker is not None and later.speaker.name == "Fenton"
