@@ -147,3 +147,22 @@ def test_next_sentence_quotation_is_not_glued_to_the_reported_clause(nlp) -> Non
     assert clause.text.endswith("caused to passengers")
     later = only(found, "trains were late")
     assert later.speaker is not None and later.speaker.name == "Fenton"
+
+
+# --- whose role: 'Markov's spokesman' is not Markov; 'Ann Dolby - the teacher who said' is ----
+
+
+def test_owners_spokesman_is_not_the_owner(nlp) -> None:
+    text = (
+        "Opposition leader Ivan Petrov published a film about Prime Minister Oleg Markov's "
+        "houses. Markov's spokesman called the film just part of the election campaign."
+    )
+    assert speaker_name(nlp, text, "election campaign", layer=True) != "Oleg Markov"
+
+
+def test_relative_clause_on_a_role_in_apposition_to_a_name(nlp) -> None:
+    text = (
+        'Rachel Dolby - the white US teacher who said she was black - says "the idea of race '
+        'is a lie".'
+    )
+    assert speaker_name(nlp, text, "she was black", layer=True) == "Rachel Dolby"

@@ -227,7 +227,9 @@ class SpeakerResolver:
         mention spells before it ('Tarek El-Messidi said', '"..."-Nadia Karam, a lawyer,
         told': the dash of the page glued to the given name): the full name."""
         ent = _entity_at(head)
-        if ent is None or ent.label_ == "PERSON" or ent.end != head.i + 1:
+        if ent is None or ent.label_ in ("PERSON", "NORP") or ent.end != head.i + 1:
+            return name  # a group ('Fellow Republicans') is no one's name
+        if head.tag_ != "NNP":
             return name
         if len(name.split()) != 1 or name != _clean_name(ent.text):
             return name
@@ -631,6 +633,8 @@ class SpeakerResolver:
                 continue  # 'the president' is not whoever stood near the word 'president'
             if owner and not owner & person.context:
                 continue  # 'May's spokesman' is not the Commission's spokesman named before
+            if owner and owner <= _stems(person.name.split()):
+                continue  # nor is it May herself
             shared = len(key & person.context)
             score = 2 * shared + (1 if shared and head_stem <= person.context else 0)
             if score > best_score:  # the role's own noun breaks a tie: 'the Norwegian
