@@ -166,3 +166,16 @@ def test_relative_clause_on_a_role_in_apposition_to_a_name(nlp) -> None:
         'is a lie".'
     )
     assert speaker_name(nlp, text, "she was black", layer=True) == "Rachel Dolby"
+
+
+# --- '"...," one of the vets caring for the elephant said': the speaker after the quote ---------
+
+
+def test_long_subject_after_a_quote_that_goes_on(nlp) -> None:
+    text = (
+        "Zoo keepers moved the elephant to a new pen on Monday. Mark Lowe said the pen was "
+        'safe. "She is in a coma and breathes very slowly," one of the vets caring for the '
+        "elephant said."
+    )
+    quote = only(quotes_of(nlp, text), "in a coma")
+    assert quote.speaker is not None and "vets" in (quote.speaker.name or "")

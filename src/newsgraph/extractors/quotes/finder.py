@@ -1281,7 +1281,9 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
                 return found
     if ends_sentence:
         return _long_subject_after(doc, first, limit, lex)
-    return _named_subject_after(doc, first, limit, lex)
+    return _named_subject_after(doc, first, limit, lex) or _long_subject_after(
+        doc, first, limit, lex
+    )  # '"...," one of the vets caring for the elephant said'
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
@@ -1292,11 +1294,12 @@ def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cu
     while first < len(doc) and doc[first].is_punct:
         first += 1
     for tok in doc[first : min(len(doc), first + 3)]:
-        if tok.idx >= limit or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj":
+        noun = tok.pos_ in ("NOUN", "PROPN") or tok.lower_ == "one"  # 'one of the vets ...'
+        if tok.idx >= limit or not noun or tok.dep_ != "nsubj":
             continue
         verb = tok.head
         words = doc[tok.i + 1 : verb.i]
-        relative = any(t.dep_ in ("relcl", "acl") and t.head.i == tok.i for t in words)
+        relative = any(t.dep_ in ("relcl", "acl") and tok.i <= t.head.i < t.i for t in words)
         if verb.i <= tok.i or verb.idx >= limit or not relative:
             return None
         if any(t.text in _CLAUSE_END for t in words):
