@@ -179,3 +179,17 @@ def test_long_subject_after_a_quote_that_goes_on(nlp) -> None:
     )
     quote = only(quotes_of(nlp, text), "in a coma")
     assert quote.speaker is not None and "vets" in (quote.speaker.name or "")
+
+
+def test_quoted_adjunct_phrase_is_the_words_of_who_said_the_sentence(nlp) -> None:
+    text = (
+        'The attack began early on Sunday "with two car bombs and several gunmen" on the '
+        "eastern district, said Sami Haddad, head of the monitoring group."
+    )
+    quote = only(quotes_of(nlp, text), "two car bombs")
+    assert quote.cue == "said" and quote.text.startswith("The attack began")
+
+
+def test_guard_a_quoted_phrase_after_a_cue_with_its_preposition(nlp) -> None:
+    found = quotes_of(nlp, 'The union called for "an end to the long night shifts" on Monday.')
+    assert only(found, "an end to the long night shifts").cue == "called for"

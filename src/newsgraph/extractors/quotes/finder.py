@@ -28,6 +28,7 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.quotes.cues import (
     Candidate,
     Cue,
+    cue_particle,
     cue_phrase,
     cue_with_subject,
     paragraph_end,
@@ -1207,6 +1208,7 @@ def _governing_cue(
             allowed = speechlike or (
                 verb.lemma_.lower() in lex.partial_quote_verbs and not _addressee(inner, verb, lex)
             )
+            allowed = allowed and not _adjunct_phrase(inner, verb, lex)
             in_quote = any(a <= verb.idx < b for a, b in quoted)
             if phrase and allowed and not in_quote:
                 subject = subject_of(verb, lex)
@@ -1218,6 +1220,16 @@ def _governing_cue(
                 break
             verb = verb.head if verb.head.i != verb.i else None
     return None
+
+
+def _adjunct_phrase(inner: Span, verb: Token, lex: CueLexicon) -> bool:
+    """A quoted phrase that opens with a preposition hung on a verb that takes no quoted
+    fragment ('The attack began early on Sunday "with two car bombs and several gunmen",
+    said X'): how the act went, in X's words, not words of the verb's subject."""
+    first = next((t for t in inner if not t.is_punct), None)
+    if first is None or first.pos_ != "ADP" or first.head != verb:
+        return False
+    return verb.lemma_.lower() not in lex.partial_quote_verbs and cue_particle(verb, lex) is None
 
 
 def _reporting(verb: Token, lex: CueLexicon) -> Cue | None:
