@@ -193,3 +193,12 @@ def test_quoted_adjunct_phrase_is_the_words_of_who_said_the_sentence(nlp) -> Non
 def test_guard_a_quoted_phrase_after_a_cue_with_its_preposition(nlp) -> None:
     found = quotes_of(nlp, 'The union called for "an end to the long night shifts" on Monday.')
     assert only(found, "an end to the long night shifts").cue == "called for"
+
+
+def test_family_name_written_first_alone_after_the_full_name(nlp) -> None:
+    text = (
+        "Gao Mengyu, director of Lanxin & Co, a boutique bank, says the fund is large. The "
+        "sector had moved up to 25 in 2016. Gao added that the government aimed to help new "
+        "firms."
+    )
+    assert speaker_name(nlp, text, "help new firms") == "Gao Mengyu"

@@ -739,6 +739,9 @@ def _speaker_for(
         return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
+        if hooked is not None and _local_thing(hooked.entity) and resolver.a_person_before():
+            hooked = Speaker(None, hooked.name, hooked.start, hooked.end, hooked.text)  # 'Shen
+            # added', after the person 'Shen Meng, director of X' the tagger took for a body
     else:
         head = cand.subject
         start, end = max(head.idx, speaker.start), min(head.idx + len(head), speaker.end)

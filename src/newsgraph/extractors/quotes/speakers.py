@@ -222,6 +222,11 @@ class SpeakerResolver:
             self._remember_full_name(head, name)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
 
+    def a_person_before(self) -> bool:
+        """Whether the last mention resolved refers back to a person met before."""
+        at = self.antecedent[0] if self.antecedent else None
+        return at is not None and any(p.at == at for p in self.people)
+
     def _with_given_name(self, name: str, head: Token, span: Span) -> str:
         """A one-word name the tagger took for a place or a body, with the given name the
         mention spells before it ('Tarek El-Messidi said', '"..."-Nadia Karam, a lawyer,
@@ -1175,7 +1180,8 @@ def _family_first(persons: list[Span], full_names: dict[str, str]) -> dict[str, 
     return {
         key: next(iter(names))
         for key, names in found.items()
-        if len(names) == 1 and key not in full_names
+        if len(names) == 1 and len(full_names.get(key, "").split()) < 2  # 'Shen' alone, a
+        # PERSON too, ends no longer name
     }
 
 
