@@ -202,3 +202,12 @@ def test_family_name_written_first_alone_after_the_full_name(nlp) -> None:
         "firms."
     )
     assert speaker_name(nlp, text, "help new firms") == "Gao Mengyu"
+
+
+def test_rank_is_no_part_of_the_name(nlp) -> None:
+    text = (
+        "Chief Superintendent Ann Leary said the gangs were now paranoid. She said "
+        "checkpoints had prevented 18 attacks."
+    )
+    assert speaker_name(nlp, text, "now paranoid", layer=True) == "Ann Leary"
+    assert speaker_name(nlp, text, "checkpoints", layer=True) == "Ann Leary"

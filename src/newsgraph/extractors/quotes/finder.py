@@ -783,7 +783,8 @@ def _speaker_for(
         return speaker
     if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
         return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
-    return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+    name = hooked.name if _not_a_person(hooked.entity) else without_title(hooked.name or "")
+    return Speaker(hooked.entity, name or hooked.name, speaker.start, speaker.end, speaker.text)
 
 
 def _local_thing(entity: str | None) -> bool:

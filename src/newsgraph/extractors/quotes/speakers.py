@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text, sentence_numbers
 from newsgraph.extractors.entities.types import lexicon as entity_lexicon
-from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
+from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 from newsgraph.records import Speaker
 
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"}
@@ -1129,15 +1129,28 @@ _ABBREVIATED_TITLE = re.compile(r"^[A-Z]{2,4}$")  # 'TD', 'MP', 'MEP'
 
 def without_title(name: str) -> str:
     """A person's name without the title the tagger took into it: the words up to an
-    abbreviated title in capitals that a given and a family name follow ('Labour TD Ann
-    Dwyer', 'TD Ann Dwyer': Ann Dwyer); not a body's name ('BBC Radio Ulster')."""
+    abbreviated title in capitals or a title, office or rank word that a given and a
+    family name follow ('Labour TD Ann Dwyer', 'Chief Superintendent Pat Lee': Ann Dwyer,
+    Pat Lee); not a body's name ('BBC Radio Ulster')."""
     words = name.split()
-    if len(words) < 3 or not _ABBREVIATED_TITLE.match(words[-3]):
+    if len(words) < 3:
+        return name
+    title = words[-3]
+    if not _ABBREVIATED_TITLE.match(title) and title.lower() not in _TITLE_WORDS:
         return name
     rest = words[-2:]
     if any(not w[:1].isupper() or w.isupper() or w.lower() in _NOT_NAME_WORDS for w in rest):
         return name
     return " ".join(rest)
+
+
+_RANKS = {"superintendent", "inspector", "sergeant", "detective", "constable", "lieutenant"}
+_TITLE_WORDS = (
+    _ENTITY_TITLES
+    | _RANKS
+    | frozenset(cue_lexicon().role_nouns)
+    | frozenset(cue_lexicon().office_words)
+)
 
 
 _NOT_NAME_WORDS = (
