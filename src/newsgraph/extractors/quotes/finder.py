@@ -783,8 +783,10 @@ def _speaker_for(
         return speaker
     if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
         return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
-    name = hooked.name if _not_a_person(hooked.entity) else without_title(hooked.name or "")
-    return Speaker(hooked.entity, name or hooked.name, speaker.start, speaker.end, speaker.text)
+    canonical = hooked.name
+    if canonical and not _not_a_person(hooked.entity):
+        canonical = without_title(canonical)  # 'Superintendent Ann Leary' of the hook
+    return Speaker(hooked.entity, canonical, speaker.start, speaker.end, speaker.text)
 
 
 def _local_thing(entity: str | None) -> bool:

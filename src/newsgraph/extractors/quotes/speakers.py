@@ -349,8 +349,9 @@ class SpeakerResolver:
             self.kind = "person"  # 'The Rhode Island Democrat said': a person, the last
             return self._refer(self._last_speaker(span.start_char)) or span.text  # speaker
         lone = ent is not None and len(ent.text.split()) == 1 and head.pos_ == "PROPN"
-        if lone and len(self._full_names.get(_name_key(ent.text), "").split()) > 1:
-            return self._full_names[_name_key(ent.text)]  # 'Sharpston' tagged a place
+        key = _name_key(ent.text) if ent is not None else ""
+        if lone and len(self._full_names.get(key, "").split()) > 1:
+            return self._full_names[key]  # 'Sharpston' tagged a place
             # after the person 'Eleonore Sharpston'
         plural = head.tag_ in ("NNS", "NNPS")
         common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
