@@ -80,3 +80,26 @@ def test_a_plural_surname_glued_before_the_name_is_no_part_of_it(nlp):
     layer = kb_layer_of(nlp, text, default_kb())
     assert entity_at(layer, text, "Merkel", 1) == "Q567"  # "Merkel's turn"
     assert entity_at(layer, text, "Merkel", 2) == "Q567"
+
+
+# ------------------------------------------------ which organisation a nominal means
+
+
+def test_the_group_after_a_group_brought_in_in_its_sentence_is_not_an_earlier_org(nlp):
+    text = (
+        "Orlov showed the messages to Reuters, which were sent over email. Pavel Zorin, a "
+        "member of a hacking group that leaked emails of ministers, said last year that "
+        "the group worked with the police."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "the group") is None
+
+
+def test_the_group_known_as_a_name_is_that_name(nlp):
+    text = (
+        "Orlov showed the messages to Reuters. Police said on Monday that the group, "
+        "known as Blue Owl, worked with the FSB."
+    )
+    layer = layer_of(nlp, text)
+    owl = entity_at(layer, text, "Blue Owl")
+    assert owl is not None and entity_at(layer, text, "the group") == owl
