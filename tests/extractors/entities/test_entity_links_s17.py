@@ -8,6 +8,8 @@ those marked "guard", which keep a rule from reaching too far.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from entity_checks import layer_of as kb_layer_of
 from entity_checks import local_layer_of as layer_of
@@ -103,3 +105,18 @@ def test_the_group_known_as_a_name_is_that_name(nlp):
     layer = layer_of(nlp, text)
     owl = entity_at(layer, text, "Blue Owl")
     assert owl is not None and entity_at(layer, text, "the group") == owl
+
+
+# ------------------------------------------------ a KB person's sector on the day
+
+
+def test_a_prime_minister_later_at_nato_was_in_government_then():
+    rutte = default_kb().people["ng:person:mark-rutte"]
+    assert rutte.sector_on(date(2017, 3, 1)) == "GOV"
+    assert rutte.sector_on(date(2025, 3, 1)) == "IGO"
+    assert rutte.sector_on(None) == rutte.sector
+
+
+def test_guard_the_head_of_an_international_body_stays_igo():
+    guterres = default_kb().people["ng:person:antonio-guterres"]
+    assert guterres.sector_on(date(2017, 3, 1)) == "IGO"
