@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from entity_checks import layer_of as kb_layer_of
 from entity_checks import local_layer_of as layer_of
 from entity_checks import word_entity_at as entity_at
 
@@ -68,20 +67,6 @@ def test_a_name_that_is_a_data_firm_is_an_organisation(nlp):
     text = "Brellin is Norway's largest data firm by revenue. Brellin signed a deal in May."
     layer = layer_of(nlp, text)
     assert _type_at(layer, text, "Brellin", 1) == "ORG"
-
-
-# ------------------------------------------------ a heading glued to a name
-
-
-def test_a_plural_surname_glued_before_the_name_is_no_part_of_it(nlp):
-    # 'Paris courts the Merkels' is a heading run into the next sentence
-    text = (
-        "Merkel said little on Monday. Paris courts the Merkels Merkel's turn to the east "
-        "may be an outcome of France's success. Merkel spoke later."
-    )
-    layer = kb_layer_of(nlp, text, default_kb())
-    assert entity_at(layer, text, "Merkel", 1) == "Q567"  # "Merkel's turn"
-    assert entity_at(layer, text, "Merkel", 2) == "Q567"
 
 
 # ------------------------------------------------ which organisation a nominal means

@@ -38,8 +38,6 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     model = [c for c in model if not _in_ranges(doc, c, credits)]
     found = [c for c in _gazetteer_spans(doc, view) if not _in_ranges(doc, c, credits)]
     merged = _merge(doc, model, found)
-    for c in merged:
-        c.start = _glued_repeat(doc, c)
     _relabel(doc, merged, view)
     _peoples(doc, merged, view)
     merged = [c for c in merged if not _agent_as_place(doc, c, view)]
@@ -47,19 +45,6 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     if furniture:
         merged = [c for c in merged if not _starts_in(doc, c, furniture)]
     return sorted(merged, key=lambda c: c.start)
-
-
-def _glued_repeat(doc: Doc, cand: Candidate) -> int:
-    """The start of a two-word person name that is one name glued to the end of the text
-    before it ("... courts the Joneses Jones's return": a heading run into the sentence):
-    the first word is the plural of the second, so the name is the second word alone;
-    other spans keep their start."""
-    if cand.label != "PERSON" or cand.end - cand.start != 2:
-        return cand.start
-    first, last = doc[cand.start].lower_, doc[cand.start + 1].lower_
-    if last.isalpha() and first in (last + "s", last + "es"):
-        return cand.start + 1
-    return cand.start
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
