@@ -89,6 +89,18 @@ class Actor:
         """The roles held on ``day``."""
         return tuple(r for r in self.roles if r.active_on(day))
 
+    def sector_on(self, day: date | None) -> str | None:
+        """The sector on ``day``: the KB's (the current one), except that a person the KB
+        files under an international organisation who held only national offices that
+        day was in government then (Mark Rutte, prime minister in 2017, NATO's secretary
+        general later); None for ``day`` keeps the KB's."""
+        if day is None or self.sector != "IGO":
+            return self.sector
+        held = self.roles_on(day)
+        if held and all(r.country and not r.org for r in held):
+            return "GOV"
+        return self.sector
+
     @property
     def prominence(self) -> int:
         """A rough weight used to rank actors that share a name."""

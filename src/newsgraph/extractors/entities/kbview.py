@@ -53,7 +53,7 @@ class KbView:
         """Actors named ``text``, best first (full names, then those in office that day)."""
         if self.kb is None:
             return []
-        return [_person_link(a) for a in kbr.lookup_name(self.kb, text, on=self.on)]
+        return [_person_link(a, self.on) for a in kbr.lookup_name(self.kb, text, on=self.on)]
 
     def country(self, text: str) -> str | None:
         """The ISO alpha-3 code a name, demonym or metonym points at."""
@@ -97,7 +97,7 @@ class KbView:
         if self.kb is None or self.on is None:
             return None
         actor = kbr.resolve_role_phrase(self.kb, phrase, self.on)
-        return _person_link(actor) if actor else None
+        return _person_link(actor, self.on) if actor else None
 
     def years_out_of_office(self, actor_id: str) -> float | None:
         """0 when the actor holds a role on the article's date, else the years since the
@@ -152,8 +152,9 @@ class KbView:
         return cached
 
 
-def _person_link(actor: Any) -> Link:
-    return Link(actor.id, actor.name, "PERSON", actor.country, actor.sector)
+def _person_link(actor: Any, on: date | None) -> Link:
+    """A KB person as a link, with the sector of the offices held ``on`` that day."""
+    return Link(actor.id, actor.name, "PERSON", actor.country, actor.sector_on(on))
 
 
 def _sizes_by_first_token(index: Gazetteer) -> Sizes:

@@ -125,6 +125,8 @@ class EntityLayer:
     doc: Doc | None = field(default=None, repr=False, compare=False)
     # resolve a phrase through its head (English); False: the mention overlapping most
     heads: bool = True
+    # the article's date, when known (who held which office that day)
+    day: date | None = None
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with id ``entity_id``, if the article has it."""
@@ -219,7 +221,9 @@ def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityL
         if link.country is None and stated.country:
             links[stated.entity] = Link(link.id, link.name, link.type, stated.country, link.sector)
     entities = _build_entities(doc, candidates, coref.references, links)
-    return EntityLayer(entities, coref.references, coref.stated_roles, doc_text(doc), doc)
+    return EntityLayer(
+        entities, coref.references, coref.stated_roles, doc_text(doc), doc, day=view.on
+    )
 
 
 def parse_day(published: str | None) -> date | None:

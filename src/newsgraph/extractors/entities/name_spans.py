@@ -533,10 +533,12 @@ def _bare_name(cand: Candidate) -> bool:
 
 def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
     """A model "person" the KB knows only as a place is a GPE; a model ORG/GPE that is the
-    surname of one of the article's people is that PERSON (headline "Macron")."""
-    surnames = {
-        doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON" and c.end - c.start > 1
-    }
+    surname of one of the article's people is that PERSON (headline "Macron"; the family
+    name of a name written family name first: "Nie" beside "Nie Hanlin")."""
+    full = [c for c in cands if c.label == "PERSON" and c.end - c.start > 1]
+    surnames = {doc[surname_at(doc, c)].lower_ for c in full}
+    # a name written family name first gives its first word ("Nie Hanlin ... Nie's case")
+    families = {f for c in full if (f := _family_name_first(doc, c.start, c.end))}
     person_ends = {doc[surname_at(doc, c)].lower_ for c in cands if c.label == "PERSON"}
     single = [c for c in cands if c.end - c.start == 1 and c.source == "model"]
     orgs = {doc[c.start].lower_ for c in single if c.label == "ORG"}
@@ -550,6 +552,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         for c in single
         if c.label in ("ORG", "NORP") and c.source == "model"
     }
+    called_orgs = _called_an_org(doc)
     for c in cands:
         text = doc[c.start : c.end].text
         if _surname_not_demonym(doc, c, surnames):
@@ -559,7 +562,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             continue
         if c.label == "PERSON" and view.country(text) and not view.people(text):
             c.label = "GPE"
-        elif _place_elsewhere(doc, c, places, surnames) and not view.people(text):
+        elif _place_elsewhere(doc, c, places, surnames | families) and not view.people(text):
             c.label = places[doc[c.start].lower_]  # "control of Palmyra" beside "in Palmyra"
         elif (
             c.label in ("PERSON", "ORG")
@@ -572,6 +575,14 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"  # "de Lima", "van der Bellen"
         elif c.label == "PERSON" and _thing_name(doc, c) and not view.people(text):
             c.label = "ORG"  # "Yogi Yoga", "Promsvyazbank", "Kung Fu Yoga"
+        elif (
+            c.label in ("PERSON", "GPE")
+            and c.end - c.start == 1
+            and doc[c.start].lower_ in called_orgs
+            and not view.people(text)
+            and not view.country(text)
+        ):
+            c.label = "ORG"  # "Okonbar is Nigeria's biggest law firm": each 'Okonbar'
         elif c.label == "PERSON" and not view.people(text) and (kind := _described_as(doc, c)):
             c.label = kind  # "the conservation group Robin Wood", "the island of Lampedusa"
         elif c.label == "PERSON" and (kind := _plural_of_group(doc, c, groups)):
@@ -587,7 +598,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label in ("ORG", "GPE")
             and c.end - c.start == 1
             and (doc[c.start].lower_ in surnames and not view.country(text))
-        ):
+        ) or _family_name_alone(doc, c, families, view):
             c.label = "PERSON"
         elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
@@ -652,6 +663,47 @@ def _described_as(doc: Doc, cand: Candidate) -> str | None:
         if any(n.is_lower and n.lemma_.lower() in orgs for n in nouns):
             return "ORG"  # "SpaceX, the space technology and exploration company"
     return None
+
+
+def _family_name_alone(doc: Doc, cand: Candidate, families: set[str], view: KbView) -> bool:
+    """A one-word 'organisation' or 'place' that is the family name of a name the article
+    writes family name first ("Nie Hanlin ... the facts in Nie's case") and that the KB
+    and the place gazetteer do not know as a country, place or organisation ('Paris
+    Hilton ... in Paris' keeps its city)."""
+    if cand.label not in ("ORG", "GPE") or cand.end - cand.start != 1:
+        return False
+    text = doc[cand.start].text
+    if doc[cand.start].lower_ not in families or view.country(text) or view.org(text):
+        return False
+    return place_country(text) is None
+
+
+def _called_an_org(doc: Doc) -> set[str]:
+    """One-word names the text says are an organisation, lower case: the subject of "be"
+    or "become" whose complement is an organisation noun ("Okonbar is Nigeria's biggest
+    law firm", "Okonbar has grown to become one of the country's biggest law firms").
+    One sense per article: every mention of the word is that organisation."""
+    orgs = frozenset(lexicon()["thing_describers"]["org"])
+    found: set[str] = set()
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if any(c.dep_ in ("compound", "flat", "poss") for c in tok.children):
+            continue  # a longer name: the model's span is read elsewhere
+        verb = tok.head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for v in verbs:
+            if v.lemma_ not in ("be", "become"):
+                continue
+            for attr in (c for c in v.children if c.dep_ == "attr"):
+                noun = attr
+                if attr.lower_ == "one":  # "one of the biggest law firms"
+                    noun = next(
+                        (g for p in attr.children if p.lower_ == "of" for g in p.children), attr
+                    )
+                if noun.tag_ in ("NN", "NNS") and noun.lemma_.lower() in orgs:
+                    found.add(tok.lower_)
+    return found
 
 
 def _place_elsewhere(doc: Doc, cand: Candidate, places: dict[str, str], surnames: set[str]) -> bool:

@@ -82,13 +82,20 @@ def _another_since(
 ) -> bool:
     """Whether the text brought in another one of the nominal's noun, unnamed, as the
     subject of a clause since it last named ``entity`` ("a court would be required to
-    rule"): the nominal may mean that one, so no link beats a wrong one."""
+    rule"), or in any role earlier in the nominal's own sentence ("a member of a hacking
+    group ... said that the group"): the nominal may mean that one, so no link beats a
+    wrong one."""
     last = max((n.end for n in named if n.entity == entity and n.start < start), default=None)
     if last is None:
         return False
+    sent_start = tok.sent.start
     for other in art.doc[last:start]:
-        if other.lower_ != tok.lower_ or other.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # a subject brings someone in; "deliver a safer bank" does not
+        if other.lower_ != tok.lower_:
+            continue
+        if other.dep_ not in ("nsubj", "nsubjpass") and other.i < sent_start:
+            continue  # a subject brings someone in; "deliver a safer bank" does not; in
+            # the nominal's own sentence any one does ("a member of a hacking group ...
+            # said the group")
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in other.children):
             return True
     return False
@@ -128,7 +135,8 @@ def _apposed(art: CorefArticle, tok: Token, orgs: dict[str, Link]) -> tuple[str,
     """The organisation a nominal stands beside: in apposition to its name ("Europol,
     the EU's law enforcement agency"), with the name in apposition to it ("the failed
     lender, Mezhprombank"), or right after it as a title ("the main opposition alliance
-    Rassemblement"). ("", start) when the name beside it is no organisation of the
+    Rassemblement"), or named by "known as" or "called" ("the group, known as Blue
+    Owl"). ("", start) when the name beside it is no organisation of the
     article (nothing to link, and no earlier one either); None when no name is beside it."""
     doc = tok.doc
     start = tok.left_edge.i
@@ -139,6 +147,7 @@ def _apposed(art: CorefArticle, tok: Token, orgs: dict[str, Link]) -> tuple[str,
     if owner in orgs and orgs[str(owner)].type == "ORG":
         return str(owner), start
     beside = [c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    beside += _known_as(tok)
     if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
         beside.insert(0, doc[tok.i + 1])
     for name in beside:
@@ -148,6 +157,21 @@ def _apposed(art: CorefArticle, tok: Token, orgs: dict[str, Link]) -> tuple[str,
         if owner is None or owner not in orgs:
             return "", start
     return None
+
+
+def _known_as(tok: Token) -> list[Token]:
+    """The name a nominal is given by "known as", "called" or "named" right after it
+    ("the group, known as Blue Owl", "the firm, called Okonbar")."""
+    names = []
+    for verb in tok.rights:
+        if verb.dep_ != "acl" or verb.lemma_ not in ("know", "call", "name"):
+            continue
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.pos_ == "PROPN":
+                names.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                names += [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return names
 
 
 def _definite_start(tok: Token) -> int | None:

@@ -28,6 +28,7 @@ from newsgraph.kb.actor_codes import (
     place_country,
 )
 from newsgraph.kb.load import default_kb
+from newsgraph.kb.model import Actor
 from newsgraph.records import Event, EventActor, Quote
 
 PLACE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
@@ -181,6 +182,8 @@ def event_actor(
     known = kb.people.get(speaker.entity) or kb.organisations.get(speaker.entity)
     country = (entity.country if entity else None) or getattr(known, "country", None)
     sector = getattr(known, "sector", None)
+    if isinstance(known, Actor):  # Mark Rutte in 2017: the prime minister, not NATO's head
+        sector = known.sector_on(layer.day)
     name = speaker.name or (entity.name if entity else "")
     unplaced = kind == "NORP" and not country and (code is None or not code.sector)
     if unplaced and not _heads(entity, start, end, layer.text):
