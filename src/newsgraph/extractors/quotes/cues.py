@@ -92,6 +92,8 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
         if child.dep_ in ("nsubj", "nsubjpass") and relative:
             noun = _nearest_conjunct(verb.head, child)
+            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and _can_be_source(noun, lex):
+                return noun.head  # 'Ann Dolby - the teacher who said ...': Ann Dolby
             return noun if _can_be_source(noun, lex) else None
         if child.dep_ == "nsubj" and child.lower_ in lex.reflexive_pronouns:
             named = _beside_reflexive(child)

@@ -28,6 +28,7 @@ from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.quotes.cues import (
     Candidate,
     Cue,
+    cue_particle,
     cue_phrase,
     cue_with_subject,
     paragraph_end,
@@ -48,6 +49,7 @@ from newsgraph.extractors.quotes.speakers import (
     other_gender,
     plural_group,
     role_in_apposition,
+    without_title,
 )
 from newsgraph.records import Mention, Quote, Speaker
 
@@ -419,6 +421,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
             return True  # 'spoke anonymously to describe private details': why he spoke
         if _no_report(cand, cue, lex):
             return True
+        if _assumed(cue, lex):
+            return True  # 'Assuming the polls are right, Rutte will ...': a condition
     if cue is not None and _in_label_heading(cue, lex):
         return True  # 'READ MORE: Critics warn US could adopt ...': another story's headline
     if subject is None:
@@ -498,6 +502,15 @@ def _not_anyones_words(cand: Candidate, cue: Token, subject: Token, lex: CueLexi
 _THING_PRONOUNS = {"it", "this", "that"}
 
 
+def _assumed(cue: Token, lex: CueLexicon) -> bool:
+    """A thought in a participle with no subject of its own, before the clause it hangs
+    on ('Assuming the count holds, the mayor will ...', 'Believing the storm had passed,
+    the crew set out'): a condition or a reason, no one's words."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i > cue.head.i or not _a_thought(cue, lex):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children)
+
+
 def _a_thought(cue: Token, lex: CueLexicon) -> bool:
     """A belief verb that says nothing aloud ('assumed', 'think'), not one that is also
     speech ('we agree that ...' may be said)."""
@@ -569,6 +582,11 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
     opener = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     if not cand.direct and opener == "whether" and lemma not in lex.question_verbs:
         return True
+    if not cand.direct and words.strip().lower() in lex.wh_words:
+        return True  # 'what they talked about': the span 'what' names nothing said
+    if not cand.direct and opener in lex.reflexive_pronouns and words.split()[1:2] != ["as"]:
+        return True  # 'proclaimed himself ruler of ...', 'declared herself ready': an act
+        # of naming oneself, no words reported ('portrayed himself as ...' stays)
     if not cand.direct and opener in lex.wh_words and lemma in lex.deciding_verbs:
         return True  # 'will decide how they spend the money': a decision, no words
     if not cand.direct and opener in lex.wh_words and lemma in lex.knowing_verbs:
@@ -721,6 +739,9 @@ def _speaker_for(
         return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
+        if hooked is not None and _local_thing(hooked.entity) and resolver.a_person_before():
+            hooked = Speaker(None, hooked.name, hooked.start, hooked.end, hooked.text)  # 'Shen
+            # added', after the person 'Shen Meng, director of X' the tagger took for a body
     else:
         head = cand.subject
         start, end = max(head.idx, speaker.start), min(head.idx + len(head), speaker.end)
@@ -746,6 +767,9 @@ def _speaker_for(
     if _family_of(hooked.name, speaker.name):  # 'Sharpston' for 'Eleonore Sharpston':
         entity = None if _not_a_person(hooked.entity) else hooked.entity  # the longer name
         return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)
+    if hooked.name != speaker.name and without_title(hooked.name or "") == speaker.name:
+        entity = None if _not_a_person(hooked.entity) else hooked.entity  # 'Labour TD Ann
+        return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)  # Dwyer'
     if (
         _honorific(cand.subject.doc, speaker, resolver.lex)
         and not _kb_person(hooked.entity)
@@ -759,7 +783,10 @@ def _speaker_for(
         return speaker
     if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
         return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
-    return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+    canonical = hooked.name
+    if canonical and not _not_a_person(hooked.entity):
+        canonical = without_title(canonical)  # 'Superintendent Ann Leary' of the hook
+    return Speaker(hooked.entity, canonical, speaker.start, speaker.end, speaker.text)
 
 
 def _local_thing(entity: str | None) -> bool:
@@ -1187,6 +1214,7 @@ def _governing_cue(
             allowed = speechlike or (
                 verb.lemma_.lower() in lex.partial_quote_verbs and not _addressee(inner, verb, lex)
             )
+            allowed = allowed and not _adjunct_phrase(inner, verb, lex)
             in_quote = any(a <= verb.idx < b for a, b in quoted)
             if phrase and allowed and not in_quote:
                 subject = subject_of(verb, lex)
@@ -1198,6 +1226,16 @@ def _governing_cue(
                 break
             verb = verb.head if verb.head.i != verb.i else None
     return None
+
+
+def _adjunct_phrase(inner: Span, verb: Token, lex: CueLexicon) -> bool:
+    """A quoted phrase that opens with a preposition hung on a verb that takes no quoted
+    fragment ('The attack began early on Sunday "with two car bombs and several gunmen",
+    said X'): how the act went, in X's words, not words of the verb's subject."""
+    first = next((t for t in inner if not t.is_punct), None)
+    if first is None or first.pos_ != "ADP" or first.head != verb:
+        return False
+    return verb.lemma_.lower() not in lex.partial_quote_verbs and cue_particle(verb, lex) is None
 
 
 def _reporting(verb: Token, lex: CueLexicon) -> Cue | None:
@@ -1261,7 +1299,9 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
                 return found
     if ends_sentence:
         return _long_subject_after(doc, first, limit, lex)
-    return _named_subject_after(doc, first, limit, lex)
+    return _named_subject_after(doc, first, limit, lex) or _long_subject_after(
+        doc, first, limit, lex
+    )  # '"...," one of the vets caring for the elephant said'
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
@@ -1272,11 +1312,12 @@ def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cu
     while first < len(doc) and doc[first].is_punct:
         first += 1
     for tok in doc[first : min(len(doc), first + 3)]:
-        if tok.idx >= limit or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj":
+        noun = tok.pos_ in ("NOUN", "PROPN") or tok.lower_ == "one"  # 'one of the vets ...'
+        if tok.idx >= limit or not noun or tok.dep_ != "nsubj":
             continue
         verb = tok.head
         words = doc[tok.i + 1 : verb.i]
-        relative = any(t.dep_ in ("relcl", "acl") and t.head.i == tok.i for t in words)
+        relative = any(t.dep_ in ("relcl", "acl") and tok.i <= t.head.i < t.i for t in words)
         if verb.i <= tok.i or verb.idx >= limit or not relative:
             return None
         if any(t.text in _CLAUSE_END for t in words):

@@ -8,6 +8,7 @@ it holds.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +55,8 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         ):
             continue
         kept = [c for c in kept if c not in clashing]
+        clashing, later = _pieces_after_sentence(doc, cand, clashing)
+        kept.extend(later)
         if clashing:  # a clause opening on a quote's first word keeps its opening mark
             opening = min(q.outer_start for q in clashing)
             if opening < cand.start:
@@ -63,6 +66,53 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         found.append(cand)
     kept = [q for q in kept if not _joins_clause(doc, q, found, lex)]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def _pieces_after_sentence(
+    doc: Doc, clause: Candidate, quotes: list[Candidate]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The quotes a reported clause takes in, and the pieces of them that come after the
+    clause's sentence: 'said he would "like to apologise for the delay" caused to
+    passengers. "It is very disappointing ..."' was one quote in two pieces, and the second
+    piece, a sentence of its own, is kept apart (with the clause's cue and speaker), not
+    glued to the clause."""
+    text = doc_text(doc)
+    inside: list[Candidate] = []
+    later: list[Candidate] = []
+    for quote in quotes:
+        parts = list(quote.parts)
+        first_after = next((i for i, (a, _) in enumerate(parts) if a >= clause.end), None)
+        if first_after is None or first_after == 0:
+            inside.append(quote)
+            continue
+        gap = text[clause.end : parts[first_after][0]]
+        if not any(mark in gap for mark in (".", "!", "?")):
+            inside.append(quote)
+            continue
+        before, after = parts[:first_after], parts[first_after:]
+        end = before[-1][1]
+        closing = end + 1 if text[end : end + 1] in _MARK_CHARS else end
+        pieces = tuple(before) if len(before) > 1 else ()
+        inside.append(replace(quote, end=end, outer_end=closing, parts=pieces))
+        start = after[0][0]
+        opening = start - 1 if start > 0 and text[start - 1] in _MARK_CHARS else start
+        later.append(
+            Candidate(
+                start,
+                after[-1][1],
+                True,
+                opening,
+                quote.outer_end,
+                clause.cue,
+                clause.cue_text,
+                clause.subject,
+                parts=tuple(after) if len(after) > 1 else (),
+            )
+        )
+    return inside, later
+
+
+_MARK_CHARS = {'"', "\u201c", "\u201d", "'", "\u2018"}
 
 
 def _joins_clause(doc: Doc, quote: Candidate, clauses: list[Candidate], lex: CueLexicon) -> bool:
@@ -170,10 +220,11 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     first = _after_story_label(first, last, doc)
     first = _after_dateline(first, last, doc)
     last = _quoted_clause_end(first, last, doc)
+    last = _before_next_quotation(first, last, doc)
     # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
     while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].like_url):
+    while last >= first and (_edge_punct(doc, first, last) or doc[last].like_url):
         last -= 1  # 'call for the repeal of the 8th amendment pic.twitter.com/UA9T': a link
     last = _before_where_said(first, last, doc)
     last = _before_according(first, last, doc)
@@ -181,6 +232,19 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     if last < first:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _edge_punct(doc: Doc, first: int, last: int) -> bool:
+    """Punctuation ending the words that is no part of them: not a per cent sign ('cut
+    imports by 62%') nor a bracket closing one opened in the words ('the Freedom Party
+    (PVV)')."""
+    tok = doc[last]
+    if not tok.is_punct or tok.text == "%":
+        return False
+    if tok.text == ")":
+        opened = sum(t.text == "(" for t in doc[first:last])
+        return opened <= sum(t.text == ")" for t in doc[first:last])
+    return True
 
 
 _LABEL_WORDS = 3  # 'READ MORE', 'SEE ALSO', 'RELATED'
@@ -263,6 +327,9 @@ def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
         first > 0 and doc[first - 1].text in _QUOTE_OPENERS
     )
     for tok in doc[first + 1 : last - 1]:
+        if opened and _closes_before_participle(tok):
+            return tok.i  # 'she said, "The council should publish it," calling the move
+            # "long overdue"': what she did next is the writer's account
         if tok.text not in _QUOTE_CLOSERS or doc[tok.i + 1].text != ",":
             continue
         nxt = doc[tok.i + 2]
@@ -273,6 +340,33 @@ def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
         if opened:
             return last
     return last
+
+
+def _before_next_quotation(first: int, last: int, doc: Doc) -> int:
+    """The words end with their sentence when a quotation opens after it ('said he would
+    "like to apologise for the delay" caused to passengers. "It is very ..."': the next
+    sentence is a quotation of its own)."""
+    for tok in doc[first + 1 : last]:
+        if tok.text in _CLAUSE_ENDS and tok.whitespace_ and doc[tok.i + 1].text in _QUOTE_OPENERS:
+            return tok.i
+    return last
+
+
+_CLAUSE_ENDS = {".", "!", "?"}
+
+
+def _closes_before_participle(tok: Token) -> bool:
+    """A closing mark with a comma on either side of it and a participle after
+    ('...," calling the move', '...", adding that')."""
+    doc = tok.doc
+    if tok.text not in _QUOTE_CLOSERS or tok.i < 1 or tok.i + 2 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.text == "," and doc[tok.i - 1].text != ",":
+        nxt = doc[tok.i + 2]
+    elif doc[tok.i - 1].text != ",":
+        return False
+    return nxt.tag_ == "VBG"
 
 
 def _before_according(first: int, last: int, doc: Doc) -> int:

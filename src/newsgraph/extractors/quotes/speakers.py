@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text, sentence_numbers
 from newsgraph.extractors.entities.types import lexicon as entity_lexicon
-from newsgraph.extractors.quotes.rules import CueLexicon, heading_breaks
+from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 from newsgraph.records import Speaker
 
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"}
@@ -186,8 +186,13 @@ class SpeakerResolver:
         if name == span.text:
             name = doc_text(self.doc)[start:end]
         name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
+        given = False
         if head.pos_ == "PROPN":
             name = _without_owner(name)  # "Riverford's Emily Muddeman": Emily Muddeman
+            untitled = without_title(name)  # 'Labour TD Ann Dwyer': Ann Dwyer
+            fuller = self._with_given_name(untitled, head, span)
+            given = fuller != name  # a person, whatever the tagger's label of the name
+            name = fuller
         gender = (
             self.lex.person_pronouns.get(_word(head))
             or self.lex.gendered_roles.get(head.lower_)
@@ -201,6 +206,7 @@ class SpeakerResolver:
             ent is not None
             and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
             and not role_in_apposition(head, self.lex)
+            and not given
         )
         group = plural_group(head) or _word(head) in ("they", "we")
         writer = _word(head) in ("i", "me", "you")  # the writer or the reader is no later
@@ -213,7 +219,62 @@ class SpeakerResolver:
             self._groups.append(mention)
         elif not group and not thing and not writer:  # nor are 'analysts' or 'his
             self.people.append(mention)  # body mass index'
+            self._remember_full_name(head, name)
         return Speaker(None, name, start, end, doc_text(self.doc)[start:end])
+
+    def a_person_before(self) -> bool:
+        """Whether the last mention resolved refers back to a person met before."""
+        at = self.antecedent[0] if self.antecedent else None
+        return at is not None and any(p.at == at for p in self.people)
+
+    def _with_given_name(self, name: str, head: Token, span: Span) -> str:
+        """A one-word name the tagger took for a place or a body, with the given name the
+        mention spells before it ('Tarek El-Messidi said', '"..."-Nadia Karam, a lawyer,
+        told': the dash of the page glued to the given name): the full name."""
+        ent = _entity_at(head)
+        if ent is None or ent.label_ in ("PERSON", "NORP") or ent.end != head.i + 1:
+            return name  # a group ('Fellow Republicans') is no one's name
+        if head.tag_ != "NNP":
+            return name
+        if len(name.split()) != 1 or name != _clean_name(ent.text):
+            return name
+        words: list[str] = []
+        i = ent.start - 1
+        while i >= max(span.start - 1, 0) and len(words) < 2:
+            tok = self.doc[i]
+            glued = _GLUED_GIVEN.match(tok.text)
+            word = glued.group(1) if glued else tok.text
+            inside = i >= span.start or (glued is not None and tok.whitespace_ == " ")
+            if not inside or not word.isalpha() or not word.istitle() or tok.ent_type_:
+                break
+            if tok.pos_ not in ("PROPN", "PUNCT") or self._title_word(word.lower()):
+                break
+            words.insert(0, word)
+            if glued:
+                break  # the page's mark opens the name
+            i -= 1
+        return " ".join([*words, name]) if words else name
+
+    def _title_word(self, lower: str) -> bool:
+        """A title, office or role word, which opens no name ('Minister', 'Mr')."""
+        lex = self.lex
+        return (
+            lower in lex.honorifics
+            or lower in lex.role_nouns
+            or lower in lex.office_words
+            or lower in _ENTITY_TITLES
+        )
+
+    def _remember_full_name(self, head: Token, name: str) -> None:
+        """A person's full name given by a speaker mention ('Pablo Ordonez, chief economist
+        at X, says'), kept for later mentions by the family name alone ('Ordonez says'),
+        whatever label the tagger gave either (it took 'Ordonez' for an organisation)."""
+        words = name.split()
+        if head.pos_ != "PROPN" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return
+        key = _name_key(name)
+        if len(self._full_names.get(key, "").split()) < 2:
+            self._full_names[key] = name
 
     def _a_role(self, head: Token) -> bool:
         """A noun that stands for a person ('the spokesman', 'a gardener')."""
@@ -287,9 +348,10 @@ class SpeakerResolver:
         if ent is not None and ent.label_ == "NORP" and _one_of_a_group(head, span):
             self.kind = "person"  # 'The Rhode Island Democrat said': a person, the last
             return self._refer(self._last_speaker(span.start_char)) or span.text  # speaker
-        lone = ent is not None and len(ent) == 1 and head.pos_ == "PROPN"
-        if lone and len(self._full_names.get(_name_key(head.text), "").split()) > 1:
-            return self._full_names[_name_key(head.text)]  # 'Sharpston' tagged a place
+        lone = ent is not None and len(ent.text.split()) == 1 and head.pos_ == "PROPN"
+        key = _name_key(ent.text) if ent is not None else ""
+        if lone and len(self._full_names.get(key, "").split()) > 1:
+            return self._full_names[key]  # 'Sharpston' tagged a place
             # after the person 'Eleonore Sharpston'
         plural = head.tag_ in ("NNS", "NNPS")
         common = not plural and not head.ent_type_ and head.pos_ == "NOUN"
@@ -577,6 +639,8 @@ class SpeakerResolver:
                 continue  # 'the president' is not whoever stood near the word 'president'
             if owner and not owner & person.context:
                 continue  # 'May's spokesman' is not the Commission's spokesman named before
+            if owner and owner <= _stems(person.name.split()):
+                continue  # nor is it May herself
             shared = len(key & person.context)
             score = 2 * shared + (1 if shared and head_stem <= person.context else 0)
             if score > best_score:  # the role's own noun breaks a tie: 'the Norwegian
@@ -1059,6 +1123,42 @@ def _entity_at(tok: Token) -> Span | None:
 
 
 _GLUED_MARK = re.compile('["\u201c\u201d]\\??')
+_GLUED_GIVEN = re.compile('^["\u201c\u201d?]*[-\u2013]([A-Z][a-z]+)$')  # '"-Suhad'
+_ENTITY_TITLES = frozenset(entity_lexicon()["titles"])
+_ABBREVIATED_TITLE = re.compile(r"^[A-Z]{2,4}$")  # 'TD', 'MP', 'MEP'
+
+
+def without_title(name: str) -> str:
+    """A person's name without the title the tagger took into it: the words up to an
+    abbreviated title in capitals or a title, office or rank word that a given and a
+    family name follow ('Labour TD Ann Dwyer', 'Chief Superintendent Pat Lee': Ann Dwyer,
+    Pat Lee); not a body's name ('BBC Radio Ulster')."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    title = words[-3]
+    if not _ABBREVIATED_TITLE.match(title) and title.lower() not in _TITLE_WORDS:
+        return name
+    rest = words[-2:]
+    if any(not w[:1].isupper() or w.isupper() or w.lower() in _NOT_NAME_WORDS for w in rest):
+        return name
+    return " ".join(rest)
+
+
+_RANKS = {"superintendent", "inspector", "sergeant", "detective", "constable", "lieutenant"}
+_TITLE_WORDS = (
+    _ENTITY_TITLES
+    | _RANKS
+    | frozenset(cue_lexicon().role_nouns)
+    | frozenset(cue_lexicon().office_words)
+)
+
+
+_NOT_NAME_WORDS = (
+    frozenset(entity_lexicon()["org_heads"])
+    | frozenset(w for ws in entity_lexicon()["org_kind_words"].values() for w in ws)
+    | _ENTITY_TITLES
+)
 
 
 def _unglued(text: str) -> str:
@@ -1094,7 +1194,8 @@ def _family_first(persons: list[Span], full_names: dict[str, str]) -> dict[str, 
     return {
         key: next(iter(names))
         for key, names in found.items()
-        if len(names) == 1 and key not in full_names
+        if len(names) == 1 and len(full_names.get(key, "").split()) < 2  # 'Shen' alone, a
+        # PERSON too, ends no longer name
     }
 
 
