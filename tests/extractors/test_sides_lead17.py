@@ -58,3 +58,16 @@ def test_a_name_in_a_relative_clause_hung_as_a_complement_is_no_target(nlp):
     event = trigger(coded_events(nlp, text, "2017-03-16"), "requested")
     assert names(event.source) == ["Canada", "Mexico"]
     assert "Enrique Peña Nieto" not in names(event.target)
+
+
+def test_a_politicians_pledge_about_their_own_country_targets_no_one(nlp):
+    text = "Marine Le Pen has pledged to take France out of the euro and close the borders."
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "pledged")
+    assert names(event.source) == ["Marine Le Pen"]
+    assert names(event.target) == []
+
+
+def test_a_pledge_to_defend_another_country_keeps_it(nlp):
+    # guard: another country is whom the pledge is made to
+    text = "Trump pledged to defend Japan against any attack."
+    assert names(trigger(coded_events(nlp, text, "2017-03-16"), "pledged").target) == ["Japan"]

@@ -138,6 +138,11 @@ def _to_event(
         targets = [(t, _home_government(a, home)) for t, a in targets]
     governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
     targets = [pair for pair in targets if not _own_country(pair[1], governing)]
+    if coded.code.startswith("03"):
+        # 'Wilders has pledged to take the Netherlands out of the EU': a politician's pledge
+        # of what they will do with their own country is made to no one the clause names
+        pledging = [a for a in _actors_of(sources) if a.sector in ("GOV", "OPP", "PTY", "LEG")]
+        targets = [pair for pair in targets if not _own_country(pair[1], pledging)]
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
     if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
         return None
