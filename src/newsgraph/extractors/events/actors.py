@@ -294,7 +294,7 @@ def _owned_body(text: str) -> bool:
 # unlike events.arguments.PLACE_HEADS, the places where something happens)
 PLACE_NOUNS = frozenset(
     {"district", "town", "village", "city", "province", "governorate", "region", "suburb",
-     "neighbourhood", "neighborhood", "area", "municipality", "county", "camp"}
+     "neighbourhood", "neighborhood", "area", "zone", "municipality", "county", "camp"}
 )  # fmt: skip
 # nouns closing the name of a built thing ('the Vardar Bridge', 'the Kajaki Dam'): a
 # structure, hit or held, never a side (whatever type the tagger gives the name); not

@@ -616,6 +616,7 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _object_preps(token)
         or _measure_hit(token)
         or _trade_cut(token)
+        or _aimed_object(token)
         or _object_owner(token)
         or _complement_targets(token)
         or _defied(token)
@@ -625,12 +626,30 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
     )
 
 
+# participles that say whom a thing is pointed at ('a missile shield directed at Iran')
+AIMING = frozenset({"direct", "aim", "target", "point"})
+
+
+def _aimed_object(verb: Token) -> list[Token]:
+    """'began deploying a radar system directed at Russia', 'fired rockets aimed at
+    Israel': whom the thing acted with is pointed at, as its participle names it."""
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        for acl in child.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AIMING:
+                found = actor_tokens(_prep_targets(acl, ("at", "against")))
+                if found:
+                    return found
+    return []
+
+
 def _gerund_subject(verb: Token) -> list[Token]:
     """'Serbia opposed Croatian police conducting a search': whom the act is opposed,
     backed or asked of is the subject of the gerund clause the verb takes (the parser
     hangs it as a clausal complement), not its object (the search)."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.tag_ == "VBG":
+        if child.dep_ == "ccomp" and child.tag_ == "VBG" and not _relative_clause(child):
             subjects = [c for c in child.children if c.dep_ == "nsubj" and is_actor(c)]
             found = actor_tokens(conjuncts(subjects[0])) if subjects else []
             if found:
@@ -812,8 +831,15 @@ def _asked_before(verb: Token) -> list[Token]:
 
 def _shared_passive_subject(verb: Token) -> Token | None:
     """The subject a passive verb shares with the verb it is joined to ('He returned to
-    Germany in September and was arrested at Duesseldorf airport': he was arrested)."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    Germany in September and was arrested at Duesseldorf airport': he was arrested), or
+    a participle joined to a passive, its 'was' shared ('she was fired and accused by the
+    president of ...': she was accused)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not passive or own or verb.dep_ != "conj":
         return None
@@ -845,6 +871,17 @@ def _frame(token: Token) -> tuple[str | None, str]:
     return tables.frame_of_code().get(pattern.code), pattern.code
 
 
+# words that open a relative clause ('whose prime minister was visiting ...')
+RELATIVE_WORDS = frozenset({"whose", "who", "whom", "which"})
+
+
+def _relative_clause(clause: Token) -> bool:
+    """A clause opening on a relative word, which the parser hung on the verb as its
+    complement: it says more of a name before it, nothing of what was asked."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in RELATIVE_WORDS and first.tag_ in ("WP$", "WP", "WDT")
+
+
 def _complement_targets(token: Token) -> list[Token]:
     """The target found in a frame word's complement clause: the one a demand or appeal
     is addressed to is the subject of what is demanded ('demanded that the US cancel
@@ -864,6 +901,8 @@ def _complement_targets(token: Token) -> list[Token]:
         return []  # 'asked participants to stop displaying Ocalan flags': the asked, not Ocalan
     for child in token.children:
         if child.dep_ in ("ccomp", "acl") and code.startswith(("10", "02")):
+            if _relative_clause(child):
+                continue  # '... requested by Japan -- whose prime minister was visiting ...'
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
             found = actor_tokens(conjuncts(subjects[0])) if subjects else []
             if found:
@@ -1371,7 +1410,10 @@ def _object_owner(verb: Token) -> list[Token]:
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")
 # words for how many of a thing ('many of Trump's proposals')
-QUANTIFIERS = frozenset({"many", "some", "all", "most", "several", "much", "few", "each", "any"})
+QUANTIFIERS = frozenset(
+    {"many", "some", "all", "most", "several", "much", "few", "each", "any", "dozens",
+     "scores", "hundreds", "thousands", "dozen"}
+)  # fmt: skip
 
 
 def _counted(obj: Token) -> Token:
@@ -1458,9 +1500,10 @@ def _owner(noun: Token) -> list[Token]:
             found = actor_tokens([g for g in agents if is_actor(g)])
             if found:
                 return found
-    given = _action_noun(noun) or noun.lemma_.lower() in SERVICES
+    # 'the withdrawal of X', 'the positions of X' are X's; 'pictures of X' are not
+    given = _action_noun(noun) or noun.lemma_.lower() in SERVICES | HOLDINGS
     preps = ("by", "from", "of") if given else ("by", "from")
-    for child in noun.children:  # 'the withdrawal of X' is X's; 'pictures of X' are not
+    for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
             found = actor_tokens(named)
@@ -1485,6 +1528,15 @@ def _owner(noun: Token) -> list[Token]:
         # 'the Shah Noorani shrine', 'the Al-Nuri mosque': a name of the building itself
         and not (noun.lemma_.lower() in BUILDINGS and c.ent_type_ in ("ORG", "PERSON"))
     ][:1]
+
+
+# what a side holds or keeps and others hit, seize or visit: 'of X' names the holder
+# ('destroyed facilities of the Islamic State', 'shelled positions of the army')
+HOLDINGS = frozenset(
+    {"facility", "base", "position", "camp", "stronghold", "hideout", "depot", "outpost",
+     "headquarters", "convoy", "installation", "compound", "warehouse", "arsenal",
+     "stockpile", "checkpoint", "barracks", "office", "embassy", "consulate"}
+)  # fmt: skip
 
 
 # what is left of a dead person: whose it was is no side of asking for it or handing it over

@@ -138,6 +138,11 @@ def _to_event(
         targets = [(t, _home_government(a, home)) for t, a in targets]
     governing = [a for a in (*_actors_of(sources), *speaker) if a.sector == "GOV"]
     targets = [pair for pair in targets if not _own_country(pair[1], governing)]
+    if coded.code.startswith("03"):
+        # 'Wilders has pledged to take the Netherlands out of the EU': a politician's pledge
+        # of what they will do with their own country is made to no one the clause names
+        pledging = [a for a in _actors_of(sources) if a.sector in ("GOV", "OPP", "PTY", "LEG")]
+        targets = [pair for pair in targets if not _own_country(pair[1], pledging)]
     sides = [(_tokens(side), _actors_of(side)) for side in (sources, targets)]
     if not domain.has_actor(sides, coded.speaker) and not _known(speaker):
         return None
@@ -262,6 +267,9 @@ def _date(
         # 'Mubarak was accused of inciting the killings': a charge with no one making it
         # and no time is a standing charge, not an act of the day reported
         present = present and not _standing_charge(coded.trigger)
+        # 'when he was the commissioner for refugees, he pressured Kenya': done in an
+        # office held then, on a day the text does not give
+        present = present and not any(_when_in_office(doc[i]) for i in chain)
         # 'officials said that airstrike killed dozens of militants': the act of an
         # occurrence told before, on its day, not the day of this report
         present = present and not (not inside and _told_occurrence(coded.trigger))
@@ -743,9 +751,21 @@ def _time_relative(node: Token) -> bool:
 
 def _simultaneous(node: Token) -> bool:
     """'as Democratic fury erupted when Republicans refused ...': a clause at the same time
-    as the one it hangs on, which dates it when it has no time of its own."""
-    return node.dep_ == "advcl" and any(
+    as the one it hangs on, which dates it when it has no time of its own; also when the
+    parser hung the 'when' on the clause's second verb ('Questions swirled last year when
+    police shot and killed a man': the killing was last year)."""
+    if node.dep_ != "advcl":
+        return False
+    if any(
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in node.children
+    ):
+        return True
+    first = node.doc[node.left_edge.i]
+    return (
+        first.lower_ in ("when", "while")
+        and first.dep_ in ("advmod", "mark")
+        and first.head.dep_ == "conj"
+        and first.head.head.i == node.i
     )
 
 
@@ -889,6 +909,19 @@ def _past_when(verb: Token) -> bool:
         c.dep_ == "advcl"
         and c.tag_ == "VBD"
         and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _when_in_office(verb: Token) -> bool:
+    """A verb with a 'when' or 'while' clause saying what someone was then ('when he was
+    the commissioner', 'while she was foreign minister'): the act was in that time."""
+    return any(
+        c.dep_ == "advcl"
+        and c.lemma_ == "be"
+        and c.tag_ == "VBD"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
+        and any(a.dep_ == "attr" and a.pos_ == "NOUN" for a in c.children)
         for c in verb.children
     )
 

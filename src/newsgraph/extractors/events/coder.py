@@ -356,8 +356,12 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     if taken and _place_taken(token):
         code = "192"  # 'Islamic State fighters captured Kirkuk': a place occupied, no arrest
     troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
-    if code == "042" and token.lemma_.lower() == "arrive" and troops:
+    if code == "042" and token.lemma_.lower() == "arrive" and troops and not _for_talks(token):
         code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
+    elif code == "042" and _armed_coming(token, sources):
+        # 'the army paid a visit to the village', 'militants arrived at her village': armed
+        # men coming to a place, a raid or an assault the clause does not name; no visit
+        return None
     host = visited_place(token) if code == "042" and token.pos_ == "VERB" else None
     if host is not None:
         targets = [host]  # 'came to the Victory Parade in Moscow': Russia hosts the visit
@@ -775,3 +779,31 @@ def _as_demand(coded: Coded) -> None:
     ):
         speakers = roles.subject_of(reporter)
     coded.code, coded.targets, coded.sources = demanded, coded.sources, speakers
+
+
+# what a visit is made for when it is one ('arrived for talks')
+TALKS = frozenset({"talk", "negotiation", "meeting", "summit", "consultation", "discussion"})
+
+
+def _armed_coming(token: Token, sources: Sequence[Token]) -> bool:
+    """Armed men come to a place: troops 'paying a visit' ('the army paid a visit to
+    the village'), or an armed group that is no army arriving ('militants arrived at
+    her village'). Not a delegation, a chief or a minister of an army: the sources'
+    own words are the armed men."""
+    if not sources or token.lemma_.lower() not in ("arrive", "visit"):
+        return False
+    if _for_talks(token):
+        return False  # 'Taliban fighters arrived in Kabul for talks with the government'
+    troops = all(military(t, by_compound=False) for t in sources)
+    irregular = all(
+        (agent_sector(t.lemma_.lower()) or "").startswith(("REB", "UAF")) for t in sources
+    )
+    # an army arriving is a deployment (coded 154 above); paying a visit, no deployment
+    return (troops and token.lemma_.lower() == "visit") or irregular
+
+
+def _for_talks(token: Token) -> bool:
+    """A coming made to talk: 'for talks', 'for a meeting', or with whom the clause
+    says they met ('arrived ... for breakfast with Pence')."""
+    purpose = {g.lemma_.lower() for c in token.children if c.lower_ == "for" for g in c.children}
+    return bool(purpose & TALKS) or bool(_met_on_visit(token))

@@ -549,7 +549,21 @@ def _a_share(subject: Token) -> bool:
     named = subject.lemma_.lower() in _SHARES or subject.lower_ in _SHARES
     if not named and (subject.ent_type_ != "PERCENT" or subject.pos_ == "PROPN"):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    # '71% of all those polled said', 'half of respondents say': still the poll's share
+    return not of or any(_polled(g) for g in of)
+
+
+_POLLING = frozenset({"poll", "survey", "ask", "question", "interview", "canvass", "sample"})
+
+
+def _polled(noun: Token) -> bool:
+    """The respondents of a poll: 'respondents', 'those polled', 'people surveyed'."""
+    if noun.lemma_.lower() in ("respondent", "interviewee"):
+        return True
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _POLLING for c in noun.children
+    )
 
 
 def _nobody(subject: Token) -> bool:

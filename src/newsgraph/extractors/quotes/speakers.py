@@ -966,6 +966,9 @@ def _named_by(head: Token, span: Span) -> Span | None:
     Ortega,", "the ratings agency Standard & Poor's", a name the model left untagged right
     after the noun: "rocket company SpaceX"), an issuer inside it ("The Care
     Quality Commission review") or after it ("a statement from the Secret Service")."""
+    envoy = _envoy_named(head)
+    if envoy is not None:
+        return envoy
     if head.pos_ != "NOUN":
         return _person_in_apposition(head)
     doc = head.doc
@@ -1004,6 +1007,43 @@ def _named_by(head: Token, span: Span) -> Span | None:
         e for e in doc_ents(doc) if span.start <= e.start and e.end <= head.i and e.label_ == "ORG"
     ]
     return inside[-1] if inside else None
+
+
+def _envoy_named(head: Token) -> Span | None:
+    """The name after a posting that runs into it with no comma ("Russia's Deputy
+    Permanent Representative to the UN Vladimir Safronkov told", "the ambassador to
+    Washington Jane Roe said"): the parser hangs the name on the place or body of the
+    posting, and the person is the one who speaks. Only with that place or body before
+    the name (not 'the envoy to President Roe': whom the envoy is sent to)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
+        return None
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("to", "at", "in"):
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            ent = _entity_at(obj)
+            if ent is None or ent.label_ != "PERSON" or ent.end - 1 != obj.i:
+                continue
+            start = ent.start  # a given name the tagger put in the body's name ('the UN Dmitry')
+            while start - 1 > child.i and _given_name_part(obj.doc[start - 1], obj):
+                start -= 1
+            before = [t for t in obj.subtree if t.i < start]
+            if any(t.ent_type_ in ("ORG", "GPE") or (t.is_upper and len(t) > 1) for t in before):
+                return ent if start == ent.start else Span(obj.doc, start, ent.end, label="PERSON")
+    return None
+
+
+def _given_name_part(tok: Token, name: Token) -> bool:
+    """A capitalised word hung on a name as its compound, not an acronym ('Dmitry' of
+    'the UN Dmitry Volkov', not 'UN' or the place of 'to Washington Sergei Kislyak')."""
+    place = tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+    return (
+        tok.dep_ == "compound"
+        and tok.head.i == name.i
+        and tok.is_title
+        and len(tok) > 1
+        and not place
+    )
 
 
 def _person_in_apposition(head: Token) -> Span | None:
