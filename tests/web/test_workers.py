@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.web.workers import ABSENT, GRACE_S, RETRY_S, Acceptor
+from newsgraph.web.workers import ABSENT, GRACE_S, RETRY_S, Acceptor, waiting
 
 HOST = "127.0.0.1"
 
@@ -89,6 +89,7 @@ def test_a_worker_that_does_not_accept_holds_no_one_back() -> None:
 
     class Fake(Acceptor):
         def __init__(self) -> None:  # only the bookkeeping of ``may_accept``
+            self.sock = socket.socket()  # no connection waiting
             self.table, self.slot, self.opening = [3, 0], 0, 0
             self.open_now = lambda: 3
             self.waiting_since, self.last_look = None, 0.0
@@ -101,6 +102,38 @@ def test_a_worker_that_does_not_accept_holds_no_one_back() -> None:
     assert not fake.may_accept(200.0)  # a new connection waiting: left again
     fake.table[1] = 3
     assert fake.may_accept(200.001)  # as few as any: accepts at once
+    fake.sock.close()
+
+
+def test_a_burst_is_taken_in_one_look() -> None:
+    """Two idle workers and 20 connections waiting: the first to look takes its fair
+    share, 10, at once (one a turn of its loop would leave the last clients waiting for
+    as many turns), and none beyond it."""
+    listener = socket.create_server((HOST, 0), backlog=128)
+    clients = [socket.create_connection(listener.getsockname()) for _ in range(20)]
+    time.sleep(0.2)
+    assert waiting(listener) == 20
+    table = [0, 0]
+    opened: list[asyncio.Transport] = []
+
+    async def look() -> None:
+        acceptor = Acceptor(listener, lambda: Held(opened), lambda: len(opened), table, 0)
+        acceptor.loop.remove_reader(listener.fileno())
+        acceptor._ready()  # one look
+        await asyncio.sleep(0.1)
+        acceptor.close()
+        taken.append(len(opened))
+        for t in opened:
+            t.close()
+
+    taken: list[int] = []
+    try:
+        asyncio.run(look())
+        assert taken == [10] and waiting(listener) == 10
+    finally:
+        for c in clients:
+            c.close()
+        listener.close()
 
 
 def _established(pid: int, port: int) -> int:

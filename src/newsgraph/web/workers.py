@@ -8,9 +8,10 @@ event loop accepts until the queue is empty), so 50 clients that connect at once
 clients stay where they landed, so the busier process's clients wait for longer turns
 and set the p99. Here every worker still listens on the same socket, but accepts a
 connection only while it holds no more open connections than any other worker (a table
-in shared memory, one number a worker); the others leave it to that worker and look
-again a moment later. A worker that has not taken a waiting connection within
-``GRACE_S`` (hung, or not scheduled) no longer holds the others back.
+in shared memory, one number a worker), or fewer than its fair share of those open and
+waiting (so a burst is taken in one turn of its loop); the others leave it to that
+worker and look again a moment later. A worker that has not taken a waiting connection
+within ``GRACE_S`` (hung, or not scheduled) no longer holds the others back.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -39,8 +41,25 @@ GRACE_S = 0.2
 # the count of a worker that is not (yet) serving: never the smallest
 ABSENT = 1 << 30
 
+# connections one look may accept before the loop's other work
+BURST = 64
+# Linux: a listening socket's TCP_INFO holds its accept queue's length where a
+# connection's holds its unacknowledged segments (struct tcp_info's tcpi_unacked)
+TCP_INFO_QUEUE = struct.Struct("24xI")
+
 _spawn = multiprocessing.get_context("spawn")
 multiprocessing.allow_connection_pickling()  # the listening socket goes to each worker
+
+
+def waiting(sock: socket.socket) -> int:
+    """Connections waiting in ``sock``'s accept queue (Linux); 0 where not known."""
+    if not hasattr(socket, "TCP_INFO"):
+        return 0
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+        return int(TCP_INFO_QUEUE.unpack_from(info)[0])
+    except (OSError, struct.error):
+        return 0
 
 
 class Acceptor:
@@ -75,10 +94,14 @@ class Acceptor:
         return mine
 
     def may_accept(self, now: float) -> bool:
-        """Whether this worker is among those with the fewest connections, or a waiting
-        connection has been left to the others for ``GRACE_S``."""
+        """Whether this worker is among those with the fewest connections, or below its
+        fair share of the connections open and waiting (a burst is taken in one turn of
+        the loop, not one connection a turn), or a waiting connection has been left to
+        the others for ``GRACE_S``."""
         mine = self.publish()
-        if mine <= min(self.table[:]):
+        counts = [c for c in self.table[:] if c != ABSENT]
+        share = -(-(sum(counts) + waiting(self.sock)) // max(1, len(counts)))
+        if mine <= min(counts, default=0) or mine < share:
             self.waiting_since = None
             return True
         if self.waiting_since is None or now - self.last_look > 4 * RETRY_S + 0.05:
@@ -90,27 +113,28 @@ class Acceptor:
         return False
 
     def _ready(self) -> None:
-        if self.closed:
-            return
-        if not self.may_accept(time.monotonic()):
-            self._pause(RETRY_S)
-            return
-        try:
-            conn, _ = self.sock.accept()
-        except (BlockingIOError, InterruptedError):
-            return  # another worker took it
-        except OSError as exc:  # out of file descriptors, say: wait, as asyncio does
-            logger.error("accept failed: %s", exc)
-            self._pause(1.0)
-            return
-        conn.setblocking(False)
-        with contextlib.suppress(OSError):
-            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.opening += 1
-        self.publish()
-        task = self.loop.create_task(self._serve(conn))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        for _ in range(BURST):
+            if self.closed:
+                return
+            if not self.may_accept(time.monotonic()):
+                self._pause(RETRY_S)
+                return
+            try:
+                conn, _ = self.sock.accept()
+            except (BlockingIOError, InterruptedError):
+                return  # none left, or another worker took it
+            except OSError as exc:  # out of file descriptors, say: wait, as asyncio does
+                logger.error("accept failed: %s", exc)
+                self._pause(1.0)
+                return
+            conn.setblocking(False)
+            with contextlib.suppress(OSError):
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.opening += 1
+            self.publish()
+            task = self.loop.create_task(self._serve(conn))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
 
     async def _serve(self, conn: socket.socket) -> None:
         try:
