@@ -23,8 +23,17 @@ def test_processes_as_asked_and_no_access_log(
 ) -> None:
     import uvicorn
 
+    from newsgraph.web import workers as web_workers
+
     runs: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: runs.append({"app": app, **kw}))
+    monkeypatch.setattr(  # more than one process: the balanced workers (test_workers.py)
+        web_workers,
+        "run_workers",
+        lambda config, n: runs.append(
+            {"app": config.app, "workers": n, "access_log": config.access_log}
+        ),
+    )
     monkeypatch.delenv("NEWSGRAPH_SERVE_DB", raising=False)
     db = str(tmp_path / "news.db")
     Store.open(db).close()

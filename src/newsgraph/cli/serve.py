@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -61,10 +62,11 @@ def serve_app(
     cache_mb: int | None = None,
 ) -> None:
     """Build the app (refusing a non-loopback host without a token) and run it with
-    ``workers`` processes. One is the default: on two shared cores two processes
-    answered 15% more uncached requests a second under 50 clients, but the 50
-    keep-alive connections split unevenly between them and the p99 rose from 0.49 to
-    0.74 s (docs/scale.md, session 10)."""
+    ``workers`` processes. With more than one, each accepts a connection only while it
+    holds no more open connections than the others (``web.workers``): with uvicorn's
+    own workers 50 keep-alive clients split 41 / 9 between two processes, and the
+    busier one's clients set the p99 (docs/scale.md, sessions 10 and 17). One is the
+    default."""
     from newsgraph.extras import require
 
     for module in WEB_MODULES:
@@ -86,15 +88,15 @@ def serve_app(
     )
     if token:
         os.environ["NEWSGRAPH_TOKEN"] = token
-    uvicorn.run(
-        "newsgraph.cli.serve:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
+    options: dict[str, Any] = dict(
+        factory=True, host=host, port=port, workers=workers, log_level="warning", access_log=False
     )
+    if sys.platform == "win32":  # no reader callbacks on a listening socket there
+        uvicorn.run("newsgraph.cli.serve:app_from_env", **options)
+        return
+    from newsgraph.web.workers import run_workers
+
+    run_workers(uvicorn.Config("newsgraph.cli.serve:app_from_env", **options), workers)
 
 
 def serve(
