@@ -1367,12 +1367,38 @@ def _named_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> C
     while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
         subject = subject.head
     verb = subject.head
-    if subject.dep_ != "nsubj" or verb.i < subject.i or verb.idx >= limit:
+    if subject.dep_ != "nsubj" and subject.head.i < first:
+        verb = _verb_after_apposition(doc, subject, first, limit)
+        if verb is None:
+            return None
+    elif subject.dep_ != "nsubj" or verb.i < subject.i or verb.idx >= limit:
         return None
     phrase = cue_phrase(verb, lex)
     if phrase is None or _reports_own(verb) and verb.lemma_.lower() not in lex.addressee_verbs:
         return None
     return verb, phrase, subject
+
+
+def _verb_after_apposition(doc: Doc, name: Token, first: int, limit: int) -> Token | None:
+    """The verb a name right after the closing mark is the subject of, when the parser
+    hung the name on a word inside the quote (a garbled mark it took for a word:
+    '"...,"?Dana Whitfield, chief executive of Brightlock, said in a statement'): the
+    first word after the name and its apposition, when that word is a verb with no
+    subject of its own and only punctuation stands between."""
+    last = max(t.i for t in name.subtree if t.i >= first)
+    at = last + 1
+    while at < len(doc) and doc[at].is_punct and doc[at].idx < limit:
+        if doc[at].text in _CLAUSE_END or doc[at].text in ('"', "\u201c", "``"):
+            return None
+        at += 1
+    if at >= len(doc) or doc[at].idx >= limit or doc[at].pos_ not in ("VERB", "AUX"):
+        return None
+    verb = doc[at]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    if any(t.i < first for t in name.subtree):
+        return None  # the name's phrase reaches back into the quote
+    return verb
 
 
 def _reports_own(cue: Token) -> bool:
