@@ -46,3 +46,44 @@ def test_guard_a_name_inside_the_quote_is_no_speaker(nlp) -> None:
     text = 'The mayor said: "We owe this to Dana Whitfield, our treasurer." The council agreed.'
     found = [q for q in quotes_of(nlp, text, layer=True) if "our treasurer" in q.text]
     assert all(q.speaker is None or q.speaker.name != "Dana Whitfield" for q in found)
+
+
+# --- 'it said' after a company named only as the doer in a 'by' phrase -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Regulators on Tuesday cleared the purchase of Halden Foods by Norvik Group for "
+            '4 billion euros. "The deal will help our business grow across Europe," it said.',
+            "our business",
+            "Norvik Group",
+        ),
+        (
+            "The Keswick hotel chain was bought by Marlow Holdings last year. "
+            '"We are delighted with the result for our staff," it said in a statement.',
+            "for our staff",
+            "Marlow Holdings",
+        ),
+    ],
+)
+def test_it_is_the_company_named_as_the_doer(nlp, text, words, name) -> None:
+    assert speaker_name(nlp, text, words, layer=True) == name
+
+
+def test_guard_it_is_the_subject_company_not_the_agent(nlp) -> None:
+    text = (
+        "Fenwick Motors was fined by the Trade Board last week. "
+        '"We will appeal against this decision," it said.'
+    )
+    assert speaker_name(nlp, text, "appeal against", layer=True) == "Fenwick Motors"
+
+
+def test_guard_a_company_met_only_after_another_preposition_is_no_it(nlp) -> None:
+    text = (
+        "Lawmakers filed a motion against Norvik Group on Monday. "
+        '"The company must answer for the spill," it said.'
+    )
+    found = [q for q in quotes_of(nlp, text, layer=True) if "answer for" in q.text]
+    assert all(q.speaker is None or q.speaker.name != "Norvik Group" for q in found)

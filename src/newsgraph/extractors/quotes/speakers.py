@@ -87,6 +87,7 @@ class PersonMention:
     end: int = -1
     title: frozenset[str] = frozenset()  # the words right before the name and in apposition
     spoke: bool = False  # a quote's speaker, not only a name in the text
+    agent: bool = False  # the doer in a 'by' phrase ('the bid by Norvik Group for ...')
 
 
 class SpeakerResolver:
@@ -170,6 +171,7 @@ class SpeakerResolver:
             subject,
             ent.end_char,
             frozenset(_stems(title)),
+            agent=_agent(ent.root),
         )
 
     def speaker(self, head: Token) -> Speaker:
@@ -528,6 +530,9 @@ class SpeakerResolver:
         # "it" speaks for an organisation that was itself a subject; a name met only as
         # an object or a modifier ("a motion against X. It asks ...") is not its antecedent
         ranked = subjects if pronoun else subjects or found
+        if pronoun and not ranked:  # none a subject: the doer of an act the sentence
+            # before names ('the purchase of Halden Foods by Norvik Group ... "...," it said')
+            ranked = [o for o in found if o.agent and sentence - o.sentence <= 1]
         return ranked[0] if ranked else None
 
     def _they(self, pronoun: Token) -> PersonMention | None:
@@ -769,6 +774,15 @@ def _modifies_a_noun(ent: Span, lex: CueLexicon) -> bool:
     head = root.head
     modifier = root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
     return modifier and head.is_lower and not lex.is_cue_verb(head.lemma_.lower())
+
+
+def _agent(root: Token) -> bool:
+    """Whether a name is the doer in a 'by' phrase on an act: a passive verb's agent
+    ('was bought by Norvik Group') or the one on a noun ('the bid by Norvik Group')."""
+    by = root.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("agent", "prep"):
+        return False
+    return by.dep_ == "agent" or by.head.pos_ == "NOUN"
 
 
 def _one_of_a_group(head: Token, span: Span) -> bool:
