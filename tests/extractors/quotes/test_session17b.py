@@ -87,3 +87,23 @@ def test_guard_a_company_met_only_after_another_preposition_is_no_it(nlp) -> Non
     )
     found = [q for q in quotes_of(nlp, text, layer=True) if "answer for" in q.text]
     assert all(q.speaker is None or q.speaker.name != "Norvik Group" for q in found)
+
+
+# --- 'Ms Keane-states in the letter': a verb glued to the name by the page's dash ----------------
+
+
+def test_a_verb_glued_to_a_name_is_no_part_of_it(nlp) -> None:
+    text = (
+        "A copy of Ms Keane's letter, which has been seen by reporters, states that some "
+        "figures were false. Ms Keane-states in the letter that either way, it was a shameful "
+        "failure. She adds that the board will meet again next week."
+    )
+    for layer in (False, True):
+        name = speaker_name(nlp, text, "meet again next week", layer=layer)
+        assert name in ("Ms Keane", "Keane"), name
+
+
+def test_guard_a_hyphenated_name_keeps_its_parts(nlp) -> None:
+    text = "Ms Keane-Ward said the board will meet again next week."
+    for layer in (False, True):
+        assert "Ward" in speaker_name(nlp, text, "meet again next week", layer=layer)

@@ -798,9 +798,18 @@ def _speaker_for(
     if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
         return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
     canonical = hooked.name
+    if _ends_lower(canonical) and not _ends_lower(speaker.name):
+        return speaker  # 'Keane states' of the hook, from 'Ms Keane-states in the letter'
+        # (a verb glued to the name by the page's dash): the name without it, unlinked
     if canonical and not _not_a_person(hooked.entity):
         canonical = without_title(canonical)  # 'Superintendent Ann Leary' of the hook
     return Speaker(hooked.entity, canonical, speaker.start, speaker.end, speaker.text)
+
+
+def _ends_lower(name: str | None) -> bool:
+    """Whether a name of several words ends with a lower-case word ('Keane states')."""
+    words = (name or "").split()
+    return len(words) > 1 and words[-1].isalpha() and words[-1].islower()
 
 
 def _local_thing(entity: str | None) -> bool:

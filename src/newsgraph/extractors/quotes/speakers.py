@@ -1221,10 +1221,16 @@ def _unglued(text: str) -> str:
     return last if _WORD.search(last) else text
 
 
+# a lower-case word glued by a dash to the end of a capitalised name: the verb after it
+# ('Ms Keane-states in the letter that ...'); not a hyphenated name ('Al-Haddad')
+_GLUED_VERB = re.compile(r"(\b[A-Z][\w'\u2019]*[a-z])-[a-z]+$")
+
+
 def _clean_name(text: str) -> str:
     """A name without a possessive ending, glued marks, a leading dash or bullet ('- Li')
     or surrounding white space."""
     text = " ".join(_unglued(text).split()).lstrip("-\u2013\u2014\u2022*\u00b7 ")
+    text = _GLUED_VERB.sub(r"\1", text)  # "Ms Keane-states in the letter": the page's dash
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
             return text[: -len(suffix)]
