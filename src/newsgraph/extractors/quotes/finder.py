@@ -1377,9 +1377,10 @@ def _named_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> C
         subject = subject.head
     verb = subject.head
     if subject.dep_ != "nsubj" and subject.head.i < first:
-        verb = _verb_after_apposition(doc, subject, first, limit)
-        if verb is None:
+        after = _verb_after_apposition(doc, subject, first, limit)
+        if after is None:
             return None
+        verb = after
     elif subject.dep_ != "nsubj" or verb.i < subject.i or verb.idx >= limit:
         return None
     phrase = cue_phrase(verb, lex)
