@@ -601,26 +601,28 @@ class SqliteSearch(_SqlSearch):
         (``INDEXED BY``: it covers what filters read; SQLite would otherwise pick the
         unique index on the id and read every matching article's row), which
         SQLAlchemy cannot spell; the filters themselves are compiled by SQLAlchemy."""
-        source = "articles_fts"
-        condition, values = "", []
-        if where:
-            source += (
-                " JOIN articles INDEXED BY ix_articles_filter ON articles.id = articles_fts.id"
-            )
-            compiled = and_(*where).compile(
-                dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
-            )
-            condition = f" AND ({compiled.string})"
-            values = [compiled.params[name] for name in compiled.positiontup or ()]
-        sql = (
-            f"SELECT articles_fts.rowid FROM {source} WHERE articles_fts MATCH ?{condition} {tail}"
-        )
+        sql, values = _match_sql(conn, where, tail)
         call = lambda: fetch(conn, sql, (q, *values, *params))  # noqa: E731
         return [int(r[0]) for r in self._guarded(call)]
 
+    def _newest_keys(self, conn: Connection, q: str, where: list[Any], n: int) -> list[int]:
+        """The ``n`` newest matches' FTS rowids, newest first: ``_matches`` ordered by
+        rowid, read as one row (``group_concat`` over them) instead of one row a match.
+        Each row the driver steps is a Python tuple and a hand-over of the GIL; a
+        window of 1,001 rowids cost 0.33 ms of CPU that way against 0.25 as one string
+        (in process, 102,600 articles). The rowids are sorted again here, so the order
+        does not rest on ``group_concat`` keeping its input's."""
+        inner, values = _match_sql(conn, where, "ORDER BY articles_fts.rowid DESC LIMIT ?", "key")
+        sql = f"SELECT group_concat(key) FROM ({inner})"
+        call = lambda: fetch(conn, sql, (q, *values, n))  # noqa: E731
+        found = self._guarded(call)
+        text = found[0][0] if found else None
+        if not text:
+            return []
+        return sorted(map(int, str(text).split(",")), reverse=True)
+
     def _window(self, conn: Connection, q: str, where: list[Any], need: int) -> Window:
-        tail = "ORDER BY articles_fts.rowid DESC LIMIT ?"
-        keys = self._matches(conn, q, where, tail, COUNT_CAP + 1)
+        keys = self._newest_keys(conn, q, where, COUNT_CAP + 1)
         if len(keys) <= COUNT_CAP:
             return Window(keys, len(keys), True)
         # beyond the cap, an estimate: counting every match exactly cost FTS5 1-2 ms of
@@ -692,6 +694,26 @@ class SqliteSearch(_SqlSearch):
     def _is_query_error(self, exc: DBAPIError) -> bool:
         message = str(exc.orig).lower()
         return isinstance(exc, OperationalError) and any(m in message for m in _SQLITE_QUERY_ERRORS)
+
+
+def _match_sql(
+    conn: Connection, where: list[Any], tail: str, name: str = ""
+) -> tuple[str, list[Any]]:
+    """The SQL of ``SqliteSearch._matches`` (the FTS rowids matching ``?``, named
+    ``name`` if given, joined to the articles when ``where`` holds conditions, then
+    ``tail``) and the conditions' parameters, which follow the query's."""
+    source = "articles_fts"
+    condition, values = "", []
+    if where:
+        source += " JOIN articles INDEXED BY ix_articles_filter ON articles.id = articles_fts.id"
+        compiled = and_(*where).compile(
+            dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        condition = f" AND ({compiled.string})"
+        values = [compiled.params[name] for name in compiled.positiontup or ()]
+    column = f"articles_fts.rowid AS {name}" if name else "articles_fts.rowid"
+    sql = f"SELECT {column} FROM {source} WHERE articles_fts MATCH ?{condition} {tail}"
+    return sql, values
 
 
 _FTS5_SYNTAX = set('"():*^+{}')
