@@ -105,3 +105,19 @@ def test_a_prime_minister_later_at_nato_was_in_government_then():
 def test_guard_the_head_of_an_international_body_stays_igo():
     guterres = default_kb().people["ng:person:antonio-guterres"]
     assert guterres.sector_on(date(2017, 3, 1)) == "IGO"
+
+
+def test_a_bare_surname_the_model_calls_a_place_is_the_person_named_in_full(nlp):
+    # coref17b: "Nunes" alone matches two KB people in office on the day, so neither is
+    # linked; the model's label (a place) came back and the surname was a place of its
+    # own, leaving the pronouns after it nobody but the other man to go to. The article
+    # names a "Paul Nunes" in full (no KB person): the bare surname is he.
+    from entity_checks import layer_of as kb_layer_of
+
+    text = (
+        "Paul Nunes, the chairman of the panel, spoke to reporters. In Ohio, Nunes said he "
+        "had a source. He has refused to name it."
+    )
+    layer = kb_layer_of(nlp, text, published="2017-04-20")
+    assert entity_at(layer, text, "Nunes", 1) == entity_at(layer, text, "Paul Nunes")
+    assert _type_at(layer, text, "Nunes", 1) == "PERSON"

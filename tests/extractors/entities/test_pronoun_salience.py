@@ -114,3 +114,36 @@ def test_guard_a_generic_one_is_no_one_new(nlp):
     )
     layer = layer_of(nlp, text)
     assert entity_at(layer, text, "his") == entity_at(layer, text, "Geert Wilders")
+
+
+def test_an_object_pronoun_in_a_relative_clause_is_its_unnamed_person(nlp):
+    # issue 17, session 17 (coref17b): the relative "who" of an unnamed noun ("his
+    # uncle, who ...") is that person, the subject of its clause; a "him" there is no
+    # longer the article's named subject
+    text = (
+        "Omar Haddad fled the city in 2012. That same year, he also lost his uncle, who "
+        "died after soldiers detained him."
+    )
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "he") == entity_at(layer, text, "Omar Haddad")
+    assert entity_at(layer, text, "him") is None
+
+
+def test_a_passive_relative_clause_of_an_unnamed_cousin(nlp):
+    text = "Karim Nasser left school early. He later lost a cousin, who was killed when gunmen shot him."
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "He") == entity_at(layer, text, "Karim Nasser")
+    assert entity_at(layer, text, "him") is None
+
+
+def test_guard_an_object_pronoun_is_not_the_relative_subject_of_its_own_clause(nlp):
+    # "who" is the subject of "supported": "her" there is someone else, the named woman
+    text = "Sara Lind praised her deputy, who had supported her for years."
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "her", nth=1) == entity_at(layer, text, "Sara Lind")
+
+
+def test_guard_an_unnamed_relative_competes_only_inside_its_clause(nlp):
+    text = "Omar Haddad lost his uncle, who died in 2012. He never spoke of it again."
+    layer = layer_of(nlp, text)
+    assert entity_at(layer, text, "He") == entity_at(layer, text, "Omar Haddad")

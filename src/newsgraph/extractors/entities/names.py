@@ -209,6 +209,9 @@ _GENERIC_TITLES = frozenset(
 )
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
 class _Support:
     """What in the article supports linking a bare surname to a KB person: the person's
     full name (clustering does that), a title before it ("President Fox"), the person in
@@ -233,6 +236,12 @@ class _Support:
                     self.countries.add(code)
         titles = lexicon()
         self.titles = (set(titles["titles"]) | set(titles["role_nouns"])) - _GENERIC_TITLES
+        # the last words of the names the article gives in full ("Devin Nunes")
+        self.surnames = {
+            words[-1].lower()
+            for c in candidates
+            if c.label == "PERSON" and len(words := name_words(doc, c)) > 1
+        }
 
     def check(self, cand: Candidate) -> bool:
         """Keep only the KB links the article supports; False when the candidate is no
@@ -250,10 +259,23 @@ class _Support:
             cand.links = kept
             return True
         cand.links = ()
+        if cand.model_label in _PLACE_LABELS and self._surname_of_named(cand):
+            return True  # the model's place is the surname of someone named in full
         if cand.model_label and cand.model_label != "PERSON":
             cand.label = cand.model_label
             return False
         return True
+
+    def _surname_of_named(self, cand: Candidate) -> bool:
+        """A one-word name that is the last word of a name the article gives in full
+        ("Rep. Hal Ferris ... where Ferris had been": the model's "place" Ferris), and no
+        place the tables know: that person, not a KB namesake nor a place."""
+        text = self.doc[cand.start : cand.end].text
+        return (
+            text.lower() in self.surnames
+            and self.resolver.country(text) is None
+            and place_country(text) is None
+        )
 
     def _one_of_namesakes(self, links: tuple[Link, ...]) -> tuple[Link, ...]:
         """Several KB people share the surname ("Clinton": Bill and Hillary): only a

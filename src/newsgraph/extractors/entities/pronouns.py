@@ -10,37 +10,39 @@ every weight is halved at each sentence boundary back. A person weighs their bes
 mention (on a tie: the one in the higher role, then the later); the most salient person
 whose gender agrees wins.
 
-Someone the text brings in without a name, as a subject ("a spokesman for X said",
-"at least one claimed", "her nephew radiated"), competes too, in that sentence and the
-next: when that unnamed person ranks first the pronoun stays unlinked (an empty link
-beats a wrong one), and a subject pronoun left unlinked so carries that unnamed person
-on to the next sentence ("The boy ... Once rescued, he was taken to Lampedusa. He is
-recovering"). A definite description ("the 40-year-old") usually means someone
-named before: an epithet linked to that person (:mod:`epithets`) is a mention of them,
-one that renames no one named ("The boy was found") is someone unnamed; other
-definite descriptions are left out. A possessive in a prepositional phrase of a verb
-favours that verb's object ("ousting Boehner from his post"), and one joined to a phrase
-with a named owner that owner ("Trump's vision and his agenda"); a pronoun in quoted
-words is never the person they are attributed to in the same sentence, before or after
-them, nor the last speaker when a pronoun attributes them ('"He is welcome to call
-me," he said').
+Someone the text brings in without a name, as a subject ("a spokesman for X said", "at
+least one claimed", "her nephew radiated"), competes too, in that sentence and the next:
+when that unnamed person ranks first the pronoun stays unlinked (an empty link beats a
+wrong one), and a subject pronoun left unlinked so carries that unnamed person on to the
+next sentence ("The boy ... Once rescued, he was taken to Lampedusa. He is recovering").
+The relative "who" of such a noun is that person too, as the subject of its clause, for
+the pronouns of that clause only ("he lost his uncle, who died after soldiers detained
+him": "him" is the uncle, no one named). A definite description ("the 40-year-old")
+usually means someone named before: an epithet linked to that person (:mod:`epithets`)
+is a mention of them, one that renames no one named ("The boy was found") is someone
+unnamed; other definite descriptions are left out. A possessive in a prepositional
+phrase of a verb favours that verb's object ("ousting Boehner from his post"), and one
+joined to a phrase with a named owner that owner ("Trump's vision and his agenda"); a
+pronoun in quoted words is never the person they are attributed to in the same sentence,
+before or after them, nor the last speaker when a pronoun attributes them ('"He is
+welcome to call me," he said').
 
-Filters: an object pronoun never refers to the subject of its own clause, nor a subject
-pronoun to a person named as an object of its own verb ("he blamed Robart"); a pronoun is
-not the noun phrase it sits in ("a member of his team"); a pronoun inside quotation marks
-is not the speaker whose quotation opened before it, nor, in words with no attribution of
-their own, the last speaker; "his or her" means no one. A speaking "he" is not someone
-unnamed in the words it reports ("A police officer is being treated, he said") nor
-anyone named in earlier sentences of the quotation it closes; a name in the words it
-reports or in its own sentence's quotation ranks last (the quote layer checks speakers
-against the reported words and looks for another). A person whose gender no cue gives
-takes the gender of the first pronoun resolved to them (Jenny, once "she", takes no
-"he").
+Filters: an object pronoun never refers to the subject of its own clause (named or not:
+"praised her deputy, who had supported her"), nor a subject pronoun to a person named as
+an object of its own verb ("he blamed Robart"); a pronoun is not the noun phrase it sits
+in ("a member of his team"); a pronoun inside quotation marks is not the speaker whose
+quotation opened before it, nor, in words with no attribution of their own, the last
+speaker; "his or her" means no one. A speaking "he" is not someone unnamed in the words
+it reports ("A police officer is being treated, he said") nor anyone named in earlier
+sentences of the quotation it closes; a name in the words it reports or in its own
+sentence's quotation ranks last (the quote layer checks speakers against the reported
+words and looks for another). A person whose gender no cue gives takes the gender of the
+first pronoun resolved to them (Jenny, once "she", takes no "he").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -85,6 +87,7 @@ class _Mention:
     quoted: bool
     depth: int = 0  # clauses between the mention and its sentence's root
     gender: str | None = None  # an unnamed person's, from the noun ("a spokeswoman")
+    scope: frozenset[int] | None = None  # the only tokens it competes for (None: any)
 
 
 def resolve_pronouns(art: CorefArticle) -> None:
@@ -122,6 +125,35 @@ def resolve_pronouns(art: CorefArticle) -> None:
             unnamed = art.unnamed[tok.i] if tok.i in art.unnamed else _unnamed_person(tok, given)
             if unnamed is not None:
                 mentions.append(_mention(tok, sent_of, quoted, None, unnamed or None))
+            else:
+                relative = _unnamed_relative(art, tok, given)
+                if relative is not None:
+                    gender, scope = relative
+                    found = _mention(tok, sent_of, quoted, None, gender or None)
+                    mentions.append(replace(found, scope=scope))
+
+
+def _unnamed_relative(
+    art: CorefArticle, tok: Token, names: set[str]
+) -> tuple[str, frozenset[int]] | None:
+    """A relative "who" whose noun brings in someone unnamed, as the subject of its
+    clause ("he lost his uncle, who died after soldiers detained him": "him" is the
+    uncle): that person competes for the pronouns of the relative clause only (a
+    pronoun after it is about whom the sentence is about, as before). The gender its
+    noun gives ("" when none) and the clause's tokens after the relative."""
+    clause = tok.head
+    if tok.lower_ not in ("who", "that") or clause.dep_ != "relcl" or clause.head.i > tok.i:
+        return None
+    noun = clause.head
+    if noun.pos_ != "NOUN" or art.owner.get(noun.i) is not None:
+        return None
+    if noun.i in art.unnamed:
+        gender: str | None = art.unnamed[noun.i]
+    else:
+        gender = _unnamed_person(noun, names)
+    if gender is None:
+        return None
+    return gender, frozenset(t.i for t in clause.subtree if t.i > tok.i)
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -416,8 +448,12 @@ def _ranked(
     speaking = _is_speaker_position(tok)
     subject = tok.dep_ in SUBJECT_DEPS
     excluded: set[str] = set()
+    own_subjects: set[int] = set()
     if tok.dep_ in OBJECT_DEPS:  # an object pronoun never refers to its own clause's subject
         clause = {t.i for t in _clause_of(tok)}
+        own_subjects = {
+            m.i for m in mentions if m.subject and m.sent == here and art.doc[m.i].head.i in clause
+        }
         excluded |= {
             m.entity
             for m in mentions
@@ -463,6 +499,10 @@ def _ranked(
     for m in mentions:
         if m.entity in excluded or m.i in blocked or (m.i in reported and m.entity is None):
             continue
+        if m.scope is not None and tok.i not in m.scope:
+            continue
+        if m.entity is None and m.i in own_subjects:
+            continue  # someone unnamed who is the subject of an object pronoun's clause
         value = RECENCY + m.weight
         if m.i in local:
             value += LOCAL_OBJECT_BONUS
