@@ -58,3 +58,28 @@ def test_a_gap_of_a_year_names_no_day(nlp):
         "Tehran held military drills."
     )
     assert trigger(coded_events(nlp, text, SATURDAY), "sanctions").date is None
+
+
+def test_an_act_done_while_its_subject_was_busy_takes_that_day(nlp):
+    text = "Rubio, who was chairing the committee on Monday night, rebuked the senator from Ohio."
+    assert trigger(coded_events(nlp, text, SATURDAY), "rebuked").date == "2017-03-13"
+
+
+def test_plural_subject_busy_on_a_day(nlp):
+    text = "The senators, who were visiting Kiev on Sunday, condemned Russia."
+    assert trigger(coded_events(nlp, text, SATURDAY), "condemned").date == "2017-03-12"
+
+
+def test_the_clause_s_own_day_wins_over_the_subject_s(nlp):
+    # guard
+    text = (
+        "Rubio, who was chairing the committee on Monday night, rebuked the senator from "
+        "Ohio on Tuesday."
+    )
+    assert trigger(coded_events(nlp, text, SATURDAY), "rebuked").date == "2017-03-14"
+
+
+def test_another_act_of_the_subject_does_not_date_the_clause(nlp):
+    # guard: 'who met Putin on Monday' tells another act, not when this one was done
+    text = "Rubio, who met Putin on Monday, rebuked the senator from Ohio."
+    assert trigger(coded_events(nlp, text, SATURDAY), "rebuked").date == SATURDAY

@@ -230,6 +230,11 @@ def _date(
             outside = not span.start <= node.i < span.end
             if node.head == node or (node.pos_ in ("VERB", "AUX") and outside):
                 rank = _when_clause(node, chain) if outside else None
+                if rank is None and outside and (during := _subject_busy(node, chain)) is not None:
+                    # 'Daines, who was presiding over the Senate on Tuesday night, warned
+                    # her': the act falls in what its subject was doing then; after every
+                    # time of the clause's own verb
+                    return during * 32 + 31
                 return None if rank is None else rank * 32 + step
             node = node.head
         return None
@@ -326,6 +331,21 @@ def _date(
         future=future,
         present=stated or present,
     )
+
+
+def _subject_busy(verb: Token, chain: dict[int, int]) -> int | None:
+    """The rank of the clause verb whose subject a past progressive relative clause
+    describes ('Rubio, who was chairing the committee on Monday, rebuked ...': rebuked
+    while chairing, so on that Monday); None for any other clause ('who met Putin on
+    Monday' tells another act, not when this one was done)."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children):
+        return None
+    subject = verb.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i not in chain:
+        return None
+    return chain[subject.head.i]
 
 
 # how many days a count word before 'day(s)' or 'week(s)' makes ('a day after', 'two weeks
