@@ -5,6 +5,7 @@ governs it, its actors resolved, deduplicated and checked.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -229,6 +230,11 @@ def _date(
             outside = not span.start <= node.i < span.end
             if node.head == node or (node.pos_ in ("VERB", "AUX") and outside):
                 rank = _when_clause(node, chain) if outside else None
+                if rank is None and outside and (during := _subject_busy(node, chain)) is not None:
+                    # 'Daines, who was presiding over the Senate on Tuesday night, warned
+                    # her': the act falls in what its subject was doing then; after every
+                    # time of the clause's own verb
+                    return during * 32 + 31
                 return None if rank is None else rank * 32 + step
             node = node.head
         return None
@@ -288,15 +294,124 @@ def _date(
         # Tuesday': over a stretch that began then, on no one day (not the day it was told)
         return None
     counting_since = False
+    future = coded.modality in UNCERTAIN or _arranged(coded)
+    gapped = _gapped_clause(coded.trigger)
+    if gapped is not None:
+        # 'On Saturday, a day after the administration imposed sanctions, ...': a time the
+        # clause gives itself dates it; a day told outside it is counted back (or on) by the gap
+        verb, sign, days = gapped
+        own = _clause_extent(verb)
+        mine = [t for t in times if (root := _time_root(t, doc)) is not None and root in own]
+        if mine:
+            return event_date(
+                sent.start_char,
+                sent.end_char,
+                mine,
+                published,
+                governs=governs,
+                future=future,
+                present=False,
+            )
+        told = event_date(
+            sent.start_char,
+            sent.end_char,
+            list(times),
+            published,
+            governs=governs,
+            future=True,
+            present=False,
+        )
+        return _shifted(told, sign * days if days is not None else None, published, future)
     return event_date(
         sent.start_char,
         sent.end_char,
         list(times),
         published,
         governs=governs,
-        future=coded.modality in UNCERTAIN or _arranged(coded),
+        future=future,
         present=stated or present,
     )
+
+
+def _subject_busy(verb: Token, chain: dict[int, int]) -> int | None:
+    """The rank of the clause verb whose subject a past progressive relative clause
+    describes ('Rubio, who was chairing the committee on Monday, rebuked ...': rebuked
+    while chairing, so on that Monday); None for any other clause ('who met Putin on
+    Monday' tells another act, not when this one was done)."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children):
+        return None
+    subject = verb.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i not in chain:
+        return None
+    return chain[subject.head.i]
+
+
+# how many days a count word before 'day(s)' or 'week(s)' makes ('a day after', 'two weeks
+# before'); a gap of months or years, or an uncounted 'days', names no day
+GAP_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _gapped_clause(trigger: Token) -> tuple[Token, int, int | None] | None:
+    """The trigger's own verb when an 'after' or 'before' with a gap of days or more
+    opens its clause ('a day after Berlin expelled ...', 'two weeks before the army
+    shelled ...'), with the direction from the day told outside it (-1 for 'after') and
+    the gap in days (None when the text gives no count: 'days after', 'months after')."""
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb or verb.dep_ == "conj":
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks:
+        return None
+    mark = marks[0]
+    gaps = [c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i]
+    if not gaps:
+        return None
+    unit = gaps[-1]
+    words = [t.lower_ for t in unit.subtree if t.i < mark.i]
+    if unit.lower_ not in DAY_GAPS | {"year", "decade"}:
+        return None  # 'hours after', 'moments before': the same day, dated as before
+    sign = -1 if mark.lower_ == "after" else 1
+    count = next((GAP_COUNTS[w] for w in words if w in GAP_COUNTS), None)
+    count = count or next((int(w) for w in words if w.isdigit() and int(w) < 100), None)
+    if unit.lower_ not in GAP_UNITS or count is None:
+        return verb, sign, None
+    return verb, sign, count * GAP_UNITS[unit.lower_]
+
+
+def _clause_extent(verb: Token) -> set[int]:
+    """The tokens of a gapped clause: its verb's subtree from its 'after' on, without what is
+    joined to it ('a day after X imposed sanctions, and Tehran held drills' misparsed)."""
+    start = min(c.i for c in verb.children if c.dep_ == "mark")  # not the gap ('a day')
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return {t.i for t in verb.subtree if t.i >= start and t.i not in joined}
+
+
+def _time_root(expr: TimeExpr, doc: Doc) -> int | None:
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def _shifted(
+    value: str | None, days: int | None, published: str | None, future: bool
+) -> str | None:
+    """A full day moved by ``days``; None for a coarser date or an uncounted gap, and for a
+    day after publication unless the act is still to come."""
+    if value is None or days is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    moved = (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    if after_published(moved, published) and not future:
+        return None
+    return moved
 
 
 RETROSPECT = re.compile(
