@@ -1017,27 +1017,29 @@ def _while_then(child: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "while" for c in child.children)
 
 
+def _past_when_clauses(verb: Token) -> list[Token]:
+    """The verb's 'when' or 'while' clauses in the past tense."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBD"
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
+    ]
+
+
 def _past_when(verb: Token) -> bool:
     """A verb with a 'when' or 'while' clause in the past tense ('when he served as
     speaker, he sought to ...'): the verb's act was then."""
-    return any(
-        c.dep_ == "advcl"
-        and c.tag_ == "VBD"
-        and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
-        for c in verb.children
-    )
+    return bool(_past_when_clauses(verb))
 
 
 def _when_in_office(verb: Token) -> bool:
-    """A verb with a 'when' or 'while' clause saying what someone was then ('when he was
-    the commissioner', 'while she was foreign minister'): the act was in that time."""
+    """A verb with a past 'when' or 'while' clause saying what someone was then ('when he
+    was the commissioner', 'while she was foreign minister'): the act was in that time."""
     return any(
-        c.dep_ == "advcl"
-        and c.lemma_ == "be"
-        and c.tag_ == "VBD"
-        and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "while") for m in c.children)
-        and any(a.dep_ == "attr" and a.pos_ == "NOUN" for a in c.children)
-        for c in verb.children
+        c.lemma_ == "be" and any(a.dep_ == "attr" and a.pos_ == "NOUN" for a in c.children)
+        for c in _past_when_clauses(verb)
     )
 
 

@@ -358,7 +358,7 @@ def _inner_code(token: Token, triggers: dict[int, Pattern], seen: AbstractSet[in
     troops = bool(sources) and all(military(t, by_compound=False) for t in sources)
     if code == "042" and token.lemma_.lower() == "arrive" and troops and not _for_talks(token):
         code = "154"  # 'US Marines have arrived in northern Syria': a deployment, no visit
-    elif code == "042" and _armed_coming(token, sources):
+    elif code == "042" and _armed_coming(token, sources, troops=troops):
         # 'the army paid a visit to the village', 'militants arrived at her village': armed
         # men coming to a place, a raid or an assault the clause does not name; no visit
         return None
@@ -785,16 +785,15 @@ def _as_demand(coded: Coded) -> None:
 TALKS = frozenset({"talk", "negotiation", "meeting", "summit", "consultation", "discussion"})
 
 
-def _armed_coming(token: Token, sources: Sequence[Token]) -> bool:
+def _armed_coming(token: Token, sources: Sequence[Token], *, troops: bool) -> bool:
     """Armed men come to a place: troops 'paying a visit' ('the army paid a visit to
     the village'), or an armed group that is no army arriving ('militants arrived at
     her village'). Not a delegation, a chief or a minister of an army: the sources'
-    own words are the armed men."""
+    own words are the armed men; ``troops``: every source is a military unit."""
     if not sources or token.lemma_.lower() not in ("arrive", "visit"):
         return False
     if _for_talks(token):
         return False  # 'Taliban fighters arrived in Kabul for talks with the government'
-    troops = all(military(t, by_compound=False) for t in sources)
     irregular = all(
         (agent_sector(t.lemma_.lower()) or "").startswith(("REB", "UAF")) for t in sources
     )
