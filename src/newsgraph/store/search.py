@@ -710,7 +710,7 @@ def _match_sql(
             dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
         )
         condition = f" AND ({compiled.string})"
-        values = [compiled.params[name] for name in compiled.positiontup or ()]
+        values = [compiled.params[key] for key in compiled.positiontup or ()]
     column = f"articles_fts.rowid AS {name}" if name else "articles_fts.rowid"
     sql = f"SELECT {column} FROM {source} WHERE articles_fts MATCH ?{condition} {tail}"
     return sql, values
