@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text, sentence_numbers
+from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.types import lexicon as entity_lexicon
 from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 from newsgraph.records import Speaker
@@ -46,6 +47,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if doc[i].is_quote:  # a mention does not run back over a quotation mark
             first = i + 1
             break
+    first = _after_furniture(doc, first, head.i)
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
     glued = heading_breaks(doc_text(doc), doc[first].idx, head.idx)
@@ -54,6 +56,33 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
         last -= 1
     return first, last
+
+
+def _after_furniture(doc: Doc, first: int, head: int) -> int:
+    """The first token of a mention after any page furniture run into it: a share bar, a
+    link or an e-mail address before the name ('... Digg reddit Permalink http://... Jutta
+    Cordt told', 'desk@paper.com - Tao Feiran proposes'). Only the words before the head
+    are scanned (they are few)."""
+    if first >= head:
+        return first
+    start = doc[first].idx
+    cut = start + _furniture_end(doc_text(doc)[start : doc[head].idx])
+    while first < head and doc[first].idx < cut:
+        first += 1
+    return first
+
+
+def _furniture_end(text: str) -> int:
+    """Where the last piece of page furniture in ``text`` ends (0 if none), by the
+    entity layer's patterns (datelines, bylines, share bars, links, e-mail addresses)."""
+    return max((end for _, end in furniture_ranges(text)), default=0)
+
+
+def _without_furniture(name: str) -> str:
+    """A speaker's name without page furniture glued before it (the model's entity
+    'Newsvine Permalink http://... Jutta Cordt'): the words after it, if any."""
+    rest = name[_furniture_end(name) :].strip(" -\u2013\u2014|/:,")
+    return rest if any(c.isalpha() for c in rest) else name
 
 
 def _groups(head: Token, child: Token) -> bool:
@@ -187,7 +216,7 @@ class SpeakerResolver:
         name = self._name(head, span)
         if name == span.text:
             name = doc_text(self.doc)[start:end]
-        name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
+        name = _without_furniture(_unglued(name))  # 'happened,"?Trump' (a mark glued)
         given = False
         if head.pos_ == "PROPN":
             name = _without_owner(name)  # "Riverford's Emily Muddeman": Emily Muddeman
