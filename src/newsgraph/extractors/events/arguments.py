@@ -1174,7 +1174,10 @@ def _object_preps(verb: Token) -> list[Token]:
             if child.lemma_.lower() in HANDOVERS:  # "seeks Gulen's extradition from the US"
                 preps = ("from", *preps)
             found = actor_tokens(_prep_targets(child, preps) or _punished(child))
-            found = found or actor_tokens(_gerund_objects(child, preps))
+            # 'for' + gerund after a noun is a reason ('demanded Quill's resignation for
+            # misleading the vice president': the vice president was not asked anything)
+            reasons = tuple(p for p in preps if p != "for")
+            found = found or actor_tokens(_gerund_objects(child, reasons))
             if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []

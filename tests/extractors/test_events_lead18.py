@@ -1,0 +1,36 @@
+"""Event sides (issue 17, session 18, from the seed-9954 verdicts). Invented sentences."""
+
+from __future__ import annotations
+
+from event_checks import coded_events, names, trigger
+
+
+def test_a_name_the_tagger_took_for_a_plural_noun_is_still_a_side(nlp):
+    # 'Sessions' after a verb is tagged a plural common noun ('sessions'); the entity
+    # layer names it (the Attorney General of the sentence before), so it is the target
+    text = (
+        "Attorney General Jeff Sessions met the envoy twice last year. "
+        "Congresswoman Ana Ruiz criticised Sessions for keeping his meetings with the envoy secret."
+    )
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "criticised")
+    assert names(event.target) == ["Jeff Sessions"]
+
+
+def test_a_plural_noun_no_name_stands_for_is_still_no_side(nlp):
+    # guard: common plural nouns stay what they were ('criticised the sessions')
+    text = "Senator Tom Halpern criticised the sessions for their length."
+    for event in coded_events(nlp, text, "2017-03-16"):
+        assert "sessions" not in " ".join(names(event.target)).lower()
+
+
+def test_for_and_a_gerund_after_a_demanded_thing_is_a_reason_not_a_target(nlp):
+    text = "President Tom Hale demanded Quill's resignation for misleading the vice president."
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "demanded")
+    assert names(event.target) == ["Quill"]
+
+
+def test_to_and_a_gerund_after_a_commitment_still_gives_the_target(nlp):
+    # guard: 'commitment to defending Estonia' is aimed at Estonia
+    text = "The allies renewed their commitment to defending Estonia on Monday."
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "commitment")
+    assert names(event.target) == ["Estonia"]
