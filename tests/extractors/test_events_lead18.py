@@ -34,3 +34,21 @@ def test_to_and_a_gerund_after_a_commitment_still_gives_the_target(nlp):
     text = "The allies renewed their commitment to defending Estonia on Monday."
     event = trigger(coded_events(nlp, text, "2017-03-16"), "commitment")
     assert names(event.target) == ["Estonia"]
+
+
+def test_an_object_pronoun_refers_to_the_subject_of_the_clause_joined_before_it(nlp):
+    # 'X had faced ..., and a panel rejected him': the 'and' clause has a subject of its
+    # own, so X is no subject of the pronoun's clause; him is X, not the man before
+    text = (
+        "President Tom Hale praised his new attorney general. Mark Quill had faced "
+        "accusations of fraud, and a Senate panel rejected him for a federal judgeship in 1986."
+    )
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "rejected")
+    assert names(event.target) == ["Mark Quill"]
+
+
+def test_an_object_pronoun_is_still_not_the_subject_its_verb_shares(nlp):
+    # guard: 'Quill met Hale and praised him': praised shares Quill as subject
+    text = "Mark Quill met President Tom Hale on Monday and praised him."
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "praised")
+    assert names(event.target) == ["Tom Hale"]
