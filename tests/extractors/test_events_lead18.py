@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from event_checks import coded_events, names, trigger
+from event_checks import coded_events, names, trigger, triggered
 
 
 def test_a_name_the_tagger_took_for_a_plural_noun_is_still_a_side(nlp):
@@ -52,3 +52,16 @@ def test_an_object_pronoun_is_still_not_the_subject_its_verb_shares(nlp):
     text = "Mark Quill met President Tom Hale on Monday and praised him."
     event = trigger(coded_events(nlp, text, "2017-03-16"), "praised")
     assert names(event.target) == ["Tom Hale"]
+
+
+def test_a_thing_to_blame_is_its_owners_fault(nlp):
+    text = "Party leader Anna Kerr said Labour's approach was to blame for the collapse."
+    event = trigger(coded_events(nlp, text, "2017-03-16"), "blame")
+    assert names(event.target) == ["Labour"]
+
+
+def test_weather_to_blame_has_no_target(nlp):
+    # guard: a thing no one owns stays no side
+    text = "Party leader Anna Kerr said the weather was to blame for the delay."
+    for event in triggered(coded_events(nlp, text, "2017-03-16"), "blame"):
+        assert not event.target
