@@ -44,3 +44,22 @@ def test_a_name_with_furniture_glued_before_it_keeps_the_name():
     # guards: names with no furniture, and furniture with no name after it
     for name in ("Jean-Marie Le Pen", "Lord Deben", "Reuters", "http://example.de/p/3Yk2"):
         assert _without_furniture(name) == name
+
+
+def test_a_statement_issued_by_it_speaks_for_the_organisation_it_stands_for(nlp):
+    text = (
+        "Harbor Lines, the ferry company that runs the boat, apologized for the crash. It said "
+        'in a statement that the boat hit a rock. "We are sorry for the damage we caused," '
+        "the statement said."
+    )
+    assert _speaker(nlp, text, "We are sorry").name == "Harbor Lines"
+
+
+def test_a_statement_issued_by_she_stays_unnamed(nlp):
+    # guard: only an organisation's 'it' is looked up; a person's statement is not the
+    # organisation's, and 'she' names no one here
+    text = (
+        "Harbor Lines apologized for the crash. The captain resigned. She said in a "
+        'statement that she was sorry. "I made mistakes," the statement said.'
+    )
+    assert _speaker(nlp, text, "I made mistakes").name != "Harbor Lines"

@@ -424,6 +424,9 @@ class SpeakerResolver:
         """A document's author as the speaker: the mention's name, remembering its offsets."""
         first, last = mention_tokens(author)
         mention = self.doc[first : last + 1]
+        if _word(author) in self.lex.org_pronouns:  # 'The firm apologized. It said in a
+            self.kind = "org"  # statement ... the statement said': the firm
+            return self._refer(self._org(mention, author, pronoun=True)) or mention.text
         self.kind = "named"
         self.antecedent = (mention.start_char, mention.end_char)
         ent = _entity_at(author)
@@ -894,7 +897,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     'from' X ('a statement by the ministry', 'a statement issued by the president's
     office'), the named subject of the verb that put it out ('The ministry released a
     statement'), or of the speech verb it was said in ('In a statement, the Coast Guard
-    said'). A pronoun author is left out (the quote layer has no antecedent here)."""
+    said'). A pronoun author is left out, but for an organisation's 'it' ('It said in a
+    statement'), which :meth:`SpeakerResolver._author` resolves."""
     found: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
@@ -935,6 +939,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     spoken_in = verb.lower_ == "in" and said.lemma_.lower() in lex.speech_verbs
     if found is None and noun.dep_ == "pobj" and spoken_in and said.pos_ == "VERB":
         found = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if found is not None and found.pos_ == "PRON" and found.lower_ in lex.org_pronouns:
+        return found  # 'It said in a statement': the organisation 'it' stands for
     if found is None or found.pos_ not in ("PROPN", "NOUN"):
         return None
     if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
