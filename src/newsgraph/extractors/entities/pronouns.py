@@ -625,7 +625,8 @@ def _last_named_by_role(art: CorefArticle, entity: str, i: int) -> bool:
 def _clause_of(tok: Token) -> list[Token]:
     """The heads from ``tok`` up to the root of its clause (a ROOT, ccomp or relcl verb, or
     an adverbial clause with its own subject: "he did not ask her because Zappone was
-    meeting him" - him may be he; "Kimmel ... tweeting to him" - him is not Kimmel)."""
+    meeting him" - him may be he; "Kimmel ... tweeting to him" - him is not Kimmel; a
+    clause joined by "and" with a subject of its own is one too)."""
     chain = []
     current = tok
     while current.head.i != current.i:
@@ -634,8 +635,8 @@ def _clause_of(tok: Token) -> list[Token]:
         if current.dep_ in ("ccomp", "relcl", "ROOT"):
             break
         own = any(c.dep_ in SUBJECT_DEPS for c in current.children)
-        if current.dep_ in ("advcl", "acl") and own:
-            break
+        if current.dep_ in ("advcl", "acl", "conj") and own:
+            break  # 'Quill had faced accusations, and a panel rejected him': him is Quill
     return chain
 
 

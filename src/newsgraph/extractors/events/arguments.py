@@ -538,7 +538,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         return [t for c in token.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     to_be = _to_blame(token)
     if to_be is not None:  # 'the Kremlin is to blame for the attack': the Kremlin
-        return [t for c in to_be.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        blamed = [t for c in to_be.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        # "Labour's approach was to blame": a thing to blame is its owner's fault
+        return [o for t in blamed for o in ([t] if is_actor(t) else _owner(t))]
     if token.lemma_.lower() == "blame":
         found = _blamed_on(token)
         if found:  # 'blamed the botched raid on Yemen on U.S. generals': the generals
@@ -1174,7 +1176,10 @@ def _object_preps(verb: Token) -> list[Token]:
             if child.lemma_.lower() in HANDOVERS:  # "seeks Gulen's extradition from the US"
                 preps = ("from", *preps)
             found = actor_tokens(_prep_targets(child, preps) or _punished(child))
-            found = found or actor_tokens(_gerund_objects(child, preps))
+            # 'for' + gerund after a noun is a reason ('demanded Quill's resignation for
+            # misleading the vice president': the vice president was not asked anything)
+            reasons = tuple(p for p in preps if p != "for")
+            found = found or actor_tokens(_gerund_objects(child, reasons))
             if found:  # 'imposed tariffs on Chinese goods'
                 return found
     return []

@@ -47,8 +47,8 @@ def named_by_layer(token: Token) -> bool:
 
 def is_actor(token: Token) -> bool:
     """Whether a token can name who acts or is acted on (a named entity, agent noun, pronoun)."""
-    if token.ent_type_ in ACTOR_ENTITIES:
-        return True
+    if token.ent_type_ in ACTOR_ENTITIES or named_by_layer(token):
+        return True  # the layer's names too: 'criticised Sessions for ...' (tagged plural)
     if token.text in ("North", "South") and any(c.lower_ == "the" for c in token.lefts):
         return True  # 'engaging the North': the country of that half the story names
     if token.ent_type_ in tables.lexicon()["non_actor_entities"]:

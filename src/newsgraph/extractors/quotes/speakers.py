@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text, sentence_numbers
+from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.types import lexicon as entity_lexicon
 from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 from newsgraph.records import Speaker
@@ -46,6 +47,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if doc[i].is_quote:  # a mention does not run back over a quotation mark
             first = i + 1
             break
+    first = _after_furniture(doc, first, head.i)
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
     glued = heading_breaks(doc_text(doc), doc[first].idx, head.idx)
@@ -54,6 +56,33 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
         last -= 1
     return first, last
+
+
+def _after_furniture(doc: Doc, first: int, head: int) -> int:
+    """The first token of a mention after any page furniture run into it: a share bar, a
+    link or an e-mail address before the name ('... Digg reddit Permalink http://... Jutta
+    Cordt told', 'desk@paper.com - Tao Feiran proposes'). Only the words before the head
+    are scanned (they are few)."""
+    if first >= head:
+        return first
+    start = doc[first].idx
+    cut = start + _furniture_end(doc_text(doc)[start : doc[head].idx])
+    while first < head and doc[first].idx < cut:
+        first += 1
+    return first
+
+
+def _furniture_end(text: str) -> int:
+    """Where the last piece of page furniture in ``text`` ends (0 if none), by the
+    entity layer's patterns (datelines, bylines, share bars, links, e-mail addresses)."""
+    return max((end for _, end in furniture_ranges(text)), default=0)
+
+
+def _without_furniture(name: str) -> str:
+    """A speaker's name without page furniture glued before it (the model's entity
+    'Newsvine Permalink http://... Jutta Cordt'): the words after it, if any."""
+    rest = name[_furniture_end(name) :].strip(" -\u2013\u2014|/:,")
+    return rest if any(c.isalpha() for c in rest) else name
 
 
 def _groups(head: Token, child: Token) -> bool:
@@ -187,7 +216,7 @@ class SpeakerResolver:
         name = self._name(head, span)
         if name == span.text:
             name = doc_text(self.doc)[start:end]
-        name = _unglued(name)  # 'happened,"?Trump' (a mark glued into one token)
+        name = _without_furniture(_unglued(name))  # 'happened,"?Trump' (a mark glued)
         given = False
         if head.pos_ == "PROPN":
             name = _without_owner(name)  # "Riverford's Emily Muddeman": Emily Muddeman
@@ -395,6 +424,9 @@ class SpeakerResolver:
         """A document's author as the speaker: the mention's name, remembering its offsets."""
         first, last = mention_tokens(author)
         mention = self.doc[first : last + 1]
+        if _word(author) in self.lex.org_pronouns:  # 'The firm apologized. It said in a
+            self.kind = "org"  # statement ... the statement said': the firm
+            return self._refer(self._org(mention, author, pronoun=True)) or mention.text
         self.kind = "named"
         self.antecedent = (mention.start_char, mention.end_char)
         ent = _entity_at(author)
@@ -865,7 +897,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     'from' X ('a statement by the ministry', 'a statement issued by the president's
     office'), the named subject of the verb that put it out ('The ministry released a
     statement'), or of the speech verb it was said in ('In a statement, the Coast Guard
-    said'). A pronoun author is left out (the quote layer has no antecedent here)."""
+    said'). A pronoun author is left out, but for an organisation's 'it' ('It said in a
+    statement'), which :meth:`SpeakerResolver._author` resolves."""
     found: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
@@ -906,6 +939,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     spoken_in = verb.lower_ == "in" and said.lemma_.lower() in lex.speech_verbs
     if found is None and noun.dep_ == "pobj" and spoken_in and said.pos_ == "VERB":
         found = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if found is not None and found.pos_ == "PRON" and found.lower_ in lex.org_pronouns:
+        return found  # 'It said in a statement': the organisation 'it' stands for
     if found is None or found.pos_ not in ("PROPN", "NOUN"):
         return None
     if found.pos_ == "NOUN" and found.lemma_.lower() in lex.document_nouns:
