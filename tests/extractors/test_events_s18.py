@@ -148,3 +148,30 @@ def test_cancelling_meetings_with_a_country_is_a_sanction(nlp):
     # guard
     text = "On Tuesday, Turkey canceled all high-level meetings with the Netherlands."
     assert trigger(coded_events(nlp, text, DAY), "canceled").type == "SANCTION"
+
+
+def test_talking_to_supporters_is_no_consultation(nlp):
+    text = (
+        "Earlier today while talking to union supporters, Sanders made it clear that he will run."
+    )
+    assert not triggered(coded_events(nlp, text, DAY), "talking")
+
+
+def test_talking_with_a_senator_is_a_consultation(nlp):
+    # guard
+    text = "Sanders talked with Schumer on Monday."
+    assert trigger(coded_events(nlp, text, DAY), "talked").type == "CONSULT"
+
+
+def test_stepping_down_from_posts_at_companies_is_no_concession(nlp):
+    text = (
+        "Labor secretary nominee Tom Reese says he will step down from several positions "
+        "at companies bearing his name if he is confirmed."
+    )
+    assert not triggered(coded_events(nlp, text, DAY), "step")
+
+
+def test_resigning_as_national_security_adviser_is_a_concession(nlp):
+    # guard
+    text = "Flynn resigned as national security adviser on Monday."
+    assert trigger(coded_events(nlp, text, DAY), "resigned").type == "CONCEDE"

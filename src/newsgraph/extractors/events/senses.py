@@ -113,6 +113,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'were set to appeal their suspension with the CAS': in court
     if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
         return False  # "hoped to appeal to the president's focus on business": to please
+    if lemma in LEAVING_VERBS and _business_post_left(trigger):
+        return False  # 'will step down from several positions at companies': no office
     if code.startswith("16") and _own_meetings_called_off(trigger):
         return False  # "Graham canceled this week's committee meetings": a schedule
     if _step_after_colon(trigger):
@@ -898,6 +900,24 @@ def _appeals_to_a_thing(verb: Token) -> bool:
     )
 
 
+LEAVING_VERBS = frozenset({"resign", "step", "quit"})
+BUSINESSES = frozenset(
+    {"company", "firm", "business", "corporation", "conglomerate", "startup", "enterprise"}
+)
+
+
+def _business_post_left(verb: Token) -> bool:
+    """'will step down from several positions at companies bearing his name', 'resigned
+    from the board of the firm': leaving a post in a business is no political concession
+    (CAMEO 0831 is a leader's resignation)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("from", "as")
+        and any(t.lemma_.lower() in BUSINESSES for t in c.subtree)
+        for c in verb.children
+    )
+
+
 GATHERINGS = frozenset({"meeting", "hearing", "session", "sitting", "vote", "debate"})
 
 
@@ -1378,6 +1398,8 @@ def _session16_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'Trump returned to his golf resort', 'the ship returned to port'
     if lemma in ("speak", "talk") and code.startswith("04") and _interview(trigger):
         return True  # 'a reporter spoke with protesters', 'the minister spoke to journalists'
+    if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
+        return True  # 'while talking to Republican supporters': a speech, no consultation
     if lemma == "welcome" and _welcoming_to(trigger):
         return True  # 'Germany is welcoming to refugees': a disposition, no one welcomed
     if _enough_done(trigger):
@@ -1553,6 +1575,24 @@ def _interview(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+# those a politician speaks to in a speech, not in talks
+AUDIENCES = frozenset(
+    {"supporter", "crowd", "audience", "fan", "voter", "student", "attendee", "congregation",
+     "graduate", "donor", "follower", "delegate", "rally", "gathering", "worshipper"}
+)  # fmt: skip
+
+
+def _to_a_crowd(verb: Token) -> bool:
+    """'while talking to Republican supporters', 'spoke to a crowd in Ohio': one speaks
+    to an audience, no one consulted."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with", "before")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in AUDIENCES for g in c.children)
+        for c in verb.children
+    )
 
 
 # participles that tell an attack was made in words ('attacked Paul, accusing him of ...')
