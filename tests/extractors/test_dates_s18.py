@@ -65,3 +65,20 @@ def test_a_month_on_a_summit_joined_to_the_verb_does_not_date_the_agreement(nlp)
         "where the alliance is headquartered, and a G20 summit in Germany in July."
     )
     assert trigger(coded_events(nlp, text, "2017-03-08"), "agreed").date != "2016-07"
+
+
+def test_a_resignation_of_one_called_former_is_undated(nlp):
+    text = "Miller, the former energy adviser to the president, resigned after the leak."
+    assert trigger(coded_events(nlp, text, DAY), "resigned").date is None
+
+
+def test_a_resignation_of_one_called_former_keeps_its_own_day(nlp):
+    # guard: a day the clause gives dates it
+    text = "Miller, the former energy adviser to the president, resigned on Monday."
+    assert trigger(coded_events(nlp, text, DAY), "resigned").date == "2017-03-13"
+
+
+def test_a_former_president_criticizing_keeps_the_day(nlp):
+    # guard: only a leaving is what made the subject former
+    text = "Former President Obama criticized the plan."
+    assert trigger(coded_events(nlp, text, DAY), "criticized").date == DAY

@@ -282,6 +282,9 @@ def _date(
         # 'As justice minister, Garcia conducted a raid on the prison': done in an office
         # the clause names, in the simple past with no day: then, not today
         present = present and not _in_office_then(coded.trigger)
+        # 'Miller, the former energy adviser, resigned after the leak': the leaving that
+        # made the subject 'former', told as what is known of them, not today's news
+        present = present and not _left_what_they_were(coded.trigger)
         # 'officials said that airstrike killed dozens of militants': the act of an
         # occurrence told before, on its day, not the day of this report
         present = present and not (not inside and _told_occurrence(coded.trigger))
@@ -1083,6 +1086,21 @@ def _in_office_then(trigger: Token) -> bool:
             if lemma in OFFICES or (agent_sector(lemma) or "").startswith(OFFICE_SECTORS):
                 return True
     return False
+
+
+LEAVINGS = frozenset({"resign", "step", "quit", "fire", "dismiss", "sack", "oust", "remove"})
+
+
+def _left_what_they_were(trigger: Token) -> bool:
+    """A leaving (resigned, was fired) whose subject the sentence calls former ('Miller,
+    the former energy adviser to the president, resigned after the leak', 'ex-minister
+    Smith was sacked'): the act that made them former, told as who they are."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in LEAVINGS:
+        return False
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        t.lower_ == "former" or t.lower_.startswith("ex-") for s in subjects for t in s.subtree
+    )
 
 
 # the sectors of an office one holds for a time (a minister, a governor, a judge)
