@@ -175,3 +175,14 @@ def test_resigning_as_national_security_adviser_is_a_concession(nlp):
     # guard
     text = "Flynn resigned as national security adviser on Monday."
     assert trigger(coded_events(nlp, text, DAY), "resigned").type == "CONCEDE"
+
+
+def test_a_readiness_compared_is_a_conjecture(nlp):
+    text = "Analysts said the Trump administration would be more willing to allow states to set their own rules."
+    assert not triggered(coded_events(nlp, text, DAY), "allow")
+
+
+def test_a_readiness_stated_is_an_intent(nlp):
+    # guard
+    text = "The EU would be willing to lift sanctions on Russia, Mogherini said."
+    assert trigger(coded_events(nlp, text, DAY), "lift").type == "AGREE"

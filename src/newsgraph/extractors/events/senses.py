@@ -117,6 +117,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'will step down from several positions at companies': no office
     if code.startswith("16") and _own_meetings_called_off(trigger):
         return False  # "Graham canceled this week's committee meetings": a schedule
+    if _compared_readiness(trigger):
+        return False  # 'would be more willing to allow states ...': a conjecture
     if _step_after_colon(trigger):
         return False  # 'outlined a backup plan: Allow the law to lapse': a step, not done
     if _called_for(trigger):
@@ -931,6 +933,21 @@ def _own_meetings_called_off(verb: Token) -> bool:
     if not held:
         return False
     return not any(t.lower_ == "with" for o in held for t in o.subtree)
+
+
+READINESS = frozenset({"willing", "ready", "inclined", "eager", "prepared", "likely", "apt"})
+
+
+def _compared_readiness(verb: Token) -> bool:
+    """'the administration would be more willing to allow states ...', 'less inclined to
+    cooperate': a readiness compared, someone's guess about a disposition, neither an act
+    nor an intent stated."""
+    ready = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and ready.lemma_.lower() in READINESS
+        and any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in ready.children)
+    )
 
 
 def _step_after_colon(verb: Token) -> bool:
