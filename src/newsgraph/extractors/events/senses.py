@@ -99,38 +99,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'Investigating magistrate Eloy Valesco ruled ...': a title
     if _adjectival_participle(trigger):
         return False  # 'was rejected asylum-seeker Anis Amri': an adjective, no rejection
-    if _object_taken(trigger):
-        return False  # 'a plan to deport rejected asylum-seekers': an adjective too
-    if _in_quoted_title(trigger):
-        return False  # 'the author of "Divided Nation: Investigating Europe's Militants"'
-    if lemma in BACKING_VERBS and _backed_by_a_thing(trigger):
-        return False  # 'will have to be backed by EU legislation': a law, no one backing
-    if lemma in FIGHTING_VERBS and code.startswith("19") and _fought_for_a_cause(trigger):
-        return False  # 'the trade deal it had proposed and fought for': advocacy, no force
-    if code.startswith(("18", "19")) and lemma in ATTACK_WORDS and _computer_intrusion(trigger):
-        return False  # 'hackers attacked the party's servers': an intrusion, no force
-    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_a_ruling(trigger):
-        return False  # 'were set to appeal their suspension with the CAS': in court
-    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
-        return False  # "hoped to appeal to the president's focus on business": to please
-    if lemma in LEAVING_VERBS and _business_post_left(trigger):
-        return False  # 'will step down from several positions at companies': no office
-    if code.startswith("16") and _own_meetings_called_off(trigger):
-        return False  # "Graham canceled this week's committee meetings": a schedule
-    if _compared_readiness(trigger):
-        return False  # 'would be more willing to allow states ...': a conjecture
-    if _step_after_colon(trigger):
-        return False  # 'outlined a backup plan: Allow the law to lapse': a step, not done
-    if _called_for(trigger):
-        return False  # 'Ahern is facing calls to quit politics': asked of him, not done
-    if lemma == "probe" and _craft(trigger):
-        return False  # 'NASA will send two unmanned probes to Jupiter': craft, no inquiry
-    if lemma == "promise" and code.startswith("03") and _promises_a_show(trigger):
-        return False  # 'The White House is promising a bold vision from Trump': publicity
-    if code.startswith("03") and _domestic_proposal(trigger):
-        return False  # "the administration's budget proposal": a measure at home
-    if code.startswith("03") and lemma in PROPOSING and _offers_a_domestic_plan(trigger):
-        return False  # 'Trump has offered a childcare plan': a measure at home too
+    if _no_one_acts(trigger, code) or _another_kind_of_act(trigger, code):
+        return False
     if lemma == "propose" and code == "030" and _domestic_measure(trigger):
         return False  # 'proposed a new tax on imports', 'proposed $1.5bn for his wall'
     if code == "061" and not _invests_somewhere(trigger):
@@ -166,6 +136,54 @@ def _sense(trigger: Token, code: str) -> bool:
         return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
+
+
+def _no_one_acts(trigger: Token, code: str) -> bool:
+    """A trigger word that tells no act anyone did: an adjective the parser took for a
+    verb, a title, a law or a craft where an actor would be, a conjecture, a plan's step
+    or an act only called for, a show or a plan at home promised to no one."""
+    lemma = trigger.lemma_.lower()
+    if _object_taken(trigger):
+        return True  # 'a plan to deport rejected asylum-seekers': an adjective too
+    if _in_quoted_title(trigger):
+        return True  # 'the author of "Divided Nation: Investigating Europe's Militants"'
+    if lemma in BACKING_VERBS and _backed_by_a_thing(trigger):
+        return True  # 'will have to be backed by EU legislation': a law, no one backing
+    if _compared_readiness(trigger):
+        return True  # 'would be more willing to allow states ...': a conjecture
+    if _step_after_colon(trigger):
+        return True  # 'outlined a backup plan: Allow the law to lapse': a step, not done
+    if _called_for(trigger):
+        return True  # 'Ahern is facing calls to quit politics': asked of him, not done
+    if lemma == "probe" and _craft(trigger):
+        return True  # 'NASA will send two unmanned probes to Jupiter': craft, no inquiry
+    if lemma == "promise" and code.startswith("03") and _promises_a_show(trigger):
+        return True  # 'The White House is promising a bold vision from Trump': publicity
+    if code.startswith("03") and _domestic_proposal(trigger):
+        return True  # "the administration's budget proposal": a measure at home
+    # 'Trump has offered a childcare plan': a measure at home too
+    return code.startswith("03") and lemma in PROPOSING and _offers_a_domestic_plan(trigger)
+
+
+def _another_kind_of_act(trigger: Token, code: str) -> bool:
+    """An act, but not of the coded kind: advocacy called a fight, a computer intrusion
+    called an attack, an appeal in court or to a liking, a post left at a company, a
+    body's own meetings called off, a speech to a crowd."""
+    lemma = trigger.lemma_.lower()
+    if lemma in FIGHTING_VERBS and code.startswith("19") and _fought_for_a_cause(trigger):
+        return True  # 'the trade deal it had proposed and fought for': advocacy, no force
+    if code.startswith(("18", "19")) and lemma in ATTACK_WORDS and _computer_intrusion(trigger):
+        return True  # 'hackers attacked the party's servers': an intrusion, no force
+    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_a_ruling(trigger):
+        return True  # 'were set to appeal their suspension with the CAS': in court
+    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
+        return True  # "hoped to appeal to the president's focus on business": to please
+    if lemma in LEAVING_VERBS and _business_post_left(trigger):
+        return True  # 'will step down from several positions at companies': no office
+    if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
+        return True  # 'while talking to Republican supporters': a speech, no consultation
+    # "Graham canceled this week's committee meetings": a schedule
+    return code.startswith("16") and _own_meetings_called_off(trigger)
 
 
 def _session14_other_sense(trigger: Token, code: str) -> bool:
@@ -1415,8 +1433,6 @@ def _session16_other_sense(trigger: Token, code: str) -> bool:
         return True  # 'Trump returned to his golf resort', 'the ship returned to port'
     if lemma in ("speak", "talk") and code.startswith("04") and _interview(trigger):
         return True  # 'a reporter spoke with protesters', 'the minister spoke to journalists'
-    if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
-        return True  # 'while talking to Republican supporters': a speech, no consultation
     if lemma == "welcome" and _welcoming_to(trigger):
         return True  # 'Germany is welcoming to refugees': a disposition, no one welcomed
     if _enough_done(trigger):
