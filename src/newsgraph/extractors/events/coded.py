@@ -1001,10 +1001,11 @@ STRETCH_ENDS = frozenset({"until", "till", "through", "untill"})
 
 
 # adverbs that place an act against a time the story told before ('was later shot dead',
-# 'was criticized earlier in his term', 'eventually agreed')
+# 'was criticized earlier in his term', 'eventually agreed', 'was then donated')
 RETOLD = frozenset(
-    {"later", "earlier", "eventually", "subsequently", "afterwards", "afterward", "thereafter"}
-)
+    {"later", "earlier", "eventually", "subsequently", "afterwards", "afterward", "thereafter",
+     "then"}
+)  # fmt: skip
 
 
 # texts that go on saying what they said when they were adopted or published
