@@ -82,14 +82,3 @@ def test_a_former_president_criticizing_keeps_the_day(nlp):
     # guard: only a leaving is what made the subject former
     text = "Former President Obama criticized the plan."
     assert trigger(coded_events(nlp, text, DAY), "criticized").date == DAY
-
-
-def test_an_act_told_next_with_then_is_undated(nlp):
-    text = "The painting was then donated to the city government of Lyon."
-    assert trigger(coded_events(nlp, text, DAY), "donated").date is None
-
-
-def test_an_act_without_then_keeps_the_day(nlp):
-    # guard
-    text = "The painting was donated to the city government of Lyon."
-    assert trigger(coded_events(nlp, text, DAY), "donated").date == DAY

@@ -1001,11 +1001,10 @@ STRETCH_ENDS = frozenset({"until", "till", "through", "untill"})
 
 
 # adverbs that place an act against a time the story told before ('was later shot dead',
-# 'was criticized earlier in his term', 'eventually agreed', 'was then donated')
+# 'was criticized earlier in his term', 'eventually agreed')
 RETOLD = frozenset(
-    {"later", "earlier", "eventually", "subsequently", "afterwards", "afterward", "thereafter",
-     "then"}
-)  # fmt: skip
+    {"later", "earlier", "eventually", "subsequently", "afterwards", "afterward", "thereafter"}
+)
 
 
 # texts that go on saying what they said when they were adopted or published
