@@ -123,11 +123,6 @@ def test_offering_a_country_a_peace_plan_is_an_offer(nlp):
     assert trigger(coded_events(nlp, text, DAY), "offered").type == "AGREE"
 
 
-def test_appealing_a_ruling_is_no_appeal_to_anyone(nlp):
-    text = "Petrov will appeal the ruling at the Court of Arbitration for Sport."
-    assert not triggered(coded_events(nlp, text, DAY), "appeal")
-
-
 def test_appealing_to_both_sides_is_a_request(nlp):
     # guard
     text = "The UN appealed to both sides to stop the fighting."

@@ -167,15 +167,13 @@ def _no_one_acts(trigger: Token, code: str) -> bool:
 
 def _another_kind_of_act(trigger: Token, code: str) -> bool:
     """An act, but not of the coded kind: advocacy called a fight, a computer intrusion
-    called an attack, an appeal in court or to a liking, a post left at a company, a
+    called an attack, an appeal to a liking, a post left at a company, a
     body's own meetings called off, a speech to a crowd."""
     lemma = trigger.lemma_.lower()
     if lemma in FIGHTING_VERBS and code.startswith("19") and _fought_for_a_cause(trigger):
         return True  # 'the trade deal it had proposed and fought for': advocacy, no force
     if code.startswith(("18", "19")) and lemma in ATTACK_WORDS and _computer_intrusion(trigger):
         return True  # 'hackers attacked the party's servers': an intrusion, no force
-    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_a_ruling(trigger):
-        return True  # 'were set to appeal their suspension with the CAS': in court
     if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
         return True  # "hoped to appeal to the president's focus on business": to please
     if lemma in LEAVING_VERBS and _business_post_left(trigger):
@@ -892,19 +890,6 @@ def _no_comment(verb: Token) -> bool:
         ):
             return True  # 'refused to go into details'
     return False
-
-
-# what one appeals against in court
-RULINGS = frozenset(
-    {"ruling", "decision", "verdict", "sentence", "suspension", "ban", "conviction",
-     "judgment", "judgement", "fine", "order", "disqualification", "acquittal", "penalty"}
-)  # fmt: skip
-
-
-def _appeals_a_ruling(verb: Token) -> bool:
-    """'Petrov will appeal the ruling', 'set to appeal their suspension with the CAS': an
-    appeal against a ruling is a step in court, no call on anyone (CAMEO 02)."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in RULINGS for c in verb.children)
 
 
 def _appeals_to_a_thing(verb: Token) -> bool:
