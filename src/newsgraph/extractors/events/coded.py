@@ -20,6 +20,7 @@ from newsgraph.extractors.events.patterns import OCCASIONS, governing_verb
 from newsgraph.extractors.events.senses import attacked_in_words
 from newsgraph.extractors.quotes.rules import heading_breaks
 from newsgraph.extractors.times.dating import after_published, days_before, event_date
+from newsgraph.kb.actor_codes import agent_sector
 from newsgraph.records import Event, EventActor, Mention, Span, Speaker, TimeExpr
 
 ActorResolver = Callable[[int, int], EventActor | None]
@@ -218,6 +219,8 @@ def _date(
             return during * 32  # "criticized McCain during Wednesday's press briefing"
         if _noun_time(node, chain):
             return None  # 'a debate next week', "last July's coup", 'the protests Sunday'
+        if _occasion_joined(node, chain):
+            return None  # 'has agreed to attend ... and a G20 summit in July': the summit's
         for step in range(16):
             if node.i in chain and _revealed(node) and _report_occasion(span, node):
                 return None  # 'confirmed that he met Kislyak, in an interview on Thursday'
@@ -276,6 +279,12 @@ def _date(
         # 'when he was the commissioner for refugees, he pressured Kenya': done in an
         # office held then, on a day the text does not give
         present = present and not any(_when_in_office(doc[i]) for i in chain)
+        # 'As justice minister, Garcia conducted a raid on the prison': done in an office
+        # the clause names, in the simple past with no day: then, not today
+        present = present and not _in_office_then(coded.trigger)
+        # 'Miller, the former energy adviser, resigned after the leak': the leaving that
+        # made the subject 'former', told as what is known of them, not today's news
+        present = present and not _left_what_they_were(coded.trigger)
         # 'officials said that airstrike killed dozens of militants': the act of an
         # occurrence told before, on its day, not the day of this report
         present = present and not (not inside and _told_occurrence(coded.trigger))
@@ -593,6 +602,23 @@ DATED_THINGS = frozenset(
      "march", "demonstration", "rally", "protest", "celebration", "festival", "event",
      "race", "parade", "funeral", "launch", "test", "flight", "storm", "fire", "meeting"}
 )  # fmt: skip
+
+
+def _occasion_joined(root: Token, chain: dict[int, int]) -> bool:
+    """A time on an occasion noun the parser joined to a verb as its conjunct ('has also
+    agreed to attend a May summit in Brussels and a G20 summit in Germany in July', with
+    the second summit joined to 'agreed'): it dates that occasion, not the act."""
+    node = root
+    for _ in range(4):
+        if node.i in chain or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        occasion = node.lemma_.lower() in DATED_THINGS | OCCASIONS
+        if occasion and node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _weekday_closing_the_object(root: Token, chain: dict[int, int]) -> bool:
@@ -1043,6 +1069,48 @@ def _when_in_office(verb: Token) -> bool:
     )
 
 
+def _in_office_then(trigger: Token) -> bool:
+    """'As justice minister, Garcia conducted a raid', 'Garcia signed the pact as defence
+    minister': a simple past done 'as' an office holder (a role noun with no article:
+    'as the envoy of' is a part played today) tells of the time the office was held."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for role in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            if any(d.dep_ in ("det", "poss") for d in role.children):
+                continue
+            lemma = role.lemma_.lower()
+            if lemma in OFFICES or (agent_sector(lemma) or "").startswith(OFFICE_SECTORS):
+                return True
+    return False
+
+
+LEAVINGS = frozenset({"resign", "step", "quit", "fire", "dismiss", "sack", "oust", "remove"})
+
+
+def _left_what_they_were(trigger: Token) -> bool:
+    """A leaving (resigned, was fired) whose subject the sentence calls former ('Miller,
+    the former energy adviser to the president, resigned after the leak', 'ex-minister
+    Smith was sacked'): the act that made them former, told as who they are."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in LEAVINGS:
+        return False
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        t.lower_ == "former" or t.lower_.startswith("ex-") for s in subjects for t in s.subtree
+    )
+
+
+# the sectors of an office one holds for a time (a minister, a governor, a judge)
+OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP")
+OFFICES = frozenset(
+    {"secretary", "commissioner", "chairman", "chairwoman", "chair", "chancellor",
+     "director", "head", "chief", "premier", "attorney"}
+)  # fmt: skip
+
+
 def _contrasted_record(verb: Token) -> bool:
     """A present perfect in a 'while' or 'whereas' clause of a present ('While X have
     blamed Y, the data shows ...'): a record contrasted with how things stand."""
@@ -1399,21 +1467,34 @@ def _history_beside(trigger: Token, inside: Sequence[TimeExpr], published: str |
 
 # the words opening a clause of the same time as the one it hangs on
 SAME_TIME_MARKS = frozenset({"when", "as", "while", "whilst"})
+# ... or of a time just before or after it, at a distance the text does not give
+NEXT_TIME_MARKS = frozenset({"after", "before"})
 
 
 def _when_of_old(trigger: Token, inside: Sequence[TimeExpr], published: str | None) -> bool:
     """'China pledged troops when Xi addressed the 2015 summit', 'as Obama did in 2014':
     the trigger's verb has a 'when', 'as' or 'while' clause holding a time months back
     (a day or month 60 days or more before publication, or a year before the publication
-    year), wherever in the clause it hangs (on the summit too): the act is of that time."""
+    year), wherever in the clause it hangs (on the summit too): the act is of that time.
+    So with an 'after' or 'before' clause or phrase ('After quitting the race in March
+    2015, Jones endorsed Smith'): the act is near that time, not of the day reported."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None:
         return False
+    marks = SAME_TIME_MARKS | NEXT_TIME_MARKS
     clauses = [
         c
         for c in verb.children
         if c.dep_ == "advcl"
-        and any(m.dep_ in ("advmod", "mark") and m.lower_ in SAME_TIME_MARKS for m in c.children)
+        and any(m.dep_ in ("advmod", "mark") and m.lower_ in marks for m in c.children)
+    ]
+    # 'After quitting the race in March 2015': a gerund phrase on 'after' or 'before'
+    clauses += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in NEXT_TIME_MARKS
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
     ]
     if not clauses:
         return False

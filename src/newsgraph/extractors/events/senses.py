@@ -13,6 +13,7 @@ from newsgraph.extractors.events.patterns import (
     prep_governs,
     with_partner,
 )
+from newsgraph.kb.actor_codes import agent_sector
 
 NO_COMMENT = frozenset(
     {
@@ -98,6 +99,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'Investigating magistrate Eloy Valesco ruled ...': a title
     if _adjectival_participle(trigger):
         return False  # 'was rejected asylum-seeker Anis Amri': an adjective, no rejection
+    if _no_one_acts(trigger, code) or _another_kind_of_act(trigger, code):
+        return False
     if lemma == "propose" and code == "030" and _domestic_measure(trigger):
         return False  # 'proposed a new tax on imports', 'proposed $1.5bn for his wall'
     if code == "061" and not _invests_somewhere(trigger):
@@ -133,6 +136,52 @@ def _sense(trigger: Token, code: str) -> bool:
         return False
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
+
+
+def _no_one_acts(trigger: Token, code: str) -> bool:
+    """A trigger word that tells no act anyone did: an adjective the parser took for a
+    verb, a title, a law or a craft where an actor would be, a conjecture, a plan's step
+    or an act only called for, a show or a plan at home promised to no one."""
+    lemma = trigger.lemma_.lower()
+    if _object_taken(trigger):
+        return True  # 'a plan to deport rejected asylum-seekers': an adjective too
+    if _in_quoted_title(trigger):
+        return True  # 'the author of "Divided Nation: Investigating Europe's Militants"'
+    if lemma in BACKING_VERBS and _backed_by_a_thing(trigger):
+        return True  # 'will have to be backed by EU legislation': a law, no one backing
+    if _compared_readiness(trigger):
+        return True  # 'would be more willing to allow states ...': a conjecture
+    if _step_after_colon(trigger):
+        return True  # 'outlined a backup plan: Allow the law to lapse': a step, not done
+    if _called_for(trigger):
+        return True  # 'Ahern is facing calls to quit politics': asked of him, not done
+    if lemma == "probe" and _craft(trigger):
+        return True  # 'NASA will send two unmanned probes to Jupiter': craft, no inquiry
+    if lemma == "promise" and code.startswith("03") and _promises_a_show(trigger):
+        return True  # 'The White House is promising a bold vision from Trump': publicity
+    if code.startswith("03") and _domestic_proposal(trigger):
+        return True  # "the administration's budget proposal": a measure at home
+    # 'Trump has offered a childcare plan': a measure at home too
+    return code.startswith("03") and lemma in PROPOSING and _offers_a_domestic_plan(trigger)
+
+
+def _another_kind_of_act(trigger: Token, code: str) -> bool:
+    """An act, but not of the coded kind: advocacy called a fight, a computer intrusion
+    called an attack, an appeal to a liking, a post left at a company, a
+    body's own meetings called off, a speech to a crowd."""
+    lemma = trigger.lemma_.lower()
+    if lemma in FIGHTING_VERBS and code.startswith("19") and _fought_for_a_cause(trigger):
+        return True  # 'the trade deal it had proposed and fought for': advocacy, no force
+    if code.startswith(("18", "19")) and lemma in ATTACK_WORDS and _computer_intrusion(trigger):
+        return True  # 'hackers attacked the party's servers': an intrusion, no force
+    if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
+        return True  # "hoped to appeal to the president's focus on business": to please
+    if lemma in LEAVING_VERBS and _business_post_left(trigger):
+        return True  # 'will step down from several positions at companies': no office
+    if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
+        return True  # 'while talking to Republican supporters': a speech, no consultation
+    # "Graham canceled this week's committee meetings": a schedule
+    return code.startswith("16") and _own_meetings_called_off(trigger)
 
 
 def _session14_other_sense(trigger: Token, code: str) -> bool:
@@ -826,6 +875,10 @@ def _no_comment(verb: Token) -> bool:
             return not any(g.dep_ == "prep" and g.lower_ == "to" for g in child.children)
         if child.dep_ == "dobj" and _for_comment(child):
             return True  # 'declined requests for an interview'
+        if child.dep_ == "dobj" and child.lemma_.lower() in REQUEST_NOUNS and _for_comment(verb):
+            # "declined CNN's request late last year for an interview": the 'for' the
+            # parser hung on the verb, past the time that split it from the request
+            return True
         if child.dep_ == "xcomp" and any(
             g.dep_ == "dobj" and g.lemma_.lower() in NO_COMMENT for g in child.children
         ):
@@ -837,6 +890,91 @@ def _no_comment(verb: Token) -> bool:
         ):
             return True  # 'refused to go into details'
     return False
+
+
+def _appeals_to_a_thing(verb: Token) -> bool:
+    """'hoped to appeal to the President's focus on business', 'appeals to voters' sense of
+    fairness': to appeal to a liking, not to anyone for anything (kept with 'for' or a
+    to-clause: 'appealed to the world for help', 'appealed to the sides to stop')."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in kids):
+        return False
+    whom = [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return bool(whom) and all(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" and not is_actor(g) and not g.ent_type_ for g in whom
+    )
+
+
+LEAVING_VERBS = frozenset({"resign", "step", "quit"})
+BUSINESSES = frozenset(
+    {"company", "firm", "business", "corporation", "conglomerate", "startup", "enterprise"}
+)
+
+
+def _business_post_left(verb: Token) -> bool:
+    """'will step down from several positions at companies bearing his name', 'resigned
+    from the board of the firm': leaving a post in a business is no political concession
+    (CAMEO 0831 is a leader's resignation)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("from", "as")
+        and any(t.lemma_.lower() in BUSINESSES for t in c.subtree)
+        for c in verb.children
+    )
+
+
+GATHERINGS = frozenset({"meeting", "hearing", "session", "sitting", "vote", "debate"})
+
+
+def _own_meetings_called_off(verb: Token) -> bool:
+    """'canceled all of this week's Senate Judiciary Committee meetings': the meetings of
+    a body named only as their modifier, held with no one else ('canceled all meetings
+    with the Netherlands' is a sanction)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+    held = [o for o in objects if o.lemma_.lower() in GATHERINGS]
+    if not held:
+        return False
+    return not any(t.lower_ == "with" for o in held for t in o.subtree)
+
+
+READINESS = frozenset({"willing", "ready", "inclined", "eager", "prepared", "likely", "apt"})
+
+
+def _compared_readiness(verb: Token) -> bool:
+    """'the administration would be more willing to allow states ...', 'less inclined to
+    cooperate': a readiness compared, someone's guess about a disposition, neither an act
+    nor an intent stated."""
+    ready = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and ready.lemma_.lower() in READINESS
+        and any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in ready.children)
+    )
+
+
+def _step_after_colon(verb: Token) -> bool:
+    """A bare verb with no subject opening what follows a colon ('outlined a backup plan:
+    Allow the law to lapse and let Republicans take the blame'): a step of a plan or a
+    list, told as an order, which no one has done."""
+    if verb.tag_ != "VB" or verb.i == 0 or verb.doc[verb.i - 1].text != ":":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _called_for(verb: Token) -> bool:
+    """An infinitive right after a call the clause's verb takes ('is facing calls to quit
+    politics', parsed with 'to quit' on 'facing'): the act is what the calls ask for, not
+    what the subject does (parsed on 'calls', it is no act of the subject either)."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.i < 2:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i - 1 for c in verb.children):
+        return False
+    call = verb.doc[verb.i - 2]
+    return call.dep_ == "dobj" and call.head == verb.head and call.lemma_.lower() in REQUEST_NOUNS
+
+
+REQUEST_NOUNS = frozenset({"request", "invitation", "demand", "call", "appeal", "plea"})
 
 
 def _details(prep: Token) -> bool:
@@ -956,6 +1094,206 @@ def _adjectival_participle(verb: Token) -> bool:
     if not any(c.dep_ == "auxpass" for c in kids):
         return False
     return any(c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in kids)
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+TITLE_WORDS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+
+
+def _in_quoted_title(trigger: Token) -> bool:
+    """A trigger in quotation marks whose words are all capitalised, as the title of a
+    book, a film or a report is ('the author of "United Nations: Investigating Their
+    Hidden Funds"'): the name of a work, no act; words quoted as said are not written
+    so."""
+    if not trigger.text[:1].isupper():
+        return False
+    sent = trigger.sent
+    marks = [t.i for t in sent if t.text in QUOTE_MARKS]
+    opened = [i for i in marks if i < trigger.i]
+    if len(opened) % 2 == 0:
+        return False  # not inside quotation marks
+    closing = [i for i in marks if i > trigger.i]
+    end = closing[0] if closing else sent.end
+    words = [
+        t
+        for t in trigger.doc[opened[-1] + 1 : end]
+        if t.pos_ in TITLE_WORDS and t.is_alpha and len(t.text) > 3
+    ]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
+ATTACK_WORDS = frozenset({"attack", "assault", "strike", "raid", "target", "breach"})
+# words that make an attack one on computers
+COMPUTING = frozenset(
+    {"hacker", "hack", "hacking", "cyber", "cyberattack", "cybersecurity", "malware",
+     "ransomware", "phishing", "botnet", "server", "website", "computer",
+     "database", "email", "e-mail", "password", "spyware"}
+)  # fmt: skip
+
+
+def _computer_intrusion(trigger: Token) -> bool:
+    """An attack in a sentence about computers ('Russian hackers attacked the party's
+    servers', 'hired two men, described as "criminal hackers", to carry out the
+    attacks'): an intrusion, which CAMEO's force does not code."""
+    return any(t.lemma_.lower() in COMPUTING or t.lower_.startswith("cyber") for t in trigger.sent)
+
+
+# what is sent, flown or landed when it is a probe: a craft
+CRAFT_VERBS = frozenset({"send", "launch", "land", "fly", "dispatch", "build", "crash"})
+CRAFT_MOVES = frozenset({"head", "fly", "land", "orbit", "reach", "explore", "travel", "arrive"})
+CRAFT_WORDS = frozenset({"space", "unmanned", "robotic", "lunar", "interplanetary", "solar"})
+
+
+def _craft(noun: Token) -> bool:
+    """A probe that is sent, flown or landed, or that heads somewhere ('will send two
+    unmanned probes to explore Jupiter', 'Probes to head for Venus'), is a spacecraft, no
+    inquiry; a probe 'into' something is one."""
+    if noun.pos_ not in ("NOUN", "PROPN") or any(
+        c.dep_ == "prep" and c.lower_ in ("into", "of") for c in noun.children
+    ):
+        return False
+    if any(c.lemma_.lower() in CRAFT_WORDS for c in noun.children):
+        return True
+    head = noun.head.lemma_.lower()
+    if noun.dep_ in ("dobj", "nsubjpass") and head in CRAFT_VERBS:
+        return True
+    return noun.dep_ == "nsubj" and head in CRAFT_MOVES
+
+
+# what a promise of a show holds: words and looks, nothing given to anyone
+SHOWS = frozenset(
+    {"vision", "agenda", "message", "tone", "speech", "address", "show", "spectacle",
+     "look", "surprise", "announcement", "story", "narrative", "picture"}
+)  # fmt: skip
+
+
+def _promises_a_show(verb: Token) -> bool:
+    """'The White House is promising an "optimistic vision" and a "bold agenda" from
+    Trump': what is promised is a speech's message, made to no one; a promise of aid,
+    of talks or to anyone ('promised Turkey visa-free travel') stays."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids):
+        return False
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in SHOWS for o in objects)
+
+
+# the fields of a government's plans at home
+POLICIES = frozenset(
+    {"childcare", "healthcare", "health", "pension", "welfare", "education", "housing",
+     "infrastructure", "jobs", "stimulus", "energy", "transport", "immigration"}
+)  # fmt: skip
+PROPOSING = frozenset({"offer", "propose", "unveil", "present", "put"})
+
+
+def _offers_a_domestic_plan(verb: Token) -> bool:
+    """'Trump has offered a childcare plan', 'unveiled a healthcare proposal': a plan at
+    home offered to no one ('offered Kiev a peace plan' stays)."""
+    if any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "with"))
+        for c in verb.children
+    ):
+        return False
+    plans = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(plans) and all(_domestic_proposal(p) for p in plans)
+
+
+def _domestic_proposal(noun: Token) -> bool:
+    """The Trump administration's budget proposal, 'the tax plan': a proposal of a
+    measure at home named by the measure, made to no one ('a proposal to Russia', 'the
+    peace proposal', 'a proposal for talks with Iran' stay)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("proposal", "plan"):
+        return False
+    if not any(
+        c.dep_ == "compound" and c.lemma_.lower() in DOMESTIC_MEASURES | BUDGET_NOUNS | POLICIES
+        for c in noun.children
+    ):
+        return False
+    return not any(
+        c.dep_ == "prep" and any(is_actor(g) or g.ent_type_ for g in c.subtree if g.i != c.i)
+        for c in noun.children
+    )
+
+
+FIGHTING_VERBS = frozenset({"fight", "battle", "struggle"})
+# what armed men fight for: ground to hold
+GROUND = frozenset(
+    {"control", "territory", "land", "ground", "town", "city", "village", "district", "area",
+     "region", "province", "hill", "airport", "base", "port", "road", "bridge", "border"}
+)  # fmt: skip
+ARMED_SECTORS = ("MIL", "REB", "UAF", "SPY", "INS")
+
+
+def _fought_for_a_cause(verb: Token) -> bool:
+    """'Canada fought for the trade deal', 'the pact it had proposed and fought for',
+    'Warren has fought for consumer protections': a fight for a thing, with no one fought
+    against and no armed men fighting, is advocacy, no force ('rebels fought for control
+    of the town', 'fought for Kobani against the Islamic State' stay)."""
+    if verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    fors = [c for c in kids if c.dep_ == "prep" and c.lower_ == "for"]
+    if not fors or any(c.dep_ == "dobj" for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "with", "alongside") for c in kids):
+        return False
+    causes = [g for c in fors for g in c.children if g.dep_ == "pobj"]
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if not causes and clause.dep_ == "relcl":
+        causes = [clause.head]  # a 'for' left at the end of a relative clause: its noun
+    if not causes:
+        return False
+    for cause in causes:
+        if cause.pos_ != "NOUN" or is_actor(cause) or cause.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        if cause.lemma_.lower() in GROUND:
+            return False
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "conj":
+        subjects += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(
+        (agent_sector(s.lemma_.lower()) or "").startswith(ARMED_SECTORS) for s in subjects
+    )
+
+
+BACKING_VERBS = frozenset({"back", "support", "endorse", "underpin", "bolster"})
+
+
+# things that back a plan or a claim without anyone acting: laws and evidence
+BACKING_THINGS = frozenset(
+    {"legislation", "law", "regulation", "rule", "statute", "constitution", "treaty",
+     "evidence", "fact", "science", "research", "proof", "precedent"}
+)  # fmt: skip
+
+
+def _backed_by_a_thing(verb: Token) -> bool:
+    """A passive of backing whose agent is a law or evidence, not anyone ('must be
+    backed by EU legislation', 'is supported by evidence'): the name before the thing
+    says whose it is, not who acts ('backed by Turkish fighter jets' is armed support)."""
+    return any(
+        noun.dep_ == "pobj" and noun.lemma_.lower() in BACKING_THINGS | DATA_NOUNS | EVIDENCED
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for noun in agent.children
+    )
+
+
+def _object_taken(verb: Token) -> bool:
+    """A past form with no subject of its own, right after a verb that has no object, and
+    run into the noun after it: 'a plan to deport rejected asylum-seekers' parsed with
+    'rejected' as a verb taking the seekers; the noun is the first verb's object and the
+    past form describes it (rejected asylum-seekers, detained journalists)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in kids):
+        return False
+    if not any(c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in kids):
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "VERB" or before.tag_ not in ("VB", "VBP", "VBZ", "VBG", "VBD"):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in before.children)
 
 
 # what a government proposes at home: a measure or a sum, offered to no counterpart
@@ -1257,6 +1595,24 @@ def _interview(verb: Token) -> bool:
     return False
 
 
+# those a politician speaks to in a speech, not in talks
+AUDIENCES = frozenset(
+    {"supporter", "crowd", "audience", "fan", "voter", "student", "attendee", "congregation",
+     "graduate", "donor", "follower", "delegate", "rally", "gathering", "worshipper"}
+)  # fmt: skip
+
+
+def _to_a_crowd(verb: Token) -> bool:
+    """'while talking to Republican supporters', 'spoke to a crowd in Ohio': one speaks
+    to an audience, no one consulted."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with", "before")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in AUDIENCES for g in c.children)
+        for c in verb.children
+    )
+
+
 # participles that tell an attack was made in words ('attacked Paul, accusing him of ...')
 WORDING = frozenset(
     {"accuse", "charge", "call", "say", "claim", "describe", "label", "brand", "blame",
@@ -1327,11 +1683,22 @@ def _thing_not_acted_on(verb: Token, code: str) -> bool:
     return False
 
 
+# posts one takes over: an office, no ground
+POSTS = frozenset(
+    {"captaincy", "presidency", "leadership", "chairmanship", "premiership", "helm",
+     "post", "job", "role", "office", "position", "portfolio", "ministry",
+     "editorship", "management", "reins", "mantle", "directorship"}
+)  # fmt: skip
+
+
 def _took_office(verb: Token) -> bool:
     """'Then Al-Sisi took over': a person taking over with nothing taken is a takeover of
-    office; 'rebels took over the town' (an object) stays an occupation."""
-    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-        return False
+    office; so is taking over a post ('took over the England captaincy', 'took over the
+    presidency of the party'); 'rebels took over the town' (an object) stays an
+    occupation."""
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if taken:
+        return all(c.lemma_.lower() in POSTS for c in taken)
     if any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children):
         return False  # 'the militia took over in Tripoli'
     return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)

@@ -133,6 +133,8 @@ _EDGE = (
 
 DATE_RULES = [
     Rule(_compile(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"), _iso_date),
+    # '(13.03.2017)': day, month and year with dots, as a link's date is given
+    Rule(_compile(r"(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d{4})(?!\.\d)"), _iso_date),
     Rule(_compile(rf"(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAY},?\s+{YEAR}"), _full_date),
     Rule(
         _compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"),

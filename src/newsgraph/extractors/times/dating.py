@@ -168,9 +168,14 @@ def _clause_value(expr: TimeExpr, published: str | None) -> str | None:
         count = _NUMBER_WORDS.get(ago[1]) if not ago[1].isdigit() else int(ago[1])
         years = (count or 1) * (10 if ago[2].startswith("decade") else 1)
         return str(int(anchor[1]) - years) if ago[2] != "month" else None
+    if _WEEKEND.fullmatch(value):
+        value = value[:8]  # 'over the weekend' (2017-W11-WE): in that ISO week
     if _PARTIAL.fullmatch(value) and 1000 <= int(value[:4]) <= 2999:
         return value
     return None
+
+
+_WEEKEND = re.compile(r"\d{4}-W\d\d-WE")
 
 
 def _year_before(expr: TimeExpr, value: str, published: str | None) -> str | None:
