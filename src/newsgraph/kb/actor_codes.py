@@ -170,6 +170,10 @@ def _tables() -> _Tables:
     for table in ("institutions", "armed_groups"):
         for key, (code, country, name) in raw[table].items():
             orgs.setdefault(key, _org_code(code, country, name))
+    for key in [k for k in orgs if " co " in f" {k} "]:
+        # "co operative" (how the tables spell "co-operative") also as "cooperative", the
+        # form code_phrase reads "co-operative" as
+        orgs.setdefault(re.sub(r"\bco (?=\w)", "co", key), orgs[key])
     keys = [*geo, *orgs, *raw["agents"]]
     return _Tables(
         countries=raw["countries"],
@@ -320,11 +324,32 @@ _RELATIONAL = _words(
 )
 
 
+# sectors of armed movements that have national branches named by their country
+_ARMED = frozenset({"REB", "UAF", "INS"})
+
+
+def _stated_before(
+    tokens: list[str], place: tuple[int, int, Any] | None, org: tuple[int, int, Any]
+) -> str | None:
+    """The country a country name or nationality word right before an organisation's
+    name states ("Pakistan Taliban", "the Iraqi Hezbollah"); a place, a capital, or a
+    word after the name ("the Taliban in Pakistan") states none."""
+    if place is None or place[1] != org[0]:
+        return None
+    country, kind = place[2]
+    return country if kind in ("countries", "adjectives") and tokens[place[0]] else None
+
+
+# the prefix "co-" glued to a word is part of it: "co-operative" is "cooperative", which
+# holds no agent noun "operative" (a spy)
+_CO_PREFIX = re.compile(r"\b([Cc]o)-(?=[a-z])")
+
+
 @lru_cache(maxsize=16384)
 def code_phrase(text: str) -> ActorCode | None:
     """Code a short noun phrase ("Jordanian police" -> JORCOP); None when it names no actor.
     Cached: event coding asks about the same phrases many times."""
-    tokens = normalise(_PRONOUN_US.sub(" ", text)).split()
+    tokens = normalise(_CO_PREFIX.sub(r"\1", _PRONOUN_US.sub(" ", text))).split()
     if not tokens or all(t in _STOP or t.isdigit() for t in tokens):
         return None
     tables = _tables()
@@ -357,6 +382,11 @@ def code_phrase(text: str) -> ActorCode | None:
     if org is not None:
         found: ActorCode = org[2]
         code, sector = found.code, found.sector or (agent_code[:3] if agent_code else None)
+        stated = _stated_before(rest, place, org) if found.sector in _ARMED else None
+        if found.country is not None and stated is not None and stated != found.country:
+            # "the Pakistan Taliban", "Iraqi Hezbollah": the branch of an armed movement
+            # in the country the phrase names before it, not the movement's home country
+            return ActorCode(stated + code[3:], stated, sector, found.name)
         if found.country is not None or code.startswith(("IGO", "NGO")) or country is None:
             return ActorCode(code, found.country, sector, found.name)
         # a regional or international armed group placed by the phrase:

@@ -130,10 +130,15 @@ def resolve_role_phrase(
     return None
 
 
-def match_country(kb: KnowledgeBase, text: str) -> CountryMatch | None:
-    """The country a word names, with how it names it ("the Kremlin" -> RUS, metonym)."""
+def match_country(kb: KnowledgeBase, text: str, *, codes: bool = True) -> CountryMatch | None:
+    """The country a word names, with how it names it ("the Kremlin" -> RUS, metonym).
+
+    ``codes=False`` is for words of running text: a bare ISO code there is an
+    abbreviation of something else ("the former TD" is a member of the Dail, not Chad;
+    "IS" is the Islamic State, not Iceland), so only the codes the KB lists as names of
+    the country ("US", "UK", "USA") name it."""
     stripped = text.strip()
-    if stripped.isupper() and stripped.isalpha() and len(stripped) in (2, 3):
+    if codes and stripped.isupper() and stripped.isalpha() and len(stripped) in (2, 3):
         code = _where_key(kb, stripped)
         if code in kb.countries:
             return CountryMatch(kb.countries[code], "code")

@@ -234,7 +234,7 @@ def country_of(kb: KnowledgeBase, text: str, lemma: str | None = None) -> str | 
     bare = _ARTICLE.sub("", text)
     for form in (text, bare, lemma):
         if form:
-            match = match_country(kb, form)
+            match = match_country(kb, form, codes=False)
             if match is not None:
                 return match.country.code
     key = normalize_name(lemma or text)

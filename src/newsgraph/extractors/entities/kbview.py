@@ -56,14 +56,16 @@ class KbView:
         return [_person_link(a, self.on) for a in kbr.lookup_name(self.kb, text, on=self.on)]
 
     def country(self, text: str) -> str | None:
-        """The ISO alpha-3 code a name, demonym or metonym points at."""
-        match = kbr.match_country(self.kb, text) if self.kb is not None else None
+        """The ISO alpha-3 code a name, demonym or metonym points at (a bare ISO code
+        names no country in running text: "the former TD")."""
+        match = kbr.match_country(self.kb, text, codes=False) if self.kb is not None else None
         return match.country.code if match else None
 
     def country_link(self, text: str) -> Link | None:
-        """The country itself when ``text`` is its name or code (not a demonym or metonym)."""
-        match = kbr.match_country(self.kb, text) if self.kb is not None else None
-        if match is None or match.via not in ("name", "code"):
+        """The country itself when ``text`` is its name (not a demonym or metonym, nor a
+        bare ISO code the KB does not list as a name: "TD", "IS")."""
+        match = kbr.match_country(self.kb, text, codes=False) if self.kb is not None else None
+        if match is None or match.via != "name":
             return None
         code = match.country.code
         return Link(f"country:{code}", match.country.name, "GPE", code)

@@ -17,7 +17,7 @@ from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 from newsgraph.extractors.events.tables import verb_patterns
-from newsgraph.kb.actor_codes import agent_sector, place_country
+from newsgraph.kb.actor_codes import adjective_country, agent_sector, place_country
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -138,14 +138,72 @@ def _model_spans(doc: Doc) -> list[Candidate]:
     """The model's entities of the kept labels, each trimmed to the name itself."""
     found = []
     for ent in doc.ents:
-        if ent.label_ in LABELS:
-            start, end = _trim(doc, ent.start, ent.end, ent.label_)
+        if ent.label_ not in LABELS:
+            continue
+        for lo, hi in _unglued(doc, ent.start, ent.end):
+            start, end = _trim(doc, lo, hi, ent.label_)
             if ent.label_ == "PERSON" and start < end:
                 end = _korean_given_name_after(doc, end)
+            if ent.label_ == "ORG" and start == ent.start:
+                start = _hyphened_word_before(doc, start)
             if start < end and any(t.is_alpha and not t.is_lower for t in doc[start:end]):
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+def _hyphened_word_before(doc: Doc, start: int) -> int:
+    """The start of an organisation's name the model began after a capitalised word
+    written with a hyphen ("Co-operative Bank", tokens "Co", "-", "operative", "Bank"):
+    the whole word is the name's first ("Bank" alone is no name). A place or people
+    with a participle before the name only describes it ("the Lausanne-based IOC",
+    "Kurdish-led forces", "Iran-allied Houthi fighters")."""
+    if start < 3 or not doc[start - 1].whitespace_:
+        return start
+    first, hyphen, rest = doc[start - 3], doc[start - 2], doc[start - 1]
+    glued = not first.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
+    if not (glued and first.is_title and first.is_alpha and rest.is_alpha):
+        return start
+    if rest.lower_.endswith("ed") or rest.tag_ in ("VBN", "VBD", "VBG"):
+        return start
+    if place_country(first.text) or adjective_country(first.text):
+        return start
+    return start - 3
+
+
+_QUOTE_MARKS = frozenset({"'", "\u2018", "\u2019", '"', "\u201c", "\u201d"})
+
+
+def _unglued(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A model span run across two names of the text, as its parts: a web address is
+    no part of a name ("Donald Trump pic.twitter.com/Ab12 Lennox", a tweet's signature
+    run into the next sentence's subject: two names), and a title in quotes before a
+    name is not the name ("supported 'Solstice' Varnavin": the film's title is left
+    out, the person is "Varnavin")."""
+    parts: list[tuple[int, int]] = []
+    lo = start
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.like_url or ("/" in tok.text and "." in tok.text):
+            parts.append((lo, i))
+            lo = i + 1
+        elif i < end - 1 and _closes_title(doc, lo, i):
+            lo = i + 1  # the quoted title before the name is dropped
+    parts.append((lo, end))
+    return [(a, b) for a, b in parts if a < b]
+
+
+def _closes_title(doc: Doc, lo: int, i: int) -> bool:
+    """Whether the quote mark at ``i`` closes a quotation opened right before the span
+    part starting at ``lo`` ("'Solstice' Varnavin"), with a word after it in the span; a
+    plural possessive inside a name ("Veterans' Affairs") opens no quotation."""
+    tok = doc[i]
+    if tok.text not in _QUOTE_MARKS or i == lo or lo == 0 or tok.whitespace_ == "":
+        return False
+    opening = doc[lo - 1]
+    return (
+        opening.text in _QUOTE_MARKS and opening.whitespace_ == "" and doc[i - 1].whitespace_ == ""
+    )
 
 
 # generational suffixes, which only a person's name ends in ("Ricardo Medina Jr.")
@@ -585,6 +643,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "ORG"  # "Okonbar is Nigeria's biggest law firm": each 'Okonbar'
         elif c.label == "PERSON" and not view.people(text) and (kind := _described_as(doc, c)):
             c.label = kind  # "the conservation group Robin Wood", "the island of Lampedusa"
+        elif c.label == "ORG" and not view.org(text) and (kind := _land_feature(doc, c)):
+            c.label = kind  # "the Durand Line": a border, no organisation
         elif c.label == "PERSON" and (kind := _plural_of_group(doc, c, groups)):
             c.label = kind  # "the Houthis" beside "Houthi rebels": a group, no person
         elif (
@@ -600,6 +660,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             and (doc[c.start].lower_ in surnames and not view.country(text))
         ) or _family_name_alone(doc, c, families, view):
             c.label = "PERSON"
+        elif c.label in ("ORG", "GPE", "LOC", "NORP") and _long_surname(doc, c, full, view):
+            c.label = "PERSON"  # "El Aissami" beside "Tareck El Aissami"
         elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
@@ -633,6 +695,16 @@ def _the_lone_word(doc: Doc, cand: Candidate) -> bool:
     return not modifies
 
 
+def _land_feature(doc: Doc, cand: Candidate) -> str | None:
+    """ "LOC" for a name of two or more words ending in a capitalised word for a line, a
+    water or a landform ("the Durand Line", "the Kerch Strait"): a place, not someone."""
+    last = doc[cand.end - 1]
+    features = lexicon()["thing_describers"]["land_features"]
+    if cand.end - cand.start > 1 and last.is_title and last.lower_ in features:
+        return "LOC"
+    return None
+
+
 def _described_as(doc: Doc, cand: Candidate) -> str | None:
     """ "ORG" or "GPE" for a 'person' the text calls an organisation or a place: an
     organisation noun right before it that the name is in apposition to or that modifies
@@ -645,6 +717,8 @@ def _described_as(doc: Doc, cand: Candidate) -> str | None:
     root = span.root
     if doc[cand.start].lower_ in words["place_prefixes"] and cand.end - cand.start > 1:
         return "GPE"
+    if _land_feature(doc, cand):
+        return "LOC"
     after = doc[cand.end] if cand.end < len(doc) else None
     if cand.start > 0 and not (after is not None and after.pos_ in ("VERB", "AUX")):
         # (not "the company John Smith founded")
@@ -716,6 +790,25 @@ def _place_elsewhere(doc: Doc, cand: Candidate, places: dict[str, str], surnames
     if before in lexicon()["titles"] or before in name_particles():
         return False  # "President dos Santos"
     return word in places and word not in surnames
+
+
+def _long_surname(doc: Doc, cand: Candidate, full: list[Candidate], view: KbView) -> bool:
+    """A name of two or more words that ends the full name of one of the article's people
+    ("El Aissami" of "Tareck El Aissami", "Ould Cheikh" of "Ismail Ould Cheikh") and that
+    the tables know as no country, place or organisation is that person's surname."""
+    size = cand.end - cand.start
+    if size < 2:
+        return False
+    words = tuple(t.lower_ for t in doc[cand.start : cand.end])
+    tails = {
+        tuple(t.lower_ for t in doc[c.end - size : c.end])
+        for c in full
+        if c.end - c.start > size and c.start != cand.start
+    }
+    if words not in tails:
+        return False
+    text = doc[cand.start : cand.end].text
+    return not (view.country(text) or place_country(text) or view.org(text))
 
 
 def _surname_not_demonym(doc: Doc, cand: Candidate, surnames: set[str]) -> bool:
