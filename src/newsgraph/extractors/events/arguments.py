@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
@@ -69,12 +69,28 @@ def subject_of(token: Token) -> list[Token]:
 
 
 def across_break(a: Token, b: Token) -> bool:
-    """Whether a line break lies between tokens ``a`` and ``b``: the parser joined two
-    paragraphs into one sentence ('Turkey condemned the protest.\n\nMore than 30,000
-    Kurds marched ...'), and neither is an argument of the other's act."""
+    """Whether a paragraph that ends a sentence lies between tokens ``a`` and ``b``: the
+    parser joined two paragraphs into one sentence ('Turkey condemned the protest as a
+    sign of "terrorism."\n\nMore than 30,000 Kurds marched ...'), and neither is an
+    argument of the other's act. A line break after no closing stop is not such an end:
+    the phrase may run on past it ("denounced Trump's nominee to head the EPA\n\nScott
+    Pruitt")."""
     doc = a.doc
     low, high = sorted((a.i, b.i))
-    return any("\n" in doc[i].text_with_ws for i in range(low, high))
+    return any("\n" in doc[i].text_with_ws and _closes_sentence(doc, i) for i in range(low, high))
+
+
+def _closes_sentence(doc: Doc, i: int) -> bool:
+    """Whether the last word at or before token ``i`` is a stop ('.', '!', '?'), maybe
+    inside closing quotes or brackets."""
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    while i >= 0 and doc[i].text in CLOSERS:
+        i -= 1
+    return i >= 0 and doc[i].text in (".", "!", "?")
+
+
+CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 
 
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
