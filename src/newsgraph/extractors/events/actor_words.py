@@ -105,13 +105,40 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
         if _dateline(token):
             # 'Hong Kong (CNN)Two mechanics have been arrested': where it was filed; the
             # name the parser hung on it is the subject ('Dhaka, Bangladesh - The UN ...')
-            after = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+            after = [
+                c
+                for c in token.children
+                if c.dep_ == "appos" and c.i > token.i and not _bracketed(c)
+            ]  # not the agency in 'SEOUL (Reuters) - South Korean prosecutors ...'
             if not after:
                 continue
             token = after[0]
         found = _as_actor(token)
         if found is not None and all(found.i != t.i for t in out):
             out.append(found)
+        if found is not None and found.dep_ == "appos" and found.head.i == token.i:
+            # 'his teammates Alexey Petrov, Julia Smirnova and Evgenia Orlova': every name
+            # apposed to the group, not only the first
+            for joined in _joined(found):
+                member = _as_actor(joined)
+                if member is not None and all(member.i != t.i for t in out):
+                    out.append(member)
+        if found is not None and token.lower_ in PLURAL_PRONOUNS and found.i != token.i:
+            # 'the US and South Korea are conducting their joint exercises': 'their' is
+            # every name of the coordination it stands for, not only the first
+            for joined in _joined(found):
+                member = _as_actor(joined)
+                if member is not None and all(member.i != t.i for t in out):
+                    out.append(member)
+    return out
+
+
+def _joined(token: Token) -> list[Token]:
+    """The names coordinated with ``token`` after it ('the US and South Korea')."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_joined(child)]
     return out
 
 
@@ -135,17 +162,33 @@ def _dateline(token: Token) -> bool:
     ):
         return True
     opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
-    if token.ent_type_ not in ("GPE", "LOC") and not (opens_line and token.is_title):
-        return False  # 'Sanaa (CNN)At least 42 ...' opening a line, whatever its tag
+    named = token.is_title or token.is_upper
+    if token.ent_type_ not in ("GPE", "LOC") and not (opens_line and named):
+        return False  # 'Sanaa (CNN)At least 42 ...', 'SEOUL (Reuters) - ...', whatever its tag
     if _dashed_place(doc, token.i):
         return True  # 'Dhaka, Bangladesh - The United Nations has criticised ...'
     return (
         end + 2 < len(doc)
         and doc[end].text == "("
-        and doc[end + 1].text.isupper()
+        and (doc[end + 1].text.isupper() or doc[end + 1].text.istitle())  # CNN, Reuters
         and len(doc[end + 1].text) >= 2
         and doc[end + 2].text == ")"
-        and (end + 3 == len(doc) or doc[end + 3].idx == doc[end + 2].idx + 1)
+        and (
+            end + 3 == len(doc)
+            or doc[end + 3].idx == doc[end + 2].idx + 1
+            or doc[end + 3].text in DASHES  # 'SEOUL (Reuters) - ...'
+        )
+    )
+
+
+def _bracketed(token: Token) -> bool:
+    """Whether the token is a word right inside brackets ('(Reuters)')."""
+    doc = token.doc
+    return (
+        token.i > 0
+        and doc[token.i - 1].text == "("
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ")"
     )
 
 

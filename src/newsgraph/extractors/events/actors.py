@@ -217,6 +217,13 @@ def event_actor(
         role = sector or (code.sector if code is not None else None) or sector_of(text.split()[-1])
         full = code.code if code is not None and code.country == home else _join(home, role)
         return EventActor(speaker.entity, _role_name(text), home, role, full)
+    if kind == "PERSON" and _one_member(text) and not _heads(entity, start, end, layer.text):
+        # 'The Brexit secretary' with 'Brexit' tagged a person, 'a Trump adviser': a name
+        # before a role's noun says whose or of what the role is; the one holding it is
+        # someone else, named only by the role
+        role = code.sector if code is not None and code.sector else sector_of(text.split()[-1])
+        home = code.country if code is not None else None
+        return EventActor(None, _role_name(text), home, role, _join(home, role))
     organisation = code is not None and code.name != text  # the phrase names an org
     last = text.split()[-1]
     owner = kind == "PERSON" and not organisation and agent_sector(last) is None

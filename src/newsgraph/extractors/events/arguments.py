@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
@@ -17,6 +17,7 @@ from newsgraph.extractors.events.actor_words import (
     GROUP_HEADS,
     SUBJECT_DEPS,
     _codes,
+    _dateline,
     _of_object,
     actor_span,
     actor_tokens,
@@ -58,10 +59,38 @@ def subject_of(token: Token) -> list[Token]:
     """The acting arguments of a verb or noun trigger (empty when none is found).
 
     Only tokens that can name an actor are kept (see :func:`actor_tokens`); a pronoun
-    'it' / 'they' stands for its antecedent in the sentence or is dropped."""
+    'it' / 'they' stands for its antecedent in the sentence or is dropped; a name in
+    another paragraph the sentence splitter glued on is no one's (:func:`across_break`)."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return actor_tokens(_noun_source(token))
-    return actor_tokens(_verb_subject(token))
+        found = actor_tokens(_noun_source(token))
+    else:
+        found = actor_tokens(_verb_subject(token))
+    return [t for t in found if not across_break(token, t)]
+
+
+def across_break(a: Token, b: Token) -> bool:
+    """Whether a paragraph that ends a sentence lies between tokens ``a`` and ``b``: the
+    parser joined two paragraphs into one sentence ('Turkey condemned the protest as a
+    sign of "terrorism."\n\nMore than 30,000 Kurds marched ...'), and neither is an
+    argument of the other's act. A line break after no closing stop is not such an end:
+    the phrase may run on past it ("denounced Trump's nominee to head the EPA\n\nScott
+    Pruitt")."""
+    doc = a.doc
+    low, high = sorted((a.i, b.i))
+    return any("\n" in doc[i].text_with_ws and _closes_sentence(doc, i) for i in range(low, high))
+
+
+def _closes_sentence(doc: Doc, i: int) -> bool:
+    """Whether the last word at or before token ``i`` is a stop ('.', '!', '?'), maybe
+    inside closing quotes or brackets."""
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    while i >= 0 and doc[i].text in CLOSERS:
+        i -= 1
+    return i >= 0 and doc[i].text in (".", "!", "?")
+
+
+CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 
 
 def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
@@ -97,6 +126,8 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         # "Four months into the operation, Iraq's largest in years, elite forces have
         # retaken ...": an adjective the parser made a second subject is no one
         subjects = [c for c in subjects if c.pos_ != "ADJ"] or subjects
+        # 'MOSCOW (Reuters) - Russia criticised ...': the dateline is no second subject
+        subjects = [c for c in subjects if not _dateline(c)] or subjects
     for child in subjects:
         if child.dep_ in ("nsubj", "csubj"):
             antecedent = relative_antecedent(verb, child)
@@ -118,6 +149,12 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     stranded = _stranded_subject(verb)
     if stranded is not None:
         return [stranded]
+    marked = _marked_clause_subject(verb)
+    if marked is not None:
+        # 'tried to defuse it as many Arab countries threatened sanctions', parsed with the
+        # countries the object of 'as': a finite clause a conjunction opens has a subject
+        # of its own, never the clause's it hangs on
+        return marked
     if verb.dep_ in CONTROL_DEPS and verb.head.i != verb.i and hops < 4:
         controller = _object_controller(verb.head) if verb.dep_ == "xcomp" else []
         inherited = controller or subject_of_head(verb.head, hops + 1)
@@ -126,6 +163,22 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
         # is a misreading; the named object stays, the borrowed subject goes
         return [t for t in inherited if not _own_object_named(verb, t)]
     return []
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _marked_clause_subject(verb: Token) -> list[Token] | None:
+    """The subject of a finite adverbial clause opened by a conjunction ('as', 'while',
+    'because') that the parser left without one: the noun it made the object of the
+    conjunction ('as many countries threatened'), or no one. None when the clause is no
+    such clause (a participle or an infinitive borrows its subject)."""
+    if verb.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+    if mark is None:
+        return None
+    return [g for c in mark.children if c.dep_ == "pobj" for g in conjuncts(c)]
 
 
 def _own_object_named(verb: Token, subject: Token) -> bool:
@@ -506,7 +559,30 @@ def _pobjs(prep: Token) -> list[Token]:
     for child in prep.children:
         if child.dep_ == "pobj":
             out.extend(conjuncts(child))
+        elif prep.lower_ == "by" and _attributive_gerund(child):
+            # 'rallies planned by visiting Turkish ministers', parsed as a gerund 'visiting'
+            # with the ministers its object: they are who the 'by' names
+            out.extend(g for c in child.children if c.dep_ == "dobj" for g in conjuncts(c))
     return out
+
+
+# '-ing' words that, before a noun, describe it ('visiting ministers', 'leading Democrats')
+ATTRIBUTIVE_GERUNDS = frozenset(
+    {"visiting", "leading", "ruling", "governing", "opposing", "rival", "striking",
+     "protesting", "outgoing", "incoming", "retiring", "serving", "fighting", "warring"}
+)  # fmt: skip
+
+
+def _attributive_gerund(node: Token) -> bool:
+    """A gerund the parser hung on 'by' that describes the noun after it ('by visiting
+    Turkish ministers'), not a means ('by sending troops'): an attributive '-ing' word
+    whose object names an actor."""
+    return (
+        node.dep_ == "pcomp"
+        and node.tag_ == "VBG"
+        and node.lower_ in ATTRIBUTIVE_GERUNDS
+        and any(c.dep_ == "dobj" and (is_actor(c) or _codes(c, strict=True)) for c in node.children)
+    )
 
 
 # -- target -------------------------------------------------------------------------------
@@ -522,8 +598,10 @@ def objects_of(
     Lebanon') is the source's means, not the target: the preposition's object is. Then
     the prepositional objects of the verb's object noun ('break relations with Russia',
     'imposed restrictions on X') and the object's owner ('rejected an Australian
-    ultimatum', 'support a Security Council resolution'). Only actor tokens are kept."""
-    return actor_tokens(_objects_of(token, preferred, fixed))
+    ultimatum', 'support a Security Council resolution'). Only actor tokens are kept, and
+    none in another paragraph glued on (:func:`across_break`)."""
+    found = actor_tokens(_objects_of(token, preferred, fixed))
+    return [t for t in found if not across_break(token, t)]
 
 
 def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) -> list[Token]:
@@ -625,7 +703,57 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _written_to(token)
         or _sent_to(token)
         or _gerund_subject(token)
+        or _complained_of(token)
+        or _accounted_for(token)
     )
+
+
+COMPLAINING = frozenset({"complain", "grumble", "gripe", "fume", "rail", "moan"})
+
+
+def _complained_of(verb: Token) -> list[Token]:
+    """'complained about the trade deficit with Mexico', 'complained about Germany's
+    surplus', 'complained about Germany': whom the thing complained of is with, or whose
+    it is (the actor itself when named)."""
+    if verb.lemma_.lower() not in COMPLAINING:
+        return []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("about", "over", "of"):
+            continue
+        for noun in _pobjs(prep):
+            if is_actor(noun):
+                return actor_tokens([noun])
+            if noun.pos_ != "NOUN":
+                continue
+            found = actor_tokens(
+                _prep_targets(noun, ("with", "against", "by", "from")) or _owner(noun)
+            )
+            if found:
+                return found
+    return []
+
+
+# what one is asked to give for what one did ('demanded explanations for ...')
+ACCOUNTS = frozenset(
+    {"explanation", "apology", "answer", "clarification", "justification", "account"}
+)
+ASKING = frozenset({"demand", "seek", "request", "ask", "want", "expect", "await"})
+
+
+def _accounted_for(verb: Token) -> list[Token]:
+    """'demanded explanations for the Pentagon's position', 'sought an apology for
+    Britain's remarks': who must account for the thing is its owner."""
+    if verb.lemma_.lower() not in ASKING:
+        return []
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in ACCOUNTS:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                found = actor_tokens([o for g in _pobjs(prep) for o in _owner(g)])
+                if found:
+                    return found
+    return []
 
 
 # participles that say whom a thing is pointed at ('a missile shield directed at Iran')
@@ -1398,8 +1526,12 @@ def _partners(token: Token) -> list[Token]:
 def _object_owner(verb: Token) -> list[Token]:
     """'rejected an Indian proposal', 'denied charges by Ivory Coast', 'support a Security
     Council resolution': the object's owner (never the verb's own subject)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in [_counted(c) for c in verb.children]:
-        if child.dep_ not in ("dobj", "pobj") or child.pos_ not in ("NOUN", "PROPN"):
+        # 'A bid by Ryanair was rejected by the court': a passive's subject is what the act
+        # was done to, as an active verb's object is
+        done_to = ("dobj", "pobj", "nsubjpass") if passive else ("dobj", "pobj")
+        if child.dep_ not in done_to or child.pos_ not in ("NOUN", "PROPN"):
             continue
         if is_actor(child):
             continue
@@ -1502,11 +1634,12 @@ def _owner(noun: Token) -> list[Token]:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             # 'criticized a law initiated by the US Senate': the author the participle names
             agents = [g for c in child.children if c.dep_ == "agent" for g in _pobjs(c)]
-            found = actor_tokens([g for g in agents if is_actor(g)])
+            found = actor_tokens([g for g in agents if is_actor(g) or _codes(g, strict=True)])
             if found:
                 return found
-    # 'the withdrawal of X', 'the positions of X' are X's; 'pictures of X' are not
-    given = _action_noun(noun) or noun.lemma_.lower() in SERVICES | HOLDINGS
+    # 'the withdrawal of X', 'the positions of X', 'the tactics of X' are X's; 'pictures
+    # of X' are not
+    given = _action_noun(noun) or noun.lemma_.lower() in SERVICES | HOLDINGS | CONDUCT
     preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -1541,6 +1674,15 @@ HOLDINGS = frozenset(
     {"facility", "base", "position", "camp", "stronghold", "hideout", "depot", "outpost",
      "headquarters", "convoy", "installation", "compound", "warehouse", "arsenal",
      "stockpile", "checkpoint", "barracks", "office", "embassy", "consulate"}
+)  # fmt: skip
+
+
+# what a side does or how it acts: 'of X' names the one acting ('condemned the duties of
+# the security forces', 'criticised the tactics of the police')
+CONDUCT = frozenset(
+    {"duty", "role", "conduct", "behaviour", "behavior", "tactic", "practice", "policy",
+     "activity", "method", "stance", "attitude", "rhetoric", "strategy", "approach",
+     "handling", "bid", "request"}
 )  # fmt: skip
 
 

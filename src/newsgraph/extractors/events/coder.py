@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS
-from newsgraph.extractors.events.arguments import land_of, military
+from newsgraph.extractors.events.arguments import across_break, land_of, military
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -626,7 +626,8 @@ def _complement(
             if node.dep_ == "compound" and node.i not in triggers:
                 _add_compound(node, triggers)  # 'halted mediation efforts'
             if node.i in triggers and node.i not in seen and node.i != token.i:
-                return node
+                # not a clause of another paragraph the parser hung on the frame word
+                return None if across_break(token, node) else node
         level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
     return None
 
