@@ -125,13 +125,14 @@ def test_grown_stories_are_updated_in_one_statement_and_new_ones_written_once(
     inserts = [(s, p) for s, p in statements if s.startswith("INSERT INTO stories")]
     # the two grown stories: one statement for those whose headline changed, one for the
     # others (here one of each, or both in one), two parameter sets in all, each a grown
-    # story's (the story id is the last parameter)
+    # story's (the story id: the last parameter, or psycopg's named one)
     assert len(updates) <= 2
     # (an executemany of one parameter set is sent as one execute)
     sets = [
         ps for _, params in updates for ps in (params if isinstance(params, list) else [params])
     ]
-    assert sorted(int(ps[-1]) for ps in sets) == sorted(before)
+    ids = [int(ps["story_key"] if isinstance(ps, dict) else ps[-1]) for ps in sets]
+    assert sorted(ids) == sorted(before)
     # the two new stories: one insert each at most (SQLAlchemy sends an executemany with
     # RETURNING in the order of its rows one row at a time); nothing updates them after
     assert len(inserts) <= 2
