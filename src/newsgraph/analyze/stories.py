@@ -590,10 +590,17 @@ def _save(
         if story.dirty and story.merged_into is None:
             missing.update(k for counts in story.terms.values() for k in counts)
     _complete_df(conn, window.df, missing, counts)  # the norms below weigh every word
+    # the headlines first (they read the stored stories' headlines only): a new story is
+    # inserted with its final values, not inserted and then updated
+    headlines = _headlines(conn, window, by_article)
+    opened = [s for s in stories if s.key < 0 and s.dirty]
+    new_rows = [
+        _story_values(s, headlines.get(s.key) if s.merged_into is None else None, window.df)
+        for s in opened
+    ]
+    ids.update(zip([s.key for s in opened], q.insert_stories(conn, new_rows), strict=True))
     for story in stories:
-        if story.key < 0 and story.dirty:
-            ids[story.key] = q.insert_story(conn, _story_values(story, None, window.df))
-        else:
+        if story.key not in ids:
             ids[story.key] = story.key
     for story in stories:
         if story.merged_into is not None:
@@ -614,11 +621,14 @@ def _save(
     for old, new in merges:
         q.move_members(conn, old, new)
         q.update_story(conn, old, {"merged_into": new})
-    headlines = _headlines(conn, window, by_article)
-    for story in stories:
-        if story.dirty and story.merged_into is None:
-            values = _story_values(story, headlines.get(story.key), window.df)
-            q.update_story(conn, ids[story.key], values)
+    q.update_stories(
+        conn,
+        [
+            (story.key, _story_values(story, headlines.get(story.key), window.df))
+            for story in stories
+            if story.key > 0 and story.dirty and story.merged_into is None
+        ],
+    )
     deltas: Counter[str] = Counter({q.DOCS_KEY: len(sketches)})
     for s in sketches:
         deltas.update({*s.terms, *s.actors, *s.places, *s.names})

@@ -34,6 +34,13 @@ from newsgraph.extras import require
 BUSY_TIMEOUT_MS = 10_000
 # execution option read by the SQLite ``begin`` listener: "" (deferred) or "IMMEDIATE"
 BEGIN_OPTION = "newsgraph_sqlite_begin"
+# SQLite: the page cache (KiB) of a connection once it has written (``BEGIN IMMEDIATE``);
+# the default is 2,000 KiB. A batch's inserts land all over the big indexes (entity ids,
+# days, speaker names, the full-text index), so at 100,000 articles almost every leaf
+# they touch was evicted since the last batch: each was read again and, in a long
+# transaction, dirty pages spilled to the WAL before the commit (docs/scale.md, "Session
+# 18: ingest at scale"). Pages are allocated as they are read, up to this bound.
+WRITER_CACHE_KIB = 262_144
 # pg_advisory_xact_lock key shared by every newsgraph writer on a PostgreSQL database
 PG_WRITE_LOCK = 0x6E657773  # "news"
 # LISTEN/NOTIFY channel of every newsgraph writer transaction on PostgreSQL (store.version)
@@ -180,6 +187,10 @@ def _install_sqlite_listeners(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(BEGIN_OPTION, "")
+        if mode == "IMMEDIATE" and not conn.info.get("writer_cache"):
+            # once per connection, kept while the pool keeps it (see WRITER_CACHE_KIB)
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+            conn.info["writer_cache"] = True
         conn.exec_driver_sql(f"BEGIN {mode}".rstrip())
 
 

@@ -39,6 +39,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     func,
     insert,
     select,
@@ -236,8 +237,36 @@ def insert_story(conn: Connection, row: Mapping[str, Any]) -> int:
     return int(key[0])
 
 
+def insert_stories(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert ``rows`` (``insert_story``'s, a headline or not); their ids in the order
+    of ``rows`` (an executemany with RETURNING in parameter order: without a sentinel
+    column SQLAlchemy sends it a row at a time)."""
+    if not rows:
+        return []
+    full = [{"headline": None, "headline_article": None, **row} for row in rows]
+    stmt = insert(stories).returning(stories.c.id, sort_by_parameter_order=True)
+    return [int(key) for key in conn.execute(stmt, full).scalars()]
+
+
 def update_story(conn: Connection, story_id: int, values: Mapping[str, Any]) -> None:
     conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
+
+
+def update_stories(conn: Connection, changes: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
+    """``update_story`` of each (id, values) pair: one executemany for the pairs that set
+    the same columns (a batch's grown stories: about one statement an article, each
+    with its own round of statement overhead, before)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for story_id, values in changes:
+        row = {f"v_{k}": v for k, v in values.items()} | {"story_key": story_id}
+        groups.setdefault(tuple(sorted(values)), []).append(row)
+    for columns, rows in groups.items():
+        stmt = (
+            update(stories)
+            .where(stories.c.id == bindparam("story_key"))
+            .values({c: bindparam(f"v_{c}", type_=stories.c[c].type) for c in columns})
+        )
+        conn.execute(stmt, rows)
 
 
 def save_memberships(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
