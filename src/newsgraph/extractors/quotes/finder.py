@@ -403,6 +403,10 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
             # said to or of the sentence's subject, by someone else
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "than") for c in cue.children):
             return True  # 'if he simply said', 'Rather than emphasise X, he said ...'
+        if _asked_whether(cue):
+            return True  # 'pressed about whether he could guarantee coverage'
+        if not cand.direct and _wish_for_others(cue, lex):
+            return True  # 'want the ministers removed', 'want grain to be taxed'
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.refusal_verbs:
             return True  # 'declined to say how many', 'refused to acknowledge that'
         if _withheld(cue, lex):
@@ -447,6 +451,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
     shows = lex.evidence_verbs | lex.inference_verbs
     if cue is not None and cue.lemma_.lower() in shows and not _evidence(subject, lex):
         return True  # 'efforts show how deep ...', 'my experience highlights ...': no words
+    if cue is not None and cue.lemma_.lower() in lex.sign_verbs and _a_mere_thing(subject, lex):
+        return True  # 'Events since have suggested the merger was wise': no one's words
     if cue is not None and _finding(cue, subject, lex):
         return True  # 'a survey found that ...', 'court documents showed': a finding
     if cand.cue_text == "according to" and _data_source(subject, lex):
@@ -456,6 +462,62 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
 
 
 _HEADING_WORDS = 12
+
+
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _a_mere_thing(subject: Token, lex: CueLexicon) -> bool:
+    """A common noun that names neither a person, a body, a source nor a piece of evidence
+    ('events', 'markets', 'the weeks since'), with no entity label: it finds nothing and
+    says nothing. Nouns of people the lists miss end like 'protester', 'investor',
+    'economist', 'historian'."""
+    if subject.pos_ != "NOUN" or subject.ent_type_ or _evidence(subject, lex):
+        return False
+    lemma = subject.lemma_.lower()
+    people = lex.source_people | lex.study_people
+    return lemma not in people and not lemma.endswith(_PEOPLE_ENDINGS)
+
+
+def _asked_whether(cue: Token) -> bool:
+    """A cue in a 'whether' clause with no clause of its own ('pressed about whether he
+    could guarantee coverage'): the act a question is about, no words. With a clause ('it
+    was unclear whether the judges would rule that ...') PolNeAR counts the words."""
+    if not any(c.dep_ == "mark" and c.lower_ == "whether" for c in cue.children):
+        return False
+    return not any(c.dep_ == "ccomp" for c in cue.children)
+
+
+_FINITE_AUX = ("MD", "VBD", "VBP", "VBZ")
+_ACCUSATIVE = frozenset({"me", "us", "him", "her", "them"})
+
+
+def _wish_for_others(cue: Token, lex: CueLexicon) -> bool:
+    """A wish about what others should do or undergo, told with an intent verb and a clause
+    with its own subject and no tense ('unions want the ministers removed', 'farm groups
+    want grain to be taxed'): what they would like, no words. A stated aim of the subject's
+    own ('wants to triple the program'), a finite clause ('hopes that he will ...') and a
+    speaker's own wish ('We want every child to have ...') stay, as PolNeAR counts them."""
+    if cue.lemma_.lower() not in lex.intent_verbs:
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children):
+        return False  # 'We want every child to have a good school': the speaker's own wish
+    for clause in cue.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.i < cue.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        accusative = subjects[0].lower_ in _ACCUSATIVE  # 'want them deported' (a past
+        # tense to the tagger): no tense with an object pronoun as subject
+        if clause.tag_ not in ("VB", "VBN", "VBG") and not (accusative and clause.tag_ == "VBD"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_AUX for c in clause.children):
+            continue
+        if any(c.dep_ == "ccomp" for c in clause.children):
+            continue  # 'wants everyone to know that the roads are safe': a claim made
+        return True
+    return False
 
 
 def _in_label_heading(cue: Token, lex: CueLexicon) -> bool:
@@ -605,6 +667,9 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
         return True  # 'will decide how they spend the money': a decision, no words
     if not cand.direct and opener in lex.wh_words and lemma in lex.knowing_verbs:
         return True  # 'the family understands what happened': what they know, no words
+    if not cand.direct and opener in lex.wh_words and lemma in lex.fancy_verbs:
+        return True  # 'imagined how the cabinet spent its holiday': made up, no words
+        # ('consider what it could look like' stays, as PolNeAR counts it)
     objects = any(c.dep_ in ("dobj", "dative") for c in cue.children)
     return lemma == "tell" and not objects and any(s.lower_ in _THING_PRONOUNS for s in subjects)
 

@@ -1,0 +1,120 @@
+"""Quotes (issue 17, session 18; dev draws 9979, 9980): what is no speech, and speakers.
+Sentences invented; the tests named ``guard`` pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import none_with, only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.languages.en import english
+
+    return english()
+
+
+# --- a wish about what others should do or undergo: no words ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Trade unions want the ministers removed from the committee before the vote.", "removed"),
+        ("Several farm groups want imported grain to be taxed at the border.", "taxed"),
+        ("Many local groups want them deported to cut the cost of the camps.", "deported"),
+    ],
+)
+def test_a_wish_for_others_is_no_speech(nlp, text, words) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Regulators worried that the council would close the library.", "close the library"),
+        ("The mayor wants everyone to know that the roads are safe.", "roads are safe"),
+        ("He said they wanted her gone before the summer.", "wanted her gone"),
+    ],
+)
+def test_guard_a_stated_hope_or_claim_stays(nlp, text, words) -> None:
+    only(quotes_of(nlp, text), words)
+
+
+# --- 'imagined how ...': made up, no words -----------------------------------------------------
+
+
+def test_imagined_how_is_no_speech(nlp) -> None:
+    text = "The comedian Lena Park imagined how the cabinet spent its first holiday together."
+    none_with(quotes_of(nlp, text), "holiday")
+
+
+def test_guard_considered_what_stays(nlp) -> None:
+    # PolNeAR counts a view weighed with a wh-clause
+    text = "Economists have considered what the region could look like if the mines closed."
+    only(quotes_of(nlp, text), "could look like")
+
+
+# --- 'Events have suggested ...': a thing says nothing -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Events since have suggested the merger, which cost many jobs, was wise.",
+        "The weeks since the vote have revealed that the merger was wise.",
+    ],
+)
+def test_a_mere_thing_suggests_no_words(nlp, text) -> None:
+    none_with(quotes_of(nlp, text), "was wise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics suggested the merger was wise.",
+        "Protesters suggested the merger was wise.",
+        "The ministry suggested the merger was wise.",
+    ],
+)
+def test_guard_people_and_bodies_suggest(nlp, text) -> None:
+    only(quotes_of(nlp, text), "was wise")
+
+
+# --- a cue in a 'whether' question with no clause: the act asked about ----------------------
+
+
+def test_guarantee_asked_about_is_no_speech(nlp) -> None:
+    text = (
+        "When pressed about whether he could guarantee coverage for the twins, "
+        "Price cited the new grants."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "coverage")
+
+
+def test_guard_whether_with_a_clause_stays(nlp) -> None:
+    # PolNeAR counts it: 'it was unclear whether the judges would rule that ...'
+    text = "It was unclear whether the judges would rule that the old mines posed a threat."
+    only(quotes_of(nlp, text), "old mines posed")
+
+
+# --- 'called on X for Y': what is asked, not whom ----------------------------------------------
+
+
+def test_called_on_for_reports_what_was_asked(nlp) -> None:
+    text = "A Chilean trade minister also called on the wealthy donors for support."
+    quote = only(quotes_of(nlp, text), "support")
+    assert quote.text == "support"
+
+
+def test_called_on_alone_reports_nothing(nlp) -> None:
+    text = "The union leader called on the wealthy donors at noon."
+    none_with(quotes_of(nlp, text), "donors")
+
+
+def test_guard_called_on_to_act_stays(nlp) -> None:
+    text = "The union called on the government to act before the winter."
+    only(quotes_of(nlp, text), "to act")
