@@ -4,7 +4,7 @@ Sentences invented; the tests named ``guard`` pass before and after."""
 from __future__ import annotations
 
 import pytest
-from quote_checks import none_with, only, quotes_of
+from quote_checks import none_with, only, quotes_of, speaker_name
 
 spacy = pytest.importorskip("spacy")
 
@@ -118,3 +118,58 @@ def test_called_on_alone_reports_nothing(nlp) -> None:
 def test_guard_called_on_to_act_stays(nlp) -> None:
     text = "The union called on the government to act before the winter."
     only(quotes_of(nlp, text), "to act")
+
+
+# --- 'ambassador in Cyprus Nikos Andreou told': the place the tagger put in the name -----------
+
+
+@pytest.mark.parametrize("layer", [False, True])
+def test_place_glued_to_a_posted_name_is_cut(nlp, layer) -> None:
+    text = (
+        "Tourism in Cyprus rose sharply and hotels in Cyprus were full, Greek ambassador "
+        "in Cyprus Nikos Andreou told reporters on Monday."
+    )
+    assert speaker_name(nlp, text, "hotels in Cyprus", layer=layer) == "Nikos Andreou"
+
+
+def test_guard_posted_name_without_a_glued_place(nlp) -> None:
+    text = (
+        "Investment in Georgia rose and firms in Georgia hired more staff, Latvian "
+        "ambassador in Georgia Janis Ozols told LETA on Friday."
+    )
+    assert speaker_name(nlp, text, "hired more staff", layer=True) == "Janis Ozols"
+
+
+# --- 'the newspaper writes' is no ministry named in its words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Finance Ministry and the Trade Ministry will oppose the idea, the newspaper writes.",
+        "A federal official told Kommersant that no talks were planned. Both the Finance "
+        "Ministry and the Trade Ministry are expected to oppose the idea, the newspaper writes.",
+    ],
+)
+def test_a_ministry_is_no_newspaper(nlp, text) -> None:
+    name = speaker_name(nlp, text, "oppose the idea", layer=True)
+    assert "Ministry" not in name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "The European Commission fined Google. The commission said the fine was fair.",
+            "was fair",
+            "European Commission",
+        ),
+        (
+            "The state oil company Rosneft raised output. The company said prices would rise.",
+            "prices would rise",
+            "Rosneft",
+        ),
+    ],
+)
+def test_guard_a_body_of_the_same_kind_is_referred_to(nlp, text, words, name) -> None:
+    assert speaker_name(nlp, text, words, layer=True) == name

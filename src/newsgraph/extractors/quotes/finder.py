@@ -832,6 +832,9 @@ def _speaker_for(
             hooked = resolve(*resolver.antecedent)
     if hooked is None or _modifier_name(cand.subject, hooked.name):
         return speaker  # "Guatemalan media", "Russian officials": not the country
+    if speaker.name and _glued_before(hooked.name, speaker.name):
+        entity = hooked.entity if _kb_person(hooked.entity) else None  # 'Cyprus Ivan Petrov'
+        return Speaker(entity, speaker.name, speaker.start, speaker.end, speaker.text)
     if other_gender(hooked.name, _speaker_gender(cand.subject, lex)):
         return speaker  # 'she' is not the 'Joseph Ettedgui' the hook gives
     if _other_family(speaker, hooked):
@@ -1005,6 +1008,13 @@ def _family_of(hooked: str | None, name: str | None) -> bool:
         return False
     words = name.split()
     return len(words) > 1 and words[-1] == hooked
+
+
+def _glued_before(hooked: str | None, bound: str) -> bool:
+    """Whether the hook's name is the bound name with words glued before it, which the
+    mention set apart ('Cyprus Ivan Petrov' of the tagger for 'the ambassador in Cyprus Ivan
+    Petrov', whose posting's place the resolver has cut off)."""
+    return bool(hooked) and len(bound.split()) >= 2 and str(hooked).endswith(" " + bound)
 
 
 def _part_of(hooked: str | None, name: str | None) -> bool:

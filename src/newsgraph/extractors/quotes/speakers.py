@@ -125,9 +125,22 @@ class SpeakerResolver:
         if len(words) > 1 and words[0].lower() in given_name_genders():
             return _clean_name(text)  # 'Heidi Cruz' is not 'Ted Cruz', named before
         found = self._full_names.get(key, _clean_name(text))
+        if len(words) > 1 and self._place_glued(found, words):
+            return _clean_name(text)  # 'Nikos Andreou', not the tagger's 'Cyprus Nikos Andreou'
         if len(found.split()) == 1:
             return self._spelled_out(found) or found
         return found
+
+    def _place_glued(self, found: str, words: list[str]) -> bool:
+        """Whether the longer name ``found`` is ``words`` with a place or body the text names
+        on its own elsewhere glued before it ('Cyprus' of 'in Cyprus Nikos Andreou')."""
+        extra = found.split()
+        if len(extra) <= len(words) or extra[-len(words) :] != words:
+            return False
+        places = {
+            e.text for e in doc_ents(self.doc) if e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1
+        }
+        return all(w in places for w in extra[: -len(words)])
 
     def _spelled_out(self, word: str) -> str | None:
         """A family name's full form where the tagger did not take it for a person: the
@@ -519,6 +532,7 @@ class SpeakerResolver:
         ]
         if not pronoun:  # 'the company' is no other unnamed body ('the union said ...')
             found = [o for o in found if _proper(o.name) or _same_head(o.name, head)]
+            found = [o for o in found if not self._other_kind(o.name, head)]
             key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
@@ -534,6 +548,16 @@ class SpeakerResolver:
             # before names ('the purchase of Halden Foods by Norvik Group ... "...," it said')
             ranked = [o for o in found if o.agent and sentence - o.sentence <= 1]
         return ranked[0] if ranked else None
+
+    def _other_kind(self, name: str, head: Token) -> bool:
+        """Whether a body's name ends with another kind of body than the mention's noun
+        ('the Finance Ministry' is no 'newspaper'; 'Acme Corp' may be 'the company')."""
+        words = name.lower().split()
+        if len(words) < 2:
+            return False
+        last = words[-1]
+        lemma = head.lemma_.lower()
+        return last in self.lex.org_nouns and last not in (head.lower_, lemma)
 
     def _they(self, pronoun: Token) -> PersonMention | None:
         """The speaker 'they' goes on from: an organisation or a group that spoke in the
@@ -1041,10 +1065,27 @@ def _envoy_named(head: Token) -> Span | None:
             start = ent.start  # a given name the tagger put in the body's name ('the UN Dmitry')
             while start - 1 > child.i and _given_name_part(obj.doc[start - 1], obj):
                 start -= 1
+            glued = start  # the place the tagger put in the name ('in Cyprus Ivan Petrov')
+            while glued < ent.end - 2 and _a_place_elsewhere(obj.doc[glued]):
+                glued += 1
             before = [t for t in obj.subtree if t.i < start]
-            if any(t.ent_type_ in ("ORG", "GPE") or (t.is_upper and len(t) > 1) for t in before):
+            if glued > start or any(
+                t.ent_type_ in ("ORG", "GPE") or (t.is_upper and len(t) > 1) for t in before
+            ):
+                start = glued
                 return ent if start == ent.start else Span(obj.doc, start, ent.end, label="PERSON")
     return None
+
+
+def _a_place_elsewhere(tok: Token) -> bool:
+    """A capitalised word the text names on its own elsewhere as a place or a body ('Cyprus'
+    of 'ambassador in Cyprus Ivan Petrov', where 'banks in Cyprus' names the place)."""
+    if not tok.is_title:
+        return False
+    return any(
+        e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1 and e.text == tok.text
+        for e in doc_ents(tok.doc)
+    )
 
 
 def _given_name_part(tok: Token, name: Token) -> bool:
