@@ -173,3 +173,20 @@ def test_a_ministry_is_no_newspaper(nlp, text) -> None:
 )
 def test_guard_a_body_of_the_same_kind_is_referred_to(nlp, text, words, name) -> None:
     assert speaker_name(nlp, text, words, layer=True) == name
+
+
+def test_the_newspaper_is_no_body_its_report_named(nlp) -> None:
+    text = (
+        "A federal official told Vedomosti that no talks were planned. What VEB is proposing "
+        "is a new fund. The ministries will oppose the idea, the newspaper writes."
+    )
+    name = speaker_name(nlp, text, "oppose the idea", layer=True)
+    assert name != "VEB"
+
+
+def test_the_newspaper_that_spoke_before(nlp) -> None:
+    text = (
+        "The Daily Ledger reported the vote on Monday. It said turnout was low. The Finance "
+        "Ministry will oppose the idea, the newspaper writes."
+    )
+    assert speaker_name(nlp, text, "oppose the idea", layer=True) == "Daily Ledger"

@@ -113,6 +113,7 @@ class CueLexicon:
     knowing_verbs: frozenset[str]
     sign_verbs: frozenset[str]
     fancy_verbs: frozenset[str]
+    media_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -201,6 +202,7 @@ def cue_lexicon() -> CueLexicon:
         knowing_verbs=frozenset(raw["knowing_verbs"]),
         sign_verbs=frozenset(raw["sign_verbs"]),
         fancy_verbs=frozenset(raw["fancy_verbs"]),
+        media_nouns=frozenset(raw["media_nouns"]),
     )
 
 

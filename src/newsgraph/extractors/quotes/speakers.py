@@ -533,6 +533,9 @@ class SpeakerResolver:
         if not pronoun:  # 'the company' is no other unnamed body ('the union said ...')
             found = [o for o in found if _proper(o.name) or _same_head(o.name, head)]
             found = [o for o in found if not self._other_kind(o.name, head)]
+            if head.lemma_.lower() in self.lex.media_nouns:  # 'the newspaper writes': a
+                found = [o for o in found if o.spoke or _same_head(o.name, head)]  # medium
+                # that spoke before, not whichever body its report named last
             key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
