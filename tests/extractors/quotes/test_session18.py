@@ -190,3 +190,28 @@ def test_the_newspaper_that_spoke_before(nlp) -> None:
         "Ministry will oppose the idea, the newspaper writes."
     )
     assert speaker_name(nlp, text, "oppose the idea", layer=True) == "Daily Ledger"
+
+
+# --- 'He said' after a speaker the tagger called a body ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man who grew up in the home has said all such homes should be examined. Speaking "
+        "on Radio Kerry's Morning Show with Dan Rourke, PJ Fallon said he wants apologies from "
+        'the State. He said the nuns "were supposed to protect the children".',
+        "Speaking on Radio Kerry's Morning Show with Dan Rourke, PJ Fallon said he wants "
+        'apologies from the State. He said the nuns "were supposed to protect the children".',
+    ],
+)
+def test_he_goes_on_from_a_speaker_typed_a_body(nlp, text) -> None:
+    assert speaker_name(nlp, text, "protect the children", layer=True) == "PJ Fallon"
+
+
+def test_guard_he_is_no_company(nlp) -> None:
+    text = (
+        "John Baird met the board on Monday. Goldman Sachs said profits rose. "
+        "He said the bank was strong."
+    )
+    assert speaker_name(nlp, text, "bank was strong", layer=True) == "John Baird"

@@ -815,7 +815,10 @@ def _speaker_for(
         # ambassador's quotes: the ambassador, whatever diplomat the hook knows
         if hooked is None or hooked.name != speaker.name:
             return speaker
-        return Speaker(hooked.entity, hooked.name, speaker.start, speaker.end, speaker.text)
+        pronoun = cand.subject.lower_ in lex.person_pronouns
+        entity = None if pronoun and _not_a_person(hooked.entity) else hooked.entity
+        return Speaker(entity, hooked.name, speaker.start, speaker.end, speaker.text)  # 'he'
+        # is no body the tagger took a name for
     if resolver.kind in ("org", "named"):
         hooked = resolve(*resolver.antecedent) if resolver.antecedent else None
         if hooked is not None and _local_thing(hooked.entity) and resolver.a_person_before():

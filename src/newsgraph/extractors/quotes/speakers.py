@@ -332,6 +332,11 @@ class SpeakerResolver:
             found = self._recent_person(span.start_char, gender) or self._introduced_next(
                 head, gender
             )
+            typed = self._speaker_typed_a_body(span.start_char, gender)
+            if typed is not None and (found is None or typed.at > found.at):
+                found = typed  # 'Speaking on Today with Sean Rourke, PJ Haverty said ...
+                # He said': PJ Haverty, whom the tagger called a body, goes on speaking
+                self.running = True
             return self._refer(found) or span.text
         if lower == "they":
             found = self._they(head)
@@ -624,6 +629,28 @@ class SpeakerResolver:
         recent = [p for p in found if sentence - p.sentence < _RECENT_SENTENCES]
         subjects = [p for p in recent if p.subject]
         return (subjects or recent or found)[0]
+
+    def _speaker_typed_a_body(self, at: int, gender: str | None) -> PersonMention | None:
+        """The latest speaker of a quote in this or the sentence before whose name the tagger
+        called a body but which opens like a person's: a given name of the pronoun's gender
+        or initials ('PJ Haverty', 'Maria Kovac'; not 'Goldman Sachs')."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = self._sentence_of[token.start]
+        for org in sorted(self.orgs, key=lambda o: o.at, reverse=True):
+            if org.at >= at or not org.spoke or sentence - org.sentence > 1:
+                continue
+            words = org.name.split()
+            if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words):
+                continue
+            first = words[0].rstrip(".")
+            given = given_name_genders().get(first.lower())
+            initials = first.isupper() and first.isalpha() and len(first) <= 2
+            if initials or (given is not None and (not gender or given in (gender, "u"))):
+                return org
+            return None  # the latest speaker is a body: no one else's 'he'
+        return None
 
     def _introduced_next(self, head: Token, gender: str | None) -> PersonMention | None:
         """For a pronoun with no one before it, the person the next sentence opens with
