@@ -215,3 +215,30 @@ def test_guard_he_is_no_company(nlp) -> None:
         "He said the bank was strong."
     )
     assert speaker_name(nlp, text, "bank was strong", layer=True) == "John Baird"
+
+
+# --- 'the local newspaper, "Dawn,"': a body's name, quoted ------------------------------------
+
+
+TEXT_DAWN = (
+    'According to the local newspaper, "Dawn," around 900 teams began the count on Monday. '
+    '"The soldiers will protect the teams in every district," said Dawn.'
+)
+
+
+def test_a_quoted_name_after_its_noun_is_no_quote(nlp) -> None:
+    found = quotes_of(nlp, TEXT_DAWN, layer=True)
+    assert not [q for q in found if q.text.strip(' ,"') == "Dawn"], [q.text for q in found]
+
+
+def test_a_newspaper_named_after_its_noun_is_no_local_person(nlp) -> None:
+    quote = only(quotes_of(nlp, TEXT_DAWN, layer=True), "every district")
+    assert quote.speaker is not None and quote.speaker.name == "Dawn"
+    assert not (quote.speaker.entity or "").startswith("local:person:")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [('"No," he replied.', "No"), ('She said, "Paris," and left.', "Paris")]
+)
+def test_guard_one_word_answers_stay(nlp, text, words) -> None:
+    only(quotes_of(nlp, text), words)

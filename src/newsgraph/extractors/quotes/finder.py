@@ -391,6 +391,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
     cue, subject = cand.cue, cand.subject
     if cand.direct and (_title(doc, cand) or _named_title(doc, cand)):
         return True  # '"Arrival" "Moonlight" "Rogue One: A Star Wars Story"': titles listed
+    if cand.direct and _quoted_name(doc, cand):
+        return True  # 'the local newspaper, "Dawn," reported': a name, not words
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
             cue.tag_ == "VBN" and cue.dep_ == "advcl"
@@ -578,6 +580,22 @@ def _a_thought(cue: Token, lex: CueLexicon) -> bool:
     speech ('we agree that ...' may be said)."""
     lemma = cue.lemma_.lower()
     return lemma in lex.belief_verbs and lemma not in lex.speech_verbs
+
+
+def _quoted_name(doc: Doc, cand: Candidate) -> bool:
+    """A quoted single proper name right after a common noun, a comma between or not ('the
+    local newspaper, "Dawn," around 900 teams began'): the name of what the noun names, no
+    words ('"No," he replied' and 'She said, "Paris,"' are words)."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].pos_ != "PROPN" or not words[0].is_title:
+        return False
+    prior = span.start - 1
+    while prior >= 0 and doc[prior].is_punct:
+        prior -= 1  # past the opening mark and a comma
+    return prior >= 0 and doc[prior].pos_ == "NOUN"  # 'She said, "Paris,"' is words
 
 
 def _title(doc: Doc, cand: Candidate) -> bool:
@@ -868,6 +886,9 @@ def _speaker_for(
         return speaker
     if _local_thing(hooked.entity) and _shown_a_person(cand.subject, lex):
         return Speaker(None, speaker.name, speaker.start, speaker.end, speaker.text)
+    if _local_person(hooked.entity) and _named_as_body(cand.subject.doc, hooked.name, lex):
+        return Speaker(None, hooked.name, speaker.start, speaker.end, speaker.text)  # 'the
+        # local newspaper, "Dawn," ... said Dawn': a body the tagger took for a person
     canonical = hooked.name
     if _ends_lower(canonical) and not _ends_lower(speaker.name):
         return speaker  # 'Keane states' of the hook, from 'Ms Keane-states in the letter'
@@ -996,6 +1017,21 @@ def _not_a_person(entity: str | None) -> bool:
 
 
 _KB_PERSON = re.compile(r"Q\d+$|ng:person:")
+
+
+def _local_person(entity: str | None) -> bool:
+    """A document-local person id ('local:person:x'), which no knowledge base backs."""
+    return bool(entity) and (entity or "").startswith("local:person:")
+
+
+def _named_as_body(doc: Doc, name: str | None, lex: CueLexicon) -> bool:
+    """Whether the text introduces a one-word name right after a noun for a body ('the
+    local newspaper, "Dawn,"', 'the regional daily Nation', 'the charity Helpline')."""
+    if not name or len(name.split()) != 1:
+        return False  # 'a spokesman for the company, Tom Hale,': a person after the body
+    nouns = "|".join(sorted(re.escape(n) for n in lex.org_nouns | lex.media_nouns))
+    pattern = rf"\b(?i:{nouns})\s*,?\s*[\"\u201c']?\s*{re.escape(name)}\b"
+    return re.search(pattern, doc_text(doc)) is not None
 
 
 def _kb_person(entity: str | None) -> bool:
