@@ -539,8 +539,9 @@ class SpeakerResolver:
             found = [o for o in found if _proper(o.name) or _same_head(o.name, head)]
             found = [o for o in found if not self._other_kind(o.name, head)]
             if head.lemma_.lower() in self.lex.media_nouns:  # 'the newspaper writes': a
-                found = [o for o in found if o.spoke or _same_head(o.name, head)]  # medium
-                # that spoke before, not whichever body its report named last
+                found = [o for o in found if self._a_medium(o, head)]  # 'the newspaper
+                # writes': a medium that spoke or acted before, not whichever body its
+                # report named last
             key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
@@ -556,6 +557,18 @@ class SpeakerResolver:
             # before names ('the purchase of Halden Foods by Norvik Group ... "...," it said')
             ranked = [o for o in found if o.agent and sentence - o.sentence <= 1]
         return ranked[0] if ranked else None
+
+    def _a_medium(self, body: PersonMention, head: Token) -> bool:
+        """Whether a body can be what a media noun ('the newspaper') refers back to: one
+        that spoke, was introduced with the noun, or was the subject of a sentence's main
+        verb ('The Washington Post published the leak'; not 'What VEB is proposing')."""
+        if body.spoke or _same_head(body.name, head):
+            return True
+        named = self.doc.char_span(body.at, body.end, alignment_mode="expand")
+        if named is None:
+            return False
+        root = named.root
+        return root.dep_ == "nsubj" and root.head.dep_ == "ROOT"
 
     def _other_kind(self, name: str, head: Token) -> bool:
         """Whether a body's name ends with another kind of body than the mention's noun
