@@ -1019,11 +1019,24 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 # about ('talked about the plan' stays, as PolNeAR counts it)
             found = [c for c in child.children if c.dep_ in ("pobj", "pcomp")][:1]
             later = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            if not later and child.lower_ == "on" and "on" in lex.prepositional_cues.get(lemma, ()):
+                return _asked_for(verb, child, lex)  # 'called on the donors for support'
             if not found or not (later or _is_content(found[0], lex, child.lower_)):
                 return []
             if not later and (_says_nothing(verb, lex) or _handled_thing(verb, found[0], lex)):
                 return []
             return found + later[:1]
+    return []
+
+
+def _asked_for(verb: Token, addressed: Token, lex: CueLexicon) -> list[Token]:
+    """What a cue that addresses someone ('called on the donors') asks of them with no
+    clause: the object of a later 'for' ('for support'); the ones addressed are no words,
+    so nothing without it."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and child.i > addressed.i:
+            found = [c for c in child.children if c.dep_ == "pobj"][:1]
+            return found if found and _is_content(found[0], lex, "for") else []
     return []
 
 

@@ -111,6 +111,9 @@ class CueLexicon:
     claimed_things: frozenset[str]
     deciding_verbs: frozenset[str]
     knowing_verbs: frozenset[str]
+    sign_verbs: frozenset[str]
+    fancy_verbs: frozenset[str]
+    media_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         """True for a verb that reports speech or a stance."""
@@ -197,6 +200,9 @@ def cue_lexicon() -> CueLexicon:
         claimed_things=frozenset(raw["claimed_things"]),
         deciding_verbs=frozenset(raw["deciding_verbs"]),
         knowing_verbs=frozenset(raw["knowing_verbs"]),
+        sign_verbs=frozenset(raw["sign_verbs"]),
+        fancy_verbs=frozenset(raw["fancy_verbs"]),
+        media_nouns=frozenset(raw["media_nouns"]),
     )
 
 

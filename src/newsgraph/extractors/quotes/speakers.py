@@ -154,9 +154,22 @@ class SpeakerResolver:
         if len(words) > 1 and words[0].lower() in given_name_genders():
             return _clean_name(text)  # 'Heidi Cruz' is not 'Ted Cruz', named before
         found = self._full_names.get(key, _clean_name(text))
+        if len(words) > 1 and self._place_glued(found, words):
+            return _clean_name(text)  # 'Nikos Andreou', not the tagger's 'Cyprus Nikos Andreou'
         if len(found.split()) == 1:
             return self._spelled_out(found) or found
         return found
+
+    def _place_glued(self, found: str, words: list[str]) -> bool:
+        """Whether the longer name ``found`` is ``words`` with a place or body the text names
+        on its own elsewhere glued before it ('Cyprus' of 'in Cyprus Nikos Andreou')."""
+        extra = found.split()
+        if len(extra) <= len(words) or extra[-len(words) :] != words:
+            return False
+        places = {
+            e.text for e in doc_ents(self.doc) if e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1
+        }
+        return all(w in places for w in extra[: -len(words)])
 
     def _spelled_out(self, word: str) -> str | None:
         """A family name's full form where the tagger did not take it for a person: the
@@ -348,6 +361,11 @@ class SpeakerResolver:
             found = self._recent_person(span.start_char, gender) or self._introduced_next(
                 head, gender
             )
+            typed = self._speaker_typed_a_body(span.start_char, gender)
+            if typed is not None and (found is None or typed.at > found.at):
+                found = typed  # 'Speaking on Today with Sean Rourke, PJ Haverty said ...
+                # He said': PJ Haverty, whom the tagger called a body, goes on speaking
+                self.running = True
             return self._refer(found) or span.text
         if lower == "they":
             found = self._they(head)
@@ -551,6 +569,11 @@ class SpeakerResolver:
         ]
         if not pronoun:  # 'the company' is no other unnamed body ('the union said ...')
             found = [o for o in found if _proper(o.name) or _same_head(o.name, head)]
+            found = [o for o in found if not self._other_kind(o.name, head)]
+            if head.lemma_.lower() in self.lex.media_nouns:  # 'the newspaper writes': a
+                found = [o for o in found if self._a_medium(o, head)]  # 'the newspaper
+                # writes': a medium that spoke or acted before, not whichever body its
+                # report named last
             key = _stems([t.text for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN")])
             matching = [o for o in found if key & o.context]
             if matching or any(t.text[:1].isupper() for t in span[1:]):
@@ -566,6 +589,28 @@ class SpeakerResolver:
             # before names ('the purchase of Halden Foods by Norvik Group ... "...," it said')
             ranked = [o for o in found if o.agent and sentence - o.sentence <= 1]
         return ranked[0] if ranked else None
+
+    def _a_medium(self, body: PersonMention, head: Token) -> bool:
+        """Whether a body can be what a media noun ('the newspaper') refers back to: one
+        that spoke, was introduced with the noun, or was the subject of a sentence's main
+        verb ('The Washington Post published the leak'; not 'What VEB is proposing')."""
+        if body.spoke or _same_head(body.name, head):
+            return True
+        named = self.doc.char_span(body.at, body.end, alignment_mode="expand")
+        if named is None:
+            return False
+        root = named.root
+        return root.dep_ == "nsubj" and root.head.dep_ == "ROOT"
+
+    def _other_kind(self, name: str, head: Token) -> bool:
+        """Whether a body's name ends with another kind of body than the mention's noun
+        ('the Finance Ministry' is no 'newspaper'; 'Acme Corp' may be 'the company')."""
+        words = name.lower().split()
+        if len(words) < 2:
+            return False
+        last = words[-1]
+        lemma = head.lemma_.lower()
+        return last in self.lex.org_nouns and last not in (head.lower_, lemma)
 
     def _they(self, pronoun: Token) -> PersonMention | None:
         """The speaker 'they' goes on from: an organisation or a group that spoke in the
@@ -629,6 +674,28 @@ class SpeakerResolver:
         recent = [p for p in found if sentence - p.sentence < _RECENT_SENTENCES]
         subjects = [p for p in recent if p.subject]
         return (subjects or recent or found)[0]
+
+    def _speaker_typed_a_body(self, at: int, gender: str | None) -> PersonMention | None:
+        """The latest speaker of a quote in this or the sentence before whose name the tagger
+        called a body but which opens like a person's: a given name of the pronoun's gender
+        or initials ('PJ Haverty', 'Maria Kovac'; not 'Goldman Sachs')."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = self._sentence_of[token.start]
+        for org in sorted(self.orgs, key=lambda o: o.at, reverse=True):
+            if org.at >= at or not org.spoke or sentence - org.sentence > 1:
+                continue
+            words = org.name.split()
+            if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words):
+                continue
+            first = words[0].rstrip(".")
+            given = given_name_genders().get(first.lower())
+            initials = first.isupper() and first.isalpha() and len(first) <= 2
+            if initials or (given is not None and (not gender or given in (gender, "u"))):
+                return org
+            return None  # the latest speaker is a body: no one else's 'he'
+        return None
 
     def _introduced_next(self, head: Token, gender: str | None) -> PersonMention | None:
         """For a pronoun with no one before it, the person the next sentence opens with
@@ -1076,10 +1143,27 @@ def _envoy_named(head: Token) -> Span | None:
             start = ent.start  # a given name the tagger put in the body's name ('the UN Dmitry')
             while start - 1 > child.i and _given_name_part(obj.doc[start - 1], obj):
                 start -= 1
+            glued = start  # the place the tagger put in the name ('in Cyprus Ivan Petrov')
+            while glued < ent.end - 2 and _a_place_elsewhere(obj.doc[glued]):
+                glued += 1
             before = [t for t in obj.subtree if t.i < start]
-            if any(t.ent_type_ in ("ORG", "GPE") or (t.is_upper and len(t) > 1) for t in before):
+            if glued > start or any(
+                t.ent_type_ in ("ORG", "GPE") or (t.is_upper and len(t) > 1) for t in before
+            ):
+                start = glued
                 return ent if start == ent.start else Span(obj.doc, start, ent.end, label="PERSON")
     return None
+
+
+def _a_place_elsewhere(tok: Token) -> bool:
+    """A capitalised word the text names on its own elsewhere as a place or a body ('Cyprus'
+    of 'ambassador in Cyprus Ivan Petrov', where 'banks in Cyprus' names the place)."""
+    if not tok.is_title:
+        return False
+    return any(
+        e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1 and e.text == tok.text
+        for e in doc_ents(tok.doc)
+    )
 
 
 def _given_name_part(tok: Token, name: Token) -> bool:
