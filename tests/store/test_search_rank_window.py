@@ -48,3 +48,26 @@ def test_the_newest_window_is_ranked_and_older_matches_follow(tmp_path) -> None:
         for offset in range(0, len(notes), 50):
             seen += [r["id"] for r in backend.search("heron", SearchFilters(), 50, offset).rows]
         assert sorted(seen) == sorted(n.id for n in notes)
+
+
+FACETS = 100  # the matches facets count (search.FACET_WINDOW, both backends)
+
+
+def test_facets_count_the_newest_hundred_matches(tmp_path) -> None:
+    """Five older notes from one outlet, then a hundred newer from another: the search
+    page's facets count the newest hundred matches only, so the older outlet is not
+    among them (the total still counts every match)."""
+    notes = [
+        _note(n, f"Walk number {n}", "A heron stood at the lake.").replace(outlet="Old Post")
+        for n in range(5)
+    ] + [
+        _note(n, f"Walk number {n}", "A heron flew over the lake.").replace(outlet="New Post")
+        for n in range(5, 5 + FACETS)
+    ]
+    with Store.open(str(tmp_path / "notes.db")) as store:
+        store.save_batch(notes, None)
+        found, facets = search_backend(store.engine).search_with_facets(
+            "heron", SearchFilters(), 20, 0
+        )
+        assert found.total == len(notes)
+        assert [(f["value"], f["count"]) for f in facets["outlet"]] == [("New Post", FACETS)]

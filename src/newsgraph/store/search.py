@@ -143,7 +143,7 @@ def search_backend(engine: Engine) -> SearchBackend:
 
 COUNT_CAP = 1000  # counts are exact up to here and estimated beyond
 RANK_WINDOW = 250  # a query ranks at most this many matches (the newest, on SQLite)
-FACET_WINDOW = 250  # facets count at most this many (the first matches, or the newest)
+FACET_WINDOW = 100  # facets count at most this many (the first matches, or the newest)
 COLUMNS = [
     a.c.id,
     a.c.title,
