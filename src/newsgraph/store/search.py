@@ -142,8 +142,8 @@ def search_backend(engine: Engine) -> SearchBackend:
 # ---- the shared part: filters, counting, facets -------------------------------------------
 
 COUNT_CAP = 1000  # counts are exact up to here and estimated beyond
-RANK_WINDOW = 1000  # a query ranks at most this many matches
-FACET_WINDOW = 250  # facets count at most this many (the first matches, or the newest)
+RANK_WINDOW = 250  # a query ranks at most this many matches (the newest, on SQLite)
+FACET_WINDOW = 100  # facets count at most this many (the first matches, or the newest)
 COLUMNS = [
     a.c.id,
     a.c.title,
