@@ -63,3 +63,12 @@ def test_a_statement_issued_by_she_stays_unnamed(nlp):
         'statement that she was sorry. "I made mistakes," the statement said.'
     )
     assert _speaker(nlp, text, "I made mistakes").name != "Harbor Lines"
+
+
+def test_a_statement_issued_by_an_it_no_organisation_stands_for_stays_the_statement(nlp):
+    # an 'it' the resolver cannot place is no speaker: the document's words stay unlinked
+    text = (
+        "The crash closed the harbour. It said in a statement that the boat hit a rock. "
+        '"We are sorry for the damage we caused," the statement said.'
+    )
+    assert _speaker(nlp, text, "We are sorry").name not in ("It", "it")

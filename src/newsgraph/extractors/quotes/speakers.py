@@ -380,8 +380,9 @@ class SpeakerResolver:
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
             author = self._author_of(document) if document is not None else None
-            if author is not None:  # 'The Fed's statement made few changes. But it did
-                return self._author(author)  # note ...': the statement's author, the Fed
+            named = self._author(author) if author is not None else None
+            if named is not None:  # 'The Fed's statement made few changes. But it did
+                return named  # note ...': the statement's author, the Fed
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=True)) or span.text
         family = self._family_name(head, span)
@@ -407,8 +408,9 @@ class SpeakerResolver:
         paper = common and _authored(head.lemma_.lower(), self.lex)
         if paper and not _owned(head):
             author = _document_author(head, self.lex)  # 'a statement issued by the
-            if author is not None:  # president's office': the office
-                return self._author(author)
+            named = self._author(author) if author is not None else None
+            if named is not None:  # president's office': the office
+                return named
         if common and _opens_new(span, self.lex):
             self.kind = "new"
             return span.text
@@ -416,8 +418,9 @@ class SpeakerResolver:
             author = None
             if span[0].lower_ in ("the", "this", "that"):  # 'The ministry issued a
                 author = self._author_of(head)  # statement on Monday. The statement said'
-            if author is not None:
-                return self._author(author)
+            named = self._author(author) if author is not None else None
+            if named is not None:
+                return named
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
             return span.text
         named_org = self._org_ending_with(span, head) if common else None
@@ -438,13 +441,16 @@ class SpeakerResolver:
                 return spelled
         return ent.text if ent is not None else span.text
 
-    def _author(self, author: Token) -> str:
-        """A document's author as the speaker: the mention's name, remembering its offsets."""
+    def _author(self, author: Token) -> str | None:
+        """A document's author as the speaker: the mention's name, remembering its offsets;
+        None for an organisation's 'it' that finds no organisation (the document stays)."""
         first, last = mention_tokens(author)
         mention = self.doc[first : last + 1]
         if _word(author) in self.lex.org_pronouns:  # 'The firm apologized. It said in a
-            self.kind = "org"  # statement ... the statement said': the firm
-            return self._refer(self._org(mention, author, pronoun=True)) or mention.text
+            name = self._refer(self._org(mention, author, pronoun=True))  # statement ...
+            if name is not None:  # the statement said': the firm
+                self.kind = "org"
+            return name
         self.kind = "named"
         self.antecedent = (mention.start_char, mention.end_char)
         ent = _entity_at(author)
