@@ -21,7 +21,6 @@ from newsgraph.extractors.entities import find_entities
 from newsgraph.extractors.events import find_events, roles
 from newsgraph.extractors.events.actors import event_actor, is_resolved, resolved_events
 from newsgraph.extractors.quotes import find_quotes
-from newsgraph.languages.en import english
 from newsgraph.records import Event, EventActor, Mention, Span
 
 # Measured on gsr_dev (85 PLOVER gold sentences) with the whole pipeline: source country
@@ -32,8 +31,7 @@ TARGET_FLOOR = 0.66
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = english()
+def extract(nlp):
 
     def run(text: str, published: str = "2020-03-02") -> list[Event]:
         doc = nlp(text)

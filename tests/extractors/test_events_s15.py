@@ -7,14 +7,11 @@ from __future__ import annotations
 import pytest
 from event_checks import coded_events, trigger, triggered
 
-from newsgraph.languages.en import english
-
 PUBLISHED = "2019-05-15"
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = english()
+def extract(nlp):
     return lambda text, published=PUBLISHED: coded_events(nlp, text, published)
 
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 import pytest
 from event_checks import above_floor, coded_events, names, trigger, triggered
 
-from newsgraph.languages.en import english
-
 PUBLISHED = "2019-05-15"
 
 
 @pytest.fixture(scope="module")
-def extract_all():
+def extract_all(nlp):
     """Every coded event, before the confidence floor (an event read from a pronoun the
     article resolves is kept there; a lone invented sentence leaves it unresolved)."""
-    nlp = english()
     return lambda text, published=PUBLISHED: coded_events(nlp, text, published)
 
 

@@ -9,15 +9,12 @@ from __future__ import annotations
 import pytest
 from event_checks import above_floor, coded_events, trigger
 
-from newsgraph.languages.en import english
-
 PUBLISHED = "2019-05-15"
 
 
 @pytest.fixture(scope="module")
-def extract_all():
+def extract_all(nlp):
     """Every coded event, before the confidence floor."""
-    nlp = english()
     return lambda text, published=PUBLISHED: coded_events(nlp, text, published)
 
 

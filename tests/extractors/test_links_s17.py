@@ -3,15 +3,7 @@ the entity cases are in entities/test_entity_links_s17.py). Invented text."""
 
 from __future__ import annotations
 
-import pytest
 from event_checks import coded_events
-
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def test_an_event_side_takes_the_sector_of_the_day(nlp):

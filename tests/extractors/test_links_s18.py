@@ -4,15 +4,7 @@ text; each fails on the code before it."""
 
 from __future__ import annotations
 
-import pytest
 from event_checks import coded_events
-
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _sides(events):

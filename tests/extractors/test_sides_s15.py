@@ -13,8 +13,7 @@ from newsgraph.languages.en import english
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = english()
+def extract(nlp):
     return lambda text, published="2019-05-15": coded_events(nlp, text, published)
 
 

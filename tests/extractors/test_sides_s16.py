@@ -7,12 +7,9 @@ from __future__ import annotations
 import pytest
 from event_checks import coded_events, countries, names, trigger
 
-from newsgraph.languages.en import english
-
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = english()
+def extract(nlp):
     return lambda text, published="2019-05-15": coded_events(nlp, text, published)
 
 

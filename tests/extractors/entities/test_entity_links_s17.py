@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from entity_checks import local_layer_of as layer_of
 from entity_checks import word_entity_at as entity_at
 
 from newsgraph.kb.load import default_kb
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _type_at(layer, text: str, word: str, nth: int = 0) -> str | None:

@@ -13,12 +13,6 @@ import pytest
 from entity_checks import layer_of, word_entity_at
 
 from newsgraph.kb import default_kb, match_country
-from newsgraph.languages.en import english
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return english()
 
 
 def _with_span(nlp, text: str, needle: str, label: str):

@@ -10,13 +10,6 @@ from quote_checks import only, quotes_of, speaker_name
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a person's family name alone, after the full name the tagger took for a body ------------
 
 

@@ -10,13 +10,6 @@ from quote_checks import quotes_of, speaker_name
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- '"...,"?Dana Whitfield, chief executive of X, said': the name after a garbled mark ------
 
 

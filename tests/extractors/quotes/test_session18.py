@@ -9,13 +9,6 @@ from quote_checks import none_with, only, quotes_of, speaker_name
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.languages.en import english
-
-    return english()
-
-
 # --- a wish about what others should do or undergo: no words ------------------------------
 
 
