@@ -380,9 +380,9 @@ class SpeakerResolver:
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
             author = self._author_of(document) if document is not None else None
-            named = self._author(author) if author is not None else None
-            if named is not None:  # 'The Fed's statement made few changes. But it did
-                return named  # note ...': the statement's author, the Fed
+            written = self._author(author) if author is not None else None
+            if written is not None:  # 'The Fed's statement made few changes. But it did
+                return written  # note ...': the statement's author, the Fed
             self.kind = "org"
             return self._refer(self._org(span, head, pronoun=True)) or span.text
         family = self._family_name(head, span)
@@ -408,9 +408,9 @@ class SpeakerResolver:
         paper = common and _authored(head.lemma_.lower(), self.lex)
         if paper and not _owned(head):
             author = _document_author(head, self.lex)  # 'a statement issued by the
-            named = self._author(author) if author is not None else None
-            if named is not None:  # president's office': the office
-                return named
+            written = self._author(author) if author is not None else None
+            if written is not None:  # president's office': the office
+                return written
         if common and _opens_new(span, self.lex):
             self.kind = "new"
             return span.text
@@ -418,9 +418,9 @@ class SpeakerResolver:
             author = None
             if span[0].lower_ in ("the", "this", "that"):  # 'The ministry issued a
                 author = self._author_of(head)  # statement on Monday. The statement said'
-            named = self._author(author) if author is not None else None
-            if named is not None:
-                return named
+            written = self._author(author) if author is not None else None
+            if written is not None:
+                return written
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
             return span.text
         named_org = self._org_ending_with(span, head) if common else None
