@@ -65,3 +65,29 @@ def test_weather_to_blame_has_no_target(nlp):
     text = "Party leader Anna Kerr said the weather was to blame for the delay."
     for event in triggered(coded_events(nlp, text, "2017-03-16"), "blame"):
         assert not event.target
+
+
+def test_a_battle_its_modifier_places_in_diplomacy_is_no_force(nlp):
+    for text in (
+        "The poisoning has started a bitter diplomatic battle between Chile and Peru.",
+        "The dispute turned into a legal battle between Chile and Peru.",
+    ):
+        assert not triggered(coded_events(nlp, text, "2017-03-16"), "battle"), text
+
+
+def test_a_measure_that_hurts_a_country_is_no_force(nlp):
+    text = "The new tariffs are hurting Canada badly, the minister said."
+    assert not triggered(coded_events(nlp, text, "2017-03-16"), "hurting")
+
+
+def test_fuel_burnt_is_nothing_destroyed(nlp):
+    text = "Poland is still burning coal and lignite for most of its power."
+    assert not triggered(coded_events(nlp, text, "2017-03-16"), "burning")
+
+
+def test_force_with_a_conflict_noun_a_harm_or_a_fire_is_still_coded(nlp):
+    # guards: an embassy burned, soldiers hurt by a bombing
+    burned = coded_events(nlp, "Militants burned the Chilean embassy in Lima.", "2017-03-16")
+    assert [e.type for e in triggered(burned, "burned")] == ["ASSAULT"]
+    hurt = coded_events(nlp, "The bombing hurt Syrian soldiers, Russia said.", "2017-03-16")
+    assert [e.type for e in triggered(hurt, "hurt")] == ["ASSAULT"]

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import (
+    conjuncts,
     is_actor,
     match_trigger,
     prep_governs,
@@ -180,8 +181,71 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'will step down from several positions at companies': no office
     if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
         return True  # 'while talking to Republican supporters': a speech, no consultation
+    if code.startswith(("18", "19")) and _conflict_in_words(trigger):
+        return True  # 'a diplomatic battle between Malaysia and North Korea': no force
+    if code.startswith(("18", "19")) and lemma in HARMING_VERBS and _harmed_by_a_measure(trigger):
+        return True  # 'the sanctions are hurting Russia hard': a cost, no force
+    if code.startswith("17") and lemma in BURNING_VERBS and _fuel_burnt(trigger):
+        return True  # 'Ireland is still burning coal and peat': energy, nothing destroyed
     # "Graham canceled this week's committee meetings": a schedule
     return code.startswith("16") and _own_meetings_called_off(trigger)
+
+
+# conflict nouns and the modifiers that make one a contest in words, courts or markets
+CONFLICT_NOUNS = frozenset({"battle", "fight", "war", "clash", "struggle", "fighting", "combat"})
+NON_ARMED_KINDS = frozenset(
+    {"diplomatic", "legal", "political", "verbal", "trade", "court", "courtroom", "judicial",
+     "rhetorical", "ideological", "electoral", "economic", "bureaucratic", "procedural",
+     "propaganda", "media", "price", "tariff", "currency", "custody", "turf", "budget",
+     "public", "relations", "pr", "word", "words", "twitter", "cyber", "information"}
+)  # fmt: skip
+
+
+def _conflict_in_words(noun: Token) -> bool:
+    """A battle, fight or war that its own modifier places in diplomacy, courts, trade or
+    words ('a diplomatic battle between X and Y', 'a legal fight', 'a trade war', 'a war
+    of words'): no armed force ('a fierce battle', 'the battle for Mosul' stay)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS:
+        return False
+    kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    words = any(
+        g.lower_ == "words"
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+    return bool(kinds & NON_ARMED_KINDS) or words
+
+
+HARMING_VERBS = frozenset({"hurt", "harm", "damage", "hit", "cripple", "squeeze"})
+# measures and market forces that hurt a country or a firm without any force
+MEASURES = frozenset(
+    {"sanction", "tariff", "embargo", "measure", "restriction", "price", "cost", "tax",
+     "inflation", "recession", "policy", "cut", "ban", "duty", "levy", "boycott", "crisis",
+     "slump", "downturn", "shortage", "drought", "weather"}
+)  # fmt: skip
+
+
+def _harmed_by_a_measure(verb: Token) -> bool:
+    """'the sanctions are hurting Russia', 'tariffs have hit Canadian farmers': the
+    subject is a measure or a market force, not anyone using force."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return bool(subjects) and all(s.lemma_.lower() in MEASURES for s in subjects)
+
+
+BURNING_VERBS = frozenset({"burn", "torch"})
+FUELS = frozenset(
+    {"coal", "peat", "oil", "gas", "fuel", "fuels", "wood", "diesel", "petrol", "gasoline",
+     "lignite", "kerosene", "biomass", "calorie", "calories", "fat", "money", "cash"}
+)  # fmt: skip
+
+
+def _fuel_burnt(verb: Token) -> bool:
+    """'is still burning coal and peat', 'burns fossil fuels': fuel burnt for energy (or
+    money spent), nothing destroyed ('burned the village', 'burned flags' stay)."""
+    objects = [g for c in verb.children if c.dep_ == "dobj" for g in conjuncts(c)]
+    return bool(objects) and all(o.lemma_.lower() in FUELS for o in objects)
 
 
 def _session14_other_sense(trigger: Token, code: str) -> bool:
