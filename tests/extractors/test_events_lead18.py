@@ -91,3 +91,22 @@ def test_force_with_a_conflict_noun_a_harm_or_a_fire_is_still_coded(nlp):
     assert [e.type for e in triggered(burned, "burned")] == ["ASSAULT"]
     hurt = coded_events(nlp, "The bombing hurt Syrian soldiers, Russia said.", "2017-03-16")
     assert [e.type for e in triggered(hurt, "hurt")] == ["ASSAULT"]
+
+
+def test_a_visit_to_a_museum_consults_no_one(nlp):
+    for text in (
+        "Russian President Vladimir Putin visited Moscow's famous Tretyakov Arts Gallery on "
+        "Wednesday night.",
+        "President Emmanuel Macron visited the Louvre Museum on Monday.",
+    ):
+        assert not triggered(coded_events(nlp, text, "2017-03-16"), "visited"), text
+
+
+def test_a_visit_to_a_seat_of_government_still_consults(nlp):
+    # guard: the White House and an embassy are bodies' seats, hosts of talks
+    for text, host in (
+        ("Merkel visited the White House on Friday.", "White House"),
+        ("Merkel visited the Russian embassy on Friday.", "Russian embassy"),
+    ):
+        event = trigger(coded_events(nlp, text, "2017-03-16"), "visited")
+        assert names(event.target) == [host]

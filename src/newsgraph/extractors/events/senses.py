@@ -181,6 +181,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'will step down from several positions at companies': no office
     if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
         return True  # 'while talking to Republican supporters': a speech, no consultation
+    if code in VISIT_CODES and lemma in ("visit", "tour") and _a_venue_visited(trigger):
+        return True  # 'Putin visited the Tretyakov Gallery': a museum hosts no talks
     if code.startswith(("18", "19")) and _conflict_in_words(trigger):
         return True  # 'a diplomatic battle between Malaysia and North Korea': no force
     if code.startswith(("18", "19")) and lemma in HARMING_VERBS and _harmed_by_a_measure(trigger):
@@ -189,6 +191,32 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'Ireland is still burning coal and peat': energy, nothing destroyed
     # "Graham canceled this week's committee meetings": a schedule
     return code.startswith("16") and _own_meetings_called_off(trigger)
+
+
+# places to see, worship or work in: visiting one consults no one ('the White House', a
+# ministry, an embassy or a base are bodies or their seats, and stay)
+VENUES = frozenset(
+    {"gallery", "museum", "exhibition", "theatre", "theater", "zoo", "cathedral", "church",
+     "mosque", "temple", "monastery", "synagogue", "library", "stadium", "arena", "cinema",
+     "opera", "festival", "fair", "expo", "park", "memorial", "monument", "cemetery",
+     "factory", "plant", "farm", "mine", "shop", "store", "mall", "market", "showroom"}
+)  # fmt: skip
+
+
+def _a_venue_visited(verb: Token) -> bool:
+    """'visited Moscow's Tretyakov Arts Gallery', 'toured a car factory': every place
+    visited is a venue named by its head noun, with no host to consult."""
+    partners = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and is_actor(g)
+    ]
+    if partners:
+        return False  # 'toured a factory with Merkel': a visit made together
+    objects = [g for c in verb.children if c.dep_ == "dobj" for g in conjuncts(c)]
+    return bool(objects) and all(o.lower_ in VENUES or o.lemma_.lower() in VENUES for o in objects)
 
 
 # conflict nouns and the modifiers that make one a contest in words, courts or markets
