@@ -166,9 +166,7 @@ class SpeakerResolver:
         extra = found.split()
         if len(extra) <= len(words) or extra[-len(words) :] != words:
             return False
-        places = {
-            e.text for e in doc_ents(self.doc) if e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1
-        }
+        places = _one_word_places(self.doc)
         return all(w in places for w in extra[: -len(words)])
 
     def _spelled_out(self, word: str) -> str | None:
@@ -380,7 +378,7 @@ class SpeakerResolver:
         if lower in self.lex.org_pronouns:
             document = self._document_before(head)
             author = self._author_of(document) if document is not None else None
-            written = self._author(author) if author is not None else None
+            written = self._author(author)
             if written is not None:  # 'The Fed's statement made few changes. But it did
                 return written  # note ...': the statement's author, the Fed
             self.kind = "org"
@@ -408,7 +406,7 @@ class SpeakerResolver:
         paper = common and _authored(head.lemma_.lower(), self.lex)
         if paper and not _owned(head):
             author = _document_author(head, self.lex)  # 'a statement issued by the
-            written = self._author(author) if author is not None else None
+            written = self._author(author)
             if written is not None:  # president's office': the office
                 return written
         if common and _opens_new(span, self.lex):
@@ -418,7 +416,7 @@ class SpeakerResolver:
             author = None
             if span[0].lower_ in ("the", "this", "that"):  # 'The ministry issued a
                 author = self._author_of(head)  # statement on Monday. The statement said'
-            written = self._author(author) if author is not None else None
+            written = self._author(author)
             if written is not None:
                 return written
             self.kind = "new"  # 'The statement went on to say': whose, the text does not say
@@ -441,9 +439,12 @@ class SpeakerResolver:
                 return spelled
         return ent.text if ent is not None else span.text
 
-    def _author(self, author: Token) -> str | None:
+    def _author(self, author: Token | None) -> str | None:
         """A document's author as the speaker: the mention's name, remembering its offsets;
-        None for an organisation's 'it' that finds no organisation (the document stays)."""
+        None without an author, or for an organisation's 'it' that finds no organisation
+        (the document stays)."""
+        if author is None:
+            return None
         first, last = mention_tokens(author)
         mention = self.doc[first : last + 1]
         if _word(author) in self.lex.org_pronouns:  # 'The firm apologized. It said in a
@@ -1164,11 +1165,13 @@ def _envoy_named(head: Token) -> Span | None:
 def _a_place_elsewhere(tok: Token) -> bool:
     """A capitalised word the text names on its own elsewhere as a place or a body ('Cyprus'
     of 'ambassador in Cyprus Ivan Petrov', where 'banks in Cyprus' names the place)."""
-    if not tok.is_title:
-        return False
-    return any(
-        e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1 and e.text == tok.text
-        for e in doc_ents(tok.doc)
+    return tok.is_title and tok.text in _one_word_places(tok.doc)
+
+
+def _one_word_places(doc: Doc) -> frozenset[str]:
+    """The one-word places and bodies the tagger names in the text ('Cyprus', 'Reuters')."""
+    return frozenset(
+        e.text for e in doc_ents(doc) if e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1
     )
 
 
