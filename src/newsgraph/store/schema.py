@@ -80,9 +80,6 @@ articles = Table(
     Column("created", DateTime(timezone=True), nullable=False),
     # words changed by the mojibake repair at ingest (inputs.repair); NULL before step 10
     Column("repairs", Integer),
-    Index("ix_articles_published_date", "published_date"),
-    Index("ix_articles_language", "language"),
-    Index("ix_articles_outlet_id", "outlet_id"),
 )
 
 # every input that carried an article: the first one (duplicate_kind NULL) and its duplicates
@@ -123,7 +120,6 @@ mentions = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     ForeignKeyConstraint(["article_id", "entity_seq"], ["entities.article_id", "entities.seq"]),
-    Index("ix_mentions_entity_id", "entity_id"),
 )
 
 quotes = Table(
@@ -147,7 +143,6 @@ quotes = Table(
     # every quote stored before migration 15)
     Column("parts", JSON(none_as_null=True)),
     Index("ix_quotes_speaker_entity", "speaker_entity"),
-    Index("ix_quotes_date", "date"),
 )
 
 times = Table(
@@ -183,8 +178,6 @@ events = Table(
     Column("trigger_text", Text, nullable=False),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
-    Index("ix_events_type", "type"),
-    Index("ix_events_date", "date"),
 )
 
 # one event reported by one or more articles (GDELT's events table); ``scope`` is "" for an
