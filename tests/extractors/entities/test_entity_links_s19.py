@@ -10,7 +10,7 @@ model's entity span by hand, to stand for a span the small model makes on real t
 
 from __future__ import annotations
 
-from entity_checks import word_entity_at
+from entity_checks import layer_of, word_entity_at
 
 
 def _with_span(nlp, text: str, needle: str, label: str, nth: int = -1):
@@ -109,3 +109,27 @@ def test_guard_an_office_word_before_one_name_stays(nlp):
     layer = _layer(doc)
     person = _entity(layer, text, "Tamsin")
     assert person is not None and person.name == "Chief Tamsin"
+
+
+# ------------------------------------- the leader of a named body is no head of state
+
+
+def test_the_leader_of_a_party_the_kb_does_not_know_is_not_the_president(nlp):
+    text = (
+        "President Donald Trump met the delegation on Monday. The Greenvale Party leader "
+        "insisted his country could be a bridge to Europe."
+    )
+    layer = layer_of(nlp, text, published="2017-03-15")
+    assert word_entity_at(layer, text, "leader") != word_entity_at(layer, text, "Donald Trump")
+
+
+def test_the_union_leader_is_the_union_president_the_text_names(nlp):
+    text = (
+        "Lalit Rao, the 34-year-old union president, said the workers had lost their jobs. "
+        "Prime Minister Narendra Modi announced the plan in November. The soft-spoken "
+        "union leader said the factories had cut their staff by half."
+    )
+    layer = layer_of(nlp, text, published="2017-02-16")
+    found = word_entity_at(layer, text, "leader")
+    assert found is not None
+    assert found == word_entity_at(layer, text, "Lalit Rao")
