@@ -133,3 +133,22 @@ def test_the_union_leader_is_the_union_president_the_text_names(nlp):
     found = word_entity_at(layer, text, "leader")
     assert found is not None
     assert found == word_entity_at(layer, text, "Lalit Rao")
+
+
+# ------------------------------------- a given name glued on by a dash for a space
+
+
+def test_a_given_name_glued_by_a_dash_is_part_of_the_name(nlp):
+    text = "Rana Holt and-Maribel Anne Forsyth, the former mayor, warned of the cuts."
+    doc = _with_span(nlp, text, "Anne Forsyth", "PERSON")
+    layer = _layer(doc)
+    person = _entity(layer, text, "Forsyth")
+    assert person is not None and person.name == "Maribel Anne Forsyth"
+
+
+def test_guard_a_title_glued_by_a_dash_stays_out_of_the_name(nlp):
+    text = "The delegation met with-President Halvard Tessem on Monday in the capital."
+    doc = _with_span(nlp, text, "Halvard Tessem", "PERSON")
+    layer = _layer(doc)
+    person = _entity(layer, text, "Tessem")
+    assert person is not None and person.name == "Halvard Tessem"

@@ -145,12 +145,32 @@ def _model_spans(doc: Doc) -> list[Candidate]:
             start, end = _trim(doc, lo, hi, ent.label_)
             if ent.label_ == "PERSON" and start < end:
                 end = _korean_given_name_after(doc, end)
+                if start == ent.start:
+                    start = _given_name_glued_before(doc, start)
             if ent.label_ == "ORG" and start == ent.start:
                 start = _hyphened_word_before(doc, start)
             if start < end and any(t.is_alpha and not t.is_lower for t in doc[start:end]):
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+def _given_name_glued_before(doc: Doc, start: int) -> int:
+    """The start of a person's name the model began after a capitalised word glued by a
+    hyphen to a lower-case word before it ("McCarthy and-Christine Todd Whitman", a dash
+    standing for a space in scraped text): that word is the name's first, not "Todd
+    Whitman". A title, a country or a nationality word stays out."""
+    if start < 3 or not doc[start - 1].whitespace_:
+        return start
+    word, hyphen, given = doc[start - 3], doc[start - 2], doc[start - 1]
+    glued = not word.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
+    if not (glued and word.is_lower and word.is_alpha and given.is_title and given.is_alpha):
+        return start
+    if given.lower_ in lexicon()["titles"] or given.lower_ in _one_word_offices():
+        return start
+    if place_country(given.text) or adjective_country(given.text):
+        return start
+    return start - 1
 
 
 def _hyphened_word_before(doc: Doc, start: int) -> int:
