@@ -152,3 +152,27 @@ def test_guard_a_title_glued_by_a_dash_stays_out_of_the_name(nlp):
     layer = _layer(doc)
     person = _entity(layer, text, "Tessem")
     assert person is not None and person.name == "Halvard Tessem"
+
+
+# ------------------------------------- one name that the text follows with "who"
+
+
+def test_a_one_word_place_the_text_follows_with_who_is_someone(nlp):
+    text = (
+        "Sunderi, who goes by just one name, sits in the courtyard with other women. To "
+        'make up for the lost income, Sunderi has started working. "It is not enough," '
+        "she says."
+    )
+    doc = _with_span(nlp, text, "Sunderi", "GPE")
+    layer = _layer(doc)
+    person = _entity(layer, text, "Sunderi", 1)
+    assert person is not None and person.type == "PERSON"
+    assert word_entity_at(layer, text, "she") == person.id
+
+
+def test_guard_a_people_followed_by_who_stays_a_people(nlp):
+    text = "The Wadeni, who live on the coast, fish for a living. The Wadeni left in 2015."
+    doc = _with_span(nlp, text, "Wadeni", "GPE")
+    layer = _layer(doc)
+    people = _entity(layer, text, "Wadeni", 1)
+    assert people is None or people.type != "PERSON"

@@ -79,9 +79,32 @@ def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         and place_country(t) is None
     ]
     people = {doc[c.start].lower_ for c in places if _counted(doc, c.start) or _who_after(doc, c)}
+    words = {doc[c.start].lower_ for c in places}
+    persons = {t.lower_ for t in doc if t.lower_ in words and _one_who(doc, t.i)} - people
     for c in places:
         if doc[c.start].lower_ in people:
             c.label = "NORP"
+        elif doc[c.start].lower_ in persons:
+            c.label = "PERSON"  # "Hemlata, who goes by just one name, ...": someone
+
+
+def _one_who(doc: Doc, i: int) -> bool:
+    """A relative clause with "who" that the parse hangs on a singular capitalised word
+    itself, after a comma ("Hemlata, who goes by just one name, is sitting ..."): a
+    place is never "who", and one name in the singular is someone, not a people (one
+    sense per article: the word is that person wherever the model calls it a place)."""
+    tok = doc[i]
+    if not tok.is_title or not tok.is_alpha or tok.lower_.endswith("s"):
+        return False
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    who = doc[i + 2]
+    verb = who.head
+    if who.lower_ != "who" or verb.dep_ != "relcl" or verb.head.i != i:
+        return False
+    # a verb for one ("who goes", "who was"), not for many ("the Bedouin, who live")
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
 
 
 def _counted(doc: Doc, i: int) -> bool:
