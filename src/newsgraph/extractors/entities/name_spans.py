@@ -18,6 +18,7 @@ from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
 from newsgraph.extractors.events.tables import verb_patterns
 from newsgraph.kb.actor_codes import adjective_country, agent_sector, place_country
+from newsgraph.resources import load_json
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -78,9 +79,32 @@ def _peoples(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         and place_country(t) is None
     ]
     people = {doc[c.start].lower_ for c in places if _counted(doc, c.start) or _who_after(doc, c)}
+    words = {doc[c.start].lower_ for c in places}
+    persons = {t.lower_ for t in doc if t.lower_ in words and _one_who(doc, t.i)} - people
     for c in places:
         if doc[c.start].lower_ in people:
             c.label = "NORP"
+        elif doc[c.start].lower_ in persons:
+            c.label = "PERSON"  # "Hemlata, who goes by just one name, ...": someone
+
+
+def _one_who(doc: Doc, i: int) -> bool:
+    """A relative clause with "who" that the parse hangs on a singular capitalised word
+    itself, after a comma ("Hemlata, who goes by just one name, is sitting ..."): a
+    place is never "who", and one name in the singular is someone, not a people (one
+    sense per article: the word is that person wherever the model calls it a place)."""
+    tok = doc[i]
+    if not tok.is_title or not tok.is_alpha or tok.lower_.endswith("s"):
+        return False
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    who = doc[i + 2]
+    verb = who.head
+    if who.lower_ != "who" or verb.dep_ != "relcl" or verb.head.i != i:
+        return False
+    # a verb for one ("who goes", "who was"), not for many ("the Bedouin, who live")
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBZ" or v.lower_ == "was" for v in verbs)
 
 
 def _counted(doc: Doc, i: int) -> bool:
@@ -144,12 +168,32 @@ def _model_spans(doc: Doc) -> list[Candidate]:
             start, end = _trim(doc, lo, hi, ent.label_)
             if ent.label_ == "PERSON" and start < end:
                 end = _korean_given_name_after(doc, end)
+                if start == ent.start:
+                    start = _given_name_glued_before(doc, start)
             if ent.label_ == "ORG" and start == ent.start:
                 start = _hyphened_word_before(doc, start)
             if start < end and any(t.is_alpha and not t.is_lower for t in doc[start:end]):
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+def _given_name_glued_before(doc: Doc, start: int) -> int:
+    """The start of a person's name the model began after a capitalised word glued by a
+    hyphen to a lower-case word before it ("McCarthy and-Christine Todd Whitman", a dash
+    standing for a space in scraped text): that word is the name's first, not "Todd
+    Whitman". A title, a country or a nationality word stays out."""
+    if start < 3 or not doc[start - 1].whitespace_:
+        return start
+    word, hyphen, given = doc[start - 3], doc[start - 2], doc[start - 1]
+    glued = not word.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
+    if not (glued and word.is_lower and word.is_alpha and given.is_title and given.is_alpha):
+        return start
+    if given.lower_ in lexicon()["titles"] or given.lower_ in _one_word_offices():
+        return start
+    if place_country(given.text) or adjective_country(given.text):
+        return start
+    return start - 1
 
 
 def _hyphened_word_before(doc: Doc, start: int) -> int:
@@ -285,6 +329,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         doc[start].lower_ == "the"
         or doc[start].is_punct
         or (label == "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in titles)
+        or (label == "PERSON" and _office_before_full_name(doc, start, end))
     ):
         start += 1
     while end > start and (
@@ -298,6 +343,24 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].tag_.startswith("VB"):
             end -= 1  # "Abu Maria told DW": the verb is no part of the name
     return start, end
+
+
+@lru_cache(maxsize=1)
+def _one_word_offices() -> frozenset[str]:
+    """The one-word names of offices the KB knows ("taoiseach", "chair", "director")."""
+    roles = load_json("newsgraph.kb", "data/role_words.json")["roles"]
+    return frozenset(r for r in roles if " " not in r)
+
+
+def _office_before_full_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised office the KB knows opening a person span before a full name of two
+    or more capitalised words: a title, no part of the name ("Taoiseach Enda Kenny",
+    "Chair Dana Whitlock"); a single name after it is left as it is ("Chief Keef")."""
+    first = doc[start]
+    if not first.is_title or first.lower_.rstrip(".") not in _one_word_offices():
+        return False
+    rest = doc[start + 1 : end]
+    return len(rest) >= 2 and all(t.is_title and t.is_alpha for t in rest)
 
 
 def _korean_given_name_after(doc: Doc, end: int) -> int:
@@ -611,6 +674,7 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
         if c.label in ("ORG", "NORP") and c.source == "model"
     }
     called_orgs = _called_an_org(doc)
+    givens = _given_names(doc, full, families)
     for c in cands:
         text = doc[c.start : c.end].text
         if _surname_not_demonym(doc, c, surnames):
@@ -662,6 +726,8 @@ def _relabel(doc: Doc, cands: list[Candidate], view: KbView) -> None:
             c.label = "PERSON"
         elif c.label in ("ORG", "GPE", "LOC", "NORP") and _long_surname(doc, c, full, view):
             c.label = "PERSON"  # "El Aissami" beside "Tareck El Aissami"
+        elif _given_name_alone(doc, c, givens - surnames, view):
+            c.label = "PERSON"  # "Ivanka has back-channeled" beside "Ivanka Trump"
         elif c.label == "ORG" and _person_named_as_org(doc, c, person_ends):
             c.label = "PERSON"  # "Nicola Sturgeon" tagged ORG beside "Ms Sturgeon"
             if doc[c.start].lower_.rstrip(".") in lexicon()["titles"]:
@@ -750,6 +816,41 @@ def _family_name_alone(doc: Doc, cand: Candidate, families: set[str], view: KbVi
     if doc[cand.start].lower_ not in families or view.country(text) or view.org(text):
         return False
     return place_country(text) is None
+
+
+def _given_names(doc: Doc, full: list[Candidate], families: set[str]) -> set[str]:
+    """The given names of the article's full person names, lower case: the first word of
+    a name written given name first ("ivanka" of "Ivanka Trump"; not "nie" of "Nie
+    Hanlin", a family name)."""
+    found = set()
+    for c in full:
+        first = doc[c.start]
+        if first.lower_ in families or first.lower_ in name_particles():
+            continue
+        if first.is_title and first.is_alpha and len(first.text) > 2:
+            found.add(first.lower_)
+    return found
+
+
+def _given_name_alone(doc: Doc, cand: Candidate, givens: set[str], view: KbView) -> bool:
+    """A one-word model 'organisation', 'place' or 'people' that is the given name of one
+    of the article's people used alone ("Ivanka has back-channeled" beside "Ivanka
+    Trump", "Rajwinder says" beside "Rajwinder Singh"), standing as a noun of its own,
+    and that the KB and the tables know as no country, place, people or organisation
+    ("Jordan Peterson ... in Jordan" and "Paris Hilton ... in Paris" keep the place)."""
+    if cand.label not in ("ORG", "GPE", "LOC", "NORP") or cand.end - cand.start != 1:
+        return False
+    tok = doc[cand.start]
+    if tok.lower_ not in givens or not tok.is_title:
+        return False
+    if tok.dep_ in ("amod", "compound") or (
+        tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+    ):
+        return False  # 'Chelsea fans', 'German officials': it modifies a noun
+    text = tok.text
+    if view.country(text) or view.org(text) or view.people(text):
+        return False
+    return place_country(text) is None and adjective_country(text) is None
 
 
 def _called_an_org(doc: Doc) -> set[str]:

@@ -401,7 +401,14 @@ def resolve_role_phrases(art: CorefArticle) -> None:
                 key, said = RoleKey(key.role, topic[0], None, None), topic[1]
         if key is None or (_unknown_owner(phrase, head) and not (key.country or key.org)):
             continue
-        if _told_in_past(head):  # "the president who ruled for 30 years": a past holder
+        body = _body_before(head, key)
+        if body is not None:  # "the Fine Gael leader", "the union leader": no state's head
+            entity = (
+                _name_after(art, phrase)
+                or _predicate_of(art, head)
+                or _stated_with(art, phrase.start, key, body)
+            )
+        elif _told_in_past(head):  # "the president who ruled for 30 years": a past holder
             entity = _name_after(art, phrase) or _past_holder(art, phrase, key)
         else:
             entity = (
@@ -412,6 +419,36 @@ def resolve_role_phrases(art: CorefArticle) -> None:
             )
         if entity is not None:
             art.add_reference(phrase, entity, "role")
+
+
+def _body_before(head: Token, key: RoleKey) -> str | None:
+    """The noun a bare "leader" (or "chief", "head", "chairman") phrase names the body of
+    ("the Fine Gael leader": "gael", "the union leader": "union"), lower case, when the
+    role key took it for no country, organisation or region; None for anything else."""
+    if key.role != "leader" or key.country or key.org or key.region:
+        return None
+    for child in head.lefts:
+        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and child.is_alpha:
+            return child.lower_
+    return None
+
+
+def _stated_with(art: CorefArticle, position: int, key: RoleKey, body: str) -> str | None:
+    """The person the article states a fitting role of whose words name ``body`` ("Fine
+    Gael leader Ann Kerr" for "the Fine Gael leader"), nearest before ``position``, else
+    the first after; a head of state or government of no such words is not the leader of
+    a party, a union or a team."""
+    fits = [
+        (i, s)
+        for i, s in art.stated
+        if body in s.text.lower().split()
+        and compatible(key, RoleKey(s.role, art.country_of(s), s.org, s.region))
+    ]
+    before = [s for i, s in fits if i < position]
+    if before:
+        return before[-1].entity
+    after = [s for i, s in fits if i >= position]
+    return after[0].entity if after else None
 
 
 def _past_holder(art: CorefArticle, phrase: Span, key: RoleKey) -> str | None:
