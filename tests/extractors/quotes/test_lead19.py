@@ -45,3 +45,19 @@ def test_a_state_found_is_no_reported_words(nlp):
 def test_a_tensed_complement_is_still_reported_words(nlp):
     text = "She told reporters the talks had been useful."
     assert _texts(nlp, text) == ["the talks had been useful"]
+
+
+def test_an_age_standing_for_a_person_is_a_speaker(nlp):
+    text = (
+        'Lina Haddad was hurt in the blast. "I asked my father what was going on," the '
+        '12-year-old told reporters in the film.- "I did not know."'
+    )
+    found = [q for q in quotes_of(nlp, text, layer=True) if "my father" in q.text]
+    assert [q.speaker.name for q in found if q.speaker is not None] == ["Lina Haddad"]
+
+
+def test_a_cue_the_parser_read_as_a_modifier_after_a_quote_is_still_the_cue(nlp):
+    # 'the 12-year-old told reporters' parsed as one noun phrase ('told' an adjective)
+    text = '"I asked my father what was going on," the 12-year-old told reporters.'
+    (quote,) = quotes_of(nlp, text, layer=True)
+    assert quote.cue == "told"

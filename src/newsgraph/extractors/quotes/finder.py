@@ -1460,11 +1460,37 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
                 found = (found[0], found[1], after) if after is not None else None  # not
             if found is not None:  # the quoted words' subject
                 return found
+    misread = _cue_read_as_modifier(doc, first, limit, lex)
+    if misread is not None:
+        return misread
     if ends_sentence:
         return _long_subject_after(doc, first, limit, lex)
     return _named_subject_after(doc, first, limit, lex) or _long_subject_after(
         doc, first, limit, lex
     )  # '"...," one of the vets caring for the elephant said'
+
+
+def _cue_read_as_modifier(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
+    """'"...," the 12-year-old told reporters': the parser read the speaker and the cue
+    as modifiers of the noun after them ('the 12-year-old told reporters' as one noun
+    phrase); a past-tense cue verb right after a short 'the ...' phrase opening the words
+    after the quote is the cue, the phrase's last word its subject."""
+    while first < len(doc) and doc[first].is_punct:
+        first += 1
+    if first >= len(doc) or doc[first].lower_ != "the":
+        return None
+    for tok in doc[first + 2 : min(len(doc), first + 7)]:
+        if tok.idx >= limit or tok.text in _CLAUSE_END:
+            return None
+        if tok.tag_ == "VBD" and tok.dep_ in ("amod", "compound"):
+            phrase = cue_phrase(tok, lex)
+            subject = doc[tok.i - 1]
+            if phrase is None or not subject.is_alpha or subject.tag_.startswith("VB"):
+                return None
+            return tok, phrase, subject
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            return None
+    return None
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
