@@ -49,3 +49,10 @@ def test_a_vehicle_of_a_force_or_one_driven_into_people_still_attacks(nlp):
         ("Two Syrian soldiers were killed when a bomb hit their car.", "killed"),
     ):
         assert _one(nlp, text, word).type == "ASSAULT"
+
+
+def test_a_law_the_model_took_for_a_body_is_no_actor(nlp):
+    # 'First Amendment' tagged an organisation: the attorneys sued, not the amendment
+    text = "A group of First Amendment lawyers sued Governor Tom Hale on Friday over his curfew."
+    event = _one(nlp, text, "sued")
+    assert names(event.source) and "First Amendment" not in names(event.source)
