@@ -56,3 +56,19 @@ def test_a_law_the_model_took_for_a_body_is_no_actor(nlp):
     text = "A group of First Amendment lawyers sued Governor Tom Hale on Friday over his curfew."
     event = _one(nlp, text, "sued")
     assert names(event.source) and "First Amendment" not in names(event.source)
+
+
+def test_a_day_of_the_talks_an_act_took_place_in_dates_it(nlp):
+    # 2017-03-16 is a Thursday: the Saturday before is 2017-03-11
+    text = "Lavrov and his Chinese counterpart Wang Yi pledged in talks Saturday to work for peace."
+    assert _one(nlp, text, "pledged").date == "2017-03-11"
+
+
+def test_investing_in_companies_of_no_country_is_business(nlp):
+    text = "Japan has made some major investments in car companies, but buying them solves little."
+    assert not [e for e in coded_events(nlp, text, "2017-03-16") if e.type == "COOPERATE"]
+
+
+def test_investing_in_companies_of_another_country_still_cooperates(nlp):
+    text = "Japan has made major investments in Russian energy companies."
+    assert _one(nlp, text, "investments").type == "COOPERATE"

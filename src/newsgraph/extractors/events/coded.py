@@ -564,9 +564,15 @@ def _occasion(root: Token, chain: dict[int, int]) -> int | None:
         return None
     if prep.lower_ not in ("during", "at", "in") or prep.head.i not in chain:
         return None
-    if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS:
+    if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS | ENCOUNTERS:
         return None
     return chain[prep.head.i]
+
+
+# meetings an act can take place in ('pledged in talks Saturday', 'at a summit Monday')
+ENCOUNTERS = frozenset(
+    {"talk", "talks", "summit", "call", "visit", "trip", "negotiation", "negotiations"}
+)
 
 
 # nouns for a part or a stretch of a time ('the end of last week')

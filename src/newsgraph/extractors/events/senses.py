@@ -915,9 +915,24 @@ def _invests_somewhere(trigger: Token) -> bool:
         if child.dep_ != "prep" or child.lower_ not in ("in", "into", "with", "from"):
             continue
         for obj in child.children:
+            if obj.dep_ == "pobj" and _firms_of_nowhere(obj):
+                continue  # 'investments in robotics companies': business, no partner
             if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "ORG", "NORP") or is_actor(obj)):
                 return True
     return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
+
+
+FIRMS = frozenset(
+    {"company", "firm", "business", "startup", "start-up", "enterprise", "corporation"}
+)
+
+
+def _firms_of_nowhere(noun: Token) -> bool:
+    """Companies with no country or name ('robotics companies', 'tech firms'), unlike
+    'US companies' or 'Russian energy firms', whose state is the partner."""
+    if noun.lemma_.lower() not in FIRMS or noun.ent_type_:
+        return False
+    return not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in noun.subtree if t.i != noun.i)
 
 
 LIKELIHOOD = frozenset({"potentially", "possibly", "conceivably", "perhaps", "plausibly"})
