@@ -72,3 +72,13 @@ def test_investing_in_companies_of_no_country_is_business(nlp):
 def test_investing_in_companies_of_another_country_still_cooperates(nlp):
     text = "Japan has made major investments in Russian energy companies."
     assert _one(nlp, text, "investments").type == "COOPERATE"
+
+
+def test_a_list_of_names_keeps_every_name(nlp):
+    # guard: a name before ', Name' is a member of the list, not a title
+    text = (
+        "Skiers Ivan Orlov, Pavel Sidorin, Anna Berg and Olga Vasko will appeal to the "
+        "Court of Arbitration for Sport."
+    )
+    sources = names(_one(nlp, text, "appeal").source)
+    assert len(sources) == 4, sources

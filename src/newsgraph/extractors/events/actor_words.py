@@ -137,9 +137,10 @@ def _title_of_next(role: Token, found: Sequence[Token]) -> bool:
     """A capitalised title set off by commas before the person who holds it, which the
     parser read as one more member of a list ('invited Greek Prime Minister, Nikos Varan,
     and ...'): the name is the actor; the title alone would be resolved to whoever holds
-    the office on the article's date."""
+    the office on the article's date. A name of any kind is no title ('Ivan Orlov, Anna
+    Berg and ...': a list of names)."""
     doc = role.doc
-    if role.ent_type_ == "PERSON" or not role.text[:1].isupper() or role.tag_ in ("NNS", "NNPS"):
+    if role.ent_type_ or not role.text[:1].isupper() or role.tag_ in ("NNS", "NNPS"):
         return False
     if role.i + 2 >= len(doc) or doc[role.i + 1].text != ",":
         return False
