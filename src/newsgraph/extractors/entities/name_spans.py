@@ -23,6 +23,10 @@ from newsgraph.resources import load_json
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 NOUN_TAGS = frozenset({"NN", "NNP", "NNS", "NNPS"})
+# the last word of a law's or a treaty's name, which the model sometimes takes for a body
+LAW_HEADS = frozenset(
+    {"amendment", "act", "treaty", "accord", "accords", "directive", "constitution", "protocol"}
+)
 _DASHES = frozenset({"-", "–", "—", "|", "/"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CREDIT_LINE = re.compile(
@@ -164,6 +168,8 @@ def _model_spans(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
+        if ent.label_ == "ORG" and ent[-1].lower_ in LAW_HEADS and ent[-1].is_title:
+            continue  # 'First Amendment attorneys', 'the Patriot Act': a law, no body
         for lo, hi in _unglued(doc, ent.start, ent.end):
             start, end = _trim(doc, lo, hi, ent.label_)
             if ent.label_ == "PERSON" and start < end:

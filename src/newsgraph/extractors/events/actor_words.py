@@ -130,7 +130,25 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
                 member = _as_actor(joined)
                 if member is not None and all(member.i != t.i for t in out):
                     out.append(member)
-    return out
+    return [t for t in out if not _title_of_next(t, out)]
+
+
+def _title_of_next(role: Token, found: Sequence[Token]) -> bool:
+    """A capitalised title set off by commas before the person who holds it, which the
+    parser read as one more member of a list ('invited Greek Prime Minister, Nikos Varan,
+    and ...'): the name is the actor; the title alone would be resolved to whoever holds
+    the office on the article's date. A name of any kind is no title ('Ivan Orlov, Anna
+    Berg and ...': a list of names)."""
+    doc = role.doc
+    if role.ent_type_ or not role.text[:1].isupper() or role.tag_ in ("NNS", "NNPS"):
+        return False
+    if role.i + 2 >= len(doc) or doc[role.i + 1].text != ",":
+        return False
+    first = doc[role.i + 2]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return False
+    name = next((e for e in doc_ents(doc) if e.start == first.i), None)
+    return name is not None and any(name.start <= t.i < name.end for t in found if t is not role)
 
 
 def _joined(token: Token) -> list[Token]:

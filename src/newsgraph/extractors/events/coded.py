@@ -564,9 +564,15 @@ def _occasion(root: Token, chain: dict[int, int]) -> int | None:
         return None
     if prep.lower_ not in ("during", "at", "in") or prep.head.i not in chain:
         return None
-    if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS:
+    if root.dep_ == "npadvmod" and head.lemma_.lower() not in OCCASIONS | ENCOUNTERS:
         return None
     return chain[prep.head.i]
+
+
+# meetings an act can take place in ('pledged in talks Saturday', 'at a summit Monday')
+ENCOUNTERS = frozenset(
+    {"talk", "talks", "summit", "call", "visit", "trip", "negotiation", "negotiations"}
+)
 
 
 # nouns for a part or a stretch of a time ('the end of last week')
@@ -654,6 +660,16 @@ def _when_relative(verb: Token) -> bool:
     )
 
 
+def _while_clause(verb: Token) -> bool:
+    """A past clause opened by 'as' or 'while' that tells what was going on when the act
+    fell ('was shot as he walked home in February 2015'): its time is the act's."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBD", "VBG")
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
+    )
+
+
 def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     """'When Obama visited Riyadh in 2014, King Abdullah received him': the time of a
     'when' clause (or of a bare participle clause: 'Speaking on February 15, Netanyahu
@@ -663,8 +679,8 @@ def _when_clause(verb: Token, chain: dict[int, int]) -> int | None:
     for _ in range(2):
         if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
             verb = verb.head
-    if verb.dep_ in ("advcl", "relcl") and any(
-        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    if verb.dep_ in ("advcl", "relcl") and (
+        any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children) or _while_clause(verb)
     ):
         node = verb.head  # a 'when' clause the parser hung on a noun: up to its verb
         for _ in range(4):

@@ -11,6 +11,7 @@ from newsgraph.extractors.events.patterns import (
     conjuncts,
     is_actor,
     match_trigger,
+    people_nouns,
     prep_governs,
     with_partner,
 )
@@ -189,6 +190,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'the sanctions are hurting Russia hard': a cost, no force
     if code.startswith("17") and lemma in BURNING_VERBS and _fuel_burnt(trigger):
         return True  # 'Ireland is still burning coal and peat': energy, nothing destroyed
+    if code.startswith(("18", "19")) and lemma in HARMING_VERBS | HURT_VERBS and _accident(trigger):
+        return True  # 'tourists were injured when a speedboat hit a fountain': no attacker
     # "Graham canceled this week's committee meetings": a schedule
     return code.startswith("16") and _own_meetings_called_off(trigger)
 
@@ -260,6 +263,58 @@ def _harmed_by_a_measure(verb: Token) -> bool:
     subject is a measure or a market force, not anyone using force."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     return bool(subjects) and all(s.lemma_.lower() in MEASURES for s in subjects)
+
+
+HURT_VERBS = frozenset({"injure", "kill", "wound", "hurt", "die"})
+VEHICLES = frozenset(
+    {"bus", "minibus", "coach", "car", "truck", "lorry", "van", "train", "tram", "boat",
+     "speedboat", "ferry", "ship", "vessel", "plane", "aircraft", "helicopter", "jet",
+     "motorcycle", "motorbike", "bicycle", "taxi", "vehicle", "tractor", "tanker", "yacht"}
+)  # fmt: skip
+MISHAPS = frozenset(
+    {"hit", "crash", "collide", "overturn", "capsize", "derail", "skid", "sink", "fall",
+     "flip", "roll", "veer", "strike", "slam", "smash", "plunge", "topple", "swerve"}
+)  # fmt: skip
+
+
+def _accident(verb: Token) -> bool:
+    """'were injured when a speedboat hit a fountain', 'died after their bus overturned':
+    the harm comes from a vehicle's mishap, not from anyone's attack. The passive has no
+    agent, and the vehicle hits no person ('when a truck ploughed into the crowd' stays)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in MISHAPS:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects or any(s.lemma_.lower() not in VEHICLES for s in subjects):
+            continue
+        if any(_driven_by_a_force(s) for s in subjects):
+            continue  # 'when a police truck hit the crowd', 'an army jeep': a force's
+        hit = [
+            g
+            for c in clause.children
+            if c.dep_ in ("dobj", "prep")
+            for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+        ]
+        people = people_nouns()
+        if not any(
+            is_actor(g) or g.ent_type_ in ("PERSON", "NORP", "ORG") or g.tag_ == "PRP"
+            or g.lemma_.lower() in people
+            for g in hit
+        ):  # fmt: skip
+            return True
+    return False
+
+
+def _driven_by_a_force(vehicle: Token) -> bool:
+    """'a police truck', 'an army jeep', 'an Israeli tank': a vehicle of a force or a
+    state, whose harm is that force's act."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and (agent_sector(c.text) is not None or c.ent_type_ in ("NORP", "ORG", "GPE"))
+        for c in vehicle.children
+    )
 
 
 BURNING_VERBS = frozenset({"burn", "torch"})
@@ -860,9 +915,24 @@ def _invests_somewhere(trigger: Token) -> bool:
         if child.dep_ != "prep" or child.lower_ not in ("in", "into", "with", "from"):
             continue
         for obj in child.children:
+            if obj.dep_ == "pobj" and _firms_of_nowhere(obj):
+                continue  # 'investments in robotics companies': business, no partner
             if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "ORG", "NORP") or is_actor(obj)):
                 return True
     return any(c.dep_ == "poss" for c in trigger.children) and trigger.pos_ == "NOUN"
+
+
+FIRMS = frozenset(
+    {"company", "firm", "business", "startup", "start-up", "enterprise", "corporation"}
+)
+
+
+def _firms_of_nowhere(noun: Token) -> bool:
+    """Companies with no country or name ('robotics companies', 'tech firms'), unlike
+    'US companies' or 'Russian energy firms', whose state is the partner."""
+    if noun.lemma_.lower() not in FIRMS or noun.ent_type_:
+        return False
+    return not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in noun.subtree if t.i != noun.i)
 
 
 LIKELIHOOD = frozenset({"potentially", "possibly", "conceivably", "perhaps", "plausibly"})

@@ -272,7 +272,15 @@ def _can_speak(subject: Token, lex: CueLexicon) -> bool:
     parser took for a subject: "set", "23 rejecting it")."""
     if subject.lower_ in lex.not_speakers:
         return False
-    return subject.pos_ in _SPEAKER_POS or subject.ent_type_ in _SPEAKER_ENTS
+    return subject.pos_ in _SPEAKER_POS or subject.ent_type_ in _SPEAKER_ENTS or aged(subject)
+
+
+def aged(word: Token) -> bool:
+    """'the 14-year-old', 'a 70-year-old': an age standing for the person ('old' with its
+    'year' or 'month' before it)."""
+    return word.lower_ == "old" and any(
+        c.lower_ in ("year", "years", "month", "months") and c.i < word.i for c in word.children
+    )
 
 
 def _one_of(subject: Token, lex: CueLexicon) -> Token | None:

@@ -393,6 +393,8 @@ def _not_said(doc: Doc, cand: Candidate, lex: CueLexicon) -> bool:
         return True  # '"Arrival" "Moonlight" "Rogue One: A Star Wars Story"': titles listed
     if cand.direct and _quoted_name(doc, cand):
         return True  # 'the local newspaper, "Dawn," reported': a name, not words
+    if not cand.direct and cue is not None and _small_clause(doc, cand):
+        return True  # 'rushed to the house to find the brothers badly hurt': a state seen
     if cue is not None and cue.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
             cue.tag_ == "VBN" and cue.dep_ == "advcl"
@@ -608,12 +610,36 @@ def _title(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return False
+    # with no cue to say it is words: 'moon: The Greatest Hoax Ever Told', a subtitle
+    # decides (the word before the colon may have lost its capital in the copy), and a
+    # clitic has no capital to show ('"Who's the Boss?"')
+    bare = cue is None
+    colon = next((t for t in span[:-2] if t.text == ":"), None)
+    if bare and colon is not None and colon.i - span.start <= 2:
+        span = span.doc[colon.i + 1 : span.end]
     words = [t for t in span if t.is_alpha]
     longer = [t for t in words if len(t) > 3]
     capitalised = bool(longer) and all(t.text[:1].isupper() for t in longer)
     shouted = all(t.is_upper for t in longer)  # 'THIS IS TWITTER!!' is words
-    verb = any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span)  # titles capitalise
+    clitics = _CLITIC if bare else frozenset()
+    verb = any(t.pos_ in ("VERB", "AUX") and t.is_lower and t.text[:1] not in clitics for t in span)
     return len(words) >= 2 and capitalised and not shouted and not verb
+
+
+_CLITIC = frozenset({"'", "\u2019"})
+
+
+def _small_clause(doc: Doc, cand: Candidate) -> bool:
+    """A cue's complement with no verb of its own, only a participle or an adjective
+    telling a state ('found the two brothers badly hurt', 'found the village deserted'):
+    what someone came upon, not words; reported words have a tensed verb or 'to'."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD", "TO") for t in span):
+        return False
+    root = span.root
+    return root.tag_ in ("VBN", "JJ") and any(c.dep_ == "nsubj" for c in root.children)
 
 
 _NOBODY = {"nobody", "none", "noone", "nothing"}
@@ -1434,11 +1460,37 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
                 found = (found[0], found[1], after) if after is not None else None  # not
             if found is not None:  # the quoted words' subject
                 return found
+    misread = _cue_read_as_modifier(doc, first, limit, lex)
+    if misread is not None:
+        return misread
     if ends_sentence:
         return _long_subject_after(doc, first, limit, lex)
     return _named_subject_after(doc, first, limit, lex) or _long_subject_after(
         doc, first, limit, lex
     )  # '"...," one of the vets caring for the elephant said'
+
+
+def _cue_read_as_modifier(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
+    """'"...," the 12-year-old told reporters': the parser read the speaker and the cue
+    as modifiers of the noun after them ('the 12-year-old told reporters' as one noun
+    phrase); a past-tense cue verb right after a short 'the ...' phrase opening the words
+    after the quote is the cue, the phrase's last word its subject."""
+    while first < len(doc) and doc[first].is_punct:
+        first += 1
+    if first >= len(doc) or doc[first].lower_ != "the":
+        return None
+    for tok in doc[first + 2 : min(len(doc), first + 7)]:
+        if tok.idx >= limit or tok.text in _CLAUSE_END:
+            return None
+        if tok.tag_ == "VBD" and tok.dep_ in ("amod", "compound"):
+            phrase = cue_phrase(tok, lex)
+            subject = doc[tok.i - 1]
+            if phrase is None or not subject.is_alpha or subject.tag_.startswith("VB"):
+                return None
+            return tok, phrase, subject
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            return None
+    return None
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
