@@ -147,3 +147,13 @@ def test_his_request_with_a_pronoun_doer_keeps_the_pronoun(extract):
     # control: 'He renewed his request': the pronoun's person
     text = "Trump spoke on Monday. He renewed his request for talks."
     assert names(trigger(extract(text), "request").source) == ["Donald Trump"]
+
+
+def test_the_ministers_of_a_list_parsed_as_an_apposition_are_of_each(extract):
+    # parsed with 'Qatar' an apposition of 'Saudi Arabia' and the rest joined to it
+    text = (
+        "Abbas plans to meet with Egyptian President Sisi and the foreign ministers of "
+        "Saudi Arabia, Qatar, the United Arab Emirates, Tunisia and Algeria."
+    )
+    event = trigger(extract(text), "meet")
+    assert {"SAU", "QAT", "ARE", "TUN", "DZA"} <= set(countries(event.target))

@@ -150,7 +150,11 @@ def _agents_of_places(token: Token | None) -> list[Token]:
     place = _of_object(token)
     if place is None or place.ent_type_ != "GPE":
         return []
-    return [j for j in _joined(place) if j.ent_type_ == "GPE"]
+    # 'of Saudi Arabia, Qatar, the United Arab Emirates ... and Algeria', parsed with
+    # 'Qatar' an apposition of the first and the rest joined to it
+    listed = [a for a in place.children if a.dep_ == "appos" and a.ent_type_ == "GPE"]
+    joined = _joined(place) + [j for a in listed for j in (a, *_joined(a))]
+    return [j for j in joined if j.ent_type_ == "GPE"]
 
 
 def _joined(token: Token) -> list[Token]:
