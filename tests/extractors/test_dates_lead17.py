@@ -7,7 +7,10 @@ from event_checks import coded_events, trigger
 
 def test_a_when_clause_with_its_when_on_the_second_verb_takes_the_time_it_hangs_on(nlp):
     text = "Anger grew last year when Kenyan police shot and killed a student, John Mwangi, in Nairobi."
-    assert trigger(coded_events(nlp, text, "2017-03-16"), "killed").date == "2016"
+    # 'shot and killed a student' is one act (session 19: 'shot' shares the object), told
+    # by whichever verb comes first; every mention of it takes the year
+    events = [e for e in coded_events(nlp, text, "2017-03-16") if e.type == "ASSAULT"]
+    assert events and all(e.date == "2016" for e in events)
 
 
 def test_an_act_done_when_someone_held_an_office_is_not_dated_today(nlp):

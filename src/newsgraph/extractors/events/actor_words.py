@@ -123,6 +123,11 @@ def actor_tokens(tokens: Sequence[Token]) -> list[Token]:
                 member = _as_actor(joined)
                 if member is not None and all(member.i != t.i for t in out):
                     out.append(member)
+        for joined in _agents_of_places(found):
+            # 'the foreign ministers of Egypt, Jordan and Qatar': each country's ministers
+            member = _as_actor(joined)
+            if member is not None and all(member.i != t.i for t in out):
+                out.append(member)
         if found is not None and token.lower_ in PLURAL_PRONOUNS and found.i != token.i:
             # 'the US and South Korea are conducting their joint exercises': 'their' is
             # every name of the coordination it stands for, not only the first
@@ -149,6 +154,25 @@ def _title_of_next(role: Token, found: Sequence[Token]) -> bool:
         return False
     name = next((e for e in doc_ents(doc) if e.start == first.i), None)
     return name is not None and any(name.start <= t.i < name.end for t in found if t is not role)
+
+
+def _agents_of_places(token: Token | None) -> list[Token]:
+    """The places joined to the first after 'of' on a plural agent noun ('the foreign
+    ministers of Egypt, Jordan and Qatar': Jordan and Qatar, whose ministers they are
+    too); none for a singular ('the president of Russia and China's ally')."""
+    if token is None or token.tag_ != "NNS":
+        return []
+    lemma = token.lemma_.lower()
+    if lemma not in tables.lexicon()["actor_nouns"] and not _agent(lemma):
+        return []
+    place = _of_object(token)
+    if place is None or place.ent_type_ != "GPE":
+        return []
+    # 'of Saudi Arabia, Qatar, the United Arab Emirates ... and Algeria', parsed with
+    # 'Qatar' an apposition of the first and the rest joined to it
+    listed = [a for a in place.children if a.dep_ == "appos" and a.ent_type_ == "GPE"]
+    joined = _joined(place) + [j for a in listed for j in (a, *_joined(a))]
+    return [j for j in joined if j.ent_type_ == "GPE"]
 
 
 def _joined(token: Token) -> list[Token]:
@@ -283,6 +307,8 @@ GROUP_HEADS = frozenset(
 
 def _as_actor(token: Token) -> Token | None:
     lower = token.lower_
+    if _leaning_word(token):
+        return None  # 'invited the two pro-Russia, government-tolerated groups': not Russia
     if token.ent_type_ != "PERSON":
         for child in token.children:
             if child.dep_ != "appos" or child.i < token.i:
@@ -318,6 +344,16 @@ def _as_actor(token: Token) -> Token | None:
     if token.pos_ == "PROPN":
         return token
     return token if _codes(token) else None
+
+
+def _leaning_word(token: Token) -> bool:
+    """A name right after 'pro-' / 'anti-' that the parser made an argument of its own
+    ('invited the two pro-Russia, government-tolerated opposition groups', parsed with
+    'Russia' the object): it only says whom the groups lean to or oppose."""
+    doc = token.doc
+    if token.i < 2 or token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        return False
+    return doc[token.i - 1].text in ("-", "\u2011") and doc[token.i - 2].lower_ in ("pro", "anti")
 
 
 # Last words of names of texts, which never act ('the Ethics in Government Act')

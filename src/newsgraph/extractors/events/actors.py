@@ -12,6 +12,8 @@ from typing import Any
 
 from newsgraph.extractors.events.actor_words import (
     BASED_AFTER,
+    DOCUMENT_HEADS,
+    TIME_WORDS,
     VISITORS,
     actor_phrase,
     person_nouns,
@@ -162,6 +164,23 @@ def event_actor(
         return None  # 'seized the town of Deir Kamal', 'the Wadi Sirr district': a place
     if _cut_name(entity, start, end, layer.text):
         return None  # 'returned to Mar-a-Lago' tagged a person 'Mar': a piece of a name
+    longer = _longer_name(entity, start, end, layer.text)
+    longer_code = code_phrase(longer) if longer is not None else None
+    if longer_code is not None and longer_code.code.startswith(ORG_PREFIXES):
+        longer = None  # 'the UN Development Program': a body the codes know as the UN's
+    if longer is not None:
+        # 'the House Freedom Caucus' tagged 'House': the caucus, not the House; 'House
+        # Bill 2' is a text, no one
+        if longer.split()[-1].lower() in DOCUMENT_HEADS or any(
+            w.lower() in DOCUMENT_HEADS for w in longer.split()[1:]
+        ):
+            return None
+        home = entity.country if entity is not None else None
+        head = longer.split()[-1]
+        role = (
+            sector_of(head) or agent_sector(head) or ("LEG" if head.lower() == "caucus" else None)
+        )
+        return EventActor(None, longer, home, role, _join(home, role))
     if _owned_by_pronoun(entity, start, end, layer.text):
         return None  # 'its Western allies': the allies are not whoever 'its' is
     if _based_in(entity, start, end, layer.text):
@@ -193,6 +212,12 @@ def event_actor(
     business = kind in PLACE_TYPES and sector_of(text.split()[-1]) == "BUS"
     if business and not _heads(entity, start, end, layer.text):
         return EventActor(None, text, country, "BUS", (country or "") + "BUS")  # 'The French firm'
+    if kind == "NORP" and _body_of_people(text) and not _heads(entity, start, end, layer.text):
+        # 'A Russian zoo is suing', 'the Italian cyclist': one body or person of the
+        # people the adjective names, not the country
+        # no sector: as the people's actor it stood for, it acts in its country's name
+        home = country or next((c for w in text.split() if (c := adjective_country(w))), None)
+        return EventActor(None, _role_name(text), home, None, home)
     people = adjective_country(text) if kind == "NORP" else None
     if people is not None and _one_person(layer.text[max(0, start - 40) : start] + text):
         # 'An Australian born in Iran killed ...', 'The Spaniard': one person of the country
@@ -342,6 +367,31 @@ def _cut_name(entity: Any, start: int, end: int, text: str) -> bool:
     return bool(inside) and all(_JOINED_ON.match(text, m.end) for m in inside)
 
 
+# a run of capitalised words or numbers ('Freedom Caucus', 'Bill 2')
+_NAME_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'’&-]*|\d[\w-]*))+\s*$")
+
+
+def _longer_name(entity: Any, start: int, end: int, text: str) -> str | None:
+    """The longer name the entity only opens, when every mention of it in the phrase is
+    followed by capitalised words (or a number) up to the phrase's end: 'the
+    conservative House Freedom Caucus' tagged 'House', 'House Bill 2'. The name from the
+    entity's mention to the end of the phrase; None when the entity ends the phrase."""
+    if entity is None or entity.type == "PERSON":
+        return None  # a person's name cut by the tagger is still the person
+    inside = [m for m in entity.mentions if start <= m.start and m.end <= end]
+    if not inside:
+        return None
+    stop = start + len(text[start:end].rstrip(" ,.;:"))
+    names = []
+    for m in inside:
+        if m.end >= stop or not _NAME_RUN.fullmatch(text, m.end, stop):
+            return None
+        if any(w.lower().strip(".,") in TIME_WORDS for w in text[m.end : stop].split()):
+            return None  # 'met Trump Friday': a day after the name
+        names.append(text[m.start : stop])
+    return names[0]
+
+
 # singular nouns for one person holding a role in a body ('member', 'secretary'); not
 # the bodies and groups the wider person-noun tables also hold ('movement', 'government')
 ONE_PERSON = frozenset(
@@ -365,6 +415,27 @@ def _one_member(text: str) -> bool:
 def _role_name(text: str) -> str:
     """The role's words without a leading article ('European Parliament member')."""
     return re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+# bodies that are neither agents CAMEO codes nor places: a nationality before them says
+# whose they are ('a Russian zoo', 'the Spanish museum')
+INSTITUTIONS = frozenset(
+    {"zoo", "museum", "gallery", "studio", "hospital", "clinic", "university", "college",
+     "school", "academy", "institute", "foundation", "charity", "club", "theatre",
+     "theater", "orchestra", "church", "library", "association", "society", "federation"}
+)  # fmt: skip
+
+
+def _body_of_people(text: str) -> bool:
+    """A phrase ending on a lower-case singular noun for an institution or a person
+    ('A Russian zoo', 'the Italian man'), which a nationality adjective only modifies."""
+    words = text.split()
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    word = words[-1]
+    return word in INSTITUTIONS or (
+        word in person_nouns() and agent_sector(word) is None and sector_of(word) is None
+    )
 
 
 def _person_word(word: str) -> bool:

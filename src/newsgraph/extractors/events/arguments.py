@@ -16,6 +16,7 @@ from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import (
     GROUP_HEADS,
     SUBJECT_DEPS,
+    TIME_WORDS,
     _codes,
     _dateline,
     _of_object,
@@ -502,7 +503,8 @@ def _noun_source(noun: Token) -> list[Token]:
         named = is_actor(child) or child.pos_ in ("NOUN", "PRON")
         timeless = child.ent_type_ not in tables.lexicon()["non_actor_entities"]
         if child.dep_ == "poss" and named and timeless:
-            return conjuncts(child)
+            doer = _own_doer(noun, child)
+            return conjuncts(child) if doer is None else doer
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "between", "among"):
             found = [g for g in _pobjs(child) if is_actor(g)]
@@ -542,6 +544,22 @@ def _noun_source(noun: Token) -> list[Token]:
     ]
 
 
+def _own_doer(noun: Token, owner: Token) -> list[Token] | None:
+    """ "prompted the man to renew his request": a 'his' / 'her' / 'their' on the object
+    of a verb whose subject the sentence names as a noun is that subject's (the man's),
+    not whoever the pronoun's chain in the article reaches; none when that subject is no
+    actor. None (the pronoun stands) when the subject is itself a pronoun."""
+    if owner.lower_ not in ("his", "her", "their") or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+    # 'prompted the man to renew': the one prompted renews
+    subjects = controller or _verb_subject(verb)
+    if not subjects or any(s.pos_ not in ("NOUN", "PROPN") for s in subjects):
+        return None
+    return [s for s in subjects if is_actor(s) or _codes(s)]
+
+
 def _nation(token: Token) -> bool:
     """A country or nationality modifier ('the Russian proposal', 'a US attack'), not a
     city naming where it happens ('the Geneva meeting', 'the Minsk agreement')."""
@@ -558,12 +576,25 @@ def _pobjs(prep: Token) -> list[Token]:
     out: list[Token] = []
     for child in prep.children:
         if child.dep_ == "pobj":
-            out.extend(conjuncts(child))
+            out.extend(conjuncts(_dated_name(child)))
         elif prep.lower_ == "by" and _attributive_gerund(child):
             # 'rallies planned by visiting Turkish ministers', parsed as a gerund 'visiting'
             # with the ministers its object: they are who the 'by' names
             out.extend(g for c in child.children if c.dep_ == "dobj" for g in conjuncts(c))
     return out
+
+
+def _dated_name(pobj: Token) -> Token:
+    """The name the parser hung on a day word after it as a compound ('to meet with
+    President Donald Trump Friday', parsed as a Friday of Trump's): the name."""
+    if pobj.lower_ not in TIME_WORDS:
+        return pobj
+    names = [
+        c
+        for c in pobj.children
+        if c.dep_ == "compound" and c.i == pobj.i - 1 and c.ent_type_ in ("PERSON", "ORG", "GPE")
+    ]
+    return names[0] if names else pobj
 
 
 # '-ing' words that, before a noun, describe it ('visiting ministers', 'leading Democrats')
@@ -669,6 +700,9 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
             found = actor_tokens(conjuncts(child))
             if found:
                 return found
+    relative = _relative_object(token)
+    if relative:  # 'a militia that Gaddafi armed and funded': the militia
+        return relative
     shared = _shared_passive_subject(token)
     if shared is not None and is_actor(shared):  # 'He returned ... and was arrested at ...'
         found = actor_tokens([shared])
@@ -705,7 +739,62 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         or _gerund_subject(token)
         or _complained_of(token)
         or _accounted_for(token)
+        or _raised_object(token)
     )
+
+
+# verbs done, not done to someone: 'marched and attacked police' marched at no one
+UNDIRECTED = frozenset(
+    {"march", "rally", "protest", "demonstrate", "riot", "gather", "strike", "walk",
+     "arrive", "return", "resign", "flee", "retreat", "mobilise", "mobilize", "travel",
+     "fly", "come", "go", "stay"}
+)  # fmt: skip
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """The noun a relative pronoun object stands for ('the militia that Gaddafi armed',
+    'a vigilante group that Duterte organized and funded': the group, and the name it is
+    apposed to), for the relative clause's verb and a verb joined to it with no object of
+    its own."""
+    clause = verb
+    while clause.dep_ == "conj" and not any(c.dep_ == "dobj" for c in clause.children):
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    relative = [
+        c
+        for c in clause.children
+        if c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ == "that")
+    ]
+    if not relative or relative[0].i > clause.i:
+        return []
+    noun = clause.head
+    if noun.dep_ == "appos" and is_actor(noun.head) and (noun.pos_ == "NOUN" or not is_actor(noun)):
+        noun = noun.head  # 'the Davao Death Squad, a vigilante group that ...': the squad
+    if not (is_actor(noun) or _codes(noun, strict=True)):
+        return []
+    return actor_tokens([noun])
+
+
+def _raised_object(verb: Token) -> list[Token]:
+    """The object of the verb joined right after it, shared when the verb has nothing
+    after it but the 'and' ('has threatened and derided the mayor', 'criticised and
+    sanctioned Iran'): both act on it. Not a verb with anything of its own after it
+    ('banned the burqa and jailed imams')."""
+    if verb.pos_ != "VERB" or verb.dep_ == "conj" or verb.lemma_.lower() in UNDIRECTED:
+        return []
+    rights = [c for c in verb.rights if c.dep_ not in ("punct",)]
+    if len(rights) != 2 or [c.dep_ for c in rights] != ["cc", "conj"]:
+        return []
+    cc, joined = rights
+    if cc.lower_ not in ("and", "or") or joined.pos_ != "VERB" or cc.i != verb.i + 1:
+        return []
+    if joined.i != cc.i + 1 and not all(t.dep_ == "advmod" for t in verb.doc[cc.i + 1 : joined.i]):
+        return []
+    objects = [c for c in joined.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or not (is_actor(objects[0]) or _codes(objects[0], strict=True)):
+        return []
+    return actor_tokens(conjuncts(objects[0]))
 
 
 COMPLAINING = frozenset({"complain", "grumble", "gripe", "fume", "rail", "moan"})
@@ -861,7 +950,19 @@ def _blamed_on(verb: Token) -> list[Token]:
 def _written_to(verb: Token) -> list[Token]:
     """'wrote to the Public Accounts Committee seeking a right of reply': a bare participle
     asks whom the verb it hangs on addresses."""
-    return _prep_targets(verb.head, ("to",)) if bare_participle(verb) else []
+    if not bare_participle(verb):
+        return []
+    found = _prep_targets(verb.head, ("to",))
+    if found:
+        return found
+    # 'placed calls to Nunes and Schiff, asking for more time': the message's addressee
+    messages = tables.lexicon()["speech"]["message_nouns"]
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and (child.lemma_.lower() in messages or child.lemma_ == "call"):
+            found = _prep_targets(child, ("to",))
+            if found:
+                return found
+    return []
 
 
 # verbs that move someone somewhere: the place they go to is whom the purpose addresses
@@ -1643,7 +1744,9 @@ def _owner(noun: Token) -> list[Token]:
     preps = ("by", "from", "of") if given else ("by", "from")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            named = [g for g in _pobjs(child) if is_actor(g) or _codes(g, strict=True)]
+            # 'the policy of his successor, Donald Trump': the name apposed to the owner
+            owners = [_named(g) for g in _pobjs(child)]
+            named = [g for g in owners if is_actor(g) or _codes(g, strict=True)]
             found = actor_tokens(named)
             if found:
                 return found
