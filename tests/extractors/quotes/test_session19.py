@@ -1,0 +1,80 @@
+"""Quotes (issue 17, session 19; dev draws 10007, 10008): words said not to have been said,
+the time a quotation was said, a clause left hanging on 'and'. Sentences invented; the tests named ``guard`` pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+from quote_checks import none_with, only, quotes_of
+
+spacy = pytest.importorskip("spacy")
+
+
+# --- a speech verb negated: nothing said ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The coach did not say that the striker was injured before the final.", "injured"),
+        ("I never told my brother that the boat could sail without a motor.", "without a motor"),
+        ("The mayor has not claimed that the new bridge will open this year.", "will open"),
+    ],
+)
+def test_a_negated_speech_verb_reports_nothing(nlp, text, words) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # 'not only said': said, and more
+        ("The minister not only said that taxes would rise but also promised cuts.", "taxes"),
+        # a belief, negated, is still a stance PolNeAR counts
+        ("The farmer does not believe that the river will flood again.", "river will flood"),
+        # the negation inside the words
+        ("The senator said that she did not know the donor.", "did not know"),
+    ],
+)
+def test_guard_not_only_said_and_negated_beliefs_stay(nlp, text, words) -> None:
+    only(quotes_of(nlp, text), words)
+
+
+# --- 'saying "..." when X asked him': when it was said, not words ----------------------------
+
+
+def test_when_after_the_quotation_is_no_quote(nlp) -> None:
+    text = (
+        'The singer waved the idea away, saying "never" when a fan asked her about a comeback'
+        " during a March 4 radio show."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "fan asked")
+    only(found, "never")
+
+
+def test_guard_a_clause_after_say_stays(nlp) -> None:
+    text = "The builder said the wall would stand when the storm came."
+    only(quotes_of(nlp, text), "wall would stand")
+
+
+# --- a reported clause the parser cut at 'and' ---------------------------------------------
+
+
+def test_a_clause_cut_at_and_goes_on(nlp) -> None:
+    text = (
+        "She said there is a strong wish for answers in the village and the worry of the"
+        " council is that it shuts down every debate."
+    )
+    quote = only(quotes_of(nlp, text), "strong wish")
+    assert not quote.text.endswith(" and"), quote.text
+    assert "worry of the council" in quote.text, quote.text
+
+
+def test_guard_a_second_act_stays_apart(nlp) -> None:
+    text = (
+        'Mayor Lena Ortiz said she thinks the report should be published but said "the'
+        ' question is when."'
+    )
+    found = quotes_of(nlp, text)
+    only(found, "should be published")
+    assert not [q for q in found if "published" in q.text and "question" in q.text]
