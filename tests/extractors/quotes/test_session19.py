@@ -1,10 +1,11 @@
 """Quotes (issue 17, session 19; dev draws 10007, 10008): words said not to have been said,
-the time a quotation was said, a clause left hanging on 'and'. Sentences invented; the tests named ``guard`` pass before and after."""
+the time a quotation was said, a clause left hanging on 'and', and 'it' after a body's
+name. Sentences invented; the tests named ``guard`` pass before and after."""
 
 from __future__ import annotations
 
 import pytest
-from quote_checks import none_with, only, quotes_of
+from quote_checks import none_with, only, quotes_of, speaker_name
 
 spacy = pytest.importorskip("spacy")
 
@@ -78,3 +79,46 @@ def test_guard_a_second_act_stays_apart(nlp) -> None:
     found = quotes_of(nlp, text)
     only(found, "should be published")
     assert not [q for q in found if "published" in q.text and "question" in q.text]
+
+
+# --- 'it' after a body whose name holds a preposition ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Friends of the Hills says two paths could help. "But it does not have to be a'
+            ' fence," it added.',
+            "Friends of the Hills",
+        ),
+        (
+            '"Sorting waste can seem tiring," says Business in the Schools. It added: "There is'
+            ' also a lot of doubt about the blue bin."',
+            "Business in the Schools",
+        ),
+        (
+            '"Sorting waste can seem tiring," says Teachers without Frontiers. It added: "There'
+            ' is also a lot of doubt about the blue bin."',
+            "Teachers without Frontiers",
+        ),
+    ],
+)
+def test_it_goes_back_to_a_body_named_with_a_preposition(nlp, text, name) -> None:
+    assert speaker_name(nlp, text, "doubt" if "doubt" in text else "fence") == name
+    assert speaker_name(nlp, text, "tiring" if "tiring" in text else "paths") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            '"We are ready," said John Smith in London. "It is time," he added.',
+            "time",
+            "John Smith",
+        ),
+        ('"We are ready," said the Duke of Kent. "It is time," he added.', "time", "Duke of Kent"),
+    ],
+)
+def test_guard_a_person_stays_a_person(nlp, text, words, name) -> None:
+    assert speaker_name(nlp, text, words).endswith(name)
