@@ -122,3 +122,42 @@ def test_it_goes_back_to_a_body_named_with_a_preposition(nlp, text, name) -> Non
 )
 def test_guard_a_person_stays_a_person(nlp, text, words, name) -> None:
     assert speaker_name(nlp, text, words).endswith(name)
+
+
+# --- a show's title after its host's name: no words -----------------------------------------
+
+
+def test_a_show_title_after_its_host_is_no_quote(nlp) -> None:
+    text = (
+        'But during an appearance on NBC\'s Lena Ortiz "Nightline," Smith warned that the'
+        " governor faces a problem."
+    )
+    found = quotes_of(nlp, text)
+    none_with(found, "Nightline")
+    only(found, "governor faces a problem")
+
+
+def test_guard_words_after_a_name_and_cue_stay(nlp) -> None:
+    text = (
+        'The reporter asked Lena Ortiz whether she would run again, and Ortiz said "Never'
+        ' again, not in a million years."'
+    )
+    only(quotes_of(nlp, text), "Never again")
+
+
+# --- '"..." X insisted on Y': X's own report, not the quotation's cue ---------------------------
+
+
+def test_a_cue_with_its_own_object_is_not_the_quotations(nlp) -> None:
+    text = (
+        '"He said in his talk that the time for games is over. A new tone, but little new in'
+        ' policy." Harper insisted on his support for the treaty but repeated that members'
+        " must pay."
+    )
+    quote = only(quotes_of(nlp, text), "time for games")
+    assert quote.speaker is None or "Harper" not in (quote.speaker.name or ""), quote.speaker
+
+
+def test_guard_a_cue_on_its_own_after_the_quotation_stays(nlp) -> None:
+    text = '"We will win this race." Harper insisted.'
+    assert "Harper" in speaker_name(nlp, text, "win this race")

@@ -1424,8 +1424,9 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         if tok.idx >= limit or tok.text in _CLAUSE_END or tok.text in ('"', "\u201c", "``"):
             break
         found = cue_with_subject(tok, lex)
-        if found is not None and ends_sentence and _reports_own(found[0]):
+        if found is not None and ends_sentence and _reports_own_or_of(found[0], lex):
             return None  # '"A whole sentence." X said the letter was ...': X's own words
+            # ('"...." X insisted on his support for ...': what X insisted on)
         if found is not None and ends_sentence and found[1] == "according to" and tok.is_title:
             return None  # '"... issue." According to the poll, ...': the next sentence's
         if found is not None and found[2] is not None:
@@ -1528,6 +1529,21 @@ def _verb_after_apposition(doc: Doc, name: Token, first: int, limit: int) -> Tok
 def _reports_own(cue: Token) -> bool:
     """Whether a cue verb has a reported clause or object of its own after it."""
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
+
+
+def _reports_own_or_of(cue: Token, lex: CueLexicon) -> bool:
+    """A cue with a clause or object of its own, or with a preposition naming what was said
+    ('insisted on his support', 'spoke of a crisis'): a new report, not an attribution of
+    the quotation before it."""
+    if _reports_own(cue):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in lex.content_prepositions
+        and c.i > cue.i
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in cue.children
+    )
 
 
 def _cue_inside(inner: Span, lex: CueLexicon) -> Cue | None:
@@ -1754,4 +1770,16 @@ def _named_title(doc: Doc, cand: Candidate) -> bool:
         return False
     before = doc[span.start - 1] if doc[span.start - 1].is_quote and span.start > 1 else None
     lead = doc[span.start - 2] if before is not None else doc[span.start - 1]
-    return lead.pos_ == "ADP" or lead.tag_ == "POS"
+    return lead.pos_ == "ADP" or lead.tag_ == "POS" or _host_named(lead)
+
+
+def _host_named(lead: Token) -> bool:
+    """A name right before the title that follows a possessive ('CNN's Erin Burnett
+    "Outfront,"', 'NBC's Chuck Todd "Meet the Press"'): a show's host, then its title."""
+    if lead.pos_ != "PROPN":
+        return False
+    doc = lead.doc
+    i = lead.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and i > lead.i - 3:
+        i -= 1
+    return i > 0 and doc[i - 1].tag_ == "POS"
