@@ -161,3 +161,42 @@ def test_a_cue_with_its_own_object_is_not_the_quotations(nlp) -> None:
 def test_guard_a_cue_on_its_own_after_the_quotation_stays(nlp) -> None:
     text = '"We will win this race." Harper insisted.'
     assert "Harper" in speaker_name(nlp, text, "win this race")
+
+
+# --- '"..." shouts a young girl': the speaker the parser took for an object ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            'Activists on the ground welcomed the show. "We hear you!!" shouts a young girl'
+            " near the stage.",
+            "We hear you",
+            "a young girl",
+        ),
+    ],
+)
+def test_a_speaker_after_the_cue_taken_for_its_object(nlp, text, words, name) -> None:
+    assert speaker_name(nlp, text, words) == name
+
+
+def test_guard_a_speaker_after_said_stays(nlp) -> None:
+    text = 'The crowd cheered. "Go home," said an old man by the gate.'
+    assert speaker_name(nlp, text, "Go home") == "an old man"
+
+
+# --- an embedded tweet's signature glued before the speaker ----------------------------------
+
+
+def test_a_tweet_signature_is_no_speaker(nlp) -> None:
+    text = (
+        "Sport (@citysport) April 2, 2017 Coach Hale said the team will spend the next two"
+        " years on its new stadium plan."
+    )
+    assert speaker_name(nlp, text, "stadium plan") == "Coach Hale"
+
+
+def test_guard_a_name_with_its_handle_stays(nlp) -> None:
+    text = "Jane Hale (@janehale) said the council will spend the next year on its housing plan."
+    assert speaker_name(nlp, text, "housing plan") == "Jane Hale"

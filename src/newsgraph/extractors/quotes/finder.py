@@ -1424,6 +1424,10 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         if tok.idx >= limit or tok.text in _CLAUSE_END or tok.text in ('"', "\u201c", "``"):
             break
         found = cue_with_subject(tok, lex)
+        if found is not None and found[2] is None and tok.i == first:
+            taken = _speaker_taken_for_object(tok, lex)
+            if taken is not None:
+                return found[0], found[1], taken
         if found is not None and ends_sentence and _reports_own_or_of(found[0], lex):
             return None  # '"A whole sentence." X said the letter was ...': X's own words
             # ('"...." X insisted on his support for ...': what X insisted on)
@@ -1440,6 +1444,24 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
     return _named_subject_after(doc, first, limit, lex) or _long_subject_after(
         doc, first, limit, lex
     )  # '"...," one of the vets caring for the elephant said'
+
+
+def _speaker_taken_for_object(verb: Token, lex: CueLexicon) -> Token | None:
+    """The speaker the parser took for the object of a cue verb right after the closing
+    mark ('"We hear you!" shouts a young girl', 'whispers Ana'): a name, a noun for a
+    person or someone new ('a young girl') right after the verb, which has no subject nor
+    clause of its own."""
+    if verb.tag_ not in ("VBZ", "VBD") or verb.i + 1 >= len(verb.doc):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    lemma = obj.lemma_.lower()
+    person = lemma in lex.role_nouns or lemma in lex.source_people or lemma in lex.source_nouns
+    someone = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+    return obj if obj.pos_ == "PROPN" or (obj.pos_ == "NOUN" and (person or someone)) else None
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:

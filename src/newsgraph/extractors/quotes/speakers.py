@@ -48,6 +48,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             first = i + 1
             break
     first = _after_furniture(doc, first, head.i)
+    first = _after_tweet_signature(doc, first, head.i)
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
     glued = heading_breaks(doc_text(doc), doc[first].idx, head.idx)
@@ -90,6 +91,18 @@ def _named_body(span: Span) -> bool:
         if tok.lower_ in _NAMED_BODY_WORDS and tok.is_lower and after and after[0].is_title:
             return True
     return False
+
+
+def _after_tweet_signature(doc: Doc, first: int, head: int) -> int:
+    """The first token of a mention after an embedded tweet's signature run into it ('News
+    (@rtenews) March 29, 2017 Mrs May'): past the handle, its bracket and the date."""
+    handle = [i for i in range(first, head) if doc[i].text.startswith("@") and len(doc[i]) > 1]
+    if not handle:
+        return first
+    i = handle[-1] + 1
+    while i < head and (doc[i].is_punct or doc[i].like_num or doc[i].ent_type_ == "DATE"):
+        i += 1
+    return i
 
 
 def _after_furniture(doc: Doc, first: int, head: int) -> int:
@@ -472,6 +485,8 @@ class SpeakerResolver:
             spelled = self._spelled_out(head.text)  # 'Shiffrin adds', the tagger calling
             if spelled is not None:  # 'Mikaela Shiffrin' a work of art
                 return spelled
+        if ent is not None and ent.label_ in ("DATE", "TIME"):
+            return span.text  # 'March 29, 2017 Mrs May': the tagger's date took in the name
         return ent.text if ent is not None else span.text
 
     def _author(self, author: Token | None) -> str | None:
