@@ -200,3 +200,29 @@ def test_a_tweet_signature_is_no_speaker(nlp) -> None:
 def test_guard_a_name_with_its_handle_stays(nlp) -> None:
     text = "Jane Hale (@janehale) said the council will spend the next year on its housing plan."
     assert speaker_name(nlp, text, "housing plan") == "Jane Hale"
+
+
+# --- 'denied the charges': what others said, not the denier's words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("All three firms have denied the fraud charges.", "charges"),
+        ("Moscow denied allegations that it hacked the vote.", "hacked the vote"),
+        ("The club rejected the claim that its coach had lied.", "coach had lied"),
+    ],
+)
+def test_an_accusation_denied_is_no_quote(nlp, text, words) -> None:
+    none_with(quotes_of(nlp, text), words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The firm denied any wrongdoing.", "wrongdoing"),
+        ("Moscow denied that it hacked the vote.", "hacked the vote"),
+    ],
+)
+def test_guard_a_denial_of_its_own_stays(nlp, text, words) -> None:
+    only(quotes_of(nlp, text), words)

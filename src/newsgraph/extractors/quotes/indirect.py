@@ -1056,6 +1056,7 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 or (lemma == "declare" and child.lemma_.lower() in lex.declared_acts)
             )  # 'praised Le Pen': whom, not what; 'declared independence': an act
             nothing = nothing or (child.dep_ == "dobj" and _handled_thing(verb, child, lex))
+            nothing = nothing or (child.dep_ == "dobj" and _an_accusation_denied(verb, child))
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
             if (
@@ -1102,6 +1103,17 @@ def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     if verb.lemma_.lower() not in lex.handling_verbs:
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in obj.subtree)
+
+
+_ACCUSATIONS = {"allegation", "accusation", "charge", "claim", "report", "rumor", "rumour"}
+
+
+def _an_accusation_denied(verb: Token, obj: Token) -> bool:
+    """'denied the bribery charges', 'rejected allegations that it meddled': the object
+    names what others said, not the denier's words."""
+    if verb.lemma_.lower() not in ("deny", "reject", "dismiss"):
+        return False
+    return obj.lemma_.lower() in _ACCUSATIONS and not any(t.is_quote for t in obj.subtree)
 
 
 def _names_a_person(obj: Token) -> bool:
