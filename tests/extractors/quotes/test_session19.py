@@ -222,6 +222,7 @@ def test_an_accusation_denied_is_no_quote(nlp, text, words) -> None:
     [
         ("The firm denied any wrongdoing.", "wrongdoing"),
         ("Moscow denied that it hacked the vote.", "hacked the vote"),
+        ("The chairman rejected the claim as absurd.", "the claim"),
     ],
 )
 def test_guard_a_denial_of_its_own_stays(nlp, text, words) -> None:

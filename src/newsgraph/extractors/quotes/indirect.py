@@ -1110,8 +1110,11 @@ _ACCUSATIONS = {"allegation", "accusation", "charge", "claim", "report", "rumor"
 
 def _an_accusation_denied(verb: Token, obj: Token) -> bool:
     """'denied the bribery charges', 'rejected allegations that it meddled': the object
-    names what others said, not the denier's words."""
+    names what others said, not the denier's words ('rejected the claim as absurd' judges
+    it, and stays)."""
     if verb.lemma_.lower() not in ("deny", "reject", "dismiss"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.children, *obj.children]):
         return False
     return obj.lemma_.lower() in _ACCUSATIONS and not any(t.is_quote for t in obj.subtree)
 
