@@ -227,3 +227,16 @@ def test_an_accusation_denied_is_no_quote(nlp, text, words) -> None:
 )
 def test_guard_a_denial_of_its_own_stays(nlp, text, words) -> None:
     only(quotes_of(nlp, text), words)
+
+
+def test_it_goes_back_to_a_body_named_as_the_sentence_opens(nlp) -> None:
+    text = (
+        "Enterprise in the Community says two bins could make sorting easier. \"But it doesn't have"
+        ' to be a bin, it could be a bag on the door," it added.'
+    )
+    assert speaker_name(nlp, text, "bag on the door") == "Enterprise in the Community"
+
+
+def test_guard_a_group_opening_the_sentence_is_no_name(nlp) -> None:
+    text = "Officials in the Interior Ministry said the border would stay closed."
+    assert speaker_name(nlp, text, "border") == "Officials"

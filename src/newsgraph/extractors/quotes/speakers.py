@@ -69,12 +69,17 @@ def _name_goes_on(head: Token, prep: Token) -> bool:
     a person ('Smith in London') nor before a place ('the Church in Wales' is cut)."""
     if prep.dep_ != "prep" or prep.lower_ not in _NAME_PREPOSITIONS or prep.i != head.i + 1:
         return False
-    if not head.is_title or head.ent_type_ == "PERSON" or head.i == head.sent.start:
+    if not head.is_title or head.ent_type_ == "PERSON":
         return False
     words = list(prep.subtree)[1:]
     objects = [t for t in words if t.dep_ == "pobj"]
     if not objects or objects[0].ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
         return False
+    if head.i == head.sent.start and (
+        head.tag_ in ("NNS", "NNPS") or objects[0].ent_type_ != "ORG"
+    ):
+        return False  # capitalised as the sentence opens: 'Officials in the ministry'
+        # is no name; 'Business in the Community says' is, its end tagged a body
     return all(t.dep_ == "det" or (t.is_title and t.pos_ == "PROPN") for t in words)
 
 
