@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1029,9 +1030,15 @@ def _named_as_body(doc: Doc, name: str | None, lex: CueLexicon) -> bool:
     local newspaper, "Dawn,"', 'the regional daily Nation', 'the charity Helpline')."""
     if not name or len(name.split()) != 1:
         return False  # 'a spokesman for the company, Tom Hale,': a person after the body
-    nouns = "|".join(sorted(re.escape(n) for n in lex.org_nouns | lex.media_nouns))
+    nouns = _body_nouns(lex.org_nouns, lex.media_nouns)
     pattern = rf"\b(?i:{nouns})\s*,?\s*[\"\u201c']?\s*{re.escape(name)}\b"
     return re.search(pattern, doc_text(doc)) is not None
+
+
+@cache
+def _body_nouns(org_nouns: frozenset[str], media_nouns: frozenset[str]) -> str:
+    """The regex alternation of the nouns for a body, built once per word list."""
+    return "|".join(sorted(re.escape(n) for n in org_nouns | media_nouns))
 
 
 def _kb_person(entity: str | None) -> bool:
