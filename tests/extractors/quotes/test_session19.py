@@ -240,3 +240,20 @@ def test_it_goes_back_to_a_body_named_as_the_sentence_opens(nlp) -> None:
 def test_guard_a_group_opening_the_sentence_is_no_name(nlp) -> None:
     text = "Officials in the Interior Ministry said the border would stay closed."
     assert speaker_name(nlp, text, "border") == "Officials"
+
+
+# --- 'told X to "..." over the weekend': when it was said is the writer's -----------------------
+
+
+def test_a_time_after_quoted_words_is_not_theirs(nlp) -> None:
+    text = (
+        'A Republican senator from Ohio told a voter to "sit down" over the weekend during a'
+        " town hall meeting in his district."
+    )
+    quote = only(quotes_of(nlp, text), "sit down")
+    assert "weekend" not in quote.text, quote.text
+
+
+def test_guard_a_place_after_quoted_words_stays(nlp) -> None:
+    text = 'The coach urged the players to "stand firm" against the league.'
+    assert "against the league" in only(quotes_of(nlp, text), "stand firm").text

@@ -220,6 +220,7 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     first = _after_story_label(first, last, doc)
     first = _after_dateline(first, last, doc)
     last = _quoted_clause_end(first, last, doc)
+    last = _before_time_after_quotation(first, last, doc)
     last = _before_next_quotation(first, last, doc)
     # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
     while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
@@ -339,6 +340,24 @@ def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
             # claims that ...': the quoted words end, then what led to them
         if opened:
             return last
+    return last
+
+
+def _before_time_after_quotation(first: int, last: int, doc: Doc) -> int:
+    """Words that open with a quotation ('told a constituent to "shut up" over the weekend
+    during a town hall meeting') end at its closing mark when a preposition with a time
+    follows at once: when the words were said is the writer's, not the speaker's."""
+    start = first + 1 if doc[first].tag_ == "TO" else first
+    if start > last or doc[start].text not in _QUOTE_OPENERS:
+        return last
+    for tok in doc[start + 1 : last]:
+        if tok.text not in _QUOTE_CLOSERS:
+            continue
+        nxt = doc[tok.i + 1]
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if nxt.dep_ == "prep" and objects and objects[0].ent_type_ in _TIME_ENTS:
+            return tok.i
+        return last
     return last
 
 
