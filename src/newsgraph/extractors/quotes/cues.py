@@ -105,7 +105,9 @@ def subject_of(verb: Token, lex: CueLexicon) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child, lex):
             if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
                 return child
-            return _after_glued_heading(child, verb, lex) if child.dep_ == "nsubj" else None
+            if child.dep_ != "nsubj":
+                return None
+            return _after_tweet_signature(child, verb) or _after_glued_heading(child, verb, lex)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None  # its own subject cannot speak ('most of us would call'): no other's
     fronted = _fronted_subject(verb) or _name_set_off_before(verb)
@@ -183,6 +185,19 @@ def _after_glued_heading(subject: Token, verb: Token, lex: CueLexicon) -> Token:
         if first > 0 and doc[first - 1].pos_ != "PUNCT" and doc[first - 1].is_lower:
             return last
     return subject
+
+
+def _after_tweet_signature(subject: Token, verb: Token) -> Token | None:
+    """The name after an embedded tweet's signature that the parser made one subject with
+    it ('... News (@rtenews) March 29, 2017 Mrs May said ...'): the tweet's author and date
+    are page furniture; the name right before the verb speaks."""
+    handle = any(t.text.startswith("@") and len(t.text) > 1 for t in subject.subtree)
+    if not handle:
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.right_edge.i + 1 == verb.i:
+            return child
+    return None
 
 
 def _joined(verb: Token) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1055,9 +1056,15 @@ def _named_as_body(doc: Doc, name: str | None, lex: CueLexicon) -> bool:
     local newspaper, "Dawn,"', 'the regional daily Nation', 'the charity Helpline')."""
     if not name or len(name.split()) != 1:
         return False  # 'a spokesman for the company, Tom Hale,': a person after the body
-    nouns = "|".join(sorted(re.escape(n) for n in lex.org_nouns | lex.media_nouns))
+    nouns = _body_nouns(lex.org_nouns, lex.media_nouns)
     pattern = rf"\b(?i:{nouns})\s*,?\s*[\"\u201c']?\s*{re.escape(name)}\b"
     return re.search(pattern, doc_text(doc)) is not None
+
+
+@cache
+def _body_nouns(org_nouns: frozenset[str], media_nouns: frozenset[str]) -> str:
+    """The regex alternation of the nouns for a body, built once per word list."""
+    return "|".join(sorted(re.escape(n) for n in org_nouns | media_nouns))
 
 
 def _kb_person(entity: str | None) -> bool:
@@ -1450,8 +1457,13 @@ def _cue_after(doc: Doc, span: QuotedSpan, inner: Span, lex: CueLexicon) -> Cue 
         if tok.idx >= limit or tok.text in _CLAUSE_END or tok.text in ('"', "\u201c", "``"):
             break
         found = cue_with_subject(tok, lex)
-        if found is not None and ends_sentence and _reports_own(found[0]):
+        if found is not None and found[2] is None and tok.i == first:
+            taken = _speaker_taken_for_object(tok, lex)
+            if taken is not None:
+                return found[0], found[1], taken
+        if found is not None and ends_sentence and _reports_own_or_of(found[0], lex):
             return None  # '"A whole sentence." X said the letter was ...': X's own words
+            # ('"...." X insisted on his support for ...': what X insisted on)
         if found is not None and ends_sentence and found[1] == "according to" and tok.is_title:
             return None  # '"... issue." According to the poll, ...': the next sentence's
         if found is not None and found[2] is not None:
@@ -1491,6 +1503,24 @@ def _cue_read_as_modifier(doc: Doc, first: int, limit: int, lex: CueLexicon) -> 
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             return None
     return None
+
+
+def _speaker_taken_for_object(verb: Token, lex: CueLexicon) -> Token | None:
+    """The speaker the parser took for the object of a cue verb right after the closing
+    mark ('"We hear you!" shouts a young girl', 'whispers Ana'): a name, a noun for a
+    person or someone new ('a young girl') right after the verb, which has no subject nor
+    clause of its own."""
+    if verb.tag_ not in ("VBZ", "VBD") or verb.i + 1 >= len(verb.doc):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    lemma = obj.lemma_.lower()
+    person = lemma in lex.role_nouns or lemma in lex.source_people or lemma in lex.source_nouns
+    someone = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)
+    return obj if obj.pos_ == "PROPN" or (obj.pos_ == "NOUN" and (person or someone)) else None
 
 
 def _long_subject_after(doc: Doc, first: int, limit: int, lex: CueLexicon) -> Cue | None:
@@ -1580,6 +1610,21 @@ def _verb_after_apposition(doc: Doc, name: Token, first: int, limit: int) -> Tok
 def _reports_own(cue: Token) -> bool:
     """Whether a cue verb has a reported clause or object of its own after it."""
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
+
+
+def _reports_own_or_of(cue: Token, lex: CueLexicon) -> bool:
+    """A cue with a clause or object of its own, or with a preposition naming what was said
+    ('insisted on his support', 'spoke of a crisis'): a new report, not an attribution of
+    the quotation before it."""
+    if _reports_own(cue):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in lex.content_prepositions
+        and c.i > cue.i
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in cue.children
+    )
 
 
 def _cue_inside(inner: Span, lex: CueLexicon) -> Cue | None:
@@ -1806,4 +1851,16 @@ def _named_title(doc: Doc, cand: Candidate) -> bool:
         return False
     before = doc[span.start - 1] if doc[span.start - 1].is_quote and span.start > 1 else None
     lead = doc[span.start - 2] if before is not None else doc[span.start - 1]
-    return lead.pos_ == "ADP" or lead.tag_ == "POS"
+    return lead.pos_ == "ADP" or lead.tag_ == "POS" or _host_named(lead)
+
+
+def _host_named(lead: Token) -> bool:
+    """A name right before the title that follows a possessive ('CNN's Erin Burnett
+    "Outfront,"', 'NBC's Chuck Todd "Meet the Press"'): a show's host, then its title."""
+    if lead.pos_ != "PROPN":
+        return False
+    doc = lead.doc
+    i = lead.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and i > lead.i - 3:
+        i -= 1
+    return i > 0 and doc[i - 1].tag_ == "POS"

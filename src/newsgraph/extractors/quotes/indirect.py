@@ -220,6 +220,7 @@ def _content_span(first: int, last: int, doc: Doc) -> tuple[int, int] | None:
     first = _after_story_label(first, last, doc)
     first = _after_dateline(first, last, doc)
     last = _quoted_clause_end(first, last, doc)
+    last = _before_time_after_quotation(first, last, doc)
     last = _before_next_quotation(first, last, doc)
     # 'that' as a complementizer, not the pronoun ('That, she believes, is still true')
     while first <= last and (doc[first].is_punct or _complementizer(doc[first])):
@@ -339,6 +340,24 @@ def _quoted_clause_end(first: int, last: int, doc: Doc) -> int:
             # claims that ...': the quoted words end, then what led to them
         if opened:
             return last
+    return last
+
+
+def _before_time_after_quotation(first: int, last: int, doc: Doc) -> int:
+    """Words that open with a quotation ('told a constituent to "shut up" over the weekend
+    during a town hall meeting') end at its closing mark when a preposition with a time
+    follows at once: when the words were said is the writer's, not the speaker's."""
+    start = first + 1 if doc[first].tag_ == "TO" else first
+    if start > last or doc[start].text not in _QUOTE_OPENERS:
+        return last
+    for tok in doc[start + 1 : last]:
+        if tok.text not in _QUOTE_CLOSERS:
+            continue
+        nxt = doc[tok.i + 1]
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if nxt.dep_ == "prep" and objects and objects[0].ent_type_ in _TIME_ENTS:
+            return tok.i
+        return last
     return last
 
 
@@ -466,12 +485,14 @@ def _reported_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     phrase = cue_phrase(tok, lex)
     if phrase is None:
         return None
-    clauses = _complement(tok) or _object_content(tok, lex)
+    clauses = _complement(tok, lex) or _object_content(tok, lex)
     subject = subject_of(tok, lex)
     if not clauses or subject is None or _reports_a_claim(clauses[0], lex):
         return None
     if _small_clause(clauses[0]):
         return None  # 'declared him dead at the scene': an act, no words reported
+    if _denied_saying(tok, clauses[0], lex):
+        return None  # 'She did not say that the plan was dead': nothing was said
     forecast = tok.lemma_.lower() in lex.forecast_verbs and _object_and_infinitive(clauses[0])
     if forecast and (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.org_nouns):
         return None  # 'the consultancy expects 2017 to bring a new mix of buyers': an
@@ -652,7 +673,7 @@ def _heading_between(subject: Token, cue: Token) -> bool:
     return bool(heading_breaks(doc_text(cue.doc), first.idx, last.idx))
 
 
-def _complement(verb: Token) -> list[Token]:
+def _complement(verb: Token, lex: CueLexicon) -> list[Token]:
     """The verb's first complement clause (or all those before it), skipping one before it
     that a colon or semicolon cuts off (``Officials met: X said they ...`` reports what
     follows) and a name the parser took for a clause (``told Orlando station WKMG that
@@ -671,13 +692,61 @@ def _complement(verb: Token) -> list[Token]:
         ]
     for n, clause in enumerate(clauses):
         between = doc[clause.right_edge.i + 1 : verb.i]
+        if clause.i > verb.i and _when_after_quotation(verb, clause):
+            return []
         if clause.i > verb.i:
-            return [clause, *_split_predicate(clause, clauses[n + 1 :])]
+            later = clauses[n + 1 :]
+            return [
+                clause,
+                *(_split_predicate(clause, later) or _joined_by_and(clause, later, lex)),
+            ]
         if not any(t.text in _CLAUSE_BREAKS for t in between):
             # 'A wants X, otherwise Y may be lost, the analyst said': every clause before
             # the cue is reported, not only the first
             return [c for c in clauses[n:] if c.i < verb.i]
     return []
+
+
+def _denied_saying(cue: Token, clause: Token, lex: CueLexicon) -> bool:
+    """A speech verb negated ('did not say that ...', 'never told her that ...'), its clause
+    after it: words the text says were not said. Not 'not only said' (said, and more), a
+    question ('Didn't he say that ...?'), nor a belief ('does not think that ...', which
+    PolNeAR counts)."""
+    if clause.i < cue.i or cue.lemma_.lower() not in lex.speech_verbs:
+        return False
+    if cue.lemma_.lower() in lex.belief_verbs:
+        return False
+    neg = [c for c in cue.children if c.dep_ == "neg" and c.i < cue.i]
+    if not neg or any(t.lower_ == "only" for t in cue.doc[neg[0].i + 1 : cue.i]):
+        return False
+    sentence = cue.sent
+    return not any(t.text == "?" for t in sentence[-2:])
+
+
+def _when_after_quotation(verb: Token, clause: Token) -> bool:
+    """A clause opened by 'when'/'as'/'while' right after the quotation the cue governs
+    ('replied "not at all" when the host asked him about it'): when the words were said,
+    not words of their own."""
+    opener = clause.left_edge
+    if opener.lower_ not in ("when", "as", "while", "after", "before"):
+        return False
+    before = verb.doc[verb.i + 1 : opener.i]
+    return len(before) > 1 and before[-1].is_quote and any(t.is_alpha for t in before)
+
+
+def _joined_by_and(clause: Token, later: list[Token], lex: CueLexicon) -> list[Token]:
+    """The next complement when the first ends on 'and' that the parser left hanging
+    ('said there is a demand for answers and the fear is that ...': both are reported); not
+    a second act of the speaker's ('... but said "the question is the timing"')."""
+    if not later:
+        return []
+    doc = clause.doc
+    end, nxt = clause.right_edge.i, later[0]
+    if doc[end].tag_ != "CC" or nxt.left_edge.i != end + 1 or lex.is_cue_verb(nxt.lemma_.lower()):
+        return []
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in nxt.children):
+        return []
+    return [nxt]
 
 
 def _split_predicate(clause: Token, later: list[Token]) -> list[Token]:
@@ -1006,6 +1075,7 @@ def _object_content(verb: Token, lex: CueLexicon) -> list[Token]:
                 or (lemma == "declare" and child.lemma_.lower() in lex.declared_acts)
             )  # 'praised Le Pen': whom, not what; 'declared independence': an act
             nothing = nothing or (child.dep_ == "dobj" and _handled_thing(verb, child, lex))
+            nothing = nothing or (child.dep_ == "dobj" and _an_accusation_denied(verb, child))
             return [child] if _is_content(child, lex) and not nothing else []
         if child.dep_ == "prep" and child.lower_ in lex.content_prepositions and child.i > verb.i:
             if (
@@ -1052,6 +1122,20 @@ def _handled_thing(verb: Token, obj: Token, lex: CueLexicon) -> bool:
     if verb.lemma_.lower() not in lex.handling_verbs:
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_MARKS for t in obj.subtree)
+
+
+_ACCUSATIONS = {"allegation", "accusation", "charge", "claim", "report", "rumor", "rumour"}
+
+
+def _an_accusation_denied(verb: Token, obj: Token) -> bool:
+    """'denied the bribery charges', 'rejected allegations that it meddled': the object
+    names what others said, not the denier's words ('rejected the claim as absurd' judges
+    it, and stays)."""
+    if verb.lemma_.lower() not in ("deny", "reject", "dismiss"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.children, *obj.children]):
+        return False
+    return obj.lemma_.lower() in _ACCUSATIONS and not any(t.is_quote for t in obj.subtree)
 
 
 def _names_a_person(obj: Token) -> bool:

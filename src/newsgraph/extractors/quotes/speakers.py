@@ -38,7 +38,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     for child in head.rights:
         of_phrase = child.dep_ == "prep" and child.lower_ == "of"
         of_phrase = of_phrase and (head.pos_ in ("NOUN", "PROPN") or head.lower_ == "one")
-        if child.dep_ in ("compound", "flat") or of_phrase:
+        if child.dep_ in ("compound", "flat") or of_phrase or _name_goes_on(head, child):
             last = max(last, child.right_edge.i)
         if _groups(head, child):  # 'Human rights and media organisations have denounced'
             last = max(last, child.i)
@@ -48,6 +48,7 @@ def mention_tokens(head: Token) -> tuple[int, int]:
             first = i + 1
             break
     first = _after_furniture(doc, first, head.i)
+    first = _after_tweet_signature(doc, first, head.i)
     while first < head.i and (doc[first].is_punct or "\n" in doc[first : head.i + 1].text):
         first += 1
     glued = heading_breaks(doc_text(doc), doc[first].idx, head.idx)
@@ -56,6 +57,57 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     while last > head.i and (doc[last].is_punct or "\n" in doc[head.i : last + 1].text):
         last -= 1
     return first, last
+
+
+_NAME_PREPOSITIONS = {"in", "for", "without", "against"}
+_NAMED_BODY_WORDS = _NAME_PREPOSITIONS | {"of"}
+
+
+def _name_goes_on(head: Token, prep: Token) -> bool:
+    """A body's name that goes on with a preposition and capitalised words ('Business in
+    the Community', 'Doctors without Borders'): the phrase is part of the name. Not after
+    a person ('Smith in London') nor before a place ('the Church in Wales' is cut)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _NAME_PREPOSITIONS or prep.i != head.i + 1:
+        return False
+    if not head.is_title or head.ent_type_ == "PERSON":
+        return False
+    words = list(prep.subtree)[1:]
+    objects = [t for t in words if t.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
+        return False
+    if head.i == head.sent.start and (
+        head.tag_ in ("NNS", "NNPS") or objects[0].ent_type_ != "ORG"
+    ):
+        return False  # capitalised as the sentence opens: 'Officials in the ministry'
+        # is no name; 'Business in the Community says' is, its end tagged a body
+    return all(t.dep_ == "det" or (t.is_title and t.pos_ == "PROPN") for t in words)
+
+
+def _named_body(span: Span) -> bool:
+    """A capitalised name with a preposition inside and no person in it ('Friends of the
+    Earth', 'Business in the Community'): a body, which 'it' refers back to."""
+    words = [t for t in span if not t.is_punct]
+    if words and words[0].dep_ == "det":
+        words = words[1:]  # 'the Friends of the Earth'; 'the head of Google' is a person
+    if len(words) < 3 or not words[0].is_title or any(t.ent_type_ == "PERSON" for t in words):
+        return False
+    for n, tok in enumerate(words[1:-1], start=1):
+        after = [t for t in words[n + 1 :] if t.dep_ != "det"]
+        if tok.lower_ in _NAMED_BODY_WORDS and tok.is_lower and after and after[0].is_title:
+            return True
+    return False
+
+
+def _after_tweet_signature(doc: Doc, first: int, head: int) -> int:
+    """The first token of a mention after an embedded tweet's signature run into it ('News
+    (@rtenews) March 29, 2017 Mrs May'): past the handle, its bracket and the date."""
+    handle = [i for i in range(first, head) if doc[i].text.startswith("@") and len(doc[i]) > 1]
+    if not handle:
+        return first
+    i = handle[-1] + 1
+    while i < head and (doc[i].is_punct or doc[i].like_num or doc[i].ent_type_ == "DATE"):
+        i += 1
+    return i
 
 
 def _after_furniture(doc: Doc, first: int, head: int) -> int:
@@ -244,7 +296,8 @@ class SpeakerResolver:
             start, self._sentence_of[head.i], name, gender, frozenset(), True, end, spoke=True
         )
         ent = _entity_at(head)
-        organisation = self.kind == "org" or (
+        organisation = self.kind == "org" or (gender is None and _named_body(span))
+        organisation = organisation or (
             ent is not None
             and ent.label_ in ("ORG", "GPE", "NORP", "FAC")
             and not role_in_apposition(head, self.lex)
@@ -437,6 +490,8 @@ class SpeakerResolver:
             spelled = self._spelled_out(head.text)  # 'Shiffrin adds', the tagger calling
             if spelled is not None:  # 'Mikaela Shiffrin' a work of art
                 return spelled
+        if ent is not None and ent.label_ in ("DATE", "TIME"):
+            return span.text  # 'March 29, 2017 Mrs May': the tagger's date took in the name
         return ent.text if ent is not None else span.text
 
     def _author(self, author: Token | None) -> str | None:
