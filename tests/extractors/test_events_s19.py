@@ -4,7 +4,7 @@ Saturday (2017-03-18)."""
 
 from __future__ import annotations
 
-from event_checks import coded_events, trigger
+from event_checks import coded_events, trigger, triggered
 
 DAY = "2017-03-18"
 
@@ -51,6 +51,67 @@ def test_a_year_on_an_election_called_for_dates_the_election(nlp):
 def test_a_conjunct_a_year_later_does_not_take_the_first_year(nlp):
     text = "The Taliban won the vote in 1996 and took control of Kabul a year later."
     assert trigger(coded_events(nlp, text, DAY), "took").date != "1996"
+
+
+def test_a_charm_offensive_is_no_force(nlp):
+    text = "Boris Petrov launched a charm offensive at the party convention on Friday."
+    assert not [e for e in coded_events(nlp, text, DAY) if e.type == "ASSAULT"]
+
+
+def test_a_diplomatic_offensive_against_a_state_is_no_force(nlp):
+    text = "Moscow launched a diplomatic offensive against Kiev."
+    assert not [e for e in coded_events(nlp, text, DAY) if e.type == "ASSAULT"]
+
+
+def test_an_army_offensive_on_a_city_is_force(nlp):
+    # guard
+    text = "The Iraqi army launched an offensive on Mosul on Friday."
+    assert trigger(coded_events(nlp, text, DAY), "offensive").type == "ASSAULT"
+
+
+def test_meeting_targets_one_aims_at_is_no_meeting(nlp):
+    text = "The government aims to meet UN emissions targets for 2030."
+    assert not triggered(coded_events(nlp, text, DAY), "meet")
+
+
+def test_planning_to_meet_a_minister_is_still_an_intent_to_meet(nlp):
+    # guard
+    text = "Lavrov plans to meet Kerry in Geneva."
+    assert trigger(coded_events(nlp, text, DAY), "meet").type == "AGREE"
+
+
+def test_a_civil_war_named_by_its_country_has_no_side(nlp):
+    text = "Thousands have died since the Yemeni civil war began in 2014."
+    assert not triggered(coded_events(nlp, text, DAY), "war")
+
+
+def test_a_war_between_two_states_keeps_its_sides(nlp):
+    # guard
+    text = "The war between Iraq and Iran began in 1980."
+    event = trigger(coded_events(nlp, text, DAY), "war")
+    assert event.type == "ASSAULT" and event.date == "1980"
+
+
+def test_a_sum_requested_for_a_ministry_at_home_is_asked_of_no_one(nlp):
+    text = "Last week, the Elysee requested $2 billion more for the defence ministry."
+    assert not triggered(coded_events(nlp, text, DAY), "requested")
+
+
+def test_agents_called_for_in_an_executive_order_are_asked_of_no_one(nlp):
+    text = "Obama has called for an additional 3,000 border agents in an executive order."
+    assert not triggered(coded_events(nlp, text, DAY), "called")
+
+
+def test_a_sum_asked_of_a_lender_is_still_a_request(nlp):
+    # guard
+    text = "Greece asked the EU for 5 billion euros."
+    assert trigger(coded_events(nlp, text, DAY), "asked").type == "REQUEST"
+
+
+def test_aid_called_for_is_still_a_request(nlp):
+    # guard
+    text = "Ukraine called for $2 billion in aid."
+    assert trigger(coded_events(nlp, text, DAY), "called").type == "REQUEST"
 
 
 def test_a_when_clause_on_a_since_year_is_dated_that_year(nlp):
