@@ -117,3 +117,21 @@ def test_aid_called_for_is_still_a_request(nlp):
 def test_a_when_clause_on_a_since_year_is_dated_that_year(nlp):
     text = "Syria has been in chaos since 2011, when the army shelled protesters in Homs."
     assert trigger(coded_events(nlp, text, DAY), "shelled").date == "2011"
+
+
+def test_a_visit_in_a_when_clause_of_a_conjecture_is_only_possible(nlp):
+    text = "Obama could soon find himself at the Queen's palace when he travels to Britain."
+    assert trigger(coded_events(nlp, text, DAY), "travels").modality == "possible"
+
+
+def test_a_visit_in_a_when_clause_of_a_future_is_still_to_come(nlp):
+    text = (
+        "His skills will get their biggest test when he becomes the first minister to visit China."
+    )
+    assert trigger(coded_events(nlp, text, DAY), "visit").modality == "future"
+
+
+def test_a_visit_in_a_past_when_clause_is_done(nlp):
+    # guard
+    text = "Obama met Merkel when he travelled to Berlin."
+    assert trigger(coded_events(nlp, text, DAY), "met").modality is None
