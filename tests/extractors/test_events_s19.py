@@ -135,3 +135,22 @@ def test_a_visit_in_a_past_when_clause_is_done(nlp):
     # guard
     text = "Obama met Merkel when he travelled to Berlin."
     assert trigger(coded_events(nlp, text, DAY), "met").modality is None
+
+
+def test_a_thing_demonstrated_on_instagram_is_no_protest(nlp):
+    text = (
+        "Fold the lid back, and the box becomes a tiny desk, as Vogue editor Anna Berg "
+        "demonstrated on Instagram."
+    )
+    assert not triggered(coded_events(nlp, text, DAY), "demonstrated")
+
+
+def test_a_party_beaten_into_fourth_place_in_elections_is_no_assault(nlp):
+    text = "The Greens were beaten into fourth place by the Liberals in local elections."
+    assert not [e for e in coded_events(nlp, text, DAY) if e.type == "ASSAULT"]
+
+
+def test_protesters_beaten_by_police_are_still_assaulted(nlp):
+    # guard
+    text = "Police beat protesters in Minsk."
+    assert trigger(coded_events(nlp, text, DAY), "beat").type == "ASSAULT"

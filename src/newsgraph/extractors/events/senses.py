@@ -65,7 +65,7 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'call me a diva'
     if lemma == "walk" and _walked_somewhere(trigger):
         return False  # 'she walked out among the graves': a walk, no walkout
-    if lemma == "demonstrate" and _shows_how(trigger):
+    if lemma == "demonstrate" and (_shows_how(trigger) or _shown_to_viewers(trigger)):
         return False  # 'demonstrated with a doll how he was holding his son': showed
     if code == "041" and _called_for_help(trigger):
         return False  # 'Medina called police and was arrested when they arrived': an emergency call
@@ -1158,9 +1158,15 @@ def _filed_in_court(noun: Token) -> bool:
 
 
 def _contest(verb: Token) -> bool:
-    """'beat' in a contest: a rival beaten 'to become' something (games themselves are
-    told by their words: confidence.json's sports_words)."""
+    """'beat' in a contest: a rival beaten 'to become' something, or beaten into a place
+    or in a vote ('were beaten into third place by the AfD in local elections'); games
+    themselves are told by their words: confidence.json's sports_words."""
     for child in verb.children:
+        ranked = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "into" and "place" in ranked:
+            return True  # 'beaten into third place'
+        if child.dep_ == "prep" and child.lower_ == "in" and set(ranked) & CONTESTS:
+            return True  # 'beaten in local elections'
         clause = child.dep_ in ("xcomp", "advcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in child.children
         )
@@ -1935,3 +1941,25 @@ def _asked_at_home(verb: Token) -> bool:
         for g in c.children
     )
     return money or ordered
+
+
+# contests one is beaten in without force
+CONTESTS = frozenset({"election", "poll", "vote", "race", "primary", "ballot", "runoff", "contest"})
+# where a thing is shown to viewers, not a crowd gathered
+SCREENS = frozenset(
+    {"twitter", "instagram", "youtube", "facebook", "tiktok", "video", "camera", "tv", "television"}
+)
+
+
+def _shown_to_viewers(verb: Token) -> bool:
+    """'as the editor demonstrated on Instagram', 'demonstrated on camera': a thing shown
+    to viewers, in a clause of comparison ('as X demonstrated') or on a screen."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    return any(
+        g.lower_ in SCREENS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
