@@ -249,6 +249,8 @@ def _date(
         stated = False  # 'Poroshenko had previously sought to end the blockade'
     if stated and any(_past_when(doc[i]) for i in chain):
         stated = False  # 'when he served as speaker, he sought to allow ...': stated then
+    if stated and when_still_to_come(coded.trigger):
+        stated = False  # 'could find herself at a palace when she travels to Japan': to come
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
@@ -343,6 +345,35 @@ def _date(
         future=future,
         present=stated or present,
     )
+
+
+# how far up from the trigger a 'when' clause may lie ('when he becomes the first to visit')
+WHEN_STEPS = ("xcomp", "acl", "relcl", "attr", "conj", "pobj", "prep", "dobj")
+
+
+def when_still_to_come(token: Token) -> str | None:
+    """A present-tense 'when' or 'once' clause on a clause told with a modal ('could find
+    himself at the palace when he travels to Britain', 'will get its test when he becomes
+    the first to visit China'): the act is as uncertain as that clause ('future' for
+    'will', 'possible' for 'could'); None otherwise."""
+    node = token
+    for _ in range(5):
+        marked = any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "once") for c in node.children
+        )
+        if node.dep_ == "advcl" and marked:
+            if node.tag_ not in ("VBZ", "VBP"):
+                return None  # 'when he travelled': told as done
+            modals = tables.lexicon()["modal_aux"]
+            for aux in node.head.children:
+                if aux.dep_ == "aux" and aux.lower_ in modals:
+                    kind = modals[aux.lower_]
+                    return kind if kind in ("future", "possible", "conditional") else None
+            return None
+        if node.dep_ not in WHEN_STEPS or node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _subject_busy(verb: Token, chain: dict[int, int]) -> int | None:

@@ -26,6 +26,7 @@ from newsgraph.extractors.events.coded import (
     Coded,
     _dedupe,
     _to_event,
+    when_still_to_come,
 )
 from newsgraph.extractors.events.patterns import (
     conjuncts,
@@ -272,40 +273,11 @@ def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
     if coded.code == HELD_BACK:
         return [coded]  # consumed, not coded (code_sentence drops it)
     coded.negated = roles.is_negated(token)
-    coded.modality = roles.modality_of(token) or _when_still_to_come(token)
+    coded.modality = roles.modality_of(token) or when_still_to_come(token)
     _apply_uncertainty(coded, frame)
     if frame and complement is not None and complement.i in coded.consumed:
         _listed_with(coded, complement, triggers)
     return [coded]
-
-
-# how far up from the trigger a 'when' clause may lie ('when he becomes the first to visit')
-WHEN_STEPS = ("xcomp", "acl", "relcl", "attr", "conj", "pobj", "prep", "dobj")
-
-
-def _when_still_to_come(token: Token) -> str | None:
-    """A present-tense 'when' or 'once' clause on a clause told with a modal ('could find
-    himself at the palace when he travels to Britain', 'will get its test when he becomes
-    the first to visit China'): the act is as uncertain as that clause ('future' for
-    'will', 'possible' for 'could'); None otherwise."""
-    node = token
-    for _ in range(5):
-        marked = any(
-            c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "once") for c in node.children
-        )
-        if node.dep_ == "advcl" and marked:
-            if node.tag_ not in ("VBZ", "VBP"):
-                return None  # 'when he travelled': told as done
-            modals = tables.lexicon()["modal_aux"]
-            for aux in node.head.children:
-                if aux.dep_ == "aux" and aux.lower_ in modals:
-                    kind = modals[aux.lower_]
-                    return kind if kind in ("future", "possible", "conditional") else None
-            return None
-        if node.dep_ not in WHEN_STEPS or node.head == node:
-            return None
-        node = node.head
-    return None
 
 
 def _listed_with(coded: Coded, complement: Token, triggers: dict[int, Pattern]) -> None:
