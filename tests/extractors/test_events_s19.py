@@ -154,3 +154,10 @@ def test_protesters_beaten_by_police_are_still_assaulted(nlp):
     # guard
     text = "Police beat protesters in Minsk."
     assert trigger(coded_events(nlp, text, DAY), "beat").type == "ASSAULT"
+
+
+def test_a_timeline_present_protest_takes_the_year_fronting_the_sentence(nlp):
+    text = (
+        "In 2009, as the economy collapses, thousands of Moldovans take to the streets to protest."
+    )
+    assert trigger(coded_events(nlp, text, DAY), "protest").date == "2009"

@@ -1033,15 +1033,17 @@ def _completed_purpose(verb: Token) -> bool:
 
 
 def _gathered_for(verb: Token) -> bool:
-    """A protest infinitive on a verb of gathering told as done ('gathered to protest',
-    'took to the streets to demand', 'turned out to denounce'); not one still to come
-    ('will gather to protest') nor 'take' without the streets ('took steps to ...')."""
+    """A protest infinitive on a verb of gathering told as done or in a timeline's present
+    ('gathered to protest', 'took to the streets to demand', 'turned out to denounce');
+    not one still to come ('will gather to protest') nor 'take' without the streets
+    ('took steps to ...')."""
     head = verb.head
     lemma = head.lemma_.lower()
     if verb.lemma_.lower() not in CROWD_ACTS or lemma not in GATHERING:
         return False
-    if head.tag_ != "VBD" or any(c.dep_ == "aux" for c in head.children):
-        return False
+    if head.tag_ not in ("VBD", "VBP", "VBZ") or any(c.dep_ == "aux" for c in head.children):
+        return False  # told as done, or in a timeline's present ('In 2011, Syrians take to
+        # the streets to protest'); not 'will gather', 'have gathered'
     places = [
         g.lower_ for c in head.children if c.dep_ in ("prep", "prt") for g in (c, *c.children)
     ]
