@@ -249,6 +249,8 @@ def _date(
         stated = False  # 'Poroshenko had previously sought to end the blockade'
     if stated and any(_past_when(doc[i]) for i in chain):
         stated = False  # 'when he served as speaker, he sought to allow ...': stated then
+    if stated and when_still_to_come(coded.trigger):
+        stated = False  # 'could find herself at a palace when she travels to Japan': to come
     text = doc_text(doc)
     # 'the Regulation Act 2009'; 'On March 18 that year' (a year told before)
     times = [t for t in times if not _in_name(t, text) and not _year_told_before(t, text)]
@@ -298,7 +300,10 @@ def _date(
         stated = present = False  # 'A Timeline of ...': each step on its own day, if told
     counting_since = True
     stretch = any(_since_clause(doc[i]) for i in chain)  # 'since Turkey began its operations'
-    if stretch or any(_since(t, doc) and governs(t) is not None for t in inside):
+    # 'at war since 2015, when Houthi rebels took over the capital': the 'when' clause's
+    # own time, not the stretch it begins
+    owned = [t for t in inside if _owns_when_clause(t, doc, chain)]
+    if stretch or any(_since(t, doc) and t not in owned and governs(t) is not None for t in inside):
         # 'have destroyed 4,608 facilities since the beginning of this year, Rudskoi said on
         # Tuesday': over a stretch that began then, on no one day (not the day it was told)
         return None
@@ -340,6 +345,35 @@ def _date(
         future=future,
         present=stated or present,
     )
+
+
+# how far up from the trigger a 'when' clause may lie ('when he becomes the first to visit')
+WHEN_STEPS = ("xcomp", "acl", "relcl", "attr", "conj", "pobj", "prep", "dobj")
+
+
+def when_still_to_come(token: Token) -> str | None:
+    """A present-tense 'when' or 'once' clause on a clause told with a modal ('could find
+    himself at the palace when he travels to Britain', 'will get its test when he becomes
+    the first to visit China'): the act is as uncertain as that clause ('future' for
+    'will', 'possible' for 'could'); None otherwise."""
+    node = token
+    for _ in range(5):
+        marked = any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "once") for c in node.children
+        )
+        if node.dep_ == "advcl" and marked:
+            if node.tag_ not in ("VBZ", "VBP"):
+                return None  # 'when he travelled': told as done
+            modals = tables.lexicon()["modal_aux"]
+            for aux in node.head.children:
+                if aux.dep_ == "aux" and aux.lower_ in modals:
+                    kind = modals[aux.lower_]
+                    return kind if kind in ("future", "possible", "conditional") else None
+            return None
+        if node.dep_ not in WHEN_STEPS or node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _subject_busy(verb: Token, chain: dict[int, int]) -> int | None:
@@ -587,6 +621,11 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
     July's coup", 'the mass protests Sunday', 'the deaths of the past week'): it dates
     that thing, not the act."""
     head = root.head
+    first = root
+    while first.dep_ == "conj" and first.head != first:  # '... and spring 2019'
+        first = first.head
+    if first.dep_ == "pobj" and _polled_or_between(first.head, chain):
+        return True  # "reject the call for a referendum between autumn 2018 and spring 2019"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i not in chain:
         # not a stretch of the time itself ('in the course of the past 10 days', 'at the
         # end of last week'), which times the act
@@ -598,6 +637,20 @@ def _noun_time(root: Token, chain: dict[int, int]) -> bool:
         and head.i not in chain
         and not _weekday_closing_the_object(root, chain)
     )
+
+
+# votes put to the people, which a time in a phrase on them dates ('a referendum in 2019')
+POLLS = frozenset({"referendum", "vote", "election", "poll", "ballot", "plebiscite"})
+
+
+def _polled_or_between(prep: Token, chain: dict[int, int]) -> bool:
+    """A time in a 'between' phrase on a noun other than the trigger ('a call for a vote
+    between autumn 2018 and spring 2019'), or in any phrase on a vote ('rejected the call
+    for a referendum in 2019'): it dates that noun, not the act."""
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.i in chain or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return prep.lower_ == "between" or noun.lemma_.lower() in POLLS
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -650,6 +703,15 @@ def _weekday_closing_the_object(root: Token, chain: dict[int, int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def _owns_when_clause(expr: TimeExpr, doc: Doc, chain: dict[int, int]) -> bool:
+    """A time a 'when' clause of the trigger's own hangs on ('since 2015, when the
+    rebels took over the capital')."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.i in chain and _when_relative(c) for part in span for c in part.children)
 
 
 def _when_relative(verb: Token) -> bool:
@@ -789,9 +851,22 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
             break  # 'told the AP on Feb. 15 that North Korea had been trying ...'
         if node.dep_ == "conj" and _perfect(node) and not _perfect(node.head):
             break  # 'takes the oath on Jan 20 and has promised ...': another time
+        if node.dep_ == "conj" and _counted_on(node):
+            break  # 'won elections in 2006 and took control a year later': not in 2006
         node = node.head
         chain[node.i] = rank
     return chain
+
+
+def _counted_on(verb: Token) -> bool:
+    """A verb with its own gap counted from a time told before ('a year later', 'two
+    months earlier'): that time is not its own."""
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in ("later", "earlier")
+        and any(g.dep_ == "npadvmod" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _shared_tail(verb: Token) -> Token | None:
@@ -952,17 +1027,47 @@ def _purpose_of_act(verb: Token) -> bool:
 
 
 COMPLETING = frozenset({"complete", "finish", "conclude", "accomplish"})
+# verbs by which a crowd gathers, and the acts a crowd does by gathering
+GATHERING = frozenset(
+    {"gather", "march", "rally", "assemble", "flock", "pour", "converge", "turn", "take"}
+)
+CROWD_ACTS = frozenset({"protest", "demonstrate", "demand", "denounce", "condemn", "mourn"})
 
 
 def _completed_purpose(verb: Token) -> bool:
     """'completed their operation to seize Palmyra': the purpose of a finished operation
-    is done when the operation is finished."""
+    is done when the operation is finished; so is a protest a crowd gathers for ('In
+    2012, thousands took to the streets to protest'): the gathering is the protest."""
     if not infinitive(verb):
         return False
+    if verb.dep_ == "advcl" and _gathered_for(verb):
+        return True
     if verb.dep_ == "advcl":  # the parser hangs the purpose on the verb
         return verb.head.lemma_.lower() in COMPLETING
     noun = verb.head
     return verb.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in COMPLETING
+
+
+def _gathered_for(verb: Token) -> bool:
+    """A protest infinitive on a verb of gathering told as done or in a timeline's present
+    ('gathered to protest', 'took to the streets to demand', 'turned out to denounce');
+    not one still to come ('will gather to protest') nor 'take' without the streets
+    ('took steps to ...')."""
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if verb.lemma_.lower() not in CROWD_ACTS or lemma not in GATHERING:
+        return False
+    if head.tag_ not in ("VBD", "VBP", "VBZ") or any(c.dep_ == "aux" for c in head.children):
+        return False  # told as done, or in a timeline's present ('In 2011, Syrians take to
+        # the streets to protest'); not 'will gather', 'have gathered'
+    places = [
+        g.lower_ for c in head.children if c.dep_ in ("prep", "prt") for g in (c, *c.children)
+    ]
+    if lemma == "take":
+        return "streets" in places or "street" in places
+    if lemma == "turn":
+        return "out" in places
+    return True
 
 
 # nouns whose infinitive says what is planned, promised or agreed, with its own time

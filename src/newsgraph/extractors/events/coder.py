@@ -26,6 +26,7 @@ from newsgraph.extractors.events.coded import (
     Coded,
     _dedupe,
     _to_event,
+    when_still_to_come,
 )
 from newsgraph.extractors.events.patterns import (
     conjuncts,
@@ -272,7 +273,7 @@ def _code_trigger(token: Token, triggers: dict[int, Pattern]) -> list[Coded]:
     if coded.code == HELD_BACK:
         return [coded]  # consumed, not coded (code_sentence drops it)
     coded.negated = roles.is_negated(token)
-    coded.modality = roles.modality_of(token)
+    coded.modality = roles.modality_of(token) or when_still_to_come(token)
     _apply_uncertainty(coded, frame)
     if frame and complement is not None and complement.i in coded.consumed:
         _listed_with(coded, complement, triggers)

@@ -66,7 +66,7 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'call me a diva'
     if lemma == "walk" and _walked_somewhere(trigger):
         return False  # 'she walked out among the graves': a walk, no walkout
-    if lemma == "demonstrate" and _shows_how(trigger):
+    if lemma == "demonstrate" and (_shows_how(trigger) or _shown_to_viewers(trigger)):
         return False  # 'demonstrated with a doll how he was holding his son': showed
     if code == "041" and _called_for_help(trigger):
         return False  # 'Medina called police and was arrested when they arrived': an emergency call
@@ -78,6 +78,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'experts warn (that) nurdles can soak up ...': a statement
     if lemma == "meet" and code == "040" and _object_not_actor(trigger):
         return False  # 'meet the requirements'
+    if lemma == "meet" and _meets_a_goal(trigger):
+        return False  # 'aims to meet EU emissions targets': a goal reached, no meeting
     if lemma == "meet" and _met_with_a_reply(trigger):
         return False  # 'had been met with a brick wall of intransigence': a reception
     if lemma == "force" and any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in children):
@@ -136,6 +138,10 @@ def _sense(trigger: Token, code: str) -> bool:
         return False
     if _session16_other_sense(trigger, code) or _session17_other_sense(trigger, code):
         return False
+    if code.startswith(("18", "19")) and _war_of_a_place(trigger):
+        return False  # 'since the Syrian civil war began in 2011': no side named
+    if code.startswith("02") and lemma in ASKING_VERBS and _asked_at_home(trigger):
+        return False  # 'requested $3 billion more for the Pentagon': a budget at home
     # 'released a statement', 'returned the report'
     return not (code.startswith("084") and _published(trigger))
 
@@ -228,15 +234,19 @@ NON_ARMED_KINDS = frozenset(
     {"diplomatic", "legal", "political", "verbal", "trade", "court", "courtroom", "judicial",
      "rhetorical", "ideological", "electoral", "economic", "bureaucratic", "procedural",
      "propaganda", "media", "price", "tariff", "currency", "custody", "turf", "budget",
-     "public", "relations", "pr", "word", "words", "twitter", "cyber", "information"}
+     "public", "relations", "pr", "word", "words", "twitter", "cyber", "information",
+     "charm", "publicity", "advertising", "lobbying", "marketing"}
 )  # fmt: skip
+# pushes that a modifier can make one of words or publicity ('a charm offensive')
+CAMPAIGNS = frozenset({"offensive", "campaign", "blitz"})
 
 
 def _conflict_in_words(noun: Token) -> bool:
     """A battle, fight or war that its own modifier places in diplomacy, courts, trade or
     words ('a diplomatic battle between X and Y', 'a legal fight', 'a trade war', 'a war
-    of words'): no armed force ('a fierce battle', 'the battle for Mosul' stay)."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS:
+    of words'), or an offensive of charm or publicity ('a charm offensive'): no armed
+    force ('a fierce battle', 'the battle for Mosul', 'the army's offensive' stay)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | CAMPAIGNS:
         return False
     kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words = any(
@@ -831,6 +841,20 @@ def _object_not_actor(verb: Token) -> bool:
     return bool(objects) and not any(is_actor(o) or o.ent_type_ in PLACE_ENTITIES for o in objects)
 
 
+# what one meets by reaching it, not by seeing anyone
+GOALS = frozenset(
+    {"target", "goal", "requirement", "standard", "criterion", "criteria", "deadline",
+     "obligation", "need", "expectation", "quota", "threshold", "benchmark", "condition"}
+)  # fmt: skip
+
+
+def _meets_a_goal(verb: Token) -> bool:
+    """'to meet EU greenhouse emissions targets', 'met the deadline': every object is a
+    goal or a rule, whoever set it (the actor in its modifier is met by no one)."""
+    objects = [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in conjuncts(c)]
+    return bool(objects) and all(o.lemma_.lower() in GOALS for o in objects)
+
+
 def _in_indirect_question(trigger: Token) -> bool:
     """The trigger's clause is an embedded question ('not clear if / whether ...')."""
     node = trigger
@@ -1204,9 +1228,15 @@ def _filed_in_court(noun: Token) -> bool:
 
 
 def _contest(verb: Token) -> bool:
-    """'beat' in a contest: a rival beaten 'to become' something (games themselves are
-    told by their words: confidence.json's sports_words)."""
+    """'beat' in a contest: a rival beaten 'to become' something, or beaten into a place
+    or in a vote ('were beaten into third place by the AfD in local elections'); games
+    themselves are told by their words: confidence.json's sports_words."""
     for child in verb.children:
+        ranked = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "into" and "place" in ranked:
+            return True  # 'beaten into third place'
+        if child.dep_ == "prep" and child.lower_ == "in" and set(ranked) & CONTESTS:
+            return True  # 'beaten in local elections'
         clause = child.dep_ in ("xcomp", "advcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in child.children
         )
@@ -1924,3 +1954,82 @@ def _it_comes_to(verb: Token) -> bool:
     """'when it comes to trade', 'as far as it goes': a subject 'it' that names no one
     going anywhere."""
     return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+
+
+# what names a side of a war beside its modifiers: 'a war on', 'against', 'with', 'between'
+WAR_SIDE_PREPS = frozenset({"against", "on", "with", "between", "by", "of"})
+
+
+def _war_of_a_place(noun: Token) -> bool:
+    """'since the Syrian civil war began in 2011', 'the Yemeni conflict': a war named by the
+    country it is fought in, with no side named (no owner, no 'against', 'with' or
+    'between'); the nationality word tells where, not who fights."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | {"conflict"}:
+        return False
+    kids = list(noun.children)
+    places = [
+        c for c in kids if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+    ]
+    if not places:
+        return False
+    if any(c.dep_ == "poss" for c in kids):
+        return False  # "Russia's war"
+    if any(c.dep_ == "prep" and c.lower_ in WAR_SIDE_PREPS for c in kids):
+        return False  # 'the Syrian war against the rebels'
+    return not any(c.dep_ == "conj" for p in places for c in p.children)  # 'US and Iraqi'
+
+
+ASKING_VERBS = frozenset({"request", "seek", "call", "ask"})
+# what a state asks of others even when the text does not say whom ('$2 billion in aid')
+HELP_NOUNS = frozenset(
+    {"aid", "loan", "assistance", "bailout", "credit", "help", "investment", "relief"}
+)
+# measures by which a government orders its own services
+ORDERS = frozenset({"order", "decree", "memorandum", "directive", "proclamation"})
+
+
+def _asked_at_home(verb: Token) -> bool:
+    """A request asked of no one: a sum of money for a body at home ('the White House
+    requested $3 billion more for Homeland Security'), or what an executive order
+    calls for ('called for 5,000 more border agents in an executive order'); kept when
+    someone is asked ('requested $1 billion from the IMF', 'called on Congress')."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ in ("dobj", "dative") and is_actor(c):
+            return False
+        asked = c.dep_ == "prep" and c.lower_ in ("from", "of", "on", "to")
+        if asked and any(is_actor(g) or g.ent_type_ for g in c.children if g.dep_ == "pobj"):
+            return False
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    objects += [g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    asked_of_others = any(t.lemma_.lower() in HELP_NOUNS for o in objects for t in o.subtree)
+    money = not asked_of_others and any(t.ent_type_ == "MONEY" for o in objects for t in o.subtree)
+    ordered = any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ORDERS
+        for c in kids
+        if c.dep_ == "prep" and c.lower_ in ("in", "by", "through", "via")
+        for g in c.children
+    )
+    return money or ordered
+
+
+# contests one is beaten in without force
+CONTESTS = frozenset({"election", "poll", "vote", "race", "primary", "ballot", "runoff", "contest"})
+# where a thing is shown to viewers, not a crowd gathered
+SCREENS = frozenset(
+    {"twitter", "instagram", "youtube", "facebook", "tiktok", "video", "camera", "tv", "television"}
+)
+
+
+def _shown_to_viewers(verb: Token) -> bool:
+    """'as the editor demonstrated on Instagram', 'demonstrated on camera': a thing shown
+    to viewers, in a clause of comparison ('as X demonstrated') or on a screen."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True
+    return any(
+        g.lower_ in SCREENS
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
