@@ -71,3 +71,62 @@ def test_every_time_rule_has_an_opening_and_odd_patterns_have_none() -> None:
         WORD_START + ".x",
     ):
         assert opening(re.compile(pattern, re.I)) is None, pattern
+
+
+# -- quote speakers: people found by identity, spelled-out names from a word index --------
+
+_SPEAKER_TEXTS = [
+    "Marta Quill said the quarry would close. Quill added that Brevik Mining agreed. "
+    '"We will leave," Mrs Quill said. Dr Ivo Tarn, of the Tarn Valley Trust, disagreed.',
+    "Sharpston spoke first. Later Eleonore Sharpston told the court that Sharpston's ruling "
+    'stood. "It stands," said Lord Deben. Deben nodded, and Sharpston left Oslo.',
+    "Brevik said nothing. The mayor of Brevik, Anna Lund, said the ferry would sail; Lund "
+    "said so twice. Minister Lund and Olaf Brevik met in Brevik on Monday.",
+]
+
+
+def _spelled_out_by_whole_doc(resolver, word: str) -> str | None:
+    """The session-18 loop: every token of the document, per name."""
+    from newsgraph.extractors.quotes.speakers import _NOT_GIVEN, _PEER_TITLES
+
+    lex = resolver.lex
+    for tok in resolver.doc:
+        if tok.text != word or tok.i == 0:
+            continue
+        given = resolver.doc[tok.i - 1]
+        lower = given.lower_
+        if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
+            continue
+        peer = lower in _PEER_TITLES
+        if not peer and (given.pos_ != "PROPN" or lower in lex.honorifics):
+            continue
+        if lower in lex.role_nouns or lower in lex.office_words or lower in lex.title_words:
+            continue
+        return f"{given.text} {word}"
+    return None
+
+
+@pytest.mark.parametrize("text", _SPEAKER_TEXTS)
+def test_speaker_resolver_as_with_a_list_of_people_and_a_whole_doc_pass(nlp, text: str) -> None:
+    from newsgraph.extractors.doctext import doc_ents
+    from newsgraph.extractors.quotes.rules import cue_lexicon
+    from newsgraph.extractors.quotes.speakers import (
+        _WORD,
+        SpeakerResolver,
+        _modifies_a_noun,
+        _share_gender,
+    )
+
+    doc = nlp(text)
+    lex = cue_lexicon()
+    quoted = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    resolver = SpeakerResolver(doc, lex, quoted)
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and _WORD.search(e.text)]
+    outside = [e for e in doc_ents(doc) if not any(a <= e.start_char < b for a, b in quoted)]
+    by_list = [
+        resolver._person(e) for e in outside if e in persons and not _modifies_a_noun(e, lex)
+    ]
+    assert resolver.people == _share_gender(by_list)
+    assert resolver.people  # the texts name people outside quotes
+    for word in {t.text for t in doc}:
+        assert resolver._spelled_out(word) == _spelled_out_by_whole_doc(resolver, word), word
