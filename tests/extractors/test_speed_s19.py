@@ -130,3 +130,41 @@ def test_speaker_resolver_as_with_a_list_of_people_and_a_whole_doc_pass(nlp, tex
     assert resolver.people  # the texts name people outside quotes
     for word in {t.text for t in doc}:
         assert resolver._spelled_out(word) == _spelled_out_by_whole_doc(resolver, word), word
+
+
+# -- pronouns: inside-quotation flags from each token's marks read once ------------------
+
+
+def _inside_quotes_per_token(doc) -> list[bool]:
+    """The session-18 loop: each token's marks read per pass."""
+    from newsgraph.extractors.entities.pronouns import _closing, _marks
+
+    found = [False] * len(doc)
+    for sent in doc.sents:
+        marks = [t for t in sent if _marks(t)]
+        inside = sum(_marks(t) for t in marks) % 2 == 1 and _closing(marks[0])
+        for tok in sent:
+            if "\n" in tok.text:
+                inside = False
+            if _marks(tok) % 2:
+                inside = not inside
+            elif not _marks(tok):
+                found[tok.i] = inside
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will leave," Marta Quill said. She said "the quarry is done" and left.',
+        'He was very hard-working.\u201d The warden said so. "Otters,\u201d she said, "thrive."',
+        'The trust said "the ferry\n\nwill sail" on Monday. "It won"t," Lund said.',
+        "No marks at all in this one. Nor here.",
+        '"Open quote with no end. Then "another" and ","?" glued.',
+    ],
+)
+def test_inside_quotes_as_when_marks_were_read_per_pass(nlp, text: str) -> None:
+    from newsgraph.extractors.entities.pronouns import _inside_quotes
+
+    doc = nlp(text)
+    assert _inside_quotes(doc) == _inside_quotes_per_token(doc)
