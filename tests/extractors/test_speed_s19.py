@@ -168,3 +168,44 @@ def test_inside_quotes_as_when_marks_were_read_per_pass(nlp, text: str) -> None:
 
     doc = nlp(text)
     assert _inside_quotes(doc) == _inside_quotes_per_token(doc)
+
+
+# -- 'according to': a token that opens no phrase is answered without a slice per phrase --
+
+
+def _according_to_by_every_phrase(tok, lex):
+    """The session-18 loop: every phrase sliced at every token."""
+    from newsgraph.extractors.doctext import token_lowers
+
+    doc = tok.doc
+    lowers = token_lowers(doc)
+    for phrase in lex.according_to:
+        if tuple(lowers[tok.i : tok.i + len(phrase)]) == phrase:
+            last = doc[tok.i + len(phrase) - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "agent", "dobj")]
+            if objects and objects[0].lemma_.lower() in lex.measure_nouns:
+                return None
+            if any(c.dep_ == "nsubjpass" for c in doc[tok.i].children):
+                return None
+            if objects:
+                return objects[0]
+    return None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Brevik warden, the otters thrive. The ferry sails, according to Lund.",
+        "Seats were shared according to the number of votes. According to, the end",
+        "Marta Quill was quoted by the Tarn Gazette as saying the quarry would close.",
+        "according",
+    ],
+)
+def test_according_to_as_when_every_phrase_was_sliced(nlp, text: str) -> None:
+    from newsgraph.extractors.quotes.cues import according_to
+    from newsgraph.extractors.quotes.rules import cue_lexicon
+
+    lex = cue_lexicon()
+    doc = nlp(text)
+    for tok in doc:
+        assert according_to(tok, lex) == _according_to_by_every_phrase(tok, lex), tok.i
