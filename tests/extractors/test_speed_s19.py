@@ -209,3 +209,20 @@ def test_according_to_as_when_every_phrase_was_sliced(nlp, text: str) -> None:
     doc = nlp(text)
     for tok in doc:
         assert according_to(tok, lex) == _according_to_by_every_phrase(tok, lex), tok.i
+
+
+# -- a span's text sliced from the document's text -------------------------------------
+
+
+def test_span_text_is_what_spacy_joins(nlp) -> None:
+    from newsgraph.extractors.doctext import span_text
+
+    doc = nlp(
+        "Did the Brevik council vote?  Marta Quill said so.\n\nThe ferry sails at noon. "
+        '"Otters," she said, "thrive here" \u2014 or did they? '
+    )
+    for sent in doc.sents:
+        assert span_text(sent) == sent.text
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text, (start, end)
