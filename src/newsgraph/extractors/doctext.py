@@ -27,6 +27,12 @@ def doc_text(doc) -> str:
     return text
 
 
+def span_text(span) -> str:
+    """``span.text`` (the words of a sentence or any span, without the last token's
+    trailing space), sliced from :func:`doc_text` instead of joined token by token."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def token_lowers(doc) -> list[str]:
     """``[t.lower_ for t in doc]``, built once per Doc (do not modify the list)."""
     lowers = doc.user_data.get(_LOWERS_KEY)

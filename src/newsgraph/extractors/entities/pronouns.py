@@ -169,16 +169,19 @@ def _inside_quotes(doc: Doc) -> list[bool]:
     earlier in an article do not spread); a sentence whose marks are odd in number and
     open with a closing one starts inside a quote ("He was very hard-working.\u201d")."""
     found = [False] * len(doc)
+    texts = [t.text for t in doc]  # each token's text and marks read once, not per pass
+    counts = [_marks_in(text) for text in texts]
     for sent in doc.sents:
-        marks = [t for t in sent if _marks(t)]
-        inside = sum(_marks(t) for t in marks) % 2 == 1 and _closing(marks[0])
-        for tok in sent:
-            if "\n" in tok.text:
+        start, end = sent.start, sent.end
+        first = next((i for i in range(start, end) if counts[i]), None)
+        inside = first is not None and sum(counts[start:end]) % 2 == 1 and _closing(doc[first])
+        for i in range(start, end):
+            if "\n" in texts[i]:
                 inside = False  # no quotation runs over a paragraph break
-            if _marks(tok) % 2:
+            if counts[i] % 2:
                 inside = not inside
-            elif not _marks(tok):
-                found[tok.i] = inside
+            elif not counts[i]:
+                found[i] = inside
     return found
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import doc_text, span_text
 from newsgraph.extractors.events import confidence, domain, roles, speech, tables
 from newsgraph.extractors.events.arguments import infinitive, passive_participle
 from newsgraph.extractors.events.patterns import OCCASIONS, governing_verb
@@ -266,7 +266,8 @@ def _date(
     vague = vague or any(_bare_time_noun(t) for t in inside)
     # 'Throughout the 2016 campaign, Trump urged ...': over an occasion of a past year
     vague = vague or any(_past_year_occasion(doc[i], published) for i in chain)
-    if vague or ANAPHORIC_DAY.search(sent.text) or FORMER_TITLE.search(sent.text) or _of_old(coded):
+    words = span_text(sent)
+    if vague or ANAPHORIC_DAY.search(words) or FORMER_TITLE.search(words) or _of_old(coded):
         stated = False  # 'In the mid-2000s, the bank defied ...': then, not today
         present = False
     else:

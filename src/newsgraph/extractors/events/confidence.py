@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph.extractors.claims.scan import words as claim_words
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import doc_text, span_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS, _of_object, actor_span
 from newsgraph.extractors.events.actors import is_named
@@ -174,7 +174,7 @@ def _form_doubts(trigger: Token, sides: Sides, plover: str, spoken: bool, code: 
             doubts.append("non_actor_object")  # 'a war of words'
     if len(trigger.sent) > _table()["long_sentence_tokens"]:
         doubts.append("long_sentence")
-    opening = trigger.sent.text.lstrip(" -–—•*\n").lower()
+    opening = span_text(trigger.sent).lstrip(" -–—•*\n").lower()
     if any(opening.startswith(f"{w}:") for w in sets["furniture_openers"]):
         doubts.append("page_furniture")  # 'READ MORE: UN decries Israel's demolition order'
     if _habitual(trigger, sets["habitual_verbs_ok"]) or _how_often(trigger):
@@ -682,7 +682,7 @@ def _sport(trigger: Token) -> bool:
     words = _sets()["sports_words"]
     found = {t.lemma_.lower() for t in trigger.sent if t.lemma_.lower() in words}
     found |= {t.lower_ for t in trigger.sent if t.lower_ in words}
-    scores = SCORE.findall(trigger.sent.text)
+    scores = SCORE.findall(span_text(trigger.sent))
     if scores:
         found.add("a score")  # 'Cameroon beat Egypt 2:1'
     if len(scores) >= 2:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from newsgraph.extractors.doctext import span_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import ACTOR_ENTITIES, is_actor
 from newsgraph.extractors.events.senses import (
@@ -115,7 +116,7 @@ def reported_act(
     ``spoken`` marks an act read from someone's words ('the move was a mistake', he
     said), which is a predication by design."""
     sent = trigger.sent
-    if _is_question(sent.text):
+    if _is_question(span_text(sent)):
         return False
     if _counterfactual(trigger) or _in_clausal_subject(trigger):
         return False

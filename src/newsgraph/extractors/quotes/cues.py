@@ -327,10 +327,25 @@ def _can_be_source(noun: Token, lex: CueLexicon) -> bool:
     )
 
 
+_OPENING_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str] | None]] = {}
+
+
+def _opening_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str] | None:
+    """The first words of ``phrases`` (None when one is empty), kept per phrase tuple."""
+    known = _OPENING_WORDS.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        firsts = None if any(not p for p in phrases) else frozenset(p[0] for p in phrases)
+        known = _OPENING_WORDS[id(phrases)] = (phrases, firsts)
+    return known[1]
+
+
 def according_to(tok: Token, lex: CueLexicon) -> Token | None:
     """The source noun of an ``according to X`` phrase starting at ``tok``, else None."""
     doc = tok.doc
     lowers = token_lowers(doc)
+    firsts = _opening_words(lex.according_to)
+    if firsts is not None and lowers[tok.i] not in firsts:
+        return None  # asked of every token: most open no phrase (no slice per phrase)
     for phrase in lex.according_to:
         if tuple(lowers[tok.i : tok.i + len(phrase)]) == phrase:
             last = doc[tok.i + len(phrase) - 1]

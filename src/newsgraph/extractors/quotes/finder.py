@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extractors.doctext import doc_text
+from newsgraph.extractors.doctext import doc_text, span_text
 from newsgraph.extractors.quotes.cues import (
     Candidate,
     Cue,
@@ -171,7 +171,7 @@ def _interview_questions(doc: Doc, quoted: list[tuple[int, int]]) -> list[int]:
     the competitive edge of your brand in China?'); two or more make an interview."""
     found = []
     for sent in doc.sents:
-        words = sent.text.rstrip()
+        words = span_text(sent).rstrip()
         if not words.endswith("?") or any(a <= sent.start_char < b for a, b in quoted):
             continue
         if any(t.lower_ in ("you", "your") for t in sent):

@@ -183,13 +183,19 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: CueLexicon, quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.lex = lex
+        self._at_text: dict[str, list[int]] | None = None  # token text -> its indexes
         self._sentence_of = sentence_numbers(doc)
         persons = [e for e in doc_ents(doc) if e.label_ == "PERSON" and _WORD.search(e.text)]
         self._full_names = _full_names(persons)
         self._family_first = _family_first(persons, self._full_names)
         self._quoted = quoted
         outside = [e for e in doc_ents(doc) if not any(a <= e.start_char < b for a, b in quoted)]
-        people = [self._person(e) for e in outside if e in persons and not _modifies_a_noun(e, lex)]
+        # doc_ents gives the same Spans on every call, and no two entities share a span,
+        # so a person is found by identity (a list's 'in' compared Spans one by one)
+        person_ids = {id(e) for e in persons}
+        people = [
+            self._person(e) for e in outside if id(e) in person_ids and not _modifies_a_noun(e, lex)
+        ]
         self.people = _share_gender(people)
         self.orgs = [self._person(e) for e in outside if e.label_ == "ORG"]
         self._indefinite_found: list[tuple[int, str, set[str]]] | None = None
@@ -226,10 +232,14 @@ class SpeakerResolver:
         first 'Given Family' in the text ('Eleonore Sharpston', 'Viktor Maigurov'), or a
         peer's 'Lord Deben'; not a title, a role or a place before the name."""
         lex = self.lex
-        for tok in self.doc:
-            if tok.text != word or tok.i == 0:
+        if self._at_text is None:  # built once: this ran a whole-document pass per name
+            self._at_text = {}
+            for tok in self.doc:
+                self._at_text.setdefault(tok.text, []).append(tok.i)
+        for i in self._at_text.get(word, ()):
+            if i == 0:
                 continue
-            given = self.doc[tok.i - 1]
+            given = self.doc[i - 1]
             lower = given.lower_
             if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
                 continue

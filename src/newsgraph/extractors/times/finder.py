@@ -28,11 +28,13 @@ from newsgraph.errors import Code, IngestError
 from newsgraph.extractors.times.calendar_rules import Context, Rule
 from newsgraph.extractors.times.dates import DATE_RULES
 from newsgraph.extractors.times.durations import DURATION_RULES, SET_RULES
+from newsgraph.extractors.times.firstchars import Openings
 from newsgraph.extractors.times.relative import RELATIVE_RULES
 from newsgraph.records import TimeExpr
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 RULES: list[Rule] = DATE_RULES + RELATIVE_RULES + DURATION_RULES + SET_RULES
+_OPENINGS = Openings([rule.pattern for rule in RULES])
 
 
 def parse_anchor(anchor: str | None) -> date | None:
@@ -59,14 +61,13 @@ def find_times(text: str, *, anchor: str | None, lang: str = "en") -> list[TimeE
         return []
     ctx = Context(text=text, anchor=parse_anchor(anchor))
     candidates: list[TimeExpr] = []
-    for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            found = rule.resolve(match, ctx)
-            if found is None:
-                continue
-            start, end = _span_of(match)
-            value, kind = found
-            candidates.append(TimeExpr(start, end, text[start:end], value, kind))
+    for index, match in _OPENINGS.finditer(text):  # each rule's finditer, tried at fewer offsets
+        found = RULES[index].resolve(match, ctx)
+        if found is None:
+            continue
+        start, end = _span_of(match)
+        value, kind = found
+        candidates.append(TimeExpr(start, end, text[start:end], value, kind))
     return _longest_without_overlap(candidates)
 
 
