@@ -86,23 +86,13 @@ _SPEAKER_TEXTS = [
 
 
 def _spelled_out_by_whole_doc(resolver, word: str) -> str | None:
-    """The session-18 loop: every token of the document, per name."""
-    from newsgraph.extractors.quotes.speakers import _NOT_GIVEN, _PEER_TITLES
+    """The session-18 loop: every token of the document, per name (the check of the word
+    before is shared; what the test compares is the walk)."""
+    from newsgraph.extractors.quotes.speakers import given_word
 
-    lex = resolver.lex
     for tok in resolver.doc:
-        if tok.text != word or tok.i == 0:
-            continue
-        given = resolver.doc[tok.i - 1]
-        lower = given.lower_
-        if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
-            continue
-        peer = lower in _PEER_TITLES
-        if not peer and (given.pos_ != "PROPN" or lower in lex.honorifics):
-            continue
-        if lower in lex.role_nouns or lower in lex.office_words or lower in lex.title_words:
-            continue
-        return f"{given.text} {word}"
+        if tok.text == word and tok.i > 0 and given_word(resolver.doc[tok.i - 1], resolver.lex):
+            return f"{resolver.doc[tok.i - 1].text} {word}"
     return None
 
 

@@ -171,6 +171,19 @@ class PersonMention:
     agent: bool = False  # the doer in a 'by' phrase ('the bid by Norvik Group for ...')
 
 
+def given_word(given: Token, lex: CueLexicon) -> bool:
+    """Whether the word before a family name reads as its given name (or a peer's title,
+    'Lord'): capitalised, not a date or number entity, a name not an honorific, and no
+    role, office or title word."""
+    lower = given.lower_
+    if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
+        return False
+    peer = lower in _PEER_TITLES
+    if not peer and (given.pos_ != "PROPN" or lower in lex.honorifics):
+        return False
+    return not (lower in lex.role_nouns or lower in lex.office_words or lower in lex.title_words)
+
+
 class SpeakerResolver:
     """Turns speaker mentions into Speakers; pronouns and role nouns find a person before them.
 
@@ -237,18 +250,8 @@ class SpeakerResolver:
             for tok in self.doc:
                 self._at_text.setdefault(tok.text, []).append(tok.i)
         for i in self._at_text.get(word, ()):
-            if i == 0:
-                continue
-            given = self.doc[i - 1]
-            lower = given.lower_
-            if not given.is_alpha or not given.is_title or given.ent_type_ in _NOT_GIVEN:
-                continue
-            peer = lower in _PEER_TITLES
-            if not peer and (given.pos_ != "PROPN" or lower in lex.honorifics):
-                continue
-            if lower in lex.role_nouns or lower in lex.office_words or lower in lex.title_words:
-                continue
-            return f"{given.text} {word}"
+            if i > 0 and given_word(self.doc[i - 1], lex):
+                return f"{self.doc[i - 1].text} {word}"
         return None
 
     def _person(self, ent: Span) -> PersonMention:
