@@ -82,3 +82,12 @@ def test_a_list_of_names_keeps_every_name(nlp):
     )
     sources = names(_one(nlp, text, "appeal").source)
     assert len(sources) == 4, sources
+
+
+def test_a_group_a_nationality_modifies_is_not_taken_for_one_body_of_that_people():
+    # 'the pro-Iranian X (...) group': a collective body whose own name, not the
+    # adjective, may code it; 'a Russian zoo' is still one body of the people
+    from newsgraph.extractors.events.actors import _body_of_people
+
+    assert not _body_of_people("the pro-Western Kadra group")
+    assert _body_of_people("A Russian zoo")

@@ -217,7 +217,8 @@ def event_actor(
         # people the adjective names, not the country
         # no sector: as the people's actor it stood for, it acts in its country's name
         home = country or next((c for w in text.split() if (c := adjective_country(w))), None)
-        return EventActor(None, _role_name(text), home, None, home)
+        if home is not None:  # no country to act for: the phrase's other words decide
+            return EventActor(None, _role_name(text), home, None, home)
     people = adjective_country(text) if kind == "NORP" else None
     if people is not None and _one_person(layer.text[max(0, start - 40) : start] + text):
         # 'An Australian born in Iran killed ...', 'The Spaniard': one person of the country
@@ -433,9 +434,18 @@ def _body_of_people(text: str) -> bool:
     if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
         return False
     word = words[-1]
+    if word in GROUPS:
+        return False  # 'the pro-Iranian Hizbollah group': a body its own name may code
     return word in INSTITUTIONS or (
         word in person_nouns() and agent_sector(word) is None and sector_of(word) is None
     )
+
+
+# collective bodies of people, which a name inside the phrase, not the adjective, codes
+GROUPS = frozenset(
+    {"group", "movement", "faction", "party", "militia", "organisation", "organization",
+     "network", "alliance", "front", "wing", "bloc", "camp", "lobby"}
+)  # fmt: skip
 
 
 def _person_word(word: str) -> bool:
