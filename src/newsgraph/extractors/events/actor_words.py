@@ -152,8 +152,10 @@ def _title_of_next(role: Token, found: Sequence[Token]) -> bool:
     first = doc[role.i + 2]
     if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
         return False
-    name = next((e for e in doc_ents(doc) if e.start == first.i), None)
-    return name is not None and any(name.start <= t.i < name.end for t in found if t is not role)
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1  # the person's name: its entity's words
+    return any(first.i <= t.i < end for t in found if t is not role)
 
 
 def _agents_of_places(token: Token | None) -> list[Token]:

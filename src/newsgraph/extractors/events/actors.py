@@ -171,10 +171,8 @@ def event_actor(
     if longer is not None:
         # 'the House Freedom Caucus' tagged 'House': the caucus, not the House; 'House
         # Bill 2' is a text, no one
-        if longer.split()[-1].lower() in DOCUMENT_HEADS or any(
-            w.lower() in DOCUMENT_HEADS for w in longer.split()[1:]
-        ):
-            return None
+        if any(w.lower() in DOCUMENT_HEADS for w in longer.split()[1:]):
+            return None  # (the run after the mention holds the last word)
         home = entity.country if entity is not None else None
         head = longer.split()[-1]
         role = (
