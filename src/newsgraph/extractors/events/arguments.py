@@ -104,9 +104,10 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     # 'were trained to fight ISIL by the YPG': a 'by' the parser hung on an active
     # infinitive belongs to the passive it completes
     misplaced = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children)
-    for child in verb.children:
-        if child.dep_ == "agent" and not (misplaced and verb.tag_ == "VB"):
-            return _pobjs(child)
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents and not (misplaced and verb.tag_ == "VB"):
+        # 'turned down by Berlin and, less consequentially, by Paris': each 'by' names one
+        return [t for agent in agents for t in _pobjs(agent)]
     if passive_participle(verb):
         return []  # 'Sentsov went on trial, accused of plotting ...': accused by no one named
     # 'Serb forces were engaged in ethnic cleansing', "He's accepted invitations" ('has',
@@ -123,6 +124,9 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
     if _had_done(verb):  # 'Kim had his defence minister killed': Kim
         return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    hidden = _subject_in_opening(verb, subjects)
+    if hidden is not None:
+        return conjuncts(hidden)
     if len(subjects) > 1:
         # "Four months into the operation, Iraq's largest in years, elite forces have
         # retaken ...": an adjective the parser made a second subject is no one
@@ -167,6 +171,34 @@ def _verb_subject(verb: Token, hops: int = 0) -> list[Token]:
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subject_in_opening(verb: Token, subjects: list[Token]) -> Token | None:
+    """'Speaking in Ankara, Turkey's opposition leader, Kemal Kilic, urged Turks ...',
+    parsed with the opening participle as the verb's clausal subject (or an adverbial
+    clause, and no subject) and the leader as an apposition to Ankara: the phrase set off by a comma right before the verb, inside the
+    participle's subtree, is the subject. None for any other parse."""
+    if any(s.dep_ == "nsubj" for s in subjects):
+        return None
+    opening = next(
+        (c for c in verb.children if c.dep_ in ("csubj", "advcl") and c.tag_ == "VBG"), None
+    )
+    if opening is None:
+        return None
+    doc = verb.doc
+    if opening.left_edge.i != opening.sent.start or opening.right_edge.i >= verb.i:
+        return None
+    end = verb.i - 1
+    while end > opening.i and doc[end].is_punct:
+        end -= 1
+    for token in opening.subtree:
+        if token.i <= opening.i or token.dep_ != "appos" or token.head.i >= token.i:
+            continue
+        if token.right_edge.i < end or token.left_edge.i == 0:
+            continue
+        if doc[token.left_edge.i - 1].text == "," and token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return None
 
 
 def _marked_clause_subject(verb: Token) -> list[Token] | None:
@@ -533,7 +565,8 @@ def _noun_source(noun: Token) -> list[Token]:
     if verb is not None and noun.dep_ in ("dobj", "conj", "appos"):
         if _frame(verb)[0] in ("deny", "reject"):
             return []  # 'Russia rejected allegations of interference': not Russia's
-        return _verb_subject(verb)
+        if verb.lemma_.lower() not in JUDGING_VERBS:
+            return _verb_subject(verb)
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and head.head.pos_ == "VERB":
         return _verb_subject(head.head)  # 'In a congratulatory telegram, Putin said ...'
@@ -542,6 +575,11 @@ def _noun_source(noun: Token) -> list[Token]:
         for c in noun.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and _nation(c)
     ]
+
+
+# 'North Korea called the allegation absurd', 'China branded the US sanctions illegal':
+# the subject says what the act is worth; it did not do it
+JUDGING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "describe", "deem"})
 
 
 def _own_doer(noun: Token, owner: Token) -> list[Token] | None:
@@ -1064,17 +1102,29 @@ def _shared_passive_subject(verb: Token) -> Token | None:
     """The subject a passive verb shares with the verb it is joined to ('He returned to
     Germany in September and was arrested at Duesseldorf airport': he was arrested), or
     a participle joined to a passive, its 'was' shared ('she was fired and accused by the
-    president of ...': she was accused)."""
+    president of ...': she was accused), through a list of such participles ('he was
+    stopped, questioned and detained by the police': the parser chains each to the one
+    before)."""
+    first = verb.head
+    while _bare_conj_participle(first):
+        first = first.head  # 'questioned' -> 'stopped'
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "conj"
-        and any(c.dep_ == "auxpass" for c in verb.head.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        _bare_conj_participle(verb) and any(c.dep_ == "auxpass" for c in first.children)
     )
     own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not passive or own or verb.dep_ != "conj":
         return None
-    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _bare_conj_participle(verb: Token) -> bool:
+    """A past participle joined to the verb before it, with no auxiliary of its own."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _denied_targets(token: Token) -> list[Token]:

@@ -1267,6 +1267,14 @@ def _past_perfect(verb: Token) -> bool:
 SAME_DAY_GAPS = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon"})
 
 
+def _first_of_joined(verb: Token) -> Token:
+    """The first of verbs of one tense joined by 'and' ('cancelled and banned'), which
+    holds the clause's conjunction and subject."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.tag_ == verb.tag_:
+        verb = verb.head
+    return verb
+
+
 def _apart(mark: Token) -> bool:
     """An 'after' or 'before' that puts the clause's act on another day than the act it
     is told against, unless the gap is hours ('came hours after the EU urged')."""
@@ -1428,7 +1436,8 @@ def _reports_present(trigger: Token) -> bool:
         # 'the network of the Gulen, who denounced the coup attempt and denied any
         # involvement': a relative clause on someone tells who they are, not today's news
         return False
-    if verb.dep_ == "advcl" and any(_apart(c) for c in verb.children):
+    clause = _first_of_joined(verb)  # 'after German states cancelled and banned rallies'
+    if clause.dep_ == "advcl" and any(_apart(c) for c in clause.children):
         # 'His remarks came on Tuesday after Trump requested a funding bill': before (or
         # after) the reported act, on a day the text does not give
         return False

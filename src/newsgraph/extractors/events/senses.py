@@ -184,6 +184,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'hackers attacked the party's servers': an intrusion, no force
     if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
         return True  # "hoped to appeal to the president's focus on business": to please
+    if lemma in SPENDING_VERBS and _money_moved(trigger):
+        return True  # 'will have to deploy 40 percent of its tax revenues': spending
     if lemma in LEAVING_VERBS and _business_post_left(trigger):
         return True  # 'will step down from several positions at companies': no office
     if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
@@ -1091,6 +1093,26 @@ def _appeals_to_a_thing(verb: Token) -> bool:
     )
 
 
+# verbs of moving forces that also move money ('deploy capital', 'mobilise funds')
+SPENDING_VERBS = frozenset({"deploy", "mobilize", "mobilise"})
+FUNDS = frozenset(
+    {"revenue", "fund", "capital", "money", "cash", "budget", "saving", "reserve",
+     "credit", "loan", "tax", "dollar", "euro", "percent", "investment", "income"}
+)  # fmt: skip
+
+
+def _money_moved(verb: Token) -> bool:
+    """'deploy 40 percent of its tax revenues', 'mobilise $2bn in funds': what is moved is
+    money (its words or an amount), not troops."""
+    objects = [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in conjuncts(c)]
+    # the object, and what it is a part of ('40 percent of its tax revenues')
+    heads = [[o, *(g for p in o.children if p.lower_ == "of" for g in p.children)] for o in objects]
+    return bool(objects) and all(
+        any(t.ent_type_ in ("MONEY", "PERCENT") or t.lemma_.lower() in FUNDS for t in words)
+        for words in heads
+    )
+
+
 LEAVING_VERBS = frozenset({"resign", "step", "quit"})
 BUSINESSES = frozenset(
     {"company", "firm", "business", "corporation", "conglomerate", "startup", "enterprise"}
@@ -1101,12 +1123,31 @@ def _business_post_left(verb: Token) -> bool:
     """'will step down from several positions at companies bearing his name', 'resigned
     from the board of the firm': leaving a post in a business is no political concession
     (CAMEO 0831 is a leader's resignation)."""
-    return any(
+    left_post = any(
         c.dep_ == "prep"
         and c.lower_ in ("from", "as")
         and any(t.lemma_.lower() in BUSINESSES for t in c.subtree)
         for c in verb.children
     )
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return left_post or any(_company_officer(t) for s in subjects for t in s.subtree)
+
+
+COMPANY_SUFFIXES = frozenset({"corp", "inc", "ltd", "llc", "plc", "co", "ag", "gmbh"})
+COMPANY_OFFICERS = frozenset({"ceo", "cfo", "coo", "cto"})
+
+
+def _company_officer(token: Token) -> bool:
+    """A word of a subject that makes it a company's officer: a company's name with its
+    legal suffix ('Xiaomi Corp Vice-President Hugo Barra'), a chief executive, a general
+    counsel ('Yahoo's general counsel, Ronald Bell, resigned')."""
+    lower = token.lower_.rstrip(".")
+    if lower in COMPANY_SUFFIXES and token.ent_type_ == "ORG" and token.i > token.sent.start:
+        return True
+    if lower in COMPANY_OFFICERS:
+        return True
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return (lower, before) in (("counsel", "general"), ("executive", "chief"))
 
 
 GATHERINGS = frozenset({"meeting", "hearing", "session", "sitting", "vote", "debate"})

@@ -321,6 +321,23 @@ class SpeakerResolver:
         # 'she' ('I told the nurse ... "Everyone is," she said')
         named = head.tag_ == "NNS" and head.head.tag_ == "VBZ"  # 'Wines believes': a name
         thing = head.pos_ == "NOUN" and name == span.text and not self._a_role(head) and not named
+        spoken_for = _body_spoken_for(head)
+        if spoken_for is not None and not organisation:
+            # 'A spokesman for the Regulation Authority said ... "...," it added': the
+            # body spoke through him, and its 'it' is that body
+            body = doc_text(self.doc)[spoken_for.start_char : spoken_for.end_char]
+            self.orgs.append(
+                PersonMention(
+                    spoken_for.start_char,
+                    self._sentence_of[head.i],
+                    body,
+                    None,
+                    frozenset(),
+                    True,
+                    spoken_for.end_char,
+                    spoke=True,
+                )
+            )
         if organisation:
             self.orgs.append(mention)  # 'the BBC' is no 'he'
         elif group and _word(head) not in ("they", "we"):
@@ -1163,6 +1180,9 @@ def _named_by(head: Token, span: Span) -> Span | None:
     if head.pos_ != "NOUN":
         return _person_in_apposition(head)
     doc = head.doc
+    titled = _second_title_named(head)
+    if titled is not None:
+        return titled
     # an apposition first: 'The founder of the X Foundation, Jane Roe, writes' is Jane
     # Roe, not the foundation her title names
     for child in head.children:
@@ -1198,6 +1218,51 @@ def _named_by(head: Token, span: Span) -> Span | None:
         e for e in doc_ents(doc) if span.start <= e.start and e.end <= head.i and e.label_ == "ORG"
     ]
     return inside[-1] if inside else None
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _body_spoken_for(head: Token) -> Span | None:
+    """The organisation a spokesperson speaks for ('a spokesman for the Bank of
+    England's Prudential Regulation Authority'), or None."""
+    if head.lower_ not in SPOKESPEOPLE:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = _entity_at(obj)
+            if ent is not None and ent.label_ == "ORG" and ent.start <= obj.i < ent.end:
+                return ent
+    return None
+
+
+# singular nouns that name a body of people, not one person's title
+COLLECTIVES = frozenset(
+    {"police", "staff", "family", "government", "military", "army", "management", "team", "crew"}
+)
+
+
+def _second_title_named(head: Token) -> Span | None:
+    """'Musician and actor Ron Mesland said': two titles of one person joined by 'and',
+    parsed as a role joined to a name that carries the second title as a modifier; the
+    person is the name (not 'Musician and Ron Mesland', two speakers). Not after a body
+    ('Police and firefighter Tom Reed': two parties)."""
+    if head.tag_ != "NN" or head.lower_ in COLLECTIVES:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
+        ent = _entity_at(conj)
+        if ent is None or ent.label_ != "PERSON":
+            continue
+        title = [
+            c
+            for c in conj.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.i < ent.start
+        ]
+        if title and title[0].i == head.i + 2:  # 'Musician and actor': nothing else between
+            return ent
+    return None
 
 
 def _envoy_named(head: Token) -> Span | None:
