@@ -22,3 +22,19 @@ def test_it_after_a_spokesman_for_a_body_is_that_body(nlp):
         '"We will keep watching the progress of the sale," it added.'
     )
     assert speaker_name(nlp, text, "keep watching", layer=True) == "Financial Conduct Authority"
+
+
+def test_a_question_never_asked_with_the_negation_fronted(nlp):
+    from quote_checks import none_with, quotes_of
+
+    for text in (
+        "Yet not once had the mayor or his deputy asked a single resident what it would "
+        "take to support the plan.",
+        "Never had the mayor asked residents what they wanted.",
+    ):
+        none_with(quotes_of(nlp, text), "what")
+
+
+def test_a_question_asked_stays(nlp):
+    text = "The mayor had asked residents what they wanted."
+    assert speaker_name(nlp, text, "what they wanted") == "The mayor"

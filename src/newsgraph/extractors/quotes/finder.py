@@ -720,8 +720,16 @@ def _no_report(cand: Candidate, cue: Token, lex: CueLexicon) -> bool:
 
 
 def _withheld(cue: Token, lex: CueLexicon) -> bool:
-    """A negated cue whose clause is a question left open ('did not say when ...')."""
-    if not any(c.dep_ == "neg" for c in cue.children):
+    """A negated cue whose clause is a question left open ('did not say when ...'), the
+    negation maybe fronted with its auxiliary ('Never had he asked them what ...', 'not
+    once had the mayor asked residents what ...', parsed with 'had' as the head)."""
+    inverted = [a for a in cue.children if a.dep_ == "aux" and a.i < cue.i]
+    if cue.dep_ == "ccomp" and cue.head.lemma_ in ("have", "do") and cue.head.i < cue.i:
+        inverted.append(cue.head)
+    negated = any(c.dep_ == "neg" for c in cue.children) or any(
+        c.dep_ == "neg" for a in inverted for c in a.children
+    )
+    if not negated:
         return False
     for clause in (c for c in cue.children if c.dep_ == "ccomp"):
         if clause.left_edge.lower_ in lex.wh_words:
