@@ -187,6 +187,15 @@ def _tables() -> _Tables:
     )
 
 
+def country_adjectives() -> dict[str, list[str]]:
+    """Each country code's nationality adjectives and demonyms ("IRL": ["irish", ...]),
+    lower case as the tables keep them."""
+    out: dict[str, list[str]] = {}
+    for word, code in sorted(_tables().adjectives.items()):
+        out.setdefault(code, []).append(word)
+    return out
+
+
 def place_country(name: str) -> str | None:
     """The country of a place, capital or country name ("Amman" -> "JOR")."""
     key = normalise(name)

@@ -10,6 +10,7 @@ metonyms and names in other languages.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import json
 import os
@@ -124,6 +125,30 @@ def iso_countries() -> dict[str, Country]:
     return countries
 
 
+def with_coded_demonyms(countries: dict[str, Country]) -> dict[str, Country]:
+    """Countries that ``countries.jsonl`` gives no demonyms take the English ones of the
+    CAMEO actor tables ("Irish", "Greeks", "Kenyan"), so that "the Irish prime minister"
+    reads as a country's office like "the French president" does. A word that already
+    names a country (a name or a curated demonym) is not taken."""
+    from newsgraph.kb.actor_codes import country_adjectives
+
+    taken = {
+        normalize_name(text)
+        for c in countries.values()
+        for text in (c.name, *(a.text for a in (*c.names, *c.demonyms)))
+    }
+    out = dict(countries)
+    for code, words in country_adjectives().items():
+        country = out.get(code)
+        if country is None or country.demonyms:
+            continue
+        fresh = [w for w in words if normalize_name(w) not in taken]
+        if fresh:
+            demonyms = tuple(Alias(w, "en") for w in fresh)
+            out[code] = dataclasses.replace(country, demonyms=demonyms)
+    return out
+
+
 class _Builder:
     """Collects checked records from many files and catches clashes between them."""
 
@@ -187,7 +212,8 @@ class _Builder:
 
     def finish(self, role_words: dict[str, Any]) -> KnowledgeBase:
         self._check_references()
-        return KnowledgeBase(self.people, self.countries, self.organisations, role_words)
+        countries = with_coded_demonyms(self.countries)
+        return KnowledgeBase(self.people, countries, self.organisations, role_words)
 
     def _check_references(self) -> None:
         for actor in self.people.values():

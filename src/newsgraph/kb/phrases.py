@@ -33,6 +33,7 @@ class _Pieces:
     org: str | None = None
     institution: str | None = None
     extra: list[str] = field(default_factory=list)
+    one_word_role: bool = False
 
 
 def parse_role_phrase(
@@ -46,6 +47,10 @@ def parse_role_phrase(
     if pieces.org and not pieces.country:
         return _organisation_role(kb, spec, pieces.org)
     code = pieces.country or (country.upper() if country else None)
+    if code is None and len(spec.get("countries", ())) == 1 and pieces.one_word_role:
+        # "the Taoiseach": a one-word office of one country only, whose name says the
+        # country ("the attorney general" or "the house speaker" may be another's)
+        code = spec["countries"][0]
     if code is None or code not in kb.countries:
         return None
     if "countries" in spec and code not in spec["countries"]:
@@ -71,6 +76,8 @@ def _cut(kb: KnowledgeBase, tokens: list[str]) -> _Pieces | None:
         size, kind, value = _longest_piece(kb, tokens, i)
         if size == 0 or not _place(pieces, kind, value):
             return None
+        if kind == "role":
+            pieces.one_word_role = size == 1
         i += size
     return pieces
 

@@ -46,10 +46,26 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
     _relabel(doc, merged, view)
     _peoples(doc, merged, view)
     merged = [c for c in merged if not _agent_as_place(doc, c, view)]
+    merged = [c for c in merged if not _office_as_name(doc, c, view)]
     merged += _surname_spans(doc, merged)
     if furniture:
         merged = [c for c in merged if not _starts_in(doc, c, furniture)]
     return sorted(merged, key=lambda c: c.start)
+
+
+def _office_as_name(doc: Doc, cand: Candidate, view: KbView) -> bool:
+    """'The Taoiseach said': the model's name over a lone office word the KB knows, after
+    'the', is a role phrase (resolved to the office's holder on the article's date), not
+    an organisation or a person of that name."""
+    if cand.source != "model" or cand.end - cand.start != 1 or cand.start == 0:
+        return False
+    text = doc[cand.start].text
+    return (
+        doc[cand.start - 1].lower_ == "the"
+        and view.role_word(text)
+        and not view.people(text)
+        and view.org(text) is None
+    )
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
