@@ -79,3 +79,11 @@ def test_money_deployed_is_no_force(nlp):
 def test_troops_deployed_stay(nlp):
     text = "Russia will deploy 5,000 troops to the border next year."
     assert _one(nlp, text, "deploy").source
+
+
+def test_an_office_of_many_countries_stays_the_name_the_text_made_of_it(nlp):
+    # guard for the lone-office rule ('The Taoiseach' is a role phrase): 'the Queen' is
+    # no one country's office, and stays the name the text makes of it
+    text = "In February 1972, the Queen visited King Bhumibol in Thailand."
+    visit = trigger(coded_events(nlp, text, "2017-02-06"), "visited")
+    assert names(visit.source) == ["Queen"]

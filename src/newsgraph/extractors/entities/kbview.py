@@ -94,6 +94,14 @@ class KbView:
             return False
         return word.lower() in self.kb.role_words.get("roles", {})
 
+    def one_country_office(self, word: str) -> bool:
+        """Whether the KB knows ``word`` as an office of one country only ("taoiseach";
+        not "queen" or "chancellor", which several countries have)."""
+        if self.kb is None:
+            return False
+        spec = self.kb.role_words.get("roles", {}).get(word.lower())
+        return isinstance(spec, dict) and len(spec.get("countries", ())) == 1
+
     def role_holder(self, phrase: str) -> Link | None:
         """Who a role phrase names on the article's date ("the French president")."""
         if self.kb is None or self.on is None:

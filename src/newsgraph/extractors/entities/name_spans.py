@@ -54,15 +54,16 @@ def find_name_spans(doc: Doc, view: KbView) -> list[Candidate]:
 
 
 def _office_as_name(doc: Doc, cand: Candidate, view: KbView) -> bool:
-    """'The Taoiseach said': the model's name over a lone office word the KB knows, after
-    'the', is a role phrase (resolved to the office's holder on the article's date), not
-    an organisation or a person of that name."""
+    """'The Taoiseach said': the model's name over a lone word the KB knows as one
+    country's office, after 'the', is a role phrase (resolved to the office's holder on
+    the article's date), not an organisation or a person of that name ('the Queen' may
+    be any country's, and stays the name the text makes of it)."""
     if cand.source != "model" or cand.end - cand.start != 1 or cand.start == 0:
         return False
     text = doc[cand.start].text
     return (
         doc[cand.start - 1].lower_ == "the"
-        and view.role_word(text)
+        and view.one_country_office(text)
         and not view.people(text)
         and view.org(text) is None
     )
