@@ -4,7 +4,8 @@ Users add files in the same JSON Lines format (one record a line; blank lines an
 lines starting with ``#`` are skipped) by passing ``extra_paths`` or listing them in
 ``$NEWSGRAPH_KB_PATH`` (``os.pathsep``-separated files or directories of ``*.jsonl``).
 Every ISO 3166 country comes from pycountry; ``countries.jsonl`` adds demonyms,
-metonyms and names in other languages.
+metonyms and names in other languages; a country it gives no demonyms takes the English
+adjectives of the shipped CAMEO actor tables (``with_coded_demonyms``).
 """
 
 from __future__ import annotations
