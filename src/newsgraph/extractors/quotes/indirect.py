@@ -20,6 +20,7 @@ from newsgraph.extractors.quotes.cues import (
     cue_phrase,
     paragraph_end,
     subject_of,
+    that_clause_taken_for_adjunct,
 )
 from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 
@@ -397,8 +398,21 @@ def _before_according(first: int, last: int, doc: Doc) -> int:
         if comma.text != "," or according.lower_ != "according" or doc[comma.i + 2].lower_ != "to":
             continue
         if max(according.right_edge.i, doc[comma.i + 2].right_edge.i) >= last:
-            return comma.i - 1
+            return _before_sourced_aside(first, comma.i - 1, doc)
     return last
+
+
+def _before_sourced_aside(first: int, last: int, doc: Doc) -> int:
+    """The words end before a last aside opened by a dash and closed by ', according to
+    X' ('claimed that Mexico will pay for the wall - which will cost at least $15bn,
+    according to estimates by X': the cost is X's figure, not the claim); not before a
+    dash the aside closes ('- a rise of 5% -'), nor a hyphen in a range ('2016-2017')."""
+    dashes = [
+        t.i for t in doc[first + 1 : last + 1] if t.text in _DASHES and doc[t.i - 1].whitespace_
+    ]
+    if len(dashes) != 1 or dashes[0] - 1 < first:
+        return last
+    return dashes[0] - 1
 
 
 _HEADING_WORDS = 8
@@ -695,6 +709,9 @@ def _complement(verb: Token, lex: CueLexicon) -> list[Token]:
         if clause.i > verb.i and _when_after_quotation(verb, clause):
             return []
         if clause.i > verb.i:
+            inner = that_clause_taken_for_adjunct(verb, clause)
+            if inner is not None:
+                return [inner]
             later = clauses[n + 1 :]
             return [
                 clause,
@@ -716,11 +733,25 @@ def _denied_saying(cue: Token, clause: Token, lex: CueLexicon) -> bool:
         return False
     if cue.lemma_.lower() in lex.belief_verbs:
         return False
-    neg = [c for c in cue.children if c.dep_ == "neg" and c.i < cue.i]
-    if not neg or any(t.lower_ == "only" for t in cue.doc[neg[0].i + 1 : cue.i]):
+    negated = _negation_shared(cue)
+    neg = [c for c in negated.children if c.dep_ == "neg" and c.i < negated.i]
+    if not neg or any(t.lower_ == "only" for t in cue.doc[neg[0].i + 1 : negated.i]):
         return False
     sentence = cue.sent
     return not any(t.text == "?" for t in sentence[-2:])
+
+
+def _negation_shared(cue: Token) -> Token:
+    """The verb whose negation the cue shares: a bare verb joined by 'or'/'nor' to a negated
+    one, with no subject or auxiliary of its own ('did not recommend action, or accuse them
+    of lying': no one accused), else the cue itself."""
+    if cue.dep_ != "conj" or cue.tag_ != "VB" or cue.head.i > cue.i:
+        return cue
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    joins = [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
+    if own or not joins or joins[-1].lower_ not in ("or", "nor"):
+        return cue
+    return cue.head
 
 
 def _when_after_quotation(verb: Token, clause: Token) -> bool:
@@ -899,19 +930,34 @@ _ASIDE_MARKS = {"although", "though"}  # not "while": a contrast inside the word
 
 
 def _before_aside(first: int, last: int, speaker: Token) -> int:
-    """``last``, or the token before a trailing ', although ...' clause: the writer's aside
-    ('He claimed that paying no tax was smart, although he again refused to ...'; 'The
-    test, X said, was its biggest yet, although it may take days to ...'), not part of
-    what was said."""
+    """``last``, or the token before a trailing ', although ...' or ', even though ...'
+    clause: the writer's aside ('He claimed that paying no tax was smart, although he
+    again refused to ...'; 'The test, X said, was its biggest yet, although it may take
+    days to ...'; 'said the mayor was not a target, even though days earlier he claimed
+    that he was'), not part of what was said. An 'even though' clause only when it
+    reports words of its own (the contrast the writer draws): 'said the trip mattered
+    more, even though it got less attention' may well be the speaker's."""
     doc = speaker.doc
     for tok in doc[first + 1 : last + 1]:
-        if tok.lower_ not in _ASIDE_MARKS or doc[tok.i - 1].text != ",":
+        if tok.lower_ not in _ASIDE_MARKS:
+            continue
+        even = tok.lower_ == "though" and doc[tok.i - 1].lower_ == "even"  # 'even though'
+        comma = tok.i - 2 if even else tok.i - 1
+        if doc[comma].text != ",":
             continue
         clause = tok.head
+        if even and not _reports_words(clause):
+            continue
         trailing = clause.right_edge.i >= last - 1
-        if clause.dep_ == "advcl" and clause.i > tok.i and trailing and tok.i - 2 >= first:
-            return tok.i - 2
+        if clause.dep_ == "advcl" and clause.i > tok.i and trailing and comma - 1 >= first:
+            return comma - 1
     return last
+
+
+def _reports_words(clause: Token) -> bool:
+    """Whether a clause holds a cue with a subject of its own ('he claimed that ...')."""
+    lex = cue_lexicon()
+    return any(cue_phrase(t, lex) and subject_of(t, lex) is not None for t in clause.subtree)
 
 
 def _before_second_act(clause: Token, cue: Token, last: int) -> int:
