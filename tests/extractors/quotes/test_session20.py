@@ -155,3 +155,32 @@ def test_a_name_and_a_verb_after_a_quote_is_no_caption(nlp):
     )
     speaker = only(quotes_of(nlp, text, layer=True), "money is there").speaker
     assert speaker is None or speaker.name != "John Smith"
+
+
+def test_an_acronyms_plural_is_no_glued_heading(nlp):
+    text = (
+        "The third batch of FTZs is expected to be registered as early as June, according to "
+        "the Morning Courier."
+    )
+    found = quotes_of(nlp, text, layer=True)
+    assert only(found, "registered").text.startswith("The third batch of FTZs")
+
+
+def test_a_heading_word_glued_before_a_clause_is_still_cut(nlp):
+    # guard: the session-17 rule for one capitalised common noun stays
+    text = "Alarming radicalization Humans, Schweiger says, tend to believe what they read."
+    found = quotes_of(nlp, text, layer=True)
+    assert only(found, "believe").text.startswith("Humans")
+
+
+def test_no_reported_clause_across_a_lost_paragraph_break(nlp):
+    # '.-' is a paragraph break the copy lost
+    text = (
+        '"Coral spawning is a well-timed event," said the authors of the study, published in '
+        "the journal OceanX.- According to the researchers, it's a rare example of one animal "
+        "timing the birth of another."
+    )
+    found = quotes_of(nlp, text, layer=True)
+    rare = only(found, "rare example")
+    assert rare.text == "it's a rare example of one animal timing the birth of another"
+    assert rare.speaker is not None and rare.speaker.name == "the researchers"

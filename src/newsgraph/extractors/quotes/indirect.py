@@ -422,10 +422,11 @@ def _after_heading_words(first: int, last: int, doc: Doc) -> int:
     """The words start after a heading glued before them with no mark between: a
     capitalised common noun right after a lower-case word, within the first few words
     ('Alarming radicalization Humans, Schweiger says, tend to believe ...': the heading
-    'Alarming radicalization' is no one's words)."""
+    'Alarming radicalization' is no one's words); not an acronym's plural ('The third
+    batch of FTZs is expected ...')."""
     for tok in doc[first + 1 : min(last, first + _HEADING_WORDS)]:
         before = doc[tok.i - 1]
-        capital = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
+        capital = tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()
         common = tok.pos_ == "NOUN" and not tok.ent_type_ and not before.ent_type_
         if (
             capital
@@ -708,6 +709,9 @@ def _complement(verb: Token, lex: CueLexicon) -> list[Token]:
         between = doc[clause.right_edge.i + 1 : verb.i]
         if clause.i > verb.i and _when_after_quotation(verb, clause):
             return []
+        if clause.i > verb.i and heading_breaks(doc_text(doc), verb.idx, clause.left_edge.idx):
+            return []  # '"...," said the authors of the study in PeerJ.- According to the
+            # researchers, it is ...': the next sentence, past a break the copy lost
         if clause.i > verb.i:
             inner = that_clause_taken_for_adjunct(verb, clause)
             if inner is not None:
@@ -1316,6 +1320,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     sent = tok.sent
     doc = tok.doc
+    start = _after_lost_break(sent.start, tok)
     phrase_end = source.right_edge.i
     last = sent.end - 1  # the sentence's last token within the phrase's paragraph
     stop = paragraph_end(doc_text(doc), tok.idx)
@@ -1331,20 +1336,30 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     ended = doc[tok.i - 1].text == "," and not any(
         t.pos_ in ("VERB", "AUX") for t in doc[phrase_end + 1 : last + 1]
     )
-    if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
+    if all(t.is_punct or t.is_space for t in doc[start : tok.i]):
         phrase_end = _source_end(source, phrase_end, last)
         end = _before_aside(phrase_end + 1, last, source)  # ', although ...'
         span = _content_span(phrase_end + 1, end if end < last else sent.end - 1, doc)
     elif phrase_end >= last - 1 or joined or ended:
         # 'CLAUSE, according to X.' and 'CLAUSE, according to X, but CLAUSE2': the
         # source is the first clause's (the next one is the writer's)
-        span = _content_span(sent.start, tok.i - 1, doc)
+        span = _content_span(start, tok.i - 1, doc)
     else:
-        span = _content_span(sent.start, sent.end - 1, tok.doc)
+        span = _content_span(start, sent.end - 1, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _after_lost_break(first: int, tok: Token) -> int:
+    """Where the sentence of ``tok`` starts: after the last break the copy lost before it
+    ('... in the journal PeerJ.- According to the researchers, ...'), else at ``first``."""
+    doc = tok.doc
+    breaks = heading_breaks(doc_text(doc), doc[first].idx, tok.idx)
+    if not breaks:
+        return first
+    return next((t.i for t in doc[first : tok.i + 1] if t.idx >= breaks[-1]), first)
 
 
 def _source_end(source: Token, phrase_end: int, last: int) -> int:
