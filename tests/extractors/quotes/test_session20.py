@@ -113,7 +113,10 @@ def test_a_dashed_aside_closed_by_according_to_is_its_sources(nlp):
 
 def test_a_hyphen_in_a_range_is_no_aside(nlp):
     # guard: '2016-2017' is no dash
-    text = "The minister said the budget for 2016-2017 would rise by a tenth, according to the ministry."
+    text = (
+        "The minister said the budget for 2016-2017 would rise by a tenth, according to "
+        "the ministry."
+    )
     found = quotes_of(nlp, text, layer=True)
     assert only(found, "budget").text == "the budget for 2016-2017 would rise by a tenth"
 

@@ -1703,8 +1703,9 @@ def _cue_before(
 
 def _words_end_before(cue: Token, opener: int) -> bool:
     """Whether the cue's words are a 'that'-clause the parser hung on the next main clause,
-    ending before the quotation opening at token ``opener`` ('Long before Plato said that "X", some
-    writer took the idea and came up with "Y"': "Y" is the writer's, not Plato's)."""
+    ending before the quotation opening at token ``opener`` ('Long before Plato said that
+    "X", some writer took the idea and came up with "Y"': "Y" is the writer's, not
+    Plato's)."""
     for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i):
         inner = that_clause_taken_for_adjunct(cue, clause)
         if inner is not None and inner.right_edge.i < opener:

@@ -1046,10 +1046,11 @@ def _authored(lemma: str, lex: CueLexicon) -> bool:
 def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     """Who a document noun says issued it: its possessor ('the Fed's statement'), 'by' or
     'from' X ('a statement by the ministry', 'a statement issued by the president's
-    office'), an organisation's name before it ('a World Bank report'), the named subject of the verb that put it out ('The ministry released a
-    statement'), or of the speech verb it was said in ('In a statement, the Coast Guard
-    said'). A pronoun author is left out, but for an organisation's 'it' ('It said in a
-    statement'), which :meth:`SpeakerResolver._author` resolves."""
+    office'), an organisation's name before it ('a World Bank report'), the named subject
+    of the verb that put it out ('The ministry released a statement'), or of the speech
+    verb it was said in ('In a statement, the Coast Guard said'). A pronoun author is left
+    out, but for an organisation's 'it' ('It said in a statement'), which
+    :meth:`SpeakerResolver._author` resolves."""
     found: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
