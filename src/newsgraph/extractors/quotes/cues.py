@@ -374,3 +374,18 @@ def paragraph_end(text: str, at: int) -> int:
     """Offset of the newline ending the paragraph holding ``at``."""
     stop = text.find("\n", at)
     return len(text) if stop < 0 else stop
+
+
+def that_clause_taken_for_adjunct(verb: Token, clause: Token) -> Token | None:
+    """The 'that'-clause right after the cue when the parser hung it, as an adverbial
+    clause, on the next main clause and took that for the complement ('Long before Plato
+    said that "X", some writer took the idea and came up with "Y"': the writer's own
+    sentence goes on after Plato's words). A clause opened by a bare 'that' is a
+    complement, never an adverbial ('so that', 'in that' have a word before it)."""
+    for child in clause.children:
+        opener = child.left_edge
+        if child.dep_ != "advcl" or opener.i != verb.i + 1 or opener.lower_ != "that":
+            continue
+        if opener.dep_ == "mark" and opener.head.i == child.i and child.i < clause.i:
+            return child
+    return None

@@ -34,6 +34,7 @@ from newsgraph.extractors.quotes.cues import (
     cue_with_subject,
     paragraph_end,
     subject_of,
+    that_clause_taken_for_adjunct,
 )
 from newsgraph.extractors.quotes.indirect import with_indirect
 from newsgraph.extractors.quotes.rules import (
@@ -324,14 +325,22 @@ def _speaker_gender(subject: Token, lex: CueLexicon) -> str | None:
     return "?" if person else None
 
 
+# a gloss in square brackets after a first-person pronoun ('We [Ms Brown and the mayor]',
+# the copy's '[the mayor}'); not one standing for someone else ('"[Smith] was my friend"')
+_FIRST_PERSON_GLOSS = re.compile(r"\b((?i:we|us|our|me|my)|I)\s*\[[^\[\]{}]*[\]}]")
+
+
 def _reported_words(doc: Doc, candidates: list[Candidate]) -> dict[int, list[str]]:
     """The words each subject reports, by the subject's token index (a subject may
-    report several quotes: "X has ..., he said, describing it as ...")."""
+    report several quotes: "X has ..., he said, describing it as ..."); without the
+    writer's gloss in square brackets of a first-person pronoun ('"We [Ms Brown and the
+    mayor] disagree," she said': she may well be Ms Brown, who says "we")."""
     text = doc_text(doc)
     found: dict[int, list[str]] = {}
     for cand in candidates:
         if cand.subject is not None:
-            found.setdefault(cand.subject.i, []).append(text[cand.start : cand.end])
+            words = _FIRST_PERSON_GLOSS.sub(r"\1", text[cand.start : cand.end])
+            found.setdefault(cand.subject.i, []).append(words)
     return found
 
 
@@ -1206,7 +1215,12 @@ def _attribute_direct(
         lambda: _label_before(doc, span, lex) if speechlike else None,
     )
     found: Cue | None = None
-    for option in options:
+    if speechlike and _opens_utterance(doc, span):
+        # a caption right after a whole-sentence quote names its speaker, whatever the
+        # parser hung the quote on ('Li says X. "..."   Ni Wen, chairman of Y.'); it has
+        # its own check of the break before it
+        found = _caption_after(doc, span)
+    for option in options if found is None else ():
         found = option()
         if found is not None and not _across_heading(doc, span, found[0]):
             break
@@ -1686,9 +1700,25 @@ def _cue_before(
         found = cue_with_subject(tok, lex) or _as_put_it(tok)
         if found is None and crosses:
             found = _words_noun(tok, lex)
-        if found is not None and found[2] is not None:
+        if (
+            found is not None
+            and found[2] is not None
+            and not _words_end_before(found[0], opener.start)
+        ):
             return found
     return None
+
+
+def _words_end_before(cue: Token, opener: int) -> bool:
+    """Whether the cue's words are a 'that'-clause the parser hung on the next main clause,
+    ending before the quotation opening at token ``opener`` ('Long before Plato said that
+    "X", some writer took the idea and came up with "Y"': "Y" is the writer's, not
+    Plato's)."""
+    for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i):
+        inner = that_clause_taken_for_adjunct(cue, clause)
+        if inner is not None and inner.right_edge.i < opener:
+            return True
+    return False
 
 
 _PUTTING_VERBS = {"put", "phrase"}
@@ -1786,7 +1816,7 @@ def _titled_person(doc: Doc, name: Span, begin: int) -> bool:
     return lead is None or not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in lead)
 
 
-_CAPTION_WORDS = 12
+_CAPTION_WORDS = 20
 
 
 def _caption_after(doc: Doc, span: QuotedSpan) -> Cue | None:
@@ -1799,16 +1829,34 @@ def _caption_after(doc: Doc, span: QuotedSpan) -> Cue | None:
     after = doc.char_span(span.outer_end, len(text), alignment_mode="expand")
     first = next((t for t in after if not t.is_space), None) if after is not None else None
     name = next((e for e in doc.ents if first is not None and e.start == first.i), None)
-    if name is None or name.label_ != "PERSON" or "\n" in text[span.outer_end : name.start_char]:
+    if name is None or not _caption_name(name) or "\n" in text[span.outer_end : name.start_char]:
         return None
     if name.end >= len(doc) or doc[name.end].text != ",":
         return None
     for tok in doc[name.end + 1 : name.end + 1 + _CAPTION_WORDS]:
         if tok.is_quote or tok.text in _CLAUSE_END or "\n" in tok.text:
             return doc[name.end], ":", name[-1]
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADP":
+            return doc[name.end], ":", name[-1]  # '..., in an interview as ...': where
+        if tok.pos_ in ("VERB", "AUX") and not _role_modifier(tok):
             return None
     return None
+
+
+def _caption_name(name: Span) -> bool:
+    """A person's name, or two or three capitalised words the small model called a work of
+    art, as it often does with a name right after a quotation ('Florian Seiche')."""
+    if name.label_ == "PERSON":
+        return True
+    words = [t for t in name if not t.is_punct]
+    titled = all(t.is_title and t.is_alpha for t in words)
+    return name.label_ == "WORK_OF_ART" and titled and len(words) in (2, 3)
+
+
+def _role_modifier(tok: Token) -> bool:
+    """A participle inside a caption's role, not its verb: 'leading' of 'chairman of
+    leading research company X', 'based' of 'Finland-based'."""
+    return tok.dep_ in ("amod", "compound") or (tok.i > 0 and tok.doc[tok.i - 1].text == "-")
 
 
 def _merge_split(doc: Doc, found: list[Candidate]) -> list[Candidate]:

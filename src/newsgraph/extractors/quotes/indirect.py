@@ -20,6 +20,7 @@ from newsgraph.extractors.quotes.cues import (
     cue_phrase,
     paragraph_end,
     subject_of,
+    that_clause_taken_for_adjunct,
 )
 from newsgraph.extractors.quotes.rules import CueLexicon, cue_lexicon, heading_breaks
 
@@ -397,8 +398,21 @@ def _before_according(first: int, last: int, doc: Doc) -> int:
         if comma.text != "," or according.lower_ != "according" or doc[comma.i + 2].lower_ != "to":
             continue
         if max(according.right_edge.i, doc[comma.i + 2].right_edge.i) >= last:
-            return comma.i - 1
+            return _before_sourced_aside(first, comma.i - 1, doc)
     return last
+
+
+def _before_sourced_aside(first: int, last: int, doc: Doc) -> int:
+    """The words end before a last aside opened by a dash and closed by ', according to
+    X' ('claimed that Mexico will pay for the wall - which will cost at least $15bn,
+    according to estimates by X': the cost is X's figure, not the claim); not before a
+    dash the aside closes ('- a rise of 5% -'), nor a hyphen in a range ('2016-2017')."""
+    dashes = [
+        t.i for t in doc[first + 1 : last + 1] if t.text in _DASHES and doc[t.i - 1].whitespace_
+    ]
+    if len(dashes) != 1 or dashes[0] - 1 < first:
+        return last
+    return dashes[0] - 1
 
 
 _HEADING_WORDS = 8
@@ -408,10 +422,11 @@ def _after_heading_words(first: int, last: int, doc: Doc) -> int:
     """The words start after a heading glued before them with no mark between: a
     capitalised common noun right after a lower-case word, within the first few words
     ('Alarming radicalization Humans, Schweiger says, tend to believe ...': the heading
-    'Alarming radicalization' is no one's words)."""
+    'Alarming radicalization' is no one's words); not an acronym's plural ('The third
+    batch of FTZs is expected ...')."""
     for tok in doc[first + 1 : min(last, first + _HEADING_WORDS)]:
         before = doc[tok.i - 1]
-        capital = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
+        capital = tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()
         common = tok.pos_ == "NOUN" and not tok.ent_type_ and not before.ent_type_
         if (
             capital
@@ -694,7 +709,13 @@ def _complement(verb: Token, lex: CueLexicon) -> list[Token]:
         between = doc[clause.right_edge.i + 1 : verb.i]
         if clause.i > verb.i and _when_after_quotation(verb, clause):
             return []
+        if clause.i > verb.i and heading_breaks(doc_text(doc), verb.idx, clause.left_edge.idx):
+            return []  # '"...," said the authors of the study in PeerJ.- According to the
+            # researchers, it is ...': the next sentence, past a break the copy lost
         if clause.i > verb.i:
+            inner = that_clause_taken_for_adjunct(verb, clause)
+            if inner is not None:
+                return [inner]
             later = clauses[n + 1 :]
             return [
                 clause,
@@ -716,11 +737,25 @@ def _denied_saying(cue: Token, clause: Token, lex: CueLexicon) -> bool:
         return False
     if cue.lemma_.lower() in lex.belief_verbs:
         return False
-    neg = [c for c in cue.children if c.dep_ == "neg" and c.i < cue.i]
-    if not neg or any(t.lower_ == "only" for t in cue.doc[neg[0].i + 1 : cue.i]):
+    negated = _negation_shared(cue)
+    neg = [c for c in negated.children if c.dep_ == "neg" and c.i < negated.i]
+    if not neg or any(t.lower_ == "only" for t in cue.doc[neg[0].i + 1 : negated.i]):
         return False
     sentence = cue.sent
     return not any(t.text == "?" for t in sentence[-2:])
+
+
+def _negation_shared(cue: Token) -> Token:
+    """The verb whose negation the cue shares: a bare verb joined by 'or'/'nor' to a negated
+    one, with no subject or auxiliary of its own ('did not recommend action, or accuse them
+    of lying': no one accused), else the cue itself."""
+    if cue.dep_ != "conj" or cue.tag_ != "VB" or cue.head.i > cue.i:
+        return cue
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    joins = [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
+    if own or not joins or joins[-1].lower_ not in ("or", "nor"):
+        return cue
+    return cue.head
 
 
 def _when_after_quotation(verb: Token, clause: Token) -> bool:
@@ -899,19 +934,34 @@ _ASIDE_MARKS = {"although", "though"}  # not "while": a contrast inside the word
 
 
 def _before_aside(first: int, last: int, speaker: Token) -> int:
-    """``last``, or the token before a trailing ', although ...' clause: the writer's aside
-    ('He claimed that paying no tax was smart, although he again refused to ...'; 'The
-    test, X said, was its biggest yet, although it may take days to ...'), not part of
-    what was said."""
+    """``last``, or the token before a trailing ', although ...' or ', even though ...'
+    clause: the writer's aside ('He claimed that paying no tax was smart, although he
+    again refused to ...'; 'The test, X said, was its biggest yet, although it may take
+    days to ...'; 'said the mayor was not a target, even though days earlier he claimed
+    that he was'), not part of what was said. An 'even though' clause only when it
+    reports words of its own (the contrast the writer draws): 'said the trip mattered
+    more, even though it got less attention' may well be the speaker's."""
     doc = speaker.doc
     for tok in doc[first + 1 : last + 1]:
-        if tok.lower_ not in _ASIDE_MARKS or doc[tok.i - 1].text != ",":
+        if tok.lower_ not in _ASIDE_MARKS:
+            continue
+        even = tok.lower_ == "though" and doc[tok.i - 1].lower_ == "even"  # 'even though'
+        comma = tok.i - 2 if even else tok.i - 1
+        if doc[comma].text != ",":
             continue
         clause = tok.head
+        if even and not _reports_words(clause):
+            continue
         trailing = clause.right_edge.i >= last - 1
-        if clause.dep_ == "advcl" and clause.i > tok.i and trailing and tok.i - 2 >= first:
-            return tok.i - 2
+        if clause.dep_ == "advcl" and clause.i > tok.i and trailing and comma - 1 >= first:
+            return comma - 1
     return last
+
+
+def _reports_words(clause: Token) -> bool:
+    """Whether a clause holds a cue with a subject of its own ('he claimed that ...')."""
+    lex = cue_lexicon()
+    return any(cue_phrase(t, lex) and subject_of(t, lex) is not None for t in clause.subtree)
 
 
 def _before_second_act(clause: Token, cue: Token, last: int) -> int:
@@ -1270,6 +1320,7 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
         return None
     sent = tok.sent
     doc = tok.doc
+    start = _after_lost_break(sent.start, tok)
     phrase_end = source.right_edge.i
     last = sent.end - 1  # the sentence's last token within the phrase's paragraph
     stop = paragraph_end(doc_text(doc), tok.idx)
@@ -1285,20 +1336,30 @@ def _according_clause(tok: Token, lex: CueLexicon) -> Candidate | None:
     ended = doc[tok.i - 1].text == "," and not any(
         t.pos_ in ("VERB", "AUX") for t in doc[phrase_end + 1 : last + 1]
     )
-    if all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
+    if all(t.is_punct or t.is_space for t in doc[start : tok.i]):
         phrase_end = _source_end(source, phrase_end, last)
         end = _before_aside(phrase_end + 1, last, source)  # ', although ...'
         span = _content_span(phrase_end + 1, end if end < last else sent.end - 1, doc)
     elif phrase_end >= last - 1 or joined or ended:
         # 'CLAUSE, according to X.' and 'CLAUSE, according to X, but CLAUSE2': the
         # source is the first clause's (the next one is the writer's)
-        span = _content_span(sent.start, tok.i - 1, doc)
+        span = _content_span(start, tok.i - 1, doc)
     else:
-        span = _content_span(sent.start, sent.end - 1, tok.doc)
+        span = _content_span(start, sent.end - 1, tok.doc)
     span = _within_paragraph(doc_text(tok.doc), span, tok.idx) if span else None
     if span is None:
         return None
     return Candidate(span[0], span[1], False, span[0], span[1], tok, "according to", source)
+
+
+def _after_lost_break(first: int, tok: Token) -> int:
+    """Where the sentence of ``tok`` starts: after the last break the copy lost before it
+    ('... in the journal PeerJ.- According to the researchers, ...'), else at ``first``."""
+    doc = tok.doc
+    breaks = heading_breaks(doc_text(doc), doc[first].idx, tok.idx)
+    if not breaks:
+        return first
+    return next((t.i for t in doc[first : tok.i + 1] if t.idx >= breaks[-1]), first)
 
 
 def _source_end(source: Token, phrase_end: int, last: int) -> int:

@@ -316,7 +316,7 @@ class SpeakerResolver:
             and not role_in_apposition(head, self.lex)
             and not given
         )
-        group = plural_group(head) or _word(head) in ("they", "we")
+        group = plural_group(head) or _word(head) in ("they", "we") or _household(head)
         writer = _word(head) in ("i", "me", "you")  # the writer or the reader is no later
         # 'she' ('I told the nurse ... "Everyone is," she said')
         named = head.tag_ == "NNS" and head.head.tag_ == "VBZ"  # 'Wines believes': a name
@@ -957,6 +957,15 @@ def plural_group(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.head.tag_ != "VBZ"
 
 
+_HOUSEHOLDS = {"family", "couple"}
+
+
+def _household(head: Token) -> bool:
+    """A family or a couple ('The Smith family asked for tests. They said ...'): people
+    a later 'they' goes on from, though the noun is singular."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in _HOUSEHOLDS
+
+
 def _modifies_a_noun(ent: Span, lex: CueLexicon) -> bool:
     """A name modifying a common noun ('Kara Tepe refugee camp', 'Anren county', 'a
     Connolly wallet'): a place or a thing, no antecedent for 'he' or 'she'; not a noun
@@ -1054,10 +1063,11 @@ def _authored(lemma: str, lex: CueLexicon) -> bool:
 def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
     """Who a document noun says issued it: its possessor ('the Fed's statement'), 'by' or
     'from' X ('a statement by the ministry', 'a statement issued by the president's
-    office'), the named subject of the verb that put it out ('The ministry released a
-    statement'), or of the speech verb it was said in ('In a statement, the Coast Guard
-    said'). A pronoun author is left out, but for an organisation's 'it' ('It said in a
-    statement'), which :meth:`SpeakerResolver._author` resolves."""
+    office'), an organisation's name before it ('a World Bank report'), the named subject
+    of the verb that put it out ('The ministry released a statement'), or of the speech
+    verb it was said in ('In a statement, the Coast Guard said'). A pronoun author is left
+    out, but for an organisation's 'it' ('It said in a statement'), which
+    :meth:`SpeakerResolver._author` resolves."""
     found: Token | None = None
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
@@ -1068,6 +1078,8 @@ def _document_author(noun: Token, lex: CueLexicon) -> Token | None:
         elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             # not 'From a power vacuum ... to ..., the report accentuates'
+        elif child.dep_ == "compound" and child.ent_type_ == "ORG" and child.i < noun.i:
+            found = child  # 'a new World Bank report': the bank's (not 'a Brexit report')
         elif child.dep_ == "prep" and child.lower_ == "in" and noun.lemma_.lower() in _OWN_VOICE:
             paper = next((c for c in child.children if c.dep_ == "pobj"), None)
             if paper is not None and paper.pos_ == "PROPN":
