@@ -7,6 +7,7 @@ from __future__ import annotations
 from event_checks import coded_events
 
 from newsgraph.extractors.entities.layer import find_entities
+from newsgraph.extractors.quotes import find_quotes
 
 
 def _sides(events):
@@ -79,3 +80,53 @@ def test_guard_a_court_named_after_law_stays_an_actor(nlp):
 def test_guard_a_party_named_after_law_stays_an_entity(nlp):
     text = "Poland's Law and Justice won the vote, and the Government of National Unity lost."
     assert _named(_with_span(nlp, text, "Law and Justice", "ORG"), "Law and Justice")
+
+
+# ------------------------------------------------ a short name of a body told in full
+
+
+def _entity_name(doc, needle: str, nth: int = 0) -> str | None:
+    """The name of the entity the ``nth`` occurrence of ``needle`` resolves to."""
+    layer = find_entities(doc, published="2017-03-13")
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(needle, start + 1)
+    found = layer.resolve(start, start + len(needle))
+    entity = layer.entity(found.entity) if found else None
+    return entity.name if entity else None
+
+
+def test_a_newspaper_named_by_its_last_word_is_the_newspaper(nlp):
+    text = (
+        "Senator Ruth Okafor met a Chinese envoy twice, The Baltimore Herald reported. "
+        "The talks took place in her office, the Herald said, citing two aides."
+    )
+    assert _entity_name(nlp(text), "Herald", 1) == "Baltimore Herald"
+
+
+def test_a_speaker_named_by_a_newspaper_last_word_is_the_newspaper(nlp):
+    text = (
+        "The Denver Ledger reported on Monday that the mayor had resigned. "
+        "The mayor will leave office next week, the Ledger said."
+    )
+    doc = nlp(text)
+    layer = find_entities(doc, published="2017-03-13")
+    quotes = find_quotes(doc, resolve=layer.resolve)
+    said = [q.speaker for q in quotes if q.speaker and q.speaker.text == "the Ledger"]
+    assert said and said[0].entity and layer.entity(said[0].entity).name == "Denver Ledger"
+
+
+def test_guard_a_last_word_two_names_end_stays_its_own(nlp):
+    text = (
+        "The Denver Ledger and The Boston Ledger both reported the deal on Monday. "
+        "The price was too high, the Ledger said."
+    )
+    assert _entity_name(nlp(text), "Ledger", 2) not in ("Denver Ledger", "Boston Ledger")
+
+
+def test_guard_a_party_word_is_no_short_name(nlp):
+    text = "The Social Democrats and the Democrats both criticised the budget on Monday."
+    doc = nlp(text)
+    short = text.index("Democrats", text.index("the Democrats"))
+    doc.ents = [doc.char_span(4, 20, "ORG"), doc.char_span(short, short + 9, "ORG")]
+    assert _entity_name(doc, "Democrats", 1) != _entity_name(doc, "Social Democrats")
