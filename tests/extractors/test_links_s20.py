@@ -98,10 +98,10 @@ def _entity_name(doc, needle: str, nth: int = 0) -> str | None:
 
 def test_a_newspaper_named_by_its_last_word_is_the_newspaper(nlp):
     text = (
-        "Senator Ruth Okafor met a Chinese envoy twice, The Baltimore Herald reported. "
+        "Senator Ruth Okafor met a Chinese envoy twice, The Chicago Herald reported. "
         "The talks took place in her office, the Herald said, citing two aides."
     )
-    assert _entity_name(nlp(text), "Herald", 1) == "Baltimore Herald"
+    assert _entity_name(nlp(text), "Herald", 1) == "Chicago Herald"
 
 
 def test_a_speaker_named_by_a_newspaper_last_word_is_the_newspaper(nlp):
@@ -130,3 +130,9 @@ def test_guard_a_party_word_is_no_short_name(nlp):
     short = text.index("Democrats", text.index("the Democrats"))
     doc.ents = [doc.char_span(4, 20, "ORG"), doc.char_span(short, short + 9, "ORG")]
     assert _entity_name(doc, "Democrats", 1) != _entity_name(doc, "Social Democrats")
+
+
+def test_guard_a_short_name_of_a_name_with_no_place_stays_its_own(nlp):
+    # 'the House' is the legislature, not the White House
+    text = "The White House said on Monday that the House would vote on the bill."
+    assert _entity_name(nlp(text), "House", 1) != "White House"

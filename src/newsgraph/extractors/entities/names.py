@@ -56,18 +56,27 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
 
 def _longer_names(doc: Doc, others: list[Candidate]) -> dict[int, list[Candidate]]:
     """The organisation names of the article that are the last words of a longer one
-    ("the Post" beside "The Washington Post", "the Times" beside "The New York Times"),
-    each with the longer names it ends (by ``id`` of the candidate). A party word stays
-    out ("Democrats" beside "Social Democrats" is another party)."""
-    orgs = [(c, [w.lower() for w in name_words(doc, c)]) for c in others if c.label == "ORG"]
+    opening with a place ("the Post" beside "The Washington Post", "the Times" beside
+    "The New York Times": a place's paper, council or court), each with the longer names
+    it ends (by ``id`` of the candidate). A longer name with no place leaves a short
+    one its own ("the House" beside "the White House" is another body), and so does a
+    party word ("Democrats" beside "Social Democrats")."""
+    orgs = [(c, name_words(doc, c)) for c in others if c.label == "ORG"]
+    placed = [(c, [w.lower() for w in words]) for c, words in orgs if _opens_with_place(words)]
     found: dict[int, list[Candidate]] = {}
     for cand, words in orgs:
-        if not words or _party_word(" ".join(words)):
+        short = [w.lower() for w in words]
+        if not short or _party_word(" ".join(short)):
             continue
-        ends = [c for c, w in orgs if len(w) > len(words) and w[-len(words) :] == words]
+        ends = [c for c, w in placed if len(w) > len(short) and w[-len(short) :] == short]
         if ends:
             found[id(cand)] = ends
     return found
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """'Washington Post', 'New York Times': the name's first word or words are a place."""
+    return any(place_country(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,6}")
