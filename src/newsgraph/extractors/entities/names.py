@@ -48,8 +48,8 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
             _cluster_other(doc, cand, links, by_slug, resolver, context)
     for cand in others:
         if id(cand) in longer:
-            full = {c.entity for c in longer[id(cand)] if c.entity}
-            whole = links[full.pop()] if len(full) == 1 else None
+            named = {c.entity for c in longer[id(cand)] if c.entity}
+            whole = links[named.pop()] if len(named) == 1 else None
             _cluster_other(doc, cand, links, by_slug, resolver, context, whole)
     return links
 
