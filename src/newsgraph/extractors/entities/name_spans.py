@@ -10,12 +10,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.extractors.doctext import doc_text, token_lowers
 from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
+from newsgraph.extractors.events.actor_words import document_head
 from newsgraph.extractors.events.tables import verb_patterns
 from newsgraph.kb.actor_codes import adjective_country, agent_sector, place_country
 from newsgraph.resources import load_json
@@ -23,10 +24,6 @@ from newsgraph.resources import load_json
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 NOUN_TAGS = frozenset({"NN", "NNP", "NNS", "NNPS"})
-# the last word of a law's or a treaty's name, which the model sometimes takes for a body
-LAW_HEADS = frozenset(
-    {"amendment", "act", "treaty", "accord", "accords", "directive", "constitution", "protocol"}
-)
 _DASHES = frozenset({"-", "–", "—", "|", "/"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CREDIT_LINE = re.compile(
@@ -185,7 +182,7 @@ def _model_spans(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        if ent.label_ == "ORG" and ent[-1].lower_ in LAW_HEADS and ent[-1].is_title:
+        if ent.label_ == "ORG" and _titled_law(ent):
             continue  # 'First Amendment attorneys', 'the Patriot Act': a law, no body
         for lo, hi in _unglued(doc, ent.start, ent.end):
             start, end = _trim(doc, lo, hi, ent.label_)
@@ -199,6 +196,14 @@ def _model_spans(doc: Doc) -> list[Candidate]:
                 # a name has a capital: a lower-case "state" or "government" is no entity
                 found.append(Candidate(start, end, ent.label_))
     return found
+
+
+def _titled_law(ent: Span) -> bool:
+    """A law's or a treaty's name the model took for a body: its head is a capitalised
+    document word ('the Patriot Act', 'the Convention against Torture'; not 'the
+    Government of National Accord')."""
+    head = document_head(ent)
+    return head is not None and head.is_title
 
 
 def _given_name_glued_before(doc: Doc, start: int) -> int:

@@ -41,10 +41,42 @@ def cluster_names(doc: Doc, candidates: list[Candidate], resolver: Resolver) -> 
         _cluster_person(doc, cand, links, known, resolver, where, shorts)
     by_slug: dict[str, str] = {}
     context = _OrgContext(doc, candidates, links, resolver)
-    for cand in candidates:
-        if cand.label != "PERSON":
+    others = [c for c in candidates if c.label != "PERSON"]
+    longer = _longer_names(doc, others)
+    for cand in others:
+        if id(cand) not in longer:
             _cluster_other(doc, cand, links, by_slug, resolver, context)
+    for cand in others:
+        if id(cand) in longer:
+            named = {c.entity for c in longer[id(cand)] if c.entity}
+            whole = links[named.pop()] if len(named) == 1 else None
+            _cluster_other(doc, cand, links, by_slug, resolver, context, whole)
     return links
+
+
+def _longer_names(doc: Doc, others: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The organisation names of the article that are the last words of a longer one
+    opening with a place ("the Post" beside "The Washington Post", "the Times" beside
+    "The New York Times": a place's paper, council or court), each with the longer names
+    it ends (by ``id`` of the candidate). A longer name with no place leaves a short
+    one its own ("the House" beside "the White House" is another body), and so does a
+    party word ("Democrats" beside "Social Democrats")."""
+    orgs = [(c, name_words(doc, c)) for c in others if c.label == "ORG"]
+    placed = [(c, [w.lower() for w in words]) for c, words in orgs if _opens_with_place(words)]
+    found: dict[int, list[Candidate]] = {}
+    for cand, words in orgs:
+        short = [w.lower() for w in words]
+        if not short or _party_word(" ".join(short)):
+            continue
+        ends = [c for c, w in placed if len(w) > len(short) and w[-len(short) :] == short]
+        if ends:
+            found[id(cand)] = ends
+    return found
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """'Washington Post', 'New York Times': the name's first word or words are a place."""
+    return any(place_country(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,6}")
@@ -553,9 +585,11 @@ def _cluster_other(
     by_slug: dict[str, str],
     resolver: Resolver,
     context: _OrgContext,
+    whole: Link | None = None,
 ) -> None:
     """Organisations, countries and places: KB organisation (an acronym only with support
-    from the article), else country, else local."""
+    from the article), else country, else ``whole`` (the one longer name of the article
+    this one ends: "the Post" is The Washington Post), else local."""
     text = doc[cand.start : cand.end].text
     text_slug = slug(text)
     link = cand.links[0] if cand.links else None
@@ -567,6 +601,8 @@ def _cluster_other(
         link = resolver.country_link(text)
         if link is not None and context.us_state(text, link):
             link = Link(f"local:gpe:{text_slug}", text, "GPE", "USA")  # "a Georgia judge"
+    if link is None and whole is not None:
+        link = whole
     if link is None:
         key = by_slug.setdefault(text_slug, f"local:{cand.label.lower()}:{text_slug}")
         link = links.get(key) or Link(key, text, cand.label, resolver.country(text))

@@ -230,8 +230,11 @@ def _a_venue_visited(verb: Token) -> bool:
     return bool(objects) and all(o.lower_ in VENUES or o.lemma_.lower() in VENUES for o in objects)
 
 
+# verbs of fighting that can be advocacy ('fought for the deal'); as nouns they are
+# conflict nouns too
+FIGHTING_VERBS = frozenset({"fight", "battle", "struggle"})
 # conflict nouns and the modifiers that make one a contest in words, courts or markets
-CONFLICT_NOUNS = frozenset({"battle", "fight", "war", "clash", "struggle", "fighting", "combat"})
+CONFLICT_NOUNS = FIGHTING_VERBS | {"war", "clash", "fighting", "combat"}
 NON_ARMED_KINDS = frozenset(
     {"diplomatic", "legal", "political", "verbal", "trade", "court", "courtroom", "judicial",
      "rhetorical", "ideological", "electoral", "economic", "bureaucratic", "procedural",
@@ -1448,7 +1451,6 @@ def _domestic_proposal(noun: Token) -> bool:
     )
 
 
-FIGHTING_VERBS = frozenset({"fight", "battle", "struggle"})
 # what armed men fight for: ground to hold
 GROUND = frozenset(
     {"control", "territory", "land", "ground", "town", "city", "village", "district", "area",
