@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import (
     conjuncts,
+    governing_verb,
     is_actor,
     match_trigger,
     people_nouns,
@@ -161,6 +162,8 @@ def _no_one_acts(trigger: Token, code: str) -> bool:
         return True  # 'would be more willing to allow states ...': a conjecture
     if _step_after_colon(trigger):
         return True  # 'outlined a backup plan: Allow the law to lapse': a step, not done
+    if _term_of_a_plan(trigger):
+        return True  # 'under a third proposal, a Kurdish force would join the fight': a term
     if _called_for(trigger):
         return True  # 'Ahern is facing calls to quit politics': asked of him, not done
     if lemma == "probe" and _craft(trigger):
@@ -184,6 +187,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'hackers attacked the party's servers': an intrusion, no force
     if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
         return True  # "hoped to appeal to the president's focus on business": to please
+    if lemma == "offer" and code.startswith("03") and _offers_a_post(trigger):
+        return True  # 'was offered the job of national security adviser': hiring
     if lemma in LEAVING_VERBS and _business_post_left(trigger):
         return True  # 'will step down from several positions at companies': no office
     if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
@@ -200,6 +205,23 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'tourists were injured when a speedboat hit a fountain': no attacker
     # "Graham canceled this week's committee meetings": a schedule
     return code.startswith("16") and _own_meetings_called_off(trigger)
+
+
+# besides the posts one takes over (POSTS, below), what one is offered to fill
+NOMINATIONS = frozenset({"nomination", "appointment", "ambassadorship", "vacancy"})
+
+
+def _offers_a_post(verb: Token) -> bool:
+    """'Harward was offered the job of national security adviser', 'has been offered the
+    nomination of ambassador to Russia': a post to fill, offered to a person; whoever
+    offers it hires, and no side offers the other aid or a deal ('offered Ankara a loan'
+    and 'offered Iran a seat at the table' stay)."""
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(things) and all(
+        t.lemma_.lower() in POSTS | NOMINATIONS
+        and not any(p.dep_ == "prep" and p.lower_ in ("at", "on") for p in t.children)
+        for t in things
+    )
 
 
 # places to see, worship or work in: visiting one consults no one ('the White House', a
@@ -235,18 +257,21 @@ NON_ARMED_KINDS = frozenset(
      "rhetorical", "ideological", "electoral", "economic", "bureaucratic", "procedural",
      "propaganda", "media", "price", "tariff", "currency", "custody", "turf", "budget",
      "public", "relations", "pr", "word", "words", "twitter", "cyber", "information",
-     "charm", "publicity", "advertising", "lobbying", "marketing"}
+     "charm", "publicity", "advertising", "lobbying", "marketing", "personal"}
 )  # fmt: skip
 # pushes that a modifier can make one of words or publicity ('a charm offensive')
 CAMPAIGNS = frozenset({"offensive", "campaign", "blitz"})
+# attacks that a modifier can make one of words ('rhetorical attacks', 'personal attacks')
+ATTACKS = frozenset({"attack", "assault", "onslaught", "broadside", "barrage"})
 
 
 def _conflict_in_words(noun: Token) -> bool:
     """A battle, fight or war that its own modifier places in diplomacy, courts, trade or
     words ('a diplomatic battle between X and Y', 'a legal fight', 'a trade war', 'a war
-    of words'), or an offensive of charm or publicity ('a charm offensive'): no armed
-    force ('a fierce battle', 'the battle for Mosul', 'the army's offensive' stay)."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | CAMPAIGNS:
+    of words'), an attack in words ('his rhetorical attacks on European leaders') or an
+    offensive of charm or publicity ('a charm offensive'): no armed force ('a fierce
+    battle', 'the battle for Mosul', 'the army's offensive', 'a suicide attack' stay)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | CAMPAIGNS | ATTACKS:
         return False
     kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words = any(
@@ -1146,6 +1171,42 @@ def _step_after_colon(verb: Token) -> bool:
     if verb.tag_ != "VB" or verb.i == 0 or verb.doc[verb.i - 1].text != ":":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+# what lays out acts to be done, not done ('according to the plan', 'under a proposal')
+PLAN_NOUNS = frozenset(
+    {"plan", "proposal", "scheme", "scenario", "draft", "blueprint", "option", "roadmap",
+     "idea", "formula", "framework", "compromise", "initiative"}
+)  # fmt: skip
+PLAN_FRAMES = frozenset({"according", "under"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might"})  # 'will': a schedule stays
+
+
+def _term_of_a_plan(trigger: Token) -> bool:
+    """An act told with a modal under a plan that lays it out ('according to a third
+    proposal, a Kurdish force would join the fight against ISIL', 'under the plan, Greek
+    troops could attack'): a term of the plan, which no one has done or threatened. A plan
+    told with 'will' ('under the plan, Lavrov will meet Kerry next week') is a schedule
+    and stays."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    for _ in range(3):
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+            return any(
+                c.dep_ == "prep" and c.lower_ in PLAN_FRAMES and _names_a_plan(c)
+                for c in verb.children
+            )
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head  # 'would send troops to join the fight'
+    return False
+
+
+def _names_a_plan(prep: Token) -> bool:
+    """'according to a third proposal', 'under the plan' ('to' hangs on 'according')."""
+    objects = [t for t in prep.subtree if t.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in PLAN_NOUNS
 
 
 def _called_for(verb: Token) -> bool:
