@@ -88,3 +88,46 @@ def test_a_meeting_as_today_s_envoy_stays_today_s(nlp):
 def test_an_act_at_one_point_of_a_story_is_not_today_s(nlp):
     text = "At one point Duterte called on Orlov to resign."
     assert trigger(coded_events(nlp, text, DAY), "called").date != DAY
+
+
+def test_an_act_following_a_year_s_developments_is_not_today_s(nlp):
+    text = (
+        "Following the developments in Ukraine in 2014, the European Union imposed "
+        "sanctions on Russia and has extended them ever since."
+    )
+    assert trigger(coded_events(nlp, text, DAY), "sanctions").date != DAY
+
+
+def test_flares_released_set_no_one_free(nlp):
+    text = "Two Japanese F-15 fighter jets released decoy flares at Chinese Air Force planes."
+    assert not triggered(coded_events(nlp, text, DAY), "released")
+
+
+def test_hostages_released_stay_a_release(nlp):
+    # guard
+    text = "Hamas released two Israeli hostages on Friday."
+    assert trigger(coded_events(nlp, text, DAY), "released").type == "RETREAT"
+
+
+def test_mps_voting_down_an_amendment_is_no_rejection(nlp):
+    text = (
+        "MPs rejected a Lords amendment to protect the rights of EU nationals by 335 votes to 287."
+    )
+    assert not triggered(coded_events(nlp, text, DAY), "rejected")
+
+
+def test_a_state_rejecting_another_s_amendment_stays(nlp):
+    # guard
+    text = "Russia rejected a French amendment to the UN resolution."
+    assert trigger(coded_events(nlp, text, DAY), "rejected").type == "REJECT"
+
+
+def test_a_legislature_shooting_a_plan_down_is_no_force(nlp):
+    text = "Not only did the Congress shoot it down, but the public had no interest in it either."
+    assert not [e for e in coded_events(nlp, text, DAY) if e.type == "ASSAULT"]
+
+
+def test_gunmen_killing_senators_stays_force(nlp):
+    # guard
+    text = "Gunmen killed three senators in Kabul on Tuesday."
+    assert trigger(coded_events(nlp, text, DAY), "killed").type == "ASSAULT"

@@ -1384,8 +1384,9 @@ def _pointed_back(noun: Token) -> bool:
 
 def _after_named_event(prep: Token) -> bool:
     """'after the Uri incident', 'following the 2016 coup attempt', 'shortly after the
-    Brexit vote': an act placed after an occurrence the text names as a known one (a
-    name or a year before the noun), on a day the clause does not give."""
+    Brexit vote', 'following the developments in Ukraine in 2014': an act placed after
+    an occurrence the text names as a known one (a name or a year before the noun) or
+    gives a year, on a day the clause does not give."""
     if prep.dep_ != "prep" or prep.lower_ not in ("after", "following"):
         return False
     for noun in prep.children:
@@ -1399,7 +1400,9 @@ def _after_named_event(prep: Token) -> bool:
         ]
         if named:
             return True
-    return False
+    # 'Following the developments in Ukraine in 2014, the EU imposed sanctions': any
+    # occurrence the phrase gives a year
+    return any(noun.dep_ == "pobj" and _year_in(noun) for noun in prep.children)
 
 
 CLAIMING = frozenset({"say", "claim", "argue", "insist", "suggest", "assert", "allege"})

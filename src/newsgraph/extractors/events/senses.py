@@ -133,6 +133,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'cracking down on leaks': a policy on a thing, not on anyone
     if lemma == "approve" and code.startswith("08") and not _approves_anothers(trigger):
         return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
+    if code.startswith("12") and _text_voted_down(trigger):
+        return False  # 'MPs rejected a Lords amendment by 335 votes to 287': a vote
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
     if _session14_other_sense(trigger, code) or _session15_other_sense(trigger, code):
@@ -197,6 +199,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'Putin visited the Tretyakov Gallery': a museum hosts no talks
     if code.startswith(("18", "19")) and _conflict_in_words(trigger):
         return True  # 'a diplomatic battle between Malaysia and North Korea': no force
+    if code.startswith(("18", "19")) and trigger.pos_ == "VERB" and _legislature_acts(trigger):
+        return True  # 'Congress shot it down', 'senators killed the bill': a vote
     if code.startswith(("18", "19")) and lemma in HARMING_VERBS and _harmed_by_a_measure(trigger):
         return True  # 'the sanctions are hurting Russia hard': a cost, no force
     if code.startswith("17") and lemma in BURNING_VERBS and _fuel_burnt(trigger):
@@ -282,6 +286,16 @@ def _conflict_in_words(noun: Token) -> bool:
         if g.dep_ == "pobj"
     )
     return bool(kinds & NON_ARMED_KINDS) or words
+
+
+def _legislature_acts(verb: Token) -> bool:
+    """A legislature or its members as the ones who shoot, kill or attack ('Not only did
+    the Congress shoot it down', 'Senate Republicans killed the bill'): a legislature
+    votes and speaks; it uses no armed force."""
+    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    return bool(subjects) and all(
+        (agent_sector(t.lemma_.lower()) or "").startswith("LEG") for t in subjects
+    )
 
 
 HARMING_VERBS = frozenset({"hurt", "harm", "damage", "hit", "cripple", "squeeze"})
@@ -385,6 +399,8 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in DRAFTS for c in trigger.children
     ):
         return True  # 'released his "skinny budget" proposal': a publication, no release
+    if lemma == "release" and code.startswith("084") and _things_released(trigger):
+        return True  # 'jets released decoy flares at Chinese planes': no one set free
     if lemma == "call" and code.startswith("02") and _calls_for_a_cut(trigger):
         return True  # 'calling for wide-ranging cuts in the school programme': at home
     if lemma in ("decline", "refuse") and _not_drawn(trigger):
@@ -781,6 +797,22 @@ def _approves_anothers(verb: Token) -> bool:
 
 
 OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# texts a legislature votes on, and the verbs by which it votes one down
+LEGISLATIVE_TEXTS = frozenset({"amendment", "bill", "motion", "clause", "legislation"})
+VOTING_DOWN = frozenset({"reject", "overturn", "defeat", "block"})
+
+
+def _text_voted_down(verb: Token) -> bool:
+    """'MPs rejected a Lords amendment', 'the Senate defeated the bill': a legislature
+    voting a text down decides, as approving one does ('MPs approved the bill'); a text
+    of another party stays ('rejected Iran's bill', 'rejected a request by Kiev')."""
+    if verb.lemma_.lower() not in VOTING_DOWN or _approves_anothers(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any((agent_sector(s.lemma_.lower()) or "").startswith("JUD") for s in subjects):
+        return False  # 'the Supreme Court rejected the motion': a ruling on someone's plea
+    texts = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(texts) and all(t.lemma_.lower() in LEGISLATIVE_TEXTS for t in texts)
 
 
 def _met_with_a_reply(trigger: Token) -> bool:
@@ -1207,6 +1239,18 @@ def _names_a_plan(prep: Token) -> bool:
     """'according to a third proposal', 'under the plan' ('to' hangs on 'according')."""
     objects = [t for t in prep.subtree if t.dep_ == "pobj"]
     return bool(objects) and objects[0].lemma_.lower() in PLAN_NOUNS
+
+
+def _things_released(verb: Token) -> bool:
+    """'released decoy flares', 'released balloons': every thing released is an object,
+    no person, body or people ('released two hostages', 'released them' stay)."""
+    released = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+    people = people_nouns()
+    return bool(released) and not any(
+        is_actor(t) or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or t.tag_ == "PRP"
+        or t.lemma_.lower() in people or t.lower_ in people
+        for t in released
+    )  # fmt: skip
 
 
 def _called_for(verb: Token) -> bool:
