@@ -131,3 +131,11 @@ def test_gunmen_killing_senators_stays_force(nlp):
     # guard
     text = "Gunmen killed three senators in Kabul on Tuesday."
     assert trigger(coded_events(nlp, text, DAY), "killed").type == "ASSAULT"
+
+
+def test_a_meeting_in_one_s_capacity_as_a_senator_with_the_as_on_capacity(nlp):
+    text = (
+        "Sessions said he met Ivan Orlov in his capacity as a senator, and discussed "
+        "mainly trade with him."
+    )
+    assert trigger(coded_events(nlp, text, DAY), "met").date != DAY

@@ -1227,7 +1227,7 @@ def _in_office_then(trigger: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+    for prep in _as_phrases(verb):
         if _year_in(prep):
             return True  # "As Trump's running mate on the 2016 campaign trail, Pence ..."
         capacity = prep.i > 0 and prep.doc[prep.i - 1].lower_ == "capacity"
@@ -1239,6 +1239,20 @@ def _in_office_then(trigger: Token) -> bool:
             if lemma in OFFICES or (agent_sector(lemma) or "").startswith(OFFICE_SECTORS):
                 return True
     return False
+
+
+def _as_phrases(verb: Token) -> list[Token]:
+    """The 'as' phrases on a verb, and on its 'in his capacity' ('met him in his capacity
+    as a senator', whichever of the two the parser hung 'as' on)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    capacities = [
+        g for p in preps if p.lower_ == "in" for g in p.children if g.lemma_.lower() == "capacity"
+    ]
+    return [
+        c
+        for c in (*verb.children, *(x for g in capacities for x in g.children))
+        if c.dep_ == "prep" and c.lower_ == "as"
+    ]
 
 
 def _year_in(phrase: Token) -> bool:
