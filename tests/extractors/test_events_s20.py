@@ -139,3 +139,9 @@ def test_a_meeting_in_one_s_capacity_as_a_senator_with_the_as_on_capacity(nlp):
         "mainly trade with him."
     )
     assert trigger(coded_events(nlp, text, DAY), "met").date != DAY
+
+
+def test_an_impounded_ship_released_stays_a_release(nlp):
+    # guard: property handed back
+    text = "French authorities released an impounded Greenpeace ship on Friday."
+    assert trigger(coded_events(nlp, text, DAY), "released").type == "RETREAT"

@@ -1241,16 +1241,19 @@ def _names_a_plan(prep: Token) -> bool:
     return bool(objects) and objects[0].lemma_.lower() in PLAN_NOUNS
 
 
+# what is let out into the air or water, not handed back: releasing it frees no one
+EMITTED = frozenset(
+    {"flare", "decoy", "gas", "smoke", "balloon", "steam", "fume", "toxin", "radiation",
+     "sewage", "pollutant", "chaff"}
+)  # fmt: skip
+
+
 def _things_released(verb: Token) -> bool:
-    """'released decoy flares', 'released balloons': every thing released is an object,
-    no person, body or people ('released two hostages', 'released them' stay)."""
+    """'released decoy flares at Chinese planes', 'released tear gas': what is released is
+    let out, not freed or handed back ('released two hostages' and 'released an impounded
+    ship' stay)."""
     released = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
-    people = people_nouns()
-    return bool(released) and not any(
-        is_actor(t) or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or t.tag_ == "PRP"
-        or t.lemma_.lower() in people or t.lower_ in people
-        for t in released
-    )  # fmt: skip
+    return bool(released) and all(t.lemma_.lower() in EMITTED for t in released)
 
 
 def _called_for(verb: Token) -> bool:
