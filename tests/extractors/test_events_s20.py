@@ -34,22 +34,6 @@ def test_a_threat_told_by_the_police_stays(nlp):
     assert trigger(coded_events(nlp, text, DAY), "threatened").type == "THREATEN"
 
 
-def test_a_post_offered_to_a_person_is_hiring_not_an_offer(nlp):
-    text = "Retired general Ivan Marov was offered the post of defence minister, but declined."
-    assert not triggered(coded_events(nlp, text, DAY), "offered")
-
-
-def test_a_nomination_offered_is_hiring_not_an_offer(nlp):
-    text = "Former senator Anna Berg has been offered the nomination of ambassador to Chile."
-    assert not triggered(coded_events(nlp, text, DAY), "offered")
-
-
-def test_a_loan_offered_to_a_state_stays(nlp):
-    # guard
-    text = "Moscow offered Ankara a loan of $2 billion."
-    assert trigger(coded_events(nlp, text, DAY), "offered").type == "AGREE"
-
-
 def test_rhetorical_attacks_are_no_force(nlp):
     text = "President Ivan Petrov continued his rhetorical attacks on European leaders on Monday."
     assert not [e for e in coded_events(nlp, text, DAY) if e.type == "ASSAULT"]

@@ -189,8 +189,6 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'hackers attacked the party's servers': an intrusion, no force
     if lemma == "appeal" and trigger.pos_ == "VERB" and _appeals_to_a_thing(trigger):
         return True  # "hoped to appeal to the president's focus on business": to please
-    if lemma == "offer" and code.startswith("03") and _offers_a_post(trigger):
-        return True  # 'was offered the job of national security adviser': hiring
     if lemma in LEAVING_VERBS and _business_post_left(trigger):
         return True  # 'will step down from several positions at companies': no office
     if lemma in ("speak", "talk") and code.startswith("04") and _to_a_crowd(trigger):
@@ -209,23 +207,6 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'tourists were injured when a speedboat hit a fountain': no attacker
     # "Graham canceled this week's committee meetings": a schedule
     return code.startswith("16") and _own_meetings_called_off(trigger)
-
-
-# besides the posts one takes over (POSTS, below), what one is offered to fill
-NOMINATIONS = frozenset({"nomination", "appointment", "ambassadorship", "vacancy"})
-
-
-def _offers_a_post(verb: Token) -> bool:
-    """'Harward was offered the job of national security adviser', 'has been offered the
-    nomination of ambassador to Russia': a post to fill, offered to a person; whoever
-    offers it hires, and no side offers the other aid or a deal ('offered Ankara a loan'
-    and 'offered Iran a seat at the table' stay)."""
-    things = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(things) and all(
-        t.lemma_.lower() in POSTS | NOMINATIONS
-        and not any(p.dep_ == "prep" and p.lower_ in ("at", "on") for p in t.children)
-        for t in things
-    )
 
 
 # places to see, worship or work in: visiting one consults no one ('the White House', a
