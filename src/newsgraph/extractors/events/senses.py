@@ -271,7 +271,7 @@ def _conflict_in_words(noun: Token) -> bool:
 
 def _legislature_acts(verb: Token) -> bool:
     """A legislature or its members as the ones who shoot, kill or attack ('Not only did
-    the Congress shoot it down', 'Senate Republicans killed the bill'): a legislature
+    the Congress shoot it down', 'Senators killed the bill'): a legislature
     votes and speaks; it uses no armed force."""
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     return bool(subjects) and all(
