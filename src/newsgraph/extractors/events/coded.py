@@ -272,6 +272,8 @@ def _date(
         present = False
     else:
         present = _reports_present(coded.trigger) and not _listed_record(coded.trigger)
+        # 'At one point he called on her to resign': some time in a story, not today
+        present = present and not SOME_POINT.search(words)
         present = present and not _history_beside(coded.trigger, inside, published)
         # 'Japan condemned the tests when Abe spoke at the 2016 summit': a 'when' clause
         # told of a past year puts the act then, on a day the text does not give
@@ -788,6 +790,7 @@ def _counted_from_told(expr: TimeExpr, text: str) -> bool:
     return after is not None and re.search(r"\b(?:days?|weeks?|months?)$", inside) is not None
 
 
+SOME_POINT = re.compile(r"\bat (?:one|some|another|that) point\b", re.I)
 ANAPHORIC_DAY = re.compile(
     r"\b(?:that|the same|the following|the next|the previous|the preceding)\s+"
     r"(?:day|night|morning|afternoon|evening|week|weekend|month|year|period)\b"
@@ -841,6 +844,7 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
         joined = node.dep_ in CLAUSE_DEPS or roles.bare_participle(node) or _simultaneous(node)
         joined = joined or passive_participle(node, agent=True)  # 'entered Aleppo, backed by
         joined = joined or _time_relative(node)  # 'on Dec. 29 -- the day Obama imposed ...'
+        joined = joined or _done_by_a_document(node)  # 'issued a ruling on Friday granting'
         # ... and the time noun to what it hangs on, whichever way ('spoke on Dec. 29, the day')
         joined = joined or (
             node.lemma_.lower() in TIME_NOUNS
@@ -857,6 +861,27 @@ def _clause_chain(trigger: Token) -> dict[int, int]:
         node = node.head
         chain[node.i] = rank
     return chain
+
+
+# what a body issues that acts by being issued (a ruling grants, an order bans)
+DOCUMENTS = frozenset(
+    {"ruling", "order", "decree", "decision", "verdict", "judgment", "judgement",
+     "directive", "resolution", "proclamation", "memorandum", "memo", "edict"}
+)  # fmt: skip
+
+
+def _done_by_a_document(verb: Token) -> bool:
+    """'issued a 13-page ruling on Friday granting him asylum', 'signed a decree on Monday
+    banning the party': the participle is what the document does, so it is done when the
+    document is issued and takes that verb's time."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.lemma_.lower() in DOCUMENTS
+        and noun.dep_ == "dobj"
+        and noun.head.tag_ == "VBD"
+    )
 
 
 def _counted_on(verb: Token) -> bool:
@@ -1193,21 +1218,46 @@ def _when_in_office(verb: Token) -> bool:
 
 def _in_office_then(trigger: Token) -> bool:
     """'As justice minister, Garcia conducted a raid', 'Garcia signed the pact as defence
-    minister': a simple past done 'as' an office holder (a role noun with no article:
-    'as the envoy of' is a part played today) tells of the time the office was held."""
+    minister', 'met him in his capacity as a senator': a simple past done 'as' an office
+    holder (a role noun with no article: 'as the envoy of' is a part played today) tells
+    of the time the office was held; so does a part the phrase gives a year ('As Trump's
+    running mate on the 2016 campaign trail')."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
     if verb is None or verb.tag_ != "VBD":
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+    for prep in _as_phrases(verb):
+        if _year_in(prep):
+            return True  # "As Trump's running mate on the 2016 campaign trail, Pence ..."
+        capacity = prep.i > 0 and prep.doc[prep.i - 1].lower_ == "capacity"
         for role in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
-            if any(d.dep_ in ("det", "poss") for d in role.children):
+            kept = ("poss",) if capacity else ("det", "poss")  # 'in his capacity as a senator'
+            if any(d.dep_ in kept for d in role.children):
                 continue
             lemma = role.lemma_.lower()
             if lemma in OFFICES or (agent_sector(lemma) or "").startswith(OFFICE_SECTORS):
                 return True
     return False
+
+
+def _as_phrases(verb: Token) -> list[Token]:
+    """The 'as' phrases on a verb, and on its 'in his capacity' ('met him in his capacity
+    as a senator', whichever of the two the parser hung 'as' on)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    capacities = [
+        g for p in preps if p.lower_ == "in" for g in p.children if g.lemma_.lower() == "capacity"
+    ]
+    return [
+        c
+        for c in (*verb.children, *(x for g in capacities for x in g.children))
+        if c.dep_ == "prep" and c.lower_ == "as"
+    ]
+
+
+def _year_in(phrase: Token) -> bool:
+    """A year written in a phrase ('on the 2016 campaign trail'): a part played then."""
+    return any(t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text) for t in phrase.subtree)
 
 
 LEAVINGS = frozenset({"resign", "step", "quit", "fire", "dismiss", "sack", "oust", "remove"})
@@ -1356,8 +1406,9 @@ def _pointed_back(noun: Token) -> bool:
 
 def _after_named_event(prep: Token) -> bool:
     """'after the Uri incident', 'following the 2016 coup attempt', 'shortly after the
-    Brexit vote': an act placed after an occurrence the text names as a known one (a
-    name or a year before the noun), on a day the clause does not give."""
+    Brexit vote', 'following the developments in Ukraine in 2014': an act placed after
+    an occurrence the text names as a known one (a name or a year before the noun) or
+    gives a year, on a day the clause does not give."""
     if prep.dep_ != "prep" or prep.lower_ not in ("after", "following"):
         return False
     for noun in prep.children:
@@ -1371,7 +1422,9 @@ def _after_named_event(prep: Token) -> bool:
         ]
         if named:
             return True
-    return False
+    # 'Following the developments in Ukraine in 2014, the EU imposed sanctions': any
+    # occurrence the phrase gives a year
+    return any(noun.dep_ == "pobj" and _year_in(noun) for noun in prep.children)
 
 
 CLAIMING = frozenset({"say", "claim", "argue", "insist", "suggest", "assert", "allege"})

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import (
     conjuncts,
+    governing_verb,
     is_actor,
     match_trigger,
     people_nouns,
@@ -132,6 +133,8 @@ def _sense(trigger: Token, code: str) -> bool:
         return False  # 'cracking down on leaks': a policy on a thing, not on anyone
     if lemma == "approve" and code.startswith("08") and not _approves_anothers(trigger):
         return False  # 'the FDA approved two drugs', 'MPs approved the bill': a decision
+    if code.startswith("12") and _text_voted_down(trigger):
+        return False  # 'MPs rejected a Lords amendment by 335 votes to 287': a vote
     if lemma in ("decline", "refuse", "reject") and _no_comment(trigger):
         return False  # 'declined further comment', 'refused to answer questions'
     if _session14_other_sense(trigger, code) or _session15_other_sense(trigger, code):
@@ -161,6 +164,8 @@ def _no_one_acts(trigger: Token, code: str) -> bool:
         return True  # 'would be more willing to allow states ...': a conjecture
     if _step_after_colon(trigger):
         return True  # 'outlined a backup plan: Allow the law to lapse': a step, not done
+    if _term_of_a_plan(trigger):
+        return True  # 'under a third proposal, a Kurdish force would join the fight': a term
     if _called_for(trigger):
         return True  # 'Ahern is facing calls to quit politics': asked of him, not done
     if lemma == "probe" and _craft(trigger):
@@ -194,6 +199,8 @@ def _another_kind_of_act(trigger: Token, code: str) -> bool:
         return True  # 'Putin visited the Tretyakov Gallery': a museum hosts no talks
     if code.startswith(("18", "19")) and _conflict_in_words(trigger):
         return True  # 'a diplomatic battle between Malaysia and North Korea': no force
+    if code.startswith(("18", "19")) and trigger.pos_ == "VERB" and _legislature_acts(trigger):
+        return True  # 'Congress shot it down', 'senators killed the bill': a vote
     if code.startswith(("18", "19")) and lemma in HARMING_VERBS and _harmed_by_a_measure(trigger):
         return True  # 'the sanctions are hurting Russia hard': a cost, no force
     if code.startswith("17") and lemma in BURNING_VERBS and _fuel_burnt(trigger):
@@ -240,18 +247,21 @@ NON_ARMED_KINDS = frozenset(
      "rhetorical", "ideological", "electoral", "economic", "bureaucratic", "procedural",
      "propaganda", "media", "price", "tariff", "currency", "custody", "turf", "budget",
      "public", "relations", "pr", "word", "words", "twitter", "cyber", "information",
-     "charm", "publicity", "advertising", "lobbying", "marketing"}
+     "charm", "publicity", "advertising", "lobbying", "marketing", "personal"}
 )  # fmt: skip
 # pushes that a modifier can make one of words or publicity ('a charm offensive')
 CAMPAIGNS = frozenset({"offensive", "campaign", "blitz"})
+# attacks that a modifier can make one of words ('rhetorical attacks', 'personal attacks')
+ATTACKS = frozenset({"attack", "assault", "onslaught", "broadside", "barrage"})
 
 
 def _conflict_in_words(noun: Token) -> bool:
     """A battle, fight or war that its own modifier places in diplomacy, courts, trade or
     words ('a diplomatic battle between X and Y', 'a legal fight', 'a trade war', 'a war
-    of words'), or an offensive of charm or publicity ('a charm offensive'): no armed
-    force ('a fierce battle', 'the battle for Mosul', 'the army's offensive' stay)."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | CAMPAIGNS:
+    of words'), an attack in words ('his rhetorical attacks on European leaders') or an
+    offensive of charm or publicity ('a charm offensive'): no armed force ('a fierce
+    battle', 'the battle for Mosul', 'the army's offensive', 'a suicide attack' stay)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONFLICT_NOUNS | CAMPAIGNS | ATTACKS:
         return False
     kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     words = any(
@@ -262,6 +272,16 @@ def _conflict_in_words(noun: Token) -> bool:
         if g.dep_ == "pobj"
     )
     return bool(kinds & NON_ARMED_KINDS) or words
+
+
+def _legislature_acts(verb: Token) -> bool:
+    """A legislature or its members as the ones who shoot, kill or attack ('Not only did
+    the Congress shoot it down', 'Senators killed the bill'): a legislature
+    votes and speaks; it uses no armed force."""
+    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    return bool(subjects) and all(
+        (agent_sector(t.lemma_.lower()) or "").startswith("LEG") for t in subjects
+    )
 
 
 HARMING_VERBS = frozenset({"hurt", "harm", "damage", "hit", "cripple", "squeeze"})
@@ -365,6 +385,8 @@ def _session14_other_sense(trigger: Token, code: str) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in DRAFTS for c in trigger.children
     ):
         return True  # 'released his "skinny budget" proposal': a publication, no release
+    if lemma == "release" and code.startswith("084") and _things_released(trigger):
+        return True  # 'jets released decoy flares at Chinese planes': no one set free
     if lemma == "call" and code.startswith("02") and _calls_for_a_cut(trigger):
         return True  # 'calling for wide-ranging cuts in the school programme': at home
     if lemma in ("decline", "refuse") and _not_drawn(trigger):
@@ -761,6 +783,22 @@ def _approves_anothers(verb: Token) -> bool:
 
 
 OWNER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# texts a legislature votes on, and the verbs by which it votes one down
+LEGISLATIVE_TEXTS = frozenset({"amendment", "bill", "motion", "clause", "legislation"})
+VOTING_DOWN = frozenset({"reject", "overturn", "defeat", "block"})
+
+
+def _text_voted_down(verb: Token) -> bool:
+    """'MPs rejected a Lords amendment', 'the Senate defeated the bill': a legislature
+    voting a text down decides, as approving one does ('MPs approved the bill'); a text
+    of another party stays ('rejected Iran's bill', 'rejected a request by Kiev')."""
+    if verb.lemma_.lower() not in VOTING_DOWN or _approves_anothers(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any((agent_sector(s.lemma_.lower()) or "").startswith("JUD") for s in subjects):
+        return False  # 'the Supreme Court rejected the motion': a ruling on someone's plea
+    texts = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(texts) and all(t.lemma_.lower() in LEGISLATIVE_TEXTS for t in texts)
 
 
 def _met_with_a_reply(trigger: Token) -> bool:
@@ -1190,6 +1228,57 @@ def _step_after_colon(verb: Token) -> bool:
     if verb.tag_ != "VB" or verb.i == 0 or verb.doc[verb.i - 1].text != ":":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+# what lays out acts to be done, not done ('according to the plan', 'under a proposal')
+PLAN_NOUNS = frozenset(
+    {"plan", "proposal", "scheme", "scenario", "draft", "blueprint", "option", "roadmap",
+     "idea", "formula", "framework", "compromise", "initiative"}
+)  # fmt: skip
+PLAN_FRAMES = frozenset({"according", "under"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might"})  # 'will': a schedule stays
+
+
+def _term_of_a_plan(trigger: Token) -> bool:
+    """An act told with a modal under a plan that lays it out ('according to a third
+    proposal, a Kurdish force would join the fight against ISIL', 'under the plan, Greek
+    troops could attack'): a term of the plan, which no one has done or threatened. A plan
+    told with 'will' ('under the plan, Lavrov will meet Kerry next week') is a schedule
+    and stays."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    for _ in range(3):
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+            return any(
+                c.dep_ == "prep" and c.lower_ in PLAN_FRAMES and _names_a_plan(c)
+                for c in verb.children
+            )
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head  # 'would send troops to join the fight'
+    return False
+
+
+def _names_a_plan(prep: Token) -> bool:
+    """'according to a third proposal', 'under the plan' ('to' hangs on 'according')."""
+    objects = [t for t in prep.subtree if t.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in PLAN_NOUNS
+
+
+# what is let out into the air or water, not handed back: releasing it frees no one
+EMITTED = frozenset(
+    {"flare", "decoy", "gas", "smoke", "balloon", "steam", "fume", "toxin", "radiation",
+     "sewage", "pollutant", "chaff"}
+)  # fmt: skip
+
+
+def _things_released(verb: Token) -> bool:
+    """'released decoy flares at Chinese planes', 'released tear gas': what is released is
+    let out, not freed or handed back ('released two hostages' and 'released an impounded
+    ship' stay)."""
+    released = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in conjuncts(c)]
+    return bool(released) and all(t.lemma_.lower() in EMITTED for t in released)
 
 
 def _called_for(verb: Token) -> bool:
