@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import (
+    DASHES,
     GROUP_HEADS,
     SUBJECT_DEPS,
     TIME_WORDS,
@@ -1638,12 +1639,31 @@ def _object_owner(verb: Token) -> list[Token]:
             continue
         if _own_object(child):
             continue  # 'deployed Iskander missiles': a make of weapon, the deployer's own
+        if dashed_off(child):
+            continue  # 'refused to do so - a stance backed by Ryan': a gloss, not the object
         if _someone(child):
             continue  # "denounced Trump's nominee": the nominee, whom the owner does not name
         owner = actor_tokens(_owner(child))
         if owner:
             return owner
     return []
+
+
+def dashed_off(noun: Token) -> bool:
+    """Whether the noun's phrase opens right after a dash, or after the '"?' a broken
+    encoding leaves where a dash was ('refused to do so "?a stance backed by Ryan'): a
+    gloss on the clause before, which the parser may hang on the verb as its object; the
+    gloss's owner or author, and an act the gloss names, are no side or part of the
+    verb's act."""
+    i = noun.left_edge.i
+    doc = noun.doc
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.text in DASHES or before.text == '"?':
+        return True
+    glued = i >= 2 and doc[i - 2].text == '"' and not doc[i - 2].whitespace_
+    return glued and before.text == "?" and not before.whitespace_
 
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")

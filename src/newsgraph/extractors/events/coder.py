@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS
-from newsgraph.extractors.events.arguments import across_break, land_of, military
+from newsgraph.extractors.events.arguments import across_break, dashed_off, land_of, military
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -621,7 +621,11 @@ def _complement(
     token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int] = frozenset()
 ) -> Token | None:
     """The nearest trigger in the frame word's complement (breadth first, three levels)."""
-    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS and not _own_clause(c)]
+    level = [
+        c
+        for c in token.children
+        if c.dep_ in COMPLEMENT_DEPS and not _own_clause(c) and not dashed_off(c)
+    ]  # 'refused to do so - a stance backed by Ryan': Ryan's backing is not refused
     for _ in range(3):
         for node in level:
             if node.dep_ == "compound" and node.i not in triggers:

@@ -1,0 +1,52 @@
+"""Events' sides (issue 17, session 20, dev draws 10014 and 10015): a gloss set off by a
+dash (or by the '"?' a broken encoding leaves where a dash was) taken for the object, and
+a region named with 'America' coded as the United States. Invented sentences through the
+extraction steps."""
+
+from __future__ import annotations
+
+import pytest
+from event_checks import coded_events, names, trigger
+
+from newsgraph.kb.actor_codes import code_phrase
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    return lambda text, published="2019-05-15": coded_events(nlp, text, published)
+
+
+# -- 1. a gloss after a dash is no object -----------------------------------------------------
+
+
+def test_the_backer_of_a_stance_after_a_garbled_dash_is_no_target(extract):
+    text = 'Bernie Sanders has refused to do that "?a stance backed by Senator Ted Cruz.'
+    event = trigger(extract(text), "refused")
+    assert names(event.target) == []
+
+
+def test_the_sharer_of_a_view_after_a_garbled_dash_is_no_target(extract):
+    text = 'Bernie Sanders has rejected the idea "?a view shared by Senator Ted Cruz.'
+    event = trigger(extract(text), "rejected")
+    assert names(event.target) == []
+
+
+def test_the_backer_of_a_refused_plan_is_still_the_target(extract):
+    # control: the plan is what is refused, with no dash before it
+    text = "Bernie Sanders refused a plan backed by Senator Ted Cruz."
+    event = trigger(extract(text), "refused")
+    assert names(event.target) == ["Ted Cruz"]
+
+
+# -- 2. a part of the American continents is not the United States ---------------------------
+
+
+@pytest.mark.parametrize("phrase", ["Latin America", "Central America", "South America"])
+def test_a_region_of_the_americas_has_no_country(phrase):
+    assert code_phrase(phrase) is None
+
+
+def test_america_alone_is_still_the_united_states():
+    # control
+    found = code_phrase("America")
+    assert found is not None and found.country == "USA"
