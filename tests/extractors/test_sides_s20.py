@@ -1,7 +1,8 @@
 """Events' sides (issue 17, session 20, dev draws 10014 and 10015): a gloss set off by a
-dash (or by the '"?' a broken encoding leaves where a dash was) taken for the object, and
-a region named with 'America' coded as the United States. Invented sentences through the
-extraction steps."""
+dash (or by the '"?' a broken encoding leaves where a dash was) taken for the object, a
+'from' phrase taken for whom a criticism is aimed at, a relative clause set off by a comma
+taken for what is refused, and a region named with 'America' coded as the United States.
+Invented sentences through the extraction steps."""
 
 from __future__ import annotations
 
@@ -38,7 +39,39 @@ def test_the_backer_of_a_refused_plan_is_still_the_target(extract):
     assert names(event.target) == ["Ted Cruz"]
 
 
-# -- 2. a part of the American continents is not the United States ---------------------------
+# -- 2. one faults someone, never from someone -----------------------------------------------
+
+
+def test_a_criticized_ban_is_aimed_at_its_owner_not_where_its_people_come_from(extract):
+    text = "Macron criticized Trump's ban on visitors from six Muslim-majority countries."
+    event = trigger(extract(text), "criticized")
+    assert names(event.target) == ["Donald Trump"]
+
+
+def test_a_criticism_said_from_a_place_still_has_its_object(extract):
+    # control: the object stays the target
+    text = "Obama criticized Putin from the White House."
+    event = trigger(extract(text), "criticized")
+    assert names(event.target) == ["Vladimir Putin"]
+
+
+# -- 3. a relative clause set off by a comma is not what is refused --------------------------
+
+
+def test_those_a_refused_bill_required_to_act_are_not_refused(extract):
+    text = "Angela Merkel opposed the bills, which required Republicans to cut taxes."
+    event = trigger(extract(text), "opposed")
+    assert names(event.target) == []
+
+
+def test_the_object_of_a_refused_act_is_still_the_target(extract):
+    # control: no relative clause, the act refused is the frame's complement
+    text = "Angela Merkel refused requests to meet Putin."
+    event = trigger(extract(text), "refused")
+    assert names(event.target) == ["Vladimir Putin"]
+
+
+# -- 4. a part of the American continents is not the United States ---------------------------
 
 
 @pytest.mark.parametrize("phrase", ["Latin America", "Central America", "South America"])

@@ -718,6 +718,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
         preps = tuple(p for p in preps if p != "at")
+    if lemma in FAULTING:
+        # 'criticized Trump's ban on travelers from seven countries': one faults someone,
+        # never from someone; a 'from' the parser hung on the verb says where a thing of
+        # the object comes from (the ban's owner is the target, below)
+        preps = tuple(p for p in preps if p != "from")
     found = _prep_targets(token, preps)
     if lemma in STATIONING:  # 'deployed troops to Sidi Omar': no one is deployed to a person
         found = [g for g in found if g.ent_type_ != "PERSON"]

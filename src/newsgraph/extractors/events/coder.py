@@ -633,8 +633,16 @@ def _complement(
             if node.i in triggers and node.i not in seen and node.i != token.i:
                 # not a clause of another paragraph the parser hung on the frame word
                 return None if across_break(token, node) else node
-        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
+        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS and not _aside(c)]
     return None
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma ('opposed the bills, which required Republicans
+    to compromise'): it says more about the noun, and what it says is not the act the frame
+    word refuses, denies or asks for (the Republicans are not the ones opposed)."""
+    first = clause.left_edge.i
+    return clause.dep_ == "relcl" and first > 0 and clause.doc[first - 1].text == ","
 
 
 def _own_clause(child: Token) -> bool:
