@@ -1,13 +1,14 @@
 """Events' sides (issue 17, session 20, dev draws 10014 and 10015): a gloss set off by a
 dash (or by the '"?' a broken encoding leaves where a dash was) taken for the object, a
 'from' phrase taken for whom a criticism is aimed at, a relative clause set off by a comma
-taken for what is refused, and a region named with 'America' coded as the United States.
-Invented sentences through the extraction steps."""
+taken for what is refused, 'against X' hung by the parser on the place of an attack,
+and a region named with 'America' coded as the United States. Invented sentences
+through the extraction steps."""
 
 from __future__ import annotations
 
 import pytest
-from event_checks import coded_events, names, trigger
+from event_checks import coded_events, names, trigger, triggered
 
 from newsgraph.kb.actor_codes import code_phrase
 
@@ -71,7 +72,25 @@ def test_the_object_of_a_refused_act_is_still_the_target(extract):
     assert names(event.target) == ["Vladimir Putin"]
 
 
-# -- 4. a part of the American continents is not the United States ---------------------------
+# -- 4. 'against X' hung on the attack's place -------------------------------------------------
+
+
+def test_whom_an_assault_is_against_is_its_target_past_the_place(extract):
+    text = (
+        "Afghan troops launch a new assault on the Sangin army base near Kandahar's airport "
+        "against the Taliban."
+    )
+    event = trigger(extract(text), "assault")
+    assert names(event.target) == ["Taliban"]
+
+
+def test_a_rally_against_someone_is_not_a_raid_against_them(extract):
+    # control: the rally between the raid and 'against' is the one against the mayor
+    text = "Police launched a raid on a rally near the city's stadium against Theresa May."
+    assert all(names(e.target) != ["Theresa May"] for e in triggered(extract(text), "raid"))
+
+
+# -- 5. a part of the American continents is not the United States ---------------------------
 
 
 @pytest.mark.parametrize("phrase", ["Latin America", "Central America", "South America"])

@@ -2000,7 +2000,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     if noun.lemma_.lower() in ATTACKS | FIGHTS:
         preps = tuple(p for p in preps if p != "for")  # 'the battle for Raqqa': the prize
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
-    found = found or _ties_probed(noun)
+    found = found or _ties_probed(noun) or _hung_against(noun)
     found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
     found = found or _gerund_agents(noun)  # 'a ban on lobbying by state officials'
     if not found and noun.pos_ == "NOUN":
@@ -2015,6 +2015,23 @@ def _noun_targets(noun: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
+
+
+def _hung_against(noun: Token) -> list[Token]:
+    """Whom an attack is against when the parser hung 'against X' on a noun of the attack's
+    own place ('an assault on the base near the airport against ISIL': ISIL, not the
+    airport's); not when an act of its own lies between ('a raid on a rally near the
+    stadium against the mayor': the rally is against him, not the raid)."""
+    if noun.lemma_.lower() not in ATTACKS | FIGHTS:
+        return []
+    for prep in noun.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "against" or prep.head is noun:
+            continue
+        between = [a for a in prep.ancestors if a.i > noun.i and noun in a.ancestors]
+        if any(a.pos_ == "NOUN" and _action_noun(a) for a in between):
+            continue
+        return actor_tokens([g for g in _pobjs(prep) if is_actor(g)])
+    return []
 
 
 def _gerund_agents(noun: Token) -> list[Token]:
