@@ -33,6 +33,16 @@ def test_the_sharer_of_a_view_after_a_garbled_dash_is_no_target(extract):
     assert names(event.target) == []
 
 
+def test_a_dash_that_opens_the_sentence_leaves_the_passive_subject(extract):
+    # control: the dash ends the paragraph before; the suspended offensive is still the SDF's
+    text = (
+        "The dam is safe, officials said.- The Kurdish-led Syrian Democratic Forces' (SDF) "
+        "offensive was briefly suspended on Monday."
+    )
+    event = trigger(extract(text), "suspended")
+    assert names(event.target) == ["Syrian Democratic Forces"]
+
+
 def test_the_backer_of_a_refused_plan_is_still_the_target(extract):
     # control: the plan is what is refused, with no dash before it
     text = "Bernie Sanders refused a plan backed by Senator Ted Cruz."

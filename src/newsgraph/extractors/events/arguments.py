@@ -1659,10 +1659,11 @@ def dashed_off(noun: Token) -> bool:
     encoding leaves where a dash was ('refused to do so "?a stance backed by Ryan'): a
     gloss on the clause before, which the parser may hang on the verb as its object; the
     gloss's owner or author, and an act the gloss names, are no side or part of the
-    verb's act."""
+    verb's act. Only after the verb: a dash before it opens the sentence ('integrity.- The
+    SDF's offensive was suspended')."""
     i = noun.left_edge.i
     doc = noun.doc
-    if i == 0:
+    if i == 0 or i < noun.head.i:
         return False
     before = doc[i - 1]
     if before.text in DASHES or before.text == '"?':
