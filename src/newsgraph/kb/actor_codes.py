@@ -322,8 +322,8 @@ def _surname_demonym(
     )
 
 
-# words that make 'American' a continent's part ('Latin American', 'South American'), not
-# the United States' demonym
+# words that make 'America' or 'American' a continent's part ('Latin America', 'South
+# American'), not the United States or its demonym
 _CONTINENT_PARTS = frozenset({"latin", "central", "north", "south", "east", "west", "pan"})
 
 # nouns for those in a relation to the country or body before them, never it
@@ -381,8 +381,9 @@ def code_phrase(text: str) -> ActorCode | None:
     if place is not None and place[0] > 0 and _particle(rest[place[0] - 1], text, place[0] == 1):
         place, before = None, False  # 'Senator Leila de Lima': a surname, no place
     part = place is not None and place[0] > 0 and rest[place[0] - 1] in _CONTINENT_PARTS
-    if part and place is not None and rest[place[0]] in ("american", "americans"):
-        place, before = None, False  # 'Latin American nations', 'South Americans'
+    if part and place is not None and rest[place[0]] in ("america", "american", "americans"):
+        # 'Latin American nations', 'South Americans', 'across Latin America': a region
+        place, before = None, False
     if place is not None and _surname_demonym(tokens, place, text, tables):
         place, before = None, False  # 'businessman Mark Cuban': a surname, no nationality
     country: str | None = place[2][0] if place else None

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extractors.doctext import doc_text
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.actor_words import (
+    DASHES,
     GROUP_HEADS,
     SUBJECT_DEPS,
     TIME_WORDS,
@@ -755,6 +756,11 @@ def _objects_of(token: Token, preferred: frozenset[str], fixed: frozenset[str]) 
         preps = tuple(p for p in preps if p not in ("to", "into", "at"))
     if lemma in STATIONING:  # 'deployed special forces at Sidi Barrani': where, not whom
         preps = tuple(p for p in preps if p != "at")
+    if lemma in FAULTING:
+        # 'criticized Trump's ban on travelers from seven countries': one faults someone,
+        # never from someone; a 'from' the parser hung on the verb says where a thing of
+        # the object comes from (the ban's owner is the target, below)
+        preps = tuple(p for p in preps if p != "from")
     found = _prep_targets(token, preps)
     if lemma in STATIONING:  # 'deployed troops to Sidi Omar': no one is deployed to a person
         found = [g for g in found if g.ent_type_ != "PERSON"]
@@ -1688,12 +1694,32 @@ def _object_owner(verb: Token) -> list[Token]:
             continue
         if _own_object(child):
             continue  # 'deployed Iskander missiles': a make of weapon, the deployer's own
+        if dashed_off(child):
+            continue  # 'refused to do so - a stance backed by Ryan': a gloss, not the object
         if _someone(child):
             continue  # "denounced Trump's nominee": the nominee, whom the owner does not name
         owner = actor_tokens(_owner(child))
         if owner:
             return owner
     return []
+
+
+def dashed_off(noun: Token) -> bool:
+    """Whether the noun's phrase opens right after a dash, or after the '"?' a broken
+    encoding leaves where a dash was ('refused to do so "?a stance backed by Ryan'): a
+    gloss on the clause before, which the parser may hang on the verb as its object; the
+    gloss's owner or author, and an act the gloss names, are no side or part of the
+    verb's act. Only after the verb: a dash before it opens the sentence ('integrity.- The
+    SDF's offensive was suspended')."""
+    i = noun.left_edge.i
+    doc = noun.doc
+    if i == 0 or i < noun.head.i:
+        return False
+    before = doc[i - 1]
+    if before.text in DASHES or before.text == '"?':
+        return True
+    glued = i >= 2 and doc[i - 2].text == '"' and not doc[i - 2].whitespace_
+    return glued and before.text == "?" and not before.whitespace_
 
 
 NAMED_BODIES = ("ORG", "GPE", "NORP")
@@ -2025,7 +2051,7 @@ def _noun_targets(noun: Token) -> list[Token]:
     if noun.lemma_.lower() in ATTACKS | FIGHTS:
         preps = tuple(p for p in preps if p != "for")  # 'the battle for Raqqa': the prize
     found = _prep_targets(noun, preps) or _between_others(noun) or _undergoer_of(noun)
-    found = found or _ties_probed(noun)
+    found = found or _ties_probed(noun) or _hung_against(noun)
     found = found or actor_tokens(_punished(noun))  # 'a ban on Iranian oil imports'
     found = found or _gerund_agents(noun)  # 'a ban on lobbying by state officials'
     if not found and noun.pos_ == "NOUN":
@@ -2040,6 +2066,23 @@ def _noun_targets(noun: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "dative" and is_actor(c)]
         found = found or _prep_targets(verb, NOUN_TARGET_PREPS)
     return found
+
+
+def _hung_against(noun: Token) -> list[Token]:
+    """Whom an attack is against when the parser hung 'against X' on a noun of the attack's
+    own place ('an assault on the base near the airport against ISIL': ISIL, not the
+    airport's); not when an act of its own lies between ('a raid on a rally near the
+    stadium against the mayor': the rally is against him, not the raid)."""
+    if noun.lemma_.lower() not in ATTACKS | FIGHTS:
+        return []
+    for prep in noun.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "against" or prep.head is noun:
+            continue
+        between = [a for a in prep.ancestors if a.i > noun.i and noun in a.ancestors]
+        if any(a.pos_ == "NOUN" and _action_noun(a) for a in between):
+            continue
+        return actor_tokens([g for g in _pobjs(prep) if is_actor(g)])
+    return []
 
 
 def _gerund_agents(noun: Token) -> list[Token]:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.extractors.doctext import climb_to_root
 from newsgraph.extractors.events import domain, roles, speech, tables
 from newsgraph.extractors.events.actor_words import GROUP_HEADS
-from newsgraph.extractors.events.arguments import across_break, land_of, military
+from newsgraph.extractors.events.arguments import across_break, dashed_off, land_of, military
 from newsgraph.extractors.events.coded import (
     UNCERTAIN,
     ActorResolver,
@@ -621,7 +621,11 @@ def _complement(
     token: Token, triggers: dict[int, Pattern], seen: AbstractSet[int] = frozenset()
 ) -> Token | None:
     """The nearest trigger in the frame word's complement (breadth first, three levels)."""
-    level = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS and not _own_clause(c)]
+    level = [
+        c
+        for c in token.children
+        if c.dep_ in COMPLEMENT_DEPS and not _own_clause(c) and not dashed_off(c)
+    ]  # 'refused to do so - a stance backed by Ryan': Ryan's backing is not refused
     for _ in range(3):
         for node in level:
             if node.dep_ == "compound" and node.i not in triggers:
@@ -629,8 +633,16 @@ def _complement(
             if node.i in triggers and node.i not in seen and node.i != token.i:
                 # not a clause of another paragraph the parser hung on the frame word
                 return None if across_break(token, node) else node
-        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS]
+        level = [c for n in level for c in n.children if c.dep_ not in STOP_DEPS and not _aside(c)]
     return None
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma ('opposed the bills, which required Republicans
+    to compromise'): it says more about the noun, and what it says is not the act the frame
+    word refuses, denies or asks for (the Republicans are not the ones opposed)."""
+    first = clause.left_edge.i
+    return clause.dep_ == "relcl" and first > 0 and clause.doc[first - 1].text == ","
 
 
 def _own_clause(child: Token) -> bool:
