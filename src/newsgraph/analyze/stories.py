@@ -253,9 +253,9 @@ class WindowCache:
     It is current while the store's state (``store.stories.read_state``: the token
     every assignment writes, and the highest story id) is the one it saw or wrote. A
     batch changes the index as it assigns (journalled); at the next batch, the store's
-    state says whether that transaction committed (keep, forget the cached counts of the
-    stories it changed and the members of those it merged), rolled back (undo) or whether another process
-    wrote meanwhile (start again from the store)."""
+    state says whether that transaction committed (keep; forget the cached counts of the
+    stories it changed, and the members of those it merged), rolled back (undo) or
+    whether another process wrote meanwhile (start again from the store)."""
 
     EVICT_DAYS = 2
 
@@ -292,9 +292,11 @@ class WindowCache:
             self.state = now
 
     def _apply(self, pending: _Pending) -> None:
+        # every kept list first: a story's reads the lists of those merged into it
+        grown = {key: self._grown(key, pending) for key in pending.dirty}
         for key in pending.dirty:
             self.rows.pop(key, None)
-            kept = self._grown(key, pending)
+            kept = grown[key]
             if kept is not None:
                 self.member_count += len(kept) - len(self.members[key])
                 self.members[key] = kept
