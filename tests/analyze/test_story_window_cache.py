@@ -96,9 +96,27 @@ def _cache_matches_store(store: Database, cache: st.WindowCache) -> None:
         members = q.member_sketches(conn, list(cache.members))
     for key, row in cache.rows.items():
         assert rows.get(key) == row, key
-    for key, sketches in cache.members.items():
-        assert [s.id for s in sketches] == [r["article_id"] for r in members.get(key, [])]
+    for key, held in cache.members.items():
+        stored = [((int(r["member_day"]), r["article_id"]), r) for r in members.get(key, [])]
+        assert [(rank, _as_read(s)) for rank, s in held] == [
+            (rank, _as_read(st._sketch_from_row(r))) for rank, r in stored
+        ], key
     _index_matches_store(store, cache)
+
+
+def _as_read(sketch: Sketch) -> tuple[object, ...]:
+    """What assignment reads of a member sketch, the order of its words included (the
+    order of the sums of its word norm)."""
+    return (
+        sketch.id,
+        sketch.language,
+        sketch.span,
+        sketch.vector.tobytes(),
+        list(sketch.terms.items()),
+        list(sketch.actors),
+        list(sketch.places),
+        list(sketch.names),
+    )
 
 
 def _groups(store: Database) -> set[frozenset[str]]:
@@ -339,3 +357,32 @@ def test_the_index_journal_puts_back_what_a_batch_changed():
         assert index.sizes[r] == before[k][1] and index.cell[r] == before[k][2]
         assert index.alive[r]
         assert r in index.cells[index.cell[r]]
+
+
+def test_a_story_that_grows_keeps_its_members_in_the_cache(db_url):
+    """A flood reported once a day, each report its own committed batch: on SQLite the
+    story's members are read from the store once (when the second report joins) and
+    then kept in the cache as batches add to them, as the store holds them (checked
+    after every batch); elsewhere they are read again after each batch that changed
+    them. Either way every report joins the one story."""
+    rng = np.random.default_rng(11)
+    centre = _unit(rng.standard_normal(DIM))
+    reports = [
+        Sketch(
+            f"flood-{i}",
+            "en",
+            (DAY0 + i, DAY0 + i),
+            _unit(centre + 0.2 * _unit(rng.standard_normal(DIM))),
+            {"flood": 1, "levee": 1, "river": 1, f"street{i}": 1},
+            frozenset({"Q1297"}),
+        )
+        for i in range(6)
+    ]
+    with Database.open(db_url) as store:
+        _store_articles(store, [r.id for r in reports])
+        _assign(store, [[r] for r in reports], cached=True, check=True)
+        cache = st.window_cache_of(store.engine)
+        sqlite = store.engine.dialect.name == "sqlite"
+        assert _groups(store) == {frozenset(r.id for r in reports)}
+    read = cache.reads["member_rows"]
+    assert read == 1 if sqlite else read == sum(range(1, 6))

@@ -33,7 +33,7 @@ import secrets
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -199,7 +199,7 @@ def assign(
             with enc.blas_threads():
                 decisions = [assigner.assign(s) for s in todo]
             ids, deltas = _save(conn, todo, decisions, window, cache.counts)
-            cache.stage(conn, window, ids, deltas)
+            cache.stage(conn, window, ids, deltas, _joined(conn, window, todo, decisions, ids))
         except BaseException:
             cache.reset()
             raise
@@ -216,12 +216,21 @@ CACHED_MEMBERS = 20_000  # member sketches (by story, least recently used go)
 CACHED_KEYS = 500_000  # document counts of words and entity ids (all go past it)
 
 
+# a member as the cache keeps it: its rank in its story (the day of its membership, its
+# article id: the order of ``store.stories.member_sketches``) and its stored sketch
+Member = tuple[tuple[int, str], Sketch]
+
+
 @dataclass
 class _Pending:
     state: tuple[int | None, int | None]  # (token, highest story id) after the batch
     ok: bool  # the token replaced was the one the cache had seen
     dirty: set[int]  # stored ids of the stories the batch changed (merged ones too)
     deltas: Counter[str]
+    # what the batch did to the members of the stored stories it kept (``_joined``):
+    # those it added, and the stories merged into each, by stored id
+    joined: dict[int, list[Member]] = field(default_factory=dict)
+    merged: dict[int, list[int]] = field(default_factory=dict)
 
 
 class WindowCache:
@@ -236,15 +245,17 @@ class WindowCache:
       article's first pass reads about sqrt(n) rows of it, not the window.
     - ``rows``: the full rows (word, actor and place counts) of the stories that were
       candidates lately, read when a story is first a candidate (``fetch``).
-    - ``members``: the member sketches of such stories, read when first needed.
+    - ``members``: the member sketches of such stories, read when first needed; a
+      committed batch adds the members it gave a story to its list (on SQLite), so a
+      story that grows batch after batch is not read again each time.
     - ``df``: the document counts read so far.
 
     It is current while the store's state (``store.stories.read_state``: the token
     every assignment writes, and the highest story id) is the one it saw or wrote. A
     batch changes the index as it assigns (journalled); at the next batch, the store's
-    state says whether that transaction committed (keep, and forget the cached counts and
-    members of the stories it changed), rolled back (undo) or whether another process
-    wrote meanwhile (start again from the store)."""
+    state says whether that transaction committed (keep; forget the cached counts of the
+    stories it changed, and the members of those it merged), rolled back (undo) or
+    whether another process wrote meanwhile (start again from the store)."""
 
     EVICT_DAYS = 2
 
@@ -259,7 +270,7 @@ class WindowCache:
         self.lo: int | None = None
         self.hi: int | None = None
         self.rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
-        self.members: OrderedDict[int, list[Sketch]] = OrderedDict()
+        self.members: OrderedDict[int, list[Member]] = OrderedDict()
         self.member_count = 0
         self.df: dict[str, int | None] = {}
         self.docs: int | None = None
@@ -281,8 +292,15 @@ class WindowCache:
             self.state = now
 
     def _apply(self, pending: _Pending) -> None:
+        # every kept list first: a story's reads the lists of those merged into it
+        grown = {key: self._grown(key, pending) for key in pending.dirty}
         for key in pending.dirty:
             self.rows.pop(key, None)
+            kept = grown[key]
+            if kept is not None:
+                self.member_count += len(kept) - len(self.members[key])
+                self.members[key] = kept
+                continue
             gone = self.members.pop(key, None)
             self.member_count -= len(gone or ())
         for word, d in pending.deltas.items():
@@ -292,6 +310,20 @@ class WindowCache:
                 self.df[word] = (self.df[word] or 0) + d
         if len(self.df) > CACHED_KEYS:
             self.df.clear()
+
+    def _grown(self, key: int, pending: _Pending) -> list[Member] | None:
+        """The members story ``key`` has after the committed batch ``pending``, from
+        the cached lists of it and of the stories merged into it and the members the
+        batch added (the latest ``MEMBERS_READ`` of the union: a member older than a
+        cached list's first was not among the latest of its story, so not of the
+        union either); None when one of those lists is not cached or the batch did not
+        say what it did to the story (another backend than SQLite)."""
+        if key not in pending.joined and key not in pending.merged:
+            return None
+        parts = [self.members.get(k) for k in (key, *pending.merged.get(key, ()))]
+        if any(part is None for part in parts):
+            return None
+        return _latest([m for part in parts for m in part or ()] + pending.joined.get(key, []))
 
     def window(self, conn: Connection, sketches: Sequence[Sketch], days: int) -> Window:
         """The window of a batch: the cached index, counts and members read on demand."""
@@ -376,7 +408,7 @@ class WindowCache:
                 members.append(k)
                 budget -= min(size, q.MEMBERS_READ)
         if members:
-            found = _member_sketches(conn, members)
+            found = _read_members(conn, members)
             for key in members:
                 got = found.get(key, [])
                 self.reads["member_rows"] += len(got)
@@ -423,7 +455,7 @@ class WindowCache:
         new one), with the document counts of their words added to ``df``."""
         missing = [k for k in keys if k not in self.members]
         if missing:
-            for key, rows in _member_sketches(conn, missing).items():
+            for key, rows in _read_members(conn, missing).items():
                 self.reads["member_rows"] += len(rows)
                 self.members[key] = rows
                 self.member_count += len(rows)
@@ -432,7 +464,7 @@ class WindowCache:
         found = {}
         for key in keys:
             self.members.move_to_end(key)
-            found[key] = list(self.members[key])
+            found[key] = [sketch for _, sketch in self.members[key]]
         while self.member_count > CACHED_MEMBERS and len(self.members) > len(keys):
             _, gone = self.members.popitem(last=False)
             self.member_count -= len(gone)
@@ -452,6 +484,7 @@ class WindowCache:
         window: Window,
         ids: Mapping[int, int],
         deltas: Counter[str],
+        joined: tuple[dict[int, list[Member]], dict[int, list[int]]] | None = None,
     ) -> None:
         """After ``_save``: the batch's stories under their stored ids, and what to keep
         if its transaction commits (``validate`` at the next batch finds out)."""
@@ -465,7 +498,8 @@ class WindowCache:
             for s in window.stories.values()
             if (s.dirty or s.merged_into is not None) and s.key in ids
         }
-        self.pending = _Pending((token, q.read_state(conn)[1]), ok, dirty, deltas)
+        added, merged = joined or ({}, {})
+        self.pending = _Pending((token, q.read_state(conn)[1]), ok, dirty, deltas, added, merged)
 
 
 _CACHES: dict[str, WindowCache] = {}
@@ -504,6 +538,53 @@ def _load_window(conn: Connection, sketches: Sequence[Sketch], days: int) -> Win
         story = _story_from_row(row)
         window.stories[story.key] = story
     return window
+
+
+def _read_members(conn: Connection, keys: Sequence[int]) -> dict[int, list[Member]]:
+    """The stored members of stories ``keys`` (``store.stories.member_sketches``), each
+    with its rank in its story."""
+    return {
+        key: [((int(r["member_day"]), str(r["article_id"])), _sketch_from_row(r)) for r in rows]
+        for key, rows in q.member_sketches(conn, keys).items()
+    }
+
+
+def _latest(members: Iterable[Member]) -> list[Member]:
+    """The ``MEMBERS_READ`` latest of ``members`` (one story's), oldest first: what
+    ``store.stories.member_sketches`` reads of them."""
+    return sorted(members, key=lambda m: m[0])[-q.MEMBERS_READ :]
+
+
+def _joined(
+    conn: Connection,
+    window: Window,
+    sketches: Sequence[Sketch],
+    decisions: Sequence[Decision],
+    ids: Mapping[int, int],
+) -> tuple[dict[int, list[Member]], dict[int, list[int]]]:
+    """What ``_save`` wrote of the members of each story the batch kept, by stored id:
+    the members it added (the member day of ``save_memberships``, the sketch of
+    ``save_sketches`` as it reads back: its vector through float16), and the stored
+    stories merged into it (``move_members``: their members are now its own).
+
+    SQLite only (none on another backend): there a sketch's words come back in the
+    order written; PostgreSQL's ``jsonb`` orders them by length, and the order of the
+    words is the order of the sums of a member's word norm, so there the cache reads a
+    changed story again."""
+    added: dict[int, list[Member]] = {}
+    merged: dict[int, list[int]] = {}
+    if conn.dialect.name != "sqlite":
+        return added, merged
+    for story in window.stories.values():
+        if story.merged_into is not None and story.key > 0:
+            merged.setdefault(ids[_final(window, story.merged_into)], []).append(story.key)
+    for sketch, decision in zip(sketches, decisions, strict=True):
+        story = window.stories[decision.story]
+        final = decision.story if story.merged_into is None else _final(window, story.key)
+        added.setdefault(ids[final], []).append(
+            ((_member_day(sketch, story), sketch.id), _sketch_from_row(_sketch_row(sketch)))
+        )
+    return added, merged
 
 
 def _member_sketches(

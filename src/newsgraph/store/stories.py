@@ -301,8 +301,8 @@ def member_sketches(
     """The stored sketch rows of the articles of ``story_ids``, by story, at most the
     ``most`` latest of each (by day, then id), oldest first. The bound is in the query
     (each story's members ranked on ``ix_story_articles_story``): a story of thousands of
-    articles sends ``most`` sketches, not all of them (a story that grows is read again
-    after each batch that changed it)."""
+    articles sends ``most`` sketches, not all of them. ``member_day``: each one's day in
+    the story (the order's)."""
     sa, sk = story_articles, story_sketches
     found: dict[int, list[dict[str, Any]]] = {}
     for chunk in chunked(sorted(set(story_ids)), 500):
@@ -321,7 +321,7 @@ def member_sketches(
             .subquery()
         )
         stmt = (
-            select(ranked.c.story_id, sk)
+            select(ranked.c.story_id, ranked.c.day.label("member_day"), sk)
             .select_from(ranked.join(sk, sk.c.article_id == ranked.c.article_id))
             .where(ranked.c.latest <= most)
             .order_by(ranked.c.story_id, ranked.c.day, ranked.c.article_id)
