@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+from newsgraph.extractors.doctext import sentences_spanned
+from newsgraph.extractors.quotes.indirect import _Covered
 from newsgraph.extractors.quotes.rules import (
     _heading_breaks_by_one_pattern,
     _heading_breaks_range_by_range,
@@ -52,3 +54,43 @@ def test_heading_breaks_of_many_ranges_of_one_text_as_range_by_range() -> None:
 )
 def test_heading_breaks_at_a_range_end_as_range_by_range(text: str, begin: int, end: int) -> None:
     assert heading_breaks(text, begin, end) == _heading_breaks_range_by_range(text, begin, end)
+
+
+# -- reported clauses: a token inside a quote found by bisection ---------------------------
+
+
+class _Quote:
+    def __init__(self, outer_start: int, outer_end: int) -> None:
+        self.outer_start, self.outer_end = outer_start, outer_end
+
+
+def test_covered_offsets_as_a_pass_over_the_quotes() -> None:
+    rnd = random.Random(200)
+    for _ in range(3000):
+        quotes = []
+        for _ in range(rnd.randint(0, 6)):
+            start = rnd.randint(0, 40)
+            quotes.append(_Quote(start, start + rnd.randint(-2, 12)))  # empty and touching too
+        covered = _Covered(quotes)  # type: ignore[arg-type]
+        for offset in range(-1, 56):
+            expected = any(q.outer_start <= offset < q.outer_end for q in quotes)
+            assert covered.holds(offset) == expected, ([vars(q) for q in quotes], offset)
+
+
+# -- same speaker: sentences counted by number, not by a sentence Span per token -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Quill spoke first. The quarry will close, she said. Nobody answered her. "
+        "Workers left early! Did the council agree? It did, Quill said.",
+        "One line only, with no second sentence at all",
+    ],
+)
+def test_sentences_spanned_counts_the_sentences_of_the_tokens(nlp, text: str) -> None:
+    doc = nlp(text)
+    for first in range(len(doc)):
+        for last in range(first, len(doc)):
+            expected = len({t.sent.start for t in doc[first : last + 1]})
+            assert sentences_spanned(doc, first, last) == expected, (first, last)
