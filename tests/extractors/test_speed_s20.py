@@ -94,3 +94,52 @@ def test_sentences_spanned_counts_the_sentences_of_the_tokens(nlp, text: str) ->
         for last in range(first, len(doc)):
             expected = len({t.sent.start for t in doc[first : last + 1]})
             assert sentences_spanned(doc, first, last) == expected, (first, last)
+
+
+# -- time expressions: a rule tried only at word starts whose first two characters fit ----
+
+_TIME_PIECES = [
+    " ", "  ", "\n", "-", ",", ".", "'", "a", "an", "t", "th", "S", "x", "7", "0", "19",
+    "2031", "the ", "last ", "next ", "a ", "an ", "a couple of ", "a few ", "at least ",
+    "mid-", "March ", "Tuesday ", "tuesday ", "week", "weeks ", "years ", "ago ", "every ",
+    "three ", "twenty-two ", "3 p.m. ", "noon ", "1990s ", "'90s ", "daily ", "now ", "\u212a",
+    "\u017f", "\u0130", "\u00e9", "about ", "more than ", "one or two ", "7-10 ",
+]  # fmt: skip
+
+
+def test_time_rules_tried_at_fitting_pairs_match_as_at_fitting_first_characters() -> None:
+    from newsgraph.extractors.times.finder import _OPENINGS, RULES
+    from newsgraph.extractors.times.firstchars import Openings
+
+    by_first_char = Openings([rule.pattern for rule in RULES])
+    by_first_char.pair_gates = [None] * len(RULES)  # the session 19 gate alone
+    rnd = random.Random(2020)
+    for _ in range(4000):
+        text = "".join(rnd.choice(_TIME_PIECES) for _ in range(rnd.randint(0, 14)))
+        got = [(i, m.span(), m.groups()) for i, m in _OPENINGS.finditer(text)]
+        expected = [(i, m.span(), m.groups()) for i, m in by_first_char.finditer(text)]
+        plain = [
+            (i, m.span(), m.groups()) for i, r in enumerate(RULES) for m in r.pattern.finditer(text)
+        ]
+        assert got == expected == plain, text
+
+
+def test_opening_pairs_name_the_first_two_characters() -> None:
+    import re
+
+    from newsgraph.extractors.times.finder import RULES
+    from newsgraph.extractors.times.firstchars import WORD_START, opening_pairs
+
+    assert all(opening_pairs(rule.pattern) is not None for rule in RULES)
+    gate = opening_pairs(re.compile(WORD_START + r"(?:a\s+)?(?:the|\d+)x?", re.I))
+    assert gate is not None
+    for pair in ("a ", "A\t", "th", "TH", "12", "1x", "1 ", "7"):
+        assert gate.match(pair), pair  # '1 ': a one-digit match, anything after it
+    for pair in ("an", "at", "ta", "x1", " a"):
+        assert not gate.match(pair), pair
+    # a repeat of one character pairs it with itself; an optional part lets the next open
+    gate = opening_pairs(re.compile(WORD_START + r"b{2,}(?:-)?c", re.I))
+    assert gate is not None and gate.match("bb") and not gate.match("bc")
+    # a back-reference or any character after the first: no pairs can be named
+    assert opening_pairs(re.compile(WORD_START + r"(a)\1", re.I)) is None
+    assert opening_pairs(re.compile(WORD_START + r"a.", re.I)) is None
