@@ -143,3 +143,45 @@ def test_opening_pairs_name_the_first_two_characters() -> None:
     # a back-reference or any character after the first: no pairs can be named
     assert opening_pairs(re.compile(WORD_START + r"(a)\1", re.I)) is None
     assert opening_pairs(re.compile(WORD_START + r"a.", re.I)) is None
+
+
+# -- number scanners: word lists grouped under their first character ----------------------
+
+
+def _claim_pieces() -> list[str]:
+    from newsgraph.extractors.claims.scan import words
+
+    w = words("en")
+    keys = [k for name in ("word_numbers", "fractions", "multipliers", "units") for k in w[name]]
+    keys += list(w["currency_prefixes"]) + list(w["unit_codes"]) + list(w["months"])
+    rnd = random.Random(7)
+    pieces = [" ", "  ", "-", ",", ".", "%", "$", "7", "12", "3.5", "1,200", "of", "in", "out"]
+    pieces += ["a", "an", "the", "\u212a", "\u017f", "\u0130", "\u0131", "\u00e9", "x"]
+    pieces += [rnd.choice((k, k.upper(), k.title())) for k in keys]
+    return pieces
+
+
+def test_number_scanners_with_grouped_word_lists_match_as_with_plain_ones() -> None:
+    from newsgraph.extractors.claims.scan import _compile_patterns, _patterns, _plain_alternation
+
+    grouped, plain = _patterns("en"), _compile_patterns("en", _plain_alternation)
+    pieces = _claim_pieces()
+    rnd = random.Random(2000)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        for name, pattern in grouped.items():
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            expected = [(m.span(), m.groups()) for m in plain[name].finditer(text)]
+            assert got == expected, (name, text)
+
+
+def test_grouped_alternation_keeps_the_order_of_its_keys() -> None:
+    import re
+
+    from newsgraph.extractors.claims.scan import _alternation
+
+    keys = ["ab", "Abc", "abcd", "b", "B"]
+    assert _alternation(keys) == "a(?:bcd|bc|b)|b(?:|)"  # case-blind: one group a letter
+    assert _alternation(keys, folded=False) == "a(?:bcd|b)|A(?:bc)|b(?:)|B(?:)"
+    assert re.fullmatch(_alternation(["\u017ftar", "star"]), "star")  # plain: no grouping
+    assert _alternation(["\u017ftar", "star"]) == "\u017ftar|star"
