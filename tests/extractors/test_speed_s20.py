@@ -185,3 +185,25 @@ def test_grouped_alternation_keeps_the_order_of_its_keys() -> None:
     assert _alternation(keys, folded=False) == "a(?:bcd|b)|A(?:bc)|b(?:)|B(?:)"
     assert re.fullmatch(_alternation(["\u017ftar", "star"]), "star")  # plain: no grouping
     assert _alternation(["\u017ftar", "star"]) == "\u017ftar|star"
+
+
+# -- entity layer: the mentions' spans built once per layer -------------------------------
+
+
+def test_entity_layer_spans_as_built_per_call(nlp) -> None:
+    from newsgraph.extractors.entities.layer import find_entities
+
+    doc = nlp(
+        "Marta Quill, the mayor of Brevik, met Ivo Tarn in Oslo. She said the mayor and "
+        "Tarn agreed. Quill later told Norway's Brevik Mining that he was wrong."
+    )
+    layer = find_entities(doc, published="2031-03-14")
+    kinds = {(r.start, r.end): r.kind for r in layer.references}
+    expected = [
+        (e.id, m.start, m.end, kinds.get((m.start, m.end), "name"))
+        for e in layer.entities
+        for m in e.mentions
+    ]
+    assert list(layer._spans()) == expected
+    assert layer._spans() is layer._spans()  # built once, read on every later call
+    assert {kind for *_, kind in expected} >= {"name", "pronoun"}
