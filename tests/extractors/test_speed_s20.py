@@ -207,3 +207,44 @@ def test_entity_layer_spans_as_built_per_call(nlp) -> None:
     assert list(layer._spans()) == expected
     assert layer._spans() is layer._spans()  # built once, read on every later call
     assert {kind for *_, kind in expected} >= {"name", "pronoun"}
+
+
+# -- event actors: the walk back to a line's start stops where no place line can reach ----
+
+
+def _dashed_place_by_whole_line(doc, i: int) -> bool:
+    from newsgraph.extractors.events.actor_words import DASHES
+
+    first = i
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    j = first
+    for part in range(2):
+        if part and (j >= len(doc) or doc[j].text != ","):
+            break
+        j += part
+        begin = j
+        while j < len(doc) and j - begin < 4 and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        if j == begin:
+            return False
+    dash = j < len(doc) and doc[j].text in DASHES and doc[j].whitespace_ != ""
+    return dash and first <= i < j
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brevik Upper Tarn Valley, North Quill Coast Lands - The council met.\n"
+        "Oslo - Marta Quill said the quarry would close.\nKESTREL BAY - Nobody came.",
+        "The council met in Brevik Upper Tarn Valley, North Quill Coast Lands - and left. "
+        "Then Ivo Tarn Lund Berg Dahl Moe - spoke.\nA B C D, E F G H - x",
+    ],
+)
+def test_dashed_place_as_when_the_whole_line_was_walked(nlp, text: str) -> None:
+    from newsgraph.extractors.events.actor_words import _dashed_place
+
+    doc = nlp(text)
+    found = [_dashed_place(doc, i) for i in range(len(doc))]
+    assert found == [_dashed_place_by_whole_line(doc, i) for i in range(len(doc))]
+    assert any(found)
