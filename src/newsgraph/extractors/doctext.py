@@ -72,6 +72,15 @@ def sentence_numbers(doc) -> list[int]:
     return numbers
 
 
+def sentences_spanned(doc, first: int, last: int) -> int:
+    """How many sentences tokens ``first`` to ``last`` (``first <= last``) touch: what
+    ``len({t.sent.start for t in doc[first : last + 1]})`` counts, without building a
+    sentence Span for every token (sentences are contiguous, so it is a difference of
+    :func:`sentence_numbers`)."""
+    numbers = sentence_numbers(doc)
+    return numbers[last] - numbers[first] + 1
+
+
 def doc_ents(doc) -> tuple:
     """``doc.ents``, built once per Doc (the same Spans on every call)."""
     ents = doc.user_data.get(_ENTS_KEY)

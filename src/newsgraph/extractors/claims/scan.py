@@ -18,6 +18,7 @@ to names ("TA-35", "A2", "COVID -19") are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -56,21 +57,48 @@ def words(language: str = "en") -> dict[str, Any]:
     return load_json("newsgraph.extractors.claims", f"data/units_{language}.json")
 
 
-def _alternation(keys: list[str]) -> str:
+def _plain_alternation(keys: list[str], *, folded: bool = True) -> str:
+    """The keys as one alternation, longest first (the engine takes the first that fits)."""
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+def _alternation(keys: list[str], *, folded: bool = True) -> str:
+    """:func:`_plain_alternation` with the keys grouped under their first character
+    ('t(?:hree|wo|en)|o(?:ne)'): the regex engine enters every alternative of a
+    case-blind alternation at each offset it tries, so a group whose character does not
+    fit is now skipped whole. Only one group can fit a character (grouped case-blind for
+    a case-blind pattern, ``folded``; a key opening on a non-ASCII character, which case
+    folding may tie to another, keeps the plain alternation) and the keys keep their
+    order in it: the same key wins at every offset."""
+    ordered = sorted(keys, key=len, reverse=True)
+    if folded and not all(key[:1].isascii() for key in ordered):
+        return _plain_alternation(ordered)
+    groups: dict[str, list[str]] = {}
+    for key in ordered:
+        groups.setdefault(key[:1].lower() if folded else key[:1], []).append(key)
+    return "|".join(
+        re.escape(group[0][:1]) + "(?:" + "|".join(re.escape(key[1:]) for key in group) + ")"
+        for group in groups.values()
+    )
 
 
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """The scanners of ``language``, compiled once."""
+    return _compile_patterns(language, _alternation)
+
+
+def _compile_patterns(language: str, alternation: Callable[..., str]) -> dict[str, re.Pattern[str]]:
+    """The scanners, each word list made one alternation by ``alternation``."""
     w = words(language)
-    mults = _alternation(list(w["multipliers"]))
-    cur_words = _alternation(list(w["currency_words"]))
-    units = _alternation(list(w["units"]))
-    per_units = _alternation(list(w["per_units"]))
-    spelled = _alternation(list(w["word_numbers"]))
+    mults = alternation(list(w["multipliers"]))
+    cur_words = alternation(list(w["currency_words"]))
+    units = alternation(list(w["units"]))
+    per_units = alternation(list(w["per_units"]))
+    spelled = alternation(list(w["word_numbers"]))
     return {
         "core": re.compile(
-            rf"(?P<sign>[{_SIGNS}])?(?P<cur>{_alternation(list(w['currency_prefixes']))})?"
+            rf"(?P<sign>[{_SIGNS}])?(?P<cur>{alternation(list(w['currency_prefixes']), folded=False)})?"
             rf"\s?(?P<sign2>[{_SIGNS}])?(?P<num>{_DIGITS})"
             rf"(?:\s?(?i:(?P<mult>{mults}))(?![A-Za-z]))?",
         ),
@@ -78,12 +106,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"\b(?P<word>{spelled})\b(?:[\s-](?P<mult>hundred|thousand|million|billion|trillion)\b)?",
             re.IGNORECASE,
         ),
-        "fold": re.compile(rf"\b(?P<word>{_alternation(list(w['fold']))})\b", re.IGNORECASE),
+        "fold": re.compile(rf"\b(?P<word>{alternation(list(w['fold']))})\b", re.IGNORECASE),
         "vague_count": re.compile(
-            rf"\b(?P<word>{_alternation(list(w['vague_counts']))}) of\b", re.IGNORECASE
+            rf"\b(?P<word>{alternation(list(w['vague_counts']))}) of\b", re.IGNORECASE
         ),
         "vague": re.compile(
-            rf"\b(?P<word>{_alternation(list(w['vague_multipliers']))}) of\b", re.IGNORECASE
+            rf"\b(?P<word>{alternation(list(w['vague_multipliers']))}) of\b", re.IGNORECASE
         ),
         "percent": re.compile(
             r"\s?(?:-\s?)?(?P<u>%|per[\s-]?cent(?:age points?)?|percentage points?|pct|pc)(?![a-z])",
@@ -99,16 +127,18 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "per_adverb": re.compile(
-            rf"\s(?P<u>{_alternation(list(w['per_adverbs']))})\b", re.IGNORECASE
+            rf"\s(?P<u>{alternation(list(w['per_adverbs']))})\b", re.IGNORECASE
         ),
-        "month_before": re.compile(rf"\b(?:{_alternation(w['months'])})\.?,?\s$", re.IGNORECASE),
+        "month_before": re.compile(rf"\b(?:{alternation(w['months'])})\.?,?\s$", re.IGNORECASE),
         "month_after": re.compile(
-            rf"^(?:st|nd|rd|th)?\s(?:of\s)?(?:{_alternation(w['months'])})\b", re.IGNORECASE
+            rf"^(?:st|nd|rd|th)?\s(?:of\s)?(?:{alternation(w['months'])})\b", re.IGNORECASE
         ),
         "clock": re.compile(r"^(?:\s?[ap]\.?m\b\.?|:\d\d)", re.IGNORECASE),
-        "code": re.compile(rf"\s?(?P<u>{_alternation(list(w['unit_codes']))})(?![A-Za-z\d])"),
+        "code": re.compile(
+            rf"\s?(?P<u>{alternation(list(w['unit_codes']), folded=False)})(?![A-Za-z\d])"
+        ),
         "fraction": re.compile(
-            rf"\b(?P<n>{spelled}|a|an)[\s-](?P<d>{_alternation(list(w['fractions']))})\b",
+            rf"\b(?P<n>{spelled}|a|an)[\s-](?P<d>{alternation(list(w['fractions']))})\b",
             re.IGNORECASE,
         ),
         "ratio": re.compile(

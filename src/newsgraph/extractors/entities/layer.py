@@ -93,6 +93,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc
@@ -194,11 +195,20 @@ class EntityLayer:
             if kind == "name" and kinds[entity_id] in wanted
         ]
 
-    def _spans(self) -> Iterable[tuple[str, int, int, str]]:
+    def _spans(self) -> tuple[tuple[str, int, int, str], ...]:
+        """Every mention as (entity id, start, end, kind), in entity and mention order."""
+        return self._mention_spans
+
+    @cached_property
+    def _mention_spans(self) -> tuple[tuple[str, int, int, str], ...]:
+        # built once per layer (its fields never change): ``resolve`` is asked for every
+        # speaker, actor and place, and rebuilt the kinds and the spans on each call
         kinds = {(r.start, r.end): r.kind for r in self.references}
-        for entity in self.entities:
-            for m in entity.mentions:
-                yield entity.id, m.start, m.end, kinds.get((m.start, m.end), "name")
+        return tuple(
+            (entity.id, m.start, m.end, kinds.get((m.start, m.end), "name"))
+            for entity in self.entities
+            for m in entity.mentions
+        )
 
 
 def find_entities(doc: Doc, *, published: str | None, kb: Any = None) -> EntityLayer:

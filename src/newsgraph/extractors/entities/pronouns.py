@@ -42,6 +42,7 @@ first pronoun resolved to them (Jenny, once "she", takes no "he").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -330,12 +331,17 @@ def _genders_the_text_shows(art: CorefArticle) -> dict[str, str]:
     pronouns = lexicon()["pronouns"]
     sents = list(art.doc.sents)
     votes: dict[str, list[str]] = {}
+    name_starts = [n.start for n in art.names]  # sorted: the names are in text order
     for k in range(1, len(sents)):
         before = sents[k - 1]
-        people = {n.entity for n in art.names if before.start <= n.start < before.end}
+        first = bisect_left(name_starts, before.start)
+        stop = bisect_left(name_starts, before.end, first)
+        people = {n.entity for n in art.names[first:stop]}
         people = {e for e in people if art.is_person(e)}
+        if len(people) != 1:
+            continue  # (the subjects are read only for a sentence naming one person)
         subjects = {art.owner[t.i] for t in before if t.dep_ in SUBJECT_DEPS and art.person_at(t.i)}
-        if len(people) != 1 or subjects != people:
+        if subjects != people:
             continue
         for tok in sents[k]:
             if art.person_at(tok.i) or (tok.i in art.owner and art.is_person(art.owner[tok.i])):

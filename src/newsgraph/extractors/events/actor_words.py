@@ -239,19 +239,26 @@ def _bracketed(token: Token) -> bool:
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
+_PLACE_WORDS = 4  # words of each part of a dashed place line
+_PLACE_LINE = 2 * _PLACE_WORDS + 1  # tokens of the longest: 'Word Word, Word Word'
+
+
 def _dashed_place(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is in a place line-opening a story before a dash, with an
     optional ', Country' ('Dhaka, Bangladesh - The UN ...', 'KABUL - ...')."""
     first = i
     while first > 0 and "\n" not in doc[first - 1].text_with_ws:
         first -= 1
+        if i - first >= _PLACE_LINE:
+            return False  # too far into its line for a place opening it (the walk back
+            # to the line's start was the cost, per token of every long paragraph)
     j = first
     for part in range(2):
         if part and (j >= len(doc) or doc[j].text != ","):
             break
         j += part
         begin = j
-        while j < len(doc) and j - begin < 4 and doc[j].is_title and doc[j].is_alpha:
+        while j < len(doc) and j - begin < _PLACE_WORDS and doc[j].is_title and doc[j].is_alpha:
             j += 1
         if j == begin:
             return False

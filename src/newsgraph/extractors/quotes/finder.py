@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extractors.doctext import doc_text, span_text
+from newsgraph.extractors.doctext import doc_text, sentences_spanned, span_text
 from newsgraph.extractors.quotes.cues import (
     Candidate,
     Cue,
@@ -243,7 +243,7 @@ def _same_group(subject: Token, speaker: Speaker, group: tuple[Token, Speaker] |
     if anchor.i >= subject.i or said.name is None or said.name.lower() == "they":
         return speaker
     doc = subject.doc
-    if len({t.sent.start for t in doc[anchor.i : subject.i + 1]}) > _SAME_GROUP_SENTENCES:
+    if sentences_spanned(doc, anchor.i, subject.i) > _SAME_GROUP_SENTENCES:
         return speaker
     for tok in doc[anchor.i + 1 : subject.i]:
         if tok.dep_ in ("nsubj", "nsubjpass") and (
@@ -275,8 +275,7 @@ def _same_speaker(
     if said_gender is None or said_gender not in ("?", gender) or anchor.i >= subject.i:
         return speaker
     doc = subject.doc
-    sentences = {t.sent.start for t in doc[anchor.i : subject.i + 1]}
-    if len(sentences) > _SAME_SPEAKER_SENTENCES + 1:
+    if sentences_spanned(doc, anchor.i, subject.i) > _SAME_SPEAKER_SENTENCES + 1:
         return speaker
     between = doc[anchor.i + 1 : subject.i]
     for tok in between:

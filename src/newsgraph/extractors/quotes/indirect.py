@@ -8,6 +8,7 @@ it holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -42,8 +43,9 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
     """
     kept = list(direct)
     found: list[Candidate] = []
+    covered = _Covered(kept)
     for tok in sorted(doc, key=_depth):
-        if any(c.outer_start <= tok.idx < c.outer_end for c in kept):
+        if covered.holds(tok.idx):
             continue
         cand = _clause_for(tok, lex)
         if cand is None or any(_overlap(cand, f) for f in found):
@@ -58,6 +60,7 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         kept = [c for c in kept if c not in clashing]
         clashing, later = _pieces_after_sentence(doc, cand, clashing)
         kept.extend(later)
+        covered = _Covered(kept)
         if clashing:  # a clause opening on a quote's first word keeps its opening mark
             opening = min(q.outer_start for q in clashing)
             if opening < cand.start:
@@ -67,6 +70,29 @@ def with_indirect(doc: Doc, lex: CueLexicon, direct: list[Candidate]) -> list[Ca
         found.append(cand)
     kept = [q for q in kept if not _joins_clause(doc, q, found, lex)]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+class _Covered:
+    """Whether a character offset lies inside a quote (marks included): ``any(c.outer_start
+    <= offset < c.outer_end for c in quotes)``, asked of every token of the document, by
+    one bisection in the quotes' merged ranges instead of a pass over the quotes."""
+
+    def __init__(self, quotes: list[Candidate]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted((c.outer_start, c.outer_end) for c in quotes):
+            if start >= end:
+                continue  # an empty range holds no offset
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` is in one of the ranges."""
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def _pieces_after_sentence(

@@ -13,6 +13,8 @@ Speaker mentions and their resolution live in :mod:`newsgraph.extractors.quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -258,8 +260,9 @@ def _heading_breaks_by_one_pattern(text: str, begin: int, end: int) -> list[int]
     return sorted(found)
 
 
-def heading_breaks(text: str, begin: int, end: int) -> list[int]:
-    """Offsets in ``text[begin:end]`` where a glued title or subheading ends."""
+def _heading_breaks_range_by_range(text: str, begin: int, end: int) -> list[int]:
+    """:func:`heading_breaks` searching each range afresh (tests check that the two
+    agree)."""
     spaces = [(m.start(), m.end()) for m in _SPACE_BREAK.finditer(text, begin, end)]
     found = [stop for _, stop in spaces]
     starts = {start for start, _ in spaces}
@@ -267,6 +270,65 @@ def heading_breaks(text: str, begin: int, end: int) -> list[int]:
     found += [m.end() for m in dashes if m.end() not in starts]
     found += [m.end() for m in _REPEATED_WORD.finditer(text, begin, end)]
     return sorted(found)
+
+
+def heading_breaks(text: str, begin: int, end: int) -> list[int]:
+    """Offsets in ``text[begin:end]`` where a glued title or subheading ends.
+
+    Quotes, cues, speakers and events ask this of many overlapping ranges of one text, so
+    the offsets where a space break or a repeated word can open are found once per text
+    (:func:`_break_openings`) and each range tries its patterns only there.
+    """
+    space_at, word_at = _break_openings(text)
+    spaces = [(m.start(), m.end()) for m in _matches_at(_SPACE_BREAK, text, space_at, begin, end)]
+    found = [stop for _, stop in spaces]
+    starts = {start for start, _ in spaces}
+    dashes = _DASH_BREAK.finditer(text, max(0, begin - 1), end)
+    found += [m.end() for m in dashes if m.end() not in starts]
+    found += [m.end() for m in _matches_at(_REPEATED_WORD, text, word_at, begin, end)]
+    return sorted(found)
+
+
+# where _REPEATED_WORD can open in some range: its match without the word boundary and
+# the no-hyphen check after the repeat (the two tests a range's end can change), taking
+# only the capital (no later capital of the same word can open a match)
+_REPEATED_WORD_OPENING = re.compile(r"([A-Z])(?<!\w[A-Z])(?=([\w'\u2019-]*[A-Za-z]) \1\2)")
+_last_openings: tuple[str, list[int], list[int]] = ("", [], [])
+
+
+def _break_openings(text: str) -> tuple[list[int], list[int]]:
+    """The offsets of ``text`` where ``_SPACE_BREAK`` and ``_REPEATED_WORD`` can open a
+    match in any range ``[begin, end)``, kept for the last text asked about.
+
+    A space break is spaces after a non-space (each alternative's lookbehind), so matches
+    over the whole text open at every offset where one can; its lookaheads test only
+    characters, which a range's end can remove but not add, so a match in a range opens
+    at one of them too. A repeated word's matches in a range are matches of
+    ``_REPEATED_WORD_OPENING`` over the whole text."""
+    global _last_openings
+    last_text, space_at, word_at = _last_openings
+    if last_text is not text:
+        space_at = [m.start() for m in _SPACE_BREAK.finditer(text)]
+        word_at = [m.start() for m in _REPEATED_WORD_OPENING.finditer(text)]
+        _last_openings = (text, space_at, word_at)
+    return space_at, word_at
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, openings: list[int], begin: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, begin, end)`` for a pattern that matches no empty string
+    and can open only at ``openings`` (sorted): the leftmost match from each point, tried
+    at those offsets alone."""
+    first, stop = bisect_left(openings, max(begin, 0)), bisect_left(openings, end)
+    reached = 0
+    for at in openings[first:stop]:
+        if at < reached:
+            continue
+        found = pattern.match(text, at, end)
+        if found is not None:
+            reached = found.end()
+            yield found
 
 
 @dataclass(frozen=True, slots=True)

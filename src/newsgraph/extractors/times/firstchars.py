@@ -11,6 +11,10 @@ sees the text before the offset). The matches are the ones ``finditer`` gives: t
 leftmost match from where the last one ended, the same backtracking from the same
 offset. A rule whose opening cannot be named (an empty match possible, a negated class,
 any character) keeps plain ``finditer``.
+
+The long alternations (durations, relative dates) open with most letters, so a rule is
+also read for the pairs of characters a match can open with (:func:`opening_pairs`), and
+a word start is tried only when its first two characters fit one of them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 import re._constants as sc
 import re._parser as sp
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 WORD_START = r"(?<![\w-])"  # how every compiled rule opens
 _STARTS = re.compile(WORD_START + ".", re.S)
@@ -95,13 +100,112 @@ def opening(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(found, pattern.flags | re.IGNORECASE) if found else None
 
 
+@dataclass(frozen=True)
+class _Prefixes:
+    """What a part of a pattern can open a match with: ``pairs`` of item lists (a first
+    character from the one, the second from the other), ``ones`` (the characters it can
+    match as the whole of itself, the next part giving the second) and whether it can
+    match nothing (``empty``)."""
+
+    pairs: tuple[tuple[Items, Items], ...]
+    ones: Items
+    empty: bool
+
+    def firsts(self) -> Items:
+        """Every character this part can open with."""
+        return [*self.ones, *(item for first, _ in self.pairs for item in first)]
+
+    def then(self, part: _Prefixes) -> _Prefixes:
+        """This part followed by ``part``."""
+        pairs = list(self.pairs)
+        if self.ones and (after := part.firsts()):
+            pairs.append((self.ones, after))
+        if self.empty:
+            pairs += part.pairs
+        ones = [*(self.ones if part.empty else []), *(part.ones if self.empty else [])]
+        return _Prefixes(tuple(pairs), ones, self.empty and part.empty)
+
+
+_NOTHING = _Prefixes((), [], True)
+
+
+def _prefixes(seq) -> _Prefixes | None:
+    """The two-character openings of ``seq`` (a superset: lookarounds skipped, classes
+    taken whole), or None when they cannot be named."""
+    done = _NOTHING
+    for op, av in seq:
+        if not done.empty and not done.ones:
+            break  # every match already has its first two characters
+        if op in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):
+            continue
+        part = _part_prefixes(op, av)
+        if part is None:
+            return None
+        done = done.then(part)
+    return done
+
+
+def _part_prefixes(op, av) -> _Prefixes | None:
+    """:func:`_prefixes` of one node of a parse tree."""
+    if op is sc.LITERAL:
+        return _Prefixes((), [(op, av)], False)
+    if op is sc.IN:
+        return None if any(o is sc.NEGATE for o, _ in av) else _Prefixes((), list(av), False)
+    if op is sc.SUBPATTERN or op is sc.ATOMIC_GROUP:
+        return _prefixes(av[3] if op is sc.SUBPATTERN else av)
+    if op is sc.BRANCH:
+        found = [_prefixes(alternative) for alternative in av[1]]
+        if any(f is None for f in found):
+            return None
+        known = [f for f in found if f is not None]
+        return _Prefixes(
+            tuple(pair for f in known for pair in f.pairs),
+            [item for f in known for item in f.ones],
+            any(f.empty for f in known),
+        )
+    if op in _REPEATS:
+        low, high, sub = av
+        inner = _prefixes(sub)
+        if inner is None or high == 0:
+            return None if inner is None else _NOTHING
+        pairs = list(inner.pairs)
+        if high >= 2 and inner.ones:
+            pairs.append((inner.ones, inner.firsts()))  # two repeats of one character
+        alone = inner.ones if low <= 1 or inner.empty else []  # 'b{2,}' is never one 'b'
+        return _Prefixes(tuple(pairs), alone, inner.empty or low == 0)
+    return None  # any character, a back-reference, a conditional, ...
+
+
+def opening_pairs(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches the first two characters of every match of ``pattern``
+    at least two characters long, and the first character of every shorter one (more
+    may pass), or None when that cannot be said."""
+    if opening(pattern) is None:
+        return None
+    found = _prefixes(sp.parse(pattern.pattern, pattern.flags))
+    if found is None:
+        return None
+    classes = [(_char_class(first), _char_class(second)) for first, second in found.pairs]
+    if any(first is None or second is None for first, second in classes):
+        return None
+    alternatives = [f"{first}{second}" for first, second in classes]
+    if found.ones:
+        one = _char_class(found.ones)
+        if one is None:
+            return None
+        alternatives.append(one)  # a match of one character: any second one passes
+    return re.compile("|".join(alternatives), pattern.flags | re.IGNORECASE)
+
+
 class Openings:
     """The rules' opening characters, each asked of a text's characters once."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
         self.gates = [opening(p) for p in patterns]
+        self.pair_gates = [opening_pairs(p) for p in patterns]
         self._accepts: list[dict[str, bool]] = [{} for _ in patterns]
+        self._accepts_pairs: list[dict[str, bool]] = [{} for _ in patterns]
 
     def _accepts_char(self, rule: int, char: str) -> bool:
         known = self._accepts[rule].get(char)
@@ -114,10 +218,21 @@ class Openings:
             self._accepts[rule][char] = known
         return known
 
+    def _accepts_pair(self, rule: int, pair: str) -> bool:
+        """Whether a match of ``rule`` can open with ``pair``, the first two characters
+        of a word start (one at the end of the text), its first character accepted."""
+        known = self._accepts_pairs[rule].get(pair)
+        if known is None:
+            gate = self.pair_gates[rule]
+            known = gate is None or len(pair) < 2 or not pair.isascii()
+            known = known or gate is not None and gate.match(pair) is not None
+            self._accepts_pairs[rule][pair] = known
+        return known
+
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """(rule index, match) for every rule in order, each rule's matches as
         ``pattern.finditer(text)`` gives them."""
-        starts: dict[str, list[int]] | None = None
+        starts: dict[str, dict[str, list[int]]] | None = None  # first char -> pair -> offsets
         for rule, pattern in enumerate(self.patterns):
             if self.gates[rule] is None:
                 for match in pattern.finditer(text):
@@ -126,9 +241,16 @@ class Openings:
             if starts is None:
                 starts = {}
                 for found in _STARTS.finditer(text):
-                    starts.setdefault(found.group(), []).append(found.start())
+                    at = found.start()
+                    pairs = starts.setdefault(found.group(), {})
+                    pairs.setdefault(text[at : at + 2], []).append(at)
             offsets = [
-                at for char, ats in starts.items() if self._accepts_char(rule, char) for at in ats
+                at
+                for char, pairs in starts.items()
+                if self._accepts_char(rule, char)
+                for pair, ats in pairs.items()
+                if self._accepts_pair(rule, pair)
+                for at in ats
             ]
             offsets.sort()
             end = 0
