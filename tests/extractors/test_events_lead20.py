@@ -58,14 +58,17 @@ def test_a_company_officer_leaving_is_no_political_concession(nlp):
     for text in (
         "Veltro Corp Vice-President Hugo Marsh has quit after four years with the maker.",
         "Talbot's general counsel, Ronald Weir, resigned without severance pay.",
-        "The chief executive of the bank, Anna Brook, stepped down on Friday.",
+        "The CEO of the bank, Anna Brook, stepped down on Friday.",
     ):
         assert not [e for e in coded_events(nlp, text) if e.type == "CONCEDE"], text
 
 
-def test_a_minister_resigning_stays(nlp):
-    text = "Italian Prime Minister Matteo Renzi resigned on Monday."
-    assert _one(nlp, text, "resigned").type == "CONCEDE"
+def test_a_minister_or_a_territory_s_chief_executive_resigning_stays(nlp):
+    for text in (
+        "Italian Prime Minister Matteo Renzi resigned on Monday.",
+        "Macau's chief executive, Ho Wai, resigned on Monday.",
+    ):
+        assert _one(nlp, text, "resigned").type == "CONCEDE", text
 
 
 def test_money_deployed_is_no_force(nlp):

@@ -1180,15 +1180,15 @@ COMPANY_OFFICERS = frozenset({"ceo", "cfo", "coo", "cto"})
 
 def _company_officer(token: Token) -> bool:
     """A word of a subject that makes it a company's officer: a company's name with its
-    legal suffix ('Xiaomi Corp Vice-President Hugo Barra'), a chief executive, a general
-    counsel ('Yahoo's general counsel, Ronald Bell, resigned')."""
+    legal suffix ('Xiaomi Corp Vice-President Hugo Barra'), a CEO, a general counsel
+    ('Yahoo's general counsel, Ronald Bell, resigned'). Not 'chief executive', which is
+    also a public office ('Hong Kong's chief executive resigned')."""
     lower = token.lower_.rstrip(".")
-    if lower in COMPANY_SUFFIXES and token.ent_type_ == "ORG" and token.i > token.sent.start:
+    if lower in COMPANY_SUFFIXES and token.ent_type_ == "ORG":
         return True
     if lower in COMPANY_OFFICERS:
         return True
-    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return (lower, before) in (("counsel", "general"), ("executive", "chief"))
+    return lower == "counsel" and token.i > 0 and token.doc[token.i - 1].lower_ == "general"
 
 
 GATHERINGS = frozenset({"meeting", "hearing", "session", "sitting", "vote", "debate"})
