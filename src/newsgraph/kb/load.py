@@ -22,6 +22,7 @@ from typing import Any
 
 import pycountry
 
+from newsgraph.kb.actor_codes import country_adjectives
 from newsgraph.kb.model import Actor, Alias, Country, KnowledgeBase, Organisation
 from newsgraph.kb.normalize import normalize_name
 from newsgraph.kb.schema import (
@@ -131,8 +132,6 @@ def with_coded_demonyms(countries: dict[str, Country]) -> dict[str, Country]:
     CAMEO actor tables ("Irish", "Greeks", "Kenyan"), so that "the Irish prime minister"
     reads as a country's office like "the French president" does. A word that already
     names a country (a name or a curated demonym) is not taken."""
-    from newsgraph.kb.actor_codes import country_adjectives
-
     taken = {
         normalize_name(text)
         for c in countries.values()

@@ -13,10 +13,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph.extractors.doctext import doc_text, token_lowers
+from newsgraph.extractors.entities.documents import document_head
 from newsgraph.extractors.entities.furniture import furniture_ranges
 from newsgraph.extractors.entities.kbview import KbView
 from newsgraph.extractors.entities.types import Candidate, lexicon, name_particles
-from newsgraph.extractors.events.actor_words import document_head
 from newsgraph.extractors.events.tables import verb_patterns
 from newsgraph.kb.actor_codes import adjective_country, agent_sector, place_country
 from newsgraph.resources import load_json

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extractors.doctext import doc_ents, doc_text
+from newsgraph.extractors.entities.documents import document_head
 from newsgraph.extractors.events import tables
 from newsgraph.extractors.events.patterns import named_by_layer, people_nouns
 from newsgraph.extractors.times.lexicon import MONTHS
@@ -363,30 +364,6 @@ def _leaning_word(token: Token) -> bool:
     if token.i < 2 or token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
         return False
     return doc[token.i - 1].text in ("-", "\u2011") and doc[token.i - 2].lower_ in ("pro", "anti")
-
-
-# Last words of names of texts, which never act ('the Ethics in Government Act', 'the
-# Paris Agreement', 'the First Amendment'). The one list of both layers: the entity layer
-# drops the model's ORG whose head is one, the event layer takes no such token for an actor
-DOCUMENT_HEADS = frozenset(
-    {"act", "accord", "accords", "agreement", "amendment", "bill", "charter", "constitution",
-     "convention", "directive", "law", "protocol", "treaty"}
-)  # fmt: skip
-
-
-# words that end a name's head ('the Convention on Human Rights', 'the Government of
-# National Accord', 'the Court of Arbitration for Sport')
-_HEAD_ENDS = frozenset({"of", "on", "against", "for"})
-
-
-def document_head(name: Span) -> Token | None:
-    """The head of a named law, treaty or bill ('the Paris Agreement', 'the Convention
-    against Torture'); None for any other name. The head is the word before the name's
-    first 'of', 'on', 'against' or 'for', else its last word: 'the Government of National
-    Accord' is a body, 'the Convention on Human Rights' a text."""
-    head = next((t.i - 1 for t in name[1:] if t.lower_ in _HEAD_ENDS), name.end - 1)
-    token = name.doc[head]
-    return token if token.lower_ in DOCUMENT_HEADS else None
 
 
 def _document(token: Token) -> bool:

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsgraph.extractors.entities.documents import DOCUMENT_HEADS
 from newsgraph.extractors.events.actor_words import (
     BASED_AFTER,
-    DOCUMENT_HEADS,
     TIME_WORDS,
     VISITORS,
     actor_phrase,

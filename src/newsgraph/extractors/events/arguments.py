@@ -177,8 +177,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def _subject_in_opening(verb: Token, subjects: list[Token]) -> Token | None:
     """'Speaking in Ankara, Turkey's opposition leader, Kemal Kilic, urged Turks ...',
     parsed with the opening participle as the verb's clausal subject (or an adverbial
-    clause, and no subject) and the leader as an apposition to Ankara: the phrase set off by a comma right before the verb, inside the
-    participle's subtree, is the subject. None for any other parse."""
+    clause, and no subject) and the leader as an apposition to Ankara: the phrase set off
+    by a comma right before the verb, inside the participle's subtree, is the subject.
+    None for any other parse."""
     if any(s.dep_ == "nsubj" for s in subjects):
         return None
     opening = next(
